@@ -1,0 +1,92 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Our own targets build with every warning as an error; dependencies keep their own settings.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "newsd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "newsd", targets: ["newsd"]),
+        .executable(name: "newsctl", targets: ["newsctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Pure article model and incremental parser: bytes in, fields out, no I/O.
+        .target(name: "NewsCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+        // SQLite schema, migrations, writes and queries. The only module that imports GRDB.
+        .target(
+            name: "NewsStore",
+            dependencies: ["NewsCore", "NewsProtocol", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // The wire protocol shared by newsd and newsctl (no NIO, no GRDB).
+        .target(name: "NewsProtocol", dependencies: ["NewsCore"], swiftSettings: strict),
+        // Thin C shim built with _GNU_SOURCE: inotify, SO_PEERCRED's struct ucred, statfs.
+        .target(name: "CNewsLinux"),
+        // libsystemd through pkg-config.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // sd_notify, watchdog, listen fds and the journal, in Swift.
+        .target(
+            name: "Systemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // inotify watcher, startup scan, poll fallback and the file tracker.
+        .target(
+            name: "NewsInbox",
+            dependencies: [
+                "CNewsLinux", "NewsCore", "NewsStore",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // The control server over a Unix socket (swift-nio).
+        .target(
+            name: "NewsControl",
+            dependencies: [
+                "NewsProtocol", "CNewsLinux",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "newsd",
+            dependencies: [
+                "NewsCore", "NewsStore", "NewsInbox", "NewsProtocol", "NewsControl", "Systemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "newsctl",
+            dependencies: ["NewsProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strict),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsCore"], swiftSettings: strict),
+        .testTarget(name: "NewsProtocolTests", dependencies: ["NewsProtocol"], swiftSettings: strict),
+        .testTarget(name: "NewsInboxTests", dependencies: ["NewsInbox", "NewsStore", "NewsCore"], swiftSettings: strict),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["NewsProtocol"], swiftSettings: strict),
+    ]
+)

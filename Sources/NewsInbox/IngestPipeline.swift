@@ -1,0 +1,396 @@
+import Foundation
+import Logging
+import NIOPosix
+import NewsCore
+import NewsStore
+import ServiceLifecycle
+import Synchronization
+import SystemPackage
+
+/// The ingest loop: the only writer to the database. It gathers inbox events, decides which files
+/// are ready, reads and parses them on the thread pool, and commits each batch in one transaction
+/// (file offsets and articles together), then moves files as `after_ingest` says and tells its
+/// observers. Ingest never waits for a client: observers get values, not locks.
+public final class IngestPipeline: Service, Sendable {
+    /// Called after each commit with the articles created or revised.
+    public typealias CommitObserver = @Sendable ([CommittedArticle]) -> Void
+
+    struct Queue {
+        var ready: [String] = []
+        var readySet: Set<String> = []
+        var settling: [String: ContinuousClock.Instant] = [:]
+        var removed: [String] = []
+        var rescan: String?
+        var retry: [(ids: [Int64]?, done: CheckedContinuation<Int, Never>)] = []
+        var settings: IngestSettings
+    }
+
+    /// The watched folder.
+    public let inbox: FilePath
+    private let store: NewsStore
+    private let logger: Logger
+    private let queue: Mutex<Queue>
+    private let wake: AsyncStream<Void>
+    private let wakeContinuation: AsyncStream<Void>.Continuation
+    private let statsBox: Mutex<IngestStats>
+    private let observers: Mutex<[CommitObserver]> = Mutex([])
+    private let heartbeat: @Sendable () -> Void
+    private let threadPool: NIOThreadPool
+
+    /// Creates the pipeline. `heartbeat` is called from every loop turn (at least ten times a
+    /// second), so the watchdog is fed by the loop itself.
+    public init(
+        inbox: FilePath, store: NewsStore, settings: IngestSettings, logger: Logger,
+        threadPool: NIOThreadPool = .singleton, heartbeat: @escaping @Sendable () -> Void = {}
+    ) throws(StoreError) {
+        self.inbox = inbox
+        self.store = store
+        self.logger = logger
+        self.queue = Mutex(Queue(settings: settings))
+        (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        self.heartbeat = heartbeat
+        self.threadPool = threadPool
+        let counts = try store.countsNow()
+        self.statsBox = Mutex(IngestStats(articles: counts.articles, failed: counts.failed))
+    }
+
+    /// A snapshot of the counters.
+    public var stats: IngestStats { statsBox.withLock { $0 } }
+
+    /// The settings in force.
+    public var settings: IngestSettings { queue.withLock { $0.settings } }
+
+    /// Registers an observer of commits (follow streams, STATUS=).
+    public func observe(_ observer: @escaping CommitObserver) {
+        observers.withLock { $0.append(observer) }
+    }
+
+    /// Feeds an inbox event (from the watcher's thread or a poller).
+    public func submit(_ event: InboxEvent) {
+        queue.withLock { q in
+            switch event {
+            case .ready(let path):
+                q.settling[path] = nil
+                if q.readySet.insert(path).inserted { q.ready.append(path) }
+            case .modified(let path):
+                if !q.readySet.contains(path) {
+                    q.settling[path] = .now.advanced(by: q.settings.settle)
+                }
+            case .removed(let path):
+                q.removed.append(path)
+            case .rescan(let reason):
+                q.rescan = reason
+            }
+        }
+        wakeContinuation.yield()
+    }
+
+    /// Applies reloaded settings; they take effect from the next batch.
+    public func update(settings: IngestSettings) {
+        queue.withLock { $0.settings = settings }
+        wakeContinuation.yield()
+    }
+
+    /// Stops or restarts reading files; events keep queueing while paused.
+    public func setPaused(_ paused: Bool) {
+        statsBox.withLock { $0.paused = paused }
+        wakeContinuation.yield()
+    }
+
+    /// Puts quarantined files (all when `ids` is nil) back into the inbox and reads them again;
+    /// returns how many were put back.
+    public func retry(ids: [Int64]?) async -> Int {
+        await withCheckedContinuation { done in
+            queue.withLock { $0.retry.append((ids, done)) }
+            wakeContinuation.yield()
+        }
+    }
+
+    /// Runs until cancelled or until graceful shutdown: the open batch is finished first.
+    public func run() async throws {
+        submit(.rescan(reason: "start-up scan"))
+        await withDiscardingTaskGroup { group in
+            group.addTask { [wakeContinuation] in
+                // The ticker: settle deadlines, the heartbeat and periodic reconcile need a turn even
+                // when no event comes.
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(100))
+                    wakeContinuation.yield()
+                }
+            }
+            var lastReconcile = ContinuousClock.now
+            var lastPoll = ContinuousClock.now
+            for await _ in wake.cancelOnGracefulShutdown() {
+                heartbeat()
+                let settings = self.settings
+                if let every = settings.reconcileInterval, lastReconcile.duration(to: .now) >= every {
+                    lastReconcile = .now
+                    submit(.rescan(reason: "periodic reconcile"))
+                } else if let every = settings.pollInterval, lastPoll.duration(to: .now) >= every {
+                    lastPoll = .now
+                    submit(.rescan(reason: "poll"))
+                }
+                await turn()
+                if Task.isCancelled || Task.isShuttingDownGracefully { break }
+            }
+            group.cancelAll()
+        }
+        wakeContinuation.finish()
+    }
+
+    /// One loop turn: retries, due settling files, a rescan when asked, then batches until the
+    /// queue is empty (or paused).
+    private func turn() async {
+        let retries = queue.withLock { q in
+            defer { q.retry.removeAll() }
+            return q.retry
+        }
+        for request in retries {
+            request.done.resume(returning: await putBack(ids: request.ids))
+        }
+        promoteSettled()
+        let rescan = queue.withLock { q in
+            defer { q.rescan = nil }
+            return q.rescan
+        }
+        if let rescan { await reconcile(reason: rescan) }
+        await handleRemovals()
+        while !statsBox.withLock({ $0.paused }) {
+            let (batch, settings) = queue.withLock { q -> ([String], IngestSettings) in
+                let n = min(q.settings.batchMaxArticles, q.ready.count)
+                let batch = Array(q.ready.prefix(n))
+                q.ready.removeFirst(n)
+                for path in batch { q.readySet.remove(path) }
+                return (batch, q.settings)
+            }
+            updatePending()
+            if batch.isEmpty { break }
+            await ingest(batch, settings: settings)
+            heartbeat()
+        }
+        let idle = queue.withLock { $0.ready.isEmpty && $0.settling.isEmpty && $0.rescan == nil }
+        if idle { statsBox.withLock { $0.catchingUp = false } }
+        updatePending()
+    }
+
+    private func updatePending() {
+        let pending = queue.withLock { $0.ready.count + $0.settling.count }
+        statsBox.withLock { $0.pending = pending }
+    }
+
+    /// Files written without a close event are ready once quiet for `settle_ms`: size and mtime
+    /// unchanged since the last look.
+    private func promoteSettled() {
+        let now = ContinuousClock.now
+        queue.withLock { q in
+            for (path, deadline) in q.settling where deadline <= now {
+                q.settling[path] = nil
+                if q.readySet.insert(path).inserted { q.ready.append(path) }
+            }
+        }
+    }
+
+    /// Reads, parses and commits one batch.
+    private func ingest(_ paths: [String], settings: IngestSettings) async {
+        let processor = FileProcessor(inbox: inbox, settings: settings)
+        let store = self.store
+        let outcomes: [FileOutcome]
+        do {
+            outcomes = try await threadPool.runIfActive { () throws -> [FileOutcome] in
+                var stats: [(FilePath, FileStat)] = []
+                for path in paths {
+                    let filePath = FilePath(path)
+                    guard let st = try? FileStat.of(filePath), st.isRegular, st.size >= 0 else { continue }
+                    stats.append((filePath, st))
+                }
+                let known = try store.fileRecords(for: stats.map(\.1.identity))
+                return stats.map { path, st in processor.process(path, stat: st, record: known[st.identity]) }
+            }
+        } catch {
+            record(error: "reading batch failed: \(error)")
+            return
+        }
+        var commits: [FileCommit] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .skip: continue
+            case .commit(let commit, _), .quarantine(let commit, _, _): commits.append(commit)
+            }
+        }
+        guard !commits.isEmpty else { return }
+        let committed: [CommittedArticle]
+        do {
+            committed = try await store.commit(commits)
+        } catch {
+            record(error: "commit failed: \(error)")
+            // Nothing was committed: the files are read again on the next reconcile.
+            submit(.rescan(reason: "after failed commit"))
+            return
+        }
+        let newArticles = committed.filter { $0.revision == 1 }.count
+        let failures = outcomes.filter { if case .quarantine = $0 { true } else { false } }.count
+        statsBox.withLock {
+            $0.articles += newArticles
+            $0.failed += failures
+            $0.ingestedSinceStart += committed.count
+            $0.filesSinceStart += commits.count
+            $0.commitsSinceStart += 1
+        }
+        for observer in observers.withLock({ $0 }) { observer(committed) }
+        await afterCommit(outcomes, settings: settings)
+    }
+
+    /// Quarantine moves and `after_ingest`, strictly after the commit that records them.
+    private func afterCommit(_ outcomes: [FileOutcome], settings: IngestSettings) async {
+        let inbox = self.inbox
+        let logger = self.logger
+        let left: [(Int64?, String, String?)]
+        do {
+            left = try await threadPool.runIfActive { () -> [(Int64?, String, String?)] in
+                var left: [(Int64?, String, String?)] = []
+                for outcome in outcomes {
+                    switch outcome {
+                    case .skip:
+                        continue
+                    case .quarantine(let commit, let source, let destination):
+                        do {
+                            try FileMover.move(source, to: destination)
+                            try FileMover.writeReason(commit.error ?? "unknown", for: destination, original: commit.path)
+                            logger.warning(
+                                "quarantined \(commit.path): \(commit.error ?? "")",
+                                metadata: ["file.path": "\(commit.path)", "event": "quarantined"])
+                        } catch {
+                            logger.error(
+                                "cannot quarantine \(commit.path): \(error)",
+                                metadata: ["file.path": "\(commit.path)", "event": "quarantine_failed"])
+                        }
+                    case .commit(let commit, let dispose):
+                        guard dispose, settings.afterIngest != .keep else { continue }
+                        let source = inbox.appending(commit.path)
+                        do {
+                            if settings.afterIngest == .delete {
+                                try FileManager.default.removeItem(atPath: source.string)
+                                left.append((commit.fileID, commit.path, nil))
+                            } else {
+                                let destination = FileProcessor.freeName(settings.archiveDir.appending(commit.path))
+                                try FileMover.move(source, to: destination)
+                                left.append((commit.fileID, commit.path, destination.string))
+                            }
+                        } catch {
+                            logger.error(
+                                "cannot \(settings.afterIngest.rawValue) \(commit.path): \(error)",
+                                metadata: ["file.path": "\(commit.path)", "event": "dispose_failed"])
+                        }
+                    }
+                }
+                return left
+            }
+        } catch {
+            return
+        }
+        guard !left.isEmpty else { return }
+        // New files have no id in their commit: find them by path.
+        var ids: [Int64] = []
+        var movedTo: [Int64: String] = [:]
+        for (id, path, destination) in left {
+            var fileID = id
+            if fileID == nil { fileID = try? await store.fileRecord(path: path)?.id }
+            guard let fileID else { continue }
+            ids.append(fileID)
+            if let destination { movedTo[fileID] = destination }
+        }
+        do {
+            try await store.markLeft(ids: ids, movedTo: movedTo, vanished: false)
+        } catch {
+            record(error: "recording disposition failed: \(error)")
+        }
+    }
+
+    /// Compares the whole inbox with the database: every file is queued (unchanged ones are
+    /// skipped without being read) and rows whose file is no longer there are marked gone. A scan
+    /// that fails marks nothing gone.
+    private func reconcile(reason: String) async {
+        let settings = self.settings
+        let scanner = InboxScanner(
+            root: inbox, patterns: settings.patterns, recursive: settings.recursive,
+            excluded: [settings.quarantineDir, settings.archiveDir])
+        let store = self.store
+        logger.debug("reconcile scan", metadata: ["reason": "\(reason)"])
+        do {
+            let (files, gone) = try await threadPool.runIfActive { () throws -> ([String], [Int64]) in
+                let files = try scanner.files()
+                var identities = Set<FileIdentity>()
+                for file in files {
+                    if let st = try? FileStat.of(file) { identities.insert(st.identity) }
+                }
+                let gone = try store.presentFiles().filter { record in
+                    guard let identity = record.identity else { return false }
+                    return !identities.contains(identity)
+                }.map(\.id)
+                return (files.map(\.string), gone)
+            }
+            statsBox.withLock { $0.degraded = false }
+            queue.withLock { q in
+                for path in files where q.readySet.insert(path).inserted { q.ready.append(path) }
+            }
+            try await store.markLeft(ids: gone, vanished: true)
+        } catch {
+            statsBox.withLock { $0.degraded = true }
+            record(error: "scan of \(inbox) failed: \(error)")
+        }
+    }
+
+    /// Marks files moved away or deleted from the inbox as gone (when nothing of theirs is left).
+    private func handleRemovals() async {
+        let removed = queue.withLock { q in
+            defer { q.removed.removeAll() }
+            return q.removed
+        }
+        guard !removed.isEmpty else { return }
+        let processor = FileProcessor(inbox: inbox, settings: settings)
+        var ids: [Int64] = []
+        for path in removed {
+            guard (try? FileStat.of(FilePath(path))) ?? nil == nil else { continue }  // back already
+            if let record = try? await store.fileRecord(path: processor.relative(FilePath(path))),
+                record.identity != nil, record.state != .failed
+            {
+                ids.append(record.id)
+            }
+        }
+        try? await store.markLeft(ids: ids, vanished: true)
+    }
+
+    /// Moves quarantined files back to their inbox path and resets their rows.
+    private func putBack(ids: [Int64]?) async -> Int {
+        let records: [FileRecord]
+        do {
+            let failed = try await store.failedFiles()
+            records = ids.map { wanted in failed.filter { wanted.contains($0.id) } } ?? failed
+        } catch {
+            record(error: "retry failed: \(error)")
+            return 0
+        }
+        var count = 0
+        for record in records {
+            guard let from = record.movedTo else { continue }
+            let destination = inbox.appending(record.path)
+            do {
+                try FileMover.move(FilePath(from), to: destination)
+                try? FileManager.default.removeItem(atPath: from + ".reason")
+                let identity = (try? FileStat.of(destination))??.identity
+                try await store.resetForRetry(id: record.id, identity: identity)
+                submit(.ready(destination.string))
+                count += 1
+            } catch {
+                logger.error("cannot put \(from) back: \(error)", metadata: ["file.path": "\(record.path)"])
+            }
+        }
+        if count > 0 { statsBox.withLock { $0.failed = max(0, $0.failed - count) } }
+        return count
+    }
+
+    private func record(error: String) {
+        logger.error("\(error)", metadata: ["event": "ingest_error"])
+        statsBox.withLock { $0.lastError = error }
+    }
+}

@@ -1,0 +1,60 @@
+/// A JSON-RPC 2.0 error object: an integer `code`, a human `message`, and in `data.name` a stable
+/// snake_case word that scripts match on (and newsctl prints as `newsctl: NAME: MESSAGE`).
+public struct RPCError: Error, Sendable, Codable, Equatable, CustomStringConvertible {
+    /// Stable error names. The integer code follows from the name.
+    public enum Name: String, Sendable, Codable, CaseIterable {
+        case parseError = "parse_error"
+        case invalidRequest = "invalid_request"
+        case methodNotFound = "method_not_found"
+        case invalidParams = "invalid_params"
+        case `internal` = "internal"
+        case notFound = "not_found"
+        case forbidden = "forbidden"
+        case busy = "busy"
+        case tooLarge = "too_large"
+        case badQuery = "bad_query"
+        case unavailable = "unavailable"
+
+        /// The JSON-RPC integer code: the standard ones, and -32000…-32099 for newsd's own.
+        public var code: Int {
+            switch self {
+            case .parseError: -32700
+            case .invalidRequest: -32600
+            case .methodNotFound: -32601
+            case .invalidParams: -32602
+            case .internal: -32603
+            case .notFound: -32001
+            case .forbidden: -32002
+            case .busy: -32003
+            case .tooLarge: -32004
+            case .badQuery: -32005
+            case .unavailable: -32006
+            }
+        }
+    }
+
+    /// `data` of the error: the stable name.
+    public struct Data: Sendable, Codable, Equatable {
+        /// The stable name as a string, so unknown future names still decode.
+        public var name: String
+    }
+
+    /// JSON-RPC integer code.
+    public var code: Int
+    /// Human explanation.
+    public var message: String
+    /// Carries the stable name.
+    public var data: Data
+
+    /// Creates an error with the code its name implies.
+    public init(_ name: Name, _ message: String) {
+        self.code = name.code
+        self.message = message
+        self.data = Data(name: name.rawValue)
+    }
+
+    /// The stable name (`not_found`).
+    public var name: String { data.name }
+
+    public var description: String { "\(data.name): \(message)" }
+}

@@ -1,0 +1,359 @@
+import NewsCore
+
+/// `hello`: who answers and what it can do.
+public struct HelloResult: Sendable, Codable, Equatable {
+    /// Always `protocolVersion` of the server.
+    public var protocolVersion: Int
+    /// `newsd X.Y.Z`.
+    public var server: String
+    /// Every method the server answers.
+    public var methods: [String]
+
+    /// Creates a result.
+    public init(protocolVersion: Int, server: String, methods: [String]) {
+        self.protocolVersion = protocolVersion
+        self.server = server
+        self.methods = methods
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case protocolVersion = "protocol_version"
+        case server, methods
+    }
+}
+
+/// The daemon's overall state, as `status` and STATUS= report it.
+public enum DaemonState: String, Sendable, Codable {
+    case starting
+    case catchingUp = "catching_up"
+    case watching
+    case paused
+    case degraded
+}
+
+/// `status` without a path.
+public struct StatusResult: Sendable, Codable, Equatable {
+    /// newsd's version.
+    public var version: String
+    /// What the daemon is doing.
+    public var state: DaemonState
+    /// The watched folder.
+    public var inbox: String
+    /// The SQLite database file.
+    public var database: String
+    /// Articles stored.
+    public var articles: Int
+    /// Files seen but not yet ingested.
+    public var pending: Int
+    /// Files quarantined.
+    public var failed: Int
+    /// Files known (every state).
+    public var files: Int
+    /// Seconds since start.
+    public var uptimeS: Double
+    /// Articles ingested since start.
+    public var ingestedSinceStart: Int
+    /// Articles per second over the last minute.
+    public var ratePerS: Double
+    /// The last ingest error, if any.
+    public var lastError: String?
+    /// Follow subscribers connected.
+    public var followers: Int
+
+    /// Creates a result.
+    public init(
+        version: String, state: DaemonState, inbox: String, database: String, articles: Int, pending: Int,
+        failed: Int, files: Int, uptimeS: Double, ingestedSinceStart: Int, ratePerS: Double, lastError: String?,
+        followers: Int
+    ) {
+        self.version = version
+        self.state = state
+        self.inbox = inbox
+        self.database = database
+        self.articles = articles
+        self.pending = pending
+        self.failed = failed
+        self.files = files
+        self.uptimeS = uptimeS
+        self.ingestedSinceStart = ingestedSinceStart
+        self.ratePerS = ratePerS
+        self.lastError = lastError
+        self.followers = followers
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, state, inbox, database, articles, pending, failed, files
+        case uptimeS = "uptime_s"
+        case ingestedSinceStart = "ingested_since_start"
+        case ratePerS = "rate_per_s"
+        case lastError = "last_error"
+        case followers
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(state, forKey: .state)
+        try c.encode(inbox, forKey: .inbox)
+        try c.encode(database, forKey: .database)
+        try c.encode(articles, forKey: .articles)
+        try c.encode(pending, forKey: .pending)
+        try c.encode(failed, forKey: .failed)
+        try c.encode(files, forKey: .files)
+        try c.encode(uptimeS, forKey: .uptimeS)
+        try c.encode(ingestedSinceStart, forKey: .ingestedSinceStart)
+        try c.encode(ratePerS, forKey: .ratePerS)
+        try c.encode(lastError, forKey: .lastError)
+        try c.encode(followers, forKey: .followers)
+    }
+}
+
+/// What newsd knows of one file (`status PATH`, `failed`).
+public struct FileStatus: Sendable, Codable, Equatable {
+    /// The file's id in the `files` table (what `retry` takes).
+    public var id: Int64
+    /// Where the file is (or was, for archived and quarantined files).
+    public var path: String
+    /// `seen`, `settling`, `ingested`, `failed` or `gone`.
+    public var state: String
+    /// Bytes parsed and committed.
+    public var offset: Int64
+    /// Size when last looked at.
+    public var size: Int64
+    /// The article the file became, if it did.
+    public var articleId: Int64?
+    /// Why it failed, if it did.
+    public var error: String?
+    /// Where the file lies since it left the inbox (quarantine or archive).
+    public var movedTo: String?
+    /// When the file's row last changed (ISO 8601 UTC).
+    public var updatedAt: String
+
+    /// Creates a status.
+    public init(
+        id: Int64, path: String, state: String, offset: Int64, size: Int64, articleId: Int64?, error: String?,
+        movedTo: String?, updatedAt: String
+    ) {
+        self.id = id
+        self.path = path
+        self.state = state
+        self.offset = offset
+        self.size = size
+        self.articleId = articleId
+        self.error = error
+        self.movedTo = movedTo
+        self.updatedAt = updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, state, offset, size
+        case articleId = "article_id"
+        case error
+        case movedTo = "moved_to"
+        case updatedAt = "updated_at"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(path, forKey: .path)
+        try c.encode(state, forKey: .state)
+        try c.encode(offset, forKey: .offset)
+        try c.encode(size, forKey: .size)
+        try c.encode(articleId, forKey: .articleId)
+        try c.encode(error, forKey: .error)
+        try c.encode(movedTo, forKey: .movedTo)
+        try c.encode(updatedAt, forKey: .updatedAt)
+    }
+}
+
+/// One search hit, and the params of a `follow` `article` notification.
+public struct QueryHit: Sendable, Codable, Equatable {
+    /// The article id (`show` takes it).
+    public var id: Int64
+    /// Headline.
+    public var title: String?
+    /// Outlet.
+    public var source: String?
+    /// ISO 8601 UTC instant or day, or nil.
+    public var published: String?
+    /// Text around the hits, hits marked `**like this**`; the lede when there is no query text.
+    public var snippet: String
+    /// Relevance (higher is better; bm25 negated), 0 for newest-first listings.
+    public var score: Double
+    /// The file the article came from.
+    public var path: String
+    /// When the article was first stored (ISO 8601 UTC).
+    public var ingestedAt: String
+    /// Times the article changed (1 for a new one).
+    public var revision: Int
+
+    /// Creates a hit.
+    public init(
+        id: Int64, title: String?, source: String?, published: String?, snippet: String, score: Double,
+        path: String, ingestedAt: String, revision: Int
+    ) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.published = published
+        self.snippet = snippet
+        self.score = score
+        self.path = path
+        self.ingestedAt = ingestedAt
+        self.revision = revision
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, source, published, snippet, score, path
+        case ingestedAt = "ingested_at"
+        case revision
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(source, forKey: .source)
+        try c.encode(published, forKey: .published)
+        try c.encode(snippet, forKey: .snippet)
+        try c.encode(score, forKey: .score)
+        try c.encode(path, forKey: .path)
+        try c.encode(ingestedAt, forKey: .ingestedAt)
+        try c.encode(revision, forKey: .revision)
+    }
+}
+
+/// `query`: the total number of matches and one page of them.
+public struct QueryResult: Sendable, Codable, Equatable {
+    /// Matches in all (not only this page).
+    public var total: Int
+    /// This page, best first (or newest first without query text).
+    public var results: [QueryHit]
+
+    /// Creates a result.
+    public init(total: Int, results: [QueryHit]) {
+        self.total = total
+        self.results = results
+    }
+}
+
+/// `show`: one article with every field, plus where it came from and its history.
+public struct ArticleDocument: Sendable, Codable, Equatable {
+    /// The article id.
+    public var id: Int64
+    /// The parsed fields.
+    public var article: Article
+    /// The file it came from.
+    public var path: String
+    /// When it was first stored (ISO 8601 UTC).
+    public var ingestedAt: String
+    /// When it last changed (ISO 8601 UTC).
+    public var updatedAt: String
+    /// 1 when new; +1 each time its file grew or was replaced.
+    public var revision: Int
+
+    /// Creates a document.
+    public init(id: Int64, article: Article, path: String, ingestedAt: String, updatedAt: String, revision: Int) {
+        self.id = id
+        self.article = article
+        self.path = path
+        self.ingestedAt = ingestedAt
+        self.updatedAt = updatedAt
+        self.revision = revision
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, path
+        case ingestedAt = "ingested_at"
+        case updatedAt = "updated_at"
+        case revision
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        path = try c.decode(String.self, forKey: .path)
+        ingestedAt = try c.decode(String.self, forKey: .ingestedAt)
+        updatedAt = try c.decode(String.self, forKey: .updatedAt)
+        revision = try c.decode(Int.self, forKey: .revision)
+        article = try Article(from: decoder)
+    }
+
+    /// One flat object: the article's keys beside `id`, `path`, `ingested_at`, `updated_at`, `revision`.
+    public func encode(to encoder: any Encoder) throws {
+        try article.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(path, forKey: .path)
+        try c.encode(ingestedAt, forKey: .ingestedAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
+        try c.encode(revision, forKey: .revision)
+    }
+}
+
+/// `sources`: each outlet and how many articles it has.
+public struct SourceCount: Sendable, Codable, Equatable {
+    /// The outlet, or nil for articles whose outlet is unknown.
+    public var source: String?
+    /// Articles from it.
+    public var articles: Int
+    /// Creates a count.
+    public init(source: String?, articles: Int) {
+        self.source = source
+        self.articles = articles
+    }
+}
+
+/// `entities`: a name and the number of articles naming it.
+public struct EntityCount: Sendable, Codable, Equatable {
+    /// `person`, `place` or `org`.
+    public var kind: String
+    /// Canonical name.
+    public var name: String
+    /// Articles naming it.
+    public var articles: Int
+    /// Creates a count.
+    public init(kind: String, name: String, articles: Int) {
+        self.kind = kind
+        self.name = name
+        self.articles = articles
+    }
+}
+
+/// Answer of the operator actions (`retry`, `rescan`, `reindex`, `pause`, `resume`, `reload`).
+public struct ActionResult: Sendable, Codable, Equatable {
+    /// True when the action was carried out.
+    public var ok: Bool
+    /// What happened, for people (`3 files put back into the inbox`).
+    public var message: String
+    /// Creates a result.
+    public init(ok: Bool = true, message: String) {
+        self.ok = ok
+        self.message = message
+    }
+}
+
+/// `follow`'s immediate answer.
+public struct FollowResult: Sendable, Codable, Equatable {
+    /// Always true; notifications follow.
+    public var subscribed: Bool
+    /// Creates a result.
+    public init(subscribed: Bool = true) { self.subscribed = subscribed }
+}
+
+/// A `dropped` notification's params: events a slow `follow` client lost.
+public struct DroppedParams: Sendable, Codable, Equatable {
+    /// How many `article` notifications were dropped since the last one delivered.
+    public var count: Int
+    /// Creates params.
+    public init(count: Int) { self.count = count }
+}
+
+/// `metrics`: Prometheus text exposition.
+public struct MetricsResult: Sendable, Codable, Equatable {
+    /// The exposition text.
+    public var text: String
+    /// Creates a result.
+    public init(text: String) { self.text = text }
+}

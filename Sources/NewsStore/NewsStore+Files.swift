@@ -1,0 +1,258 @@
+import Foundation
+import GRDB
+import NewsCore
+
+extension NewsStore {
+    static let fileColumns = """
+        id, path, device, inode, head_hash, head_length, size, mtime_ns, offset, parser_state, state, error,
+        moved_to, updated_at, (SELECT min(a.id) FROM articles a WHERE a.file_id = files.id) AS article_id
+        """
+
+    static func fileRecord(_ row: Row) -> FileRecord {
+        let device: Int64? = row["device"]
+        let inode: Int64? = row["inode"]
+        return FileRecord(
+            id: row["id"], path: row["path"],
+            identity: device.flatMap { d in inode.map { FileIdentity(device: UInt64(bitPattern: d), inode: UInt64(bitPattern: $0)) } },
+            headHash: row["head_hash"], headLength: row["head_length"], size: row["size"],
+            mtimeNanoseconds: row["mtime_ns"], offset: row["offset"], parserState: row["parser_state"],
+            state: FileState(rawValue: row["state"]) ?? .seen, error: row["error"],
+            movedTo: row["moved_to"], articleID: row["article_id"], updatedAt: row["updated_at"])
+    }
+
+    /// The rows of the files with these identities, for the tracker to compare against disk.
+    /// Blocking: call it off the cooperative pool (the pipeline's file thread).
+    public func fileRecords(for identities: [FileIdentity]) throws(StoreError) -> [FileIdentity: FileRecord] {
+        try readNow { db in
+            var found: [FileIdentity: FileRecord] = [:]
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(Self.fileColumns) FROM files WHERE device = ? AND inode = ?")
+            for identity in identities {
+                let args: StatementArguments = [Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode)]
+                if let row = try Row.fetchOne(statement, arguments: args) {
+                    found[identity] = Self.fileRecord(row)
+                }
+            }
+            return found
+        }
+    }
+
+    /// Every file that is still expected in the inbox (not gone), for the reconcile scan. Blocking.
+    public func presentFiles() throws(StoreError) -> [FileRecord] {
+        try readNow { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.fileColumns) FROM files WHERE state NOT IN ('gone', 'failed')")
+                .map(Self.fileRecord)
+        }
+    }
+
+    /// The newest row for a path relative to the inbox.
+    public func fileRecord(path: String) async throws(StoreError) -> FileRecord? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(Self.fileColumns) FROM files WHERE path = ? ORDER BY id DESC LIMIT 1",
+                arguments: [path]
+            ).map(Self.fileRecord)
+        }
+    }
+
+    /// A row by id.
+    public func fileRecord(id: Int64) async throws(StoreError) -> FileRecord? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.fileColumns) FROM files WHERE id = ?", arguments: [id])
+                .map(Self.fileRecord)
+        }
+    }
+
+    /// Quarantined files, newest first.
+    public func failedFiles() async throws(StoreError) -> [FileRecord] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(Self.fileColumns) FROM files WHERE state = 'failed' ORDER BY updated_at DESC")
+                .map(Self.fileRecord)
+        }
+    }
+
+    /// Records that files left the inbox: they keep their history (and `ingested` state when they
+    /// were archived or deleted after ingest) but lose their identity, so a new file that reuses the
+    /// inode is a new file. `movedTo` says where each went (archive), absent when it vanished.
+    public func markLeft(ids: [Int64], movedTo: [Int64: String] = [:], vanished: Bool) async throws(StoreError) {
+        guard !ids.isEmpty else { return }
+        let now = Timestamp.now()
+        try await write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE files SET state = CASE WHEN ? AND state <> 'failed' THEN 'gone' ELSE state END,
+                        device = NULL, inode = NULL, moved_to = coalesce(?, moved_to), updated_at = ? WHERE id = ?
+                    """)
+            for id in ids {
+                try statement.execute(arguments: [vanished, movedTo[id], now, id])
+            }
+        }
+    }
+
+    /// Resets a quarantined file for another try after it was moved back into the inbox.
+    public func resetForRetry(id: Int64, identity: FileIdentity?) async throws(StoreError) {
+        let now = Timestamp.now()
+        try await write { db in
+            try db.execute(
+                sql: """
+                    UPDATE files SET state = 'seen', error = NULL, moved_to = NULL, offset = 0, head_hash = '',
+                        head_length = 0, parser_state = NULL, size = 0, device = ?, inode = ?, updated_at = ?
+                        WHERE id = ?
+                    """,
+                arguments: [
+                    identity.map { Int64(bitPattern: $0.device) }, identity.map { Int64(bitPattern: $0.inode) }, now, id,
+                ])
+        }
+    }
+
+    /// Commits a batch of files in one transaction: each file's offset and state together with the
+    /// articles it yields and their full-text rows, so a crash leaves each file either fully before
+    /// or fully after its commit.
+    public func commit(_ commits: [FileCommit]) async throws(StoreError) -> [CommittedArticle] {
+        guard !commits.isEmpty else { return [] }
+        let now = Timestamp.now()
+        return try await write { db in
+            var committed: [CommittedArticle] = []
+            for commit in commits {
+                committed += try Self.apply(commit, now: now, in: db)
+            }
+            return committed
+        }
+    }
+
+    private static func apply(_ commit: FileCommit, now: String, in db: Database) throws -> [CommittedArticle] {
+        let device = commit.identity.map { Int64(bitPattern: $0.device) }
+        let inode = commit.identity.map { Int64(bitPattern: $0.inode) }
+        var fileID = commit.fileID
+        if fileID == nil, let device, let inode {
+            // A file with this identity may have been recorded since the caller looked.
+            fileID = try Int64.fetchOne(
+                db, sql: "SELECT id FROM files WHERE device = ? AND inode = ?", arguments: [device, inode])
+        }
+        let args: StatementArguments = [
+            commit.path, device, inode, commit.headHash, commit.headLength, commit.size, commit.mtimeNanoseconds,
+            commit.offset, commit.parserState, commit.state.rawValue, commit.error, commit.movedTo, now,
+        ]
+        if let id = fileID {
+            try db.cachedStatement(
+                sql: """
+                    UPDATE files SET path = ?, device = ?, inode = ?, head_hash = ?, head_length = ?, size = ?,
+                        mtime_ns = ?, offset = ?, parser_state = ?, state = ?, error = ?, moved_to = ?,
+                        updated_at = ? WHERE id = ?
+                    """
+            ).execute(arguments: args + [id])
+        } else {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO files (path, device, inode, head_hash, head_length, size, mtime_ns, offset,
+                        parser_state, state, error, moved_to, updated_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: args + [now])
+            fileID = db.lastInsertedRowID
+        }
+        guard let fileID, commit.state == .ingested else { return [] }
+        guard let articles = commit.articles else {
+            // Same bytes, new name: the articles follow the file.
+            try db.cachedStatement(sql: "UPDATE articles SET path = ? WHERE file_id = ? AND path <> ?")
+                .execute(arguments: [commit.path, fileID, commit.path])
+            return []
+        }
+
+        var committed: [CommittedArticle] = []
+        let existing = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT id, ordinal, revision, doc, body, ingested_at FROM articles WHERE file_id = ?"),
+            arguments: [fileID])
+        var byOrdinal: [Int: Row] = [:]
+        for row in existing { byOrdinal[row["ordinal"]] = row }
+        for (ordinal, article) in articles.enumerated() {
+            let stored = StoredArticle(article)
+            if let row = byOrdinal.removeValue(forKey: ordinal) {
+                let id: Int64 = row["id"]
+                let oldDoc: Data = row["doc"]
+                let oldBody: String = row["body"]
+                if oldDoc == stored.doc && oldBody == stored.body {
+                    continue  // the file changed but this article did not
+                }
+                let revision: Int = row["revision"] + 1
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE articles SET title = ?, source = ?, published = ?, kind = ?, language = ?,
+                            word_count = ?, content_hash = ?, body = ?, doc = ?, path = ?, updated_at = ?,
+                            revision = ? WHERE id = ?
+                        """
+                ).execute(
+                    arguments: [
+                        article.title, article.source, article.published, article.kind.rawValue, article.language,
+                        article.wordCount, article.contentHash, stored.body, stored.doc, commit.path, now, revision,
+                        id,
+                    ])
+                try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
+                try insertEntities(of: article, id: id, in: db)
+                committed.append(
+                    CommittedArticle(id: id, revision: revision, article: article, path: commit.path,
+                                     ingestedAt: row["ingested_at"]))
+            } else {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO articles (file_id, ordinal, title, source, published, kind, language, word_count,
+                            content_hash, body, doc, path, ingested_at, updated_at, revision)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                        """
+                ).execute(
+                    arguments: [
+                        fileID, ordinal, article.title, article.source, article.published, article.kind.rawValue,
+                        article.language, article.wordCount, article.contentHash, stored.body, stored.doc,
+                        commit.path, now, now,
+                    ])
+                let id = db.lastInsertedRowID
+                try insertEntities(of: article, id: id, in: db)
+                committed.append(
+                    CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now))
+            }
+        }
+        // Records the file no longer yields (a JSONL file rewritten shorter).
+        for row in byOrdinal.values {
+            let id: Int64 = row["id"]
+            try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+        }
+        return committed
+    }
+
+    private static func insertEntities(of article: Article, id: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO article_entities (article_id, kind, name) VALUES (?, ?, ?)")
+        for (kind, names) in [("person", article.people), ("place", article.places), ("org", article.organisations)] {
+            for name in names { try statement.execute(arguments: [id, kind, name]) }
+        }
+    }
+}
+
+/// An article split the way the `articles` table holds it: the body as text for the full-text
+/// index, everything else as a compact JSON document.
+struct StoredArticle {
+    var body: String
+    var doc: Data
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    init(_ article: Article) {
+        var rest = article
+        rest.body = []
+        body = article.body.joined(separator: "\n")
+        // Encoding a value type of strings and arrays cannot fail.
+        doc = (try? Self.encoder.encode(rest)) ?? Data("{}".utf8)
+    }
+
+    static func article(doc: Data, body: String) -> Article? {
+        guard var article = try? JSONDecoder().decode(Article.self, from: doc) else { return nil }
+        article.body = body.isEmpty ? [] : body.components(separatedBy: "\n")
+        return article
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import NewsCore
+import NewsProtocol
+
+/// The SQLite archive: files, articles and their full-text index. One writer (the ingest pipeline
+/// through `commit`), many readers from a WAL pool that never block it.
+public final class NewsStore: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    /// - Throws: `StoreError.cannotOpen` naming the file and SQLite's reason.
+    public init(path: String, maximumReaders: Int = 8) throws(StoreError) {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.maximumReaderCount = maximumReaders
+        config.label = "newsd"
+        config.prepareDatabase { db in
+            // NORMAL is durable in WAL mode across process crashes; only power loss can lose the
+            // last transactions, never corrupt the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.cannotOpen, "cannot open database \(path): \(Self.reason(error))")
+        }
+    }
+
+    /// Flushes the WAL and closes every connection; further calls fail.
+    public func close() throws(StoreError) {
+        do { try pool.close() } catch { throw StoreError(.database, Self.reason(error)) }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+        return "\(error)"
+    }
+
+    /// Runs a read, mapping SQLite errors to `StoreError`.
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, Self.reason(error))
+        }
+    }
+
+    /// Runs a blocking read on the calling thread (never from the cooperative pool).
+    func readNow<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, Self.reason(error))
+        }
+    }
+
+    /// Runs a write transaction, mapping SQLite errors to `StoreError`.
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, Self.reason(error))
+        }
+    }
+}
