@@ -1,0 +1,65 @@
+import Foundation
+
+/// Bylines: `By James Matthews, US correspondent` → `["James Matthews"]`; roles, agencies and
+/// "and" are dropped, and sentences that merely start with "By" (`By now, …`) are not bylines.
+enum Byline {
+    /// The names in a byline line, or nil when the line is not a byline.
+    static func parse(_ line: String) -> [String]? {
+        guard line.hasPrefix("By ") || line.hasPrefix("BY ") || line.hasPrefix("by ") else { return nil }
+        let rest = line.dropFirst(3).trimmingSpaces()
+        guard let first = rest.unicodeScalars.first, first.properties.isUppercase, rest.count <= 140 else { return nil }
+        if let last = rest.last, ".!?:;".contains(last), !rest.hasSuffix("Jr.") { return nil }
+        guard rest.split(separator: " ").count <= 16 else { return nil }
+        var names: [String] = []
+        var text = String(rest)
+        for separator in [" and ", " & ", " und ", " et ", " y ", " e ", "|", ";", " - ", " – ", " — "] {
+            text = text.replacingOccurrences(of: separator, with: ",")
+        }
+        for part in text.split(separator: ",") {
+            var segment = part.trimmingSpaces()
+            for cut in [" in ", " at ", " from "] {
+                if let r = segment.range(of: cut) { segment = segment[..<r.lowerBound] }
+            }
+            if let name = cleanName(String(segment)) {
+                if !names.contains(name) { names.append(name) }
+            } else if names.isEmpty {
+                return nil
+            }
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    /// The segment as a person's name (title-cased when written in capitals), or nil when it is a role,
+    /// an agency or anything else.
+    static func cleanName(_ raw: String) -> String? {
+        var words = raw.split(separator: " ").map(String.init)
+        while let w = words.first, Gazetteer.titles.contains(w), words.count > 2 { words.removeFirst() }
+        guard words.count >= 2, words.count <= 5 else { return nil }
+        let joined = words.joined(separator: " ")
+        if Gazetteer.outlets[joined.lowercased()] != nil || Gazetteer.organisations[joined] != nil { return nil }
+        var out: [String] = []
+        for (index, word) in words.enumerated() {
+            if index > 0, index < words.count - 1, particles.contains(word) {
+                out.append(word)
+                continue
+            }
+            guard let head = word.unicodeScalars.first, head.properties.isUppercase else { return nil }
+            guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ".-'’".unicodeScalars.contains($0) })
+            else { return nil }
+            if Gazetteer.notNames.contains(word) || Gazetteer.demonyms.contains(word)
+                || Gazetteer.organisationHeads.contains(word)
+            {
+                return nil
+            }
+            let isCaps = word.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            out.append(isCaps && letters > 2 ? word.prefix(1) + word.dropFirst().lowercased() : word)
+        }
+        return out.joined(separator: " ")
+    }
+
+    static let particles: Set<String> = [
+        "von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "das", "bin", "al", "el", "la",
+        "le", "ter", "ten", "zu", "y",
+    ]
+}

@@ -1,0 +1,65 @@
+/// Calendar arithmetic on the proleptic Gregorian calendar in UTC, for the date parser.
+enum CivilTime {
+    /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Seconds since the epoch for a civil date and time.
+    static func epochSeconds(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Int {
+        days(y, m, d) * 86_400 + h * 3_600 + mi * 60 + s
+    }
+
+    /// The civil date of a day count since the epoch.
+    static func civil(days z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    static func year(ofEpochSeconds s: Int) -> Int {
+        civil(days: Int((Double(s) / 86_400).rounded(.down))).year
+    }
+
+    /// 0 = Sunday.
+    static func weekday(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let z = days(y, m, d)
+        return ((z % 7) + 7 + 4) % 7
+    }
+
+    static func lastSunday(_ y: Int, _ m: Int) -> Int {
+        let last = DatelineParser.daysIn(month: m, year: y)
+        return last - weekday(y, m, last)
+    }
+
+    static func nthSunday(_ y: Int, _ m: Int, _ n: Int) -> Int {
+        let first = weekday(y, m, 1)
+        return 1 + (7 - first) % 7 + (n - 1) * 7
+    }
+
+    static func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// `2025-05-19T16:13:00Z`.
+    static func formatUTC(_ seconds: Int) -> String {
+        let dayCount = Int((Double(seconds) / 86_400).rounded(.down))
+        let rest = seconds - dayCount * 86_400
+        let (y, m, d) = civil(days: dayCount)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rest / 3_600, 2) + ":"
+            + pad(rest % 3_600 / 60, 2) + ":" + pad(rest % 60, 2) + "Z"
+    }
+}

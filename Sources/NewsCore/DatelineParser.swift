@@ -1,0 +1,251 @@
+/// Reads publication stamps (`Monday 19 May 2025 17:13, UK`, `Published 19 May 2025 at 21:52 IST`,
+/// ISO 8601, RFC 2822) and turns them into UTC without the machine's time-zone database, so the
+/// answer is the same on every host.
+enum DatelineParser {
+    /// What a stamp line says about the page.
+    enum Label: Sendable, Equatable {
+        /// A plain stamp or `Published …`.
+        case published
+        /// `Updated …` / `Last updated …`.
+        case updated
+    }
+
+    /// A whole line that is nothing but a (labelled) date: its label and value (`…Z` or `YYYY-MM-DD`).
+    static func parseLine(_ line: String) -> (label: Label, value: String)? {
+        guard line.utf8.count <= 80, let firstDigit = line.utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 })
+        else { return nil }
+        var label = Label.published
+        var rest = Substring(line)
+        let lower = line.lowercased()
+        for (prefix, kind) in labels where lower.hasPrefix(prefix) {
+            let afterPrefix = line.utf8.index(line.utf8.startIndex, offsetBy: prefix.utf8.count)
+            guard afterPrefix <= firstDigit || prefix.hasSuffix(" ") else { continue }
+            label = kind
+            rest = line[afterPrefix...]
+            break
+        }
+        guard let value = parse(rest) else { return nil }
+        return (label, value)
+    }
+
+    static let labels: [(String, Label)] = [
+        ("last updated", .updated), ("updated on", .updated), ("updated:", .updated), ("updated ", .updated),
+        ("first published", .published), ("published on", .published), ("published:", .published),
+        ("published ", .published), ("posted on", .published), ("posted:", .published), ("posted ", .published),
+        ("date:", .published), ("dateline:", .published),
+    ]
+
+    /// Parses a date expression that must fill the whole text; nil when any part is not understood.
+    static func parse(_ text: Substring) -> String? {
+        let trimmed = text.trimmingSpaces()
+        if let iso = parseISO(trimmed) { return iso }
+        let tokens = tokenize(trimmed)
+        var year: Int?
+        var month: Int?
+        var day: Int?
+        var hour: Int?
+        var minute = 0
+        var second = 0
+        var pm: Bool?
+        var zone: TimeZoneRule?
+        var weekdaySeen = false
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            switch token {
+            case .word(let word):
+                if fillers.contains(word) {
+                    break
+                } else if let m = months[word], month == nil {
+                    month = m
+                } else if weekdays.contains(word), !weekdaySeen {
+                    weekdaySeen = true
+                } else if hour != nil, ["am", "pm"].contains(word), pm == nil {
+                    pm = word == "pm"
+                } else if day != nil, ["st", "nd", "rd", "th"].contains(word) {
+                    break
+                } else if let z = TimeZoneRule.named[word], zone == nil {
+                    zone = z
+                    if word == "utc" || word == "gmt", i + 1 < tokens.count, case .offset(let minutes) = tokens[i + 1] {
+                        zone = .fixed(minutes)
+                        i += 1
+                    }
+                } else {
+                    return nil
+                }
+            case .number(let digits):
+                let value = Int(digits) ?? -1
+                if i + 2 < tokens.count, case .colon = tokens[i + 1], case .number(let mm) = tokens[i + 2], hour == nil {
+                    hour = value
+                    minute = Int(mm) ?? 99
+                    i += 2
+                    if i + 2 < tokens.count, case .colon = tokens[i + 1], case .number(let ss) = tokens[i + 2] {
+                        second = Int(ss) ?? 99
+                        i += 2
+                    }
+                } else if digits.count == 4, year == nil {
+                    year = value
+                } else if digits.count <= 2, day == nil {
+                    day = value
+                } else {
+                    return nil
+                }
+            case .offset(let minutes):
+                guard hour != nil, zone == nil else { return nil }
+                zone = .fixed(minutes)
+            case .colon:
+                return nil
+            }
+            i += 1
+        }
+        guard let y = year, let m = month, let d = day, y >= 1900, y <= 2200, d >= 1, d <= daysIn(month: m, year: y)
+        else { return nil }
+        guard var h = hour else { return formatDate(y, m, d) }
+        if let pm {
+            guard h >= 1, h <= 12 else { return nil }
+            h = h % 12 + (pm ? 12 : 0)
+        }
+        guard h < 24, minute < 60, second < 61 else { return nil }
+        guard let zone else { return formatDate(y, m, d) }
+        let local = CivilTime.epochSeconds(y, m, d, h, minute, second)
+        return CivilTime.formatUTC(zone.utc(fromLocal: local))
+    }
+
+    /// `2025-05-19`, `2025-05-19T16:13:00Z`, `2025-05-19 17:13:00+01:00`, fractions allowed.
+    static func parseISO(_ text: Substring) -> String? {
+        let s = Array(text.utf8)
+        func num(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= s.count else { return nil }
+            var v = 0
+            for k in from..<(from + count) {
+                guard s[k] >= 0x30, s[k] <= 0x39 else { return nil }
+                v = v * 10 + Int(s[k] - 0x30)
+            }
+            return v
+        }
+        guard s.count >= 10, let y = num(0, 4), s[4] == 0x2D, let m = num(5, 2), s[7] == 0x2D, let d = num(8, 2),
+            m >= 1, m <= 12, d >= 1, d <= daysIn(month: m, year: y)
+        else { return nil }
+        if s.count == 10 { return formatDate(y, m, d) }
+        guard s[10] == 0x54 || s[10] == 0x20 || s[10] == 0x74, let h = num(11, 2), s.count > 13, s[13] == 0x3A,
+            let mi = num(14, 2), h < 24, mi < 60
+        else { return nil }
+        var i = 16
+        var sec = 0
+        if i < s.count, s[i] == 0x3A {
+            guard let v = num(i + 1, 2) else { return nil }
+            sec = v
+            i += 3
+            if i < s.count, s[i] == 0x2E || s[i] == 0x2C {
+                i += 1
+                while i < s.count, s[i] >= 0x30, s[i] <= 0x39 { i += 1 }
+            }
+        }
+        while i < s.count, s[i] == 0x20 { i += 1 }
+        let local = CivilTime.epochSeconds(y, m, d, h, mi, sec)
+        if i == s.count { return formatDate(y, m, d) }
+        if s[i] == 0x5A || s[i] == 0x7A, i + 1 == s.count { return CivilTime.formatUTC(local) }
+        let tail = String(decoding: s[i...], as: UTF8.self)
+        if let named = TimeZoneRule.named[tail.lowercased()] { return CivilTime.formatUTC(named.utc(fromLocal: local)) }
+        guard s[i] == 0x2B || s[i] == 0x2D, let oh = num(i + 1, 2) else { return nil }
+        var j = i + 3
+        if j < s.count, s[j] == 0x3A { j += 1 }
+        let om = j < s.count ? (num(j, 2) ?? -1) : 0
+        guard om >= 0, om < 60, j + (j < s.count ? 2 : 0) == s.count else { return nil }
+        let offset = (oh * 60 + om) * (s[i] == 0x2B ? 1 : -1)
+        return CivilTime.formatUTC(local - offset * 60)
+    }
+
+    enum Token: Equatable {
+        case word(String)
+        case number(String)
+        case offset(Int)
+        case colon
+    }
+
+    /// Splits a stamp into words, numbers, colons and `+hh:mm` offsets; other punctuation separates.
+    static func tokenize(_ text: Substring) -> [Token] {
+        var tokens: [Token] = []
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c.properties.isAlphabetic {
+                var word = ""
+                while i < scalars.count, scalars[i].properties.isAlphabetic || scalars[i] == "." {
+                    if scalars[i] != "." { word.unicodeScalars.append(scalars[i]) }
+                    i += 1
+                }
+                tokens.append(.word(word.lowercased()))
+            } else if c.properties.numericType != nil, c.isASCII {
+                var digits = ""
+                while i < scalars.count, scalars[i].isASCII, scalars[i].properties.numericType != nil {
+                    digits.unicodeScalars.append(scalars[i])
+                    i += 1
+                }
+                tokens.append(.number(digits))
+            } else if c == ":" {
+                tokens.append(.colon)
+                i += 1
+            } else if (c == "+" || c == "-" || c == "\u{2212}"), i + 1 < scalars.count, scalars[i + 1].isASCII,
+                scalars[i + 1].properties.numericType != nil,
+                tokens.contains(where: { if case .colon = $0 { return true } else { return false } })
+            {
+                let sign = c == "+" ? 1 : -1
+                var digits: [Int] = []
+                i += 1
+                while i < scalars.count, scalars[i].isASCII, let v = scalars[i].properties.numericType.map({ _ in
+                    Int(scalars[i].value) - 48
+                }) {
+                    digits.append(v)
+                    i += 1
+                    if i < scalars.count, scalars[i] == ":", digits.count == 2 { i += 1 }
+                }
+                let minutes: Int
+                switch digits.count {
+                case 1, 2: minutes = digits.reduce(0) { $0 * 10 + $1 } * 60
+                case 4: minutes = (digits[0] * 10 + digits[1]) * 60 + digits[2] * 10 + digits[3]
+                default: minutes = 100_000
+                }
+                tokens.append(minutes > 18 * 60 ? .word("?") : .offset(sign * minutes))
+            } else {
+                i += 1
+            }
+        }
+        return tokens
+    }
+
+    static let fillers: Set<String> = ["at", "on", "the", "of", "time", "am_", "local"]
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 1, 3, 5, 7, 8, 10, 12: return 31
+        case 4, 6, 9, 11: return 30
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        default: return 0
+        }
+    }
+
+    static func formatDate(_ y: Int, _ m: Int, _ d: Int) -> String {
+        CivilTime.pad(y, 4) + "-" + CivilTime.pad(m, 2) + "-" + CivilTime.pad(d, 2)
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces, tabs and no-break spaces.
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while let f = s.unicodeScalars.first, f == " " || f == "\t" || f == "\u{A0}" { s = s.dropFirst() }
+        while let l = s.unicodeScalars.last, l == " " || l == "\t" || l == "\u{A0}" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Page furniture that is not part of the story: player notices, app promotions, newsletter and
+/// "read more" links, trust footers, staff bios.
+enum Debris {
+    static let prefixes: [String] = [
+        "please use chrome browser", "be the first to get breaking news", "install the ", "download the ",
+        "read our roundup", "read more", "read the full", "our standards:", "sign up ", "sign up to", "subscribe to",
+        "skip advertisement", "share this", "follow us on", "click here", "listen to this article", "watch:",
+        "watch live", "related:", "related articles", "related stories", "more on this story", "all rights reserved",
+        "copyright ©", "© ", "(c) ", "advertisement", "sponsored", "this video can not be played",
+        "this content is not available", "get the latest", "catch up on the latest", "you can read more",
+        "open in app", "enable javascript", "cookies", "accept cookies", "recommended stories", "most read",
+        "you may also like", "get our ", "sign in", "log in", "image source,", "image caption,", "media caption,",
+        "listen:", "read next", "join our ", "we use cookies", "report an error", "opens new tab", "continue reading",
+        "support our journalism", "this article was originally", "thank you for reading", "click to share",
+    ]
+    static let exact: Set<String> = [
+        "thomson reuters", "advertisement", "share", "reuters", "bbc", "getty images", "comments", "read more",
+        "menu", "home", "search", "close", "loading", "loading...", "more", "live", "breaking", "video", "audio",
+        "top stories", "latest", "explore", "topics", "related", "print", "email", "facebook", "twitter", "x",
+        "whatsapp", "linkedin", "copy link", "skip to content", "skip to main content", "newsletter",
+    ]
+
+    /// Whether a whole line is page furniture.
+    static func isDebris(_ line: String) -> Bool {
+        let lower = line.lowercased().replacingQuotes()
+        if exact.contains(lower) { return true }
+        for prefix in prefixes where lower.hasPrefix(prefix) {
+            return lower.count < 160
+        }
+        if lower.hasSuffix(", opens new tab") || lower.hasSuffix("opens new tab") { return true }
+        if lower.hasPrefix("- read ") || lower.hasPrefix("read our ") && lower.hasSuffix(" here") { return true }
+        return false
+    }
+
+    /// A staff bio under a `Thomson Reuters` author card (`Kylie is the Deputy Live Pages Editor, …`).
+    static func isStaffBio(_ line: String, after previous: String) -> Bool {
+        guard previous.lowercased() == "thomson reuters" || previous.lowercased().hasSuffix("opens new tab") else {
+            return false
+        }
+        let head = line.prefix(60)
+        return head.contains(" is a ") || head.contains(" is an ") || head.contains(" is the ")
+            || head.contains(" covers ") || head.contains(" reports on ")
+    }
+}
+
+extension String {
+    /// Curly quotes and apostrophes replaced by straight ones.
+    func replacingQuotes() -> String {
+        guard unicodeScalars.contains(where: { $0.value >= 0x2018 && $0.value <= 0x201F || $0 == "«" || $0 == "»" })
+        else { return self }
+        var out = String.UnicodeScalarView()
+        for s in unicodeScalars {
+            switch s {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}": out.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "«", "»": out.append("\"")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+
+/// Finds people, places and organisations in running text and gives each its canonical name.
+///
+/// Places and organisations come from the gazetteer; people are runs of capitalised words that look
+/// like names (a known first name, a title or role before them, or a speech verb after them). A
+/// later surname alone (`Putin`, `Mr Putin`) is the full name met elsewhere in the article, and
+/// spelling variants go through the alias table.
+struct EntityRecognizer {
+    /// What kind of entity a mention is.
+    enum Kind: Equatable {
+        case person, place, organisation
+    }
+
+    /// One recognised name at a position (Unicode scalar offsets) in a text.
+    struct Mention: Equatable {
+        var start: Int
+        var end: Int
+        var name: String
+        var kind: Kind
+    }
+
+    let aliasIndex: [String: String]
+    var surnames: [String: String] = [:]
+    private(set) var people: [String] = []
+    private(set) var places: [String] = []
+    private(set) var organisations: [String] = []
+    private var seen: Set<String> = []
+    /// The last person named outside quotation marks, for resolving "he said".
+    var lastPerson: String?
+
+    init(aliases: EntityAliases) {
+        var index: [String: String] = [:]
+        for (canonical, variants) in aliases.table {
+            index[Self.key(canonical)] = canonical
+            for v in variants { index[Self.key(v)] = canonical }
+        }
+        aliasIndex = index
+    }
+
+    static func key(_ name: String) -> String {
+        name.replacingQuotes().lowercased()
+    }
+
+    /// First pass: learns the full names in the article so that lone surnames can be resolved.
+    mutating func prepare(_ texts: [String]) {
+        var probe = self
+        probe.surnames = [:]
+        for text in texts {
+            for mention in probe.scan(text) where mention.kind == .person {
+                let parts = mention.name.split(separator: " ")
+                guard parts.count >= 2, let last = parts.last else { continue }
+                if probe.surnames[String(last)] == nil { probe.surnames[String(last)] = mention.name }
+            }
+        }
+        surnames = probe.surnames
+    }
+
+    /// Records the entities of one text and returns them with their positions. Mentions inside
+    /// `excluding` (quotations) count as entities but do not change `lastPerson`.
+    @discardableResult
+    mutating func scan(_ text: String, excluding: [Range<Int>] = []) -> [Mention] {
+        let tokens = EntityTokenizer.tokens(of: text)
+        var mentions: [Mention] = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].isCapitalised else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < tokens.count, !tokens[j - 1].breaksAfter {
+                if tokens[j].isCapitalised {
+                    j += 1
+                } else if Self.connectors.contains(tokens[j].text), j + 1 < tokens.count, tokens[j + 1].isCapitalised,
+                    !tokens[j].breaksAfter
+                {
+                    j += 2
+                } else {
+                    break
+                }
+            }
+            segment(tokens, i..<j, into: &mentions)
+            i = j
+        }
+        for m in mentions { record(m) }
+        if let last = mentions.last(where: { m in m.kind == .person && !excluding.contains { $0.contains(m.start) } }) {
+            lastPerson = last.name
+        }
+        return mentions
+    }
+
+    private mutating func record(_ m: Mention) {
+        let tag: String
+        switch m.kind {
+        case .person: tag = "p:"
+        case .place: tag = "l:"
+        case .organisation: tag = "o:"
+        }
+        guard seen.insert(tag + m.name).inserted else { return }
+        switch m.kind {
+        case .person: people.append(m.name)
+        case .place: places.append(m.name)
+        case .organisation: organisations.append(m.name)
+        }
+    }
+
+    static let connectors: Set<String> = ["of", "for", "the", "von", "der", "van", "de", "da", "al", "bin", "del", "la", "du", "des"]
+    static let speechVerbs: Set<String> = [
+        "said", "says", "told", "added", "wrote", "posted", "stated", "noted", "explained", "warned", "urged",
+        "announced", "insisted", "argued", "declared", "replied", "tweeted", "continued", "asked", "who", "has",
+        "had", "is", "was", "will", "would", "spoke", "met", "called", "visited", "expressed", "acknowledged",
+        "indicated", "believes", "thinks", "confirmed", "denied", "claimed", "suggested", "responded",
+    ]
+
+    private func phrase(_ tokens: [EntityTokenizer.Token], _ range: Range<Int>, possessiveBase: Bool) -> String {
+        var parts: [String] = []
+        for k in range { parts.append(k == range.upperBound - 1 && possessiveBase ? tokens[k].base : tokens[k].text) }
+        return parts.joined(separator: " ")
+    }
+
+    /// Splits one run of capitalised words into gazetteer entries, titles and name candidates.
+    private mutating func segment(_ tokens: [EntityTokenizer.Token], _ run: Range<Int>, into out: inout [Mention]) {
+        let before = run.lowerBound > 0 ? tokens[run.lowerBound - 1] : nil
+        var titled = before.map { Gazetteer.roleNouns.contains($0.text) } ?? false
+        // A run that ends in an organisation word is one organisation (`Defence Studies Department`).
+        if run.count >= 2, let last = run.last, Gazetteer.organisationHeads.contains(tokens[last].base),
+            lookup(tokens, run) == nil, !tokens[run.lowerBound..<last].contains(where: { $0.possessive })
+        {
+            var first = run.lowerBound
+            while first < last, ["The", "A"].contains(tokens[first].text) || Self.connectors.contains(tokens[first].text) {
+                first += 1
+            }
+            if first < last, !Gazetteer.titles.contains(tokens[first].text) || first + 1 < last {
+                let name = phrase(tokens, first..<run.upperBound, possessiveBase: true)
+                out.append(Mention(start: tokens[first].start, end: tokens[last].end, name: name, kind: .organisation))
+                return
+            }
+        }
+        var i = run.lowerBound
+        while i < run.upperBound {
+            var matched = false
+            for length in stride(from: min(7, run.upperBound - i), through: 1, by: -1) {
+                if let hit = lookup(tokens, i..<(i + length)) {
+                    let end = tokens[i + length - 1].end
+                    out.append(Mention(start: tokens[i].start, end: end, name: hit.name, kind: hit.kind))
+                    titled = false
+                    i += length
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            let token = tokens[i]
+            if Gazetteer.titles.contains(token.text) || Gazetteer.demonyms.contains(token.text) {
+                titled = true
+                i += 1
+                continue
+            }
+            if Gazetteer.notNames.contains(token.base) || Self.connectors.contains(token.text) || !token.isNameLike {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < run.upperBound, j - i < 5 {
+                let t = tokens[j]
+                if Self.connectors.contains(t.text) {
+                    guard Byline.particles.contains(t.text), j + 1 < run.upperBound else { break }
+                    j += 1
+                    continue
+                }
+                if !t.isNameLike || Gazetteer.notNames.contains(t.base) || Gazetteer.titles.contains(t.text) { break }
+                if j > i, lookup(tokens, j..<(j + 1))?.kind == .organisation { break }
+                j += 1
+                if t.possessive { break }
+            }
+            if j == i { j = i + 1 }
+            let seq = i..<j
+            let after = j < tokens.count ? tokens[j].text : ""
+            if seq.count >= 2, seq.count <= 5,
+                let name = personName(tokens, seq, titled: titled, before: before?.text ?? "", after: after)
+            {
+                out.append(Mention(start: tokens[i].start, end: tokens[j - 1].end, name: name, kind: .person))
+            } else {
+                for k in seq {
+                    if let name = resolveSingle(tokens[k].base) {
+                        out.append(Mention(start: tokens[k].start, end: tokens[k].end, name: name, kind: .person))
+                    } else if seq.count == 1, let b = before, ["in", "near", "outside"].contains(b.text),
+                        !tokens[k].isAllCaps, tokens[k].base.count > 3, run.count == 1
+                    {
+                        out.append(Mention(start: tokens[k].start, end: tokens[k].end, name: tokens[k].base, kind: .place))
+                    }
+                }
+            }
+            titled = false
+            i = j
+        }
+    }
+
+    /// Gazetteer or alias-table entry for exactly these tokens.
+    private func lookup(_ tokens: [EntityTokenizer.Token], _ range: Range<Int>) -> (name: String, kind: Kind)? {
+        let possessive = tokens[range.upperBound - 1].possessive
+        for base in possessive ? [false, true] : [false] {
+            let text = phrase(tokens, range, possessiveBase: base)
+            if range.count == 1, tokens[range.lowerBound].isAllCaps == false, text.count <= 2 { continue }
+            if let org = Gazetteer.organisations[text] { return (org, .organisation) }
+            if let place = Gazetteer.places[text] { return (place, .place) }
+            if let place = Gazetteer.places[text.replacingQuotes()] { return (place, .place) }
+            if let org = Gazetteer.organisations[text.replacingQuotes()] { return (org, .organisation) }
+            if range.count >= 2, let person = aliasIndex[Self.key(text)] { return (person, .person) }
+        }
+        return nil
+    }
+
+    /// A canonical person name for a run of name-like words, or nil when nothing says it is a person.
+    private func personName(
+        _ tokens: [EntityTokenizer.Token], _ seq: Range<Int>, titled: Bool, before: String, after: String
+    ) -> String? {
+        var words: [String] = []
+        for k in seq { words.append(k == seq.upperBound - 1 ? tokens[k].base : tokens[k].text) }
+        let text = words.joined(separator: " ")
+        if let canonical = aliasIndex[Self.key(text)] { return canonical }
+        let first = tokens[seq.lowerBound]
+        guard !first.isAllCaps || first.text.contains(".") || first.text.count <= 2 else { return nil }
+        for k in seq where tokens[k].isAllCaps && !tokens[k].text.contains(".") && tokens[k].text.count > 2 { return nil }
+        for k in seq.dropFirst() where Gazetteer.places[tokens[k].base] != nil && k == seq.upperBound - 1 && seq.count == 2 {
+            if !Gazetteer.firstNames.contains(first.text) { return nil }
+        }
+        let evidence = Gazetteer.firstNames.contains(first.text) || titled || Gazetteer.roleNouns.contains(before)
+            || Self.speechVerbs.contains(after) || surnames.values.contains(text)
+        guard evidence else { return nil }
+        if let canonical = surnames[words.last ?? ""], canonical.hasSuffix(text) { return canonical }
+        return text
+    }
+
+    /// A lone surname: the full name met in this article, else the alias table.
+    func resolveSingle(_ word: String) -> String? {
+        if let full = surnames[word] { return full }
+        if let canonical = aliasIndex[Self.key(word)], Gazetteer.places[word] == nil { return canonical }
+        return nil
+    }
+}

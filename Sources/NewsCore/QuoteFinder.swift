@@ -1,0 +1,153 @@
+/// Direct quotations in a paragraph and who said them: `“…,” Vance said`, `X said: „…“`,
+/// `…, she said` (the last person named before). Straight and curly quotes of several languages
+/// („ “ ‚ ‘ « » " ') are recognised; a quoted word or two (scare quotes) is not a quotation.
+enum QuoteFinder {
+    /// One quotation: its text and where it sits (Unicode scalar offsets, marks included).
+    struct Found {
+        var text: String
+        var range: Range<Int>
+    }
+
+    static let pairs: [Unicode.Scalar: [Unicode.Scalar]] = [
+        "“": ["”", "“"], "„": ["“", "”"], "«": ["»"], "\"": ["\""], "‚": ["‘", "’"], "‘": ["’"], "»": ["«"],
+        "「": ["」"],
+    ]
+
+    /// The quotations in a paragraph, in order.
+    static func quotes(in paragraph: String) -> [Found] {
+        let s = Array(paragraph.unicodeScalars)
+        var out: [Found] = []
+        var i = 0
+        while i < s.count {
+            guard let closers = pairs[s[i]] else {
+                i += 1
+                continue
+            }
+            let single = s[i] == "‘" || s[i] == "‚"
+            if single, i > 0, s[i - 1].properties.isAlphabetic {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var found = false
+            while j < s.count {
+                if closers.contains(s[j]) {
+                    let nextIsLetter = j + 1 < s.count && s[j + 1].properties.isAlphabetic
+                    if !(single && nextIsLetter) && !(s[j] == "’" && nextIsLetter) {
+                        found = true
+                        break
+                    }
+                }
+                j += 1
+            }
+            guard found else {
+                i += 1
+                continue
+            }
+            var text = String(String.UnicodeScalarView(s[(i + 1)..<j])).trimming(" ,")
+            if text.hasSuffix(",") { text.removeLast() }
+            if Sentences.wordCount(text) >= 3 {
+                out.append(Found(text: text, range: i..<(j + 1)))
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    static let verbs: Set<String> = [
+        "said", "says", "told", "added", "wrote", "posted", "stated", "noted", "explained", "warned", "urged",
+        "insisted", "argued", "declared", "replied", "tweeted", "continued", "asked", "indicated", "announced",
+        "according", "commented", "remarked", "recalled", "acknowledged", "conceded", "admitted", "claimed",
+        "sagte", "erklärte", "a déclaré", "dit", "dijo", "ha detto", "disse", "zei", "заявил", "сказал",
+    ]
+    static let pronouns: Set<String> = ["he", "she", "they", "He", "She", "They", "er", "sie", "il", "elle"]
+
+    /// Gives each quotation a speaker, from the words after it, else the words before it in its sentence.
+    static func attribute(
+        _ found: [Found], in paragraph: String, mentions: [EntityRecognizer.Mention], previous: String?
+    ) -> [Article.Quote] {
+        guard !found.isEmpty else { return [] }
+        let s = Array(paragraph.unicodeScalars)
+        var out: [Article.Quote] = []
+        for (index, quote) in found.enumerated() {
+            let persons = mentions.filter { $0.kind == .person || $0.kind == .organisation }
+            let outside: (EntityRecognizer.Mention) -> Bool = { m in !found.contains { $0.range.contains(m.start) } }
+            func lastNamed(before position: Int) -> String? {
+                persons.last { $0.start < position && $0.kind == .person && outside($0) }?.name ?? previous
+            }
+            // After the quote: up to the end of the sentence or the next quotation.
+            let limit = index + 1 < found.count ? found[index + 1].range.lowerBound : s.count
+            var end = quote.range.upperBound
+            while end < limit, !(".!?;".unicodeScalars.contains(s[end]) && (end + 1 == s.count || s[end + 1] == " ")) {
+                end += 1
+            }
+            let tail = words(s, quote.range.upperBound..<end)
+            var speaker: String?
+            if let verb = tail.prefix(12).firstIndex(where: { verbs.contains($0.text) }) {
+                let subject = tail[..<verb]
+                let named = persons.last {
+                    $0.start >= quote.range.upperBound && $0.start < (subject.last?.end ?? quote.range.upperBound) + 1
+                        && $0.kind == .person
+                }
+                if let named, subject.count <= 10 {
+                    speaker = named.name
+                } else if subject.contains(where: { pronouns.contains($0.text) }) {
+                    speaker = lastNamed(before: quote.range.lowerBound)
+                } else if subject.isEmpty || subject.allSatisfy({ $0.text == "then" || $0.text == "also" }) {
+                    speaker = persons.first { $0.start > tail[verb].start && $0.start < end && $0.kind == .person }?.name
+                } else if let org = persons.last(where: {
+                    $0.start >= quote.range.upperBound && $0.start < (subject.last?.end ?? 0) + 1
+                }) {
+                    speaker = org.name
+                }
+                if speaker == nil, subject.isEmpty || subject.count <= 6 {
+                    speaker = persons.first { $0.start > tail[verb].start && $0.start < end && $0.kind == .person }?.name
+                }
+                if speaker != nil {
+                    out.append(Article.Quote(speaker: speaker, text: quote.text))
+                    continue
+                }
+            }
+            // Before the quote, in the same sentence.
+            var begin = quote.range.lowerBound
+            let floor = index > 0 ? found[index - 1].range.upperBound : 0
+            while begin > floor, !(".!?".unicodeScalars.contains(s[begin - 1]) && s[begin] == " ") { begin -= 1 }
+            let head = words(s, begin..<quote.range.lowerBound)
+            if let verb = head.lastIndex(where: { verbs.contains($0.text) }) {
+                let verbStart = head[verb].start
+                if let named = persons.last(where: { $0.start >= begin && $0.start < verbStart && $0.kind == .person }) {
+                    speaker = named.name
+                } else if head[..<verb].contains(where: { pronouns.contains($0.text) }) {
+                    speaker = lastNamed(before: begin)
+                } else if let named = persons.last(where: { $0.start >= begin && $0.start < verbStart }) {
+                    speaker = named.name
+                }
+            } else if let named = persons.last(where: { $0.start >= begin && $0.start < quote.range.lowerBound && $0.kind == .person }) {
+                speaker = named.name
+            }
+            out.append(Article.Quote(speaker: speaker, text: quote.text))
+        }
+        return out
+    }
+
+    struct Word {
+        var text: String
+        var start: Int
+        var end: Int
+    }
+
+    static func words(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Word] {
+        var out: [Word] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard s[i].properties.isAlphabetic else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < range.upperBound, s[i].properties.isAlphabetic || s[i] == "." { i += 1 }
+            out.append(Word(text: String(String.UnicodeScalarView(s[start..<i])), start: start, end: i))
+        }
+        return out
+    }
+}

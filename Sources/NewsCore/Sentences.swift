@@ -1,0 +1,68 @@
+import Foundation
+
+/// Sentence and word boundaries good enough for titles and counts (abbreviations such as
+/// `U.S.`, `Mr.` and initials such as `J.` do not end a sentence).
+enum Sentences {
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "prof", "jr", "sr",
+        "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "approx", "fig", "vol", "rev", "adm", "hon", "mt", "ft",
+    ]
+
+    /// The first sentence of a paragraph (the whole paragraph when it has one sentence).
+    static func first(of text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        var depth = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "“" || c == "„" || c == "«" { depth += 1 }
+            if c == "”" || c == "»" || (c == "“" && depth > 1) { depth = max(0, depth - 1) }
+            if c == "." || c == "!" || c == "?" {
+                var j = i + 1
+                while j < scalars.count, "\"”’'“»)".unicodeScalars.contains(scalars[j]) { j += 1 }
+                if j < scalars.count, scalars[j] == " ", j + 1 < scalars.count {
+                    let next = scalars[j + 1]
+                    if (next.properties.isUppercase || next.properties.numericType != nil || "\"“„‘'«".unicodeScalars.contains(next)),
+                        c != "." || !isAbbreviation(scalars, before: i)
+                    {
+                        return String(String.UnicodeScalarView(scalars[0..<j]))
+                    }
+                }
+            }
+            i += 1
+        }
+        return text
+    }
+
+    static func isAbbreviation(_ scalars: [Unicode.Scalar], before dot: Int) -> Bool {
+        var k = dot - 1
+        var word = ""
+        while k >= 0, scalars[k] != " " {
+            word.unicodeScalars.insert(scalars[k], at: word.unicodeScalars.startIndex)
+            k -= 1
+        }
+        if word.contains(".") { return true }
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
+        return abbreviations.contains(word.lowercased())
+    }
+
+    /// Words: runs of non-space characters holding at least one letter or digit.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        var hasAlnum = false
+        for s in text.unicodeScalars {
+            if s == " " || s == "\t" || s == "\n" {
+                if inWord, hasAlnum { count += 1 }
+                inWord = false
+                hasAlnum = false
+            } else {
+                inWord = true
+                if !hasAlnum, s.properties.isAlphabetic || s.properties.numericType != nil { hasAlnum = true }
+            }
+        }
+        if inWord, hasAlnum { count += 1 }
+        return count
+    }
+}

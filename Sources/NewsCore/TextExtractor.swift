@@ -1,0 +1,318 @@
+import Foundation
+
+/// Turns the decoded lines of one page into an `Article`: finds the header (metadata, datelines,
+/// bylines), sorts every other line into summary, subheading, caption, embedded post, debris or
+/// body paragraph, then runs entity, quote and language analysis over what is left.
+struct TextExtractor {
+    let lines: [String]
+    var metadata: Metadata
+    let aliases: EntityAliases
+    /// JSON records have no header block to look for.
+    var readsHeader = true
+
+    init(lines: [String], metadata: Metadata, aliases: EntityAliases, readsHeader: Bool = true) {
+        self.lines = lines
+        self.metadata = metadata
+        self.aliases = aliases
+        self.readsHeader = readsHeader
+    }
+
+    /// What a line turned out to be.
+    enum Role: Equatable {
+        case paragraph, subheading, caption, debris, byline, dateline, summaryHeader, summaryItem, post, title
+    }
+
+    /// The article, or nil when the lines hold no text at all.
+    func article() -> Article? {
+        var text = lines.map(Self.clean)
+        var metadata = self.metadata
+        var start = 0
+        if readsHeader { start = Self.readMetadata(&text, into: &metadata) }
+        var roles = [Role](repeating: .debris, count: text.count)
+        var datelines: [(index: Int, label: DatelineParser.Label, value: String)] = []
+        var authors: [String] = []
+        var posts: [Article.EmbeddedPost] = []
+        var source: String?
+        var contentSeen = 0
+        var inSummary = false
+        var previousDebris = ""
+        for index in start..<text.count {
+            let line = text[index]
+            if line.isEmpty {
+                roles[index] = .debris
+                inSummary = false
+                continue
+            }
+            if source == nil { source = Signatures.source(in: line) }
+            if inSummary, let item = Self.bulletText(line) {
+                roles[index] = Debris.isDebris(item) ? .debris : .summaryItem
+                continue
+            }
+            inSummary = false
+            if Self.isSummaryHeader(line), index + 1 < text.count, Self.bulletText(text[index + 1]) != nil {
+                roles[index] = .summaryHeader
+                inSummary = true
+                continue
+            }
+            if let post = Self.postAttribution(line) {
+                roles[index] = .post
+                var body = ""
+                if let p = (start..<index).last(where: { !text[$0].isEmpty }), roles[p] == .paragraph,
+                    text[p].contains("pic.twitter.com") || text[p].count < 600
+                {
+                    roles[p] = .debris
+                    body = text[p]
+                }
+                posts.append(Article.EmbeddedPost(author: post.author, handle: post.handle, date: post.date, text: body))
+                continue
+            }
+            if let stamp = DatelineParser.parseLine(line) {
+                roles[index] = .dateline
+                datelines.append((index, stamp.label, stamp.value))
+                continue
+            }
+            if contentSeen < 15, authors.isEmpty, let names = Byline.parse(line) {
+                roles[index] = .byline
+                authors = names
+                continue
+            }
+            if Debris.isDebris(line) || Debris.isStaffBio(line, after: previousDebris) {
+                roles[index] = .debris
+                previousDebris = line
+                continue
+            }
+            previousDebris = ""
+            if Captions.isCaption(line) {
+                roles[index] = .caption
+                continue
+            }
+            contentSeen += 1
+            roles[index] = Self.isSubheading(line) ? .subheading : .paragraph
+        }
+
+        // Title: metadata, else the first content line (a summary's first bullet on pages that open with one).
+        var title = metadata.title
+        var titleLine: Int?
+        if title == nil {
+            for index in start..<text.count where !text[index].isEmpty {
+                switch roles[index] {
+                case .paragraph, .subheading, .summaryItem:
+                    titleLine = index
+                case .dateline, .summaryHeader, .debris, .byline, .caption, .post, .title:
+                    continue
+                }
+                break
+            }
+            if let t = titleLine {
+                let line = roles[t] == .summaryItem ? (Self.bulletText(text[t]) ?? text[t]) : text[t]
+                let first = Sentences.first(of: line)
+                title = first
+                if roles[t] == .paragraph, first.count == line.count { roles[t] = .title }
+            }
+        }
+
+        var summary: [String] = []
+        var subheadings: [String] = []
+        var body: [String] = []
+        var captions: [String] = []
+        var paragraphIndexes: [Int] = []
+        for index in start..<text.count {
+            switch roles[index] {
+            case .summaryItem: summary.append(Self.bulletText(text[index]) ?? text[index])
+            case .subheading: subheadings.append(Self.stripHeadingMarks(text[index]))
+            case .paragraph:
+                body.append(text[index])
+                paragraphIndexes.append(index)
+            case .caption: captions.append(text[index])
+            default: break
+            }
+        }
+        guard title != nil || !body.isEmpty || !summary.isEmpty || !subheadings.isEmpty else { return nil }
+
+        // Dates: header stamps (before the first paragraph) win; `Published` beats `Updated` there.
+        let firstParagraph = paragraphIndexes.first ?? text.count
+        let header = datelines.filter { $0.index < firstParagraph }
+        var published = metadata.published
+        if published == nil {
+            published = header.first(where: { $0.label == .published })?.value ?? header.first?.value
+                ?? datelines.first(where: { $0.label == .published })?.value ?? datelines.first?.value
+        }
+        let updated = metadata.updated ?? datelines.first(where: { $0.label == .updated })?.value
+
+        let isLive = summary.count >= 2 || Self.looksLive(text: text, start: start)
+        var analysis = EntityRecognizer(aliases: aliases)
+        var quotes: [Article.Quote] = []
+        var texts: [String] = []
+        if let title, titleLine == nil || roles[titleLine ?? 0] == .title { texts.append(title) }
+        texts.append(contentsOf: summary)
+        texts.append(contentsOf: subheadings.map(Self.readableCase))
+        analysis.prepare(texts + body + captions + authors)
+        for t in texts { _ = analysis.scan(t) }
+        for name in authors { _ = analysis.scan(name) }
+        for paragraph in body {
+            let found = QuoteFinder.quotes(in: paragraph)
+            let previous = analysis.lastPerson
+            let mentions = analysis.scan(paragraph, excluding: found.map(\.range))
+            quotes.append(contentsOf: QuoteFinder.attribute(found, in: paragraph, mentions: mentions, previous: previous))
+        }
+        for caption in captions { _ = analysis.scan(caption) }
+
+        var article = Article(
+            title: title, source: metadata.source ?? source, url: metadata.url, authors: metadata.authors ?? authors,
+            published: published, updated: updated, summary: summary, subheadings: subheadings, body: body,
+            captions: captions, embeddedPosts: posts, kind: isLive ? .live : .article
+        )
+        article.people = analysis.people
+        article.places = analysis.places
+        article.organisations = analysis.organisations
+        article.quotes = quotes
+        article.language = metadata.language ?? LanguageDetector.detect(body.isEmpty ? [title ?? ""] : body)
+        var words = Sentences.wordCount(title ?? "")
+        for part in [summary, subheadings, body] { for line in part { words += Sentences.wordCount(line) } }
+        article.wordCount = words
+        article.contentHash = ContentHash.of(body)
+        return article
+    }
+
+    /// Trims a line and collapses runs of white space.
+    static func clean(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for scalar in line.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\u{2009}" || scalar == "\u{202F}"
+                || scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{0B}" || scalar == "\u{0C}"
+            {
+                space = true
+                continue
+            }
+            if space, !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Front matter (`---` … `---`) or leading `Key: value` lines; returns the first line after them.
+    static func readMetadata(_ text: inout [String], into metadata: inout Metadata) -> Int {
+        guard let first = text.firstIndex(where: { !$0.isEmpty }) else { return text.count }
+        if text[first] == "---" {
+            if let end = text[(first + 1)...].prefix(60).firstIndex(where: { $0 == "---" || $0 == "..." }) {
+                var key = ""
+                for line in text[(first + 1)..<end] {
+                    if line.hasPrefix("- "), !key.isEmpty {
+                        var list = metadata.authors ?? []
+                        if ["author", "authors"].contains(key) {
+                            list.append(String(line.dropFirst(2)).trimming(" \"'"))
+                            metadata.authors = list
+                        }
+                        continue
+                    }
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    key = String(line[..<colon]).lowercased()
+                    let value = String(line[line.index(after: colon)...])
+                    if !value.trimming(" ").isEmpty { _ = metadata.set(key: key, value: value) }
+                }
+                return end + 1
+            }
+            return first
+        }
+        var index = first
+        while index < text.count, index - first < 12 {
+            let line = text[index]
+            if line.isEmpty, index > first {
+                index += 1
+                break
+            }
+            guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 16,
+                !line[..<colon].contains(" ") || line[..<colon].lowercased() == "last updated"
+            else { break }
+            var probe = metadata
+            guard probe.set(key: String(line[..<colon]), value: String(line[line.index(after: colon)...])) else { break }
+            metadata = probe
+            index += 1
+        }
+        return index
+    }
+
+    static func isSummaryHeader(_ line: String) -> Bool {
+        let l = line.lowercased().trimming(": ")
+        return ["summary", "key points", "highlights", "in brief", "at a glance", "the latest", "key events"].contains(l)
+    }
+
+    /// The text of a `- ` / `• ` / `* ` bullet, or nil.
+    static func bulletText(_ line: String) -> String? {
+        for marker in ["- ", "• ", "* ", "– ", "· "] where line.hasPrefix(marker) {
+            let rest = line.dropFirst(marker.count).trimmingSpaces()
+            return rest.isEmpty ? nil : String(rest)
+        }
+        return nil
+    }
+
+    /// `— The White House (@WhiteHouse) May 19, 2025`.
+    static func postAttribution(_ line: String) -> (author: String?, handle: String?, date: String?)? {
+        guard let dash = line.unicodeScalars.first, ["—", "–", "-", "―", "~"].contains(dash),
+            let open = line.range(of: "(@", options: .backwards), line.count < 200,
+            let close = line[open.upperBound...].firstIndex(of: ")")
+        else { return nil }
+        let author = line[line.index(after: line.startIndex)..<open.lowerBound].trimmingSpaces()
+        let handle = line[open.upperBound..<close]
+        let date = line[line.index(after: close)...].trimmingSpaces()
+        guard !handle.contains(" "), !handle.isEmpty else { return nil }
+        return (author.isEmpty ? nil : String(author), String(handle), date.isEmpty ? nil : String(date))
+    }
+
+    /// Question lines and capitalised section heads.
+    static func isSubheading(_ line: String) -> Bool {
+        if line.hasPrefix("#") { return true }
+        let words = Sentences.wordCount(line)
+        if line.hasSuffix("?"), words <= 14, words >= 2, !line.contains(where: { "\"“”„«»".contains($0) }),
+            Sentences.first(of: line).count == line.count
+        {
+            return true
+        }
+        var letters = 0
+        for scalar in line.unicodeScalars {
+            if scalar.properties.isLowercase { return false }
+            if scalar.properties.isAlphabetic { letters += 1 }
+        }
+        return letters >= 3 && words <= 10 && !line.hasSuffix(".")
+    }
+
+    static func stripHeadingMarks(_ line: String) -> String {
+        guard line.hasPrefix("#") else { return line }
+        return String(line.drop(while: { $0 == "#" }).trimmingSpaces())
+    }
+
+    /// `GEORGE W. BUSH` → `George W. Bush`, so names in capitals are recognised.
+    static func readableCase(_ line: String) -> String {
+        guard !line.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return line }
+        return line.split(separator: " ").map { word -> String in
+            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            if letters <= 2 && word.contains(".") { return String(word) }
+            if Gazetteer.organisations[String(word)] != nil || Gazetteer.places[String(word)] != nil { return String(word) }
+            return word.prefix(1) + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+
+    static func looksLive(text: [String], start: Int) -> Bool {
+        var clock = 0
+        for (k, line) in text[start...].enumerated() {
+            if k < 4 {
+                let lower = line.lowercased()
+                if lower.hasPrefix("live:") || lower.hasPrefix("live updates") || lower.hasPrefix("live blog")
+                    || lower.contains("follow the latest") || lower.contains("follow our coverage")
+                    || lower.contains("follow live") || lower.contains("live coverage")
+                {
+                    return true
+                }
+            }
+            if line.utf8.count <= 12, line.utf8.count >= 4, DatelineParser.parse(Substring("2000-01-01 " + line)) == nil,
+                line.unicodeScalars.allSatisfy({ "0123456789:.apmAPM ".unicodeScalars.contains($0) }),
+                line.contains(":")
+            {
+                clock += 1
+            }
+        }
+        return clock >= 3
+    }
+}
