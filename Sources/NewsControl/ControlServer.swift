@@ -1,0 +1,300 @@
+import CNewsLinux
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NewsProtocol
+import ServiceLifecycle
+import Synchronization
+
+/// Why the control socket could not be set up (newsd exits 73).
+public struct ControlServerError: Error, Sendable, CustomStringConvertible {
+    /// One line naming the socket and the reason.
+    public var message: String
+    public var description: String { message }
+}
+
+/// The control server: JSON-RPC 2.0 lines over a Unix stream socket, one child task per
+/// connection. A slow or hostile client only ever holds up its own connection: input lines are
+/// bounded, output goes through the channel's back-pressure, and `follow` streams drop (and count)
+/// what a client cannot take rather than slow ingest.
+public final class ControlServer: Service, Sendable {
+    /// Where the listening socket comes from.
+    public enum Socket: Sendable {
+        /// Bind this path with this mode (a stale file from a crash is replaced; a live daemon's is not).
+        case path(String, mode: mode_t)
+        /// A socket systemd passed us (socket activation); it is never unlinked by us.
+        case inherited(Int32, path: String)
+    }
+
+    typealias Listener = NIOAsyncChannel<NIOAsyncChannel<LineFrame, ByteBuffer>, Never>
+
+    /// The socket's path.
+    public let path: String
+    private let listener: Listener
+    private let ownsPath: Bool
+    private let handler: any ControlHandler
+    private let hub: FollowHub
+    private let logger: Logger
+    private let idleTimeout: TimeAmount
+
+    /// Binds (or adopts) the socket so it listens before READY=1; `run()` serves it.
+    /// - Throws: `ControlServerError` when the path is held by a live daemon or cannot be bound.
+    public init(
+        socket: Socket, handler: any ControlHandler, hub: FollowHub, logger: Logger,
+        idleTimeout: TimeAmount = .seconds(300), group: MultiThreadedEventLoopGroup = .singleton
+    ) async throws(ControlServerError) {
+        self.handler = handler
+        self.hub = hub
+        self.logger = logger
+        self.idleTimeout = idleTimeout
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 1024)
+        let initializer: @Sendable (Channel) -> EventLoopFuture<NIOAsyncChannel<LineFrame, ByteBuffer>> = { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(
+                    ByteToMessageHandler(LineFrameDecoder(maxLength: maxRequestLineBytes)))
+                return try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+        switch socket {
+        case .inherited(let fd, let path):
+            self.path = path
+            self.ownsPath = false
+            do {
+                listener = try await bootstrap.bind(fd, childChannelInitializer: initializer)
+            } catch {
+                throw ControlServerError(message: "cannot use the socket passed by systemd (fd \(fd)): \(error)")
+            }
+        case .path(let path, let mode):
+            self.path = path
+            self.ownsPath = true
+            try Self.clearStale(path)
+            // Bind a private name, set the mode, then rename into place: the socket is never
+            // reachable with a looser mode, and a half-set-up socket never has the public name.
+            let temporary = path + ".\(getpid()).tmp"
+            unlink(temporary)
+            do {
+                listener = try await bootstrap.bind(unixDomainSocketPath: temporary, childChannelInitializer: initializer)
+            } catch {
+                throw ControlServerError(message: "cannot bind control socket \(path): \(Self.describe(error))")
+            }
+            if chmod(temporary, mode) != 0 || rename(temporary, path) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                try? await listener.channel.close()
+                throw ControlServerError(message: "cannot set up control socket \(path): \(reason)")
+            }
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        return "\(error)"
+    }
+
+    /// Refuses to take a live daemon's socket; removes a stale one left by a crash.
+    private static func clearStale(_ path: String) throws(ControlServerError) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        guard (st.st_mode & S_IFMT) == S_IFSOCK else {
+            throw ControlServerError(message: "cannot bind control socket \(path): a file that is not a socket is there")
+        }
+        if (try? ControlClient(path: path)) != nil {
+            throw ControlServerError(message: "control socket \(path) is in use by another running newsd")
+        }
+        unlink(path)
+    }
+
+    /// Serves connections until graceful shutdown, then closes the socket and removes its file
+    /// (unless systemd owns it).
+    public func run() async throws {
+        defer {
+            if ownsPath { unlink(path) }
+        }
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await listener.executeThenClose { inbound in
+                    for try await connection in inbound {
+                        group.addTask { await self.serve(connection) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            self.listener.channel.close(promise: nil)
+        }
+    }
+
+    /// Closes the listening socket (tests; run() does it on shutdown).
+    public func close() async {
+        try? await listener.channel.close()
+        if ownsPath { unlink(path) }
+    }
+
+    private func peer(of channel: any Channel) async -> PeerCredentials? {
+        guard let provider = channel as? any SocketOptionProvider else { return nil }
+        let future: EventLoopFuture<cnews_ucred> = provider.unsafeGetSocketOption(
+            level: SocketOptionLevel(CNEWS_SOL_SOCKET), name: SocketOptionName(CNEWS_SO_PEERCRED))
+        guard let cred = try? await future.get() else { return nil }
+        return PeerCredentials(pid: cred.pid, uid: cred.uid, gid: cred.gid)
+    }
+
+    private func serve(_ connection: NIOAsyncChannel<LineFrame, ByteBuffer>) async {
+        guard let peer = await peer(of: connection.channel) else {
+            try? await connection.channel.close()
+            return
+        }
+        let idle = idleTimeout
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    // Idle timeout: a connection that sends nothing for `idle` is closed. Follow
+                    // streams are exempt (they are quiet by nature).
+                    let activity = ActivityClock()
+                    group.addTask {
+                        while true {
+                            try await Task.sleep(for: .milliseconds(500))
+                            if activity.isFollowing { continue }
+                            if activity.idle > idle {
+                                connection.channel.close(promise: nil)
+                                return
+                            }
+                        }
+                    }
+                    group.addTask {
+                        for try await frame in inbound {
+                            activity.touch()
+                            let follow = try await self.answer(frame, peer: peer, outbound: outbound)
+                            if let follow {
+                                activity.isFollowing = true
+                                try await self.stream(follow, outbound: outbound)
+                                return
+                            }
+                        }
+                    }
+                    try await group.next()
+                    group.cancelAll()
+                }
+            }
+        } catch {
+            logger.debug("connection ended", metadata: ["client.uid": "\(peer.uid)", "error": "\(error)"])
+        }
+    }
+
+    /// Answers one line; returns a subscription when the call was a successful `follow`.
+    private func answer(
+        _ frame: LineFrame, peer: PeerCredentials, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    ) async throws -> FollowHub.Subscription? {
+        let line: ByteBuffer
+        switch frame {
+        case .tooLong:
+            try await send(
+                error: RPCError(.tooLarge, "request line longer than \(maxRequestLineBytes) bytes"), id: .null,
+                to: outbound)
+            return nil
+        case .line(let l):
+            line = l
+        }
+        if line.readableBytes == 0 { return nil }  // blank lines are keep-alives
+        let request: RPCRequest
+        do {
+            request = try RequestReader.read(Data(line.readableBytesView))
+        } catch {
+            try await send(error: error, id: RequestReader.id(in: Data(line.readableBytesView)), to: outbound)
+            return nil
+        }
+        let id = request.id ?? .null
+        guard let method = RPCMethod(rawValue: request.method) else {
+            try await send(error: RPCError(.methodNotFound, "unknown method \"\(request.method)\""), id: id, to: outbound)
+            return nil
+        }
+        if method == .follow {
+            let params: FollowParams
+            do {
+                params = try ProtocolCoding.params(FollowParams.self, from: request.params)
+                try await handler.validateFollow(params)
+            } catch {
+                try await send(error: error, id: id, to: outbound)
+                return nil
+            }
+            let subscription = hub.subscribe(filter: params.text)
+            try await send(result: FollowResult(), id: id, to: outbound)
+            return subscription
+        }
+        let outcome: Result<any Encodable & Sendable, RPCError>
+        do {
+            outcome = .success(try await handler.call(method, params: request.params, peer: peer))
+        } catch {
+            outcome = .failure(error)
+        }
+        guard request.id != nil else { return nil }  // a notification gets no answer
+        switch outcome {
+        case .success(let result): try await send(result: result, id: id, to: outbound)
+        case .failure(let error): try await send(error: error, id: id, to: outbound)
+        }
+        return nil
+    }
+
+    private func stream(_ subscription: FollowHub.Subscription, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>)
+        async throws
+    {
+        defer { hub.unsubscribe(subscription) }
+        while let (dropped, hits) = await subscription.next() {
+            if dropped > 0 {
+                try await write(RPCNotification(method: "dropped", params: DroppedParams(count: dropped)), to: outbound)
+            }
+            var wanted = hits
+            if let filter = subscription.filter {
+                let matching = await handler.matching(hits.map(\.id), filter: filter)
+                wanted = hits.filter { matching.contains($0.id) }
+            }
+            for hit in wanted {
+                try await write(RPCNotification(method: "article", params: hit), to: outbound)
+            }
+        }
+    }
+
+    private func send(result: any Encodable & Sendable, id: JSONValue, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>)
+        async throws
+    {
+        do {
+            var buffer = ByteBuffer(string: "{\"id\":")
+            buffer.writeBytes(try ProtocolCoding.encode(id))
+            buffer.writeString(",\"jsonrpc\":\"2.0\",\"result\":")
+            buffer.writeBytes(try ProtocolCoding.encode(result))
+            buffer.writeString("}\n")
+            try await outbound.write(buffer)
+        } catch let error as EncodingError {
+            try await send(error: RPCError(.internal, "cannot encode result: \(error)"), id: id, to: outbound)
+        }
+    }
+
+    private func send(error: RPCError, id: JSONValue, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        try await write(RPCResponse<Bool>(id: id, error: error), to: outbound)
+    }
+
+    private func write(_ message: some Encodable, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        var buffer = ByteBuffer(bytes: try ProtocolCoding.encode(message))
+        buffer.writeString("\n")
+        try await outbound.write(buffer)
+    }
+}
+
+/// When a connection last sent something, and whether it became a follow stream.
+final class ActivityClock: Sendable {
+    private struct State {
+        var last = NIODeadline.now()
+        var following = false
+    }
+
+    private let state = Mutex(State())
+
+    func touch() { state.withLock { $0.last = .now() } }
+
+    var idle: TimeAmount { state.withLock { NIODeadline.now() - $0.last } }
+
+    var isFollowing: Bool {
+        get { state.withLock { $0.following } }
+        set { state.withLock { $0.following = newValue } }
+    }
+}

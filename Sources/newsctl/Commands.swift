@@ -1,0 +1,309 @@
+import ArgumentParser
+import Foundation
+import NewsProtocol
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the daemon's state and counts, or with PATH what happened to that file.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("A file in the inbox (absolute, or relative to the inbox).", valueName: "path"))
+    var path: String?
+
+    func run() throws {
+        let p = params([("path", JSONValue(path.map(absoluteIfLocal)))])
+        if global.json { return try global.printJSON(global.call(.status, p, as: JSONValue.self)) }
+        if path != nil {
+            let f = try global.call(.status, p, as: FileStatus.self)
+            Output.table(
+                ["FIELD", "VALUE"],
+                [
+                    ["path", f.path], ["state", f.state], ["offset", "\(f.offset) of \(f.size) bytes"],
+                    ["article", f.articleId.map { "\($0)" } ?? "-"], ["error", f.error ?? "-"],
+                    ["moved to", f.movedTo ?? "-"], ["changed", Output.relative(f.updatedAt)],
+                ])
+            return
+        }
+        let s = try global.call(.status, nil, as: StatusResult.self)
+        let state = s.state == .watching ? Output.green(s.state.rawValue) : Output.red(s.state.rawValue)
+        Output.line("\(Output.bold("newsd \(s.version)")) — \(state)")
+        Output.table(
+            nil,
+            [
+                ["inbox", s.inbox], ["database", s.database], ["articles", "\(s.articles)"],
+                ["pending", "\(s.pending)"], ["failed", "\(s.failed)"],
+                ["rate", "\(s.ratePerS) articles/s (\(s.ingestedSinceStart) since start)"],
+                ["uptime", Output.duration(s.uptimeS)], ["followers", "\(s.followers)"],
+                ["last error", s.lastError ?? "-"],
+            ])
+    }
+
+    /// A path given relative to the current folder that exists there is sent absolute.
+    private func absoluteIfLocal(_ p: String) -> String {
+        guard !p.hasPrefix("/"), FileManager.default.fileExists(atPath: p) else { return p }
+        return URL(fileURLWithPath: p).standardizedFileURL.path
+    }
+}
+
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Full-text search (FTS5 syntax), best first; without TEXT, every article newest first.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Search text: words, \"a phrase\", OR, NOT, prefix*.", valueName: "text"))
+    var text: String?
+    @Option(help: "Only articles of this outlet.") var source: String?
+    @Option(help: ArgumentHelp("Only articles published at or after this ISO 8601 date.", valueName: "time"))
+    var since: String?
+    @Option(help: ArgumentHelp("Only articles published before this ISO 8601 date.", valueName: "time"))
+    var until: String?
+    @Option(help: "Only articles naming this person.") var person: String?
+    @Option(help: "At most this many results (1…10000).") var limit: Int = 20
+    @Option(help: "Skip this many results first.") var offset: Int?
+
+    func validate() throws {
+        guard (1...QueryParams.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000") }
+        if let offset, offset < 0 { throw ValidationError("--offset must not be negative") }
+    }
+
+    func run() throws {
+        let p = params([
+            ("text", JSONValue(text)), ("source", JSONValue(source)), ("since", JSONValue(since)),
+            ("until", JSONValue(until)), ("person", JSONValue(person)), ("limit", JSONValue(limit)),
+            ("offset", JSONValue(offset)),
+        ])
+        if global.json { return try global.printJSON(global.call(.query, p, as: JSONValue.self)) }
+        let r = try global.call(.query, p, as: QueryResult.self)
+        Output.table(
+            ["ID", "PUBLISHED", "SOURCE", "TITLE"],
+            r.results.map { [String($0.id), $0.published.map { String($0.prefix(16)) } ?? "-", Output.clip($0.source, 16), Output.clip($0.title, 80)] })
+        if text != nil {
+            for hit in r.results {
+                Output.line(Output.dim("\(hit.id): ") + Output.highlight(hit.snippet))
+            }
+        }
+        Output.line(Output.dim("\(r.results.count) of \(r.total) shown"))
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show one article with every field.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The article id (from query).") var id: Int64
+
+    func run() throws {
+        let p = params([("id", .number(Double(id)))])
+        if global.json { return try global.printJSON(global.call(.show, p, as: JSONValue.self)) }
+        let d = try global.call(.show, p, as: ArticleDocument.self)
+        let a = d.article
+        Output.line(Output.bold(a.title ?? "(no title)"))
+        Output.table(
+            nil,
+            [
+                ["id", "\(d.id) (revision \(d.revision))"], ["source", a.source ?? "-"],
+                ["authors", a.authors.isEmpty ? "-" : a.authors.joined(separator: ", ")],
+                ["published", a.published ?? "-"], ["updated", a.updated ?? "-"], ["kind", a.kind.rawValue],
+                ["language", a.language ?? "-"], ["words", "\(a.wordCount)"], ["file", d.path],
+                ["ingested", Output.relative(d.ingestedAt)],
+                ["people", a.people.joined(separator: ", ")], ["places", a.places.joined(separator: ", ")],
+                ["organisations", a.organisations.joined(separator: ", ")],
+            ])
+        for s in a.summary { Output.line("• \(s)") }
+        Output.line()
+        for paragraph in a.body { Output.line(paragraph) }
+    }
+}
+
+struct Sources: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the outlets in the archive with their article counts.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        if global.json { return try global.printJSON(global.call(.sources, nil, as: JSONValue.self)) }
+        let r = try global.call(.sources, nil, as: [SourceCount].self)
+        Output.table(["ARTICLES", "SOURCE"], r.map { [String($0.articles), $0.source ?? "(unknown)"] })
+    }
+}
+
+struct Entities: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the most named people, places and organisations.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "person, place or org.") var kind: String?
+    @Option(help: "How many of each kind.") var top: Int?
+
+    func run() throws {
+        let p = params([("kind", JSONValue(kind)), ("top", JSONValue(top))])
+        if global.json { return try global.printJSON(global.call(.entities, p, as: JSONValue.self)) }
+        let r = try global.call(.entities, p, as: [EntityCount].self)
+        Output.table(["KIND", "ARTICLES", "NAME"], r.map { [$0.kind, String($0.articles), $0.name] })
+    }
+}
+
+struct Failed: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List quarantined files and why they failed.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        if global.json { return try global.printJSON(global.call(.failed, nil, as: JSONValue.self)) }
+        let r = try global.call(.failed, nil, as: [FileStatus].self)
+        Output.table(
+            ["ID", "WHEN", "FILE", "REASON"],
+            r.map { [String($0.id), Output.relative($0.updatedAt), $0.path, $0.error ?? "-"] })
+    }
+}
+
+struct Retry: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Put quarantined files back into the inbox (admin).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The file id (from failed).") var id: Int64?
+    @Flag(help: "Retry every quarantined file.") var all = false
+
+    func validate() throws {
+        if (id == nil) == !all { throw ValidationError("give a file ID or --all") }
+    }
+
+    func run() throws {
+        let p = params([("id", id.map { .number(Double($0)) }), ("all", all ? .bool(true) : nil)])
+        try action(.retry, p, global)
+    }
+}
+
+/// Runs an operator action and prints its message (or its JSON).
+func action(_ method: RPCMethod, _ p: [String: JSONValue]? = nil, _ global: GlobalOptions) throws {
+    if global.json { return try global.printJSON(global.call(method, p, as: JSONValue.self)) }
+    Output.line(try global.call(method, p, as: ActionResult.self).message)
+}
+
+struct Rescan: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Compare the whole inbox with the database now (admin).")
+    @OptionGroup var global: GlobalOptions
+    func run() throws { try action(.rescan, nil, global) }
+}
+
+struct Reindex: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Rebuild the full-text index (admin).")
+    @OptionGroup var global: GlobalOptions
+    func run() throws { try action(.reindex, nil, global) }
+}
+
+struct Pause: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Stop reading files; events keep queueing (admin).")
+    @OptionGroup var global: GlobalOptions
+    func run() throws { try action(.pause, nil, global) }
+}
+
+struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Read files again after pause (admin).")
+    @OptionGroup var global: GlobalOptions
+    func run() throws { try action(.resume, nil, global) }
+}
+
+struct Reload: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-read the configuration; returns once newsd has applied it (admin).")
+    @OptionGroup var global: GlobalOptions
+    func run() throws { try action(.reload, nil, global) }
+}
+
+struct Metrics: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print counters in Prometheus text format.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        if global.json { return try global.printJSON(global.call(.metrics, nil, as: JSONValue.self)) }
+        FileHandle.standardOutput.write(Data(try global.call(.metrics, nil, as: MetricsResult.self).text.utf8))
+    }
+}
+
+struct Hello: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the server's version and protocol.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        if global.json { return try global.printJSON(global.call(.hello, nil, as: JSONValue.self)) }
+        let h = try global.call(.hello, nil, as: HelloResult.self)
+        Output.line("\(h.server), protocol \(h.protocolVersion)")
+    }
+}
+
+struct Follow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print articles as they are ingested, optionally only those matching QUERY.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("FTS5 query the new articles must match.", valueName: "query"))
+    var query: String?
+
+    func run() throws {
+        let client = try global.connect()
+        _ = try client.call(RPCMethod.follow.rawValue, params: params([("text", JSONValue(query))]), as: FollowResult.self)
+        while let line = try client.readLine() {
+            if global.json {
+                FileHandle.standardOutput.write(line + Data("\n".utf8))
+                continue
+            }
+            guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
+                let method = object["method"] as? String, let p = object["params"]
+            else { continue }
+            let data = try JSONSerialization.data(withJSONObject: p)
+            if method == "dropped", let d = try? JSONDecoder().decode(DroppedParams.self, from: data) {
+                Output.error("\(d.count) articles dropped: this client fell behind")
+            } else if method == "article", let hit = try? JSONDecoder().decode(QueryHit.self, from: data) {
+                Output.line("\(Output.dim(String(hit.ingestedAt.prefix(19))))  \(hit.id)  \(Output.bold(hit.title ?? "-"))  \(Output.dim(hit.path))")
+            }
+        }
+    }
+}
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy files into the inbox atomically (temporary name, fsync, rename).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Files to copy.") var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one FILE") }
+    }
+
+    func run() throws {
+        let inbox = try global.call(.status, nil, as: StatusResult.self).inbox
+        var copied: [String] = []
+        for file in files {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let destination = inbox + "/" + name
+            try AtomicCopy.copy(file, to: destination)
+            copied.append(destination)
+        }
+        if global.json { return try global.printJSON(["copied": copied]) }
+        for c in copied { Output.line("copied \(c)") }
+    }
+}
+
+/// Copies a file under a hidden temporary name in the target folder, fsyncs it, then renames it
+/// into place: newsd never sees a half-written file.
+enum AtomicCopy {
+    static func copy(_ source: String, to destination: String) throws {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw Output.Failure(code: 1, message: "cannot read \(source)")
+        }
+        let folder = (destination as NSString).deletingLastPathComponent
+        let temporary = folder + "/." + (destination as NSString).lastPathComponent + ".\(getpid()).part"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o664)
+        guard fd >= 0 else {
+            throw Output.Failure(code: 1, message: "cannot write into \(folder): \(String(cString: strerror(errno)))")
+        }
+        var ok = data.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let n = write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                written += n
+            }
+            return true
+        }
+        ok = ok && fsync(fd) == 0
+        close(fd)
+        guard ok, rename(temporary, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Output.Failure(code: 1, message: "cannot copy \(source) to \(destination): \(reason)")
+        }
+    }
+}

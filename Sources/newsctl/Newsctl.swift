@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import NewsProtocol
+
+/// `newsctl`: talk to a running newsd over its control socket.
+@main
+struct Newsctl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsctl",
+        abstract: "Query and control a running newsd.",
+        discussion: """
+            The socket is --socket, else $NEWSD_SOCKET, else /run/newsd/control.sock.
+            Exit status: 0 ok, 1 newsd answered with an error, 2 usage, 69 no newsd listening.
+            """,
+        version: "newsctl \(newsdVersion)",
+        subcommands: [
+            Status.self, Query.self, Show.self, Sources.self, Entities.self, Follow.self, Failed.self, Retry.self,
+            Rescan.self, Reindex.self, Pause.self, Resume.self, Reload.self, Metrics.self, Ingest.self, Hello.self,
+        ])
+
+    /// Parses, runs, and maps every failure to the exit codes of the contract.
+    static func main() async {
+        do {
+            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as RPCError {
+            Output.error("\(error.name): \(error.message)")
+            Foundation.exit(1)
+        } catch let error as ControlClient.ConnectionError {
+            switch error {
+            case .noDaemon(let path, _):
+                Output.error("no newsd at \(path) — is the service running? systemctl status newsd")
+                Foundation.exit(69)
+            case .permissionDenied(let path):
+                Output.error("permission denied on \(path) — are you in the newsd group?")
+                Foundation.exit(69)
+            case .protocolFailure(let what):
+                Output.error(what)
+                Foundation.exit(1)
+            }
+        } catch let error as Output.Failure {
+            Output.error(error.message)
+            Foundation.exit(error.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            if code == .validationFailure || error is ValidationError || code.rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// `newsctl --json --socket S status` → `newsctl status --json --socket S`: the contract puts the
+/// global options before the command; argument-parser wants them after it.
+func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+    var global: [String] = []
+    var rest = arguments[...]
+    while let first = rest.first, first.hasPrefix("-") {
+        if first == "--json" {
+            global.append(first)
+            rest = rest.dropFirst()
+        } else if first == "--socket", rest.count >= 2 {
+            global += rest.prefix(2)
+            rest = rest.dropFirst(2)
+        } else if first.hasPrefix("--socket=") {
+            global.append(first)
+            rest = rest.dropFirst()
+        } else {
+            return arguments  // --help, --version, or a usage error argument-parser will explain
+        }
+    }
+    guard let command = rest.first else { return arguments }
+    return [command] + global + rest.dropFirst()
+}
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Control socket of newsd.", valueName: "path"))
+    var socket: String?
+
+    @Flag(name: .long, help: "Print exactly one JSON document (JSON lines for follow).")
+    var json = false
+
+    /// The socket path in force.
+    var socketPath: String {
+        socket ?? ProcessInfo.processInfo.environment["NEWSD_SOCKET"] ?? "/run/newsd/control.sock"
+    }
+
+    func connect() throws -> ControlClient { try ControlClient(path: socketPath) }
+
+    /// Calls a method and prints its raw result as JSON (the `--json` path), or returns it decoded.
+    func call<R: Decodable>(_ method: RPCMethod, _ params: [String: JSONValue]? = nil, as type: R.Type) throws -> R {
+        try connect().call(method.rawValue, params: params, as: type)
+    }
+
+    /// Prints a value as one JSON document.
+    func printJSON(_ value: some Encodable) throws {
+        let data = try ProtocolCoding.encodePretty(value)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+}
+
+/// Builds a params object, leaving out unset values.
+func params(_ pairs: [(String, JSONValue?)]) -> [String: JSONValue]? {
+    var result: [String: JSONValue] = [:]
+    for (key, value) in pairs { if let value { result[key] = value } }
+    return result.isEmpty ? nil : result
+}
+
+extension JSONValue {
+    init?(_ s: String?) {
+        guard let s else { return nil }
+        self = .string(s)
+    }
+
+    init?(_ n: Int?) {
+        guard let n else { return nil }
+        self = .number(Double(n))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Glibc
+
+/// Human output: aligned tables, relative times, colour only on a terminal and never with NO_COLOR.
+enum Output {
+    /// A failure newsctl itself detects, with its exit code.
+    struct Failure: Error {
+        var code: Int32
+        var message: String
+    }
+
+    static let colour: Bool = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func bold(_ s: String) -> String { colour ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+    static func dim(_ s: String) -> String { colour ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+    static func red(_ s: String) -> String { colour ? "\u{1B}[31m\(s)\u{1B}[0m" : s }
+    static func green(_ s: String) -> String { colour ? "\u{1B}[32m\(s)\u{1B}[0m" : s }
+
+    /// `**hit**` markers from snippets, shown bold on a terminal and plain elsewhere.
+    static func highlight(_ snippet: String) -> String {
+        let parts = snippet.components(separatedBy: "**")
+        return parts.enumerated().map { i, part in i % 2 == 1 ? bold(part) : part }.joined()
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("newsctl: \(message)\n".utf8))
+    }
+
+    static func line(_ s: String = "") {
+        FileHandle.standardOutput.write(Data((s + "\n").utf8))
+    }
+
+    /// Prints rows as columns separated by two spaces; the last column is not padded.
+    static func table(_ header: [String]?, _ rows: [[String]]) {
+        let all = (header.map { [$0] } ?? []) + rows
+        let columns = all.first?.count ?? 0
+        var widths = Array(repeating: 0, count: columns)
+        for row in all {
+            for (i, cell) in row.enumerated() where i < widths.count - 1 { widths[i] = max(widths[i], cell.count) }
+        }
+        for (n, row) in all.enumerated() {
+            let text = row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+            line(n == 0 && header != nil ? bold(text) : text)
+        }
+    }
+
+    /// `3 min ago`, `2 h ago`, `5 days ago` from an ISO 8601 timestamp.
+    static func relative(_ iso: String?, now: Date = Date()) -> String {
+        guard let iso, let date = parse(iso) else { return "-" }
+        let seconds = Int(now.timeIntervalSince(date))
+        switch seconds {
+        case ..<0: return "just now"
+        case 0..<60: return "\(seconds) s ago"
+        case 60..<3600: return "\(seconds / 60) min ago"
+        case 3600..<86400: return "\(seconds / 3600) h ago"
+        default: return "\(seconds / 86400) days ago"
+        }
+    }
+
+    static func parse(_ iso: String) -> Date? {
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = withFraction.date(from: iso) { return d }
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        return plain.date(from: iso)
+    }
+
+    /// `1.5 s`, `3 min`, `2 h 5 min`, `4 days`.
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds)
+        switch s {
+        case ..<60: return String(format: "%.1f s", seconds)
+        case 60..<3600: return "\(s / 60) min"
+        case 3600..<86400: return "\(s / 3600) h \(s % 3600 / 60) min"
+        default: return "\(s / 86400) days"
+        }
+    }
+
+    /// Shortens to `n` characters with an ellipsis.
+    static func clip(_ s: String?, _ n: Int) -> String {
+        guard let s else { return "-" }
+        return s.count <= n ? s : String(s.prefix(n - 1)) + "…"
+    }
+}

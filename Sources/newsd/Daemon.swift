@@ -1,0 +1,305 @@
+import CNewsLinux
+import Foundation
+import Logging
+import NIOCore
+import NewsControl
+import NewsCore
+import NewsInbox
+import NewsProtocol
+import NewsStore
+import ServiceLifecycle
+import Synchronization
+import SystemPackage
+import Systemd
+import UnixSignals
+
+/// A start-up failure: the exit code of the contract and one line for stderr.
+struct StartupError: Error {
+    var code: Int32
+    var message: String
+}
+
+/// Wires the parts together and runs them as one service group.
+struct Daemon {
+    var configuration: NewsdConfiguration
+    /// The config file, re-read on reload; nil when started without one.
+    var configFile: String?
+    /// Flags that override the file, re-applied on reload.
+    var overrides: @Sendable (inout NewsdConfiguration) -> Void
+    var logger: Logger
+    var level: LogLevelBox
+
+    static func settings(_ c: NewsdConfiguration) throws(ConfigurationError) -> IngestSettings {
+        var aliases = EntityAliases.builtin
+        if let file = c.aliasesFile {
+            do {
+                aliases = aliases.merging(try EntityAliases(json: Data(contentsOf: URL(fileURLWithPath: file))))
+            } catch {
+                throw ConfigurationError(message: "config: key \"aliases_file\": cannot read \(file): \(error)")
+            }
+        }
+        return IngestSettings(
+            patterns: FilePatterns(include: c.include, ignore: c.ignore), recursive: c.recursive,
+            settle: .milliseconds(c.settleMilliseconds), maxFileBytes: c.maxFileBytes, afterIngest: c.afterIngest,
+            archiveDir: FilePath(c.effectiveArchiveDir), quarantineDir: FilePath(c.effectiveQuarantineDir),
+            batchMaxArticles: c.batchMaxArticles, batchMaxDelay: .milliseconds(c.batchMaxDelayMilliseconds),
+            reconcileInterval: c.reconcileIntervalSeconds > 0 ? .milliseconds(Int64(c.reconcileIntervalSeconds * 1000)) : nil,
+            pollInterval: c.pollIntervalSeconds > 0 ? .milliseconds(Int64(c.pollIntervalSeconds * 1000)) : nil,
+            aliases: aliases)
+    }
+
+    func run() async throws(StartupError) {
+        let notifier = SystemdNotifier()
+        let config = configuration
+        let settings: IngestSettings
+        do { settings = try Self.settings(config) } catch { throw StartupError(code: 78, message: error.message) }
+        _ = cnews_raise_fd_limit()
+
+        do {
+            try FileManager.default.createDirectory(atPath: config.inbox, withIntermediateDirectories: true)
+        } catch {
+            throw StartupError(code: 73, message: "cannot create inbox \(config.inbox): \((error as NSError).localizedDescription)")
+        }
+        notifier.status("Opening \(config.database)")
+        notifier.extendTimeout(by: .seconds(60))
+        let store: NewsStore
+        do {
+            let folder = URL(fileURLWithPath: config.database).deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            store = try NewsStore(path: config.database)
+        } catch {
+            throw StartupError(code: 73, message: error.message)
+        }
+
+        let heartbeat = Heartbeat(notifier: notifier)
+        let pipeline: IngestPipeline
+        do {
+            pipeline = try IngestPipeline(
+                inbox: FilePath(config.inbox), store: store, settings: settings, logger: logger,
+                heartbeat: { heartbeat.beat() })
+        } catch {
+            throw StartupError(code: 73, message: error.message)
+        }
+        let scanner = InboxScanner(
+            root: FilePath(config.inbox), patterns: settings.patterns, recursive: settings.recursive,
+            excluded: [settings.quarantineDir, settings.archiveDir])
+        let watcher: InboxWatcher
+        do {
+            watcher = try InboxWatcher(scanner: scanner, logger: logger) { pipeline.submit($0) }
+            try watcher.start()
+        } catch {
+            throw StartupError(code: 1, message: "cannot watch inbox \(config.inbox): \(error)")
+        }
+
+        let hub = FollowHub()
+        let reloader = Reloader(daemon: self, notifier: notifier, pipeline: pipeline, watcher: watcher, current: config)
+        let handler = DaemonHandler(
+            store: store, pipeline: pipeline, hub: hub, inbox: config.inbox,
+            access: .init(adminUIDs: Set(config.adminUIDs), adminGIDs: Set(config.adminGIDs), aliases: settings.aliases),
+            reload: { await reloader.reload() })
+        reloader.handler.withLock { $0 = handler }
+        let socket: ControlServer.Socket =
+            if let fd = ListenFileDescriptors.take(named: "control") {
+                .inherited(fd, path: config.socket)
+            } else {
+                .path(config.socket, mode: config.socketMode)
+            }
+        let server: ControlServer
+        do {
+            let folder = URL(fileURLWithPath: config.socket).deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            server = try await ControlServer(socket: socket, handler: handler, hub: hub, logger: logger)
+        } catch {
+            throw StartupError(code: 73, message: error.message)
+        }
+
+        let status = StatusReporter(notifier: notifier, handler: handler)
+        pipeline.observe { committed in
+            hub.publish(committed.map(Self.hit))
+            for article in committed {
+                logger.debug(
+                    "stored \(article.path)",
+                    metadata: [
+                        "file.path": "\(article.path)", "article.id": "\(article.id)",
+                        "article.revision": "\(article.revision)", "event": "ingested",
+                    ])
+            }
+        }
+        notifier.ready(status: status.line())
+        logger.info(
+            "newsd \(newsdVersion) ready",
+            metadata: ["inbox": "\(config.inbox)", "database": "\(config.database)", "socket": "\(config.socket)", "event": "ready"])
+
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: WatcherService(watcher: watcher)),
+                    .init(service: pipeline),
+                    .init(service: server),
+                    .init(service: ReloadService(reloader: reloader)),
+                    .init(service: status),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            logger.error("stopped on error: \(error)", metadata: ["event": "failed"])
+            notifier.failed(errno: 5, status: "Failed: \(error)")
+            try? store.close()
+            throw StartupError(code: 1, message: "\(error)")
+        }
+        try? store.close()
+        logger.info("newsd stopped", metadata: ["event": "stopped"])
+    }
+
+    static func hit(_ c: CommittedArticle) -> QueryHit {
+        QueryHit(
+            id: c.id, title: c.article.title, source: c.article.source, published: c.article.published,
+            snippet: String((c.article.body.first ?? "").prefix(240)), score: 0, path: c.path, ingestedAt: c.ingestedAt,
+            revision: c.revision)
+    }
+}
+
+/// Sends WATCHDOG=1 from the ingest loop's own turns, at half of WATCHDOG_USEC: a stuck loop stops
+/// the pings and systemd restarts newsd.
+final class Heartbeat: Sendable {
+    let notifier: SystemdNotifier
+    let interval: Duration?
+    let last = Mutex(ContinuousClock.now)
+
+    init(notifier: SystemdNotifier) {
+        self.notifier = notifier
+        self.interval = notifier.watchdogInterval
+    }
+
+    func beat() {
+        guard let interval else { return }
+        let due = last.withLock { last -> Bool in
+            guard last.duration(to: .now) >= interval else { return false }
+            last = .now
+            return true
+        }
+        if due { notifier.watchdog() }
+    }
+}
+
+/// Keeps STATUS= current (at most four times a second, only when it changed) and sends STOPPING=1
+/// as soon as shutdown begins.
+struct StatusReporter: Service {
+    let notifier: SystemdNotifier
+    let handler: DaemonHandler
+
+    func line() -> String {
+        let s = handler.status()
+        let verb =
+            switch s.state {
+            case .starting: "Starting on"
+            case .catchingUp: "Catching up on"
+            case .watching: "Watching"
+            case .paused: "Paused on"
+            case .degraded: "Degraded on"
+            }
+        var text = "\(verb) \(s.inbox): \(s.articles) articles, \(s.pending) pending, \(s.failed) failed"
+        if let error = s.lastError, s.state == .degraded { text += "; last error: \(error)" }
+        return text
+    }
+
+    func run() async throws {
+        var last = ""
+        await withGracefulShutdownHandler {
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                let current = line()
+                if current != last {
+                    notifier.status(current)
+                    last = current
+                }
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        } onGracefulShutdown: {
+            notifier.stopping(status: "Stopping: finishing the open transaction")
+        }
+    }
+}
+
+/// Runs the inotify watcher until shutdown.
+struct WatcherService: Service {
+    let watcher: InboxWatcher
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await watcher.run() }
+    }
+}
+
+/// Reloads on SIGHUP.
+struct ReloadService: Service {
+    let reloader: Reloader
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            for await _ in await UnixSignalsSequence(trapping: .sighup) {
+                _ = await reloader.reload()
+            }
+        }
+    }
+}
+
+/// Re-reads the configuration and applies what can change live; refuses what cannot (inbox,
+/// database, socket) and keeps the old configuration then. One reload at a time.
+final class Reloader: Sendable {
+    let daemon: Daemon
+    let notifier: SystemdNotifier
+    let pipeline: IngestPipeline
+    let watcher: InboxWatcher
+    let current: Mutex<NewsdConfiguration>
+    let handler = Mutex<DaemonHandler?>(nil)
+    let busy = Mutex(false)
+
+    init(daemon: Daemon, notifier: SystemdNotifier, pipeline: IngestPipeline, watcher: InboxWatcher, current: NewsdConfiguration) {
+        self.daemon = daemon
+        self.notifier = notifier
+        self.pipeline = pipeline
+        self.watcher = watcher
+        self.current = Mutex(current)
+    }
+
+    func reload() async -> Result<String, ConfigurationError> {
+        notifier.reloading()
+        defer { notifier.send("READY=1") }
+        let result = apply()
+        switch result {
+        case .success(let message):
+            daemon.logger.notice("\(message)", metadata: ["event": "reloaded"])
+        case .failure(let error):
+            daemon.logger.error("reload refused: \(error.message)", metadata: ["event": "reload_refused"])
+            notifier.status("Reload refused: \(error.message)")
+        }
+        return result
+    }
+
+    private func apply() -> Result<String, ConfigurationError> {
+        guard let file = daemon.configFile else {
+            return .success("no config file to reload; nothing changed")
+        }
+        var next: NewsdConfiguration
+        let settings: IngestSettings
+        do {
+            next = try NewsdConfiguration.load(file: file)
+            daemon.overrides(&next)
+            settings = try Daemon.settings(next)
+        } catch {
+            return .failure(error)
+        }
+        let old = current.withLock { $0 }
+        for (key, a, b) in [("inbox", old.inbox, next.inbox), ("database", old.database, next.database), ("socket", old.socket, next.socket)]
+        where a != b {
+            return .failure(ConfigurationError(message: "key \"\(key)\" cannot change without a restart (\(a) → \(b))"))
+        }
+        pipeline.update(settings: settings)
+        watcher.update(patterns: settings.patterns)
+        daemon.level.set(next.logLevel)
+        handler.withLock {
+            $0?.updateAccess(.init(adminUIDs: Set(next.adminUIDs), adminGIDs: Set(next.adminGIDs), aliases: settings.aliases))
+        }
+        current.withLock { $0 = next }
+        return .success("configuration reloaded from \(file)")
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import NewsControl
+import NewsCore
+import NewsInbox
+import NewsProtocol
+import NewsStore
+import Synchronization
+
+/// Answers control calls from the store (reads) and the pipeline (actions).
+final class DaemonHandler: ControlHandler {
+    struct Access: Sendable {
+        var adminUIDs: Set<UInt32>
+        var adminGIDs: Set<UInt32>
+        var aliases: EntityAliases
+    }
+
+    let store: NewsStore
+    let pipeline: IngestPipeline
+    let hub: FollowHub
+    let inbox: String
+    let started = ContinuousClock.now
+    let access: Mutex<Access>
+    let reload: @Sendable () async -> Result<String, ConfigurationError>
+
+    init(
+        store: NewsStore, pipeline: IngestPipeline, hub: FollowHub, inbox: String, access: Access,
+        reload: @escaping @Sendable () async -> Result<String, ConfigurationError>
+    ) {
+        self.store = store
+        self.pipeline = pipeline
+        self.hub = hub
+        self.inbox = inbox
+        self.access = Mutex(access)
+        self.reload = reload
+    }
+
+    func call(_ method: RPCMethod, params: [String: JSONValue]?, peer: PeerCredentials) async throws(RPCError)
+        -> any Encodable & Sendable
+    {
+        if method.isAdminOnly, !isAdmin(peer) {
+            throw RPCError(.forbidden, "\(method.rawValue) is for administrators (uid \(peer.uid) is not one)")
+        }
+        switch method {
+        case .hello:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            return HelloResult(
+                protocolVersion: protocolVersion, server: "newsd \(newsdVersion)",
+                methods: RPCMethod.allCases.map(\.rawValue))
+        case .status:
+            let p = try ProtocolCoding.params(StatusParams.self, from: params)
+            if let path = p.path { return try await fileStatus(path) }
+            return status()
+        case .query:
+            let p = try ProtocolCoding.params(QueryParams.self, from: params).validated()
+            let people = p.person.map { [canonicalPerson($0)] }
+            return try await mapped { () async throws(StoreError) in try await store.search(p, people: people) }
+        case .show:
+            let p = try ProtocolCoding.params(ShowParams.self, from: params)
+            guard let document = try await mapped({ () async throws(StoreError) in try await store.document(id: p.id) }) else {
+                throw RPCError(.notFound, "no article with id \(p.id)")
+            }
+            return document
+        case .sources:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            return try await mapped { () async throws(StoreError) in try await store.sources() }
+        case .entities:
+            let p = try ProtocolCoding.params(EntitiesParams.self, from: params)
+            let kind = try p.kind.map { (k: String) throws(RPCError) -> String in
+                switch k {
+                case "person", "people": return "person"
+                case "place", "places": return "place"
+                case "org", "organisation", "organisations", "organization": return "org"
+                default: throw RPCError(.invalidParams, "kind: must be person, place or org, not \"\(k)\"")
+                }
+            }
+            let top = p.top ?? 20
+            guard (1...10_000).contains(top) else { throw RPCError(.invalidParams, "top: must be between 1 and 10000") }
+            return try await mapped { () async throws(StoreError) in try await store.entities(kind: kind, top: top) }
+        case .failed:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            return try await mapped { () async throws(StoreError) in try await store.failedFiles() }.map(Self.status)
+        case .retry:
+            let p = try ProtocolCoding.params(RetryParams.self, from: params)
+            guard p.id != nil || p.all == true else { throw RPCError(.invalidParams, "give id or all: true") }
+            if let id = p.id, try await mapped({ () async throws(StoreError) in try await store.fileRecord(id: id) })?.state != .failed {
+                throw RPCError(.notFound, "no quarantined file with id \(id)")
+            }
+            let count = await pipeline.retry(ids: p.id.map { [$0] })
+            return ActionResult(message: "\(count) file\(count == 1 ? "" : "s") put back into the inbox")
+        case .rescan:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            pipeline.submit(.rescan(reason: "operator asked"))
+            return ActionResult(message: "rescan of \(inbox) queued")
+        case .reindex:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            try await mapped { () async throws(StoreError) in try await store.rebuildIndex() }
+            return ActionResult(message: "full-text index rebuilt")
+        case .pause:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            pipeline.setPaused(true)
+            return ActionResult(message: "ingest paused")
+        case .resume:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            pipeline.setPaused(false)
+            return ActionResult(message: "ingest resumed")
+        case .reload:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            switch await reload() {
+            case .success(let message): return ActionResult(message: message)
+            case .failure(let error): throw RPCError(.invalidParams, "reload refused: \(error.message)")
+            }
+        case .metrics:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            return MetricsResult(text: metrics())
+        case .follow:
+            throw RPCError(.internal, "follow is handled by the server")
+        }
+    }
+
+    func validateFollow(_ params: FollowParams) async throws(RPCError) {
+        guard let text = params.text, !text.isEmpty else { return }
+        try await mapped { () async throws(StoreError) in try await store.validate(query: text) }
+    }
+
+    func matching(_ ids: [Int64], filter: String) async -> Set<Int64> {
+        (try? await store.matches(articleIDs: ids, text: filter)) ?? []
+    }
+
+    func updateAccess(_ new: Access) { access.withLock { $0 = new } }
+
+    private func isAdmin(_ peer: PeerCredentials) -> Bool {
+        let a = access.withLock { $0 }
+        if peer.uid == 0 || peer.uid == getuid() || a.adminUIDs.contains(peer.uid) || a.adminGIDs.contains(peer.gid) {
+            return true
+        }
+        return !a.adminGIDs.isDisjoint(with: Self.supplementaryGroups(of: peer.pid))
+    }
+
+    /// The peer's supplementary groups, from /proc (SO_PEERCRED carries only the primary one).
+    static func supplementaryGroups(of pid: Int32) -> Set<UInt32> {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Groups:") })
+        else { return [] }
+        return Set(line.dropFirst("Groups:".count).split(separator: " ").compactMap { UInt32($0) })
+    }
+
+    private func canonicalPerson(_ name: String) -> String {
+        let table = access.withLock { $0.aliases.table }
+        let lowered = name.lowercased()
+        for (canonical, variants) in table
+        where canonical.lowercased() == lowered || variants.contains(where: { $0.lowercased() == lowered }) {
+            return canonical
+        }
+        return name
+    }
+
+    func status() -> StatusResult {
+        let s = pipeline.stats
+        let uptime = started.duration(to: .now)
+        let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
+        return StatusResult(
+            version: newsdVersion, state: Self.state(s), inbox: inbox, database: store.path, articles: s.articles,
+            pending: s.pending, failed: s.failed, files: s.filesSinceStart, uptimeS: (seconds * 10).rounded() / 10,
+            ingestedSinceStart: s.ingestedSinceStart,
+            ratePerS: seconds > 0 ? (Double(s.ingestedSinceStart) / seconds * 10).rounded() / 10 : 0,
+            lastError: s.lastError, followers: hub.count)
+    }
+
+    static func state(_ s: IngestStats) -> DaemonState {
+        if s.paused { return .paused }
+        if s.degraded { return .degraded }
+        if s.catchingUp { return .catchingUp }
+        return .watching
+    }
+
+    private func fileStatus(_ path: String) async throws(RPCError) -> FileStatus {
+        var relative = path
+        let prefix = inbox.hasSuffix("/") ? inbox : inbox + "/"
+        if relative.hasPrefix(prefix) { relative.removeFirst(prefix.count) }
+        let wanted = relative
+        guard let record = try await mapped({ () async throws(StoreError) in try await store.fileRecord(path: wanted) })
+        else {
+            throw RPCError(.notFound, "newsd has not seen \(path)")
+        }
+        return Self.status(record)
+    }
+
+    static func status(_ r: FileRecord) -> FileStatus {
+        FileStatus(
+            id: r.id, path: r.path, state: r.state.rawValue, offset: r.offset, size: r.size, articleId: r.articleID,
+            error: r.error, movedTo: r.movedTo, updatedAt: r.updatedAt)
+    }
+
+    private func metrics() -> String {
+        let s = pipeline.stats
+        return """
+            # HELP newsd_articles Articles stored.
+            # TYPE newsd_articles gauge
+            newsd_articles \(s.articles)
+            # HELP newsd_files_pending Files waiting to be read.
+            # TYPE newsd_files_pending gauge
+            newsd_files_pending \(s.pending)
+            # HELP newsd_files_failed Files quarantined.
+            # TYPE newsd_files_failed gauge
+            newsd_files_failed \(s.failed)
+            # HELP newsd_articles_ingested_total Articles created or revised since start.
+            # TYPE newsd_articles_ingested_total counter
+            newsd_articles_ingested_total \(s.ingestedSinceStart)
+            # HELP newsd_files_committed_total Files committed since start.
+            # TYPE newsd_files_committed_total counter
+            newsd_files_committed_total \(s.filesSinceStart)
+            # HELP newsd_commits_total Database transactions committed since start.
+            # TYPE newsd_commits_total counter
+            newsd_commits_total \(s.commitsSinceStart)
+            # HELP newsd_follow_subscribers Connected follow streams.
+            # TYPE newsd_follow_subscribers gauge
+            newsd_follow_subscribers \(hub.count)
+
+            """
+    }
+
+    /// Runs a store call, turning its errors into RPC errors with stable names.
+    private func mapped<T>(_ body: () async throws(StoreError) -> T) async throws(RPCError) -> T {
+        do {
+            return try await body()
+        } catch {
+            switch error.code {
+            case .badQuery: throw RPCError(.badQuery, error.message)
+            case .notFound: throw RPCError(.notFound, error.message)
+            case .cannotOpen, .database: throw RPCError(.internal, error.message)
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewsProtocol
+import Systemd
+
+/// `newsd`: the news-ingest daemon. Runs in the foreground; never forks.
+@main
+struct NewsdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsd",
+        abstract: "Watch an inbox folder, parse news articles into SQLite with full-text search, answer newsctl.",
+        discussion: "Runs in the foreground. SIGTERM/SIGINT stop it cleanly; SIGHUP reloads the config.",
+        version: "newsd \(newsdVersion)")
+
+    @Option(name: .long, help: ArgumentHelp("JSON configuration file.", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder to watch (overrides the config).", valueName: "dir"))
+    var inbox: String?
+
+    @Option(name: .long, help: ArgumentHelp("SQLite database file (overrides the config).", valueName: "file"))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp("Control socket path (overrides the config).", valueName: "path"))
+    var socket: String?
+
+    @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
+    var logLevel: String?
+
+    @Flag(name: .long, help: "Validate the configuration and exit (0 when valid, 78 when not).")
+    var checkConfig = false
+
+    func run() async throws {
+        let flags = Overrides(inbox: inbox, database: database, socket: socket, logLevel: logLevel)
+        var configuration: NewsdConfiguration
+        do {
+            configuration = try config.map { try NewsdConfiguration.load(file: $0) } ?? NewsdConfiguration()
+            try flags.apply(&configuration)
+            _ = try Daemon.settings(configuration)
+        } catch let error as ConfigurationError {
+            Self.fail(78, error.message)
+        }
+        if checkConfig {
+            print("newsd: configuration is valid")
+            return
+        }
+        let box = LeveledLogHandler.bootstrap(level: configuration.logLevel)
+        let logger = Logger(label: "newsd")
+        let daemon = Daemon(
+            configuration: configuration, configFile: config, overrides: { try? flags.apply(&$0) }, logger: logger,
+            level: box)
+        do {
+            try await daemon.run()
+        } catch {
+            logger.critical("\(error.message)", metadata: ["event": "failed"])
+            Self.fail(error.code, error.message)
+        }
+    }
+
+    static func fail(_ code: Int32, _ message: String) -> Never {
+        FileHandle.standardError.write(Data("newsd: \(message)\n".utf8))
+        SystemdNotifier().failed(errno: code == 78 ? EINVAL : (code == 73 ? EACCES : EIO), status: "Failed: \(message)")
+        Foundation.exit(code)
+    }
+}
+
+/// Command-line values that win over the config file, on start and on every reload.
+struct Overrides: Sendable {
+    var inbox: String?
+    var database: String?
+    var socket: String?
+    var logLevel: String?
+
+    func apply(_ c: inout NewsdConfiguration) throws(ConfigurationError) {
+        let cwd = FileManager.default.currentDirectoryPath
+        func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: cwd).appendingPathComponent(p).standardizedFileURL.path }
+        if let inbox { c.inbox = absolute(inbox) }
+        if let database { c.database = absolute(database) }
+        if let socket { c.socket = absolute(socket) }
+        if let logLevel {
+            guard let level = Logger.Level(rawValue: logLevel) else {
+                throw ConfigurationError(message: "--log-level must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            c.logLevel = level
+        }
+    }
+}
