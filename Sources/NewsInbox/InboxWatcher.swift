@@ -104,7 +104,7 @@ public final class InboxWatcher: Sendable {
             folders = try scanner.folders(under: folder)
         } catch {
             if isRoot { throw error }
-            logger.warning("cannot list new folder", metadata: ["file.path": "\(folder)", "error": "\(error)"])
+            logger.warning("cannot list new folder", metadata: ["file": "\(folder)", "error": "\(error)"])
             return
         }
         for (index, path) in folders.enumerated() {
@@ -118,7 +118,7 @@ public final class InboxWatcher: Sendable {
                 if isRoot && index == 0 { throw error }
                 // ENOSPC (max_user_watches) or a folder that vanished: a rescan catches what we miss.
                 logger.warning(
-                    "cannot watch folder", metadata: ["file.path": "\(path)", "error": "\(error)", "event": "watch_failed"])
+                    "cannot watch folder", metadata: ["file": "\(path)", "error": "\(error)", "event": "watch_failed"])
                 sink(.rescan(reason: "cannot watch \(path): \(error)"))
             }
         }

@@ -258,11 +258,11 @@ public final class IngestPipeline: Service, Sendable {
                             try FileMover.writeReason(commit.error ?? "unknown", for: destination, original: commit.path)
                             logger.warning(
                                 "quarantined \(commit.path): \(commit.error ?? "")",
-                                metadata: ["file.path": "\(commit.path)", "event": "quarantined"])
+                                metadata: ["file": "\(commit.path)", "event": "quarantined"])
                         } catch {
                             logger.error(
                                 "cannot quarantine \(commit.path): \(error)",
-                                metadata: ["file.path": "\(commit.path)", "event": "quarantine_failed"])
+                                metadata: ["file": "\(commit.path)", "event": "quarantine_failed"])
                         }
                     case .commit(let commit, let dispose):
                         guard dispose, settings.afterIngest != .keep else { continue }
@@ -279,7 +279,7 @@ public final class IngestPipeline: Service, Sendable {
                         } catch {
                             logger.error(
                                 "cannot \(settings.afterIngest.rawValue) \(commit.path): \(error)",
-                                metadata: ["file.path": "\(commit.path)", "event": "dispose_failed"])
+                                metadata: ["file": "\(commit.path)", "event": "dispose_failed"])
                         }
                     }
                 }
@@ -382,7 +382,7 @@ public final class IngestPipeline: Service, Sendable {
                 submit(.ready(destination.string))
                 count += 1
             } catch {
-                logger.error("cannot put \(from) back: \(error)", metadata: ["file.path": "\(record.path)"])
+                logger.error("cannot put \(from) back: \(error)", metadata: ["file": "\(record.path)"])
             }
         }
         if count > 0 { statsBox.withLock { $0.failed = max(0, $0.failed - count) } }

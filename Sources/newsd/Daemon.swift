@@ -120,7 +120,7 @@ struct Daemon {
                 logger.debug(
                     "stored \(article.path)",
                     metadata: [
-                        "file.path": "\(article.path)", "article.id": "\(article.id)",
+                        "file": "\(article.path)", "article.id": "\(article.id)",
                         "article.revision": "\(article.revision)", "event": "ingested",
                     ])
             }

@@ -1,0 +1,93 @@
+# newsd — build, run, test, install.
+#   make run            build and run newsd in the foreground on ./run with the seeds in its inbox
+#   make test           unit and end-to-end tests
+#   make test-systemd   the units under a real, throw-away systemd (root; skipped where it cannot run)
+#   make crash-test     SIGKILL newsd at random moments while it ingests; check exactly-once (KILLS=20 FILES=5000)
+#   make eval           parser quality on the seeds (gold labels) and on a generated corpus
+#   make bench          benchmarks into docs/BENCHMARKS.md (QUICK=1 for a short run)
+#   make install        binaries, units, sysusers, tmpfiles, man pages, completions (PREFIX, DESTDIR)
+
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+SWIFT       ?= swift
+CONFIG      ?= debug
+SHARED      ?= ../shared
+BIN_DIR      = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
+SYSTEM_PACKAGES = libsystemd-dev libsqlite3-dev pkg-config python3 util-linux procps
+RUN_DIR     ?= $(CURDIR)/run
+
+.PHONY: all deps build release run test test-unit test-systemd crash-test eval bench install uninstall clean
+
+all: build
+
+# Installs the system packages the build and tests need, when they are missing and we are root.
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing system packages:$$missing (run: sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+release:
+	$(MAKE) build CONFIG=release
+
+run: build
+	@mkdir -p $(RUN_DIR)/inbox
+	@for f in seeds/*.txt; do cp "$$f" "$(RUN_DIR)/inbox/.$$(basename $$f).part" && mv "$(RUN_DIR)/inbox/.$$(basename $$f).part" "$(RUN_DIR)/inbox/$$(basename $$f)"; done
+	@echo "newsd: inbox $(RUN_DIR)/inbox (the five seeds are in it). In a second terminal, try:"
+	@echo "    export NEWSD_SOCKET=$(RUN_DIR)/newsd.sock PATH=$(BIN_DIR):\$$PATH"
+	@echo "    newsctl status"
+	@echo "    newsctl query ceasefire"
+	@echo "Stop newsd with Ctrl-C."
+	@exec $(BIN_DIR)/newsd --inbox $(RUN_DIR)/inbox --database $(RUN_DIR)/newsd.db --socket $(RUN_DIR)/newsd.sock
+
+test: build
+	NEWSD_BIN_DIR=$(BIN_DIR) $(SWIFT) test -c $(CONFIG)
+
+test-systemd: build
+	bash scripts/test-systemd.sh $(BIN_DIR)
+
+crash-test: build
+	python3 scripts/crash-test.py --bin-dir $(BIN_DIR) --shared $(SHARED) --kills $${KILLS:-20} --files $${FILES:-5000}
+
+eval: build
+	bash scripts/eval.sh $(BIN_DIR) $(SHARED)
+
+bench:
+	$(MAKE) build CONFIG=release
+	python3 scripts/bench.py --bin-dir $$($(SWIFT) build -c release --show-bin-path) --shared $(SHARED) $(if $(QUICK),--quick,)
+
+install:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(PREFIX)/lib/sysusers.d \
+	  $(DESTDIR)$(PREFIX)/lib/tmpfiles.d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
+	  $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/share/doc/newsd $(DESTDIR)/etc/newsd
+	install -m 0755 $(BIN_DIR)/newsd $(BIN_DIR)/newsctl $(DESTDIR)$(PREFIX)/bin/
+	for u in deploy/newsd.service deploy/newsd.socket; do \
+	  sed 's|@BINDIR@|$(PREFIX)/bin|g' $$u > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$(basename $$u); done
+	install -m 0644 deploy/newsd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/newsd.conf
+	install -m 0644 deploy/newsd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/newsd.conf
+	install -m 0644 config.example.json $(DESTDIR)$(PREFIX)/share/doc/newsd/
+	[ -e $(DESTDIR)/etc/newsd/newsd.json ] || install -m 0644 deploy/newsd.json $(DESTDIR)/etc/newsd/newsd.json
+	install -m 0644 docs/man/newsd.8 $(DESTDIR)$(PREFIX)/share/man/man8/
+	install -m 0644 docs/man/newsd.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 0644 docs/man/newsctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(BIN_DIR)/newsctl --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsctl
+	$(BIN_DIR)/newsctl --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsctl
+	$(BIN_DIR)/newsctl --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsctl.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/newsd $(DESTDIR)$(PREFIX)/bin/newsctl \
+	  $(DESTDIR)$(PREFIX)/lib/systemd/system/newsd.service $(DESTDIR)$(PREFIX)/lib/systemd/system/newsd.socket \
+	  $(DESTDIR)$(PREFIX)/lib/sysusers.d/newsd.conf $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/newsd.conf \
+	  $(DESTDIR)$(PREFIX)/share/man/man8/newsd.8 $(DESTDIR)$(PREFIX)/share/man/man5/newsd.conf.5 \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/newsctl.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsctl \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsctl $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsctl.fish
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/newsd
+
+clean:
+	rm -rf .build $(RUN_DIR)
