@@ -108,15 +108,17 @@ func run(_ program: String, _ arguments: [String], environment: [String: String]
     try process.run()
     // Read both pipes to the end before waiting, so a large output cannot block the child.
     let group = DispatchGroup()
-    var outData = Data()
-    var errData = Data()
-    DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    let errData = Mutex(Data())
+    DispatchQueue.global().async(group: group) {
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        errData.withLock { $0 = data }
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
     return CommandResult(
         status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+        stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self))
 }
 
 /// A temporary folder removed when the value goes away.
