@@ -130,7 +130,7 @@ private struct KeyReader {
 
     func string(_ key: String) throws(ConfigurationError) -> String? {
         switch object[key] {
-        case nil: return nil
+        case nil, .null?: return nil  // null means "the default"
         case .string(let s)?: return s
         case let other?: throw error(key, "must be a string, not \(other.typeName)")
         }
