@@ -7,7 +7,7 @@ enum Byline {
     static func parse(_ line: String) -> [String]? {
         guard line.hasPrefix("By ") || line.hasPrefix("BY ") || line.hasPrefix("by ") else { return nil }
         let rest = line.dropFirst(3).trimmingSpaces()
-        guard let first = rest.unicodeScalars.first, first.properties.isUppercase, rest.count <= 140 else { return nil }
+        guard let first = rest.unicodeScalars.first, Scalars.isUpper(first), rest.count <= 140 else { return nil }
         if let last = rest.last, ".!?:;".contains(last), !rest.hasSuffix("Jr.") { return nil }
         guard rest.split(separator: " ").count <= 16 else { return nil }
         var names: [String] = []
@@ -43,16 +43,16 @@ enum Byline {
                 out.append(word)
                 continue
             }
-            guard let head = word.unicodeScalars.first, head.properties.isUppercase else { return nil }
-            guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ".-'’".unicodeScalars.contains($0) })
+            guard let head = word.unicodeScalars.first, Scalars.isUpper(head) else { return nil }
+            guard word.unicodeScalars.allSatisfy({ Scalars.isLetter($0) || ".-'’".unicodeScalars.contains($0) })
             else { return nil }
-            if Gazetteer.notNames.contains(word) || Gazetteer.demonyms.contains(word)
-                || Gazetteer.organisationHeads.contains(word)
+            if index == 0 && (Gazetteer.notNames.contains(word) || Gazetteer.demonyms.contains(word))
+                || Gazetteer.organisationHeads.contains(word) || Gazetteer.titles.contains(word) && index == words.count - 1
             {
                 return nil
             }
-            let isCaps = word.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
-            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            let isCaps = word.unicodeScalars.allSatisfy { !Scalars.isLower($0) }
+            let letters = word.unicodeScalars.filter { Scalars.isLetter($0) }.count
             out.append(isCaps && letters > 2 ? word.prefix(1) + word.dropFirst().lowercased() : word)
         }
         return out.joined(separator: " ")

@@ -170,9 +170,9 @@ enum DatelineParser {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            if c.properties.isAlphabetic {
+            if Scalars.isLetter(c) {
                 var word = ""
-                while i < scalars.count, scalars[i].properties.isAlphabetic || scalars[i] == "." {
+                while i < scalars.count, Scalars.isLetter(scalars[i]) || scalars[i] == "." {
                     if scalars[i] != "." { word.unicodeScalars.append(scalars[i]) }
                     i += 1
                 }

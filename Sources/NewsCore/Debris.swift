@@ -24,12 +24,13 @@ enum Debris {
 
     /// Whether a whole line is page furniture.
     static func isDebris(_ line: String) -> Bool {
-        let lower = line.lowercased().replacingQuotes()
-        if exact.contains(lower) { return true }
+        guard line.utf8.count <= 240 else { return false }
+        if line.containsBytes("opens new tab") { return true }
+        let lower = String(line.prefix(48)).lowercased().replacingQuotes()
+        if line.utf8.count <= 48, exact.contains(lower) { return true }
         for prefix in prefixes where lower.hasPrefix(prefix) {
             return lower.count < 160
         }
-        if lower.hasSuffix(", opens new tab") || lower.hasSuffix("opens new tab") { return true }
         if lower.hasPrefix("- read ") || lower.hasPrefix("read our ") && lower.hasSuffix(" here") { return true }
         return false
     }
@@ -48,16 +49,26 @@ enum Debris {
 extension String {
     /// Curly quotes and apostrophes replaced by straight ones.
     func replacingQuotes() -> String {
-        guard unicodeScalars.contains(where: { $0.value >= 0x2018 && $0.value <= 0x201F || $0 == "«" || $0 == "»" })
-        else { return self }
-        var out = String.UnicodeScalarView()
-        for s in unicodeScalars {
-            switch s {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}": out.append("'")
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "«", "»": out.append("\"")
-            default: out.append(s)
+        var out: [UInt8] = []
+        var changed = false
+        let bytes = Array(utf8)
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x98, bytes[i + 2] <= 0x9F {
+                out.append(bytes[i + 2] <= 0x9B ? 0x27 : 0x22)
+                i += 3
+                changed = true
+            } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
+                out.append(0x22)
+                i += 2
+                changed = true
+            } else {
+                out.append(b)
+                i += 1
             }
         }
-        return String(out)
+        return changed ? String(decoding: out, as: UTF8.self) : self
     }
 }

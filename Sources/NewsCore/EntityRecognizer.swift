@@ -21,6 +21,8 @@ struct EntityRecognizer {
     }
 
     let aliasIndex: [String: String]
+    /// First word of every alias (lowercased) → the most words an alias starting with it has.
+    let aliasFirstWords: [String: Int]
     var surnames: [String: String] = [:]
     private(set) var people: [String] = []
     private(set) var places: [String] = []
@@ -36,18 +38,34 @@ struct EntityRecognizer {
             for v in variants { index[Self.key(v)] = canonical }
         }
         aliasIndex = index
+        var firsts: [String: Int] = [:]
+        for key in index.keys {
+            let words = key.split(separator: " ")
+            if let first = words.first { firsts[String(first), default: 0] = max(firsts[String(first)] ?? 0, words.count) }
+        }
+        aliasFirstWords = firsts
     }
+
+    /// First word of every multi-word place or organisation → the most words such a name has.
+    static let gazetteerFirstWords: [String: Int] = {
+        var firsts: [String: Int] = [:]
+        for key in Array(Gazetteer.places.keys) + Array(Gazetteer.organisations.keys) {
+            let words = key.split(separator: " ")
+            if let first = words.first { firsts[String(first), default: 0] = max(firsts[String(first)] ?? 0, words.count) }
+        }
+        return firsts
+    }()
 
     static func key(_ name: String) -> String {
         name.replacingQuotes().lowercased()
     }
 
     /// First pass: learns the full names in the article so that lone surnames can be resolved.
-    mutating func prepare(_ texts: [String]) {
+    mutating func prepare(_ tokenLists: [[EntityTokenizer.Token]]) {
         var probe = self
         probe.surnames = [:]
-        for text in texts {
-            for mention in probe.scan(text) where mention.kind == .person {
+        for tokens in tokenLists {
+            for mention in probe.scan(tokens: tokens) where mention.kind == .person {
                 let parts = mention.name.split(separator: " ")
                 guard parts.count >= 2, let last = parts.last else { continue }
                 if probe.surnames[String(last)] == nil { probe.surnames[String(last)] = mention.name }
@@ -59,8 +77,7 @@ struct EntityRecognizer {
     /// Records the entities of one text and returns them with their positions. Mentions inside
     /// `excluding` (quotations) count as entities but do not change `lastPerson`.
     @discardableResult
-    mutating func scan(_ text: String, excluding: [Range<Int>] = []) -> [Mention] {
-        let tokens = EntityTokenizer.tokens(of: text)
+    mutating func scan(tokens: [EntityTokenizer.Token], excluding: [Range<Int>] = []) -> [Mention] {
         var mentions: [Mention] = []
         var i = 0
         while i < tokens.count {
@@ -140,7 +157,9 @@ struct EntityRecognizer {
         var i = run.lowerBound
         while i < run.upperBound {
             var matched = false
-            for length in stride(from: min(7, run.upperBound - i), through: 1, by: -1) {
+            let longest = max(Self.gazetteerFirstWords[tokens[i].text] ?? 1,
+                              aliasFirstWords[Self.key(tokens[i].text)] ?? 1)
+            for length in stride(from: min(longest, run.upperBound - i), through: 1, by: -1) {
                 if let hit = lookup(tokens, i..<(i + length)) {
                     let end = tokens[i + length - 1].end
                     out.append(Mention(start: tokens[i].start, end: end, name: hit.name, kind: hit.kind))

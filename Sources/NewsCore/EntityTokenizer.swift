@@ -17,18 +17,27 @@ enum EntityTokenizer {
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil || s == "'" || s == "’" || s == "-" || s == "."
+        Scalars.isLetter(s) || Scalars.isDigit(s) || s == "'" || s == "’" || s == "-" || s == "."
             || s == "&"
     }
 
     static func tokens(of text: String) -> [Token] {
         let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for s in scalars {
+            offsets.append(offset)
+            offset += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4
+        }
+        offsets.append(offset)
         var out: [Token] = []
         var i = 0
         let n = scalars.count
         while i < n {
             let s = scalars[i]
-            guard s.properties.isAlphabetic || s.properties.numericType != nil else {
+            guard Scalars.isLetter(s) || Scalars.isDigit(s) else {
                 if !out.isEmpty, s != " " { out[out.count - 1].breaksAfter = true }
                 i += 1
                 continue
@@ -42,7 +51,7 @@ enum EntityTokenizer {
                 end -= 1
                 breaks = true
             }
-            var word = String(String.UnicodeScalarView(scalars[start..<end]))
+            var word = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
             if word.hasSuffix(".") {
                 let segments = word.split(separator: ".")
                 let initials = segments.allSatisfy { $0.count <= 2 } && !segments.isEmpty
@@ -68,16 +77,16 @@ enum EntityTokenizer {
             var lower = false
             var nameLike = true
             for c in base.unicodeScalars {
-                if c.properties.isAlphabetic {
+                if Scalars.isLetter(c) {
                     letters += 1
-                    if c.properties.isLowercase { lower = true }
+                    if Scalars.isLower(c) { lower = true }
                 } else if c == "-" || c == "'" || c == "’" || c == "." {
                     continue
                 } else {
                     nameLike = false
                 }
             }
-            let capital = head.properties.isUppercase
+            let capital = Scalars.isUpper(head)
             out.append(Token(
                 text: word, base: base, start: start, end: end, possessive: possessive, breaksAfter: breaks,
                 isCapitalised: capital, isAllCaps: capital && !lower && letters >= 2, isNameLike: nameLike && capital

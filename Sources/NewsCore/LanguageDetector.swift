@@ -34,7 +34,7 @@ enum LanguageDetector {
         outer: for paragraph in paragraphs {
             var word = ""
             for scalar in paragraph.unicodeScalars {
-                if scalar.properties.isAlphabetic {
+                if Scalars.isLetter(scalar) {
                     switch scalar {
                     case "і", "ї", "є", "ґ", "І", "Ї", "Є": ukrainianLetters += 1
                     case "ы", "э", "ъ", "ё", "Ы", "Э": russianLetters += 1
@@ -47,7 +47,7 @@ enum LanguageDetector {
                     count(word.lowercased(), into: &counts)
                     words += 1
                     word = ""
-                    if words > 3_000 { break outer }
+                    if words > 600 { break outer }
                 }
             }
             if !word.isEmpty {
@@ -65,7 +65,14 @@ enum LanguageDetector {
         return best.key
     }
 
+    static let index: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for (language, set) in stopWords { for word in set { out[word, default: []].append(language) } }
+        return out
+    }()
+
     private static func count(_ word: String, into counts: inout [String: Int]) {
-        for (language, set) in stopWords where set.contains(word) { counts[language, default: 0] += 1 }
+        guard let languages = index[word] else { return }
+        for language in languages { counts[language, default: 0] += 1 }
     }
 }

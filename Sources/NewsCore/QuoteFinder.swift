@@ -24,7 +24,7 @@ enum QuoteFinder {
                 continue
             }
             let single = s[i] == "‘" || s[i] == "‚"
-            if single, i > 0, s[i - 1].properties.isAlphabetic {
+            if single, i > 0, Scalars.isLetter(s[i - 1]) {
                 i += 1
                 continue
             }
@@ -32,7 +32,7 @@ enum QuoteFinder {
             var found = false
             while j < s.count {
                 if closers.contains(s[j]) {
-                    let nextIsLetter = j + 1 < s.count && s[j + 1].properties.isAlphabetic
+                    let nextIsLetter = j + 1 < s.count && Scalars.isLetter(s[j + 1])
                     if !(single && nextIsLetter) && !(s[j] == "’" && nextIsLetter) {
                         found = true
                         break
@@ -140,12 +140,12 @@ enum QuoteFinder {
         var out: [Word] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            guard s[i].properties.isAlphabetic else {
+            guard Scalars.isLetter(s[i]) else {
                 i += 1
                 continue
             }
             let start = i
-            while i < range.upperBound, s[i].properties.isAlphabetic || s[i] == "." { i += 1 }
+            while i < range.upperBound, Scalars.isLetter(s[i]) || s[i] == "." { i += 1 }
             out.append(Word(text: String(String.UnicodeScalarView(s[start..<i])), start: start, end: i))
         }
         return out

@@ -23,7 +23,7 @@ enum Sentences {
                 while j < scalars.count, "\"”’'“»)".unicodeScalars.contains(scalars[j]) { j += 1 }
                 if j < scalars.count, scalars[j] == " ", j + 1 < scalars.count {
                     let next = scalars[j + 1]
-                    if (next.properties.isUppercase || next.properties.numericType != nil || "\"“„‘'«".unicodeScalars.contains(next)),
+                    if (Scalars.isUpper(next) || next.properties.numericType != nil || "\"“„‘'«".unicodeScalars.contains(next)),
                         c != "." || !isAbbreviation(scalars, before: i)
                     {
                         return String(String.UnicodeScalarView(scalars[0..<j]))
@@ -59,7 +59,7 @@ enum Sentences {
                 hasAlnum = false
             } else {
                 inWord = true
-                if !hasAlnum, s.properties.isAlphabetic || s.properties.numericType != nil { hasAlnum = true }
+                if !hasAlnum, Scalars.isLetter(s) || s.properties.numericType != nil { hasAlnum = true }
             }
         }
         if inWord, hasAlnum { count += 1 }

@@ -6,7 +6,10 @@ import Foundation
 enum Signatures {
     /// The outlet a line names as its publisher, or nil.
     static func source(in line: String) -> String? {
-        let lower = line.lowercased().replacingQuotes()
+        let reporting = line.containsBytes(", reporting from")
+        guard line.utf8.count <= 200 || reporting else { return nil }
+        let lower = reporting || line.containsBytes("Thomson") || line.utf8.count <= 48
+            ? line.lowercased().replacingQuotes() : String(line.prefix(48)).lowercased().replacingQuotes()
         for lead in ["install the ", "download the ", "get the "] where lower.hasPrefix(lead) {
             if let r = lower.range(of: " app") {
                 let name = lower[lower.index(lower.startIndex, offsetBy: lead.count)..<r.lowerBound]
@@ -18,7 +21,7 @@ enum Signatures {
         for cue in ["be the first to get breaking news from ", "sign up for the ", "subscribe to "] {
             if lower.hasPrefix(cue), let outlet = Gazetteer.outlets[String(lower.dropFirst(cue.count))] { return outlet }
         }
-        if let r = lower.range(of: ", reporting from") ?? lower.range(of: ", reporting from ") {
+        if reporting, let r = lower.range(of: ", reporting from") {
             let before = lower[..<r.lowerBound]
             if let apostrophe = before.range(of: "'s ", options: .backwards) {
                 var name = String(before[..<apostrophe.lowerBound])

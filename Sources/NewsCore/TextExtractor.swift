@@ -146,16 +146,18 @@ struct TextExtractor {
         if let title, titleLine == nil || roles[titleLine ?? 0] == .title { texts.append(title) }
         texts.append(contentsOf: summary)
         texts.append(contentsOf: subheadings.map(Self.readableCase))
-        analysis.prepare(texts + body + captions + authors)
-        for t in texts { _ = analysis.scan(t) }
-        for name in authors { _ = analysis.scan(name) }
-        for paragraph in body {
+        let headTokens = (texts + authors).map(EntityTokenizer.tokens(of:))
+        let bodyTokens = body.map(EntityTokenizer.tokens(of:))
+        let captionTokens = captions.map(EntityTokenizer.tokens(of:))
+        analysis.prepare(headTokens + bodyTokens + captionTokens)
+        for tokens in headTokens { analysis.scan(tokens: tokens) }
+        for (paragraph, tokens) in zip(body, bodyTokens) {
             let found = QuoteFinder.quotes(in: paragraph)
             let previous = analysis.lastPerson
-            let mentions = analysis.scan(paragraph, excluding: found.map(\.range))
+            let mentions = analysis.scan(tokens: tokens, excluding: found.map(\.range))
             quotes.append(contentsOf: QuoteFinder.attribute(found, in: paragraph, mentions: mentions, previous: previous))
         }
-        for caption in captions { _ = analysis.scan(caption) }
+        for tokens in captionTokens { analysis.scan(tokens: tokens) }
 
         var article = Article(
             title: title, source: metadata.source ?? source, url: metadata.url, authors: metadata.authors ?? authors,
@@ -176,6 +178,16 @@ struct TextExtractor {
 
     /// Trims a line and collapses runs of white space.
     static func clean(_ line: String) -> String {
+        var tidy = true
+        var previous: UInt8 = 0x20
+        for byte in line.utf8 {
+            if byte < 0x20 || byte == 0x20 && previous == 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
+                tidy = false
+                break
+            }
+            previous = byte
+        }
+        if tidy, previous != 0x20 { return line }
         var out = String.UnicodeScalarView()
         var space = false
         for scalar in line.unicodeScalars {
@@ -235,6 +247,7 @@ struct TextExtractor {
     }
 
     static func isSummaryHeader(_ line: String) -> Bool {
+        guard line.utf8.count <= 16 else { return false }
         let l = line.lowercased().trimming(": ")
         return ["summary", "key points", "highlights", "in brief", "at a glance", "the latest", "key events"].contains(l)
     }
@@ -250,7 +263,7 @@ struct TextExtractor {
 
     /// `— The White House (@WhiteHouse) May 19, 2025`.
     static func postAttribution(_ line: String) -> (author: String?, handle: String?, date: String?)? {
-        guard let dash = line.unicodeScalars.first, ["—", "–", "-", "―", "~"].contains(dash),
+        guard line.containsBytes("(@"), let dash = line.unicodeScalars.first, ["—", "–", "-", "―", "~"].contains(dash),
             let open = line.range(of: "(@", options: .backwards), line.count < 200,
             let close = line[open.upperBound...].firstIndex(of: ")")
         else { return nil }
@@ -273,7 +286,7 @@ struct TextExtractor {
         var letters = 0
         for scalar in line.unicodeScalars {
             if scalar.properties.isLowercase { return false }
-            if scalar.properties.isAlphabetic { letters += 1 }
+            if Scalars.isLetter(scalar) { letters += 1 }
         }
         return letters >= 3 && words <= 10 && !line.hasSuffix(".")
     }
@@ -285,9 +298,9 @@ struct TextExtractor {
 
     /// `GEORGE W. BUSH` → `George W. Bush`, so names in capitals are recognised.
     static func readableCase(_ line: String) -> String {
-        guard !line.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return line }
+        guard !line.unicodeScalars.contains(where: { Scalars.isLower($0) }) else { return line }
         return line.split(separator: " ").map { word -> String in
-            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            let letters = word.unicodeScalars.filter { Scalars.isLetter($0) }.count
             if letters <= 2 && word.contains(".") { return String(word) }
             if Gazetteer.organisations[String(word)] != nil || Gazetteer.places[String(word)] != nil { return String(word) }
             return word.prefix(1) + word.dropFirst().lowercased()
