@@ -49,6 +49,7 @@ enum Debris {
 extension String {
     /// Curly quotes and apostrophes replaced by straight ones.
     func replacingQuotes() -> String {
+        guard utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) else { return self }
         var out: [UInt8] = []
         var changed = false
         let bytes = Array(utf8)

@@ -89,12 +89,13 @@ struct EntityRecognizer {
             while j < tokens.count, !tokens[j - 1].breaksAfter {
                 if tokens[j].isCapitalised {
                     j += 1
-                } else if Self.connectors.contains(tokens[j].text), j + 1 < tokens.count, tokens[j + 1].isCapitalised,
-                    !tokens[j].breaksAfter
-                {
-                    j += 2
                 } else {
-                    break
+                    var k = j
+                    while k < tokens.count, k - j < 3, Self.connectors.contains(tokens[k].text), !tokens[k].breaksAfter {
+                        k += 1
+                    }
+                    guard k > j, k < tokens.count, tokens[k].isCapitalised else { break }
+                    j = k + 1
                 }
             }
             segment(tokens, i..<j, into: &mentions)
@@ -157,7 +158,7 @@ struct EntityRecognizer {
         var i = run.lowerBound
         while i < run.upperBound {
             var matched = false
-            let longest = max(Self.gazetteerFirstWords[tokens[i].text] ?? 1,
+            let longest = max(Self.gazetteerFirstWords[tokens[i].text.replacingQuotes()] ?? 1,
                               aliasFirstWords[Self.key(tokens[i].text)] ?? 1)
             for length in stride(from: min(longest, run.upperBound - i), through: 1, by: -1) {
                 if let hit = lookup(tokens, i..<(i + length)) {

@@ -78,7 +78,10 @@ enum QuoteFinder {
             // After the quote: up to the end of the sentence or the next quotation.
             let limit = index + 1 < found.count ? found[index + 1].range.lowerBound : s.count
             var end = quote.range.upperBound
-            while end < limit, !(".!?;".unicodeScalars.contains(s[end]) && (end + 1 == s.count || s[end + 1] == " ")) {
+            while end < limit,
+                !(".!?;".unicodeScalars.contains(s[end]) && (end + 1 == s.count || s[end + 1] == " ")
+                    && !(s[end] == "." && Sentences.isAbbreviation(s, before: end)))
+            {
                 end += 1
             }
             let tail = words(s, quote.range.upperBound..<end)

@@ -148,7 +148,11 @@ struct TextExtractor {
         texts.append(contentsOf: subheadings.map(Self.readableCase))
         let headTokens = (texts + authors).map(EntityTokenizer.tokens(of:))
         let bodyTokens = body.map(EntityTokenizer.tokens(of:))
-        let captionTokens = captions.map(EntityTokenizer.tokens(of:))
+        let captionTokens = captions.map { caption -> [EntityTokenizer.Token] in
+            // The photographer's credit after the last full stop names no one in the story.
+            let scene = caption.range(of: ". ", options: .backwards).map { String(caption[..<$0.lowerBound]) } ?? caption
+            return EntityTokenizer.tokens(of: scene)
+        }
         analysis.prepare(headTokens + bodyTokens + captionTokens)
         for tokens in headTokens { analysis.scan(tokens: tokens) }
         for (paragraph, tokens) in zip(body, bodyTokens) {
