@@ -67,7 +67,7 @@ extension NewsStore {
         let select =
             text.isEmpty
             ? "substr(a.body, 1, 240) AS snippet, 0.0 AS score"
-            : "snippet(articles_fts, -1, '**', '**', '…', 16) AS snippet, -bm25(articles_fts, 5.0, 1.0) AS score"
+            : "snippet(articles_fts, 1, '**', '**', '…', 16) AS snippet, -bm25(articles_fts, 5.0, 1.0) AS score"
         let order = text.isEmpty ? "ORDER BY a.id DESC" : "ORDER BY bm25(articles_fts, 5.0, 1.0)"
         let pageArguments = arguments + [limit, offset]
         let countArguments = arguments

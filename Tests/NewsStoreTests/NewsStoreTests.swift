@@ -1,0 +1,183 @@
+import Foundation
+import NewsCore
+import NewsProtocol
+import NewsStore
+import Testing
+
+/// A store on a temporary database file, removed afterwards.
+final class TemporaryStore {
+    let folder: String
+    let store: NewsStore
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "newsd-store-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        store = try NewsStore(path: folder + "/newsd.db")
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+func article(_ title: String, _ body: [String], people: [String] = [], source: String? = nil, published: String? = nil)
+    -> Article
+{
+    Article(
+        title: title, source: source, published: published, body: body, people: people,
+        wordCount: body.joined(separator: " ").split(separator: " ").count, contentHash: "h-\(title)")
+}
+
+func commit(_ path: String, inode: UInt64, size: Int64, _ articles: [Article]?, fileID: Int64? = nil) -> FileCommit {
+    FileCommit(
+        fileID: fileID, path: path, identity: FileIdentity(device: 1, inode: inode), headHash: "x", headLength: 1,
+        size: size, mtimeNanoseconds: size, offset: size, parserState: Data("{}".utf8), state: .ingested,
+        articles: articles)
+}
+
+@Suite("NewsStore")
+struct NewsStoreTests {
+    @Test("a committed article is counted, searchable with a marked snippet, and shown whole")
+    func commitAndSearch() async throws {
+        let t = try TemporaryStore()
+        let committed = try await t.store.commit([
+            commit("a.txt", inode: 10, size: 100, [article("Ceasefire talks", ["Leaders discussed a ceasefire in Kyiv."])])
+        ])
+        #expect(committed.count == 1)
+        #expect(committed.first?.revision == 1)
+        #expect(try await t.store.counts().articles == 1)
+        let result = try await t.store.search(QueryParams(text: "ceasefire"))
+        #expect(result.total == 1)
+        #expect(result.results.first?.snippet.contains("**ceasefire**") == true)
+        #expect(result.results.first?.path == "a.txt")
+        let document = try #require(try await t.store.document(id: committed[0].id))
+        #expect(document.article.body == ["Leaders discussed a ceasefire in Kyiv."])
+        #expect(document.article.title == "Ceasefire talks")
+        #expect(document.revision == 1)
+    }
+
+    @Test("porter stemming and diacritics: 'negotiating' finds 'negotiations', 'zurich' finds 'Zürich'")
+    func tokenizer() async throws {
+        let t = try TemporaryStore()
+        _ = try await t.store.commit([
+            commit("a.txt", inode: 1, size: 10, [article("Talks", ["The negotiations moved to Zürich."])])
+        ])
+        #expect(try await t.store.search(QueryParams(text: "negotiating")).total == 1)
+        #expect(try await t.store.search(QueryParams(text: "zurich")).total == 1)
+    }
+
+    @Test("a changed article gets the next revision and its index row follows; an unchanged one does not")
+    func revisions() async throws {
+        let t = try TemporaryStore()
+        let first = try await t.store.commit([commit("live.txt", inode: 5, size: 10, [article("Live", ["alpha"])])])
+        let fileID = try #require(try await t.store.fileRecord(path: "live.txt")?.id)
+        let second = try await t.store.commit([
+            commit("live.txt", inode: 5, size: 20, [article("Live", ["alpha", "bravo"])], fileID: fileID)
+        ])
+        #expect(second.first?.id == first.first?.id)
+        #expect(second.first?.revision == 2)
+        #expect(try await t.store.search(QueryParams(text: "bravo")).total == 1)
+        let same = try await t.store.commit([
+            commit("live.txt", inode: 5, size: 30, [article("Live", ["alpha", "bravo"])], fileID: fileID)
+        ])
+        #expect(same.isEmpty)
+        #expect(try await t.store.document(id: first[0].id)?.revision == 2)
+        let replaced = try await t.store.commit([
+            commit("live.txt", inode: 5, size: 5, [article("Live", ["charlie"])], fileID: fileID)
+        ])
+        #expect(replaced.first?.revision == 3)
+        #expect(try await t.store.search(QueryParams(text: "bravo")).total == 0)
+        #expect(try await t.store.counts().articles == 1)
+    }
+
+    @Test("a rename moves the articles' path without a new revision")
+    func rename() async throws {
+        let t = try TemporaryStore()
+        let first = try await t.store.commit([commit("a.txt", inode: 7, size: 10, [article("T", ["x"])])])
+        let fileID = try #require(try await t.store.fileRecord(path: "a.txt")?.id)
+        _ = try await t.store.commit([commit("sub/b.txt", inode: 7, size: 10, nil, fileID: fileID)])
+        let document = try #require(try await t.store.document(id: first[0].id))
+        #expect(document.path == "sub/b.txt")
+        #expect(document.revision == 1)
+    }
+
+    @Test("files are found by identity; a file that left keeps its history but frees its inode")
+    func identity() async throws {
+        let t = try TemporaryStore()
+        _ = try await t.store.commit([commit("a.txt", inode: 42, size: 10, [article("T", ["x"])])])
+        let found = try t.store.fileRecords(for: [FileIdentity(device: 1, inode: 42), FileIdentity(device: 1, inode: 43)])
+        #expect(found.count == 1)
+        let record = try #require(found[FileIdentity(device: 1, inode: 42)])
+        #expect(record.state == .ingested)
+        #expect(record.offset == 10)
+        #expect(record.articleID != nil)
+        try await t.store.markLeft(ids: [record.id], vanished: true)
+        #expect(try t.store.fileRecords(for: [FileIdentity(device: 1, inode: 42)]).isEmpty)
+        #expect(try await t.store.fileRecord(path: "a.txt")?.state == .gone)
+        #expect(try await t.store.counts().articles == 1, "articles of a gone file stay searchable")
+    }
+
+    @Test("filters: source, since/until, person; listing without text is newest first")
+    func filters() async throws {
+        let t = try TemporaryStore()
+        _ = try await t.store.commit([
+            commit("1.txt", inode: 1, size: 1, [article("One", ["peace talks"], people: ["Vladimir Putin"], source: "Reuters", published: "2025-03-18T14:00:00Z")]),
+            commit("2.txt", inode: 2, size: 1, [article("Two", ["peace talks"], people: ["Donald Trump"], source: "Sky News", published: "2025-05-19T16:13:00Z")]),
+        ])
+        #expect(try await t.store.search(QueryParams(text: "peace", source: "reuters")).results.map(\.title) == ["One"])
+        #expect(try await t.store.search(QueryParams(text: "peace", since: "2025-05-01")).results.map(\.title) == ["Two"])
+        #expect(try await t.store.search(QueryParams(text: "peace", until: "2025-05-01")).results.map(\.title) == ["One"])
+        #expect(try await t.store.search(QueryParams(text: "peace"), people: ["Donald Trump"]).results.map(\.title) == ["Two"])
+        #expect(try await t.store.search(QueryParams()).results.map(\.title) == ["Two", "One"])
+        #expect(try await t.store.search(QueryParams(limit: 1, offset: 1)).results.map(\.title) == ["One"])
+        let sources = try await t.store.sources()
+        #expect(Set(sources.compactMap(\.source)) == ["Reuters", "Sky News"])
+        let people = try await t.store.entities(kind: "person", top: 10)
+        #expect(Set(people.map(\.name)) == ["Vladimir Putin", "Donald Trump"])
+    }
+
+    @Test("bad FTS5 syntax is a bad_query error, not a crash", arguments: ["\"unterminated", "AND", "a NEAR(", "(("])
+    func badQuery(text: String) async throws {
+        let t = try TemporaryStore()
+        await #expect {
+            _ = try await t.store.search(QueryParams(text: text))
+        } throws: { error in
+            (error as? StoreError)?.code == .badQuery
+        }
+    }
+
+    @Test("a failed file is listed with its reason and reset by retry")
+    func failedFiles() async throws {
+        let t = try TemporaryStore()
+        _ = try await t.store.commit([
+            FileCommit(
+                fileID: nil, path: "bad.txt", identity: FileIdentity(device: 1, inode: 9), size: 3, mtimeNanoseconds: 1,
+                offset: 0, parserState: nil, state: .failed, error: "binary: NUL byte at offset 1",
+                movedTo: "/q/bad.txt", articles: nil)
+        ])
+        let failed = try await t.store.failedFiles()
+        #expect(failed.map(\.error) == ["binary: NUL byte at offset 1"])
+        #expect(try await t.store.counts().failed == 1)
+        try await t.store.resetForRetry(id: failed[0].id, identity: FileIdentity(device: 1, inode: 9))
+        #expect(try await t.store.failedFiles().isEmpty)
+    }
+
+    @Test("reopening runs no migration twice and the file is sound")
+    func reopen() async throws {
+        let t = try TemporaryStore()
+        _ = try await t.store.commit([commit("a.txt", inode: 1, size: 1, [article("T", ["x"])])])
+        try t.store.close()
+        let again = try NewsStore(path: t.folder + "/newsd.db")
+        #expect(try await again.counts().articles == 1)
+        #expect(try await again.integrityCheck() == "ok")
+        try await again.rebuildIndex()
+        #expect(try await again.search(QueryParams(text: "x")).total == 1)
+    }
+
+    @Test("a database path that cannot be created is cannot_open")
+    func cannotOpen() {
+        #expect {
+            _ = try NewsStore(path: "/proc/newsd-cannot-exist/db.sqlite")
+        } throws: { error in
+            (error as? StoreError)?.code == .cannotOpen
+        }
+    }
+}
