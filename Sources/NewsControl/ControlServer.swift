@@ -70,9 +70,12 @@ public final class ControlServer: Service, Sendable {
             self.path = path
             self.ownsPath = true
             try Self.clearStale(path)
-            // Bind a private name, set the mode, then rename into place: the socket is never
-            // reachable with a looser mode, and a half-set-up socket never has the public name.
-            let temporary = path + ".\(getpid()).tmp"
+            // Bind inside a private (0700) folder next to the target, set the mode, then rename into
+            // place: nobody can connect before the mode is set, and a half-set-up socket never has
+            // the public name.
+            let folder = Self.privateFolder(beside: path)
+            let temporary = folder.map { $0 + "/control.sock" } ?? path + ".\(getpid()).tmp"
+            defer { if let folder { rmdir(folder) } }
             unlink(temporary)
             do {
                 listener = try await bootstrap.bind(unixDomainSocketPath: temporary, childChannelInitializer: initializer)
@@ -88,20 +91,41 @@ public final class ControlServer: Service, Sendable {
         }
     }
 
+    /// A fresh 0700 folder in the socket's folder, or nil when none can be made (or its socket
+    /// path would be too long for `sun_path`).
+    private static func privateFolder(beside path: String) -> String? {
+        let parent = (path as NSString).deletingLastPathComponent
+        var template = Array(((parent.isEmpty ? "." : parent) + "/.newsd-bind.XXXXXX").utf8CString)
+        guard template.count + "/control.sock".utf8.count < 100 else { return nil }
+        return template.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let made = mkdtemp(buffer.baseAddress!) else { return nil }
+            return String(cString: made)
+        }
+    }
+
     private static func describe(_ error: any Error) -> String {
         if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
         return "\(error)"
     }
 
-    /// Refuses to take a live daemon's socket; removes a stale one left by a crash.
+    /// Refuses to take a live daemon's socket; removes a stale one left by a crash. Only a socket
+    /// that refuses connections is stale: one we may not connect to (EACCES) may still be live.
     private static func clearStale(_ path: String) throws(ControlServerError) {
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
         guard (st.st_mode & S_IFMT) == S_IFSOCK else {
             throw ControlServerError(message: "cannot bind control socket \(path): a file that is not a socket is there")
         }
-        if (try? ControlClient(path: path)) != nil {
+        do {
+            _ = try ControlClient(path: path)
             throw ControlServerError(message: "control socket \(path) is in use by another running newsd")
+        } catch let error as ControlServerError {
+            throw error
+        } catch ControlClient.ConnectionError.permissionDenied {
+            throw ControlServerError(
+                message: "control socket \(path) exists and cannot be checked (permission denied); is another newsd running?")
+        } catch {
+            // ECONNREFUSED: nobody listens; the file is what a crash left behind.
         }
         unlink(path)
     }
@@ -148,8 +172,8 @@ public final class ControlServer: Service, Sendable {
         do {
             try await connection.executeThenClose { inbound, outbound in
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    // Idle timeout: a connection that sends nothing for `idle` is closed. Follow
-                    // streams are exempt (they are quiet by nature).
+                    // Idle timeout: a connection that sends no complete line for `idle` is closed
+                    // (a half line does not count). Follow streams are exempt: they are quiet by nature.
                     let activity = ActivityClock()
                     group.addTask {
                         while true {
@@ -160,6 +184,11 @@ public final class ControlServer: Service, Sendable {
                                 return
                             }
                         }
+                    }
+                    // Ends the connection's tasks as soon as the channel closes, so a follow
+                    // client that hung up is noticed before the next article.
+                    group.addTask {
+                        try? await connection.channel.closeFuture.get()
                     }
                     group.addTask {
                         for try await frame in inbound {
@@ -204,8 +233,11 @@ public final class ControlServer: Service, Sendable {
             return nil
         }
         let id = request.id ?? .null
+        let isNotification = request.id == nil  // JSON-RPC: a notification gets no answer, not even an error
         guard let method = RPCMethod(rawValue: request.method) else {
-            try await send(error: RPCError(.methodNotFound, "unknown method \"\(request.method)\""), id: id, to: outbound)
+            if !isNotification {
+                try await send(error: RPCError(.methodNotFound, "unknown method \"\(request.method)\""), id: id, to: outbound)
+            }
             return nil
         }
         if method == .follow {
@@ -214,11 +246,17 @@ public final class ControlServer: Service, Sendable {
                 params = try ProtocolCoding.params(FollowParams.self, from: request.params)
                 try await handler.validateFollow(params)
             } catch {
-                try await send(error: error, id: id, to: outbound)
+                if !isNotification { try await send(error: error, id: id, to: outbound) }
                 return nil
             }
-            let subscription = hub.subscribe(filter: params.text)
-            try await send(result: FollowResult(), id: id, to: outbound)
+            let filter = params.text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            let subscription = hub.subscribe(filter: filter)
+            do {
+                if !isNotification { try await send(result: FollowResult(), id: id, to: outbound) }
+            } catch {
+                hub.unsubscribe(subscription)
+                throw error
+            }
             return subscription
         }
         let outcome: Result<any Encodable & Sendable, RPCError>
@@ -227,7 +265,7 @@ public final class ControlServer: Service, Sendable {
         } catch {
             outcome = .failure(error)
         }
-        guard request.id != nil else { return nil }  // a notification gets no answer
+        guard !isNotification else { return nil }
         switch outcome {
         case .success(let result): try await send(result: result, id: id, to: outbound)
         case .failure(let error): try await send(error: error, id: id, to: outbound)

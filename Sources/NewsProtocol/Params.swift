@@ -1,3 +1,5 @@
+import Foundation
+
 /// A method's params: named by the newsctl option long names. Unknown keys are `invalid_params`.
 public protocol RPCParams: Codable, Sendable {
     /// The keys this method accepts.
@@ -14,6 +16,12 @@ extension ProtocolCoding {
             let data = try encode(params ?? [:])
             return try decode(type, from: data)
         } catch let error as DecodingError {
+            // A fraction or a huge number where an integer belongs fails without naming its key.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let (key, value) = params?.sorted(by: { $0.key < $1.key }).first(where: { $0.value.isNonInteger })
+            {
+                throw RPCError(.invalidParams, "\(key): expected an integer, got \(value.compactText)")
+            }
             throw RPCError(.invalidParams, describe(error))
         } catch {
             throw RPCError(.invalidParams, "\(error)")
@@ -71,13 +79,27 @@ public struct QueryParams: RPCParams, Equatable {
         self.offset = offset
     }
 
-    /// Checks ranges; throws `invalid_params` naming the param.
+    /// Checks ranges and times; `since` and `until` come back normalised (see `TimeBound`).
+    /// - Throws: `invalid_params` naming the param.
     public func validated() throws(RPCError) -> QueryParams {
         if let limit, !(1...Self.maxLimit).contains(limit) {
             throw RPCError(.invalidParams, "limit: must be between 1 and \(Self.maxLimit)")
         }
         if let offset, offset < 0 { throw RPCError(.invalidParams, "offset: must not be negative") }
-        return self
+        var checked = self
+        if let since {
+            guard let bound = TimeBound.normalized(since) else {
+                throw RPCError(.invalidParams, TimeBound.complaint("since", since))
+            }
+            checked.since = bound
+        }
+        if let until {
+            guard let bound = TimeBound.normalized(until) else {
+                throw RPCError(.invalidParams, TimeBound.complaint("until", until))
+            }
+            checked.until = bound
+        }
+        return checked
     }
 }
 
@@ -124,5 +146,89 @@ public struct RetryParams: RPCParams, Equatable {
     public init(id: Int64? = nil, all: Bool? = nil) {
         self.id = id
         self.all = all
+    }
+}
+
+/// `since` and `until` bounds: an ISO 8601 day (`2025-05-19`, also `2025-05` or `2025`) or instant
+/// (`2025-05-19T16:00`, `…:30Z`, `…+02:00`; no zone means UTC). Stored `published` values are
+/// UTC strings (`2025-05-19T16:13:00Z` or a bare day), so bounds are compared as strings: days
+/// stay days, instants become `YYYY-MM-DDTHH:MM:SSZ`.
+public enum TimeBound {
+    /// The bound in the stored form, or nil when `text` is no ISO 8601 date or instant.
+    public static func normalized(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let digits = t.unicodeScalars.map { CharacterSet.decimalDigits.contains($0) }
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= digits.count, digits[range].allSatisfy({ $0 }) else { return nil }
+            let start = t.index(t.startIndex, offsetBy: range.lowerBound)
+            return Int(t[start..<t.index(start, offsetBy: range.count)])
+        }
+        func at(_ i: Int) -> Character? { i < t.count ? t[t.index(t.startIndex, offsetBy: i)] : nil }
+        guard t.unicodeScalars.allSatisfy(\.isASCII), let year = number(0..<4) else { return nil }
+        if t.count == 4 { return t }
+        guard at(4) == "-", let month = number(5..<7), (1...12).contains(month) else { return nil }
+        if t.count == 7 { return t }
+        guard at(7) == "-", let day = number(8..<10), (1...31).contains(day) else { return nil }
+        if t.count == 10 { return t }
+        guard at(10) == "T" || at(10) == " ", let hour = number(11..<13), hour < 24, at(13) == ":",
+            let minute = number(14..<16), minute < 60
+        else { return nil }
+        var i = 16
+        var second = 0
+        if at(i) == ":" {
+            guard let s = number(17..<19), s < 61 else { return nil }
+            second = min(s, 59)
+            i = 19
+            if at(i) == "." || at(i) == "," {
+                i += 1
+                let start = i
+                while let c = at(i), c.isASCII, c.isNumber { i += 1 }
+                guard i > start else { return nil }
+            }
+        }
+        var offsetMinutes = 0
+        switch at(i) {
+        case nil: break
+        case "Z"?, "z"?:
+            guard i + 1 == t.count else { return nil }
+        case "+"?, "-"?:
+            let sign = at(i) == "-" ? -1 : 1
+            guard let h = number(i + 1..<i + 3), h < 24 else { return nil }
+            var j = i + 3
+            if at(j) == ":" { j += 1 }
+            guard let m = number(j..<j + 2), m < 60, j + 2 == t.count else { return nil }
+            offsetMinutes = sign * (h * 60 + m)
+        default:
+            return nil
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard calendar.range(of: .day, in: .month, for: calendar.date(from: DateComponents(year: year, month: month))!)?
+            .contains(day) == true,
+            let local = calendar.date(from: components)
+        else { return nil }
+        let utc = local.addingTimeInterval(TimeInterval(-offsetMinutes * 60))
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: utc)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    static func complaint(_ key: String, _ value: String) -> String {
+        "\(key): \"\(value)\" is not an ISO 8601 date or time (like 2025-05-19 or 2025-05-19T16:00:00Z)"
+    }
+}
+
+extension JSONValue {
+    /// A number that no integer param accepts (a fraction, or beyond 64 bits).
+    var isNonInteger: Bool {
+        guard case .number(let n) = self else { return false }
+        return n.rounded() != n || abs(n) >= 9.2e18
+    }
+
+    /// The value as compact JSON, for error messages.
+    var compactText: String {
+        (try? ProtocolCoding.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? typeName
     }
 }

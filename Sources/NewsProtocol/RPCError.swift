@@ -1,7 +1,8 @@
 /// A JSON-RPC 2.0 error object: an integer `code`, a human `message`, and in `data.name` a stable
 /// snake_case word that scripts match on (and newsctl prints as `newsctl: NAME: MESSAGE`).
 public struct RPCError: Error, Sendable, Codable, Equatable, CustomStringConvertible {
-    /// Stable error names. The integer code follows from the name.
+    /// Stable error names. The integer code follows from the name; docs/protocol.md lists when each
+    /// is used. New names may be added; existing names and codes never change.
     public enum Name: String, Sendable, Codable, CaseIterable {
         case parseError = "parse_error"
         case invalidRequest = "invalid_request"
@@ -14,6 +15,7 @@ public struct RPCError: Error, Sendable, Codable, Equatable, CustomStringConvert
         case tooLarge = "too_large"
         case badQuery = "bad_query"
         case unavailable = "unavailable"
+        case badConfig = "bad_config"
 
         /// The JSON-RPC integer code: the standard ones, and -32000…-32099 for newsd's own.
         public var code: Int {
@@ -29,6 +31,7 @@ public struct RPCError: Error, Sendable, Codable, Equatable, CustomStringConvert
             case .tooLarge: -32004
             case .badQuery: -32005
             case .unavailable: -32006
+            case .badConfig: -32007
             }
         }
     }
@@ -56,5 +59,9 @@ public struct RPCError: Error, Sendable, Codable, Equatable, CustomStringConvert
     /// The stable name (`not_found`).
     public var name: String { data.name }
 
+    /// The stable name, if this build knows it (a newer daemon may send names an older newsctl does not).
+    public var knownName: Name? { Name(rawValue: data.name) }
+
+    /// `NAME: MESSAGE`, as newsctl prints it.
     public var description: String { "\(data.name): \(message)" }
 }

@@ -51,9 +51,12 @@ struct Query: ParsableCommand {
     @Argument(help: ArgumentHelp("Search text: words, \"a phrase\", OR, NOT, prefix*.", valueName: "text"))
     var text: String?
     @Option(help: "Only articles of this outlet.") var source: String?
-    @Option(help: ArgumentHelp("Only articles published at or after this ISO 8601 date.", valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "Only articles published at or after this time: ISO 8601 (2025-05-19, 2025-05-19T16:00Z), "
+                + "or an age (30m, 6h, 2d, 1w), today, yesterday.", valueName: "time"))
     var since: String?
-    @Option(help: ArgumentHelp("Only articles published before this ISO 8601 date.", valueName: "time"))
+    @Option(help: ArgumentHelp("Only articles published before this time (same forms as --since).", valueName: "time"))
     var until: String?
     @Option(help: "Only articles naming this person.") var person: String?
     @Option(help: "At most this many results (1…10000).") var limit: Int = 20
@@ -66,16 +69,23 @@ struct Query: ParsableCommand {
 
     func run() throws {
         let p = params([
-            ("text", JSONValue(text)), ("source", JSONValue(source)), ("since", JSONValue(since)),
-            ("until", JSONValue(until)), ("person", JSONValue(person)), ("limit", JSONValue(limit)),
+            ("text", JSONValue(text)), ("source", JSONValue(source)),
+            ("since", JSONValue(since.map { TimeArgument.resolve($0) })),
+            ("until", JSONValue(until.map { TimeArgument.resolve($0) })), ("person", JSONValue(person)), ("limit", JSONValue(limit)),
             ("offset", JSONValue(offset)),
         ])
         if global.json { return try global.printJSON(global.call(.query, p, as: JSONValue.self)) }
         let r = try global.call(.query, p, as: QueryResult.self)
+        if r.results.isEmpty {
+            Output.line(r.total == 0 ? "no articles match" : "no articles on this page (\(r.total) match in all)")
+            return
+        }
         Output.table(
             ["ID", "PUBLISHED", "SOURCE", "TITLE"],
-            r.results.map { [String($0.id), $0.published.map { String($0.prefix(16)) } ?? "-", Output.clip($0.source, 16), Output.clip($0.title, 80)] })
-        if text != nil {
+            r.results.map {
+                [String($0.id), Output.published($0.published), Output.clip($0.source, 16), Output.clip($0.title, 80)]
+            })
+        if let text, !text.trimmingCharacters(in: .whitespaces).isEmpty {
             for hit in r.results {
                 Output.line(Output.dim("\(hit.id): ") + Output.highlight(hit.snippet))
             }
@@ -106,9 +116,22 @@ struct Show: ParsableCommand {
                 ["people", a.people.joined(separator: ", ")], ["places", a.places.joined(separator: ", ")],
                 ["organisations", a.organisations.joined(separator: ", ")],
             ])
+        if !a.summary.isEmpty { Output.line() }
         for s in a.summary { Output.line("• \(s)") }
         Output.line()
         for paragraph in a.body { Output.line(paragraph) }
+        if !a.quotes.isEmpty {
+            Output.line()
+            Output.line(Output.bold("Quotes"))
+            for q in a.quotes { Output.line("  \(q.speaker ?? "(unknown)"): “\(Output.clip(q.text, 160))”") }
+        }
+        if !a.embeddedPosts.isEmpty {
+            Output.line()
+            Output.line(Output.bold("Embedded posts"))
+            for p in a.embeddedPosts {
+                Output.line("  \(p.author ?? p.handle ?? "(unknown)"): \(Output.clip(p.text, 160))")
+            }
+        }
     }
 }
 
@@ -119,6 +142,7 @@ struct Sources: ParsableCommand {
     func run() throws {
         if global.json { return try global.printJSON(global.call(.sources, nil, as: JSONValue.self)) }
         let r = try global.call(.sources, nil, as: [SourceCount].self)
+        if r.isEmpty { return Output.line("no articles yet") }
         Output.table(["ARTICLES", "SOURCE"], r.map { [String($0.articles), $0.source ?? "(unknown)"] })
     }
 }
@@ -133,6 +157,7 @@ struct Entities: ParsableCommand {
         let p = params([("kind", JSONValue(kind)), ("top", JSONValue(top))])
         if global.json { return try global.printJSON(global.call(.entities, p, as: JSONValue.self)) }
         let r = try global.call(.entities, p, as: [EntityCount].self)
+        if r.isEmpty { return Output.line("no entities yet") }
         Output.table(["KIND", "ARTICLES", "NAME"], r.map { [$0.kind, String($0.articles), $0.name] })
     }
 }
@@ -144,6 +169,7 @@ struct Failed: ParsableCommand {
     func run() throws {
         if global.json { return try global.printJSON(global.call(.failed, nil, as: JSONValue.self)) }
         let r = try global.call(.failed, nil, as: [FileStatus].self)
+        if r.isEmpty { return Output.line("no failed files") }
         Output.table(
             ["ID", "WHEN", "FILE", "REASON"],
             r.map { [String($0.id), Output.relative($0.updatedAt), $0.path, $0.error ?? "-"] })
@@ -244,11 +270,14 @@ struct Follow: ParsableCommand {
             else { continue }
             let data = try JSONSerialization.data(withJSONObject: p)
             if method == "dropped", let d = try? JSONDecoder().decode(DroppedParams.self, from: data) {
-                Output.error("\(d.count) articles dropped: this client fell behind")
+                Output.error("\(d.count) article\(d.count == 1 ? "" : "s") dropped: this client fell behind")
             } else if method == "article", let hit = try? JSONDecoder().decode(QueryHit.self, from: data) {
-                Output.line("\(Output.dim(String(hit.ingestedAt.prefix(19))))  \(hit.id)  \(Output.bold(hit.title ?? "-"))  \(Output.dim(hit.path))")
+                let when = Output.dim(Output.clock(hit.ingestedAt))
+                let source = hit.source.map { Output.dim(" (\($0))") } ?? ""
+                Output.line("\(when)  \(hit.id)  \(Output.bold(Output.clip(hit.title, 100)))\(source)  \(Output.dim(hit.path))")
             }
         }
+        throw Output.Failure(code: 1, message: "newsd closed the stream (is it stopping?)")
     }
 }
 
@@ -305,5 +334,32 @@ enum AtomicCopy {
             unlink(temporary)
             throw Output.Failure(code: 1, message: "cannot copy \(source) to \(destination): \(reason)")
         }
+    }
+}
+
+/// Times on the command line: ISO 8601 passes through (newsd checks it); ages and words become
+/// UTC instants here, where the user's clock is.
+enum TimeArgument {
+    /// `30m`, `6h`, `2d`, `1w` ago, `today` or `yesterday` (UTC midnight) → ISO 8601; anything else as is.
+    static func resolve(_ text: String, now: Date = Date()) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        switch t {
+        case "now": return formatter.string(from: now)
+        case "today": return formatter.string(from: calendar.startOfDay(for: now))
+        case "yesterday": return formatter.string(from: calendar.startOfDay(for: now).addingTimeInterval(-86_400))
+        default: break
+        }
+        let units: [(String, Double)] = [
+            ("min", 60), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400), ("w", 604_800),
+        ]
+        for (suffix, seconds) in units where t.hasSuffix(suffix) {
+            guard let n = Double(t.dropLast(suffix.count)), n >= 0 else { continue }
+            return formatter.string(from: now.addingTimeInterval(-n * seconds))
+        }
+        return text
     }
 }

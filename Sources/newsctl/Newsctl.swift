@@ -20,8 +20,14 @@ struct Newsctl: AsyncParsableCommand {
 
     /// Parses, runs, and maps every failure to the exit codes of the contract.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.isEmpty {
+            // No command is a usage error: say what there is, on stderr, and exit 2.
+            FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(hoistingGlobalOptions(arguments))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -36,7 +42,7 @@ struct Newsctl: AsyncParsableCommand {
                 Output.error("no newsd at \(path) — is the service running? systemctl status newsd")
                 Foundation.exit(69)
             case .permissionDenied(let path):
-                Output.error("permission denied on \(path) — are you in the newsd group?")
+                Output.error("permission denied on \(path) — is your user in the socket's group? ls -l \(path)")
                 Foundation.exit(69)
             case .protocolFailure(let what):
                 Output.error(what)
@@ -60,26 +66,25 @@ struct Newsctl: AsyncParsableCommand {
 }
 
 /// `newsctl --json --socket S status` → `newsctl status --json --socket S`: the contract puts the
-/// global options before the command; argument-parser wants them after it.
+/// global options before the command; argument-parser wants them after it. Root-level flags
+/// (`--help`, `--version`, `--generate-completion-script`) leave the line as it is; any other
+/// unknown option is moved after the command too, so argument-parser names it in its complaint.
 func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
-    var global: [String] = []
+    let rootOnly: Set<String> = ["-h", "--help", "--version", "--generate-completion-script", "--experimental-dump-help"]
+    var moved: [String] = []
     var rest = arguments[...]
-    while let first = rest.first, first.hasPrefix("-") {
-        if first == "--json" {
-            global.append(first)
-            rest = rest.dropFirst()
-        } else if first == "--socket", rest.count >= 2 {
-            global += rest.prefix(2)
+    while let first = rest.first, first.hasPrefix("-"), first != "--" {
+        if rootOnly.contains(first) || first.hasPrefix("--generate-completion-script=") { return arguments }
+        if first == "--socket", rest.count >= 2 {
+            moved += rest.prefix(2)
             rest = rest.dropFirst(2)
-        } else if first.hasPrefix("--socket=") {
-            global.append(first)
-            rest = rest.dropFirst()
         } else {
-            return arguments  // --help, --version, or a usage error argument-parser will explain
+            moved.append(first)
+            rest = rest.dropFirst()
         }
     }
-    guard let command = rest.first else { return arguments }
-    return [command] + global + rest.dropFirst()
+    guard let command = rest.first, command != "--" else { return arguments }
+    return [command] + moved + rest.dropFirst()
 }
 
 /// Options every command takes.

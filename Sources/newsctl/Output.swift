@@ -52,9 +52,11 @@ enum Output {
         let seconds = Int(now.timeIntervalSince(date))
         switch seconds {
         case ..<0: return "just now"
-        case 0..<60: return "\(seconds) s ago"
+        case 0..<5: return "just now"
+        case 5..<60: return "\(seconds) s ago"
         case 60..<3600: return "\(seconds / 60) min ago"
         case 3600..<86400: return "\(seconds / 3600) h ago"
+        case 86400..<172_800: return "1 day ago"
         default: return "\(seconds / 86400) days ago"
         }
     }
@@ -77,6 +79,18 @@ enum Output {
         case 3600..<86400: return "\(s / 3600) h \(s % 3600 / 60) min"
         default: return "\(s / 86400) days"
         }
+    }
+
+    /// A published time for a table: `2025-05-19 16:13` (UTC) or the bare day.
+    static func published(_ iso: String?) -> String {
+        guard let iso else { return "-" }
+        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// `12:48:44` (UTC) from an ISO 8601 timestamp: when a followed article arrived.
+    static func clock(_ iso: String) -> String {
+        guard let t = iso.firstIndex(of: "T") else { return iso }
+        return String(iso[iso.index(after: t)...].prefix(8))
     }
 
     /// Shortens to `n` characters with an ellipsis.

@@ -21,6 +21,8 @@ final class DaemonHandler: ControlHandler {
     let started = ContinuousClock.now
     let access: Mutex<Access>
     let reload: @Sendable () async -> Result<String, ConfigurationError>
+    /// Long operator actions under way (`reindex`, `reload`): a second call meanwhile is `busy`.
+    let running = Mutex<Set<RPCMethod>>([])
 
     init(
         store: NewsStore, pipeline: IngestPipeline, hub: FollowHub, inbox: String, access: Access,
@@ -93,6 +95,8 @@ final class DaemonHandler: ControlHandler {
             return ActionResult(message: "rescan of \(inbox) queued")
         case .reindex:
             _ = try ProtocolCoding.params(NoParams.self, from: params)
+            try exclusive(.reindex)
+            defer { finished(.reindex) }
             try await mapped { () async throws(StoreError) in try await store.rebuildIndex() }
             return ActionResult(message: "full-text index rebuilt")
         case .pause:
@@ -105,9 +109,11 @@ final class DaemonHandler: ControlHandler {
             return ActionResult(message: "ingest resumed")
         case .reload:
             _ = try ProtocolCoding.params(NoParams.self, from: params)
+            try exclusive(.reload)
+            defer { finished(.reload) }
             switch await reload() {
             case .success(let message): return ActionResult(message: message)
-            case .failure(let error): throw RPCError(.invalidParams, "reload refused: \(error.message)")
+            case .failure(let error): throw RPCError(.badConfig, "reload refused, old configuration kept: \(error.message)")
             }
         case .metrics:
             _ = try ProtocolCoding.params(NoParams.self, from: params)
@@ -116,6 +122,14 @@ final class DaemonHandler: ControlHandler {
             throw RPCError(.internal, "follow is handled by the server")
         }
     }
+
+    /// Marks a long action as running; throws `busy` when it already is.
+    private func exclusive(_ method: RPCMethod) throws(RPCError) {
+        let started = running.withLock { $0.insert(method).inserted }
+        if !started { throw RPCError(.busy, "a \(method.rawValue) is already under way; try again when it is done") }
+    }
+
+    private func finished(_ method: RPCMethod) { _ = running.withLock { $0.remove(method) } }
 
     func validateFollow(_ params: FollowParams) async throws(RPCError) {
         guard let text = params.text, !text.isEmpty else { return }
@@ -227,7 +241,8 @@ final class DaemonHandler: ControlHandler {
             switch error.code {
             case .badQuery: throw RPCError(.badQuery, error.message)
             case .notFound: throw RPCError(.notFound, error.message)
-            case .cannotOpen, .database: throw RPCError(.internal, error.message)
+            case .cannotOpen: throw RPCError(.unavailable, error.message)
+            case .database: throw RPCError(.internal, error.message)
             }
         }
     }
