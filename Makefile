@@ -47,6 +47,7 @@ run: build
 test: build
 	NEWSD_BIN_DIR=$(BIN_DIR) $(SWIFT) test -c $(CONFIG)
 
+# Boots a throw-away systemd in a container and checks the installed units there (needs root).
 test-systemd: build
 	bash scripts/test-systemd.sh $(BIN_DIR)
 
@@ -63,23 +64,27 @@ bench:
 install:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(PREFIX)/lib/sysusers.d \
 	  $(DESTDIR)$(PREFIX)/lib/tmpfiles.d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
-	  $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/share/doc/newsd $(DESTDIR)/etc/newsd
+	  $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/share/doc/newsd $(DESTDIR)/etc/newsd \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(BIN_DIR)/newsd $(BIN_DIR)/newsctl $(DESTDIR)$(PREFIX)/bin/
-	for u in deploy/newsd.service deploy/newsd.socket; do \
-	  sed 's|@BINDIR@|$(PREFIX)/bin|g' $$u > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$(basename $$u); done
+	for u in newsd.service newsd.socket; do \
+	  sed 's|@BINDIR@|$(PREFIX)/bin|g' deploy/$$u > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$u && \
+	  chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/$$u || exit 1; done
 	install -m 0644 deploy/newsd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/newsd.conf
 	install -m 0644 deploy/newsd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/newsd.conf
-	install -m 0644 config.example.json $(DESTDIR)$(PREFIX)/share/doc/newsd/
+	install -m 0644 deploy/newsd.json $(DESTDIR)$(PREFIX)/share/doc/newsd/newsd.json
+	[ ! -f config.example.json ] || install -m 0644 config.example.json $(DESTDIR)$(PREFIX)/share/doc/newsd/
 	[ -e $(DESTDIR)/etc/newsd/newsd.json ] || install -m 0644 deploy/newsd.json $(DESTDIR)/etc/newsd/newsd.json
 	install -m 0644 docs/man/newsd.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 	install -m 0644 docs/man/newsd.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 0644 docs/man/newsctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
-	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	$(BIN_DIR)/newsctl --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsctl
 	$(BIN_DIR)/newsctl --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsctl
 	$(BIN_DIR)/newsctl --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsctl.fish
 
+# Removes what install put there, except /etc/newsd/newsd.json (the operator's config) and the data
+# under /var/lib/newsd; the newsd user stays too (files may still belong to it).
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/newsd $(DESTDIR)$(PREFIX)/bin/newsctl \
 	  $(DESTDIR)$(PREFIX)/lib/systemd/system/newsd.service $(DESTDIR)$(PREFIX)/lib/systemd/system/newsd.socket \
@@ -88,6 +93,7 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/man/man1/newsctl.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsctl \
 	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsctl $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsctl.fish
 	rm -rf $(DESTDIR)$(PREFIX)/share/doc/newsd
+	@[ ! -e $(DESTDIR)/etc/newsd/newsd.json ] || echo "kept $(DESTDIR)/etc/newsd/newsd.json and /var/lib/newsd (remove them by hand)"
 
 clean:
 	rm -rf .build $(RUN_DIR)
