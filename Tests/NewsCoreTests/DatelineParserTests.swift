@@ -1,0 +1,81 @@
+import Testing
+@testable import NewsCore
+
+@Suite struct DatelineParserTests {
+    @Test(arguments: [
+        ("Monday 19 May 2025 17:13, UK", "2025-05-19T16:13:00Z"),
+        ("Wednesday 15 January 2025 17:13, UK", "2025-01-15T17:13:00Z"),
+        ("Published 19 May 2025 at 21:52 IST", "2025-05-19T16:22:00Z"),
+        ("Updated 27 December 2025 at 04:05 EST", "2025-12-27T09:05:00Z"),
+        ("Updated 20 June 2025 at 19:36 EDT", "2025-06-20T23:36:00Z"),
+        ("Published 2 May 2025 at 22:23 BST", "2025-05-02T21:23:00Z"),
+        ("Published 2 May 2025 at 22:23 GMT", "2025-05-02T22:23:00Z"),
+        ("Published 2 May 2025 at 22:23 UTC", "2025-05-02T22:23:00Z"),
+        ("Published 2 July 2025 at 10:00 ET", "2025-07-02T14:00:00Z"),
+        ("Published 2 January 2025 at 10:00 ET", "2025-01-02T15:00:00Z"),
+        ("Published 2 July 2025 at 10:00 CEST", "2025-07-02T08:00:00Z"),
+        ("Published 2 January 2025 at 10:00 CET", "2025-01-02T09:00:00Z"),
+        ("Published 2 January 2025 at 10:00 MSK", "2025-01-02T07:00:00Z"),
+        ("Published May 19, 2025 at 5:13 pm ET", "2025-05-19T21:13:00Z"),
+        ("2025-05-19T17:13:00+01:00", "2025-05-19T16:13:00Z"),
+        ("2025-05-19T16:13:00Z", "2025-05-19T16:13:00Z"),
+        ("Mon, 19 May 2025 17:13:00 +0100", "2025-05-19T16:13:00Z"),
+        ("Mon, 19 May 2025 17:13:00 GMT", "2025-05-19T17:13:00Z"),
+        ("Published 19 May 2025", "2025-05-19"),
+        ("2025-05-19", "2025-05-19"),
+    ])
+    func datelines(line: String, expected: String) {
+        #expect(DatelineParser.parseLine(line)?.value == expected)
+    }
+
+    /// EU rules switch at 01:00 UTC on the last Sunday of March and October.
+    @Test(arguments: [
+        ("Sunday 30 March 2025 00:59, UK", "2025-03-30T00:59:00Z"),
+        ("Sunday 30 March 2025 02:30, UK", "2025-03-30T01:30:00Z"),
+        ("Saturday 25 October 2025 12:00, UK", "2025-10-25T11:00:00Z"),
+        ("Sunday 26 October 2025 02:00, UK", "2025-10-26T02:00:00Z"),
+        ("Monday 27 October 2025 12:00, UK", "2025-10-27T12:00:00Z"),
+    ])
+    func europeanSummerTime(line: String, expected: String) {
+        #expect(DatelineParser.parseLine(line)?.value == expected)
+    }
+
+    /// US rules: second Sunday of March and first Sunday of November, 02:00 local.
+    @Test(arguments: [
+        ("Published 9 March 2025 at 01:30 ET", "2025-03-09T06:30:00Z"),
+        ("Published 9 March 2025 at 03:30 ET", "2025-03-09T07:30:00Z"),
+        ("Published 1 November 2025 at 12:00 ET", "2025-11-01T16:00:00Z"),
+        ("Published 2 November 2025 at 03:00 ET", "2025-11-02T08:00:00Z"),
+    ])
+    func americanDaylightTime(line: String, expected: String) {
+        #expect(DatelineParser.parseLine(line)?.value == expected)
+    }
+
+    @Test(arguments: [
+        "By now, the talks have stalled.",
+        "FILE PHOTO: Trump and Putin at the G20 in Hamburg, July 7, 2017. REUTERS/Carlos Barria",
+        "They spoke again on 18 March.",
+        "Published 31 February 2025 at 10:00 GMT",
+        "The two leaders have been talking since about 10 a.m. ET (1400 GMT).",
+    ])
+    func notDatelines(line: String) {
+        #expect(DatelineParser.parseLine(line) == nil)
+    }
+
+    @Test func dateInsideTextIsNotTheArticleDate() throws {
+        let text = "Headline here\nTrump spoke on Monday 19 May 2025 at 17:13 with Putin.\n"
+            + "— The White House (@WhiteHouse) May 19, 2025\n"
+            + "FILE PHOTO: A flag, March 12, 2017. REUTERS/Giulia Okafor\n"
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.published == nil)
+    }
+
+    @Test func headerStampWinsAndUpdatedIsKept() throws {
+        let text = "Updated 12 June 2024 at 04:51 IST\nNigeria misses wildfire response\nBody text here.\n"
+            + "Published 12 June 2024 at 04:46 IST\n"
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.published == "2024-06-11T23:21:00Z")
+        #expect(article.updated == "2024-06-11T23:21:00Z")
+        #expect(!article.body.contains { $0.hasPrefix("Published") })
+    }
+}

@@ -1,0 +1,174 @@
+import Testing
+@testable import NewsCore
+
+@Suite struct ExtractionTests {
+    @Test(arguments: [
+        ("By James Matthews, US correspondent", ["James Matthews"]),
+        ("By Wei Park", ["Wei Park"]),
+        ("By Anna Schmidt and Tom Jones", ["Anna Schmidt", "Tom Jones"]),
+        ("By Henrik Park, economics editor", ["Henrik Park"]),
+        ("By Jane Doe, Reuters", ["Jane Doe"]),
+        ("By JOHN SMITH", ["John Smith"]),
+    ])
+    func bylines(line: String, names: [String]) {
+        #expect(Byline.parse(line) == names)
+    }
+
+    @Test(arguments: ["By now, the „peacemaker“ president will have learned.", "By Friday, talks ended.", "By Reuters"])
+    func notBylines(line: String) {
+        #expect(Byline.parse(line) == nil)
+    }
+
+    @Test(arguments: [
+        "Please use Chrome browser for a more accessible video player",
+        "Be the first to get Breaking News",
+        "Install the Sky News app for free",
+        "Read our roundup here",
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        "Thomson Reuters",
+    ])
+    func debris(line: String) {
+        #expect(Debris.isDebris(line))
+    }
+
+    @Test(arguments: [
+        "FILE PHOTO: Trump and Putin at the G20 in Hamburg, July 7, 2017. REUTERS/Carlos Barria",
+        "U.S. President Donald Trump in Osaka, Japan June 28, 2019. REUTERS/Kevin Lamarque/File Photo",
+        "Protesters gather outside parliament. Photograph: Jane Doe/Getty Images",
+    ])
+    func captions(line: String) {
+        #expect(Captions.isCaption(line))
+    }
+
+    @Test func captionsAndDebrisLeaveTheBody() throws {
+        let text = """
+            Leaders meet in Geneva
+            Monday 19 May 2025 17:13, UK
+            Please use Chrome browser for a more accessible video player
+            By James Matthews, US correspondent
+            By now, the talks have stalled.
+            FILE PHOTO: Trump and Putin at the G20 in Hamburg, July 7, 2017. REUTERS/Carlos Barria
+            How often have they spoken?
+            They spoke again on 18 March.
+            Be the first to get Breaking News
+            Install the Sky News app for free
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Leaders meet in Geneva")
+        #expect(article.published == "2025-05-19T16:13:00Z")
+        #expect(article.authors == ["James Matthews"])
+        #expect(article.body == ["By now, the talks have stalled.", "They spoke again on 18 March."])
+        #expect(article.subheadings == ["How often have they spoken?"])
+        #expect(article.captions.count == 1)
+        #expect(article.source == "Sky News")
+    }
+
+    @Test func embeddedPosts() throws {
+        let text = """
+            Trump spoke to Putin for two hours on Monday. Talks will follow.
+            “Just completed my two hour call.” –President Donald J. Trump pic.twitter.com/trznsLpKjF
+            — The White House (@WhiteHouse) May 19, 2025
+            The call ended without a ceasefire.
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.embeddedPosts.count == 1)
+        #expect(article.embeddedPosts.first?.author == "The White House")
+        #expect(article.embeddedPosts.first?.handle == "WhiteHouse")
+        #expect(article.embeddedPosts.first?.date == "May 19, 2025")
+        #expect(article.embeddedPosts.first?.text.contains("pic.twitter.com") == true)
+        #expect(!article.body.contains { $0.contains("pic.twitter.com") || $0.contains("@WhiteHouse") })
+        #expect(article.published == nil)
+    }
+
+    @Test func summaryBlockGivesTitleAndLiveKind() throws {
+        let text = "Summary\n- Talks are over\n- The call lasted two hours\n- Read our roundup here\nBody line one.\n"
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Talks are over")
+        #expect(article.summary == ["Talks are over", "The call lasted two hours"])
+        #expect(article.kind == .live)
+        #expect(article.body == ["Body line one."])
+    }
+
+    @Test(arguments: [
+        ("Reuters", "Our Standards: The Thomson Reuters Trust Principles., opens new tab"),
+        ("Sky News", "Install the Sky News app for free"),
+        ("Al Jazeera", "Al Jazeera’s Yulia Shapovalova, reporting from Moscow, said little was agreed."),
+    ])
+    func sourceSignatures(outlet: String, line: String) throws {
+        let article = try #require(try TestSupport.article("A headline\nSome body text.\n" + line + "\n"))
+        #expect(article.source == outlet)
+    }
+
+    @Test(arguments: [
+        "A White House official told Reuters the “call is ongoing,” with Putin in Sochi.",
+        "Trump told Fox News last Friday that he would act.",
+    ])
+    func attributionsAreNotTheSource(line: String) throws {
+        let article = try #require(try TestSupport.article("A headline\n" + line + "\n"))
+        #expect(article.source == nil)
+    }
+
+    @Test func frontMatterWins() throws {
+        let text = """
+            ---
+            title: "Explicit title"
+            source: Example News
+            url: https://example.com/a
+            published: 2025-05-19T17:13:00+01:00
+            authors:
+              - Jane Doe
+            ---
+            Guessed headline
+            Monday 20 May 2025 10:00, UK
+            By John Smith
+            Body text.
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Explicit title")
+        #expect(article.source == "Example News")
+        #expect(article.url == "https://example.com/a")
+        #expect(article.published == "2025-05-19T16:13:00Z")
+        #expect(article.authors == ["Jane Doe"])
+    }
+
+    @Test func headerLinesAreMetadata() throws {
+        let text = "Title: Header title\nSource: Example News\nAuthor: Jane Doe\n\nBody text here.\n"
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Header title")
+        #expect(article.source == "Example News")
+        #expect(article.authors == ["Jane Doe"])
+        #expect(article.body == ["Body text here."])
+    }
+
+    @Test func ledeWithoutHeadlineGivesFirstSentence() throws {
+        let text = "U.S. President Donald Trump met Mr. Putin on Monday. The talks lasted two hours.\nMore text.\n"
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "U.S. President Donald Trump met Mr. Putin on Monday.")
+        #expect(article.body.first?.hasPrefix("U.S. President") == true)
+    }
+
+    @Test(arguments: [
+        ("The weather was fine and the talks went on for hours in the city.", "en"),
+        ("Der Präsident sagte, dass die Gespräche mit der Regierung nicht einfach sind und auch weitergehen.", "de"),
+        ("Le président a dit que les discussions avec le gouvernement sont difficiles et qu'il est prêt.", "fr"),
+        ("El presidente dijo que las conversaciones con el gobierno son difíciles y que está listo para más.", "es"),
+        ("Il presidente ha detto che i colloqui con il governo sono difficili e che è pronto per questo.", "it"),
+        ("De president zei dat de gesprekken met de regering niet eenvoudig zijn en dat hij er ook is.", "nl"),
+        ("O presidente disse que as conversas com o governo são difíceis e que não está pronto para isso.", "pt"),
+        ("Президент сказал, что переговоры с правительством это не просто и он уже готов.", "ru"),
+        ("Президент заявив, що переговори з урядом це не просто і він вже готовий до цього.", "uk"),
+    ])
+    func languages(text: String, code: String) {
+        #expect(LanguageDetector.detect([text]) == code)
+    }
+
+    @Test func contentHashIgnoresFormOnly() {
+        let a = ContentHash.of(["He said “Hello”   world.", "Second  line"])
+        let b = ContentHash.of(["he said \"hello\" world.", "second line"])
+        let c = ContentHash.of(["He said \"Hello\" world. Second line", ""])
+        #expect(a == b)
+        #expect(a == c)
+        #expect(a.count == 64)
+        #expect(a != ContentHash.of(["Something else"]))
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import NewsCore
+
+@Suite struct ParserTests {
+    @Test(arguments: TestSupport.seedNames)
+    func seedsParseAlikeInAnyChunking(name: String) throws {
+        let bytes = try TestSupport.seed(name)
+        let whole = try TestSupport.parse(bytes)
+        let expected = try whole.articles()
+        #expect(expected.count == 1)
+        // Every line boundary.
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            let split = try TestSupport.parse(bytes, splits: [index + 1])
+            #expect(split.state == whole.state)
+            #expect(try split.articles() == expected)
+        }
+        // Pseudo-random byte offsets, including inside UTF-8 sequences, and a one-byte-at-a-time feed.
+        var rng = SplitMix(seed: UInt64(bytes.count))
+        for _ in 0..<20 {
+            let cuts = (0..<3).map { _ in Int(rng.next() % UInt64(bytes.count)) }
+            let split = try TestSupport.parse(bytes, splits: cuts)
+            #expect(split.state == whole.state)
+            #expect(try split.articles() == expected)
+        }
+        for (index, byte) in bytes.enumerated() where byte >= 0xC0 {
+            let split = try TestSupport.parse(bytes, splits: [index + 1])
+            #expect(split.state == whole.state)
+            break
+        }
+        var single = ArticleParser(format: .text)
+        for byte in bytes { try single.consume([byte]) }
+        #expect(single.state == whole.state)
+    }
+
+    @Test func savedStateResumes() throws {
+        let bytes = try TestSupport.seed("000_edc18a25d3498dcf.txt")
+        let whole = try TestSupport.parse(bytes)
+        var first = ArticleParser(format: .text)
+        try first.consume(bytes[0..<5000])
+        let saved = try JSONEncoder().encode(first.state)
+        var resumed = ArticleParser(resuming: try JSONDecoder().decode(ArticleParser.State.self, from: saved))
+        try resumed.consume(bytes[5000...])
+        #expect(resumed.state == whole.state)
+        #expect(try resumed.articles() == whole.articles())
+    }
+
+    @Test func partialLineCountsButStaysPending() throws {
+        var parser = ArticleParser(format: .text)
+        try parser.consume(Array("Headline\nFirst para".utf8))
+        #expect(try parser.articles().first?.body == ["First para"])
+        try parser.consume(Array("graph continues.\n".utf8))
+        #expect(try parser.articles().first?.body == ["First paragraph continues."])
+    }
+
+    @Test func articlesDoesNotMutate() throws {
+        let parser = try TestSupport.parse(Array("Headline\nBody".utf8))
+        let before = parser.state
+        _ = try parser.articles()
+        #expect(parser.state == before)
+    }
+
+    @Test(arguments: ["", "   \n\n \t \n"])
+    func blankIsNotAnArticleYet(text: String) throws {
+        #expect(try TestSupport.parse(Array(text.utf8)).articles().isEmpty)
+    }
+
+    static let sample = "Café talks resume\nThe minister said “it’s over” – for now.\n"
+
+    @Test func utf8WithBOM() throws {
+        let article = try #require(try TestSupport.parse([0xEF, 0xBB, 0xBF] + Array(Self.sample.utf8)).articles().first)
+        #expect(article.title == "Café talks resume")
+    }
+
+    @Test(arguments: [true, false])
+    func utf16WithBOM(littleEndian: Bool) throws {
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in Self.sample.utf16 {
+            let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            bytes += littleEndian ? pair : pair.reversed()
+        }
+        let whole = try TestSupport.parse(bytes)
+        let article = try #require(try whole.articles().first)
+        #expect(article.title == "Café talks resume")
+        #expect(article.body == ["The minister said “it’s over” – for now."])
+        for cut in 1..<bytes.count { #expect(try TestSupport.parse(bytes, splits: [cut]).state == whole.state) }
+    }
+
+    @Test func windows1252AndLatin1() throws {
+        // “it’s” and – in Windows-1252, é in both.
+        let cp1252: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" talks resume\nThe minister said ".utf8)
+            + [0x93] + Array("it".utf8) + [0x92] + Array("s over".utf8) + [0x94, 0x20, 0x96] + Array(" for now.\n".utf8)
+        let article = try #require(try TestSupport.parse(cp1252).articles().first)
+        #expect(article.title == "Café talks resume")
+        #expect(article.body == ["The minister said “it’s over” – for now."])
+    }
+
+    @Test(arguments: ["\r\n", "\r"])
+    func lineEnds(ending: String) throws {
+        let text = Self.sample.replacingOccurrences(of: "\n", with: ending)
+        let bytes = Array(text.utf8)
+        let whole = try TestSupport.parse(bytes)
+        let article = try #require(try whole.articles().first)
+        #expect(article.title == "Café talks resume")
+        #expect(article.body.count == 1)
+        for cut in 1..<bytes.count { #expect(try TestSupport.parse(bytes, splits: [cut]).state == whole.state) }
+    }
+
+    @Test func nulIsBinary() {
+        #expect(throws: ParseError.self) { try TestSupport.parse(Array("Headline\nBo".utf8) + [0] + Array("dy".utf8)) }
+        do {
+            _ = try TestSupport.parse([0x41, 0x00])
+        } catch let error as ParseError {
+            #expect(error.code == .binary)
+            #expect(error.message.contains("NUL"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func controlBytesAreBinary() throws {
+        var rng = SplitMix(seed: 7)
+        let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: rng.next() % 255 + 1) }
+        #expect(throws: ParseError(.binary, "")) {
+            do { _ = try TestSupport.parse(bytes).articles() } catch let e as ParseError { throw ParseError(e.code, "") }
+        }
+    }
+
+    @Test func jsonRecord() throws {
+        let json = """
+            {"title": "Talks resume", "maintext": "First paragraph.\\nSecond paragraph.", "authors": ["Jane Doe"],
+             "date_publish": "2025-05-19T17:13:00+01:00", "source_domain": "www.reuters.com", "url": "https://x/y",
+             "language": "en"}
+            """
+        let article = try #require(try TestSupport.article(json, format: .json))
+        #expect(article.title == "Talks resume")
+        #expect(article.body == ["First paragraph.", "Second paragraph."])
+        #expect(article.authors == ["Jane Doe"])
+        #expect(article.published == "2025-05-19T16:13:00Z")
+        #expect(article.source == "Reuters")
+        #expect(article.url == "https://x/y")
+    }
+
+    @Test func jsonLinesGiveOneArticlePerRecord() throws {
+        let lines = #"{"title": "One", "text": "Body one."}"# + "\n" + #"{"title": "Two", "text": "Body two."}"# + "\n"
+        let articles = try TestSupport.parse(Array(lines.utf8), format: .jsonLines).articles()
+        #expect(articles.map(\.title) == ["One", "Two"])
+    }
+
+    @Test func badJSONLineNamesItsNumber() {
+        let lines = #"{"title": "One", "text": "Body one."}"# + "\n{oops\n"
+        do {
+            _ = try TestSupport.parse(Array(lines.utf8), format: .jsonLines).articles()
+            Issue.record("expected an error")
+        } catch let error as ParseError {
+            #expect(error.code == .invalidJSON)
+            #expect(error.message.contains("line 2"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func inputFormatFromFileName() {
+        #expect(InputFormat(fileName: "a.JSON") == .json)
+        #expect(InputFormat(fileName: "a.ndjson") == .jsonLines)
+        #expect(InputFormat(fileName: "a.txt") == .text)
+    }
+}
+
+/// A small deterministic random generator for split offsets.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
