@@ -57,9 +57,10 @@ crash-test: build
 eval: build
 	bash scripts/eval.sh $(BIN_DIR) $(SHARED)
 
-bench:
-	$(MAKE) build CONFIG=release
-	python3 scripts/bench.py --bin-dir $$($(SWIFT) build -c release --show-bin-path) --shared $(SHARED) $(if $(QUICK),--quick,)
+bench: deps
+	$(SWIFT) build -c release --scratch-path .build-release
+	python3 scripts/bench.py --bin-dir $$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path) \
+	  --shared $(SHARED) $(if $(QUICK),--quick,) $(BENCH_FLAGS)
 
 install:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(PREFIX)/lib/sysusers.d \
