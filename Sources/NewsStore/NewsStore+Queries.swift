@@ -16,16 +16,7 @@ extension NewsStore {
 
     /// Article, failed-file and file counts.
     public func counts() async throws(StoreError) -> Counts {
-        try await read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT count(*) FROM articles) AS a,
-                           (SELECT count(*) FROM files WHERE state = 'failed') AS f,
-                           (SELECT count(*) FROM files) AS n
-                    """)!
-            return Counts(articles: row["a"], failed: row["f"], files: row["n"])
-        }
+        try await read(Self.counts)
     }
 
     /// Full-text search (FTS5 syntax, bm25 ranking, title weighted above body) with filters, or every
@@ -179,15 +170,17 @@ extension NewsStore {
 extension NewsStore {
     /// `counts()` for synchronous callers (start-up).
     public func countsNow() throws(StoreError) -> Counts {
-        try readNow { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT count(*) FROM articles) AS a,
-                           (SELECT count(*) FROM files WHERE state = 'failed') AS f,
-                           (SELECT count(*) FROM files) AS n
-                    """)!
-            return Counts(articles: row["a"], failed: row["f"], files: row["n"])
-        }
+        try readNow(Self.counts)
+    }
+
+    static func counts(_ db: Database) throws -> Counts {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT count(*) FROM articles) AS a,
+                       (SELECT count(*) FROM files WHERE state = 'failed') AS f,
+                       (SELECT count(*) FROM files) AS n
+                """)!
+        return Counts(articles: row["a"], failed: row["f"], files: row["n"])
     }
 }
