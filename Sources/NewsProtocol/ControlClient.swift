@@ -63,7 +63,28 @@ public final class ControlClient {
 
     deinit { close(fd) }
 
+    /// Gives up on a read after `seconds` (SO_RCVTIMEO) instead of waiting forever; nil waits
+    /// forever (the default, which `follow` needs). A read that times out throws
+    /// `ConnectionError.protocolFailure("timed out …")`.
+    public func setReceiveTimeout(_ seconds: Double?) {
+        let s = max(0, seconds ?? 0)
+        var timeout = timeval(tv_sec: Int(s), tv_usec: Int((s - s.rounded(.down)) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    /// Asks the kernel for a receive buffer of about `bytes` (SO_RCVBUF); tests use a small one to
+    /// make a client that does not read fall behind sooner.
+    public func setReceiveBufferSize(_ bytes: Int32) {
+        var size = bytes
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+    }
+
+    /// Half-closes the connection for writing (shutdown SHUT_WR): the daemon sees end of stream
+    /// while answers can still be read.
+    public func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
+
     /// Calls a method and decodes its result.
+    /// - Parameter as: the result type; `JSONValue` takes any result as it is.
     /// - Throws: `RPCError` when the daemon answers with an error; `ConnectionError` when it cannot.
     public func call<R: Decodable>(_ method: String, params: [String: JSONValue]? = nil, as: R.Type) throws -> R {
         let line = try callRaw(method, params: params)
@@ -114,6 +135,9 @@ public final class ControlClient {
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    throw ConnectionError.protocolFailure("timed out waiting for newsd to answer")
+                }
                 throw ConnectionError.protocolFailure("recv: \(String(cString: strerror(errno)))")
             }
             if n == 0 {

@@ -168,7 +168,12 @@ public enum TimeBound {
         if t.count == 4 { return t }
         guard at(4) == "-", let month = number(5..<7), (1...12).contains(month) else { return nil }
         if t.count == 7 { return t }
-        guard at(7) == "-", let day = number(8..<10), (1...31).contains(day) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard at(7) == "-", let day = number(8..<10),
+            let firstOfMonth = calendar.date(from: DateComponents(year: year, month: month)),
+            calendar.range(of: .day, in: .month, for: firstOfMonth)?.contains(day) == true
+        else { return nil }
         if t.count == 10 { return t }
         guard at(10) == "T" || at(10) == " ", let hour = number(11..<13), hour < 24, at(13) == ":",
             let minute = number(14..<16), minute < 60
@@ -201,14 +206,8 @@ public enum TimeBound {
         default:
             return nil
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        guard calendar.range(of: .day, in: .month, for: calendar.date(from: DateComponents(year: year, month: month))!)?
-            .contains(day) == true,
-            let local = calendar.date(from: components)
-        else { return nil }
+        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard let local = calendar.date(from: components) else { return nil }
         let utc = local.addingTimeInterval(TimeInterval(-offsetMinutes * 60))
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: utc)
         return String(
