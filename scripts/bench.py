@@ -192,6 +192,21 @@ class Follower(threading.Thread):
 
 # --------------------------------------------------------------------------- the daemon
 
+LIVE = []  # daemons and helper processes to stop when the run ends early
+
+
+def stop_all(*_):
+    for p in list(LIVE):
+        if p.poll() is None:
+            p.terminate()
+            try:
+                p.wait(20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    if _:
+        sys.exit(1)
+
+
 class Daemon:
     def __init__(self, bin_dir, inbox, db, sock, config, logfile):
         self.bin = os.path.join(bin_dir, "newsd")
@@ -208,6 +223,7 @@ class Daemon:
         self.log = open(logfile, "ab")
         self.t_spawn = now()
         self.p = subprocess.Popen(self.cmd, env=env, stdout=self.log, stderr=self.log)
+        LIVE.append(self.p)
         self.pid = self.p.pid
         self.t_ready = None
 
@@ -281,9 +297,11 @@ def wait_idle(sock, timeout=600):
 # --------------------------------------------------------------------------- helper processes
 
 def writer_main(argv):
-    """--writer LIST DST STAGE PREFIX LOOP: copy files by write+rename into DST as fast as possible.
+    """--writer LIST DST STAGE PREFIX LOOP [RATE]: copy files by write+rename into DST as fast as
+    possible, or at RATE files/s.
     Prints JSON {first, last, files, bytes} (monotonic seconds) when done or on SIGTERM."""
-    listfile, dst, stage, prefix, loop = argv
+    listfile, dst, stage, prefix, loop = argv[:5]
+    rate = float(argv[5]) if len(argv) > 5 else 0.0
     files = open(listfile).read().split("\n")
     files = [f for f in files if f]
     os.makedirs(stage, exist_ok=True)
@@ -302,6 +320,10 @@ def writer_main(argv):
             tmp = os.path.join(stage, name)
             with open(tmp, "wb") as fh:
                 fh.write(data)
+            if rate and first is not None:
+                due = first + n / rate
+                if due > time.monotonic():
+                    time.sleep(due - time.monotonic())
             t = time.monotonic()
             os.rename(tmp, os.path.join(dst, name))
             if first is None:
@@ -376,7 +398,9 @@ def pollers_main(argv):
 
 
 def spawn_self(args, **kw):
-    return subprocess.Popen([sys.executable, os.path.abspath(__file__)] + args, **kw)
+    p = subprocess.Popen([sys.executable, os.path.abspath(__file__)] + args, **kw)
+    LIVE.append(p)
+    return p
 
 
 # --------------------------------------------------------------------------- the benchmark
@@ -696,8 +720,9 @@ class Bench:
             bulk = os.path.join(inbox, "bulk-%s" % label)
             os.makedirs(bulk, exist_ok=True)
             time.sleep(0.3)
-            writer = spawn_self(["--writer", self.listfile, bulk, os.path.join(self.work, "bulkstage"), "b_", "1"],
-                                stdout=subprocess.PIPE, text=True)
+            rate = 0.8 * med([r["files_per_s"] for r in self.res["ingest"]["stream"]])
+            writer = spawn_self(["--writer", self.listfile, bulk, os.path.join(self.work, "bulkstage"), "b_", "1",
+                                 "%.1f" % rate], stdout=subprocess.PIPE, text=True)
             time.sleep(1.0)
         files = self.files()
         rnd = random.Random(11)
@@ -817,8 +842,12 @@ class Bench:
         perf = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-o", pdata, "-p", str(d.pid)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(0.5)
-        w = spawn_self(["--writer", self.listfile, inbox, stage, "", "0"], stdout=subprocess.PIPE, text=True)
-        wait_ingested(d.sock, self.n, 3600)
+        nprof = min(self.n, 10000)
+        plist = os.path.join(self.work, "corpus", "profile.list")
+        with open(plist, "w") as fh:
+            fh.write("\n".join(self.files()[:nprof]) + "\n")
+        w = spawn_self(["--writer", plist, inbox, stage, "", "0"], stdout=subprocess.PIPE, text=True)
+        wait_ingested(d.sock, nprof, 3600)
         w.communicate()
         perf.send_signal(signal.SIGINT)
         perf.wait()
@@ -876,9 +905,11 @@ class Bench:
             self.main_daemon.stop()
         self.res["machine"]["load_at_end"] = loadavg()
         self.res["elapsed_s"] = now() - t0
+        self.res["params"] = {"quick": bool(self.a.quick), "reps": self.reps, "drops": self.drops,
+                              "poll_interval": self.a.poll_interval, "shared_machine": bool(self.a.shared_machine)}
         with open(os.path.join(self.work, "results.json"), "w") as fh:
             json.dump(self.res, fh, indent=1)
-        write_markdown(self.res, self, os.path.join(ROOT, "docs", "BENCHMARKS.md"))
+        write_markdown(self.res, os.path.join(ROOT, "docs", "BENCHMARKS.md"))
         log("done in %.0f s; wrote docs/BENCHMARKS.md" % self.res["elapsed_s"])
 
 
@@ -902,24 +933,25 @@ def verdict(ok):
     return "met" if ok else "**missed**"
 
 
-def write_markdown(res, b, path):
+def write_markdown(res, path):
     L = []
+    P = res["params"]
     m = res["machine"]
     ing = res["ingest"]
     lat = res["latency"]
     q = res["queries"]
     huge = res["huge"]
     n = res["corpus"]["files"]
-    quick = b.a.quick
+    quick = P["quick"]
     L.append("# newsd benchmarks\n")
     L.append("Generated by `make bench%s` (`scripts/bench.py`); every figure below comes from one run of it. "
              % (" QUICK=1" if quick else ""))
     if quick:
         L.append("**This is the QUICK run: %s-file corpus, %d repetitions, %d drops.** The full run "
                  "(`make bench`) uses 100,000 files, 3 repetitions and 1,000 drops; the 100k targets are "
-                 "judged here on %s articles and say so.\n" % (f"{n:,}", b.reps, b.drops, f"{n:,}"))
+                 "judged here on %s articles and say so.\n" % (f"{n:,}", P["reps"], P["drops"], f"{n:,}"))
     else:
-        L.append("Full run: %s files, %d repetitions, %d drops.\n" % (f"{n:,}", b.reps, b.drops))
+        L.append("Full run: %s files, %d repetitions, %d drops.\n" % (f"{n:,}", P["reps"], P["drops"]))
     L.append("## Machine\n")
     L.append("| | |\n|---|---|")
     for k, label in (("cpu", "CPU"), ("memory", "memory"), ("kernel", "kernel"), ("os", "OS"),
@@ -931,7 +963,7 @@ def write_markdown(res, b, path):
             L.append("| %s | %s |" % (label, m[k]))
     L.append("| run time | %.0f s |" % res["elapsed_s"])
     L.append("")
-    if b.a.shared_machine:
+    if P["shared_machine"]:
         L.append("Other work (Swift builds and test suites) ran on the same 2 cores during this run, so "
                  "absolute figures are pessimistic and noisy; the ratios are measured side by side and "
                  "suffer less.\n")
@@ -1025,7 +1057,9 @@ def write_markdown(res, b, path):
              "`article` notification on a `follow` connection has been read; \"query\" = the first `query` for "
              "the unique word (sent on its own connection as soon as the notification arrived, repeated until it "
              "finds the article) has answered. 20 ms pause between drops. Under load, a writer streams the corpus "
-             "(renamed copies) into a sub-folder of the inbox throughout. Reference: `inotify-latency.py` "
+             "(renamed copies) into a sub-folder of the inbox throughout, paced at 80 %% of the median stream "
+             "ingest rate of section 1 so that the daemon is busy but its queue does not grow without bound "
+             "(unpaced, the drop latency is just the backlog divided by the rate). Reference: `inotify-latency.py` "
              "(python listener, rename drops, 5–25 ms apart): rename → inotify event read, same run.\n" % f"{n:,}")
     L.append("| series | drops | p50 ms | p90 ms | p99 ms | max ms | p50 ÷ inotify p50 |\n|---|---|---|---|---|---|---|")
     ip50 = ino["p50_us"] / 1e3
@@ -1100,7 +1134,7 @@ def write_markdown(res, b, path):
     L.append("## 5. Isolation\n")
     L.append("The stream ingest of section 1, once more right after each plain stream run, with one client that "
              "sends `follow` and never reads, and 200 connections (one python process) each sending `status` "
-             "every %.1f s (random phase): %.0f status calls/s in all.\n" % (b.a.poll_interval, 200 / b.a.poll_interval))
+             "every %.1f s (random phase): %.0f status calls/s in all.\n" % (P["poll_interval"], 200 / P["poll_interval"]))
     L.append("| figure | runs | median (min–max) |\n|---|---|---|")
     L.append("| stream files/s without them | %d | %s |" % (len(st_fps), spread(st_fps)))
     L.append("| stream files/s with them | %d | %s |" % (len(iso_fps), spread(iso_fps)))
@@ -1126,7 +1160,7 @@ def write_markdown(res, b, path):
             L.append(txt.strip() + "\n")
     prof = res.get("profiles")
     if prof:
-        for key, title in (("stream", "newsd during a stream ingest of the corpus"),
+        for key, title in (("stream", "newsd during a stream ingest of the first 10,000 files"),
                            ("query", "newsd answering `ceasefire`, `\"prime minister\"`, `inflation tariffs` in a loop")):
             L.append("Profile: %s (`perf record -g`, self time, entries ≥ 0.8 %%, Swift symbols demangled):\n" % title)
             L.append("```")
@@ -1158,15 +1192,26 @@ def main():
     ap.add_argument("--drops", type=int, default=0)
     ap.add_argument("--poll-interval", type=float, default=1.0, help="seconds between status calls per poller")
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--report-only", action="store_true",
+                    help="write docs/BENCHMARKS.md again from WORK/results.json (after editing ANALYSIS)")
     ap.add_argument("--shared-machine", action="store_true",
                     help="say in the report that other work ran on the machine during the run")
     a = ap.parse_args()
+    if a.report_only:
+        with open(os.path.join(a.work, "results.json")) as fh:
+            write_markdown(json.load(fh), os.path.join(ROOT, "docs", "BENCHMARKS.md"))
+        return
     for tool in ("newsd", "newsctl"):
         if not os.access(os.path.join(a.bin_dir, tool), os.X_OK):
             sys.exit("bench.py: no %s in %s" % (tool, a.bin_dir))
     if not os.path.exists(os.path.join(a.shared, "bench", "gen-corpus")):
         sys.exit("bench.py: no bench/gen-corpus under %s (pass --shared)" % a.shared)
-    Bench(a).run()
+    signal.signal(signal.SIGTERM, stop_all)
+    signal.signal(signal.SIGINT, stop_all)
+    try:
+        Bench(a).run()
+    finally:
+        stop_all()
 
 
 if __name__ == "__main__":
