@@ -130,7 +130,9 @@ struct FileProcessor: Sendable {
         let commit = FileCommit(
             fileID: record?.id, path: relativePath, identity: stat.identity, headHash: Self.hash(head[...]),
             headLength: head.count, size: offset, mtimeNanoseconds: stat.mtimeNanoseconds, offset: offset,
-            parserState: state, state: articles.isEmpty ? .seen : .ingested, articles: articles)
+            parserState: state, state: articles.isEmpty ? .seen : .ingested,
+            error: articles.isEmpty ? (offset == 0 ? "empty: no bytes yet" : "no article text yet") : nil,
+            articles: articles)
         return .commit(commit, dispose: !articles.isEmpty)
     }
 

@@ -1,3 +1,4 @@
+import CNewsLinux
 import Foundation
 import Logging
 import NIOPosix
@@ -15,10 +16,20 @@ public final class IngestPipeline: Service, Sendable {
     /// Called after each commit with the articles created or revised.
     public typealias CommitObserver = @Sendable ([CommittedArticle]) -> Void
 
+    /// A file written without a close event, waiting for `settle_ms` of quiet.
+    struct Settle {
+        /// When to look at it again.
+        var deadline: ContinuousClock.Instant
+        /// Size and mtime at the last look, nil before the first.
+        var last: (size: Int64, mtime: Int64)?
+    }
+
     struct Queue {
         var ready: [String] = []
         var readySet: Set<String> = []
-        var settling: [String: ContinuousClock.Instant] = [:]
+        var settling: [String: Settle] = [:]
+        /// Paths that started settling since the last turn, for their `settling` rows.
+        var newlySettling: [String] = []
         var removed: [String] = []
         var rescan: String?
         var retry: [(ids: [Int64]?, done: CheckedContinuation<Int, Never>)] = []
@@ -74,7 +85,13 @@ public final class IngestPipeline: Service, Sendable {
                 if q.readySet.insert(path).inserted { q.ready.append(path) }
             case .modified(let path):
                 if !q.readySet.contains(path) {
-                    q.settling[path] = .now.advanced(by: q.settings.settle)
+                    let deadline = ContinuousClock.now.advanced(by: q.settings.settle)
+                    if q.settling[path] == nil {
+                        q.settling[path] = Settle(deadline: deadline)
+                        q.newlySettling.append(path)
+                    } else {
+                        q.settling[path]?.deadline = deadline
+                    }
                 }
             case .removed(let path):
                 q.removed.append(path)
@@ -109,6 +126,12 @@ public final class IngestPipeline: Service, Sendable {
     /// Runs until cancelled or until graceful shutdown: the open batch is finished first.
     public func run() async throws {
         submit(.rescan(reason: "start-up scan"))
+        let remote = Self.remoteFilesystem(inbox)
+        if let remote {
+            logger.notice(
+                "inbox is on \(remote), where inotify misses changes made by other hosts; polling it",
+                metadata: ["event": "polling", "inbox": "\(inbox)"])
+        }
         await withDiscardingTaskGroup { group in
             group.addTask { [wakeContinuation] in
                 // The ticker: settle deadlines, the heartbeat and periodic reconcile need a turn even
@@ -126,7 +149,9 @@ public final class IngestPipeline: Service, Sendable {
                 if let every = settings.reconcileInterval, lastReconcile.duration(to: .now) >= every {
                     lastReconcile = .now
                     submit(.rescan(reason: "periodic reconcile"))
-                } else if let every = settings.pollInterval, lastPoll.duration(to: .now) >= every {
+                } else if let every = settings.pollInterval ?? (remote == nil ? nil : Self.remotePollInterval),
+                    lastPoll.duration(to: .now) >= every
+                {
                     lastPoll = .now
                     submit(.rescan(reason: "poll"))
                 }
@@ -137,6 +162,25 @@ public final class IngestPipeline: Service, Sendable {
         }
         wakeContinuation.finish()
     }
+
+    /// How often an inbox on a network or FUSE filesystem is polled when `poll_interval_s` is 0.
+    static let remotePollInterval: Duration = .seconds(2)
+
+    /// The name of the inbox's filesystem (`statfs(2)`) when inotify cannot be trusted on it
+    /// (NFS, CIFS/SMB, FUSE, 9p, AFS, Ceph, Lustre…): changes made elsewhere send no events there.
+    /// nil for local filesystems and when `statfs` fails.
+    package static func remoteFilesystem(_ path: FilePath) -> String? {
+        let type = path.withPlatformString { cnews_filesystem_type($0) }
+        guard type != -1 else { return nil }
+        return remoteFilesystemNames[UInt32(truncatingIfNeeded: type)]
+    }
+
+    /// `f_type` magic numbers (linux/magic.h) of filesystems inotify does not fully see.
+    static let remoteFilesystemNames: [UInt32: String] = [
+        0x6969: "NFS", 0x517B: "SMB", 0xFF53_4D42: "CIFS", 0xFE53_4D42: "SMB2", 0x6573_5546: "FUSE",
+        0x0102_1997: "9p", 0x5346_414F: "AFS", 0x00C3_6400: "Ceph", 0x0BD0_0BD0: "Lustre",
+        0x6B41_4653: "AFS",
+    ]
 
     /// One loop turn: retries, due settling files, a rescan when asked, then batches until the
     /// queue is empty (or paused).
@@ -149,6 +193,7 @@ public final class IngestPipeline: Service, Sendable {
             request.done.resume(returning: await putBack(ids: request.ids))
         }
         promoteSettled()
+        await recordSettling()
         let rescan = queue.withLock { q in
             defer { q.rescan = nil }
             return q.rescan
@@ -178,16 +223,73 @@ public final class IngestPipeline: Service, Sendable {
         statsBox.withLock { $0.pending = pending }
     }
 
-    /// Files written without a close event are ready once quiet for `settle_ms`: size and mtime
-    /// unchanged since the last look.
+    /// Files written without a close event are ready once quiet for `settle_ms`: no write event
+    /// since the deadline was set, and size and mtime unchanged since the last look (writes
+    /// through mmap send no events; the mtime still moves). A file whose mtime is already
+    /// `settle_ms` old at the first look is quiet at once.
     private func promoteSettled() {
         let now = ContinuousClock.now
+        let (due, settle) = queue.withLock { q in
+            (q.settling.filter { $0.value.deadline <= now }, q.settings.settle)
+        }
+        guard !due.isEmpty else { return }
+        var looks: [String: FileStat] = [:]
+        for path in due.keys {
+            if let look = try? FileStat.of(FilePath(path)) { looks[path] = look }
+        }
+        let wallNow = Self.wallClockNanoseconds()
+        let settleNanoseconds = settle.components.seconds * 1_000_000_000 + settle.components.attoseconds / 1_000_000_000
         queue.withLock { q in
-            for (path, deadline) in q.settling where deadline <= now {
-                q.settling[path] = nil
-                if q.readySet.insert(path).inserted { q.ready.append(path) }
+            for (path, entry) in due {
+                // A newer event may have moved the deadline while we looked.
+                guard let current = q.settling[path], current.deadline == entry.deadline else { continue }
+                guard let look = looks[path] else {
+                    q.settling[path] = nil  // gone: its removal event follows
+                    continue
+                }
+                let quiet: Bool
+                if let last = entry.last {
+                    quiet = last.size == look.size && last.mtime == look.mtimeNanoseconds
+                } else {
+                    quiet = wallNow - look.mtimeNanoseconds >= settleNanoseconds
+                }
+                if quiet {
+                    q.settling[path] = nil
+                    if q.readySet.insert(path).inserted { q.ready.append(path) }
+                } else {
+                    q.settling[path] = Settle(
+                        deadline: now.advanced(by: settle), last: (look.size, look.mtimeNanoseconds))
+                }
             }
         }
+    }
+
+    /// Gives files that started settling a `settling` row, so `status PATH` can say so. Files
+    /// that already yielded an article keep their `ingested` row while an append settles.
+    private func recordSettling() async {
+        let paths = queue.withLock { q in
+            defer { q.newlySettling.removeAll() }
+            return q.newlySettling.filter { q.settling[$0] != nil }
+        }
+        guard !paths.isEmpty else { return }
+        let processor = FileProcessor(inbox: inbox, settings: settings)
+        var entries: [NewsStore.SettlingFile] = []
+        for path in paths {
+            guard let look = try? FileStat.of(FilePath(path)), look.isRegular else { continue }
+            entries.append(
+                .init(path: processor.relative(FilePath(path)), identity: look.identity, mtimeNanoseconds: look.mtimeNanoseconds))
+        }
+        do {
+            try await store.markSettling(entries)
+        } catch {
+            record(error: "recording settling files failed: \(error)")
+        }
+    }
+
+    static func wallClockNanoseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     /// Reads, parses and commits one batch.
@@ -195,20 +297,44 @@ public final class IngestPipeline: Service, Sendable {
         let processor = FileProcessor(inbox: inbox, settings: settings)
         let store = self.store
         let outcomes: [FileOutcome]
+        let leftOver: [String]
+        // A batch closes when it holds `batch_max_articles` files or when `batch_max_delay` has
+        // passed since its first file was read, whichever comes first: slow parsing never holds
+        // back the commit of files already read.
+        let budget = settings.batchMaxDelay
         do {
-            outcomes = try await threadPool.runIfActive { () throws -> [FileOutcome] in
-                var stats: [(FilePath, FileStat)] = []
-                for path in paths {
-                    let filePath = FilePath(path)
-                    guard let st = try? FileStat.of(filePath), st.isRegular, st.size >= 0 else { continue }
-                    stats.append((filePath, st))
+            (outcomes, leftOver) = try await threadPool.runIfActive { () throws -> ([FileOutcome], [String]) in
+                let started = ContinuousClock.now
+                var outcomes: [FileOutcome] = []
+                var next = 0
+                while next < paths.count {
+                    // Look files up a few at a time, so an early close does not waste the look-ups.
+                    let chunk = paths[next..<min(paths.count, next + 16)]
+                    var stats: [(FilePath, FileStat)] = []
+                    for path in chunk {
+                        let filePath = FilePath(path)
+                        guard let st = try? FileStat.of(filePath), st.isRegular, st.size >= 0 else { continue }
+                        stats.append((filePath, st))
+                    }
+                    let known = try store.fileRecords(for: stats.map(\.1.identity))
+                    for (path, st) in stats {
+                        outcomes.append(processor.process(path, stat: st, record: known[st.identity]))
+                    }
+                    next += chunk.count
+                    if started.duration(to: .now) >= budget { break }
                 }
-                let known = try store.fileRecords(for: stats.map(\.1.identity))
-                return stats.map { path, st in processor.process(path, stat: st, record: known[st.identity]) }
+                return (outcomes, Array(paths[next...]))
             }
         } catch {
             record(error: "reading batch failed: \(error)")
             return
+        }
+        if !leftOver.isEmpty {
+            // Back to the front of the queue, ahead of files that came later.
+            queue.withLock { q in
+                let fresh = leftOver.filter { q.readySet.insert($0).inserted }
+                q.ready.insert(contentsOf: fresh, at: 0)
+            }
         }
         var commits: [FileCommit] = []
         for outcome in outcomes {
@@ -317,21 +443,42 @@ public final class IngestPipeline: Service, Sendable {
         let store = self.store
         logger.debug("reconcile scan", metadata: ["reason": "\(reason)"])
         do {
-            let (files, gone) = try await threadPool.runIfActive { () throws -> ([String], [Int64]) in
-                let files = try scanner.files()
+            let (files, gone) = try await threadPool.runIfActive { () throws -> ([(String, FileStat)], [Int64]) in
+                let paths = try scanner.files()
                 var identities = Set<FileIdentity>()
-                for file in files {
-                    if let st = try? FileStat.of(file) { identities.insert(st.identity) }
+                var files: [(String, FileStat)] = []
+                for path in paths {
+                    // A file that vanished between the walk and the look is simply not there.
+                    if let st = try? FileStat.of(path) {
+                        identities.insert(st.identity)
+                        files.append((path.string, st))
+                    }
                 }
                 let gone = try store.presentFiles().filter { record in
                     guard let identity = record.identity else { return false }
                     return !identities.contains(identity)
                 }.map(\.id)
-                return (files.map(\.string), gone)
+                return (files, gone)
             }
             statsBox.withLock { $0.degraded = false }
+            // Files written to in the last `settle_ms` may still be open: they settle first.
+            let wallNow = Self.wallClockNanoseconds()
+            let settle = settings.settle
+            let settleNanoseconds = settle.components.seconds * 1_000_000_000
+                + settle.components.attoseconds / 1_000_000_000
             queue.withLock { q in
-                for path in files where q.readySet.insert(path).inserted { q.ready.append(path) }
+                for (path, st) in files where !q.readySet.contains(path) {
+                    if wallNow - st.mtimeNanoseconds < settleNanoseconds {
+                        if q.settling[path] == nil {
+                            q.settling[path] = Settle(
+                                deadline: .now.advanced(by: settle), last: (st.size, st.mtimeNanoseconds))
+                        }
+                    } else {
+                        q.settling[path] = nil
+                        q.readySet.insert(path)
+                        q.ready.append(path)
+                    }
+                }
             }
             try await store.markLeft(ids: gone, vanished: true)
         } catch {

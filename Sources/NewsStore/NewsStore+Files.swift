@@ -90,6 +90,52 @@ extension NewsStore {
         }
     }
 
+    /// A file being written without close events, as the pipeline saw it.
+    public struct SettlingFile: Sendable {
+        /// Path relative to the inbox.
+        public var path: String
+        /// (device, inode).
+        public var identity: FileIdentity
+        /// Modification time seen.
+        public var mtimeNanoseconds: Int64
+
+        /// Creates an entry.
+        public init(path: String, identity: FileIdentity, mtimeNanoseconds: Int64) {
+            self.path = path
+            self.identity = identity
+            self.mtimeNanoseconds = mtimeNanoseconds
+        }
+    }
+
+    /// Records files that are being written and wait for `settle_ms` of quiet: a new `settling`
+    /// row (offset 0, nothing read), or a `seen` row (an empty file) turned `settling`. Rows of
+    /// files that already yielded articles are left alone: their offset stays what was committed.
+    public func markSettling(_ files: [SettlingFile]) async throws(StoreError) {
+        guard !files.isEmpty else { return }
+        let now = Timestamp.now()
+        try await write { db in
+            let find = try db.cachedStatement(sql: "SELECT id, state FROM files WHERE device = ? AND inode = ?")
+            for file in files {
+                let device = Int64(bitPattern: file.identity.device)
+                let inode = Int64(bitPattern: file.identity.inode)
+                if let row = try Row.fetchOne(find, arguments: [device, inode]) {
+                    let state: String = row["state"]
+                    guard state == FileState.seen.rawValue else { continue }
+                    try db.execute(
+                        sql: "UPDATE files SET state = 'settling', path = ?, updated_at = ? WHERE id = ?",
+                        arguments: [file.path, now, row["id"] as Int64])
+                } else {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO files (path, device, inode, size, mtime_ns, offset, state, updated_at, created_at)
+                                VALUES (?, ?, ?, 0, ?, 0, 'settling', ?, ?)
+                            """,
+                        arguments: [file.path, device, inode, file.mtimeNanoseconds, now, now])
+                }
+            }
+        }
+    }
+
     /// Resets a quarantined file for another try after it was moved back into the inbox.
     public func resetForRetry(id: Int64, identity: FileIdentity?) async throws(StoreError) {
         let now = Timestamp.now()

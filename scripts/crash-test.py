@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""crash-test.py -- SIGKILL newsd at random moments while it ingests; check exactly-once.
+
+Generates a corpus with the shared kit's gen-corpus into a staging folder, starts newsd on a
+fresh inbox and database, and drops the files into the inbox (most by rename, some written in
+place, some into subfolders made during the run) while it kills newsd with SIGKILL at random
+moments and starts it again, --kills times. Then it lets the last newsd catch up, stops it with
+SIGTERM and checks the database with the sqlite3 module:
+
+  * every input file has exactly one article (0 lost, 0 duplicated);
+  * no file yields two article rows, no path has two live rows in `files`;
+  * the full-text index has one row per article and passes its integrity check;
+  * PRAGMA integrity_check is ok.
+
+Standard library only. Exit status 0 when every check passes, 1 otherwise.
+
+  python3 scripts/crash-test.py --bin-dir .build/debug --shared ../shared --kills 20 --files 5000
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+
+def log(message):
+    print(f"crash-test: {message}", flush=True)
+
+
+class Daemon:
+    """One newsd process on the test's folder."""
+
+    def __init__(self, bin_dir, config_path, log_file):
+        self.bin_dir = bin_dir
+        self.config_path = config_path
+        self.log_file = log_file
+        self.process = None
+        self.starts = 0
+
+    def start(self):
+        self.starts += 1
+        env = dict(os.environ)
+        env.pop("NOTIFY_SOCKET", None)
+        env.pop("LISTEN_FDS", None)
+        env.pop("LISTEN_PID", None)
+        self.process = subprocess.Popen(
+            [os.path.join(self.bin_dir, "newsd"), "--config", self.config_path],
+            stdin=subprocess.DEVNULL, stdout=self.log_file, stderr=self.log_file, env=env)
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def terminate(self, timeout=60):
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=timeout)
+
+    def alive(self):
+        return self.process is not None and self.process.poll() is None
+
+
+def ctl(bin_dir, socket, *args, timeout=30):
+    """Runs newsctl --json; returns the parsed answer or None."""
+    try:
+        result = subprocess.run(
+            [os.path.join(bin_dir, "newsctl"), "--socket", socket, "--json", *args],
+            capture_output=True, text=True, timeout=timeout)
+    except (subprocess.TimeoutExpired, OSError):
+        return None
+    if result.returncode != 0:
+        return None
+    try:
+        return json.loads(result.stdout)
+    except ValueError:
+        return None
+
+
+class Dropper(threading.Thread):
+    """Moves the staged files into the inbox over `duration` seconds."""
+
+    def __init__(self, names, staging, inbox, duration, rng):
+        super().__init__(daemon=True)
+        self.names = names
+        self.staging = staging
+        self.inbox = inbox
+        self.duration = duration
+        self.rng = rng
+        self.placed = {}  # input name -> path relative to the inbox
+        self.error = None
+
+    def run(self):
+        try:
+            self.drop_all()
+        except Exception as error:  # reported by the main thread
+            self.error = error
+
+    def drop_all(self):
+        start = time.monotonic()
+        total = len(self.names)
+        subfolders = []
+        for index, name in enumerate(self.names):
+            # Pace the drops evenly over the duration, in small bursts.
+            due = start + self.duration * index / total
+            delay = due - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            if index % 500 == 250:
+                folder = f"sub{len(subfolders)}/deeper" if len(subfolders) % 2 else f"sub{len(subfolders)}"
+                os.makedirs(os.path.join(self.inbox, folder), exist_ok=True)
+                subfolders.append(folder)
+            where = self.rng.choice(subfolders) if subfolders and self.rng.random() < 0.2 else ""
+            relative = os.path.join(where, name) if where else name
+            source = os.path.join(self.staging, name)
+            target = os.path.join(self.inbox, relative)
+            if self.rng.random() < 0.2:
+                # Written in place under its final name, in two writes.
+                with open(source, "rb") as f:
+                    data = f.read()
+                with open(target, "wb") as f:
+                    half = len(data) // 2
+                    f.write(data[:half])
+                    f.flush()
+                    f.write(data[half:])
+            else:
+                # The careful way: a dot-name in the same folder, then a rename.
+                temporary = os.path.join(os.path.dirname(target), "." + name + ".part")
+                shutil.copyfile(source, temporary)
+                os.rename(temporary, target)
+            self.placed[name] = relative
+
+
+def check_database(path, expected):
+    """Returns a list of failures and a dict of figures."""
+    failures = []
+    db = sqlite3.connect(path)
+    figures = {}
+    integrity = db.execute("PRAGMA integrity_check").fetchall()
+    figures["integrity_check"] = integrity[0][0] if len(integrity) == 1 else integrity
+    if figures["integrity_check"] != "ok":
+        failures.append(f"PRAGMA integrity_check: {integrity}")
+    try:
+        db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        figures["fts_integrity"] = "ok"
+    except sqlite3.DatabaseError as error:
+        figures["fts_integrity"] = str(error)
+        failures.append(f"FTS integrity-check: {error}")
+
+    rows = db.execute("SELECT path, file_id FROM articles").fetchall()
+    figures["articles"] = len(rows)
+    by_path = {}
+    for article_path, _ in rows:
+        by_path[article_path] = by_path.get(article_path, 0) + 1
+    wanted = set(expected.values())
+    lost = sorted(p for p in wanted if p not in by_path)
+    duplicated = sorted(p for p, n in by_path.items() if n > 1)
+    unexpected = sorted(p for p in by_path if p not in wanted)
+    figures["lost"] = len(lost)
+    figures["duplicated"] = len(duplicated)
+    figures["unexpected"] = len(unexpected)
+    if lost:
+        failures.append(f"{len(lost)} files lost, e.g. {lost[:5]}")
+    if duplicated:
+        failures.append(f"{len(duplicated)} files with more than one article, e.g. {duplicated[:5]}")
+    if unexpected:
+        failures.append(f"{len(unexpected)} articles from files never dropped, e.g. {unexpected[:5]}")
+    if len(rows) != len(wanted):
+        failures.append(f"{len(rows)} articles for {len(wanted)} distinct input files")
+
+    two_rows = db.execute("SELECT file_id FROM articles GROUP BY file_id HAVING count(*) > 1").fetchall()
+    if two_rows:
+        failures.append(f"{len(two_rows)} files yield two article rows")
+    live_twice = db.execute(
+        "SELECT path FROM files WHERE state <> 'gone' GROUP BY path HAVING count(*) > 1").fetchall()
+    if live_twice:
+        failures.append(f"{len(live_twice)} paths with two live rows in files, e.g. {live_twice[:5]}")
+    not_ingested = db.execute("SELECT path, state, error FROM files WHERE state <> 'ingested'").fetchall()
+    if not_ingested:
+        failures.append(f"{len(not_ingested)} files not in state ingested, e.g. {not_ingested[:5]}")
+    fts_rows = db.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+    figures["fts_rows"] = fts_rows
+    if fts_rows != len(rows):
+        failures.append(f"{fts_rows} full-text rows for {len(rows)} articles")
+    figures["revised"] = db.execute("SELECT count(*) FROM articles WHERE revision > 1").fetchone()[0]
+    offsets = db.execute("SELECT count(*) FROM files WHERE offset <> size").fetchone()[0]
+    if offsets:
+        failures.append(f"{offsets} files whose committed offset is not their size")
+    db.close()
+    return failures, figures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bin-dir", required=True, help="folder with the built newsd and newsctl")
+    parser.add_argument("--shared", required=True, help="the shared kit (bench/gen-corpus)")
+    parser.add_argument("--kills", type=int, default=20, help="SIGKILLs (default 20)")
+    parser.add_argument("--files", type=int, default=5000, help="files to drop (default 5000)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed (default: from the clock)")
+    parser.add_argument("--min-gap", type=float, default=0.05, help="shortest run before a kill, seconds")
+    parser.add_argument("--max-gap", type=float, default=1.5, help="longest run before a kill, seconds")
+    parser.add_argument("--timeout", type=float, default=900, help="longest final catch-up, seconds")
+    parser.add_argument("--workdir", default=None, help="folder to work in (default: a new temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args()
+
+    seed = args.seed if args.seed is not None else int(time.time())
+    rng = random.Random(seed)
+    bin_dir = os.path.abspath(args.bin_dir)
+    gen_corpus = os.path.join(os.path.abspath(args.shared), "bench", "gen-corpus")
+    for program in (os.path.join(bin_dir, "newsd"), os.path.join(bin_dir, "newsctl"), gen_corpus):
+        if not os.path.exists(program):
+            log(f"missing {program}")
+            return 2
+
+    work = args.workdir or tempfile.mkdtemp(prefix="newsd-crash.")
+    os.makedirs(work, exist_ok=True)
+    staging = os.path.join(work, "staging")
+    inbox = os.path.join(work, "inbox")
+    database = os.path.join(work, "newsd.db")
+    socket = os.path.join(work, "control.sock")
+    config_path = os.path.join(work, "newsd.json")
+    os.makedirs(inbox, exist_ok=True)
+    log(f"seed {seed}, {args.files} files, {args.kills} kills, work folder {work}")
+
+    subprocess.run(
+        [sys.executable, gen_corpus, "--out", staging, "--count", str(args.files), "--seed", str(seed % 100000),
+         "--dup-fraction", "0", "--manifest", os.path.join(work, "manifest.jsonl"), "--quiet"],
+        check=True)
+    names = sorted(n for n in os.listdir(staging) if n.endswith(".txt"))
+    rng.shuffle(names)
+
+    with open(config_path, "w") as f:
+        json.dump({"inbox": inbox, "database": database, "socket": socket, "settle_ms": 200,
+                   "log_level": "warning"}, f)
+    log_file = open(os.path.join(work, "newsd.log"), "ab")
+    daemon = Daemon(bin_dir, config_path, log_file)
+
+    expected_gap = (args.min_gap + args.max_gap) / 2
+    dropper = Dropper(names, staging, inbox, duration=max(1.0, args.kills * expected_gap * 0.8), rng=rng)
+    daemon.start()
+    dropper.start()
+    started = time.monotonic()
+    for kill in range(args.kills):
+        time.sleep(rng.uniform(args.min_gap, args.max_gap))
+        if not daemon.alive():
+            log(f"newsd exited by itself with status {daemon.process.returncode} before kill {kill + 1}")
+            return 1
+        daemon.kill()
+        daemon.start()
+    log(f"{args.kills} kills in {time.monotonic() - started:.1f} s")
+    dropper.join()
+    if dropper.error:
+        log(f"dropping files failed: {dropper.error}")
+        return 1
+
+    deadline = time.monotonic() + args.timeout
+    status = None
+    while time.monotonic() < deadline:
+        status = ctl(bin_dir, socket, "status")
+        if status and status.get("articles", 0) >= len(names) and status.get("pending", 1) == 0:
+            break
+        if not daemon.alive():
+            log(f"newsd exited with status {daemon.process.returncode} during catch-up")
+            return 1
+        time.sleep(0.5)
+    log(f"final status: {json.dumps(status)}")
+    code = daemon.terminate()
+    if code != 0:
+        log(f"newsd exited with {code} after SIGTERM")
+
+    failures, figures = check_database(database, dropper.placed)
+    if code != 0:
+        failures.append(f"SIGTERM exit status {code}")
+    log(f"result: {json.dumps(figures)}")
+    log_file.close()
+    if failures:
+        for failure in failures:
+            log(f"FAIL: {failure}")
+        log(f"work folder kept: {work}")
+        return 1
+    log(f"PASS: {len(names)} files, {args.kills} kills, 0 lost, 0 duplicated")
+    if not args.keep and not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
