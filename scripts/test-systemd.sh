@@ -180,6 +180,9 @@ TimeoutAbortSec=5s
 LimitCORE=0
 EOF
 c systemctl daemon-reload || die "systemctl daemon-reload failed"
+# At debug level systemd logs every notification it accepts ("Got notification message from PID …"),
+# which shows each sd_notify assignment as the real manager saw it.
+c systemd-analyze log-level debug
 say "installed newsd into the container"
 
 UNIT=/usr/local/lib/systemd/system/newsd.service
@@ -204,8 +207,9 @@ INODE=$(c stat -c %i /run/newsd/control.sock)
 c systemctl start --no-block newsd.service
 csh 'end=$(($(date +%s) + 60)); last=""
      while [ $(date +%s) -lt $end ]; do
-         s=$(systemctl show -P ActiveState newsd.service)/$(systemctl show -P SubState newsd.service)
-         [ "$s" != "$last" ] && echo "$s $(systemctl show -P StatusText newsd.service)" && last=$s
+         s=$(systemctl show -p ActiveState -p SubState -p StatusText newsd.service)
+         s="$(echo "$s" | sed -n "s/^ActiveState=//p")/$(echo "$s" | sed -n "s/^SubState=//p") $(echo "$s" | sed -n "s/^StatusText=//p")"
+         [ "$s" != "$last" ] && echo "$s" && last=$s
          case $s in active/*|failed/*) break ;; esac
      done' >"$LAB/start.log"
 sed 's/^/    /' "$LAB/start.log"
@@ -219,6 +223,8 @@ check "active entered $(((t_active - t_exec) / 1000)) ms after exec (Type=notify
     test "$t_active" -gt "$t_exec"
 check "newsd adopted the socket newsd.socket bound (same inode, no bind of its own)" \
     test "$(c stat -c %i /run/newsd/control.sock)" = "$INODE"
+# Catching up first, then watching: STATUS= follows what newsd does.
+wait_for 20 'systemctl status --no-pager newsd.service | grep -q "Status: \"Watching /var/lib/newsd/inbox: "'
 status=$(c systemctl status --no-pager newsd.service)
 echo "$status" | sed -n 's/^ *\(Status: .*\)/    \1/p'
 check "systemctl status shows newsd's STATUS text" grep -q 'Status: "Watching /var/lib/newsd/inbox: ' <<<"$status"
@@ -310,6 +316,25 @@ c mv /etc/newsd/newsd.json.good /etc/newsd/newsd.json
 c systemctl reset-failed newsd.service
 c systemctl start newsd.service
 check "with the config fixed it starts again" c systemctl is-active -q newsd.service
+
+# --- every sd_notify assignment, as systemd received it ----------------------------------------------
+c journalctl --sync
+c journalctl --no-pager -u newsd.service -o cat | grep 'Got notification message' >"$LAB/notify.log"
+notified() { # notified DESCRIPTION REGEX: ok when systemd received a notification matching REGEX
+    local line
+    line=$(grep -E -m1 "$2" "$LAB/notify.log")
+    check "systemd received $1${line:+: ${line#*Got notification message from }}" test -n "$line"
+}
+notified "EXTEND_TIMEOUT_USEC= during start-up" '\(EXTEND_TIMEOUT_USEC=[0-9]+'
+notified "READY=1 with STATUS=" '\(READY=1, STATUS=.+'
+notified "STATUS= updates" '\(STATUS=Watching /var/lib/newsd/inbox: [0-9]+ articles'
+notified "WATCHDOG=1" '\(WATCHDOG=1\)'
+notified "RELOADING=1 with MONOTONIC_USEC=" '\(RELOADING=1, MONOTONIC_USEC=[0-9]+\)'
+check "systemd received READY=1 after RELOADING=1 (the reload finished)" \
+    awk '/\(RELOADING=1/ { reloading = 1; next } reloading && /\(READY=1\)/ { found = 1 } END { exit !found }' \
+    "$LAB/notify.log"
+notified "STOPPING=1 on shutdown" '\(STOPPING=1'
+notified "ERRNO= when exiting on an error" '\(ERRNO=22, STATUS=Failed: '
 
 if [ $FAILED != 0 ]; then
     echo "----- journal of newsd.service"
