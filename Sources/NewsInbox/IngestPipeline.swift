@@ -317,8 +317,17 @@ public final class IngestPipeline: Service, Sendable {
                         stats.append((filePath, st))
                     }
                     let known = try store.fileRecords(for: stats.map(\.1.identity))
+                    let unknown = stats.filter { known[$0.1.identity] == nil }.map { processor.relative($0.0) }
+                    let byPath = unknown.isEmpty ? [:] : try store.presentFileRecords(paths: unknown)
                     for (path, st) in stats {
-                        outcomes.append(processor.process(path, stat: st, record: known[st.identity]))
+                        var record = known[st.identity]
+                        if record == nil, let previous = byPath[processor.relative(path)],
+                            previous.identity != st.identity
+                        {
+                            // A new inode under a known name: it replaced that file (rename over it).
+                            record = previous
+                        }
+                        outcomes.append(processor.process(path, stat: st, record: record))
                     }
                     next += chunk.count
                     if started.duration(to: .now) >= budget { break }

@@ -37,6 +37,24 @@ extension NewsStore {
         }
     }
 
+    /// The rows that still claim these paths (relative to the inbox) with an identity, newest per
+    /// path: a file that is now a different inode under a known name replaced that row's file
+    /// (an editor's save by rename). Blocking: call it off the cooperative pool.
+    public func presentFileRecords(paths: [String]) throws(StoreError) -> [String: FileRecord] {
+        try readNow { db in
+            var found: [String: FileRecord] = [:]
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT \(Self.fileColumns) FROM files WHERE path = ? AND device IS NOT NULL
+                        AND state NOT IN ('gone', 'failed') ORDER BY id DESC LIMIT 1
+                    """)
+            for path in paths {
+                if let row = try Row.fetchOne(statement, arguments: [path]) { found[path] = Self.fileRecord(row) }
+            }
+            return found
+        }
+    }
+
     /// Every file that is still expected in the inbox (not gone), for the reconcile scan. Blocking.
     public func presentFiles() throws(StoreError) -> [FileRecord] {
         try readNow { db in
