@@ -155,7 +155,8 @@ final class DaemonHandler: ControlHandler {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
             let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Groups:") })
         else { return [] }
-        return Set(line.dropFirst("Groups:".count).split(separator: " ").compactMap { UInt32($0) })
+        // "Groups:\t4 24 27 \n": a tab after the colon, spaces between.
+        return Set(line.dropFirst("Groups:".count).split(whereSeparator: \.isWhitespace).compactMap { UInt32($0) })
     }
 
     private func canonicalPerson(_ name: String) -> String {
