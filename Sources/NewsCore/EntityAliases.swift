@@ -4,7 +4,40 @@ import Foundation
 /// Built-in data covers common names; an operator's JSON file extends it.
 public struct EntityAliases: Sendable, Equatable {
     /// Canonical name → its variants.
-    public var table: [String: [String]]
+    public var table: [String: [String]] {
+        didSet { compiled = Compiled(table) }
+    }
+
+    /// The lookup tables the recognizer needs, built once per table rather than once per article.
+    private(set) var compiled: Compiled
+
+    /// Lowercased, straight-quoted variant → canonical name, and the first words of the variants.
+    final class Compiled: Sendable {
+        /// Alias key (see `EntityRecognizer.key`) → canonical name.
+        let index: [String: String]
+        /// First word of every alias (lowercased) → the most words an alias starting with it has.
+        let firstWords: [String: Int]
+
+        init(_ table: [String: [String]]) {
+            var index: [String: String] = [:]
+            for (canonical, variants) in table {
+                index[EntityRecognizer.key(canonical)] = canonical
+                for v in variants { index[EntityRecognizer.key(v)] = canonical }
+            }
+            self.index = index
+            var firsts: [String: Int] = [:]
+            for key in index.keys {
+                let words = key.split(separator: " ")
+                if let first = words.first { firsts[String(first), default: 0] = max(firsts[String(first)] ?? 0, words.count) }
+            }
+            firstWords = firsts
+        }
+    }
+
+    /// Two tables are equal when they hold the same names.
+    public static func == (lhs: EntityAliases, rhs: EntityAliases) -> Bool {
+        lhs.table == rhs.table
+    }
 
     /// The aliases newsd ships with.
     public static let builtin = EntityAliases(table: [
@@ -50,12 +83,15 @@ public struct EntityAliases: Sendable, Equatable {
     /// Creates a table from canonical names and their variants.
     public init(table: [String: [String]]) {
         self.table = table
+        self.compiled = Compiled(table)
     }
 
     /// Reads `{"Canonical Name": ["Variant", …], …}`.
     /// - Throws: `DecodingError` when the JSON is not of that shape.
     public init(json: Data) throws {
-        self.table = try JSONDecoder().decode([String: [String]].self, from: json)
+        let table = try JSONDecoder().decode([String: [String]].self, from: json)
+        self.table = table
+        self.compiled = Compiled(table)
     }
 
     /// This table with `other`'s entries added; `other` wins on conflicts.

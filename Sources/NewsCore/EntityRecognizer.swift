@@ -32,18 +32,8 @@ struct EntityRecognizer {
     var lastPerson: String?
 
     init(aliases: EntityAliases) {
-        var index: [String: String] = [:]
-        for (canonical, variants) in aliases.table {
-            index[Self.key(canonical)] = canonical
-            for v in variants { index[Self.key(v)] = canonical }
-        }
-        aliasIndex = index
-        var firsts: [String: Int] = [:]
-        for key in index.keys {
-            let words = key.split(separator: " ")
-            if let first = words.first { firsts[String(first), default: 0] = max(firsts[String(first)] ?? 0, words.count) }
-        }
-        aliasFirstWords = firsts
+        aliasIndex = aliases.compiled.index
+        aliasFirstWords = aliases.compiled.firstWords
     }
 
     /// First word of every multi-word place or organisation → the most words such a name has.
@@ -60,24 +50,68 @@ struct EntityRecognizer {
         name.replacingQuotes().lowercased()
     }
 
-    /// First pass: learns the full names in the article so that lone surnames can be resolved.
-    mutating func prepare(_ tokenLists: [[EntityTokenizer.Token]]) {
+    /// The canonical names `surnames` maps to, for the "already named in full" evidence.
+    var surnameValues: Set<String> = []
+    /// While preparing: surname keys and full names asked for and not found in this text.
+    private var missedSurnames: [String] = []
+    private var missedFullNames: [String] = []
+
+    /// First pass: learns the full names in the article so that lone surnames can be resolved, and
+    /// returns the mentions of every text as the final surname table sees them. A text whose
+    /// mentions did not depend on surnames learned after it keeps its first-pass mentions, so most
+    /// texts are segmented once.
+    mutating func prepare(_ tokenLists: [[EntityTokenizer.Token]]) -> [[Mention]] {
         var probe = self
         probe.surnames = [:]
+        probe.surnameValues = []
+        var found: [[Mention]] = []
+        var misses: [(surnames: [String], fullNames: [String])] = []
+        found.reserveCapacity(tokenLists.count)
         for tokens in tokenLists {
-            for mention in probe.scan(tokens: tokens) where mention.kind == .person {
+            probe.missedSurnames = []
+            probe.missedFullNames = []
+            let mentions = probe.mentions(in: tokens)
+            found.append(mentions)
+            misses.append((probe.missedSurnames, probe.missedFullNames))
+            for mention in mentions where mention.kind == .person {
                 let parts = mention.name.split(separator: " ")
                 guard parts.count >= 2, let last = parts.last else { continue }
-                if probe.surnames[String(last)] == nil { probe.surnames[String(last)] = mention.name }
+                if probe.surnames[String(last)] == nil {
+                    probe.surnames[String(last)] = mention.name
+                    probe.surnameValues.insert(mention.name)
+                }
             }
         }
         surnames = probe.surnames
+        surnameValues = probe.surnameValues
+        for (index, tokens) in tokenLists.enumerated() {
+            let (keys, names) = misses[index]
+            if keys.contains(where: { surnames[$0] != nil }) || names.contains(where: { surnameValues.contains($0) }) {
+                found[index] = mentions(in: tokens)
+            }
+        }
+        return found
     }
 
     /// Records the entities of one text and returns them with their positions. Mentions inside
     /// `excluding` (quotations) count as entities but do not change `lastPerson`.
     @discardableResult
     mutating func scan(tokens: [EntityTokenizer.Token], excluding: [Range<Int>] = []) -> [Mention] {
+        let found = mentions(in: tokens)
+        record(found, excluding: excluding)
+        return found
+    }
+
+    /// Records mentions found earlier (see `prepare`) as `scan` would.
+    mutating func record(_ mentions: [Mention], excluding: [Range<Int>] = []) {
+        for m in mentions { record(m) }
+        if let last = mentions.last(where: { m in m.kind == .person && !excluding.contains { $0.contains(m.start) } }) {
+            lastPerson = last.name
+        }
+    }
+
+    /// The entities of one text with their positions, from the current surname table.
+    mutating func mentions(in tokens: [EntityTokenizer.Token]) -> [Mention] {
         var mentions: [Mention] = []
         var i = 0
         while i < tokens.count {
@@ -101,11 +135,21 @@ struct EntityRecognizer {
             segment(tokens, i..<j, into: &mentions)
             i = j
         }
-        for m in mentions { record(m) }
-        if let last = mentions.last(where: { m in m.kind == .person && !excluding.contains { $0.contains(m.start) } }) {
-            lastPerson = last.name
-        }
         return mentions
+    }
+
+    /// `surnames[key]`, remembering a miss while preparing.
+    private mutating func surname(_ key: String) -> String? {
+        if let full = surnames[key] { return full }
+        missedSurnames.append(key)
+        return nil
+    }
+
+    /// Whether a full name was learned, remembering a miss while preparing.
+    private mutating func isKnownFullName(_ text: String) -> Bool {
+        if surnameValues.contains(text) { return true }
+        missedFullNames.append(text)
+        return false
     }
 
     private mutating func record(_ m: Mention) {
@@ -233,7 +277,7 @@ struct EntityRecognizer {
     }
 
     /// A canonical person name for a run of name-like words, or nil when nothing says it is a person.
-    private func personName(
+    private mutating func personName(
         _ tokens: [EntityTokenizer.Token], _ seq: Range<Int>, titled: Bool, before: String, after: String
     ) -> String? {
         var words: [String] = []
@@ -247,15 +291,15 @@ struct EntityRecognizer {
             if !Gazetteer.firstNames.contains(first.text) { return nil }
         }
         let evidence = Gazetteer.firstNames.contains(first.text) || titled || Gazetteer.roleNouns.contains(before)
-            || Self.speechVerbs.contains(after) || surnames.values.contains(text)
+            || Self.speechVerbs.contains(after) || isKnownFullName(text)
         guard evidence else { return nil }
-        if let canonical = surnames[words.last ?? ""], canonical.hasSuffix(text) { return canonical }
+        if let canonical = surname(words.last ?? ""), canonical.hasSuffix(text) { return canonical }
         return text
     }
 
     /// A lone surname: the full name met in this article, else the alias table.
-    func resolveSingle(_ word: String) -> String? {
-        if let full = surnames[word] { return full }
+    mutating func resolveSingle(_ word: String) -> String? {
+        if let full = surname(word) { return full }
         if let canonical = aliasIndex[Self.key(word)], Gazetteer.places[word] == nil { return canonical }
         return nil
     }

@@ -22,61 +22,101 @@ enum EntityTokenizer {
     }
 
     static func tokens(of text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
-        let bytes = Array(text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for s in scalars {
-            offsets.append(offset)
-            offset += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { tokens(utf8: $0) } ?? []
+    }
+
+    /// Decodes the scalar starting at `i` (valid UTF-8): its value and byte length.
+    @inline(__always) static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        if b < 0xE0 { return (Unicode.Scalar(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))!, 2) }
+        if b < 0xF0 {
+            let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
         }
-        offsets.append(offset)
+        let v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F)
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
+    }
+
+    /// The tokens of a text given as UTF-8; `start` and `end` count Unicode scalars.
+    static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
-        var i = 0
-        let n = scalars.count
+        let n = bytes.count
+        var i = 0  // byte offset
+        var si = 0  // scalar offset
         while i < n {
-            let s = scalars[i]
+            let (s, width) = scalar(bytes, i)
             guard Scalars.isLetter(s) || Scalars.isDigit(s) else {
                 if !out.isEmpty, s != " " { out[out.count - 1].breaksAfter = true }
-                i += 1
+                i += width
+                si += 1
                 continue
             }
-            let start = i
-            while i < n, isWordScalar(scalars[i]) { i += 1 }
-            var end = i
+            let startByte = i
+            let start = si
+            // Word scalars; remember where the last scalar began for trimming.
+            var endByte = i
+            var end = si
+            while endByte < n {
+                let (c, w) = scalar(bytes, endByte)
+                guard isWordScalar(c) else { break }
+                endByte += w
+                end += 1
+            }
+            i = endByte
+            si = end
             // Trailing punctuation that is not part of the word.
             var breaks = false
-            while end > start, ["'", "’", "-", "&"].contains(scalars[end - 1]) {
+            while endByte > startByte {
+                let last = bytes[endByte - 1]
+                if last == 0x27 || last == 0x2D || last == 0x26 {
+                    endByte -= 1
+                } else if last == 0x99, endByte - startByte >= 3, bytes[endByte - 2] == 0x80, bytes[endByte - 3] == 0xE2 {
+                    endByte -= 3
+                } else {
+                    break
+                }
                 end -= 1
                 breaks = true
             }
-            var word = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
-            if word.hasSuffix(".") {
-                let segments = word.split(separator: ".")
-                let initials = segments.allSatisfy { $0.count <= 2 } && !segments.isEmpty
-                if !initials || segments.count == 1 && segments[0].count == 2 && segments[0].uppercased() != segments[0]
-                    && !["Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt"].contains(String(segments[0]))
-                {
-                    word.removeLast()
-                    end -= 1
-                    breaks = true
-                }
+            var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<endByte]), as: UTF8.self)
+            if bytes[endByte - 1] == 0x2E, dropsFinalDot(word, UnsafeBufferPointer(rebasing: bytes[startByte..<endByte])) {
+                word.removeLast()
+                endByte -= 1
+                end -= 1
+                breaks = true
             }
-            guard let head = word.unicodeScalars.first else { continue }
+            let wordBytes = UnsafeBufferPointer(rebasing: bytes[startByte..<endByte])
+            let head = scalar(wordBytes, 0).0
             var base = word
+            var baseCount = wordBytes.count
             var possessive = false
-            if word.hasSuffix("’s") || word.hasSuffix("'s") {
-                base = String(word.dropLast(2))
+            let m = wordBytes.count
+            if m >= 2, wordBytes[m - 1] == 0x73, wordBytes[m - 2] == 0x27 {
+                baseCount = m - 2
                 possessive = true
-            } else if word.hasSuffix("s’") || word.hasSuffix("s'") {
-                base = String(word.dropLast(1))
+            } else if m >= 4, wordBytes[m - 1] == 0x73, wordBytes[m - 2] == 0x99, wordBytes[m - 3] == 0x80, wordBytes[m - 4] == 0xE2 {
+                baseCount = m - 4
+                possessive = true
+            } else if m >= 2, wordBytes[m - 1] == 0x27, wordBytes[m - 2] == 0x73 {
+                baseCount = m - 1
+                possessive = true
+            } else if m >= 4, wordBytes[m - 1] == 0x99, wordBytes[m - 2] == 0x80, wordBytes[m - 3] == 0xE2, wordBytes[m - 4] == 0x73 {
+                baseCount = m - 3
                 possessive = true
             }
+            let baseBytes = UnsafeBufferPointer(rebasing: wordBytes[0..<baseCount])
+            if possessive { base = String(decoding: baseBytes, as: UTF8.self) }
             var letters = 0
             var lower = false
             var nameLike = true
-            for c in base.unicodeScalars {
+            var k = 0
+            while k < baseBytes.count {
+                let (c, w) = scalar(baseBytes, k)
+                k += w
                 if Scalars.isLetter(c) {
                     letters += 1
                     if Scalars.isLower(c) { lower = true }
@@ -93,5 +133,46 @@ enum EntityTokenizer {
             ))
         }
         return out
+    }
+
+    static let keptDots: Set<String> = ["Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt"]
+
+    /// Whether a word's final dot is punctuation rather than part of initials (`U.S.`, `J.`, `Mr.`).
+    static func dropsFinalDot(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let segments = word.split(separator: ".")
+            let initials = segments.allSatisfy { $0.count <= 2 } && !segments.isEmpty
+            return !initials || segments.count == 1 && segments[0].count == 2 && segments[0].uppercased() != segments[0]
+                && !keptDots.contains(String(segments[0]))
+        }
+        // ASCII: segments between dots, empty ones skipped.
+        var segments = 0
+        var longest = 0
+        var length = 0
+        var firstSegment: Range<Int> = 0..<0
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x2E {
+                if length > 0 {
+                    if segments == 0 { firstSegment = (index - length)..<index }
+                    segments += 1
+                    longest = max(longest, length)
+                }
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        if length > 0 {
+            if segments == 0 { firstSegment = (bytes.count - length)..<bytes.count }
+            segments += 1
+            longest = max(longest, length)
+        }
+        let initials = longest <= 2 && segments > 0
+        if !initials { return true }
+        guard segments == 1, firstSegment.count == 2 else { return false }
+        let a = bytes[firstSegment.lowerBound]
+        let b = bytes[firstSegment.lowerBound + 1]
+        let hasLower = (a >= 0x61 && a <= 0x7A) || (b >= 0x61 && b <= 0x7A)
+        return hasLower && !keptDots.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[firstSegment]), as: UTF8.self))
     }
 }

@@ -153,15 +153,16 @@ struct TextExtractor {
             let scene = caption.range(of: ". ", options: .backwards).map { String(caption[..<$0.lowerBound]) } ?? caption
             return EntityTokenizer.tokens(of: scene)
         }
-        analysis.prepare(headTokens + bodyTokens + captionTokens)
-        for tokens in headTokens { analysis.scan(tokens: tokens) }
-        for (paragraph, tokens) in zip(body, bodyTokens) {
+        let allMentions = analysis.prepare(headTokens + bodyTokens + captionTokens)
+        for mentions in allMentions[..<headTokens.count] { analysis.record(mentions) }
+        for (k, paragraph) in body.enumerated() {
             let found = QuoteFinder.quotes(in: paragraph)
             let previous = analysis.lastPerson
-            let mentions = analysis.scan(tokens: tokens, excluding: found.map(\.range))
+            let mentions = allMentions[headTokens.count + k]
+            analysis.record(mentions, excluding: found.map(\.range))
             quotes.append(contentsOf: QuoteFinder.attribute(found, in: paragraph, mentions: mentions, previous: previous))
         }
-        for tokens in captionTokens { analysis.scan(tokens: tokens) }
+        for mentions in allMentions[(headTokens.count + bodyTokens.count)...] { analysis.record(mentions) }
 
         var article = Article(
             title: title, source: metadata.source ?? source, url: metadata.url, authors: metadata.authors ?? authors,
@@ -180,7 +181,8 @@ struct TextExtractor {
         return article
     }
 
-    /// Trims a line and collapses runs of white space.
+    /// Trims a line and collapses runs of white space (spaces, tabs, no-break, thin and zero-width
+    /// spaces, byte-order marks).
     static func clean(_ line: String) -> String {
         var tidy = true
         var previous: UInt8 = 0x20
@@ -192,20 +194,40 @@ struct TextExtractor {
             previous = byte
         }
         if tidy, previous != 0x20 { return line }
-        var out = String.UnicodeScalarView()
-        var space = false
-        for scalar in line.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\u{2009}" || scalar == "\u{202F}"
-                || scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{0B}" || scalar == "\u{0C}"
-            {
-                space = true
-                continue
+        var line = line
+        line.makeContiguousUTF8()
+        return line.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var space = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                // Width of the white-space scalar starting here, or 0.
+                var width = 0
+                switch b {
+                case 0x20, 0x09, 0x0B, 0x0C: width = 1
+                case 0xC2: if i + 1 < n, bytes[i + 1] == 0xA0 { width = 2 }
+                case 0xE2:
+                    if i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x89 || bytes[i + 2] == 0xAF || bytes[i + 2] == 0x8B {
+                        width = 3
+                    }
+                case 0xEF: if i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { width = 3 }
+                default: break
+                }
+                if width > 0 {
+                    space = true
+                    i += width
+                    continue
+                }
+                if space, !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(b)
+                i += 1
             }
-            if space, !out.isEmpty { out.append(" ") }
-            space = false
-            out.append(scalar)
-        }
-        return String(out)
+            return String(decoding: out, as: UTF8.self)
+        } ?? line
     }
 
     /// Front matter (`---` … `---`) or leading `Key: value` lines; returns the first line after them.
