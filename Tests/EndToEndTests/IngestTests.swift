@@ -182,7 +182,8 @@ struct IngestTests {
         #expect(try daemon.articleCount() == count)
         let status = try daemon.status()
         #expect(status["failed"] as? Int == 0)
-        #expect(try daemon.fileStatus("burst-b/burst-\(count - 1).txt")["state"] as? String == "ingested")
+        let last = folders[(count - 1) % folders.count] + "burst-\(count - 1).txt"
+        #expect(try daemon.fileStatus(last)["state"] as? String == "ingested")
     }
 
     @Test func filesDroppedWhileStoppedAreCaughtUpAndUntouchedOnesSkipped() throws {
