@@ -62,13 +62,19 @@ bench: deps
 	python3 scripts/bench.py --bin-dir $$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path) \
 	  --shared $(SHARED) $(if $(QUICK),--quick,) $(BENCH_FLAGS)
 
+# The binaries to install: BIN_DIR when given, else those of `make release`, else the CONFIG build.
+# (Under sudo, swift may not be on PATH: the release path needs no swift.)
+install: INSTALL_BIN_DIR = $(if $(filter command line,$(origin BIN_DIR)),$(BIN_DIR),$(if $(wildcard \
+  $(CURDIR)/.build/release/newsd),$(CURDIR)/.build/release,$(BIN_DIR)))
 install:
+	@[ -x "$(INSTALL_BIN_DIR)/newsd" ] && [ -x "$(INSTALL_BIN_DIR)/newsctl" ] || \
+	  { echo "make install: no newsd and newsctl in '$(INSTALL_BIN_DIR)' (run: make release)"; exit 1; }
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(PREFIX)/lib/sysusers.d \
 	  $(DESTDIR)$(PREFIX)/lib/tmpfiles.d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
 	  $(DESTDIR)$(PREFIX)/share/man/man8 $(DESTDIR)$(PREFIX)/share/doc/newsd $(DESTDIR)/etc/newsd \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	install -m 0755 $(BIN_DIR)/newsd $(BIN_DIR)/newsctl $(DESTDIR)$(PREFIX)/bin/
+	install -m 0755 $(INSTALL_BIN_DIR)/newsd $(INSTALL_BIN_DIR)/newsctl $(DESTDIR)$(PREFIX)/bin/
 	for u in newsd.service newsd.socket; do \
 	  sed 's|@BINDIR@|$(PREFIX)/bin|g' deploy/$$u > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$u && \
 	  chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/$$u || exit 1; done
@@ -80,9 +86,9 @@ install:
 	install -m 0644 docs/man/newsd.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 	install -m 0644 docs/man/newsd.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 0644 docs/man/newsctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	$(BIN_DIR)/newsctl --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsctl
-	$(BIN_DIR)/newsctl --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsctl
-	$(BIN_DIR)/newsctl --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsctl.fish
+	$(INSTALL_BIN_DIR)/newsctl --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsctl
+	$(INSTALL_BIN_DIR)/newsctl --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsctl
+	$(INSTALL_BIN_DIR)/newsctl --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/newsctl.fish
 
 # Removes what install put there, except /etc/newsd/newsd.json (the operator's config) and the data
 # under /var/lib/newsd; the newsd user stays too (files may still belong to it).
