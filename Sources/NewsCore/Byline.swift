@@ -5,7 +5,7 @@ import Foundation
 enum Byline {
     /// The names in a byline line, or nil when the line is not a byline.
     static func parse(_ line: String) -> [String]? {
-        guard line.hasPrefix("By ") || line.hasPrefix("BY ") || line.hasPrefix("by ") else { return nil }
+        guard line.fastHasPrefix("By ") || line.fastHasPrefix("BY ") || line.fastHasPrefix("by ") else { return nil }
         let rest = line.dropFirst(3).trimmingSpaces()
         guard let first = rest.unicodeScalars.first, Scalars.isUpper(first), rest.count <= 140 else { return nil }
         if let last = rest.last, ".!?:;".contains(last), !rest.hasSuffix("Jr.") { return nil }

@@ -10,7 +10,7 @@ enum Captions {
 
     /// Whether the line is a caption rather than a paragraph.
     static func isCaption(_ line: String) -> Bool {
-        for prefix in prefixes where line.hasPrefix(prefix) { return true }
+        for prefix in prefixes where line.fastHasPrefix(prefix) { return true }
         guard line.utf8.count < 400 else { return false }
         // The agency in capitals is a photo credit; in a sentence it is written "Reuters".
         if line.containsBytes("REUTERS") { return true }

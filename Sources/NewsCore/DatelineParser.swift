@@ -17,7 +17,7 @@ enum DatelineParser {
         var label = Label.published
         var rest = Substring(line)
         let lower = line.lowercased()
-        for (prefix, kind) in labels where lower.hasPrefix(prefix) {
+        for (prefix, kind) in labels where lower.fastHasPrefix(prefix) {
             let afterPrefix = line.utf8.index(line.utf8.startIndex, offsetBy: prefix.utf8.count)
             guard afterPrefix <= firstDigit || prefix.hasSuffix(" ") else { continue }
             label = kind

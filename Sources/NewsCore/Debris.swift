@@ -26,12 +26,12 @@ enum Debris {
     static func isDebris(_ line: String) -> Bool {
         guard line.utf8.count <= 240 else { return false }
         if line.containsBytes("opens new tab") { return true }
-        let lower = String(line.prefix(48)).lowercased().replacingQuotes()
+        let lower = line.lowercasedPrefix48().replacingQuotes()
         if line.utf8.count <= 48, exact.contains(lower) { return true }
-        for prefix in prefixes where lower.hasPrefix(prefix) {
+        for prefix in prefixes where lower.fastHasPrefix(prefix) {
             return lower.count < 160
         }
-        if lower.hasPrefix("- read ") || lower.hasPrefix("read our ") && lower.hasSuffix(" here") { return true }
+        if lower.fastHasPrefix("- read ") || lower.fastHasPrefix("read our ") && lower.hasSuffix(" here") { return true }
         return false
     }
 
@@ -47,6 +47,23 @@ enum Debris {
 }
 
 extension String {
+    /// `String(prefix(48)).lowercased()`, without walking grapheme clusters when the head is ASCII.
+    func lowercasedPrefix48() -> String {
+        let fast: String? = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let n = Swift.min(bytes.count, 49)
+            for k in 0..<n where bytes[k] >= 0x80 { return nil }
+            let m = Swift.min(bytes.count, 48)
+            return String(unsafeUninitializedCapacity: m) { out in
+                for k in 0..<m {
+                    let b = bytes[k]
+                    out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                return m
+            }
+        } ?? nil
+        return fast ?? String(prefix(48)).lowercased()
+    }
+
     /// Curly quotes and apostrophes replaced by straight ones.
     func replacingQuotes() -> String {
         guard utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) else { return self }

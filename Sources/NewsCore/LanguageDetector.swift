@@ -32,28 +32,43 @@ enum LanguageDetector {
         var ukrainianLetters = 0
         var russianLetters = 0
         outer: for paragraph in paragraphs {
-            var word = ""
-            for scalar in paragraph.unicodeScalars {
-                if Scalars.isLetter(scalar) {
-                    switch scalar {
-                    case "і", "ї", "є", "ґ", "І", "Ї", "Є": ukrainianLetters += 1
-                    case "ы", "э", "ъ", "ё", "Ы", "Э": russianLetters += 1
-                    default: break
+            var paragraph = paragraph
+            paragraph.makeContiguousUTF8()
+            let stop = paragraph.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                var i = 0
+                var wordStart = -1
+                let n = bytes.count
+                while i <= n {
+                    var isLetter = false
+                    var width = 1
+                    if i < n {
+                        let (scalar, w) = EntityTokenizer.scalar(bytes, i)
+                        width = w
+                        if Scalars.isLetter(scalar) {
+                            isLetter = true
+                            if w > 1 {
+                                switch scalar {
+                                case "і", "ї", "є", "ґ", "І", "Ї", "Є": ukrainianLetters += 1
+                                case "ы", "э", "ъ", "ё", "Ы", "Э": russianLetters += 1
+                                default: break
+                                }
+                            }
+                        }
                     }
-                    word.unicodeScalars.append(scalar)
-                    continue
+                    if isLetter {
+                        if wordStart < 0 { wordStart = i }
+                    } else if wordStart >= 0 {
+                        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<i]), as: UTF8.self)
+                        count(word.lowercased(), into: &counts)
+                        words += 1
+                        wordStart = -1
+                        if words > 600, i < n { return true }
+                    }
+                    i += width
                 }
-                if !word.isEmpty {
-                    count(word.lowercased(), into: &counts)
-                    words += 1
-                    word = ""
-                    if words > 600 { break outer }
-                }
-            }
-            if !word.isEmpty {
-                count(word.lowercased(), into: &counts)
-                words += 1
-            }
+                return false
+            } ?? false
+            if stop { break outer }
         }
         if (counts["ru"] ?? 0) > 0 || (counts["uk"] ?? 0) > 0 {
             if ukrainianLetters > russianLetters { counts["uk", default: 0] += ukrainianLetters }

@@ -55,7 +55,7 @@ struct Metadata: Sendable, Equatable {
 extension String {
     /// The text without the given leading and trailing characters.
     func trimming(_ set: String) -> String {
-        let chars = Set(set.unicodeScalars)
+        let chars = set.unicodeScalars
         var scalars = Substring(self).unicodeScalars
         while let f = scalars.first, chars.contains(f) { scalars = scalars.dropFirst() }
         while let l = scalars.last, chars.contains(l) { scalars = scalars.dropLast() }

@@ -13,13 +13,23 @@ enum QuoteFinder {
         "「": ["」"],
     ]
 
+    /// The closing marks for an opening mark (as `pairs`), without hashing every scalar.
+    @inline(__always) static func closers(for scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x22 ? pairs[scalar] : nil }
+        if v != 0xAB, v != 0xBB, v < 0x2018 || v > 0x201E, v != 0x300C { return nil }
+        return pairs[scalar]
+    }
+
     /// The quotations in a paragraph, in order.
     static func quotes(in paragraph: String) -> [Found] {
+        // Most paragraphs hold no quotation mark at all.
+        guard paragraph.utf8.contains(where: { $0 == 0x22 || $0 >= 0x80 }) else { return [] }
         let s = Array(paragraph.unicodeScalars)
         var out: [Found] = []
         var i = 0
         while i < s.count {
-            guard let closers = pairs[s[i]] else {
+            guard let closers = closers(for: s[i]) else {
                 i += 1
                 continue
             }
@@ -44,7 +54,7 @@ enum QuoteFinder {
                 i += 1
                 continue
             }
-            var text = String(String.UnicodeScalarView(s[(i + 1)..<j])).trimming(" ,")
+            var text = Scalars.string(s[(i + 1)..<j]).trimming(" ,")
             if text.hasSuffix(",") { text.removeLast() }
             if Sentences.wordCount(text) >= 3 {
                 out.append(Found(text: text, range: i..<(j + 1)))
@@ -149,7 +159,7 @@ enum QuoteFinder {
             }
             let start = i
             while i < range.upperBound, Scalars.isLetter(s[i]) || s[i] == "." { i += 1 }
-            out.append(Word(text: String(String.UnicodeScalarView(s[start..<i])), start: start, end: i))
+            out.append(Word(text: Scalars.string(s[start..<i]), start: start, end: i))
         }
         return out
     }

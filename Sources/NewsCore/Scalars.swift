@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fast character classes: ASCII is decided by ranges, only other scalars ask the Unicode tables.
 enum Scalars {
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
@@ -23,40 +25,89 @@ enum Scalars {
     }
 }
 
+extension Scalars {
+    /// The text of some scalars; ASCII runs are copied as bytes rather than appended one by one.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var ascii = true
+        for s in scalars where s.value >= 0x80 {
+            ascii = false
+            break
+        }
+        guard ascii else { return String(String.UnicodeScalarView(scalars)) }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            var k = 0
+            for s in scalars {
+                buffer[k] = UInt8(truncatingIfNeeded: s.value)
+                k += 1
+            }
+            return k
+        }
+    }
+}
+
 extension String {
     /// Byte-level substring test, cheaper than Foundation's `range(of:)` for ASCII needles.
     func containsBytes(_ needle: StaticString) -> Bool {
         let n = needle.utf8CodeUnitCount
         guard n > 0 else { return true }
         return needle.withUTF8Buffer { pattern -> Bool in
-            var utf8 = self.utf8
-            let found = utf8.withContiguousStorageIfAvailable { hay -> Bool in
-                guard hay.count >= n else { return false }
-                let first = pattern[0]
-                var i = 0
-                while i + n <= hay.count {
-                    if hay[i] == first {
-                        var k = 1
-                        while k < n, hay[i + k] == pattern[k] { k += 1 }
-                        if k == n { return true }
-                    }
-                    i += 1
-                }
-                return false
+            if let found = self.utf8.withContiguousStorageIfAvailable({ Self.search(pattern, in: $0) }) {
+                return found
             }
-            if let found { return found }
-            utf8 = String(self).utf8
-            return Array(utf8).withUnsafeBufferPointer { hay in
-                guard hay.count >= n else { return false }
-                var i = 0
-                while i + n <= hay.count {
-                    var k = 0
-                    while k < n, hay[i + k] == pattern[k] { k += 1 }
-                    if k == n { return true }
-                    i += 1
-                }
-                return false
-            }
+            return Array(self.utf8).withUnsafeBufferPointer { Self.search(pattern, in: $0) }
         }
+    }
+
+    /// Naive search, skipping quickly to the places where the first two bytes match.
+    @inline(__always)
+    static func search(_ pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = pattern.count
+        guard hay.count >= n else { return false }
+        let first = pattern[0]
+        let last = hay.count - n
+        var i = 0
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < n, hay[i + k] == pattern[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether an ASCII lowercase word occurs in the text, ignoring ASCII case.
+    func containsASCIICaseInsensitive(_ word: StaticString) -> Bool {
+        word.withUTF8Buffer { w -> Bool in
+            let n = w.count
+            var i = 0
+            let bytes = Array(self.utf8)
+            while i + n <= bytes.count {
+                var k = 0
+                while k < n, bytes[i + k] | 0x20 == w[k] { k += 1 }
+                if k == n { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// `hasPrefix` with its Character semantics, decided on bytes whenever the bytes settle it.
+    func fastHasPrefix(_ prefix: String) -> Bool {
+        let answer: Bool?? = prefix.utf8.withContiguousStorageIfAvailable { p -> Bool? in
+            self.utf8.withContiguousStorageIfAvailable { l -> Bool? in
+                var i = 0
+                while i < p.count {
+                    if i == l.count { return false }
+                    if l[i] != p[i] { return l[i] < 0x80 && p[i] < 0x80 ? false : nil }
+                    i += 1
+                }
+                if i == l.count || l[i] < 0x80 { return true }
+                return nil
+            } ?? nil
+        }
+        if let settled = answer ?? nil { return settled }
+        return hasPrefix(prefix)
     }
 }

@@ -36,6 +36,20 @@ enum Sentences {
     }
 
     static func isAbbreviation(_ scalars: [Unicode.Scalar], before dot: Int) -> Bool {
+        // ASCII words are decided without building a string unless they are short enough to be listed.
+        var start = dot
+        var ascii = true
+        while start > 0, scalars[start - 1] != " " {
+            start -= 1
+            if scalars[start].value >= 0x80 { ascii = false }
+        }
+        if ascii {
+            let word = scalars[start..<dot]
+            if word.contains(".") { return true }
+            if word.count == 1, let c = word.first, c.value >= 0x41, c.value <= 0x5A { return true }
+            guard word.count <= 6 else { return false }
+            return abbreviations.contains(Scalars.string(word).lowercased())
+        }
         var k = dot - 1
         var word = ""
         while k >= 0, scalars[k] != " " {

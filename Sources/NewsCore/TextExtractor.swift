@@ -237,7 +237,7 @@ struct TextExtractor {
             if let end = text[(first + 1)...].prefix(60).firstIndex(where: { $0 == "---" || $0 == "..." }) {
                 var key = ""
                 for line in text[(first + 1)..<end] {
-                    if line.hasPrefix("- "), !key.isEmpty {
+                    if line.fastHasPrefix("- "), !key.isEmpty {
                         var list = metadata.authors ?? []
                         if ["author", "authors"].contains(key) {
                             list.append(String(line.dropFirst(2)).trimming(" \"'"))
@@ -280,7 +280,7 @@ struct TextExtractor {
 
     /// The text of a `- ` / `• ` / `* ` bullet, or nil.
     static func bulletText(_ line: String) -> String? {
-        for marker in ["- ", "• ", "* ", "– ", "· "] where line.hasPrefix(marker) {
+        for marker in ["- ", "• ", "* ", "– ", "· "] where line.fastHasPrefix(marker) {
             let rest = line.dropFirst(marker.count).trimmingSpaces()
             return rest.isEmpty ? nil : String(rest)
         }
@@ -302,7 +302,7 @@ struct TextExtractor {
 
     /// Question lines and capitalised section heads.
     static func isSubheading(_ line: String) -> Bool {
-        if line.hasPrefix("#") { return true }
+        if line.fastHasPrefix("#") { return true }
         let words = Sentences.wordCount(line)
         if line.hasSuffix("?"), words <= 14, words >= 2, !line.contains(where: { "\"“”„«»".contains($0) }),
             Sentences.first(of: line).count == line.count
@@ -318,7 +318,7 @@ struct TextExtractor {
     }
 
     static func stripHeadingMarks(_ line: String) -> String {
-        guard line.hasPrefix("#") else { return line }
+        guard line.fastHasPrefix("#") else { return line }
         return String(line.drop(while: { $0 == "#" }).trimmingSpaces())
     }
 
@@ -338,7 +338,7 @@ struct TextExtractor {
         for (k, line) in text[start...].enumerated() {
             if k < 4 {
                 let lower = line.lowercased()
-                if lower.hasPrefix("live:") || lower.hasPrefix("live updates") || lower.hasPrefix("live blog")
+                if lower.fastHasPrefix("live:") || lower.fastHasPrefix("live updates") || lower.fastHasPrefix("live blog")
                     || lower.contains("follow the latest") || lower.contains("follow our coverage")
                     || lower.contains("follow live") || lower.contains("live coverage")
                 {
