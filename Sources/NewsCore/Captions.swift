@@ -14,10 +14,36 @@ enum Captions {
         guard line.utf8.count < 400 else { return false }
         // The agency in capitals is a photo credit; in a sentence it is written "Reuters".
         if line.containsBytes("REUTERS") { return true }
-        for credit in credits where line.containsBytes(credit) {
-            let tail = String(line.utf8.suffix(90)) ?? ""
-            return tail.containsBytes(credit)
-        }
-        return false
+        guard let credit = firstCredit(in: line) else { return false }
+        let tail = String(line.utf8.suffix(90)) ?? ""
+        return tail.containsBytes(credits[credit])
+    }
+
+    /// Bytes that start a credit.
+    static let creditStarts: Set<UInt8> = Set(credits.map { $0.utf8Start.pointee })
+
+    /// The index of the first credit (in list order) that the line contains, found in one pass.
+    static func firstCredit(in line: String) -> Int? {
+        var line = line
+        line.makeContiguousUTF8()
+        return line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var best: Int?
+            var i = 0
+            while i < bytes.count {
+                if creditStarts.contains(bytes[i]) {
+                    for (index, credit) in credits.enumerated() where best.map({ index < $0 }) ?? true {
+                        let n = credit.utf8CodeUnitCount
+                        guard i + n <= bytes.count else { continue }
+                        let p = credit.utf8Start
+                        var k = 0
+                        while k < n, bytes[i + k] == p[k] { k += 1 }
+                        if k == n { best = index }
+                    }
+                    if best == 0 { return 0 }
+                }
+                i += 1
+            }
+            return best
+        } ?? nil
     }
 }

@@ -338,16 +338,19 @@ struct TextExtractor {
         for (k, line) in text[start...].enumerated() {
             if k < 4 {
                 let lower = line.lowercased()
+                // Foundation's `contains` is asked only when the bytes already hold the phrase.
                 if lower.fastHasPrefix("live:") || lower.fastHasPrefix("live updates") || lower.fastHasPrefix("live blog")
-                    || lower.contains("follow the latest") || lower.contains("follow our coverage")
-                    || lower.contains("follow live") || lower.contains("live coverage")
+                    || lower.containsBytes("follow the latest") && lower.contains("follow the latest")
+                    || lower.containsBytes("follow our coverage") && lower.contains("follow our coverage")
+                    || lower.containsBytes("follow live") && lower.contains("follow live")
+                    || lower.containsBytes("live coverage") && lower.contains("live coverage")
                 {
                     return true
                 }
             }
-            if line.utf8.count <= 12, line.utf8.count >= 4, DatelineParser.parse(Substring("2000-01-01 " + line)) == nil,
+            if line.utf8.count <= 12, line.utf8.count >= 4,
                 line.unicodeScalars.allSatisfy({ "0123456789:.apmAPM ".unicodeScalars.contains($0) }),
-                line.contains(":")
+                line.contains(":"), DatelineParser.parse(Substring("2000-01-01 " + line)) == nil
             {
                 clock += 1
             }
