@@ -203,7 +203,7 @@ def main():
     parser.add_argument("--files", type=int, default=5000, help="files to drop (default 5000)")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: from the clock)")
     parser.add_argument("--min-gap", type=float, default=0.05, help="shortest run before a kill, seconds")
-    parser.add_argument("--max-gap", type=float, default=1.5, help="longest run before a kill, seconds")
+    parser.add_argument("--max-gap", type=float, default=2.0, help="longest run before a kill, seconds")
     parser.add_argument("--timeout", type=float, default=900, help="longest final catch-up, seconds")
     parser.add_argument("--workdir", default=None, help="folder to work in (default: a new temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -242,11 +242,16 @@ def main():
     daemon = Daemon(bin_dir, config_path, log_file)
 
     expected_gap = (args.min_gap + args.max_gap) / 2
-    dropper = Dropper(names, staging, inbox, duration=max(1.0, args.kills * expected_gap * 0.8), rng=rng)
+    dropper = Dropper(names, staging, inbox, duration=max(1.0, args.kills * (expected_gap + 0.5) * 0.8), rng=rng)
     daemon.start()
     dropper.start()
     started = time.monotonic()
     for kill in range(args.kills):
+        # Most kills land while newsd ingests (after it answers), some during its start-up.
+        if rng.random() < 0.8:
+            ready_by = time.monotonic() + 60
+            while time.monotonic() < ready_by and daemon.alive() and ctl(bin_dir, socket, "status") is None:
+                time.sleep(0.05)
         time.sleep(rng.uniform(args.min_gap, args.max_gap))
         if not daemon.alive():
             log(f"newsd exited by itself with status {daemon.process.returncode} before kill {kill + 1}")
@@ -270,6 +275,9 @@ def main():
             return 1
         time.sleep(0.5)
     log(f"final status: {json.dumps(status)}")
+    if status:
+        figures_run = status.get("ingested_since_start", 0)
+        log(f"articles committed by the killed runs: {status.get('articles', 0) - figures_run}")
     code = daemon.terminate()
     if code != 0:
         log(f"newsd exited with {code} after SIGTERM")

@@ -1,0 +1,184 @@
+import Foundation
+import Glibc
+import Logging
+import Synchronization
+import SystemPackage
+import Testing
+
+@testable import NewsInbox
+
+/// A temporary folder removed when the value goes away.
+final class ScratchFolder: Sendable {
+    let path: String
+    init() {
+        var template = Array("/tmp/newsd-inbox-test.XXXXXX".utf8CString)
+        path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ relative: String, _ text: String = "Title\n\nA paragraph.\n") throws {
+        let url = URL(fileURLWithPath: path + "/" + relative)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+}
+
+let defaultPatterns = FilePatterns(include: ["*.txt", "*.md", "*.json"], ignore: [".*", "*.tmp", "*.part", "*~"])
+
+@Suite struct FilePatternsTests {
+    @Test(arguments: [
+        ("story.txt", true), ("notes.md", true), ("feed.json", true), ("image.png", false),
+        (".story.txt", false), (".story.txt.part", false), ("story.txt.part", false), ("story.tmp", false),
+        ("story.txt~", false), ("STORY.TXT", false),
+    ])
+    func fileNames(name: String, accepted: Bool) {
+        #expect(defaultPatterns.accepts(fileName: name) == accepted)
+    }
+
+    @Test(arguments: [("2025", true), ("tmp", false), (".git", false), ("new", true), ("cur", true)])
+    func folderNames(name: String, accepted: Bool) {
+        #expect(defaultPatterns.accepts(directoryName: name) == accepted)
+    }
+}
+
+@Suite struct InboxScannerTests {
+    @Test func findsAcceptedFilesInSubfoldersButNotTmpIgnoredOrExcluded() throws {
+        let folder = ScratchFolder()
+        for name in [
+            "a.txt", "b.md", "c.png", ".hidden.txt", "d.txt.part", "sub/e.txt", "sub/deeper/f.json", "tmp/g.txt",
+            ".git/h.txt", "quarantine/i.txt",
+        ] {
+            try folder.write(name)
+        }
+        let scanner = InboxScanner(
+            root: FilePath(folder.path), patterns: defaultPatterns, recursive: true,
+            excluded: [FilePath(folder.path + "/quarantine")])
+        let found = try scanner.files().map { String($0.string.dropFirst(folder.path.count + 1)) }
+        #expect(found == ["a.txt", "b.md", "sub/deeper/f.json", "sub/e.txt"])
+        let folders = try scanner.folders().map(\.string)
+        #expect(Set(folders) == [folder.path, folder.path + "/sub", folder.path + "/sub/deeper"])
+    }
+
+    @Test func notRecursiveStaysAtTheTop() throws {
+        let folder = ScratchFolder()
+        try folder.write("a.txt")
+        try folder.write("sub/b.txt")
+        let scanner = InboxScanner(root: FilePath(folder.path), patterns: defaultPatterns, recursive: false)
+        #expect(try scanner.files().map(\.string) == [folder.path + "/a.txt"])
+    }
+
+    @Test func aMissingInboxIsAnErrorNotAnEmptyFolder() {
+        let scanner = InboxScanner(root: FilePath("/nonexistent/newsd-inbox"), patterns: defaultPatterns, recursive: true)
+        #expect(throws: Errno.noSuchFileOrDirectory) { try scanner.files() }
+    }
+
+    @Test func localTemporaryFolderIsNotRemote() {
+        #expect(IngestPipeline.remoteFilesystem(FilePath("/tmp")) == nil)
+        #expect(IngestPipeline.remoteFilesystem(FilePath("/nonexistent/newsd")) == nil)
+    }
+}
+
+/// Collects what a watcher reports.
+final class EventLog: Sendable {
+    private let events = Mutex<[InboxEvent]>([])
+
+    func append(_ event: InboxEvent) { events.withLock { $0.append(event) } }
+
+    var all: [InboxEvent] { events.withLock { $0 } }
+
+    /// Waits until some event satisfies `predicate`.
+    func wait(timeout: Double = 10, _ predicate: (InboxEvent) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if all.contains(where: predicate) { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+}
+
+/// Runs a watcher on a scratch folder for the length of `body`.
+func withWatcher(_ body: (ScratchFolder, EventLog) async throws -> Void) async throws {
+    let folder = ScratchFolder()
+    let inbox = folder.path + "/inbox"
+    try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+    let log = EventLog()
+    let scanner = InboxScanner(root: FilePath(inbox), patterns: defaultPatterns, recursive: true)
+    let watcher = try InboxWatcher(scanner: scanner, logger: Logger(label: "test")) { log.append($0) }
+    try watcher.start()
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { await watcher.run() }
+        try await body(folder, log)
+        group.cancelAll()
+    }
+}
+
+@Suite(.serialized) struct InboxWatcherTests {
+    @Test func renameInIsReadyAtOnce() async throws {
+        try await withWatcher { folder, log in
+            try folder.write(".a.txt.part")
+            #expect(rename(folder.path + "/.a.txt.part", folder.path + "/inbox/a.txt") == 0)
+            #expect(log.wait { $0 == .ready(folder.path + "/inbox/a.txt") })
+            #expect(!log.all.contains { if case .ready(let p) = $0 { p.hasSuffix(".part") } else { false } })
+        }
+    }
+
+    @Test func writeInPlaceIsModifiedThenReadyOnClose() async throws {
+        try await withWatcher { folder, log in
+            let path = folder.path + "/inbox/b.txt"
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            _ = write(fd, "Title\n", 6)
+            #expect(log.wait { $0 == .modified(path) })
+            #expect(!log.all.contains(.ready(path)))
+            close(fd)
+            #expect(log.wait { $0 == .ready(path) })
+        }
+    }
+
+    @Test func ignoredNamesSendNothingButTheirRenameDoes() async throws {
+        try await withWatcher { folder, log in
+            try folder.write("inbox/c.txt.part")
+            try folder.write("inbox/.d.txt")
+            try folder.write("inbox/tmp/e.txt")
+            try folder.write("inbox/marker.txt")
+            #expect(log.wait { $0 == .ready(folder.path + "/inbox/marker.txt") })
+            #expect(log.all.allSatisfy { event in
+                if case .ready(let p) = event { return p.hasSuffix("marker.txt") }
+                if case .modified(let p) = event { return p.hasSuffix("marker.txt") }
+                return true
+            })
+            #expect(rename(folder.path + "/inbox/c.txt.part", folder.path + "/inbox/c.txt") == 0)
+            #expect(log.wait { $0 == .ready(folder.path + "/inbox/c.txt") })
+        }
+    }
+
+    @Test func newSubfoldersAreWatchedAndScanned() async throws {
+        try await withWatcher { folder, log in
+            // Made and filled at once: the file may be written before the watch is set.
+            try folder.write("inbox/new/deeper/f.txt")
+            #expect(log.wait { $0 == .ready(folder.path + "/inbox/new/deeper/f.txt") })
+            try folder.write("inbox/new/deeper/g.txt")
+            #expect(log.wait { $0 == .ready(folder.path + "/inbox/new/deeper/g.txt") })
+        }
+    }
+
+    @Test func removalsAreReported() async throws {
+        try await withWatcher { folder, log in
+            try folder.write("inbox/h.txt")
+            #expect(log.wait { $0 == .ready(folder.path + "/inbox/h.txt") })
+            try FileManager.default.removeItem(atPath: folder.path + "/inbox/h.txt")
+            #expect(log.wait { $0 == .removed(folder.path + "/inbox/h.txt") })
+        }
+    }
+
+    @Test func inboxDeletedAndRecreatedAsksForARescanAndIsWatchedAgain() async throws {
+        try await withWatcher { folder, log in
+            try FileManager.default.removeItem(atPath: folder.path + "/inbox")
+            try FileManager.default.createDirectory(atPath: folder.path + "/inbox", withIntermediateDirectories: true)
+            #expect(log.wait { if case .rescan = $0 { true } else { false } })
+            try folder.write("inbox/i.txt")
+            #expect(log.wait { $0 == .ready(folder.path + "/inbox/i.txt") })
+        }
+    }
+}
