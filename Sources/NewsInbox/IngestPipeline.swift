@@ -238,7 +238,7 @@ public final class IngestPipeline: Service, Sendable {
             if let look = try? FileStat.of(FilePath(path)) { looks[path] = look }
         }
         let wallNow = Self.wallClockNanoseconds()
-        let settleNanoseconds = settle.components.seconds * 1_000_000_000 + settle.components.attoseconds / 1_000_000_000
+        let settleNanoseconds = Self.nanoseconds(settle)
         queue.withLock { q in
             for (path, entry) in due {
                 // A newer event may have moved the deadline while we looked.
@@ -277,13 +277,19 @@ public final class IngestPipeline: Service, Sendable {
         for path in paths {
             guard let look = try? FileStat.of(FilePath(path)), look.isRegular else { continue }
             entries.append(
-                .init(path: processor.relative(FilePath(path)), identity: look.identity, mtimeNanoseconds: look.mtimeNanoseconds))
+                .init(
+                    path: processor.relative(FilePath(path)), identity: look.identity,
+                    mtimeNanoseconds: look.mtimeNanoseconds))
         }
         do {
             try await store.markSettling(entries)
         } catch {
             record(error: "recording settling files failed: \(error)")
         }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 
     static func wallClockNanoseconds() -> Int64 {
@@ -473,8 +479,7 @@ public final class IngestPipeline: Service, Sendable {
             // Files written to in the last `settle_ms` may still be open: they settle first.
             let wallNow = Self.wallClockNanoseconds()
             let settle = settings.settle
-            let settleNanoseconds = settle.components.seconds * 1_000_000_000
-                + settle.components.attoseconds / 1_000_000_000
+            let settleNanoseconds = Self.nanoseconds(settle)
             queue.withLock { q in
                 for (path, st) in files where !q.readySet.contains(path) {
                     if wallNow - st.mtimeNanoseconds < settleNanoseconds {

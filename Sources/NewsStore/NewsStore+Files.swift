@@ -145,7 +145,8 @@ extension NewsStore {
                 } else {
                     try db.execute(
                         sql: """
-                            INSERT INTO files (path, device, inode, size, mtime_ns, offset, state, updated_at, created_at)
+                            INSERT INTO files
+                                (path, device, inode, size, mtime_ns, offset, state, updated_at, created_at)
                                 VALUES (?, ?, ?, 0, ?, 0, 'settling', ?, ?)
                             """,
                         arguments: [file.path, device, inode, file.mtimeNanoseconds, now, now])

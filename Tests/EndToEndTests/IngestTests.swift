@@ -12,6 +12,11 @@ struct IngestTests {
         "\(title)\n\nBy Jane Doe, political correspondent\n\n" + paragraphs.map { $0 + "\n\n" }.joined()
     }
 
+    /// A one-paragraph article as bytes.
+    static func story(_ title: String, _ marker: String) -> Data {
+        Data(article(title, paragraphs: [paragraph(marker)]).utf8)
+    }
+
     static func paragraph(_ marker: String) -> String {
         "The committee said on Tuesday that item \(marker) would be published after the vote in the chamber."
     }
@@ -20,9 +25,9 @@ struct IngestTests {
         let daemon = try DaemonUnderTest()
         daemon.waitReady()
         try daemon.dropCarefully(
-            "renamed.txt", Data(Self.article("Renamed into the inbox", paragraphs: [Self.paragraph("r1")]).utf8))
+            "renamed.txt", Self.story("Renamed into the inbox", "r1"))
         try daemon.dropCarelessly(
-            "in-place.txt", Data(Self.article("Written in place", paragraphs: [Self.paragraph("w1")]).utf8))
+            "in-place.txt", Self.story("Written in place", "w1"))
 
         // A writer that keeps the file open and appends a paragraph at a time, slower than settle_ms.
         let markers = (1...5).map { "slowpara\($0)" }
@@ -99,7 +104,9 @@ struct IngestTests {
             }
             written += part.count
             let expected = written
-            try daemon.waitFile("live.txt") { ($0["offset"] as? Int) == expected && $0["state"] as? String == "ingested" }
+            try daemon.waitFile("live.txt") {
+                ($0["offset"] as? Int) == expected && $0["state"] as? String == "ingested"
+            }
         }
         // The same seed ingested in one go, for comparison.
         try daemon.dropCarefully("reference.txt", whole)
@@ -168,7 +175,8 @@ struct IngestTests {
         let count = 20_000
         let folders = ["", "burst-a/", "burst-b/"]
         for folder in folders where !folder.isEmpty {
-            try FileManager.default.createDirectory(atPath: daemon.inbox + "/" + folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: daemon.inbox + "/" + folder, withIntermediateDirectories: true)
         }
         for index in 0..<count {
             let text = "Burst item \(index) reaches the inbox\n\nThe burst writer sent item \(index) with the others.\n"
@@ -191,7 +199,7 @@ struct IngestTests {
         first.waitReady()
         for index in 0..<3 {
             try first.dropCarefully(
-                "before-\(index).txt", Data(Self.article("Before stop \(index)", paragraphs: [Self.paragraph("b\(index)")]).utf8))
+                "before-\(index).txt", Self.story("Before stop \(index)", "b\(index)"))
         }
         try first.waitArticles(3)
         let untouched = try first.fileStatus("before-0.txt")
@@ -201,14 +209,14 @@ struct IngestTests {
         // While newsd is down: new files, a file that grows, a new subfolder with a file.
         for index in 0..<5 {
             try first.dropCarelessly(
-                "while-down-\(index).txt", Data(Self.article("While down \(index)", paragraphs: [Self.paragraph("d\(index)")]).utf8))
+                "while-down-\(index).txt", Self.story("While down \(index)", "d\(index)"))
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: first.inbox + "/before-1.txt"))
         handle.seekToEndOfFile()
         handle.write(Data((Self.paragraph("grown-while-down") + "\n").utf8))
         try handle.close()
         try FileManager.default.createDirectory(atPath: first.inbox + "/later", withIntermediateDirectories: true)
-        try first.dropCarelessly("later/nested.txt", Data(Self.article("Nested while down", paragraphs: [Self.paragraph("n1")]).utf8))
+        try first.dropCarelessly("later/nested.txt", Self.story("Nested while down", "n1"))
 
         let second = try DaemonUnderTest(config: ["inbox": first.inbox, "database": first.database])
         second.waitReady()
@@ -234,25 +242,25 @@ struct IngestTests {
         try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
         for (index, folder) in ["a", "a/b", "a/b/c"].enumerated() {
             try daemon.dropCarelessly(
-                "\(folder)/item-\(index).txt", Data(Self.article("Nested \(index)", paragraphs: [Self.paragraph("s\(index)")]).utf8))
+                "\(folder)/item-\(index).txt", Self.story("Nested \(index)", "s\(index)"))
         }
         // A folder filled elsewhere and moved in whole.
         let outside = daemon.folder.path + "/outside"
         try FileManager.default.createDirectory(atPath: outside + "/inner", withIntermediateDirectories: true)
         for index in 0..<3 {
-            try Data(Self.article("Moved in \(index)", paragraphs: [Self.paragraph("m\(index)")]).utf8)
+            try Self.story("Moved in \(index)", "m\(index)")
                 .write(to: URL(fileURLWithPath: outside + "/inner/moved-\(index).txt"))
         }
         #expect(rename(outside, daemon.inbox + "/moved") == 0)
         // Maildir's tmp/ and dotfiles are never read.
         try FileManager.default.createDirectory(atPath: daemon.inbox + "/tmp", withIntermediateDirectories: true)
-        try daemon.dropCarelessly("tmp/not-yet.txt", Data(Self.article("In tmp", paragraphs: [Self.paragraph("t")]).utf8))
-        try daemon.dropCarelessly(".hidden.txt", Data(Self.article("Hidden", paragraphs: [Self.paragraph("h")]).utf8))
-        try daemon.dropCarelessly("partial.txt.part", Data(Self.article("Part", paragraphs: [Self.paragraph("p")]).utf8))
+        try daemon.dropCarelessly("tmp/not-yet.txt", Self.story("In tmp", "t"))
+        try daemon.dropCarelessly(".hidden.txt", Self.story("Hidden", "h"))
+        try daemon.dropCarelessly("partial.txt.part", Self.story("Part", "p"))
 
         try daemon.waitArticles(6)
         // A file written into a folder made after start, later on.
-        try daemon.dropCarelessly("a/b/c/late.txt", Data(Self.article("Late", paragraphs: [Self.paragraph("l")]).utf8))
+        try daemon.dropCarelessly("a/b/c/late.txt", Self.story("Late", "l"))
         try daemon.waitArticles(7)
         Thread.sleep(forTimeInterval: 1)
         #expect(try daemon.articleCount() == 7)
@@ -266,15 +274,15 @@ struct IngestTests {
     @Test func inboxDeletedAndRecreatedIsWatchedAgain() throws {
         let daemon = try DaemonUnderTest()
         daemon.waitReady()
-        try daemon.dropCarefully("first.txt", Data(Self.article("Before the inbox went", paragraphs: [Self.paragraph("f")]).utf8))
+        try daemon.dropCarefully("first.txt", Self.story("Before the inbox went", "f"))
         try daemon.waitArticles(1)
         try FileManager.default.removeItem(atPath: daemon.inbox)
         try daemon.waitFile("first.txt") { $0["state"] as? String == "gone" }
         try FileManager.default.createDirectory(atPath: daemon.inbox, withIntermediateDirectories: true)
         // Files written as soon as the folder is back, before newsd may have watched it again.
-        try daemon.dropCarelessly("second.txt", Data(Self.article("After it came back", paragraphs: [Self.paragraph("s")]).utf8))
+        try daemon.dropCarelessly("second.txt", Self.story("After it came back", "s"))
         try daemon.waitArticles(2)
-        try daemon.dropCarefully("third.txt", Data(Self.article("Later still", paragraphs: [Self.paragraph("t")]).utf8))
+        try daemon.dropCarefully("third.txt", Self.story("Later still", "t"))
         try daemon.waitArticles(3)
         #expect(try daemon.fileStatus("third.txt")["state"] as? String == "ingested")
 
@@ -282,7 +290,7 @@ struct IngestTests {
         let aside = daemon.folder.path + "/inbox-aside"
         #expect(rename(daemon.inbox, aside) == 0)
         #expect(rename(aside, daemon.inbox) == 0)
-        try daemon.dropCarefully("fourth.txt", Data(Self.article("After the move", paragraphs: [Self.paragraph("m")]).utf8))
+        try daemon.dropCarefully("fourth.txt", Self.story("After the move", "m"))
         try daemon.waitArticles(4)
         #expect(try daemon.articleCount() == 4)
     }
@@ -317,7 +325,10 @@ struct IngestTests {
         let failed = try daemon.ctl("--json", "failed")
         #expect(failed.status == 0)
         let entries = try #require(try failed.json() as? [[String: Any]] ?? Self.results(failed.json()))
-        let failedNames = Set(entries.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } })
+        func baseName(_ entry: [String: Any]) -> String {
+            URL(fileURLWithPath: entry["path"] as? String ?? "").lastPathComponent
+        }
+        let failedNames = Set(entries.map(baseName))
         for (name, kind) in kinds where mustFail.contains(kind) {
             #expect(failedNames.contains(name), "\(kind) file \(name) is listed as failed")
         }
@@ -337,11 +348,13 @@ struct IngestTests {
         #expect(daemon.process.isRunning)
 
         // retry puts a quarantined file back; a binary file fails again, and nothing is lost.
-        if let entry = entries.first(where: { kinds[URL(fileURLWithPath: $0["path"] as? String ?? "").lastPathComponent] == "binary" }),
+        if let entry = entries.first(where: { kinds[baseName($0)] == "binary" }),
             let id = entry["id"] as? Int
         {
             #expect(try daemon.ctl("retry", "\(id)").status == 0)
-            try daemon.waitStatus("the retried file failed again") { ($0["failed"] as? Int) == entries.count && ($0["pending"] as? Int) == 0 }
+            try daemon.waitStatus("the retried file failed again") {
+                ($0["failed"] as? Int) == entries.count && ($0["pending"] as? Int) == 0
+            }
             #expect(try daemon.fileStatus(entry["path"] as? String ?? "")["state"] as? String == "failed")
         }
     }

@@ -69,7 +69,8 @@ let defaultPatterns = FilePatterns(include: ["*.txt", "*.md", "*.json"], ignore:
     }
 
     @Test func aMissingInboxIsAnErrorNotAnEmptyFolder() {
-        let scanner = InboxScanner(root: FilePath("/nonexistent/newsd-inbox"), patterns: defaultPatterns, recursive: true)
+        let scanner = InboxScanner(
+            root: FilePath("/nonexistent/newsd-inbox"), patterns: defaultPatterns, recursive: true)
         #expect(throws: Errno.noSuchFileOrDirectory) { try scanner.files() }
     }
 
