@@ -36,16 +36,6 @@ struct EntityRecognizer {
         aliasFirstWords = aliases.compiled.firstWords
     }
 
-    /// First word of every multi-word place or organisation → the most words such a name has.
-    static let gazetteerFirstWords: [String: Int] = {
-        var firsts: [String: Int] = [:]
-        for key in Array(Gazetteer.places.keys) + Array(Gazetteer.organisations.keys) {
-            let words = key.split(separator: " ")
-            if let first = words.first { firsts[String(first), default: 0] = max(firsts[String(first)] ?? 0, words.count) }
-        }
-        return firsts
-    }()
-
     static func key(_ name: String) -> String {
         name.replacingQuotes().lowercased()
     }
@@ -125,7 +115,7 @@ struct EntityRecognizer {
                     j += 1
                 } else {
                     var k = j
-                    while k < tokens.count, k - j < 3, Self.connectors.contains(tokens[k].text), !tokens[k].breaksAfter {
+                    while k < tokens.count, k - j < 3, info(tokens[k]).flags.contains(.connector), !tokens[k].breaksAfter {
                         k += 1
                     }
                     guard k > j, k < tokens.count, tokens[k].isCapitalised else { break }
@@ -184,16 +174,17 @@ struct EntityRecognizer {
     /// Splits one run of capitalised words into gazetteer entries, titles and name candidates.
     private mutating func segment(_ tokens: [EntityTokenizer.Token], _ run: Range<Int>, into out: inout [Mention]) {
         let before = run.lowerBound > 0 ? tokens[run.lowerBound - 1] : nil
-        var titled = before.map { Gazetteer.roleNouns.contains($0.text) } ?? false
+        let beforeIsRole = before.map { info($0).flags.contains(.roleNoun) } ?? false
+        var titled = beforeIsRole
         // A run that ends in an organisation word is one organisation (`Defence Studies Department`).
-        if run.count >= 2, let last = run.last, Gazetteer.organisationHeads.contains(tokens[last].base),
+        if run.count >= 2, let last = run.last, baseInfo(tokens[last]).flags.contains(.organisationHead),
             lookup(tokens, run) == nil, !tokens[run.lowerBound..<last].contains(where: { $0.possessive })
         {
             var first = run.lowerBound
-            while first < last, ["The", "A"].contains(tokens[first].text) || Self.connectors.contains(tokens[first].text) {
+            while first < last, !info(tokens[first]).flags.isDisjoint(with: [.article, .connector]) {
                 first += 1
             }
-            if first < last, !Gazetteer.titles.contains(tokens[first].text) || first + 1 < last {
+            if first < last, !info(tokens[first]).flags.contains(.title) || first + 1 < last {
                 let name = phrase(tokens, first..<run.upperBound, possessiveBase: true)
                 out.append(Mention(start: tokens[first].start, end: tokens[last].end, name: name, kind: .organisation))
                 return
@@ -202,10 +193,9 @@ struct EntityRecognizer {
         var i = run.lowerBound
         while i < run.upperBound {
             var matched = false
-            let longest = max(Self.gazetteerFirstWords[tokens[i].text.replacingQuotes()] ?? 1,
-                              aliasFirstWords[Self.key(tokens[i].text)] ?? 1)
+            let longest = max(info(tokens[i]).gazetteerWords, aliasFirstWords[key(tokens[i])] ?? 1)
             for length in stride(from: min(longest, run.upperBound - i), through: 1, by: -1) {
-                if let hit = lookup(tokens, i..<(i + length)) {
+                if let hit = length == 1 ? lookup(tokens[i]) : lookup(tokens, i..<(i + length)) {
                     let end = tokens[i + length - 1].end
                     out.append(Mention(start: tokens[i].start, end: end, name: hit.name, kind: hit.kind))
                     titled = false
@@ -216,40 +206,40 @@ struct EntityRecognizer {
             }
             if matched { continue }
             let token = tokens[i]
-            if Gazetteer.titles.contains(token.text) || Gazetteer.demonyms.contains(token.text) {
+            if !info(token).flags.isDisjoint(with: [.title, .demonym]) {
                 titled = true
                 i += 1
                 continue
             }
-            if Gazetteer.notNames.contains(token.base) || Self.connectors.contains(token.text) || !token.isNameLike {
+            if baseInfo(token).flags.contains(.notName) || info(token).flags.contains(.connector) || !token.isNameLike {
                 i += 1
                 continue
             }
             var j = i
             while j < run.upperBound, j - i < 5 {
                 let t = tokens[j]
-                if Self.connectors.contains(t.text) {
-                    guard Byline.particles.contains(t.text), j + 1 < run.upperBound else { break }
+                if info(t).flags.contains(.connector) {
+                    guard info(t).flags.contains(.particle), j + 1 < run.upperBound else { break }
                     j += 1
                     continue
                 }
-                if !t.isNameLike || Gazetteer.notNames.contains(t.base) || Gazetteer.titles.contains(t.text) { break }
-                if j > i, lookup(tokens, j..<(j + 1))?.kind == .organisation { break }
+                if !t.isNameLike || baseInfo(t).flags.contains(.notName) || info(t).flags.contains(.title) { break }
+                if j > i, lookup(t)?.kind == .organisation { break }
                 j += 1
                 if t.possessive { break }
             }
             if j == i { j = i + 1 }
             let seq = i..<j
-            let after = j < tokens.count ? tokens[j].text : ""
+            let afterIsSpeech = j < tokens.count && info(tokens[j]).flags.contains(.speechVerb)
             if seq.count >= 2, seq.count <= 5,
-                let name = personName(tokens, seq, titled: titled, before: before?.text ?? "", after: after)
+                let name = personName(tokens, seq, titled: titled, beforeIsRole: beforeIsRole, afterIsSpeech: afterIsSpeech)
             {
                 out.append(Mention(start: tokens[i].start, end: tokens[j - 1].end, name: name, kind: .person))
             } else {
                 for k in seq {
-                    if let name = resolveSingle(tokens[k].base) {
+                    if let name = resolveSingle(tokens[k]) {
                         out.append(Mention(start: tokens[k].start, end: tokens[k].end, name: name, kind: .person))
-                    } else if seq.count == 1, let b = before, ["in", "near", "outside"].contains(b.text),
+                    } else if seq.count == 1, let b = before, info(b).flags.contains(.locative),
                         !tokens[k].isAllCaps, tokens[k].base.count > 3, run.count == 1
                     {
                         out.append(Mention(start: tokens[k].start, end: tokens[k].end, name: tokens[k].base, kind: .place))
@@ -276,9 +266,45 @@ struct EntityRecognizer {
         return nil
     }
 
+    /// What the word lists say about a token's text; the tokenizer looked up capitalised words.
+    private func info(_ token: EntityTokenizer.Token) -> WordInfo {
+        token.isCapitalised ? token.info : WordInfo.of(token.text)
+    }
+
+    /// What the word lists say about a token's text without a possessive `’s`.
+    private func baseInfo(_ token: EntityTokenizer.Token) -> WordInfo {
+        token.isCapitalised ? token.baseInfo : WordInfo.of(token.possessive ? token.base : token.text)
+    }
+
+    /// Alias-table key of a token's text.
+    private func key(_ token: EntityTokenizer.Token) -> String {
+        token.key ?? Self.key(token.text)
+    }
+
+    /// Gazetteer entry for this token alone (`lookup` for a range of one).
+    private func lookup(_ token: EntityTokenizer.Token) -> (name: String, kind: Kind)? {
+        if token.isAllCaps || !Self.isShort(token.text) {
+            let info = info(token)
+            if let hit = info.hit { return (hit, info.hitKind) }
+        }
+        if token.possessive, token.isAllCaps || !Self.isShort(token.base) {
+            let info = baseInfo(token)
+            if let hit = info.hit { return (hit, info.hitKind) }
+        }
+        return nil
+    }
+
+    /// At most two characters.
+    private static func isShort(_ text: String) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= 2 { return true }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return text.count <= 2
+    }
+
     /// A canonical person name for a run of name-like words, or nil when nothing says it is a person.
     private mutating func personName(
-        _ tokens: [EntityTokenizer.Token], _ seq: Range<Int>, titled: Bool, before: String, after: String
+        _ tokens: [EntityTokenizer.Token], _ seq: Range<Int>, titled: Bool, beforeIsRole: Bool, afterIsSpeech: Bool
     ) -> String? {
         var words: [String] = []
         for k in seq { words.append(k == seq.upperBound - 1 ? tokens[k].base : tokens[k].text) }
@@ -287,11 +313,9 @@ struct EntityRecognizer {
         let first = tokens[seq.lowerBound]
         guard !first.isAllCaps || first.text.contains(".") || first.text.count <= 2 else { return nil }
         for k in seq where tokens[k].isAllCaps && !tokens[k].text.contains(".") && tokens[k].text.count > 2 { return nil }
-        for k in seq.dropFirst() where Gazetteer.places[tokens[k].base] != nil && k == seq.upperBound - 1 && seq.count == 2 {
-            if !Gazetteer.firstNames.contains(first.text) { return nil }
-        }
-        let evidence = Gazetteer.firstNames.contains(first.text) || titled || Gazetteer.roleNouns.contains(before)
-            || Self.speechVerbs.contains(after) || isKnownFullName(text)
+        let firstIsFirstName = info(first).flags.contains(.firstName)
+        if seq.count == 2, baseInfo(tokens[seq.upperBound - 1]).flags.contains(.place), !firstIsFirstName { return nil }
+        let evidence = firstIsFirstName || titled || beforeIsRole || afterIsSpeech || isKnownFullName(text)
         guard evidence else { return nil }
         if let canonical = surname(words.last ?? ""), canonical.hasSuffix(text) { return canonical }
         return text
@@ -301,6 +325,14 @@ struct EntityRecognizer {
     mutating func resolveSingle(_ word: String) -> String? {
         if let full = surname(word) { return full }
         if let canonical = aliasIndex[Self.key(word)], Gazetteer.places[word] == nil { return canonical }
+        return nil
+    }
+
+    /// `resolveSingle(token.base)` from the token's precomputed key and word-list entry.
+    private mutating func resolveSingle(_ token: EntityTokenizer.Token) -> String? {
+        if let full = surname(token.base) { return full }
+        let key = token.baseKey ?? Self.key(token.base)
+        if let canonical = aliasIndex[key], !baseInfo(token).flags.contains(.place) { return canonical }
         return nil
     }
 }

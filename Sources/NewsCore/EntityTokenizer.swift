@@ -14,6 +14,12 @@ enum EntityTokenizer {
         var isAllCaps: Bool
         /// Letters (and the odd hyphen, apostrophe or dot of initials) only.
         var isNameLike: Bool
+        /// What the word lists say about `text` and `base` (capitalised words only).
+        var info: WordInfo
+        var baseInfo: WordInfo
+        /// Alias-table keys of `text` and `base` (capitalised words only).
+        var key: String?
+        var baseKey: String?
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
@@ -127,12 +133,33 @@ enum EntityTokenizer {
                 }
             }
             let capital = Scalars.isUpper(head)
+            // Only capitalised words are looked up here; the recognizer asks about the few others it needs.
+            var info = WordInfo()
+            var baseInfo = info
+            var key: String?
+            var baseKey: String?
+            if capital {
+                let ascii = !wordBytes.contains { $0 >= 0x80 }
+                info = WordInfo.of(word, ascii: ascii)
+                baseInfo = possessive ? WordInfo.of(base, ascii: ascii) : info
+                key = ascii ? asciiLowercased(wordBytes) : EntityRecognizer.key(word)
+                baseKey = possessive ? (ascii ? asciiLowercased(baseBytes) : EntityRecognizer.key(base)) : key
+            }
             out.append(Token(
                 text: word, base: base, start: start, end: end, possessive: possessive, breaksAfter: breaks,
-                isCapitalised: capital, isAllCaps: capital && !lower && letters >= 2, isNameLike: nameLike && capital
+                isCapitalised: capital, isAllCaps: capital && !lower && letters >= 2, isNameLike: nameLike && capital,
+                info: info, baseInfo: baseInfo, key: key, baseKey: baseKey
             ))
         }
         return out
+    }
+
+    /// `String(decoding: bytes).lowercased()` for ASCII bytes.
+    static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            return bytes.count
+        }
     }
 
     static let keptDots: Set<String> = ["Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt"]

@@ -1,0 +1,86 @@
+/// Everything entity recognition asks about one word, found with a single table lookup instead of
+/// one set or dictionary lookup per question.
+struct WordInfo: Sendable {
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let connector = Flags(rawValue: 1 << 0)
+        static let title = Flags(rawValue: 1 << 1)
+        static let demonym = Flags(rawValue: 1 << 2)
+        static let notName = Flags(rawValue: 1 << 3)
+        static let roleNoun = Flags(rawValue: 1 << 4)
+        static let firstName = Flags(rawValue: 1 << 5)
+        static let organisationHead = Flags(rawValue: 1 << 6)
+        static let speechVerb = Flags(rawValue: 1 << 7)
+        static let particle = Flags(rawValue: 1 << 8)
+        /// `The` or `A`, skipped at the start of an organisation's name.
+        static let article = Flags(rawValue: 1 << 9)
+        /// `in`, `near`, `outside`: a lone capitalised word after it is a place.
+        static let locative = Flags(rawValue: 1 << 10)
+        /// A key of `Gazetteer.places` as it is (quotes not straightened).
+        static let place = Flags(rawValue: 1 << 11)
+    }
+
+    var flags: Flags = []
+    /// Most words of a gazetteer entry whose first word is this word with its quotes straightened;
+    /// 0 when none starts with it.
+    var gazetteerWords: Int = 0
+    /// The gazetteer entry for this word alone: organisation, then place, then both again with
+    /// quotes straightened.
+    var hit: String?
+    var hitKind: EntityRecognizer.Kind = .place
+
+    /// What is known about `word`.
+    static func of(_ word: String, ascii: Bool = false) -> WordInfo {
+        var info = table[word] ?? WordInfo()
+        if !ascii, word.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) {
+            let straight = word.replacingQuotes()
+            if straight != word {
+                info.gazetteerWords = table[straight]?.gazetteerWords ?? 0
+                if info.hit == nil {
+                    if let place = Gazetteer.places[straight] {
+                        info.hit = place
+                        info.hitKind = .place
+                    } else if let org = Gazetteer.organisations[straight] {
+                        info.hit = org
+                        info.hitKind = .organisation
+                    }
+                }
+            }
+        }
+        return info
+    }
+
+    static let table: [String: WordInfo] = {
+        var table: [String: WordInfo] = [:]
+        func mark(_ words: some Sequence<String>, _ flag: Flags) {
+            for word in words { table[word, default: WordInfo()].flags.insert(flag) }
+        }
+        mark(EntityRecognizer.connectors, .connector)
+        mark(Gazetteer.titles, .title)
+        mark(Gazetteer.demonyms, .demonym)
+        mark(Gazetteer.notNames, .notName)
+        mark(Gazetteer.roleNouns, .roleNoun)
+        mark(Gazetteer.firstNames, .firstName)
+        mark(Gazetteer.organisationHeads, .organisationHead)
+        mark(EntityRecognizer.speechVerbs, .speechVerb)
+        mark(Byline.particles, .particle)
+        mark(["The", "A"], .article)
+        mark(["in", "near", "outside"], .locative)
+        mark(Gazetteer.places.keys, .place)
+        for key in Array(Gazetteer.places.keys) + Array(Gazetteer.organisations.keys) {
+            let words = key.split(separator: " ")
+            guard let first = words.first else { continue }
+            let word = String(first)
+            table[word, default: WordInfo()].gazetteerWords = max(table[word]?.gazetteerWords ?? 0, words.count)
+        }
+        for (key, place) in Gazetteer.places where !key.contains(" ") {
+            table[key, default: WordInfo()].hit = place
+            table[key]?.hitKind = .place
+        }
+        for (key, org) in Gazetteer.organisations where !key.contains(" ") {
+            table[key, default: WordInfo()].hit = org
+            table[key]?.hitKind = .organisation
+        }
+        return table
+    }()
+}
