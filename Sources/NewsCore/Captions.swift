@@ -19,8 +19,15 @@ enum Captions {
         return tail.containsBytes(credits[credit])
     }
 
-    /// Bytes that start a credit.
-    static let creditStarts: Set<UInt8> = Set(credits.map { $0.utf8Start.pointee })
+    /// Bytes that start a credit (all ASCII), as a bit mask over 0..<128.
+    static let creditStarts: (low: UInt64, high: UInt64) = {
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for credit in credits {
+            let b = credit.utf8Start.pointee
+            if b < 64 { mask.low |= 1 << UInt64(b) } else if b < 128 { mask.high |= 1 << UInt64(b - 64) }
+        }
+        return mask
+    }()
 
     /// The index of the first credit (in list order) that the line contains, found in one pass.
     static func firstCredit(in line: String) -> Int? {
@@ -29,8 +36,10 @@ enum Captions {
         return line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             var best: Int?
             var i = 0
+            let (low, high) = creditStarts
             while i < bytes.count {
-                if creditStarts.contains(bytes[i]) {
+                let b = bytes[i]
+                if b < 64 ? low >> UInt64(b) & 1 != 0 : b < 128 && high >> UInt64(b - 64) & 1 != 0 {
                     for (index, credit) in credits.enumerated() where best.map({ index < $0 }) ?? true {
                         let n = credit.utf8CodeUnitCount
                         guard i + n <= bytes.count else { continue }

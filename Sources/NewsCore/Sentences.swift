@@ -66,6 +66,29 @@ enum Sentences {
         var count = 0
         var inWord = false
         var hasAlnum = false
+        // ASCII: letters and digits are the only alphanumerics.
+        var ascii = true
+        for b in text.utf8 {
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
+            if b == 0x20 || b == 0x09 || b == 0x0A {
+                if inWord, hasAlnum { count += 1 }
+                inWord = false
+                hasAlnum = false
+            } else {
+                inWord = true
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { hasAlnum = true }
+            }
+        }
+        if ascii {
+            if inWord, hasAlnum { count += 1 }
+            return count
+        }
+        count = 0
+        inWord = false
+        hasAlnum = false
         for s in text.unicodeScalars {
             if s == " " || s == "\t" || s == "\n" {
                 if inWord, hasAlnum { count += 1 }

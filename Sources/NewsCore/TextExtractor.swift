@@ -303,18 +303,35 @@ struct TextExtractor {
     /// Question lines and capitalised section heads.
     static func isSubheading(_ line: String) -> Bool {
         if line.fastHasPrefix("#") { return true }
-        let words = Sentences.wordCount(line)
-        if line.hasSuffix("?"), words <= 14, words >= 2, !line.contains(where: { "\"“”„«»".contains($0) }),
-            Sentences.first(of: line).count == line.count
-        {
-            return true
+        var words: Int?
+        if line.utf8.last == 0x3F, line.hasSuffix("?") {
+            let count = Sentences.wordCount(line)
+            words = count
+            if count <= 14, count >= 2, !line.contains(where: { "\"“”„«»".contains($0) }),
+                Sentences.first(of: line).count == line.count
+            {
+                return true
+            }
         }
+        // Any lowercase letter rules a head out; ASCII is decided by ranges.
         var letters = 0
-        for scalar in line.unicodeScalars {
-            if scalar.properties.isLowercase { return false }
-            if Scalars.isLetter(scalar) { letters += 1 }
+        var ascii = true
+        for b in line.utf8 {
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
+            if b >= 0x61 && b <= 0x7A { return false }
+            if b >= 0x41 && b <= 0x5A { letters += 1 }
         }
-        return letters >= 3 && words <= 10 && !line.hasSuffix(".")
+        if !ascii {
+            letters = 0
+            for scalar in line.unicodeScalars {
+                if scalar.properties.isLowercase { return false }
+                if Scalars.isLetter(scalar) { letters += 1 }
+            }
+        }
+        return letters >= 3 && (words ?? Sentences.wordCount(line)) <= 10 && !line.hasSuffix(".")
     }
 
     static func stripHeadingMarks(_ line: String) -> String {
