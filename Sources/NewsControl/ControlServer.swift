@@ -143,6 +143,9 @@ public final class ControlServer: Service, Sendable {
                         group.addTask { await self.serve(connection) }
                     }
                 }
+                // The listener is closed (shutdown): end every connection, follow streams and idle
+                // clients included, rather than wait for them to hang up.
+                group.cancelAll()
             }
         } onGracefulShutdown: {
             self.listener.channel.close(promise: nil)
@@ -187,8 +190,14 @@ public final class ControlServer: Service, Sendable {
                     }
                     // Ends the connection's tasks as soon as the channel closes, so a follow
                     // client that hung up is noticed before the next article.
+                    // Cancelled (shutdown, or another task ended): close the channel, which ends the rest.
                     group.addTask {
-                        try? await connection.channel.closeFuture.get()
+                        let channel = connection.channel
+                        await withTaskCancellationHandler {
+                            try? await channel.closeFuture.get()
+                        } onCancel: {
+                            channel.close(promise: nil)
+                        }
                     }
                     group.addTask {
                         for try await frame in inbound {

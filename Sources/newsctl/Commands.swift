@@ -285,24 +285,42 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy files into the inbox atomically (temporary name, fsync, rename).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Files to copy.") var files: [String]
+    @Argument(help: ArgumentHelp("Files to copy.", valueName: "file")) var files: [String]
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one FILE") }
+        if files.isEmpty { throw ValidationError("give at least one file") }
     }
 
+    /// Copies every file it can; one that cannot be copied is reported and makes the exit status 1.
     func run() throws {
         let inbox = try global.call(.status, nil, as: StatusResult.self).inbox
         var copied: [String] = []
+        var failed: [[String: String]] = []
         for file in files {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let destination = inbox + "/" + name
-            try AtomicCopy.copy(file, to: destination)
-            copied.append(destination)
+            do {
+                try AtomicCopy.copy(file, to: destination)
+                copied.append(destination)
+                if !global.json { Output.line("copied \(file) → \(destination)") }
+            } catch let error as Output.Failure {
+                failed.append(["file": file, "error": error.message])
+                if !global.json { Output.error(error.message) }
+            }
         }
-        if global.json { return try global.printJSON(["copied": copied]) }
-        for c in copied { Output.line("copied \(c)") }
+        if global.json {
+            try global.printJSON(IngestReport(copied: copied, failed: failed))
+        }
+        if !failed.isEmpty {
+            throw Output.Failure(code: 1, message: "\(failed.count) of \(files.count) files not copied", silent: true)
+        }
     }
+}
+
+/// `newsctl --json ingest`: where each file went, and the ones that could not be copied.
+struct IngestReport: Encodable {
+    var copied: [String]
+    var failed: [[String: String]]
 }
 
 /// Copies a file under a hidden temporary name in the target folder, fsyncs it, then renames it

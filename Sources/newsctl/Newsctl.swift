@@ -20,6 +20,11 @@ struct Newsctl: AsyncParsableCommand {
 
     /// Parses, runs, and maps every failure to the exit codes of the contract.
     static func main() async {
+        // A parent may have left signals blocked (test runners do); Ctrl-C and SIGTERM must still
+        // end `follow`.
+        var none = sigset_t()
+        sigemptyset(&none)
+        sigprocmask(SIG_SETMASK, &none, nil)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
             // No command is a usage error: say what there is, on stderr, and exit 2.
@@ -49,7 +54,7 @@ struct Newsctl: AsyncParsableCommand {
                 Foundation.exit(1)
             }
         } catch let error as Output.Failure {
-            Output.error(error.message)
+            if !error.silent { Output.error(error.message) }
             Foundation.exit(error.code)
         } catch {
             let code = exitCode(for: error)
@@ -83,7 +88,9 @@ func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
             rest = rest.dropFirst()
         }
     }
-    guard let command = rest.first, command != "--" else { return arguments }
+    let known = Set(Newsctl.configuration.subcommands.map { $0._commandName } + ["help"])
+    // Not a command: leave the line alone so argument-parser names the stray word.
+    guard let command = rest.first, known.contains(command) else { return Array(rest) + moved }
     return [command] + moved + rest.dropFirst()
 }
 

@@ -7,6 +7,8 @@ enum Output {
     struct Failure: Error {
         var code: Int32
         var message: String
+        /// Already reported line by line; only the exit code is left to set.
+        var silent = false
     }
 
     static let colour: Bool = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
