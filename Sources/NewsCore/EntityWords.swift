@@ -24,10 +24,14 @@ struct WordInfo: Sendable {
     /// Most words of a gazetteer entry whose first word is this word with its quotes straightened;
     /// 0 when none starts with it.
     var gazetteerWords: Int = 0
-    /// The gazetteer entry for this word alone: organisation, then place, then both again with
-    /// quotes straightened.
-    var hit: String?
-    var hitKind: EntityRecognizer.Kind = .place
+    /// The gazetteer entry for this word alone (organisation, then place, then both again with
+    /// quotes straightened), as an index into `names`; -1 when there is none. An index keeps the
+    /// entry a plain value, cheap to copy with every token.
+    var hitIndex: Int32 = -1
+    var hitIsOrganisation = false
+
+    var hit: String? { hitIndex < 0 ? nil : Self.names[Int(hitIndex)] }
+    var hitKind: EntityRecognizer.Kind { hitIsOrganisation ? .organisation : .place }
 
     /// What is known about `word`.
     static func of(_ word: String, ascii: Bool = false) -> WordInfo {
@@ -36,13 +40,13 @@ struct WordInfo: Sendable {
             let straight = word.replacingQuotes()
             if straight != word {
                 info.gazetteerWords = table[straight]?.gazetteerWords ?? 0
-                if info.hit == nil {
+                if info.hitIndex < 0 {
                     if let place = Gazetteer.places[straight] {
-                        info.hit = place
-                        info.hitKind = .place
+                        info.hitIndex = nameIndex[place] ?? -1
+                        info.hitIsOrganisation = false
                     } else if let org = Gazetteer.organisations[straight] {
-                        info.hit = org
-                        info.hitKind = .organisation
+                        info.hitIndex = nameIndex[org] ?? -1
+                        info.hitIsOrganisation = true
                     }
                 }
             }
@@ -74,13 +78,21 @@ struct WordInfo: Sendable {
             table[word, default: WordInfo()].gazetteerWords = max(table[word]?.gazetteerWords ?? 0, words.count)
         }
         for (key, place) in Gazetteer.places where !key.contains(" ") {
-            table[key, default: WordInfo()].hit = place
-            table[key]?.hitKind = .place
+            table[key, default: WordInfo()].hitIndex = nameIndex[place] ?? -1
+            table[key]?.hitIsOrganisation = false
         }
         for (key, org) in Gazetteer.organisations where !key.contains(" ") {
-            table[key, default: WordInfo()].hit = org
-            table[key]?.hitKind = .organisation
+            table[key, default: WordInfo()].hitIndex = nameIndex[org] ?? -1
+            table[key]?.hitIsOrganisation = true
         }
         return table
+    }()
+
+    /// Canonical place and organisation names, for `hitIndex`.
+    static let names: [String] = Array(Set(Gazetteer.places.values).union(Gazetteer.organisations.values)).sorted()
+    static let nameIndex: [String: Int32] = {
+        var index: [String: Int32] = [:]
+        for (k, name) in names.enumerated() { index[name] = Int32(k) }
+        return index
     }()
 }
