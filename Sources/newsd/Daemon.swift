@@ -61,11 +61,16 @@ struct Daemon {
             throw StartupError(code: 73, message: "cannot create inbox \(config.inbox): \((error as NSError).localizedDescription)")
         }
         notifier.status("Opening \(config.database)")
-        notifier.extendTimeout(by: .seconds(60))
         let store: NewsStore
         do {
             let folder = URL(fileURLWithPath: config.database).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // A migration may take long: ask systemd for more time every 20 s while it runs.
+            let extender = DispatchSource.makeTimerSource()
+            extender.schedule(deadline: .now(), repeating: .seconds(20))
+            extender.setEventHandler { notifier.extendTimeout(by: .seconds(60)) }
+            extender.resume()
+            defer { extender.cancel() }
             store = try NewsStore(path: config.database)
         } catch {
             throw StartupError(code: 73, message: error.message)
@@ -108,12 +113,20 @@ struct Daemon {
         do {
             let folder = URL(fileURLWithPath: config.socket).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            server = try await ControlServer(socket: socket, handler: handler, hub: hub, logger: logger)
+            server = try await ControlServer(
+                socket: socket, handler: handler, hub: hub, logger: logger,
+                idleTimeout: .milliseconds(Int64(config.clientIdleTimeoutSeconds * 1000)))
         } catch {
             throw StartupError(code: 73, message: error.message)
         }
 
-        let status = StatusReporter(notifier: notifier, handler: handler)
+        let readyMetadata: Logger.Metadata = [
+            "inbox": "\(config.inbox)", "database": "\(config.database)", "socket": "\(config.socket)", "event": "ready",
+        ]
+        let status = StatusReporter(notifier: notifier, handler: handler) {
+            // Sent from inside the service group, whose SIGTERM handler is in place by then.
+            logger.info("newsd \(newsdVersion) ready", metadata: readyMetadata)
+        }
         pipeline.observe { committed in
             hub.publish(committed.map(Self.hit))
             for article in committed {
@@ -125,10 +138,6 @@ struct Daemon {
                     ])
             }
         }
-        notifier.ready(status: status.line())
-        logger.info(
-            "newsd \(newsdVersion) ready",
-            metadata: ["inbox": "\(config.inbox)", "database": "\(config.database)", "socket": "\(config.socket)", "event": "ready"])
 
         let group = ServiceGroup(
             configuration: .init(
@@ -189,6 +198,8 @@ final class Heartbeat: Sendable {
 struct StatusReporter: Service {
     let notifier: SystemdNotifier
     let handler: DaemonHandler
+    /// Runs once READY=1 is sent.
+    let onReady: @Sendable () -> Void
 
     func line() -> String {
         let s = handler.status()
@@ -206,7 +217,9 @@ struct StatusReporter: Service {
     }
 
     func run() async throws {
-        var last = ""
+        var last = line()
+        notifier.ready(status: last)
+        onReady()
         await withGracefulShutdownHandler {
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 let current = line()
@@ -289,8 +302,12 @@ final class Reloader: Sendable {
             return .failure(error)
         }
         let old = current.withLock { $0 }
-        for (key, a, b) in [("inbox", old.inbox, next.inbox), ("database", old.database, next.database), ("socket", old.socket, next.socket)]
-        where a != b {
+        let fixed = [
+            ("inbox", old.inbox, next.inbox), ("database", old.database, next.database), ("socket", old.socket, next.socket),
+            ("socket_mode", String(old.socketMode, radix: 8), String(next.socketMode, radix: 8)),
+            ("recursive", "\(old.recursive)", "\(next.recursive)"),
+        ]
+        for (key, a, b) in fixed where a != b {
             return .failure(ConfigurationError(message: "key \"\(key)\" cannot change without a restart (\(a) → \(b))"))
         }
         pipeline.update(settings: settings)

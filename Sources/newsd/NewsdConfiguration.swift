@@ -34,13 +34,15 @@ struct NewsdConfiguration: Sendable, Equatable {
     var batchMaxArticles = 500
     var batchMaxDelayMilliseconds = 50
     var logLevel = Logger.Level.info
+    /// A control connection that sends nothing for this long is closed (follow streams excepted).
+    var clientIdleTimeoutSeconds = 300.0
     /// An operator's extra name variants (`{"Canonical": ["Variant", …]}`), merged over the built-in ones.
     var aliasesFile: String?
 
     static let keys: Set<String> = [
         "inbox", "database", "socket", "socket_mode", "admin_uids", "admin_gids", "include", "ignore", "recursive",
         "settle_ms", "poll_interval_s", "reconcile_interval_s", "max_file_bytes", "after_ingest", "archive_dir",
-        "quarantine_dir", "batch_max_articles", "batch_max_delay_ms", "log_level", "aliases_file",
+        "quarantine_dir", "batch_max_articles", "batch_max_delay_ms", "log_level", "aliases_file", "client_idle_timeout_s",
     ]
 
     /// The quarantine folder in force.
@@ -115,6 +117,7 @@ struct NewsdConfiguration: Sendable, Equatable {
             logLevel = level
         }
         if let v = try reader.path("aliases_file") { aliasesFile = v }
+        if let v = try reader.number("client_idle_timeout_s", min: 1) { clientIdleTimeoutSeconds = v }
     }
 }
 
