@@ -90,7 +90,12 @@ enum EntityTokenizer {
             }
             var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<endByte]), as: UTF8.self)
             if bytes[endByte - 1] == 0x2E, dropsFinalDot(word, UnsafeBufferPointer(rebasing: bytes[startByte..<endByte])) {
-                word.removeLast()
+                if endByte - startByte >= 2, bytes[endByte - 2] < 0x80 {
+                    // After an ASCII byte the dot is a character of its own.
+                    word = String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<(endByte - 1)]), as: UTF8.self)
+                } else {
+                    word.removeLast()
+                }
                 endByte -= 1
                 end -= 1
                 breaks = true

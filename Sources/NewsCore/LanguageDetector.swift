@@ -58,8 +58,15 @@ enum LanguageDetector {
                     if isLetter {
                         if wordStart < 0 { wordStart = i }
                     } else if wordStart >= 0 {
-                        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<i]), as: UTF8.self)
-                        count(word.lowercased(), into: &counts)
+                        let wordBytes = UnsafeBufferPointer(rebasing: bytes[wordStart..<i])
+                        if !wordBytes.contains(where: { $0 >= 0x80 }) {
+                            // ASCII: lowercasing keeps the length, so a word longer than every stop word is none.
+                            if wordBytes.count <= longestStopWord {
+                                count(EntityTokenizer.asciiLowercased(wordBytes), into: &counts)
+                            }
+                        } else {
+                            count(String(decoding: wordBytes, as: UTF8.self).lowercased(), into: &counts)
+                        }
                         words += 1
                         wordStart = -1
                         if words > 600, i < n { return true }
@@ -85,6 +92,9 @@ enum LanguageDetector {
         for (language, set) in stopWords { for word in set { out[word, default: []].append(language) } }
         return out
     }()
+
+    /// UTF-8 length of the longest stop word.
+    static let longestStopWord: Int = index.keys.map(\.utf8.count).max() ?? 0
 
     private static func count(_ word: String, into counts: inout [String: Int]) {
         guard let languages = index[word] else { return }
