@@ -16,7 +16,7 @@ enum DatelineParser {
         else { return nil }
         var label = Label.published
         var rest = Substring(line)
-        let lower = line.lowercased()
+        let lower = line.lowercasedFast()
         for (prefix, kind) in labels where lower.fastHasPrefix(prefix) {
             let afterPrefix = line.utf8.index(line.utf8.startIndex, offsetBy: prefix.utf8.count)
             guard afterPrefix <= firstDigit || prefix.hasSuffix(" ") else { continue }
@@ -176,7 +176,7 @@ enum DatelineParser {
                     if scalars[i] != "." { word.unicodeScalars.append(scalars[i]) }
                     i += 1
                 }
-                tokens.append(.word(word.lowercased()))
+                tokens.append(.word(word.lowercasedFast()))
             } else if c.properties.numericType != nil, c.isASCII {
                 var digits = ""
                 while i < scalars.count, scalars[i].isASCII, scalars[i].properties.numericType != nil {

@@ -37,7 +37,7 @@ enum Debris {
 
     /// A staff bio under a `Thomson Reuters` author card (`Kylie is the Deputy Live Pages Editor, …`).
     static func isStaffBio(_ line: String, after previous: String) -> Bool {
-        guard previous.lowercased() == "thomson reuters" || previous.lowercased().hasSuffix("opens new tab") else {
+        guard previous.lowercasedFast() == "thomson reuters" || previous.lowercasedFast().hasSuffix("opens new tab") else {
             return false
         }
         let head = line.prefix(60)
@@ -61,7 +61,7 @@ extension String {
                 return m
             }
         } ?? nil
-        return fast ?? String(prefix(48)).lowercased()
+        return fast ?? String(prefix(48)).lowercasedFast()
     }
 
     /// Curly quotes and apostrophes replaced by straight ones.

@@ -37,7 +37,7 @@ struct EntityRecognizer {
     }
 
     static func key(_ name: String) -> String {
-        name.replacingQuotes().lowercased()
+        name.replacingQuotes().lowercasedFast()
     }
 
     /// The canonical names `surnames` maps to, for the "already named in full" evidence.

@@ -65,7 +65,7 @@ enum LanguageDetector {
                                 count(EntityTokenizer.asciiLowercased(wordBytes), into: &counts)
                             }
                         } else {
-                            count(String(decoding: wordBytes, as: UTF8.self).lowercased(), into: &counts)
+                            count(String(decoding: wordBytes, as: UTF8.self).lowercasedFast(), into: &counts)
                         }
                         words += 1
                         wordStart = -1

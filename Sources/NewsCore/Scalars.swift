@@ -111,3 +111,24 @@ extension String {
         return hasPrefix(prefix)
     }
 }
+
+extension StringProtocol {
+    /// `lowercased()`, which appends each scalar's lowercase mapping, with the mapping of ASCII and of
+    /// the Latin-1 and general punctuation blocks (which have no case) decided without the Unicode tables.
+    func lowercasedFast() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(truncatingIfNeeded: v)
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            } else if v < 0xC0 && v != 0xAA && v != 0xB5 && v != 0xBA || v >= 0x2000 && v <= 0x206F {
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

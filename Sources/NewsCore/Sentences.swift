@@ -48,7 +48,7 @@ enum Sentences {
             if word.contains(".") { return true }
             if word.count == 1, let c = word.first, c.value >= 0x41, c.value <= 0x5A { return true }
             guard word.count <= 6 else { return false }
-            return abbreviations.contains(Scalars.string(word).lowercased())
+            return abbreviations.contains(Scalars.string(word).lowercasedFast())
         }
         var k = dot - 1
         var word = ""
@@ -58,7 +58,7 @@ enum Sentences {
         }
         if word.contains(".") { return true }
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
-        return abbreviations.contains(word.lowercased())
+        return abbreviations.contains(word.lowercasedFast())
     }
 
     /// Words: runs of non-space characters holding at least one letter or digit.

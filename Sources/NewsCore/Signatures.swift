@@ -18,7 +18,7 @@ enum Signatures {
             return nil
         }
         let lower = reporting || line.containsBytes("Thomson") || line.utf8.count <= 48
-            ? line.lowercased().replacingQuotes() : String(line.prefix(48)).lowercased().replacingQuotes()
+            ? line.lowercasedFast().replacingQuotes() : String(line.prefix(48)).lowercasedFast().replacingQuotes()
         for lead in ["install the ", "download the ", "get the "] where lower.fastHasPrefix(lead) {
             if let r = lower.range(of: " app") {
                 let name = lower[lower.index(lower.startIndex, offsetBy: lead.count)..<r.lowerBound]

@@ -274,7 +274,7 @@ struct TextExtractor {
 
     static func isSummaryHeader(_ line: String) -> Bool {
         guard line.utf8.count <= 16 else { return false }
-        let l = line.lowercased().trimming(": ")
+        let l = line.lowercasedFast().trimming(": ")
         return ["summary", "key points", "highlights", "in brief", "at a glance", "the latest", "key events"].contains(l)
     }
 
@@ -354,7 +354,7 @@ struct TextExtractor {
         var clock = 0
         for (k, line) in text[start...].enumerated() {
             if k < 4 {
-                let lower = line.lowercased()
+                let lower = line.lowercasedFast()
                 // Foundation's `contains` is asked only when the bytes already hold the phrase.
                 if lower.fastHasPrefix("live:") || lower.fastHasPrefix("live updates") || lower.fastHasPrefix("live blog")
                     || lower.containsBytes("follow the latest") && lower.contains("follow the latest")
