@@ -66,26 +66,36 @@ enum Sentences {
         var count = 0
         var inWord = false
         var hasAlnum = false
-        // ASCII: letters and digits are the only alphanumerics.
-        var ascii = true
-        for b in text.utf8 {
-            if b >= 0x80 {
-                ascii = false
-                break
+        // ASCII is decided by ranges (letters and digits are its only alphanumerics); other
+        // scalars are decoded and asked the Unicode tables only while the word has no alphanumeric.
+        var text = text
+        text.makeContiguousUTF8()
+        let counted: Int? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 || b == 0x09 || b == 0x0A {
+                        if inWord, hasAlnum { count += 1 }
+                        inWord = false
+                        hasAlnum = false
+                    } else {
+                        inWord = true
+                        if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { hasAlnum = true }
+                    }
+                } else {
+                    let (s, width) = EntityTokenizer.scalar(bytes, i)
+                    i += width
+                    inWord = true
+                    if !hasAlnum, Scalars.isLetter(s) || s.properties.numericType != nil { hasAlnum = true }
+                }
             }
-            if b == 0x20 || b == 0x09 || b == 0x0A {
-                if inWord, hasAlnum { count += 1 }
-                inWord = false
-                hasAlnum = false
-            } else {
-                inWord = true
-                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { hasAlnum = true }
-            }
-        }
-        if ascii {
             if inWord, hasAlnum { count += 1 }
             return count
         }
+        if let counted { return counted }
         count = 0
         inWord = false
         hasAlnum = false
