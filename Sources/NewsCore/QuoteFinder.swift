@@ -23,9 +23,14 @@ enum QuoteFinder {
 
     /// The quotations in a paragraph, in order.
     static func quotes(in paragraph: String) -> [Found] {
+        quotesAndScalars(in: paragraph).found
+    }
+
+    /// The quotations in a paragraph and, when there are any, the paragraph's scalars (for `attribute`).
+    static func quotesAndScalars(in paragraph: String) -> (found: [Found], scalars: [Unicode.Scalar]) {
         // Most paragraphs hold no quotation mark at all.
-        guard paragraph.utf8.contains(where: { $0 == 0x22 || $0 >= 0x80 }) else { return [] }
-        let s = Array(paragraph.unicodeScalars)
+        guard paragraph.utf8.contains(where: { $0 == 0x22 || $0 >= 0x80 }) else { return ([], []) }
+        let s = Scalars.array(paragraph)
         var out: [Found] = []
         var i = 0
         while i < s.count {
@@ -61,7 +66,7 @@ enum QuoteFinder {
             }
             i = j + 1
         }
-        return out
+        return (out, out.isEmpty ? [] : s)
     }
 
     static let verbs: Set<String> = [
@@ -77,7 +82,14 @@ enum QuoteFinder {
         _ found: [Found], in paragraph: String, mentions: [EntityRecognizer.Mention], previous: String?
     ) -> [Article.Quote] {
         guard !found.isEmpty else { return [] }
-        let s = Array(paragraph.unicodeScalars)
+        return attribute(found, scalars: Scalars.array(paragraph), mentions: mentions, previous: previous)
+    }
+
+    /// `attribute(_:in:mentions:previous:)` given the paragraph's scalars.
+    static func attribute(
+        _ found: [Found], scalars s: [Unicode.Scalar], mentions: [EntityRecognizer.Mention], previous: String?
+    ) -> [Article.Quote] {
+        guard !found.isEmpty else { return [] }
         var out: [Article.Quote] = []
         for (index, quote) in found.enumerated() {
             let persons = mentions.filter { $0.kind == .person || $0.kind == .organisation }

@@ -26,6 +26,29 @@ enum Scalars {
 }
 
 extension Scalars {
+    /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass.
+    static func array(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(Unicode.Scalar(b))
+                    i += 1
+                } else {
+                    let (s, width) = EntityTokenizer.scalar(bytes, i)
+                    out.append(s)
+                    i += width
+                }
+            }
+            return out
+        } ?? Array(text.unicodeScalars)
+    }
+
     /// The text of some scalars; ASCII runs are copied as bytes rather than appended one by one.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var ascii = true

@@ -11,7 +11,7 @@ enum Sentences {
 
     /// The first sentence of a paragraph (the whole paragraph when it has one sentence).
     static func first(of text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Scalars.array(text)
         var i = 0
         var depth = 0
         while i < scalars.count {

@@ -156,11 +156,11 @@ struct TextExtractor {
         let allMentions = analysis.prepare(headTokens + bodyTokens + captionTokens)
         for mentions in allMentions[..<headTokens.count] { analysis.record(mentions) }
         for (k, paragraph) in body.enumerated() {
-            let found = QuoteFinder.quotes(in: paragraph)
+            let (found, scalars) = QuoteFinder.quotesAndScalars(in: paragraph)
             let previous = analysis.lastPerson
             let mentions = allMentions[headTokens.count + k]
             analysis.record(mentions, excluding: found.map(\.range))
-            quotes.append(contentsOf: QuoteFinder.attribute(found, in: paragraph, mentions: mentions, previous: previous))
+            quotes.append(contentsOf: QuoteFinder.attribute(found, scalars: scalars, mentions: mentions, previous: previous))
         }
         for mentions in allMentions[(headTokens.count + bodyTokens.count)...] { analysis.record(mentions) }
 
