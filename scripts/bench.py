@@ -666,8 +666,7 @@ class Bench:
         src = None
         if isinstance(sources, dict):
             sources = sources.get("sources") or sources.get("results") or []
-        if sources:
-            src = sources[0].get("source")
+        src = next((x.get("source") for x in sources if x.get("source")), None)
         cases = [
             ("rare term", {"text": rare}, "rare term [%s] ranked+snippet" % rare),
             ("common term", {"text": "ceasefire"}, "common term [ceasefire] ranked+snippet"),
@@ -675,11 +674,13 @@ class Bench:
             ("two terms", {"text": "inflation tariffs"}, "two terms AND [inflation tariffs] ranked+snippet"),
             ("common term + source filter", {"text": "ceasefire", "source": src}, None),
             ("common term + since filter", {"text": "ceasefire", "since": "2025-05-20T00:00:00Z"}, None),
-            ("phrase + source + since", {"text": '"prime minister"', "source": src,
-                                         "since": "2025-05-20T00:00:00Z"}, None),
+            ("phrase + source + since" if src else "phrase + since filter",
+             {"text": '"prime minister"', "source": src, "since": "2025-05-20T00:00:00Z"}, None),
             ("newest-first listing", {}, None),
             ("newest-first + source filter", {"source": src}, None),
         ]
+        if src is None:  # no article has a known source: no source filter to measure
+            cases = [c for c in cases if "source filter" not in c[0]]
         rows = []
         for name, params, refkey in cases:
             params = dict(params, limit=20)
@@ -1149,8 +1150,10 @@ def write_markdown(res, path):
     L.append("`query` round trips over one connection, limit 20, %d timed runs each after one warm-up, on the "
              "idle daemon after its catch-up. Reference: the same FTS5 match straight on SQLite "
              "(`sqlite-limit.py --queries-only`, bm25 + snippet, LIMIT 20) on the reference database of the "
-             "same corpus. newsd also counts the total hits for each answer. The source filter is `%s` "
-             "(the largest source); the since filter is 2025-05-20T00:00:00Z.\n" % (q["rows"][0]["n"], q["source"]))
+             "same corpus. newsd also counts the total hits for each answer. %s The since filter is "
+             "2025-05-20T00:00:00Z.\n" % (q["rows"][0]["n"], ("The source filter is `%s` (the largest source)." % q["source"])
+                                          if q["source"] else "No article of the corpus has a known source "
+                                          "(`sources` lists only null), so no source filter is measured."))
     L.append("| query | hits | p50 ms | p95 ms | max ms | SQLite p50 / p95 ms | p95 ÷ SQLite p95 |\n|---|---|---|---|---|---|---|")
     for r in q["rows"]:
         txt = r["params"].get("text", "")
@@ -1210,7 +1213,74 @@ def write_markdown(res, path):
 
 # Why a target is missed and the likely fix, from the profiles above (kept with the script so the
 # page can be regenerated; update when the daemon changes).
-ANALYSIS = {}
+ANALYSIS = {
+    "ingest": """
+**Bulk ingest is parser-bound.** In the stream profile below (caller totals, `perf report --children`),
+63 % of newsd's CPU is `FileProcessor.parse` → `ArticleParser.articles()` → `TextExtractor.article()`
+(59 %): `EntityRecognizer.scan/segment/prepare` with `EntityTokenizer.tokens(of:)` and `lookup` ≈ 26 %,
+`QuoteFinder.quotes(in:)` 5.5 %, `JSONEncoder.encode` (per-article JSON columns) 5.7 %,
+`LanguageDetector.detect` 3 %; the SQLite transaction (`NewsStore.apply` in `Database.inTransaction`)
+is only 5 %. The self-time leaders are String work: `String.containsBytes`, `String.lowercased()`,
+`Hasher` (dictionary look-ups per token), `CFStringFindWithOptionsAndLocale` (Foundation
+`range(of:)`/`contains` on `String`), retain/release and malloc. The reference does none of the entity,
+quote and language work, so part of the gap is the price of features; the rest is fixable. Likely fixes,
+in order of yield: (1) parse the files of a batch concurrently (the batch runs on one thread-pool thread;
+two cores would give up to ~2×); (2) in `EntityRecognizer`/`EntityTokenizer`, tokenize once over UTF-8
+bytes (`utf8` view / `Substring`) instead of building lowercased `String`s and hashing each, and look up
+the gazetteer with a precomputed byte trie or a `Set` of `Substring`; (3) replace Foundation
+`range(of:)`/`contains` on `String` in the extractors with byte scans on `utf8`; (4) encode the
+per-article JSON columns by hand or once per batch instead of a `JSONEncoder` per article.
+""",
+    "latency": """
+**Drop → searchable.** Idle p50 is near the target, but the tail is long (p99 well above 50 ms) and one
+drop in each series was not seen within 30 s. On an idle daemon, the pipeline wakes per event and
+commits alone, so the p50 is the parse + commit of one file; the tail follows the CPU steal of other
+work on this 2-core machine (the inotify reference's own p99 is ms-scale in this run). Under the bulk
+stream, a drop waits behind the queued files of the current batch (batches of up to
+`batch_max_articles` = 500 files at ≈ 150 files/s are seconds long): p99 of seconds. Likely fix:
+bound a batch by time as well as count while the queue is long (e.g. commit every 50–100 ms), and put
+single new files ahead of a catch-up/bulk backlog (two queues). The lost drop should be chased with
+`newsctl status PATH` on it; it was not diagnosed in this run.
+""",
+    "memory": """
+**Memory.** The daemon stays at 48–60 MiB through 20,000+ articles, but (a) the 50 MiB article drives
+VmHWM to about 1 GiB (≈ 20× the file) and the RSS stays near 1 GiB afterwards, and (b) a daemon restarted
+on the archive reaches VmHWM ≈ 364 MiB during its start-up reconcile. (a) The file is read in 64 KiB
+chunks, but the parser accumulates the whole text and then builds paragraphs, entity tokens, quotes and
+the FTS body as separate full-size copies (the extractor functions in the profile above each take the
+whole text). Likely fix: cap what the extractors see (entities/quotes from the first N KiB), stream the
+body into the FTS insert without intermediate `[String]` copies, and release the parser state after the
+commit (`malloc_trim(0)` after very large files gives the pages back). (b) Likely the start-up scan
+materialising every file record and directory entry at once; page it (e.g. 1,000 records per read).
+After the 50 MiB article, SIGTERM was not honoured within 120 s (the daemon was killed); newsd should
+check for cancellation between parse chunks and between extractor passes.
+""",
+    "queries": """
+**Queries.** Rare terms and newest-first listings are fast; common terms and phrases are 2–3× slower
+than the same FTS5 query straight on SQLite, which itself is already above 20 ms p95 for a term in a
+quarter of the archive (bm25 must score every match). The query profile is dominated by page reads:
+the kernel's `_copy_to_iter`/`filemap_read` under `pread` (14 % + 8 %) and `sqlite3WalFindFrame`
+(6 %): each query re-reads the FTS pages through a small page cache, and through a WAL that was not
+checkpointed after the bulk ingest (168 MB of WAL beside an 811 MB database at the end of this run).
+newsd also runs a second full `SELECT count(*)` over the match for `total`. Likely fixes: on the read
+connections set `PRAGMA mmap_size` (e.g. 256 MiB) and a larger `cache_size`; checkpoint
+(`wal_checkpoint(TRUNCATE)`) after a catch-up or large batch; compute `total` only when asked (or cap it,
+e.g. "10,000+"); and `INSERT INTO articles_fts(articles_fts) VALUES('optimize')` after a bulk ingest.
+For common terms, a bounded candidate set (rank only the newest K matches) would meet 20 ms.
+""",
+    "isolation": """
+**Isolation.** With 200 pollers (200 `status`/s) and a stalled `follow` client, ingest ran at about
+0.7× the plain rate. On a 2-core machine the python poller process and the daemon's answers share the
+cores with the single-threaded parse, so part of this is plain CPU competition rather than blocking;
+status round trips stayed fast (p50 ≈ 3 ms) and no connection was refused. Likely fix, besides making the
+parse cheaper: cache the `status` answer for ~100 ms (200 callers then cost one computation), and run the
+parse at a higher priority than the control server's event loops.
+""",
+    "notes": """
+newsd gives no article of the generated corpus a `source` (the corpus has no outlet lines that it
+recognises), so section 4 has no source-filter rows.
+""",
+}
 
 
 def main():
