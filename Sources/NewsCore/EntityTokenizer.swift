@@ -51,6 +51,8 @@ enum EntityTokenizer {
     static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         let n = bytes.count
+        // About one word per six bytes of running text.
+        out.reserveCapacity(n / 5 + 1)
         var i = 0  // byte offset
         var si = 0  // scalar offset
         while i < n {
