@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything entity recognition asks about one word, found with a single table lookup instead of
 /// one set or dictionary lookup per question.
 struct WordInfo: Sendable {
@@ -35,6 +37,13 @@ struct WordInfo: Sendable {
 
     /// What is known about `word`.
     static func of(_ word: String, ascii: Bool = false) -> WordInfo {
+        if ascii || word.utf8.count <= 32 {
+            let found: WordInfo?? = word.utf8.withContiguousStorageIfAvailable { bytes -> WordInfo? in
+                for b in bytes where b >= 0x80 { return nil }
+                return asciiTable.find(bytes) ?? WordInfo()
+            }
+            if let known = found ?? nil { return known }
+        }
         var info = table[word] ?? WordInfo()
         if !ascii, word.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) {
             let straight = word.replacingQuotes()
@@ -53,6 +62,8 @@ struct WordInfo: Sendable {
         }
         return info
     }
+
+    static let asciiTable = ASCIIWordTable(table)
 
     static let table: [String: WordInfo] = {
         var table: [String: WordInfo] = [:]
@@ -95,4 +106,46 @@ struct WordInfo: Sendable {
         for (k, name) in names.enumerated() { index[name] = Int32(k) }
         return index
     }()
+}
+
+/// `WordInfo.table` for ASCII words, keyed by bytes: an open-addressing table with a cheap hash, so
+/// a lookup neither hashes a String nor normalises it. It holds every key whose canonical form is
+/// ASCII (String keys compare by canonical equivalence), so it answers exactly as `table` does.
+struct ASCIIWordTable: Sendable {
+    private var slots: [Int32]
+    private var keys: [[UInt8]] = []
+    private var infos: [WordInfo] = []
+    private let mask: Int
+
+    init(_ table: [String: WordInfo]) {
+        var capacity = 16
+        while capacity < table.count * 3 { capacity <<= 1 }
+        slots = Array(repeating: -1, count: capacity)
+        mask = capacity - 1
+        for (key, info) in table {
+            let canonical = Array(key.precomposedStringWithCanonicalMapping.utf8)
+            guard canonical.allSatisfy({ $0 < 0x80 }) else { continue }
+            var slot = canonical.withUnsafeBufferPointer { Self.hash($0) } & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(keys.count)
+            keys.append(canonical)
+            infos.append(info)
+        }
+    }
+
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> WordInfo? {
+        var slot = Self.hash(bytes) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if keys[index].elementsEqual(bytes) { return infos[index] }
+            slot = (slot + 1) & mask
+        }
+    }
 }
