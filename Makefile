@@ -45,7 +45,7 @@ run: build
 	@exec $(BIN_DIR)/newsd --inbox $(RUN_DIR)/inbox --database $(RUN_DIR)/newsd.db --socket $(RUN_DIR)/newsd.sock
 
 test: build
-	NEWSD_BIN_DIR=$(BIN_DIR) $(SWIFT) test -c $(CONFIG)
+	NEWSD_BIN_DIR=$(BIN_DIR) NEWSD_SHARED=$(abspath $(SHARED)) $(SWIFT) test -c $(CONFIG)
 
 # Boots a throw-away systemd in a container and checks the installed units there (needs root).
 test-systemd: build

@@ -67,6 +67,24 @@ public final class InboxWatcher: Sendable {
         }
     }
 
+    /// Starts the read loop on a thread of its own, without needing a task to be scheduled first
+    /// (tests whose cooperative threads are busy use it); the returned function stops the loop and
+    /// waits for the thread to end.
+    package func startThread() -> @Sendable () -> Void {
+        let stop = StopFlag()
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            self.loop(stop: stop)
+            finished.signal()
+        }
+        thread.name = "newsd-inotify"
+        thread.start()
+        return {
+            stop.value.store(true, ordering: .relaxed)
+            finished.wait()
+        }
+    }
+
     private func loop(stop: StopFlag) {
         while !stop.value.load(ordering: .relaxed) {
             let rootMissing = watches.withLock { $0.rootWatch == nil }

@@ -47,6 +47,8 @@ public final class IngestPipeline: Service, Sendable {
     private let observers: Mutex<[CommitObserver]> = Mutex([])
     private let heartbeat: @Sendable () -> Void
     private let threadPool: NIOThreadPool
+    /// Files committed when the log was last checkpointed.
+    private let filesAtCheckpoint = Mutex(0)
 
     /// Creates the pipeline. `heartbeat` is called from every loop turn (at least ten times a
     /// second), so the watchdog is fed by the loop itself.
@@ -214,7 +216,14 @@ public final class IngestPipeline: Service, Sendable {
             heartbeat()
         }
         let idle = queue.withLock { $0.ready.isEmpty && $0.settling.isEmpty && $0.rescan == nil }
-        if idle { statsBox.withLock { $0.catchingUp = false } }
+        if idle {
+            statsBox.withLock { $0.catchingUp = false }
+            let committed = statsBox.withLock { $0.filesSinceStart }
+            if committed - filesAtCheckpoint.withLock({ $0 }) >= 1000 {
+                filesAtCheckpoint.withLock { $0 = committed }
+                await store.checkpoint()
+            }
+        }
         updatePending()
     }
 
@@ -298,6 +307,29 @@ public final class IngestPipeline: Service, Sendable {
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
+    /// Stats, looks up and reads one chunk of a batch (on a thread-pool thread).
+    private static func read(_ chunk: ArraySlice<String>, processor: FileProcessor, store: NewsStore) throws
+        -> [FileOutcome]
+    {
+        var stats: [(FilePath, FileStat)] = []
+        for path in chunk {
+            let filePath = FilePath(path)
+            guard let st = try? FileStat.of(filePath), st.isRegular, st.size >= 0 else { continue }
+            stats.append((filePath, st))
+        }
+        let known = try store.fileRecords(for: stats.map(\.1.identity))
+        let unknown = stats.filter { known[$0.1.identity] == nil }.map { processor.relative($0.0) }
+        let byPath = unknown.isEmpty ? [:] : try store.presentFileRecords(paths: unknown)
+        return stats.map { path, st in
+            var record = known[st.identity]
+            if record == nil, let previous = byPath[processor.relative(path)], previous.identity != st.identity {
+                // A new inode under a known name: it replaced that file (rename over it).
+                record = previous
+            }
+            return processor.process(path, stat: st, record: record)
+        }
+    }
+
     /// Reads, parses and commits one batch.
     private func ingest(_ paths: [String], settings: IngestSettings) async {
         let processor = FileProcessor(inbox: inbox, settings: settings)
@@ -308,38 +340,34 @@ public final class IngestPipeline: Service, Sendable {
         // passed since its first file was read, whichever comes first: slow parsing never holds
         // back the commit of files already read.
         let budget = settings.batchMaxDelay
+        let started = ContinuousClock.now
+        let cursor = BatchCursor()
+        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         do {
-            (outcomes, leftOver) = try await threadPool.runIfActive { () throws -> ([FileOutcome], [String]) in
-                let started = ContinuousClock.now
-                var outcomes: [FileOutcome] = []
-                var next = 0
-                while next < paths.count {
-                    // Look files up a few at a time, so an early close does not waste the look-ups.
-                    let chunk = paths[next..<min(paths.count, next + 16)]
-                    var stats: [(FilePath, FileStat)] = []
-                    for path in chunk {
-                        let filePath = FilePath(path)
-                        guard let st = try? FileStat.of(filePath), st.isRegular, st.size >= 0 else { continue }
-                        stats.append((filePath, st))
-                    }
-                    let known = try store.fileRecords(for: stats.map(\.1.identity))
-                    let unknown = stats.filter { known[$0.1.identity] == nil }.map { processor.relative($0.0) }
-                    let byPath = unknown.isEmpty ? [:] : try store.presentFileRecords(paths: unknown)
-                    for (path, st) in stats {
-                        var record = known[st.identity]
-                        if record == nil, let previous = byPath[processor.relative(path)],
-                            previous.identity != st.identity
-                        {
-                            // A new inode under a known name: it replaced that file (rename over it).
-                            record = previous
+            // Parsing is the costly part: every core of the thread pool takes chunks of the batch.
+            // Each claimed chunk is read whole, so the files read are exactly a prefix of `paths`.
+            let chunks = try await withThrowingTaskGroup(of: [(Int, [FileOutcome])].self) { group in
+                for _ in 0..<workers {
+                    group.addTask { [threadPool] in
+                        try await threadPool.runIfActive { () throws -> [(Int, [FileOutcome])] in
+                            var done: [(Int, [FileOutcome])] = []
+                            while started.duration(to: .now) < budget || done.isEmpty && cursor.isFirst {
+                                let start = cursor.claim(16)
+                                guard start < paths.count else { break }
+                                let chunk = paths[start..<min(paths.count, start + 16)]
+                                done.append((start, try Self.read(chunk, processor: processor, store: store)))
+                            }
+                            return done
                         }
-                        outcomes.append(processor.process(path, stat: st, record: record))
                     }
-                    next += chunk.count
-                    if started.duration(to: .now) >= budget { break }
                 }
-                return (outcomes, Array(paths[next...]))
+                var all: [(Int, [FileOutcome])] = []
+                for try await part in group { all += part }
+                return all.sorted { $0.0 < $1.0 }
             }
+            outcomes = chunks.flatMap { $0.1 }
+            let claimed = chunks.last.map { min(paths.count, $0.0 + 16) } ?? 0
+            leftOver = Array(paths[claimed...])
         } catch {
             record(error: "reading batch failed: \(error)")
             return
@@ -469,10 +497,7 @@ public final class IngestPipeline: Service, Sendable {
                         files.append((path.string, st))
                     }
                 }
-                let gone = try store.presentFiles().filter { record in
-                    guard let identity = record.identity else { return false }
-                    return !identities.contains(identity)
-                }.map(\.id)
+                let gone = try store.presentFiles().filter { !identities.contains($0.identity) }.map(\.id)
                 return (files, gone)
             }
             statsBox.withLock { $0.degraded = false }
@@ -554,4 +579,15 @@ public final class IngestPipeline: Service, Sendable {
         logger.error("\(error)", metadata: ["event": "ingest_error"])
         statsBox.withLock { $0.lastError = error }
     }
+}
+
+/// Hands out consecutive chunks of a batch to the parsing threads.
+final class BatchCursor: Sendable {
+    private let next = Atomic<Int>(0)
+
+    /// The start of the next `count` paths.
+    func claim(_ count: Int) -> Int { next.wrappingAdd(count, ordering: .relaxed).oldValue }
+
+    /// True until the first chunk is claimed: a batch always reads at least one chunk.
+    var isFirst: Bool { next.load(ordering: .relaxed) == 0 }
 }

@@ -56,10 +56,23 @@ extension NewsStore {
     }
 
     /// Every file that is still expected in the inbox (not gone), for the reconcile scan. Blocking.
-    public func presentFiles() throws(StoreError) -> [FileRecord] {
+    /// Only ids and identities are read (no parser state), so a large archive costs little memory.
+    public func presentFiles() throws(StoreError) -> [(id: Int64, identity: FileIdentity)] {
         try readNow { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.fileColumns) FROM files WHERE state NOT IN ('gone', 'failed')")
-                .map(Self.fileRecord)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, device, inode FROM files
+                    WHERE state NOT IN ('gone', 'failed') AND device IS NOT NULL AND inode IS NOT NULL
+                    """)
+            var result: [(id: Int64, identity: FileIdentity)] = []
+            while let row = try rows.next() {
+                let device: Int64 = row["device"]
+                let inode: Int64 = row["inode"]
+                result.append(
+                    (row["id"], FileIdentity(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode))))
+            }
+            return result
         }
     }
 

@@ -22,6 +22,7 @@ public final class NewsStore: Sendable {
             // NORMAL is durable in WAL mode across process crashes; only power loss can lose the
             // last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -29,6 +30,12 @@ public final class NewsStore: Sendable {
         } catch {
             throw StoreError(.cannotOpen, "cannot open database \(path): \(Self.reason(error))")
         }
+    }
+
+    /// Copies the write-ahead log into the database and truncates it (after a bulk ingest, so
+    /// readers do not search a long log). Best effort: readers in the way just make it partial.
+    public func checkpoint() async {
+        _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Flushes the WAL and closes every connection; further calls fail.

@@ -108,11 +108,10 @@ func withWatcher(_ body: (ScratchFolder, EventLog) async throws -> Void) async t
     let scanner = InboxScanner(root: FilePath(inbox), patterns: defaultPatterns, recursive: true)
     let watcher = try InboxWatcher(scanner: scanner, logger: Logger(label: "test")) { log.append($0) }
     try watcher.start()
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { await watcher.run() }
-        try await body(folder, log)
-        group.cancelAll()
-    }
+    // Its own thread, not a child task: other tests may hold every cooperative thread.
+    let stop = watcher.startThread()
+    defer { stop() }
+    try await body(folder, log)
 }
 
 @Suite(.serialized) struct InboxWatcherTests {
