@@ -76,7 +76,7 @@ install:
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(INSTALL_BIN_DIR)/newsd $(INSTALL_BIN_DIR)/newsctl $(DESTDIR)$(PREFIX)/bin/
 	for u in newsd.service newsd.socket; do \
-	  sed 's|@BINDIR@|$(PREFIX)/bin|g' deploy/$$u > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$u && \
+	  sed 's|/usr/local/bin/|$(PREFIX)/bin/|g' deploy/$$u > $(DESTDIR)$(PREFIX)/lib/systemd/system/$$u && \
 	  chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/$$u || exit 1; done
 	install -m 0644 deploy/newsd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/newsd.conf
 	install -m 0644 deploy/newsd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/newsd.conf
