@@ -51,28 +51,73 @@ extension NewsStore {
             _ = arguments.append(contentsOf: StatementArguments(people))
         }
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-        let from =
-            text.isEmpty
-            ? "FROM articles a"
-            : "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        let select =
-            text.isEmpty
-            ? "substr(a.body, 1, 240) AS snippet, 0.0 AS score"
-            : "snippet(articles_fts, 1, '**', '**', '…', 16) AS snippet, -bm25(articles_fts, 5.0, 1.0) AS score"
-        let order = text.isEmpty ? "ORDER BY a.id DESC" : "ORDER BY bm25(articles_fts, 5.0, 1.0)"
         let pageArguments = arguments + [limit, offset]
         let countArguments = arguments
-        do {
+        guard !text.isEmpty else {
             return try await read { db in
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from) \(whereClause)", arguments: countArguments) ?? 0
+                let total =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM articles a \(whereClause)", arguments: countArguments)
+                    ?? 0
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT a.id, a.title, a.source, a.published, a.path, a.ingested_at, a.revision, \(select)
-                        \(from) \(whereClause) \(order) LIMIT ? OFFSET ?
+                        SELECT a.id, a.title, a.source, a.published, a.path, a.ingested_at, a.revision,
+                            substr(a.body, 1, 240) AS snippet, 0.0 AS score
+                        FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ? OFFSET ?
                         """,
                     arguments: pageArguments)
                 return QueryResult(total: total, results: rows.map(Self.hit))
+            }
+        }
+        do {
+            return try await read { db in
+                // CROSS JOIN keeps the full-text match as the outer loop, so a filter on an indexed
+                // column (source) never makes SQLite re-run the match for each article.
+                // Rank every match but build snippets for one page only: the sorter holds ids and
+                // ranks, and the total is counted from the same materialised matches.
+                let ranked = try Row.fetchAll(
+                    db,
+                    sql: """
+                        WITH matches AS MATERIALIZED (
+                            SELECT articles_fts.rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank
+                            FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid \(whereClause)
+                        )
+                        SELECT id, rank, (SELECT count(*) FROM matches) AS total
+                        FROM matches ORDER BY rank LIMIT ? OFFSET ?
+                        """,
+                    arguments: pageArguments)
+                guard let first = ranked.first else {
+                    let total =
+                        offset == 0
+                        ? 0
+                        : try Int.fetchOne(
+                            db,
+                            sql: """
+                                SELECT count(*) FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
+                                \(whereClause)
+                                """, arguments: countArguments) ?? 0
+                    return QueryResult(total: total, results: [])
+                }
+                let ids: [Int64] = ranked.map { $0["id"] }
+                let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT a.id, a.title, a.source, a.published, a.path, a.ingested_at, a.revision,
+                            snippet(articles_fts, 1, '**', '**', '…', 16) AS snippet
+                        FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
+                        WHERE articles_fts MATCH ? AND articles_fts.rowid IN (\(marks))
+                        """,
+                    arguments: [text] + StatementArguments(ids))
+                var byID: [Int64: Row] = [:]
+                for row in rows { byID[row["id"]] = row }
+                let hits = ranked.compactMap { r -> QueryHit? in
+                    guard let row = byID[r["id"]] else { return nil }
+                    var hit = Self.hit(row)
+                    hit.score = -(r["rank"] as Double)
+                    return hit
+                }
+                return QueryResult(total: first["total"], results: hits)
             }
         } catch let error where error.code == .database && Self.isQuerySyntax(error.message) {
             throw StoreError(.badQuery, "bad query \"\(text)\": \(error.message)")
