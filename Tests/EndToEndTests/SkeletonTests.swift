@@ -131,25 +131,4 @@ struct SkeletonTests {
         #expect(r.stderr.contains("in use"))
         #expect(try first.ctl("status").status == 0)
     }
-
-    @Test("a stale socket file from a crash is replaced")
-    func staleSocket() throws {
-        let daemon = try DaemonUnderTest(start: false)
-        // A socket file nobody listens on, as a killed daemon leaves it.
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: Array(daemon.socket.utf8))
-            raw[daemon.socket.utf8.count] = 0
-        }
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        close(fd)
-        #expect(FileManager.default.fileExists(atPath: daemon.socket))
-        try daemon.launch()
-        #expect(daemon.waitReady())
-        #expect(try daemon.ctl("status").status == 0)
-    }
 }
