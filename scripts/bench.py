@@ -595,14 +595,18 @@ class Bench:
             d.stop()
         return r
 
-    def stream(self, rep, tag, hostile=False):
+    def stream_daemon(self, tag):
+        """A fresh daemon on an empty stream inbox; returns it with the inbox, database and staging folder."""
         base = os.path.join(self.work, "stream")
         inbox, db, stage = os.path.join(base, "inbox"), os.path.join(base, "newsd.db"), os.path.join(base, "stage")
         self.fresh(inbox, db, stage)
         os.makedirs(inbox)
         os.makedirs(stage)
         settle_io()
-        d = self.daemon("%s%d" % (tag, rep), inbox, db)
+        return self.daemon(tag, inbox, db), inbox, db, stage
+
+    def stream(self, rep, tag, hostile=False):
+        d, inbox, db, stage = self.stream_daemon("%s%d" % (tag, rep))
         ready = d.wait_ready()
         extra = {}
         sleeper = pollers = None
@@ -852,13 +856,7 @@ class Bench:
         prof = {}
         demangle = shutil.which("swift-demangle")
         # the daemon under a stream ingest (a fresh daemon, the same corpus)
-        base = os.path.join(self.work, "stream")
-        inbox, db, stage = os.path.join(base, "inbox"), os.path.join(base, "newsd.db"), os.path.join(base, "stage")
-        self.fresh(inbox, db, stage)
-        os.makedirs(inbox)
-        os.makedirs(stage)
-        settle_io()
-        d = self.daemon("profile-stream", inbox, db)
+        d, inbox, db, stage = self.stream_daemon("profile-stream")
         d.wait_ready()
         pdata = os.path.join(self.work, "perf-stream.data")
         perf = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-o", pdata, "-p", str(d.pid)],

@@ -90,11 +90,9 @@ struct SkeletonTests {
 
     @Test("a good config passes --check-config")
     func goodConfig() throws {
-        let folder = TemporaryFolder()
         let example = Binaries.seeds.deletingLastPathComponent().appendingPathComponent("config.example.json")
         let check = try run(Binaries.newsd, ["--config", example.path, "--check-config"])
         #expect(check.status == 0, "config.example.json refused: \(check.stderr)")
-        _ = folder
     }
 
     @Test("newsctl without a daemon exits 69 with a hint")
