@@ -730,9 +730,11 @@ class Bench:
         with open(src, "rb") as fh:
             body = fh.read()
         lines = body.split(b"\n")
-        # keep the dateline/title header, put the unique word into the first paragraph
-        return word, b"\n".join(lines[:1] + [lines[1] + b" Bench marker " + word.encode() + b"."] + lines[2:]) \
-            if len(lines) > 2 else body + b"\n" + word.encode() + b"\n"
+        # the unique word goes at the end of the longest line, which is a body paragraph (the second
+        # line can be a byline or a dateline, whose words are not in the full-text index)
+        longest = max(range(len(lines)), key=lambda k: len(lines[k]))
+        lines[longest] = lines[longest] + b" Bench marker " + word.encode() + b"."
+        return word, b"\n".join(lines)
 
     def drops_run(self, label, n, under_load):
         d = self.main_daemon

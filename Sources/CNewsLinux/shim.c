@@ -62,3 +62,9 @@ long cnews_raise_fd_limit(void) {
     }
     return (long)r.rlim_cur;
 }
+
+#include <malloc.h>
+
+int cnews_malloc_arenas(int arenas) { return mallopt(M_ARENA_MAX, arenas); }
+
+int cnews_malloc_trim(void) { return malloc_trim(0); }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte handling: line splitting, encoding decisions and binary detection, kept independent of
 /// where chunks start and end.
 extension ArticleParser.State {
@@ -179,6 +181,65 @@ extension ArticleParser.State {
             return String(decoding: units, as: UTF16.self)
         case .utf8, .undecided:
             return LineDecoder.decode(raw)
+        }
+    }
+}
+
+/// The saved form of a state: one header line of numbers, the pending bytes, then the finished
+/// lines separated by LF (a finished line never holds CR or LF). Saving it is a copy of the text,
+/// with none of the escaping a JSON string needs.
+extension ArticleParser.State {
+    private static let magic = "newsd-parser-state 1"
+
+    /// The state as bytes for the database; `init?(serialized:)` reads it back.
+    public func serialized() -> Data {
+        let header = [
+            Self.magic, format.rawValue, encoding.rawValue, String(bytesConsumed), afterCR ? "1" : "0",
+            String(controlBytes), String(countedBytes), String(pending.count), String(lines.count),
+        ].joined(separator: " ")
+        var out = Data(capacity: header.utf8.count + 1 + pending.count + lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        out.append(contentsOf: header.utf8)
+        out.append(0x0A)
+        out.append(contentsOf: pending)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out.append(0x0A) }
+            out.append(contentsOf: line.utf8)
+        }
+        return out
+    }
+
+    /// Reads a state saved by `serialized()`, or by the JSON coding of earlier versions; nil when
+    /// the bytes are neither (the file is then parsed from its start).
+    public init?(serialized data: Data) {
+        let bytes = [UInt8](data)
+        if bytes.first == UInt8(ascii: "{") {
+            guard let state = try? JSONDecoder().decode(Self.self, from: data) else { return nil }
+            self = state
+            return
+        }
+        guard let end = bytes.firstIndex(of: 0x0A) else { return nil }
+        let fields = String(decoding: bytes[..<end], as: UTF8.self).split(separator: " ").map(String.init)
+        guard fields.count == 10, "\(fields[0]) \(fields[1])" == Self.magic,
+            let format = InputFormat(rawValue: fields[2]), let encoding = TextEncoding(rawValue: fields[3]),
+            let consumed = Int(fields[4]), let controlBytes = Int(fields[6]), let countedBytes = Int(fields[7]),
+            let pendingCount = Int(fields[8]), let lineCount = Int(fields[9]),
+            pendingCount >= 0, lineCount >= 0, bytes.count - (end + 1) >= pendingCount
+        else { return nil }
+        self.init(format: format)
+        self.encoding = encoding
+        self.bytesConsumed = consumed
+        self.afterCR = fields[5] == "1"
+        self.controlBytes = controlBytes
+        self.countedBytes = countedBytes
+        let textStart = end + 1 + pendingCount
+        self.pending = Array(bytes[(end + 1)..<textStart])
+        let text = bytes[textStart...]
+        if lineCount > 0 {
+            let lines = text.split(separator: 0x0A, omittingEmptySubsequences: false)
+            guard lines.count == lineCount else { return nil }
+            self.lines = lines.map { String(decoding: $0, as: UTF8.self) }
+        } else if !text.isEmpty {
+            return nil
         }
     }
 }

@@ -147,7 +147,15 @@ struct TextExtractor {
         texts.append(contentsOf: summary)
         texts.append(contentsOf: subheadings.map(Self.readableCase))
         let headTokens = (texts + authors).map(EntityTokenizer.tokens(of:))
-        let bodyTokens = body.map(EntityTokenizer.tokens(of:))
+        // Entities and quotes come from the paragraphs that start in the first `analysedBytes` of
+        // the body: a very large file is stored and indexed whole, but not analysed word by word.
+        var analysed = 0
+        var offset = 0
+        while analysed < body.count, offset < Self.analysedBytes {
+            offset += body[analysed].utf8.count + 1
+            analysed += 1
+        }
+        let bodyTokens = body[..<analysed].map(EntityTokenizer.tokens(of:))
         let captionTokens = captions.map { caption -> [EntityTokenizer.Token] in
             // The photographer's credit after the last full stop names no one in the story.
             let scene = caption.range(of: ". ", options: .backwards).map { String(caption[..<$0.lowerBound]) } ?? caption
@@ -155,7 +163,7 @@ struct TextExtractor {
         }
         let allMentions = analysis.prepare(headTokens + bodyTokens + captionTokens)
         for mentions in allMentions[..<headTokens.count] { analysis.record(mentions) }
-        for (k, paragraph) in body.enumerated() {
+        for (k, paragraph) in body[..<analysed].enumerated() {
             let (found, scalars) = QuoteFinder.quotesAndScalars(in: paragraph)
             let previous = analysis.lastPerson
             let mentions = allMentions[headTokens.count + k]
@@ -180,6 +188,9 @@ struct TextExtractor {
         article.contentHash = ContentHash.of(body)
         return article
     }
+
+    /// How much of a body (in UTF-8 bytes) entity and quote extraction reads.
+    static let analysedBytes = 256 * 1024
 
     /// Trims a line and collapses runs of white space (spaces, tabs, no-break, thin and zero-width
     /// spaces, byte-order marks).

@@ -51,9 +51,6 @@ struct FileStat: Sendable {
 /// cooperative pool.
 struct FileProcessor: Sendable {
     static let headLength = 4096
-    /// Shared coders for parser states (they keep no per-call state).
-    static let encoder = JSONEncoder()
-    static let decoder = JSONDecoder()
     static let chunkSize = 64 * 1024
 
     var inbox: FilePath
@@ -116,7 +113,7 @@ struct FileProcessor: Sendable {
         if let record, record.state == .ingested || record.state == .seen, record.offset > 0, record.offset <= size,
             let saved = record.parserState,
             Self.hash(head.prefix(record.headLength)) == record.headHash,
-            let state = try? Self.decoder.decode(ArticleParser.State.self, from: saved)
+            let state = ArticleParser.State(serialized: saved)
         {
             // Same head, more bytes: an append. Continue from the committed offset.
             parser = ArticleParser(resuming: state, aliases: settings.aliases)
@@ -129,7 +126,7 @@ struct FileProcessor: Sendable {
             offset += Int64(chunk.count)
         }
         let articles = try parser.articles()
-        let state = try Self.encoder.encode(parser.state)
+        let state = parser.state.serialized()
         let commit = FileCommit(
             fileID: record?.id, path: relativePath, identity: stat.identity, headHash: Self.hash(head[...]),
             headLength: head.count, size: offset, mtimeNanoseconds: stat.mtimeNanoseconds, offset: offset,

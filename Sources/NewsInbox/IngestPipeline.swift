@@ -202,6 +202,12 @@ public final class IngestPipeline: Service, Sendable {
         }
         if let rescan { await reconcile(reason: rescan) }
         await handleRemovals()
+        // Batch n+1 is read and parsed while batch n commits: the writer and the parsing threads
+        // work at once. A file in both batches is safe: its commit finds the row by identity and
+        // replaces its articles by record number, so a look-up made before the earlier commit
+        // only means parsing from an older offset.
+        var committing: Task<Void, Never>?
+        let writer = WriterState()
         while !statsBox.withLock({ $0.paused }) {
             let (batch, settings) = queue.withLock { q -> ([String], IngestSettings) in
                 let n = min(q.settings.batchMaxArticles, q.ready.count)
@@ -212,9 +218,19 @@ public final class IngestPipeline: Service, Sendable {
             }
             updatePending()
             if batch.isEmpty { break }
-            await ingest(batch, settings: settings)
+            let outcomes = await read(batch, settings: settings, writer: writer)
+            await committing?.value
+            committing = nil
             heartbeat()
+            if let outcomes {
+                writer.begin()
+                committing = Task {
+                    await self.commit(outcomes, settings: settings)
+                    writer.end()
+                }
+            }
         }
+        await committing?.value
         let idle = queue.withLock { $0.ready.isEmpty && $0.settling.isEmpty && $0.rescan == nil }
         if idle {
             statsBox.withLock { $0.catchingUp = false }
@@ -330,15 +346,25 @@ public final class IngestPipeline: Service, Sendable {
         }
     }
 
-    /// Reads, parses and commits one batch.
-    private func ingest(_ paths: [String], settings: IngestSettings) async {
+    /// How many files a batch may grow to while the previous one commits: larger transactions cost
+    /// less CPU per file (fewer full-text segments to write and merge), but every file read waits in
+    /// memory, parsed, until its commit.
+    static let busyWriterBatch = 192
+    /// A batch of at least this many bytes is followed by a `malloc_trim`.
+    static let trimAfterBytes: Int64 = 16 * 1024 * 1024
+
+    /// Reads and parses one batch; files left when `batch_max_delay` ran out go back to the front
+    /// of the queue. Nil when reading failed (recorded as the last error).
+    private func read(_ paths: [String], settings: IngestSettings, writer: WriterState) async -> [FileOutcome]? {
         let processor = FileProcessor(inbox: inbox, settings: settings)
         let store = self.store
         let outcomes: [FileOutcome]
         let leftOver: [String]
         // A batch closes when it holds `batch_max_articles` files or when `batch_max_delay` has
         // passed since its first file was read, whichever comes first: slow parsing never holds
-        // back the commit of files already read.
+        // back the commit of files already read. While the previous batch is still committing,
+        // reading goes on (its commit could not start sooner), up to `busyWriterBatch` files, so
+        // batches grow when the writer is the slower side and each transaction carries more files.
         let budget = settings.batchMaxDelay
         let started = ContinuousClock.now
         let cursor = BatchCursor()
@@ -351,7 +377,10 @@ public final class IngestPipeline: Service, Sendable {
                     group.addTask { [threadPool] in
                         try await threadPool.runIfActive { () throws -> [(Int, [FileOutcome])] in
                             var done: [(Int, [FileOutcome])] = []
-                            while started.duration(to: .now) < budget || done.isEmpty && cursor.isFirst {
+                            while started.duration(to: .now) < budget
+                                || writer.isBusy && !cursor.isPast(Self.busyWriterBatch)
+                                || done.isEmpty && cursor.isFirst
+                            {
                                 let start = cursor.claim(16)
                                 guard start < paths.count else { break }
                                 let chunk = paths[start..<min(paths.count, start + 16)]
@@ -370,7 +399,7 @@ public final class IngestPipeline: Service, Sendable {
             leftOver = Array(paths[claimed...])
         } catch {
             record(error: "reading batch failed: \(error)")
-            return
+            return nil
         }
         if !leftOver.isEmpty {
             // Back to the front of the queue, ahead of files that came later.
@@ -379,6 +408,11 @@ public final class IngestPipeline: Service, Sendable {
                 q.ready.insert(contentsOf: fresh, at: 0)
             }
         }
+        return outcomes
+    }
+
+    /// Commits what a batch read, in one transaction, then tells the observers and moves files.
+    private func commit(_ outcomes: [FileOutcome], settings: IngestSettings) async {
         var commits: [FileCommit] = []
         for outcome in outcomes {
             switch outcome {
@@ -407,6 +441,10 @@ public final class IngestPipeline: Service, Sendable {
         }
         for observer in observers.withLock({ $0 }) { observer(committed) }
         await afterCommit(outcomes, settings: settings)
+        if commits.reduce(0, { $0 + $1.size }) >= Self.trimAfterBytes {
+            // A very large file leaves its copies in freed heap pages: give them back.
+            _ = cnews_malloc_trim()
+        }
     }
 
     /// Quarantine moves and `after_ingest`, strictly after the commit that records them.
@@ -590,4 +628,16 @@ final class BatchCursor: Sendable {
 
     /// True until the first chunk is claimed: a batch always reads at least one chunk.
     var isFirst: Bool { next.load(ordering: .relaxed) == 0 }
+
+    /// Whether chunks up to `count` paths have been handed out.
+    func isPast(_ count: Int) -> Bool { next.load(ordering: .relaxed) >= count }
+}
+
+/// Whether a batch is being committed, for the parsing threads of the next one.
+final class WriterState: Sendable {
+    private let busy = Atomic<Bool>(false)
+
+    func begin() { busy.store(true, ordering: .releasing) }
+    func end() { busy.store(false, ordering: .releasing) }
+    var isBusy: Bool { busy.load(ordering: .acquiring) }
 }

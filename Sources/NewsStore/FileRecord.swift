@@ -90,7 +90,12 @@ public struct FileCommit: Sendable {
     public var movedTo: String?
     /// Every article the file yields now, by record number, replacing what it yielded before;
     /// nil when the bytes did not change (a rename), so the articles stay as they are.
-    public var articles: [Article]?
+    public var articles: [Article]? {
+        didSet { stored = articles?.map(StoredArticle.init) }
+    }
+    /// The articles as the table holds them, encoded where the commit is built (on a parsing
+    /// thread) rather than inside the write transaction.
+    private(set) var stored: [StoredArticle]?
 
     /// Creates a commit.
     public init(
@@ -111,6 +116,7 @@ public struct FileCommit: Sendable {
         self.error = error
         self.movedTo = movedTo
         self.articles = articles
+        self.stored = articles?.map(StoredArticle.init)
     }
 }
 

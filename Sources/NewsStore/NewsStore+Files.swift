@@ -231,7 +231,7 @@ extension NewsStore {
             fileID = db.lastInsertedRowID
         }
         guard let fileID, commit.state == .ingested else { return [] }
-        guard let articles = commit.articles else {
+        guard let articles = commit.articles, let storedArticles = commit.stored else {
             // Same bytes, new name: the articles follow the file.
             try db.cachedStatement(sql: "UPDATE articles SET path = ? WHERE file_id = ? AND path <> ?")
                 .execute(arguments: [commit.path, fileID, commit.path])
@@ -246,7 +246,7 @@ extension NewsStore {
         var byOrdinal: [Int: Row] = [:]
         for row in existing { byOrdinal[row["ordinal"]] = row }
         for (ordinal, article) in articles.enumerated() {
-            let stored = StoredArticle(article)
+            let stored = storedArticles[ordinal]
             if let row = byOrdinal.removeValue(forKey: ordinal) {
                 let id: Int64 = row["id"]
                 let oldDoc: Data = row["doc"]
@@ -310,7 +310,7 @@ extension NewsStore {
 
 /// An article split the way the `articles` table holds it: the body as text for the full-text
 /// index, everything else as a compact JSON document.
-struct StoredArticle {
+struct StoredArticle: Sendable {
     var body: String
     var doc: Data
 

@@ -69,36 +69,45 @@ extension NewsStore {
                 return QueryResult(total: total, results: rows.map(Self.hit))
             }
         }
+        let window = max(Self.rankWindow, offset + limit)
+        let windowArguments = arguments + [window]
+        let matchOnly = filters.count == 1
+        // For the count, the filters alone; the match becomes a set of ids they are checked against,
+        // so SQLite can walk an index of the filter (source, published) instead of every match.
+        let filterClause = filters.dropFirst().joined(separator: " AND ")
         do {
             return try await read { db in
                 // CROSS JOIN keeps the full-text match as the outer loop, so a filter on an indexed
-                // column (source) never makes SQLite re-run the match for each article.
-                // Rank every match but build snippets for one page only: the sorter holds ids and
-                // ranks, and the total is counted from the same materialised matches.
-                let ranked = try Row.fetchAll(
+                // column (source) never makes SQLite re-run the match for each article. The match
+                // is walked newest first and bm25 is computed for the newest `window` matches only:
+                // the cost of a query is bounded however many articles a common word is in.
+                let recent = try Row.fetchAll(
                     db,
                     sql: """
-                        WITH matches AS MATERIALIZED (
-                            SELECT articles_fts.rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank
-                            FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid \(whereClause)
-                        )
-                        SELECT id, rank, (SELECT count(*) FROM matches) AS total
-                        FROM matches ORDER BY rank LIMIT ? OFFSET ?
+                        SELECT articles_fts.rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank
+                        FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid \(whereClause)
+                        ORDER BY articles_fts.rowid DESC LIMIT ?
                         """,
-                    arguments: pageArguments)
-                guard let first = ranked.first else {
-                    let total =
-                        offset == 0
-                        ? 0
-                        : try Int.fetchOne(
+                    arguments: windowArguments
+                ).map { (id: $0["id"] as Int64, rank: $0["rank"] as Double) }
+                var total = recent.count
+                if recent.count == window {
+                    // More matches than the window: count them all (no ranking, no snippets).
+                    total =
+                        try Int.fetchOne(
                             db,
-                            sql: """
-                                SELECT count(*) FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
-                                \(whereClause)
-                                """, arguments: countArguments) ?? 0
-                    return QueryResult(total: total, results: [])
+                            sql: matchOnly
+                                ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+                                : """
+                                SELECT count(*) FROM articles a
+                                WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
+                                    AND \(filterClause)
+                                """, arguments: countArguments) ?? total
                 }
-                let ids: [Int64] = ranked.map { $0["id"] }
+                let page = recent.sorted { $0.rank < $1.rank || $0.rank == $1.rank && $0.id > $1.id }
+                    .dropFirst(offset).prefix(limit)
+                guard !page.isEmpty else { return QueryResult(total: total, results: []) }
+                let ids = page.map(\.id)
                 let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
                 let rows = try Row.fetchAll(
                     db,
@@ -111,18 +120,22 @@ extension NewsStore {
                     arguments: [text] + StatementArguments(ids))
                 var byID: [Int64: Row] = [:]
                 for row in rows { byID[row["id"]] = row }
-                let hits = ranked.compactMap { r -> QueryHit? in
-                    guard let row = byID[r["id"]] else { return nil }
+                let hits = page.compactMap { match -> QueryHit? in
+                    guard let row = byID[match.id] else { return nil }
                     var hit = Self.hit(row)
-                    hit.score = -(r["rank"] as Double)
+                    hit.score = -match.rank
                     return hit
                 }
-                return QueryResult(total: first["total"], results: hits)
+                return QueryResult(total: total, results: hits)
             }
         } catch let error where error.code == .database && Self.isQuerySyntax(error.message) {
             throw StoreError(.badQuery, "bad query \"\(text)\": \(error.message)")
         }
     }
+
+    /// How many of the newest matches a full-text query ranks (more when a page reaches past
+    /// them). `total` still counts every match.
+    static let rankWindow = 1000
 
     static func isQuerySyntax(_ message: String) -> Bool {
         message.contains("fts5") || message.contains("syntax error") || message.contains("no such column")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNewsLinux
 import Foundation
 import Logging
 import NewsProtocol
@@ -32,6 +33,9 @@ struct NewsdCommand: AsyncParsableCommand {
     var checkConfig = false
 
     func run() async throws {
+        // Two malloc arenas for the process: parsing threads free what the writer thread
+        // allocated and the other way round; per-thread arenas would each keep their own high-water mark.
+        _ = cnews_malloc_arenas(2)
         let flags = Overrides(inbox: inbox, database: database, socket: socket, logLevel: logLevel)
         var configuration: NewsdConfiguration
         do {

@@ -134,6 +134,33 @@ struct NewsStoreTests {
         #expect(Set(people.map(\.name)) == ["Vladimir Putin", "Donald Trump"])
     }
 
+    @Test("a common word: the newest matches are ranked, the total counts every match, deep pages still work")
+    func rankWindow() async throws {
+        let t = try TemporaryStore()
+        let count = 1_200
+        var commits: [FileCommit] = []
+        for n in 1...count {
+            // The oldest and the 1,100th articles say "peace" most; every other says it once.
+            let strong = n == 1 || n == 1_100
+            let body = strong ? ["peace peace peace, peace"] : ["talk of peace and other things number \(n)"]
+            let source = n % 2 == 0 ? "Reuters" : "Sky News"
+            commits.append(commit("\(n).txt", inode: UInt64(n), size: 1, [article(strong ? "Peace \(n)" : "Item \(n)", body, source: source)]))
+        }
+        _ = try await t.store.commit(commits)
+        let top = try await t.store.search(QueryParams(text: "peace", limit: 3))
+        #expect(top.total == count)
+        #expect(top.results.first?.title == "Peace 1100")
+        #expect(!top.results.map(\.title).contains("Peace 1"))  // older than the newest 1,000 matches
+        let filtered = try await t.store.search(QueryParams(text: "peace", source: "reuters", limit: 5))
+        #expect(filtered.total == count / 2)
+        #expect(filtered.results.first?.title == "Peace 1100")
+        let deep = try await t.store.search(QueryParams(text: "peace", limit: 50, offset: count - 10))
+        #expect(deep.total == count)
+        #expect(deep.results.count == 10)
+        let all = try await t.store.search(QueryParams(text: "peace", limit: 50, offset: 0))
+        #expect(Set(all.results.map(\.id)).count == 50)
+    }
+
     @Test("bad FTS5 syntax is a bad_query error, not a crash", arguments: ["\"unterminated", "AND", "a NEAR(", "(("])
     func badQuery(text: String) async throws {
         let t = try TemporaryStore()

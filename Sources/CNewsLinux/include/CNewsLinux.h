@@ -46,4 +46,10 @@ extern const int CNEWS_SOL_SOCKET, CNEWS_SO_PEERCRED;
 
 /* Raises RLIMIT_NOFILE's soft limit to its hard limit; returns the new soft limit, -1 on failure. */
 long cnews_raise_fd_limit(void);
+
+/* mallopt(M_ARENA_MAX): at most `arenas` malloc arenas, so memory freed by one thread serves the
+   others instead of staying in a per-thread arena; 1 on success. Call before threads start. */
+int cnews_malloc_arenas(int arenas);
+/* malloc_trim(0): gives free heap pages back to the kernel; 1 when some were released. */
+int cnews_malloc_trim(void);
 #endif
