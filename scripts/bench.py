@@ -265,6 +265,24 @@ class Daemon:
     def mem(self):
         return read_proc_status(self.pid)
 
+    def thread_cpu(self):
+        """CPU seconds by role, from /proc/PID/task: the thread pool that reads and parses files
+        (`SGLTN-TP-*`), the database writer (GRDB's serial queue, on a libdispatch
+        `*qos.overcommit` thread) and everything else."""
+        out = {"parse": 0.0, "writer": 0.0, "other": 0.0}
+        tick = os.sysconf("SC_CLK_TCK")
+        for tid in os.listdir("/proc/%d/task" % self.pid):
+            try:
+                raw = open("/proc/%d/task/%s/stat" % (self.pid, tid)).read()
+            except OSError:
+                continue
+            name = raw[raw.index("(") + 1:raw.rindex(")")]
+            fields = raw[raw.rindex(")") + 2:].split()
+            secs = (int(fields[11]) + int(fields[12])) / tick
+            role = "parse" if name.startswith("SGLTN-TP") else "writer" if "overcommit" in name else "other"
+            out[role] += secs
+        return out
+
     def stop(self):
         if self.p.poll() is None:
             self.p.send_signal(signal.SIGTERM)
@@ -583,9 +601,11 @@ class Bench:
         t_done, st = wait_ingested(d.sock, self.n, 3600, d, samples, every=0.05)
         secs = t_done - d.t_spawn
         mem = d.mem()
+        cpu = d.thread_cpu()
         r = {"ready_s": ready, "searchable_s": secs, "files_per_s": self.n / secs,
              "mb_per_s": self.bytes / 1e6 / secs, "hwm_mib": mem.get("VmHWM"), "rss_mib": mem.get("VmRSS"),
-             "articles": st.get("articles"), "failed": st.get("failed"), "samples": samples}
+             "articles": st.get("articles"), "failed": st.get("failed"), "samples": samples,
+             "cpu_ms_per_file": {k: v * 1000 / self.n for k, v in cpu.items()}}
         log("catch-up: READY %.3f s, searchable %.1f s, %.0f files/s, HWM %.1f MiB, %s articles"
             % (ready, secs, r["files_per_s"], r["hwm_mib"] or 0, r["articles"]))
         if keep:
@@ -861,7 +881,9 @@ class Bench:
         d, inbox, db, stage = self.stream_daemon("profile-stream")
         d.wait_ready()
         pdata = os.path.join(self.work, "perf-stream.data")
-        perf = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-o", pdata, "-p", str(d.pid)],
+        # system-wide, reported for newsd's pid: `perf record -p` would miss the threads started after
+        # it attached (the database writer's among them)
+        perf = subprocess.Popen(["perf", "record", "-a", "-F", "499", "-g", "-o", pdata],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(0.5)
         nprof = min(self.n, 4000)
@@ -874,13 +896,15 @@ class Bench:
         perf.send_signal(signal.SIGINT)
         perf.wait()
         d.stop()
-        prof["stream"] = self.perf_report(pdata, demangle)
-        self.res["commands"].append("perf record -F 499 -g -p $(pidof newsd)   (during a stream ingest of the corpus), "
-                                    "then perf report --no-children --sort dso,symbol | swift-demangle --simplified")
+        prof["stream"] = self.perf_report(pdata, demangle, d.pid)
+        prof["stream_threads"] = self.perf_report(pdata, None, d.pid, sort="comm,dso", limit=2.0)
+        self.res["commands"].append("perf record -a -F 499 -g   (during a stream ingest of 4,000 files of the corpus), "
+                                    "then perf report --pid $(pidof newsd) --no-children --sort dso,symbol "
+                                    "(and --sort comm,dso) | swift-demangle --simplified")
         # the query loop, on the N-article daemon
         d = self.main_daemon
         pdata = os.path.join(self.work, "perf-query.data")
-        perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-o", pdata, "-p", str(d.pid)],
+        perf = subprocess.Popen(["perf", "record", "-a", "-F", "999", "-g", "-o", pdata],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(0.5)
         rpc = Rpc(d.sock)
@@ -890,12 +914,29 @@ class Bench:
         rpc.close()
         perf.send_signal(signal.SIGINT)
         perf.wait()
-        prof["query"] = self.perf_report(pdata, demangle)
+        prof["query"] = self.perf_report(pdata, demangle, d.pid)
         self.res["profiles"] = prof
 
-    def perf_report(self, pdata, demangle):
-        rep = subprocess.run(["perf", "report", "-i", pdata, "--stdio", "--no-children", "--sort", "dso,symbol",
-                              "-g", "none", "--percent-limit", "0.8"], capture_output=True, text=True).stdout
+    # ---- stage 7: SQLite's share of the writer's work
+    def schema_cost(self):
+        log("--- schema cost")
+        n = min(self.n, 10000)
+        out = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "schema-cost.py"), "--from",
+                              os.path.join(self.work, "catchup", "newsd.db"), "--limit", str(n)],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            self.res["notes"].append("schema-cost.py failed: %s" % out.stderr.strip()[-300:])
+            return
+        self.res["schema_cost"] = json.loads(out.stdout.strip().split("\n")[-1])
+        self.res["commands"].append("python3 scripts/schema-cost.py --from $WORK/catchup/newsd.db --limit %d" % n)
+        log("schema cost: %s" % self.res["schema_cost"]["configs"])
+
+    def perf_report(self, pdata, demangle, pid, sort="dso,symbol", limit=0.8):
+        cmd = ["perf", "report", "-i", pdata, "--stdio", "--no-children", "--sort", sort,
+               "-g", "none", "--percent-limit", str(limit)]
+        if pid:
+            cmd += ["--pid", str(pid), "--percentage", "relative"]
+        rep = subprocess.run(cmd, capture_output=True, text=True).stdout
         if demangle:
             rep = subprocess.run([demangle, "--simplified"], input=rep, capture_output=True, text=True).stdout
         lines = [l.rstrip() for l in rep.split("\n") if l.strip() and not l.startswith("#")]
@@ -927,6 +968,7 @@ class Bench:
                                    "mem": self.main_daemon.mem(), "articles": st.get("articles")}
             log("restart on the full archive: %s" % self.res["restart"])
             self.profiles()
+            self.schema_cost()
         except Exception as e:  # keep the figures measured so far
             self.res["notes"].append("The restart/profile stage failed: %s" % e)
             log("restart/profile stage failed: %s" % e)
@@ -1083,6 +1125,27 @@ def write_markdown(res, path):
     L.append("| stream ÷ reference | %d | %s |" % (len(st_ratio), spread(st_ratio, "%.2f")))
     L.append("| articles stored (duplicates fold into one article) | %d | %s |" % (len(cu_fps), spread([r["articles"] for r in ing["catchup"]])))
     L.append("")
+    split = [r["cpu_ms_per_file"] for r in ing["catchup"] if r.get("cpu_ms_per_file")]
+    if split:
+        L.append("Where the CPU goes in catch-up (CPU time of newsd's threads by role, from `/proc/PID/task`, "
+                 "divided by the files; the reference does everything in about %.2f ms of wall time per file on one core):\n"
+                 % (1000 / med(ref_fps)))
+        L.append("| thread | runs | ms CPU per file, median (min–max) |\n|---|---|---|")
+        for role, label in (("parse", "reading and parsing (thread pool, every core)"),
+                            ("writer", "database writer (one thread)"), ("other", "everything else")):
+            L.append("| %s | %d | %s |" % (label, len(split), spread([c[role] for c in split], "%.3f")))
+        L.append("")
+    sc = res.get("schema_cost")
+    if sc:
+        L.append("SQLite's share of the writer's work: `scripts/schema-cost.py` writes the first %s articles of the "
+                 "last catch-up database (their file rows, article rows and entity rows, as newsd stored them) "
+                 "into fresh databases with newsd's schema from python3's sqlite3 module — no parsing, no Swift — "
+                 "%d files per transaction as newsd's batches while its writer is busy, then without each part in "
+                 "turn; least CPU of 3 runs each. SQLite %s.\n" % (f"{sc['files']:,}", sc["batch"], sc["sqlite"]))
+        L.append("| writes | ms CPU per file | files/s |\n|---|---|---|")
+        for name, v in sc["configs"].items():
+            L.append("| %s | %.3f | %d |" % (name, v["ms_cpu_per_file"], v["files_per_s"]))
+        L.append("")
 
     # ---- 2 latency
     ino = lat["inotify"]
@@ -1198,6 +1261,13 @@ def write_markdown(res, path):
             L.append(txt.strip() + "\n")
     prof = res.get("profiles")
     if prof:
+        if prof.get("stream_threads"):
+            L.append("Profile by thread: newsd during a stream ingest of the first 4,000 files (`perf record -a -g`, "
+                     "reported for newsd's pid as shares of its own samples, `--sort comm,dso`, entries ≥ 2 %; `SGLTN-TP-*` are the parsing "
+                     "threads, `*qos.overcommit` the database writer):\n")
+            L.append("```")
+            L.extend(prof["stream_threads"])
+            L.append("```\n")
         for key, title in (("stream", "newsd during a stream ingest of the first 4,000 files"),
                            ("query", "newsd answering `ceasefire`, `\"prime minister\"`, `inflation tariffs` in a loop")):
             L.append("Profile: %s (`perf record -g`, self time, entries ≥ 0.8 %%, Swift symbols demangled):\n" % title)
