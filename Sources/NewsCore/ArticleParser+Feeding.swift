@@ -185,19 +185,21 @@ extension ArticleParser.State {
     }
 }
 
-/// The saved form of a state: one header line of numbers, the pending bytes, then the finished
-/// lines separated by LF (a finished line never holds CR or LF). Saving it is a copy of the text,
-/// with none of the escaping a JSON string needs.
+/// The saved form of a state: one header line of numbers (with the byte counts of the two parts,
+/// so that a cut-off state is refused), the pending bytes, then the finished lines separated by LF
+/// (a finished line never holds CR or LF). Saving it is a copy of the text, with none of the
+/// escaping a JSON string needs.
 extension ArticleParser.State {
     private static let magic = "newsd-parser-state 1"
 
     /// The state as bytes for the database; `init?(serialized:)` reads it back.
     public func serialized() -> Data {
+        let textBytes = lines.reduce(0) { $0 + $1.utf8.count } + max(0, lines.count - 1)
         let header = [
             Self.magic, format.rawValue, encoding.rawValue, String(bytesConsumed), afterCR ? "1" : "0",
-            String(controlBytes), String(countedBytes), String(pending.count), String(lines.count),
+            String(controlBytes), String(countedBytes), String(pending.count), String(lines.count), String(textBytes),
         ].joined(separator: " ")
-        var out = Data(capacity: header.utf8.count + 1 + pending.count + lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        var out = Data(capacity: header.utf8.count + 1 + pending.count + textBytes)
         out.append(contentsOf: header.utf8)
         out.append(0x0A)
         out.append(contentsOf: pending)
@@ -219,11 +221,11 @@ extension ArticleParser.State {
         }
         guard let end = bytes.firstIndex(of: 0x0A) else { return nil }
         let fields = String(decoding: bytes[..<end], as: UTF8.self).split(separator: " ").map(String.init)
-        guard fields.count == 10, "\(fields[0]) \(fields[1])" == Self.magic,
+        guard fields.count == 11, "\(fields[0]) \(fields[1])" == Self.magic,
             let format = InputFormat(rawValue: fields[2]), let encoding = TextEncoding(rawValue: fields[3]),
             let consumed = Int(fields[4]), let controlBytes = Int(fields[6]), let countedBytes = Int(fields[7]),
-            let pendingCount = Int(fields[8]), let lineCount = Int(fields[9]),
-            pendingCount >= 0, lineCount >= 0, bytes.count - (end + 1) >= pendingCount
+            let pendingCount = Int(fields[8]), let lineCount = Int(fields[9]), let textBytes = Int(fields[10]),
+            pendingCount >= 0, lineCount >= 0, bytes.count - (end + 1) == pendingCount + textBytes
         else { return nil }
         self.init(format: format)
         self.encoding = encoding

@@ -13,7 +13,8 @@ enum Byline {
         var names: [String] = []
         var text = String(rest)
         for separator in [" and ", " & ", " und ", " et ", " y ", " e ", "|", ";", " - ", " – ", " — "] {
-            text = text.replacingOccurrences(of: separator, with: ",")
+            // Nothing to replace when the separator's bytes do not occur.
+            if text.containsUTF8(separator) { text = text.replacingOccurrences(of: separator, with: ",") }
         }
         for part in text.split(separator: ",") {
             var segment = part.trimmingSpaces()

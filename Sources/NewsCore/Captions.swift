@@ -19,40 +19,45 @@ enum Captions {
         return tail.containsBytes(credits[credit])
     }
 
-    /// Bytes that start a credit (all ASCII), as a bit mask over 0..<128.
-    static let creditStarts: (low: UInt64, high: UInt64) = {
-        var mask: (low: UInt64, high: UInt64) = (0, 0)
-        for credit in credits {
-            let b = credit.utf8Start.pointee
-            if b < 64 { mask.low |= 1 << UInt64(b) } else if b < 128 { mask.high |= 1 << UInt64(b - 64) }
+    /// The credits' first bytes (all ASCII), each with the indexes of the credits starting with it.
+    static let creditsByFirstByte: [(byte: UInt8, credits: [Int])] = {
+        var groups: [(byte: UInt8, credits: [Int])] = []
+        for (index, credit) in credits.enumerated() {
+            let first = credit.utf8Start.pointee
+            if let k = groups.firstIndex(where: { $0.byte == first }) {
+                groups[k].credits.append(index)
+            } else {
+                groups.append((first, [index]))
+            }
         }
-        return mask
+        return groups
     }()
 
-    /// The index of the first credit (in list order) that the line contains, found in one pass.
+    /// The index of the first credit (in list order) that the line contains: one `memchr` scan per
+    /// distinct first byte, trying that byte's credits wherever it occurs.
     static func firstCredit(in line: String) -> Int? {
         var line = line
-        line.makeContiguousUTF8()
-        return line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            var best: Int?
-            var i = 0
-            let (low, high) = creditStarts
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 64 ? low >> UInt64(b) & 1 != 0 : b < 128 && high >> UInt64(b - 64) & 1 != 0 {
-                    for (index, credit) in credits.enumerated() where best.map({ index < $0 }) ?? true {
+        return line.withUTF8 { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            var best = Int.max
+            for group in creditsByFirstByte where group.credits[0] < best {
+                var from = 0
+                while from < bytes.count {
+                    guard let hit = memchr(base + from, Int32(group.byte), bytes.count - from) else { break }
+                    let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    for index in group.credits where index < best {
+                        let credit = credits[index]
                         let n = credit.utf8CodeUnitCount
-                        guard i + n <= bytes.count else { continue }
+                        guard position + n <= bytes.count else { continue }
                         let p = credit.utf8Start
-                        var k = 0
-                        while k < n, bytes[i + k] == p[k] { k += 1 }
+                        var k = 1
+                        while k < n, bytes[position + k] == p[k] { k += 1 }
                         if k == n { best = index }
                     }
-                    if best == 0 { return 0 }
+                    from = position + 1
                 }
-                i += 1
             }
-            return best
-        } ?? nil
+            return best == Int.max ? nil : best
+        }
     }
 }

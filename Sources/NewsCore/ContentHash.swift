@@ -10,25 +10,11 @@ enum ContentHash {
     /// lowercased and with white space runs collapsed to one space. It is built in one pass over the
     /// UTF-8 bytes; only text with combining marks goes through Foundation's normalisation first.
     static func of(_ body: [String]) -> String {
-        var normal: [UInt8] = []
-        var total = 0
-        for paragraph in body { total += paragraph.utf8.count + 1 }
-        normal.reserveCapacity(total)
-        var space = false
-        var needsNFC = false
-        for paragraph in body where needsCanonicalMapping(paragraph) {
-            needsNFC = true
-            break
-        }
-        if needsNFC {
-            let joined = body.joined(separator: " ").precomposedStringWithCanonicalMapping
-            append(joined, to: &normal, space: &space)
-        } else {
-            for (index, paragraph) in body.enumerated() {
-                if index > 0 { space = true }
-                append(paragraph, to: &normal, space: &space)
-            }
-        }
+        // Text without combining marks is in NFC already; the first mark found sends the whole
+        // body through Foundation's normalisation instead.
+        let normal = normalForm(body, separately: true) ?? normalForm(
+            [body.joined(separator: " ").precomposedStringWithCanonicalMapping], separately: false
+        )!
         let digest = SHA256.hash(data: normal)
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
@@ -40,41 +26,88 @@ enum ContentHash {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether the text holds a combining mark (a scalar from U+0300 with a non-zero combining class).
-    static func needsCanonicalMapping(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { $0 >= 0xCC }) else { return false }
-        return text.unicodeScalars.contains { $0.value >= 0x300 && $0.properties.canonicalCombiningClass.rawValue != 0 }
+    /// The normal form of the paragraphs (joined by a space), or nil when `separately` and a
+    /// paragraph holds a combining mark (a scalar from U+0300 with a non-zero combining class).
+    private static func normalForm(_ paragraphs: [String], separately: Bool) -> [UInt8]? {
+        var total = 0
+        for paragraph in paragraphs { total += paragraph.utf8.count + 1 }
+        // A scalar's lowercase mapping takes at most twice its UTF-8 bytes (U+0130 → `i̇`, U+023A →
+        // U+2C65) and each separating space follows at least one white-space byte or a paragraph
+        // break, so three bytes per input byte always suffice.
+        let capacity = total * 3 + 8
+        var normal = [UInt8](repeating: 0, count: capacity)
+        var length = 0
+        let complete = normal.withUnsafeMutableBufferPointer { buffer -> Bool in
+            var writer = Writer(out: buffer)
+            for (index, paragraph) in paragraphs.enumerated() {
+                if index > 0 { writer.space = true }
+                var paragraph = paragraph
+                paragraph.withUTF8 { writer.append($0, stopAtCombiningMark: separately) }
+                if writer.sawCombiningMark { return false }
+            }
+            length = writer.count
+            return true
+        }
+        guard complete else { return nil }
+        normal.removeSubrange(length...)
+        return normal
     }
 
-    /// Appends the normal form of `text`: quotes straightened, lowercased, white space collapsed.
-    private static func append(_ text: String, to normal: inout [UInt8], space: inout Bool) {
-        @inline(__always) func emit(_ byte: UInt8, _ normal: inout [UInt8], _ space: inout Bool) {
+    /// Writes the normal form into a buffer large enough for it (see `normalForm`).
+    private struct Writer {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+        /// White space seen since the last byte written.
+        var space = false
+        var sawCombiningMark = false
+
+        init(out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+        /// Writes one byte of the normal form (white space only marks a pending space).
+        @inline(__always) static func emit(
+            _ byte: UInt8, into out: UnsafeMutableBufferPointer<UInt8>, count: inout Int, space: inout Bool
+        ) {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 space = true
                 return
             }
-            if space, !normal.isEmpty { normal.append(0x20) }
+            if space, count > 0 {
+                out[count] = 0x20
+                count += 1
+            }
             space = false
-            normal.append(byte)
+            out[count] = byte
+            count += 1
         }
-        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+
+        /// Appends the normal form of some UTF-8: quotes straightened, lowercased, white space
+        /// collapsed. With `stopAtCombiningMark` it stops at a combining mark and sets `sawCombiningMark`.
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, stopAtCombiningMark: Bool) {
+            // Locals rather than stored properties in the loop.
+            let out = self.out
+            var count = self.count
+            var space = self.space
+            defer {
+                self.count = count
+                self.space = space
+            }
             var i = 0
             let n = bytes.count
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 {
-                    emit(b >= 0x41 && b <= 0x5A ? b | 0x20 : b, &normal, &space)
+                    Self.emit(b >= 0x41 && b <= 0x5A ? b | 0x20 : b, into: out, count: &count, space: &space)
                     i += 1
                     continue
                 }
                 // Curly quotes and guillemets become straight quotes (as `replacingQuotes`).
                 if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x98, bytes[i + 2] <= 0x9F {
-                    emit(bytes[i + 2] <= 0x9B ? 0x27 : 0x22, &normal, &space)
+                    Self.emit(bytes[i + 2] <= 0x9B ? 0x27 : 0x22, into: out, count: &count, space: &space)
                     i += 3
                     continue
                 }
                 if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
-                    emit(0x22, &normal, &space)
+                    Self.emit(0x22, into: out, count: &count, space: &space)
                     i += 2
                     continue
                 }
@@ -83,14 +116,17 @@ enum ContentHash {
                 for k in 1..<length where i + k < n { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
                 i += length
                 guard let scalar = Unicode.Scalar(value) else { continue }
-                for byte in lowercaseUTF8(scalar) { emit(byte, &normal, &space) }
+                if Scalars.isGeneralPunctuation(scalar) {
+                    // Its own lowercase mapping: the bytes as they are.
+                    for k in (i - length)..<min(i, n) { Self.emit(bytes[k], into: out, count: &count, space: &space) }
+                    continue
+                }
+                if stopAtCombiningMark, value >= 0x300, scalar.properties.canonicalCombiningClass.rawValue != 0 {
+                    sawCombiningMark = true
+                    return
+                }
+                for byte in ContentHash.lowercaseUTF8(scalar) { Self.emit(byte, into: out, count: &count, space: &space) }
             }
-            return true
-        }
-        if done == nil {
-            var copy = text
-            copy.makeContiguousUTF8()
-            append(copy, to: &normal, space: &space)
         }
     }
 

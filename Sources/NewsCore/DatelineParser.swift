@@ -39,7 +39,7 @@ enum DatelineParser {
     static func parse(_ text: Substring) -> String? {
         let trimmed = text.trimmingSpaces()
         if let iso = parseISO(trimmed) { return iso }
-        let tokens = tokenize(trimmed)
+        guard let tokens = tokenize(trimmed, stoppingAtUnknownWord: true) else { return nil }
         var year: Int?
         var month: Int?
         var day: Int?
@@ -163,8 +163,17 @@ enum DatelineParser {
         case colon
     }
 
+    /// Every word `parse` accepts in some position; a text with any other word is no date.
+    static let dateWords: Set<String> = fillers.union(weekdays).union(months.keys).union(TimeZoneRule.named.keys)
+        .union(["am", "pm", "st", "nd", "rd", "th"])
+
     /// Splits a stamp into words, numbers, colons and `+hh:mm` offsets; other punctuation separates.
     static func tokenize(_ text: Substring) -> [Token] {
+        tokenize(text, stoppingAtUnknownWord: false) ?? []
+    }
+
+    /// `tokenize(_:)`, or nil as soon as a word is not one of `dateWords` when `stoppingAtUnknownWord`.
+    static func tokenize(_ text: Substring, stoppingAtUnknownWord: Bool) -> [Token]? {
         var tokens: [Token] = []
         let scalars = Array(text.unicodeScalars)
         var i = 0
@@ -176,7 +185,9 @@ enum DatelineParser {
                     if scalars[i] != "." { word.unicodeScalars.append(scalars[i]) }
                     i += 1
                 }
-                tokens.append(.word(word.lowercasedFast()))
+                let lower = word.lowercasedFast()
+                if stoppingAtUnknownWord, !dateWords.contains(lower) { return nil }
+                tokens.append(.word(lower))
             } else if c.properties.numericType != nil, c.isASCII {
                 var digits = ""
                 while i < scalars.count, scalars[i].isASCII, scalars[i].properties.numericType != nil {
@@ -207,6 +218,7 @@ enum DatelineParser {
                 case 4: minutes = (digits[0] * 10 + digits[1]) * 60 + digits[2] * 10 + digits[3]
                 default: minutes = 100_000
                 }
+                if minutes > 18 * 60, stoppingAtUnknownWord, !dateWords.contains("?") { return nil }
                 tokens.append(minutes > 18 * 60 ? .word("?") : .offset(sign * minutes))
             } else {
                 i += 1

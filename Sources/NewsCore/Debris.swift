@@ -22,14 +22,41 @@ enum Debris {
         "whatsapp", "linkedin", "copy link", "skip to content", "skip to main content", "newsletter",
     ]
 
+    /// The first bytes of `prefixes` and of the other openings `isDebris` checks.
+    static let openingBytes = ByteSet(prefixes.compactMap(\.utf8.first) + Array("-r".utf8))
+
+    /// The first three bytes of the ASCII `prefixes` and of the other openings `isDebris` checks,
+    /// as `asciiHead` gives them.
+    static let openings: Set<UInt32> = Set((prefixes + ["- read ", "read our "]).compactMap { opening in
+        let bytes = Array(opening.utf8.prefix(3))
+        guard bytes.count == 3, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
+    })
+
+    /// The line's first three bytes lowercased, when they are ASCII.
+    static func asciiHead(_ line: String) -> UInt32? {
+        var code: UInt32 = 0
+        var count = 0
+        for b in line.utf8.prefix(3) {
+            guard b < 0x80 else { return nil }
+            code = code << 8 | UInt32(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            count += 1
+        }
+        return count == 3 ? code : nil
+    }
+
     /// Whether a whole line is page furniture.
     static func isDebris(_ line: String) -> Bool {
         guard line.utf8.count <= 240 else { return false }
         if line.containsBytes("opens new tab") { return true }
+        // A long line is debris only by a listed opening; ASCII bytes lowercase one to one, in place.
+        if line.utf8.count > 48, let head = asciiHead(line), !openings.contains(head) { return false }
         let lower = line.lowercasedPrefix48().replacingQuotes()
         if line.utf8.count <= 48, exact.contains(lower) { return true }
-        for prefix in prefixes where lower.fastHasPrefix(prefix) {
-            return lower.count < 160
+        if let head = lower.utf8.first, openingBytes.contains(head) {
+            for prefix in prefixes where lower.fastHasPrefix(prefix) {
+                return lower.count < 160
+            }
         }
         if lower.fastHasPrefix("- read ") || lower.fastHasPrefix("read our ") && lower.hasSuffix(" here") { return true }
         return false

@@ -17,6 +17,8 @@ public struct EntityAliases: Sendable, Equatable {
         let index: [String: String]
         /// First word of every alias (lowercased) → the most words an alias starting with it has.
         let firstWords: [String: Int]
+        /// `firstWords` for ASCII words, looked up by bytes.
+        let asciiFirstWords: ASCIIKeyTable<Int>
 
         init(_ table: [String: [String]]) {
             var index: [String: String] = [:]
@@ -31,6 +33,7 @@ public struct EntityAliases: Sendable, Equatable {
                 if let first = words.first { firsts[String(first), default: 0] = max(firsts[String(first)] ?? 0, words.count) }
             }
             firstWords = firsts
+            asciiFirstWords = ASCIIKeyTable(firsts)
         }
     }
 

@@ -23,17 +23,22 @@ struct EntityRecognizer {
     let aliasIndex: [String: String]
     /// First word of every alias (lowercased) → the most words an alias starting with it has.
     let aliasFirstWords: [String: Int]
+    let asciiAliasFirstWords: ASCIIKeyTable<Int>
     var surnames: [String: String] = [:]
     private(set) var people: [String] = []
     private(set) var places: [String] = []
     private(set) var organisations: [String] = []
-    private var seen: Set<String> = []
+    /// The names already in `people`, `places` and `organisations`.
+    private var seenPeople: Set<String> = []
+    private var seenPlaces: Set<String> = []
+    private var seenOrganisations: Set<String> = []
     /// The last person named outside quotation marks, for resolving "he said".
     var lastPerson: String?
 
     init(aliases: EntityAliases) {
         aliasIndex = aliases.compiled.index
         aliasFirstWords = aliases.compiled.firstWords
+        asciiAliasFirstWords = aliases.compiled.asciiFirstWords
     }
 
     static func key(_ name: String) -> String {
@@ -45,6 +50,9 @@ struct EntityRecognizer {
     /// While preparing: surname keys and full names asked for and not found in this text.
     private var missedSurnames: [String] = []
     private var missedFullNames: [String] = []
+    /// While preparing: surname keys missed by `personName` with the name it returned instead; a
+    /// later entry for the key changes that name only when it is a longer name ending with it.
+    private var missedExtensions: [(key: String, name: String)] = []
 
     /// First pass: learns the full names in the article so that lone surnames can be resolved, and
     /// returns the mentions of every text as the final surname table sees them. A text whose
@@ -55,14 +63,15 @@ struct EntityRecognizer {
         probe.surnames = [:]
         probe.surnameValues = []
         var found: [[Mention]] = []
-        var misses: [(surnames: [String], fullNames: [String])] = []
+        var misses: [(surnames: [String], fullNames: [String], extensions: [(key: String, name: String)])] = []
         found.reserveCapacity(tokenLists.count)
         for tokens in tokenLists {
             probe.missedSurnames = []
             probe.missedFullNames = []
+            probe.missedExtensions = []
             let mentions = probe.mentions(in: tokens)
             found.append(mentions)
-            misses.append((probe.missedSurnames, probe.missedFullNames))
+            misses.append((probe.missedSurnames, probe.missedFullNames, probe.missedExtensions))
             for mention in mentions where mention.kind == .person {
                 let parts = mention.name.split(separator: " ")
                 guard parts.count >= 2, let last = parts.last else { continue }
@@ -75,8 +84,12 @@ struct EntityRecognizer {
         surnames = probe.surnames
         surnameValues = probe.surnameValues
         for (index, tokens) in tokenLists.enumerated() {
-            let (keys, names) = misses[index]
-            if keys.contains(where: { surnames[$0] != nil }) || names.contains(where: { surnameValues.contains($0) }) {
+            let (keys, names, extensions) = misses[index]
+            if keys.contains(where: { surnames[$0] != nil }) || names.contains(where: { surnameValues.contains($0) })
+                || extensions.contains(where: { miss in
+                    surnames[miss.key].map { $0 != miss.name && $0.hasSuffix(miss.name) } ?? false
+                })
+            {
                 found[index] = mentions(in: tokens)
             }
         }
@@ -143,17 +156,10 @@ struct EntityRecognizer {
     }
 
     private mutating func record(_ m: Mention) {
-        let tag: String
         switch m.kind {
-        case .person: tag = "p:"
-        case .place: tag = "l:"
-        case .organisation: tag = "o:"
-        }
-        guard seen.insert(tag + m.name).inserted else { return }
-        switch m.kind {
-        case .person: people.append(m.name)
-        case .place: places.append(m.name)
-        case .organisation: organisations.append(m.name)
+        case .person: if seenPeople.insert(m.name).inserted { people.append(m.name) }
+        case .place: if seenPlaces.insert(m.name).inserted { places.append(m.name) }
+        case .organisation: if seenOrganisations.insert(m.name).inserted { organisations.append(m.name) }
         }
     }
 
@@ -193,7 +199,7 @@ struct EntityRecognizer {
         var i = run.lowerBound
         while i < run.upperBound {
             var matched = false
-            let longest = max(info(tokens[i]).gazetteerWords, aliasFirstWords[key(tokens[i])] ?? 1)
+            let longest = max(info(tokens[i]).gazetteerWords, aliasFirstWordCount(tokens[i]) ?? 1)
             for length in stride(from: min(longest, run.upperBound - i), through: 1, by: -1) {
                 if let hit = length == 1 ? lookup(tokens[i]) : lookup(tokens, i..<(i + length)) {
                     let end = tokens[i + length - 1].end
@@ -205,28 +211,27 @@ struct EntityRecognizer {
                 }
             }
             if matched { continue }
-            let token = tokens[i]
-            if !info(token).flags.isDisjoint(with: [.title, .demonym]) {
+            // Tokens are read in place rather than copied.
+            if !info(tokens[i]).flags.isDisjoint(with: [.title, .demonym]) {
                 titled = true
                 i += 1
                 continue
             }
-            if baseInfo(token).flags.contains(.notName) || info(token).flags.contains(.connector) || !token.isNameLike {
+            if baseInfo(tokens[i]).flags.contains(.notName) || info(tokens[i]).flags.contains(.connector) || !tokens[i].isNameLike {
                 i += 1
                 continue
             }
             var j = i
             while j < run.upperBound, j - i < 5 {
-                let t = tokens[j]
-                if info(t).flags.contains(.connector) {
-                    guard info(t).flags.contains(.particle), j + 1 < run.upperBound else { break }
+                if info(tokens[j]).flags.contains(.connector) {
+                    guard info(tokens[j]).flags.contains(.particle), j + 1 < run.upperBound else { break }
                     j += 1
                     continue
                 }
-                if !t.isNameLike || baseInfo(t).flags.contains(.notName) || info(t).flags.contains(.title) { break }
-                if j > i, lookup(t)?.kind == .organisation { break }
+                if !tokens[j].isNameLike || baseInfo(tokens[j]).flags.contains(.notName) || info(tokens[j]).flags.contains(.title) { break }
+                if j > i, lookup(tokens[j])?.kind == .organisation { break }
                 j += 1
-                if t.possessive { break }
+                if tokens[j - 1].possessive { break }
             }
             if j == i { j = i + 1 }
             let seq = i..<j
@@ -259,9 +264,14 @@ struct EntityRecognizer {
             if range.count == 1, tokens[range.lowerBound].isAllCaps == false, text.count <= 2 { continue }
             if let org = Gazetteer.organisations[text] { return (org, .organisation) }
             if let place = Gazetteer.places[text] { return (place, .place) }
-            if let place = Gazetteer.places[text.replacingQuotes()] { return (place, .place) }
-            if let org = Gazetteer.organisations[text.replacingQuotes()] { return (org, .organisation) }
-            if range.count >= 2, let person = aliasIndex[Self.key(text)] { return (person, .person) }
+            // With no quotes to straighten the same keys were just asked.
+            let straight = text.replacingQuotes()
+            if straight != text {
+                if let place = Gazetteer.places[straight] { return (place, .place) }
+                if let org = Gazetteer.organisations[straight] { return (org, .organisation) }
+            }
+            // `Self.key(text)` is the straightened text lowercased.
+            if range.count >= 2, let person = aliasIndex[straight.lowercasedFast()] { return (person, .person) }
         }
         return nil
     }
@@ -279,6 +289,17 @@ struct EntityRecognizer {
     /// Alias-table key of a token's text.
     private func key(_ token: EntityTokenizer.Token) -> String {
         token.key ?? Self.key(token.text)
+    }
+
+    /// `aliasFirstWords[key(token)]`, by bytes when the key is ASCII.
+    private func aliasFirstWordCount(_ token: EntityTokenizer.Token) -> Int? {
+        let key = key(token)
+        let found: Int?? = key.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            for b in bytes where b >= 0x80 { return nil }
+            return .some(asciiAliasFirstWords.find(bytes))
+        } ?? nil
+        if let found { return found }
+        return aliasFirstWords[key]
     }
 
     /// Gazetteer entry for this token alone (`lookup` for a range of one).
@@ -317,7 +338,12 @@ struct EntityRecognizer {
         if seq.count == 2, baseInfo(tokens[seq.upperBound - 1]).flags.contains(.place), !firstIsFirstName { return nil }
         let evidence = firstIsFirstName || titled || beforeIsRole || afterIsSpeech || isKnownFullName(text)
         guard evidence else { return nil }
-        if let canonical = surname(words.last ?? ""), canonical.hasSuffix(text) { return canonical }
+        let last = words.last ?? ""
+        if let canonical = surnames[last] {
+            if canonical.hasSuffix(text) { return canonical }
+        } else {
+            missedExtensions.append((last, text))
+        }
         return text
     }
 

@@ -27,6 +27,9 @@ enum EntityTokenizer {
             || s == "&"
     }
 
+    /// The ASCII bytes `isWordScalar` accepts.
+    static let asciiWordBytes = ByteSet((0..<128).filter { isWordScalar(Unicode.Scalar(UInt8($0))) }.map { UInt8($0) })
+
     static func tokens(of text: String) -> [Token] {
         var text = text
         text.makeContiguousUTF8()
@@ -51,6 +54,7 @@ enum EntityTokenizer {
     static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         let n = bytes.count
+        let asciiWordBytes = Self.asciiWordBytes
         // About one word per six bytes of running text.
         out.reserveCapacity(n / 5 + 1)
         var i = 0  // byte offset
@@ -69,6 +73,14 @@ enum EntityTokenizer {
             var endByte = i
             var end = si
             while endByte < n {
+                let b = bytes[endByte]
+                if b < 0x80 {
+                    // `isWordScalar` for ASCII.
+                    guard asciiWordBytes.contains(b) else { break }
+                    endByte += 1
+                    end += 1
+                    continue
+                }
                 let (c, w) = scalar(bytes, endByte)
                 guard isWordScalar(c) else { break }
                 endByte += w
@@ -123,10 +135,12 @@ enum EntityTokenizer {
             }
             let baseBytes = UnsafeBufferPointer(rebasing: wordBytes[0..<baseCount])
             if possessive { base = String(decoding: baseBytes, as: UTF8.self) }
+            let capital = Scalars.isUpper(head)
+            // Letter counts and shape matter for capitalised words only (`isAllCaps`, `isNameLike`).
             var letters = 0
             var lower = false
             var nameLike = true
-            var k = 0
+            var k = capital ? 0 : baseBytes.count
             while k < baseBytes.count {
                 let (c, w) = scalar(baseBytes, k)
                 k += w
@@ -139,16 +153,25 @@ enum EntityTokenizer {
                     nameLike = false
                 }
             }
-            let capital = Scalars.isUpper(head)
             // Only capitalised words are looked up here; the recognizer asks about the few others it needs.
             var info = WordInfo()
             var baseInfo = info
             var key: String?
             var baseKey: String?
             if capital {
-                let ascii = !wordBytes.contains { $0 >= 0x80 }
-                info = WordInfo.of(word, ascii: ascii)
-                baseInfo = possessive ? WordInfo.of(base, ascii: ascii) : info
+                var ascii = true
+                for b in wordBytes where b >= 0x80 {
+                    ascii = false
+                    break
+                }
+                if ascii {
+                    // `WordInfo.of` for ASCII words, from the bytes at hand.
+                    info = WordInfo.asciiTable.find(wordBytes) ?? WordInfo()
+                    baseInfo = possessive ? WordInfo.asciiTable.find(baseBytes) ?? WordInfo() : info
+                } else {
+                    info = WordInfo.of(word, ascii: ascii)
+                    baseInfo = possessive ? WordInfo.of(base, ascii: ascii) : info
+                }
                 key = ascii ? asciiLowercased(wordBytes) : EntityRecognizer.key(word)
                 baseKey = possessive ? (ascii ? asciiLowercased(baseBytes) : EntityRecognizer.key(base)) : key
             }

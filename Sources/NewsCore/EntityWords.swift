@@ -108,44 +108,79 @@ struct WordInfo: Sendable {
     }()
 }
 
-/// `WordInfo.table` for ASCII words, keyed by bytes: an open-addressing table with a cheap hash, so
-/// a lookup neither hashes a String nor normalises it. It holds every key whose canonical form is
-/// ASCII (String keys compare by canonical equivalence), so it answers exactly as `table` does.
-struct ASCIIWordTable: Sendable {
-    private var slots: [Int32]
-    private var keys: [[UInt8]] = []
-    private var infos: [WordInfo] = []
+/// `WordInfo.table` for ASCII words (see `ASCIIKeyTable`).
+typealias ASCIIWordTable = ASCIIKeyTable<WordInfo>
+
+/// A `[String: Value]` table for ASCII keys, keyed by bytes: an open-addressing table with a cheap
+/// hash, so a lookup neither hashes a String nor normalises it. It holds every key whose canonical
+/// form is ASCII (String keys compare by canonical equivalence), so it answers exactly as the
+/// dictionary does for ASCII text.
+struct ASCIIKeyTable<Value: Sendable>: Sendable {
+    /// Where a key sits in `bytes` and which value it has; `length` -1 marks an empty slot.
+    private struct Slot {
+        var start: Int32 = 0
+        var length: Int32 = -1
+        var value: Int32 = 0
+    }
+
+    private var slots: [Slot]
+    /// All keys' bytes back to back.
+    private var bytes: [UInt8] = []
+    private var values: [Value] = []
     private let mask: Int
 
-    init(_ table: [String: WordInfo]) {
+    init(_ table: [String: Value]) {
         var capacity = 16
         while capacity < table.count * 3 { capacity <<= 1 }
-        slots = Array(repeating: -1, count: capacity)
+        slots = Array(repeating: Slot(), count: capacity)
         mask = capacity - 1
-        for (key, info) in table {
+        for (key, value) in table {
             let canonical = Array(key.precomposedStringWithCanonicalMapping.utf8)
             guard canonical.allSatisfy({ $0 < 0x80 }) else { continue }
-            var slot = canonical.withUnsafeBufferPointer { Self.hash($0) } & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(keys.count)
-            keys.append(canonical)
-            infos.append(info)
+            var slot = canonical.withUnsafeBufferPointer { Self.hash($0, lowercasing: false) } & mask
+            while slots[slot].length >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(start: Int32(bytes.count), length: Int32(canonical.count), value: Int32(values.count))
+            bytes.append(contentsOf: canonical)
+            values.append(value)
         }
     }
 
-    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    /// A cheap hash of the bytes (with ASCII letters lowercased when `lowercasing`).
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Int {
+        var h = UInt64(bytes.count)
+        for b in bytes { h = h &* 31 &+ UInt64(lowercasing ? b | 0x20 : b) }
+        h = (h ^ (h >> 29)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: h >> 32)
     }
 
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> WordInfo? {
-        var slot = Self.hash(bytes) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            if keys[index].elementsEqual(bytes) { return infos[index] }
-            slot = (slot + 1) & mask
+    /// The value for exactly these bytes.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+        find(key, lowercasing: false)
+    }
+
+    /// The value for the ASCII letters `key` lowercased (`find` of the lowercased bytes; every byte
+    /// must be an ASCII letter).
+    func find(lowercasingLetters key: UnsafeBufferPointer<UInt8>) -> Value? {
+        find(key, lowercasing: true)
+    }
+
+    @inline(__always) private func find(_ key: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Value? {
+        var slot = Self.hash(key, lowercasing: lowercasing) & mask
+        let index: Int? = slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { all -> Int? in
+                while true {
+                    let entry = slots[slot]
+                    if entry.length < 0 { return nil }
+                    if Int(entry.length) == key.count {
+                        let start = Int(entry.start)
+                        var k = 0
+                        while k < key.count, all[start + k] == (lowercasing ? key[k] | 0x20 : key[k]) { k += 1 }
+                        if k == key.count { return Int(entry.value) }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
+        return index.map { values[$0] }
     }
 }

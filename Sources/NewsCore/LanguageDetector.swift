@@ -27,77 +27,115 @@ enum LanguageDetector {
 
     /// The ISO 639-1 code of the most likely language, or nil when too few stop words say so.
     static func detect(_ paragraphs: [String]) -> String? {
-        var counts: [String: Int] = [:]
+        var tally = Tally(counts: [Int](repeating: 0, count: languages.count))
+        for paragraph in paragraphs {
+            var paragraph = paragraph
+            if paragraph.withUTF8({ tally.scan($0) }) { break }
+        }
+        var counts = tally.counts
+        let words = tally.words
+        let ukrainianLetters = tally.ukrainianLetters
+        let russianLetters = tally.russianLetters
+        let ru = languages.firstIndex(of: "ru")!
+        let uk = languages.firstIndex(of: "uk")!
+        if counts[ru] > 0 || counts[uk] > 0 {
+            if ukrainianLetters > russianLetters { counts[uk] += ukrainianLetters }
+            if russianLetters > ukrainianLetters { counts[ru] += russianLetters }
+        }
+        // Highest count; on a tie the first code in alphabetical order.
+        var best: Int?
+        for k in counts.indices where counts[k] > 0 && counts[k] > (best.map { counts[$0] } ?? 0) { best = k }
+        guard let best, counts[best] >= 3 || counts[best] * 5 >= words else { return nil }
+        return languages[best]
+    }
+
+    /// What the paragraphs read so far say.
+    private struct Tally {
+        /// Stop-word counts per language, indexed as `languages`.
+        var counts: [Int]
         var words = 0
         var ukrainianLetters = 0
         var russianLetters = 0
-        outer: for paragraph in paragraphs {
-            var paragraph = paragraph
-            paragraph.makeContiguousUTF8()
-            let stop = paragraph.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                var i = 0
-                var wordStart = -1
-                let n = bytes.count
-                while i <= n {
-                    var isLetter = false
-                    var width = 1
-                    if i < n {
+
+        /// Counts the words of one paragraph's UTF-8; true when more than 600 words were read
+        /// before its end (and no more paragraphs need reading).
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            var wordStart = -1
+            var wordIsASCII = true
+            let n = bytes.count
+            let longest = longestStopWord
+            let table = asciiIndex
+            while i <= n {
+                var isLetter = false
+                var width = 1
+                if i < n {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        isLetter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+                    } else {
                         let (scalar, w) = EntityTokenizer.scalar(bytes, i)
                         width = w
                         if Scalars.isLetter(scalar) {
                             isLetter = true
-                            if w > 1 {
-                                switch scalar {
-                                case "і", "ї", "є", "ґ", "І", "Ї", "Є": ukrainianLetters += 1
-                                case "ы", "э", "ъ", "ё", "Ы", "Э": russianLetters += 1
-                                default: break
-                                }
+                            switch scalar {
+                            case "і", "ї", "є", "ґ", "І", "Ї", "Є": ukrainianLetters += 1
+                            case "ы", "э", "ъ", "ё", "Ы", "Э": russianLetters += 1
+                            default: break
                             }
                         }
                     }
-                    if isLetter {
-                        if wordStart < 0 { wordStart = i }
-                    } else if wordStart >= 0 {
-                        let wordBytes = UnsafeBufferPointer(rebasing: bytes[wordStart..<i])
-                        if !wordBytes.contains(where: { $0 >= 0x80 }) {
-                            // ASCII: lowercasing keeps the length, so a word longer than every stop word is none.
-                            if wordBytes.count <= longestStopWord {
-                                count(EntityTokenizer.asciiLowercased(wordBytes), into: &counts)
-                            }
-                        } else {
-                            count(String(decoding: wordBytes, as: UTF8.self).lowercasedFast(), into: &counts)
-                        }
-                        words += 1
-                        wordStart = -1
-                        if words > 600, i < n { return true }
-                    }
-                    i += width
                 }
-                return false
-            } ?? false
-            if stop { break outer }
+                if isLetter {
+                    if wordStart < 0 {
+                        wordStart = i
+                        wordIsASCII = true
+                    }
+                    if width > 1 { wordIsASCII = false }
+                } else if wordStart >= 0 {
+                    let wordBytes = UnsafeBufferPointer(rebasing: bytes[wordStart..<i])
+                    if wordIsASCII {
+                        // ASCII letters: lowercasing keeps the length, so a word longer than every
+                        // stop word is none.
+                        if wordBytes.count <= longest, let mask = table.find(lowercasingLetters: wordBytes) {
+                            count(mask)
+                        }
+                    } else if let mask = index[String(decoding: wordBytes, as: UTF8.self).lowercasedFast()] {
+                        count(mask)
+                    }
+                    words += 1
+                    wordStart = -1
+                    if words > 600, i < n { return true }
+                }
+                i += width
+            }
+            return false
         }
-        if (counts["ru"] ?? 0) > 0 || (counts["uk"] ?? 0) > 0 {
-            if ukrainianLetters > russianLetters { counts["uk", default: 0] += ukrainianLetters }
-            if russianLetters > ukrainianLetters { counts["ru", default: 0] += russianLetters }
+
+        @inline(__always) private mutating func count(_ mask: UInt16) {
+            var bits = mask
+            while bits != 0 {
+                counts[bits.trailingZeroBitCount] += 1
+                bits &= bits - 1
+            }
         }
-        guard let best = counts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
-            best.value >= 3 || best.value * 5 >= words && best.value >= 1
-        else { return nil }
-        return best.key
     }
 
-    static let index: [String: [String]] = {
-        var out: [String: [String]] = [:]
-        for (language, set) in stopWords { for word in set { out[word, default: []].append(language) } }
+    /// The language codes in alphabetical order; bit `k` of a stop word's mask is `languages[k]`.
+    static let languages: [String] = stopWords.keys.sorted()
+
+    /// Stop word → mask of the languages it belongs to.
+    static let index: [String: UInt16] = {
+        var out: [String: UInt16] = [:]
+        for (k, language) in languages.enumerated() {
+            for word in stopWords[language]! { out[word, default: 0] |= 1 << UInt16(k) }
+        }
         return out
     }()
 
+    /// `index` for ASCII words, looked up by bytes.
+    static let asciiIndex = ASCIIKeyTable(index)
+
     /// UTF-8 length of the longest stop word.
     static let longestStopWord: Int = index.keys.map(\.utf8.count).max() ?? 0
-
-    private static func count(_ word: String, into counts: inout [String: Int]) {
-        guard let languages = index[word] else { return }
-        for language in languages { counts[language, default: 0] += 1 }
-    }
 }

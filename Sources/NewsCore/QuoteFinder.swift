@@ -21,6 +21,31 @@ enum QuoteFinder {
         return pairs[scalar]
     }
 
+    /// False when the paragraph holds none of the opening marks of `pairs` (`"`, `“`, `„`, `‚`, `‘`,
+    /// `«`, `»`, `「`), decided on the UTF-8 bytes.
+    static func mayHoldOpeningMark(_ paragraph: String) -> Bool {
+        var paragraph = paragraph
+        return paragraph.withUTF8 { bytes -> Bool in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b == 0x22 { return true }
+                if b >= 0xC2, i + 1 < n {
+                    let c = bytes[i + 1]
+                    if b == 0xC2, c == 0xAB || c == 0xBB { return true }
+                    if b == 0xE2, c == 0x80, i + 2 < n {
+                        let d = bytes[i + 2]
+                        if d == 0x9C || d == 0x9E || d == 0x9A || d == 0x98 { return true }
+                    }
+                    if b == 0xE3, c == 0x80, i + 2 < n, bytes[i + 2] == 0x8C { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The quotations in a paragraph, in order.
     static func quotes(in paragraph: String) -> [Found] {
         quotesAndScalars(in: paragraph).found
@@ -29,7 +54,7 @@ enum QuoteFinder {
     /// The quotations in a paragraph and, when there are any, the paragraph's scalars (for `attribute`).
     static func quotesAndScalars(in paragraph: String) -> (found: [Found], scalars: [Unicode.Scalar]) {
         // Most paragraphs hold no quotation mark at all.
-        guard paragraph.utf8.contains(where: { $0 == 0x22 || $0 >= 0x80 }) else { return ([], []) }
+        guard mayHoldOpeningMark(paragraph) else { return ([], []) }
         let s = Scalars.array(paragraph)
         var out: [Found] = []
         var i = 0
@@ -77,6 +102,19 @@ enum QuoteFinder {
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "He", "She", "They", "er", "sie", "il", "elle"]
 
+    /// `verbs` for ASCII words, looked up by bytes.
+    static let asciiVerbs = ASCIIKeyTable(Dictionary(uniqueKeysWithValues: verbs.map { ($0, true) }))
+
+    /// `verbs.contains(word)`, by bytes when the word is ASCII.
+    static func isVerb(_ word: String) -> Bool {
+        let found: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for b in bytes where b >= 0x80 { return nil }
+            return asciiVerbs.find(bytes) != nil
+        }
+        if let known = found ?? nil { return known }
+        return verbs.contains(word)
+    }
+
     /// Gives each quotation a speaker, from the words after it, else the words before it in its sentence.
     static func attribute(
         _ found: [Found], in paragraph: String, mentions: [EntityRecognizer.Mention], previous: String?
@@ -91,8 +129,8 @@ enum QuoteFinder {
     ) -> [Article.Quote] {
         guard !found.isEmpty else { return [] }
         var out: [Article.Quote] = []
+        let persons = mentions.filter { $0.kind == .person || $0.kind == .organisation }
         for (index, quote) in found.enumerated() {
-            let persons = mentions.filter { $0.kind == .person || $0.kind == .organisation }
             let outside: (EntityRecognizer.Mention) -> Bool = { m in !found.contains { $0.range.contains(m.start) } }
             func lastNamed(before position: Int) -> String? {
                 persons.last { $0.start < position && $0.kind == .person && outside($0) }?.name ?? previous
@@ -101,14 +139,14 @@ enum QuoteFinder {
             let limit = index + 1 < found.count ? found[index + 1].range.lowerBound : s.count
             var end = quote.range.upperBound
             while end < limit,
-                !(".!?;".unicodeScalars.contains(s[end]) && (end + 1 == s.count || s[end + 1] == " ")
+                !(isStop(s[end], semicolon: true) && (end + 1 == s.count || s[end + 1] == " ")
                     && !(s[end] == "." && Sentences.isAbbreviation(s, before: end)))
             {
                 end += 1
             }
             let tail = words(s, quote.range.upperBound..<end)
             var speaker: String?
-            if let verb = tail.prefix(12).firstIndex(where: { verbs.contains($0.text) }) {
+            if let verb = tail.prefix(12).firstIndex(where: { isVerb($0.text) }) {
                 let subject = tail[..<verb]
                 let named = persons.last {
                     $0.start >= quote.range.upperBound && $0.start < (subject.last?.end ?? quote.range.upperBound) + 1
@@ -136,9 +174,9 @@ enum QuoteFinder {
             // Before the quote, in the same sentence.
             var begin = quote.range.lowerBound
             let floor = index > 0 ? found[index - 1].range.upperBound : 0
-            while begin > floor, !(".!?".unicodeScalars.contains(s[begin - 1]) && s[begin] == " ") { begin -= 1 }
+            while begin > floor, !(isStop(s[begin - 1], semicolon: false) && s[begin] == " ") { begin -= 1 }
             let head = words(s, begin..<quote.range.lowerBound)
-            if let verb = head.lastIndex(where: { verbs.contains($0.text) }) {
+            if let verb = head.lastIndex(where: { isVerb($0.text) }) {
                 let verbStart = head[verb].start
                 if let named = persons.last(where: { $0.start >= begin && $0.start < verbStart && $0.kind == .person }) {
                     speaker = named.name
@@ -153,6 +191,11 @@ enum QuoteFinder {
             out.append(Article.Quote(speaker: speaker, text: quote.text))
         }
         return out
+    }
+
+    /// `.`, `!`, `?` (and `;` when `semicolon`).
+    @inline(__always) static func isStop(_ s: Unicode.Scalar, semicolon: Bool) -> Bool {
+        s == "." || s == "!" || s == "?" || semicolon && s == ";"
     }
 
     struct Word {

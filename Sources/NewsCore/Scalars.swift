@@ -5,7 +5,14 @@ enum Scalars {
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        if isGeneralPunctuation(s) { return false }
         return s.properties.isAlphabetic
+    }
+
+    /// U+2000…U+206F (spaces, dashes, curly quotes, bullets): no letters, digits, numerics, cased
+    /// or combining scalars, and each is its own lowercase mapping.
+    @inline(__always) static func isGeneralPunctuation(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x2000 && s.value <= 0x206F
     }
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
@@ -15,12 +22,14 @@ enum Scalars {
     @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if isGeneralPunctuation(s) { return false }
         return s.properties.isUppercase
     }
 
     @inline(__always) static func isLower(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        if isGeneralPunctuation(s) { return false }
         return s.properties.isLowercase
     }
 }
@@ -81,38 +90,89 @@ extension String {
         }
     }
 
-    /// Naive search, skipping quickly to the places where the first two bytes match.
+    /// Substring search: `memchr` finds the places where the pattern's rarest-looking byte occurs,
+    /// and only there is the whole pattern compared.
     @inline(__always)
     static func search(_ pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = pattern.count
-        guard hay.count >= n else { return false }
-        let first = pattern[0]
-        let last = hay.count - n
-        var i = 0
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < n, hay[i + k] == pattern[k] { k += 1 }
-                if k == n { return true }
-            }
-            i += 1
+        guard n > 0 else { return true }
+        guard hay.count >= n, let base = hay.baseAddress else { return false }
+        let anchor = anchorIndex(pattern)
+        let anchorByte = Int32(pattern[anchor])
+        var from = anchor  // first hay index where the anchor byte may sit
+        let to = hay.count - n + anchor  // last such index
+        while from <= to {
+            guard let hit = memchr(base + from, anchorByte, to - from + 1) else { return false }
+            let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            let start = position - anchor
+            var k = 0
+            while k < n, hay[start + k] == pattern[k] { k += 1 }
+            if k == n { return true }
+            from = position + 1
         }
         return false
+    }
+
+    /// The index of the pattern byte least likely to occur in running text: capitals, digits and
+    /// punctuation before uncommon lowercase letters before common letters, spaces, commas and dots.
+    @inline(__always) static func anchorIndex(_ pattern: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0
+        var bestRank = Int.max
+        for (k, b) in pattern.enumerated() {
+            let rank: Int
+            switch b {
+            // e t a o i n s h r d l c u, space, comma, dot
+            case 0x65, 0x74, 0x61, 0x6F, 0x69, 0x6E, 0x73, 0x68, 0x72, 0x64, 0x6C, 0x63, 0x75, 0x20, 0x2C, 0x2E: rank = 2
+            case 0x61...0x7A: rank = 1
+            default: rank = 0
+            }
+            if rank < bestRank {
+                best = k
+                bestRank = rank
+                if rank == 0 { break }
+            }
+        }
+        return best
+    }
+
+    /// Whether `needle`'s UTF-8 bytes occur in the text's UTF-8 bytes.
+    func containsUTF8(_ needle: String) -> Bool {
+        var needle = needle
+        var text = self
+        return needle.withUTF8 { pattern in
+            pattern.isEmpty || text.withUTF8 { Self.search(pattern, in: $0) }
+        }
     }
 
     /// Whether an ASCII lowercase word occurs in the text, ignoring ASCII case.
     func containsASCIICaseInsensitive(_ word: StaticString) -> Bool {
         word.withUTF8Buffer { w -> Bool in
-            let n = w.count
-            var i = 0
-            let bytes = Array(self.utf8)
-            while i + n <= bytes.count {
-                var k = 0
-                while k < n, bytes[i + k] | 0x20 == w[k] { k += 1 }
-                if k == n { return true }
-                i += 1
+            func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                let n = w.count
+                guard n > 0 else { return true }
+                guard bytes.count >= n, let base = bytes.baseAddress else { return false }
+                // `memchr` finds each case of the least common-looking letter; the word is compared there.
+                let anchor = Self.anchorIndex(w)
+                let lower = w[anchor]
+                let upper = lower >= 0x61 && lower <= 0x7A ? lower - 0x20 : lower
+                for pass in 0..<(upper == lower ? 1 : 2) {
+                    let anchorByte = pass == 0 ? lower : upper
+                    var from = anchor
+                    let to = bytes.count - n + anchor
+                    while from <= to {
+                        guard let hit = memchr(base + from, Int32(anchorByte), to - from + 1) else { break }
+                        let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                        let start = position - anchor
+                        var k = 0
+                        while k < n, bytes[start + k] | 0x20 == w[k] { k += 1 }
+                        if k == n { return true }
+                        from = position + 1
+                    }
+                }
+                return false
             }
-            return false
+            if let found = self.utf8.withContiguousStorageIfAvailable(search) { return found }
+            return Array(self.utf8).withUnsafeBufferPointer(search)
         }
     }
 
@@ -139,6 +199,18 @@ extension StringProtocol {
     /// `lowercased()`, which appends each scalar's lowercase mapping, with the mapping of ASCII and of
     /// the Latin-1 and general punctuation blocks (which have no case) decided without the Unicode tables.
     func lowercasedFast() -> String {
+        // ASCII text maps byte for byte.
+        let ascii: String?? = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            for b in bytes where b >= 0x80 { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for k in 0..<bytes.count {
+                    let b = bytes[k]
+                    out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                return bytes.count
+            }
+        }
+        if let known = ascii ?? nil { return known }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
@@ -153,5 +225,21 @@ extension StringProtocol {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A set of bytes as a 256-bit mask.
+struct ByteSet: Sendable {
+    private var low: UInt128 = 0
+    private var high: UInt128 = 0
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for b in bytes {
+            if b < 128 { low |= 1 << UInt128(b) } else { high |= 1 << UInt128(b - 128) }
+        }
+    }
+
+    @inline(__always) func contains(_ b: UInt8) -> Bool {
+        b < 128 ? low >> UInt128(b) & 1 != 0 : high >> UInt128(b - 128) & 1 != 0
     }
 }

@@ -50,15 +50,22 @@ enum Sentences {
             guard word.count <= 6 else { return false }
             return abbreviations.contains(Scalars.string(word).lowercasedFast())
         }
-        var k = dot - 1
-        var word = ""
-        while k >= 0, scalars[k] != " " {
-            word.unicodeScalars.insert(scalars[k], at: word.unicodeScalars.startIndex)
-            k -= 1
-        }
-        if word.contains(".") { return true }
-        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
+        let scalarsOfWord = scalars[start..<dot]
+        let word = Scalars.string(scalarsOfWord)
+        // The text search can only match where a dot scalar is.
+        if scalarsOfWord.contains("."), word.contains(".") { return true }
+        if scalarsOfWord.count == 1, scalarsOfWord.first!.properties.isUppercase { return true }
         return abbreviations.contains(word.lowercasedFast())
+    }
+
+    /// For each ASCII byte: 1 for the white space that separates words (space, tab, line feed),
+    /// 2 for letters and digits, 0 for anything else.
+    static let asciiKinds: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x20, 0x09, 0x0A: return 1
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 2
+        default: return 0
+        }
     }
 
     /// Words: runs of non-space characters holding at least one letter or digit.
@@ -71,25 +78,30 @@ enum Sentences {
         var text = text
         text.makeContiguousUTF8()
         let counted: Int? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            // `hasAlnum` implies a word is open, so a word ends counted exactly when white space
+            // meets `hasAlnum`; ASCII bytes update the state without branching on the byte.
+            var count = 0
+            var inWord = false
+            var hasAlnum = false
             var i = 0
             let n = bytes.count
+            let kinds = asciiKinds
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 {
                     i += 1
-                    if b == 0x20 || b == 0x09 || b == 0x0A {
-                        if inWord, hasAlnum { count += 1 }
-                        inWord = false
-                        hasAlnum = false
-                    } else {
-                        inWord = true
-                        if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { hasAlnum = true }
-                    }
+                    let kind = kinds[Int(b)]
+                    let isSpace = kind == 1
+                    count &+= isSpace && hasAlnum ? 1 : 0
+                    hasAlnum = !isSpace && (hasAlnum || kind == 2)
+                    inWord = !isSpace
                 } else {
                     let (s, width) = EntityTokenizer.scalar(bytes, i)
                     i += width
                     inWord = true
-                    if !hasAlnum, Scalars.isLetter(s) || s.properties.numericType != nil { hasAlnum = true }
+                    if !hasAlnum, !Scalars.isGeneralPunctuation(s), Scalars.isLetter(s) || s.properties.numericType != nil {
+                        hasAlnum = true
+                    }
                 }
             }
             if inWord, hasAlnum { count += 1 }

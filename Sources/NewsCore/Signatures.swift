@@ -7,15 +7,43 @@ enum Signatures {
     /// First bytes (ASCII, lowercased) of the lines `source(in:)` can accept without a Thomson Reuters mention.
     static let startLetters: Set<UInt8> = Set("idgtbsc(".utf8)
 
+    /// `startLetters` as bit masks over the bytes 0..<64 and 64..<128.
+    static let startLettersLow: UInt64 = startLetters.reduce(0) { $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
+    static let startLettersHigh: UInt64 = startLetters.reduce(0) { $1 >= 64 && $1 < 128 ? $0 | 1 << UInt64($1 - 64) : $0 }
+
+    /// The ASCII openings (lowercase) that `source(in:)` looks for in a line without a Thomson Reuters mention.
+    static let asciiCues: [[UInt8]] = [
+        "install the ", "download the ", "get the ", "be the first to get breaking news from ", "sign up for the ",
+        "subscribe to ", "(c) ", "copyright ",
+    ].map { Array($0.utf8) }
+
+    /// False when the line's lowercased opening certainly is none of the openings `source(in:)`
+    /// accepts (decided on ASCII bytes); true when it may be.
+    static func mayOpenWithCue(_ line: String) -> Bool {
+        let answer: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let checked = min(bytes.count, 48)
+            for k in 0..<checked where bytes[k] >= 0x80 { return true }
+            for cue in asciiCues where cue.count <= bytes.count {
+                var k = 0
+                while k < cue.count, bytes[k] | (bytes[k] >= 0x41 && bytes[k] <= 0x5A ? 0x20 : 0) == cue[k] { k += 1 }
+                if k == cue.count { return true }
+            }
+            return false
+        }
+        return answer ?? true
+    }
+
     /// The outlet a line names as its publisher, or nil.
     static func source(in line: String) -> String? {
         let reporting = line.containsBytes(", reporting from")
         guard line.utf8.count <= 200 || reporting else { return nil }
         // Every signature starts with one of a few letters, or names Thomson Reuters.
-        if !reporting, let head = line.utf8.first, head < 0x80, !startLetters.contains(head | 0x20),
-            !line.containsASCIICaseInsensitive("thomson")
-        {
-            return nil
+        if !reporting, let head = line.utf8.first, head < 0x80 {
+            let lowerHead = head | 0x20
+            let letterMask: UInt64 = lowerHead < 128 && lowerHead >= 64 ? startLettersHigh : startLettersLow
+            let startsWell = letterMask >> UInt64(lowerHead & 63) & 1 != 0
+            // Without a Thomson Reuters mention only the listed openings can match.
+            if !line.containsASCIICaseInsensitive("thomson"), !startsWell || !mayOpenWithCue(line) { return nil }
         }
         let lower = reporting || line.containsBytes("Thomson") || line.utf8.count <= 48
             ? line.lowercasedFast().replacingQuotes() : String(line.prefix(48)).lowercasedFast().replacingQuotes()

@@ -195,16 +195,21 @@ struct TextExtractor {
     /// Trims a line and collapses runs of white space (spaces, tabs, no-break, thin and zero-width
     /// spaces, byte-order marks).
     static func clean(_ line: String) -> String {
-        var tidy = true
-        var previous: UInt8 = 0x20
-        for byte in line.utf8 {
-            if byte < 0x20 || byte == 0x20 && previous == 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
-                tidy = false
-                break
+        // Most lines are tidy already: no leading, trailing or doubled space and no other white space.
+        let tidy: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previous: UInt8 = 0x20
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x20 && previous == 0x20 { return false }
+                if b == 0xC2 || b == 0xE2 || b == 0xEF, whiteSpaceWidth(bytes, i) > 0 { return false }
+                previous = b
+                i += 1
             }
-            previous = byte
+            return previous != 0x20
         }
-        if tidy, previous != 0x20 { return line }
+        if tidy == true { return line }
         var line = line
         line.makeContiguousUTF8()
         return line.utf8.withContiguousStorageIfAvailable { bytes -> String in
@@ -215,18 +220,7 @@ struct TextExtractor {
             let n = bytes.count
             while i < n {
                 let b = bytes[i]
-                // Width of the white-space scalar starting here, or 0.
-                var width = 0
-                switch b {
-                case 0x20, 0x09, 0x0B, 0x0C: width = 1
-                case 0xC2: if i + 1 < n, bytes[i + 1] == 0xA0 { width = 2 }
-                case 0xE2:
-                    if i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x89 || bytes[i + 2] == 0xAF || bytes[i + 2] == 0x8B {
-                        width = 3
-                    }
-                case 0xEF: if i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { width = 3 }
-                default: break
-                }
+                let width = whiteSpaceWidth(bytes, i)
                 if width > 0 {
                     space = true
                     i += width
@@ -239,6 +233,21 @@ struct TextExtractor {
             }
             return String(decoding: out, as: UTF8.self)
         } ?? line
+    }
+
+    /// Width in bytes of the white-space scalar starting at `i` (space, tab, vertical tab, form feed,
+    /// no-break, thin or zero-width space, byte-order mark), or 0.
+    @inline(__always) static func whiteSpaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = bytes.count
+        switch bytes[i] {
+        case 0x20, 0x09, 0x0B, 0x0C: return 1
+        case 0xC2: return i + 1 < n && bytes[i + 1] == 0xA0 ? 2 : 0
+        case 0xE2:
+            return i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x89 || bytes[i + 2] == 0xAF || bytes[i + 2] == 0x8B)
+                ? 3 : 0
+        case 0xEF: return i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF ? 3 : 0
+        default: return 0
+        }
     }
 
     /// Front matter (`---` … `---`) or leading `Key: value` lines; returns the first line after them.
@@ -318,8 +327,11 @@ struct TextExtractor {
         if line.utf8.last == 0x3F, line.hasSuffix("?") {
             let count = Sentences.wordCount(line)
             words = count
-            if count <= 14, count >= 2, !line.contains(where: { "\"“”„«»".contains($0) }),
-                Sentences.first(of: line).count == line.count
+            // A quotation mark can only be a character of the line where its bytes occur. The first
+            // sentence is the whole line exactly when it has all its bytes (a shorter one ends at a
+            // grapheme boundary before more text).
+            if count <= 14, count >= 2, !(Self.mayHoldQuotationMark(line) && line.contains(where: { "\"“”„«»".contains($0) })),
+                Sentences.first(of: line).utf8.count == line.utf8.count
             {
                 return true
             }
@@ -343,6 +355,23 @@ struct TextExtractor {
             }
         }
         return letters >= 3 && (words ?? Sentences.wordCount(line)) <= 10 && !line.hasSuffix(".")
+    }
+
+    /// False when none of `"`, `“`, `”`, `„`, `«`, `»` occurs in the line's UTF-8.
+    static func mayHoldQuotationMark(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes -> Bool in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b == 0x22 { return true }
+                if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB { return true }
+                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x9C, bytes[i + 2] <= 0x9E { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func stripHeadingMarks(_ line: String) -> String {

@@ -58,6 +58,16 @@ struct FileProcessor: Sendable {
 
     /// The path relative to the inbox (`sub/a.txt`), as the database keeps it.
     func relative(_ path: FilePath) -> String {
+        // Paths come from the watcher and the scanner, which build them under `inbox`: the common
+        // case is a plain prefix (FilePath's component walk costs far more per file).
+        let full = path.string
+        let root = inbox.string
+        if full.hasPrefix(root) {
+            let rest = full.utf8.dropFirst(root.utf8.count)
+            if root.hasSuffix("/") || rest.first == UInt8(ascii: "/") {
+                return String(decoding: rest.drop(while: { $0 == UInt8(ascii: "/") }), as: UTF8.self)
+            }
+        }
         var components = path.components.makeIterator()
         for _ in inbox.components { _ = components.next() }
         return FilePath(root: nil, Array(IteratorSequence(components))).string

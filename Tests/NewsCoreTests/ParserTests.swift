@@ -45,6 +45,45 @@ import Testing
         #expect(try resumed.articles() == whole.articles())
     }
 
+    @Test func compactStateRoundTrips() throws {
+        let bytes = try TestSupport.seed("000_edc18a25d3498dcf.txt")
+        let whole = try TestSupport.parse(bytes)
+        // Cut inside a line, so the state holds pending bytes as well as finished lines.
+        var first = ArticleParser(format: .text)
+        try first.consume(bytes[0..<5001])
+        let saved = first.state.serialized()
+        let restored = try #require(ArticleParser.State(serialized: saved))
+        #expect(restored == first.state)
+        var resumed = ArticleParser(resuming: restored)
+        try resumed.consume(bytes[5001...])
+        #expect(resumed.state == whole.state)
+        #expect(try resumed.articles() == whole.articles())
+        // A state saved as JSON by an earlier version is still read.
+        let legacy = try JSONEncoder().encode(first.state)
+        #expect(ArticleParser.State(serialized: legacy) == first.state)
+        // Empty lines, a JSON file's raw bytes with their line ends, and an empty state survive too.
+        var json = ArticleParser(format: .json)
+        try json.consume(Array("{\"title\": \"A\",\n\n \"body\": \"B\"}".utf8))
+        #expect(ArticleParser.State(serialized: json.state.serialized()) == json.state)
+        var blanks = ArticleParser(format: .text)
+        try blanks.consume(Array("Title\n\n\nBody\n".utf8))
+        #expect(ArticleParser.State(serialized: blanks.state.serialized()) == blanks.state)
+        let empty = ArticleParser(format: .jsonLines).state
+        #expect(ArticleParser.State(serialized: empty.serialized()) == empty)
+    }
+
+    @Test func damagedSavedStateIsRefused() throws {
+        var parser = ArticleParser(format: .text)
+        try parser.consume(Array("Title\nBody line\nMore".utf8))
+        let saved = parser.state.serialized()
+        #expect(ArticleParser.State(serialized: Data()) == nil)
+        #expect(ArticleParser.State(serialized: Data("not a state".utf8)) == nil)
+        #expect(ArticleParser.State(serialized: saved.prefix(saved.count - 6)) == nil)  // lines cut off
+        var extraLine = saved
+        extraLine.append(contentsOf: Array("\nsurplus".utf8))
+        #expect(ArticleParser.State(serialized: extraLine) == nil)
+    }
+
     @Test func partialLineCountsButStaysPending() throws {
         var parser = ArticleParser(format: .text)
         try parser.consume(Array("Headline\nFirst para".utf8))
