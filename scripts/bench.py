@@ -1293,56 +1293,66 @@ def write_markdown(res, path):
 # page can be regenerated; update when the daemon changes).
 ANALYSIS = {
     "ingest": """
-**Bulk ingest is CPU-bound on both sides of the pipeline, and the reference does far less per file.**
-Since the QUICK run: the next batch is parsed while the last one commits (parsing threads and writer
-work at once), a batch grows to 192 files while the writer is busy, articles are encoded for storage
-on the parsing threads, the parser state is saved as a compact copy of the text instead of JSON, and the
-parser is about 1.4× cheaper (byte-keyed tables, fewer `String`s, `memchr` searches; output identical).
-The raw-SQLite reference, measured on this quiet machine, is itself far faster than in the QUICK run's
-busy one, so only the ratio carries over. "Where the CPU goes" (section 1) splits newsd's CPU per file:
-parsing (spread over both cores) and the database writer (one thread) each cost several times what the
-reference spends on a whole file. The writer's part is mostly SQLite: `schema-cost.py` writes the very
-rows newsd stored from Python and shows newsd's schema costing SQLite about 4× the reference's schema
-for the same articles — per article a file row with the saved parser state, an article row with three
-indexes, a dozen entity rows in two B-trees (the largest single part), external-content FTS5 with porter
-stemming, and transactions of up to 192 files instead of one. The parse part is led by entity
-recognition (about 40 % of parse time), then quotes, the content hash, language detection and word
-count: work the reference does not do at all. Next fixes, by expected yield: entity rows keyed by a name
-id (one small B-tree insert each) or written when the writer is idle; tokens as byte ranges (no `String`
-per token); one pass for word count, hash and language; larger transactions while a backlog lasts.
+**Bulk ingest is bound by the single database writer, and newsd writes much more per article than
+the reference.** Since the QUICK run: the next batch is parsed while the last one commits, a batch grows
+to 192 files while the writer is busy, articles are encoded for storage on the parsing threads, the
+parser state is saved as a compact copy of the text instead of JSON, and the parser is about 1.4× cheaper
+(byte-keyed tables, fewer `String`s, `memchr` searches; output identical). On this quiet machine the
+reference runs at about 2,200 files/s (1,669 on the QUICK run's busy one), so the ratio fell although
+newsd did not slow down. "Where the CPU goes" (section 1) shows the bound: the writer thread needs about
+1.6 ms of CPU per file — at most about 630 files/s whatever the parsing threads do (they need about
+1.5 ms per file, spread over both cores, which the writer shares). Of the writer's 1.6 ms, about 1.07 ms
+is SQLite's own work on newsd's rows (`schema-cost.py`, the same rows written from Python); the rest is
+Swift/GRDB per statement (argument boxing, the look-ups made before each insert: the file by identity,
+the existing articles of the file). SQLite's 1.07 ms against 0.23 ms for the reference's schema on the
+same rows: a dozen entity rows per article in two B-trees (0.24 ms, the largest single part), a file row
+with the saved parser state, an article row with three indexes, external-content FTS5 with porter
+stemming, and at 100,000 articles a page cache too small for the indexes (16 MiB of cache saves about
+10 %). The writer's cost per file also grows with the archive (about 0.8 ms at 5,000 files), which
+is why the stream profile below (4,000 files into an empty database) is still led by parsing. Next
+fixes, by expected yield: entity rows keyed by a name id, or written in the idle moments after a
+backlog; no look-up statements for files never seen (the scan already knows them); a larger writer
+cache within the memory budget; then, on the parsing side, tokens as byte ranges and one pass for word
+count, hash and language.
 """,
     "latency": """
-**Drop → searchable.** A lone file is read and committed at once, so the idle figures are a few
-milliseconds. Under the bulk stream a drop waits behind the files queued before it (the writer is paced at
-half the stream rate, but the daemon's spare CPU is what the stream leaves), so the loaded tail is the
-backlog divided by the ingest rate, not one long transaction: batches still close on `batch_max_delay_ms`
-unless the previous commit is running. The drops "not seen" are the benchmark's own: each was ingested at
-once, but its marker word had gone into a line newsd rightly leaves out of the index — in the QUICK run
-the second line (a byline in some articles), in this run the longest line, which in five articles was a
-staff note at the end ("… He joined Reuters as a graduate trainee in 2012. Bench marker …", as the
-stored parser state shows). The marker now goes into the longest line of the first half of the article.
+**Drop → searchable.** A lone file is read and committed at once: the idle p50 is about 6 ms to the
+`follow` notification and 10 ms to the first `query` that finds it. The idle tail (p99 70 ms, max
+260 ms) is above target; the inotify reference's own p99 (10 ms, max 41 ms) shows the machine's
+scheduling noise, and newsd's path has several thread hand-offs (watcher → ingest loop → thread pool →
+writer queue → event loop), each of which can wait for a core. Under the bulk stream a drop waits behind
+the files queued before it (the writer is paced at half the stream rate, yet the backlog grows when the
+stream's own CPU use slows the daemon), so the loaded tail is the backlog divided by the ingest rate.
+The drops "not seen" are the benchmark's own: each was ingested at once, but its marker word had gone
+into a line newsd rightly leaves out of the index — in the QUICK run the second line (a byline in some
+articles), in this run the longest line, which in five articles was a staff note at the end ("… He
+joined Reuters as a graduate trainee in 2012. Bench marker …", as the stored parser state shows). The
+marker now goes into the longest line of the first half of the article.
 """,
     "memory": """
-**Memory.** Steady ingest holds about 57 MiB on a small inbox and does not grow with the archive (the
-RSS-by-files table). The 100,000-file runs peak higher because of the queue, not the archive: the
-start-up scan (catch-up) and the inotify events of a writer faster than the daemon (stream) put every
-waiting path in the ready queue, an array and a set of absolute path strings, about 15 MiB for 100,000
-files, on top of two batches in flight (up to 192 parsed files each). Fix: keep the queue as inbox-relative
-names in one byte buffer, and let the scan hand the queue files a folder at a time. The 50 MiB article now
-costs about a quarter of the 1.8 GiB of the QUICK run: entities and quotes read only the first 256 KiB of a
-body, the parser state is saved without JSON, and free heap is trimmed after the batch; what remains is a
-handful of copies of the text (the lines read, the paragraphs, the joined body bound to SQLite, the saved
-state, the content hash's normal form) plus FTS5's in-memory term list for one 50 MiB document.
+**Memory.** RSS does not grow with the archive (about 80 MiB from 12,500 to 100,000 files in the
+catch-up table), but its level is above 64 MiB at 100,000 files, and it is set in the first seconds:
+the start-up scan (catch-up) and the inotify events of a writer faster than the daemon (stream) put every
+waiting path into the ready queue, an array and a set of absolute path strings (about 15 MiB for 100,000
+files), on top of two batches in flight (up to 192 parsed files each) and about 40 MiB of binary and
+libraries at start. On 5,000 files the same daemon peaks at about 57 MiB. A restarted daemon keeps the
+heap its reconcile of 100,000 files used (93 MiB idle). Fixes: keep the queue as inbox-relative names in
+one byte buffer, let the scan hand over a folder at a time, and trim the heap after a reconcile as after
+a very large file. The 50 MiB article now costs about 217 MiB above the daemon's level instead of about
+1.7 GiB: entities and quotes read only the first 256 KiB of a body and the parser state is saved without
+JSON; what remains is a few copies of the text (the lines read, the joined body bound to SQLite, the saved
+state, the content hash's normal form) and FTS5's term list for one 50 MiB document.
 """,
     "queries": """
 **Queries.** Full-text queries now rank the newest 1,000 matches (walked newest first, so bm25 runs on
-at most 1,000 rows however common the word) and count every match separately: without filters the count
-is FTS5 walking its doclist; with filters it runs as `articles WHERE filter AND id IN (matches)`, so SQLite
-can walk the filter's index. What remains slow is the count under a filter on a common word: every match
-must be looked up in `articles`, whose rows carry the body and the JSON document, so each look-up reads its
-own page (`pread` and page decoding in the query profile). Fixes: move body and document out of
-`articles` into their own table (rows of a few hundred bytes, the whole table in cache), or keep source and
-day as hidden full-text columns so a filtered count is an intersection of doclists.
+at most 1,000 rows however common the word) and count every match separately: the common term's p95 is
+below SQLite's own full ranking (0.68×), but not within 20 ms on this machine, and filtered queries on a
+common word take 55–130 ms. The cost is the count under a filter: every match (26,000 for `ceasefire`) is
+looked up in `articles`, whose rows carry the body and the JSON document, so each look-up reads its own
+pages (`pread`, page decoding and `sqlite3WalFindFrame` in the query profile). Fixes: move body and
+document out of `articles` into their own table (rows of a few hundred bytes, the table in cache), or
+keep source and publication day as hidden full-text columns so that a filtered count is an intersection
+of doclists; and for the snippets, which re-tokenise 20 bodies per page, a cheaper highlighter.
 """,
     "isolation": """
 **Isolation.** With 200 pollers (200 `status`/s) and a stalled `follow` client, ingest kept its rate:
@@ -1352,7 +1362,9 @@ competes with the parser for the same cores — so single pairs above 1 are nois
 """,
     "notes": """
 Absolute figures on this 2-core virtual machine move by up to 2× between runs of the same binary (the
-reference's own rate did); the ratios are measured against references taken in the same run.
+reference's own rate did between the QUICK and this run); ratios are measured against references taken
+in the same run. The run used 2 repetitions (the script's default for a full run is 3) to fit the time
+available; the loaded drop series stopped at its 5-minute budget after 876 drops.
 """,
 }
 
