@@ -202,14 +202,14 @@ public final class IngestPipeline: Service, Sendable {
         }
         if let rescan { await reconcile(reason: rescan) }
         await handleRemovals()
-        // Batch n+1 is read and parsed while batch n commits: the writer and the parsing threads
-        // work at once. A file in both batches is safe: its commit finds the row by identity and
-        // replaces its articles by record number, so a look-up made before the earlier commit
-        // only means parsing from an older offset.
+        // Batch n+1 is read and parsed while batch n commits (and moves its files): the writer and
+        // the parsing threads work at once. A file of batch n queued again waits for that commit,
+        // so that its look-up and its disposition see it.
         var committing: Task<Void, Never>?
+        var inFlight: Set<String> = []
         let writer = WriterState()
         while !statsBox.withLock({ $0.paused }) {
-            let (batch, settings) = queue.withLock { q -> ([String], IngestSettings) in
+            var (batch, settings) = queue.withLock { q -> ([String], IngestSettings) in
                 let n = min(q.settings.batchMaxArticles, q.ready.count)
                 let batch = Array(q.ready.prefix(n))
                 q.ready.removeFirst(n)
@@ -218,11 +218,24 @@ public final class IngestPipeline: Service, Sendable {
             }
             updatePending()
             if batch.isEmpty { break }
-            let outcomes = await read(batch, settings: settings, writer: writer)
+            let waiting = batch.filter(inFlight.contains)
+            if !waiting.isEmpty {
+                batch.removeAll(where: inFlight.contains)
+                putBackInFront(waiting)
+                if batch.isEmpty {
+                    await committing?.value
+                    committing = nil
+                    inFlight = []
+                    continue
+                }
+            }
+            let done = await read(batch, settings: settings, writer: writer)
             await committing?.value
             committing = nil
+            inFlight = []
             heartbeat()
-            if let outcomes {
+            if let (outcomes, readPaths) = done {
+                inFlight = Set(readPaths)
                 writer.begin()
                 committing = Task {
                     await self.commit(outcomes, settings: settings)
@@ -354,12 +367,15 @@ public final class IngestPipeline: Service, Sendable {
     static let trimAfterBytes: Int64 = 16 * 1024 * 1024
 
     /// Reads and parses one batch; files left when `batch_max_delay` ran out go back to the front
-    /// of the queue. Nil when reading failed (recorded as the last error).
-    private func read(_ paths: [String], settings: IngestSettings, writer: WriterState) async -> [FileOutcome]? {
+    /// of the queue. Returns the outcomes and the paths read, nil when reading failed (recorded as
+    /// the last error).
+    private func read(_ paths: [String], settings: IngestSettings, writer: WriterState) async
+        -> (outcomes: [FileOutcome], read: ArraySlice<String>)?
+    {
         let processor = FileProcessor(inbox: inbox, settings: settings)
         let store = self.store
         let outcomes: [FileOutcome]
-        let leftOver: [String]
+        let claimed: Int
         // A batch closes when it holds `batch_max_articles` files or when `batch_max_delay` has
         // passed since its first file was read, whichever comes first: slow parsing never holds
         // back the commit of files already read. While the previous batch is still committing,
@@ -395,20 +411,22 @@ public final class IngestPipeline: Service, Sendable {
                 return all.sorted { $0.0 < $1.0 }
             }
             outcomes = chunks.flatMap { $0.1 }
-            let claimed = chunks.last.map { min(paths.count, $0.0 + 16) } ?? 0
-            leftOver = Array(paths[claimed...])
+            claimed = chunks.last.map { min(paths.count, $0.0 + 16) } ?? 0
         } catch {
             record(error: "reading batch failed: \(error)")
             return nil
         }
-        if !leftOver.isEmpty {
-            // Back to the front of the queue, ahead of files that came later.
-            queue.withLock { q in
-                let fresh = leftOver.filter { q.readySet.insert($0).inserted }
-                q.ready.insert(contentsOf: fresh, at: 0)
-            }
+        putBackInFront(Array(paths[claimed...]))
+        return (outcomes, paths[..<claimed])
+    }
+
+    /// Returns paths to the front of the ready queue, ahead of files that came later.
+    private func putBackInFront(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        queue.withLock { q in
+            let fresh = paths.filter { q.readySet.insert($0).inserted }
+            q.ready.insert(contentsOf: fresh, at: 0)
         }
-        return outcomes
     }
 
     /// Commits what a batch read, in one transaction, then tells the observers and moves files.

@@ -22,7 +22,6 @@ public final class NewsStore: Sendable {
             // NORMAL is durable in WAL mode across process crashes; only power loss can lose the
             // last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -194,6 +194,48 @@ struct IngestTests {
         #expect(try daemon.fileStatus(last)["state"] as? String == "ingested")
     }
 
+    @Test func archivedFilesLeaveTheInboxOnceAndSayWhereTheyWent() throws {
+        let daemon = try DaemonUnderTest(start: false)
+        let archive = daemon.folder.path + "/archive"
+        let url = URL(fileURLWithPath: daemon.configFile)
+        var config = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        config["after_ingest"] = "archive"
+        config["archive_dir"] = archive
+        try JSONSerialization.data(withJSONObject: config).write(to: url)
+        try daemon.launch()
+        daemon.waitReady()
+        let count = 200
+        for index in 0..<count {
+            let name = "arch-\(index).txt"
+            if index % 2 == 0 {
+                try daemon.dropCarefully(name, Self.story("Archived \(index)", "a\(index)"))
+            } else {
+                // Written in place, then opened for writing and closed once more: a second close event
+                // must not move the file twice nor lose where it went.
+                let path = daemon.inbox + "/" + name
+                try Self.story("Archived \(index)", "a\(index)").write(to: URL(fileURLWithPath: path))
+                if let handle = FileHandle(forWritingAtPath: path) {
+                    handle.seekToEndOfFile()
+                    handle.closeFile()
+                }
+            }
+        }
+        try daemon.waitArticles(count)
+        let deadline = Date().addingTimeInterval(60)
+        func left() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: daemon.inbox).filter { $0.hasPrefix("arch-") }
+        }
+        while try !left().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(try left().isEmpty)
+        let archived = try FileManager.default.contentsOfDirectory(atPath: archive).filter { $0.hasPrefix("arch-") }
+        #expect(archived.count == count)  // each moved once: a second move would have made `arch-N.txt.1`
+        #expect(try daemon.articleCount() == count)
+        for index in stride(from: 1, to: count, by: 2) {
+            let record = try daemon.fileStatus("arch-\(index).txt")
+            #expect(record["moved_to"] as? String == archive + "/arch-\(index).txt", "arch-\(index).txt: \(record)")
+        }
+    }
+
     @Test func filesDroppedWhileStoppedAreCaughtUpAndUntouchedOnesSkipped() throws {
         let first = try DaemonUnderTest()
         first.waitReady()
