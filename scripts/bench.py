@@ -930,13 +930,15 @@ class Bench:
         log("--- schema cost")
         n = min(self.n, 10000)
         out = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "schema-cost.py"), "--from",
-                              os.path.join(self.work, "catchup", "newsd.db"), "--limit", str(n)],
+                              os.path.join(self.work, "catchup", "newsd.db"), "--limit", str(n),
+                              "--shared", self.a.shared],
                              capture_output=True, text=True)
         if out.returncode != 0:
             self.res["notes"].append("schema-cost.py failed: %s" % out.stderr.strip()[-300:])
             return
         self.res["schema_cost"] = json.loads(out.stdout.strip().split("\n")[-1])
-        self.res["commands"].append("python3 scripts/schema-cost.py --from $WORK/catchup/newsd.db --limit %d" % n)
+        self.res["commands"].append("python3 scripts/schema-cost.py --from $WORK/catchup/newsd.db --limit %d "
+                                    "--shared $SHARED" % n)
         log("schema cost: %s" % self.res["schema_cost"]["configs"])
 
     def perf_report(self, pdata, demangle, pid, sort="dso,symbol", limit=0.8):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """schema-cost.py -- what newsd's writes cost SQLite alone, and which part of the schema costs what.
 
-    python3 scripts/schema-cost.py --from NEWSD_DB [--limit N] [--batch 192] [--reps 3]
+    python3 scripts/schema-cost.py --from NEWSD_DB [--limit N] [--batch 192] [--reps 3] [--shared SHARED]
 
 Reads the first N articles (with their file rows and entity rows) from a database newsd built, and
 writes them again into fresh databases that use newsd's own schema (taken from
@@ -11,6 +11,7 @@ times and the least CPU time is kept (CPU time, because the machine may be busy)
 {"files": N, "configs": {name: {"ms_cpu_per_file": x, "files_per_s": y}}}.
 """
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -26,12 +27,12 @@ def newsd_schema():
     return re.search(r'"""(.*?)"""', src, re.S).group(1)
 
 
-# the reference's schema (bench/sqlite-limit.py): a metadata row and an FTS5 table holding its own text
-REFERENCE_SCHEMA = """
-CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE, title TEXT, size INTEGER, sha256 TEXT, ingested_at TEXT);
-CREATE INDEX docs_sha ON docs(sha256);
-CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61');
-"""
+def reference_schema(shared):
+    """The reference's own schema, read from the shared kit's bench/sqlite-limit.py."""
+    spec = importlib.util.spec_from_file_location("sqlite_limit", os.path.join(shared, "bench", "sqlite-limit.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.SCHEMA.format(tok="unicode61")
 
 
 def load(src, limit):
@@ -61,8 +62,10 @@ def run(rows, batch, schema, entities=True, state=True, cache_kib=None, referenc
     con.execute("BEGIN")
     for n, (f, a, ents) in enumerate(rows, 1):
         if reference:
-            con.execute("INSERT INTO docs(path, title, size, sha256, ingested_at) VALUES (?,?,?,?,?)",
-                        (f["path"], a["title"], f["size"], a["content_hash"], a["ingested_at"]))
+            con.execute("INSERT INTO docs(path, title, dateline, byline, size, mtime_ns, sha256, ingested_at) "
+                        "VALUES (?,?,?,?,?,?,?,?)",
+                        (f["path"], a["title"], a["published"], None, f["size"], f["mtime_ns"], a["content_hash"],
+                         time.time()))
             con.execute("INSERT INTO fts(rowid, title, body) VALUES (last_insert_rowid(), ?, ?)",
                         (a["title"], a["body"]))
         else:
@@ -101,6 +104,7 @@ def main():
     ap.add_argument("--limit", type=int, default=10000)
     ap.add_argument("--batch", type=int, default=192, help="files per transaction, as newsd's larger batches")
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"), help="the shared material (has bench/)")
     a = ap.parse_args()
     rows = load(a.src, a.limit)
     schema = newsd_schema()
@@ -111,7 +115,8 @@ def main():
         ("without porter stemming", a.batch, schema.replace("porter unicode61", "unicode61"), {}),
         ("one transaction for all", len(rows) + 1, schema, {}),
         ("cache_size 16 MiB", a.batch, schema, {"cache_kib": 16384}),
-        ("reference schema (sqlite-limit.py), same rows", len(rows) + 1, REFERENCE_SCHEMA, {"reference": True}),
+        ("reference schema (sqlite-limit.py), same rows", len(rows) + 1, reference_schema(a.shared),
+         {"reference": True}),
     ]
     configs = {}
     for _ in range(a.reps):
