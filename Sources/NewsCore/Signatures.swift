@@ -48,8 +48,10 @@ enum Signatures {
         let lower = reporting || line.containsBytes("Thomson") || line.utf8.count <= 48
             ? line.lowercasedFast().replacingQuotes() : String(line.prefix(48)).lowercasedFast().replacingQuotes()
         for lead in ["install the ", "download the ", "get the "] where lower.fastHasPrefix(lead) {
-            if let r = lower.range(of: " app") {
-                let name = lower[lower.index(lower.startIndex, offsetBy: lead.count)..<r.lowerBound]
+            // The outlet's name stands between the lead and " app": `download the app` names none.
+            let afterLead = lower.index(lower.startIndex, offsetBy: lead.count)
+            if let r = lower.range(of: " app", range: afterLead..<lower.endIndex) {
+                let name = lower[afterLead..<r.lowerBound]
                 if let outlet = Gazetteer.outlets[String(name)] { return outlet }
                 return name.isEmpty || name.count > 30 ? nil : String(line.dropFirst(lead.count).prefix(name.count))
             }

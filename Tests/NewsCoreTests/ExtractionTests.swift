@@ -172,3 +172,21 @@ import Testing
         #expect(a != ContentHash.of(["Something else"]))
     }
 }
+
+/// App promotions that name no outlet once trapped the parser (`Download the app`): they must
+/// parse, name no source, and leave the article intact.
+@Suite struct AppPromotionTests {
+    @Test(arguments: ["Download the app", "Get the App", "Install the app", "download the app now", "Get the app."])
+    func promotionsWithoutAnOutletNameNone(line: String) throws {
+        #expect(Signatures.source(in: line) == nil)
+        let text = "Talks resume in Geneva\n\n\(line)\n\nDiplomats met on Monday to resume the talks that stalled last week.\n"
+        let parser = try TestSupport.parse(Array(text.utf8))
+        let articles = try parser.articles()
+        #expect(articles.count == 1)
+        #expect(articles.first?.title == "Talks resume in Geneva")
+    }
+
+    @Test func promotionWithAnOutletNamesIt() {
+        #expect(Signatures.source(in: "Install the Sky News app for free") == "Sky News")
+    }
+}
