@@ -183,7 +183,7 @@ private struct KeyReader {
 
     func number(_ key: String, min: Double) throws(ConfigurationError) -> Double? {
         switch object[key] {
-        case nil: return nil
+        case nil, .null?: return nil
         case .number(let n)?:
             guard n >= min else { throw error(key, "must be at least \(min)") }
             return n
@@ -193,7 +193,7 @@ private struct KeyReader {
 
     func integer(_ key: String, min: Int64) throws(ConfigurationError) -> Int64? {
         switch object[key] {
-        case nil: return nil
+        case nil, .null?: return nil
         case .number(let n)?:
             guard n.rounded() == n, abs(n) < 9e15 else { throw error(key, "must be an integer, not \(n)") }
             guard Int64(n) >= min else { throw error(key, "must be at least \(min)") }

@@ -17,31 +17,16 @@ public final class IngestPipeline: Service, Sendable {
     /// Called after each commit with the articles created or revised.
     public typealias CommitObserver = @Sendable ([CommittedArticle]) -> Void
 
-    /// A file written without a close event, waiting for `settle_ms` of quiet.
-    struct Settle {
-        /// When to look at it again.
-        var deadline: ContinuousClock.Instant
-        /// Size and mtime at the last look, nil before the first.
-        var last: (size: Int64, mtime: Int64)?
-    }
-
-    struct Queue {
-        var ready: [String] = []
-        var readySet: Set<String> = []
-        var settling: [String: Settle] = [:]
-        /// Paths that started settling since the last turn, for their `settling` rows.
-        var newlySettling: [String] = []
-        var removed: [String] = []
-        var rescan: String?
-        var retry: [(ids: [Int64]?, done: CheckedContinuation<Int, Never>)] = []
-        var settings: IngestSettings
-    }
+    private typealias Retry = (ids: [Int64]?, done: CheckedContinuation<Int, Never>)
 
     /// The watched folder.
     public let inbox: FilePath
     private let store: NewsStore
     private let logger: Logger
-    private let queue: Mutex<Queue>
+    /// Which files are ready to be read.
+    private let tracker: Tracker
+    private let settingsBox: Mutex<IngestSettings>
+    private let retries = Mutex<[Retry]>([])
     private let wake: AsyncStream<Void>
     private let wakeContinuation: AsyncStream<Void>.Continuation
     private let statsBox: Mutex<IngestStats>
@@ -68,7 +53,8 @@ public final class IngestPipeline: Service, Sendable {
         self.journal = InFlightJournal(path: store.path + ".inflight")
         self.store = store
         self.logger = logger
-        self.queue = Mutex(Queue(settings: settings))
+        self.tracker = Tracker(settle: settings.settle)
+        self.settingsBox = Mutex(settings)
         (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         self.heartbeat = heartbeat
         self.threadPool = threadPool
@@ -80,7 +66,7 @@ public final class IngestPipeline: Service, Sendable {
     public var stats: IngestStats { statsBox.withLock { $0 } }
 
     /// The settings in force.
-    public var settings: IngestSettings { queue.withLock { $0.settings } }
+    public var settings: IngestSettings { settingsBox.withLock { $0 } }
 
     /// Registers an observer of commits (follow streams, STATUS=).
     public func observe(_ observer: @escaping CommitObserver) {
@@ -89,33 +75,14 @@ public final class IngestPipeline: Service, Sendable {
 
     /// Feeds an inbox event (from the watcher's thread or a poller).
     public func submit(_ event: InboxEvent) {
-        queue.withLock { q in
-            switch event {
-            case .ready(let path):
-                q.settling[path] = nil
-                if q.readySet.insert(path).inserted { q.ready.append(path) }
-            case .modified(let path):
-                if !q.readySet.contains(path) {
-                    let deadline = ContinuousClock.now.advanced(by: q.settings.settle)
-                    if q.settling[path] == nil {
-                        q.settling[path] = Settle(deadline: deadline)
-                        q.newlySettling.append(path)
-                    } else {
-                        q.settling[path]?.deadline = deadline
-                    }
-                }
-            case .removed(let path):
-                q.removed.append(path)
-            case .rescan(let reason):
-                q.rescan = reason
-            }
-        }
+        tracker.submit(event)
         wakeContinuation.yield()
     }
 
     /// Applies reloaded settings; they take effect from the next batch.
     public func update(settings: IngestSettings) {
-        queue.withLock { $0.settings = settings }
+        settingsBox.withLock { $0 = settings }
+        tracker.settle = settings.settle
         wakeContinuation.yield()
     }
 
@@ -129,7 +96,7 @@ public final class IngestPipeline: Service, Sendable {
     /// returns how many were put back.
     public func retry(ids: [Int64]?) async -> Int {
         await withCheckedContinuation { done in
-            queue.withLock { $0.retry.append((ids, done)) }
+            retries.withLock { $0.append((ids, done)) }
             wakeContinuation.yield()
         }
     }
@@ -197,20 +164,16 @@ public final class IngestPipeline: Service, Sendable {
     /// One loop turn: retries, due settling files, a rescan when asked, then batches until the
     /// queue is empty (or paused).
     private func turn() async {
-        let retries = queue.withLock { q in
-            defer { q.retry.removeAll() }
-            return q.retry
+        let requests = retries.withLock { r in
+            defer { r.removeAll() }
+            return r
         }
-        for request in retries {
+        for request in requests {
             request.done.resume(returning: await putBack(ids: request.ids))
         }
         promoteSettled()
         await recordSettling()
-        let rescan = queue.withLock { q in
-            defer { q.rescan = nil }
-            return q.rescan
-        }
-        if let rescan { await reconcile(reason: rescan) }
+        if let rescan = tracker.takeRescan() { await reconcile(reason: rescan) }
         await handleRemovals()
         // Batch n+1 is read and parsed while batch n commits (and moves its files): the writer and
         // the parsing threads work at once. A file of batch n queued again waits for that commit,
@@ -219,13 +182,8 @@ public final class IngestPipeline: Service, Sendable {
         var inFlight: Set<String> = []
         let writer = WriterState()
         while !statsBox.withLock({ $0.paused }) && !isBackingOff {
-            var (batch, settings) = queue.withLock { q -> ([String], IngestSettings) in
-                let n = min(q.settings.batchMaxArticles, q.ready.count)
-                let batch = Array(q.ready.prefix(n))
-                q.ready.removeFirst(n)
-                for path in batch { q.readySet.remove(path) }
-                return (batch, q.settings)
-            }
+            let settings = self.settings
+            var batch = tracker.takeBatch(settings.batchMaxArticles)
             updatePending()
             if batch.isEmpty { break }
             let waiting = batch.filter(inFlight.contains)
@@ -258,8 +216,7 @@ public final class IngestPipeline: Service, Sendable {
             }
         }
         await committing?.value
-        let idle = queue.withLock { $0.ready.isEmpty && $0.settling.isEmpty && $0.rescan == nil }
-        if idle {
+        if tracker.isIdle {
             statsBox.withLock { $0.catchingUp = false }
             let committed = statsBox.withLock { $0.filesSinceStart }
             if committed - filesAtCheckpoint.withLock({ $0 }) >= 1000 {
@@ -271,7 +228,7 @@ public final class IngestPipeline: Service, Sendable {
     }
 
     private func updatePending() {
-        let pending = queue.withLock { $0.ready.count + $0.settling.count }
+        let pending = tracker.pending
         statsBox.withLock { $0.pending = pending }
     }
 
@@ -280,50 +237,20 @@ public final class IngestPipeline: Service, Sendable {
     /// through mmap send no events; the mtime still moves). A file whose mtime is already
     /// `settle_ms` old at the first look is quiet at once.
     private func promoteSettled() {
-        let now = ContinuousClock.now
-        let (due, settle) = queue.withLock { q in
-            (q.settling.filter { $0.value.deadline <= now }, q.settings.settle)
-        }
+        let due = tracker.due()
         guard !due.isEmpty else { return }
-        var looks: [String: FileStat] = [:]
         let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
+        var looks: [String: Tracker.Look] = [:]
         for path in due.keys {
-            if let look = processor.stat(path) { looks[path] = look }
+            if let look = processor.stat(path) { looks[path] = .init(size: look.size, mtimeNanoseconds: look.mtimeNanoseconds) }
         }
-        let wallNow = Self.wallClockNanoseconds()
-        let settleNanoseconds = Self.nanoseconds(settle)
-        queue.withLock { q in
-            for (path, entry) in due {
-                // A newer event may have moved the deadline while we looked.
-                guard let current = q.settling[path], current.deadline == entry.deadline else { continue }
-                guard let look = looks[path] else {
-                    q.settling[path] = nil  // gone: its removal event follows
-                    continue
-                }
-                let quiet: Bool
-                if let last = entry.last {
-                    quiet = last.size == look.size && last.mtime == look.mtimeNanoseconds
-                } else {
-                    quiet = wallNow - look.mtimeNanoseconds >= settleNanoseconds
-                }
-                if quiet {
-                    q.settling[path] = nil
-                    if q.readySet.insert(path).inserted { q.ready.append(path) }
-                } else {
-                    q.settling[path] = Settle(
-                        deadline: now.advanced(by: settle), last: (look.size, look.mtimeNanoseconds))
-                }
-            }
-        }
+        tracker.settled(due, looks: looks, wallNow: Self.wallClockNanoseconds())
     }
 
     /// Gives files that started settling a `settling` row, so `status PATH` can say so. Files
     /// that already yielded an article keep their `ingested` row while an append settles.
     private func recordSettling() async {
-        let paths = queue.withLock { q in
-            defer { q.newlySettling.removeAll() }
-            return q.newlySettling.filter { q.settling[$0] != nil }
-        }
+        let paths = tracker.takeNewlySettling()
         guard !paths.isEmpty else { return }
         let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         var entries: [NewsStore.SettlingFile] = []
@@ -339,10 +266,6 @@ public final class IngestPipeline: Service, Sendable {
         } catch {
             record(error: "recording settling files failed: \(error)")
         }
-    }
-
-    static func nanoseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 
     static func wallClockNanoseconds() -> Int64 {
@@ -436,14 +359,9 @@ public final class IngestPipeline: Service, Sendable {
 
     /// Returns paths to the front of the ready queue, ahead of files that came later.
     private func putBackInFront(_ paths: [String]) {
-        guard !paths.isEmpty else { return }
-        queue.withLock { q in
-            let fresh = paths.filter { q.readySet.insert($0).inserted }
-            q.ready.insert(contentsOf: fresh, at: 0)
-        }
+        tracker.putBackInFront(paths)
     }
 
-    /// Commits what a batch read, in one transaction, then tells the observers and moves files.
     /// Returns false when the transaction failed (nothing of the batch was committed).
     private func commit(_ outcomes: [FileOutcome], settings: IngestSettings) async -> Bool {
         var commits: [FileCommit] = []
@@ -615,23 +533,9 @@ public final class IngestPipeline: Service, Sendable {
                 }
             }
             // Files written to in the last `settle_ms` may still be open: they settle first.
-            let wallNow = Self.wallClockNanoseconds()
-            let settle = settings.settle
-            let settleNanoseconds = Self.nanoseconds(settle)
-            queue.withLock { q in
-                for (path, st) in files where !q.readySet.contains(path) {
-                    if wallNow - st.mtimeNanoseconds < settleNanoseconds {
-                        if q.settling[path] == nil {
-                            q.settling[path] = Settle(
-                                deadline: .now.advanced(by: settle), last: (st.size, st.mtimeNanoseconds))
-                        }
-                    } else {
-                        q.settling[path] = nil
-                        q.readySet.insert(path)
-                        q.ready.append(path)
-                    }
-                }
-            }
+            tracker.found(
+                files.map { ($0.0, Tracker.Look(size: $0.1.size, mtimeNanoseconds: $0.1.mtimeNanoseconds)) },
+                wallNow: Self.wallClockNanoseconds())
             try await store.markLeft(ids: gone, vanished: true)
         } catch {
             statsBox.withLock { $0.degraded = true }
@@ -645,10 +549,7 @@ public final class IngestPipeline: Service, Sendable {
 
     /// Marks files moved away or deleted from the inbox as gone (when nothing of theirs is left).
     private func handleRemovals() async {
-        let removed = queue.withLock { q in
-            defer { q.removed.removeAll() }
-            return q.removed
-        }
+        let removed = tracker.takeRemovals()
         guard !removed.isEmpty else { return }
         let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         var ids: [Int64] = []
