@@ -433,63 +433,18 @@ public final class IngestPipeline: Service, Sendable {
 
     /// Quarantine moves and `after_ingest`, strictly after the commit that records them.
     private func afterCommit(_ outcomes: [FileOutcome], settings: IngestSettings) async {
-        let directory = InboxDirectory(root: inbox)
-        let logger = self.logger
-        let left: [(Int64?, String, String?)]
-        do {
-            left = try await threadPool.runIfActive { () -> [(Int64?, String, String?)] in
-                var left: [(Int64?, String, String?)] = []
-                for outcome in outcomes {
-                    switch outcome {
-                    case .skip:
-                        continue
-                    case .quarantine(let commit, let source, let destination):
-                        do {
-                            guard let identity = commit.identity else { continue }
-                            try directory.move(source, identity: identity, to: destination)
-                            try FileMover.writeReason(commit.error ?? "unknown", for: destination, original: commit.path)
-                            logger.warning(
-                                "quarantined \(commit.path): \(commit.error ?? "")",
-                                metadata: ["file": "\(commit.path)", "event": "quarantined"])
-                        } catch {
-                            logger.error(
-                                "cannot quarantine \(commit.path): \(error)",
-                                metadata: ["file": "\(commit.path)", "event": "quarantine_failed"])
-                        }
-                    case .commit(let commit, let dispose):
-                        guard dispose, settings.afterIngest != .keep, let identity = commit.identity else { continue }
-                        do {
-                            // Only the file that was read goes: the name must still stand for its inode.
-                            if settings.afterIngest == .delete {
-                                try directory.remove(commit.path, identity: identity)
-                                left.append((commit.fileID, commit.path, nil))
-                            } else {
-                                let destination = FileProcessor.freeName(FileProcessor.path(settings.archiveDir, commit.path))
-                                try directory.move(commit.path, identity: identity, to: destination)
-                                left.append((commit.fileID, commit.path, RawName.string(destination)))
-                            }
-                        } catch {
-                            logger.error(
-                                "cannot \(settings.afterIngest.rawValue) \(commit.path): \(error)",
-                                metadata: ["file": "\(commit.path)", "event": "dispose_failed"])
-                        }
-                    }
-                }
-                return left
-            }
-        } catch {
-            return
-        }
+        let disposer = Disposer(directory: InboxDirectory(root: inbox), settings: settings, logger: logger)
+        guard let left = try? await threadPool.runIfActive({ disposer.dispose(outcomes) }) else { return }
         guard !left.isEmpty else { return }
         // New files have no id in their commit: find them by path.
         var ids: [Int64] = []
         var movedTo: [Int64: String] = [:]
-        for (id, path, destination) in left {
-            var fileID = id
-            if fileID == nil { fileID = try? await store.fileRecord(path: path)?.id }
+        for file in left {
+            var fileID = file.fileID
+            if fileID == nil { fileID = try? await store.fileRecord(path: file.path)?.id }
             guard let fileID else { continue }
             ids.append(fileID)
-            if let destination { movedTo[fileID] = destination }
+            if let destination = file.movedTo { movedTo[fileID] = destination }
         }
         do {
             try await store.markLeft(ids: ids, movedTo: movedTo, vanished: false)

@@ -1,0 +1,63 @@
+import Logging
+import NewsStore
+import SystemPackage
+
+/// What happens to files after the commit that recorded them: quarantined files move to the
+/// quarantine folder with their reason beside them, and ingested ones are kept, archived or
+/// deleted as `after_ingest` says. Acts only through `InboxDirectory`, so only the file that was
+/// read moves or goes. Blocking: runs on the thread pool.
+struct Disposer: Sendable {
+    /// A file that left the inbox: its row (nil for a file new in this batch), its path, and where
+    /// it went (nil when deleted).
+    struct Left: Sendable, Equatable {
+        var fileID: Int64?
+        var path: String
+        var movedTo: String?
+    }
+
+    var directory: InboxDirectory
+    var settings: IngestSettings
+    var logger: Logger
+
+    /// Moves or removes what the batch's outcomes say; returns the files that left the inbox by
+    /// `after_ingest`, for their rows. A file that cannot be moved stays where it is (logged).
+    func dispose(_ outcomes: [FileOutcome]) -> [Left] {
+        var left: [Left] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .skip:
+                continue
+            case .quarantine(let commit, let source, let destination):
+                guard let identity = commit.identity else { continue }
+                do {
+                    try directory.move(source, identity: identity, to: destination)
+                    try FileMover.writeReason(commit.error ?? "unknown", for: destination, original: commit.path)
+                    logger.warning(
+                        "quarantined \(commit.path): \(commit.error ?? "")",
+                        metadata: ["file": "\(commit.path)", "event": "quarantined"])
+                } catch {
+                    logger.error(
+                        "cannot quarantine \(commit.path): \(error)",
+                        metadata: ["file": "\(commit.path)", "event": "quarantine_failed"])
+                }
+            case .commit(let commit, let dispose):
+                guard dispose, settings.afterIngest != .keep, let identity = commit.identity else { continue }
+                do {
+                    if settings.afterIngest == .delete {
+                        try directory.remove(commit.path, identity: identity)
+                        left.append(Left(fileID: commit.fileID, path: commit.path, movedTo: nil))
+                    } else {
+                        let destination = FileProcessor.freeName(FileProcessor.path(settings.archiveDir, commit.path))
+                        try directory.move(commit.path, identity: identity, to: destination)
+                        left.append(Left(fileID: commit.fileID, path: commit.path, movedTo: RawName.string(destination)))
+                    }
+                } catch {
+                    logger.error(
+                        "cannot \(settings.afterIngest.rawValue) \(commit.path): \(error)",
+                        metadata: ["file": "\(commit.path)", "event": "dispose_failed"])
+                }
+            }
+        }
+        return left
+    }
+}

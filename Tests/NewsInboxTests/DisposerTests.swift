@@ -1,0 +1,86 @@
+import Foundation
+import Glibc
+import Logging
+import NewsStore
+import SystemPackage
+import Testing
+
+@testable import NewsInbox
+
+/// The disposer moves or removes only the file that was read, through the inbox's own folders.
+@Suite struct DisposerTests {
+    static func identity(_ path: String) -> FileIdentity {
+        var st = stat()
+        _ = lstat(path, &st)
+        return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
+
+    static func outcome(_ folder: ScratchFolder, _ name: String, dispose: Bool = true) -> FileOutcome {
+        let commit = FileCommit(
+            fileID: 7, path: name, identity: identity(folder.path + "/inbox/" + name), size: 1, mtimeNanoseconds: 0,
+            offset: 1, parserState: nil, state: .ingested)
+        return .commit(commit, dispose: dispose)
+    }
+
+    static func disposer(_ folder: ScratchFolder, _ afterIngest: Disposition) -> Disposer {
+        let settings = IngestSettings(
+            patterns: FilePatterns(include: ["*.txt"], ignore: []), afterIngest: afterIngest,
+            archiveDir: FilePath(folder.path + "/archive"), quarantineDir: FilePath(folder.path + "/quarantine"))
+        return Disposer(directory: InboxDirectory(root: FilePath(folder.path + "/inbox")), settings: settings, logger: Logger(label: "test"))
+    }
+
+    @Test func archiveMovesTheFileKeepingItsSubfolder() throws {
+        let folder = ScratchFolder()
+        try folder.write("inbox/sub/a.txt")
+        let left = Self.disposer(folder, .archive).dispose([Self.outcome(folder, "sub/a.txt")])
+        #expect(left == [.init(fileID: 7, path: "sub/a.txt", movedTo: folder.path + "/archive/sub/a.txt")])
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/inbox/sub/a.txt"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/archive/sub/a.txt"))
+    }
+
+    @Test func aNameThatNowStandsForAnotherFileIsLeftAlone() throws {
+        let folder = ScratchFolder()
+        try folder.write("inbox/a.txt")
+        let read = Self.outcome(folder, "a.txt")
+        // Replaced after the read: a new inode under the same name.
+        try folder.write("inbox/b.txt", "Another\n\nText.\n")
+        #expect(rename(folder.path + "/inbox/b.txt", folder.path + "/inbox/a.txt") == 0)
+        for mode in [Disposition.archive, .delete] {
+            #expect(Self.disposer(folder, mode).dispose([read]).isEmpty)
+            #expect(try String(contentsOfFile: folder.path + "/inbox/a.txt", encoding: .utf8) == "Another\n\nText.\n")
+        }
+    }
+
+    @Test func deleteRemovesOnlyThroughTheInboxNeverThroughASymlink() throws {
+        let folder = ScratchFolder()
+        try folder.write("outside/secret.txt")
+        try folder.write("inbox/a.txt")
+        #expect(symlink(folder.path + "/outside", folder.path + "/inbox/linkdir") == 0)
+        var st = stat()
+        _ = stat(folder.path + "/outside/secret.txt", &st)
+        let viaLink = FileOutcome.commit(
+            FileCommit(
+                fileID: 8, path: "linkdir/secret.txt", identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)),
+                size: 1, mtimeNanoseconds: 0, offset: 1, parserState: nil, state: .ingested), dispose: true)
+        let left = Self.disposer(folder, .delete).dispose([Self.outcome(folder, "a.txt"), viaLink])
+        #expect(left.map(\.path) == ["a.txt"])
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/outside/secret.txt"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/inbox/a.txt"))
+    }
+
+    @Test func keepLeavesEverythingAndQuarantineWritesTheReason() throws {
+        let folder = ScratchFolder()
+        try folder.write("inbox/a.txt")
+        try folder.write("inbox/bad.txt")
+        #expect(Self.disposer(folder, .keep).dispose([Self.outcome(folder, "a.txt")]).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/inbox/a.txt"))
+        let destination = FilePath(folder.path + "/quarantine/bad.txt")
+        let failed = FileCommit(
+            fileID: nil, path: "bad.txt", identity: Self.identity(folder.path + "/inbox/bad.txt"), size: 1,
+            mtimeNanoseconds: 0, offset: 0, parserState: nil, state: .failed, error: "binary: NUL byte at offset 3")
+        _ = Self.disposer(folder, .keep).dispose([.quarantine(failed, source: "bad.txt", destination: destination)])
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/quarantine/bad.txt"))
+        let reason = try String(contentsOfFile: folder.path + "/quarantine/bad.txt.reason", encoding: .utf8)
+        #expect(reason.contains("reason: binary: NUL byte at offset 3"))
+    }
+}
