@@ -161,6 +161,8 @@ int cnews_spawn_worker(const char *executable, char *const argv[], char *const e
     if (devnull >= 0) posix_spawn_file_actions_adddup2(&actions, devnull, 0);
     posix_spawn_file_actions_adddup2(&actions, child_socket, 3);
     if (error_fd >= 0) posix_spawn_file_actions_adddup2(&actions, error_fd, 2);
+    /* Nothing else of the daemon's (its database, its sockets) reaches the worker. */
+    posix_spawn_file_actions_addclosefrom_np(&actions, 4);
     sigset_t none, all;
     sigemptyset(&none);
     sigfillset(&all);

@@ -34,6 +34,8 @@ static const int worker_syscalls[] = {
 };
 
 int cnews_worker_sandbox(unsigned long long memory_bytes) {
+    /* Only stdin, stdout, stderr and the socket to the daemon stay open. */
+    syscall(SYS_close_range, 4, ~0U, 0);
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return -1;
     if (getppid() == 1) _exit(0); /* the daemon is already gone */
     struct rlimit zero = {0, 0};

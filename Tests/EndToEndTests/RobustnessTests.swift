@@ -59,7 +59,15 @@ import Testing
         try daemon.waitArticles(1)
         #expect(try daemon.fileStatus("promo.txt")["state"] as? String == "ingested")
         #expect(daemon.process.isRunning && daemon.process.processIdentifier == pid)
-        #expect(!Self.workers(of: pid).isEmpty, "parsing ran in a worker process")
+        let workers = Self.workers(of: pid)
+        #expect(!workers.isEmpty, "parsing ran in a worker process")
+        for worker in workers {
+            // Sandboxed, and holding nothing of the daemon's: stdin, stdout, stderr, its socket.
+            let status = (try? String(contentsOfFile: "/proc/\(worker)/status", encoding: .utf8)) ?? ""
+            #expect(status.contains("Seccomp:\t2") && status.contains("NoNewPrivs:\t1"), "\(status)")
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(worker)/fd")) ?? []
+            #expect(fds.compactMap(Int.init).sorted() == [0, 1, 2, 3])
+        }
     }
 
     @Test func aWorkerKilledWithSIGSEGVIsReplacedAndTheFileReadAgain() throws {
