@@ -37,9 +37,10 @@ struct FrameSocket {
         case timedOut
     }
 
-    /// Waits for the next payload until `deadline` (nil: forever).
+    /// Waits for the next payload until `deadline` (nil: forever); a payload longer than `limit`
+    /// is refused before anything is allocated for it.
     /// - Throws: `Errno` from `recvmsg(2)`, `FrameError` for a malformed frame.
-    func receive(until deadline: ContinuousClock.Instant?) throws -> Received {
+    func receive(until deadline: ContinuousClock.Instant?, limit: Int = Frame.maxPayload) throws -> Received {
         var attached: FileDescriptor?
         var lengthBytes = [UInt8](repeating: 0, count: 8)
         switch try receiveMessage(into: &lengthBytes, deadline: deadline, file: &attached) {
@@ -52,7 +53,7 @@ struct FrameSocket {
             }
         }
         let length = lengthBytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard length <= UInt64(Frame.maxPayload) else {
+        guard length <= UInt64(limit) else {
             try? attached?.close()
             throw FrameError("payload of \(length) bytes is over the limit")
         }

@@ -67,6 +67,12 @@ package struct WorkerLimits: Sendable, Equatable {
     /// RLIMIT_AS of a worker, in MiB.
     package var memoryMB: Int
 
+    /// The longest reply the daemon reads for a file of `bytes`: its text fits about three times
+    /// (body, saved state, JSON escapes) with room to spare; a worker that sends more is broken.
+    package static func replyLimit(forFileBytes bytes: Int64) -> Int {
+        Int(min(Int64(1) << 31, 16 << 20 + 8 * max(0, bytes)))
+    }
+
     /// Creates limits.
     package init(timeout: Duration = .seconds(30), memoryMB: Int = 512) {
         self.timeout = timeout
@@ -139,7 +145,7 @@ package final class ParserWorker: @unchecked Sendable {
         }
         let received: FrameSocket.Received
         do {
-            received = try socket.receive(until: deadline)
+            received = try socket.receive(until: deadline, limit: WorkerLimits.replyLimit(forFileBytes: request.size))
         } catch {
             kill(pid, SIGKILL)
             throw ended()

@@ -62,9 +62,9 @@ struct WorkerSetup: Codable {
 enum Frame {
     /// Largest message: well under the socket's send buffer.
     static let chunk = 64 * 1024
-    /// Longest payload a peer accepts: a reply for a file of `max_file_bytes` holds its text
-    /// about three times (body, state, JSON escapes).
-    static let maxPayload = 1 << 30
+    /// Longest payload a peer accepts by default (requests are small; the daemon sets a reply's
+    /// limit from the file's size, see `WorkerLimits.replyLimit`).
+    static let maxPayload = 64 << 20
 
     /// `[UInt32 length of header][header JSON][blob]`.
     static func payload(header: some Encodable, blob: [Data] = []) throws -> Data {
