@@ -197,6 +197,15 @@ public final class IngestPipeline: Service, Sendable {
                     continue
                 }
             }
+            if let alone = suspect(in: batch) {
+                // A file that was in flight when newsd died is read and committed alone, so that it
+                // alone is blamed if that happens again.
+                await committing?.value
+                committing = nil
+                inFlight = []
+                putBackInFront(batch.filter { $0 != alone })
+                batch = [alone]
+            }
             let done = await read(batch, settings: settings, writer: writer)
             await committing?.value
             committing = nil
@@ -355,6 +364,13 @@ public final class IngestPipeline: Service, Sendable {
         }
         putBackInFront(Array(paths[claimed...]))
         return (outcomes, paths[..<claimed])
+    }
+
+    /// The first file of a batch (of several) that was in flight when newsd died, if any.
+    private func suspect(in batch: [String]) -> String? {
+        guard batch.count > 1, let journal, journal.hasSuspects else { return nil }
+        let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
+        return batch.first { path in processor.stat(path).map { journal.deaths($0.identity) > 0 } ?? false }
     }
 
     /// Returns paths to the front of the ready queue, ahead of files that came later.

@@ -155,6 +155,24 @@ import Testing
         #expect((try daemon.fileStatus("flight.txt")["error"] as? String)?.hasPrefix("parser_crashed: newsd stopped") == true)
     }
 
+    @Test func aFileInFlightWhenNewsdDiedOnceIsReadAgainAloneAndCleared() throws {
+        let daemon = try DaemonUnderTest(start: false)
+        for k in 0..<5 {
+            try Self.story("Report \(k)", "once\(k)").write(to: URL(fileURLWithPath: daemon.inbox + "/r\(k).txt"))
+        }
+        var st = stat()
+        #expect(stat(daemon.inbox + "/r2.txt", &st) == 0)
+        try Data("\(st.st_dev) \(st.st_ino) 0\n".utf8).write(to: URL(fileURLWithPath: daemon.database + ".inflight"))
+        try daemon.launch()
+        daemon.waitReady()
+        try daemon.waitArticles(5)
+        #expect(try daemon.fileStatus("r2.txt")["state"] as? String == "ingested")
+        #expect(try daemon.status()["failed"] as? Int == 0)
+        // Committed: the journal no longer names it.
+        let journal = try String(contentsOfFile: daemon.database + ".inflight", encoding: .utf8)
+        #expect(!journal.contains("\(st.st_dev) \(st.st_ino) "), "\(journal)")
+    }
+
     @Test func aSecondNewsdOnTheSameDatabaseExits73NamingTheFirst() throws {
         let first = try DaemonUnderTest()
         first.waitReady()
