@@ -212,6 +212,10 @@ int cnews_rename_noreplace(const char *from, const char *to) {
     return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
 }
 
+int cnews_renameat_noreplace(int from_dir, const char *from, int to_dir, const char *to) {
+    return (int)syscall(SYS_renameat2, from_dir, from, to_dir, to, RENAME_NOREPLACE);
+}
+
 /* ---- the inbox boundary ---- */
 #include <linux/openat2.h>
 

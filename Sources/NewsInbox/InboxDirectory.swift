@@ -107,6 +107,27 @@ struct InboxDirectory: Sendable {
         }
     }
 
+    /// Moves a file of newsd's own (a quarantined one, on `retry`) back to a name under the inbox,
+    /// through folders that are not symlinks, never over an existing file.
+    /// - Throws: `Errno` (EEXIST when the name is taken, ELOOP for a symlink on the way).
+    func moveIn(_ source: FilePath, to relative: Relative) throws(Errno) {
+        let rootFD = try openRoot()
+        defer { try? rootFD.close() }
+        try RawName.bytesCString(relative) { (pointer: UnsafePointer<CChar>) throws(Errno) in
+            var offset = 0
+            var parent = cnews_open_parent_beneath(rootFD.rawValue, pointer, &offset)
+            if parent < 0, errno == ENOENT {
+                // Its folder is gone: make it again (inside the inbox), then look through no symlink.
+                try Self.makeParent(of: FileProcessor.path(root, relative))
+                parent = cnews_open_parent_beneath(rootFD.rawValue, pointer, &offset)
+            }
+            guard parent >= 0 else { throw Errno(rawValue: errno) }
+            defer { close(parent) }
+            let moved = source.withPlatformString { cnews_renameat_noreplace(AT_FDCWD, $0, parent, pointer + offset) }
+            guard moved == 0 else { throw Errno(rawValue: errno) }
+        }
+    }
+
     /// Creates `path`'s parent folders (0750) when missing.
     static func makeParent(of path: FilePath) throws(Errno) {
         let parent = path.removingLastComponent()

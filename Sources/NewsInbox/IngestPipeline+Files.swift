@@ -258,17 +258,8 @@ struct FileProcessor: Sendable {
     }
 }
 
-/// Moves files that are newsd's own (quarantined ones, on `retry`) and writes reasons.
+/// Writes the reasons beside quarantined files.
 enum FileMover {
-    /// Renames `source` (outside the inbox) to `destination`; copies and unlinks across filesystems.
-    static func move(_ source: FilePath, to destination: FilePath) throws {
-        try InboxDirectory.makeParent(of: destination)
-        if source.withPlatformString({ s in destination.withPlatformString { rename(s, $0) } }) == 0 { return }
-        guard errno == EXDEV else { throw Errno(rawValue: errno) }
-        try FileManager.default.copyItem(atPath: source.string, toPath: destination.string)
-        try FileManager.default.removeItem(atPath: source.string)
-    }
-
     /// Writes `NAME.reason` beside a quarantined file.
     static func writeReason(_ reason: String, for destination: FilePath, original: String) throws {
         let text = "file: \(original)\nreason: \(reason)\ntime: \(Date())\n"

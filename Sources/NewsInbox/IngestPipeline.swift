@@ -171,7 +171,7 @@ public final class IngestPipeline: Service, Sendable {
         for request in requests {
             request.done.resume(returning: await putBack(ids: request.ids))
         }
-        promoteSettled()
+        await promoteSettled()
         await recordSettling()
         if let rescan = tracker.takeRescan() { await reconcile(reason: rescan) }
         await handleRemovals()
@@ -245,14 +245,18 @@ public final class IngestPipeline: Service, Sendable {
     /// since the deadline was set, and size and mtime unchanged since the last look (writes
     /// through mmap send no events; the mtime still moves). A file whose mtime is already
     /// `settle_ms` old at the first look is quiet at once.
-    private func promoteSettled() {
+    private func promoteSettled() async {
         let due = tracker.due()
         guard !due.isEmpty else { return }
         let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
-        var looks: [String: Tracker.Look] = [:]
-        for path in due.keys {
-            if let look = processor.stat(path) { looks[path] = .init(size: look.size, mtimeNanoseconds: look.mtimeNanoseconds) }
-        }
+        // Looks are system calls: they run on the thread pool, not the cooperative one.
+        let looks = (try? await threadPool.runIfActive { () -> [String: Tracker.Look] in
+            var looks: [String: Tracker.Look] = [:]
+            for path in due.keys {
+                if let look = processor.stat(path) { looks[path] = .init(size: look.size, mtimeNanoseconds: look.mtimeNanoseconds) }
+            }
+            return looks
+        }) ?? [:]
         tracker.settled(due, looks: looks, wallNow: Self.wallClockNanoseconds())
     }
 
@@ -262,14 +266,12 @@ public final class IngestPipeline: Service, Sendable {
         let paths = tracker.takeNewlySettling()
         guard !paths.isEmpty else { return }
         let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
-        var entries: [NewsStore.SettlingFile] = []
-        for path in paths {
-            guard let look = processor.stat(path), look.isRegular else { continue }
-            entries.append(
-                .init(
-                    path: processor.relative(path), identity: look.identity,
-                    mtimeNanoseconds: look.mtimeNanoseconds))
-        }
+        let entries = (try? await threadPool.runIfActive { () -> [NewsStore.SettlingFile] in
+            paths.compactMap { path in
+                guard let look = processor.stat(path), look.isRegular else { return nil }
+                return .init(path: processor.relative(path), identity: look.identity, mtimeNanoseconds: look.mtimeNanoseconds)
+            }
+        }) ?? []
         do {
             try await store.markSettling(entries)
         } catch {
@@ -523,9 +525,9 @@ public final class IngestPipeline: Service, Sendable {
         let removed = tracker.takeRemovals()
         guard !removed.isEmpty else { return }
         let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
+        let stillGone = (try? await threadPool.runIfActive { removed.filter { processor.stat($0) == nil } }) ?? []
         var ids: [Int64] = []
-        for path in removed {
-            guard processor.stat(path) == nil else { continue }  // back already
+        for path in stillGone {  // a file back already stays
             if let record = try? await store.fileRecord(path: processor.relative(path)),
                 record.identity != nil, record.state != .failed
             {
@@ -549,10 +551,13 @@ public final class IngestPipeline: Service, Sendable {
         for record in records {
             guard let from = record.movedTo else { continue }
             let destination = FileProcessor.path(inbox, record.path)
+            let directory = InboxDirectory(root: inbox)
             do {
-                try FileMover.move(RawName.path(from), to: destination)
-                _ = RawName.path(from + ".reason").withPlatformString { unlink($0) }
-                let identity = (try? FileStat.of(destination))??.identity
+                let identity = try await threadPool.runIfActive { () throws -> FileIdentity? in
+                    try directory.moveIn(RawName.path(from), to: record.path)
+                    _ = RawName.path(from + ".reason").withPlatformString { unlink($0) }
+                    return try directory.stat(record.path)?.identity
+                }
                 try await store.resetForRetry(id: record.id, identity: identity)
                 submit(.ready(RawName.string(destination)))
                 count += 1

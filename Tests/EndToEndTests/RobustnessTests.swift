@@ -29,11 +29,14 @@ import Testing
         return children
     }
 
-    /// The first worker seen running (state R), within `timeout` seconds.
+    /// The first worker seen running (state R) after it started as a worker (a child caught
+    /// between fork and exec is not a worker yet), within `timeout` seconds.
     static func busyWorker(of pid: Int32, timeout: Double = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             for child in workers(of: pid) {
+                let command = (try? String(contentsOfFile: "/proc/\(child)/cmdline", encoding: .utf8)) ?? ""
+                guard command.hasPrefix("newsd-parser-worker") else { continue }
                 let stat = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8)) ?? ""
                 if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "R" { return child }
             }

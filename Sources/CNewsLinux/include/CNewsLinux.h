@@ -83,6 +83,8 @@ int cnews_wtermsig(int status);
 int cnews_wexitstatus(int status);
 /* renameat2(2) with RENAME_NOREPLACE: fails with EEXIST instead of replacing `to`. */
 int cnews_rename_noreplace(const char *from, const char *to);
+/* renameat2(2) with RENAME_NOREPLACE, relative to two folders' descriptors. */
+int cnews_renameat_noreplace(int from_dir, const char *from, int to_dir, const char *to);
 
 #endif
 
