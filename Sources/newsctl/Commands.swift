@@ -46,10 +46,16 @@ struct Status: ParsableCommand {
 
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Full-text search (FTS5 syntax), best first; without TEXT, every article newest first.")
+        abstract: "Full-text search, best first; without TEXT, every article newest first.",
+        discussion: """
+            TEXT: words (all must match), "a phrase", -word or NOT word, a OR b, prefix*,
+            title:WORD, source:OUTLET, person:NAME, place:NAME, org:NAME, after:DATE, before:DATE.
+            Trump-Putin, U.S. and 30-day are phrases of their parts. With --fts, TEXT is raw FTS5.
+            """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("Search text: words, \"a phrase\", OR, NOT, prefix*.", valueName: "text"))
+    @Argument(help: ArgumentHelp("Search text (see below).", valueName: "text"))
     var text: String?
+    @Flag(help: "TEXT is raw FTS5 query syntax (errors are bad_query).") var fts = false
     @Option(help: "Only articles of this outlet.") var source: String?
     @Option(
         help: ArgumentHelp(
@@ -69,7 +75,7 @@ struct Query: ParsableCommand {
 
     func run() throws {
         let p = params([
-            ("text", JSONValue(text)), ("source", JSONValue(source)),
+            ("text", JSONValue(text)), ("fts", fts ? .bool(true) : nil), ("source", JSONValue(source)),
             ("since", JSONValue(since.map { TimeArgument.resolve($0) })),
             ("until", JSONValue(until.map { TimeArgument.resolve($0) })), ("person", JSONValue(person)), ("limit", JSONValue(limit)),
             ("offset", JSONValue(offset)),
@@ -77,7 +83,7 @@ struct Query: ParsableCommand {
         if global.json { return try global.printJSON(global.call(.query, p, as: JSONValue.self)) }
         let r = try global.call(.query, p, as: QueryResult.self)
         if r.results.isEmpty {
-            Output.line(r.total == 0 ? "no articles match" : "no articles on this page (\(r.total) match in all)")
+            Output.line(r.total == 0 ? "no articles match" : "no articles on this page (\(count(r)) match in all)")
             return
         }
         Output.table(
@@ -90,8 +96,10 @@ struct Query: ParsableCommand {
                 Output.line(Output.dim("\(hit.id): ") + Output.highlight(hit.snippet))
             }
         }
-        Output.line(Output.dim("\(r.results.count) of \(r.total) shown"))
+        Output.line(Output.dim("\(r.results.count) of \(count(r)) shown"))
     }
+
+    private func count(_ r: QueryResult) -> String { r.totalIsEstimate == true ? "about \(r.total)" : "\(r.total)" }
 }
 
 struct Show: ParsableCommand {
@@ -118,8 +126,18 @@ struct Show: ParsableCommand {
             ])
         if !a.summary.isEmpty { Output.line() }
         for s in a.summary { Output.line("• \(s)") }
+        if !a.subheadings.isEmpty {
+            Output.line()
+            Output.line(Output.bold("Subheadings"))
+            for s in a.subheadings { Output.line("  \(s)") }
+        }
         Output.line()
         for paragraph in a.body { Output.line(paragraph) }
+        if !a.captions.isEmpty {
+            Output.line()
+            Output.line(Output.bold("Captions"))
+            for c in a.captions { Output.line("  \(c)") }
+        }
         if !a.quotes.isEmpty {
             Output.line()
             Output.line(Output.bold("Quotes"))
@@ -129,7 +147,8 @@ struct Show: ParsableCommand {
             Output.line()
             Output.line(Output.bold("Embedded posts"))
             for p in a.embeddedPosts {
-                Output.line("  \(p.author ?? p.handle ?? "(unknown)"): \(Output.clip(p.text, 160))")
+                let who = [p.author, p.handle.map { "@" + $0 }, p.date].compactMap { $0 }.joined(separator: ", ")
+                Output.line("  \(who.isEmpty ? "(unknown)" : who): \(p.text.replacingOccurrences(of: "\n", with: " "))")
             }
         }
     }
@@ -254,12 +273,14 @@ struct Follow: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print articles as they are ingested, optionally only those matching QUERY.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("FTS5 query the new articles must match.", valueName: "query"))
+    @Argument(help: ArgumentHelp("Query the new articles must match (as for query).", valueName: "query"))
     var query: String?
+    @Flag(help: "QUERY is raw FTS5 query syntax.") var fts = false
 
     func run() throws {
         let client = try global.connect()
-        _ = try client.call(RPCMethod.follow.rawValue, params: params([("text", JSONValue(query))]), as: FollowResult.self)
+        let p = params([("text", JSONValue(query)), ("fts", fts ? .bool(true) : nil)])
+        _ = try client.call(RPCMethod.follow.rawValue, params: p, as: FollowResult.self)
         while let line = try client.readLine() {
             if global.json {
                 FileHandle.standardOutput.write(line + Data("\n".utf8))

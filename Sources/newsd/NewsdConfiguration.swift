@@ -36,6 +36,8 @@ struct NewsdConfiguration: Sendable, Equatable {
     var logLevel = Logger.Level.info
     /// A control connection that sends nothing for this long is closed (follow streams excepted).
     var clientIdleTimeoutSeconds = 300.0
+    /// A query that reads longer than this is stopped and answered `timeout`.
+    var queryTimeoutMilliseconds = 2000
     /// An operator's extra name variants (`{"Canonical": ["Variant", …]}`), merged over the built-in ones.
     var aliasesFile: String?
 
@@ -43,6 +45,7 @@ struct NewsdConfiguration: Sendable, Equatable {
         "inbox", "database", "socket", "socket_mode", "admin_uids", "admin_gids", "include", "ignore", "recursive",
         "settle_ms", "poll_interval_s", "reconcile_interval_s", "max_file_bytes", "after_ingest", "archive_dir",
         "quarantine_dir", "batch_max_articles", "batch_max_delay_ms", "log_level", "aliases_file", "client_idle_timeout_s",
+        "query_timeout_ms",
     ]
 
     /// The quarantine folder in force.
@@ -118,6 +121,7 @@ struct NewsdConfiguration: Sendable, Equatable {
         }
         if let v = try reader.path("aliases_file") { aliasesFile = v }
         if let v = try reader.number("client_idle_timeout_s", min: 1) { clientIdleTimeoutSeconds = v }
+        if let v = try reader.integer("query_timeout_ms", min: 1) { queryTimeoutMilliseconds = Int(v) }
     }
 }
 
