@@ -46,7 +46,8 @@ extension RPCRequest {
     /// size: `9007199254740993` stays itself) or null, so the answer carries it back unchanged.
     /// `null` when the line is not JSON, has no top-level `id`, or an id of another type.
     public static func idText(inLine line: Data) -> String {
-        guard let raw = RawObjectScanner(Array(line)).value(forKey: "id"), let first = raw.first else { return "null" }
+        var scanner = RawObjectScanner(Array(line))
+        guard let raw = scanner.value(forKey: "id"), let first = raw.first else { return "null" }
         switch first {
         case UInt8(ascii: "\""), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             // Only text that parses as one JSON value is echoed (the line may not be JSON at all).

@@ -16,7 +16,7 @@ extension NewsStore {
     /// - Throws: `StoreError.badQuery` when raw FTS5 text is not valid FTS5, `.tooComplex` over the
     ///   cost bounds, `.timeout` past `queryTimeout`, `.cancelled` when the caller went away.
     public func search(
-        _ params: QueryParams, people: [String]? = nil, canonical: @Sendable (String) -> String = { $0 }
+        _ params: QueryParams, people: [String]? = nil, canonical: @escaping @Sendable (String) -> String = { $0 }
     ) async throws(StoreError) -> QueryResult {
         let limit = params.limit ?? 20
         let offset = params.offset ?? 0
@@ -118,9 +118,7 @@ extension NewsStore {
         var plan = Plan(match: nil, snippetMatch: typed, ranked: typed != nil)
         var parts: [String] = typed.map { [$0] } ?? []
         // Several `source:` are alternatives; the `source` param narrows them to itself.
-        if let source = params.source, !query.sources.isEmpty {
-            query.sources = [source]
-        }
+        if let source = params.source { query.sources = [source] }
         if !query.sources.isEmpty {
             let tokens = query.sources.compactMap(Self.sourceToken)
             if tokens.isEmpty {
@@ -284,11 +282,15 @@ extension NewsStore {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT rowid AS id, snippet(articles_fts, -1, '**', '**', '…', 16) AS snippet FROM articles_fts
-                    WHERE articles_fts MATCH ? AND rowid IN (\(marks))
+                    SELECT rowid AS id, snippet(articles_fts, 5, '**', '**', '…', 16) AS body,
+                        snippet(articles_fts, -1, '**', '**', '…', 16) AS best
+                    FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(marks))
                     """, arguments: [typed] + StatementArguments(ids))
             {
-                snippets[row["id"]] = row["snippet"]
+                // The body around the hits; when the body has none, the part that matched best
+                // (a caption, a subheading, the title).
+                let body: String = row["body"] ?? ""
+                snippets[row["id"]] = body.contains("**") ? body : row["best"]
             }
         }
         let hits = page.compactMap { match -> QueryHit? in

@@ -196,13 +196,14 @@ struct SearchTests {
             let queue = try DatabaseQueue(path: path)
             try NewsStore.migrator.migrate(queue, upTo: "v1")
             let stored = StoredArticle(old)
+            let fields: StatementArguments = [old.title, old.source, old.published, stored.body, stored.doc]
             try await queue.write { db in
                 try db.execute(
                     sql: """
                         INSERT INTO files (id, path, state, created_at, updated_at) VALUES (1, 'a.txt', 'ingested', 'x', 'x');
                         INSERT INTO articles (file_id, ordinal, title, source, published, kind, word_count, content_hash,
                             body, doc, path, ingested_at, updated_at) VALUES (1, 0, ?, ?, ?, 'article', 3, 'h', ?, ?, 'a.txt', 'x', 'x')
-                        """, arguments: [old.title, old.source, old.published, stored.body, stored.doc])
+                        """, arguments: fields)
             }
             try queue.close()
         }
