@@ -4,6 +4,7 @@ import NewsProtocol
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show the daemon's state and counts, or with PATH what happened to that file.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("A file in the inbox (absolute, or relative to the inbox).", valueName: "path"))
@@ -46,6 +47,7 @@ struct Status: ParsableCommand {
 
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "query",
         abstract: "Full-text search, best first; without TEXT, every article newest first.",
         discussion: """
             TEXT: words (all must match), "a phrase", -word or NOT word, a OR b, prefix*,
@@ -103,7 +105,8 @@ struct Query: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one article with every field.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one article with every field.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The article id (from query).") var id: Int64
 
@@ -155,7 +158,8 @@ struct Show: ParsableCommand {
 }
 
 struct Sources: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the outlets in the archive with their article counts.")
+    static let configuration = CommandConfiguration(
+        commandName: "sources", abstract: "List the outlets in the archive with their article counts.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -167,7 +171,8 @@ struct Sources: ParsableCommand {
 }
 
 struct Entities: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the most named people, places and organisations.")
+    static let configuration = CommandConfiguration(
+        commandName: "entities", abstract: "List the most named people, places and organisations.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "person, place or org.") var kind: String?
     @Option(help: "How many of each kind.") var top: Int?
@@ -182,7 +187,8 @@ struct Entities: ParsableCommand {
 }
 
 struct Failed: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List quarantined files and why they failed.")
+    static let configuration = CommandConfiguration(
+        commandName: "failed", abstract: "List quarantined files and why they failed.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -196,7 +202,8 @@ struct Failed: ParsableCommand {
 }
 
 struct Retry: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Put quarantined files back into the inbox (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "retry", abstract: "Put quarantined files back into the inbox (admin).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The file id (from failed).") var id: Int64?
     @Flag(help: "Retry every quarantined file.") var all = false
@@ -218,38 +225,44 @@ func action(_ method: RPCMethod, _ p: [String: JSONValue]? = nil, _ global: Glob
 }
 
 struct Rescan: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compare the whole inbox with the database now (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "rescan", abstract: "Compare the whole inbox with the database now (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.rescan, nil, global) }
 }
 
 struct Reindex: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Rebuild the full-text index (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "reindex", abstract: "Rebuild the full-text index (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.reindex, nil, global) }
 }
 
 struct Pause: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stop reading files; events keep queueing (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "pause", abstract: "Stop reading files; events keep queueing (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.pause, nil, global) }
 }
 
 struct Resume: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read files again after pause (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Read files again after pause (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.resume, nil, global) }
 }
 
 struct Reload: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reload",
         abstract: "Re-read the configuration; returns once newsd has applied it (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.reload, nil, global) }
 }
 
 struct Metrics: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print counters in Prometheus text format.")
+    static let configuration = CommandConfiguration(
+        commandName: "metrics", abstract: "Print counters in Prometheus text format.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -259,7 +272,8 @@ struct Metrics: ParsableCommand {
 }
 
 struct Hello: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the server's version and protocol.")
+    static let configuration = CommandConfiguration(
+        commandName: "hello", abstract: "Show the server's version and protocol.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -271,6 +285,7 @@ struct Hello: ParsableCommand {
 
 struct Follow: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "follow",
         abstract: "Print articles as they are ingested, optionally only those matching QUERY.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Query the new articles must match (as for query).", valueName: "query"))
@@ -304,6 +319,7 @@ struct Follow: ParsableCommand {
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Copy files into the inbox atomically (temporary name, fsync, rename).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Files to copy.", valueName: "file")) var files: [String]
