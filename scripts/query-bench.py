@@ -209,7 +209,7 @@ def main():
     try:
         rpc = Rpc(sock)
         sources = rpc.call("sources")
-        source = sources[0]["source"] if isinstance(sources, list) and sources else "Sky News"
+        source = next((s["source"] for s in sources if s.get("source")), "Sky News")
         rows = []
         for name, params in cases(source):
             params = dict(params, limit=20)

@@ -244,13 +244,18 @@ extension NewsStore {
                 db, sql: "SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset]
             ).map { ($0, 0) }
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) AS n, min(id) AS last FROM
-                        (SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ?)
-                    """, arguments: arguments + [cap])
-            counted = (row?["n"] ?? 0, row?["last"])
+            if checks.isEmpty {
+                // Every article: SQLite counts the smallest index, exactly and cheaply.
+                counted = (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0, nil)
+            } else {
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) AS n, min(id) AS last FROM
+                            (SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ?)
+                        """, arguments: arguments + [cap])
+                counted = (row?["n"] ?? 0, row?["last"])
+            }
         }
         var total = counted.count
         var estimated = false
