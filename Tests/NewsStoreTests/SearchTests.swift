@@ -208,6 +208,7 @@ struct SearchTests {
             try queue.close()
         }
         let store = try NewsStore(path: path)
+        store.queryTimeout = .seconds(120)
         #expect(try await store.search(QueryParams(text: "osaka")).total == 1)
         #expect(try await store.search(QueryParams(text: "fog")).total == 1)
         #expect(try await store.search(QueryParams(text: "port")).total == 1)
