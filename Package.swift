@@ -109,7 +109,15 @@ let package = Package(
         .executableTarget(
             name: "newsctl",
             dependencies: ["NewsProtocol", "CNewsLinux", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: strict
+            swiftSettings: strict,
+            // The Swift runtime and Foundation linked in: a short-lived CLI otherwise spends most of
+            // its life in the dynamic loader relocating libFoundation and ICU.
+            linkerSettings: [
+                .unsafeFlags([
+                    "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+                    "-l_FoundationCollections", "-lswiftSynchronization",
+                ])
+            ]
         ),
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strict),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsCore"], swiftSettings: strict),

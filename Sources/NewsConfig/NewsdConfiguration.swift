@@ -40,6 +40,8 @@ package struct NewsdConfiguration: Sendable, Equatable {
     package var logLevel = Logger.Level.info
     /// A control connection that sends nothing for this long is closed (follow streams excepted).
     package var clientIdleTimeoutSeconds = 300.0
+    /// A query that reads longer than this is stopped and answered `timeout`.
+    package var queryTimeoutMilliseconds = 2000
     /// An operator's extra name variants (`{"Canonical": ["Variant", …]}`), merged over the built-in ones.
     package var aliasesFile: String?
     /// Parser worker processes; nil: one per core.
@@ -57,6 +59,7 @@ package struct NewsdConfiguration: Sendable, Equatable {
         "settle_ms", "poll_interval_s", "reconcile_interval_s", "max_file_bytes", "after_ingest", "archive_dir",
         "quarantine_dir", "batch_max_articles", "batch_max_delay_ms", "log_level", "aliases_file", "client_idle_timeout_s",
         "parse_workers", "parse_timeout_s", "parse_memory_mb",
+        "query_timeout_ms",
     ]
 
     /// The quarantine folder in force.
@@ -146,6 +149,7 @@ package struct NewsdConfiguration: Sendable, Equatable {
             guard v <= 1 << 20 else { throw reader.error("parse_memory_mb", "must be at most 1048576") }
             parseMemoryMB = Int(v)
         }
+        if let v = try reader.integer("query_timeout_ms", min: 1) { queryTimeoutMilliseconds = Int(v) }
     }
 }
 

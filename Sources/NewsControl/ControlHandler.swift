@@ -10,6 +10,6 @@ public protocol ControlHandler: Sendable {
     /// Checks a `follow` filter before the subscription starts.
     func validateFollow(_ params: FollowParams) async throws(RPCError)
 
-    /// The ids among `ids` whose articles match the FTS5 `filter`.
-    func matching(_ ids: [Int64], filter: String) async -> Set<Int64>
+    /// The ids among `ids` whose articles match `filter` (the query language, or raw FTS5 when `fts`).
+    func matching(_ ids: [Int64], filter: String, fts: Bool) async -> Set<Int64>
 }

@@ -48,8 +48,13 @@ public final class ControlServer: Service, Sendable {
         self.hub = hub
         self.logger = logger
         self.idleTimeout = idleTimeout
+        // Remote half-closure: a client that sends its requests and then shuts down its side of the
+        // socket (`nc -N`, `socat`) still gets every answer before the connection closes. A client
+        // that closes outright is a hang-up (EPOLLHUP), which closes the channel and cancels its
+        // work.
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
         let initializer: @Sendable (Channel) -> EventLoopFuture<NIOAsyncChannel<LineFrame, ByteBuffer>> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(
@@ -227,13 +232,14 @@ public final class ControlServer: Service, Sendable {
         switch frame {
         case .tooLong:
             try await send(
-                error: RPCError(.tooLarge, "request line longer than \(maxRequestLineBytes) bytes"), id: .null,
+                error: RPCError(.tooLarge, "request line longer than \(maxRequestLineBytes) bytes"), id: "null",
                 to: outbound)
             return nil
         case .line(let l):
             line = l
         }
-        if line.readableBytes == 0 { return nil }  // blank lines are keep-alives
+        // Blank lines (spaces, tabs, a CR) are keep-alives.
+        if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         let request: RPCRequest
         do {
             request = try RequestReader.read(Data(line.readableBytesView))
@@ -241,7 +247,7 @@ public final class ControlServer: Service, Sendable {
             try await send(error: error, id: RequestReader.id(in: Data(line.readableBytesView)), to: outbound)
             return nil
         }
-        let id = request.id ?? .null
+        let id = request.idText ?? "null"
         let isNotification = request.id == nil  // JSON-RPC: a notification gets no answer, not even an error
         guard let method = RPCMethod(rawValue: request.method) else {
             if !isNotification {
@@ -259,7 +265,7 @@ public final class ControlServer: Service, Sendable {
                 return nil
             }
             let filter = params.text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-            let subscription = hub.subscribe(filter: filter)
+            let subscription = hub.subscribe(filter: filter, fts: params.fts ?? false)
             do {
                 if !isNotification { try await send(result: FollowResult(), id: id, to: outbound) }
             } catch {
@@ -292,7 +298,7 @@ public final class ControlServer: Service, Sendable {
             }
             var wanted = hits
             if let filter = subscription.filter {
-                let matching = await handler.matching(hits.map(\.id), filter: filter)
+                let matching = await handler.matching(hits.map(\.id), filter: filter, fts: subscription.filterIsFTS)
                 wanted = hits.filter { matching.contains($0.id) }
             }
             for hit in wanted {
@@ -301,12 +307,13 @@ public final class ControlServer: Service, Sendable {
         }
     }
 
-    private func send(result: any Encodable & Sendable, id: JSONValue, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>)
+    /// Writes a result; `id` is the request's id as the client wrote it (JSON text), echoed as is.
+    private func send(result: any Encodable & Sendable, id: String, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>)
         async throws
     {
         do {
             var buffer = ByteBuffer(string: "{\"id\":")
-            buffer.writeBytes(try ProtocolCoding.encode(id))
+            buffer.writeString(id)
             buffer.writeString(",\"jsonrpc\":\"2.0\",\"result\":")
             buffer.writeBytes(try ProtocolCoding.encode(result))
             buffer.writeString("}\n")
@@ -316,8 +323,14 @@ public final class ControlServer: Service, Sendable {
         }
     }
 
-    private func send(error: RPCError, id: JSONValue, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
-        try await write(RPCResponse<Bool>(id: id, error: error), to: outbound)
+    /// Writes an error; `id` as in `send(result:)`.
+    private func send(error: RPCError, id: String, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        var buffer = ByteBuffer(string: "{\"error\":")
+        buffer.writeBytes(try ProtocolCoding.encode(error))
+        buffer.writeString(",\"id\":")
+        buffer.writeString(id)
+        buffer.writeString(",\"jsonrpc\":\"2.0\"}\n")
+        try await outbound.write(buffer)
     }
 
     private func write(_ message: some Encodable, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {

@@ -13,15 +13,18 @@ public final class FollowHub: Sendable {
             var dropped = 0
         }
 
-        /// FTS5 query the articles must match, if any.
+        /// Query the articles must match, if any.
         public let filter: String?
+        /// True: `filter` is raw FTS5 syntax rather than the query language.
+        public let filterIsFTS: Bool
         let capacity: Int
         let buffer = Mutex(Buffer())
         let wake: AsyncStream<Void>
         let wakeContinuation: AsyncStream<Void>.Continuation
 
-        init(filter: String?, capacity: Int) {
+        init(filter: String?, fts: Bool, capacity: Int) {
             self.filter = filter
+            self.filterIsFTS = fts
             self.capacity = capacity
             (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         }
@@ -69,9 +72,9 @@ public final class FollowHub: Sendable {
     /// Number of subscribers.
     public var count: Int { subscribers.withLock { $0.count } }
 
-    /// Adds a subscriber.
-    public func subscribe(filter: String?) -> Subscription {
-        let subscription = Subscription(filter: filter, capacity: capacity)
+    /// Adds a subscriber whose articles must match `filter` (raw FTS5 when `fts`).
+    public func subscribe(filter: String?, fts: Bool = false) -> Subscription {
+        let subscription = Subscription(filter: filter, fts: fts, capacity: capacity)
         subscribers.withLock { $0[ObjectIdentifier(subscription)] = subscription }
         return subscription
     }

@@ -6,6 +6,6 @@ import NewsProtocol
 enum RequestReader {
     static func read(_ line: Data) throws(RPCError) -> RPCRequest { try RPCRequest.read(line: line) }
 
-    /// The id of a line that failed to read, when one can be found (else null).
-    static func id(in line: Data) -> JSONValue { RPCRequest.id(inLine: line) }
+    /// The id of a line that failed to read, as written, when one can be found (else `null`).
+    static func id(in line: Data) -> String { RPCRequest.idText(inLine: line) }
 }

@@ -45,13 +45,16 @@ public struct StatusParams: RPCParams, Equatable {
     public init(path: String? = nil) { self.path = path }
 }
 
-/// `query`: full-text search (FTS5 syntax) and filters; without `text`, newest first.
+/// `query`: full-text search in the query language for people (`SearchQuery`), or raw FTS5 with
+/// `fts: true`, and filters; without `text`, newest first.
 public struct QueryParams: RPCParams, Equatable {
-    public static let keys: Set<String> = ["text", "source", "since", "until", "person", "limit", "offset"]
+    public static let keys: Set<String> = ["text", "fts", "source", "since", "until", "person", "limit", "offset"]
     /// The largest `limit` accepted.
     public static let maxLimit = 10_000
-    /// FTS5 query text; nil or empty lists every article newest first.
+    /// Query text (see `SearchQuery`); nil or empty lists every article newest first.
     public var text: String?
+    /// True: `text` is raw FTS5 syntax, passed to SQLite as it is (default false).
+    public var fts: Bool?
     /// Only articles of this outlet (case-insensitive).
     public var source: String?
     /// Only articles published at or after this ISO 8601 date or instant.
@@ -67,10 +70,11 @@ public struct QueryParams: RPCParams, Equatable {
 
     /// Creates params.
     public init(
-        text: String? = nil, source: String? = nil, since: String? = nil, until: String? = nil,
+        text: String? = nil, fts: Bool? = nil, source: String? = nil, since: String? = nil, until: String? = nil,
         person: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) {
         self.text = text
+        self.fts = fts
         self.source = source
         self.since = since
         self.until = until
@@ -128,11 +132,16 @@ public struct EntitiesParams: RPCParams, Equatable {
 
 /// `follow`: stream newly ingested articles, optionally only those matching `text`.
 public struct FollowParams: RPCParams, Equatable {
-    public static let keys: Set<String> = ["text"]
-    /// FTS5 query text the new articles must match.
+    public static let keys: Set<String> = ["text", "fts"]
+    /// Query text (see `SearchQuery`) the new articles must match.
     public var text: String?
+    /// True: `text` is raw FTS5 syntax (default false).
+    public var fts: Bool?
     /// Creates params.
-    public init(text: String? = nil) { self.text = text }
+    public init(text: String? = nil, fts: Bool? = nil) {
+        self.text = text
+        self.fts = fts
+    }
 }
 
 /// `retry`: put one quarantined file (by its file id) or all of them back into the inbox.

@@ -16,6 +16,10 @@ public struct RPCError: Error, Sendable, Codable, Equatable, CustomStringConvert
         case badQuery = "bad_query"
         case unavailable = "unavailable"
         case badConfig = "bad_config"
+        /// A query over the cost bounds (too many words, a NEAR distance too large).
+        case tooComplex = "too_complex"
+        /// A read ran past `query_timeout_ms` and was stopped.
+        case timeout = "timeout"
 
         /// The JSON-RPC integer code: the standard ones, and -32000…-32099 for newsd's own.
         public var code: Int {
@@ -32,6 +36,8 @@ public struct RPCError: Error, Sendable, Codable, Equatable, CustomStringConvert
             case .badQuery: -32005
             case .unavailable: -32006
             case .badConfig: -32007
+            case .tooComplex: -32008
+            case .timeout: -32009
             }
         }
     }

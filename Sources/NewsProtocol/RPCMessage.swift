@@ -33,6 +33,12 @@ public struct RPCRequest: Sendable, Codable {
     public var method: String
     /// Named params (the command's long option names).
     public var params: [String: JSONValue]?
+    /// The id exactly as the client wrote it (JSON text), set by `read(line:)`; nil for a notification.
+    public var idText: String?
+
+    enum CodingKeys: String, CodingKey {
+        case jsonrpc, id, method, params
+    }
 
     /// Creates a request.
     public init(id: JSONValue?, method: String, params: [String: JSONValue]? = nil) {

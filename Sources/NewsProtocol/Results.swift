@@ -226,15 +226,26 @@ public struct QueryHit: Sendable, Codable, Equatable {
 
 /// `query`: the total number of matches and one page of them.
 public struct QueryResult: Sendable, Codable, Equatable {
-    /// Matches in all (not only this page).
+    /// Matches in all (not only this page): exact up to `exactTotalLimit`, estimated past it.
     public var total: Int
+    /// True when `total` is an estimate (more than `exactTotalLimit` matches); absent otherwise.
+    public var totalIsEstimate: Bool?
     /// This page, best first (or newest first without query text).
     public var results: [QueryHit]
 
+    /// Up to this many matches `total` is counted exactly.
+    public static let exactTotalLimit = 10_000
+
     /// Creates a result.
-    public init(total: Int, results: [QueryHit]) {
+    public init(total: Int, totalIsEstimate: Bool = false, results: [QueryHit]) {
         self.total = total
+        self.totalIsEstimate = totalIsEstimate ? true : nil
         self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case total, results
+        case totalIsEstimate = "total_is_estimate"
     }
 }
 

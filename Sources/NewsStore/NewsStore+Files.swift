@@ -259,13 +259,14 @@ extension NewsStore {
                     sql: """
                         UPDATE articles SET title = ?, source = ?, published = ?, kind = ?, language = ?,
                             word_count = ?, content_hash = ?, body = ?, doc = ?, path = ?, updated_at = ?,
-                            revision = ? WHERE id = ?
+                            revision = ?, summary = ?, subheadings = ?, captions = ?, posts = ?, meta = ?
+                            WHERE id = ?
                         """
                 ).execute(
                     arguments: [
                         article.title, article.source, article.published, article.kind.rawValue, article.language,
                         article.wordCount, article.contentHash, stored.body, stored.doc, commit.path, now, revision,
-                        id,
+                        stored.summary, stored.subheadings, stored.captions, stored.posts, stored.meta, id,
                     ])
                 try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
                 try insertEntities(of: article, id: id, in: db)
@@ -276,14 +277,16 @@ extension NewsStore {
                 try db.cachedStatement(
                     sql: """
                         INSERT INTO articles (file_id, ordinal, title, source, published, kind, language, word_count,
-                            content_hash, body, doc, path, ingested_at, updated_at, revision)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                            content_hash, body, doc, path, ingested_at, updated_at, revision, summary, subheadings,
+                            captions, posts, meta)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
                         """
                 ).execute(
                     arguments: [
                         fileID, ordinal, article.title, article.source, article.published, article.kind.rawValue,
                         article.language, article.wordCount, article.contentHash, stored.body, stored.doc,
-                        commit.path, now, now,
+                        commit.path, now, now, stored.summary, stored.subheadings, stored.captions, stored.posts,
+                        stored.meta,
                     ])
                 let id = db.lastInsertedRowID
                 try insertEntities(of: article, id: id, in: db)
@@ -313,6 +316,14 @@ extension NewsStore {
 struct StoredArticle: Sendable {
     var body: String
     var doc: Data
+    /// Summary bullets, subheadings, captions and embedded posts as text, one per line, for
+    /// their full-text columns (the document keeps them as lists).
+    var summary: String
+    var subheadings: String
+    var captions: String
+    var posts: String
+    /// Filter tokens (`NewsStore.metaText`).
+    var meta: String
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
@@ -324,6 +335,14 @@ struct StoredArticle: Sendable {
         var rest = article
         rest.body = []
         body = article.body.joined(separator: "\n")
+        summary = article.summary.joined(separator: "\n")
+        subheadings = article.subheadings.joined(separator: "\n")
+        captions = article.captions.joined(separator: "\n")
+        // As the v2 migration writes them: author, handle, text.
+        posts = article.embeddedPosts.map { p in
+            [p.author, p.handle, p.text].compactMap { $0 }.joined(separator: " ")
+        }.joined(separator: "\n")
+        meta = NewsStore.metaText(source: article.source, published: article.published)
         // Encoding a value type of strings and arrays cannot fail.
         doc = (try? Self.encoder.encode(rest)) ?? Data("{}".utf8)
     }

@@ -79,6 +79,73 @@ extension NewsStore {
                     """
             )
         }
+        // v2: everything a reader sees is searchable, each part in its own column so ranking can
+        // weigh it (summary bullets, subheadings, captions, embedded posts), and a `meta` column
+        // of filter tokens (outlet, publication year, month, day) so filters narrow a match
+        // inside FTS5. Existing articles get the new columns from their stored document.
+        migrator.registerMigration("v2") { db in
+            db.add(function: metaFunction)
+            try db.execute(
+                sql: """
+                    ALTER TABLE articles ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE articles ADD COLUMN subheadings TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE articles ADD COLUMN captions TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE articles ADD COLUMN posts TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE articles ADD COLUMN meta TEXT NOT NULL DEFAULT '';
+                    UPDATE articles SET
+                        summary = coalesce((SELECT group_concat(value, char(10))
+                            FROM json_each(CAST(doc AS TEXT), '$.summary')), ''),
+                        subheadings = coalesce((SELECT group_concat(value, char(10))
+                            FROM json_each(CAST(doc AS TEXT), '$.subheadings')), ''),
+                        captions = coalesce((SELECT group_concat(value, char(10))
+                            FROM json_each(CAST(doc AS TEXT), '$.captions')), ''),
+                        posts = coalesce((SELECT group_concat(
+                                ltrim(coalesce(json_extract(value, '$.author') || ' ', '')
+                                    || coalesce(json_extract(value, '$.handle') || ' ', '')
+                                    || coalesce(json_extract(value, '$.text'), '')), char(10))
+                            FROM json_each(CAST(doc AS TEXT), '$.embedded_posts')), ''),
+                        meta = newsd_meta(source, published);
+
+                    DROP TRIGGER articles_fts_insert;
+                    DROP TRIGGER articles_fts_delete;
+                    DROP TRIGGER articles_fts_update;
+                    DROP TABLE articles_fts;
+                    CREATE VIRTUAL TABLE articles_fts USING fts5(
+                        title, summary, subheadings, captions, posts, body, meta,
+                        content = 'articles', content_rowid = 'id',
+                        tokenize = 'porter unicode61 remove_diacritics 2'
+                    );
+                    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                        INSERT INTO articles_fts(rowid, title, summary, subheadings, captions, posts, body, meta)
+                            VALUES (new.id, new.title, new.summary, new.subheadings, new.captions, new.posts,
+                                new.body, new.meta);
+                    END;
+                    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                        INSERT INTO articles_fts(articles_fts, rowid, title, summary, subheadings, captions, posts,
+                            body, meta)
+                            VALUES ('delete', old.id, old.title, old.summary, old.subheadings, old.captions,
+                                old.posts, old.body, old.meta);
+                    END;
+                    CREATE TRIGGER articles_fts_update
+                        AFTER UPDATE OF title, summary, subheadings, captions, posts, body, meta ON articles
+                    BEGIN
+                        INSERT INTO articles_fts(articles_fts, rowid, title, summary, subheadings, captions, posts,
+                            body, meta)
+                            VALUES ('delete', old.id, old.title, old.summary, old.subheadings, old.captions,
+                                old.posts, old.body, old.meta);
+                        INSERT INTO articles_fts(rowid, title, summary, subheadings, captions, posts, body, meta)
+                            VALUES (new.id, new.title, new.summary, new.subheadings, new.captions, new.posts,
+                                new.body, new.meta);
+                    END;
+                    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+                    """
+            )
+        }
         return migrator
+    }
+
+    /// `newsd_meta(source, published)`: an article's filter tokens (`metaText`), for the migration.
+    static let metaFunction = DatabaseFunction("newsd_meta", argumentCount: 2, pure: true) { values in
+        metaText(source: String.fromDatabaseValue(values[0]), published: String.fromDatabaseValue(values[1]))
     }
 }

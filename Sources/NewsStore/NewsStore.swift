@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import NewsCore
 import NewsProtocol
+import Synchronization
 
 /// The SQLite archive: files, articles and their full-text index. One writer (the ingest pipeline
 /// through `commit`), many readers from a WAL pool that never block it.
@@ -9,6 +10,13 @@ public final class NewsStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    private let timeout = Mutex<Duration>(.milliseconds(2000))
+
+    /// How long a query may read before it is stopped (`query_timeout_ms`, default 2 s).
+    public var queryTimeout: Duration {
+        get { timeout.withLock { $0 } }
+        set { timeout.withLock { $0 = newValue } }
+    }
 
     /// Opens (creating if needed) and migrates the database at `path`.
     /// - Throws: `StoreError.cannotOpen` naming the file and SQLite's reason.
@@ -56,6 +64,40 @@ public final class NewsStore: Sendable {
         } catch {
             throw StoreError(.database, Self.reason(error))
         }
+    }
+
+    /// Runs a read that is stopped (`sqlite3_interrupt`, through GRDB's task cancellation) when it
+    /// takes longer than `timeout` or when the calling task is cancelled (its client went away).
+    /// - Throws: `StoreError.timeout`, `.cancelled`, or the read's own error.
+    func read<T: Sendable>(deadline timeout: Duration, _ body: @Sendable @escaping (Database) throws -> T)
+        async throws(StoreError) -> T
+    {
+        let pool = self.pool
+        do {
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await pool.read(body) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                if let first = try await group.next(), let value = first { return value }
+                if Task.isCancelled { throw CancellationError() }
+                throw StoreError(.timeout, "query stopped after \(Self.milliseconds(timeout)) ms (query_timeout_ms)")
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch is CancellationError {
+            throw StoreError(.cancelled, "query cancelled: the client went away")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            throw StoreError(Task.isCancelled ? .cancelled : .timeout, "query interrupted")
+        } catch {
+            throw StoreError(.database, Self.reason(error))
+        }
+    }
+
+    static func milliseconds(_ d: Duration) -> Int64 {
+        d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
     }
 
     /// Runs a blocking read on the calling thread (never from the cooperative pool).

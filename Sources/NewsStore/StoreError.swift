@@ -8,6 +8,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case badQuery = "bad_query"
         /// Nothing has that id or path.
         case notFound = "not_found"
+        /// A query over the cost bounds (too many words, too large a NEAR distance).
+        case tooComplex = "too_complex"
+        /// A read ran past the query timeout and was stopped.
+        case timeout
+        /// The caller went away (its task was cancelled) and the read was stopped.
+        case cancelled
         /// Any other SQLite failure.
         case database
     }

@@ -5,6 +5,7 @@ import NewsProtocol
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show the daemon's state and counts, or with PATH what happened to that file.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("A file in the inbox (absolute, or relative to the inbox).", valueName: "path"))
@@ -47,10 +48,17 @@ struct Status: ParsableCommand {
 
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Full-text search (FTS5 syntax), best first; without TEXT, every article newest first.")
+        commandName: "query",
+        abstract: "Full-text search, best first; without TEXT, every article newest first.",
+        discussion: """
+            TEXT: words (all must match), "a phrase", -word or NOT word, a OR b, prefix*,
+            title:WORD, source:OUTLET, person:NAME, place:NAME, org:NAME, after:DATE, before:DATE.
+            Trump-Putin, U.S. and 30-day are phrases of their parts. With --fts, TEXT is raw FTS5.
+            """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("Search text: words, \"a phrase\", OR, NOT, prefix*.", valueName: "text"))
+    @Argument(help: ArgumentHelp("Search text (see below).", valueName: "text"))
     var text: String?
+    @Flag(help: "TEXT is raw FTS5 query syntax (errors are bad_query).") var fts = false
     @Option(help: "Only articles of this outlet.") var source: String?
     @Option(
         help: ArgumentHelp(
@@ -70,7 +78,7 @@ struct Query: ParsableCommand {
 
     func run() throws {
         let p = params([
-            ("text", JSONValue(text)), ("source", JSONValue(source)),
+            ("text", JSONValue(text)), ("fts", fts ? .bool(true) : nil), ("source", JSONValue(source)),
             ("since", JSONValue(since.map { TimeArgument.resolve($0) })),
             ("until", JSONValue(until.map { TimeArgument.resolve($0) })), ("person", JSONValue(person)), ("limit", JSONValue(limit)),
             ("offset", JSONValue(offset)),
@@ -78,7 +86,7 @@ struct Query: ParsableCommand {
         if global.json { return try global.printJSON(global.call(.query, p, as: JSONValue.self)) }
         let r = try global.call(.query, p, as: QueryResult.self)
         if r.results.isEmpty {
-            Output.line(r.total == 0 ? "no articles match" : "no articles on this page (\(r.total) match in all)")
+            Output.line(r.total == 0 ? "no articles match" : "no articles on this page (\(count(r)) match in all)")
             return
         }
         Output.table(
@@ -91,12 +99,15 @@ struct Query: ParsableCommand {
                 Output.line(Output.dim("\(hit.id): ") + Output.highlight(hit.snippet))
             }
         }
-        Output.line(Output.dim("\(r.results.count) of \(r.total) shown"))
+        Output.line(Output.dim("\(r.results.count) of \(count(r)) shown"))
     }
+
+    private func count(_ r: QueryResult) -> String { r.totalIsEstimate == true ? "about \(r.total)" : "\(r.total)" }
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one article with every field.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one article with every field.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The article id (from query).") var id: Int64
 
@@ -119,8 +130,18 @@ struct Show: ParsableCommand {
             ])
         if !a.summary.isEmpty { Output.line() }
         for s in a.summary { Output.line("• \(s)") }
+        if !a.subheadings.isEmpty {
+            Output.line()
+            Output.line(Output.bold("Subheadings"))
+            for s in a.subheadings { Output.line("  \(s)") }
+        }
         Output.line()
         for paragraph in a.body { Output.line(paragraph) }
+        if !a.captions.isEmpty {
+            Output.line()
+            Output.line(Output.bold("Captions"))
+            for c in a.captions { Output.line("  \(c)") }
+        }
         if !a.quotes.isEmpty {
             Output.line()
             Output.line(Output.bold("Quotes"))
@@ -130,14 +151,16 @@ struct Show: ParsableCommand {
             Output.line()
             Output.line(Output.bold("Embedded posts"))
             for p in a.embeddedPosts {
-                Output.line("  \(p.author ?? p.handle ?? "(unknown)"): \(Output.clip(p.text, 160))")
+                let who = [p.author, p.handle.map { "@" + $0 }, p.date].compactMap { $0 }.joined(separator: ", ")
+                Output.line("  \(who.isEmpty ? "(unknown)" : who): \(p.text.replacingOccurrences(of: "\n", with: " "))")
             }
         }
     }
 }
 
 struct Sources: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the outlets in the archive with their article counts.")
+    static let configuration = CommandConfiguration(
+        commandName: "sources", abstract: "List the outlets in the archive with their article counts.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -149,7 +172,8 @@ struct Sources: ParsableCommand {
 }
 
 struct Entities: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the most named people, places and organisations.")
+    static let configuration = CommandConfiguration(
+        commandName: "entities", abstract: "List the most named people, places and organisations.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "person, place or org.") var kind: String?
     @Option(help: "How many of each kind.") var top: Int?
@@ -164,7 +188,8 @@ struct Entities: ParsableCommand {
 }
 
 struct Failed: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List quarantined files and why they failed.")
+    static let configuration = CommandConfiguration(
+        commandName: "failed", abstract: "List quarantined files and why they failed.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -178,7 +203,8 @@ struct Failed: ParsableCommand {
 }
 
 struct Retry: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Put quarantined files back into the inbox (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "retry", abstract: "Put quarantined files back into the inbox (admin).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The file id (from failed).") var id: Int64?
     @Flag(help: "Retry every quarantined file.") var all = false
@@ -200,38 +226,44 @@ func action(_ method: RPCMethod, _ p: [String: JSONValue]? = nil, _ global: Glob
 }
 
 struct Rescan: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compare the whole inbox with the database now (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "rescan", abstract: "Compare the whole inbox with the database now (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.rescan, nil, global) }
 }
 
 struct Reindex: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Rebuild the full-text index (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "reindex", abstract: "Rebuild the full-text index (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.reindex, nil, global) }
 }
 
 struct Pause: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stop reading files; events keep queueing (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "pause", abstract: "Stop reading files; events keep queueing (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.pause, nil, global) }
 }
 
 struct Resume: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read files again after pause (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Read files again after pause (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.resume, nil, global) }
 }
 
 struct Reload: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reload",
         abstract: "Re-read the configuration; returns once newsd has applied it (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.reload, nil, global) }
 }
 
 struct Metrics: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print counters in Prometheus text format.")
+    static let configuration = CommandConfiguration(
+        commandName: "metrics", abstract: "Print counters in Prometheus text format.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -241,7 +273,8 @@ struct Metrics: ParsableCommand {
 }
 
 struct Hello: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the server's version and protocol.")
+    static let configuration = CommandConfiguration(
+        commandName: "hello", abstract: "Show the server's version and protocol.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -253,14 +286,17 @@ struct Hello: ParsableCommand {
 
 struct Follow: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "follow",
         abstract: "Print articles as they are ingested, optionally only those matching QUERY.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("FTS5 query the new articles must match.", valueName: "query"))
+    @Argument(help: ArgumentHelp("Query the new articles must match (as for query).", valueName: "query"))
     var query: String?
+    @Flag(help: "QUERY is raw FTS5 query syntax.") var fts = false
 
     func run() throws {
         let client = try global.connect()
-        _ = try client.call(RPCMethod.follow.rawValue, params: params([("text", JSONValue(query))]), as: FollowResult.self)
+        let p = params([("text", JSONValue(query)), ("fts", fts ? .bool(true) : nil)])
+        _ = try client.call(RPCMethod.follow.rawValue, params: p, as: FollowResult.self)
         while let line = try client.readLine() {
             if global.json {
                 FileHandle.standardOutput.write(line + Data("\n".utf8))
@@ -284,6 +320,7 @@ struct Follow: ParsableCommand {
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Copy files into the inbox atomically (temporary name, fsync, rename).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Files to copy.", valueName: "file")) var files: [String]

@@ -115,7 +115,9 @@ struct Daemon {
         let reloader = Reloader(daemon: self, notifier: notifier, pipeline: pipeline, watcher: watcher, current: config)
         let handler = DaemonHandler(
             store: store, pipeline: pipeline, hub: hub, inbox: config.inbox,
-            access: .init(adminUIDs: Set(config.adminUIDs), adminGIDs: Set(config.adminGIDs), aliases: settings.aliases),
+            access: .init(
+                adminUIDs: Set(config.adminUIDs), adminGIDs: Set(config.adminGIDs), aliases: settings.aliases,
+                queryTimeout: .milliseconds(config.queryTimeoutMilliseconds)),
             reload: { await reloader.reload() })
         reloader.handler.withLock { $0 = handler }
         let socket: ControlServer.Socket =
@@ -332,7 +334,10 @@ final class Reloader: Sendable {
         watcher.update(patterns: settings.patterns)
         daemon.level.set(next.logLevel)
         handler.withLock {
-            $0?.updateAccess(.init(adminUIDs: Set(next.adminUIDs), adminGIDs: Set(next.adminGIDs), aliases: settings.aliases))
+            $0?.updateAccess(
+                .init(
+                    adminUIDs: Set(next.adminUIDs), adminGIDs: Set(next.adminGIDs), aliases: settings.aliases,
+                    queryTimeout: .milliseconds(next.queryTimeoutMilliseconds)))
         }
         current.withLock { $0 = next }
         return .success("configuration reloaded from \(file)")

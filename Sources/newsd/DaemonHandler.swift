@@ -13,6 +13,8 @@ final class DaemonHandler: ControlHandler {
         var adminUIDs: Set<UInt32>
         var adminGIDs: Set<UInt32>
         var aliases: EntityAliases
+        /// How long one query may read (`query_timeout_ms`).
+        var queryTimeout: Duration = .milliseconds(2000)
     }
 
     let store: NewsStore
@@ -35,6 +37,7 @@ final class DaemonHandler: ControlHandler {
         self.inbox = inbox
         self.access = Mutex(access)
         self.reload = reload
+        store.queryTimeout = access.queryTimeout
     }
 
     func call(_ method: RPCMethod, params: [String: JSONValue]?, peer: PeerCredentials) async throws(RPCError)
@@ -56,7 +59,9 @@ final class DaemonHandler: ControlHandler {
         case .query:
             let p = try ProtocolCoding.params(QueryParams.self, from: params).validated()
             let people = p.person.map { [canonicalPerson($0)] }
-            return try await mapped { () async throws(StoreError) in try await store.search(p, people: people) }
+            return try await mapped { () async throws(StoreError) in
+                try await store.search(p, people: people, canonical: { [self] in canonicalPerson($0) })
+            }
         case .show:
             let p = try ProtocolCoding.params(ShowParams.self, from: params)
             guard let document = try await mapped({ () async throws(StoreError) in try await store.document(id: p.id) }) else {
@@ -134,14 +139,17 @@ final class DaemonHandler: ControlHandler {
 
     func validateFollow(_ params: FollowParams) async throws(RPCError) {
         guard let text = params.text, !text.isEmpty else { return }
-        try await mapped { () async throws(StoreError) in try await store.validate(query: text) }
+        try await mapped { () async throws(StoreError) in try await store.validate(query: text, fts: params.fts ?? false) }
     }
 
-    func matching(_ ids: [Int64], filter: String) async -> Set<Int64> {
-        (try? await store.matches(articleIDs: ids, text: filter)) ?? []
+    func matching(_ ids: [Int64], filter: String, fts: Bool) async -> Set<Int64> {
+        (try? await store.matches(articleIDs: ids, text: filter, fts: fts)) ?? []
     }
 
-    func updateAccess(_ new: Access) { access.withLock { $0 = new } }
+    func updateAccess(_ new: Access) {
+        access.withLock { $0 = new }
+        store.queryTimeout = new.queryTimeout
+    }
 
     private func isAdmin(_ peer: PeerCredentials) -> Bool {
         let a = access.withLock { $0 }
@@ -262,6 +270,8 @@ final class DaemonHandler: ControlHandler {
         } catch {
             switch error.code {
             case .badQuery: throw RPCError(.badQuery, error.message)
+            case .tooComplex: throw RPCError(.tooComplex, error.message)
+            case .timeout, .cancelled: throw RPCError(.timeout, error.message)
             case .notFound: throw RPCError(.notFound, error.message)
             case .cannotOpen: throw RPCError(.unavailable, error.message)
             case .database: throw RPCError(.internal, error.message)

@@ -22,6 +22,16 @@ struct CLITests {
         (["status"], "articles"),
         (["status", "000_edc18a25d3498dcf.txt"], "ingested"),
         (["query", "ceasefire"], "shown"),
+        (["query", "Trump-Putin"], "shown"),
+        (["query", "U.S."], "shown"),
+        (["query", "Zelenskiy's"], "shown"),
+        (["query", "Zelenskyy's"], "no articles match"),
+        (["query", "30-day"], "shown"),
+        (["query", "source:reuters"], "Reuters"),
+        (["query", "\"unterminated"], "no articles match"),
+        (["query", "*"], "5 of 5 shown"),
+        (["query", "--fts", "ceasefire OR truce"], "shown"),
+        (["query", "Osaka"], "Osaka"),
         (["query"], "5 of 5 shown"),
         (["query", "--source", "Reuters"], "Reuters"),
         (["query", "--since", "2025-05-19", "--until", "2100-01-01", "--limit", "2"], "shown"),
@@ -88,7 +98,8 @@ struct CLITests {
     /// Arguments, exit code, and a piece of stderr.
     static let failures: [([String], Int32, String)] = [
         (["show", "987654"], 1, "newsctl: not_found: no article with id 987654"),
-        (["query", "\"unterminated"], 1, "newsctl: bad_query:"),
+        (["query", "--fts", "\"unterminated"], 1, "newsctl: bad_query:"),
+        (["query", Array(repeating: "a", count: 1000).joined(separator: " ")], 1, "newsctl: too_complex:"),
         (["query", "--since", "last tuesday"], 1, "newsctl: invalid_params: since:"),
         (["entities", "--kind", "fruit"], 1, "newsctl: invalid_params: kind:"),
         (["status", "never-seen.txt"], 1, "newsctl: not_found:"),
@@ -108,6 +119,17 @@ struct CLITests {
         let r = try SeededDaemon.shared.ctl(arguments)
         #expect(r.status == code, "\(arguments): \(r.stderr)")
         #expect(r.stderr.contains(message), "\(arguments) said: \(r.stderr)")
+    }
+
+    @Test func showPrintsCaptionsAndTheCaptionIsSearchable() throws {
+        let found = try ctl("--json", "query", "Osaka")
+        #expect(found.status == 0, "\(found.stderr)")
+        let result = try JSONDecoder().decode(QueryResult.self, from: Data(found.stdout.utf8))
+        let hit = try #require(result.results.first { $0.path == "004_cd1cb9dd255ad211.txt" })
+        let shown = try ctl("show", String(hit.id))
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("Captions"))
+        #expect(shown.stdout.contains("Putin in Osaka, Japan"))
     }
 
     @Test func noCommandIsAUsageError() throws {

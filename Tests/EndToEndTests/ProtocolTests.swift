@@ -13,7 +13,8 @@ final class SeededDaemon: @unchecked Sendable {
     let daemon: DaemonUnderTest
 
     init() throws {
-        daemon = try DaemonUnderTest()
+        // Test runs share a busy machine: no query of theirs should meet the 2 s default deadline.
+        daemon = try DaemonUnderTest(config: ["query_timeout_ms": 60000])
         guard daemon.waitReady() else { throw POSIXError(.ETIMEDOUT) }
         for seed in Binaries.seedFiles {
             try daemon.dropCarefully(seed.lastPathComponent, Data(contentsOf: seed))
@@ -188,9 +189,12 @@ struct ProtocolMethodTests {
         (#"{"jsonrpc":"2.0","id":1,"method":"show","params":{"id":987654}}"#, "not_found", -32001),
         (#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"path":"never-seen.txt"}}"#, "not_found", -32001),
         (#"{"jsonrpc":"2.0","id":1,"method":"retry","params":{"id":987654}}"#, "not_found", -32001),
-        (#"{"jsonrpc":"2.0","id":1,"method":"query","params":{"text":"\"unterminated"}}"#, "bad_query", -32005),
-        (#"{"jsonrpc":"2.0","id":1,"method":"query","params":{"text":"AND AND"}}"#, "bad_query", -32005),
-        (#"{"jsonrpc":"2.0","id":1,"method":"follow","params":{"text":"(("}}"#, "bad_query", -32005),
+        (#"{"jsonrpc":"2.0","id":1,"method":"query","params":{"text":"\"unterminated","fts":true}}"#, "bad_query", -32005),
+        (#"{"jsonrpc":"2.0","id":1,"method":"query","params":{"text":"AND AND","fts":true}}"#, "bad_query", -32005),
+        (#"{"jsonrpc":"2.0","id":1,"method":"query","params":{"text":"*","fts":true}}"#, "bad_query", -32005),
+        (#"{"jsonrpc":"2.0","id":1,"method":"follow","params":{"text":"((","fts":true}}"#, "bad_query", -32005),
+        (#"{"jsonrpc":"2.0","id":1,"method":"query","params":{"text":"NEAR(a b, 99999999)","fts":true}}"#, "too_complex", -32008),
+        (#"{"jsonrpc":"2.0","id":1,"method":"query","params":{"fts":"yes"}}"#, "invalid_params", -32602),
     ]
 
     @Test("bad requests get the documented error and the connection stays usable", arguments: errors)
@@ -242,12 +246,77 @@ struct ProtocolMethodTests {
 
     @Test func blankLinesAndNotificationsGetNoAnswer() throws {
         let client = try rawClient(try SeededDaemon.shared)
-        try client.send(Data("\n\n".utf8))
+        try client.send(Data("\n\n   \n\t\n \t \r\n".utf8))
         try client.send(Data((#"{"jsonrpc":"2.0","method":"hello"}"# + "\n").utf8))
         try client.send(Data((#"{"jsonrpc":"2.0","method":"no_such_method"}"# + "\n").utf8))
         // The next answer is the one to this request.
         let response = try exchange(client, #"{"jsonrpc":"2.0","id":"after","method":"hello"}"#)
         #expect(response["id"] as? String == "after")
+    }
+
+    /// Query texts people type, and texts that are FTS5 syntax errors: all answer with results.
+    static let typedQueries: [String] = [
+        "Trump-Putin", "U.S.", "Zelenskyy's", "30-day", "source:reuters", "*", "\"", "\"prime minister",
+        "AND AND", "((", "NEAR(a b, 99999999)", "a OR", "-", "title:", "story:1", "\u{0}", "after:tomorrow",
+    ]
+
+    @Test("typed query text is never an error", arguments: typedQueries)
+    func typedQueryAnswers(text: String) throws {
+        let client = try rawClient(try SeededDaemon.shared)
+        let line = String(decoding: try ProtocolCoding.encode(RPCRequest(id: .string("q"), method: "query", params: ["text": .string(text)])), as: UTF8.self)
+        let response = try exchange(client, line)
+        #expect(response["error"] == nil, "\(text.debugDescription) → \(response)")
+        #expect((response["result"] as? [String: Any])?["total"] is Int)
+    }
+
+    @Test func thousandWordQueryIsTooComplexAndTheDaemonGoesOn() throws {
+        let client = try rawClient(try SeededDaemon.shared)
+        let words = Array(repeating: "a", count: 1000).joined(separator: " ")
+        let response = try exchange(client, #"{"jsonrpc":"2.0","id":1,"method":"query","params":{"text":"\#(words)"}}"#)
+        #expect(errorName(response) == "too_complex")
+        #expect(errorCode(response) == -32008)
+        let status = try exchange(client, #"{"jsonrpc":"2.0","id":2,"method":"status"}"#)
+        #expect(status["result"] != nil)
+    }
+
+    @Test func captionsAreSearchable() throws {
+        let client = try rawClient(try SeededDaemon.shared)
+        let result = try client.call("query", params: ["text": .string("Osaka")], as: QueryResult.self)
+        #expect(result.results.map(\.path).contains("004_cd1cb9dd255ad211.txt"))
+    }
+
+    /// Ids come back byte for byte as they were sent.
+    static let ids: [String] = [
+        "9007199254740993", "-9007199254740993", "123456789012345678901234567890", "0", "7", "1.50", "1e3",
+        #""abc""#, #""\u00e9t\u00e9""#, #""""#, "null",
+    ]
+
+    @Test("request ids are echoed exactly", arguments: ids)
+    func idEchoedExactly(id: String) throws {
+        let client = try rawClient(try SeededDaemon.shared)
+        try client.send(Data((#"{"jsonrpc":"2.0","id":\#(id),"method":"hello"}"# + "\n").utf8))
+        let line = String(decoding: try #require(try client.readLine()), as: UTF8.self)
+        #expect(line.hasPrefix(#"{"id":\#(id),"#), "\(line)")
+        try client.send(Data((#"{"jsonrpc":"2.0","id":\#(id),"method":"nope"}"# + "\n").utf8))
+        let error = String(decoding: try #require(try client.readLine()), as: UTF8.self)
+        #expect(error.contains(#","id":\#(id),"#), "\(error)")
+    }
+
+    @Test func requestsThenHalfCloseAreAllAnswered() throws {
+        let daemon = try SeededDaemon.shared
+        let client = try rawClient(daemon)
+        var lines = Data()
+        for i in 0..<3 { lines += Data((#"{"jsonrpc":"2.0","id":\#(i),"method":"query","params":{"text":"ceasefire"}}"# + "\n").utf8) }
+        lines += Data((#"{"jsonrpc":"2.0","id":3,"method":"status"}"# + "\n").utf8)
+        try client.send(lines)
+        client.finishSending()
+        for i in 0..<4 {
+            let line = try #require(try client.readLine(), "answer \(i) missing")
+            let object = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+            #expect(object["id"] as? Int == i)
+            #expect(object["result"] != nil)
+        }
+        #expect(try client.readLine() == nil)
     }
 
     @Test func manyRequestsOnOneConnectionAnswerInOrder() throws {

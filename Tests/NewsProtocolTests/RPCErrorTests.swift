@@ -10,6 +10,7 @@ struct RPCErrorTests {
             (RPCError.Name.parseError, -32700), (.invalidRequest, -32600), (.methodNotFound, -32601),
             (.invalidParams, -32602), (.internal, -32603), (.notFound, -32001), (.forbidden, -32002),
             (.busy, -32003), (.tooLarge, -32004), (.badQuery, -32005), (.unavailable, -32006), (.badConfig, -32007),
+            (.tooComplex, -32008), (.timeout, -32009),
         ])
     func codes(name: RPCError.Name, code: Int) {
         #expect(name.code == code)
@@ -17,7 +18,7 @@ struct RPCErrorTests {
     }
 
     @Test func everyNameIsCoveredAndCodesAreDistinct() {
-        #expect(RPCError.Name.allCases.count == 12)
+        #expect(RPCError.Name.allCases.count == 14)
         #expect(Set(RPCError.Name.allCases.map(\.code)).count == RPCError.Name.allCases.count)
         for name in RPCError.Name.allCases {
             let standard = (-32768)...(-32600)

@@ -1,7 +1,7 @@
 import Foundation
 import NewsCore
 import NewsProtocol
-import NewsStore
+@testable import NewsStore
 import Testing
 
 /// A store on a temporary database file, removed afterwards.
@@ -13,17 +13,22 @@ final class TemporaryStore {
         folder = NSTemporaryDirectory() + "newsd-store-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         store = try NewsStore(path: folder + "/newsd.db")
+        // Many suites run at once on a busy machine: the deadline is tested on its own.
+        store.queryTimeout = .seconds(120)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 }
 
-func article(_ title: String, _ body: [String], people: [String] = [], source: String? = nil, published: String? = nil)
-    -> Article
-{
-    Article(
+func article(
+    _ title: String, _ body: [String], people: [String] = [], places: [String] = [], source: String? = nil,
+    published: String? = nil
+) -> Article {
+    var a = Article(
         title: title, source: source, published: published, body: body, people: people,
         wordCount: body.joined(separator: " ").split(separator: " ").count, contentHash: "h-\(title)")
+    a.places = places
+    return a
 }
 
 func commit(_ path: String, inode: UInt64, size: Int64, _ articles: [Article]?, fileID: Int64? = nil) -> FileCommit {
@@ -161,14 +166,17 @@ struct NewsStoreTests {
         #expect(Set(all.results.map(\.id)).count == 50)
     }
 
-    @Test("bad FTS5 syntax is a bad_query error, not a crash", arguments: ["\"unterminated", "AND", "a NEAR(", "(("])
+    @Test("bad raw FTS5 syntax is a bad_query error; the same text typed as a query is not an error",
+          arguments: ["\"unterminated", "AND", "a NEAR(", "((", "*", "Trump-Putin", "source:reuters"])
     func badQuery(text: String) async throws {
         let t = try TemporaryStore()
+        _ = try await t.store.commit([commit("a.txt", inode: 1, size: 1, [article("T", ["x"])])])
         await #expect {
-            _ = try await t.store.search(QueryParams(text: text))
+            _ = try await t.store.search(QueryParams(text: text, fts: true))
         } throws: { error in
             (error as? StoreError)?.code == .badQuery
         }
+        _ = try await t.store.search(QueryParams(text: text))
     }
 
     @Test("a failed file is listed with its reason and reset by retry")

@@ -1,0 +1,338 @@
+import Foundation
+import GRDB
+import NewsCore
+import NewsProtocol
+
+extension NewsStore {
+    /// Full-text search in the query language for people (or raw FTS5 with `params.fts`), with
+    /// filters; every article newest first when there is neither text nor a filter. Costs are bounded
+    /// by the page asked for: the newest `rankWindow` matches are ranked (bm25, title and summary
+    /// weighted above the body), `total` is exact up to `QueryResult.exactTotalLimit` and estimated
+    /// past it, snippets are made for the page only. Outlet and day filters are tokens of the
+    /// index's `meta` column, so they narrow the match inside FTS5 instead of row by row.
+    /// - Parameters:
+    ///   - people: canonical names the articles must all name (the `person` param).
+    ///   - canonical: maps a typed name (`person:Zelenskyy`) to its canonical form.
+    /// - Throws: `StoreError.badQuery` when raw FTS5 text is not valid FTS5, `.tooComplex` over the
+    ///   cost bounds, `.timeout` past `queryTimeout`, `.cancelled` when the caller went away.
+    public func search(
+        _ params: QueryParams, people: [String]? = nil, canonical: @escaping @Sendable (String) -> String = { $0 }
+    ) async throws(StoreError) -> QueryResult {
+        let limit = params.limit ?? 20
+        let offset = params.offset ?? 0
+        let window = max(Self.rankWindow, offset + limit)
+        do {
+            return try await read(deadline: queryTimeout) { db in
+                let plan = try Self.plan(params, people: people, canonical: canonical, in: db)
+                return try Self.run(plan, limit: limit, offset: offset, window: window, in: db)
+            }
+        } catch {
+            throw Self.queryError(error, text: params.text ?? "")
+        }
+    }
+
+    /// SQLite's complaints about query text are the client's error (`bad_query`), never internal.
+    static func queryError(_ error: StoreError, text: String) -> StoreError {
+        guard error.code == .database, isQuerySyntax(error.message) else { return error }
+        return StoreError(.badQuery, "bad query \"\(text)\": \(error.message)")
+    }
+
+    static func isQuerySyntax(_ message: String) -> Bool {
+        ["fts5", "syntax error", "no such column", "unterminated string", "unknown special query", "MATCH"]
+            .contains { message.contains($0) }
+    }
+
+    /// The ids among `articleIDs` whose articles match a `follow` filter.
+    /// - Throws: as `search`.
+    public func matches(articleIDs: [Int64], text: String, fts: Bool = false) async throws(StoreError) -> Set<Int64> {
+        guard !articleIDs.isEmpty else { return [] }
+        do {
+            return try await matchingIDs(articleIDs, text: text, fts: fts)
+        } catch {
+            throw Self.queryError(error, text: text)
+        }
+    }
+
+    private func matchingIDs(_ articleIDs: [Int64], text: String, fts: Bool) async throws(StoreError) -> Set<Int64> {
+        try await read(deadline: queryTimeout) { db in
+            var plan = try Self.plan(QueryParams(text: text, fts: fts), people: nil, canonical: { $0 }, in: db)
+            plan.ids = articleIDs
+            plan.ranked = false
+            let page = try Self.run(plan, limit: articleIDs.count, offset: 0, window: articleIDs.count, in: db)
+            return Set(page.results.map(\.id))
+        }
+    }
+
+    /// Checks a follow filter without running a search.
+    /// - Throws: as `search`.
+    public func validate(query text: String, fts: Bool = false) async throws(StoreError) {
+        _ = try await matches(articleIDs: [0], text: text, fts: fts)
+    }
+
+    /// How many of the newest matches a full-text query ranks (more when a page reaches past
+    /// them). `total` still counts every match.
+    static let rankWindow = 1000
+
+    /// bm25 weights of the index's columns, in their order: title, summary, subheadings,
+    /// captions, posts, body, meta (filter tokens: no weight).
+    static let columnWeights = "5.0, 2.0, 2.0, 1.5, 1.0, 1.0, 0.0"
+
+    /// What to run for one query.
+    struct Plan: Sendable {
+        /// The FTS5 expression (text and filter tokens), nil for a listing.
+        var match: String?
+        /// The part of `match` that people typed, for snippets; nil when there is none.
+        var snippetMatch: String?
+        /// Conditions on the article row `a` that tokens could not express.
+        var checks: [String] = []
+        var arguments: StatementArguments = []
+        /// Best first (text given) or newest first.
+        var ranked: Bool
+        /// Nothing can match (an empty outlet name).
+        var empty = false
+        /// Only among these articles (`follow` filters): each is looked up, the archive is not walked.
+        var ids: [Int64]?
+    }
+
+    static func plan(
+        _ params: QueryParams, people: [String]?, canonical: (String) -> String, in db: Database
+    ) throws -> Plan {
+        let text = params.text ?? ""
+        var query: SearchQuery
+        var typed: String?
+        do {
+            if params.fts == true {
+                try SearchQuery.checkRaw(text)
+                query = SearchQuery()
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                typed = trimmed.isEmpty ? nil : "(" + trimmed + ")"
+            } else {
+                query = try SearchQuery.compile(text)
+                typed = query.match
+            }
+        } catch {
+            throw StoreError(.tooComplex, error.message)
+        }
+        if let since = params.since { query.since = max(query.since ?? since, since) }
+        if let until = params.until { query.until = min(query.until ?? until, until) }
+        var plan = Plan(match: nil, snippetMatch: typed, ranked: typed != nil)
+        var parts: [String] = typed.map { [$0] } ?? []
+        // Several `source:` are alternatives; the `source` param narrows them to itself.
+        if let source = params.source { query.sources = [source] }
+        if !query.sources.isEmpty {
+            let tokens = query.sources.compactMap(Self.sourceToken)
+            if tokens.isEmpty {
+                plan.empty = true
+            } else {
+                parts.append("(" + tokens.map { "meta : \"\($0)\"" }.joined(separator: " OR ") + ")")
+            }
+        }
+        for source in query.excludedSources {
+            plan.checks.append("coalesce(a.source, '') <> ? COLLATE NOCASE")
+            _ = plan.arguments.append(contentsOf: [source])
+        }
+        if query.since != nil || query.until != nil {
+            let bounds = try dayBounds(db)
+            switch DayRange.cover(since: query.since, until: query.until, first: bounds?.first, last: bounds?.last) {
+            case .none:
+                plan.empty = true
+            case .some(let cover):
+                if !cover.tokens.isEmpty {
+                    parts.append("(" + cover.tokens.map { "meta : \"\($0)\"" }.joined(separator: " OR ") + ")")
+                }
+                if !cover.exactSince, let since = query.since {
+                    plan.checks.append("a.published >= ?")
+                    _ = plan.arguments.append(contentsOf: [since])
+                }
+                if !cover.exactUntil, let until = query.until {
+                    plan.checks.append("a.published < ?")
+                    _ = plan.arguments.append(contentsOf: [until])
+                }
+            }
+        }
+        var entities = query.entities.map { SearchQuery.Entity(kind: $0.kind, name: canonical($0.name)) }
+        entities += (people ?? []).map { SearchQuery.Entity(kind: "person", name: $0) }
+        for entity in entities {
+            plan.checks.append(Self.entityCheck)
+            _ = plan.arguments.append(contentsOf: [entity.kind, entity.name, Self.likeEscaped(entity.name)])
+        }
+        for entity in query.excludedEntities {
+            plan.checks.append("NOT " + Self.entityCheck)
+            let name = canonical(entity.name)
+            _ = plan.arguments.append(contentsOf: [entity.kind, name, Self.likeEscaped(name)])
+        }
+        if let exclude = query.exclude {
+            plan.checks.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            _ = plan.arguments.append(contentsOf: [exclude])
+        }
+        if !parts.isEmpty { plan.match = parts.joined(separator: " AND ") }
+        return plan
+    }
+
+    /// An article names an entity: its stored name in any case, or a stored name that ends with it
+    /// (`person:Putin` finds "Vladimir Putin").
+    static let entityCheck = """
+        EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.kind = ?
+            AND (e.name = ? COLLATE NOCASE OR e.name LIKE '% ' || ? ESCAPE '\\'))
+        """
+
+    static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// The first and last day (`YYYY-MM-DD`) any article was published, nil for an empty archive.
+    static func dayBounds(_ db: Database) throws -> (first: String, last: String)? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT published FROM articles WHERE published IS NOT NULL ORDER BY published LIMIT 1) AS f,
+                    (SELECT published FROM articles WHERE published IS NOT NULL ORDER BY published DESC LIMIT 1) AS l
+                """)
+        guard let first: String = row?["f"], let last: String = row?["l"] else { return nil }
+        return (String(first.prefix(10)), String(last.prefix(10)))
+    }
+
+    static func run(_ plan: Plan, limit: Int, offset: Int, window: Int, in db: Database) throws -> QueryResult {
+        if plan.empty { return QueryResult(total: 0, results: []) }
+        var checks = plan.checks.joined(separator: " AND ")
+        var arguments = plan.arguments
+        let cap = QueryResult.exactTotalLimit + 1
+        if let ids = plan.ids {
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            let column = plan.match == nil ? "a.id" : "articles_fts.rowid"
+            checks += (checks.isEmpty ? "" : " AND ") + "\(column) IN (\(marks))"
+            _ = arguments.append(contentsOf: StatementArguments(ids))
+        }
+        let page: [(id: Int64, score: Double)]
+        let counted: (count: Int, lastID: Int64?)
+        if let match = plan.match {
+            // The match drives: FTS5 walks its doclists newest first and stops at the window; a
+            // check that tokens could not express is tested on each match's row (CROSS JOIN keeps
+            // the match as the outer loop).
+            let from =
+                plan.checks.isEmpty
+                ? "articles_fts WHERE articles_fts MATCH ?" + (checks.isEmpty ? "" : " AND " + checks)
+                : "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND \(checks)"
+            let arguments: StatementArguments = [match] + arguments
+            if plan.ranked {
+                let recent = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT articles_fts.rowid AS id, bm25(articles_fts, \(columnWeights)) AS rank FROM \(from)
+                        ORDER BY articles_fts.rowid DESC LIMIT ?
+                        """, arguments: arguments + [window]
+                ).map { (id: $0["id"] as Int64, rank: $0["rank"] as Double) }
+                page = recent.sorted { $0.rank < $1.rank || $0.rank == $1.rank && $0.id > $1.id }
+                    .dropFirst(offset).prefix(limit).map { ($0.id, -$0.rank) }
+            } else {
+                page = try Int64.fetchAll(
+                    db, sql: "SELECT articles_fts.rowid FROM \(from) ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?",
+                    arguments: arguments + [limit, offset]
+                ).map { ($0, 0) }
+            }
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS n, min(id) AS last FROM
+                        (SELECT articles_fts.rowid AS id FROM \(from) ORDER BY articles_fts.rowid DESC LIMIT ?)
+                    """, arguments: arguments + [cap])
+            counted = (row?["n"] ?? 0, row?["last"])
+        } else {
+            let whereClause = checks.isEmpty ? "" : "WHERE " + checks
+            page = try Int64.fetchAll(
+                db, sql: "SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                arguments: arguments + [limit, offset]
+            ).map { ($0, 0) }
+            if checks.isEmpty {
+                // Every article: SQLite counts the smallest index, exactly and cheaply.
+                counted = (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0, nil)
+            } else {
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) AS n, min(id) AS last FROM
+                            (SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ?)
+                        """, arguments: arguments + [cap])
+                counted = (row?["n"] ?? 0, row?["last"])
+            }
+        }
+        var total = counted.count
+        var estimated = false
+        if total == cap, let lastID = counted.lastID {
+            // Past the cap, the matches seen so far stand for the id range they covered.
+            let span = try Row.fetchOne(db, sql: "SELECT min(id) AS lo, max(id) AS hi FROM articles")
+            let lo: Int64 = span?["lo"] ?? 0
+            let hi: Int64 = span?["hi"] ?? 0
+            let covered = Double(hi - lastID + 1)
+            let all = Double(hi - lo + 1)
+            total = max(cap, Int((Double(cap) * all / max(covered, 1)).rounded()))
+            estimated = true
+        }
+        guard !page.isEmpty else { return QueryResult(total: total, totalIsEstimate: estimated, results: []) }
+        let ids = page.map(\.id)
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        var byID: [Int64: Row] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, title, source, published, path, ingested_at, revision, substr(body, 1, 240) AS snippet
+                FROM articles WHERE id IN (\(marks))
+                """, arguments: StatementArguments(ids))
+        {
+            byID[row["id"]] = row
+        }
+        var snippets: [Int64: String] = [:]
+        if let typed = plan.snippetMatch {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid AS id, snippet(articles_fts, 5, '**', '**', '…', 16) AS body,
+                        snippet(articles_fts, -1, '**', '**', '…', 16) AS best
+                    FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(marks))
+                    """, arguments: [typed] + StatementArguments(ids))
+            {
+                // The body around the hits; when the body has none, the part that matched best
+                // (a caption, a subheading, the title).
+                let body: String = row["body"] ?? ""
+                snippets[row["id"]] = body.contains("**") ? body : row["best"]
+            }
+        }
+        let hits = page.compactMap { match -> QueryHit? in
+            guard let row = byID[match.id] else { return nil }
+            var hit = Self.hit(row)
+            if let snippet = snippets[match.id], !snippet.isEmpty {
+                hit.snippet = snippet.replacingOccurrences(of: "\n", with: " ")
+            }
+            hit.score = match.score
+            return hit
+        }
+        return QueryResult(total: total, totalIsEstimate: estimated, results: hits)
+    }
+
+    static func hit(_ row: Row) -> QueryHit {
+        QueryHit(
+            id: row["id"], title: row["title"], source: row["source"], published: row["published"],
+            snippet: (row["snippet"] as String?).map { $0.replacingOccurrences(of: "\n", with: " ") } ?? "",
+            score: 0, path: row["path"], ingestedAt: row["ingested_at"], revision: row["revision"])
+    }
+
+    /// The `meta` token of an outlet: `src` and its letters and digits, lower case ("Sky News" →
+    /// `srcskynews`); nil when the name has none.
+    static func sourceToken(_ source: String) -> String? {
+        let letters = source.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        guard !letters.isEmpty else { return nil }
+        return "src" + String(String.UnicodeScalarView(letters))
+    }
+
+    /// The `meta` column of an article: its outlet's token and its publication year, month and
+    /// day (`y2025 m202505 d20250519`), so filters on them are FTS5 terms.
+    static func metaText(source: String?, published: String?) -> String {
+        var tokens: [String] = []
+        if let source, let token = sourceToken(source) { tokens.append(token) }
+        if let published, let day = DayRange.Day(published) {
+            tokens += ["y" + day.year, "m" + day.month, "d" + day.day]
+        }
+        return tokens.joined(separator: " ")
+    }
+}

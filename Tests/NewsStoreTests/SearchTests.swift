@@ -1,0 +1,265 @@
+import Foundation
+import GRDB
+import NewsCore
+import NewsProtocol
+@testable import NewsStore
+import Testing
+
+/// A small archive with the names, abbreviations and fields people search for.
+private func archive() async throws -> TemporaryStore {
+    let t = try TemporaryStore()
+    var captioned = article("Mayors meet", ["The mayors met to talk about transport."], source: "NHK", published: "2025-05-02")
+    captioned.captions = ["The harbour in Osaka at dawn"]
+    captioned.subheadings = ["Trains after midnight"]
+    captioned.summary = ["Night buses are back"]
+    captioned.embeddedPosts = [Article.EmbeddedPost(author: "City Hall", handle: "cityhall", date: nil, text: "Lanterns tonight")]
+    _ = try await t.store.commit([
+        commit("1.txt", inode: 1, size: 1, [
+            article(
+                "Trump-Putin call", ["Trump and Putin spoke about a 30-day ceasefire for Ukraine."],
+                people: ["Donald Trump", "Vladimir Putin"], places: ["Ukraine"], source: "Reuters",
+                published: "2025-03-18T14:00:00Z")
+        ]),
+        commit("2.txt", inode: 2, size: 1, [
+            article(
+                "Zelenskyy's reply", ["Zelenskyy's office said the U.S. plan needs work; talks go on."],
+                people: ["Volodymyr Zelenskyy"], source: "Sky News", published: "2025-05-19T16:13:00Z")
+        ]),
+        commit("3.txt", inode: 3, size: 1, [
+            article("Markets", ["Stocks rose as sanctions eased; the day ended calm."], source: "Reuters", published: "2025-05-20")
+        ]),
+        commit("4.txt", inode: 4, size: 1, [captioned]),
+    ])
+    return t
+}
+
+@Suite("Search")
+struct SearchTests {
+    /// Typed query → the titles found, best first (or newest first for filters alone).
+    static let found: [(String, [String])] = [
+        ("Trump-Putin", ["Trump-Putin call"]),
+        ("trump putin", ["Trump-Putin call"]),
+        ("U.S.", ["Zelenskyy's reply"]),
+        ("Zelenskyy's", ["Zelenskyy's reply"]),
+        ("30-day", ["Trump-Putin call"]),
+        ("source:reuters", ["Markets", "Trump-Putin call"]),
+        ("source:REUTERS ceasefire", ["Trump-Putin call"]),
+        (#"source:"Sky News""#, ["Zelenskyy's reply"]),
+        ("source:skynews", ["Zelenskyy's reply"]),
+        ("source:nobody", []),
+        ("-source:reuters office", ["Zelenskyy's reply"]),
+        (#""needs work""#, ["Zelenskyy's reply"]),
+        (#""work needs""#, []),
+        ("sanction*", ["Markets"]),
+        ("title:markets", ["Markets"]),
+        ("title:stocks", []),
+        ("ceasefire OR sanctions", ["Trump-Putin call", "Markets"]),
+        ("ceasefire -Ukraine", []),
+        ("-ceasefire", ["Mayors meet", "Markets", "Zelenskyy's reply"]),
+        ("person:putin", ["Trump-Putin call"]),
+        (#"person:"Vladimir Putin""#, ["Trump-Putin call"]),
+        ("person:nobody", []),
+        ("place:ukraine", ["Trump-Putin call"]),
+        ("-person:trump office", ["Zelenskyy's reply"]),
+        ("-person:zelenskyy office", []),
+        ("after:2025-05-01", ["Mayors meet", "Markets", "Zelenskyy's reply"]),
+        ("after:2025-05-19T17:00Z", ["Markets"]),
+        ("before:2025-05-19T17:00Z after:2025-05-19", ["Zelenskyy's reply"]),
+        ("before:2025-05", ["Trump-Putin call"]),
+        ("after:2030-01-01", []),
+        ("story:1", []),
+        ("Osaka", ["Mayors meet"]),
+        ("midnight", ["Mayors meet"]),
+        ("buses", ["Mayors meet"]),
+        ("lanterns", ["Mayors meet"]),
+        ("cityhall", ["Mayors meet"]),
+        ("*", ["Mayors meet", "Markets", "Zelenskyy's reply", "Trump-Putin call"]),
+        ("", ["Mayors meet", "Markets", "Zelenskyy's reply", "Trump-Putin call"]),
+    ]
+
+    @Test("typed queries find what people mean", arguments: found)
+    func typed(text: String, titles: [String]) async throws {
+        let t = try await archive()
+        let result = try await t.store.search(QueryParams(text: text))
+        if text.contains(" OR ") {
+            #expect(Set(result.results.compactMap(\.title)) == Set(titles), "\(text)")
+        } else {
+            #expect(result.results.compactMap(\.title) == titles, "\(text)")
+        }
+        #expect(result.total == titles.count)
+        #expect(result.totalIsEstimate == nil)
+    }
+
+    @Test("a caption hit is shown in the snippet")
+    func captionSnippet() async throws {
+        let t = try await archive()
+        let hit = try #require(try await t.store.search(QueryParams(text: "osaka")).results.first)
+        #expect(hit.snippet.contains("**Osaka**"))
+    }
+
+    @Test("query params and typed filters combine")
+    func paramsAndTyped() async throws {
+        let t = try await archive()
+        let r = try await t.store.search(QueryParams(text: "source:reuters", since: "2025-05-01"))
+        #expect(r.results.compactMap(\.title) == ["Markets"])
+        let none = try await t.store.search(QueryParams(text: "after:2025-05-20", until: "2025-05-20"))
+        #expect(none.total == 0)
+    }
+
+    /// Any byte string of ordinary length is a query: results or an empty list, never an error.
+    @Test func anyTextAnswers() async throws {
+        let t = try await archive()
+        var generator = SplitMix(seed: 7)
+        let pieces = #"a b - " * ( ) : ^ { } + . , ' ’ NOT OR AND NEAR title: source: after: é 北 \ / ; $ % _ ~"#
+            .split(separator: " ").map(String.init) + [" ", "\u{0}", "\t", "\n", "\""]
+        for _ in 0..<300 {
+            let text = (0..<Int(generator.next() % 30)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+                .joined()
+            _ = try await t.store.search(QueryParams(text: text))
+        }
+    }
+
+    @Test("queries over the bounds are too_complex and the store still answers", arguments: [
+        QueryParams(text: Array(repeating: "a", count: 1000).joined(separator: " ")),
+        QueryParams(text: "NEAR(a b, 99999999)", fts: true),
+    ])
+    func tooComplex(params: QueryParams) async throws {
+        let t = try await archive()
+        await #expect {
+            _ = try await t.store.search(params)
+        } throws: { error in
+            (error as? StoreError)?.code == .tooComplex
+        }
+        #expect(try await t.store.search(QueryParams(text: "markets")).total == 1)
+    }
+
+    @Test("a read past its deadline is stopped with timeout, and the next one runs")
+    func deadline() async throws {
+        let t = try await archive()
+        await #expect {
+            _ = try await t.store.read(deadline: .milliseconds(100)) { db in
+                try Int.fetchOne(db, sql: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c")
+            }
+        } throws: { error in
+            (error as? StoreError)?.code == .timeout
+        }
+        #expect(try await t.store.search(QueryParams(text: "markets")).total == 1)
+        #expect(try await t.store.search(QueryParams(text: "sanction*")).total == 1)
+    }
+
+    @Test("a read whose caller goes away is stopped")
+    func cancel() async throws {
+        let t = try await archive()
+        let store = t.store
+        let task = Task {
+            try await store.read(deadline: .seconds(3600)) { db in
+                try Int.fetchOne(db, sql: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c")
+            }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        task.cancel()
+        await #expect {
+            _ = try await task.value
+        } throws: { error in
+            (error as? StoreError)?.code == .cancelled
+        }
+        #expect(try await t.store.search(QueryParams(text: "markets")).total == 1)
+    }
+
+    @Test("past 10,000 matches the total is an estimate, and says so")
+    func estimatedTotal() async throws {
+        let t = try TemporaryStore()
+        let count = QueryResult.exactTotalLimit + 500
+        let commits = (1...count).map { n in
+            commit("\(n).txt", inode: UInt64(n), size: 1, [article("Item \(n)", ["common words here \(n)"])])
+        }
+        _ = try await t.store.commit(commits)
+        let r = try await t.store.search(QueryParams(text: "common", limit: 5))
+        #expect(r.totalIsEstimate == true)
+        #expect(r.total > QueryResult.exactTotalLimit)
+        #expect(r.results.count == 5)
+        let exact = try await t.store.search(QueryParams(text: "common 17"))
+        #expect(exact.total == 1)
+        #expect(exact.totalIsEstimate == nil)
+    }
+
+    @Test("a version 1 database upgrades: captions and the rest become searchable, filters work")
+    func migration() async throws {
+        let folder = NSTemporaryDirectory() + "newsd-migrate-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/newsd.db"
+        var old = article("Harbour", ["The mayors met."], source: "NHK", published: "2025-05-02T09:00:00Z")
+        old.captions = ["Boats in Osaka"]
+        old.embeddedPosts = [Article.EmbeddedPost(author: nil, handle: "port", date: nil, text: "Fog warning")]
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try NewsStore.migrator.migrate(queue, upTo: "v1")
+            let stored = StoredArticle(old)
+            let fields: StatementArguments = [old.title, old.source, old.published, stored.body, stored.doc]
+            try await queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO files (id, path, state, created_at, updated_at) VALUES (1, 'a.txt', 'ingested', 'x', 'x');
+                        INSERT INTO articles (file_id, ordinal, title, source, published, kind, word_count, content_hash,
+                            body, doc, path, ingested_at, updated_at) VALUES (1, 0, ?, ?, ?, 'article', 3, 'h', ?, ?, 'a.txt', 'x', 'x')
+                        """, arguments: fields)
+            }
+            try queue.close()
+        }
+        let store = try NewsStore(path: path)
+        store.queryTimeout = .seconds(120)
+        #expect(try await store.search(QueryParams(text: "osaka")).total == 1)
+        #expect(try await store.search(QueryParams(text: "fog")).total == 1)
+        #expect(try await store.search(QueryParams(text: "port")).total == 1)
+        #expect(try await store.search(QueryParams(text: "mayors source:nhk after:2025-05-01")).total == 1)
+        #expect(try await store.search(QueryParams(text: "mayors", source: "bbc")).total == 0)
+        #expect(try await store.integrityCheck() == "ok")
+        // A new article after the upgrade is indexed the same way.
+        var fresh = article("Later", ["Nothing much."], source: "NHK", published: "2025-06-01")
+        fresh.captions = ["Osaka again"]
+        _ = try await store.commit([commit("b.txt", inode: 2, size: 1, [fresh])])
+        #expect(try await store.search(QueryParams(text: "osaka")).total == 2)
+        try store.close()
+    }
+}
+
+/// Day ranges → the fewest year, month and day tokens.
+@Suite("Day ranges")
+struct DayRangeTests {
+    static let table: [(String?, String?, DayRange.Cover?)] = [
+        (nil, nil, .init(tokens: (5...12).map { "m2024" + ($0 < 10 ? "0" : "") + "\($0)" } + ["y2025"], exactSince: true, exactUntil: true)),
+        ("2025-03-30", nil, .init(tokens: ["d20250330", "d20250331", "m202504", "m202505", "m202506", "m202507",
+            "m202508", "m202509", "m202510", "m202511", "m202512"], exactSince: true, exactUntil: true)),
+        ("2025-12-30T12:00:00Z", nil, .init(tokens: ["d20251230", "d20251231"], exactSince: false, exactUntil: true)),
+        ("2025-12-30T00:00:00Z", "2025-12-31", .init(tokens: ["d20251230"], exactSince: true, exactUntil: true)),
+        ("2025-02", "2025-03", .init(tokens: ["m202502"], exactSince: true, exactUntil: true)),
+        ("2025-02-27", "2025-03-01T06:00:00Z", .init(tokens: ["d20250227", "d20250228", "d20250301"], exactSince: true, exactUntil: false)),
+        ("2026", nil, nil),
+        (nil, "2024-05-01", nil),
+        ("2025-06-01", "2025-06-01", nil),
+    ]
+
+    @Test("since/until → tokens", arguments: table)
+    func cover(since: String?, until: String?, expected: DayRange.Cover?) {
+        #expect(DayRange.cover(since: since, until: until, first: "2024-05-01", last: "2025-12-31") == expected)
+    }
+
+    @Test func metaText() {
+        #expect(NewsStore.metaText(source: "Sky News", published: "2025-05-19T16:13:00Z") == "srcskynews y2025 m202505 d20250519")
+        #expect(NewsStore.metaText(source: "—", published: "soon") == "")
+    }
+}
+
+/// A small deterministic generator, so random texts are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

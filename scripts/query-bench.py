@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""query-bench.py -- query latency of newsd at scale, beside raw FTS5 on the same database.
+
+Ingests a corpus into a fresh newsd (or reuses the database of an earlier run), then times the
+benchmark set of `query` calls over one persistent connection, the same queries as raw FTS5
+(`fts: true`) through newsd, the text part straight on SQLite (python3's sqlite3, read-only, bm25
+ORDER BY rank LIMIT 20 with snippets, as a plain FTS5 application would), and whole
+`newsctl query` processes on the idle daemon (hyperfine when installed).
+
+  query-bench.py --bin-dir .build-release/release --corpus DIR [--work DIR] [--reps 200]
+  query-bench.py --bin-dir .build-release/release --generator scripts/gen-corpus.py --count 100000
+
+--corpus DIR        a folder of article files (e.g. from gen-corpus)
+--generator PATH    make the corpus first: PATH --out WORK/corpus --count N --seed 42
+--reuse             keep WORK/newsd.db when it already holds the corpus (no ingest)
+--explain           print SQLite's EXPLAIN QUERY PLAN for newsd's statements (from its log)
+
+Output: a markdown table on stdout, the raw figures as JSON in WORK/query-bench.json.
+"""
+import argparse
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+
+SINCE = "2025-05-20T00:00:00Z"
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * p / 100.0
+    lo = int(k)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+class Rpc:
+    """One persistent control connection."""
+
+    def __init__(self, path, timeout=120.0):
+        self.s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.s.settimeout(timeout)
+        self.s.connect(path)
+        self.buf = b""
+        self.n = 0
+
+    def call(self, method, params=None):
+        self.n += 1
+        req = {"jsonrpc": "2.0", "id": self.n, "method": method}
+        if params is not None:
+            req["params"] = params
+        self.s.sendall(json.dumps(req).encode() + b"\n")
+        while b"\n" not in self.buf:
+            chunk = self.s.recv(1 << 20)
+            if not chunk:
+                raise RuntimeError("newsd closed the connection")
+            self.buf += chunk
+        line, self.buf = self.buf.split(b"\n", 1)
+        msg = json.loads(line)
+        if "error" in msg:
+            raise RuntimeError("%s: %s" % (method, msg["error"]))
+        return msg["result"]
+
+    def close(self):
+        self.s.close()
+
+
+def corpus_files(folder):
+    return sorted(f for f in os.listdir(folder) if not f.startswith(".") and os.path.isfile(os.path.join(folder, f)))
+
+
+def ingest(args, corpus, work):
+    """A fresh daemon on an empty database ingests the corpus (hard links in its inbox)."""
+    db = os.path.join(work, "newsd.db")
+    inbox = os.path.join(work, "inbox")
+    sock = os.path.join(work, "newsd.sock")
+    files = corpus_files(corpus)
+    config = os.path.join(work, "newsd.json")
+    with open(config, "w") as f:
+        json.dump({"max_file_bytes": 67108864}, f)
+    if args.reuse and os.path.exists(db):
+        log("reusing %s" % db)
+    else:
+        for p in (db, db + "-wal", db + "-shm"):
+            if os.path.exists(p):
+                os.unlink(p)
+        shutil.rmtree(inbox, ignore_errors=True)
+        os.makedirs(inbox)
+        for name in files:
+            try:
+                os.link(os.path.join(corpus, name), os.path.join(inbox, name))
+            except OSError:
+                shutil.copy(os.path.join(corpus, name), os.path.join(inbox, name))
+    os.makedirs(inbox, exist_ok=True)
+    d = subprocess.Popen([os.path.join(args.bin_dir, "newsd"), "--config", config, "--inbox", inbox,
+                          "--database", db, "--socket", sock, "--log-level", "warning"],
+                         stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "newsd.log"), "w"))
+    t0 = time.time()
+    while not os.path.exists(sock):
+        time.sleep(0.05)
+        if d.poll() is not None:
+            raise RuntimeError("newsd exited: see %s/newsd.log" % work)
+    while True:
+        try:
+            s = Rpc(sock).call("status")
+        except (OSError, RuntimeError):
+            time.sleep(0.2)
+            continue
+        if s["pending"] == 0 and s["state"] == "watching" and s["articles"] > 0:
+            break
+        if time.time() - t0 > 3600:
+            raise RuntimeError("ingest did not finish within an hour")
+        time.sleep(1)
+    log("ingested: %d articles, %.0f s" % (s["articles"], time.time() - t0))
+    return d, sock, db, s["articles"]
+
+
+def cases(source):
+    """(name, params) of the benchmark set."""
+    return [
+        ("common term", {"text": "ceasefire"}),
+        ("common term + source", {"text": "ceasefire", "source": source}),
+        ("common term + since", {"text": "ceasefire", "since": SINCE}),
+        ("phrase + source + since", {"text": '"prime minister"', "source": source, "since": SINCE}),
+        ("rare term", {"text": "Vaihegriaore"}),
+        ("two terms", {"text": "inflation tariffs"}),
+        ("prefix", {"text": "sanction*"}),
+        ("typed: hyphen, field, date", {"text": "Trump-Putin source:%s after:2025-05-01" % source.replace(" ", "")}),
+        ("newest-first listing", {}),
+        ("newest-first + source", {"source": source}),
+    ]
+
+
+def time_rpc(rpc, params, reps):
+    first = rpc.call("query", params)
+    lat = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        rpc.call("query", params)
+        lat.append((time.perf_counter() - t0) * 1e3)
+    return first, lat
+
+
+def raw_sqlite(db, text, reps):
+    """The text alone as a plain FTS5 application runs it: bm25 over every match, LIMIT 20."""
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    sql = ("SELECT a.id, a.title, snippet(articles_fts, -1, '**', '**', '…', 16) FROM articles_fts "
+           "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20")
+    con.execute(sql, (text,)).fetchall()
+    lat = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        con.execute(sql, (text,)).fetchall()
+        con.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (text,)).fetchone()
+        lat.append((time.perf_counter() - t0) * 1e3)
+    con.close()
+    return lat
+
+
+def newsctl_processes(args, sock, work):
+    newsctl = os.path.join(args.bin_dir, "newsctl")
+    cmd = [newsctl, "--socket", sock, "query", "ceasefire"]
+    if shutil.which("hyperfine"):
+        out = os.path.join(work, "hyperfine.json")
+        subprocess.run(["hyperfine", "-N", "--warmup", "20", "--runs", str(args.reps), "--export-json", out,
+                        " ".join(cmd), "/bin/true"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        res = json.load(open(out))["results"]
+        return {r["command"]: {"p50_ms": r["median"] * 1e3, "mean_ms": r["mean"] * 1e3,
+                               "p95_ms": pct(r["times"], 95) * 1e3} for r in res}
+    lat = []
+    for _ in range(args.reps):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        lat.append((time.perf_counter() - t0) * 1e3)
+    return {" ".join(cmd): {"p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95)}}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin-dir", required=True)
+    ap.add_argument("--corpus")
+    ap.add_argument("--generator")
+    ap.add_argument("--count", type=int, default=100000)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "newsd-query-bench"))
+    ap.add_argument("--reps", type=int, default=200)
+    ap.add_argument("--reuse", action="store_true")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    corpus = args.corpus
+    if not corpus:
+        if not args.generator:
+            ap.error("give --corpus DIR or --generator PATH")
+        corpus = os.path.join(args.work, "corpus")
+        if not os.path.isdir(corpus) or len(corpus_files(corpus)) < args.count:
+            subprocess.run([sys.executable, args.generator, "--out", corpus, "--count", str(args.count),
+                            "--seed", str(args.seed)], check=True)
+    daemon, sock, db, articles = ingest(args, corpus, args.work)
+    try:
+        rpc = Rpc(sock)
+        sources = rpc.call("sources")
+        source = next((s["source"] for s in sources if s.get("source")), "Sky News")
+        rows = []
+        for name, params in cases(source):
+            params = dict(params, limit=20)
+            first, lat = time_rpc(rpc, params, args.reps)
+            row = {"name": name, "params": params, "hits": first["total"],
+                   "estimate": bool(first.get("total_is_estimate")), "p50_ms": pct(lat, 50),
+                   "p95_ms": pct(lat, 95), "max_ms": max(lat)}
+            text = params.get("text")
+            if text and set(params) == {"text", "limit"} and ":" not in text:
+                _, raw = time_rpc(rpc, dict(params, fts=True), args.reps)
+                row["newsd_fts_p50_ms"], row["newsd_fts_p95_ms"] = pct(raw, 50), pct(raw, 95)
+                ref = raw_sqlite(db, text, args.reps)
+                row["sqlite_p50_ms"], row["sqlite_p95_ms"] = pct(ref, 50), pct(ref, 95)
+            rows.append(row)
+            log("%-28s hits %-7s p50 %6.2f p95 %6.2f ms" % (name, row["hits"], row["p50_ms"], row["p95_ms"]))
+        rpc.close()
+        processes = newsctl_processes(args, sock, args.work)
+    finally:
+        daemon.terminate()
+        daemon.wait()
+    out = {"articles": articles, "reps": args.reps, "source": source, "queries": rows, "processes": processes,
+           "load": open("/proc/loadavg").read().split()[:3]}
+    json.dump(out, open(os.path.join(args.work, "query-bench.json"), "w"), indent=1)
+    print("%d articles, %d timed runs each over one connection, limit 20; source filter `%s`, since %s; "
+          "load average %s.\n" % (articles, args.reps, source, SINCE, " ".join(out["load"])))
+    print("| query | hits | p50 ms | p95 ms | max ms | raw FTS5 via newsd p50 / p95 | SQLite alone p50 / p95 |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        hits = ("~%d" % r["hits"]) if r["estimate"] else str(r["hits"])
+        text = r["params"].get("text", "")
+        label = "%s `%s`" % (r["name"], text) if text else r["name"]
+        fts = "%.2f / %.2f" % (r["newsd_fts_p50_ms"], r["newsd_fts_p95_ms"]) if "newsd_fts_p50_ms" in r else "–"
+        ref = "%.2f / %.2f" % (r["sqlite_p50_ms"], r["sqlite_p95_ms"]) if "sqlite_p50_ms" in r else "–"
+        print("| %s | %s | %.2f | %.2f | %.2f | %s | %s |" % (label, hits, r["p50_ms"], r["p95_ms"], r["max_ms"], fts, ref))
+    print()
+    print("| process | p50 ms | p95 ms |")
+    print("|---|---|---|")
+    for cmd, p in processes.items():
+        print("| `%s` | %.2f | %.2f |" % (cmd.replace(sock, "S").replace(args.bin_dir + "/", ""), p["p50_ms"], p["p95_ms"]))
+
+
+if __name__ == "__main__":
+    main()
