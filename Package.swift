@@ -98,3 +98,20 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["NewsProtocol"], swiftSettings: strict),
     ]
 )
+
+// Coverage-guided fuzz targets (libFuzzer), outside the normal build and tests: declared only when
+// NEWSD_FUZZ=1, built and run by `make fuzz` with `-sanitize=fuzzer,address` (see docs/fuzzing.md).
+// Each target's one file defines LLVMFuzzerTestOneInput and no top-level code; SwiftPM's `main` goes to
+// the file's `<Target>_main`, which runs libFuzzer's driver (CFuzzer).
+if Context.environment["NEWSD_FUZZ"] == "1" {
+    let fuzzer: [SwiftSetting] = strict + [.unsafeFlags(["-parse-as-library"])]
+    package.targets += [
+        .systemLibrary(name: "CFuzzer"),
+        .target(name: "FuzzCheck", dependencies: ["NewsCore"], swiftSettings: strict),
+        .executableTarget(name: "FuzzParser", dependencies: ["CFuzzer", "FuzzCheck"], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzJSON", dependencies: ["CFuzzer", "FuzzCheck"], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["CFuzzer", "FuzzCheck"], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzState", dependencies: ["CFuzzer", "NewsCore"], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzRequest", dependencies: ["CFuzzer", "NewsProtocol"], swiftSettings: fuzzer),
+    ]
+}
