@@ -4,7 +4,7 @@ import NewsProtocol
 
 /// libFuzzer entry point: any bytes as one request line on the control socket, read the way the
 /// daemon reads it: the request, the id of a bad line, then the params of the method it names.
-/// Only `RPCError` may come out, never a trap.
+/// Only `RPCError` may come out, never a trap; a request that reads must read the same once re-encoded.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRequest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let line = Data(UnsafeBufferPointer(start: data, count: size))
@@ -14,6 +14,13 @@ public func fuzzRequest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     } catch {
         _ = RPCRequest.id(inLine: line)
         return 0
+    }
+    // A request the daemon read must survive the client's encoding unchanged (newsctl sends what
+    // it read back from its own encoder; the id is echoed).
+    guard let encoded = try? ProtocolCoding.encode(request), let again = try? RPCRequest.read(line: encoded),
+        again.id == request.id, again.method == request.method, again.params == request.params
+    else {
+        fatalError("invariant broken: \(request) does not read back the same after encoding")
     }
     guard let method = RPCMethod(rawValue: request.method) else { return 0 }
     let params = request.params
