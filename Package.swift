@@ -38,6 +38,19 @@ let package = Package(
         .target(name: "NewsProtocol", dependencies: ["NewsCore"], swiftSettings: strict),
         // Thin C shim built with _GNU_SOURCE: inotify, SO_PEERCRED's struct ucred, statfs.
         .target(name: "CNewsLinux"),
+        // The parser workers' sandbox: rlimits, no_new_privs, capabilities, and a seccomp filter
+        // through libseccomp (Debian's libseccomp-dev).
+        .target(name: "CNewsSandbox", linkerSettings: [.linkedLibrary("seccomp")]),
+        // Parser workers: the sandboxed child processes that parse file bytes, and the daemon's
+        // side of them (spawn, frames over a socketpair, limits, restarts).
+        .target(
+            name: "NewsWorker",
+            dependencies: [
+                "NewsCore", "CNewsLinux", "CNewsSandbox", .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // libsystemd through pkg-config.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         // sd_notify, watchdog, listen fds and the journal, in Swift.
@@ -50,7 +63,7 @@ let package = Package(
         .target(
             name: "NewsInbox",
             dependencies: [
-                "CNewsLinux", "NewsCore", "NewsStore",
+                "CNewsLinux", "NewsCore", "NewsStore", "NewsWorker",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -71,10 +84,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // newsd's configuration: defaults, the JSON file, validation with errors that name the key.
+        .target(
+            name: "NewsConfig",
+            dependencies: ["NewsInbox", "NewsProtocol", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "newsd",
             dependencies: [
-                "NewsCore", "NewsStore", "NewsInbox", "NewsProtocol", "NewsControl", "Systemd",
+                "NewsConfig", "NewsCore", "NewsWorker", "NewsStore", "NewsInbox", "NewsProtocol", "NewsControl", "Systemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -87,13 +106,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "newsctl",
-            dependencies: ["NewsProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["NewsProtocol", "CNewsLinux", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strict),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsCore"], swiftSettings: strict),
         .testTarget(name: "NewsProtocolTests", dependencies: ["NewsProtocol"], swiftSettings: strict),
         .testTarget(name: "NewsInboxTests", dependencies: ["NewsInbox", "NewsStore", "NewsCore"], swiftSettings: strict),
+        .testTarget(name: "NewsWorkerTests", dependencies: ["NewsWorker", "NewsCore", "CNewsLinux"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["NewsProtocol"], swiftSettings: strict),
     ]

@@ -1,7 +1,8 @@
 import Glibc
 import SystemPackage
 
-/// Walks the inbox (`opendir(3)`/`readdir(3)`) for the start-up and reconcile scans.
+/// Walks the inbox (`opendir(3)`/`readdir(3)`) for the start-up and reconcile scans. Symlinks
+/// are never followed; names are kept as bytes.
 public struct InboxScanner: Sendable {
     /// The folder to walk.
     public var root: FilePath
@@ -47,17 +48,18 @@ public struct InboxScanner: Sendable {
                 break
             }
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { Inotify.name($0) }
             }
             if name == "." || name == ".." { continue }
             var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+            if type == Int32(DT_UNKNOWN) {
+                // Some filesystems do not fill d_type: look without following a symlink.
                 var st = stat()
-                let child = folder.appending(name)
-                // Symlinks are followed only to tell files from folders; a dangling one is skipped.
-                if child.withPlatformString({ stat($0, &st) }) != 0 { continue }
+                let child = FileProcessor.path(folder, name)
+                if child.withPlatformString({ lstat($0, &st) }) != 0 { continue }
                 type = (st.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((st.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
             }
+            // A symlink is never followed, to a folder or to a file: the inbox is a boundary.
             result.append((name, type == Int32(DT_DIR), type == Int32(DT_REG)))
         }
         return result
@@ -65,7 +67,7 @@ public struct InboxScanner: Sendable {
 
     private func walk(_ folder: FilePath, into found: inout [FilePath]) throws(Errno) {
         for entry in try entries(of: folder) {
-            let child = folder.appending(entry.name)
+            let child = FileProcessor.path(folder, entry.name)
             if entry.isFile, patterns.accepts(fileName: entry.name) {
                 found.append(child)
             } else if entry.isDirectory, recursive, patterns.accepts(directoryName: entry.name),
@@ -84,7 +86,7 @@ public struct InboxScanner: Sendable {
         found.append(folder)
         guard recursive else { return }
         for entry in try entries(of: folder) where entry.isDirectory {
-            let child = folder.appending(entry.name)
+            let child = FileProcessor.path(folder, entry.name)
             guard patterns.accepts(directoryName: entry.name), !excluded.contains(child) else { continue }
             do {
                 try walkFolders(child, into: &found)

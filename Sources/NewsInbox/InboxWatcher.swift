@@ -41,10 +41,19 @@ public final class InboxWatcher: Sendable {
         watches.withLock { $0.scanner.patterns = patterns }
     }
 
-    /// Sets the watches on the inbox and its folders. Call before READY=1.
-    /// - Throws: `Errno` when the inbox itself cannot be watched (ENOENT, EACCES, ENOSPC).
+    /// Sets the watches on the inbox and its folders. Call before READY=1. A missing inbox is
+    /// watched once it appears.
+    /// - Throws: `Errno` when the inbox itself cannot be watched (EACCES, ENOSPC).
     public func start() throws(Errno) {
-        try watchTree(inbox, isRoot: true)
+        do {
+            try watchTree(inbox, isRoot: true)
+        } catch .noSuchFileOrDirectory {
+            // newsd never creates the inbox (a mistyped path would be created silently): it
+            // reports `degraded` and watches as soon as the folder exists.
+            logger.error(
+                "inbox \(inbox) does not exist; waiting for it", metadata: ["event": "inbox_missing", "inbox": "\(inbox)"])
+            sink(.rescan(reason: "inbox missing"))
+        }
     }
 
     /// Number of folders watched.
@@ -163,11 +172,12 @@ public final class InboxWatcher: Sendable {
             if event.mask.contains(.deleteSelf) || event.mask.contains(.moveSelf), isRoot {
                 logger.warning("inbox was deleted or moved; waiting for it", metadata: ["event": "inbox_lost"])
                 dropAllWatches()
+                sink(.rescan(reason: "inbox deleted or moved"))
             }
             return
         }
         guard let name = event.name else { return }
-        let path = folder.appending(name)
+        let path = FileProcessor.path(folder, name)
         if event.mask.contains(.isDirectory) {
             if event.mask.contains(.create) || event.mask.contains(.movedTo) {
                 guard scanner.recursive, scanner.patterns.accepts(directoryName: name),
@@ -176,7 +186,7 @@ public final class InboxWatcher: Sendable {
                 // Watch first, then scan: a file written between the two is reported twice, never lost.
                 try? watchTree(path, isRoot: false)
                 do {
-                    for file in try scanner.files(under: path) { sink(.ready(file.string)) }
+                    for file in try scanner.files(under: path) { sink(.ready(RawName.string(file))) }
                 } catch {
                     sink(.rescan(reason: "cannot scan new folder \(path): \(error)"))
                 }
@@ -187,11 +197,11 @@ public final class InboxWatcher: Sendable {
         }
         guard scanner.patterns.accepts(fileName: name) else { return }
         if event.mask.contains(.closeWrite) || event.mask.contains(.movedTo) {
-            sink(.ready(path.string))
+            sink(.ready(RawName.string(path)))
         } else if event.mask.contains(.modify) || event.mask.contains(.create) {
-            sink(.modified(path.string))
+            sink(.modified(RawName.string(path)))
         } else if event.mask.contains(.movedFrom) || event.mask.contains(.delete) {
-            sink(.removed(path.string))
+            sink(.removed(RawName.string(path)))
         }
     }
 

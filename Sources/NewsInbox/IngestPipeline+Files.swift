@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import NewsCore
 import NewsStore
+import NewsWorker
 import SystemPackage
 
 /// What reading one file came to.
@@ -11,8 +12,9 @@ enum FileOutcome: Sendable {
     case skip
     /// Commit this; `dispose` when the file is complete and `after_ingest` applies.
     case commit(FileCommit, dispose: Bool)
-    /// Commit this failure, then move the file to `destination` with its reason beside it.
-    case quarantine(FileCommit, source: FilePath, destination: FilePath)
+    /// Commit this failure, then move the file (`source`, relative to the inbox) to
+    /// `destination` with its reason beside it.
+    case quarantine(FileCommit, source: String, destination: FilePath)
 }
 
 /// A file's (device, inode), size and mtime as `stat(2)` saw them.
@@ -29,10 +31,10 @@ struct FileStat: Sendable {
         isRegular = (st.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// `stat(2)` of a path, following symlinks; nil when it is gone.
+    /// `lstat(2)` of a path outside the inbox (quarantine, archive); nil when it is gone.
     static func of(_ path: FilePath) throws(Errno) -> FileStat? {
         var st = stat()
-        if path.withPlatformString({ stat($0, &st) }) != 0 {
+        if path.withPlatformString({ lstat($0, &st) }) != 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw Errno(rawValue: errno)
         }
@@ -47,34 +49,46 @@ struct FileStat: Sendable {
     }
 }
 
-/// Reads and parses files for the pipeline. Blocking: runs on the thread pool, never on the
-/// cooperative pool.
+/// Decides what each file needs, opens it, and has a parser worker parse it. Blocking: runs on
+/// the thread pool, never on the cooperative pool. The daemon itself never parses file bytes: it
+/// reads only a file's first 4 KiB, to tell an append from a replacement.
 struct FileProcessor: Sendable {
     static let headLength = 4096
-    static let chunkSize = 64 * 1024
 
     var inbox: FilePath
     var settings: IngestSettings
+    var parsers: ParserPool
+    var journal: InFlightJournal?
 
-    /// The path relative to the inbox (`sub/a.txt`), as the database keeps it.
-    func relative(_ path: FilePath) -> String {
-        // Paths come from the watcher and the scanner, which build them under `inbox`: the common
-        // case is a plain prefix (FilePath's component walk costs far more per file).
-        let full = path.string
-        let root = inbox.string
-        if full.hasPrefix(root) {
-            let rest = full.utf8.dropFirst(root.utf8.count)
+    /// The inbox as a boundary: every open, look, move and delete of an inbox file goes through it.
+    var directory: InboxDirectory { InboxDirectory(root: inbox) }
+
+    /// The path relative to the inbox (`sub/a.txt`), as the database keeps it, from an absolute
+    /// path in `RawName`'s escaped form (as the watcher and the scanner give them).
+    func relative(_ path: String) -> String {
+        let root = RawName.string(inbox)
+        if path.hasPrefix(root) {
+            let rest = path.utf8.dropFirst(root.utf8.count)
             if root.hasSuffix("/") || rest.first == UInt8(ascii: "/") {
                 return String(decoding: rest.drop(while: { $0 == UInt8(ascii: "/") }), as: UTF8.self)
             }
         }
-        var components = path.components.makeIterator()
-        for _ in inbox.components { _ = components.next() }
-        return FilePath(root: nil, Array(IteratorSequence(components))).string
+        return path
+    }
+
+    /// `lstat` of an inbox file, reached without following symlinks; nil when it is not there.
+    func stat(_ path: String) -> FileStat? {
+        (try? directory.stat(relative(path))) ?? nil
+    }
+
+    /// An absolute path of the inbox's from a relative one.
+    func absolute(_ relative: String) -> String {
+        let root = RawName.string(inbox)
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
     /// Decides what a file needs and does the reading and parsing.
-    func process(_ path: FilePath, stat seen: FileStat, record: FileRecord?) -> FileOutcome {
+    func process(_ path: String, stat seen: FileStat, record: FileRecord?) -> FileOutcome {
         let relativePath = relative(path)
         if seen.size > settings.maxFileBytes {
             return quarantine(
@@ -85,6 +99,9 @@ struct FileProcessor: Sendable {
             seen.size == record.size, seen.mtimeNanoseconds == record.mtimeNanoseconds, record.offset == seen.size
         {
             if record.path != relativePath {
+                // A second name for the same inode (a hard link) leaves the record where it is
+                // while its own name still stands for that inode: only a rename moves it.
+                if let other = (try? directory.stat(record.path)) ?? nil, other.identity == seen.identity { return .skip }
                 return .commit(commit(record, relativePath, seen, articles: nil), dispose: record.state == .ingested)
             }
             // Unchanged: no read at all. An ingested file still in the inbox may owe its disposition
@@ -92,11 +109,16 @@ struct FileProcessor: Sendable {
             return record.state == .ingested && settings.afterIngest != .keep
                 ? .commit(commit(record, relativePath, seen, articles: nil), dispose: true) : .skip
         }
+        if let record, record.identity == seen.identity, record.path != relativePath,
+            let other = (try? directory.stat(record.path)) ?? nil, other.identity == seen.identity
+        {
+            return .skip  // a second name for a file newsd reads under its first name
+        }
         let fd: FileDescriptor
         do {
-            fd = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec, .noFollow], retryOnInterrupt: true)
-        } catch Errno.noSuchFileOrDirectory {
-            return .skip
+            fd = try directory.open(relativePath)
+        } catch Errno.noSuchFileOrDirectory, Errno.tooManySymbolicLinkLevels, Errno.improperLink {
+            return .skip  // gone, or a symlink (never followed)
         } catch {
             return quarantine(path, relativePath, stat: seen, record: record, reason: "unreadable: \(error)")
         }
@@ -113,38 +135,64 @@ struct FileProcessor: Sendable {
         }
     }
 
-    private func parse(_ fd: FileDescriptor, _ path: FilePath, _ relativePath: String, stat: FileStat, record: FileRecord?)
+    private func parse(_ fd: FileDescriptor, _ path: String, _ relativePath: String, stat: FileStat, record: FileRecord?)
         throws -> FileOutcome
     {
         let size = stat.size
         let head = try readFully(fd, at: 0, count: min(Int(size), Self.headLength))
-        var parser = ArticleParser(format: InputFormat(fileName: path.lastComponent?.string ?? ""), aliases: settings.aliases)
         var offset: Int64 = 0
+        var state: Data?
         if let record, record.state == .ingested || record.state == .seen, record.offset > 0, record.offset <= size,
-            let saved = record.parserState,
-            Self.hash(head.prefix(record.headLength)) == record.headHash,
-            let state = ArticleParser.State(serialized: saved)
+            let saved = record.parserState, Self.hash(head.prefix(record.headLength)) == record.headHash
         {
-            // Same head, more bytes: an append. Continue from the committed offset.
-            parser = ArticleParser(resuming: state, aliases: settings.aliases)
+            // Same head, more bytes: an append. The worker continues from the committed offset
+            // (or from the start, when the saved state is unreadable).
             offset = record.offset
+            state = saved
         }
-        while offset < size {
-            let chunk = try readFully(fd, at: offset, count: Int(min(Int64(Self.chunkSize), size - offset)))
-            if chunk.isEmpty { break }  // truncated while we read: the next event sees the new size
-            try parser.consume(chunk)
-            offset += Int64(chunk.count)
+        var request = ParseRequest(
+            format: InputFormat(fileName: String(relativePath.split(separator: "/").last ?? "")), offset: offset,
+            size: size)
+        #if DEBUG
+            request.testFault = Self.testFault(head)
+        #endif
+        if let journal {
+            if journal.deaths(stat.identity) >= InFlightJournal.deathsBeforeQuarantine {
+                return quarantine(
+                    path, relativePath, stat: stat, record: record,
+                    reason: "parser_crashed: newsd stopped \(journal.deaths(stat.identity)) times in a row while reading it")
+            }
+            journal.begin(stat.identity)
         }
-        let articles = try parser.articles()
-        let state = parser.state.serialized()
+        let reply: ParseReply
+        switch parsers.parse(request, state: state, file: fd, path: relativePath) {
+        case .failure(let failure):
+            return quarantine(path, relativePath, stat: stat, record: record, reason: failure.reason)
+        case .success(let answer):
+            reply = answer
+        }
+        if let error = reply.error {
+            return quarantine(path, relativePath, stat: stat, record: record, reason: error.description)
+        }
+        let articles = reply.articles
         let commit = FileCommit(
             fileID: record?.id, path: relativePath, identity: stat.identity, headHash: Self.hash(head[...]),
-            headLength: head.count, size: offset, mtimeNanoseconds: stat.mtimeNanoseconds, offset: offset,
-            parserState: state, state: articles.isEmpty ? .seen : .ingested,
-            error: articles.isEmpty ? (offset == 0 ? "empty: no bytes yet" : "no article text yet") : nil,
+            headLength: head.count, size: reply.offset, mtimeNanoseconds: stat.mtimeNanoseconds, offset: reply.offset,
+            parserState: reply.state, state: articles.isEmpty ? .seen : .ingested,
+            error: articles.isEmpty ? (reply.offset == 0 ? "empty: no bytes yet" : "no article text yet") : nil,
             articles: articles)
         return .commit(commit, dispose: !articles.isEmpty)
     }
+
+    #if DEBUG
+        /// Debug builds only: a file whose first line is `NEWSD-TEST-FAULT: crash|allocate|hang` makes
+        /// its worker fail that way, so the daemon's tests can show what a poison file does.
+        static func testFault(_ head: [UInt8]) -> String? {
+            let marker = Array("NEWSD-TEST-FAULT: ".utf8)
+            guard head.starts(with: marker) else { return nil }
+            return String(decoding: head.dropFirst(marker.count).prefix { $0 != 0x0A }, as: UTF8.self)
+        }
+    #endif
 
     private func commit(_ record: FileRecord, _ relativePath: String, _ seen: FileStat, articles: [Article]?)
         -> FileCommit
@@ -155,24 +203,31 @@ struct FileProcessor: Sendable {
             offset: record.offset, parserState: record.parserState, state: record.state, articles: articles)
     }
 
-    private func quarantine(_ path: FilePath, _ relativePath: String, stat: FileStat, record: FileRecord?, reason: String)
+    private func quarantine(_ path: String, _ relativePath: String, stat: FileStat, record: FileRecord?, reason: String)
         -> FileOutcome
     {
-        let destination = Self.freeName(settings.quarantineDir.appending(relativePath))
+        let destination = Self.freeName(Self.path(settings.quarantineDir, relativePath))
         let commit = FileCommit(
             fileID: record?.id, path: relativePath, identity: stat.identity, size: stat.size,
             mtimeNanoseconds: stat.mtimeNanoseconds, offset: 0, parserState: nil, state: .failed, error: reason,
-            movedTo: destination.string, articles: nil)
-        return .quarantine(commit, source: path, destination: destination)
+            movedTo: RawName.string(destination), articles: nil)
+        return .quarantine(commit, source: relativePath, destination: destination)
+    }
+
+    /// `folder` joined with a relative path in escaped form, as bytes.
+    static func path(_ folder: FilePath, _ relative: String) -> FilePath {
+        let root = RawName.string(folder)
+        return RawName.path(root.hasSuffix("/") ? root + relative : root + "/" + relative)
     }
 
     /// `path`, or `path.1`, `path.2`… when a file of that name (or its `.reason`) already exists.
     static func freeName(_ path: FilePath) -> FilePath {
         var candidate = path
         var n = 0
-        while access(candidate.string, F_OK) == 0 || access(candidate.string + ".reason", F_OK) == 0 {
+        func exists(_ p: FilePath) -> Bool { p.withPlatformString { access($0, F_OK) } == 0 }
+        while exists(candidate) || exists(RawName.path(RawName.string(candidate) + ".reason")) {
             n += 1
-            candidate = FilePath(path.string + ".\(n)")
+            candidate = RawName.path(RawName.string(path) + ".\(n)")
         }
         return candidate
     }
@@ -203,14 +258,12 @@ struct FileProcessor: Sendable {
     }
 }
 
-/// Moves files out of the inbox after their commit: quarantine, archive, delete.
+/// Moves files that are newsd's own (quarantined ones, on `retry`) and writes reasons.
 enum FileMover {
-    /// Renames `source` to `destination`, creating folders; copies and unlinks across filesystems.
+    /// Renames `source` (outside the inbox) to `destination`; copies and unlinks across filesystems.
     static func move(_ source: FilePath, to destination: FilePath) throws {
-        if let parent = destination.removingLastComponent() as FilePath?, !parent.isEmpty {
-            try FileManager.default.createDirectory(atPath: parent.string, withIntermediateDirectories: true)
-        }
-        if rename(source.string, destination.string) == 0 { return }
+        try InboxDirectory.makeParent(of: destination)
+        if source.withPlatformString({ s in destination.withPlatformString { rename(s, $0) } }) == 0 { return }
         guard errno == EXDEV else { throw Errno(rawValue: errno) }
         try FileManager.default.copyItem(atPath: source.string, toPath: destination.string)
         try FileManager.default.removeItem(atPath: source.string)
@@ -219,6 +272,11 @@ enum FileMover {
     /// Writes `NAME.reason` beside a quarantined file.
     static func writeReason(_ reason: String, for destination: FilePath, original: String) throws {
         let text = "file: \(original)\nreason: \(reason)\ntime: \(Date())\n"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: destination.string + ".reason"), options: .atomic)
+        let path = RawName.path(RawName.string(destination) + ".reason")
+        let fd = try FileDescriptor.open(
+            path, .writeOnly, options: [.create, .truncate, .closeOnExec, .noFollow],
+            permissions: [.ownerReadWrite, .groupRead], retryOnInterrupt: true)
+        defer { try? fd.close() }
+        _ = try fd.writeAll(Array(text.utf8))
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import NIOPosix
 import NewsCore
 import NewsStore
+import NewsWorker
 import ServiceLifecycle
 import Synchronization
 import SystemPackage
@@ -47,16 +48,24 @@ public final class IngestPipeline: Service, Sendable {
     private let observers: Mutex<[CommitObserver]> = Mutex([])
     private let heartbeat: @Sendable () -> Void
     private let threadPool: NIOThreadPool
+    /// The parser workers: every file's bytes are parsed there, never in the daemon.
+    package let parsers: ParserPool
+    /// The files being read, kept beside the database for a restart after a crash.
+    private let journal: InFlightJournal?
+    /// After a failed write: when to try again, and the delay that led there.
+    private let backoff = Mutex<(until: ContinuousClock.Instant, delay: Duration)?>(nil)
     /// Files committed when the log was last checkpointed.
     private let filesAtCheckpoint = Mutex(0)
 
     /// Creates the pipeline. `heartbeat` is called from every loop turn (at least ten times a
     /// second), so the watchdog is fed by the loop itself.
-    public init(
-        inbox: FilePath, store: NewsStore, settings: IngestSettings, logger: Logger,
+    package init(
+        inbox: FilePath, store: NewsStore, settings: IngestSettings, parsers: ParserPool, logger: Logger,
         threadPool: NIOThreadPool = .singleton, heartbeat: @escaping @Sendable () -> Void = {}
     ) throws(StoreError) {
         self.inbox = inbox
+        self.parsers = parsers
+        self.journal = InFlightJournal(path: store.path + ".inflight")
         self.store = store
         self.logger = logger
         self.queue = Mutex(Queue(settings: settings))
@@ -163,6 +172,7 @@ public final class IngestPipeline: Service, Sendable {
             group.cancelAll()
         }
         wakeContinuation.finish()
+        journal?.clear()
     }
 
     /// How often an inbox on a network or FUSE filesystem is polled when `poll_interval_s` is 0.
@@ -208,7 +218,7 @@ public final class IngestPipeline: Service, Sendable {
         var committing: Task<Void, Never>?
         var inFlight: Set<String> = []
         let writer = WriterState()
-        while !statsBox.withLock({ $0.paused }) {
+        while !statsBox.withLock({ $0.paused }) && !isBackingOff {
             var (batch, settings) = queue.withLock { q -> ([String], IngestSettings) in
                 let n = min(q.settings.batchMaxArticles, q.ready.count)
                 let batch = Array(q.ready.prefix(n))
@@ -237,8 +247,12 @@ public final class IngestPipeline: Service, Sendable {
             if let (outcomes, readPaths) = done {
                 inFlight = Set(readPaths)
                 writer.begin()
+                let paths = Array(readPaths)
                 committing = Task {
-                    await self.commit(outcomes, settings: settings)
+                    if !(await self.commit(outcomes, settings: settings)) {
+                        // Nothing was committed: the files wait, counted in `pending`, and are read again.
+                        self.putBackInFront(paths)
+                    }
                     writer.end()
                 }
             }
@@ -272,8 +286,9 @@ public final class IngestPipeline: Service, Sendable {
         }
         guard !due.isEmpty else { return }
         var looks: [String: FileStat] = [:]
+        let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         for path in due.keys {
-            if let look = try? FileStat.of(FilePath(path)) { looks[path] = look }
+            if let look = processor.stat(path) { looks[path] = look }
         }
         let wallNow = Self.wallClockNanoseconds()
         let settleNanoseconds = Self.nanoseconds(settle)
@@ -310,13 +325,13 @@ public final class IngestPipeline: Service, Sendable {
             return q.newlySettling.filter { q.settling[$0] != nil }
         }
         guard !paths.isEmpty else { return }
-        let processor = FileProcessor(inbox: inbox, settings: settings)
+        let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         var entries: [NewsStore.SettlingFile] = []
         for path in paths {
-            guard let look = try? FileStat.of(FilePath(path)), look.isRegular else { continue }
+            guard let look = processor.stat(path), look.isRegular else { continue }
             entries.append(
                 .init(
-                    path: processor.relative(FilePath(path)), identity: look.identity,
+                    path: processor.relative(path), identity: look.identity,
                     mtimeNanoseconds: look.mtimeNanoseconds))
         }
         do {
@@ -340,11 +355,10 @@ public final class IngestPipeline: Service, Sendable {
     private static func read(_ chunk: ArraySlice<String>, processor: FileProcessor, store: NewsStore) throws
         -> [FileOutcome]
     {
-        var stats: [(FilePath, FileStat)] = []
+        var stats: [(String, FileStat)] = []
         for path in chunk {
-            let filePath = FilePath(path)
-            guard let st = try? FileStat.of(filePath), st.isRegular, st.size >= 0 else { continue }
-            stats.append((filePath, st))
+            guard let st = processor.stat(path), st.isRegular, st.size >= 0 else { continue }
+            stats.append((path, st))
         }
         let known = try store.fileRecords(for: stats.map(\.1.identity))
         let unknown = stats.filter { known[$0.1.identity] == nil }.map { processor.relative($0.0) }
@@ -372,7 +386,7 @@ public final class IngestPipeline: Service, Sendable {
     private func read(_ paths: [String], settings: IngestSettings, writer: WriterState) async
         -> (outcomes: [FileOutcome], read: ArraySlice<String>)?
     {
-        let processor = FileProcessor(inbox: inbox, settings: settings)
+        let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         let store = self.store
         let outcomes: [FileOutcome]
         let claimed: Int
@@ -384,7 +398,7 @@ public final class IngestPipeline: Service, Sendable {
         let budget = settings.batchMaxDelay
         let started = ContinuousClock.now
         let cursor = BatchCursor()
-        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let workers = parsers.size
         do {
             // Parsing is the costly part: every core of the thread pool takes chunks of the batch.
             // Each claimed chunk is read whole, so the files read are exactly a prefix of `paths`.
@@ -430,7 +444,8 @@ public final class IngestPipeline: Service, Sendable {
     }
 
     /// Commits what a batch read, in one transaction, then tells the observers and moves files.
-    private func commit(_ outcomes: [FileOutcome], settings: IngestSettings) async {
+    /// Returns false when the transaction failed (nothing of the batch was committed).
+    private func commit(_ outcomes: [FileOutcome], settings: IngestSettings) async -> Bool {
         var commits: [FileCommit] = []
         for outcome in outcomes {
             switch outcome {
@@ -438,16 +453,16 @@ public final class IngestPipeline: Service, Sendable {
             case .commit(let commit, _), .quarantine(let commit, _, _): commits.append(commit)
             }
         }
-        guard !commits.isEmpty else { return }
+        guard !commits.isEmpty else { return true }
         let committed: [CommittedArticle]
         do {
             committed = try await store.commit(commits)
         } catch {
-            record(error: "commit failed: \(error)")
-            // Nothing was committed: the files are read again on the next reconcile.
-            submit(.rescan(reason: "after failed commit"))
-            return
+            backOff(after: error)
+            return false
         }
+        recovered()
+        journal?.end(commits.compactMap(\.identity))
         let newArticles = committed.filter { $0.revision == 1 }.count
         let failures = outcomes.filter { if case .quarantine = $0 { true } else { false } }.count
         statsBox.withLock {
@@ -463,11 +478,44 @@ public final class IngestPipeline: Service, Sendable {
             // A very large file leaves its copies in freed heap pages: give them back.
             _ = cnews_malloc_trim()
         }
+        return true
+    }
+
+    /// A failed write (the disk full, the database read-only): ingest pauses as `degraded` with
+    /// the reason, and tries again after 1 s, doubling up to 60 s; one log line when it starts.
+    private func backOff(after error: any Error) {
+        let reason = "database write failed: \(error); ingest paused, retrying"
+        let first = backoff.withLock { state -> Bool in
+            let delay = min(Duration.seconds(60), (state?.delay ?? .milliseconds(500)) * 2)
+            let first = state == nil
+            state = (ContinuousClock.now.advanced(by: delay), delay)
+            return first
+        }
+        statsBox.withLock {
+            $0.degraded = true
+            $0.lastError = reason
+        }
+        if first { logger.error("\(reason)", metadata: ["event": "ingest_paused"]) }
+    }
+
+    /// A commit went through after failed ones: ingest runs again.
+    private func recovered() {
+        guard backoff.withLock({ state in defer { state = nil }; return state != nil }) else { return }
+        statsBox.withLock {
+            $0.degraded = false
+            $0.lastError = nil
+        }
+        logger.notice("database writes work again; ingest resumed", metadata: ["event": "ingest_resumed"])
+    }
+
+    /// Whether a failed write still holds ingest back.
+    private var isBackingOff: Bool {
+        backoff.withLock { $0.map { ContinuousClock.now < $0.until } ?? false }
     }
 
     /// Quarantine moves and `after_ingest`, strictly after the commit that records them.
     private func afterCommit(_ outcomes: [FileOutcome], settings: IngestSettings) async {
-        let inbox = self.inbox
+        let directory = InboxDirectory(root: inbox)
         let logger = self.logger
         let left: [(Int64?, String, String?)]
         do {
@@ -479,7 +527,8 @@ public final class IngestPipeline: Service, Sendable {
                         continue
                     case .quarantine(let commit, let source, let destination):
                         do {
-                            try FileMover.move(source, to: destination)
+                            guard let identity = commit.identity else { continue }
+                            try directory.move(source, identity: identity, to: destination)
                             try FileMover.writeReason(commit.error ?? "unknown", for: destination, original: commit.path)
                             logger.warning(
                                 "quarantined \(commit.path): \(commit.error ?? "")",
@@ -490,16 +539,16 @@ public final class IngestPipeline: Service, Sendable {
                                 metadata: ["file": "\(commit.path)", "event": "quarantine_failed"])
                         }
                     case .commit(let commit, let dispose):
-                        guard dispose, settings.afterIngest != .keep else { continue }
-                        let source = inbox.appending(commit.path)
+                        guard dispose, settings.afterIngest != .keep, let identity = commit.identity else { continue }
                         do {
+                            // Only the file that was read goes: the name must still stand for its inode.
                             if settings.afterIngest == .delete {
-                                try FileManager.default.removeItem(atPath: source.string)
+                                try directory.remove(commit.path, identity: identity)
                                 left.append((commit.fileID, commit.path, nil))
                             } else {
-                                let destination = FileProcessor.freeName(settings.archiveDir.appending(commit.path))
-                                try FileMover.move(source, to: destination)
-                                left.append((commit.fileID, commit.path, destination.string))
+                                let destination = FileProcessor.freeName(FileProcessor.path(settings.archiveDir, commit.path))
+                                try directory.move(commit.path, identity: identity, to: destination)
+                                left.append((commit.fileID, commit.path, RawName.string(destination)))
                             }
                         } catch {
                             logger.error(
@@ -540,6 +589,7 @@ public final class IngestPipeline: Service, Sendable {
             root: inbox, patterns: settings.patterns, recursive: settings.recursive,
             excluded: [settings.quarantineDir, settings.archiveDir])
         let store = self.store
+        let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         logger.debug("reconcile scan", metadata: ["reason": "\(reason)"])
         do {
             let (files, gone) = try await threadPool.runIfActive { () throws -> ([(String, FileStat)], [Int64]) in
@@ -548,15 +598,22 @@ public final class IngestPipeline: Service, Sendable {
                 var files: [(String, FileStat)] = []
                 for path in paths {
                     // A file that vanished between the walk and the look is simply not there.
-                    if let st = try? FileStat.of(path) {
+                    let name = RawName.string(path)
+                    if let st = processor.stat(name) {
                         identities.insert(st.identity)
-                        files.append((path.string, st))
+                        files.append((name, st))
                     }
                 }
                 let gone = try store.presentFiles().filter { !identities.contains($0.identity) }.map(\.id)
                 return (files, gone)
             }
-            statsBox.withLock { $0.degraded = false }
+            let failedWrites = backoff.withLock { $0 != nil }
+            statsBox.withLock {
+                if $0.degraded, !failedWrites {
+                    $0.degraded = false
+                    $0.lastError = nil
+                }
+            }
             // Files written to in the last `settle_ms` may still be open: they settle first.
             let wallNow = Self.wallClockNanoseconds()
             let settle = settings.settle
@@ -578,7 +635,11 @@ public final class IngestPipeline: Service, Sendable {
             try await store.markLeft(ids: gone, vanished: true)
         } catch {
             statsBox.withLock { $0.degraded = true }
-            record(error: "scan of \(inbox) failed: \(error)")
+            if case Errno.noSuchFileOrDirectory? = error as? Errno {
+                record(error: "inbox \(inbox) is missing (\(reason)); waiting for it")
+            } else {
+                record(error: "scan of \(inbox) failed: \(error)")
+            }
         }
     }
 
@@ -589,11 +650,11 @@ public final class IngestPipeline: Service, Sendable {
             return q.removed
         }
         guard !removed.isEmpty else { return }
-        let processor = FileProcessor(inbox: inbox, settings: settings)
+        let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         var ids: [Int64] = []
         for path in removed {
-            guard (try? FileStat.of(FilePath(path))) ?? nil == nil else { continue }  // back already
-            if let record = try? await store.fileRecord(path: processor.relative(FilePath(path))),
+            guard processor.stat(path) == nil else { continue }  // back already
+            if let record = try? await store.fileRecord(path: processor.relative(path)),
                 record.identity != nil, record.state != .failed
             {
                 ids.append(record.id)
@@ -615,13 +676,13 @@ public final class IngestPipeline: Service, Sendable {
         var count = 0
         for record in records {
             guard let from = record.movedTo else { continue }
-            let destination = inbox.appending(record.path)
+            let destination = FileProcessor.path(inbox, record.path)
             do {
-                try FileMover.move(FilePath(from), to: destination)
-                try? FileManager.default.removeItem(atPath: from + ".reason")
+                try FileMover.move(RawName.path(from), to: destination)
+                _ = RawName.path(from + ".reason").withPlatformString { unlink($0) }
                 let identity = (try? FileStat.of(destination))??.identity
                 try await store.resetForRetry(id: record.id, identity: identity)
-                submit(.ready(destination.string))
+                submit(.ready(RawName.string(destination)))
                 count += 1
             } catch {
                 logger.error("cannot put \(from) back: \(error)", metadata: ["file": "\(record.path)"])

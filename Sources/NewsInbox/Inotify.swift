@@ -47,7 +47,8 @@ public final class Inotify: Sendable {
         public var mask: Mask
         /// Pairs IN_MOVED_FROM with its IN_MOVED_TO.
         public var cookie: UInt32
-        /// The name inside the watched folder, nil for events about the folder itself.
+        /// The name inside the watched folder (in `RawName`'s escaped form), nil for events about
+        /// the folder itself.
         public var name: String?
     }
 
@@ -101,8 +102,15 @@ public final class Inotify: Sendable {
             raw[0..<Int(n)].map { e in
                 Event(
                     watch: e.wd, mask: Mask(rawValue: e.mask), cookie: e.cookie,
-                    name: e.name_offset == 0 ? nil : String(cString: b.baseAddress! + Int(e.name_offset)))
+                    name: e.name_offset == 0 ? nil : Self.name(b.baseAddress! + Int(e.name_offset)))
             }
         }
+    }
+}
+
+extension Inotify {
+    /// A NUL-terminated name from an event, in `RawName`'s escaped form.
+    static func name(_ pointer: UnsafePointer<CChar>) -> String {
+        RawName.escape(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNewsLinux
 import Foundation
 import NewsProtocol
 
@@ -298,11 +299,14 @@ struct Ingest: ParsableCommand {
         var failed: [[String: String]] = []
         for file in files {
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let destination = inbox + "/" + name
             do {
-                try AtomicCopy.copy(file, to: destination)
+                // Never over an existing name: that would replace the text of its article.
+                let destination = try AtomicCopy.copy(file, into: inbox, name: name)
                 copied.append(destination)
-                if !global.json { Output.line("copied \(file) → \(destination)") }
+                if !global.json {
+                    let renamed = (destination as NSString).lastPathComponent != name
+                    Output.line("copied \(file) → \(destination)\(renamed ? " (\(name) is taken)" : "")")
+                }
             } catch let error as Output.Failure {
                 failed.append(["file": file, "error": error.message])
                 if !global.json { Output.error(error.message) }
@@ -324,14 +328,16 @@ struct IngestReport: Encodable {
 }
 
 /// Copies a file under a hidden temporary name in the target folder, fsyncs it, then renames it
-/// into place: newsd never sees a half-written file.
+/// into place without replacing anything (`renameat2(RENAME_NOREPLACE)`): newsd never sees a
+/// half-written file, and a name already in the inbox is never overwritten — the copy takes the
+/// first free name of `name-2.txt`, `name-3.txt`, ….
 enum AtomicCopy {
-    static func copy(_ source: String, to destination: String) throws {
+    /// Returns the path the copy got.
+    static func copy(_ source: String, into folder: String, name: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: source) else {
             throw Output.Failure(code: 1, message: "cannot read \(source)")
         }
-        let folder = (destination as NSString).deletingLastPathComponent
-        let temporary = folder + "/." + (destination as NSString).lastPathComponent + ".\(getpid()).part"
+        let temporary = folder + "/." + name + ".\(getpid()).part"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o664)
         guard fd >= 0 else {
             throw Output.Failure(code: 1, message: "cannot write into \(folder): \(String(cString: strerror(errno)))")
@@ -347,11 +353,23 @@ enum AtomicCopy {
         }
         ok = ok && fsync(fd) == 0
         close(fd)
-        guard ok, rename(temporary, destination) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Output.Failure(code: 1, message: "cannot copy \(source) to \(destination): \(reason)")
+        if ok {
+            for candidate in candidates(name) {
+                let destination = folder + "/" + candidate
+                if cnews_rename_noreplace(temporary, destination) == 0 { return destination }
+                if errno != EEXIST { break }
+            }
         }
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        throw Output.Failure(code: 1, message: "cannot copy \(source) into \(folder): \(reason)")
+    }
+
+    /// `name`, then `stem-2.ext`, `stem-3.ext`, … (at most 1,000 tries).
+    static func candidates(_ name: String) -> [String] {
+        let ext = (name as NSString).pathExtension
+        let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        return [name] + (2...1000).map { ext.isEmpty ? "\(stem)-\($0)" : "\(stem)-\($0).\(ext)" }
     }
 }
 

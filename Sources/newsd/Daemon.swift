@@ -1,12 +1,14 @@
 import CNewsLinux
 import Foundation
 import Logging
+import NewsConfig
 import NIOCore
 import NewsControl
 import NewsCore
 import NewsInbox
 import NewsProtocol
 import NewsStore
+import NewsWorker
 import ServiceLifecycle
 import Synchronization
 import SystemPackage
@@ -48,6 +50,13 @@ struct Daemon {
             aliases: aliases)
     }
 
+    /// The parser workers' limits and the aliases they get, from a configuration.
+    static func workerLimits(_ c: NewsdConfiguration) -> (limits: WorkerLimits, aliases: Data?) {
+        let limits = WorkerLimits(
+            timeout: .milliseconds(Int64(c.parseTimeoutSeconds * 1000)), memoryMB: c.parseMemoryMB)
+        return (limits, c.aliasesFile.flatMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) })
+    }
+
     func run() async throws(StartupError) {
         let notifier = SystemdNotifier()
         let config = configuration
@@ -55,16 +64,18 @@ struct Daemon {
         do { settings = try Self.settings(config) } catch { throw StartupError(code: 78, message: error.message) }
         _ = cnews_raise_fd_limit()
 
-        do {
-            try FileManager.default.createDirectory(atPath: config.inbox, withIntermediateDirectories: true)
-        } catch {
-            throw StartupError(code: 73, message: "cannot create inbox \(config.inbox): \((error as NSError).localizedDescription)")
-        }
         notifier.status("Opening \(config.database)")
         let store: NewsStore
+        let lock: InstanceLock
         do {
             let folder = URL(fileURLWithPath: config.database).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            lock = try InstanceLock(database: config.database)
+        } catch {
+            throw StartupError(code: 73, message: error.message)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        do {
             // A migration may take long: ask systemd for more time every 20 s while it runs.
             let extender = DispatchSource.makeTimerSource()
             extender.schedule(deadline: .now(), repeating: .seconds(20))
@@ -79,8 +90,12 @@ struct Daemon {
         let heartbeat = Heartbeat(notifier: notifier)
         let pipeline: IngestPipeline
         do {
+            let (limits, aliases) = Self.workerLimits(config)
+            let parsers = ParserPool(
+                size: config.parseWorkers ?? ProcessInfo.processInfo.activeProcessorCount,
+                executable: "/proc/self/exe", limits: limits, aliases: aliases, logger: logger)
             pipeline = try IngestPipeline(
-                inbox: FilePath(config.inbox), store: store, settings: settings, logger: logger,
+                inbox: FilePath(config.inbox), store: store, settings: settings, parsers: parsers, logger: logger,
                 heartbeat: { heartbeat.beat() })
         } catch {
             throw StartupError(code: 73, message: error.message)
@@ -306,11 +321,14 @@ final class Reloader: Sendable {
             ("inbox", old.inbox, next.inbox), ("database", old.database, next.database), ("socket", old.socket, next.socket),
             ("socket_mode", String(old.socketMode, radix: 8), String(next.socketMode, radix: 8)),
             ("recursive", "\(old.recursive)", "\(next.recursive)"),
+            ("parse_workers", "\(old.parseWorkers.map(String.init) ?? "cores")", "\(next.parseWorkers.map(String.init) ?? "cores")"),
         ]
         for (key, a, b) in fixed where a != b {
             return .failure(ConfigurationError(message: "key \"\(key)\" cannot change without a restart (\(a) → \(b))"))
         }
         pipeline.update(settings: settings)
+        let (limits, aliases) = Daemon.workerLimits(next)
+        pipeline.parsers.update(limits: limits, aliases: aliases)
         watcher.update(patterns: settings.patterns)
         daemon.level.set(next.logLevel)
         handler.withLock {

@@ -1,4 +1,5 @@
 import Foundation
+import NewsConfig
 import NewsControl
 import NewsCore
 import NewsInbox
@@ -195,6 +196,13 @@ final class DaemonHandler: ControlHandler {
         let wanted = relative
         guard let record = try await mapped({ () async throws(StoreError) in try await store.fileRecord(path: wanted) })
         else {
+            // A symlink is never followed, so it never gets a row: say so rather than "not seen".
+            var st = stat()
+            if RawName.path(prefix + wanted).withPlatformString({ lstat($0, &st) }) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+                return FileStatus(
+                    id: 0, path: wanted, state: "ignored", offset: 0, size: 0, articleId: nil, error: "symlink",
+                    movedTo: nil, updatedAt: Timestamp.now())
+            }
             throw RPCError(.notFound, "newsd has not seen \(path)")
         }
         return Self.status(record)
@@ -208,6 +216,10 @@ final class DaemonHandler: ControlHandler {
 
     private func metrics() -> String {
         let s = pipeline.stats
+        let workers = pipeline.parsers.snapshot
+        let failures = ["crashed", "timeout", "memory", "unavailable"].map {
+            "newsd_parser_failures_total{kind=\"\($0)\"} \(workers.failures[$0, default: 0])"
+        }.joined(separator: "\n")
         return """
             # HELP newsd_articles Articles stored.
             # TYPE newsd_articles gauge
@@ -230,6 +242,15 @@ final class DaemonHandler: ControlHandler {
             # HELP newsd_follow_subscribers Connected follow streams.
             # TYPE newsd_follow_subscribers gauge
             newsd_follow_subscribers \(hub.count)
+            # HELP newsd_parser_workers_started_total Parser worker processes started since start.
+            # TYPE newsd_parser_workers_started_total counter
+            newsd_parser_workers_started_total \(workers.started)
+            # HELP newsd_parser_failures_total Parser worker failures (a file is tried twice before it fails).
+            # TYPE newsd_parser_failures_total counter
+            \(failures)
+            # HELP newsd_parser_files_failed_total Files quarantined because their parser worker failed twice.
+            # TYPE newsd_parser_files_failed_total counter
+            newsd_parser_files_failed_total \(workers.filesFailed)
 
             """
     }

@@ -2,7 +2,9 @@ import ArgumentParser
 import CNewsLinux
 import Foundation
 import Logging
+import NewsConfig
 import NewsProtocol
+import NewsWorker
 import Systemd
 
 /// `newsd`: the news-ingest daemon. Runs in the foreground; never forks.
@@ -32,7 +34,34 @@ struct NewsdCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Validate the configuration and exit (0 when valid, 78 when not).")
     var checkConfig = false
 
+    /// Set by newsd itself when it starts a parser worker (the value is its memory limit in MiB).
+    @Option(name: .customLong("parser-worker"), help: .hidden)
+    var parserWorker: Int?
+
+    /// A parser worker sandboxes itself on the main thread before anything else runs (no
+    /// argument parsing, no tasks, no other threads yet); everything else is the usual command.
+    static func main() async {
+        let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == "--parser-worker" {
+            ParserWorkerMain.run(memoryMB: Int(arguments[2]) ?? 512)
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     func run() async throws {
+        if let memoryMB = parserWorker { ParserWorkerMain.run(memoryMB: memoryMB) }
+        // Files newsd creates (database, log, quarantine reasons, archive folders) are readable
+        // by the owner and the group only.
+        umask(0o027)
         // Two malloc arenas for the process: parsing threads free what the writer thread
         // allocated and the other way round; per-thread arenas would each keep their own high-water mark.
         _ = cnews_malloc_arenas(2)

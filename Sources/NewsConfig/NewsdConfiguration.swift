@@ -4,64 +4,83 @@ import NewsInbox
 import NewsProtocol
 
 /// Why a configuration is refused: one line naming the key (newsd exits 78, EX_CONFIG).
-struct ConfigurationError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+package struct ConfigurationError: Error, CustomStringConvertible {
+    /// The line newsd prints before exiting 78.
+    package var message: String
+    package var description: String { message }
+
+    /// A refusal with this message.
+    package init(message: String) { self.message = message }
 }
 
 /// newsd's configuration: defaults, then the JSON file, then command-line flags. Every key of
 /// config.example.json is here with its default; an unknown key or a wrong type is an error that
 /// names the key.
-struct NewsdConfiguration: Sendable, Equatable {
-    var inbox = "/var/lib/newsd/inbox"
-    var database = "/var/lib/newsd/newsd.db"
-    var socket = "/run/newsd/control.sock"
-    var socketMode: mode_t = 0o660
-    var adminUIDs: [UInt32] = []
-    var adminGIDs: [UInt32] = []
-    var include = ["*.txt", "*.md", "*.json", "*.jsonl"]
-    var ignore = [".*", "*.tmp", "*.part", "*~"]
-    var recursive = true
-    var settleMilliseconds = 500
-    var pollIntervalSeconds = 0.0
-    var reconcileIntervalSeconds = 600.0
-    var maxFileBytes: Int64 = 16_777_216
-    var afterIngest = Disposition.keep
+package struct NewsdConfiguration: Sendable, Equatable {
+    package var inbox = "/var/lib/newsd/inbox"
+    package var database = "/var/lib/newsd/newsd.db"
+    package var socket = "/run/newsd/control.sock"
+    package var socketMode: mode_t = 0o660
+    package var adminUIDs: [UInt32] = []
+    package var adminGIDs: [UInt32] = []
+    package var include = ["*.txt", "*.md", "*.json", "*.jsonl"]
+    package var ignore = [".*", "*.tmp", "*.part", "*~"]
+    package var recursive = true
+    package var settleMilliseconds = 500
+    package var pollIntervalSeconds = 0.0
+    package var reconcileIntervalSeconds = 600.0
+    package var maxFileBytes: Int64 = 16_777_216
+    package var afterIngest = Disposition.keep
     /// nil: `archive` beside the inbox.
-    var archiveDir: String?
+    package var archiveDir: String?
     /// nil: `quarantine` beside the inbox.
-    var quarantineDir: String?
-    var batchMaxArticles = 500
-    var batchMaxDelayMilliseconds = 50
-    var logLevel = Logger.Level.info
+    package var quarantineDir: String?
+    package var batchMaxArticles = 500
+    package var batchMaxDelayMilliseconds = 50
+    package var logLevel = Logger.Level.info
     /// A control connection that sends nothing for this long is closed (follow streams excepted).
-    var clientIdleTimeoutSeconds = 300.0
+    package var clientIdleTimeoutSeconds = 300.0
     /// An operator's extra name variants (`{"Canonical": ["Variant", …]}`), merged over the built-in ones.
-    var aliasesFile: String?
+    package var aliasesFile: String?
+    /// Parser worker processes; nil: one per core.
+    package var parseWorkers: Int?
+    /// Wall time one file may take in a parser worker before the worker is killed.
+    package var parseTimeoutSeconds = 30.0
+    /// Address-space limit of a parser worker (RLIMIT_AS), in MiB.
+    package var parseMemoryMB = 512
 
-    static let keys: Set<String> = [
+    /// Defaults everywhere.
+    package init() {}
+
+    package static let keys: Set<String> = [
         "inbox", "database", "socket", "socket_mode", "admin_uids", "admin_gids", "include", "ignore", "recursive",
         "settle_ms", "poll_interval_s", "reconcile_interval_s", "max_file_bytes", "after_ingest", "archive_dir",
         "quarantine_dir", "batch_max_articles", "batch_max_delay_ms", "log_level", "aliases_file", "client_idle_timeout_s",
+        "parse_workers", "parse_timeout_s", "parse_memory_mb",
     ]
 
     /// The quarantine folder in force.
-    var effectiveQuarantineDir: String { quarantineDir ?? sibling("quarantine") }
+    package var effectiveQuarantineDir: String { quarantineDir ?? sibling("quarantine") }
     /// The archive folder in force.
-    var effectiveArchiveDir: String { archiveDir ?? sibling("archive") }
+    package var effectiveArchiveDir: String { archiveDir ?? sibling("archive") }
 
     private func sibling(_ name: String) -> String {
         (URL(fileURLWithPath: inbox).deletingLastPathComponent().path as NSString).appendingPathComponent(name)
     }
 
     /// Reads a JSON config file over the defaults. Relative paths in it are relative to the file's folder.
-    static func load(file: String) throws(ConfigurationError) -> NewsdConfiguration {
+    package static func load(file: String) throws(ConfigurationError) -> NewsdConfiguration {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             throw ConfigurationError(message: "config \(file): cannot read: \((error as NSError).localizedDescription)")
         }
+        return try load(data: data, file: file)
+    }
+
+    /// Reads config bytes over the defaults; `file` names them in errors and anchors relative paths.
+    package static func load(data: Data, file: String) throws(ConfigurationError) -> NewsdConfiguration {
         let root: JSONValue
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
@@ -77,7 +96,7 @@ struct NewsdConfiguration: Sendable, Equatable {
         return config
     }
 
-    mutating func apply(_ object: [String: JSONValue], file: String, base: URL) throws(ConfigurationError) {
+    package mutating func apply(_ object: [String: JSONValue], file: String, base: URL) throws(ConfigurationError) {
         if let unknown = object.keys.filter({ !Self.keys.contains($0) }).sorted().first {
             throw ConfigurationError(message: "config \(file): unknown key \"\(unknown)\"")
         }
@@ -118,6 +137,15 @@ struct NewsdConfiguration: Sendable, Equatable {
         }
         if let v = try reader.path("aliases_file") { aliasesFile = v }
         if let v = try reader.number("client_idle_timeout_s", min: 1) { clientIdleTimeoutSeconds = v }
+        if let v = try reader.integer("parse_workers", min: 1) {
+            guard v <= 64 else { throw reader.error("parse_workers", "must be at most 64") }
+            parseWorkers = Int(v)
+        }
+        if let v = try reader.number("parse_timeout_s", min: 1) { parseTimeoutSeconds = v }
+        if let v = try reader.integer("parse_memory_mb", min: 64) {
+            guard v <= 1 << 20 else { throw reader.error("parse_memory_mb", "must be at most 1048576") }
+            parseMemoryMB = Int(v)
+        }
     }
 }
 
