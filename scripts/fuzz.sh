@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (NEWSD_FUZZ=1, -sanitize=fuzzer,address, own scratch folder) and
+# Builds the libFuzzer targets (NEWSD_FUZZ=1; FUZZ_SCRATCH, default .build-fuzz) and
 # runs each for FUZZ_SECONDS, one after the other, from the seed corpus under Tests/Fuzz/.
-# New inputs go to .build-fuzz/corpus/<target>, crashes to .build-fuzz/crashes/<target>-crash-*.
+# New inputs go to <scratch>/corpus/<target>, crashes to <scratch>/crashes/<target>-crash-*.
 # Exits 1 when any target crashed (or broke an invariant), else 0.
 # Usage: scripts/fuzz.sh [TARGET...]   (default: all; FUZZ_SECONDS, SWIFT and FUZZ_FLAGS from the environment)
 set -euo pipefail
@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 SWIFT=${SWIFT:-swift}
 SECONDS_EACH=${FUZZ_SECONDS:-300}
-SCRATCH=.build-fuzz
+# The build folder: its own by default; the normal .build also works (only newsd's modules are rebuilt).
+SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 # target folder under Tests/Fuzz, product, dictionary, largest input in bytes
 TARGETS="parser:FuzzParser:parser.dict:4096
 front-matter:FuzzFrontMatter:parser.dict:2048
@@ -27,7 +28,7 @@ done <<< "$TARGETS"
 [ ${#selected[@]} -gt 0 ] || { echo "fuzz: no such target: ${wanted[*]} (have: $(cut -d: -f1 <<< "$TARGETS" | xargs))" >&2; exit 2; }
 
 mkdir -p "$SCRATCH"
-build=(env NEWSD_FUZZ=1 "$SWIFT" build --scratch-path "$SCRATCH" -Xswiftc -sanitize=fuzzer,address)
+build=(env NEWSD_FUZZ=1 "$SWIFT" build --scratch-path "$SCRATCH")
 for spec in "${selected[@]}"; do
     IFS=: read -r name product dict maxlen <<< "$spec"
     echo "fuzz: building $product"
