@@ -5,6 +5,7 @@
 #   make crash-test     SIGKILL newsd at random moments while it ingests; check exactly-once (KILLS=20 FILES=5000)
 #   make eval           parser quality on the seeds (gold labels) and on a generated corpus
 #   make bench          benchmarks into docs/BENCHMARKS.md (QUICK=1 for a short run)
+#   make fuzz           libFuzzer targets for parser, JSON, front matter, saved state, requests, config (FUZZ_SECONDS=300 each)
 #   make install        binaries, units, sysusers, tmpfiles, man pages, completions (PREFIX, DESTDIR)
 
 PREFIX      ?= /usr/local
@@ -16,7 +17,7 @@ BIN_DIR      = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
 SYSTEM_PACKAGES = libsystemd-dev libsqlite3-dev libseccomp-dev pkg-config python3 util-linux procps
 RUN_DIR     ?= $(CURDIR)/run
 
-.PHONY: all deps build release run test test-unit test-systemd crash-test eval bench install uninstall clean
+.PHONY: all deps build release run test test-unit test-systemd crash-test eval bench install uninstall clean fuzz
 
 all: build
 
@@ -104,3 +105,12 @@ uninstall:
 
 clean:
 	rm -rf .build $(RUN_DIR)
+
+# Coverage-guided fuzzing (docs/fuzzing.md): builds the libFuzzer targets in .build-fuzz and runs each
+# for FUZZ_SECONDS (FUZZ_TARGETS to pick some); exits non-zero when any of them crashed. FUZZ_SCRATCH=.build
+# builds in the normal build folder instead, rebuilding only newsd's own modules (what CI does).
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?=
+FUZZ_SCRATCH ?= .build-fuzz
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SCRATCH=$(FUZZ_SCRATCH) bash scripts/fuzz.sh $(FUZZ_TARGETS)

@@ -128,3 +128,35 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["NewsProtocol"], swiftSettings: strict),
     ]
 )
+
+// Coverage-guided fuzz targets (libFuzzer), outside the normal build and tests: declared only when
+// NEWSD_FUZZ=1, built and run by `make fuzz` (see docs/fuzzing.md). Only newsd's own modules that read
+// hostile input are built with `-sanitize=fuzzer,address` (coverage and AddressSanitizer): the
+// dependencies keep their normal build, so a fuzz build reuses theirs and spends no coverage on them.
+// Each target's one file defines LLVMFuzzerTestOneInput and no top-level code; SwiftPM's `main` goes to
+// the file's `<Target>_main`, which runs libFuzzer's driver (CFuzzer).
+if Context.environment["NEWSD_FUZZ"] == "1" {
+    let sanitize = ["-sanitize=fuzzer,address"]
+    for target in package.targets where ["NewsCore", "NewsProtocol", "NewsConfig"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitize)]
+    }
+    let library: [SwiftSetting] = strict + [.unsafeFlags(sanitize)]
+    let fuzzer: [SwiftSetting] = strict + [.unsafeFlags(sanitize + ["-parse-as-library"])]
+    let link: [LinkerSetting] = [.unsafeFlags(sanitize)]
+    package.targets += [
+        .systemLibrary(name: "CFuzzer"),
+        .target(name: "FuzzCheck", dependencies: ["NewsCore"], swiftSettings: library),
+        .executableTarget(
+            name: "FuzzParser", dependencies: ["CFuzzer", "FuzzCheck"], swiftSettings: fuzzer, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzJSON", dependencies: ["CFuzzer", "FuzzCheck"], swiftSettings: fuzzer, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzFrontMatter", dependencies: ["CFuzzer", "FuzzCheck"], swiftSettings: fuzzer, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzState", dependencies: ["CFuzzer", "NewsCore"], swiftSettings: fuzzer, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzRequest", dependencies: ["CFuzzer", "NewsProtocol"], swiftSettings: fuzzer, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzConfig", dependencies: ["CFuzzer", "NewsConfig"], swiftSettings: fuzzer, linkerSettings: link),
+    ]
+}

@@ -185,11 +185,16 @@ private struct KeyReader {
         }
     }
 
+    /// The most seconds a key may give (about 31 years): newsd turns seconds into 64-bit counts of
+    /// milliseconds and nanoseconds, which trap on overflow at start-up.
+    static let maxSeconds = 1e9
+
     func number(_ key: String, min: Double) throws(ConfigurationError) -> Double? {
         switch object[key] {
         case nil, .null?: return nil
         case .number(let n)?:
             guard n >= min else { throw error(key, "must be at least \(min)") }
+            guard n <= Self.maxSeconds else { throw error(key, "must be at most \(Int(Self.maxSeconds)) (seconds)") }
             return n
         case let other?: throw error(key, "must be a number, not \(other.typeName)")
         }

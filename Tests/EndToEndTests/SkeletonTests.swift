@@ -75,6 +75,9 @@ struct SkeletonTests {
             ("{\"socket_mode\": \"rw\"}", "socket_mode"),
             ("[1, 2]", "JSON object"),
             ("{not json", "not valid JSON"),
+            // Found by fuzzing: accepted, then newsd trapped turning them into milliseconds / a TimeAmount.
+            ("{\"poll_interval_s\": 1e300}", "poll_interval_s"),
+            ("{\"client_idle_timeout_s\": 1e10}", "client_idle_timeout_s"),
         ])
     func badConfig(text: String, named: String) throws {
         let folder = TemporaryFolder()
