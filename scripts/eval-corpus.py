@@ -12,6 +12,8 @@ malformed files that still hold one):
   title      equals the manifest's title, or is a prefix of it that ends a sentence (its first sentence)
   published  the same instant as the manifest's date (or both null)
   author     the manifest's author is among `authors` (or both empty/null)
+Articles written in two steps (`append` in the manifest, grown by scripts/append-tails.py) must be
+one article whose revision went up; their fields are scored after the growth.
 Malformed files are tallied per subkind as parsed / quarantined (an error with a reason) / missing.
 
 Exits 1 when a field matches for fewer than 99 % of the files that must be articles, when a
@@ -79,6 +81,8 @@ def main():
     malformed = {}
     bad_failures = []
     wrongly_parsed = []
+    appended = [0, 0]
+    not_revised = []
     for m in manifest:
         got = docs.get(m["file"], [])
         article = next((d for d in got if "error" not in d), None)
@@ -97,6 +101,12 @@ def main():
                 wrongly_parsed.append(m["file"])
         if m.get("expect", "article") != "article":
             continue
+        if m.get("append"):
+            appended[1] += 1
+            if article is not None and len(got) == 1 and (article.get("revision") or 0) >= 2:
+                appended[0] += 1
+            else:
+                not_revised.append((m["file"], (article or {}).get("revision"), len(got)))
         truth_title = m.get("title")
         checks = {
             "title": lambda a: title_ok(a.get("title"), truth_title),
@@ -121,11 +131,16 @@ def main():
         failed |= bool(mark)
         print(f"{name:<12} {ok:>8} {total:>7} {pct:>6.1f}%{mark}")
     print()
-    print(f"{'malformed':<16} {'parsed':>7} {'quarantined':>12} {'missing':>8}")
+    print(f"{'malformed':<20} {'parsed':>7} {'quarantined':>12} {'missing':>8}")
     for sub in sorted(malformed):
         p, q, missing = malformed[sub]
         failed |= missing > 0
-        print(f"{sub:<16} {p:>7} {q:>12} {missing:>8}")
+        print(f"{sub:<20} {p:>7} {q:>12} {missing:>8}")
+    if appended[1]:
+        print(f"\nappended files: {appended[0]} of {appended[1]} are one article at a later revision")
+        if not_revised:
+            failed = True
+            print(f"  not so (file, revision, rows): {not_revised[:5]}")
     if wrongly_parsed:
         failed = True
         print(f"\n{len(wrongly_parsed)} files that must be refused became articles: {wrongly_parsed[:5]}")

@@ -34,14 +34,16 @@ seeds_rc=${PIPESTATUS[0]}
 kill $pid; wait $pid 2>/dev/null
 
 echo
-echo "== gen-corpus.py --count 2000 --seed 7 --malformed-fraction 0.05 against its manifest =="
+echo "== gen-corpus.py --count 2000 --seed 7 --malformed-fraction 0.05 --append-fraction 0.05 against its manifest =="
 mkdir -p "$work/corpus/inbox"
 python3 "$here/gen-corpus.py" --out "$work/corpus/inbox" --count 2000 --seed 7 --malformed-fraction 0.05 \
-    --manifest "$work/corpus/manifest.jsonl" --quiet
+    --append-fraction 0.05 --appends "$work/corpus/appends" --manifest "$work/corpus/manifest.jsonl" --quiet
 run_daemon "$work/corpus/inbox" "$work/corpus/db" "$work/corpus/sock"
 wait_idle "$work/corpus/sock" 2000
+python3 "$here/append-tails.py" "$work/corpus/sock" "$work/corpus/inbox" "$work/corpus/appends"
 python3 "$here/dump-articles.py" "$work/corpus/sock" "$work/corpus/manifest.jsonl" > "$work/corpus.jsonl"
 python3 "$here/eval-corpus.py" "$work/corpus/manifest.jsonl" "$work/corpus.jsonl"
 corpus_rc=$?
 echo
 echo "seeds: $([ $seeds_rc = 0 ] && echo 'every check passed' || echo 'some checks failed'); corpus: $([ $corpus_rc = 0 ] && echo 'targets met' || echo 'targets missed')"
+exit $(( seeds_rc != 0 || corpus_rc != 0 ))
