@@ -3,16 +3,17 @@
 #   make test           unit and end-to-end tests
 #   make test-systemd   the units under a real, throw-away systemd (root; skipped where it cannot run)
 #   make crash-test     SIGKILL newsd at random moments while it ingests; check exactly-once (KILLS=20 FILES=5000)
-#   make eval           parser quality on the seeds (gold labels) and on a generated corpus
+#   make eval           parser quality on the seeds (eval/seeds.expected.json) and on a generated corpus
 #   make bench          benchmarks into docs/BENCHMARKS.md (QUICK=1 for a short run)
 #   make fuzz           libFuzzer targets for parser, JSON, front matter, saved state, requests, config (FUZZ_SECONDS=300 each)
 #   make install        binaries, units, sysusers, tmpfiles, man pages, completions (PREFIX, DESTDIR)
+# Everything the tests, eval, crash-test and bench need is in this repository (scripts/gen-corpus.py,
+# scripts/sqlite-reference.py, eval/); nothing is read from beside it.
 
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 SWIFT       ?= swift
 CONFIG      ?= debug
-SHARED      ?= ../shared
 BIN_DIR      = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
 SYSTEM_PACKAGES = libsystemd-dev libsqlite3-dev libseccomp-dev pkg-config python3 util-linux procps
 RUN_DIR     ?= $(CURDIR)/run
@@ -42,26 +43,27 @@ run: build
 	@echo "    export NEWSD_SOCKET=$(RUN_DIR)/newsd.sock PATH=$(BIN_DIR):\$$PATH"
 	@echo "    newsctl status"
 	@echo "    newsctl query ceasefire"
+	@echo "    newsctl show 1"
 	@echo "Stop newsd with Ctrl-C."
 	@exec $(BIN_DIR)/newsd --inbox $(RUN_DIR)/inbox --database $(RUN_DIR)/newsd.db --socket $(RUN_DIR)/newsd.sock
 
 test: build
-	NEWSD_BIN_DIR=$(BIN_DIR) NEWSD_SHARED=$(abspath $(SHARED)) $(SWIFT) test -c $(CONFIG)
+	NEWSD_BIN_DIR=$(BIN_DIR) $(SWIFT) test -c $(CONFIG)
 
 # Boots a throw-away systemd in a container and checks the installed units there (needs root).
 test-systemd: build
 	bash scripts/test-systemd.sh $(BIN_DIR)
 
 crash-test: build
-	python3 scripts/crash-test.py --bin-dir $(BIN_DIR) --shared $(SHARED) --kills $${KILLS:-20} --files $${FILES:-5000}
+	python3 scripts/crash-test.py --bin-dir $(BIN_DIR) --kills $${KILLS:-20} --files $${FILES:-5000}
 
 eval: build
-	bash scripts/eval.sh $(BIN_DIR) $(SHARED)
+	bash scripts/eval.sh $(BIN_DIR)
 
 bench: deps
 	$(SWIFT) build -c release --scratch-path .build-release
 	python3 scripts/bench.py --bin-dir $$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path) \
-	  --shared $(SHARED) $(if $(QUICK),--quick,) $(BENCH_FLAGS)
+	  $(if $(QUICK),--quick,) $(BENCH_FLAGS)
 
 # The binaries to install: BIN_DIR when given, else those of `make release`, else the CONFIG build.
 # (Under sudo, swift may not be on PATH: the release path needs no swift.)

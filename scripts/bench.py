@@ -1,22 +1,22 @@
 #!/usr/bin/env python3
 """bench.py -- newsd benchmarks in one run; writes docs/BENCHMARKS.md.
 
-    python3 scripts/bench.py --bin-dir BIN --shared SHARED [--quick] [--work DIR] [--reps N]
+    python3 scripts/bench.py --bin-dir BIN [--quick] [--work DIR] [--reps N]
 
-BIN holds release builds of newsd and newsctl; SHARED is the shared material (its bench/
-folder has gen-corpus, sqlite-limit.py and inotify-latency.py, the references). Corpora,
+BIN holds release builds of newsd and newsctl. Everything else is in scripts/: gen-corpus.py
+makes the corpus, sqlite-reference.py and inotify-latency.py are the references. Corpora,
 inboxes and databases go under --work (default: $TMPDIR/newsd-bench). python3 stdlib only.
 
 Stages (N = 20,000 with --quick, else 100,000; each reference runs in the same run):
   1. bulk ingest: N files already in the inbox at start (catch-up) and N files streamed in
      by rename as fast as one writer can (fresh database each time), against
-     sqlite-limit.py --mode batch on the same corpus.
+     sqlite-reference.py --mode batch on the same corpus.
   2. drop -> searchable: single drops 20 ms apart into the idle daemon holding N articles,
      and again while a bulk stream runs; rename -> `follow` notification and -> first
      `query` that finds it; against inotify-latency.py (rename, python listener).
   3. memory: VmHWM/VmRSS while N articles are ingested, and around one 50 MiB article.
   4. queries at N articles over one connection, and whole `newsctl status` processes;
-     against sqlite-limit.py --queries-only on the reference database.
+     against sqlite-reference.py --queries-only on the reference database.
   5. isolation: the stream ingest with a `follow` client that never reads and 200 clients
      polling `status`, as a ratio to the same stream without them.
   6. profiles (perf) of the daemon during a stream ingest and during the query loop.
@@ -448,15 +448,14 @@ class Bench:
     def __init__(self, a):
         self.a = a
         self.bin = os.path.abspath(a.bin_dir)
-        self.shared = os.path.abspath(a.shared)
-        self.benchkit = os.path.join(self.shared, "bench")
+        self.scripts = os.path.join(ROOT, "scripts")
         self.work = os.path.abspath(a.work)
         self.n = a.files or (20000 if a.quick else 100000)
         self.reps = a.reps or (2 if a.quick else 3)
         self.drops = a.drops or (300 if a.quick else 1000)
         self.qreps = 100 if a.quick else 200
         self.res = {"commands": [], "notes": []}
-        self.corpus = os.path.join(self.work, "corpus", "c%d" % self.n)
+        self.corpus = os.path.join(self.work, "corpus", "gen-c%d" % self.n)
         self.manifest = self.corpus + ".manifest.jsonl"
         self.config = os.path.join(self.work, "newsd-bench.json")
         self.logs = os.path.join(self.work, "logs")
@@ -469,7 +468,7 @@ class Bench:
 
     def show(self, s):
         s = str(s)
-        for path, name in ((self.work, "$WORK"), (self.benchkit, "$SHARED/bench"), (self.bin, "$BIN")):
+        for path, name in ((self.work, "$WORK"), (self.scripts, "scripts"), (self.bin, "$BIN")):
             s = s.replace(path, name)
         return s
 
@@ -501,7 +500,7 @@ class Bench:
         os.makedirs(self.logs, exist_ok=True)
         with open(self.config, "w") as fh:
             json.dump({"max_file_bytes": 64 * MIB}, fh)
-        gen = os.path.join(self.benchkit, "gen-corpus")
+        gen = os.path.join(self.scripts, "gen-corpus.py")
         if not os.path.exists(self.manifest):
             rmtree(self.corpus)
             t0 = now()
@@ -509,11 +508,11 @@ class Bench:
                       "--manifest", self.manifest, "--quiet"])
             log("corpus of %d files in %.1f s" % (self.n, now() - t0))
         else:
-            self.res["commands"].append("%s --out $WORK/corpus/c%d --count %d --seed %d --manifest "
-                                        "$WORK/corpus/c%d.manifest.jsonl --quiet   (kept from an earlier run)"
-                                        % ("$SHARED/bench/gen-corpus", self.n, self.n, SEED, self.n))
-        # the 50 MiB article: gen-corpus writes exactly one `huge` file when malformed files are asked for
-        self.huge_dir = os.path.join(self.work, "corpus", "huge")
+            self.res["commands"].append("python3 scripts/gen-corpus.py --out $WORK/corpus/gen-c%d --count %d --seed %d "
+                                        "--manifest $WORK/corpus/gen-c%d.manifest.jsonl --quiet   (kept from an earlier run)"
+                                        % (self.n, self.n, SEED, self.n))
+        # the 50 MiB article: gen-corpus.py writes exactly one `huge` file when malformed files are asked for
+        self.huge_dir = os.path.join(self.work, "corpus", "gen-huge")
         hman = self.huge_dir + ".manifest.jsonl"
         if not os.path.exists(hman):
             rmtree(self.huge_dir)
@@ -525,7 +524,7 @@ class Bench:
             if m.get("subkind") == "huge":
                 self.huge = os.path.join(self.huge_dir, m["file"])
         files = self.files()
-        self.listfile = os.path.join(self.work, "corpus", "c%d.list" % self.n)
+        self.listfile = os.path.join(self.work, "corpus", "gen-c%d.list" % self.n)
         with open(self.listfile, "w") as fh:
             fh.write("\n".join(files) + "\n")
         log("corpus: %d files, %.1f MB; huge article %s (%.1f MiB)"
@@ -577,11 +576,11 @@ class Bench:
         db = os.path.join(self.work, "ref", "batch.db")
         os.makedirs(os.path.dirname(db), exist_ok=True)
         self.fresh(db)
-        out = subprocess.run([sys.executable, os.path.join(self.benchkit, "sqlite-limit.py"), "--corpus", self.corpus,
-                              "--db", db, "--mode", "batch", "--limit", str(self.n)],
+        out = subprocess.run([sys.executable, os.path.join(self.scripts, "sqlite-reference.py"), "--corpus",
+                              self.corpus, "--db", db, "--mode", "batch", "--limit", str(self.n)],
                              check=True, capture_output=True, text=True).stdout
         if rep == 0:
-            self.res["commands"].append("python3 $SHARED/bench/sqlite-limit.py --corpus $WORK/corpus/c%d "
+            self.res["commands"].append("python3 scripts/sqlite-reference.py --corpus $WORK/corpus/gen-c%d "
                                         "--db $WORK/ref/batch.db --mode batch --limit %d" % (self.n, self.n))
         r = json.loads(out.strip().split("\n")[-1])
         log("ref sqlite batch: %s files/s %s MB/s" % (r["files_per_s"], r["mb_per_s"]))
@@ -673,10 +672,10 @@ class Bench:
         d = self.main_daemon
         wait_idle(d.sock)
         log("--- queries (load %s)" % loadavg())
-        out = subprocess.run([sys.executable, os.path.join(self.benchkit, "sqlite-limit.py"), "--corpus", self.corpus,
+        out = subprocess.run([sys.executable, os.path.join(self.scripts, "sqlite-reference.py"), "--corpus", self.corpus,
                               "--db", os.path.join(self.work, "ref", "batch.db"), "--mode", "batch", "--queries-only",
                               "--queries", str(self.qreps)], check=True, capture_output=True, text=True).stdout
-        self.res["commands"].append("python3 $SHARED/bench/sqlite-limit.py --corpus $WORK/corpus/c%d --db "
+        self.res["commands"].append("python3 scripts/sqlite-reference.py --corpus $WORK/corpus/gen-c%d --db "
                                     "$WORK/ref/batch.db --mode batch --queries-only --queries %d" % (self.n, self.qreps))
         ref = json.loads(out.strip().split("\n")[-1])["queries"]
         rare = None
@@ -828,12 +827,11 @@ class Bench:
         res = {}
         tmp = os.path.join(self.work, "inotify")
         rmtree(tmp)
-        out = subprocess.run([sys.executable, os.path.join(self.benchkit, "inotify-latency.py"), "--dir",
-                              os.path.join(tmp, "dir"), "--tmp", os.path.join(tmp, "tmp"), "--n", str(self.drops),
-                              "--mode", "rename", "--listener", "py"], check=True, capture_output=True,
-                             text=True).stdout
-        self.res["commands"].append("python3 $SHARED/bench/inotify-latency.py --dir $WORK/inotify/dir --tmp "
-                                    "$WORK/inotify/tmp --n %d --mode rename --listener py" % self.drops)
+        out = subprocess.run([sys.executable, os.path.join(self.scripts, "inotify-latency.py"), "--dir",
+                              os.path.join(tmp, "dir"), "--tmp", os.path.join(tmp, "tmp"), "--n", str(self.drops)],
+                             check=True, capture_output=True, text=True).stdout
+        self.res["commands"].append("python3 scripts/inotify-latency.py --dir $WORK/inotify/dir --tmp "
+                                    "$WORK/inotify/tmp --n %d" % self.drops)
         res["inotify"] = json.loads(out.strip().split("\n")[-1])
         log("inotify reference: %s" % res["inotify"])
         res["idle"] = self.drops_run("idle", self.drops, False)
@@ -844,7 +842,7 @@ class Bench:
     def huge_article(self):
         d = self.main_daemon
         if not self.huge:
-            raise RuntimeError("gen-corpus wrote no huge article")
+            raise RuntimeError("gen-corpus.py wrote no huge article")
         log("--- 50 MiB article (load %s)" % loadavg())
         # the bulk files of the latency stage must be in first
         _, st = wait_idle(d.sock, 1800)
@@ -930,15 +928,13 @@ class Bench:
         log("--- schema cost")
         n = min(self.n, 10000)
         out = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "schema-cost.py"), "--from",
-                              os.path.join(self.work, "catchup", "newsd.db"), "--limit", str(n),
-                              "--shared", self.a.shared],
+                              os.path.join(self.work, "catchup", "newsd.db"), "--limit", str(n)],
                              capture_output=True, text=True)
         if out.returncode != 0:
             self.res["notes"].append("schema-cost.py failed: %s" % out.stderr.strip()[-300:])
             return
         self.res["schema_cost"] = json.loads(out.stdout.strip().split("\n")[-1])
-        self.res["commands"].append("python3 scripts/schema-cost.py --from $WORK/catchup/newsd.db --limit %d "
-                                    "--shared $SHARED" % n)
+        self.res["commands"].append("python3 scripts/schema-cost.py --from $WORK/catchup/newsd.db --limit %d" % n)
         log("schema cost: %s" % self.res["schema_cost"]["configs"])
 
     def perf_report(self, pdata, demangle, pid, sort="dso,symbol", limit=0.8):
@@ -1050,20 +1046,19 @@ def write_markdown(res, path):
                  "absolute figures are pessimistic and noisy; the ratios are measured side by side and "
                  "suffer less.\n")
     L.append("## Commands\n")
-    L.append("`$WORK` is the scratch folder (default `$TMPDIR/newsd-bench`), `$SHARED` the shared "
-             "benchmark kit, `$BIN` the release build (`swift build -c release --scratch-path .build-release`).\n")
+    L.append("`$WORK` is the scratch folder (default `$TMPDIR/newsd-bench`), `$BIN` the release build (`swift build -c release --scratch-path .build-release`).\n")
     L.append("```sh")
     L.append("# this page: (make bench%s runs the same script after building the release)" % (" QUICK=1" if quick else ""))
     L.append("swift build -c release --scratch-path .build-release")
-    L.append(P.get("argv", "python3 scripts/bench.py --bin-dir .build-release/release --shared ../shared"))
+    L.append(P.get("argv", "python3 scripts/bench.py --bin-dir .build-release/release"))
     L.append("# which ran:")
     for c in res["commands"]:
         L.append(c)
     L.append("# every newsd (config: {\"max_file_bytes\": 67108864}, so that the 50 MiB article is accepted):")
     L.append("NOTIFY_SOCKET=$WORK/run/TAG.sock.notify " + res.get("daemon_cmd", ""))
     L.append("```\n")
-    L.append("Corpus: `gen-corpus --count %d --seed %d` — %s files, %.1f MB, no malformed files; the 50 MiB "
-             "article is the one `huge` file of `gen-corpus --count 40 --seed 7 --malformed-fraction 0.5 "
+    L.append("Corpus: `scripts/gen-corpus.py --count %d --seed %d` — %s files, %.1f MB, no malformed files; the 50 MiB "
+             "article is the one `huge` file of `gen-corpus.py --count 40 --seed 7 --malformed-fraction 0.5 "
              "--huge-mb 50`. All files are in the page cache (hard links for catch-up, copies by the writer "
              "for streams). Each ingest run starts a fresh daemon on an empty database.\n"
              % (n, SEED, f"{n:,}", res["corpus"]["bytes"] / 1e6))
@@ -1117,7 +1112,7 @@ def write_markdown(res, path):
              "(write to a folder outside the inbox, `rename()` in) as fast as it can; time runs from the "
              "first rename. \"Searchable\" = `status` (polled every 50 ms) shows every file committed and "
              "nothing pending; commits are the transactions that make articles searchable. Reference: "
-             "`sqlite-limit.py --mode batch` (one transaction, python parse) on the same corpus, run just "
+             "`scripts/sqlite-reference.py --mode batch` (one transaction, python parse) on the same corpus, run just "
              "before each pair; ratios are per run pair.\n")
     L.append("| figure | runs | median (min–max) |\n|---|---|---|")
     L.append("| reference: raw SQLite batch, files/s | %d | %s |" % (len(ref_fps), spread(ref_fps)))
@@ -1222,7 +1217,7 @@ def write_markdown(res, path):
     L.append("## 4. Queries (%s articles)\n" % f"{n:,}")
     L.append("`query` round trips over one connection, limit 20, %d timed runs each after one warm-up, on the "
              "idle daemon after its catch-up. Reference: the same FTS5 match straight on SQLite "
-             "(`sqlite-limit.py --queries-only`, bm25 + snippet, LIMIT 20) on the reference database of the "
+             "(`scripts/sqlite-reference.py --queries-only`, bm25 + snippet, LIMIT 20) on the reference database of the "
              "same corpus. newsd also counts the total hits for each answer. %s The since filter is "
              "2025-05-20T00:00:00Z.\n" % (q["rows"][0]["n"], ("The source filter is `%s` (the largest source)." % q["source"])
                                           if q["source"] else "No article of the corpus has a known source "
@@ -1378,7 +1373,6 @@ def main():
         return pollers_main(sys.argv[2:])
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin-dir", required=True, help="folder with release builds of newsd and newsctl")
-    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"), help="the shared material (has bench/)")
     ap.add_argument("--quick", action="store_true", help="20,000 files, 2 repetitions, 300 drops")
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "newsd-bench"))
     ap.add_argument("--files", type=int, default=0, help="corpus size (default 20,000 quick, 100,000 full)")
@@ -1398,8 +1392,6 @@ def main():
     for tool in ("newsd", "newsctl"):
         if not os.access(os.path.join(a.bin_dir, tool), os.X_OK):
             sys.exit("bench.py: no %s in %s" % (tool, a.bin_dir))
-    if not os.path.exists(os.path.join(a.shared, "bench", "gen-corpus")):
-        sys.exit("bench.py: no bench/gen-corpus under %s (pass --shared)" % a.shared)
     signal.signal(signal.SIGTERM, stop_all)
     signal.signal(signal.SIGINT, stop_all)
     try:

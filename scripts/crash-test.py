@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """crash-test.py -- SIGKILL newsd at random moments while it ingests; check exactly-once.
 
-Generates a corpus with the shared kit's gen-corpus into a staging folder, starts newsd on a
+Generates a corpus with scripts/gen-corpus.py into a staging folder, starts newsd on a
 fresh inbox and database, and drops the files into the inbox (most by rename, some written in
 place, some into subfolders made during the run) while it kills newsd with SIGKILL at random
 moments and starts it again, --kills times. Then it lets the last newsd catch up, stops it with
@@ -14,7 +14,7 @@ SIGTERM and checks the database with the sqlite3 module:
 
 Standard library only. Exit status 0 when every check passes, 1 otherwise.
 
-  python3 scripts/crash-test.py --bin-dir .build/debug --shared ../shared --kills 20 --files 5000
+  python3 scripts/crash-test.py --bin-dir .build/debug --kills 20 --files 5000
 """
 import argparse
 import json
@@ -198,7 +198,6 @@ def check_database(path, expected):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin-dir", required=True, help="folder with the built newsd and newsctl")
-    parser.add_argument("--shared", required=True, help="the shared kit (bench/gen-corpus)")
     parser.add_argument("--kills", type=int, default=20, help="SIGKILLs (default 20)")
     parser.add_argument("--files", type=int, default=5000, help="files to drop (default 5000)")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: from the clock)")
@@ -212,7 +211,7 @@ def main():
     seed = args.seed if args.seed is not None else int(time.time())
     rng = random.Random(seed)
     bin_dir = os.path.abspath(args.bin_dir)
-    gen_corpus = os.path.join(os.path.abspath(args.shared), "bench", "gen-corpus")
+    gen_corpus = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen-corpus.py")
     for program in (os.path.join(bin_dir, "newsd"), os.path.join(bin_dir, "newsctl"), gen_corpus):
         if not os.path.exists(program):
             log(f"missing {program}")
@@ -230,7 +229,7 @@ def main():
 
     subprocess.run(
         [sys.executable, gen_corpus, "--out", staging, "--count", str(args.files), "--seed", str(seed % 100000),
-         "--dup-fraction", "0", "--manifest", os.path.join(work, "manifest.jsonl"), "--quiet"],
+         "--dup-fraction", "0", "--near-dup-fraction", "0", "--manifest", os.path.join(work, "manifest.jsonl"), "--quiet"],
         check=True)
     names = sorted(n for n in os.listdir(staging) if n.endswith(".txt"))
     rng.shuffle(names)

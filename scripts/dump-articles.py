@@ -3,7 +3,7 @@
 
     dump-articles.py SOCKET [MANIFEST]
 
-Quarantined files follow as {"path": ..., "error": ...}. With a gen-corpus MANIFEST, each listed
+Quarantined files follow as {"path": ..., "error": ...}. With a MANIFEST of scripts/gen-corpus.py, each listed
 file that is neither an article nor quarantined is looked up with `status PATH` and printed as
 {"path": ..., "error": "state <state>: ..."} so that an evaluator can tell "handled without an
 article" (an empty file is not an article yet) from "missing".

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scores parsed articles against a gen-corpus manifest.
+"""Scores parsed articles against a manifest of scripts/gen-corpus.py.
 
     eval-corpus.py MANIFEST [JSONL ...]
 
@@ -7,15 +7,18 @@ Input: JSON lines as `newsctl --json show` prints them (the article's keys plus 
 failed appear as `{"path": ..., "error": "..."}`. Reads stdin when no JSONL file is named. Each line
 is matched to its manifest entry by the basename of `path`.
 
-Checks, for every manifest entry that carries an article (normal, dup, neardup and the malformed
-subkinds that keep one):
+Checks, for every manifest entry whose `expect` is `article` (articles, copies, near copies and the
+malformed files that still hold one):
   title      equals the manifest's title, or is a prefix of it that ends a sentence (its first sentence)
   published  the same instant as the manifest's date (or both null)
   author     the manifest's author is among `authors` (or both empty/null)
+Articles written in two steps (`append` in the manifest, grown by scripts/append-tails.py) must be
+one article whose revision went up; their fields are scored after the growth.
 Malformed files are tallied per subkind as parsed / quarantined (an error with a reason) / missing.
 
-Exits 1 when a field matches for fewer than 99 % of the article-carrying files, or when a malformed
-file is missing or failed without a reason.
+Exits 1 when a field matches for fewer than 99 % of the files that must be articles, when a
+malformed file is missing or failed without a reason, or when one that must be refused
+(`expect` quarantine) became an article.
 """
 import datetime
 import json
@@ -24,7 +27,6 @@ import sys
 import unicodedata
 
 TARGET = 0.99
-NO_ARTICLE = {"empty", "whitespace", "binary", "nul_bytes"}
 
 
 def norm(s):
@@ -78,6 +80,9 @@ def main():
     misses = {"title": [], "published": [], "author": []}
     malformed = {}
     bad_failures = []
+    wrongly_parsed = []
+    appended = [0, 0]
+    not_revised = []
     for m in manifest:
         got = docs.get(m["file"], [])
         article = next((d for d in got if "error" not in d), None)
@@ -92,10 +97,16 @@ def main():
                     bad_failures.append(m["file"])
             else:
                 row[2] += 1
-            if m["subkind"] in NO_ARTICLE or m["subkind"] == "huge" and article is None:
-                continue
-        if article is None and m["kind"] == "malformed" and m["subkind"] in ("single_line",):
-            pass
+            if m.get("expect") == "quarantine" and article is not None:
+                wrongly_parsed.append(m["file"])
+        if m.get("expect", "article") != "article":
+            continue
+        if m.get("append"):
+            appended[1] += 1
+            if article is not None and len(got) == 1 and (article.get("revision") or 0) >= 2:
+                appended[0] += 1
+            else:
+                not_revised.append((m["file"], (article or {}).get("revision"), len(got)))
         truth_title = m.get("title")
         checks = {
             "title": lambda a: title_ok(a.get("title"), truth_title),
@@ -120,11 +131,19 @@ def main():
         failed |= bool(mark)
         print(f"{name:<12} {ok:>8} {total:>7} {pct:>6.1f}%{mark}")
     print()
-    print(f"{'malformed':<16} {'parsed':>7} {'quarantined':>12} {'missing':>8}")
+    print(f"{'malformed':<20} {'parsed':>7} {'quarantined':>12} {'missing':>8}")
     for sub in sorted(malformed):
         p, q, missing = malformed[sub]
         failed |= missing > 0
-        print(f"{sub:<16} {p:>7} {q:>12} {missing:>8}")
+        print(f"{sub:<20} {p:>7} {q:>12} {missing:>8}")
+    if appended[1]:
+        print(f"\nappended files: {appended[0]} of {appended[1]} are one article at a later revision")
+        if not_revised:
+            failed = True
+            print(f"  not so (file, revision, rows): {not_revised[:5]}")
+    if wrongly_parsed:
+        failed = True
+        print(f"\n{len(wrongly_parsed)} files that must be refused became articles: {wrongly_parsed[:5]}")
     if bad_failures:
         failed = True
         print(f"\n{len(bad_failures)} failures without a reason: {bad_failures[:5]}")

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Parser quality, measured through the running daemon: the five seeds against the hand-made gold
-# labels, then a generated corpus against its manifest.
-#   eval.sh BIN_DIR SHARED
+# Parser quality, measured through the running daemon: the five seeds against eval/seeds.expected.json,
+# then a corpus from scripts/gen-corpus.py against its manifest. Needs nothing outside the repository.
+#   eval.sh BIN_DIR
 set -uo pipefail
 bin=${1:?bin dir}
-shared=${2:?shared dir}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d -t newsd-eval.XXXXXX)
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
@@ -24,25 +23,27 @@ wait_idle() {  # socket expected-files
     return 1
 }
 
-echo "== seeds against ../shared/gold (score.py) =="
+echo "== seeds against eval/seeds.expected.json (score-seeds.py) =="
 mkdir -p "$work/seeds/inbox"
 cp "$here"/../seeds/*.txt "$work/seeds/inbox/"
 run_daemon "$work/seeds/inbox" "$work/seeds/db" "$work/seeds/sock"
 wait_idle "$work/seeds/sock" 5
 python3 "$here/dump-articles.py" "$work/seeds/sock" > "$work/seeds.jsonl"
-python3 "$shared/gold/score.py" "$work/seeds.jsonl" | tail -n 40
+python3 "$here/score-seeds.py" "$work/seeds.jsonl" | tail -n 40
 seeds_rc=${PIPESTATUS[0]}
 kill $pid; wait $pid 2>/dev/null
 
 echo
-echo "== gen-corpus --count 2000 --seed 7 --malformed-fraction 0.05 against its manifest =="
+echo "== gen-corpus.py --count 2000 --seed 7 --malformed-fraction 0.05 --append-fraction 0.05 against its manifest =="
 mkdir -p "$work/corpus/inbox"
-python3 "$shared/bench/gen-corpus" --out "$work/corpus/inbox" --count 2000 --seed 7 --malformed-fraction 0.05 \
-    --manifest "$work/corpus/manifest.jsonl" --quiet
+python3 "$here/gen-corpus.py" --out "$work/corpus/inbox" --count 2000 --seed 7 --malformed-fraction 0.05 \
+    --append-fraction 0.05 --appends "$work/corpus/appends" --manifest "$work/corpus/manifest.jsonl" --quiet
 run_daemon "$work/corpus/inbox" "$work/corpus/db" "$work/corpus/sock"
 wait_idle "$work/corpus/sock" 2000
+python3 "$here/append-tails.py" "$work/corpus/sock" "$work/corpus/inbox" "$work/corpus/appends"
 python3 "$here/dump-articles.py" "$work/corpus/sock" "$work/corpus/manifest.jsonl" > "$work/corpus.jsonl"
 python3 "$here/eval-corpus.py" "$work/corpus/manifest.jsonl" "$work/corpus.jsonl"
 corpus_rc=$?
 echo
 echo "seeds: $([ $seeds_rc = 0 ] && echo 'every check passed' || echo 'some checks failed'); corpus: $([ $corpus_rc = 0 ] && echo 'targets met' || echo 'targets missed')"
+exit $(( seeds_rc != 0 || corpus_rc != 0 ))

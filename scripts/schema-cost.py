@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """schema-cost.py -- what newsd's writes cost SQLite alone, and which part of the schema costs what.
 
-    python3 scripts/schema-cost.py --from NEWSD_DB [--limit N] [--batch 192] [--reps 3] [--shared SHARED]
+    python3 scripts/schema-cost.py --from NEWSD_DB [--limit N] [--batch 192] [--reps 3]
 
 Reads the first N articles (with their file rows and entity rows) from a database newsd built, and
 writes them again into fresh databases that use newsd's own schema (taken from
@@ -27,12 +27,15 @@ def newsd_schema():
     return re.search(r'"""(.*?)"""', src, re.S).group(1)
 
 
-def reference_schema(shared):
-    """The reference's own schema, read from the shared kit's bench/sqlite-limit.py."""
-    spec = importlib.util.spec_from_file_location("sqlite_limit", os.path.join(shared, "bench", "sqlite-limit.py"))
+def reference():
+    """scripts/sqlite-reference.py as a module: its schema and insert statements."""
+    spec = importlib.util.spec_from_file_location("sqlite_reference", os.path.join(ROOT, "scripts", "sqlite-reference.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.SCHEMA.format(tok="unicode61")
+    return module
+
+
+REFERENCE = reference()
 
 
 def load(src, limit):
@@ -62,12 +65,9 @@ def run(rows, batch, schema, entities=True, state=True, cache_kib=None, referenc
     con.execute("BEGIN")
     for n, (f, a, ents) in enumerate(rows, 1):
         if reference:
-            con.execute("INSERT INTO docs(path, title, dateline, byline, size, mtime_ns, sha256, ingested_at) "
-                        "VALUES (?,?,?,?,?,?,?,?)",
-                        (f["path"], a["title"], a["published"], None, f["size"], f["mtime_ns"], a["content_hash"],
-                         time.time()))
-            con.execute("INSERT INTO fts(rowid, title, body) VALUES (last_insert_rowid(), ?, ?)",
-                        (a["title"], a["body"]))
+            cur = con.execute(REFERENCE.INSERT_DOC, (f["path"], a["title"], a["published"], None, f["size"],
+                                                     f["mtime_ns"], a["content_hash"], time.time()))
+            con.execute(REFERENCE.INSERT_FTS, (cur.lastrowid, a["title"], a["body"]))
         else:
             con.execute("INSERT INTO files (path, device, inode, head_hash, head_length, size, mtime_ns, offset, "
                         "parser_state, state, error, moved_to, updated_at, created_at) "
@@ -104,7 +104,6 @@ def main():
     ap.add_argument("--limit", type=int, default=10000)
     ap.add_argument("--batch", type=int, default=192, help="files per transaction, as newsd's larger batches")
     ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"), help="the shared material (has bench/)")
     a = ap.parse_args()
     rows = load(a.src, a.limit)
     schema = newsd_schema()
@@ -115,7 +114,7 @@ def main():
         ("without porter stemming", a.batch, schema.replace("porter unicode61", "unicode61"), {}),
         ("one transaction for all", len(rows) + 1, schema, {}),
         ("cache_size 16 MiB", a.batch, schema, {"cache_kib": 16384}),
-        ("reference schema (sqlite-limit.py), same rows", len(rows) + 1, reference_schema(a.shared),
+        ("reference schema (sqlite-reference.py), same rows", len(rows) + 1, REFERENCE.SCHEMA,
          {"reference": True}),
     ]
     configs = {}

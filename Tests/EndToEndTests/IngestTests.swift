@@ -338,14 +338,14 @@ struct IngestTests {
     }
 
     @Test func malformedFilesAreQuarantinedWithAReasonAndTheRestIngested() throws {
-        let genCorpus = try #require(Shared.genCorpus, "gen-corpus from the shared kit (set NEWSD_SHARED)")
         let daemon = try DaemonUnderTest(start: false)
         let staging = daemon.folder.path + "/staging"
         let manifest = daemon.folder.path + "/manifest.jsonl"
+        // 300 files, about 30 of them malformed: at least one of every class the generator makes.
         let generated = try run(
             "/usr/bin/env",
-            ["python3", genCorpus, "--out", staging, "--count", "300", "--seed", "7", "--malformed-fraction", "0.05",
-             "--huge-mb", "17", "--manifest", manifest, "--quiet"])
+            ["python3", TestCorpus.generator, "--out", staging, "--count", "300", "--seed", "7",
+             "--malformed-fraction", "0.1", "--huge-mb", "17", "--manifest", manifest, "--quiet"])
         #expect(generated.status == 0, "\(generated.stderr)")
         try daemon.launch()
         daemon.waitReady()
@@ -353,13 +353,22 @@ struct IngestTests {
             #expect(rename(staging + "/" + name, daemon.inbox + "/" + name) == 0)
         }
         var kinds: [String: String] = [:]
+        var mustBeArticles: [String] = []
         for line in try String(contentsOfFile: manifest, encoding: .utf8).split(separator: "\n") {
             let entry = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            kinds[entry["file"] as? String ?? ""] = entry["kind"] as? String == "malformed"
-                ? entry["subkind"] as? String ?? "?" : "article"
+            let name = entry["file"] as? String ?? ""
+            kinds[name] = entry["kind"] as? String == "malformed" ? entry["subkind"] as? String ?? "?" : "article"
+            if entry["expect"] as? String == "article" { mustBeArticles.append(name) }
         }
+        let classes: Set<String> = [
+            "empty", "whitespace", "binary", "nul_bytes", "invalid_utf8", "truncated_utf8", "latin1", "cp1252",
+            "utf16le_bom", "utf16be_bom", "utf16_nobom", "utf8_bom", "crlf", "single_line", "broken_json",
+            "broken_front_matter", "huge",
+        ]
+        #expect(classes.isSubset(of: Set(kinds.values)), "every malformed class is in the corpus")
         let notArticles: Set<String> = ["empty", "whitespace"]
-        let mustFail: Set<String> = ["binary", "nul_bytes", "huge"]
+        // huge: 17 MiB is over the default max_file_bytes (16 MiB).
+        let mustFail: Set<String> = ["binary", "nul_bytes", "broken_json", "huge"]
         let articleFiles = kinds.values.filter { !notArticles.contains($0) }.count
         try daemon.waitStatus("every file settled", timeout: 600) {
             ($0["articles"] as? Int ?? 0) + ($0["failed"] as? Int ?? 0) >= articleFiles && ($0["pending"] as? Int) == 0
@@ -384,8 +393,8 @@ struct IngestTests {
         }
         let status = try daemon.status()
         #expect(status["articles"] as? Int == articleFiles - entries.count)
-        for (name, kind) in kinds where kind == "article" {
-            #expect(try daemon.fileStatus(name)["state"] as? String == "ingested")
+        for name in mustBeArticles {
+            #expect(try daemon.fileStatus(name)["state"] as? String == "ingested", "\(kinds[name] ?? "") file \(name)")
         }
         #expect(daemon.process.isRunning)
 
@@ -416,15 +425,11 @@ struct IngestTests {
     }
 }
 
-/// The shared benchmark kit (gen-corpus), from $NEWSD_SHARED or ../shared beside the package.
-enum Shared {
-    static var genCorpus: String? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let shared = ProcessInfo.processInfo.environment["NEWSD_SHARED"]
-            ?? root.deletingLastPathComponent().appendingPathComponent("shared").path
-        let path = shared + "/bench/gen-corpus"
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+/// The repository's own corpus generator, found from this file's place in the checkout.
+enum TestCorpus {
+    static var generator: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/gen-corpus.py").path
     }
 }
 
