@@ -361,6 +361,9 @@ struct ProtocolLoadTests {
         let daemon = try DaemonUnderTest()
         #expect(daemon.waitReady())
         let pid = daemon.process.processIdentifier
+        // The start-up scan opens the inbox for a moment: count once it is done.
+        try daemon.waitStatus("watching") { $0["state"] as? String == "watching" }
+        usleep(200_000)
         let baseline = openFileCount(pid)
         var clients: [ControlClient] = []
         for _ in 0..<1000 { clients.append(try rawClient(daemon, timeout: 120)) }
