@@ -167,13 +167,15 @@ enum QuoteFinder {
                 }) {
                     speaker = org.name
                 }
-                if speaker == nil, subject.isEmpty {
+                if speaker == nil, subject.count <= 1 {  // `said Putin`, French `a dit Emmanuel Macron`
                     speaker = personRightAfter(tail, verb: verb, persons: persons, end: end)
                 }
                 // `the US president said`: a description names no one this parser can resolve; a person
                 // later in the sentence (`after the call with Putin`) is not the speaker.
-                let described = subject.first.map { ["the", "The", "a", "an", "his", "her", "their", "its"].contains($0.text) }
-                if speaker != nil || described == true {
+                // A determiner and a noun at least (`the US president`; French `a dit` is no description).
+                let described = subject.count >= 2
+                    && ["the", "The", "a", "an", "his", "her", "their", "its"].contains(subject[subject.startIndex].text)
+                if speaker != nil || described {
                     out.append(Article.Quote(speaker: speaker, text: quote.text))
                     continue
                 }
@@ -224,6 +226,9 @@ enum QuoteFinder {
     /// capitalised words (a title) stand before it in the sentence.
     static func isSubject(_ m: EntityRecognizer.Mention, _ s: [Unicode.Scalar]) -> Bool {
         guard m.end <= s.count, m.start <= s.count else { return false }
+        // `Donald Trump’s call`: a possessive is no subject.
+        if m.end < s.count, s[m.end] == "’" || s[m.end] == "'" { return false }
+        if m.end >= 2, s[m.end - 1] == "s", s[m.end - 2] == "’" || s[m.end - 2] == "'" { return false }
         let after = words(s, m.end..<min(s.count, m.end + 48))
         if let first = after.first, auxiliaries.contains(first.text) || isVerb(first.text) { return true }
         // `Zelensky took to social media`: a lowercase word that is no preposition or conjunction
