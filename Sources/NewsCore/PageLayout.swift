@@ -47,7 +47,26 @@ struct PageLayout {
             }
             index -= 1
         }
-        if let best { return (best.index, text[best.index]) }
+        if let best {
+            // The page title itself printed again: its site name still goes.
+            let line = text[best.index]
+            return (best.index, foldKey(line) == key ? siteStripped(line) : line)
+        }
+        // A first line that is no title (`Home`, a site name alone): the headline-shaped line nearest
+        // above the story.
+        if Sentences.wordCount(pageTitle) <= 4, siteStripped(pageTitle) == pageTitle {
+            var index = min(firstBody, text.count) - 1
+            while index > first, index >= firstBody - 12 {
+                let line = text[index]
+                let words = Sentences.wordCount(line)
+                if roles[index] != .byline, roles[index] != .dateline, words >= 4, words <= 25, line.last != ".",
+                    !line.contains(" | "), DateFinder.find(in: line) == nil, !Debris.isDebris(line)
+                {
+                    return (index, line)
+                }
+                index -= 1
+            }
+        }
         guard Sentences.wordCount(pageTitle) <= 40 else { return nil }
         return (nil, siteStripped(pageTitle))
     }
@@ -56,8 +75,9 @@ struct PageLayout {
     static func siteStripped(_ title: String) -> String {
         for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", ": "] where title.contains(separator) {
             // `AFP: Headline` yes, `Trump: I will win` no: a colon cuts off a short lead only.
-            if separator == ": ", let lead = title.components(separatedBy: ": ").first,
-                Sentences.wordCount(lead) > 3 || Byline.cleanName(lead) != nil
+            let colonParts = title.components(separatedBy: ": ")
+            if separator == ": ", colonParts.count == 2,
+                Sentences.wordCount(colonParts[0]) > 3 || Byline.cleanName(colonParts[0]) != nil
             {
                 continue
             }
