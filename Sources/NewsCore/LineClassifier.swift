@@ -115,11 +115,15 @@ enum LineFeatures {
             for token in line.split(separator: " ") {
                 guard token.unicodeScalars.contains(where: LineFeatures.isAlphanumeric) else { continue }
                 words += 1
-                letters += token.unicodeScalars.count
-                let core = LineFeatures.core(token)
-                if LineFeatures.stopWords.contains(core) { stopCount += 1 }
-                if !core.isEmpty,
-                    let first = token.unicodeScalars.first(where: { !"\"'“‘(«„".unicodeScalars.contains($0) }),
+                let scalars = token.unicodeScalars
+                letters += scalars.count
+                // Stop words are at most seven letters: a longer token is never looked up.
+                if scalars.count <= 9 {
+                    let core = LineFeatures.core(token)
+                    if LineFeatures.stopWords.contains(core) { stopCount += 1 }
+                }
+                if let first = scalars.first(where: { !LineFeatures.isOpeningQuote($0) }),
+                    LineFeatures.isAlphanumeric(first) || scalars.contains(where: LineFeatures.isAlphanumeric),
                     first.properties.isUppercase
                 {
                     capsCount += 1
@@ -131,9 +135,15 @@ enum LineFeatures {
                 caps = Double(capsCount) / n
                 wordLength = min(12, Double(letters) / n) / 12
             }
-            let last = line.unicodeScalars.last
-            if let last, ".!?…\"”’»)".unicodeScalars.contains(last) { end = 1 }
-            if let last, ".!?…".unicodeScalars.contains(last) { period = 1 }
+            if let last = line.unicodeScalars.last {
+                switch last {
+                case ".", "!", "?", "…":
+                    end = 1
+                    period = 1
+                case "\"", "”", "’", "»", ")": end = 1
+                default: break
+                }
+            }
             var stops = 0
             var commaCount = 0
             var chars = 0
@@ -147,20 +157,34 @@ enum LineFeatures {
                     continue
                 }
                 chars += 1
-                if scalar == "," { commaCount += 1 }
-                if scalar.value >= 0x30, scalar.value <= 0x39 { digitCount += 1 }
-                if "|»›•·>/".unicodeScalars.contains(scalar) { separatorCount += 1 }
-                if scalar.properties.isLowercase { noLower = 0 }
+                switch scalar {
+                case ",": commaCount += 1
+                case "0"..."9": digitCount += 1
+                case "|", "»", "›", "•", "·", ">", "/": separatorCount += 1
+                case "a"..."z": noLower = 0
+                default:
+                    if scalar.value >= 0x80, noLower == 1, scalar.properties.isLowercase { noLower = 0 }
+                }
                 previous = scalar
             }
             sentences = min(1, Double(stops) / (n + 1) * 5)
             commas = min(1, Double(commaCount) / (n + 1) * 5)
             digits = Double(digitCount) / Double(max(1, chars))
             separators = min(1, Double(separatorCount) / 3)
-            let lower = line.lowercased()
-            if lower.contains("http") || lower.contains("www.") || lower.contains(".com") || lower.contains("@") { link = 1 }
-            if words <= 25, LineFeatures.boilerWords.contains(where: { lower.contains($0) }) { boiler = 1 }
+            if line.containsBytes("http") || line.containsBytes("www.") || line.containsBytes(".com")
+                || line.containsBytes("@")
+            {
+                link = 1
+            }
+            if words <= 25 {
+                let lower = line.lowercasedFast()
+                if LineFeatures.boilerWords.contains(where: { lower.containsBytes($0) }) { boiler = 1 }
+            }
         }
+    }
+
+    static func isOpeningQuote(_ s: Unicode.Scalar) -> Bool {
+        s == "\"" || s == "'" || s == "“" || s == "‘" || s == "(" || s == "«" || s == "„"
     }
 
     static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
@@ -175,7 +199,7 @@ enum LineFeatures {
         return String(scalars[first...last]).lowercased()
     }
 
-    static let boilerWords = [
+    static let boilerWords: [StaticString] = [
         "cookie", "subscribe", "newsletter", "log in", "login", "sign in", "sign up", "register", "privacy",
         "terms of", "copyright", "©", "all rights", "share", "comments", "advertis", "menu", "search", "follow us",
         "related", "more from", "recommended", "most popular", "most read", "read more", "click", "javascript",

@@ -241,6 +241,10 @@ struct TextExtractor {
     /// nil for an article's own text.
     static func wholePageLayout(text: [String], start: Int, roles: [Role]) -> PageLayout? {
         guard start < text.count else { return nil }
+        // Too few text lines to be a page: the model is not run at all.
+        var candidates = 0
+        for index in start..<text.count where isText(roles[index]) { candidates += 1 }
+        guard PageLayout.isWholePage(rejected: candidates, candidates: candidates) else { return nil }
         let layout = PageLayout(text: text, start: start)
         var kept = 0
         var rejected = 0
