@@ -39,13 +39,13 @@ struct JSONRecord {
             record.metadata.authors = Metadata.splitAuthors(single)
         }
         for key in ["date_publish", "published", "date", "date_published", "pubdate"] {
-            if let s = dict[key] as? String, let value = DatelineParser.parse(Substring(s)) {
+            if let s = dict[key] as? String, let value = recordDate(s) {
                 record.metadata.published = value
                 break
             }
         }
         for key in ["date_modify", "updated", "date_modified"] {
-            if let s = dict[key] as? String, let value = DatelineParser.parse(Substring(s)) {
+            if let s = dict[key] as? String, let value = recordDate(s) {
                 record.metadata.updated = value
                 break
             }
@@ -60,6 +60,17 @@ struct JSONRecord {
         record.metadata.url = string(["url", "source_url", "link"])
         if let language = string(["language", "lang"]) { record.metadata.language = String(language.prefix(2)).lowercased() }
         return record
+    }
+
+    /// A record's date field. news-please writes `2025-05-19 16:13:00`, a time without a zone: the time
+    /// is kept, read as UTC, rather than cut to the day.
+    static func recordDate(_ raw: String) -> String? {
+        let text = raw.trimming(" \t")
+        guard let value = DatelineParser.parse(Substring(text)) else { return nil }
+        if value.utf8.count == 10, text.utf8.count >= 16, let instant = DatelineParser.parseISO(Substring(text + "Z")) {
+            return instant
+        }
+        return value
     }
 
     /// The record as an article.

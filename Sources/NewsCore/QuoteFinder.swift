@@ -132,8 +132,12 @@ enum QuoteFinder {
         let persons = mentions.filter { $0.kind == .person || $0.kind == .organisation }
         for (index, quote) in found.enumerated() {
             let outside: (EntityRecognizer.Mention) -> Bool = { m in !found.contains { $0.range.contains(m.start) } }
+            // "he said": the last person before the quote who is a sentence's subject in this
+            // paragraph, else the previous paragraph's speaker or subject; never someone only mentioned.
             func lastNamed(before position: Int) -> String? {
-                persons.last { $0.start < position && $0.kind == .person && outside($0) }?.name ?? previous
+                persons.last {
+                    $0.start < position && $0.kind == .person && outside($0) && isSubject($0, s)
+                }?.name ?? previous
             }
             // After the quote: up to the end of the sentence or the next quotation.
             let limit = index + 1 < found.count ? found[index + 1].range.lowerBound : s.count
@@ -157,16 +161,21 @@ enum QuoteFinder {
                 } else if subject.contains(where: { pronouns.contains($0.text) }) {
                     speaker = lastNamed(before: quote.range.lowerBound)
                 } else if subject.isEmpty || subject.allSatisfy({ $0.text == "then" || $0.text == "also" }) {
-                    speaker = persons.first { $0.start > tail[verb].start && $0.start < end && $0.kind == .person }?.name
+                    speaker = personRightAfter(tail, verb: verb, persons: persons, end: end)
                 } else if let org = persons.last(where: {
                     $0.start >= quote.range.upperBound && $0.start < (subject.last?.end ?? 0) + 1
                 }) {
                     speaker = org.name
                 }
-                if speaker == nil, subject.isEmpty || subject.count <= 6 {
-                    speaker = persons.first { $0.start > tail[verb].start && $0.start < end && $0.kind == .person }?.name
+                if speaker == nil, subject.count <= 1 {  // `said Putin`, French `a dit Emmanuel Macron`
+                    speaker = personRightAfter(tail, verb: verb, persons: persons, end: end)
                 }
-                if speaker != nil {
+                // `the US president said`: a description names no one this parser can resolve; a person
+                // later in the sentence (`after the call with Putin`) is not the speaker.
+                // A determiner and a noun at least (`the US president`; French `a dit` is no description).
+                let described = subject.count >= 2
+                    && ["the", "The", "a", "an", "his", "her", "their", "its"].contains(subject[subject.startIndex].text)
+                if speaker != nil || described {
                     out.append(Article.Quote(speaker: speaker, text: quote.text))
                     continue
                 }
@@ -191,6 +200,59 @@ enum QuoteFinder {
             out.append(Article.Quote(speaker: speaker, text: quote.text))
         }
         return out
+    }
+
+    /// `said Putin`, `said on Tuesday Kremlin spokesman Dmitry Peskov`: the person that follows the
+    /// verb within a few words, in the same sentence.
+    static func personRightAfter(
+        _ tail: [Word], verb: Int, persons: [EntityRecognizer.Mention], end: Int
+    ) -> String? {
+        let reach = verb + 5 < tail.count ? tail[verb + 5].start : end
+        return persons.first { $0.start > tail[verb].start && $0.start < min(reach, end) && $0.kind == .person }?.name
+    }
+
+    /// Words after a name that do not make it a subject (`Putin and`, `Trump of`, `Costa who`).
+    static let linkWords: Set<String> = [
+        "of", "and", "or", "in", "on", "at", "to", "with", "for", "from", "by", "after", "before", "the", "a", "an",
+        "who", "whom", "whose", "which", "that", "as", "but", "nor", "than", "about", "over", "into", "during",
+    ]
+
+    static let auxiliaries: Set<String> = [
+        "has", "had", "have", "is", "was", "were", "will", "would", "could", "also", "now", "then", "later", "earlier",
+    ]
+
+    /// Whether a person mention is the subject of its sentence: a speech verb follows it within three
+    /// words or an auxiliary right after it (`Costa said`, `Leavitt has now given`), or only
+    /// capitalised words (a title) stand before it in the sentence.
+    static func isSubject(_ m: EntityRecognizer.Mention, _ s: [Unicode.Scalar]) -> Bool {
+        guard m.end <= s.count, m.start <= s.count else { return false }
+        // `Donald Trump’s call`: a possessive is no subject.
+        if m.end < s.count, s[m.end] == "’" || s[m.end] == "'" { return false }
+        if m.end >= 2, s[m.end - 1] == "s", s[m.end - 2] == "’" || s[m.end - 2] == "'" { return false }
+        let after = words(s, m.end..<min(s.count, m.end + 48))
+        if let first = after.first, auxiliaries.contains(first.text) || isVerb(first.text) { return true }
+        // `Zelensky took to social media`: a lowercase word that is no preposition or conjunction
+        // follows the name directly.
+        if let first = after.first, first.text.count > 1, !s[m.end..<first.start].contains(where: { $0 != " " }),
+            let head = first.text.unicodeScalars.first, Scalars.isLower(head), !linkWords.contains(first.text)
+        {
+            return true
+        }
+        for word in after.prefix(3) {
+            if isVerb(word.text) { return true }
+            if s[m.end..<word.start].contains(where: { $0 == "," || $0 == "." || $0 == ";" }) { break }
+        }
+        var begin = m.start
+        while begin > 0, !(isStop(s[begin - 1], semicolon: true)) { begin -= 1 }
+        return words(s, begin..<m.start).allSatisfy { w in w.text.unicodeScalars.first.map(Scalars.isUpper) ?? false }
+    }
+
+    /// The subject of the paragraph's last sentence that names one (see `isSubject`), for a pronoun
+    /// in the next paragraph.
+    static func subject(of paragraph: String, mentions: [EntityRecognizer.Mention]) -> String? {
+        guard mentions.contains(where: { $0.kind == .person }) else { return nil }
+        let s = Scalars.array(paragraph)
+        return mentions.last { $0.kind == .person && isSubject($0, s) }?.name
     }
 
     /// `.`, `!`, `?` (and `;` when `semicolon`).

@@ -90,9 +90,38 @@ struct TextExtractor {
             roles[index] = Self.isSubheading(line) ? .subheading : .paragraph
         }
 
-        // Title: metadata, else the first content line (a summary's first bullet on pages that open with one).
+        // Whole-page text: lines the rules above kept as text but the line model calls furniture go,
+        // and the headline, byline and date are looked for around the story instead of at the top.
+        var page: (firstBody: Int, anchor: Int)?
         var title = metadata.title
         var titleLine: Int?
+        if readsHeader, let layout = Self.wholePageLayout(text: text, start: start, roles: roles) {
+            for index in start..<text.count where Self.isText(roles[index]) && layout.score(index) < PageLayout.threshold {
+                roles[index] = .debris
+            }
+            // The story starts at its first full paragraph; a stray short line the model kept does not start it.
+            let firstBody = (start..<text.count).first(where: { roles[$0] == .paragraph && Sentences.wordCount(text[$0]) >= 8 })
+                ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
+            var anchor = firstBody
+            if title == nil, let headline = PageLayout.headline(text: text, start: start, firstBody: firstBody, roles: roles) {
+                title = headline.title
+                if let line = headline.line {
+                    titleLine = line
+                    roles[line] = .title
+                    anchor = line
+                }
+            }
+            if metadata.authors == nil {
+                if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstBody) {
+                    authors = byline.names
+                    roles[byline.line] = .byline
+                } else if let line = roles.firstIndex(of: .byline), abs(line - anchor) > 8 {
+                    authors = []  // a byline far from the story belongs to something else on the page
+                }
+            }
+            page = (firstBody, anchor)
+        }
+        // Title: metadata, else the first content line (a summary's first bullet on pages that open with one).
         if title == nil {
             for index in start..<text.count where !text[index].isEmpty {
                 switch roles[index] {
@@ -133,7 +162,11 @@ struct TextExtractor {
         let firstParagraph = paragraphIndexes.first ?? text.count
         let header = datelines.filter { $0.index < firstParagraph }
         var published = metadata.published
-        if published == nil {
+        if published == nil, let page {
+            published = PageLayout.publicationDate(
+                text: text, anchor: page.anchor, above: page.anchor < page.firstBody ? 4 : 12, firstBody: page.firstBody,
+                datelines: datelines)
+        } else if published == nil {
             published = header.first(where: { $0.label == .published })?.value ?? header.first?.value
                 ?? datelines.first(where: { $0.label == .published })?.value ?? datelines.first?.value
         }
@@ -163,12 +196,22 @@ struct TextExtractor {
         }
         let allMentions = analysis.prepare(headTokens + bodyTokens + captionTokens)
         for mentions in allMentions[..<headTokens.count] { analysis.record(mentions) }
+        // A pronoun that opens a paragraph's quote refers to the previous paragraphs' speaker or subject,
+        // not to whoever was mentioned last.
+        var topic: String?
         for (k, paragraph) in body[..<analysed].enumerated() {
             let (found, scalars) = QuoteFinder.quotesAndScalars(in: paragraph)
-            let previous = analysis.lastPerson
             let mentions = allMentions[headTokens.count + k]
             analysis.record(mentions, excluding: found.map(\.range))
-            quotes.append(contentsOf: QuoteFinder.attribute(found, scalars: scalars, mentions: mentions, previous: previous))
+            let attributed = QuoteFinder.attribute(found, scalars: scalars, mentions: mentions, previous: topic)
+            quotes.append(contentsOf: attributed)
+            // Only a person carries over: `The European Commission president … „ready to go“` leaves
+            // the person before it as the one `she` refers to.
+            let speaker = attributed.last { quote in
+                quote.speaker != nil
+                    && (quote.speaker == topic || mentions.contains { $0.kind == .person && $0.name == quote.speaker })
+            }?.speaker
+            topic = speaker ?? QuoteFinder.subject(of: paragraph, mentions: mentions) ?? topic
         }
         for mentions in allMentions[(headTokens.count + bodyTokens.count)...] { analysis.record(mentions) }
 
@@ -187,6 +230,29 @@ struct TextExtractor {
         article.wordCount = words
         article.contentHash = ContentHash.of(body)
         return article
+    }
+
+    /// Roles of lines that the rules kept as article text.
+    static func isText(_ role: Role) -> Bool {
+        role == .paragraph || role == .subheading || role == .caption || role == .summaryItem
+    }
+
+    /// The line model's view of the page when the text is a whole page (menus, related links…),
+    /// nil for an article's own text.
+    static func wholePageLayout(text: [String], start: Int, roles: [Role]) -> PageLayout? {
+        guard start < text.count else { return nil }
+        // Too few text lines to be a page: the model is not run at all.
+        var candidates = 0
+        for index in start..<text.count where isText(roles[index]) { candidates += 1 }
+        guard PageLayout.isWholePage(rejected: candidates, candidates: candidates) else { return nil }
+        let layout = PageLayout(text: text, start: start)
+        var kept = 0
+        var rejected = 0
+        for index in start..<text.count where isText(roles[index]) {
+            kept += 1
+            if layout.score(index) < PageLayout.threshold { rejected += 1 }
+        }
+        return PageLayout.isWholePage(rejected: rejected, candidates: kept) ? layout : nil
     }
 
     /// How much of a body (in UTF-8 bytes) entity and quote extraction reads.

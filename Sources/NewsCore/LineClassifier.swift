@@ -1,0 +1,225 @@
+import Foundation
+
+/// Tells article text from page furniture in whole-page text (a page saved as text by a browser or
+/// rendered by `html-text`: menus, cookie banners, related links and footers included), the way
+/// boilerpipe and jusText do for HTML but from the text alone.
+///
+/// Two small logistic models, trained offline by scripts/train-lines.py (weights in
+/// LineModelWeights.swift): the first scores each non-empty line from its own shallow features
+/// (`LineFeatures`), the second rescores it from the first stage's scores around it, so a short line
+/// amid article text stays and a long line amid menus goes.
+enum LineClassifier {
+    /// For each line, the probability that it is article text; blank lines get 0.
+    static func scores(_ lines: ArraySlice<String>) -> [Double] {
+        var out = [Double](repeating: 0, count: lines.count)
+        let features = LineFeatures.own(lines)
+        guard !features.indexes.isEmpty else { return out }
+        let first = features.rows.map { sigmoid(dot($0, ownWeights)) }
+        for (k, row) in context(first).enumerated() {
+            out[features.indexes[k] - lines.startIndex] = sigmoid(dot(row, contextWeights))
+        }
+        return out
+    }
+
+    /// Second-stage features of each line: its own score, the mean scores of windows of 1, 2, 5 and
+    /// 15 lines either side, the best score before and after it (fading by a tenth per line), the
+    /// smaller of those two, and the page's mean. Keep in step with `context` in train-lines.py.
+    static func context(_ p: [Double]) -> [[Double]] {
+        let n = p.count
+        var sums = [Double](repeating: 0, count: n + 1)
+        for k in 0..<n { sums[k + 1] = sums[k] + p[k] }
+        func window(_ k: Int, _ r: Int) -> Double {
+            let lo = max(0, k - r)
+            let hi = min(n, k + r + 1)
+            return (sums[hi] - sums[lo]) / Double(max(1, hi - lo))
+        }
+        var before = [Double](repeating: 0, count: n)
+        var after = [Double](repeating: 0, count: n)
+        for k in 1..<max(1, n) { before[k] = max(p[k - 1], before[k - 1] * 0.9) }
+        if n >= 2 { for k in stride(from: n - 2, through: 0, by: -1) { after[k] = max(p[k + 1], after[k + 1] * 0.9) } }
+        let mean = n > 0 ? sums[n] / Double(n) : 0
+        return (0..<n).map { k in
+            [1, p[k], window(k, 1), window(k, 2), window(k, 5), window(k, 15), before[k], after[k],
+             min(before[k], after[k]), mean]
+        }
+    }
+
+    @inline(__always) static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+
+    @inline(__always) static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        var s = 0.0
+        for i in 0..<min(a.count, b.count) { s += a[i] * b[i] }
+        return s
+    }
+}
+
+/// The shallow features the first stage of `LineClassifier` reads: words, stop-word density,
+/// capitals, sentence shape, digits, link and menu marks, runs of short lines, position and
+/// neighbours. Keep in step with `features` in scripts/train-lines.py.
+enum LineFeatures {
+    /// Rows of features for the non-empty lines, with the lines' indexes.
+    static func own(_ lines: ArraySlice<String>) -> (indexes: [Int], rows: [[Double]]) {
+        let indexes = lines.indices.filter { !lines[$0].isEmpty }
+        let n = indexes.count
+        let stats = indexes.map { Stats(lines[$0]) }
+        var run = [Int](repeating: 0, count: n)
+        var k = 0
+        while k < n {
+            let short = stats[k].words <= 4
+            var j = k
+            while j < n, (stats[j].words <= 4) == short { j += 1 }
+            if short { for m in k..<j { run[m] = j - k } }
+            k = j
+        }
+        let longShare = n > 0 ? Double(stats.filter { $0.words >= 15 }.count) / Double(n) : 0
+        var rows: [[Double]] = []
+        rows.reserveCapacity(n)
+        for (k, i) in indexes.enumerated() {
+            let s = stats[k]
+            let w = Double(s.words)
+            let previous = k > 0 ? Double(stats[k - 1].words) : 0
+            let next = k + 1 < n ? Double(stats[k + 1].words) : 0
+            let gapBefore: Double = i == lines.startIndex || lines[i - 1].isEmpty ? 1 : 0
+            let gapAfter: Double = i + 1 >= lines.endIndex || lines[i + 1].isEmpty ? 1 : 0
+            let pos = Double(k) / Double(max(1, n - 1))
+            rows.append([
+                1, log1p(w) / 4, s.words <= 3 ? 1 : 0, s.words <= 8 ? 1 : 0, s.words >= 20 ? 1 : 0,
+                s.stop, s.caps, s.end, s.period, s.sentences, s.commas, s.digits, s.link, s.separators, s.noLower,
+                s.wordLength, s.boiler, log1p(Double(run[k])) / 4, pos, pos * pos, (gapBefore + gapAfter) / 2,
+                log1p(previous) / 4, log1p(next) / 4, longShare,
+            ])
+        }
+        return (indexes, rows)
+    }
+
+    /// One line's own measures.
+    struct Stats {
+        var words = 0
+        var stop = 0.0
+        var caps = 0.0
+        var end = 0.0
+        var period = 0.0
+        var sentences = 0.0
+        var commas = 0.0
+        var digits = 0.0
+        var link = 0.0
+        var separators = 0.0
+        var noLower = 1.0
+        var wordLength = 0.0
+        var boiler = 0.0
+
+        init(_ line: String) {
+            var stopCount = 0
+            var capsCount = 0
+            var letters = 0
+            for token in line.split(separator: " ") {
+                guard token.unicodeScalars.contains(where: LineFeatures.isAlphanumeric) else { continue }
+                words += 1
+                let scalars = token.unicodeScalars
+                letters += scalars.count
+                // Stop words are at most seven letters: a longer token is never looked up.
+                if scalars.count <= 9 {
+                    let core = LineFeatures.core(token)
+                    if LineFeatures.stopWords.contains(core) { stopCount += 1 }
+                }
+                if let first = scalars.first(where: { !LineFeatures.isOpeningQuote($0) }),
+                    LineFeatures.isAlphanumeric(first) || scalars.contains(where: LineFeatures.isAlphanumeric),
+                    first.properties.isUppercase
+                {
+                    capsCount += 1
+                }
+            }
+            let n = Double(words)
+            if words > 0 {
+                stop = Double(stopCount) / n
+                caps = Double(capsCount) / n
+                wordLength = min(12, Double(letters) / n) / 12
+            }
+            if let last = line.unicodeScalars.last {
+                switch last {
+                case ".", "!", "?", "…":
+                    end = 1
+                    period = 1
+                case "\"", "”", "’", "»", ")": end = 1
+                default: break
+                }
+            }
+            var stops = 0
+            var commaCount = 0
+            var chars = 0
+            var digitCount = 0
+            var separatorCount = 0
+            var previous: Unicode.Scalar = " "
+            for scalar in line.unicodeScalars {
+                if scalar == " " {
+                    if previous == "." || previous == "?" || previous == "!" { stops += 1 }
+                    previous = scalar
+                    continue
+                }
+                chars += 1
+                switch scalar {
+                case ",": commaCount += 1
+                case "0"..."9": digitCount += 1
+                case "|", "»", "›", "•", "·", ">", "/": separatorCount += 1
+                case "a"..."z": noLower = 0
+                default:
+                    if scalar.value >= 0x80, noLower == 1, scalar.properties.isLowercase { noLower = 0 }
+                }
+                previous = scalar
+            }
+            sentences = min(1, Double(stops) / (n + 1) * 5)
+            commas = min(1, Double(commaCount) / (n + 1) * 5)
+            digits = Double(digitCount) / Double(max(1, chars))
+            separators = min(1, Double(separatorCount) / 3)
+            if line.containsBytes("http") || line.containsBytes("www.") || line.containsBytes(".com")
+                || line.containsBytes("@")
+            {
+                link = 1
+            }
+            if words <= 25 {
+                let lower = line.lowercasedFast()
+                if LineFeatures.boilerWords.contains(where: { lower.containsBytes($0) }) { boiler = 1 }
+            }
+        }
+    }
+
+    static func isOpeningQuote(_ s: Unicode.Scalar) -> Bool {
+        s == "\"" || s == "'" || s == "“" || s == "‘" || s == "(" || s == "«" || s == "„"
+    }
+
+    static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// The token without leading and trailing punctuation, lowercased.
+    static func core(_ token: Substring) -> String {
+        let scalars = token.unicodeScalars
+        guard let first = scalars.firstIndex(where: isAlphanumeric), let last = scalars.lastIndex(where: isAlphanumeric)
+        else { return "" }
+        return String(scalars[first...last]).lowercased()
+    }
+
+    static let boilerWords: [StaticString] = [
+        "cookie", "subscribe", "newsletter", "log in", "login", "sign in", "sign up", "register", "privacy",
+        "terms of", "copyright", "©", "all rights", "share", "comments", "advertis", "menu", "search", "follow us",
+        "related", "more from", "recommended", "most popular", "most read", "read more", "click", "javascript",
+        "browser",
+    ]
+
+    /// Common words of the languages the sets hold (en, de, fr, es, it, pt, nl, hu).
+    static let stopWords: Set<String> = Set(
+        """
+        a about after all also an and any are as at be because been but by can could did do does for from
+        had has have he her his how i if in into is it its just more most no not of on one or our out over
+        said say says she so some than that the their them then there these they this to up was we were what
+        when which who will with would you your
+        der die das und ist nicht ein eine mit den dem des auf für sich von zu im auch als bei nach wie aus
+        wird werden hat sind noch um es er sie wir ich
+        le la les et est un une des du en dans pour que qui sur pas au avec par plus il elle ce sont
+        el los las y es del que por con para una su al lo como se
+        il di che è per non gli della con sono del le
+        o os da do em que não um uma com para
+        de het een van en is op te dat niet voor met zijn
+        és a az hogy nem is egy meg de van
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+}

@@ -1,0 +1,278 @@
+import Foundation
+
+/// Whole-page text (a browser's "save as text", `html-text`): the page's `<title>` on the first
+/// line, then menus, the headline, a byline and date block, the story, related links and a footer.
+/// `PageLayout` decides whether a text is such a page and, when it is, where the story is and which
+/// of its lines are the headline, the byline and the publication date.
+struct PageLayout {
+    /// Probability that each line (from the extractor's first line on) is article text.
+    let scores: [Double]
+    let start: Int
+
+    /// Line scores below this are page furniture.
+    static let threshold = 0.4
+
+    init(text: [String], start: Int) {
+        self.start = start
+        self.scores = LineClassifier.scores(text[start...])
+    }
+
+    func score(_ index: Int) -> Double { scores[index - start] }
+
+    /// A page, not an article's text: enough lines the rules kept as text are furniture by the line
+    /// model (at least six, and a fifth of at least fifteen). Plain article text, where every line is the story,
+    /// never gets here, so its parse does not change.
+    static func isWholePage(rejected: Int, candidates: Int) -> Bool {
+        candidates >= 15 && rejected >= 6 && rejected * 5 >= candidates
+    }
+
+    /// The headline: the longest line before the story that the page's first line (its `<title>`)
+    /// repeats; else the longest part of the first line split at its site separator.
+    static func headline(text: [String], start: Int, firstBody: Int, roles: [TextExtractor.Role]) -> (line: Int?, title: String)? {
+        guard let first = text[start...].firstIndex(where: { !$0.isEmpty }) else { return nil }
+        let pageTitle = text[first]
+        let key = foldKey(pageTitle)
+        var best: (index: Int, length: Int)?
+        var index = min(firstBody, text.count) - 1
+        while index > first, index >= firstBody - 80 {
+            let line = text[index]
+            let words = Sentences.wordCount(line)
+            if words >= 2, words <= 30 {
+                let lineKey = foldKey(line)
+                if lineKey.count >= 12 || lineKey.count >= 8 && words >= 2 && lineKey.count * 2 >= key.count,
+                    key.contains(lineKey), lineKey.count > (best?.length ?? 0)
+                {
+                    best = (index, lineKey.count)
+                }
+            }
+            index -= 1
+        }
+        if let best {
+            // The page title itself printed again: its site name still goes.
+            let line = text[best.index]
+            return (best.index, foldKey(line) == key ? siteStripped(line) : line)
+        }
+        // A first line that is no title (`Home`, a site name alone): the headline-shaped line nearest
+        // above the story.
+        if Sentences.wordCount(pageTitle) <= 4, siteStripped(pageTitle) == pageTitle {
+            var index = min(firstBody, text.count) - 1
+            while index > first, index >= firstBody - 12 {
+                let line = text[index]
+                let words = Sentences.wordCount(line)
+                if roles[index] != .byline, roles[index] != .dateline, words >= 4, words <= 25, line.last != ".",
+                    !line.contains(" | "), DateFinder.find(in: line) == nil, !Debris.isDebris(line)
+                {
+                    return (index, line)
+                }
+                index -= 1
+            }
+        }
+        guard Sentences.wordCount(pageTitle) <= 40 else { return nil }
+        return (nil, siteStripped(pageTitle))
+    }
+
+    /// `Headline - Site`, `Site | Headline`, `Headline :: Site` → the part with most words.
+    static func siteStripped(_ title: String) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", ": "] where title.contains(separator) {
+            // `AFP: Headline` yes, `Trump: I will win` no: a colon cuts off a short lead only.
+            let colonParts = title.components(separatedBy: ": ")
+            if separator == ": ", colonParts.count == 2,
+                Sentences.wordCount(colonParts[0]) > 3 || Byline.cleanName(colonParts[0]) != nil
+            {
+                continue
+            }
+            let parts = title.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            if let best = parts.max(by: { Sentences.wordCount($0) < Sentences.wordCount($1) }), !best.isEmpty {
+                return best
+            }
+        }
+        return title
+    }
+
+    /// Letters and digits only, lowercased: how a headline and the page title are compared.
+    static func foldKey(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in line.lowercased().unicodeScalars
+        where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// The publication day in a page: labelled stamps near the headline first, then any date in a
+    /// short line of the header (from `above` lines above the headline, or above the story when no
+    /// headline line was found, to a few lines into the story), nearest the headline. Dates in related-article lists, far from the headline, are never read.
+    static func publicationDate(
+        text: [String], anchor: Int, above: Int, firstBody: Int,
+        datelines: [(index: Int, label: DatelineParser.Label, value: String)]
+    ) -> String? {
+        let low = max(0, anchor - above)
+        let high = min(text.count, max(anchor, firstBody) + 8)
+        var best: (distance: Int, value: String)?
+        // A line above the headline counts twice its distance: the date block usually follows it.
+        func distance(_ index: Int) -> Int { index < anchor ? 2 * (anchor - index) : index - anchor }
+        // Above the headline, a date with other dates within three lines is a list of stories.
+        func inList(_ index: Int, _ value: String) -> Bool {
+            guard index < anchor else { return false }
+            for other in max(0, index - 3)...min(text.count - 1, index + 3) where other != index && !text[other].isEmpty {
+                if let found = DateFinder.find(in: text[other]), found != String(value.prefix(10)) { return true }
+            }
+            return false
+        }
+        for stamp in datelines where stamp.index >= low && stamp.index < high && stamp.label == .published
+            && !inList(stamp.index, stamp.value)
+        {
+            let d = distance(stamp.index)
+            if best == nil || d < best!.distance { best = (d, stamp.value) }
+        }
+        if let best { return best.value }
+        for index in low..<high where !text[index].isEmpty && text[index].utf8.count <= 200 {
+            guard let value = DateFinder.find(in: text[index]), !inList(index, value) else { continue }
+            let d = distance(index)
+            if best == nil || d < best!.distance { best = (d, value) }
+        }
+        return best?.value
+    }
+
+    /// Bylines near the headline: `By …` (and its other languages), `Author: …`, or a bare name
+    /// standing next to the date line.
+    static func authors(text: [String], anchor: Int, firstBody: Int) -> (line: Int, names: [String])? {
+        let low = max(0, anchor - 6)
+        let high = min(text.count, max(anchor, firstBody) + 6)
+        guard low < high else { return nil }
+        var ordered = Array(low..<high)
+        ordered.sort { abs($0 - anchor) < abs($1 - anchor) }
+        for index in ordered {
+            let line = text[index]
+            guard !line.isEmpty, line.utf8.count <= 160 else { continue }
+            if let names = byline(line) { return (index, names) }
+        }
+        // A name alone on its line (or before ` - date`), close to the headline.
+        for index in ordered where abs(index - anchor) <= 4 && index != anchor {
+            var line = Substring(text[index])
+            for cut in [" - ", " – ", " | ", " • "] { if let r = line.range(of: cut) { line = line[..<r.lowerBound] } }
+            guard Sentences.wordCount(String(line)) <= 4, let name = Byline.cleanName(String(line)) else { continue }
+            return (index, [name])
+        }
+        return nil
+    }
+
+    /// `By A and B`, `Von A`, `Par A`, `Por A`, `Written by A`, `Author: A`, `By A | May 2, 2015`.
+    static func byline(_ line: String) -> [String]? {
+        var rest = Substring(line)
+        for cut in [" | ", " • ", " · ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated"] {
+            if let r = rest.range(of: cut) { rest = rest[..<r.lowerBound] }
+        }
+        let lower = rest.lowercased()
+        var body: Substring?
+        for opening in ["by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ",
+                        "author: ", "authors: ", "autor: ", "auteur: ", "text: ", "by: "]
+        where lower.hasPrefix(opening) {
+            body = rest.dropFirst(opening.count).trimmingSpaces()
+            break
+        }
+        guard var body, !body.isEmpty else { return nil }
+        // `Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)`: roles in brackets go.
+        while let open = body.firstIndex(of: "("), let close = body[open...].firstIndex(of: ")") {
+            body = (body[..<open] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]
+        }
+        if let names = Byline.parse("By " + body) { return names }
+        return nil
+    }
+}
+
+/// Finds a calendar day written anywhere in a short line, in the forms pages use: ISO
+/// (`2014-07-19`), `19.07.2014`, `7/19/2014`, `19 July 2014` and `July 19, 2014` with month names
+/// in English, German, French, Spanish, Italian, Portuguese and Dutch.
+enum DateFinder {
+    static func find(in line: String) -> String? {
+        let scalars = Array(line.lowercased().unicodeScalars)
+        var tokens: [(text: String, isNumber: Bool, end: Unicode.Scalar?)] = []
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c.value >= 0x30 && c.value <= 0x39 {
+                var s = ""
+                while i < scalars.count, scalars[i].value >= 0x30, scalars[i].value <= 0x39 {
+                    s.unicodeScalars.append(scalars[i])
+                    i += 1
+                }
+                tokens.append((s, true, i < scalars.count ? scalars[i] : nil))
+            } else if c.properties.isAlphabetic {
+                var s = ""
+                while i < scalars.count, scalars[i].properties.isAlphabetic {
+                    s.unicodeScalars.append(scalars[i])
+                    i += 1
+                }
+                tokens.append((s, false, i < scalars.count ? scalars[i] : nil))
+            } else {
+                i += 1
+            }
+        }
+        func valid(_ y: Int, _ m: Int, _ d: Int) -> String? {
+            guard y >= 1990, y <= 2100, m >= 1, m <= 12, d >= 1, d <= DatelineParser.daysIn(month: m, year: y) else {
+                return nil
+            }
+            return DatelineParser.formatDate(y, m, d)
+        }
+        for k in 0..<tokens.count {
+            let t = tokens[k]
+            if t.isNumber, k + 2 < tokens.count, tokens[k + 1].isNumber, tokens[k + 2].isNumber {
+                let a = Int(t.text) ?? 0
+                let b = Int(tokens[k + 1].text) ?? 0
+                let c = Int(tokens[k + 2].text) ?? 0
+                if t.text.count == 4, t.end == "-" || t.end == "/" || t.end == ".", let v = valid(a, b, c) { return v }
+                if tokens[k + 2].text.count == 4, t.text.count <= 2, tokens[k + 1].text.count <= 2 {
+                    if t.end == ".", let v = valid(c, b, a) { return v }
+                    if t.end == "/" || t.end == "-" {
+                        if let v = a <= 12 ? valid(c, a, b) : valid(c, b, a) { return v }
+                    }
+                }
+            }
+            if !t.isNumber, let month = months[t.text] {
+                // Month Day, Year
+                if k + 2 < tokens.count, tokens[k + 1].isNumber, tokens[k + 1].text.count <= 2 {
+                    var y = k + 2
+                    if !tokens[y].isNumber, ["st", "nd", "rd", "th"].contains(tokens[y].text) { y += 1 }
+                    if y < tokens.count, tokens[y].isNumber, tokens[y].text.count == 4,
+                        let v = valid(Int(tokens[y].text) ?? 0, month, Int(tokens[k + 1].text) ?? 0)
+                    {
+                        return v
+                    }
+                }
+                // Day Month Year
+                var d = k - 1
+                if d >= 0, !tokens[d].isNumber, ["de", "st", "nd", "rd", "th", "er"].contains(tokens[d].text) { d -= 1 }
+                if d >= 0, tokens[d].isNumber, tokens[d].text.count <= 2 {
+                    var y = k + 1
+                    if y < tokens.count, !tokens[y].isNumber, tokens[y].text == "de" { y += 1 }
+                    if y < tokens.count, tokens[y].isNumber, tokens[y].text.count == 4,
+                        let v = valid(Int(tokens[y].text) ?? 0, month, Int(tokens[d].text) ?? 0)
+                    {
+                        return v
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    static let months: [String: Int] = {
+        var table = DatelineParser.months
+        let more: [(String, Int)] = [
+            ("januar", 1), ("jänner", 1), ("janvier", 1), ("enero", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1),
+            ("februar", 2), ("février", 2), ("fevrier", 2), ("febrero", 2), ("febbraio", 2), ("fevereiro", 2),
+            ("februari", 2), ("märz", 3), ("mars", 3), ("marzo", 3), ("março", 3), ("maart", 3), ("avril", 4),
+            ("abril", 4), ("aprile", 4), ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5), ("mei", 5), ("juni", 6),
+            ("juin", 6), ("junio", 6), ("giugno", 6), ("junho", 6), ("juli", 7), ("juillet", 7), ("julio", 7),
+            ("luglio", 7), ("julho", 7), ("august", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("augustus", 8),
+            ("september", 9), ("septembre", 9), ("septiembre", 9), ("settembre", 9), ("setembro", 9), ("oktober", 10),
+            ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10), ("november", 11), ("novembre", 11),
+            ("noviembre", 11), ("novembro", 11), ("dezember", 12), ("décembre", 12), ("decembre", 12),
+            ("diciembre", 12), ("dicembre", 12), ("dezembro", 12), ("december", 12), ("okt", 10), ("dez", 12),
+            ("mär", 3),
+        ]
+        for (name, month) in more { table[name] = month }
+        return table
+    }()
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import NewsCore
+
+/// Whole-page text (menus, related links, footers), quote attribution across sentences and
+/// paragraphs, appends that start inside a line, and news-please dates.
+@Suite struct PageTests {
+    static let page = """
+        Council approves new harbour bridge after long debate - The Daily Example
+
+        Skip to content
+        Home
+        News
+        Sport
+        Business
+        Weather
+        Sign in
+        Subscribe
+
+        Latest stories
+        Storm closes coastal road again
+        14 March 2021
+        School meals budget cut in half
+        13 March 2021
+
+        Local news
+
+        Council approves new harbour bridge after long debate
+
+        By Jane Holloway
+
+        March 15, 2021
+
+        The city council voted on Monday night to approve the construction of a new bridge across the harbour, ending a debate that has lasted for more than ten years.
+
+        The bridge, which will carry cars, buses and bicycles, is expected to cost about 80 million pounds and take four years to build, according to the council's own figures.
+
+        Opponents said the money would be better spent on repairing existing roads, and several residents who live near the planned site said they were worried about noise during the work.
+
+        Supporters argued that the bridge would cut journey times for thousands of commuters and bring new business to the northern side of the city, which has long felt left behind.
+
+        The council will now ask for bids from construction companies, and the first work on the site could begin as early as next spring if the plans are approved by the regional government.
+
+        Share this article
+        Facebook
+        Twitter
+        Email
+
+        Related articles
+        Harbour ferry to stop running in winter
+        2 February 2021
+        New cycle lanes planned for city centre
+        20 January 2021
+
+        Contact us
+        Privacy policy
+        Terms of use
+        Cookie settings
+        © 2021 The Daily Example. All rights reserved.
+        """
+
+    @Test func wholePageGivesStoryHeadlineBylineAndDate() throws {
+        let article = try #require(try TestSupport.article(Self.page))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.authors == ["Jane Holloway"])
+        #expect(article.published == "2021-03-15")
+        #expect(article.body.count == 5)
+        #expect(article.body.first?.hasPrefix("The city council voted") == true)
+        let furniture = ["Home", "Subscribe", "Sign in", "Storm closes coastal road again", "Related articles",
+                         "Harbour ferry to stop running in winter", "Privacy policy", "Cookie settings"]
+        for line in furniture { #expect(!article.body.contains(line), "\(line)") }
+    }
+
+    @Test func dateInARelatedListIsNotThePublicationDate() throws {
+        // Without its own date line the page has no publication date; the related list's dates are not it.
+        let text = Self.page.replacingOccurrences(of: "March 15, 2021\n", with: "")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.published == nil || article.published == "2021-03-15")
+        #expect(article.published != "2021-02-02" && article.published != "2021-01-20")
+        #expect(article.published != "2021-03-14" && article.published != "2021-03-13")
+    }
+
+    @Test func plainArticleTextKeepsItsFirstLineAsTitle() throws {
+        let text = """
+            Harbour bridge approved
+            The city council voted on Monday night to approve the construction of a new bridge across the harbour.
+            What happens next?
+            The council will now ask for bids from construction companies.
+            Short line.
+            Another paragraph follows with more detail about the plans and the people affected by them.
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Harbour bridge approved")
+        #expect(article.body.count == 4)
+        #expect(article.subheadings == ["What happens next?"])
+    }
+
+    @Test(arguments: [
+        ("Posted on 19.07.2014 by admin", "2014-07-19"),
+        ("Veröffentlicht am 3. März 2019", "2019-03-03"),
+        ("Publié le 12 janvier 2020 à 10h", "2020-01-12"),
+        ("Updated: July 24, 2012 12:11 AM", "2012-07-24"),
+        ("2016-12-23T10:00:00", "2016-12-23"),
+        ("12/23/2016", "2016-12-23"),
+        ("23/12/2016", "2016-12-23"),
+        ("15 de marzo de 2018", "2018-03-15"),
+    ])
+    func dateInsideALine(line: String, day: String) {
+        #expect(DateFinder.find(in: line) == day)
+    }
+
+    @Test(arguments: ["Page 12 of 30", "Call 555 1234", "Top 10 stories of 2019", "31.02.2020"])
+    func noDateInsideALine(line: String) {
+        #expect(DateFinder.find(in: line) == nil)
+    }
+
+    @Test func pronounQuoteGoesToThePreviousParagraphsSpeakerNotTheLastMention() throws {
+        let text = """
+            Leaders meet in Brussels
+            At the same news conference, European Council President Antonio Costa said he wishes „all the best“ for Donald Trump’s call with Vladimir Putin, which is due to take place later.
+            „We have been very supportive of all President Trump’s efforts to stop this war,“ he added.
+            Karoline Leavitt has now given a little more detail on Donald Trump’s call with Vladimir Putin.
+            She’s said she „doesn’t want to get ahead of any conversations“, but did say Trump will call Volodymyr Zelenskyy after speaking with Putin.
+            „I think I can summarise the president’s foreign policy agenda with two words – America first,“ she added.
+            """
+        let article = try #require(try TestSupport.article(text))
+        func speaker(_ words: String) -> String? { article.quotes.first { $0.text.contains(words) }?.speaker }
+        #expect(speaker("very supportive")?.contains("Costa") == true)
+        #expect(speaker("get ahead of any conversations")?.contains("Leavitt") == true)
+        #expect(speaker("America first")?.contains("Leavitt") == true)
+        #expect(!article.quotes.contains { $0.speaker?.contains("Putin") == true })
+    }
+
+    @Test func describedSpeakerIsNotAPersonLaterInTheSentence() throws {
+        let text = """
+            Call ends
+            Putin on Monday said Ukraine had “thwarted” those talks, but Zelenskyy said the negotiations fell apart.
+            “I believe it went very well,” the US president said after the call with Putin.
+            “It was a productive call,” said Dmitry Peskov after the talks.
+            """
+        let article = try #require(try TestSupport.article(text))
+        let quote = try #require(article.quotes.first { $0.text.contains("went very well") })
+        #expect(quote.speaker?.contains("Putin") != true)
+        #expect(article.quotes.first { $0.text.contains("productive call") }?.speaker == "Dmitry Peskov")
+    }
+
+    @Test func newsPleaseDateKeepsItsTime() throws {
+        let record = #"{"title": "T", "maintext": "Body text here.", "date_publish": "2025-05-19 16:13:00"}"#
+        let article = try #require(try TestSupport.article(record, format: .json))
+        #expect(article.published == "2025-05-19T16:13:00Z")
+        let dayOnly = #"{"title": "T", "maintext": "Body text here.", "date_publish": "2025-05-19"}"#
+        #expect(try TestSupport.article(dayOnly, format: .json)?.published == "2025-05-19")
+        let zoned = #"{"title": "T", "maintext": "Body.", "date_publish": "2025-05-19T17:13:00+01:00"}"#
+        #expect(try TestSupport.article(zoned, format: .json)?.published == "2025-05-19T16:13:00Z")
+    }
+
+    /// A file saved without a final line end, then appended to: the append continues the unfinished
+    /// line exactly as a parse of the whole file would, through a saved state, wherever the cut is
+    /// (inside a word, inside a UTF-8 sequence, between CR and LF).
+    @Test(arguments: ["Headline\nFirst paragraph ends here.\nSecond para", "Headline\r\nCafé au lait est bon.\r",
+                      "Headline\nA line with a multi-byte “quote"])
+    func appendInsideALineContinuesIt(head: String) throws {
+        let tail = Array(head.utf8) + Array("graph continues.\nA new paragraph.\n".utf8)
+        let whole = try TestSupport.parse(tail)
+        for cut in 1..<tail.count {
+            var first = ArticleParser(format: .text)
+            try first.consume(tail[..<cut])
+            let saved = try #require(ArticleParser.State(serialized: first.state.serialized()))
+            var resumed = ArticleParser(resuming: saved)
+            try resumed.consume(tail[cut...])
+            #expect(resumed.state == whole.state)
+            #expect(try resumed.articles() == whole.articles())
+        }
+    }
+}

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Scores newsd on the whole-page sets that scripts/page-sets.py builds: body 4-gram shingle F1
+(as in the ScrapingHub article-extraction benchmark), title, author and publication-day exact-match
+rates, per set, next to two baselines that need no parser: "keep the whole page" (body) and
+"first line as title".
+
+    eval-pages.py SETS --bin BIN_DIR [--split dev|train|all] [--keep FILE]
+    eval-pages.py SETS --articles FILE [--split ...]
+
+With --bin it copies SETS/pages (the split asked for) into a temporary inbox, runs newsd from
+BIN_DIR on it, dumps every article (scripts/dump-articles.py) and scores them; --keep saves that
+dump. With --articles it scores a saved dump.
+
+Rules: body = summary, subheadings and body paragraphs; tokens are runs of word characters,
+lower-cased; F1 of the multiset of 4-token shingles, averaged over pages (a page with no gold
+shingles is skipped). Titles match after case-folding, collapsing white space and dropping
+punctuation. Authors match when the set of names equals the gold byline's (split at commas, "and",
+"&", a leading "By" dropped), counted over pages whose gold names someone. Dates match on the day
+(YYYY-MM-DD of `published`).
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORD = re.compile(r"\w+")
+
+
+def shingles(text, n=4):
+    tokens = WORD.findall(text.lower())
+    return collections.Counter(tuple(tokens[i:i + n]) for i in range(max(0, len(tokens) - n + 1)))
+
+
+def f1(pred, gold):
+    g = shingles(gold)
+    if not g:
+        return None
+    p = shingles(pred)
+    tp = sum((p & g).values())
+    if tp == 0:
+        return 0.0
+    precision, recall = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def norm_title(t):
+    return " ".join(re.sub(r"[^\w\s]", " ", (t or "").casefold()).split())
+
+
+def names(byline):
+    b = re.sub(r"^\s*(by|von|par|por|di)\s+", "", byline or "", flags=re.I)
+    parts = re.split(r",|\band\b|&|\bund\b|\bet\b|\by\b|\|", b)
+    return {" ".join(p.casefold().split()) for p in parts if p.strip()}
+
+
+def first_line(text):
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def run_newsd(sets, records, bin_dir):
+    work = tempfile.mkdtemp(prefix="newsd-pages.")
+    inbox = os.path.join(work, "inbox")
+    for r in records:
+        dst = os.path.join(inbox, r["file"])
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copyfile(os.path.join(sets, "pages", r["file"]), dst)
+    sock = os.path.join(work, "sock")
+    log = open(os.path.join(work, "newsd.log"), "w")
+    proc = subprocess.Popen([os.path.join(bin_dir, "newsd"), "--inbox", inbox, "--database",
+                             os.path.join(work, "db"), "--socket", sock, "--log-level", "warning"],
+                            stderr=log)
+    try:
+        for _ in range(600):
+            if os.path.exists(sock):
+                break
+            time.sleep(0.1)
+        while True:
+            out = subprocess.run([os.path.join(bin_dir, "newsctl"), "--socket", sock, "--json", "status"],
+                                 capture_output=True, text=True).stdout
+            s = json.loads(out)
+            if s["pending"] == 0 and s["state"] == "watching" and s["files"] >= len(records):
+                break
+            time.sleep(0.5)
+        dump = subprocess.run([sys.executable, os.path.join(HERE, "dump-articles.py"), sock],
+                              capture_output=True, text=True, check=True).stdout
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(work, ignore_errors=True)
+    return dump
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sets")
+    ap.add_argument("--bin")
+    ap.add_argument("--articles")
+    ap.add_argument("--split", default="dev", choices=["dev", "train", "all"])
+    ap.add_argument("--keep")
+    args = ap.parse_args()
+    records = [json.loads(l) for l in open(os.path.join(args.sets, "gold.jsonl"), encoding="utf-8")]
+    records = [r for r in records if args.split == "all" or r["split"] == args.split]
+    if args.articles:
+        dump = open(args.articles, encoding="utf-8").read()
+    else:
+        dump = run_newsd(args.sets, records, args.bin)
+        if args.keep:
+            open(args.keep, "w", encoding="utf-8").write(dump)
+    articles = {}
+    for line in dump.splitlines():
+        a = json.loads(line)
+        if "error" not in a:
+            articles[a["path"].lstrip("./")] = a
+
+    stats = collections.defaultdict(lambda: collections.defaultdict(list))
+    for r in records:
+        page = open(os.path.join(args.sets, "pages", r["file"]), encoding="utf-8").read()
+        a = next((v for k, v in articles.items() if k.endswith(r["file"])), None) if r["file"] not in articles \
+            else articles[r["file"]]
+        a = a or {}
+        for key in (r["set"], "all"):
+            s = stats[key]
+            if r["body"]:
+                pred = "\n".join((a.get("summary") or []) + (a.get("subheadings") or []) + (a.get("body") or []))
+                score = f1(pred, r["body"])
+                if score is not None:
+                    s["body"].append(score)
+                    s["body_page"].append(f1(page, r["body"]))
+            if r["title"]:
+                s["title"].append(norm_title(a.get("title")) == norm_title(r["title"]))
+                s["title_first"].append(norm_title(first_line(page)) == norm_title(r["title"]))
+            if r["authors"]:
+                gold = set().union(*(names(x) for x in r["authors"]))
+                pred = set().union(set(), *(names(x) for x in a.get("authors") or []))
+                s["authors"].append(pred == gold)
+            elif r["authors"] is not None:
+                s["authors_none"].append(not a.get("authors"))
+            if isinstance(r["date"], str) and r["date"]:
+                s["date"].append((a.get("published") or "")[:10] == r["date"][:10])
+
+    def fmt(values, pct=False):
+        if not values:
+            return "—"
+        m = sum(values) / len(values)
+        return f"{100 * m:.1f} % ({len(values)})" if pct else f"{m:.3f} ({len(values)})"
+
+    print(f"split: {args.split}; articles: {len(articles)} of {len(records)} pages")
+    print("| set | body F1 | whole page F1 | title | first line | authors | no author invented | date |")
+    print("|---|---|---|---|---|---|---|---|")
+    for key in sorted(stats, key=lambda k: (k == "all", k)):
+        s = stats[key]
+        print(f"| {key} | {fmt(s['body'])} | {fmt(s['body_page'])} | {fmt(s['title'], True)} | "
+              f"{fmt(s['title_first'], True)} | {fmt(s['authors'], True)} | {fmt(s['authors_none'], True)} | "
+              f"{fmt(s['date'], True)} |")
+
+
+if __name__ == "__main__":
+    main()
