@@ -124,7 +124,7 @@ enum LineFeatures {
                 }
                 if let first = scalars.first(where: { !LineFeatures.isOpeningQuote($0) }),
                     LineFeatures.isAlphanumeric(first) || scalars.contains(where: LineFeatures.isAlphanumeric),
-                    first.properties.isUppercase
+                    first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
                 {
                     capsCount += 1
                 }
@@ -188,7 +188,12 @@ enum LineFeatures {
     }
 
     static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        // ASCII without a Unicode property look-up: most lines are ASCII, and look-ups dominate.
+        if s.value < 0x80 {
+            let v = s.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     /// The token without leading and trailing punctuation, lowercased.
