@@ -30,6 +30,8 @@ struct PageLayout {
     /// repeats; else the longest part of the first line split at its site separator.
     static func headline(text: [String], start: Int, firstBody: Int, roles: [TextExtractor.Role]) -> (line: Int?, title: String)? {
         guard let first = text[start...].firstIndex(where: { !$0.isEmpty }) else { return nil }
+        // A text that opens with a summary block has its headline there (its first bullet).
+        if roles[first] == .summaryHeader || roles[first] == .summaryItem { return nil }
         let pageTitle = text[first]
         let key = foldKey(pageTitle)
         var best: (index: Int, length: Int)?
@@ -59,7 +61,8 @@ struct PageLayout {
             while index > first, index >= firstBody - 12 {
                 let line = text[index]
                 let words = Sentences.wordCount(line)
-                if roles[index] != .byline, roles[index] != .dateline, words >= 4, words <= 25, line.last != ".",
+                if roles[index] != .byline, roles[index] != .dateline, roles[index] != .caption,
+                    roles[index] != .summaryItem, !Captions.isCaption(line), words >= 4, words <= 25, line.last != ".",
                     !line.contains(" | "), DateFinder.find(in: line) == nil, !Debris.isDebris(line)
                 {
                     return (index, line)

@@ -95,7 +95,9 @@ struct TextExtractor {
         var page: (firstBody: Int, anchor: Int)?
         var title = metadata.title
         var titleLine: Int?
-        if readsHeader, let layout = Self.wholePageLayout(text: text, start: start, roles: roles) {
+        // Text that opens with a summary block is article text laid out by its publisher, not a page.
+        let opensWithSummary = (start..<text.count).first(where: { !text[$0].isEmpty }).map { roles[$0] == .summaryHeader } ?? false
+        if readsHeader, !opensWithSummary, let layout = Self.wholePageLayout(text: text, start: start, roles: roles) {
             for index in start..<text.count where Self.isText(roles[index]) && layout.score(index) < PageLayout.threshold {
                 roles[index] = .debris
             }

@@ -80,6 +80,23 @@ import Testing
         #expect(article.published != "2021-03-14" && article.published != "2021-03-13")
     }
 
+    /// Text that opens with a summary block and a photo caption, one line per paragraph: its title
+    /// is the first bullet, never the caption.
+    @Test func aSummaryBlockGivesTheTitleNotThePhotoCaption() throws {
+        let paragraphs = [
+            "Indian media reported that the meeting lasted more than 54 minutes.",
+            "A senior official said the two sides remained far apart on the details.",
+            "A vote in parliament is scheduled for Monday, two weeks later than first planned.",
+            "Several ministers are due to meet in Rome before the end of the month.",
+            "Emergency services said they had answered 77 calls overnight.",
+        ]
+        let text = (["Summary", "- Ayla Ó says talks on a trade deal will continue", "- Meeting in Oslo lasted 178 minutes",
+            "- Chile to announce its position on a trade deal", "Delegates arrive for talks in Madrid. REUTERS/Dalia Dragomir"]
+            + paragraphs + paragraphs + paragraphs + paragraphs).joined(separator: "\n") + "\n"
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Ayla Ó says talks on a trade deal will continue")
+    }
+
     @Test func plainArticleTextKeepsItsFirstLineAsTitle() throws {
         let text = """
             Harbour bridge approved
