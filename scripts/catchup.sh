@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# catchup.sh BIN_DIR CORPUS [CONFIG_JSON_BODY] — how fast newsd catches up on a folder of files.
+# Copies CORPUS (a folder of article files, e.g. from scripts/gen-corpus.py) into a fresh inbox,
+# starts BIN_DIR/newsd on it, waits until every file is committed, and prints the wall time, the
+# rate, and the CPU time of the daemon (by thread) and of each parser worker. CONFIG_JSON_BODY is
+# extra config, e.g. '"parse_workers": 1'.
+set -euo pipefail
+bin=${1:?usage: catchup.sh BIN_DIR CORPUS [CONFIG]}
+corpus=${2:?usage: catchup.sh BIN_DIR CORPUS [CONFIG]}
+extra=${3:-}
+n=$(find "$corpus" -maxdepth 1 -type f ! -name 'manifest.jsonl' | wc -l)
+work=$(mktemp -d -t newsd-catchup.XXXXXX)
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+mkdir "$work/inbox"
+find "$corpus" -maxdepth 1 -type f ! -name 'manifest.jsonl' -exec cp -t "$work/inbox/" {} +
+echo "{$extra}" > "$work/config.json"
+t0=$(date +%s.%N)
+"$bin/newsd" --config "$work/config.json" --inbox "$work/inbox" --database "$work/db" --socket "$work/sock" \
+    --log-level warning 2>"$work/log" &
+pid=$!
+until [ "$("$bin/newsctl" --socket "$work/sock" --json status 2>/dev/null | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+print(s["files"] if s["pending"] == 0 else -1)' 2>/dev/null || echo -1)" -ge "$n" ]; do sleep 0.1; done
+t1=$(date +%s.%N)
+python3 -c "print(f'{$n} files in {$t1 - $t0:.1f} s: {$n / ($t1 - $t0):.0f} files/s')"
+ticks=$(getconf CLK_TCK)
+cpu() { awk -v t="$ticks" '{printf "%.2f s", ($14 + $15) / t}' "$1"; }
+echo "daemon CPU: $(cpu /proc/$pid/stat)"
+for task in /proc/$pid/task/*; do echo "  thread $(cat "$task/comm"): $(cpu "$task/stat")"; done | sort -t: -k2 -rn | head -4
+for child in $(cat /proc/$pid/task/*/children); do echo "parser worker $child CPU: $(cpu /proc/$child/stat)"; done
