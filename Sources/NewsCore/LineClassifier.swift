@@ -15,7 +15,7 @@ enum LineClassifier {
         let features = LineFeatures.own(lines)
         guard !features.indexes.isEmpty else { return out }
         let first = features.rows.map { sigmoid(dot($0, ownWeights)) }
-        for (k, row) in context(first).enumerated() {
+        context(first) { k, row in
             out[features.indexes[k] - lines.startIndex] = sigmoid(dot(row, contextWeights))
         }
         return out
@@ -23,8 +23,9 @@ enum LineClassifier {
 
     /// Second-stage features of each line: its own score, the mean scores of windows of 1, 2, 5 and
     /// 15 lines either side, the best score before and after it (fading by a tenth per line), the
-    /// smaller of those two, and the page's mean. Keep in step with `context` in train-lines.py.
-    static func context(_ p: [Double]) -> [[Double]] {
+    /// smaller of those two, and the page's mean, handed to `body` line by line in one reused row.
+    /// Keep in step with `context` in train-lines.py.
+    static func context(_ p: [Double], _ body: (Int, [Double]) -> Void) {
         let n = p.count
         var sums = [Double](repeating: 0, count: n + 1)
         for k in 0..<n { sums[k + 1] = sums[k] + p[k] }
@@ -38,9 +39,20 @@ enum LineClassifier {
         for k in 1..<max(1, n) { before[k] = max(p[k - 1], before[k - 1] * 0.9) }
         if n >= 2 { for k in stride(from: n - 2, through: 0, by: -1) { after[k] = max(p[k + 1], after[k + 1] * 0.9) } }
         let mean = n > 0 ? sums[n] / Double(n) : 0
-        return (0..<n).map { k in
-            [1, p[k], window(k, 1), window(k, 2), window(k, 5), window(k, 15), before[k], after[k],
-             min(before[k], after[k]), mean]
+        // One row reused for every line.
+        var row = [Double](repeating: 0, count: 10)
+        for k in 0..<n {
+            row[0] = 1
+            row[1] = p[k]
+            row[2] = window(k, 1)
+            row[3] = window(k, 2)
+            row[4] = window(k, 5)
+            row[5] = window(k, 15)
+            row[6] = before[k]
+            row[7] = after[k]
+            row[8] = min(before[k], after[k])
+            row[9] = mean
+            body(k, row)
         }
     }
 
@@ -108,54 +120,30 @@ enum LineFeatures {
         var wordLength = 0.0
         var boiler = 0.0
 
+        /// One pass over the line's scalars: tokens are the runs between spaces (as `split(" ")`
+        /// makes them), and a token's core (without leading and trailing punctuation, lowercased) is
+        /// packed into a `UInt64` for the stop-word look-up, so no token becomes a `String`.
         init(_ line: String) {
             var stopCount = 0
             var capsCount = 0
             var letters = 0
-            for token in line.split(separator: " ") {
-                guard token.unicodeScalars.contains(where: LineFeatures.isAlphanumeric) else { continue }
-                words += 1
-                let scalars = token.unicodeScalars
-                letters += scalars.count
-                // Stop words are at most seven letters: a longer token is never looked up.
-                if scalars.count <= 9 {
-                    let core = LineFeatures.core(token)
-                    if LineFeatures.stopWords.contains(core) { stopCount += 1 }
-                }
-                if let first = scalars.first(where: { !LineFeatures.isOpeningQuote($0) }),
-                    LineFeatures.isAlphanumeric(first) || scalars.contains(where: LineFeatures.isAlphanumeric),
-                    first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
-                {
-                    capsCount += 1
-                }
-            }
-            let n = Double(words)
-            if words > 0 {
-                stop = Double(stopCount) / n
-                caps = Double(capsCount) / n
-                wordLength = min(12, Double(letters) / n) / 12
-            }
-            if let last = line.unicodeScalars.last {
-                switch last {
-                case ".", "!", "?", "…":
-                    end = 1
-                    period = 1
-                case "\"", "”", "’", "»", ")": end = 1
-                default: break
-                }
-            }
             var stops = 0
             var commaCount = 0
             var chars = 0
             var digitCount = 0
             var separatorCount = 0
             var previous: Unicode.Scalar = " "
+            var last: Unicode.Scalar?
+            var token = Token()
             for scalar in line.unicodeScalars {
+                last = scalar
                 if scalar == " " {
                     if previous == "." || previous == "?" || previous == "!" { stops += 1 }
                     previous = scalar
+                    token.finish(words: &words, letters: &letters, stops: &stopCount, caps: &capsCount)
                     continue
                 }
+                token.add(scalar)
                 chars += 1
                 switch scalar {
                 case ",": commaCount += 1
@@ -166,6 +154,22 @@ enum LineFeatures {
                     if scalar.value >= 0x80, noLower == 1, scalar.properties.isLowercase { noLower = 0 }
                 }
                 previous = scalar
+            }
+            token.finish(words: &words, letters: &letters, stops: &stopCount, caps: &capsCount)
+            let n = Double(words)
+            if words > 0 {
+                stop = Double(stopCount) / n
+                caps = Double(capsCount) / n
+                wordLength = min(12, Double(letters) / n) / 12
+            }
+            if let last {
+                switch last {
+                case ".", "!", "?", "…":
+                    end = 1
+                    period = 1
+                case "\"", "”", "’", "»", ")": end = 1
+                default: break
+                }
             }
             sentences = min(1, Double(stops) / (n + 1) * 5)
             commas = min(1, Double(commaCount) / (n + 1) * 5)
@@ -181,7 +185,71 @@ enum LineFeatures {
                 if LineFeatures.boilerWords.contains(where: { lower.containsBytes($0) }) { boiler = 1 }
             }
         }
+
+        /// The token being read: its length in scalars, whether it has a letter or digit, whether its
+        /// first scalar after any opening quote is a capital, and its lowercased UTF-8 bytes from the
+        /// first letter or digit on (the first eight of them), with the length up to the last one.
+        struct Token {
+            var scalars = 0
+            var alphanumeric = false
+            var capital: Bool?
+            var packed: UInt64 = 0
+            var bytes = 0
+            var coreBytes = 0
+
+            mutating func add(_ scalar: Unicode.Scalar) {
+                scalars += 1
+                if capital == nil, !LineFeatures.isOpeningQuote(scalar) {
+                    capital = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+                }
+                let isAlphanumeric = LineFeatures.isAlphanumeric(scalar)
+                guard alphanumeric || isAlphanumeric else { return }
+                alphanumeric = true
+                let lower = LineFeatures.lowercasedForStopWords(scalar)
+                if lower.value < 0x80 {
+                    if bytes < 8 { packed |= UInt64(lower.value) << (8 * UInt64(bytes)) }
+                    bytes += 1
+                } else {
+                    for byte in UTF8.encode(lower)! {
+                        if bytes < 8 { packed |= UInt64(byte) << (8 * UInt64(bytes)) }
+                        bytes += 1
+                    }
+                }
+                if isAlphanumeric { coreBytes = bytes }
+            }
+
+            mutating func finish(words: inout Int, letters: inout Int, stops: inout Int, caps: inout Int) {
+                defer { self = Token() }
+                guard alphanumeric else { return }
+                words += 1
+                letters += scalars
+                // Stop words are at most seven letters: a token of more than nine scalars is never looked up.
+                if scalars <= 9, coreBytes <= 8 {
+                    let key = coreBytes == 8 ? packed : packed & ((1 << (8 * UInt64(coreBytes))) - 1)
+                    if LineFeatures.stopWordKeys.contains(key) { stops += 1 }
+                }
+                if capital == true { caps += 1 }
+            }
+        }
     }
+
+    /// A scalar lowercased as far as the stop words need: ASCII and Latin-1 capitals (the stop
+    /// words' letters are all ASCII or Latin-1).
+    @inline(__always) static func lowercasedForStopWords(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v >= 0x41 && v <= 0x5A || v >= 0xC0 && v <= 0xDE && v != 0xD7 { return Unicode.Scalar(v | 0x20)! }
+        return s
+    }
+
+    /// A word's UTF-8 bytes (at most eight) packed little-endian into an integer.
+    static func packed(_ word: String) -> UInt64 {
+        var key: UInt64 = 0
+        for (k, byte) in word.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (8 * UInt64(k)) }
+        return key
+    }
+
+    /// The stop words as packed keys (every stop word is at most eight bytes long).
+    static let stopWordKeys: Set<UInt64> = Set(stopWords.map(packed))
 
     static func isOpeningQuote(_ s: Unicode.Scalar) -> Bool {
         s == "\"" || s == "'" || s == "“" || s == "‘" || s == "(" || s == "«" || s == "„"
@@ -194,14 +262,6 @@ enum LineFeatures {
             return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
         }
         return s.properties.isAlphabetic || s.properties.numericType != nil
-    }
-
-    /// The token without leading and trailing punctuation, lowercased.
-    static func core(_ token: Substring) -> String {
-        let scalars = token.unicodeScalars
-        guard let first = scalars.firstIndex(where: isAlphanumeric), let last = scalars.lastIndex(where: isAlphanumeric)
-        else { return "" }
-        return String(scalars[first...last]).lowercased()
     }
 
     static let boilerWords: [StaticString] = [

@@ -106,24 +106,9 @@ package enum ParserWorkerMain {
         }
     }
 
-    static func encode(_ reply: ParseReply) throws -> Data {
-        let articles = try JSONEncoder().encode(reply.articles)
-        let header = ReplyHeader(
-            offset: reply.offset, stateLength: reply.state.count, errorCode: reply.error?.code,
-            errorMessage: reply.error?.message)
-        return try Frame.payload(header: header, blob: [reply.state, articles])
-    }
+    static func encode(_ reply: ParseReply) throws -> Data { ReplyWire.encode(reply) }
 
-    static func decode(_ payload: Data) throws -> ParseReply {
-        let (header, rest) = try Frame.split(payload, as: ReplyHeader.self)
-        guard header.stateLength >= 0, header.stateLength <= rest.count else {
-            throw FrameError("state length \(header.stateLength) past the frame")
-        }
-        let state = rest.prefix(header.stateLength)
-        let articles = try JSONDecoder().decode([Article].self, from: rest.dropFirst(header.stateLength))
-        let error = header.errorCode.map { ParseError($0, header.errorMessage ?? "") }
-        return ParseReply(offset: header.offset, articles: articles, state: Data(state), error: error)
-    }
+    static func decode(_ payload: Data) throws -> ParseReply { try ReplyWire.decode(payload) }
 
     #if DEBUG
         /// Lets the daemon's end-to-end tests make a worker crash, exhaust its memory or hang.

@@ -42,14 +42,6 @@ package struct ParseReply: Sendable, Equatable {
     }
 }
 
-/// The header of a reply frame; the state bytes and the articles' JSON follow it.
-struct ReplyHeader: Codable {
-    var offset: Int64
-    var stateLength: Int
-    var errorCode: ParseError.Code?
-    var errorMessage: String?
-}
-
 /// The one-time set-up a worker gets before its first request.
 struct WorkerSetup: Codable {
     /// Extra entity name variants (the operator's `aliases_file`), as its JSON; nil for the built-in ones.
