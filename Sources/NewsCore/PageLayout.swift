@@ -26,6 +26,14 @@ struct PageLayout {
         candidates >= 15 && rejected >= 6 && rejected * 5 >= candidates
     }
 
+    /// A line the line model could take for furniture: one that does not end a sentence, or has
+    /// fewer than twelve words. The model has not been seen to reject other lines in numbers.
+    static func looksLikeFurniture(_ line: String) -> Bool {
+        guard let last = line.unicodeScalars.last, last == "." || last == "\"" || last == "”" || last == "?" || last == "!"
+        else { return true }
+        return Sentences.wordCount(line) < 12
+    }
+
     /// The headline: the longest line before the story that the page's first line (its `<title>`)
     /// repeats; else the longest part of the first line split at its site separator.
     static func headline(text: [String], start: Int, firstBody: Int, roles: [TextExtractor.Role]) -> (line: Int?, title: String)? {

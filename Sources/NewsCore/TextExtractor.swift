@@ -243,10 +243,17 @@ struct TextExtractor {
     /// nil for an article's own text.
     static func wholePageLayout(text: [String], start: Int, roles: [Role]) -> PageLayout? {
         guard start < text.count else { return nil }
-        // Too few text lines to be a page: the model is not run at all.
+        // Too few text lines to be a page, or too few lines that look like page furniture at all
+        // (short, or not ending a sentence): the model is not run. On the public page sets and the
+        // generated corpus the model never called such a text a page (docs/EXTRACTION.md), and
+        // plain article text, where this saves half of the model's runs, is mostly long sentences.
         var candidates = 0
-        for index in start..<text.count where isText(roles[index]) { candidates += 1 }
-        guard PageLayout.isWholePage(rejected: candidates, candidates: candidates) else { return nil }
+        var furnitureLike = 0
+        for index in start..<text.count where isText(roles[index]) {
+            candidates += 1
+            if PageLayout.looksLikeFurniture(text[index]) { furnitureLike += 1 }
+        }
+        guard PageLayout.isWholePage(rejected: furnitureLike, candidates: candidates) else { return nil }
         let layout = PageLayout(text: text, start: start)
         var kept = 0
         var rejected = 0

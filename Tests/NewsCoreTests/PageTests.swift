@@ -112,6 +112,28 @@ import Testing
         #expect(article.subheadings == ["What happens next?"])
     }
 
+    /// Lines the line model is run for: only a text with enough of these can be a whole page.
+    @Test(arguments: [
+        ("Home", true),
+        ("Read more", true),
+        ("Sign up for our newsletter to get the best stories delivered to your inbox every morning", true),
+        ("The council voted.", true),
+        ("The city council voted on Monday night to approve the construction of a new bridge.", false),
+        ("“We will build it, and we will build it soon,” the mayor told reporters after the vote.”", false),
+        ("Did the city council vote on Monday night to approve a new bridge across the harbour?", false),
+    ])
+    func furnitureLikeLines(line: String, furnitureLike: Bool) {
+        #expect(PageLayout.looksLikeFurniture(line) == furnitureLike)
+    }
+
+    @Test func articleOfLongSentencesIsNotAPageEvenWithAFewShortLines() throws {
+        let sentence = "The city council voted on Monday night to approve the construction of a new bridge across the harbour."
+        let lines = ["Harbour bridge approved"] + Array(repeating: sentence, count: 20) + ["Share", "Comments", "Print", "Email", "Related"]
+        let article = try #require(try TestSupport.article(lines.joined(separator: "\n")))
+        #expect(article.title == "Harbour bridge approved")
+        #expect(article.body.filter { $0 == sentence }.count == 20)
+    }
+
     @Test(arguments: [
         ("Posted on 19.07.2014 by admin", "2014-07-19"),
         ("Veröffentlicht am 3. März 2019", "2019-03-03"),
