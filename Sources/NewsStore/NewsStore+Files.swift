@@ -325,15 +325,7 @@ struct StoredArticle: Sendable {
     /// Filter tokens (`NewsStore.metaText`).
     var meta: String
 
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
     init(_ article: Article) {
-        var rest = article
-        rest.body = []
         body = article.body.joined(separator: "\n")
         summary = article.summary.joined(separator: "\n")
         subheadings = article.subheadings.joined(separator: "\n")
@@ -343,8 +335,7 @@ struct StoredArticle: Sendable {
             [p.author, p.handle, p.text].compactMap { $0 }.joined(separator: " ")
         }.joined(separator: "\n")
         meta = NewsStore.metaText(source: article.source, published: article.published)
-        // Encoding a value type of strings and arrays cannot fail.
-        doc = (try? Self.encoder.encode(rest)) ?? Data("{}".utf8)
+        doc = DocumentJSON.encode(article)
     }
 
     static func article(doc: Data, body: String) -> Article? {
