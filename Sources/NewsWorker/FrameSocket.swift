@@ -8,15 +8,20 @@ import SystemPackage
 struct FrameSocket {
     let fd: FileDescriptor
 
-    /// Sends a payload, with `file` attached to its first message.
+    /// Sends a payload, with `file` attached to its first message. The first message carries the
+    /// 8-byte length and as much of the payload as fits, so a small payload (most replies and every
+    /// request) is one `sendmsg(2)` and one `recvmsg(2)`.
     /// - Throws: `Errno` from `sendmsg(2)` (EPIPE when the peer is gone).
     func send(_ payload: Data, file: FileDescriptor? = nil) throws(Errno) {
-        var length = UInt64(payload.count).littleEndian
-        let sent = withUnsafeBytes(of: &length) { raw in
+        let head = min(payload.count, Frame.chunk - 8)
+        var first = [UInt8](repeating: 0, count: 8 + head)
+        withUnsafeBytes(of: UInt64(payload.count).littleEndian) { first.replaceSubrange(0..<8, with: $0) }
+        first.replaceSubrange(8..., with: payload.prefix(head))
+        let sent = first.withUnsafeBytes { raw in
             cnews_send_with_fd(fd.rawValue, raw.baseAddress, raw.count, file?.rawValue ?? -1)
         }
-        guard sent == 8 else { throw Errno(rawValue: errno) }
-        var start = 0
+        guard sent == first.count else { throw Errno(rawValue: errno) }
+        var start = head
         while start < payload.count {
             let end = min(payload.count, start + Frame.chunk)
             let n = payload[payload.startIndex + start..<payload.startIndex + end].withUnsafeBytes { raw in
@@ -42,24 +47,26 @@ struct FrameSocket {
     /// - Throws: `Errno` from `recvmsg(2)`, `FrameError` for a malformed frame.
     func receive(until deadline: ContinuousClock.Instant?, limit: Int = Frame.maxPayload) throws -> Received {
         var attached: FileDescriptor?
-        var lengthBytes = [UInt8](repeating: 0, count: 8)
-        switch try receiveMessage(into: &lengthBytes, deadline: deadline, file: &attached) {
+        var buffer = [UInt8](repeating: 0, count: Frame.chunk)
+        let firstCount: Int
+        switch try receiveMessage(into: &buffer, deadline: deadline, file: &attached) {
         case .closed: return .closed
         case .timedOut: return .timedOut
         case .bytes(let n):
-            guard n == 8 else {
+            guard n >= 8 else {
                 try? attached?.close()
-                throw FrameError("length message of \(n) bytes")
+                throw FrameError("first message of \(n) bytes")
             }
+            firstCount = n
         }
-        let length = lengthBytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard length <= UInt64(limit) else {
+        let length = buffer[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard length <= UInt64(limit), UInt64(firstCount - 8) <= length else {
             try? attached?.close()
-            throw FrameError("payload of \(length) bytes is over the limit")
+            throw FrameError("payload of \(length) bytes is over the limit or shorter than its first message")
         }
         var payload = Data(count: Int(length))
-        var filled = 0
-        var buffer = [UInt8](repeating: 0, count: Frame.chunk)
+        payload.replaceSubrange(0..<firstCount - 8, with: buffer[8..<firstCount])
+        var filled = firstCount - 8
         while filled < Int(length) {
             var extra: FileDescriptor?
             let result = try receiveMessage(into: &buffer, deadline: deadline, file: &extra)

@@ -48,9 +48,9 @@ struct WorkerSetup: Codable {
     var aliases: Data?
 }
 
-/// Frames: a payload travels as one 8-byte length message (carrying the file descriptor, when
-/// there is one) followed by messages of at most `chunk` bytes, over a SOCK_SEQPACKET socketpair,
-/// which keeps message boundaries and never merges two frames.
+/// Frames: a payload travels as a first message of its 8-byte length and up to `chunk` − 8 bytes
+/// of it (carrying the file descriptor, when there is one), followed by messages of at most `chunk`
+/// bytes, over a SOCK_SEQPACKET socketpair, which keeps message boundaries and never merges two frames.
 enum Frame {
     /// Largest message: well under the socket's send buffer.
     static let chunk = 64 * 1024
