@@ -139,7 +139,7 @@ package final class ParserWorker: @unchecked Sendable {
     package func parse(_ request: ParseRequest, state: Data?, file: FileDescriptor) throws(WorkerFailure) -> ParseReply {
         let deadline = ContinuousClock.now.advanced(by: limits.timeout)
         do {
-            try socket.send(Frame.payload(header: request, blob: state.map { [$0] } ?? []), file: file)
+            try socket.send(ReplyWire.encode(request, state: state), file: file)
         } catch {
             throw ended()
         }

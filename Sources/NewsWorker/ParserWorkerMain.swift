@@ -57,7 +57,7 @@ package enum ParserWorkerMain {
             }
             let reply: Data
             do {
-                let (request, state) = try Frame.split(payload, as: ParseRequest.self)
+                let (request, state) = try ReplyWire.decodeRequest(payload)
                 reply = try encode(handle(request, state: state, file: file, aliases: aliases))
             } catch {
                 exit(65)

@@ -27,6 +27,20 @@ import Testing
         #expect(try ReplyWire.decode(ReplyWire.encode(failed)) == failed)
     }
 
+    @Test(arguments: [
+        (ParseRequest(format: .text, offset: 0, size: 1234), Data?.none),
+        (ParseRequest(format: .jsonLines, offset: 99, size: 1 << 40, testFault: "crash"), Data([9, 8, 7])),
+    ])
+    func requestsArriveWhole(request: ParseRequest, state: Data?) throws {
+        let (got, gotState) = try ReplyWire.decodeRequest(ReplyWire.encode(request, state: state))
+        #expect(got == request)
+        #expect(gotState == (state ?? Data()))
+        let bytes = ReplyWire.encode(request, state: state)
+        for length in 0..<bytes.count {
+            #expect(throws: FrameError.self) { try ReplyWire.decodeRequest(bytes.prefix(length)) }
+        }
+    }
+
     /// The layout writes each stored property by hand: a field added to `Article` (or to a post or a
     /// quote) must be added to it, or this fails.
     @Test func theLayoutCoversEveryStoredProperty() {
