@@ -1,0 +1,562 @@
+import Foundation
+import NewsCore
+
+/// Finds a page's article text by scoring its DOM: page furniture (navigation, asides, footers,
+/// forms, share and related blocks, hidden elements) is set aside, each paragraph-like block gives
+/// points to the elements around it by its length and commas, the container with the best score
+/// less its link density wins (with those of its siblings that score nearly as well), and its blocks
+/// become paragraphs, subheadings, captions and embedded posts in document order.
+struct MainContent {
+    let document: HTMLDocument
+    let metadata: PageMetadata
+    /// Node is furniture, or inside furniture.
+    private var excluded: [Bool]
+    /// Non-space UTF-8 bytes of text under each node (furniture not counted).
+    private var textLength: [Int]
+    /// The part of `textLength` inside links.
+    private var linkLength: [Int]
+    /// Commas under each node.
+    private var commas: [Int]
+
+    init(_ document: HTMLDocument, metadata: PageMetadata) {
+        self.document = document
+        self.metadata = metadata
+        let nodes = document.nodes
+        let count = nodes.count
+        excluded = [Bool](repeating: false, count: count)
+        textLength = [Int](repeating: 0, count: count)
+        linkLength = [Int](repeating: 0, count: count)
+        commas = [Int](repeating: 0, count: count)
+        for i in 0..<count {
+            let parent = nodes[i].parent
+            excluded[i] = (parent >= 0 && excluded[parent]) || Self.isFurniture(nodes[i])
+        }
+        // Children come after their parents: a backward pass sums each subtree.
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let node = nodes[i]
+            if node.isText, !excluded[i] {
+                var n = 0
+                var c = 0
+                for b in node.text.utf8 where b > 0x20 {
+                    n += 1
+                    if b == 0x2C { c += 1 }
+                }
+                textLength[i] = n
+                commas[i] = c
+            }
+            if node.name == "a" { linkLength[i] = textLength[i] }
+            let parent = node.parent
+            if parent >= 0, !excluded[i] {
+                textLength[parent] += textLength[i]
+                linkLength[parent] += linkLength[i]
+                commas[parent] += commas[i]
+            }
+        }
+    }
+
+    // MARK: - Furniture
+
+    static let furnitureTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form", "button", "select",
+        "input", "textarea", "iframe", "object", "embed", "canvas", "header", "menu", "dialog", "head", "map",
+        "label", "option",
+    ]
+    static let furnitureRoles: Set<String> = [
+        "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "search", "dialog", "alert",
+        "toolbar", "tablist",
+    ]
+    /// Class or id words that mark furniture unless a word of `contentHints` is there too.
+    static let unlikely = [
+        "-ad-", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer", "gdpr", "header",
+        "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+        "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "masthead", "navbar",
+    ]
+    static let contentHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "text", "entry"]
+    /// Class or id words that mark furniture wherever they occur.
+    static let furnitureWords = [
+        "share", "sharing", "newsletter", "subscribe", "promo", "outbrain", "taboola", "recommend", "most-read",
+        "mostread", "most-popular", "trending", "cookie", "signup", "sign-up", "advert", "byline", "author-bio",
+        "authorbio", "author-info", "tags", "tag-list", "keywords", "breadcrumb", "caption-credit", "image-credit",
+        "photo-credit", "credits", "toolbar", "widget", "skip-link", "skiplink", "print-only", "login", "paywall-prompt",
+        "more-stories", "also-read", "see-also", "read-more", "readmore", "sr-only", "visually-hidden",
+        "visuallyhidden", "screen-reader", "screenreader", "hidden", "dateline", "timestamp", "published-date",
+        "article-date", "post-date", "entry-date", "entry-meta", "post-meta", "article-meta", "article-info",
+        "meta-info", "rating", "related", "nav", "footer", "sidebar", "comment", "ad-container", "ad-slot", "adslot",
+        "advertisement", "sponsored", "teaser", "author", "carousel", "slideshow-nav", "gallery-nav", "donate", "feedback",
+    ]
+
+    /// Whether an element is page furniture by its tag, role, visibility or class and id words.
+    static func isFurniture(_ node: HTMLDocument.Node) -> Bool {
+        if node.isText { return false }
+        if furnitureTags.contains(node.name) { return true }
+        if node["hidden"] != nil || node["aria-hidden"]?.lowercased() == "true" { return true }
+        if let style = node["style"]?.lowercased(), style.contains("display:none") || style.contains("display: none")
+            || style.contains("visibility:hidden")
+        {
+            return true
+        }
+        if let property = node["itemprop"]?.lowercased(),
+            property == "author" || property == "creator" || property == "datepublished" || property == "datemodified"
+        {
+            return true
+        }
+        if node.name == "html" || node.name == "body" || node.name == "main" || node.name == "article"
+            || node.name == "p" || node.name == "a"
+        {
+            return false
+        }
+        if let role = node["role"]?.lowercased(), furnitureRoles.contains(role) { return true }
+        let words = hints(node)
+        if words.isEmpty { return false }
+        if isEmbeddedPost(node) { return false }
+        for word in furnitureWords where words.contains(word) {
+            // `article-body share-enabled` is the body: a content class wins over a furniture word in
+            // the same attribute only for words that describe behaviour.
+            if word == "share" || word == "sharing" || word == "hidden" || word == "nav" || word == "widget" {
+                if contentHints.contains(where: { words.contains("article-" + $0) || words.contains($0 + "-body") })
+                    || words.contains("articlebody")
+                {
+                    continue
+                }
+            }
+            return true
+        }
+        if unlikely.contains(where: { words.contains($0) }), !contentHints.contains(where: { words.contains($0) }) {
+            return true
+        }
+        return false
+    }
+
+    /// The lower-cased class and id of an element (empty when it has neither).
+    static func hints(_ node: HTMLDocument.Node) -> String {
+        let c = node["class"] ?? ""
+        let i = node["id"] ?? ""
+        if c.isEmpty && i.isEmpty { return "" }
+        return (c + " " + i).lowercased()
+    }
+
+    /// A tweet, Truth Social, Telegram, Instagram or Bluesky embed.
+    static func isEmbeddedPost(_ node: HTMLDocument.Node) -> Bool {
+        guard node.name == "blockquote" || node.name == "div" || node.name == "figure" else { return false }
+        let words = (node["class"] ?? "").lowercased()
+        return ["twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
+                "tiktok-embed", "mastodon-embed", "threads-embed", "x-post"].contains { words.contains($0) }
+    }
+
+    // MARK: - Scoring
+
+    static let paragraphTags: Set<String> = ["p", "pre", "blockquote", "td", "li", "dd"]
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+        "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption", "br", "hr",
+        "address", "center", "fieldset", "details", "summary", "body", "html",
+    ]
+
+    private func linkDensity(_ i: Int) -> Double {
+        textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
+    }
+
+    /// Points an element starts with by its tag and its class and id words.
+    private func baseScore(_ i: Int) -> Double {
+        let node = document.nodes[i]
+        var score: Double
+        switch node.name {
+        case "article": score = 10
+        case "main", "div", "section": score = 5
+        case "pre", "td", "blockquote": score = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        default: score = 0
+        }
+        if node["itemprop"]?.lowercased() == "articlebody" { score += 60 }
+        let words = Self.hints(node)
+        if !words.isEmpty {
+            if ["article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content",
+                "post-content", "article-content", "story-content", "article-text", "articletext", "post-body",
+                "body-text", "bodytext", "main-content", "story-text", "article_body", "text-body"]
+                .contains(where: { words.contains($0) })
+            {
+                score += 35
+            } else if ["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"]
+                .contains(where: { words.contains($0) })
+            {
+                score += 20
+            }
+            if ["comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll",
+                "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser", "card", "list"]
+                .contains(where: { words.contains($0) })
+            {
+                score -= 20
+            }
+        }
+        return score
+    }
+
+    /// The containers that hold the article text: the best-scoring element and its good siblings.
+    private func roots() -> [Int] {
+        let nodes = document.nodes
+        var score = [Double](repeating: 0, count: nodes.count)
+        var touched = [Bool](repeating: false, count: nodes.count)
+        var candidates: [Int] = []
+        for i in nodes.indices where !excluded[i] && !nodes[i].isText {
+            let name = nodes[i].name
+            var isParagraph = Self.paragraphTags.contains(name)
+            if !isParagraph, name == "div" || name == "section" || name == "span" || name == "font" || name == "center" {
+                // A container that holds text directly (not only in child blocks) counts as a paragraph.
+                var direct = 0
+                for c in nodes[i].children where nodes[c].isText || !Self.blockTags.contains(nodes[c].name) {
+                    direct += textLength[c]
+                }
+                isParagraph = direct >= 25 && direct * 2 >= textLength[i]
+            }
+            guard isParagraph, textLength[i] >= 25 else { continue }
+            if linkDensity(i) > 0.5 { continue }
+            let points = 1 + Double(commas[i]) + min(Double(textLength[i]) / 100, 3)
+            var ancestor = nodes[i].parent
+            var level = 0
+            while ancestor >= 0, level < 5 {
+                if !touched[ancestor] {
+                    touched[ancestor] = true
+                    score[ancestor] = baseScore(ancestor)
+                    candidates.append(ancestor)
+                }
+                let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3
+                score[ancestor] += points / divider
+                ancestor = nodes[ancestor].parent
+                level += 1
+            }
+        }
+        guard !candidates.isEmpty else { return [0] }
+        var best = candidates[0]
+        var bestScore = -Double.infinity
+        for c in candidates {
+            score[c] *= 1 - linkDensity(c)
+            if score[c] > bestScore {
+                bestScore = score[c]
+                best = c
+            }
+        }
+        // A container whose parent holds little else stands for its parent (the text often continues
+        // in wrappers beside it).
+        var top = best
+        while nodes[top].parent >= 0, nodes[top].name != "body" {
+            let parent = nodes[top].parent
+            guard textLength[parent] > 0, Double(textLength[top]) / Double(textLength[parent]) > 0.85 else { break }
+            guard nodes[parent].name != "body", nodes[parent].name != "html" else { break }
+            top = parent
+        }
+        let parent = nodes[top].parent
+        guard parent >= 0 else { return [top] }
+        let threshold = max(10, score[best] * 0.2)
+        var out: [Int] = []
+        for sibling in nodes[parent].children where !excluded[sibling] && !nodes[sibling].isText {
+            if sibling == top {
+                out.append(sibling)
+                continue
+            }
+            var keep = touched[sibling] && score[sibling] >= threshold
+            if !keep, nodes[sibling].name == "p" {
+                let length = textLength[sibling]
+                let density = linkDensity(sibling)
+                keep = length > 80 && density < 0.25 || length > 0 && length <= 80 && density == 0
+                    && document.text(sibling).contains(". ")
+            }
+            if keep { out.append(sibling) }
+        }
+        return out
+    }
+
+    // MARK: - Blocks
+
+    /// One block of text in document order and what it is.
+    struct Block {
+        enum Role { case paragraph, heading, title, caption, quote, listItem }
+        var role: Role
+        var text: String
+        var links: Int
+        var length: Int
+        var node: Int
+    }
+
+    /// The text under the roots cut into blocks at block-level elements.
+    private func blocks(_ roots: [Int]) -> (blocks: [Block], posts: [Article.EmbeddedPost]) {
+        let nodes = document.nodes
+        var out: [Block] = []
+        var posts: [Article.EmbeddedPost] = []
+        var text = ""
+        var links = 0
+        var owner: [Int] = []  // block elements open, innermost last
+        func flush() {
+            let clean = PageArticle.clean(text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
+            text = ""
+            let l = links
+            links = 0
+            guard !clean.isEmpty, let node = owner.last else { return }
+            let name = nodes[node].name
+            let role: Block.Role
+            switch name {
+            case "h1": role = .title
+            case "h2", "h3", "h4", "h5", "h6": role = .heading
+            case "figcaption": role = .caption
+            case "blockquote": role = .quote
+            case "li", "dt", "dd": role = .listItem
+            default: role = Self.hints(nodes[node]).contains("caption") ? .caption : .paragraph
+            }
+            var length = 0
+            for b in clean.utf8 where b > 0x20 { length += 1 }
+            out.append(Block(role: role, text: clean, links: min(l, length), length: length, node: node))
+        }
+        for root in roots {
+            // (node, entering): exits are pushed below their children.
+            var stack: [(Int, Bool)] = [(root, true)]
+            var inLink = 0
+            while let (i, entering) = stack.popLast() {
+                let node = nodes[i]
+                if !entering {
+                    if node.name == "a" { inLink -= 1 }
+                    if Self.blockTags.contains(node.name) {
+                        flush()
+                        owner.removeLast()
+                    }
+                    continue
+                }
+                if node.isText {
+                    text += node.text
+                    if inLink > 0 { for b in node.text.utf8 where b > 0x20 { links += 1 } }
+                    continue
+                }
+                if Self.isEmbeddedPost(node) {
+                    flush()
+                    if let post = embeddedPost(i) { posts.append(post) }
+                    continue
+                }
+                if excluded[i] { continue }
+                if node.name == "br" {
+                    flush()
+                    continue
+                }
+                if node.name == "a" { inLink += 1 }
+                if Self.blockTags.contains(node.name) {
+                    flush()
+                    owner.append(i)
+                } else if owner.isEmpty {
+                    owner.append(i)
+                    stack.append((i, false))
+                    for c in node.children.reversed() { stack.append((c, true)) }
+                    continue
+                }
+                stack.append((i, false))
+                for c in node.children.reversed() { stack.append((c, true)) }
+            }
+            flush()
+            owner.removeAll()
+        }
+        return (out, posts)
+    }
+
+    /// A tweet's text and its `— Name (@handle) date` line.
+    private func embeddedPost(_ i: Int) -> Article.EmbeddedPost? {
+        let nodes = document.nodes
+        var text = ""
+        for c in document.descendants(of: i) where nodes[c].name == "p" {
+            text = document.text(c)
+            break
+        }
+        let whole = document.text(i)
+        if text.isEmpty { text = whole }
+        guard !whole.isEmpty else { return nil }
+        var author: String?
+        var handle: String?
+        var date: String?
+        if let open = whole.range(of: "(@", options: .backwards),
+            let close = whole[open.upperBound...].firstIndex(of: ")")
+        {
+            handle = String(whole[open.upperBound..<close])
+            let rest = whole[whole.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            date = rest.isEmpty ? nil : rest
+            var before = whole[..<open.lowerBound]
+            if let dash = before.lastIndex(where: { "—–-".contains($0) }) { before = before[before.index(after: dash)...] }
+            let name = before.trimmingCharacters(in: .whitespaces)
+            author = name.isEmpty || name.count > 80 ? nil : name
+        }
+        if handle?.contains(" ") == true { handle = nil }
+        return Article.EmbeddedPost(author: author, handle: handle, date: date, text: text)
+    }
+
+    // MARK: - The page
+
+    /// The page's fields: metadata, then the blocks sorted.
+    mutating func page() -> PageArticle {
+        var page = PageArticle()
+        page.url = metadata.url
+        page.source = metadata.source
+        page.language = metadata.language
+        page.published = metadata.published
+        page.updated = metadata.updated
+        page.authors = metadata.authors
+        let roots = roots()
+        let (found, posts) = blocks(roots)
+        page.embeddedPosts = posts
+        let headings = headlines()
+        page.title = Self.headline(metadata: metadata, headings: headings)
+        let titleKey = Self.key(page.title ?? "")
+
+        var seenBody = false
+        for block in found {
+            let density = block.length == 0 ? 0 : Double(block.links) / Double(block.length)
+            if density > 0.5, block.role != .quote { continue }
+            if !seenBody {
+                // Above the first paragraph: the headline again, bylines and date stamps.
+                if block.role == .title || Self.key(block.text) == titleKey { continue }
+                if block.length < 80, page.authors.contains(where: { Self.key($0) == Self.key(block.text) }) { continue }
+                if let names = PageArticle.byline(block.text) {
+                    if page.authors.isEmpty { page.authors = names }
+                    continue
+                }
+                if let stamp = PageArticle.stamp(block.text) {
+                    if stamp.updated { page.updated = page.updated ?? stamp.value } else { page.published = page.published ?? stamp.value }
+                    continue
+                }
+            }
+            if PageArticle.isDebris(block.text) { continue }
+            switch block.role {
+            case .title, .heading:
+                if Self.key(block.text) != titleKey { page.subheadings.append(block.text) }
+            case .caption:
+                page.captions.append(block.text)
+            case .paragraph, .quote, .listItem:
+                if block.role == .paragraph, block.length < 40, PageArticle.isCaption(block.text) {
+                    page.captions.append(block.text)
+                    continue
+                }
+                page.body.append(block.text)
+                seenBody = true
+            }
+        }
+        if page.authors.isEmpty { page.authors = pageBylines(roots) }
+        if page.published == nil { page.published = pageDate() }
+
+        // The page's own statement of its text wins when the markup yielded much less of it.
+        if let stated = metadata.articleBody {
+            let paragraphs = stated.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
+            let statedLength = stated.utf8.count
+            let foundLength = page.body.reduce(0) { $0 + $1.utf8.count }
+            if statedLength > 400, foundLength * 2 < statedLength {
+                page.body = paragraphs
+                page.subheadings = []
+            }
+        }
+        if metadata.isLive {
+            page.kind = .live
+            if !metadata.liveUpdates.isEmpty {
+                var body: [String] = []
+                var heads: [String] = []
+                for update in metadata.liveUpdates {
+                    if let h = update.headline { heads.append(h) }
+                    body += update.body.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
+                }
+                if body.reduce(0, { $0 + $1.utf8.count }) * 2 >= page.body.reduce(0, { $0 + $1.utf8.count }) {
+                    page.body = body
+                    page.subheadings = heads
+                }
+            }
+        }
+        return page
+    }
+
+    /// `<h1>` texts outside furniture, article headings first.
+    private func headlines() -> [String] {
+        var out: [String] = []
+        for (i, node) in document.nodes.enumerated() where node.name == "h1" && !excluded[i] {
+            let text = document.text(i)
+            if !text.isEmpty, text.count <= 300 { out.append(text) }
+        }
+        return out
+    }
+
+    /// The headline: metadata's, trimmed of a site name the page's own heading does not carry, else
+    /// the page's heading, else the `<title>` without its site name.
+    static func headline(metadata: PageMetadata, headings: [String]) -> String? {
+        if let title = metadata.title, !title.isEmpty {
+            let k = key(title)
+            if let h = headings.first(where: { key($0) == k }) { return h }
+            // `Headline | Site`: the heading is the headline.
+            if let h = headings.first(where: { !key($0).isEmpty && k.hasPrefix(key($0)) && key($0).count * 2 > k.count }) {
+                return h
+            }
+            return stripSiteName(title, source: metadata.source)
+        }
+        if let document = metadata.documentTitle, !document.isEmpty {
+            let k = key(document)
+            if let h = headings.first(where: { !key($0).isEmpty && k.contains(key($0)) }) { return h }
+            return stripSiteName(document, source: metadata.source)
+        }
+        return headings.first
+    }
+
+    /// `Headline | Site` / `Headline - Site` → `Headline` when the last part is short or the site's name.
+    static func stripSiteName(_ title: String, source: String?) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "] {
+            guard let r = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<r.lowerBound])
+            let tail = String(title[r.upperBound...])
+            let tailWords = tail.split(separator: " ").count
+            let headWords = head.split(separator: " ").count
+            if let source, key(tail) == key(source) || key(tail).contains(key(source)) && !key(source).isEmpty { return head }
+            if tailWords <= 4, headWords >= 3 { return stripSiteName(head, source: source) }
+        }
+        return title
+    }
+
+    /// Case-folded letters and digits only, for comparing headlines.
+    static func key(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// Authors from the page: `rel=author` links and elements whose class or id says byline or author.
+    private func pageBylines(_ roots: [Int]) -> [String] {
+        let nodes = document.nodes
+        var names: [String] = []
+        for (i, node) in nodes.enumerated() where !node.isText {
+            let words = Self.hints(node)
+            let isByline = node["rel"]?.lowercased() == "author" || node["itemprop"]?.lowercased() == "author"
+                || words.contains("byline") || (words.contains("author") && !words.contains("bio") && !words.contains("avatar"))
+            guard isByline else { continue }
+            let text = document.text(i)
+            guard !text.isEmpty, text.count <= 120 else { continue }
+            let found = PageArticle.byline(text) ?? PageArticle.authorNames(text)
+            for name in found where !names.contains(name) { names.append(name) }
+            if !names.isEmpty, node["rel"] == nil { break }
+        }
+        return names
+    }
+
+    /// A date stated in the page's text (an element whose class says date or time), else in its address.
+    private func pageDate() -> String? {
+        let nodes = document.nodes
+        for (i, node) in nodes.enumerated() where !node.isText {
+            let words = Self.hints(node)
+            guard words.contains("date") || words.contains("time") || words.contains("publish") else { continue }
+            let text = document.text(i)
+            guard !text.isEmpty, text.count <= 80 else { continue }
+            if let stamp = PageArticle.stamp(text), !stamp.updated { return stamp.value }
+            if let value = PageArticle.date(text) { return value }
+        }
+        if let url = metadata.url { return Self.dateInAddress(url) }
+        return nil
+    }
+
+    /// `/2025/05/19/` or `2025-05-19` in an address.
+    static func dateInAddress(_ url: String) -> String? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" }).map(String.init)
+        guard parts.count >= 3 else { return nil }
+        for k in 0..<(parts.count - 2) {
+            guard parts[k].count == 4, let y = Int(parts[k]), y >= 1995, y <= 2100,
+                parts[k + 1].count <= 2, let m = Int(parts[k + 1]), (1...12).contains(m),
+                parts[k + 2].count <= 2, let d = Int(parts[k + 2]), (1...31).contains(d)
+            else { continue }
+            return String(format: "%04d-%02d-%02d", y, m, d)
+        }
+        return nil
+    }
+}
