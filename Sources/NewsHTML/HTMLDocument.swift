@@ -17,11 +17,15 @@ package struct HTMLDocument: Sendable {
         package var children: [Int] = []
         /// The text of a text node (or of a JSON-LD script), as written.
         package var text: String = ""
-        /// The attributes newsd reads (`class`, `id`, `itemprop`, `content`…), names lower-cased.
-        package var attributes: [String: String] = [:]
+        /// The attributes newsd reads (`class`, `id`, `itemprop`, `content`…), names lower-cased, in
+        /// the order written (a handful per element: a list is faster than a dictionary).
+        package var attributes: [(name: String, value: String)] = []
 
         /// An attribute's value, or nil.
-        package subscript(_ name: String) -> String? { attributes[name] }
+        package subscript(_ name: String) -> String? {
+            for attribute in attributes where attribute.name == name { return attribute.value }
+            return nil
+        }
         /// Whether this is a text node.
         package var isText: Bool { name == "#text" }
     }
@@ -54,7 +58,7 @@ package struct HTMLDocument: Sendable {
     static let keptAttributes: Set<String> = [
         "id", "class", "itemprop", "itemtype", "itemscope", "property", "name", "content", "rel", "href", "datetime",
         "type", "role", "hidden", "style", "aria-hidden", "lang", "charset", "http-equiv", "data-testid",
-        "data-component", "cite",
+        "data-component", "cite", "title", "pubdate",
     ]
 
     /// Tag names by gumbo's tag number, made once.
@@ -85,7 +89,7 @@ package struct HTMLDocument: Sendable {
                     guard let cName = attribute.name else { continue }
                     let key = String(cString: cName).lowercased()
                     guard Self.keptAttributes.contains(key), let cValue = attribute.value else { continue }
-                    item.attributes[key] = Self.bounded(cValue)
+                    if item[key] == nil { item.attributes.append((key, Self.bounded(cValue))) }
                 }
                 if parent >= 0 { nodes[parent].children.append(index) }
                 nodes.append(item)
@@ -103,7 +107,7 @@ package struct HTMLDocument: Sendable {
                 let owner = nodes[parent].name
                 // Script and style text is never content; a JSON-LD script's text is metadata.
                 if owner == "style" || owner == "noscript" || owner == "template" { continue }
-                if owner == "script", !(nodes[parent]["type"]?.lowercased().contains("ld+json") ?? false) { continue }
+                if owner == "script", !(nodes[parent]["type"]?.lowercased().hasBytes("ld+json") ?? false) { continue }
                 var item = Node(name: "#text", parent: parent)
                 item.text = String(cString: cText)
                 nodes[parent].children.append(index)

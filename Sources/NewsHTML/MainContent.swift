@@ -17,6 +17,8 @@ struct MainContent {
     private var linkLength: [Int]
     /// Commas under each node.
     private var commas: [Int]
+    /// Each element's lower-cased class and id (`hints`), made once.
+    private var hintsOf: [String]
 
     init(_ document: HTMLDocument, metadata: PageMetadata) {
         self.document = document
@@ -27,9 +29,10 @@ struct MainContent {
         textLength = [Int](repeating: 0, count: count)
         linkLength = [Int](repeating: 0, count: count)
         commas = [Int](repeating: 0, count: count)
+        hintsOf = nodes.map { $0.isText ? "" : Self.hints($0) }
         for i in 0..<count {
             let parent = nodes[i].parent
-            excluded[i] = (parent >= 0 && excluded[parent]) || Self.isFurniture(nodes[i])
+            excluded[i] = (parent >= 0 && excluded[parent]) || Self.isFurniture(nodes[i], hints: hintsOf[i])
         }
         // Children come after their parents: a backward pass sums each subtree.
         for i in stride(from: count - 1, through: 0, by: -1) {
@@ -58,7 +61,7 @@ struct MainContent {
 
     static let furnitureTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form", "button", "select",
-        "input", "textarea", "iframe", "object", "embed", "canvas", "header", "menu", "dialog", "head", "map",
+        "input", "textarea", "iframe", "canvas", "header", "menu", "dialog", "head", "map",
         "label", "option",
     ]
     static let furnitureRoles: Set<String> = [
@@ -69,29 +72,29 @@ struct MainContent {
     static let unlikely = [
         "-ad-", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer", "gdpr", "header",
         "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
-        "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "masthead", "navbar",
+        "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "masthead", "navbar", "nav",
+        "widget", "tags", "hidden", "teaser", "rating", "toolbar", "share", "feedback", "gallery", "slideshow",
     ]
-    static let contentHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "text", "entry"]
+    static let contentHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "text", "entry", "post"]
     /// Class or id words that mark furniture wherever they occur.
     static let furnitureWords = [
-        "share", "sharing", "newsletter", "subscribe", "promo", "outbrain", "taboola", "recommend", "most-read",
-        "mostread", "most-popular", "trending", "cookie", "signup", "sign-up", "advert", "byline", "author-bio",
-        "authorbio", "author-info", "tags", "tag-list", "keywords", "breadcrumb", "caption-credit", "image-credit",
-        "photo-credit", "credits", "toolbar", "widget", "skip-link", "skiplink", "print-only", "login", "paywall-prompt",
-        "more-stories", "also-read", "see-also", "read-more", "readmore", "sr-only", "visually-hidden",
-        "visuallyhidden", "screen-reader", "screenreader", "hidden", "dateline", "timestamp", "published-date",
-        "article-date", "post-date", "entry-date", "entry-meta", "post-meta", "article-meta", "article-info",
-        "meta-info", "rating", "related", "nav", "footer", "sidebar", "comment", "ad-container", "ad-slot", "adslot",
-        "advertisement", "sponsored", "teaser", "author", "carousel", "slideshow-nav", "gallery-nav", "donate", "feedback",
+        "sharedaddy", "share-", "-share", "sharing", "social-", "newsletter", "subscribe", "promo", "outbrain",
+        "taboola", "recommend", "most-read", "mostread", "most-popular", "trending", "cookie", "signup", "sign-up",
+        "advert", "byline", "author", "breadcrumb", "caption-credit", "image-credit", "photo-credit", "skip-link",
+        "skiplink", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "dateline",
+        "timestamp", "published-date", "article-date", "post-date", "entry-date", "entry-meta", "post-meta",
+        "article-meta", "article-info", "post-info", "ad-container", "ad-slot", "adslot", "advertisement", "sponsored",
+        "donate", "read-more", "readmore", "more-stories", "also-read", "see-also", "tag-list", "article-tags",
+        "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments",
     ]
 
     /// Whether an element is page furniture by its tag, role, visibility or class and id words.
-    static func isFurniture(_ node: HTMLDocument.Node) -> Bool {
+    static func isFurniture(_ node: HTMLDocument.Node, hints words: String) -> Bool {
         if node.isText { return false }
         if furnitureTags.contains(node.name) { return true }
         if node["hidden"] != nil || node["aria-hidden"]?.lowercased() == "true" { return true }
-        if let style = node["style"]?.lowercased(), style.contains("display:none") || style.contains("display: none")
-            || style.contains("visibility:hidden")
+        if let style = node["style"]?.lowercased(), style.hasBytes("display:none") || style.hasBytes("display: none")
+            || style.hasBytes("visibility:hidden")
         {
             return true
         }
@@ -106,22 +109,10 @@ struct MainContent {
             return false
         }
         if let role = node["role"]?.lowercased(), furnitureRoles.contains(role) { return true }
-        let words = hints(node)
         if words.isEmpty { return false }
         if isEmbeddedPost(node) { return false }
-        for word in furnitureWords where words.contains(word) {
-            // `article-body share-enabled` is the body: a content class wins over a furniture word in
-            // the same attribute only for words that describe behaviour.
-            if word == "share" || word == "sharing" || word == "hidden" || word == "nav" || word == "widget" {
-                if contentHints.contains(where: { words.contains("article-" + $0) || words.contains($0 + "-body") })
-                    || words.contains("articlebody")
-                {
-                    continue
-                }
-            }
-            return true
-        }
-        if unlikely.contains(where: { words.contains($0) }), !contentHints.contains(where: { words.contains($0) }) {
+        if furnitureWords.contains(where: { words.hasBytes($0) }) { return true }
+        if unlikely.contains(where: { words.hasBytes($0) }), !contentHints.contains(where: { words.hasBytes($0) }) {
             return true
         }
         return false
@@ -140,7 +131,7 @@ struct MainContent {
         guard node.name == "blockquote" || node.name == "div" || node.name == "figure" else { return false }
         let words = (node["class"] ?? "").lowercased()
         return ["twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
-                "tiktok-embed", "mastodon-embed", "threads-embed", "x-post"].contains { words.contains($0) }
+                "tiktok-embed", "mastodon-embed", "threads-embed", "x-post"].contains { words.hasBytes($0) }
     }
 
     // MARK: - Scoring
@@ -169,22 +160,22 @@ struct MainContent {
         default: score = 0
         }
         if node["itemprop"]?.lowercased() == "articlebody" { score += 60 }
-        let words = Self.hints(node)
+        let words = hintsOf[i]
         if !words.isEmpty {
             if ["article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content",
                 "post-content", "article-content", "story-content", "article-text", "articletext", "post-body",
                 "body-text", "bodytext", "main-content", "story-text", "article_body", "text-body"]
-                .contains(where: { words.contains($0) })
+                .contains(where: { words.hasBytes($0) })
             {
                 score += 35
             } else if ["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"]
-                .contains(where: { words.contains($0) })
+                .contains(where: { words.hasBytes($0) })
             {
                 score += 20
             }
             if ["comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll",
                 "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser", "card", "list"]
-                .contains(where: { words.contains($0) })
+                .contains(where: { words.hasBytes($0) })
             {
                 score -= 20
             }
@@ -259,7 +250,7 @@ struct MainContent {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
                 keep = length > 80 && density < 0.25 || length > 0 && length <= 80 && density == 0
-                    && document.text(sibling).contains(". ")
+                    && document.text(sibling).hasBytes(". ")
             }
             if keep { out.append(sibling) }
         }
@@ -287,7 +278,7 @@ struct MainContent {
         var links = 0
         var owner: [Int] = []  // block elements open, innermost last
         func flush() {
-            let clean = PageArticle.clean(text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
+            let clean = text.flattened
             text = ""
             let l = links
             links = 0
@@ -300,7 +291,7 @@ struct MainContent {
             case "figcaption": role = .caption
             case "blockquote": role = .quote
             case "li", "dt", "dd": role = .listItem
-            default: role = Self.hints(nodes[node]).contains("caption") ? .caption : .paragraph
+            default: role = hintsOf[node].hasBytes("caption") ? .caption : .paragraph
             }
             var length = 0
             for b in clean.utf8 where b > 0x20 { length += 1 }
@@ -464,14 +455,23 @@ struct MainContent {
         return page
     }
 
-    /// `<h1>` texts outside furniture, article headings first.
+    /// Heading texts outside furniture in document order: `<h1>` first, then `<h2>`/`<h3>` and elements
+    /// whose class or id says headline or title (old pages set their headline in a styled `<span>`).
     private func headlines() -> [String] {
-        var out: [String] = []
-        for (i, node) in document.nodes.enumerated() where node.name == "h1" && !excluded[i] {
+        var first: [String] = []
+        var other: [String] = []
+        for (i, node) in document.nodes.enumerated() where !node.isText && !excluded[i] {
+            let isH1 = node.name == "h1"
+            let words = hintsOf[i]
+            guard isH1 || node.name == "h2" || node.name == "h3" || words.hasBytes("headline") || words.hasBytes("title")
+                || words.hasBytes("heading")
+            else { continue }
+            guard textLength[i] > 0, textLength[i] <= 300 else { continue }
             let text = document.text(i)
-            if !text.isEmpty, text.count <= 300 { out.append(text) }
+            if text.isEmpty || text.count > 300 { continue }
+            if isH1 { first.append(text) } else { other.append(text) }
         }
-        return out
+        return first + other
     }
 
     /// The headline: metadata's, trimmed of a site name the page's own heading does not carry, else
@@ -486,31 +486,51 @@ struct MainContent {
             }
             return stripSiteName(title, source: metadata.source)
         }
-        if let document = metadata.documentTitle, !document.isEmpty {
+        if let document = metadata.documentTitle, !document.isEmpty, document.count <= 400 {
+            // The longest heading the `<title>` holds is the headline (`Site: Headline`, `Headline - Site`).
             let k = key(document)
-            if let h = headings.first(where: { !key($0).isEmpty && k.contains(key($0)) }) { return h }
+            let held = headings.filter { h in
+                let hk = key(h)
+                return hk.count >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3
+            }
+            if let best = held.max(by: { key($0).count < key($1).count }) { return best }
             return stripSiteName(document, source: metadata.source)
         }
         return headings.first
     }
 
-    /// `Headline | Site` / `Headline - Site` → `Headline` when the last part is short or the site's name.
+    /// `Headline | Site`, `Site: Headline`, `Site > Section > Headline` → `Headline`: the longest part
+    /// when the others are short or the site's name.
     static func stripSiteName(_ title: String, source: String?) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "] {
-            guard let r = title.range(of: separator, options: .backwards) else { continue }
-            let head = String(title[..<r.lowerBound])
-            let tail = String(title[r.upperBound...])
-            let tailWords = tail.split(separator: " ").count
-            let headWords = head.split(separator: " ").count
-            if let source, key(tail) == key(source) || key(tail).contains(key(source)) && !key(source).isEmpty { return head }
-            if tailWords <= 4, headWords >= 3 { return stripSiteName(head, source: source) }
+        var parts = [title]
+        for separator in [" | ", " - ", " – ", " — ", " :: ", ": ", " > ", " » ", " « ", " · ", " / ", "_"] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return title
+        parts = parts.map { PageArticle.clean($0) }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return title }
+        let words = { (s: String) in s.split(separator: " ").count }
+        guard let longest = parts.max(by: { words($0) < words($1) }) else { return title }
+        let rest = parts.filter { $0 != longest }
+        let siteKey = source.map { key($0) } ?? ""
+        // Only cut when every other part is short (a site or section name), never inside a headline.
+        guard words(longest) >= 3, rest.allSatisfy({ words($0) <= 4 || (!siteKey.isEmpty && key($0).contains(siteKey)) })
+        else { return title }
+        // A headline with a colon (`Brexit: what happens next`) keeps it when its head is no site name.
+        if title.contains(": "), !title.contains(" | "), !title.contains(" - "), let first = parts.first, first != longest,
+            words(first) <= 3, siteKey.isEmpty || !key(first).contains(siteKey), parts.count == 2
+        {
+            return title
+        }
+        return longest
     }
 
     /// Case-folded letters and digits only, for comparing headlines.
     static func key(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     /// Authors from the page: `rel=author` links and elements whose class or id says byline or author.
@@ -518,9 +538,9 @@ struct MainContent {
         let nodes = document.nodes
         var names: [String] = []
         for (i, node) in nodes.enumerated() where !node.isText {
-            let words = Self.hints(node)
+            let words = hintsOf[i]
             let isByline = node["rel"]?.lowercased() == "author" || node["itemprop"]?.lowercased() == "author"
-                || words.contains("byline") || (words.contains("author") && !words.contains("bio") && !words.contains("avatar"))
+                || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar"))
             guard isByline else { continue }
             let text = document.text(i)
             guard !text.isEmpty, text.count <= 120 else { continue }
@@ -531,18 +551,24 @@ struct MainContent {
         return names
     }
 
-    /// A date stated in the page's text (an element whose class says date or time), else in its address.
+    /// A date stated in the page's text: an element whose class or id says date, time or published
+    /// (its text, or its `title`), else the page's address, else a day in the text above the story.
     private func pageDate() -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where !node.isText {
-            let words = Self.hints(node)
-            guard words.contains("date") || words.contains("time") || words.contains("publish") else { continue }
+            let words = hintsOf[i]
+            guard words.hasBytes("date") || words.hasBytes("time") || words.hasBytes("publish") || words.hasBytes("datum")
+                || words.hasBytes("posted") || words.hasBytes("byline") || node.name == "time"
+            else { continue }
+            guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
+            if let title = node["title"], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
+            guard textLength[i] <= 200 || excluded[i] else { continue }
             let text = document.text(i)
-            guard !text.isEmpty, text.count <= 80 else { continue }
+            guard !text.isEmpty, text.utf8.count <= 200 else { continue }
             if let stamp = PageArticle.stamp(text), !stamp.updated { return stamp.value }
-            if let value = PageArticle.date(text) { return value }
+            if let value = PageArticle.date(text) ?? DateText.find(in: text) { return value }
         }
-        if let url = metadata.url { return Self.dateInAddress(url) }
+        if let url = metadata.url, let value = Self.dateInAddress(url) { return value }
         return nil
     }
 

@@ -55,7 +55,7 @@ struct PageMetadata {
                     canonical = href
                 }
             case "script":
-                if node["type"]?.lowercased().contains("ld+json") == true {
+                if node["type"]?.lowercased().hasBytes("ld+json") == true {
                     fromJSONLD.read(document.text(index, raw: true))
                 }
             case "time":
@@ -124,8 +124,8 @@ struct PageMetadata {
             let marked = times.first { t in
                 let node = nodes[t.index]
                 let hint = ((node["class"] ?? "") + " " + (node["itemprop"] ?? "") + " " + (node["id"] ?? "")).lowercased()
-                return node.attributes["pubdate"] != nil || hint.contains("publish") || hint.contains("posted")
-                    || hint.contains("created")
+                return node["pubdate"] != nil || hint.hasBytes("publish") || hint.hasBytes("posted")
+                    || hint.hasBytes("created")
             }
             published = (marked.map { [$0] } ?? times).lazy.compactMap { PageArticle.date($0.value) }.first
         }
@@ -287,7 +287,7 @@ extension HTMLDocument {
             if !raw, node.name == "br" { out += " " }
             stack.append(contentsOf: node.children.reversed())
         }
-        return raw ? out : PageArticle.clean(out.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
+        return raw ? out : out.flattened
     }
 
     /// Every node under `index`, in document order (nodes are stored in document order).
