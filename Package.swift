@@ -150,7 +150,7 @@ let package = Package(
 // the file's `<Target>_main`, which runs libFuzzer's driver (CFuzzer).
 if Context.environment["NEWSD_FUZZ"] == "1" {
     let sanitize = ["-sanitize=fuzzer,address"]
-    for target in package.targets where ["NewsCore", "NewsProtocol", "NewsConfig"].contains(target.name) {
+    for target in package.targets where ["NewsCore", "NewsHTML", "NewsProtocol", "NewsConfig"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitize)]
     }
     let library: [SwiftSetting] = strict + [.unsafeFlags(sanitize)]
@@ -169,6 +169,8 @@ if Context.environment["NEWSD_FUZZ"] == "1" {
             name: "FuzzState", dependencies: ["CFuzzer", "NewsCore"], swiftSettings: fuzzer, linkerSettings: link),
         .executableTarget(
             name: "FuzzRequest", dependencies: ["CFuzzer", "NewsProtocol"], swiftSettings: fuzzer, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzHTML", dependencies: ["CFuzzer", "NewsHTML", "NewsCore"], swiftSettings: fuzzer, linkerSettings: link),
         .executableTarget(
             name: "FuzzConfig", dependencies: ["CFuzzer", "NewsConfig"], swiftSettings: fuzzer, linkerSettings: link),
     ]
