@@ -120,7 +120,9 @@ def run_newsd(bin_dir, paths):
     for k in range(0, len(paths), 200):
         batch = paths[k:k + 200]
         proc = subprocess.run([tool] + batch, capture_output=True, text=True)
-        for line in proc.stdout.splitlines():
+        for line in proc.stdout.split("\n"):
+            if not line.strip():
+                continue
             r = json.loads(line)
             out[r["file"]] = (r.get("ms"), r.get("article"), r.get("error"))
     return out
