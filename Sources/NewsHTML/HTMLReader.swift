@@ -18,10 +18,20 @@ package enum HTMLReader {
     }
 
     /// The page's fields before analysis (metadata and sorted blocks).
+    /// When class and id words set so much aside that less text than this is left, they are trusted less.
+    static let shortBody = 500
+
     package static func page(_ document: HTMLDocument) -> PageArticle {
         let metadata = PageMetadata(document)
-        var content = MainContent(document, metadata: metadata)
-        return content.page()
+        var best: (page: PageArticle, length: Int)?
+        for strictness in MainContent.Strictness.allCases {
+            var content = MainContent(document, metadata: metadata, strictness: strictness)
+            let page = content.page()
+            let length = page.body.reduce(0) { $0 + $1.utf8.count }
+            if best == nil || length > best!.length { best = (page, length) }
+            if length >= shortBody { break }
+        }
+        return best!.page
     }
 
     /// Whether a file's first bytes are an HTML page rather than text that mentions a tag: after an

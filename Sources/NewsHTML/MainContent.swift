@@ -20,7 +20,11 @@ struct MainContent {
     /// Each element's lower-cased class and id (`hints`), made once.
     private var hintsOf: [String]
 
-    init(_ document: HTMLDocument, metadata: PageMetadata) {
+    /// How much of the class and id evidence sets furniture aside: `.all`, then (when that leaves
+    /// too little text) `.strongWords` without the words a content word can overrule, then `.tagsOnly`.
+    enum Strictness: CaseIterable { case all, strongWords, tagsOnly }
+
+    init(_ document: HTMLDocument, metadata: PageMetadata, strictness: Strictness = .all) {
         self.document = document
         self.metadata = metadata
         let nodes = document.nodes
@@ -32,7 +36,8 @@ struct MainContent {
         hintsOf = nodes.map { $0.isText ? "" : Self.hints($0) }
         for i in 0..<count {
             let parent = nodes[i].parent
-            excluded[i] = (parent >= 0 && excluded[parent]) || Self.isFurniture(nodes[i], hints: hintsOf[i])
+            excluded[i] = (parent >= 0 && excluded[parent])
+                || Self.isFurniture(nodes[i], hints: strictness == .tagsOnly ? "" : hintsOf[i], unlikely: strictness == .all)
         }
         // Children come after their parents: a backward pass sums each subtree.
         for i in stride(from: count - 1, through: 0, by: -1) {
@@ -89,7 +94,7 @@ struct MainContent {
     ]
 
     /// Whether an element is page furniture by its tag, role, visibility or class and id words.
-    static func isFurniture(_ node: HTMLDocument.Node, hints words: String) -> Bool {
+    static func isFurniture(_ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true) -> Bool {
         if node.isText { return false }
         if furnitureTags.contains(node.name) { return true }
         if node["hidden"] != nil || node["aria-hidden"]?.lowercased() == "true" { return true }
@@ -112,7 +117,7 @@ struct MainContent {
         if words.isEmpty { return false }
         if isEmbeddedPost(node) { return false }
         if furnitureWords.contains(where: { words.hasBytes($0) }) { return true }
-        if unlikely.contains(where: { words.hasBytes($0) }), !contentHints.contains(where: { words.hasBytes($0) }) {
+        if useUnlikely, unlikely.contains(where: { words.hasBytes($0) }), !contentHints.contains(where: { words.hasBytes($0) }) {
             return true
         }
         return false
