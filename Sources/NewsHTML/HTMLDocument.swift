@@ -158,13 +158,14 @@ package struct HTMLDocument: Sendable {
     /// Elements whose content is raw text, where `<` starts no tag.
     static let rawText: Set<[UInt8]> = Set(["script", "style", "textarea", "title", "xmp", "plaintext"].map { Array($0.utf8) })
 
-    /// The text with the start tags dropped that would open more than `maxDepth` elements. The count
+    /// The text with the start tags dropped that would open more than `maxDepth` elements (and an
+    /// unclosed `<title>` closed at the next tag). The count
     /// is an estimate from the tags alone (unclosed elements count until their end tag), so it errs on
     /// the side of dropping; a real page never comes near it.
     static func boundingDepth(_ text: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var open: [[UInt8]] = []  // the counted elements open, innermost last
-        var dropped = false
+        var dropped = false  // the text was changed
         var i = 0
         let n = text.count
         var copied = 0
@@ -219,6 +220,18 @@ package struct HTMLDocument: Sendable {
                         if match { break search }
                     }
                     k += 1
+                }
+                if k + close.count > n, name == Array("title".utf8) {
+                    // A `<title>` never closed would swallow the page (RCDATA runs to the end): it ends
+                    // at the next tag instead, as lenient parsers read it.
+                    var next = end + 1
+                    while next < n, text[next] != 0x3C { next += 1 }
+                    out.append(contentsOf: text[copied..<next])
+                    out.append(contentsOf: Array("</title>".utf8))
+                    copied = next
+                    dropped = true
+                    i = next
+                    continue
                 }
                 i = k
                 continue

@@ -65,7 +65,7 @@ struct MainContent {
     // MARK: - Furniture
 
     static let furnitureTags: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form", "button", "select",
+        "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "button", "select",
         "input", "textarea", "iframe", "canvas", "header", "menu", "dialog", "head", "map",
         "label", "option",
     ]
