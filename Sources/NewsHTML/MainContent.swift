@@ -549,7 +549,7 @@ struct MainContent {
             guard isByline else { continue }
             let text = document.text(i)
             guard !text.isEmpty, text.count <= 120 else { continue }
-            let found = PageArticle.byline(text) ?? PageArticle.authorNames(text)
+            let found = PageMetadata.bylineNames(text)
             for name in found where !names.contains(name) { names.append(name) }
             if !names.isEmpty, node["rel"] == nil { break }
         }
@@ -563,7 +563,8 @@ struct MainContent {
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
             guard words.hasBytes("date") || words.hasBytes("time") || words.hasBytes("publish") || words.hasBytes("datum")
-                || words.hasBytes("posted") || words.hasBytes("byline") || node.name == "time"
+                || words.hasBytes("posted") || words.hasBytes("byline") || words.hasBytes("created")
+                || words.hasBytes("meta") || node.name == "time"
             else { continue }
             guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
             if let title = node["title"], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }

@@ -114,6 +114,18 @@ struct PageMetadata {
             meta["dcterms.date"], meta["dcterms.created"], meta["date"], meta["og:pubdate"], micro["datepublished"],
         ]
         published = publishedFields.lazy.compactMap { $0.flatMap(PageArticle.date) }.first
+        if published == nil {
+            // Any other meta tag whose name says publication or creation (`five_hundred_pixels:created`).
+            for (key, value) in meta.sorted(by: { $0.key < $1.key })
+            where ["publish", "created", "date", "uploaded", "release"].contains(where: { key.hasBytes($0) })
+                && !["modif", "updat", "expir", "revis"].contains(where: { key.hasBytes($0) })
+            {
+                if let day = PageArticle.date(value) {
+                    published = day
+                    break
+                }
+            }
+        }
         let updatedFields: [String?] = [
             fromJSONLD.modified, meta["article:modified_time"], meta["og:updated_time"], meta["datemodified"],
             micro["datemodified"],
@@ -137,9 +149,30 @@ struct PageMetadata {
         for field in fields {
             let text = unescape(field)
             if text.hasPrefix("http") || text.contains("/") { continue }
-            for name in PageArticle.authorNames(text) where !out.contains(name) { out.append(name) }
+            // A name with digits in it is a name with a date glued on (`Lucas Nolan22 Dec 2016`).
+            var names = PageArticle.authorNames(text)
+            if names.contains(where: { $0.contains(where: \.isNumber) }) { names = bylineNames(text) }
+            for name in names where !out.contains(name) { out.append(name) }
         }
         return out
+    }
+
+    /// The names in a byline printed in the page (`By Jane Doe, Reuters`, `Jane Doe March 25, 2015`,
+    /// `Par Jean Dupont`): the date and anything after a `|` cut off, roles and outlets dropped; only
+    /// what reads as a person's name is kept.
+    static func bylineNames(_ raw: String) -> [String] {
+        var text = raw.flattened
+        if let digit = text.firstIndex(where: { $0.isNumber }) { text = String(text[..<digit]) }
+        if let bar = text.firstIndex(of: "|") { text = String(text[..<bar]) }
+        text = PageArticle.clean(text)
+        for prefix in ["written by ", "posted by ", "by ", "par ", "von ", "por ", "di ", "door "]
+        where text.lowercased().hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+            break
+        }
+        text = PageArticle.clean(text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–—")))
+        guard !text.isEmpty, text.count <= 120 else { return [] }
+        return PageArticle.byline("By " + text) ?? []
     }
 
     /// `&amp;` and the few entities that survive in metadata written by hand.
