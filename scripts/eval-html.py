@@ -103,6 +103,8 @@ def records(args):
             if not os.path.exists(path):
                 continue
             for url, entry in json.load(open(path, encoding="utf-8")).items():
+                if not isinstance(entry.get("date"), str):
+                    continue
                 for folder in ("eval", "test_set", "cache"):
                     src = os.path.join(tests, folder, entry["file"])
                     if os.path.exists(src):

@@ -431,6 +431,12 @@ struct MainContent {
         }
         if page.authors.isEmpty { page.authors = pageBylines(roots) }
         if page.published == nil { page.published = pageDate() }
+        if page.published == nil {
+            // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a
+            // short line anywhere on the page.
+            page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300))) }.first
+                ?? shortTextDate()
+        }
 
         // The page's own statement of its text wins when the markup yielded much less of it.
         if let stated = metadata.articleBody {
@@ -575,6 +581,14 @@ struct MainContent {
             if let value = PageArticle.date(text) ?? DateText.find(in: text) { return value }
         }
         if let url = metadata.url, let value = Self.dateInAddress(url) { return value }
+        return nil
+    }
+
+    /// The first day in a short text node outside furniture (a date line set in a `<span>`).
+    private func shortTextDate() -> String? {
+        for (i, node) in document.nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
+            if let day = DateText.find(in: node.text) { return day }
+        }
         return nil
     }
 

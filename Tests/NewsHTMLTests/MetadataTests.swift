@@ -209,3 +209,41 @@ let story = """
         #expect(article.title == "Bridge reopens to traffic")
     }
 }
+
+@Suite struct PrintedDateTests {
+    @Test(arguments: [
+        ("Artikel veröffentlicht am 16.12.2012", "2012-12-16"),
+        ("Samstag, 19. Juli 2014", "2014-07-19"),
+        ("le 3 mars 2019 à 15:20", "2019-03-03"),
+        ("Posted on May 19, 2025 at 10:00", "2025-05-19"),
+        ("2018/07/03", "2018-07-03"),
+        ("07/03/2018", "2018-07-03"),
+        ("31.02.2018", nil),
+        ("Copyright 1998-2018", nil),
+        ("Call 555-1234 today", nil),
+    ])
+    func dayInText(text: String, expected: String?) {
+        #expect(DateText.find(in: text) == expected)
+    }
+
+    @Test func dayInTheStoryIsTheLastResort() throws {
+        let article = try read(
+            """
+            <html><body><div class="content"><h1>Club party by the lake</h1>
+            <p>Unter dem Motto Come Together wurde am 06.05.2018 das erste inklusive Turnier in der Halle gespielt, \
+            mit Teams aus der ganzen Stadt und vielen Gästen.</p>
+            <p>Die Organisatoren wollen das Turnier im nächsten Jahr wiederholen, sagten sie nach der Siegerehrung.</p>
+            </div></body></html>
+            """)
+        #expect(article.published == "2018-05-06")
+    }
+
+    @Test func dateClassElement() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Council approves the new budget</h1>
+            <span class="post-date">27.06.2018 09:54</span>\(story)</article></body></html>
+            """)
+        #expect(article.published == "2018-06-27")
+    }
+}
