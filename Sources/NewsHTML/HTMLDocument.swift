@@ -7,12 +7,13 @@ import NewsCore
 /// start tags past `maxDepth` open elements are dropped (their text stays), gumbo keeps no error
 /// list, and only the attributes newsd reads are copied, each cut to `maxAttributeBytes`.
 package struct HTMLDocument: Sendable {
-    /// One element or text node.
-    package struct Node: Sendable {
+    /// One element or text node. A class, so walking the tree copies no strings or lists; nodes are
+    /// only changed while the document is built, which makes sharing them across threads safe.
+    package final class Node: @unchecked Sendable {
         /// Lower-case tag name (`p`, `amp-img`), or `#text`.
-        package var name: String
+        package let name: String
         /// Index of the parent node; -1 for the root.
-        package var parent: Int
+        package let parent: Int
         /// Indexes of the children, in document order.
         package var children: [Int] = []
         /// The text of a text node (or of a JSON-LD script), as written.
@@ -20,6 +21,11 @@ package struct HTMLDocument: Sendable {
         /// The attributes newsd reads (`class`, `id`, `itemprop`, `content`…), names lower-cased, in
         /// the order written (a handful per element: a list is faster than a dictionary).
         package var attributes: [(name: String, value: String)] = []
+
+        init(name: String, parent: Int) {
+            self.name = name
+            self.parent = parent
+        }
 
         /// An attribute's value, or nil.
         package subscript(_ name: String) -> String? {
@@ -74,20 +80,20 @@ package struct HTMLDocument: Sendable {
             switch node.pointee.type {
             case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
                 let element = node.pointee.v.element
-                var name: String
+                let name: String
                 if element.tag == GUMBO_TAG_UNKNOWN {
                     name = Self.originalName(element.original_tag)
                 } else {
                     let tag = Int(element.tag.rawValue)
                     name = tag < Self.tagNames.count ? Self.tagNames[tag] : "unknown"
                 }
-                var item = Node(name: name, parent: parent)
+                let item = Node(name: name, parent: parent)
                 let attributes = element.attributes
                 for k in 0..<Int(attributes.length) {
                     guard let raw = attributes.data[k] else { continue }
                     let attribute = raw.assumingMemoryBound(to: GumboAttribute.self).pointee
                     guard let cName = attribute.name else { continue }
-                    let key = String(cString: cName).lowercased()
+                    let key = String(cString: cName)  // gumbo lower-cases HTML attribute names
                     guard Self.keptAttributes.contains(key), let cValue = attribute.value else { continue }
                     if item[key] == nil { item.attributes.append((key, Self.bounded(cValue))) }
                 }
@@ -108,7 +114,7 @@ package struct HTMLDocument: Sendable {
                 // Script and style text is never content; a JSON-LD script's text is metadata.
                 if owner == "style" || owner == "noscript" || owner == "template" { continue }
                 if owner == "script", !(nodes[parent]["type"]?.lowercased().hasBytes("ld+json") ?? false) { continue }
-                var item = Node(name: "#text", parent: parent)
+                let item = Node(name: "#text", parent: parent)
                 item.text = String(cString: cText)
                 nodes[parent].children.append(index)
                 nodes.append(item)

@@ -81,11 +81,8 @@ package enum HTMLReader {
             return Array(text.utf8)
         }
         if String(validating: bytes, as: UTF8.self) != nil { return bytes }
-        if charset == nil || charset == "utf-8" || charset == "utf8" {
-            // Mostly UTF-8 with a few damaged bytes stays UTF-8 (with replacement characters).
-            return Array(PageArticle.decode8Bit(bytes).utf8)
-        }
-        // Latin-1, Windows-1252, ASCII, or a charset newsd cannot convert: read as Windows-1252.
+        // Mostly UTF-8 with a few damaged bytes stays UTF-8 (with replacement characters); Latin-1,
+        // Windows-1252, ASCII or a charset newsd cannot convert is read as Windows-1252.
         return Array(PageArticle.decode8Bit(bytes).utf8)
     }
 

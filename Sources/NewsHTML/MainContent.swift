@@ -34,10 +34,27 @@ struct MainContent {
         linkLength = [Int](repeating: 0, count: count)
         commas = [Int](repeating: 0, count: count)
         hintsOf = nodes.map { $0.isText ? "" : Self.hints($0) }
+        // Pages repeat their class names (every item of a list has the same): each distinct one is
+        // matched against the word lists once.
+        var verdicts: [String: Bool] = [:]
         for i in 0..<count {
             let parent = nodes[i].parent
-            excluded[i] = (parent >= 0 && excluded[parent])
-                || Self.isFurniture(nodes[i], hints: strictness == .tagsOnly ? "" : hintsOf[i], unlikely: strictness == .all)
+            if parent >= 0 && excluded[parent] {
+                excluded[i] = true
+                continue
+            }
+            let hints = strictness == .tagsOnly ? "" : hintsOf[i]
+            if Self.isFurniture(nodes[i], hints: "") {
+                excluded[i] = true
+            } else if !hints.isEmpty, !Self.isEmbeddedPost(nodes[i]), !Self.keptByName(nodes[i]) {
+                if let verdict = verdicts[hints] {
+                    excluded[i] = verdict
+                } else {
+                    let verdict = Self.isFurnitureByWords(hints, unlikely: strictness == .all)
+                    verdicts[hints] = verdict
+                    excluded[i] = verdict
+                }
+            }
         }
         // Children come after their parents: a backward pass sums each subtree.
         for i in stride(from: count - 1, through: 0, by: -1) {
@@ -108,14 +125,20 @@ struct MainContent {
         {
             return true
         }
-        if node.name == "html" || node.name == "body" || node.name == "main" || node.name == "article"
-            || node.name == "p" || node.name == "a"
-        {
-            return false
-        }
+        if keptByName(node) { return false }
         if let role = node["role"]?.lowercased(), furnitureRoles.contains(role) { return true }
-        if words.isEmpty { return false }
-        if isEmbeddedPost(node) { return false }
+        if words.isEmpty || isEmbeddedPost(node) { return false }
+        return isFurnitureByWords(words, unlikely: useUnlikely)
+    }
+
+    /// Elements whose class words never make them furniture.
+    static func keptByName(_ node: HTMLDocument.Node) -> Bool {
+        node.name == "html" || node.name == "body" || node.name == "main" || node.name == "article" || node.name == "p"
+            || node.name == "a"
+    }
+
+    /// Whether class and id words (lower-cased) say furniture.
+    static func isFurnitureByWords(_ words: String, unlikely useUnlikely: Bool) -> Bool {
         if furnitureWords.contains(where: { words.hasBytes($0) }) { return true }
         if useUnlikely, unlikely.contains(where: { words.hasBytes($0) }), !contentHints.contains(where: { words.hasBytes($0) }) {
             return true
