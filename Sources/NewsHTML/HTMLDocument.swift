@@ -168,7 +168,7 @@ package struct HTMLDocument: Sendable {
     /// unclosed `<title>` closed at the next tag). The count
     /// is an estimate from the tags alone (unclosed elements count until their end tag), so it errs on
     /// the side of dropping; a real page never comes near it.
-    static func boundingDepth(_ text: [UInt8]) -> [UInt8] {
+    package static func boundingDepth(_ text: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var open: [[UInt8]] = []  // the counted elements open, innermost last
         var dropped = false  // the text was changed
