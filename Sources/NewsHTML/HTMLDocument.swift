@@ -204,6 +204,7 @@ package struct HTMLDocument: Sendable {
             let name = text[nameStart..<j].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
             var end = j
             while end < n, text[end] != 0x3E { end += 1 }
+            if end >= n { break }  // a tag cut off at the end of the file opens nothing
             let selfClosing = end > j && text[end - 1] == 0x2F
             if closing {
                 // An end tag closes its element and everything opened inside it; one that matches no

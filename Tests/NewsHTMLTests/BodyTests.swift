@@ -1,3 +1,4 @@
+import Foundation
 import NewsCore
 import Testing
 
@@ -205,5 +206,22 @@ import Testing
             + Array(" broken bytes inside a paragraph that is otherwise perfectly readable text.</p></body></html>".utf8)
         let article = try #require(try HTMLReader.articles(bytes).first)
         #expect(article.body.first?.contains("broken bytes") == true)
+    }
+}
+
+/// Inputs the fuzzer found (FuzzHTML), kept so they stay fixed.
+@Suite struct FuzzFoundTests {
+    @Test(arguments: [
+        "PGh0bWw+PGhlYWQ+PMhldGEgY2hhcnNldDwxdGl0bG0+z/Do4uXyPC90PGZvb3Rlcj5lMDFyc2V0PSIhaW5kb3dzLTE8IT48aGVhZDI1MSI+PHRpdGxl",
+    ])
+    func neverTraps(base64: String) throws {
+        let bytes = try #require(Data(base64Encoded: base64))
+        _ = try? HTMLReader.articles(Array(bytes))
+        #expect(HTMLDocument.boundingDepth(Array(bytes)).count <= bytes.count * 2 + 8)
+    }
+
+    @Test(arguments: ["<title", "<p>text</p><title", "<div><script", "</", "<a href='x"])
+    func tagCutOffAtTheEnd(html: String) {
+        #expect(HTMLDocument.boundingDepth(Array(html.utf8)) == Array(html.utf8))
     }
 }
