@@ -15,7 +15,7 @@ DESTDIR     ?=
 SWIFT       ?= swift
 CONFIG      ?= debug
 BIN_DIR      = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
-SYSTEM_PACKAGES = libsystemd-dev libsqlite3-dev libseccomp-dev pkg-config python3 util-linux procps
+SYSTEM_PACKAGES = libsystemd-dev libsqlite3-dev libseccomp-dev libgumbo-dev pkg-config python3 util-linux procps
 RUN_DIR     ?= $(CURDIR)/run
 
 .PHONY: all deps build release run test test-unit test-systemd crash-test eval bench install uninstall clean fuzz

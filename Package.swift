@@ -47,11 +47,23 @@ let package = Package(
         .target(
             name: "NewsWorker",
             dependencies: [
-                "NewsCore", "CNewsLinux", "CNewsSandbox", .product(name: "SystemPackage", package: "swift-system"),
+                "NewsCore", "NewsHTML", "CNewsLinux", "CNewsSandbox", .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
+        // Google's HTML5 parser (Debian's libgumbo-dev) through pkg-config.
+        .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
+        // Saved web pages: gumbo's DOM → metadata and main content → the article model. Runs in the
+        // parser workers only; NewsCore stays free of C libraries.
+        // Optimised in debug builds too, as NewsCore is.
+        .target(
+            name: "NewsHTML", dependencies: ["CGumbo", "NewsCore"],
+            swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        // Reads pages with the workers' HTML reader and prints each article as one JSON line with the
+        // time it took (scripts/eval-html.py scores it against other extractors). Not installed.
+        .executableTarget(name: "newsd-extract", dependencies: ["NewsHTML", "NewsCore"], swiftSettings: strict),
         // libsystemd through pkg-config.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         // sd_notify, watchdog, listen fds and the journal, in Swift.
@@ -120,6 +132,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strict),
+        .testTarget(name: "NewsHTMLTests", dependencies: ["NewsHTML", "NewsCore"], swiftSettings: strict),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsCore"], swiftSettings: strict),
         .testTarget(name: "NewsProtocolTests", dependencies: ["NewsProtocol"], swiftSettings: strict),
         .testTarget(name: "NewsInboxTests", dependencies: ["NewsInbox", "NewsStore", "NewsCore"], swiftSettings: strict),
@@ -137,7 +150,7 @@ let package = Package(
 // the file's `<Target>_main`, which runs libFuzzer's driver (CFuzzer).
 if Context.environment["NEWSD_FUZZ"] == "1" {
     let sanitize = ["-sanitize=fuzzer,address"]
-    for target in package.targets where ["NewsCore", "NewsProtocol", "NewsConfig"].contains(target.name) {
+    for target in package.targets where ["NewsCore", "NewsHTML", "NewsProtocol", "NewsConfig"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitize)]
     }
     let library: [SwiftSetting] = strict + [.unsafeFlags(sanitize)]
@@ -156,6 +169,8 @@ if Context.environment["NEWSD_FUZZ"] == "1" {
             name: "FuzzState", dependencies: ["CFuzzer", "NewsCore"], swiftSettings: fuzzer, linkerSettings: link),
         .executableTarget(
             name: "FuzzRequest", dependencies: ["CFuzzer", "NewsProtocol"], swiftSettings: fuzzer, linkerSettings: link),
+        .executableTarget(
+            name: "FuzzHTML", dependencies: ["CFuzzer", "NewsHTML", "NewsCore"], swiftSettings: fuzzer, linkerSettings: link),
         .executableTarget(
             name: "FuzzConfig", dependencies: ["CFuzzer", "NewsConfig"], swiftSettings: fuzzer, linkerSettings: link),
     ]

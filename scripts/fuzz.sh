@@ -17,7 +17,8 @@ front-matter:FuzzFrontMatter:parser.dict:2048
 json:FuzzJSON:json.dict:4096
 state:FuzzState:state.dict:2048
 request:FuzzRequest:request.dict:4096
-config:FuzzConfig:config.dict:4096"
+config:FuzzConfig:config.dict:4096
+html:FuzzHTML:html.dict:16384"
 
 wanted=("$@")
 selected=()

@@ -23,7 +23,7 @@ package struct NewsdConfiguration: Sendable, Equatable {
     package var socketMode: mode_t = 0o660
     package var adminUIDs: [UInt32] = []
     package var adminGIDs: [UInt32] = []
-    package var include = ["*.txt", "*.md", "*.json", "*.jsonl"]
+    package var include = ["*.txt", "*.md", "*.json", "*.jsonl", "*.html", "*.htm", "*.xhtml"]
     package var ignore = [".*", "*.tmp", "*.part", "*~"]
     package var recursive = true
     package var settleMilliseconds = 500

@@ -19,7 +19,7 @@ extension ArticleParser.State {
         switch format {
         case .json:
             try feedJSON(rest)
-        case .text, .jsonLines:
+        case .text, .jsonLines, .html:
             if encoding == .utf8 {
                 try feedBytes(rest)
             } else {

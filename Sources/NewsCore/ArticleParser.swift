@@ -74,7 +74,7 @@ public struct ArticleParser: Sendable {
     /// none while there is no text yet (an empty or blank file).
     public func articles() throws(ParseError) -> [Article] {
         switch state.format {
-        case .text:
+        case .text, .html:
             let lines = try state.allLines()
             return TextExtractor(lines: lines, metadata: Metadata(), aliases: aliases).article().map { [$0] } ?? []
         case .json:

@@ -269,6 +269,7 @@ extension NewsStore {
                         stored.summary, stored.subheadings, stored.captions, stored.posts, stored.meta, id,
                     ])
                 try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
+                try storeURL(of: article, id: id, in: db)
                 try insertEntities(of: article, id: id, in: db)
                 committed.append(
                     CommittedArticle(id: id, revision: revision, article: article, path: commit.path,
@@ -289,6 +290,7 @@ extension NewsStore {
                         stored.meta,
                     ])
                 let id = db.lastInsertedRowID
+                try storeURL(of: article, id: id, in: db)
                 try insertEntities(of: article, id: id, in: db)
                 committed.append(
                     CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now))
@@ -300,6 +302,11 @@ extension NewsStore {
             try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
         }
         return committed
+    }
+
+    /// The page address in its own column (schema v4), where a query can find it without the document.
+    private static func storeURL(of article: Article, id: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE articles SET url = ? WHERE id = ?").execute(arguments: [article.url, id])
     }
 
     private static func insertEntities(of article: Article, id: Int64, in db: Database) throws {

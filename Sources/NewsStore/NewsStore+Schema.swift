@@ -141,6 +141,17 @@ extension NewsStore {
                     """
             )
         }
+        // v4: the page's address (`url`, from a web page's canonical link or a record's field) in a
+        // column of its own; articles stored before it get it from their document.
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE articles ADD COLUMN url TEXT;
+                    UPDATE articles SET url = json_extract(CAST(doc AS TEXT), '$.url');
+                    CREATE INDEX articles_url ON articles(url);
+                    """
+            )
+        }
         return migrator
     }
 

@@ -31,6 +31,7 @@ package enum ParserWorkerMain {
         var warmUp = ArticleParser(format: .text)
         try? warmUp.consume(Array(Self.warmUpText.utf8))
         _ = try? warmUp.articles()
+        warmUpHTML()
         let step = cnews_worker_sandbox(UInt64(max(0, memoryMB)) << 20)
         if step != 0 {
             FileHandle.standardError.write(Data("newsd parser worker: sandbox step \(-step) failed: \(Errno(rawValue: errno))\n".utf8))
@@ -76,6 +77,8 @@ package enum ParserWorkerMain {
         #if DEBUG
             injectFault(request.testFault)
         #endif
+        // Web pages are read whole by the HTML reader (ParserWorker+HTML.swift).
+        if let reply = htmlReply(request, file: file, aliases: aliases) { return reply }
         var parser = ArticleParser(format: request.format, aliases: aliases)
         var offset: Int64 = 0
         if request.offset > 0, !state.isEmpty, let saved = ArticleParser.State(serialized: state) {

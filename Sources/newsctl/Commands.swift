@@ -120,7 +120,7 @@ struct Show: ParsableCommand {
         Output.table(
             nil,
             [
-                ["id", "\(d.id) (revision \(d.revision))"], ["source", a.source ?? "-"],
+                ["id", "\(d.id) (revision \(d.revision))"], ["source", a.source ?? "-"], ["url", a.url ?? "-"],
                 ["authors", a.authors.isEmpty ? "-" : a.authors.joined(separator: ", ")],
                 ["published", a.published ?? "-"], ["updated", a.updated ?? "-"], ["kind", a.kind.rawValue],
                 ["language", a.language ?? "-"], ["words", "\(a.wordCount)"], ["file", d.path],

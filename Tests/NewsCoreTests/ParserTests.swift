@@ -203,6 +203,10 @@ import Testing
         #expect(InputFormat(fileName: "a.JSON") == .json)
         #expect(InputFormat(fileName: "a.ndjson") == .jsonLines)
         #expect(InputFormat(fileName: "a.txt") == .text)
+        #expect(InputFormat(fileName: "page.HTML") == .html)
+        #expect(InputFormat(fileName: "page.htm") == .html)
+        #expect(InputFormat(fileName: "page.xhtml") == .html)
+        #expect(InputFormat(fileName: "notes.html.txt") == .text)
     }
 }
 

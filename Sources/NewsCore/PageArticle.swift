@@ -1,0 +1,154 @@
+import Foundation
+
+/// An article whose structure a document's markup already states (an HTML page read by NewsHTML):
+/// title, bylines, dates and blocks come sorted, so no line is guessed at; only the analysis that
+/// every article gets (entities, quotes, language, word count, content hash) runs over it.
+package struct PageArticle: Sendable, Equatable {
+    /// Headline from the page's metadata or its heading.
+    package var title: String?
+    /// The outlet, from metadata (`og:site_name`, JSON-LD `publisher`).
+    package var source: String?
+    /// The canonical address of the page.
+    package var url: String?
+    /// Author names as the page states them (cleaned by `authorNames`).
+    package var authors: [String] = []
+    /// Normalised by `date(_:)`: an instant in UTC or a day.
+    package var published: String?
+    /// Same form as `published`.
+    package var updated: String?
+    /// ISO 639-1 code from `<html lang>` / `inLanguage`, or nil to detect it from the text.
+    package var language: String?
+    /// Summary bullets (a live blog's key points, a standfirst list).
+    package var summary: [String] = []
+    /// Section heads inside the body.
+    package var subheadings: [String] = []
+    /// Body paragraphs in order (list items and block quotes included).
+    package var body: [String] = []
+    /// Figure captions.
+    package var captions: [String] = []
+    /// Embedded social posts.
+    package var embeddedPosts: [Article.EmbeddedPost] = []
+    /// `live` for a live blog.
+    package var kind: Article.Kind = .article
+
+    /// An empty page.
+    package init() {}
+
+    /// The page as an article after the same analysis as text gets, or nil when it holds no text.
+    package func article(aliases: EntityAliases) -> Article? {
+        let clean = { (lines: [String]) in lines.map(TextExtractor.clean).filter { !$0.isEmpty } }
+        let body = clean(self.body)
+        let summary = clean(self.summary)
+        let subheadings = clean(self.subheadings)
+        let captions = clean(self.captions)
+        let title = self.title.map(TextExtractor.clean).flatMap { $0.isEmpty ? nil : $0 }
+            ?? body.first.map { Sentences.first(of: $0) }
+        guard title != nil || !body.isEmpty || !summary.isEmpty else { return nil }
+
+        var analysis = EntityRecognizer(aliases: aliases)
+        var texts: [String] = []
+        if let title { texts.append(title) }
+        texts.append(contentsOf: summary)
+        texts.append(contentsOf: subheadings.map(TextExtractor.readableCase))
+        let headTokens = (texts + authors).map(EntityTokenizer.tokens(of:))
+        var analysed = 0
+        var offset = 0
+        while analysed < body.count, offset < TextExtractor.analysedBytes {
+            offset += body[analysed].utf8.count + 1
+            analysed += 1
+        }
+        let bodyTokens = body[..<analysed].map(EntityTokenizer.tokens(of:))
+        let captionTokens = captions.map { caption -> [EntityTokenizer.Token] in
+            let scene = caption.range(of: ". ", options: .backwards).map { String(caption[..<$0.lowerBound]) } ?? caption
+            return EntityTokenizer.tokens(of: scene)
+        }
+        let allMentions = analysis.prepare(headTokens + bodyTokens + captionTokens)
+        for mentions in allMentions[..<headTokens.count] { analysis.record(mentions) }
+        var quotes: [Article.Quote] = []
+        var topic: String?
+        for (k, paragraph) in body[..<analysed].enumerated() {
+            let (found, scalars) = QuoteFinder.quotesAndScalars(in: paragraph)
+            let mentions = allMentions[headTokens.count + k]
+            analysis.record(mentions, excluding: found.map(\.range))
+            let attributed = QuoteFinder.attribute(found, scalars: scalars, mentions: mentions, previous: topic)
+            quotes.append(contentsOf: attributed)
+            let speaker = attributed.last { quote in
+                quote.speaker != nil
+                    && (quote.speaker == topic || mentions.contains { $0.kind == .person && $0.name == quote.speaker })
+            }?.speaker
+            topic = speaker ?? QuoteFinder.subject(of: paragraph, mentions: mentions) ?? topic
+        }
+        for mentions in allMentions[(headTokens.count + bodyTokens.count)...] { analysis.record(mentions) }
+
+        var article = Article(
+            title: title, source: source, url: url, authors: authors, published: published, updated: updated,
+            summary: summary, subheadings: subheadings, body: body, captions: captions, embeddedPosts: embeddedPosts,
+            kind: kind)
+        article.people = analysis.people
+        article.places = analysis.places
+        article.organisations = analysis.organisations
+        article.quotes = quotes
+        article.language = language ?? LanguageDetector.detect(body.isEmpty ? [title ?? ""] : body)
+        var words = Sentences.wordCount(title ?? "")
+        for part in [summary, subheadings, body] { for line in part { words += Sentences.wordCount(line) } }
+        article.wordCount = words
+        article.contentHash = ContentHash.of(body)
+        return article
+    }
+
+    /// A date as metadata states it (ISO 8601, RFC 2822, `May 19, 2025`…) in the article's form: an
+    /// instant in UTC, or the day when no time is given; nil when it is not a date.
+    package static func date(_ raw: String) -> String? {
+        JSONRecord.recordDate(TextExtractor.clean(raw))
+    }
+
+    /// A whole line that is a (labelled) date stamp: `Published 19 May 2025 10:00 BST`.
+    package static func stamp(_ line: String) -> (value: String, updated: Bool)? {
+        guard let found = DatelineParser.parseLine(TextExtractor.clean(line)) else { return nil }
+        return (found.value, found.label == .updated)
+    }
+
+    /// The names in an author field (`By A, B and C`, `A & B`): roles and agencies dropped.
+    package static func authorNames(_ raw: String) -> [String] {
+        let text = TextExtractor.clean(raw)
+        if let names = Byline.parse(text) { return names }
+        return Metadata.splitAuthors(text)
+    }
+
+    /// The names of a byline line (`By Jane Doe, Reuters`), or nil when the line is not one.
+    package static func byline(_ line: String) -> [String]? {
+        Byline.parse(TextExtractor.clean(line))
+    }
+
+    /// One person's name from a metadata field (`Jane Doe`), or nil when it is an outlet or a role.
+    package static func personName(_ raw: String) -> String? {
+        Byline.cleanName(TextExtractor.clean(raw))
+    }
+
+    /// Trims and collapses white space as for every line of text.
+    package static func clean(_ text: String) -> String {
+        TextExtractor.clean(text)
+    }
+
+    /// The outlet a domain belongs to (`bbc.co.uk` → `BBC News`), when newsd knows it.
+    package static func outlet(domain: String) -> String? {
+        var d = domain.lowercased()
+        if d.hasPrefix("www.") { d.removeFirst(4) }
+        return Gazetteer.domains[d]
+    }
+
+    /// Whether a line reads as a photo caption (`FILE PHOTO: … REUTERS/Name`).
+    package static func isCaption(_ line: String) -> Bool {
+        Captions.isCaption(TextExtractor.clean(line))
+    }
+
+    /// Whether a line is page furniture (`Advertisement`, `Share this article`, `Read more`).
+    package static func isDebris(_ line: String) -> Bool {
+        Debris.isDebris(TextExtractor.clean(line))
+    }
+
+    /// Decodes an 8-bit text as Windows-1252 unless it is (mostly) UTF-8.
+    package static func decode8Bit(_ bytes: [UInt8]) -> String {
+        LineDecoder.decode(bytes)
+    }
+}

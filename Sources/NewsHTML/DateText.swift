@@ -1,0 +1,120 @@
+import Foundation
+import NewsCore
+
+/// Days written in a page's own text, in the forms newsd's date-line reader does not take as a whole
+/// line: `16.12.2012`, `Samstag, 19. Juli 2014`, `le 3 mars 2019`, `2018/07/03`, `07/03/2018` (US
+/// order), anywhere in a short text. Only the day is kept.
+enum DateText {
+    /// Month names (English, German, French, Spanish, Italian, Dutch) and their common abbreviations.
+    static let months: [String: Int] = {
+        var out: [String: Int] = [:]
+        let names: [[String]] = [
+            ["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "januari"],
+            ["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "februari"],
+            ["march", "mar", "märz", "maerz", "mars", "marzo", "maart"],
+            ["april", "apr", "avril", "abril", "aprile"],
+            ["may", "mai", "mayo", "maggio", "mei"],
+            ["june", "jun", "juni", "juin", "junio", "giugno"],
+            ["july", "jul", "juli", "juillet", "julio", "luglio"],
+            ["august", "aug", "août", "aout", "agosto", "augustus"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre"],
+            ["october", "oct", "oktober", "octobre", "octubre", "ottobre", "okt"],
+            ["november", "nov", "novembre", "noviembre"],
+            ["december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dez"],
+        ]
+        for (index, list) in names.enumerated() { for name in list { out[name] = index + 1 } }
+        return out
+    }()
+
+    /// The first day named in the text, as `YYYY-MM-DD`, or nil.
+    static func find(in text: String) -> String? {
+        guard text.utf8.count <= 400 else { return nil }
+        let tokens = tokenize(text)
+        var k = 0
+        while k < tokens.count {
+            defer { k += 1 }
+            let t = tokens[k]
+            // Numeric: D.M.YYYY, YYYY-MM-DD, YYYY/MM/DD, M/D/YYYY.
+            if case .number(let a, let aDigits) = t, k + 4 < tokens.count,
+                case .separator(let s1) = tokens[k + 1], case .number(let b, _) = tokens[k + 2],
+                case .separator(let s2) = tokens[k + 3], s1 == s2, case .number(let c, let cDigits) = tokens[k + 4]
+            {
+                if aDigits == 4, let day = day(a, b, c) { return day }
+                if cDigits == 4 {
+                    if s1 == "/", a <= 12, let day = day(c, a, b) { return day }
+                    if let day = day(c, b, a) { return day }
+                }
+            }
+            // D. Month YYYY / D Month YYYY / Month D, YYYY.
+            if case .word(let w) = t, let month = months[w] {
+                if k + 2 < tokens.count, case .number(let d, let dd) = tokens[k + 1], dd <= 2,
+                    case .number(let y, 4) = tokens[k + 2], let day = day(y, month, d)
+                {
+                    return day
+                }
+                if k + 3 < tokens.count, case .number(let d, let dd) = tokens[k + 1], dd <= 2, case .separator = tokens[k + 2],
+                    case .number(let y, 4) = tokens[k + 3], let day = day(y, month, d)
+                {
+                    return day
+                }
+                if k >= 1, k + 1 < tokens.count, case .number(let d, let dd) = tokens[k - 1], dd <= 2,
+                    case .number(let y, 4) = tokens[k + 1], let day = day(y, month, d)
+                {
+                    return day
+                }
+                if k >= 2, k + 1 < tokens.count, case .number(let d, let dd) = tokens[k - 2], dd <= 2,
+                    case .separator(".") = tokens[k - 1], case .number(let y, 4) = tokens[k + 1], let day = day(y, month, d)
+                {
+                    return day
+                }
+            }
+        }
+        return nil
+    }
+
+    enum Token: Equatable {
+        case number(Int, digits: Int)
+        case word(String)
+        case separator(String)
+    }
+
+    /// Runs of digits, runs of letters (lower-cased), and the punctuation between them; spaces dropped.
+    static func tokenize(_ text: String) -> [Token] {
+        var out: [Token] = []
+        var digits = ""
+        var letters = ""
+        func flush() {
+            if !digits.isEmpty {
+                out.append(.number(Int(digits.prefix(9)) ?? 0, digits: digits.count))
+                digits = ""
+            }
+            if !letters.isEmpty {
+                out.append(.word(letters.lowercased()))
+                letters = ""
+            }
+        }
+        for ch in text {
+            if ch.isASCII, ch.isNumber {
+                if !letters.isEmpty { flush() }
+                digits.append(ch)
+            } else if ch.isLetter {
+                if !digits.isEmpty { flush() }
+                letters.append(ch)
+            } else {
+                flush()
+                if ch == "." || ch == "/" || ch == "-" || ch == "," { out.append(.separator(String(ch))) }
+            }
+            if out.count > 200 { break }
+        }
+        flush()
+        return out
+    }
+
+    /// `YYYY-MM-DD` for a real day between 1995 and 2100.
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        guard y >= 1995, y <= 2100, m >= 1, m <= 12, d >= 1, d <= 31 else { return nil }
+        let lengths = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard d <= lengths[m - 1] else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}

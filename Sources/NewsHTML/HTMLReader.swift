@@ -1,0 +1,121 @@
+import Foundation
+import NewsCore
+
+/// Reads a saved web page into an article: bytes → characters (byte-order mark, `<meta charset>`,
+/// else UTF-8 when valid, else Windows-1252) → gumbo's DOM → metadata (JSON-LD, OpenGraph and
+/// `article:*` meta, microdata, `<time>`, bylines) and the main content by block scoring → the same
+/// analysis as text. A page is always read whole: one that grows or is saved again is read again.
+package enum HTMLReader {
+    /// Largest page read; the configured `max_file_bytes` is normally smaller.
+    package static let maxBytes = 64 << 20
+
+    /// The articles of one page: one, or none when the page holds no text at all.
+    /// - Throws: `ParseError` `.binary` for bytes that are not text (NUL bytes in an 8-bit page).
+    package static func articles(_ bytes: [UInt8], aliases: EntityAliases = .builtin) throws(ParseError) -> [Article] {
+        let text = try decode(bytes.count > maxBytes ? Array(bytes.prefix(maxBytes)) : bytes)
+        let document = HTMLDocument(utf8: text)
+        return page(document).article(aliases: aliases).map { [$0] } ?? []
+    }
+
+    /// The page's fields before analysis (metadata and sorted blocks).
+    /// When class and id words set so much aside that less text than this is left, they are trusted less.
+    static let shortBody = 500
+
+    package static func page(_ document: HTMLDocument) -> PageArticle {
+        let metadata = PageMetadata(document)
+        var best: (page: PageArticle, length: Int)?
+        for strictness in MainContent.Strictness.allCases {
+            var content = MainContent(document, metadata: metadata, strictness: strictness)
+            let page = content.page()
+            let length = page.body.reduce(0) { $0 + $1.utf8.count }
+            if best == nil || length > best!.length { best = (page, length) }
+            if length >= shortBody { break }
+        }
+        return best!.page
+    }
+
+    /// Whether a file's first bytes are an HTML page rather than text that mentions a tag: after an
+    /// optional byte-order mark and white space it opens with a doctype, `<html>`, `<head>`,
+    /// `<?xml …>` or a comment followed by one of these, or with a tag when `<body` or `<html`
+    /// follows in the first kilobytes.
+    package static func looksLikeHTML(_ head: some Collection<UInt8>) -> Bool {
+        var bytes = Array(head.prefix(4096))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // UTF-16: look at every other byte.
+            let low = bytes.starts(with: [0xFF, 0xFE]) ? 0 : 1
+            bytes = stride(from: 2 + low, to: bytes.count, by: 2).map { bytes[$0] }
+        }
+        let lower = bytes.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            .map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        guard lower.first == 0x3C else { return false }
+        for opening in ["<!doctype html", "<html", "<head"] where lower.starts(with: Array(opening.utf8)) { return true }
+        let text = String(decoding: lower, as: UTF8.self)
+        return text.contains("<html") || text.contains("<body") || text.contains("<head>")
+    }
+
+    // MARK: - Characters
+
+    /// The page as UTF-8: the byte-order mark, else the charset the page declares in its first
+    /// kilobytes, else UTF-8 when the bytes are valid, else Windows-1252.
+    static func decode(_ bytes: [UInt8]) throws(ParseError) -> [UInt8] {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(String(decoding: bytes.dropFirst(3), as: UTF8.self).utf8) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 2
+            while i + 1 < bytes.count {
+                units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+                i += 2
+            }
+            return Array(String(decoding: units, as: UTF16.self).utf8)
+        }
+        if let nul = bytes.prefix(1 << 16).firstIndex(of: 0), bytes.prefix(1 << 16).filter({ $0 == 0 }).count > 16 {
+            throw ParseError(.binary, "NUL byte at offset \(nul): not an HTML page")
+        }
+        let charset = declaredCharset(bytes.prefix(4096))
+        if let charset, let encoding = foundationEncodings[charset],
+            let text = String(bytes: bytes, encoding: encoding)
+        {
+            return Array(text.utf8)
+        }
+        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        // Mostly UTF-8 with a few damaged bytes stays UTF-8 (with replacement characters); Latin-1,
+        // Windows-1252, ASCII or a charset newsd cannot convert is read as Windows-1252.
+        return Array(PageArticle.decode8Bit(bytes).utf8)
+    }
+
+    /// Charsets read through Foundation; UTF-8 and the Latin-1 family are read without it.
+    static let foundationEncodings: [String: String.Encoding] = [
+        "iso-8859-2": .isoLatin2, "windows-1250": .windowsCP1250, "cp1250": .windowsCP1250,
+        "windows-1251": .windowsCP1251, "cp1251": .windowsCP1251, "windows-1253": .windowsCP1253,
+        "windows-1254": .windowsCP1254, "shift_jis": .shiftJIS, "shift-jis": .shiftJIS, "sjis": .shiftJIS,
+        "euc-jp": .japaneseEUC, "iso-2022-jp": .iso2022JP, "utf-16": .utf16, "macintosh": .macOSRoman,
+    ]
+
+    /// The charset a page declares (`<meta charset="…">` or `http-equiv` `content="…; charset=…"`),
+    /// lower-cased, or nil.
+    static func declaredCharset(_ head: ArraySlice<UInt8>) -> String? {
+        let lower = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let key = Array("charset=".utf8)
+        guard lower.count >= key.count else { return nil }
+        var i = 0
+        while i + key.count <= lower.count {
+            if lower[i] == 0x63, Array(lower[i..<(i + key.count)]) == key {
+                var j = i + key.count
+                while j < lower.count, lower[j] == 0x22 || lower[j] == 0x27 || lower[j] == 0x20 { j += 1 }
+                var name: [UInt8] = []
+                while j < lower.count, name.count < 40 {
+                    let b = lower[j]
+                    guard b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 || b == 0x2D || b == 0x5F else { break }
+                    name.append(b)
+                    j += 1
+                }
+                if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,631 @@
+import Foundation
+import NewsCore
+
+/// Finds a page's article text by scoring its DOM: page furniture (navigation, asides, footers,
+/// forms, share and related blocks, hidden elements) is set aside, each paragraph-like block gives
+/// points to the elements around it by its length and commas, the container with the best score
+/// less its link density wins (with those of its siblings that score nearly as well), and its blocks
+/// become paragraphs, subheadings, captions and embedded posts in document order.
+struct MainContent {
+    let document: HTMLDocument
+    let metadata: PageMetadata
+    /// Node is furniture, or inside furniture.
+    private var excluded: [Bool]
+    /// Non-space UTF-8 bytes of text under each node (furniture not counted).
+    private var textLength: [Int]
+    /// The part of `textLength` inside links.
+    private var linkLength: [Int]
+    /// Commas under each node.
+    private var commas: [Int]
+    /// Each element's lower-cased class and id (`hints`), made once.
+    private var hintsOf: [String]
+
+    /// How much of the class and id evidence sets furniture aside: `.all`, then (when that leaves
+    /// too little text) `.strongWords` without the words a content word can overrule, then `.tagsOnly`.
+    enum Strictness: CaseIterable { case all, strongWords, tagsOnly }
+
+    init(_ document: HTMLDocument, metadata: PageMetadata, strictness: Strictness = .all) {
+        self.document = document
+        self.metadata = metadata
+        let nodes = document.nodes
+        let count = nodes.count
+        excluded = [Bool](repeating: false, count: count)
+        textLength = [Int](repeating: 0, count: count)
+        linkLength = [Int](repeating: 0, count: count)
+        commas = [Int](repeating: 0, count: count)
+        hintsOf = nodes.map { $0.isText ? "" : Self.hints($0) }
+        // Pages repeat their class names (every item of a list has the same): each distinct one is
+        // matched against the word lists once.
+        var verdicts: [String: Bool] = [:]
+        for i in 0..<count {
+            let parent = nodes[i].parent
+            if parent >= 0 && excluded[parent] {
+                excluded[i] = true
+                continue
+            }
+            let hints = strictness == .tagsOnly ? "" : hintsOf[i]
+            if Self.isFurniture(nodes[i], hints: "") {
+                excluded[i] = true
+            } else if !hints.isEmpty, !Self.isEmbeddedPost(nodes[i]), !Self.keptByName(nodes[i]) {
+                if let verdict = verdicts[hints] {
+                    excluded[i] = verdict
+                } else {
+                    let verdict = Self.isFurnitureByWords(hints, unlikely: strictness == .all)
+                    verdicts[hints] = verdict
+                    excluded[i] = verdict
+                }
+            }
+        }
+        // Children come after their parents: a backward pass sums each subtree.
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let node = nodes[i]
+            if node.isText, !excluded[i] {
+                var n = 0
+                var c = 0
+                for b in node.text.utf8 where b > 0x20 {
+                    n += 1
+                    if b == 0x2C { c += 1 }
+                }
+                textLength[i] = n
+                commas[i] = c
+            }
+            if node.name == "a" { linkLength[i] = textLength[i] }
+            let parent = node.parent
+            if parent >= 0, !excluded[i] {
+                textLength[parent] += textLength[i]
+                linkLength[parent] += linkLength[i]
+                commas[parent] += commas[i]
+            }
+        }
+    }
+
+    // MARK: - Furniture
+
+    static let furnitureTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "button", "select",
+        "input", "textarea", "iframe", "canvas", "header", "menu", "dialog", "head", "map",
+        "label", "option",
+    ]
+    static let furnitureRoles: Set<String> = [
+        "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "search", "dialog", "alert",
+        "toolbar", "tablist",
+    ]
+    /// Class or id words that mark furniture unless a word of `contentHints` is there too.
+    static let unlikely = [
+        "-ad-", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer", "gdpr", "header",
+        "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+        "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "masthead", "navbar", "nav",
+        "widget", "tags", "hidden", "teaser", "rating", "toolbar", "share", "feedback", "gallery", "slideshow",
+    ]
+    static let contentHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "text", "entry", "post"]
+    /// Class or id words that mark furniture wherever they occur.
+    static let furnitureWords = [
+        "sharedaddy", "share-", "-share", "sharing", "social-", "newsletter", "subscribe", "promo", "outbrain",
+        "taboola", "recommend", "most-read", "mostread", "most-popular", "trending", "cookie", "signup", "sign-up",
+        "advert", "byline", "author", "breadcrumb", "caption-credit", "image-credit", "photo-credit", "skip-link",
+        "skiplink", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "dateline",
+        "timestamp", "published-date", "article-date", "post-date", "entry-date", "entry-meta", "post-meta",
+        "article-meta", "article-info", "post-info", "ad-container", "ad-slot", "adslot", "advertisement", "sponsored",
+        "donate", "read-more", "readmore", "more-stories", "also-read", "see-also", "tag-list", "article-tags",
+        "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments",
+    ]
+
+    /// Whether an element is page furniture by its tag, role, visibility or class and id words.
+    static func isFurniture(_ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true) -> Bool {
+        if node.isText { return false }
+        if furnitureTags.contains(node.name) { return true }
+        if node["hidden"] != nil || node["aria-hidden"]?.lowercased() == "true" { return true }
+        if let style = node["style"]?.lowercased(), style.hasBytes("display:none") || style.hasBytes("display: none")
+            || style.hasBytes("visibility:hidden")
+        {
+            return true
+        }
+        if let property = node["itemprop"]?.lowercased(),
+            property == "author" || property == "creator" || property == "datepublished" || property == "datemodified"
+        {
+            return true
+        }
+        if keptByName(node) { return false }
+        if let role = node["role"]?.lowercased(), furnitureRoles.contains(role) { return true }
+        if words.isEmpty || isEmbeddedPost(node) { return false }
+        return isFurnitureByWords(words, unlikely: useUnlikely)
+    }
+
+    /// Elements whose class words never make them furniture.
+    static func keptByName(_ node: HTMLDocument.Node) -> Bool {
+        node.name == "html" || node.name == "body" || node.name == "main" || node.name == "article" || node.name == "p"
+            || node.name == "a"
+    }
+
+    /// Whether class and id words (lower-cased) say furniture.
+    static func isFurnitureByWords(_ words: String, unlikely useUnlikely: Bool) -> Bool {
+        if furnitureWords.contains(where: { words.hasBytes($0) }) { return true }
+        if useUnlikely, unlikely.contains(where: { words.hasBytes($0) }), !contentHints.contains(where: { words.hasBytes($0) }) {
+            return true
+        }
+        return false
+    }
+
+    /// The lower-cased class and id of an element (empty when it has neither).
+    static func hints(_ node: HTMLDocument.Node) -> String {
+        let c = node["class"] ?? ""
+        let i = node["id"] ?? ""
+        if c.isEmpty && i.isEmpty { return "" }
+        return (c + " " + i).lowercased()
+    }
+
+    /// A tweet, Truth Social, Telegram, Instagram or Bluesky embed.
+    static func isEmbeddedPost(_ node: HTMLDocument.Node) -> Bool {
+        guard node.name == "blockquote" || node.name == "div" || node.name == "figure" else { return false }
+        let words = (node["class"] ?? "").lowercased()
+        return ["twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
+                "tiktok-embed", "mastodon-embed", "threads-embed", "x-post"].contains { words.hasBytes($0) }
+    }
+
+    // MARK: - Scoring
+
+    static let paragraphTags: Set<String> = ["p", "pre", "blockquote", "td", "li", "dd"]
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+        "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption", "br", "hr",
+        "address", "center", "fieldset", "details", "summary", "body", "html",
+    ]
+
+    private func linkDensity(_ i: Int) -> Double {
+        textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
+    }
+
+    /// Points an element starts with by its tag and its class and id words.
+    private func baseScore(_ i: Int) -> Double {
+        let node = document.nodes[i]
+        var score: Double
+        switch node.name {
+        case "article": score = 10
+        case "main", "div", "section": score = 5
+        case "pre", "td", "blockquote": score = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        default: score = 0
+        }
+        if node["itemprop"]?.lowercased() == "articlebody" { score += 60 }
+        let words = hintsOf[i]
+        if !words.isEmpty {
+            if ["article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content",
+                "post-content", "article-content", "story-content", "article-text", "articletext", "post-body",
+                "body-text", "bodytext", "main-content", "story-text", "article_body", "text-body"]
+                .contains(where: { words.hasBytes($0) })
+            {
+                score += 35
+            } else if ["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"]
+                .contains(where: { words.hasBytes($0) })
+            {
+                score += 20
+            }
+            if ["comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll",
+                "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser", "card", "list"]
+                .contains(where: { words.hasBytes($0) })
+            {
+                score -= 20
+            }
+        }
+        return score
+    }
+
+    /// The containers that hold the article text: the best-scoring element and its good siblings.
+    private func roots() -> [Int] {
+        let nodes = document.nodes
+        var score = [Double](repeating: 0, count: nodes.count)
+        var touched = [Bool](repeating: false, count: nodes.count)
+        var candidates: [Int] = []
+        for i in nodes.indices where !excluded[i] && !nodes[i].isText {
+            let name = nodes[i].name
+            var isParagraph = Self.paragraphTags.contains(name)
+            if !isParagraph, name == "div" || name == "section" || name == "span" || name == "font" || name == "center" {
+                // A container that holds text directly (not only in child blocks) counts as a paragraph.
+                var direct = 0
+                for c in nodes[i].children where nodes[c].isText || !Self.blockTags.contains(nodes[c].name) {
+                    direct += textLength[c]
+                }
+                isParagraph = direct >= 25 && direct * 2 >= textLength[i]
+            }
+            guard isParagraph, textLength[i] >= 25 else { continue }
+            if linkDensity(i) > 0.5 { continue }
+            let points = 1 + Double(commas[i]) + min(Double(textLength[i]) / 100, 3)
+            var ancestor = nodes[i].parent
+            var level = 0
+            while ancestor >= 0, level < 5 {
+                if !touched[ancestor] {
+                    touched[ancestor] = true
+                    score[ancestor] = baseScore(ancestor)
+                    candidates.append(ancestor)
+                }
+                let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3
+                score[ancestor] += points / divider
+                ancestor = nodes[ancestor].parent
+                level += 1
+            }
+        }
+        guard !candidates.isEmpty else { return [0] }
+        var best = candidates[0]
+        var bestScore = -Double.infinity
+        for c in candidates {
+            score[c] *= 1 - linkDensity(c)
+            if score[c] > bestScore {
+                bestScore = score[c]
+                best = c
+            }
+        }
+        // A container whose parent holds little else stands for its parent (the text often continues
+        // in wrappers beside it).
+        var top = best
+        while nodes[top].parent >= 0, nodes[top].name != "body" {
+            let parent = nodes[top].parent
+            guard textLength[parent] > 0, Double(textLength[top]) / Double(textLength[parent]) > 0.85 else { break }
+            guard nodes[parent].name != "body", nodes[parent].name != "html" else { break }
+            top = parent
+        }
+        let parent = nodes[top].parent
+        guard parent >= 0 else { return [top] }
+        let threshold = max(10, score[best] * 0.2)
+        var out: [Int] = []
+        for sibling in nodes[parent].children where !excluded[sibling] && !nodes[sibling].isText {
+            if sibling == top {
+                out.append(sibling)
+                continue
+            }
+            var keep = touched[sibling] && score[sibling] >= threshold
+            if !keep, nodes[sibling].name == "p" {
+                let length = textLength[sibling]
+                let density = linkDensity(sibling)
+                keep = length > 80 && density < 0.25 || length > 0 && length <= 80 && density == 0
+                    && document.text(sibling).hasBytes(". ")
+            }
+            if keep { out.append(sibling) }
+        }
+        return out
+    }
+
+    // MARK: - Blocks
+
+    /// One block of text in document order and what it is.
+    struct Block {
+        enum Role { case paragraph, heading, title, caption, quote, listItem }
+        var role: Role
+        var text: String
+        var links: Int
+        var length: Int
+        var node: Int
+    }
+
+    /// The text under the roots cut into blocks at block-level elements.
+    private func blocks(_ roots: [Int]) -> (blocks: [Block], posts: [Article.EmbeddedPost]) {
+        let nodes = document.nodes
+        var out: [Block] = []
+        var posts: [Article.EmbeddedPost] = []
+        var text = ""
+        var links = 0
+        var owner: [Int] = []  // block elements open, innermost last
+        func flush() {
+            let clean = text.flattened
+            text = ""
+            let l = links
+            links = 0
+            guard !clean.isEmpty, let node = owner.last else { return }
+            let name = nodes[node].name
+            let role: Block.Role
+            switch name {
+            case "h1": role = .title
+            case "h2", "h3", "h4", "h5", "h6": role = .heading
+            case "figcaption": role = .caption
+            case "blockquote": role = .quote
+            case "li", "dt", "dd": role = .listItem
+            default: role = hintsOf[node].hasBytes("caption") ? .caption : .paragraph
+            }
+            var length = 0
+            for b in clean.utf8 where b > 0x20 { length += 1 }
+            out.append(Block(role: role, text: clean, links: min(l, length), length: length, node: node))
+        }
+        for root in roots {
+            // (node, entering): exits are pushed below their children.
+            var stack: [(Int, Bool)] = [(root, true)]
+            var inLink = 0
+            while let (i, entering) = stack.popLast() {
+                let node = nodes[i]
+                if !entering {
+                    if node.name == "a" { inLink -= 1 }
+                    if Self.blockTags.contains(node.name) {
+                        flush()
+                        owner.removeLast()
+                    }
+                    continue
+                }
+                if node.isText {
+                    text += node.text
+                    if inLink > 0 { for b in node.text.utf8 where b > 0x20 { links += 1 } }
+                    continue
+                }
+                if Self.isEmbeddedPost(node) {
+                    flush()
+                    if let post = embeddedPost(i) { posts.append(post) }
+                    continue
+                }
+                if excluded[i] { continue }
+                if node.name == "br" {
+                    flush()
+                    continue
+                }
+                if node.name == "a" { inLink += 1 }
+                if Self.blockTags.contains(node.name) {
+                    flush()
+                    owner.append(i)
+                } else if owner.isEmpty {
+                    owner.append(i)
+                    stack.append((i, false))
+                    for c in node.children.reversed() { stack.append((c, true)) }
+                    continue
+                }
+                stack.append((i, false))
+                for c in node.children.reversed() { stack.append((c, true)) }
+            }
+            flush()
+            owner.removeAll()
+        }
+        return (out, posts)
+    }
+
+    /// A tweet's text and its `— Name (@handle) date` line.
+    private func embeddedPost(_ i: Int) -> Article.EmbeddedPost? {
+        let nodes = document.nodes
+        var text = ""
+        for c in document.descendants(of: i) where nodes[c].name == "p" {
+            text = document.text(c)
+            break
+        }
+        let whole = document.text(i)
+        if text.isEmpty { text = whole }
+        guard !whole.isEmpty else { return nil }
+        var author: String?
+        var handle: String?
+        var date: String?
+        if let open = whole.range(of: "(@", options: .backwards),
+            let close = whole[open.upperBound...].firstIndex(of: ")")
+        {
+            handle = String(whole[open.upperBound..<close])
+            let rest = whole[whole.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            date = rest.isEmpty ? nil : rest
+            var before = whole[..<open.lowerBound]
+            if let dash = before.lastIndex(where: { "—–-".contains($0) }) { before = before[before.index(after: dash)...] }
+            let name = before.trimmingCharacters(in: .whitespaces)
+            author = name.isEmpty || name.count > 80 ? nil : name
+        }
+        if handle?.contains(" ") == true { handle = nil }
+        return Article.EmbeddedPost(author: author, handle: handle, date: date, text: text)
+    }
+
+    // MARK: - The page
+
+    /// The page's fields: metadata, then the blocks sorted.
+    mutating func page() -> PageArticle {
+        var page = PageArticle()
+        page.url = metadata.url
+        page.source = metadata.source
+        page.language = metadata.language
+        page.published = metadata.published
+        page.updated = metadata.updated
+        page.authors = metadata.authors
+        let roots = roots()
+        let (found, posts) = blocks(roots)
+        page.embeddedPosts = posts
+        let headings = headlines()
+        page.title = Self.headline(metadata: metadata, headings: headings)
+        let titleKey = Self.key(page.title ?? "")
+
+        var seenBody = false
+        for block in found {
+            let density = block.length == 0 ? 0 : Double(block.links) / Double(block.length)
+            if density > 0.5, block.role != .quote { continue }
+            if !seenBody {
+                // Above the first paragraph: the headline again, bylines and date stamps.
+                if block.role == .title || Self.key(block.text) == titleKey { continue }
+                if block.length < 80, page.authors.contains(where: { Self.key($0) == Self.key(block.text) }) { continue }
+                if let names = PageArticle.byline(block.text) {
+                    if page.authors.isEmpty { page.authors = names }
+                    continue
+                }
+                if let stamp = PageArticle.stamp(block.text) {
+                    if stamp.updated { page.updated = page.updated ?? stamp.value } else { page.published = page.published ?? stamp.value }
+                    continue
+                }
+            }
+            if PageArticle.isDebris(block.text) { continue }
+            switch block.role {
+            case .title, .heading:
+                if Self.key(block.text) != titleKey { page.subheadings.append(block.text) }
+            case .caption:
+                page.captions.append(block.text)
+            case .paragraph, .quote, .listItem:
+                if block.role == .paragraph, block.length < 40, PageArticle.isCaption(block.text) {
+                    page.captions.append(block.text)
+                    continue
+                }
+                page.body.append(block.text)
+                seenBody = true
+            }
+        }
+        if page.authors.isEmpty { page.authors = pageBylines(roots) }
+        if page.published == nil { page.published = pageDate() }
+        if page.published == nil {
+            // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a
+            // short line anywhere on the page.
+            page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300))) }.first
+                ?? shortTextDate()
+        }
+
+        // The page's own statement of its text wins when the markup yielded much less of it.
+        if let stated = metadata.articleBody {
+            let paragraphs = stated.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
+            let statedLength = stated.utf8.count
+            let foundLength = page.body.reduce(0) { $0 + $1.utf8.count }
+            if statedLength > 400, foundLength * 2 < statedLength {
+                page.body = paragraphs
+                page.subheadings = []
+            }
+        }
+        if metadata.isLive {
+            page.kind = .live
+            if !metadata.liveUpdates.isEmpty {
+                var body: [String] = []
+                var heads: [String] = []
+                for update in metadata.liveUpdates {
+                    if let h = update.headline { heads.append(h) }
+                    body += update.body.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
+                }
+                if body.reduce(0, { $0 + $1.utf8.count }) * 2 >= page.body.reduce(0, { $0 + $1.utf8.count }) {
+                    page.body = body
+                    page.subheadings = heads
+                }
+            }
+        }
+        return page
+    }
+
+    /// Heading texts outside furniture in document order: `<h1>` first, then `<h2>`/`<h3>` and elements
+    /// whose class or id says headline or title (old pages set their headline in a styled `<span>`).
+    private func headlines() -> [String] {
+        var first: [String] = []
+        var other: [String] = []
+        for (i, node) in document.nodes.enumerated() where !node.isText && !excluded[i] {
+            let isH1 = node.name == "h1"
+            let words = hintsOf[i]
+            guard isH1 || node.name == "h2" || node.name == "h3" || words.hasBytes("headline") || words.hasBytes("title")
+                || words.hasBytes("heading")
+            else { continue }
+            guard textLength[i] > 0, textLength[i] <= 300 else { continue }
+            let text = document.text(i)
+            if text.isEmpty || text.count > 300 { continue }
+            if isH1 { first.append(text) } else { other.append(text) }
+        }
+        return first + other
+    }
+
+    /// The headline: metadata's, trimmed of a site name the page's own heading does not carry, else
+    /// the page's heading, else the `<title>` without its site name.
+    static func headline(metadata: PageMetadata, headings: [String]) -> String? {
+        if let title = metadata.title, !title.isEmpty {
+            let k = key(title)
+            if let h = headings.first(where: { key($0) == k }) { return h }
+            // `Headline | Site`: the heading is the headline.
+            if let h = headings.first(where: { !key($0).isEmpty && k.hasPrefix(key($0)) && key($0).count * 2 > k.count }) {
+                return h
+            }
+            return stripSiteName(title, source: metadata.source)
+        }
+        if let document = metadata.documentTitle, !document.isEmpty, document.count <= 400 {
+            // The longest heading the `<title>` holds is the headline (`Site: Headline`, `Headline - Site`).
+            let k = key(document)
+            let held = headings.filter { h in
+                let hk = key(h)
+                return hk.count >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3
+            }
+            if let best = held.max(by: { key($0).count < key($1).count }) { return best }
+            return stripSiteName(document, source: metadata.source)
+        }
+        return headings.first
+    }
+
+    /// `Headline | Site`, `Site: Headline`, `Site > Section > Headline` → `Headline`: the longest part
+    /// when the others are short or the site's name.
+    static func stripSiteName(_ title: String, source: String?) -> String {
+        var parts = [title]
+        for separator in [" | ", " - ", " – ", " — ", " :: ", ": ", " > ", " » ", " « ", " · ", " / ", "_"] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        parts = parts.map { PageArticle.clean($0) }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return title }
+        let words = { (s: String) in s.split(separator: " ").count }
+        guard let longest = parts.max(by: { words($0) < words($1) }) else { return title }
+        let rest = parts.filter { $0 != longest }
+        let siteKey = source.map { key($0) } ?? ""
+        // Only cut when every other part is short (a site or section name), never inside a headline.
+        guard words(longest) >= 3, rest.allSatisfy({ words($0) <= 4 || (!siteKey.isEmpty && key($0).contains(siteKey)) })
+        else { return title }
+        // A headline with a colon (`Brexit: what happens next`) keeps it when its head is no site name.
+        if title.contains(": "), !title.contains(" | "), !title.contains(" - "), let first = parts.first, first != longest,
+            words(first) <= 3, siteKey.isEmpty || !key(first).contains(siteKey), parts.count == 2
+        {
+            return title
+        }
+        return longest
+    }
+
+    /// Case-folded letters and digits only, for comparing headlines.
+    static func key(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Authors from the page: `rel=author` links and elements whose class or id says byline or author.
+    private func pageBylines(_ roots: [Int]) -> [String] {
+        let nodes = document.nodes
+        var names: [String] = []
+        for (i, node) in nodes.enumerated() where !node.isText {
+            let words = hintsOf[i]
+            let isByline = node["rel"]?.lowercased() == "author" || node["itemprop"]?.lowercased() == "author"
+                || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar"))
+            guard isByline else { continue }
+            let text = document.text(i)
+            guard !text.isEmpty, text.count <= 120 else { continue }
+            let found = PageMetadata.bylineNames(text)
+            for name in found where !names.contains(name) { names.append(name) }
+            if !names.isEmpty, node["rel"] == nil { break }
+        }
+        return names
+    }
+
+    /// A date stated in the page's text: an element whose class or id says date, time or published
+    /// (its text, or its `title`), else the page's address, else a day in the text above the story.
+    private func pageDate() -> String? {
+        let nodes = document.nodes
+        for (i, node) in nodes.enumerated() where !node.isText {
+            let words = hintsOf[i]
+            guard words.hasBytes("date") || words.hasBytes("time") || words.hasBytes("publish") || words.hasBytes("datum")
+                || words.hasBytes("posted") || words.hasBytes("byline") || words.hasBytes("created")
+                || words.hasBytes("meta") || node.name == "time"
+            else { continue }
+            guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
+            if let title = node["title"], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
+            guard textLength[i] <= 200 || excluded[i] else { continue }
+            let text = document.text(i)
+            guard !text.isEmpty, text.utf8.count <= 200 else { continue }
+            if let stamp = PageArticle.stamp(text), !stamp.updated { return stamp.value }
+            if let value = PageArticle.date(text) ?? DateText.find(in: text) { return value }
+        }
+        if let url = metadata.url, let value = Self.dateInAddress(url) { return value }
+        return nil
+    }
+
+    /// The first day in a short text node outside furniture (a date line set in a `<span>`).
+    private func shortTextDate() -> String? {
+        for (i, node) in document.nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
+            if let day = DateText.find(in: node.text) { return day }
+        }
+        return nil
+    }
+
+    /// `/2025/05/19/` or `2025-05-19` in an address.
+    static func dateInAddress(_ url: String) -> String? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" }).map(String.init)
+        guard parts.count >= 3 else { return nil }
+        for k in 0..<(parts.count - 2) {
+            guard parts[k].count == 4, let y = Int(parts[k]), y >= 1995, y <= 2100,
+                parts[k + 1].count <= 2, let m = Int(parts[k + 1]), (1...12).contains(m),
+                parts[k + 2].count <= 2, let d = Int(parts[k + 2]), (1...31).contains(d)
+            else { continue }
+            return String(format: "%04d-%02d-%02d", y, m, d)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,341 @@
+import Foundation
+import NewsCore
+
+/// What a page says about itself, each field from the most trusted source that states it: JSON-LD
+/// (`NewsArticle` and its kin, `LiveBlogPosting`, `@graph`), then OpenGraph / `article:*` / named
+/// `<meta>` tags, then microdata (`itemprop`), then `<time datetime>`, then bylines in the page.
+struct PageMetadata {
+    var title: String?
+    /// The `<title>` element, the last resort for a headline.
+    var documentTitle: String?
+    var source: String?
+    var url: String?
+    var authors: [String] = []
+    var published: String?
+    var updated: String?
+    var language: String?
+    /// JSON-LD `articleBody`, when the page states its text.
+    var articleBody: String?
+    /// JSON-LD `description` or `og:description`.
+    var description: String?
+    /// A `LiveBlogPosting`'s updates, newest first as pages list them.
+    var liveUpdates: [LiveUpdate] = []
+    /// The page is a live blog (its JSON-LD type, or `og:type` saying so).
+    var isLive = false
+
+    /// One entry of a live blog.
+    struct LiveUpdate: Equatable {
+        var headline: String?
+        var body: String
+        var published: String?
+    }
+
+    init(_ document: HTMLDocument) {
+        let nodes = document.nodes
+        var fromJSONLD = JSONLDFields()
+        var meta: [String: String] = [:]
+        var micro: [String: String] = [:]
+        var microAuthors: [String] = []
+        var times: [(index: Int, value: String)] = []
+        var canonical: String?
+        for (index, node) in nodes.enumerated() where !node.isText {
+            switch node.name {
+            case "html":
+                if let lang = node["lang"], lang.utf8.count >= 2 { language = String(lang.prefix(2)).lowercased() }
+            case "title":
+                if documentTitle == nil { documentTitle = document.text(index) }
+            case "meta":
+                guard let content = node["content"], !content.isEmpty else { break }
+                for key in [node["property"], node["name"], node["itemprop"]].compactMap({ $0?.lowercased() })
+                where meta[key] == nil {
+                    meta[key] = content
+                }
+            case "link":
+                if canonical == nil, node["rel"]?.lowercased() == "canonical", let href = node["href"], href.hasPrefix("http") {
+                    canonical = href
+                }
+            case "script":
+                if node["type"]?.lowercased().hasBytes("ld+json") == true {
+                    fromJSONLD.read(document.text(index, raw: true))
+                }
+            case "time":
+                if let value = node["datetime"] ?? node["content"], !value.isEmpty { times.append((index, value)) }
+            default:
+                break
+            }
+            if let property = node["itemprop"]?.lowercased(), node.name != "meta" {
+                let value = node["content"] ?? node["datetime"]
+                switch property {
+                case "headline", "datepublished", "datemodified":
+                    if micro[property] == nil, let v = value ?? document.text(index).nonEmpty { micro[property] = v }
+                case "author", "creator":
+                    // `<span itemprop="author"><span itemprop="name">…</span></span>` or the text itself.
+                    let name = document.descendants(of: index).first { nodes[$0]["itemprop"]?.lowercased() == "name" }
+                        .map { document.text($0) } ?? node["content"] ?? document.text(index)
+                    microAuthors.append(name)
+                default:
+                    break
+                }
+            }
+        }
+
+        title = fromJSONLD.headline ?? meta["og:title"] ?? meta["twitter:title"] ?? meta["parsely-title"]
+            ?? micro["headline"] ?? meta["title"]
+        if let t = title { title = PageArticle.clean(Self.unescape(t)) }
+        source = fromJSONLD.publisher ?? meta["og:site_name"] ?? meta["application-name"]
+        url = canonical ?? fromJSONLD.url ?? meta["og:url"]
+        if source == nil, let url, let host = URLComponents(string: url)?.host { source = PageArticle.outlet(domain: host) }
+        language = fromJSONLD.language.map { String($0.prefix(2)).lowercased() } ?? language
+            ?? meta["og:locale"].map { String($0.prefix(2)).lowercased() }
+        articleBody = fromJSONLD.articleBody
+        description = fromJSONLD.description ?? meta["og:description"] ?? meta["description"]
+        liveUpdates = fromJSONLD.updates
+        isLive = fromJSONLD.isLive || !liveUpdates.isEmpty
+
+        let authorFields: [[String]] = [
+            fromJSONLD.authors,
+            [meta["article:author"], meta["author"], meta["parsely-author"], meta["sailthru.author"], meta["byl"],
+             meta["dc.creator"], meta["dcterms.creator"], meta["twitter:creator"].flatMap { $0.hasPrefix("@") ? nil : $0 }]
+                .compactMap { $0 },
+            microAuthors,
+        ]
+        for field in authorFields {
+            let names = Self.names(field)
+            if !names.isEmpty {
+                authors = names
+                break
+            }
+        }
+
+        let publishedFields: [String?] = [
+            fromJSONLD.published, meta["article:published_time"], meta["og:article:published_time"],
+            meta["datepublished"], meta["article.published"], meta["parsely-pub-date"], meta["sailthru.date"],
+            meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"], meta["dc.date"],
+            meta["dcterms.date"], meta["dcterms.created"], meta["date"], meta["og:pubdate"], micro["datepublished"],
+        ]
+        published = publishedFields.lazy.compactMap { $0.flatMap(PageArticle.date) }.first
+        if published == nil {
+            // Any other meta tag whose name says publication or creation (`five_hundred_pixels:created`).
+            for (key, value) in meta.sorted(by: { $0.key < $1.key })
+            where ["publish", "created", "date", "uploaded", "release"].contains(where: { key.hasBytes($0) })
+                && !["modif", "updat", "expir", "revis"].contains(where: { key.hasBytes($0) })
+            {
+                if let day = PageArticle.date(value) {
+                    published = day
+                    break
+                }
+            }
+        }
+        let updatedFields: [String?] = [
+            fromJSONLD.modified, meta["article:modified_time"], meta["og:updated_time"], meta["datemodified"],
+            micro["datemodified"],
+        ]
+        updated = updatedFields.lazy.compactMap { $0.flatMap(PageArticle.date) }.first
+        if published == nil {
+            // `<time>`: one marked as the publication time first, else the first on the page.
+            let marked = times.first { t in
+                let node = nodes[t.index]
+                let hint = ((node["class"] ?? "") + " " + (node["itemprop"] ?? "") + " " + (node["id"] ?? "")).lowercased()
+                return node["pubdate"] != nil || hint.hasBytes("publish") || hint.hasBytes("posted")
+                    || hint.hasBytes("created")
+            }
+            published = (marked.map { [$0] } ?? times).lazy.compactMap { PageArticle.date($0.value) }.first
+        }
+    }
+
+    /// Names from author fields, outlets and roles dropped, each name once.
+    static func names(_ fields: [String]) -> [String] {
+        var out: [String] = []
+        for field in fields {
+            let text = unescape(field)
+            if text.hasPrefix("http") || text.contains("/") { continue }
+            // A name with digits in it is a name with a date glued on (`Lucas Nolan22 Dec 2016`).
+            var names = PageArticle.authorNames(text)
+            if names.contains(where: { $0.contains(where: \.isNumber) }) { names = bylineNames(text) }
+            for name in names where !out.contains(name) { out.append(name) }
+        }
+        return out
+    }
+
+    /// The names in a byline printed in the page (`By Jane Doe, Reuters`, `Jane Doe March 25, 2015`,
+    /// `Par Jean Dupont`): the date and anything after a `|` cut off, roles and outlets dropped; only
+    /// what reads as a person's name is kept.
+    static func bylineNames(_ raw: String) -> [String] {
+        var text = raw.flattened
+        if let digit = text.firstIndex(where: { $0.isNumber }) { text = String(text[..<digit]) }
+        if let bar = text.firstIndex(of: "|") { text = String(text[..<bar]) }
+        text = PageArticle.clean(text)
+        for prefix in ["written by ", "posted by ", "by ", "par ", "von ", "por ", "di ", "door "]
+        where text.lowercased().hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+            break
+        }
+        text = PageArticle.clean(text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–—")))
+        guard !text.isEmpty, text.count <= 120 else { return [] }
+        return PageArticle.byline("By " + text) ?? []
+    }
+
+    /// `&amp;` and the few entities that survive in metadata written by hand.
+    static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&#039;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&nbsp;", with: " ")
+    }
+}
+
+/// The fields of the page's JSON-LD article object (the first `NewsArticle`-like one found).
+struct JSONLDFields {
+    var headline: String?
+    var authors: [String] = []
+    var published: String?
+    var modified: String?
+    var url: String?
+    var publisher: String?
+    var language: String?
+    var articleBody: String?
+    var description: String?
+    var updates: [PageMetadata.LiveUpdate] = []
+    var isLive = false
+    private var found = false
+
+    /// Types whose fields describe the page's article, best first.
+    static let articleTypes: [String] = [
+        "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
+        "reviewnewsarticle", "liveblogposting", "article", "blogposting", "report", "techarticle",
+        "satiricalarticle", "socialmediaposting",
+    ]
+
+    /// Reads one `<script type="application/ld+json">`; scripts after the first article add nothing.
+    mutating func read(_ json: String) {
+        guard !found, let data = json.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return }
+        var candidates: [[String: Any]] = []
+        Self.collect(object, into: &candidates, depth: 0)
+        var best: (rank: Int, object: [String: Any])?
+        for candidate in candidates {
+            let types = Self.types(candidate)
+            guard let rank = types.compactMap({ Self.articleTypes.firstIndex(of: $0) }).min() else { continue }
+            if best == nil || rank < best!.rank { best = (rank, candidate) }
+        }
+        guard let article = best?.object else {
+            // A page without an article object may still name its publisher.
+            if publisher == nil {
+                for candidate in candidates where Self.types(candidate).contains("organization") || Self.types(candidate).contains("newsmediaorganization") {
+                    publisher = Self.string(candidate["name"])
+                    break
+                }
+            }
+            return
+        }
+        found = true
+        isLive = Self.types(article).contains("liveblogposting")
+        headline = Self.string(article["headline"]) ?? Self.string(article["name"]) ?? Self.string(article["alternativeHeadline"])
+        authors = Self.people(article["author"]) + Self.people(article["creator"])
+        published = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
+            ?? Self.string(article["coverageStartTime"])
+        modified = Self.string(article["dateModified"])
+        url = Self.string(article["url"]).flatMap { $0.hasPrefix("http") ? $0 : nil }
+            ?? Self.identifier(article["mainEntityOfPage"])
+        if let p = article["publisher"] as? [String: Any] {
+            publisher = Self.string(p["name"])
+        } else if let list = article["publisher"] as? [Any], let p = list.first as? [String: Any] {
+            publisher = Self.string(p["name"])
+        }
+        language = Self.string(article["inLanguage"])
+        articleBody = Self.string(article["articleBody"])
+        description = Self.string(article["description"])
+        var entries: [Any] = []
+        if let list = article["liveBlogUpdate"] as? [Any] { entries = list } else if let one = article["liveBlogUpdate"] { entries = [one] }
+        for case let entry as [String: Any] in entries.prefix(2000) {
+            let body = Self.string(entry["articleBody"]) ?? Self.string(entry["text"]) ?? Self.string(entry["description"]) ?? ""
+            let head = Self.string(entry["headline"]) ?? Self.string(entry["name"])
+            if body.isEmpty && head == nil { continue }
+            updates.append(.init(headline: head, body: body, published: Self.string(entry["datePublished"]).flatMap(PageArticle.date)))
+        }
+    }
+
+    /// Every JSON object in the value (arrays, `@graph`, nested `mainEntity`), breadth first.
+    static func collect(_ value: Any, into out: inout [[String: Any]], depth: Int) {
+        guard depth < 8, out.count < 200 else { return }
+        if let list = value as? [Any] {
+            for item in list { collect(item, into: &out, depth: depth + 1) }
+        } else if let object = value as? [String: Any] {
+            out.append(object)
+            if let graph = object["@graph"] { collect(graph, into: &out, depth: depth + 1) }
+            if let main = object["mainEntity"] { collect(main, into: &out, depth: depth + 1) }
+        }
+    }
+
+    /// The lower-cased `@type` names of an object.
+    static func types(_ object: [String: Any]) -> [String] {
+        if let one = object["@type"] as? String { return [one.lowercased()] }
+        if let list = object["@type"] as? [Any] { return list.compactMap { ($0 as? String)?.lowercased() } }
+        return []
+    }
+
+    static func string(_ value: Any?) -> String? {
+        if let s = value as? String {
+            let t = PageArticle.clean(s)
+            return t.isEmpty ? nil : t
+        }
+        if let list = value as? [Any], let first = list.first { return string(first) }
+        return nil
+    }
+
+    /// `"url"` or `{"@id": "url"}`.
+    static func identifier(_ value: Any?) -> String? {
+        if let s = string(value), s.hasPrefix("http") { return s }
+        if let object = value as? [String: Any] { return string(object["@id"]).flatMap { $0.hasPrefix("http") ? $0 : nil } }
+        return nil
+    }
+
+    /// Author names: strings, `Person` objects, lists of either; organisations are not authors.
+    static func people(_ value: Any?) -> [String] {
+        if let s = string(value), !(value is [Any]) { return [s] }
+        if let list = value as? [Any] { return list.prefix(20).flatMap { people($0) } }
+        if let object = value as? [String: Any] {
+            let kinds = types(object)
+            if kinds.contains(where: { $0.contains("organization") }) { return [] }
+            return string(object["name"]).map { [$0] } ?? []
+        }
+        return []
+    }
+}
+
+extension HTMLDocument {
+    /// The text under a node, white space collapsed (`raw`: as written, for a script's JSON).
+    func text(_ index: Int, raw: Bool = false) -> String {
+        var out = ""
+        var stack = [index]
+        while let i = stack.popLast() {
+            let node = nodes[i]
+            if node.isText {
+                out += node.text
+                if out.utf8.count > 1 << 20 { break }
+                continue
+            }
+            if !raw, node.name == "br" { out += " " }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return raw ? out : out.flattened
+    }
+
+    /// Every node under `index`, in document order (nodes are stored in document order).
+    func descendants(of index: Int) -> [Int] {
+        var out: [Int] = []
+        var stack = nodes[index].children.reversed() as [Int]
+        while let i = stack.popLast() {
+            out.append(i)
+            stack.append(contentsOf: nodes[i].children.reversed())
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string, or nil when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

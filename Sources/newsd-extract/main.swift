@@ -1,0 +1,33 @@
+import Foundation
+import NewsCore
+import NewsHTML
+
+// newsd-extract FILE…: one JSON line per page, {"file", "ms", "article"} or {"file", "error"}.
+// The time covers decoding, parsing, extraction and analysis, not reading the file.
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+var failures: Int32 = 0
+for path in CommandLine.arguments.dropFirst() {
+    var line: [String: Any] = ["file": path]
+    if let data = FileManager.default.contents(atPath: path) {
+        let bytes = [UInt8](data)
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            let articles = try HTMLReader.articles(bytes)
+            line["ms"] = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            if let article = articles.first, let json = try? encoder.encode(article) {
+                line["article"] = try? JSONSerialization.jsonObject(with: json)
+            } else {
+                line["article"] = NSNull()
+            }
+        } catch {
+            line["error"] = "\(error)"
+        }
+    } else {
+        line["error"] = "unreadable"
+        failures += 1
+    }
+    let out = try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys, .withoutEscapingSlashes])
+    FileHandle.standardOutput.write(out + Data("\n".utf8))
+}
+exit(failures == 0 ? 0 : 1)

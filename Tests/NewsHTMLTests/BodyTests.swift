@@ -1,0 +1,227 @@
+import Foundation
+import NewsCore
+import Testing
+
+@testable import NewsHTML
+
+@Suite struct BodyTests {
+    /// A page with everything around the story that is not the story.
+    static let page = """
+        <!doctype html><html><head><title>Water rationing begins in the capital</title></head><body>
+        <header><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></header>
+        <nav><ul><li><a href="/a">Politics</a></li><li><a href="/b">Business</a></li></ul></nav>
+        <div class="share-tools">Share on Facebook Share on X</div>
+        <main><article>
+        <h1>Water rationing begins in the capital</h1>
+        <p>Residents of the capital will receive piped water only four days a week from Monday, the city's \
+        utility said, as reservoirs fell to their lowest level in three decades.</p>
+        <figure><img src="dam.jpg"><figcaption>The main reservoir at a third of its capacity on Sunday.</figcaption>\
+        <span class="image-credit">Photo: J. Doe</span></figure>
+        <h2>Hospitals exempt</h2>
+        <p>Hospitals, schools and fire stations are exempt from the cuts, which will be reviewed every two weeks, \
+        the utility's director told reporters.</p>
+        <ul><li>Monday to Thursday: normal supply in the north of the city</li>\
+        <li>Friday to Sunday: normal supply in the south of the city</li></ul>
+        <blockquote><p>"We ask everyone to use water as if every drop were the last," the mayor said at a news conference.</p></blockquote>
+        <div class="related-stories"><h3>Related</h3><ul><li><a href="/x">Drought hits farmers across the region</a></li>\
+        <li><a href="/y">Heatwave to last another week, forecasters say</a></li></ul></div>
+        <p>The rationing plan follows the driest winter since records began in 1951, according to the weather service.</p>
+        </article></main>
+        <aside><h3>Most read</h3><p>Celebrity chef opens a new restaurant in the old town square, with queues around the block.</p></aside>
+        <footer><p>© 2025 Example News. All rights reserved. Contact us at the address below for corrections.</p></footer>
+        </body></html>
+        """
+
+    @Test func keepsTheStoryAndDropsTheFurniture() throws {
+        let article = try read(Self.page)
+        #expect(article.title == "Water rationing begins in the capital")
+        #expect(article.body.first?.hasPrefix("Residents of the capital") == true)
+        #expect(article.body.last?.hasPrefix("The rationing plan") == true)
+        let all = article.body.joined(separator: "\n")
+        for furniture in ["Politics", "Share on", "Drought hits farmers", "Celebrity chef", "All rights reserved", "Home"] {
+            #expect(!all.contains(furniture), "\(furniture)")
+        }
+    }
+
+    @Test func listsQuotesSubheadingsAndCaptions() throws {
+        let article = try read(Self.page)
+        #expect(article.body.contains("Monday to Thursday: normal supply in the north of the city"))
+        #expect(article.body.contains { $0.hasPrefix("\"We ask everyone") })
+        #expect(article.subheadings == ["Hospitals exempt"])
+        #expect(article.captions == ["The main reservoir at a third of its capacity on Sunday."])
+        #expect(!article.body.contains { $0.contains("J. Doe") })
+    }
+
+    @Test func analysisRunsOverTheBody() throws {
+        let article = try read(Self.page)
+        #expect(article.language == "en")
+        #expect(article.quotes.contains { $0.text.hasPrefix("We ask everyone") })
+        #expect(article.wordCount > 80)
+        #expect(!article.contentHash.isEmpty)
+    }
+
+    @Test func linkListsAreNotParagraphs() throws {
+        let article = try read(
+            """
+            <html><body><div class="content"><p>\(String(repeating: "The council met on Tuesday to discuss the budget. ", count: 4))</p>
+            <p><a href="/1">More news about the council budget</a> <a href="/2">Council elections next May</a></p>
+            <p>\(String(repeating: "Members voted to raise spending on roads. ", count: 4))</p></div></body></html>
+            """)
+        #expect(article.body.count == 2)
+        #expect(!article.body.contains { $0.contains("Council elections next May") })
+    }
+
+    @Test func hiddenElementsAreNotText() throws {
+        let article = try read(
+            """
+            <html><body><article>\(story)<p hidden>Secret text that is never shown to readers of the page.</p>
+            <div style="display:none">Another hidden paragraph that readers never see on the page at all.</div>
+            </article></body></html>
+            """)
+        #expect(!article.body.contains { $0.contains("never") })
+    }
+
+    @Test func textSplitByLineBreaks() throws {
+        let article = try read(
+            """
+            <html><body><td>\(String(repeating: "First paragraph of an old page, set with line breaks. ", count: 3))<br><br>\
+            \(String(repeating: "Second paragraph of the same old page, also long. ", count: 3))</td></body></html>
+            """)
+        #expect(article.body.count == 2)
+    }
+
+    @Test func embeddedTweet() throws {
+        let article = try read(
+            """
+            <html><body><article>\(story)
+            <blockquote class="twitter-tweet"><p lang="en">We are ready to talk. pic.twitter.com/abc</p>&mdash; The White House \
+            (@WhiteHouse) <a href="https://twitter.com/WhiteHouse/status/1">May 19, 2025</a></blockquote>
+            </article></body></html>
+            """)
+        #expect(
+            article.embeddedPosts == [
+                Article.EmbeddedPost(author: "The White House", handle: "WhiteHouse", date: "May 19, 2025", text: "We are ready to talk. pic.twitter.com/abc")
+            ])
+        #expect(!article.body.contains { $0.contains("We are ready to talk") })
+    }
+
+    @Test func articleBodyStatedInJSONLDWhenTheMarkupHasLittle() throws {
+        let text = String(repeating: "The full text of the story as the publisher states it in its metadata. ", count: 10)
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","articleBody":"\(text)"}</script>
+            </head><body><div id="app">Loading…</div></body></html>
+            """)
+        #expect(article.body.joined().hasPrefix("The full text of the story"))
+    }
+}
+
+@Suite struct CharacterTests {
+    @Test func metaCharsetWindows1251() throws {
+        let head = Array("<html><head><meta charset=\"windows-1251\"><title>".utf8)
+        let cyrillic: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]  // «Привет» in Windows-1251
+        let tail = Array("</title></head><body><article>\(story)</article></body></html>".utf8)
+        let article = try #require(try HTMLReader.articles(head + cyrillic + tail).first)
+        #expect(article.title == "Привет")
+    }
+
+    @Test func latin1WithoutDeclaration() throws {
+        let bytes = Array("<html><body><article><p>".utf8) + [0x43, 0x61, 0x66, 0xE9] + Array(" au lait, servi chaque matin dans le vieux quartier de la ville.</p></article></body></html>".utf8)
+        let article = try #require(try HTMLReader.articles(bytes).first)
+        #expect(article.body.first?.hasPrefix("Café au lait") == true)
+    }
+
+    @Test func utf16WithByteOrderMark() throws {
+        let html = "<html><head><title>Ünïcode headline test</title></head><body><div>\(story)</div></body></html>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in html.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let article = try #require(try HTMLReader.articles(bytes).first)
+        #expect(article.title == "Ünïcode headline test")
+        #expect(HTMLReader.looksLikeHTML(bytes))
+    }
+
+    @Test func binaryIsRefused() {
+        let bytes = Array("<html>".utf8) + [UInt8](repeating: 0, count: 100)
+        #expect(throws: ParseError.self) { try HTMLReader.articles(bytes) }
+    }
+
+    @Test(arguments: [
+        ("<!DOCTYPE html><html><body>x</body></html>", true),
+        ("\u{FEFF}  <html lang=\"en\">", true),
+        ("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", true),
+        ("<!-- saved from url=(0014)about:internet -->\n<html>", true),
+        ("<div class=\"x\"><p>text</p></div><body>", true),
+        ("Leaders meet in Geneva\n\nBy Jane Doe\n\nText with <b>bold</b> words.", false),
+        ("<b>Note:</b> this is plain text that starts with a tag.", false),
+        ("", false),
+    ])
+    func sniffing(head: String, expected: Bool) {
+        #expect(HTMLReader.looksLikeHTML(Array(head.utf8)) == expected)
+    }
+}
+
+@Suite struct HostileHTMLTests {
+    @Test(arguments: ["div", "b", "table", "span", "font", "ul", "section"])
+    func deepNesting(tag: String) throws {
+        let html = String(repeating: "<\(tag)>", count: 100_000) + "The only words on this page of deeply nested markup."
+        let articles = try HTMLReader.articles(Array(html.utf8))
+        #expect(articles.first?.body.joined().contains("The only words") == true)
+    }
+
+    /// Text that is all one link is no article text, however deep.
+    @Test func deepNestingOfLinks() throws {
+        let html = String(repeating: "<a href=x>", count: 100_000) + "The only words on this page, all of them a link."
+        let articles = try HTMLReader.articles(Array(html.utf8))
+        #expect(articles.allSatisfy { $0.body.isEmpty })
+    }
+
+    @Test func strayEndTagsDoNotLiftTheBound() throws {
+        let html = String(repeating: "<div></span>", count: 50_000) + "<p>Still read after fifty thousand open divs.</p>"
+        let articles = try HTMLReader.articles(Array(html.utf8))
+        #expect(articles.first?.body.joined().contains("Still read") == true)
+    }
+
+    @Test func hugeAttributes() throws {
+        let value = String(repeating: "x", count: 20 << 20)
+        let html = "<html><body><div class=\"\(value)\" data-x=\"\(value.prefix(1000))\"><article>\(story)</article></div></body></html>"
+        let article = try #require(try HTMLReader.articles(Array(html.utf8)).first)
+        #expect(article.body.count == 3)
+    }
+
+    @Test func scriptOnlyPageHasNoArticle() throws {
+        let html = "<html><head><script>var a = '<p>not text</p>';</script></head><body><script>document.write('x')</script></body></html>"
+        #expect(try HTMLReader.articles(Array(html.utf8)).isEmpty)
+    }
+
+    @Test(arguments: [
+        "", "<", "<<<<>>>>", "<html", "</html>", "<!--", "<![CDATA[", "<script>", "<table><tr><td><table>",
+        "\u{FFFD}\u{FFFD}", "<meta charset=\"x-unknown\"><p>text</p>", "<a href='", "&#xFFFFFF;&#0;&amp",
+    ])
+    func brokenMarkupNeverTraps(html: String) throws {
+        _ = try HTMLReader.articles(Array(html.utf8))
+    }
+
+    @Test func brokenEncodingDecodes() throws {
+        let bytes: [UInt8] = Array("<html><head><meta charset=\"utf-8\"></head><body><p>".utf8) + [0xC3, 0x28, 0xFF, 0xFE, 0x80]
+            + Array(" broken bytes inside a paragraph that is otherwise perfectly readable text.</p></body></html>".utf8)
+        let article = try #require(try HTMLReader.articles(bytes).first)
+        #expect(article.body.first?.contains("broken bytes") == true)
+    }
+}
+
+/// Inputs the fuzzer found (FuzzHTML), kept so they stay fixed.
+@Suite struct FuzzFoundTests {
+    @Test(arguments: [
+        "PGh0bWw+PGhlYWQ+PMhldGEgY2hhcnNldDwxdGl0bG0+z/Do4uXyPC90PGZvb3Rlcj5lMDFyc2V0PSIhaW5kb3dzLTE8IT48aGVhZDI1MSI+PHRpdGxl",
+    ])
+    func neverTraps(base64: String) throws {
+        let bytes = try #require(Data(base64Encoded: base64))
+        _ = try? HTMLReader.articles(Array(bytes))
+        #expect(HTMLDocument.boundingDepth(Array(bytes)).count <= bytes.count * 2 + 8)
+    }
+
+    @Test(arguments: ["<title", "<p>text</p><title", "<div><script", "</", "<a href='x"])
+    func tagCutOffAtTheEnd(html: String) {
+        #expect(HTMLDocument.boundingDepth(Array(html.utf8)) == Array(html.utf8))
+    }
+}

@@ -1,0 +1,249 @@
+import NewsCore
+import Testing
+
+@testable import NewsHTML
+
+/// Reads a page written in the test and returns its one article.
+func read(_ html: String) throws -> Article {
+    let articles = try HTMLReader.articles(Array(html.utf8))
+    try #require(articles.count == 1)
+    return articles[0]
+}
+
+/// Three paragraphs of story text, long enough to be a page's main content.
+let story = """
+    <p>Diplomats from Ukraine and Russia met in Geneva on Monday, officials in Kyiv and Moscow said, \
+    the first such meeting in more than a year.</p>
+    <p>The talks, hosted by the Swiss government, lasted four hours and ended without a joint statement, \
+    according to people familiar with the matter.</p>
+    <p>A second round is planned for June, the Swiss foreign ministry said in a statement on Monday evening.</p>
+    """
+
+@Suite struct MetadataTests {
+    @Test func jsonLDNewsArticle() throws {
+        let article = try read(
+            """
+            <html lang="en"><head><title>Talks resume | Example News</title>
+            <script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"Leaders meet in Geneva as talks resume",
+             "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Smith"},
+                       {"@type":"Organization","name":"Example News"}],
+             "datePublished":"2025-05-19T10:00:00+01:00","dateModified":"2025-05-20T12:30:00-04:00",
+             "mainEntityOfPage":{"@id":"https://news.example.com/world/geneva-talks"},
+             "publisher":{"@type":"Organization","name":"Example News"}}
+            </script></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(article.title == "Leaders meet in Geneva as talks resume")
+        #expect(article.authors == ["Jane Doe", "John Smith"])
+        #expect(article.published == "2025-05-19T09:00:00Z")
+        #expect(article.updated == "2025-05-20T16:30:00Z")
+        #expect(article.url == "https://news.example.com/world/geneva-talks")
+        #expect(article.source == "Example News")
+        #expect(article.language == "en")
+        #expect(article.body.count == 3)
+    }
+
+    @Test func jsonLDGraphAndTypeLists() throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Example"},
+              {"@type":["ReportageNewsArticle","NewsArticle"],"headline":"Floods close the border crossing",
+               "author":{"@type":"Person","name":"Maria Lopez"},"datePublished":"2025-03-02"}]}
+            </script></head><body><main>\(story)</main></body></html>
+            """)
+        #expect(article.title == "Floods close the border crossing")
+        #expect(article.authors == ["Maria Lopez"])
+        #expect(article.published == "2025-03-02")
+    }
+
+    @Test func jsonLDBeatsOpenGraph() throws {
+        let article = try read(
+            """
+            <html><head>
+            <meta property="og:title" content="OpenGraph headline that loses">
+            <meta property="article:published_time" content="2020-01-01T00:00:00Z">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"JSON-LD headline wins",
+              "datePublished":"2025-05-19T08:00:00Z"}</script>
+            </head><body><article>\(story)</article></body></html>
+            """)
+        #expect(article.title == "JSON-LD headline wins")
+        #expect(article.published == "2025-05-19T08:00:00Z")
+    }
+
+    @Test func openGraphAndArticleMeta() throws {
+        let article = try read(
+            """
+            <html><head>
+            <meta property="og:title" content="Central bank holds rates steady">
+            <meta property="og:site_name" content="Example Times">
+            <meta property="og:url" content="https://times.example.com/markets/rates">
+            <link rel="canonical" href="https://times.example.com/markets/rates-canonical">
+            <meta property="article:published_time" content="2025-06-01T14:30:00+02:00">
+            <meta property="article:modified_time" content="2025-06-01T16:00:00+02:00">
+            <meta name="author" content="Anna Berg">
+            </head><body><article>\(story)</article></body></html>
+            """)
+        #expect(article.title == "Central bank holds rates steady")
+        #expect(article.source == "Example Times")
+        #expect(article.url == "https://times.example.com/markets/rates-canonical")
+        #expect(article.published == "2025-06-01T12:30:00Z")
+        #expect(article.updated == "2025-06-01T14:00:00Z")
+        #expect(article.authors == ["Anna Berg"])
+    }
+
+    @Test func authorMetaThatIsAnAddressIsNotAName() throws {
+        let article = try read(
+            """
+            <html><head><meta property="article:author" content="https://www.facebook.com/examplenews">
+            <meta name="author" content="Tom Ward"></head><body><article>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Tom Ward"])
+    }
+
+    @Test func microdata() throws {
+        let article = try read(
+            """
+            <html><body><div itemscope itemtype="https://schema.org/NewsArticle">
+            <h1 itemprop="headline">Storm knocks out power to thousands</h1>
+            <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Lee Chan</span></span>
+            <meta itemprop="datePublished" content="2025-02-10T07:15:00Z">
+            <div itemprop="articleBody">\(story)</div></div></body></html>
+            """)
+        #expect(article.title == "Storm knocks out power to thousands")
+        #expect(article.authors == ["Lee Chan"])
+        #expect(article.published == "2025-02-10T07:15:00Z")
+        #expect(article.body.count == 3)
+    }
+
+    @Test func timeElement() throws {
+        let article = try read(
+            """
+            <html><head><title>Harvest begins early in the south</title></head><body><article>
+            <h1>Harvest begins early in the south</h1>
+            <time datetime="2024-08-14T06:00:00Z">14 August 2024</time>
+            \(story)</article></body></html>
+            """)
+        #expect(article.published == "2024-08-14T06:00:00Z")
+        #expect(article.title == "Harvest begins early in the south")
+        #expect(!article.body.contains("14 August 2024"))
+    }
+
+    @Test func bylineAndDateLinesInThePage() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Port strike enters its second week</h1>
+            <p>By Sarah Jones and Ali Khan</p>
+            <p>Published 3 March 2025 at 10:00 GMT</p>
+            \(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Sarah Jones", "Ali Khan"])
+        #expect(article.published == "2025-03-03T10:00:00Z")
+        #expect(article.body.first?.hasPrefix("Diplomats") == true)
+    }
+
+    @Test func relAuthorLink() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Museum reopens after repairs</h1>
+            <div class="meta">Written by <a rel="author" href="/staff/pia">Pia Larsen</a></div>
+            \(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Pia Larsen"])
+    }
+
+    @Test(arguments: [
+        ("Rail fares rise again this spring | The Daily Example", "Rail fares rise again this spring"),
+        ("Rail fares rise again this spring - Example", "Rail fares rise again this spring"),
+        ("Rail fares rise again this spring", "Rail fares rise again this spring"),
+    ])
+    func titleWithoutSiteName(documentTitle: String, expected: String) throws {
+        let article = try read("<html><head><title>\(documentTitle)</title></head><body><div>\(story)</div></body></html>")
+        #expect(article.title == expected)
+    }
+
+    @Test func headingWinsOverMetaTitleWithSiteName() throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="Rail fares rise again | Example News"></head>
+            <body><article><h1>Rail fares rise again</h1>\(story)</article></body></html>
+            """)
+        #expect(article.title == "Rail fares rise again")
+    }
+
+    @Test func dateInTheAddressIsTheLastResort() throws {
+        let article = try read(
+            """
+            <html><head><link rel="canonical" href="https://example.com/2023/11/05/city-council-vote/"></head>
+            <body><article><h1>City council vote</h1>\(story)</article></body></html>
+            """)
+        #expect(article.published == "2023-11-05")
+        #expect(article.url == "https://example.com/2023/11/05/city-council-vote/")
+    }
+
+    @Test func liveBlogUpdatesAreTheBody() throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">
+            {"@type":"LiveBlogPosting","headline":"Election night: live results","datePublished":"2025-11-04T22:00:00Z",
+             "liveBlogUpdate":[
+               {"@type":"BlogPosting","headline":"Polls close in the east","articleBody":"Voting has ended in six eastern states.","datePublished":"2025-11-05T00:00:00Z"},
+               {"@type":"BlogPosting","headline":"Turnout high","articleBody":"Officials report turnout above 60 percent in the capital.","datePublished":"2025-11-04T23:00:00Z"}]}
+            </script></head><body><div>Loading the live page…</div></body></html>
+            """)
+        #expect(article.kind == .live)
+        #expect(article.title == "Election night: live results")
+        #expect(article.body == ["Voting has ended in six eastern states.", "Officials report turnout above 60 percent in the capital."])
+        #expect(article.subheadings == ["Polls close in the east", "Turnout high"])
+    }
+
+    @Test func brokenJSONLDFallsBackToMeta() throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":</script>
+            <meta property="og:title" content="Bridge reopens to traffic"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(article.title == "Bridge reopens to traffic")
+    }
+}
+
+@Suite struct PrintedDateTests {
+    @Test(arguments: [
+        ("Artikel veröffentlicht am 16.12.2012", "2012-12-16"),
+        ("Samstag, 19. Juli 2014", "2014-07-19"),
+        ("le 3 mars 2019 à 15:20", "2019-03-03"),
+        ("Posted on May 19, 2025 at 10:00", "2025-05-19"),
+        ("2018/07/03", "2018-07-03"),
+        ("07/03/2018", "2018-07-03"),
+        ("31.02.2018", nil),
+        ("Copyright 1998-2018", nil),
+        ("Call 555-1234 today", nil),
+    ])
+    func dayInText(text: String, expected: String?) {
+        #expect(DateText.find(in: text) == expected)
+    }
+
+    @Test func dayInTheStoryIsTheLastResort() throws {
+        let article = try read(
+            """
+            <html><body><div class="content"><h1>Club party by the lake</h1>
+            <p>Unter dem Motto Come Together wurde am 06.05.2018 das erste inklusive Turnier in der Halle gespielt, \
+            mit Teams aus der ganzen Stadt und vielen Gästen.</p>
+            <p>Die Organisatoren wollen das Turnier im nächsten Jahr wiederholen, sagten sie nach der Siegerehrung.</p>
+            </div></body></html>
+            """)
+        #expect(article.published == "2018-05-06")
+    }
+
+    @Test func dateClassElement() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Council approves the new budget</h1>
+            <span class="post-date">27.06.2018 09:54</span>\(story)</article></body></html>
+            """)
+        #expect(article.published == "2018-06-27")
+    }
+}

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Scores newsd's HTML reader and trafilatura on the same saved web pages in the same run: body F1
+of 4-word shingles (the ScrapingHub benchmark's measure, scored as scripts/eval-pages.py scores text
+pages), title, author and publication-day exact-match rates, and the median milliseconds per page
+of each extractor.
+
+    eval-html.py --bin BIN_DIR [--merged DIR] [--readability DIR] [--htmldate DIR]
+                 [--split dev|test|all] [--limit N] [--save FILE]
+
+BIN_DIR holds `newsd-extract` (swift build; it times decoding, parsing, extraction and analysis of
+each page in process, as this script times trafilatura's `bare_extraction` in process). The pages
+are the public sets scripts/page-sets.py reads, as their HTML: --merged a checkout of
+j-szulc/html-cleaning-dataset-merged (CleanEval, CleanPortalEval, Dragnet, L3S-GN1 Google News),
+--readability one of mozilla/readability (test/test-pages), --htmldate one of adbar/htmldate
+(tests/eval). A hash of each page's name puts one page in five in `test`, reported and never tuned
+on; the rest are `dev`. Nothing here is committed: the pages belong to their publishers.
+
+Needs `pip install trafilatura html-text`.
+"""
+import argparse
+import collections
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load(name):
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(HERE, name + ".py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pages = load("page-sets")  # gold bodies from the sets' own formats
+scoring = load("eval-pages")  # shingle F1, title and name normalisation
+
+NEWS_SETS = ("l3s-gn1", "cleanportaleval", "readability", "dragnet", "htmldate")
+
+
+def split_of(name):
+    return "test" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 5 == 0 else "dev"
+
+
+def records(args):
+    """(set, name, html path, gold) for every page of the sets given."""
+    out = []
+    if args.merged:
+        root = args.merged
+        for folder, set_name in {"cleaneval-dev": "cleaneval-dev", "cleaneval-final": "cleaneval-final",
+                                 "CleanPortalEval-master": "cleanportaleval", "dragnet_data": "dragnet"}.items():
+            gold_dir = os.path.join(root, folder, "GoldStandard")
+            input_dir = os.path.join(root, folder, "input")
+            if not os.path.isdir(gold_dir):
+                continue
+            inputs = {os.path.splitext(n)[0]: n for n in os.listdir(input_dir)}
+            for g in sorted(os.listdir(gold_dir)):
+                stem = os.path.splitext(g)[0]
+                if stem not in inputs or g.startswith("."):
+                    continue
+                body = pages.gold_body(pages.read(os.path.join(gold_dir, g)))
+                out.append((set_name, stem, os.path.join(input_dir, inputs[stem]), {"body": body}))
+        folder = os.path.join(root, "page-signal-master")
+        if os.path.isdir(folder):
+            import lxml.html
+            for g in sorted(os.listdir(os.path.join(folder, "GoldStandard"))):
+                stem = os.path.splitext(g)[0]
+                src = os.path.join(folder, "input", stem + ".html")
+                if not os.path.exists(src):
+                    continue
+                try:
+                    doc = lxml.html.fromstring(pages.read(os.path.join(folder, "GoldStandard", g)))
+                except Exception:
+                    continue
+                head = " ".join(" ".join(e.text_content().split()) for e in doc.xpath('//span[@class="x-nc-sel1"]'))
+                body = "\n".join(" ".join(e.text_content().split()) for e in doc.xpath('//span[@class="x-nc-sel2"]'))
+                out.append(("l3s-gn1", stem, src, {"body": body.strip(), "title": head.strip() or None}))
+    if args.readability:
+        root = os.path.join(args.readability, "test", "test-pages")
+        for name in sorted(os.listdir(root)):
+            d = os.path.join(root, name)
+            try:
+                meta = json.load(open(os.path.join(d, "expected-metadata.json"), encoding="utf-8"))
+                body = pages.render(pages.read(os.path.join(d, "expected.html")))
+            except (OSError, ValueError):
+                continue
+            byline = meta.get("byline")
+            date = meta.get("publishedTime")
+            out.append(("readability", name, os.path.join(d, "source.html"),
+                        {"body": body, "title": meta.get("title"), "authors": byline or None,
+                         "date": date[:10] if date else None}))
+    if args.htmldate:
+        tests = os.path.join(args.htmldate, "tests")
+        for index in ("eval_default.json", "eval_mediacloud_2020.json"):
+            path = os.path.join(tests, index)
+            if not os.path.exists(path):
+                continue
+            for url, entry in json.load(open(path, encoding="utf-8")).items():
+                if not isinstance(entry.get("date"), str):
+                    continue
+                for folder in ("eval", "test_set", "cache"):
+                    src = os.path.join(tests, folder, entry["file"])
+                    if os.path.exists(src):
+                        break
+                else:
+                    continue
+                out.append(("htmldate", re.sub(r"[^\w.-]", "_", entry["file"])[:100], src, {"date": entry["date"]}))
+    return out
+
+
+def run_newsd(bin_dir, paths):
+    """newsd-extract over the pages in batches: {path: (ms, article or None)}."""
+    out = {}
+    tool = os.path.join(bin_dir, "newsd-extract")
+    for k in range(0, len(paths), 200):
+        batch = paths[k:k + 200]
+        proc = subprocess.run([tool] + batch, capture_output=True, text=True)
+        for line in proc.stdout.split("\n"):
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            out[r["file"]] = (r.get("ms"), r.get("article"), r.get("error"))
+    return out
+
+
+def newsd_fields(article):
+    if not article:
+        return {"body": "", "title": None, "authors": [], "date": None}
+    body = "\n".join(article.get("summary", []) + article.get("subheadings", []) + article.get("body", []))
+    published = article.get("published")
+    return {"body": body, "title": article.get("title"), "authors": article.get("authors") or [],
+            "date": published[:10] if published else None}
+
+
+def run_trafilatura(path):
+    import trafilatura
+    raw = open(path, "rb").read()
+    start = time.perf_counter()
+    try:
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    except Exception:
+        doc = None
+    ms = (time.perf_counter() - start) * 1000
+    if doc is None:
+        return ms, {"body": "", "title": None, "authors": [], "date": None}
+    get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
+    author = get("author")
+    return ms, {"body": get("text") or "", "title": get("title"), "authors": [a.strip() for a in author.split(";")] if author else [],
+                "date": (get("date") or "")[:10] or None}
+
+
+def score(rows):
+    """Averages over pages that label each field."""
+    f1s, titles, authors, dates = [], [], [], []
+    for pred, gold in rows:
+        if gold.get("body"):
+            value = scoring.f1(pred["body"], gold["body"])
+            if value is not None:
+                f1s.append(value)
+        if gold.get("title"):
+            titles.append(scoring.norm_title(pred["title"]) == scoring.norm_title(gold["title"]))
+        if gold.get("authors"):
+            want = scoring.names(gold["authors"])
+            got = {" ".join(n.casefold().split()) for n in pred["authors"]}
+            authors.append(bool(want) and got == want)
+        if gold.get("date"):
+            dates.append(pred["date"] == gold["date"][:10])
+    mean = lambda xs: (sum(xs) / len(xs), len(xs)) if xs else (None, 0)
+    return {"body_f1": mean(f1s), "title": mean(titles), "authors": mean(authors), "date": mean(dates)}
+
+
+def show(label, result, ms):
+    def cell(v):
+        value, n = v
+        return "      -      " if value is None else f"{value:6.3f} ({n:4d})"
+    print(f"{label:34s} {cell(result['body_f1'])} {cell(result['title'])} {cell(result['authors'])} "
+          f"{cell(result['date'])} {statistics.median(ms) if ms else 0:8.2f}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--merged")
+    ap.add_argument("--readability")
+    ap.add_argument("--htmldate")
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--limit", type=int, default=0, help="at most N pages per set")
+    ap.add_argument("--no-trafilatura", action="store_true")
+    ap.add_argument("--save", help="write every page's fields and scores as JSON lines")
+    args = ap.parse_args()
+
+    chosen = [r for r in records(args) if args.split == "all" or split_of(f"{r[0]}/{r[1]}") == args.split]
+    if args.limit:
+        counts = collections.Counter()
+        kept = []
+        for r in chosen:
+            counts[r[0]] += 1
+            if counts[r[0]] <= args.limit:
+                kept.append(r)
+        chosen = kept
+    ours = run_newsd(args.bin, [r[2] for r in chosen])
+    by_set = collections.defaultdict(lambda: {"newsd": [], "trafilatura": [], "ms_n": [], "ms_t": []})
+    saved = open(args.save, "w", encoding="utf-8") if args.save else None
+    for set_name, name, path, gold in chosen:
+        ms, article, error = ours.get(path, (None, None, "missing"))
+        pred = newsd_fields(article)
+        group = by_set[set_name]
+        group["newsd"].append((pred, gold))
+        if ms is not None:
+            group["ms_n"].append(ms)
+        if not args.no_trafilatura:
+            tms, tpred = run_trafilatura(path)
+            group["trafilatura"].append((tpred, gold))
+            group["ms_t"].append(tms)
+        if saved:
+            saved.write(json.dumps({"set": set_name, "name": name, "path": path, "newsd": pred, "gold": gold,
+                                    "f1": scoring.f1(pred["body"], gold["body"]) if gold.get("body") else None,
+                                    "error": error}, ensure_ascii=False) + "\n")
+
+    print(f"split: {args.split}; cells are score (pages scored); ms is the median per page\n")
+    print(f"{'set / extractor':34s} {'body F1':13s} {'title':13s} {'authors':13s} {'date':13s} {'ms':>8s}")
+    groups = [(s, by_set[s]) for s in sorted(by_set)]
+    news = {"newsd": [], "trafilatura": [], "ms_n": [], "ms_t": []}
+    for s, g in groups:
+        if s in NEWS_SETS:
+            for k in news:
+                news[k] += g[k]
+    for label, g in groups + [("NEWS SETS", news)]:
+        show(f"{label} / newsd", score(g["newsd"]), g["ms_n"])
+        if not args.no_trafilatura:
+            show(f"{label} / trafilatura", score(g["trafilatura"]), g["ms_t"])
+    if not args.no_trafilatura and news["ms_n"] and news["ms_t"]:
+        print(f"\nspeed-up on the news sets (median ms trafilatura / newsd): "
+              f"{statistics.median(news['ms_t']) / statistics.median(news['ms_n']):.1f}x")
+
+
+if __name__ == "__main__":
+    main()
