@@ -190,16 +190,26 @@ extension NewsStore {
     public func commit(_ commits: [FileCommit]) async throws(StoreError) -> [CommittedArticle] {
         guard !commits.isEmpty else { return [] }
         let now = Timestamp.now()
-        return try await write { db in
-            var committed: [CommittedArticle] = []
-            for commit in commits {
-                committed += try Self.apply(commit, now: now, in: db)
+        do {
+            return try await write { db in
+                try self.linking.withLock { state in
+                    var committed: [CommittedArticle] = []
+                    for commit in commits {
+                        committed += try Self.apply(commit, now: now, state: &state, in: db)
+                    }
+                    return committed
+                }
             }
-            return committed
+        } catch {
+            // The transaction rolled back: the index may hold what it undid, so it is rebuilt.
+            linking.withLock { $0.loaded = false }
+            throw error
         }
     }
 
-    private static func apply(_ commit: FileCommit, now: String, in db: Database) throws -> [CommittedArticle] {
+    private static func apply(_ commit: FileCommit, now: String, state: inout LinkState, in db: Database) throws
+        -> [CommittedArticle]
+    {
         let device = commit.identity.map { Int64(bitPattern: $0.device) }
         let inode = commit.identity.map { Int64(bitPattern: $0.inode) }
         var fileID = commit.fileID
@@ -241,7 +251,9 @@ extension NewsStore {
         var committed: [CommittedArticle] = []
         let existing = try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT id, ordinal, revision, doc, body, ingested_at FROM articles WHERE file_id = ?"),
+                sql: """
+                    SELECT id, ordinal, revision, doc, body, ingested_at, content_hash FROM articles WHERE file_id = ?
+                    """),
             arguments: [fileID])
         var byOrdinal: [Int: Row] = [:]
         for row in existing { byOrdinal[row["ordinal"]] = row }
@@ -270,9 +282,13 @@ extension NewsStore {
                     ])
                 try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
                 try insertEntities(of: article, id: id, in: db)
+                let links = try link(id: id, article: article, stored: stored, revised: true, state: &state, in: db)
+                let previousHash: String = row["content_hash"]
+                if previousHash != article.contentHash { try regroup(previousHash: previousHash, in: db) }
                 committed.append(
                     CommittedArticle(id: id, revision: revision, article: article, path: commit.path,
-                                     ingestedAt: row["ingested_at"]))
+                                     ingestedAt: row["ingested_at"], duplicateOf: links.duplicateOf,
+                                     storyID: links.storyID))
             } else {
                 try db.cachedStatement(
                     sql: """
@@ -290,14 +306,18 @@ extension NewsStore {
                     ])
                 let id = db.lastInsertedRowID
                 try insertEntities(of: article, id: id, in: db)
+                let links = try link(id: id, article: article, stored: stored, revised: false, state: &state, in: db)
                 committed.append(
-                    CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now))
+                    CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,
+                                     duplicateOf: links.duplicateOf, storyID: links.storyID))
             }
         }
         // Records the file no longer yields (a JSONL file rewritten shorter).
         for row in byOrdinal.values {
             let id: Int64 = row["id"]
+            try unlink(id: id, keepStory: false, state: &state, in: db)
             try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+            try regroup(previousHash: row["content_hash"], in: db)
         }
         return committed
     }
@@ -324,6 +344,10 @@ struct StoredArticle: Sendable {
     var posts: String
     /// Filter tokens (`NewsStore.metaText`).
     var meta: String
+    /// The body's MinHash signature, nil when it is too short to compare.
+    var signature: NearDuplicates.Signature?
+    /// What story linking compares.
+    var features: StoryFeatures
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
@@ -343,6 +367,8 @@ struct StoredArticle: Sendable {
             [p.author, p.handle, p.text].compactMap { $0 }.joined(separator: " ")
         }.joined(separator: "\n")
         meta = NewsStore.metaText(source: article.source, published: article.published)
+        signature = NearDuplicates.signature(of: article.body)
+        features = StoryFeatures(article)
         // Encoding a value type of strings and arrays cannot fail.
         doc = (try? Self.encoder.encode(rest)) ?? Data("{}".utf8)
     }

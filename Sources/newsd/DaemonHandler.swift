@@ -124,6 +124,29 @@ final class DaemonHandler: ControlHandler {
         case .metrics:
             _ = try ProtocolCoding.params(NoParams.self, from: params)
             return MetricsResult(text: metrics())
+        case .stories:
+            let p = try ProtocolCoding.params(StoriesParams.self, from: params).validated()
+            let stories = try await mapped { () async throws(StoreError) in
+                try await store.stories(since: p.since, limit: p.limit ?? 20)
+            }
+            return StoriesResult(stories: stories)
+        case .story:
+            let p = try ProtocolCoding.params(StoryParams.self, from: params)
+            guard let story = try await mapped({ () async throws(StoreError) in try await store.story(id: p.id) }) else {
+                throw RPCError(.notFound, "no story with id \(p.id)")
+            }
+            return story
+        case .relink:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            try exclusive(.relink)
+            // In the background: ingest goes on between its transactions; a second relink
+            // meanwhile is `busy`.
+            let store = self.store
+            Task.detached { [self] in
+                defer { finished(.relink) }
+                _ = try? await store.relink()
+            }
+            return ActionResult(message: "relinking duplicates and stories of the whole archive in the background")
         case .follow:
             throw RPCError(.internal, "follow is handled by the server")
         }
