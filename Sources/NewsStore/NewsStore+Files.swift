@@ -284,7 +284,9 @@ extension NewsStore {
                 try insertEntities(of: article, id: id, in: db)
                 let links = try link(id: id, article: article, stored: stored, revised: true, state: &state, in: db)
                 let previousHash: String = row["content_hash"]
-                if previousHash != article.contentHash { try regroup(previousHash: previousHash, in: db) }
+                if previousHash != article.contentHash {
+                    try regroup(previousHash: previousHash, previousBody: oldBody, in: db)
+                }
                 committed.append(
                     CommittedArticle(id: id, revision: revision, article: article, path: commit.path,
                                      ingestedAt: row["ingested_at"], duplicateOf: links.duplicateOf,
@@ -317,7 +319,7 @@ extension NewsStore {
             let id: Int64 = row["id"]
             try unlink(id: id, keepStory: false, state: &state, in: db)
             try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
-            try regroup(previousHash: row["content_hash"], in: db)
+            try regroup(previousHash: row["content_hash"], previousBody: row["body"], in: db)
         }
         return committed
     }

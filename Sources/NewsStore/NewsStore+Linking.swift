@@ -68,7 +68,7 @@ extension NewsStore {
         var links = ArticleLinks()
         if state.settings.duplicates {
             links.duplicateOf = try linkExact(
-                id: id, hash: article.contentHash, hasBody: article.wordCount >= exactMinimumWords, in: db)
+                id: id, hash: article.contentHash, hasBody: hasCopyableBody(stored.body), in: db)
             if links.duplicateOf == nil, let signature = stored.signature {
                 try linkNear(id: id, signature: signature, in: db)
             }
@@ -126,20 +126,37 @@ extension NewsStore {
         }
     }
 
-    /// Bodies of fewer words are never exact duplicates: two notices that only say "Read more"
-    /// are no copies of one article.
+    /// Bodies of fewer words are never exact duplicates: two pages whose body is empty, or only
+    /// says "Read more", are no copies of one article.
     package static let exactMinimumWords = 10
+
+    /// Whether a body (paragraphs joined by line breaks) has at least `exactMinimumWords` words.
+    /// Articles with the same `content_hash` have the same normalised body, so this holds for all
+    /// of a group or for none.
+    static func hasCopyableBody(_ body: String) -> Bool {
+        var words = 0
+        var inWord = false
+        for byte in body.utf8 {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !space && !inWord {
+                words += 1
+                if words >= exactMinimumWords { return true }
+            }
+            inWord = !space
+        }
+        return false
+    }
 
     /// Sets `duplicate_of` for every article with the same normalised body (`content_hash`):
     /// each points at the first (lowest id); the first points at nothing. Returns the article's own.
-    /// Articles of fewer than `exactMinimumWords` words are never duplicates.
+    /// Articles whose body has fewer than `exactMinimumWords` words are never duplicates.
     static func linkExact(id: Int64, hash: String, hasBody: Bool, in db: Database) throws -> Int64? {
         guard hasBody else {
             try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = NULL WHERE id = ?").execute(arguments: [id])
             return nil
         }
         let first = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT min(id) FROM articles WHERE content_hash = ? AND word_count >= \(exactMinimumWords)"),
+            db.cachedStatement(sql: "SELECT min(id) FROM articles WHERE content_hash = ?"),
             arguments: [hash]) ?? id
         if first < id {
             try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = ? WHERE id = ?").execute(arguments: [first, id])
@@ -152,23 +169,24 @@ extension NewsStore {
         try db.cachedStatement(
             sql: """
                 UPDATE articles SET duplicate_of = ?1
-                    WHERE content_hash = ?2 AND word_count >= \(exactMinimumWords) AND id > ?1 AND duplicate_of IS NOT ?1
+                    WHERE content_hash = ?2 AND id > ?1 AND duplicate_of IS NOT ?1
                 """
         ).execute(arguments: [id, hash])
         return nil
     }
 
-    /// Copies that pointed at an article whose text changed point at the next first of their group.
-    static func regroup(previousHash: String, in db: Database) throws {
-        guard
+    /// Copies that pointed at an article whose text changed (`previousBody`, hashed `previousHash`)
+    /// point at the next first of their group.
+    static func regroup(previousHash: String, previousBody: String, in db: Database) throws {
+        guard hasCopyableBody(previousBody),
             let first = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT min(id) FROM articles WHERE content_hash = ? AND word_count >= \(exactMinimumWords)"),
+                db.cachedStatement(sql: "SELECT min(id) FROM articles WHERE content_hash = ?"),
                 arguments: [previousHash])
         else { return }
         try db.cachedStatement(
             sql: """
                 UPDATE articles SET duplicate_of = CASE WHEN id = ?1 THEN NULL ELSE ?1 END
-                    WHERE content_hash = ?2 AND word_count >= \(exactMinimumWords)
+                    WHERE content_hash = ?2
                 """
         ).execute(arguments: [first, previousHash])
     }

@@ -53,8 +53,10 @@ package struct StoryIndex: Sendable {
     package static let threshold = 0.14
     /// A story is compared only with articles at most this far from its time span.
     package static let window: Int64 = 3 * 86_400
-    /// Time constant of the decay, in seconds: the score is multiplied by exp(-Δt / decay).
+    /// Time constant of the decay, in seconds: the score is multiplied by exp(-(Δt - grace) / decay).
     package static let decay = 4.0 * 86_400
+    /// Time apart that costs nothing (many publication times are only days).
+    package static let grace: Int64 = 86_400
     /// Terms kept per story centroid.
     static let centroidTerms = 150
     /// Terms kept per article vector.
@@ -124,7 +126,8 @@ package struct StoryIndex: Sendable {
             if let w = vector[term] { dot += w * weight }
         }
         let cosine = norm > 0 ? dot / norm.squareRoot() : 0
-        return cosine * exp(-Double(distance) / Self.decay)
+        // Many times are only days: the first day apart costs nothing.
+        return cosine * exp(-Double(max(0, distance - Self.grace)) / Self.decay)
     }
 
     /// Adds an article to a story (a new one when the id is not held), evicting the least recently

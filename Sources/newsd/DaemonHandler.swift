@@ -273,6 +273,12 @@ final class DaemonHandler: ControlHandler {
             # HELP newsd_follow_subscribers Connected follow streams.
             # TYPE newsd_follow_subscribers gauge
             newsd_follow_subscribers \(hub.count)
+            # HELP newsd_story_index_stories Stories held in the active-story index (bounded).
+            # TYPE newsd_story_index_stories gauge
+            newsd_story_index_stories \(store.activeStories.stories)
+            # HELP newsd_story_index_bytes Approximate memory of the active-story index.
+            # TYPE newsd_story_index_bytes gauge
+            newsd_story_index_bytes \(store.activeStories.bytes)
             # HELP newsd_parser_workers_started_total Parser worker processes started since start.
             # TYPE newsd_parser_workers_started_total counter
             newsd_parser_workers_started_total \(workers.started)
