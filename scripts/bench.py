@@ -1172,7 +1172,7 @@ def write_markdown(res, path):
     L.append("| stream: time to READY=1 (empty inbox), s | %d | %s |" % (len(st_fps), spread([r["ready_s"] for r in ing["stream"]], "%.3f")))
     L.append("| stream: first rename → last article searchable, s | %d | %s |" % (len(st_fps), spread([r["searchable_s"] for r in ing["stream"]], "%.1f")))
     L.append("| stream ÷ reference | %d | %s |" % (len(st_ratio), spread(st_ratio, "%.2f")))
-    L.append("| articles stored (duplicates fold into one article) | %d | %s |" % (len(cu_fps), spread([r["articles"] for r in ing["catchup"]])))
+    L.append("| articles stored (one per file: copies are linked by duplicate_of, never folded) | %d | %s |" % (len(cu_fps), spread([r["articles"] for r in ing["catchup"]])))
     L.append("")
     split = [r["cpu_ms_per_file"] for r in ing["catchup"] if r.get("cpu_ms_per_file")]
     if split:

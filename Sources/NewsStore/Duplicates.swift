@@ -15,9 +15,9 @@ package enum NearDuplicates {
     /// Minimum hashes per signature.
     package static let hashCount = 128
     /// LSH bands; each band is `rows` consecutive minimum hashes.
-    package static let bands = 20
+    package static let bands = 30
     /// Minimum hashes per band.
-    package static let rows = 3
+    package static let rows = 4
     /// Estimated Jaccard similarity at or above which two bodies are near-duplicates.
     package static let jaccardThreshold = 0.6
     /// Estimated share of the smaller body's shingles inside the larger one at or above which the
