@@ -50,7 +50,7 @@ package struct StoryIndex: Sendable {
     /// Stories kept in memory at most.
     package var capacity: Int
     /// Score at or above which an article joins a story.
-    package static let threshold = 0.14
+    package static let threshold = 0.10
     /// A story is compared only with articles at most this far from its time span.
     package static let window: Int64 = 3 * 86_400
     /// Time constant of the decay, in seconds: the score is multiplied by exp(-(Δt - grace) / decay).
