@@ -191,30 +191,41 @@ extension NewsStore {
         ).execute(arguments: [first, previousHash])
     }
 
+    /// Articles of one bucket an article is compared with at most (the most recent).
+    package static let bucketCandidates = 20
+    /// Candidates checked per article at most (the most recent), and near-duplicate pairs it
+    /// records at most: a corpus of many near-identical articles costs a bounded amount per article
+    /// instead of a comparison with every earlier one.
+    package static let maximumCandidates = 100
+    package static let maximumNear = 50
+
     /// Finds the article's near-duplicates through the LSH buckets, checks each candidate's
     /// signature, records the pairs both ways, and files the article's own buckets.
     static func linkNear(id: Int64, signature: NearDuplicates.Signature, in db: Database) throws {
         let keys = NearDuplicates.bucketKeys(signature)
-        let find = try db.cachedStatement(sql: "SELECT article_id FROM lsh_buckets WHERE bucket = ?")
+        let find = try db.cachedStatement(
+            sql: "SELECT article_id FROM lsh_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT ?")
         var candidates = Set<Int64>()
         for key in keys {
-            for other in try Int64.fetchAll(find, arguments: [key]) where other != id { candidates.insert(other) }
+            for other in try Int64.fetchAll(find, arguments: [key, bucketCandidates]) where other != id {
+                candidates.insert(other)
+            }
         }
         if !candidates.isEmpty {
             let load = try db.cachedStatement(
-                sql: """
-                    SELECT s.minhash, s.shingles, a.content_hash FROM article_signatures s
-                        JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?
-                    """)
+                sql: "SELECT minhash, shingles FROM article_signatures WHERE article_id = ?")
             let pair = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO near_duplicates (article_id, other_id) VALUES (?, ?)")
-            for other in candidates.sorted() {
+            var found = 0
+            for other in candidates.sorted(by: >).prefix(maximumCandidates) {
                 guard let row = try Row.fetchOne(load, arguments: [other]),
                     let theirs = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"]),
                     NearDuplicates.areNear(signature, theirs)
                 else { continue }
                 try pair.execute(arguments: [id, other])
                 try pair.execute(arguments: [other, id])
+                found += 1
+                if found >= maximumNear { break }
             }
         }
         let file = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES (?, ?)")

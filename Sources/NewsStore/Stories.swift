@@ -58,15 +58,20 @@ package struct StoryIndex: Sendable {
     /// Time apart that costs nothing (many publication times are only days).
     package static let grace: Int64 = 86_400
     /// Terms kept per story centroid.
-    static let centroidTerms = 150
+    static let centroidTerms = 100
     /// Terms kept per article vector.
     static let articleTerms = 100
     /// Counters of the hashed document-frequency table.
     static let dfSlots = 1 << 18
+    /// Stories a term leads to at most (the most recent that gained it): a term common to
+    /// thousands of stories says little, and scoring stays bounded per article.
+    static let postingsPerTerm = 200
 
     /// One active story.
     struct Story: Sendable {
         var centroid: [UInt64: Double] = [:]
+        /// Squared length of `centroid`.
+        var norm2 = 0.0
         var first: Int64?
         var last: Int64?
         var articles = 0
@@ -75,14 +80,14 @@ package struct StoryIndex: Sendable {
     }
 
     var stories: [Int64: Story] = [:]
-    /// Word → stories whose centroid holds it.
-    var postings: [UInt64: Set<Int64>] = [:]
+    /// Term → stories whose centroid holds it, oldest first, at most `postingsPerTerm`.
+    var postings: [UInt64: [Int64]] = [:]
     var documentFrequency: [UInt32]
     var documents: UInt32 = 0
     var clock: UInt64 = 0
 
     /// An empty index of at most `capacity` stories.
-    package init(capacity: Int = 5000) {
+    package init(capacity: Int = 2000) {
         self.capacity = capacity
         documentFrequency = [UInt32](repeating: 0, count: Self.dfSlots)
     }
@@ -99,12 +104,17 @@ package struct StoryIndex: Sendable {
             documentFrequency[slot] &+= 1
         }
         let vector = self.vector(features)
-        var candidates = Set<Int64>()
-        for term in vector.keys { candidates.formUnion(postings[term] ?? []) }
+        // Dot products through the postings: only stories sharing a term are touched.
+        var dots: [Int64: Double] = [:]
+        for (term, weight) in vector {
+            for id in postings[term] ?? [] {
+                if let w = stories[id]?.centroid[term] { dots[id, default: 0] += weight * w }
+            }
+        }
         var best: (story: Int64, score: Double)?
-        for id in candidates {
+        for (id, dot) in dots {
             guard let story = stories[id] else { continue }
-            let score = self.score(vector, features, story)
+            let score = self.score(dot: dot, features, story)
             if score >= Self.threshold, score > (best?.score ?? 0) || score == best?.score && id > best!.story {
                 best = (id, score)
             }
@@ -112,22 +122,24 @@ package struct StoryIndex: Sendable {
         return best
     }
 
-    /// The score of an article's vector against a story.
-    func score(_ vector: [UInt64: Double], _ features: StoryFeatures, _ story: Story) -> Double {
+    /// The score of an article against a story, from the dot product of its vector with the
+    /// story's centroid: the cosine, decayed by the time between them.
+    func score(dot: Double, _ features: StoryFeatures, _ story: Story) -> Double {
         var distance: Int64 = 0
         if let t = features.time, let first = story.first, let last = story.last {
             distance = t < first ? first - t : t > last ? t - last : 0
             if distance > Self.window { return 0 }
         }
-        var dot = 0.0
-        var norm = 0.0
-        for (term, weight) in story.centroid {
-            norm += weight * weight
-            if let w = vector[term] { dot += w * weight }
-        }
-        let cosine = norm > 0 ? dot / norm.squareRoot() : 0
+        let cosine = story.norm2 > 0 ? dot / story.norm2.squareRoot() : 0
         // Many times are only days: the first day apart costs nothing.
         return cosine * exp(-Double(max(0, distance - Self.grace)) / Self.decay)
+    }
+
+    /// The score of an article's vector against a story (tests).
+    func score(_ vector: [UInt64: Double], _ features: StoryFeatures, _ story: Story) -> Double {
+        var dot = 0.0
+        for (term, weight) in vector { if let w = story.centroid[term] { dot += weight * w } }
+        return score(dot: dot, features, story)
     }
 
     /// Adds an article to a story (a new one when the id is not held), evicting the least recently
@@ -136,17 +148,26 @@ package struct StoryIndex: Sendable {
         clock &+= 1
         var story = stories[id] ?? Story()
         let vector = self.vector(features)
-        for (term, weight) in vector { story.centroid[term, default: 0] += weight }
+        var gained: [UInt64] = []
+        for (term, weight) in vector {
+            if story.centroid[term] == nil { gained.append(term) }
+            story.centroid[term, default: 0] += weight
+        }
         if story.centroid.count > Self.centroidTerms {
             let kept = story.centroid.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
-                .prefix(Self.centroidTerms)
-            for term in story.centroid.keys where !kept.contains(where: { $0.key == term }) {
-                postings[term]?.remove(id)
+            for (term, _) in kept[Self.centroidTerms...] {
+                story.centroid[term] = nil
+                postings[term]?.removeAll { $0 == id }
                 if postings[term]?.isEmpty == true { postings[term] = nil }
             }
-            story.centroid = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
         }
-        for term in story.centroid.keys { postings[term, default: []].insert(id) }
+        story.norm2 = story.centroid.values.reduce(0) { $0 + $1 * $1 }
+        for term in gained where story.centroid[term] != nil {
+            var ids = postings[term, default: []]
+            ids.append(id)
+            if ids.count > Self.postingsPerTerm { ids.removeFirst(ids.count - Self.postingsPerTerm) }
+            postings[term] = ids
+        }
         if let t = features.time {
             story.first = min(story.first ?? t, t)
             story.last = max(story.last ?? t, t)
@@ -163,7 +184,7 @@ package struct StoryIndex: Sendable {
     package mutating func remove(story id: Int64) {
         guard let story = stories.removeValue(forKey: id) else { return }
         for term in story.centroid.keys {
-            postings[term]?.remove(id)
+            postings[term]?.removeAll { $0 == id }
             if postings[term]?.isEmpty == true { postings[term] = nil }
         }
     }
@@ -178,6 +199,8 @@ package struct StoryIndex: Sendable {
         let n = Double(max(documents, 1))
         var weighted = features.terms.map { term, tf -> (UInt64, Double) in
             let df = Double(documentFrequency[Int(term % UInt64(Self.dfSlots))])
+            // Sublinear term frequency times inverse document frequency, plus one: a floor that
+            // keeps shared common words from counting for nothing.
             return (term, (1 + log(tf)) * log((n + 1) / (df + 1)) + 1)
         }
         if weighted.count > Self.articleTerms {
@@ -192,7 +215,7 @@ package struct StoryIndex: Sendable {
     package var approximateBytes: Int {
         var bytes = documentFrequency.count * 4
         for story in stories.values { bytes += 96 + story.centroid.count * 24 }
-        for ids in postings.values { bytes += 48 + ids.count * 16 }
+        for ids in postings.values { bytes += 48 + ids.count * 8 }
         return bytes
     }
 

@@ -105,7 +105,7 @@ struct StoryIndexTests {
         }
         #expect(index.count == 3)
         #expect(index.stories.keys.sorted() == [3, 4, 5])
-        #expect(index.postings.values.allSatisfy { $0.isSubset(of: [3, 4, 5]) })
+        #expect(index.postings.values.allSatisfy { Set($0).isSubset(of: [3, 4, 5]) })
     }
 
     @Test("an undated article's time is the latest full date its text mentions", arguments: [
