@@ -63,9 +63,11 @@ package struct StoryIndex: Sendable {
     static let articleTerms = 100
     /// Counters of the hashed document-frequency table.
     static let dfSlots = 1 << 18
-    /// Stories a term leads to at most (the most recent that gained it): a term common to
-    /// thousands of stories says little, and scoring stays bounded per article.
-    static let postingsPerTerm = 200
+    /// Stories a term leads to at most (the most recent that gained it). A term whose list is
+    /// full is too common to tell stories apart (an online stop word): it finds no candidates and
+    /// adds nothing to the scores, so an article costs at most `articleTerms` × `postingsPerTerm`
+    /// look-ups, and in practice far fewer.
+    static let postingsPerTerm = 100
 
     /// One active story.
     struct Story: Sendable {
@@ -107,7 +109,8 @@ package struct StoryIndex: Sendable {
         // Dot products through the postings: only stories sharing a term are touched.
         var dots: [Int64: Double] = [:]
         for (term, weight) in vector {
-            for id in postings[term] ?? [] {
+            guard let ids = postings[term], ids.count < Self.postingsPerTerm else { continue }
+            for id in ids {
                 if let w = stories[id]?.centroid[term] { dots[id, default: 0] += weight * w }
             }
         }
