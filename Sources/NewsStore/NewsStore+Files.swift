@@ -292,23 +292,25 @@ extension NewsStore {
                                      ingestedAt: row["ingested_at"], duplicateOf: links.duplicateOf,
                                      storyID: links.storyID))
             } else {
+                // Linked before it is written, under the id it is about to get (SQLite's next rowid),
+                // so that its links go into the row with it instead of rewriting the row after.
+                let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM articles")) ?? 1
+                let links = try link(id: id, article: article, stored: stored, revised: false, state: &state, in: db)
                 try db.cachedStatement(
                     sql: """
-                        INSERT INTO articles (file_id, ordinal, title, source, published, kind, language, word_count,
+                        INSERT INTO articles (id, file_id, ordinal, title, source, published, kind, language, word_count,
                             content_hash, body, doc, path, ingested_at, updated_at, revision, summary, subheadings,
-                            captions, posts, meta)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+                            captions, posts, meta, duplicate_of, story_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
                         """
                 ).execute(
                     arguments: [
-                        fileID, ordinal, article.title, article.source, article.published, article.kind.rawValue,
+                        id, fileID, ordinal, article.title, article.source, article.published, article.kind.rawValue,
                         article.language, article.wordCount, article.contentHash, stored.body, stored.doc,
                         commit.path, now, now, stored.summary, stored.subheadings, stored.captions, stored.posts,
-                        stored.meta,
+                        stored.meta, links.duplicateOf, links.storyID,
                     ])
-                let id = db.lastInsertedRowID
                 try insertEntities(of: article, id: id, in: db)
-                let links = try link(id: id, article: article, stored: stored, revised: false, state: &state, in: db)
                 committed.append(
                     CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,
                                      duplicateOf: links.duplicateOf, storyID: links.storyID))

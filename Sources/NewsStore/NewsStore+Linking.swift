@@ -191,11 +191,9 @@ extension NewsStore {
         ).execute(arguments: [first, previousHash])
     }
 
-    /// Articles of one bucket an article is compared with at most (the most recent).
-    package static let bucketCandidates = 20
-    /// Candidates checked per article at most (the most recent), and near-duplicate pairs it
-    /// records at most: a corpus of many near-identical articles costs a bounded amount per article
-    /// instead of a comparison with every earlier one.
+    /// Candidates checked per article at most (the most recent articles sharing a bucket with
+    /// it), and near-duplicate pairs it records at most: a corpus of many near-identical articles
+    /// costs a bounded amount per article instead of a comparison with every earlier one.
     package static let maximumCandidates = 100
     package static let maximumNear = 50
 
@@ -203,33 +201,46 @@ extension NewsStore {
     /// signature, records the pairs both ways, and files the article's own buckets.
     static func linkNear(id: Int64, signature: NearDuplicates.Signature, in db: Database) throws {
         let keys = NearDuplicates.bucketKeys(signature)
-        let find = try db.cachedStatement(
-            sql: "SELECT article_id FROM lsh_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT ?")
-        var candidates = Set<Int64>()
-        for key in keys {
-            for other in try Int64.fetchAll(find, arguments: [key, bucketCandidates]) where other != id {
-                candidates.insert(other)
-            }
-        }
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        // One statement per step: the most recent articles of its buckets, their signatures, and
+        // its own buckets in one insert.
+        let candidates = try Int64.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT DISTINCT article_id FROM lsh_buckets WHERE bucket IN (\(marks)) AND article_id <> ?
+                        ORDER BY article_id DESC LIMIT ?
+                    """), arguments: StatementArguments(keys) + [id, maximumCandidates])
         if !candidates.isEmpty {
-            let load = try db.cachedStatement(
-                sql: "SELECT minhash, shingles FROM article_signatures WHERE article_id = ?")
-            let pair = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO near_duplicates (article_id, other_id) VALUES (?, ?)")
-            var found = 0
-            for other in candidates.sorted(by: >).prefix(maximumCandidates) {
-                guard let row = try Row.fetchOne(load, arguments: [other]),
+            let candidateMarks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
+            var near: [Int64] = []
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT article_id, minhash, shingles FROM article_signatures
+                        WHERE article_id IN (\(candidateMarks)) ORDER BY article_id DESC
+                    """, arguments: StatementArguments(candidates))
+            {
+                guard near.count < maximumNear,
                     let theirs = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"]),
                     NearDuplicates.areNear(signature, theirs)
                 else { continue }
-                try pair.execute(arguments: [id, other])
-                try pair.execute(arguments: [other, id])
-                found += 1
-                if found >= maximumNear { break }
+                near.append(row["article_id"])
+            }
+            if !near.isEmpty {
+                let pairs = Array(repeating: "(?, ?), (?, ?)", count: near.count).joined(separator: ", ")
+                var arguments: StatementArguments = []
+                for other in near { _ = arguments.append(contentsOf: [id, other, other, id]) }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO near_duplicates (article_id, other_id) VALUES \(pairs)",
+                    arguments: arguments)
             }
         }
-        let file = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES (?, ?)")
-        for key in keys { try file.execute(arguments: [key, id]) }
+        var arguments: StatementArguments = []
+        for key in keys { _ = arguments.append(contentsOf: [key, id]) }
+        try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES "
+                + Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
+        ).execute(arguments: arguments)
         try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO article_signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
         ).execute(arguments: [id, signature.data, signature.shingles])
