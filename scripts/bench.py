@@ -20,6 +20,10 @@ Stages (N = 20,000 with --quick, else 100,000; each reference runs in the same r
   5. isolation: the stream ingest with a `follow` client that never reads and 200 clients
      polling `status`, as a ratio to the same stream without them.
   6. profiles (perf) of the daemon during a stream ingest and during the query loop.
+  7. linking: the stream ingest with duplicates and stories on (the default) and off
+     (`"duplicates": false, "stories": false`), in turns; the ratio of their rates, and the
+     active-story index (`newsd_story_index_stories`, `…_bytes` from `metrics`) at the end.
+     `--only-linking` runs this stage alone and prints its figures.
 """
 import argparse
 import json
@@ -50,6 +54,7 @@ TARGETS = {
     "rss_mib": 64.0,            # peak RSS at 100k articles
     "query_p95_ms": 20.0,       # query p95 at 100k
     "isolation": 0.9,           # ingest rate with hostile clients / without
+    "linking": 0.9,             # ingest rate with duplicates and stories on / off
 }
 
 
@@ -472,10 +477,10 @@ class Bench:
             s = s.replace(path, name)
         return s
 
-    def daemon(self, tag, inbox, db):
+    def daemon(self, tag, inbox, db, config=None):
         sock = os.path.join(self.work, "run", tag + ".sock")
         os.makedirs(os.path.dirname(sock), exist_ok=True)
-        d = Daemon(self.bin, inbox, db, sock, self.config, os.path.join(self.logs, tag + ".log"))
+        d = Daemon(self.bin, inbox, db, sock, config or self.config, os.path.join(self.logs, tag + ".log"))
         if not self.res.get("daemon_cmd"):
             self.res["daemon_cmd"] = " ".join(self.show(x) for x in d.cmd)
         return d
@@ -502,6 +507,9 @@ class Bench:
             # the 50 MiB article is accepted, and its parse (tens of seconds on a busy machine) is
             # measured rather than cut off by the default 30 s parse_timeout_s
             json.dump({"max_file_bytes": 64 * MIB, "parse_timeout_s": 600}, fh)
+        self.unlinked_config = os.path.join(self.work, "newsd-bench-unlinked.json")
+        with open(self.unlinked_config, "w") as fh:
+            json.dump({"max_file_bytes": 64 * MIB, "parse_timeout_s": 600, "duplicates": False, "stories": False}, fh)
         gen = os.path.join(self.scripts, "gen-corpus.py")
         if not os.path.exists(self.manifest):
             rmtree(self.corpus)
@@ -616,7 +624,7 @@ class Bench:
             d.stop()
         return r
 
-    def stream_daemon(self, tag):
+    def stream_daemon(self, tag, config=None):
         """A fresh daemon on an empty stream inbox; returns it with the inbox, database and staging folder."""
         base = os.path.join(self.work, "stream")
         inbox, db, stage = os.path.join(base, "inbox"), os.path.join(base, "newsd.db"), os.path.join(base, "stage")
@@ -624,10 +632,10 @@ class Bench:
         os.makedirs(inbox)
         os.makedirs(stage)
         settle_io()
-        return self.daemon(tag, inbox, db), inbox, db, stage
+        return self.daemon(tag, inbox, db, config), inbox, db, stage
 
-    def stream(self, rep, tag, hostile=False):
-        d, inbox, db, stage = self.stream_daemon("%s%d" % (tag, rep))
+    def stream(self, rep, tag, hostile=False, config=None, links=False):
+        d, inbox, db, stage = self.stream_daemon("%s%d" % (tag, rep), config)
         ready = d.wait_ready()
         extra = {}
         sleeper = pollers = None
@@ -653,6 +661,17 @@ class Bench:
              "mb_per_s": self.bytes / 1e6 / secs, "writer_files_per_s": wout["files"] / (wout["last"] - wout["first"]),
              "hwm_mib": mem.get("VmHWM"), "articles": st.get("articles"), "samples": samples}
         r.update(extra)
+        if links:
+            rpc = Rpc(d.sock)
+            text = rpc.call("metrics")["text"]
+            r["story_index"] = {k: int(float(v)) for k, v in re.findall(r"^(newsd_story_index_\w+) (\S+)$", text, re.M)}
+            r["stories"] = len(rpc.call("stories", {"limit": 10000})["stories"])
+            rpc.close()
+            con = sqlite3.connect(db)
+            r["links"] = dict(zip(("copies", "near_pairs", "stories"), con.execute(
+                "SELECT (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL), "
+                "(SELECT count(*) FROM near_duplicates) / 2, (SELECT count(*) FROM stories)").fetchone()))
+            con.close()
         d.stop()
         log("%s: %.0f files/s (writer %.0f/s), last searchable %.1f s after first rename, HWM %.1f MiB %s"
             % (tag, r["files_per_s"], r["writer_files_per_s"], secs, r["hwm_mib"] or 0, extra))
@@ -668,6 +687,23 @@ class Bench:
             isos.append(self.stream(rep, "isolated", hostile=True))
             cus.append(self.catchup(rep, keep=(rep == self.reps - 1)))
         self.res["ingest"] = {"ref": refs, "catchup": cus, "stream": sts, "isolation": isos}
+
+    # ---- stage 7: duplicates and stories on / off
+    def linking_stages(self):
+        on, off = [], []
+        for rep in range(self.reps):
+            log("--- linking rep %d/%d (load %s)" % (rep + 1, self.reps, loadavg()))
+            # In turns, so that a slow spell of a shared machine does not fall on one side only.
+            if rep % 2 == 0:
+                off.append(self.stream(rep, "unlinked", config=self.unlinked_config))
+                on.append(self.stream(rep, "linked", links=True))
+            else:
+                on.append(self.stream(rep, "linked", links=True))
+                off.append(self.stream(rep, "unlinked", config=self.unlinked_config))
+        self.res["linking"] = {"on": on, "off": off,
+                               "ratios": [a["files_per_s"] / b["files_per_s"] for a, b in zip(on, off)]}
+        log("linking on / off: %s; index %s" % (["%.3f" % x for x in self.res["linking"]["ratios"]],
+                                                on[-1].get("story_index")))
 
     # ---- stage 4: queries
     def queries(self):
@@ -960,6 +996,7 @@ class Bench:
         t0 = now()
         self.setup()
         self.ingest_stages()
+        self.linking_stages()
         self.queries()
         self.latency()
         self.huge_article()
@@ -1106,6 +1143,13 @@ def write_markdown(res, path):
     ok_iso = med(iso_ratio) >= TARGETS["isolation"]
     L.append("| isolation (ingest with hostile clients ÷ without) | ≥ 0.9 | %.2f (%d pairs) | %s |"
              % (med(iso_ratio), len(iso_ratio), verdict(ok_iso)))
+    lk = res.get("linking")
+    if lk:
+        idx = lk["on"][-1].get("story_index", {})
+        L.append("| duplicates and stories on ÷ off (stream ingest) | ≥ 0.9 | %.2f (%d pairs; active-story index "
+                 "%d stories, %.1f MiB) | %s |"
+                 % (med(lk["ratios"]), len(lk["ratios"]), idx.get("newsd_story_index_stories", 0),
+                    idx.get("newsd_story_index_bytes", 0) / MIB, verdict(med(lk["ratios"]) >= TARGETS["linking"])))
     L.append("")
 
     # ---- 1 ingest
@@ -1131,7 +1175,7 @@ def write_markdown(res, path):
     L.append("| stream: time to READY=1 (empty inbox), s | %d | %s |" % (len(st_fps), spread([r["ready_s"] for r in ing["stream"]], "%.3f")))
     L.append("| stream: first rename → last article searchable, s | %d | %s |" % (len(st_fps), spread([r["searchable_s"] for r in ing["stream"]], "%.1f")))
     L.append("| stream ÷ reference | %d | %s |" % (len(st_ratio), spread(st_ratio, "%.2f")))
-    L.append("| articles stored (duplicates fold into one article) | %d | %s |" % (len(cu_fps), spread([r["articles"] for r in ing["catchup"]])))
+    L.append("| articles stored (one per file: copies are linked by duplicate_of, never folded) | %d | %s |" % (len(cu_fps), spread([r["articles"] for r in ing["catchup"]])))
     L.append("")
     split = [r["cpu_ms_per_file"] for r in ing["catchup"] if r.get("cpu_ms_per_file")]
     if split:
@@ -1383,6 +1427,8 @@ def main():
     ap.add_argument("--drops", type=int, default=0)
     ap.add_argument("--poll-interval", type=float, default=1.0, help="seconds between status calls per poller")
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--only-linking", action="store_true",
+                    help="only the duplicates-and-stories stage; prints its figures, leaves BENCHMARKS.md alone")
     ap.add_argument("--report-only", action="store_true",
                     help="write docs/BENCHMARKS.md again from WORK/results.json (after editing ANALYSIS)")
     ap.add_argument("--shared-machine", action="store_true",
@@ -1398,7 +1444,17 @@ def main():
     signal.signal(signal.SIGTERM, stop_all)
     signal.signal(signal.SIGINT, stop_all)
     try:
-        Bench(a).run()
+        b = Bench(a)
+        if a.only_linking:
+            b.setup()
+            b.linking_stages()
+            slim = {k: [{x: y for x, y in r.items() if x != "samples"} for r in v] if k != "ratios" else v
+                    for k, v in b.res["linking"].items()}
+            with open(os.path.join(b.work, "linking.json"), "w") as fh:
+                json.dump(slim, fh, indent=1)
+            print(json.dumps(slim, indent=1))
+        else:
+            b.run()
     finally:
         stop_all()
 

@@ -38,7 +38,7 @@ def main():
     seen = set()
     offset = 0
     while True:
-        page = client.call("query", limit=10000, offset=offset)["results"]
+        page = client.call("query", limit=10000, offset=offset, all=True)["results"]
         for hit in page:
             doc = client.call("show", id=hit["id"])
             seen.add(doc["path"])

@@ -50,6 +50,10 @@ package struct NewsdConfiguration: Sendable, Equatable {
     package var parseTimeoutSeconds = 30.0
     /// Address-space limit of a parser worker (RLIMIT_AS), in MiB.
     package var parseMemoryMB = 512
+    /// Exact and near-duplicates found as articles are committed.
+    package var duplicates = true
+    /// Articles grouped into stories as they are committed.
+    package var stories = true
 
     /// Defaults everywhere.
     package init() {}
@@ -59,7 +63,7 @@ package struct NewsdConfiguration: Sendable, Equatable {
         "settle_ms", "poll_interval_s", "reconcile_interval_s", "max_file_bytes", "after_ingest", "archive_dir",
         "quarantine_dir", "batch_max_articles", "batch_max_delay_ms", "log_level", "aliases_file", "client_idle_timeout_s",
         "parse_workers", "parse_timeout_s", "parse_memory_mb",
-        "query_timeout_ms",
+        "query_timeout_ms", "duplicates", "stories",
     ]
 
     /// The quarantine folder in force.
@@ -145,6 +149,8 @@ package struct NewsdConfiguration: Sendable, Equatable {
             parseWorkers = Int(v)
         }
         if let v = try reader.number("parse_timeout_s", min: 1) { parseTimeoutSeconds = v }
+        if let v = try reader.bool("duplicates") { duplicates = v }
+        if let v = try reader.bool("stories") { stories = v }
         if let v = try reader.integer("parse_memory_mb", min: 64) {
             guard v <= 1 << 20 else { throw reader.error("parse_memory_mb", "must be at most 1048576") }
             parseMemoryMB = Int(v)

@@ -48,7 +48,9 @@ public struct StatusParams: RPCParams, Equatable {
 /// `query`: full-text search in the query language for people (`SearchQuery`), or raw FTS5 with
 /// `fts: true`, and filters; without `text`, newest first.
 public struct QueryParams: RPCParams, Equatable {
-    public static let keys: Set<String> = ["text", "fts", "source", "since", "until", "person", "limit", "offset"]
+    public static let keys: Set<String> = [
+        "text", "fts", "source", "since", "until", "person", "limit", "offset", "story", "all",
+    ]
     /// The largest `limit` accepted.
     public static let maxLimit = 10_000
     /// Query text (see `SearchQuery`); nil or empty lists every article newest first.
@@ -67,12 +69,19 @@ public struct QueryParams: RPCParams, Equatable {
     public var limit: Int?
     /// Skip this many results first (default 0).
     public var offset: Int?
+    /// Only articles of this story.
+    public var story: Int64?
+    /// True: every copy of an article is a result of its own; by default a group of exact
+    /// duplicates is one result (its first article) with a `duplicates` count.
+    public var all: Bool?
 
     /// Creates params.
     public init(
         text: String? = nil, fts: Bool? = nil, source: String? = nil, since: String? = nil, until: String? = nil,
-        person: String? = nil, limit: Int? = nil, offset: Int? = nil
+        person: String? = nil, limit: Int? = nil, offset: Int? = nil, story: Int64? = nil, all: Bool? = nil
     ) {
+        self.story = story
+        self.all = all
         self.text = text
         self.fts = fts
         self.source = source
@@ -111,6 +120,45 @@ public struct QueryParams: RPCParams, Equatable {
 public struct ShowParams: RPCParams, Equatable {
     public static let keys: Set<String> = ["id"]
     /// The article id.
+    public var id: Int64
+    /// Creates params.
+    public init(id: Int64) { self.id = id }
+}
+
+/// `stories`: the stories, newest first.
+public struct StoriesParams: RPCParams, Equatable {
+    public static let keys: Set<String> = ["since", "limit"]
+    /// Only stories whose last article was published at or after this ISO 8601 date or instant.
+    public var since: String?
+    /// At most this many stories (default 20, at most 10,000).
+    public var limit: Int?
+    /// Creates params.
+    public init(since: String? = nil, limit: Int? = nil) {
+        self.since = since
+        self.limit = limit
+    }
+
+    /// Checks the limit and normalises `since`.
+    /// - Throws: `invalid_params` naming the param.
+    public func validated() throws(RPCError) -> StoriesParams {
+        if let limit, !(1...QueryParams.maxLimit).contains(limit) {
+            throw RPCError(.invalidParams, "limit: must be between 1 and \(QueryParams.maxLimit)")
+        }
+        var checked = self
+        if let since {
+            guard let bound = TimeBound.normalized(since) else {
+                throw RPCError(.invalidParams, TimeBound.complaint("since", since))
+            }
+            checked.since = bound
+        }
+        return checked
+    }
+}
+
+/// `story`: one story by id, with its articles.
+public struct StoryParams: RPCParams, Equatable {
+    public static let keys: Set<String> = ["id"]
+    /// The story id.
     public var id: Int64
     /// Creates params.
     public init(id: Int64) { self.id = id }

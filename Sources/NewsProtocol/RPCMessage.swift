@@ -12,12 +12,12 @@ public let maxRequestLineBytes = 1 << 20
 /// Methods of the control protocol: the newsctl command names.
 public enum RPCMethod: String, Sendable, Codable, CaseIterable {
     case hello, status, query, show, sources, entities, follow, failed, retry, rescan, reindex, pause, resume, reload
-    case metrics
+    case metrics, stories, story, relink
 
     /// Methods that change state: only root, newsd's own uid, `admin_uids` and `admin_gids` may call them.
     public var isAdminOnly: Bool {
         switch self {
-        case .retry, .rescan, .reindex, .pause, .resume, .reload: true
+        case .retry, .rescan, .reindex, .pause, .resume, .reload, .relink: true
         default: false
         }
     }

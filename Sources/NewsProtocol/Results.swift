@@ -187,12 +187,22 @@ public struct QueryHit: Sendable, Codable, Equatable {
     public var ingestedAt: String
     /// Times the article changed (1 for a new one).
     public var revision: Int
+    /// The first article with the same text when this one is a copy, else nil.
+    public var duplicateOf: Int64?
+    /// How many copies point at this article (`duplicate_of`); by default `query` folds them into it.
+    public var duplicates: Int
+    /// The story the article belongs to (nil when stories are off).
+    public var storyID: Int64?
 
     /// Creates a hit.
     public init(
         id: Int64, title: String?, source: String?, published: String?, snippet: String, score: Double,
-        path: String, ingestedAt: String, revision: Int
+        path: String, ingestedAt: String, revision: Int, duplicateOf: Int64? = nil, duplicates: Int = 0,
+        storyID: Int64? = nil
     ) {
+        self.duplicateOf = duplicateOf
+        self.duplicates = duplicates
+        self.storyID = storyID
         self.id = id
         self.title = title
         self.source = source
@@ -208,6 +218,25 @@ public struct QueryHit: Sendable, Codable, Equatable {
         case id, title, source, published, snippet, score, path
         case ingestedAt = "ingested_at"
         case revision
+        case duplicateOf = "duplicate_of"
+        case duplicates
+        case storyID = "story_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        published = try c.decodeIfPresent(String.self, forKey: .published)
+        snippet = try c.decode(String.self, forKey: .snippet)
+        score = try c.decode(Double.self, forKey: .score)
+        path = try c.decode(String.self, forKey: .path)
+        ingestedAt = try c.decode(String.self, forKey: .ingestedAt)
+        revision = try c.decode(Int.self, forKey: .revision)
+        duplicateOf = try c.decodeIfPresent(Int64.self, forKey: .duplicateOf)
+        duplicates = try c.decodeIfPresent(Int.self, forKey: .duplicates) ?? 0
+        storyID = try c.decodeIfPresent(Int64.self, forKey: .storyID)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -221,6 +250,9 @@ public struct QueryHit: Sendable, Codable, Equatable {
         try c.encode(path, forKey: .path)
         try c.encode(ingestedAt, forKey: .ingestedAt)
         try c.encode(revision, forKey: .revision)
+        try c.encode(duplicateOf, forKey: .duplicateOf)
+        try c.encode(duplicates, forKey: .duplicates)
+        try c.encode(storyID, forKey: .storyID)
     }
 }
 
@@ -263,9 +295,24 @@ public struct ArticleDocument: Sendable, Codable, Equatable {
     public var updatedAt: String
     /// 1 when new; +1 each time its file grew or was replaced.
     public var revision: Int
+    /// The first article with the same normalised text, when this one is a copy.
+    public var duplicateOf: Int64?
+    /// Every other article with the same normalised text (the first one and its copies).
+    public var copies: [Int64]
+    /// Articles that are the same with small edits, or contain it (or are contained in it).
+    public var nearDuplicates: [Int64]
+    /// The story the article belongs to.
+    public var storyID: Int64?
 
     /// Creates a document.
-    public init(id: Int64, article: Article, path: String, ingestedAt: String, updatedAt: String, revision: Int) {
+    public init(
+        id: Int64, article: Article, path: String, ingestedAt: String, updatedAt: String, revision: Int,
+        duplicateOf: Int64? = nil, copies: [Int64] = [], nearDuplicates: [Int64] = [], storyID: Int64? = nil
+    ) {
+        self.duplicateOf = duplicateOf
+        self.copies = copies
+        self.nearDuplicates = nearDuplicates
+        self.storyID = storyID
         self.id = id
         self.article = article
         self.path = path
@@ -279,6 +326,10 @@ public struct ArticleDocument: Sendable, Codable, Equatable {
         case ingestedAt = "ingested_at"
         case updatedAt = "updated_at"
         case revision
+        case duplicateOf = "duplicate_of"
+        case copies
+        case nearDuplicates = "near_duplicates"
+        case storyID = "story_id"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -288,6 +339,10 @@ public struct ArticleDocument: Sendable, Codable, Equatable {
         ingestedAt = try c.decode(String.self, forKey: .ingestedAt)
         updatedAt = try c.decode(String.self, forKey: .updatedAt)
         revision = try c.decode(Int.self, forKey: .revision)
+        duplicateOf = try c.decodeIfPresent(Int64.self, forKey: .duplicateOf)
+        copies = try c.decodeIfPresent([Int64].self, forKey: .copies) ?? []
+        nearDuplicates = try c.decodeIfPresent([Int64].self, forKey: .nearDuplicates) ?? []
+        storyID = try c.decodeIfPresent(Int64.self, forKey: .storyID)
         article = try Article(from: decoder)
     }
 
@@ -300,6 +355,82 @@ public struct ArticleDocument: Sendable, Codable, Equatable {
         try c.encode(ingestedAt, forKey: .ingestedAt)
         try c.encode(updatedAt, forKey: .updatedAt)
         try c.encode(revision, forKey: .revision)
+        try c.encode(duplicateOf, forKey: .duplicateOf)
+        try c.encode(copies, forKey: .copies)
+        try c.encode(nearDuplicates, forKey: .nearDuplicates)
+        try c.encode(storyID, forKey: .storyID)
+    }
+}
+
+/// One story of `stories`: articles about the same event, grouped as they were ingested.
+public struct StorySummary: Sendable, Codable, Equatable {
+    /// The story id (`story` and `query --story` take it).
+    public var id: Int64
+    /// The title of its most central article.
+    public var title: String?
+    /// How many articles it has.
+    public var articles: Int
+    /// The outlets of its articles, by name.
+    public var sources: [String]
+    /// When its first article was published (ISO 8601 UTC or a day), nil when none says.
+    public var first: String?
+    /// When its last article was published, nil when none says.
+    public var last: String?
+
+    /// Creates a summary.
+    public init(id: Int64, title: String?, articles: Int, sources: [String], first: String?, last: String?) {
+        self.id = id
+        self.title = title
+        self.articles = articles
+        self.sources = sources
+        self.first = first
+        self.last = last
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(articles, forKey: .articles)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(first, forKey: .first)
+        try c.encode(last, forKey: .last)
+    }
+}
+
+/// `stories`: the stories, newest first.
+public struct StoriesResult: Sendable, Codable, Equatable {
+    /// The stories.
+    public var stories: [StorySummary]
+    /// Creates a result.
+    public init(stories: [StorySummary]) { self.stories = stories }
+}
+
+/// `story`: one story and its articles, oldest first.
+public struct StoryDocument: Sendable, Codable, Equatable {
+    /// The story.
+    public var story: StorySummary
+    /// Its articles, as `query` lists them.
+    public var results: [QueryHit]
+
+    /// Creates a document.
+    public init(story: StorySummary, results: [QueryHit]) {
+        self.story = story
+        self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey { case results }
+
+    public init(from decoder: any Decoder) throws {
+        story = try StorySummary(from: decoder)
+        results = try decoder.container(keyedBy: CodingKeys.self).decode([QueryHit].self, forKey: .results)
+    }
+
+    /// One flat object: the story's keys beside `results`.
+    public func encode(to encoder: any Encoder) throws {
+        try story.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(results, forKey: .results)
     }
 }
 

@@ -1,7 +1,7 @@
 /// The query language for people, compiled to an FTS5 expression and filters. Every input string is
 /// valid: words are ANDed, `"a phrase"` (an unbalanced quote closes itself), `-word` or `NOT word`,
 /// `a OR b`, `word*` (prefix), field prefixes (`title:`, `source:`, `person:`, `place:`, `org:`,
-/// `after:`, `before:`). A word with inner punctuation (`Trump-Putin`, `U.S.`, `30-day`,
+/// `after:`, `before:`, `story:`). A word with inner punctuation (`Trump-Putin`, `U.S.`, `30-day`,
 /// `Zelenskyy's`) is the phrase of its parts, as the index split them. An unknown `field:` is a
 /// word; so is a field whose value does not fit it (`after:soon`). Only the cost bounds refuse a
 /// query (`too_complex`), never its syntax.
@@ -60,12 +60,19 @@ public struct SearchQuery: Sendable, Equatable {
     public var since: String?
     /// Published before this instant (ISO 8601 UTC), from `before:`.
     public var until: String?
+    /// Articles of this story (`story:12`); a negated `story:` excludes one.
+    public var story: Int64?
+    /// Articles of none of these stories.
+    public var excludedStories: [Int64] = []
 
     /// Creates a compiled query (tests build expected values with it).
     public init(
         match: String? = nil, exclude: String? = nil, sources: [String] = [], excludedSources: [String] = [],
-        entities: [Entity] = [], excludedEntities: [Entity] = [], since: String? = nil, until: String? = nil
+        entities: [Entity] = [], excludedEntities: [Entity] = [], since: String? = nil, until: String? = nil,
+        story: Int64? = nil, excludedStories: [Int64] = []
     ) {
+        self.story = story
+        self.excludedStories = excludedStories
         self.match = match
         self.exclude = exclude
         self.sources = sources
@@ -233,6 +240,7 @@ private struct Compiler {
         case entity(SearchQuery.Entity)
         case since(String)
         case until(String)
+        case story(Int64)
         case nothing
     }
 
@@ -291,6 +299,8 @@ private struct Compiler {
             case .since(let t):
                 // Dates are bounds, not terms: a negated `after:` is the other bound.
                 if negated { query.until = min(query.until ?? t, t) } else { query.since = max(query.since ?? t, t) }
+            case .story(let id):
+                if negated { query.excludedStories.append(id) } else { query.story = id }
             case .until(let t):
                 if negated { query.since = max(query.since ?? t, t) } else { query.until = min(query.until ?? t, t) }
             }
@@ -325,7 +335,7 @@ private struct Compiler {
         return try term(word, column: nil, quoted: false)
     }
 
-    static let fields: Set<String> = ["title", "source", "person", "place", "org", "after", "before", "since", "until"]
+    static let fields: Set<String> = ["title", "source", "person", "place", "org", "after", "before", "since", "until", "story"]
 
     mutating func item(field: Substring?, value: Substring, quoted: Bool) throws(RPCError) -> Item {
         guard let field else { return try term(value, column: nil, quoted: quoted) }
@@ -341,6 +351,8 @@ private struct Compiler {
             if let t = TimeBound.normalized(trimmed) { return .since(t) }
         case "before", "until":
             if let t = TimeBound.normalized(trimmed) { return .until(t) }
+        case "story":
+            if let id = Int64(trimmed), id > 0 { return .story(id) }
         default:
             break
         }

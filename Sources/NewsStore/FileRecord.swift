@@ -132,4 +132,8 @@ public struct CommittedArticle: Sendable {
     public var path: String
     /// When it was first stored.
     public var ingestedAt: String
+    /// The first article with the same text, when this one is a copy.
+    public var duplicateOf: Int64? = nil
+    /// The story it belongs to (nil when stories are off).
+    public var storyID: Int64? = nil
 }

@@ -190,16 +190,26 @@ extension NewsStore {
     public func commit(_ commits: [FileCommit]) async throws(StoreError) -> [CommittedArticle] {
         guard !commits.isEmpty else { return [] }
         let now = Timestamp.now()
-        return try await write { db in
-            var committed: [CommittedArticle] = []
-            for commit in commits {
-                committed += try Self.apply(commit, now: now, in: db)
+        do {
+            return try await write { db in
+                try self.linking.withLock { state in
+                    var committed: [CommittedArticle] = []
+                    for commit in commits {
+                        committed += try Self.apply(commit, now: now, state: &state, in: db)
+                    }
+                    return committed
+                }
             }
-            return committed
+        } catch {
+            // The transaction rolled back: the index may hold what it undid, so it is rebuilt.
+            linking.withLock { $0.loaded = false }
+            throw error
         }
     }
 
-    private static func apply(_ commit: FileCommit, now: String, in db: Database) throws -> [CommittedArticle] {
+    private static func apply(_ commit: FileCommit, now: String, state: inout LinkState, in db: Database) throws
+        -> [CommittedArticle]
+    {
         let device = commit.identity.map { Int64(bitPattern: $0.device) }
         let inode = commit.identity.map { Int64(bitPattern: $0.inode) }
         var fileID = commit.fileID
@@ -241,7 +251,9 @@ extension NewsStore {
         var committed: [CommittedArticle] = []
         let existing = try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT id, ordinal, revision, doc, body, ingested_at FROM articles WHERE file_id = ?"),
+                sql: """
+                    SELECT id, ordinal, revision, doc, body, ingested_at, content_hash FROM articles WHERE file_id = ?
+                    """),
             arguments: [fileID])
         var byOrdinal: [Int: Row] = [:]
         for row in existing { byOrdinal[row["ordinal"]] = row }
@@ -271,35 +283,47 @@ extension NewsStore {
                 try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
                 try storeURL(of: article, id: id, in: db)
                 try insertEntities(of: article, id: id, in: db)
+                let links = try link(id: id, article: article, stored: stored, revised: true, state: &state, in: db)
+                let previousHash: String = row["content_hash"]
+                if previousHash != article.contentHash {
+                    try regroup(previousHash: previousHash, previousBody: oldBody, in: db)
+                }
                 committed.append(
                     CommittedArticle(id: id, revision: revision, article: article, path: commit.path,
-                                     ingestedAt: row["ingested_at"]))
+                                     ingestedAt: row["ingested_at"], duplicateOf: links.duplicateOf,
+                                     storyID: links.storyID))
             } else {
+                // Linked before it is written, under the id it is about to get (SQLite's next rowid),
+                // so that its links go into the row with it instead of rewriting the row after.
+                let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM articles")) ?? 1
+                let links = try link(id: id, article: article, stored: stored, revised: false, state: &state, in: db)
                 try db.cachedStatement(
                     sql: """
-                        INSERT INTO articles (file_id, ordinal, title, source, published, kind, language, word_count,
+                        INSERT INTO articles (id, file_id, ordinal, title, source, published, kind, language, word_count,
                             content_hash, body, doc, path, ingested_at, updated_at, revision, summary, subheadings,
-                            captions, posts, meta)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+                            captions, posts, meta, duplicate_of, story_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
                         """
                 ).execute(
                     arguments: [
-                        fileID, ordinal, article.title, article.source, article.published, article.kind.rawValue,
+                        id, fileID, ordinal, article.title, article.source, article.published, article.kind.rawValue,
                         article.language, article.wordCount, article.contentHash, stored.body, stored.doc,
                         commit.path, now, now, stored.summary, stored.subheadings, stored.captions, stored.posts,
-                        stored.meta,
+                        stored.meta, links.duplicateOf, links.storyID,
                     ])
-                let id = db.lastInsertedRowID
                 try storeURL(of: article, id: id, in: db)
                 try insertEntities(of: article, id: id, in: db)
                 committed.append(
-                    CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now))
+                    CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,
+                                     duplicateOf: links.duplicateOf, storyID: links.storyID))
             }
         }
         // Records the file no longer yields (a JSONL file rewritten shorter).
         for row in byOrdinal.values {
             let id: Int64 = row["id"]
+            try unlink(id: id, keepStory: false, state: &state, in: db)
             try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+            try regroup(previousHash: row["content_hash"], previousBody: row["body"], in: db)
         }
         return committed
     }
@@ -331,6 +355,10 @@ struct StoredArticle: Sendable {
     var posts: String
     /// Filter tokens (`NewsStore.metaText`).
     var meta: String
+    /// The body's MinHash signature, nil when it is too short to compare.
+    var signature: NearDuplicates.Signature?
+    /// What story linking compares.
+    var features: StoryFeatures
 
     init(_ article: Article) {
         body = article.body.joined(separator: "\n")
@@ -342,6 +370,8 @@ struct StoredArticle: Sendable {
             [p.author, p.handle, p.text].compactMap { $0 }.joined(separator: " ")
         }.joined(separator: "\n")
         meta = NewsStore.metaText(source: article.source, published: article.published)
+        signature = NearDuplicates.signature(of: article.body)
+        features = StoryFeatures(article)
         doc = DocumentJSON.encode(article)
     }
 

@@ -24,13 +24,29 @@ extension NewsStore {
         try await read { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT id, doc, body, path, ingested_at, updated_at, revision FROM articles WHERE id = ?",
+                    db,
+                    sql: """
+                        SELECT id, doc, body, path, ingested_at, updated_at, revision, duplicate_of, story_id
+                        FROM articles WHERE id = ?
+                        """,
                     arguments: [id]),
                 let article = StoredArticle.article(doc: row["doc"], body: row["body"])
             else { return nil }
+            let duplicateOf: Int64? = row["duplicate_of"]
+            let first = duplicateOf ?? id
+            // The group of copies: the first article and everything pointing at it, less this one.
+            let copies = try Int64.fetchAll(
+                db, sql: "SELECT id FROM articles WHERE (id = ?1 OR duplicate_of = ?1) AND id <> ?2 ORDER BY id",
+                arguments: [first, id])
+            // A copy has the near-duplicates of its first article.
+            let near = try Int64.fetchAll(
+                db, sql: "SELECT other_id FROM near_duplicates WHERE article_id = ? ORDER BY other_id",
+                arguments: [first]
+            ).filter { $0 != id }
             return ArticleDocument(
                 id: row["id"], article: article, path: row["path"], ingestedAt: row["ingested_at"],
-                updatedAt: row["updated_at"], revision: row["revision"])
+                updatedAt: row["updated_at"], revision: row["revision"], duplicateOf: duplicateOf, copies: copies,
+                nearDuplicates: near, storyID: row["story_id"])
         }
     }
 

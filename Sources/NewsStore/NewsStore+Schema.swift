@@ -141,6 +141,47 @@ extension NewsStore {
                     """
             )
         }
+        // v3: exact duplicates (`duplicate_of`, the first article with the same normalised body),
+        // near-duplicates (MinHash signatures, their LSH buckets, and the pairs found, both ways)
+        // and stories. Existing articles are linked by `relink`.
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE articles ADD COLUMN duplicate_of INTEGER;
+                    ALTER TABLE articles ADD COLUMN story_id INTEGER;
+                    CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+                    CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+
+                    CREATE TABLE article_signatures (
+                        article_id INTEGER PRIMARY KEY,
+                        minhash BLOB NOT NULL,
+                        shingles INTEGER NOT NULL
+                    );
+                    CREATE TABLE lsh_buckets (
+                        bucket INTEGER NOT NULL,
+                        article_id INTEGER NOT NULL,
+                        PRIMARY KEY (bucket, article_id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE near_duplicates (
+                        article_id INTEGER NOT NULL,
+                        other_id INTEGER NOT NULL,
+                        PRIMARY KEY (article_id, other_id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE stories (
+                        id INTEGER PRIMARY KEY,
+                        article_id INTEGER,
+                        title TEXT,
+                        first TEXT,
+                        last TEXT,
+                        articles INTEGER NOT NULL DEFAULT 0,
+                        central_score REAL NOT NULL DEFAULT 0,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    CREATE INDEX stories_updated ON stories(updated_at);
+                    """
+            )
+        }
         // v4: the page's address (`url`, from a web page's canonical link or a record's field) in a
         // column of its own; articles stored before it get it from their document.
         migrator.registerMigration("v4") { db in

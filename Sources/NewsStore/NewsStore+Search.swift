@@ -55,7 +55,8 @@ extension NewsStore {
 
     private func matchingIDs(_ articleIDs: [Int64], text: String, fts: Bool) async throws(StoreError) -> Set<Int64> {
         try await read(deadline: queryTimeout) { db in
-            var plan = try Self.plan(QueryParams(text: text, fts: fts), people: nil, canonical: { $0 }, in: db)
+            var plan = try Self.plan(
+                QueryParams(text: text, fts: fts, all: true), people: nil, canonical: { $0 }, in: db)
             plan.ids = articleIDs
             plan.ranked = false
             let page = try Self.run(plan, limit: articleIDs.count, offset: 0, window: articleIDs.count, in: db)
@@ -92,6 +93,8 @@ extension NewsStore {
         var empty = false
         /// Only among these articles (`follow` filters): each is looked up, the archive is not walked.
         var ids: [Int64]?
+        /// Copies are left out (`a.duplicate_of IS NULL` is among the checks).
+        var foldsCopies = false
     }
 
     static func plan(
@@ -160,6 +163,21 @@ extension NewsStore {
             plan.checks.append("NOT " + Self.entityCheck)
             let name = canonical(entity.name)
             _ = plan.arguments.append(contentsOf: [entity.kind, name, Self.likeEscaped(name)])
+        }
+        if let story = params.story ?? query.story {
+            plan.checks.append("a.story_id = ?")
+            _ = plan.arguments.append(contentsOf: [story])
+        }
+        for story in query.excludedStories {
+            plan.checks.append("coalesce(a.story_id, 0) <> ?")
+            _ = plan.arguments.append(contentsOf: [story])
+        }
+        // A group of exact copies is one result, its first article, unless `all` asks for each.
+        if params.all != true,
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles WHERE duplicate_of IS NOT NULL)") == true
+        {
+            plan.checks.append("a.duplicate_of IS NULL")
+            plan.foldsCopies = true
         }
         if let exclude = query.exclude {
             plan.checks.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
@@ -247,6 +265,16 @@ extension NewsStore {
             if checks.isEmpty {
                 // Every article: SQLite counts the smallest index, exactly and cheaply.
                 counted = (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0, nil)
+            } else if plan.foldsCopies, plan.checks.count == 1, plan.ids == nil {
+                // Every first article: all of them less the copies (counted on their partial index).
+                counted = (
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT (SELECT count(*) FROM articles)
+                                - (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL)
+                            """) ?? 0, nil
+                )
             } else {
                 let row = try Row.fetchOne(
                     db,
@@ -276,7 +304,9 @@ extension NewsStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT id, title, source, published, path, ingested_at, revision, substr(body, 1, 240) AS snippet
+                SELECT id, title, source, published, path, ingested_at, revision, substr(body, 1, 240) AS snippet,
+                    duplicate_of, story_id,
+                    (SELECT count(*) FROM articles d WHERE d.duplicate_of = articles.id) AS duplicates
                 FROM articles WHERE id IN (\(marks))
                 """, arguments: StatementArguments(ids))
         {
@@ -314,7 +344,8 @@ extension NewsStore {
         QueryHit(
             id: row["id"], title: row["title"], source: row["source"], published: row["published"],
             snippet: (row["snippet"] as String?).map { $0.replacingOccurrences(of: "\n", with: " ") } ?? "",
-            score: 0, path: row["path"], ingestedAt: row["ingested_at"], revision: row["revision"])
+            score: 0, path: row["path"], ingestedAt: row["ingested_at"], revision: row["revision"],
+            duplicateOf: row["duplicate_of"], duplicates: row["duplicates"] ?? 0, storyID: row["story_id"])
     }
 
     /// The `meta` token of an outlet: `src` and its letters and digits, lower case ("Sky News" →

@@ -11,6 +11,8 @@ public final class NewsStore: Sendable {
     public let path: String
     let pool: DatabasePool
     private let timeout = Mutex<Duration>(.milliseconds(2000))
+    /// Linking settings and the active-story index, used inside the write transactions.
+    let linking = Mutex(LinkState())
 
     /// How long a query may read before it is stopped (`query_timeout_ms`, default 2 s).
     public var queryTimeout: Duration {

@@ -52,8 +52,9 @@ struct Query: ParsableCommand {
         abstract: "Full-text search, best first; without TEXT, every article newest first.",
         discussion: """
             TEXT: words (all must match), "a phrase", -word or NOT word, a OR b, prefix*,
-            title:WORD, source:OUTLET, person:NAME, place:NAME, org:NAME, after:DATE, before:DATE.
-            Trump-Putin, U.S. and 30-day are phrases of their parts. With --fts, TEXT is raw FTS5.
+            title:WORD, source:OUTLET, person:NAME, place:NAME, org:NAME, after:DATE, before:DATE,
+            story:ID. Trump-Putin, U.S. and 30-day are phrases of their parts. With --fts, TEXT is raw FTS5.
+            Exact copies of an article are one result (its first copy) with a DUPS count; --all lists each.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Search text (see below).", valueName: "text"))
@@ -70,6 +71,8 @@ struct Query: ParsableCommand {
     @Option(help: "Only articles naming this person.") var person: String?
     @Option(help: "At most this many results (1…10000).") var limit: Int = 20
     @Option(help: "Skip this many results first.") var offset: Int?
+    @Option(help: "Only articles of this story (from stories).") var story: Int64?
+    @Flag(help: "Every copy of an article as a result of its own.") var all = false
 
     func validate() throws {
         guard (1...QueryParams.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000") }
@@ -81,7 +84,7 @@ struct Query: ParsableCommand {
             ("text", JSONValue(text)), ("fts", fts ? .bool(true) : nil), ("source", JSONValue(source)),
             ("since", JSONValue(since.map { TimeArgument.resolve($0) })),
             ("until", JSONValue(until.map { TimeArgument.resolve($0) })), ("person", JSONValue(person)), ("limit", JSONValue(limit)),
-            ("offset", JSONValue(offset)),
+            ("offset", JSONValue(offset)), ("story", story.map { .number(Double($0)) }), ("all", all ? .bool(true) : nil),
         ])
         if global.json { return try global.printJSON(global.call(.query, p, as: JSONValue.self)) }
         let r = try global.call(.query, p, as: QueryResult.self)
@@ -90,9 +93,12 @@ struct Query: ParsableCommand {
             return
         }
         Output.table(
-            ["ID", "PUBLISHED", "SOURCE", "TITLE"],
+            ["ID", "PUBLISHED", "SOURCE", "DUPS", "TITLE"],
             r.results.map {
-                [String($0.id), Output.published($0.published), Output.clip($0.source, 16), Output.clip($0.title, 80)]
+                [
+                    String($0.id), Output.published($0.published), Output.clip($0.source, 16),
+                    $0.duplicates > 0 ? "+\($0.duplicates)" : "", Output.clip($0.title, 80),
+                ]
             })
         if let text, !text.trimmingCharacters(in: .whitespaces).isEmpty {
             for hit in r.results {
@@ -107,11 +113,18 @@ struct Query: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one article with every field.")
+        commandName: "show", abstract: "Show one article with every field, or with --story one story.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The article id (from query).") var id: Int64
+    @Argument(help: "The article id (from query).") var id: Int64?
+    @Option(help: ArgumentHelp("Show this story instead (as `newsctl story ID`).", valueName: "id")) var story: Int64?
+
+    func validate() throws {
+        if (id == nil) == (story == nil) { throw ValidationError("give an article ID or --story ID") }
+    }
 
     func run() throws {
+        if let story { return try Story.show(story, global) }
+        guard let id else { return }
         let p = params([("id", .number(Double(id)))])
         if global.json { return try global.printJSON(global.call(.show, p, as: JSONValue.self)) }
         let d = try global.call(.show, p, as: ArticleDocument.self)
@@ -127,6 +140,10 @@ struct Show: ParsableCommand {
                 ["ingested", Output.relative(d.ingestedAt)],
                 ["people", a.people.joined(separator: ", ")], ["places", a.places.joined(separator: ", ")],
                 ["organisations", a.organisations.joined(separator: ", ")],
+                ["duplicate of", d.duplicateOf.map { "\($0)" } ?? "-"],
+                ["copies", d.copies.isEmpty ? "-" : d.copies.map(String.init).joined(separator: ", ")],
+                ["near duplicates", d.nearDuplicates.isEmpty ? "-" : d.nearDuplicates.map(String.init).joined(separator: ", ")],
+                ["story", d.storyID.map { "\($0)" } ?? "-"],
             ])
         if !a.summary.isEmpty { Output.line() }
         for s in a.summary { Output.line("• \(s)") }
@@ -223,6 +240,76 @@ struct Retry: ParsableCommand {
 func action(_ method: RPCMethod, _ p: [String: JSONValue]? = nil, _ global: GlobalOptions) throws {
     if global.json { return try global.printJSON(global.call(method, p, as: JSONValue.self)) }
     Output.line(try global.call(method, p, as: ActionResult.self).message)
+}
+
+struct Stories: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stories", abstract: "List stories (articles about the same event), newest first.")
+    @OptionGroup var global: GlobalOptions
+    @Option(
+        help: ArgumentHelp("Only stories with an article published at or after this time (as query --since).",
+                           valueName: "time"))
+    var since: String?
+    @Option(help: "At most this many stories (1…10000).") var limit: Int = 20
+
+    func validate() throws {
+        guard (1...QueryParams.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000") }
+    }
+
+    func run() throws {
+        let p = params([("since", JSONValue(since.map { TimeArgument.resolve($0) })), ("limit", JSONValue(limit))])
+        if global.json { return try global.printJSON(global.call(.stories, p, as: JSONValue.self)) }
+        let r = try global.call(.stories, p, as: StoriesResult.self)
+        if r.stories.isEmpty { return Output.line("no stories") }
+        Output.table(
+            ["ID", "LAST", "ARTICLES", "SOURCES", "TITLE"],
+            r.stories.map {
+                [
+                    String($0.id), Output.published($0.last), String($0.articles),
+                    Output.clip($0.sources.joined(separator: ", "), 30), Output.clip($0.title, 70),
+                ]
+            })
+    }
+}
+
+struct Story: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "story", abstract: "Show one story and its articles.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The story id (from stories or show).") var id: Int64
+
+    func run() throws { try Self.show(id, global) }
+
+    static func show(_ id: Int64, _ global: GlobalOptions) throws {
+        let p = params([("id", .number(Double(id)))])
+        if global.json { return try global.printJSON(global.call(.story, p, as: JSONValue.self)) }
+        let s = try global.call(.story, p, as: StoryDocument.self)
+        Output.line(Output.bold(s.story.title ?? "(no title)"))
+        Output.table(
+            nil,
+            [
+                ["id", "\(s.story.id)"], ["articles", "\(s.story.articles)"],
+                ["sources", s.story.sources.isEmpty ? "-" : s.story.sources.joined(separator: ", ")],
+                ["first", s.story.first ?? "-"], ["last", s.story.last ?? "-"],
+            ])
+        Output.line()
+        Output.table(
+            ["ID", "PUBLISHED", "SOURCE", "COPY OF", "TITLE"],
+            s.results.map {
+                [
+                    String($0.id), Output.published($0.published), Output.clip($0.source, 16),
+                    $0.duplicateOf.map(String.init) ?? "", Output.clip($0.title, 70),
+                ]
+            })
+    }
+}
+
+struct Relink: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relink",
+        abstract: "Recompute duplicates, near-duplicates and stories of the whole archive in the background (admin).")
+    @OptionGroup var global: GlobalOptions
+    func run() throws { try action(.relink, nil, global) }
 }
 
 struct Rescan: ParsableCommand {

@@ -16,6 +16,7 @@ struct Newsctl: AsyncParsableCommand {
         subcommands: [
             Status.self, Query.self, Show.self, Sources.self, Entities.self, Follow.self, Failed.self, Retry.self,
             Rescan.self, Reindex.self, Pause.self, Resume.self, Reload.self, Metrics.self, Ingest.self, Hello.self,
+            Stories.self, Story.self, Relink.self,
         ])
 
     /// Parses, runs, and maps every failure to the exit codes of the contract.

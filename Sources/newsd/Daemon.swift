@@ -83,6 +83,7 @@ struct Daemon {
             extender.resume()
             defer { extender.cancel() }
             store = try NewsStore(path: config.database)
+            store.linkSettings = LinkSettings(duplicates: config.duplicates, stories: config.stories)
         } catch {
             throw StartupError(code: 73, message: error.message)
         }
@@ -183,7 +184,7 @@ struct Daemon {
         QueryHit(
             id: c.id, title: c.article.title, source: c.article.source, published: c.article.published,
             snippet: String((c.article.body.first ?? "").prefix(240)), score: 0, path: c.path, ingestedAt: c.ingestedAt,
-            revision: c.revision)
+            revision: c.revision, duplicateOf: c.duplicateOf, storyID: c.storyID)
     }
 }
 
@@ -334,6 +335,7 @@ final class Reloader: Sendable {
         watcher.update(patterns: settings.patterns)
         daemon.level.set(next.logLevel)
         handler.withLock {
+            $0?.store.linkSettings = LinkSettings(duplicates: next.duplicates, stories: next.stories)
             $0?.updateAccess(
                 .init(
                     adminUIDs: Set(next.adminUIDs), adminGIDs: Set(next.adminGIDs), aliases: settings.aliases,

@@ -124,6 +124,29 @@ final class DaemonHandler: ControlHandler {
         case .metrics:
             _ = try ProtocolCoding.params(NoParams.self, from: params)
             return MetricsResult(text: metrics())
+        case .stories:
+            let p = try ProtocolCoding.params(StoriesParams.self, from: params).validated()
+            let stories = try await mapped { () async throws(StoreError) in
+                try await store.stories(since: p.since, limit: p.limit ?? 20)
+            }
+            return StoriesResult(stories: stories)
+        case .story:
+            let p = try ProtocolCoding.params(StoryParams.self, from: params)
+            guard let story = try await mapped({ () async throws(StoreError) in try await store.story(id: p.id) }) else {
+                throw RPCError(.notFound, "no story with id \(p.id)")
+            }
+            return story
+        case .relink:
+            _ = try ProtocolCoding.params(NoParams.self, from: params)
+            try exclusive(.relink)
+            // In the background: ingest goes on between its transactions; a second relink
+            // meanwhile is `busy`.
+            let store = self.store
+            Task.detached { [self] in
+                defer { finished(.relink) }
+                _ = try? await store.relink()
+            }
+            return ActionResult(message: "relinking duplicates and stories of the whole archive in the background")
         case .follow:
             throw RPCError(.internal, "follow is handled by the server")
         }
@@ -250,6 +273,12 @@ final class DaemonHandler: ControlHandler {
             # HELP newsd_follow_subscribers Connected follow streams.
             # TYPE newsd_follow_subscribers gauge
             newsd_follow_subscribers \(hub.count)
+            # HELP newsd_story_index_stories Stories held in the active-story index (bounded).
+            # TYPE newsd_story_index_stories gauge
+            newsd_story_index_stories \(store.activeStories.stories)
+            # HELP newsd_story_index_bytes Approximate memory of the active-story index.
+            # TYPE newsd_story_index_bytes gauge
+            newsd_story_index_bytes \(store.activeStories.bytes)
             # HELP newsd_parser_workers_started_total Parser worker processes started since start.
             # TYPE newsd_parser_workers_started_total counter
             newsd_parser_workers_started_total \(workers.started)

@@ -65,15 +65,15 @@ struct RPCErrorTests {
 struct RPCMethodTests {
     @Test func adminOnlyMethodsAreTheStateChangingOnes() {
         let admin = Set(RPCMethod.allCases.filter(\.isAdminOnly).map(\.rawValue))
-        #expect(admin == ["retry", "rescan", "reindex", "pause", "resume", "reload"])
+        #expect(admin == ["retry", "rescan", "reindex", "relink", "pause", "resume", "reload"])
     }
 
     @Test func methodNamesAreTheCommandNames() {
         #expect(
             RPCMethod.allCases.map(\.rawValue).sorted()
                 == [
-                    "entities", "failed", "follow", "hello", "metrics", "pause", "query", "reindex", "reload",
-                    "rescan", "resume", "retry", "show", "sources", "status",
+                    "entities", "failed", "follow", "hello", "metrics", "pause", "query", "reindex", "relink", "reload",
+                    "rescan", "resume", "retry", "show", "sources", "status", "stories", "story",
                 ])
     }
 

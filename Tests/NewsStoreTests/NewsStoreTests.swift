@@ -26,7 +26,8 @@ func article(
 ) -> Article {
     var a = Article(
         title: title, source: source, published: published, body: body, people: people,
-        wordCount: body.joined(separator: " ").split(separator: " ").count, contentHash: "h-\(title)")
+        wordCount: body.joined(separator: " ").split(separator: " ").count,
+        contentHash: "h-\(body.joined(separator: "\n"))")
     a.places = places
     return a
 }

@@ -67,7 +67,7 @@ struct SearchTests {
         ("before:2025-05-19T17:00Z after:2025-05-19", ["Zelenskyy's reply"]),
         ("before:2025-05", ["Trump-Putin call"]),
         ("after:2030-01-01", []),
-        ("story:1", []),
+        ("story:one", []),
         ("Osaka", ["Mayors meet"]),
         ("midnight", ["Mayors meet"]),
         ("buses", ["Mayors meet"]),

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Near-duplicate detection: MinHash over word shingles, banded for locality-sensitive hashing
+/// (Broder 1997; Leskovec, Rajaraman and Ullman, "Mining of Massive Datasets", ch. 3), with a
+/// containment test for an article that is a superset of another. Pure: no I/O.
+///
+/// Two bodies are near-duplicates when their estimated Jaccard similarity of shingle sets is at
+/// least `jaccardThreshold`, or when the smaller one's shingles lie at least `containmentThreshold`
+/// inside the larger one's. Candidates come from the LSH bands: two bodies share a bucket when all
+/// `rows` minimum hashes of a band agree. The parameters were chosen from measured precision and
+/// recall (docs/DUPLICATES.md).
+package enum NearDuplicates {
+    /// Words per shingle.
+    package static let shingleWords = 5
+    /// Minimum hashes per signature.
+    package static let hashCount = 128
+    /// LSH bands; each band is `rows` consecutive minimum hashes.
+    package static let bands = 30
+    /// Minimum hashes per band.
+    package static let rows = 4
+    /// Estimated Jaccard similarity at or above which two bodies are near-duplicates.
+    package static let jaccardThreshold = 0.6
+    /// Estimated share of the smaller body's shingles inside the larger one at or above which the
+    /// larger is a superset of the smaller (a paragraph or more added).
+    package static let containmentThreshold = 0.85
+    /// Bodies with fewer distinct shingles are not compared: a few shared sentences are no article.
+    package static let minimumShingles = 20
+
+    /// A body's MinHash signature and the number of distinct shingles it was made from.
+    package struct Signature: Sendable, Equatable {
+        /// `hashCount` minimum hashes.
+        package var values: [UInt32]
+        /// Distinct shingles of the body (an estimate when hashes collide, which is rare).
+        package var shingles: Int
+
+        /// Creates a signature (tests, and reading one back from the store).
+        package init(values: [UInt32], shingles: Int) {
+            self.values = values
+            self.shingles = shingles
+        }
+
+        /// The values as little-endian bytes, as the store keeps them.
+        package var data: Data {
+            var out = Data(capacity: values.count * 4)
+            for v in values { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+            return out
+        }
+
+        /// A signature read back from `data`; nil when the bytes are not one.
+        package init?(data: Data, shingles: Int) {
+            guard data.count == NearDuplicates.hashCount * 4 else { return nil }
+            var values = [UInt32](repeating: 0, count: NearDuplicates.hashCount)
+            data.withUnsafeBytes { raw in
+                for i in 0..<values.count { values[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+            }
+            self.init(values: values, shingles: shingles)
+        }
+    }
+
+    /// The signature of a body (its paragraphs), or nil when it has fewer than `minimumShingles`
+    /// shingles. Words are runs of letters and digits, lowercased; everything else separates them,
+    /// so quotes, punctuation, white space and case do not matter.
+    package static func signature(of paragraphs: [String]) -> Signature? {
+        let words = wordHashes(paragraphs)
+        guard words.count >= shingleWords else { return nil }
+        var shingles = Set<UInt64>()
+        shingles.reserveCapacity(words.count)
+        for i in 0...(words.count - shingleWords) {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for k in 0..<shingleWords { h = mix(h ^ words[i + k]) }
+            shingles.insert(h)
+        }
+        guard shingles.count >= minimumShingles else { return nil }
+        var minima = [UInt32](repeating: .max, count: hashCount)
+        minima.withUnsafeMutableBufferPointer { minima in
+            multipliers.withUnsafeBufferPointer { a in
+                addends.withUnsafeBufferPointer { b in
+                    for shingle in shingles {
+                        for i in 0..<hashCount {
+                            let v = UInt32(truncatingIfNeeded: (shingle &* a[i] &+ b[i]) >> 32)
+                            if v < minima[i] { minima[i] = v }
+                        }
+                    }
+                }
+            }
+        }
+        return Signature(values: minima, shingles: shingles.count)
+    }
+
+    /// One bucket key per band: the band's number and its `rows` values hashed to 63 bits (a
+    /// non-negative SQLite integer).
+    package static func bucketKeys(_ signature: Signature) -> [Int64] {
+        (0..<bands).map { band in
+            var h = mix(UInt64(band) &+ 0x5151)
+            for r in 0..<rows { h = mix(h ^ UInt64(signature.values[band * rows + r])) }
+            return Int64(bitPattern: h >> 1)
+        }
+    }
+
+    /// The share of equal minimum hashes: an unbiased estimate of the Jaccard similarity.
+    package static func jaccard(_ a: Signature, _ b: Signature) -> Double {
+        var same = 0
+        for i in 0..<hashCount where a.values[i] == b.values[i] { same += 1 }
+        return Double(same) / Double(hashCount)
+    }
+
+    /// The estimated share of the smaller set inside the larger one: with J = |A∩B| / |A∪B|,
+    /// |A∩B| = J (|A| + |B|) / (1 + J).
+    package static func containment(_ a: Signature, _ b: Signature, jaccard j: Double) -> Double {
+        let common = j * Double(a.shingles + b.shingles) / (1 + j)
+        return min(1, common / Double(max(1, min(a.shingles, b.shingles))))
+    }
+
+    /// Whether two signatures are of near-duplicate bodies.
+    package static func areNear(_ a: Signature, _ b: Signature) -> Bool {
+        let j = jaccard(a, b)
+        if j >= jaccardThreshold { return true }
+        // A superset: the smaller body must still be a good part of the larger one, so that one
+        // shared paragraph between long articles is not taken for containment.
+        return j >= 0.2 && containment(a, b, jaccard: j) >= containmentThreshold
+    }
+
+    /// Hashes of the body's words (runs of letters and digits, lowercased).
+    static func wordHashes(_ paragraphs: [String]) -> [UInt64] {
+        var hashes: [UInt64] = []
+        for paragraph in paragraphs {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var inWord = false
+            for scalar in paragraph.unicodeScalars {
+                let isWord: Bool
+                var value = scalar.value
+                if value < 0x80 {
+                    isWord = (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+                    if value >= 0x41 && value <= 0x5A { value |= 0x20 }
+                } else if value == 0x2019 {
+                    // A curly apostrophe inside a word ("Trump’s") joins like a straight one: both separate.
+                    isWord = false
+                } else {
+                    isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    if isWord, scalar.properties.changesWhenLowercased {
+                        value = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+                    }
+                }
+                if isWord {
+                    h = (h ^ UInt64(value)) &* 0x0000_0100_0000_01B3
+                    inWord = true
+                } else if inWord {
+                    hashes.append(h)
+                    h = 0xCBF2_9CE4_8422_2325
+                    inWord = false
+                }
+            }
+            if inWord { hashes.append(h) }
+        }
+        return hashes
+    }
+
+    /// A 64-bit finaliser (splitmix64's).
+    @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Fixed odd multipliers and addends of the `hashCount` hash functions (multiply-shift): the
+    /// same on every run, so stored signatures stay comparable.
+    static let multipliers: [UInt64] = (0..<hashCount).map { mix(UInt64($0) &* 2 &+ 1) | 1 }
+    static let addends: [UInt64] = (0..<hashCount).map { mix(UInt64($0) &+ 0xA5A5_A5A5) }
+}

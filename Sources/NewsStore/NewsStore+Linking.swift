@@ -1,0 +1,346 @@
+import Foundation
+import GRDB
+import NewsCore
+
+/// What linking does at commit: find exact duplicates, near-duplicates and stories.
+public struct LinkSettings: Sendable, Equatable {
+    /// Exact and near-duplicates (`duplicates`, default true).
+    public var duplicates: Bool
+    /// Stories (`stories`, default true).
+    public var stories: Bool
+
+    /// Both on by default.
+    public init(duplicates: Bool = true, stories: Bool = true) {
+        self.duplicates = duplicates
+        self.stories = stories
+    }
+}
+
+/// The writer's linking state: the settings and the active-story index.
+struct LinkState: Sendable {
+    var settings = LinkSettings()
+    var index = StoryIndex()
+    /// False until the index was rebuilt from the stored stories (on the first commit).
+    var loaded = false
+}
+
+/// What linking decided for one article.
+struct ArticleLinks: Sendable {
+    var duplicateOf: Int64?
+    var storyID: Int64?
+}
+
+extension StoryFeatures {
+    /// The features of a parsed article: its dates mentioned in photo captions and embedded posts
+    /// count for an undated one.
+    init(_ article: Article) {
+        self.init(
+            title: article.title, summary: article.summary, body: article.body,
+            mentions: article.captions + article.embeddedPosts.compactMap(\.date),
+            entities: article.people + article.places + article.organisations, published: article.published)
+    }
+}
+
+extension NewsStore {
+    /// Exact duplicates, near-duplicates and stories at commit, as set by `duplicates` and `stories`.
+    public var linkSettings: LinkSettings {
+        get { linking.withLock { $0.settings } }
+        set { linking.withLock { $0.settings = newValue } }
+    }
+
+    /// Stories the active-story index holds now, and its approximate size in bytes.
+    public var activeStories: (stories: Int, bytes: Int) {
+        linking.withLock { ($0.index.count, $0.index.approximateBytes) }
+    }
+
+    /// Links one article just written (new, or `revised`): its exact-duplicate group, its
+    /// near-duplicates and its story. A revised article's links are dropped first, so a revision
+    /// and a relink re-evaluate them.
+    static func link(
+        id: Int64, article: Article, stored: StoredArticle, revised: Bool, state: inout LinkState, in db: Database
+    ) throws -> ArticleLinks {
+        if !state.loaded {
+            try loadIndex(&state, in: db)
+        }
+        if revised {
+            try unlink(id: id, keepStory: false, state: &state, in: db)
+        }
+        var links = ArticleLinks()
+        if state.settings.duplicates {
+            links.duplicateOf = try linkExact(
+                id: id, hash: article.contentHash, hasBody: hasCopyableBody(stored.body), in: db)
+            if links.duplicateOf == nil, let signature = stored.signature {
+                try linkNear(id: id, signature: signature, in: db)
+            }
+        }
+        if state.settings.stories {
+            links.storyID = try linkStory(
+                id: id, article: article, features: stored.features, duplicateOf: links.duplicateOf, state: &state,
+                in: db)
+        }
+        return links
+    }
+
+    /// Drops an article's near-duplicate pairs, LSH buckets and story membership (before it is
+    /// linked again, or deleted).
+    static func unlink(id: Int64, keepStory: Bool, state: inout LinkState, in db: Database) throws {
+        if let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT minhash, shingles FROM article_signatures WHERE article_id = ?"),
+            arguments: [id]),
+            let signature = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"])
+        {
+            let delete = try db.cachedStatement(sql: "DELETE FROM lsh_buckets WHERE bucket = ? AND article_id = ?")
+            for key in NearDuplicates.bucketKeys(signature) { try delete.execute(arguments: [key, id]) }
+            try db.cachedStatement(sql: "DELETE FROM article_signatures WHERE article_id = ?").execute(arguments: [id])
+        }
+        let others = try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT other_id FROM near_duplicates WHERE article_id = ?"), arguments: [id])
+        if !others.isEmpty {
+            let delete = try db.cachedStatement(sql: "DELETE FROM near_duplicates WHERE article_id = ? AND other_id = ?")
+            for other in others {
+                try delete.execute(arguments: [id, other])
+                try delete.execute(arguments: [other, id])
+            }
+        }
+        guard !keepStory,
+            let story = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT story_id FROM articles WHERE id = ?"), arguments: [id]) ?? nil
+        else { return }
+        try db.cachedStatement(sql: "UPDATE articles SET story_id = NULL WHERE id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: "UPDATE stories SET articles = articles - 1 WHERE id = ?").execute(arguments: [story])
+        let left = try Int.fetchOne(db.cachedStatement(sql: "SELECT articles FROM stories WHERE id = ?"), arguments: [story])
+        if (left ?? 0) <= 0 {
+            try db.cachedStatement(sql: "DELETE FROM stories WHERE id = ?").execute(arguments: [story])
+            state.index.remove(story: story)
+        } else if try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT article_id FROM stories WHERE id = ?"), arguments: [story]) == id
+        {
+            // Its central article left: the newest remaining one stands in.
+            try db.cachedStatement(
+                sql: """
+                    UPDATE stories SET article_id = (SELECT max(id) FROM articles WHERE story_id = ?1),
+                        title = (SELECT title FROM articles WHERE id = (SELECT max(id) FROM articles WHERE story_id = ?1)),
+                        central_score = 0 WHERE id = ?1
+                    """
+            ).execute(arguments: [story])
+        }
+    }
+
+    /// Bodies of fewer words are never exact duplicates: two pages whose body is empty, or only
+    /// says "Read more", are no copies of one article.
+    package static let exactMinimumWords = 10
+
+    /// Whether a body (paragraphs joined by line breaks) has at least `exactMinimumWords` words.
+    /// Articles with the same `content_hash` have the same normalised body, so this holds for all
+    /// of a group or for none.
+    static func hasCopyableBody(_ body: String) -> Bool {
+        var words = 0
+        var inWord = false
+        for byte in body.utf8 {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !space && !inWord {
+                words += 1
+                if words >= exactMinimumWords { return true }
+            }
+            inWord = !space
+        }
+        return false
+    }
+
+    /// Sets `duplicate_of` for every article with the same normalised body (`content_hash`):
+    /// each points at the first (lowest id); the first points at nothing. Returns the article's own.
+    /// Articles whose body has fewer than `exactMinimumWords` words are never duplicates.
+    static func linkExact(id: Int64, hash: String, hasBody: Bool, in db: Database) throws -> Int64? {
+        guard hasBody else {
+            try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = NULL WHERE id = ?").execute(arguments: [id])
+            return nil
+        }
+        let first = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT min(id) FROM articles WHERE content_hash = ?"),
+            arguments: [hash]) ?? id
+        if first < id {
+            try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = ? WHERE id = ?").execute(arguments: [first, id])
+            return first
+        }
+        // The article is the first of its group (a new group, or a revision that now matches
+        // later articles): the others point at it.
+        try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = NULL WHERE id = ? AND duplicate_of IS NOT NULL")
+            .execute(arguments: [id])
+        try db.cachedStatement(
+            sql: """
+                UPDATE articles SET duplicate_of = ?1
+                    WHERE content_hash = ?2 AND id > ?1 AND duplicate_of IS NOT ?1
+                """
+        ).execute(arguments: [id, hash])
+        return nil
+    }
+
+    /// Copies that pointed at an article whose text changed (`previousBody`, hashed `previousHash`)
+    /// point at the next first of their group.
+    static func regroup(previousHash: String, previousBody: String, in db: Database) throws {
+        guard hasCopyableBody(previousBody),
+            let first = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT min(id) FROM articles WHERE content_hash = ?"),
+                arguments: [previousHash])
+        else { return }
+        try db.cachedStatement(
+            sql: """
+                UPDATE articles SET duplicate_of = CASE WHEN id = ?1 THEN NULL ELSE ?1 END
+                    WHERE content_hash = ?2
+                """
+        ).execute(arguments: [first, previousHash])
+    }
+
+    /// Candidates checked per article at most (the most recent articles sharing a bucket with
+    /// it), and near-duplicate pairs it records at most: a corpus of many near-identical articles
+    /// costs a bounded amount per article instead of a comparison with every earlier one.
+    package static let maximumCandidates = 100
+    package static let maximumNear = 50
+
+    /// Finds the article's near-duplicates through the LSH buckets, checks each candidate's
+    /// signature, records the pairs both ways, and files the article's own buckets.
+    static func linkNear(id: Int64, signature: NearDuplicates.Signature, in db: Database) throws {
+        let keys = NearDuplicates.bucketKeys(signature)
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        // One statement per step: the most recent articles of its buckets, their signatures, and
+        // its own buckets in one insert.
+        let candidates = try Int64.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT DISTINCT article_id FROM lsh_buckets WHERE bucket IN (\(marks)) AND article_id <> ?
+                        ORDER BY article_id DESC LIMIT ?
+                    """), arguments: StatementArguments(keys) + [id, maximumCandidates])
+        if !candidates.isEmpty {
+            let candidateMarks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
+            var near: [Int64] = []
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT article_id, minhash, shingles FROM article_signatures
+                        WHERE article_id IN (\(candidateMarks)) ORDER BY article_id DESC
+                    """, arguments: StatementArguments(candidates))
+            {
+                guard near.count < maximumNear,
+                    let theirs = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"]),
+                    NearDuplicates.areNear(signature, theirs)
+                else { continue }
+                near.append(row["article_id"])
+            }
+            if !near.isEmpty {
+                let pairs = Array(repeating: "(?, ?), (?, ?)", count: near.count).joined(separator: ", ")
+                var arguments: StatementArguments = []
+                for other in near { _ = arguments.append(contentsOf: [id, other, other, id]) }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO near_duplicates (article_id, other_id) VALUES \(pairs)",
+                    arguments: arguments)
+            }
+        }
+        var arguments: StatementArguments = []
+        for key in keys { _ = arguments.append(contentsOf: [key, id]) }
+        try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES "
+                + Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
+        ).execute(arguments: arguments)
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO article_signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
+        ).execute(arguments: [id, signature.data, signature.shingles])
+    }
+
+    /// Puts the article into a story: its first copy's story for an exact duplicate, its first
+    /// near-duplicate's story, else the best active story over the threshold, else a new story.
+    static func linkStory(
+        id: Int64, article: Article, features: StoryFeatures, duplicateOf: Int64?, state: inout LinkState,
+        in db: Database
+    ) throws -> Int64 {
+        var story: Int64?
+        var joinedIndex = false
+        if let duplicateOf {
+            story = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT story_id FROM articles WHERE id = ?"), arguments: [duplicateOf]) ?? nil
+        }
+        if story == nil {
+            story = try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.story_id FROM near_duplicates n JOIN articles a ON a.id = n.other_id
+                            WHERE n.article_id = ? AND a.story_id IS NOT NULL ORDER BY a.id LIMIT 1
+                        """), arguments: [id]) ?? nil
+            if story != nil { state.index.add(features, to: story!); joinedIndex = true }
+        }
+        var score = 0.0
+        if story == nil, let best = state.index.best(for: features) {
+            story = best.story
+            score = best.score
+        }
+        let time = article.published
+        let now = Timestamp.now()
+        if let story {
+            if !joinedIndex && duplicateOf == nil { state.index.add(features, to: story) }
+            try db.cachedStatement(
+                sql: """
+                    UPDATE stories SET articles = articles + 1,
+                        first = CASE WHEN ?2 IS NOT NULL AND (first IS NULL OR ?2 < first) THEN ?2 ELSE first END,
+                        last = CASE WHEN ?2 IS NOT NULL AND (last IS NULL OR ?2 > last) THEN ?2 ELSE last END,
+                        updated_at = ?3 WHERE id = ?1
+                    """
+            ).execute(arguments: [story, time, now])
+            if db.changesCount == 0 {
+                // The index held a story the database no longer has (a failed transaction):
+                // start it again under this article.
+                state.index.remove(story: story)
+                return try newStory(id: id, article: article, features: features, state: &state, in: db)
+            }
+            // The article that fits the story best is its central one; its title is the story's.
+            if duplicateOf == nil, score > 0 {
+                try db.cachedStatement(
+                    sql: "UPDATE stories SET article_id = ?, title = ?, central_score = ? WHERE id = ? AND central_score < ?"
+                ).execute(arguments: [id, article.title, score, story, score])
+            }
+            try db.cachedStatement(sql: "UPDATE articles SET story_id = ? WHERE id = ?").execute(arguments: [story, id])
+            return story
+        }
+        return try newStory(id: id, article: article, features: features, state: &state, in: db)
+    }
+
+    private static func newStory(
+        id: Int64, article: Article, features: StoryFeatures, state: inout LinkState, in db: Database
+    ) throws -> Int64 {
+        let now = Timestamp.now()
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO stories (article_id, title, first, last, articles, central_score, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, 1, 0, ?, ?)
+                """
+        ).execute(arguments: [id, article.title, article.published, article.published, now, now])
+        let story = db.lastInsertedRowID
+        state.index.add(features, to: story)
+        try db.cachedStatement(sql: "UPDATE articles SET story_id = ? WHERE id = ?").execute(arguments: [story, id])
+        return story
+    }
+
+    /// How many stories `loadIndex` brings back, and how many articles of each.
+    static let warmStories = 2000
+    static let warmArticlesPerStory = 5
+
+    /// Rebuilds the active-story index from the most recently updated stories (after a start).
+    static func loadIndex(_ state: inout LinkState, in db: Database) throws {
+        state.loaded = true
+        state.index.reset()
+        guard state.settings.stories else { return }
+        let stories = try Int64.fetchAll(
+            db, sql: "SELECT id FROM stories ORDER BY updated_at DESC, id DESC LIMIT ?", arguments: [warmStories])
+        let articles = try db.cachedStatement(
+            sql: """
+                SELECT doc, body FROM articles
+                    WHERE story_id = ? AND duplicate_of IS NULL ORDER BY id DESC LIMIT ?
+                """)
+        for story in stories.reversed() {
+            for row in try Row.fetchAll(articles, arguments: [story, warmArticlesPerStory]).reversed() {
+                guard let article = StoredArticle.article(doc: row["doc"], body: row["body"]) else { continue }
+                let features = StoryFeatures(article)
+                _ = state.index.best(for: features)  // counts its words into the document frequencies
+                state.index.add(features, to: story)
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import NewsCore
+import NewsProtocol
+@testable import NewsStore
+import Testing
+
+/// Deterministic prose: `count` paragraphs of sentences drawn from a word list by a seeded generator.
+func prose(seed: UInt64, paragraphs count: Int, words: Int = 60) -> [String] {
+    let vocabulary = """
+        minister talks ceasefire border troops city council river bridge harvest election vote budget court
+        judge ruling protest police market prices energy grid storm flood rescue hospital doctors strike union
+        school teachers railway airport flights port ships export tariff bank rates inflation workers factory
+        village mayor governor army drone missile attack defence treaty summit leaders call statement spokesman
+        report inquiry evidence witness families victims aid convoy food water shelter winter summer season
+        """.split(whereSeparator: \.isWhitespace)
+    var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+    func next() -> Int {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Int(state % UInt64(vocabulary.count))
+    }
+    return (0..<count).map { _ in (0..<words).map { _ in String(vocabulary[next()]) }.joined(separator: " ") + "." }
+}
+
+@Suite("Near-duplicates")
+struct NearDuplicatesTests {
+    static let base = prose(seed: 7, paragraphs: 8)
+
+    @Test(
+        "edits that keep an article the same story are near-duplicates; other articles are not",
+        arguments: [
+            ("identical", base, true),
+            ("a paragraph added", base + prose(seed: 99, paragraphs: 1), true),
+            ("a paragraph dropped", Array(base.dropFirst(3).prefix(1)) + Array(base.prefix(3)) + Array(base.dropFirst(4)), true),
+            ("a few words changed", [base[0].replacingOccurrences(of: "the", with: "a")] + base.dropFirst().map { $0 }, true),
+            ("a header and a footer", ["Updated 19 May 2025 at 21:52 IST"] + base + ["Editing by Ana Ruiz."], true),
+            ("twice as long: the first half is contained", base + prose(seed: 5, paragraphs: 4), true),
+            ("a different article", prose(seed: 8, paragraphs: 8), false),
+            ("one shared paragraph in a different article", [base[0]] + prose(seed: 11, paragraphs: 7), false),
+        ] as [(String, [String], Bool)])
+    func nearOrNot(name: String, other: [String], near: Bool) throws {
+        let a = try #require(NearDuplicates.signature(of: Self.base))
+        let b = try #require(NearDuplicates.signature(of: other))
+        #expect(NearDuplicates.areNear(a, b) == near, "\(name): J ≈ \(NearDuplicates.jaccard(a, b))")
+        #expect(NearDuplicates.areNear(b, a) == near, "\(name), the other way round")
+    }
+
+    @Test("case, quotes and white space do not change a signature; too little text has none")
+    func normalisation() throws {
+        let text = prose(seed: 3, paragraphs: 3)
+        let shouted = text.map { $0.uppercased().replacingOccurrences(of: " ", with: "  ") }
+        #expect(NearDuplicates.signature(of: text) == NearDuplicates.signature(of: shouted))
+        #expect(NearDuplicates.signature(of: ["Too short to say anything."]) == nil)
+    }
+
+    @Test("a signature survives the trip through its stored bytes; wrong bytes are refused")
+    func storedForm() throws {
+        let s = try #require(NearDuplicates.signature(of: Self.base))
+        #expect(NearDuplicates.Signature(data: s.data, shingles: s.shingles) == s)
+        #expect(NearDuplicates.Signature(data: Data([1, 2, 3]), shingles: 3) == nil)
+        #expect(NearDuplicates.bucketKeys(s).count == NearDuplicates.bands)
+        #expect(NearDuplicates.bucketKeys(s).allSatisfy { $0 >= 0 })
+    }
+}
+
+@Suite("Stories")
+struct StoryIndexTests {
+    static func features(_ title: String, _ lead: String, _ entities: [String], _ published: String?) -> StoryFeatures {
+        StoryFeatures(title: title, summary: [], body: [lead], entities: entities, published: published)
+    }
+
+    @Test("articles about the same event join one story; the same people months later start another")
+    func grouping() throws {
+        var index = StoryIndex()
+        let call = Self.features(
+            "Trump and Putin hold phone call on Ukraine ceasefire", "The two presidents spoke for two hours on Monday.",
+            ["Donald Trump", "Vladimir Putin", "Ukraine"], "2025-05-19T16:13:00Z")
+        #expect(index.best(for: call) == nil)
+        index.add(call, to: 1)
+        let sameCall = Self.features(
+            "Putin and Trump call ends after two hours of Ukraine talks", "Kremlin says the ceasefire call was useful.",
+            ["Vladimir Putin", "Donald Trump", "Ukraine", "Kremlin"], "2025-05-19T18:40:00Z")
+        #expect(index.best(for: sameCall)?.story == 1)
+        index.add(sameCall, to: 1)
+        let undated = Self.features(
+            "Trump Putin phone call on Ukraine ceasefire under way", "The presidents began their call.",
+            ["Donald Trump", "Vladimir Putin"], nil)
+        #expect(index.best(for: undated)?.story == 1)
+        let earlierCall = Self.features(
+            "Trump and Putin hold phone call on Ukraine ceasefire", "The two presidents spoke about a truce.",
+            ["Donald Trump", "Vladimir Putin", "Ukraine"], "2025-03-18T14:00:00Z")
+        #expect(index.best(for: earlierCall) == nil)
+        let unrelated = Self.features(
+            "Floods close railway lines across the north", "Rivers burst their banks after a week of rain.",
+            ["Network Rail"], "2025-05-19T12:00:00Z")
+        #expect(index.best(for: unrelated) == nil)
+    }
+
+    @Test("the index holds at most its capacity, dropping the least recently joined story")
+    func bounded() {
+        var index = StoryIndex(capacity: 3)
+        for i in 1...5 {
+            index.add(Self.features("Story number \(i) headline words", "lead \(i)", [], "2025-05-0\(i)"), to: Int64(i))
+        }
+        #expect(index.count == 3)
+        #expect(index.stories.keys.sorted() == [3, 4, 5])
+        #expect(index.postings.values.allSatisfy { Set($0).isSubset(of: [3, 4, 5]) })
+    }
+
+    @Test("an undated article's time is the latest full date its text mentions", arguments: [
+        (["Talks began on June 28, 2019.", "The call on March 18, 2025 lasted two hours."], "2025-03-18"),
+        (["Published 19 May 2025 after the call."], "2025-05-19"),
+        (["On Monday, March 20, officials met."], nil),
+        (["No dates here at all."], nil),
+    ] as [([String], String?)])
+    func mentionedDates(body: [String], expected: String?) {
+        #expect(StoryIndex.latestMentionedDate(in: body) == expected.flatMap(StoryIndex.seconds))
+    }
+
+    @Test("publication times become seconds since the epoch", arguments: [
+        ("1970-01-01", Int64(0)), ("2025-05-19T16:13:00Z", Int64(1_747_671_180)), ("2024-02-29", Int64(1_709_164_800)),
+    ])
+    func seconds(text: String, expected: Int64) {
+        #expect(StoryIndex.seconds(text) == expected)
+    }
+}
+
+@Suite("Linking in the store")
+struct LinkingTests {
+    static func piece(_ title: String, _ body: [String], hash: String, published: String? = "2025-05-19T10:00:00Z")
+        -> Article
+    {
+        var a = article(title, body, people: ["Ana Ruiz"], published: published)
+        a.contentHash = hash
+        return a
+    }
+
+    @Test("an exact copy points at the first; query shows one result with a count, --all both; show lists copies")
+    func exactCopies() async throws {
+        let t = try TemporaryStore()
+        let body = prose(seed: 1, paragraphs: 5)
+        let first = try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("Harvest", body, hash: "same")])])
+        let second = try await t.store.commit([commit("b.txt", inode: 2, size: 10, [Self.piece("Harvest", body, hash: "same")])])
+        let a = try #require(first.first?.id)
+        let b = try #require(second.first?.id)
+        #expect(second.first?.duplicateOf == a)
+        #expect(first.first?.duplicateOf == nil)
+        let folded = try await t.store.search(QueryParams())
+        #expect(folded.total == 1)
+        #expect(folded.results.map(\.id) == [a])
+        #expect(folded.results.first?.duplicates == 1)
+        let all = try await t.store.search(QueryParams(all: true))
+        #expect(all.results.map(\.id).sorted() == [a, b])
+        #expect(try await t.store.search(QueryParams(text: "harvest")).total == 1)
+        let shown = try #require(try await t.store.document(id: b))
+        #expect(shown.duplicateOf == a)
+        #expect(shown.copies == [a])
+        #expect(try await t.store.document(id: a)?.copies == [b])
+        // Both files keep their rows: each is found by its path.
+        #expect(try await t.store.fileRecord(path: "b.txt")?.articleID == b)
+        #expect(shown.storyID != nil && shown.storyID == first.first?.storyID)
+    }
+
+    @Test("empty bodies are never duplicates of each other")
+    func emptyBodies() async throws {
+        let t = try TemporaryStore()
+        var one = Self.piece("One", [], hash: "empty")
+        one.wordCount = 0
+        var two = Self.piece("Two", [], hash: "empty")
+        two.wordCount = 0
+        _ = try await t.store.commit([commit("a.txt", inode: 1, size: 10, [one])])
+        let second = try await t.store.commit([commit("b.txt", inode: 2, size: 10, [two])])
+        #expect(second.first?.duplicateOf == nil)
+    }
+
+    @Test("a revision that changes the first copy's text hands the group to the next copy")
+    func revisionRegroups() async throws {
+        let t = try TemporaryStore()
+        let body = prose(seed: 2, paragraphs: 5)
+        let a = try #require(try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("X", body, hash: "h1")])]).first?.id)
+        let b = try #require(try await t.store.commit([commit("b.txt", inode: 2, size: 10, [Self.piece("X", body, hash: "h1")])]).first?.id)
+        let c = try #require(try await t.store.commit([commit("c.txt", inode: 3, size: 10, [Self.piece("X", body, hash: "h1")])]).first?.id)
+        let fileID = try #require(try await t.store.fileRecord(path: "a.txt")?.id)
+        let revised = try await t.store.commit([
+            commit("a.txt", inode: 1, size: 20, [Self.piece("X", prose(seed: 40, paragraphs: 5), hash: "h2")], fileID: fileID)
+        ])
+        #expect(revised.first?.duplicateOf == nil)
+        #expect(try await t.store.document(id: a)?.copies == [])
+        #expect(try await t.store.document(id: b)?.duplicateOf == nil)
+        #expect(try await t.store.document(id: c)?.duplicateOf == b)
+    }
+
+    @Test("an article with a paragraph added is a near-duplicate of the original, both ways, and in its story")
+    func nearBothWays() async throws {
+        let t = try TemporaryStore()
+        let body = prose(seed: 3, paragraphs: 8)
+        let a = try #require(try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("Talks", body, hash: "n1")])]).first)
+        let b = try #require(
+            try await t.store.commit([
+                commit("b.txt", inode: 2, size: 10, [Self.piece("Talks", body + prose(seed: 4, paragraphs: 1), hash: "n2")])
+            ]).first)
+        let other = try #require(
+            try await t.store.commit([
+                commit("c.txt", inode: 3, size: 10, [Self.piece("Floods", prose(seed: 5, paragraphs: 8), hash: "n3")])
+            ]).first)
+        #expect(b.duplicateOf == nil)
+        #expect(try await t.store.document(id: a.id)?.nearDuplicates == [b.id])
+        #expect(try await t.store.document(id: b.id)?.nearDuplicates == [a.id])
+        #expect(try await t.store.document(id: other.id)?.nearDuplicates == [])
+        #expect(b.storyID == a.storyID)
+
+        // The revision that makes b a different article drops the pair on both sides.
+        let fileID = try #require(try await t.store.fileRecord(path: "b.txt")?.id)
+        _ = try await t.store.commit([
+            commit("b.txt", inode: 2, size: 20, [Self.piece("Other", prose(seed: 6, paragraphs: 8), hash: "n4")], fileID: fileID)
+        ])
+        #expect(try await t.store.document(id: a.id)?.nearDuplicates == [])
+        #expect(try await t.store.document(id: b.id)?.nearDuplicates == [])
+    }
+
+    @Test("stories list newest first, filter query by story, and relink rebuilds the same links")
+    func storiesAndRelink() async throws {
+        let t = try TemporaryStore()
+        let body = prose(seed: 9, paragraphs: 4)
+        let may = Self.piece("Trump and Putin phone call on Ukraine ceasefire", body, hash: "s1")
+        var mayAgain = Self.piece("Putin and Trump phone call on Ukraine ceasefire ends", prose(seed: 10, paragraphs: 4), hash: "s2",
+                                  published: "2025-05-19T12:00:00Z")
+        mayAgain.people = ["Ana Ruiz", "Donald Trump"]
+        let march = Self.piece("Trump and Putin phone call on Ukraine ceasefire", prose(seed: 11, paragraphs: 4), hash: "s3",
+                               published: "2025-03-18T12:00:00Z")
+        let committed = try await t.store.commit([
+            commit("a.txt", inode: 1, size: 10, [may]), commit("b.txt", inode: 2, size: 10, [mayAgain]),
+            commit("c.txt", inode: 3, size: 10, [march]),
+        ])
+        #expect(committed[0].storyID == committed[1].storyID)
+        #expect(committed[2].storyID != committed[0].storyID)
+        let stories = try await t.store.stories(since: nil, limit: 10)
+        #expect(stories.map(\.id) == [committed[0].storyID, committed[2].storyID].compactMap { $0 })
+        #expect(stories.first?.articles == 2)
+        #expect(stories.first?.first == "2025-05-19T10:00:00Z")
+        #expect(stories.first?.last == "2025-05-19T12:00:00Z")
+        #expect(try await t.store.stories(since: "2025-04-01", limit: 10).count == 1)
+        let storyID = try #require(committed[0].storyID)
+        #expect(try await t.store.search(QueryParams(story: storyID)).results.map(\.id).sorted() == [committed[0].id, committed[1].id])
+        #expect(try await t.store.search(QueryParams(text: "story:\(storyID)")).total == 2)
+        #expect(try await t.store.story(id: storyID)?.results.count == 2)
+        #expect(try await t.store.story(id: 999) == nil)
+
+        #expect(try await t.store.relink() == 3)
+        let after = try await t.store.stories(since: nil, limit: 10)
+        #expect(after.map(\.articles) == [2, 1])
+        let a = try #require(try await t.store.document(id: committed[0].id))
+        #expect(try await t.store.document(id: committed[1].id)?.storyID == a.storyID)
+        #expect(try await t.store.document(id: committed[2].id)?.storyID != a.storyID)
+    }
+
+    @Test("with duplicates and stories off, nothing is linked")
+    func off() async throws {
+        let t = try TemporaryStore()
+        t.store.linkSettings = LinkSettings(duplicates: false, stories: false)
+        let body = prose(seed: 1, paragraphs: 5)
+        _ = try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("Harvest", body, hash: "same")])])
+        let second = try await t.store.commit([commit("b.txt", inode: 2, size: 10, [Self.piece("Harvest", body, hash: "same")])])
+        #expect(second.first?.duplicateOf == nil)
+        #expect(second.first?.storyID == nil)
+        #expect(try await t.store.search(QueryParams()).total == 2)
+    }
+}
