@@ -31,7 +31,9 @@ public func fuzzRequest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .entities: _ = try? ProtocolCoding.params(EntitiesParams.self, from: params)
     case .follow: _ = try? ProtocolCoding.params(FollowParams.self, from: params)
     case .retry: _ = try? ProtocolCoding.params(RetryParams.self, from: params)
-    case .hello, .sources, .failed, .rescan, .reindex, .pause, .resume, .reload, .metrics:
+    case .stories: _ = try? ProtocolCoding.params(StoriesParams.self, from: params).validated()
+    case .story: _ = try? ProtocolCoding.params(StoryParams.self, from: params)
+    case .hello, .sources, .failed, .rescan, .reindex, .pause, .resume, .reload, .metrics, .relink:
         _ = try? ProtocolCoding.params(NoParams.self, from: params)
     }
     return 0
