@@ -4,6 +4,10 @@ import NewsCore
 import NewsProtocol
 
 extension NewsStore {
+    /// Longest article (in words) whose search snippet is made around its hits; longer ones show
+    /// their opening (see `run`).
+    static let snippetWordLimit = 200_000
+
     /// Full-text search in the query language for people (or raw FTS5 with `params.fts`), with
     /// filters; every article newest first when there is neither text nor a filter. Costs are bounded
     /// by the page asked for: the newest `rankWindow` matches are ranked (bm25, title and summary
@@ -305,7 +309,7 @@ extension NewsStore {
             db,
             sql: """
                 SELECT id, title, source, published, path, ingested_at, revision, substr(body, 1, 240) AS snippet,
-                    duplicate_of, story_id,
+                    word_count, duplicate_of, story_id,
                     (SELECT count(*) FROM articles d WHERE d.duplicate_of = articles.id) AS duplicates
                 FROM articles WHERE id IN (\(marks))
                 """, arguments: StatementArguments(ids))
@@ -313,14 +317,23 @@ extension NewsStore {
             byID[row["id"]] = row
         }
         var snippets: [Int64: String] = [:]
-        if let typed = plan.snippetMatch {
+        // FTS5's snippet() reads the whole column, and SQLite checks for an interrupt only between
+        // its steps, so no deadline stops it: on a 50 MiB article it ran for minutes. Articles past
+        // `snippetWordLimit` show their opening instead.
+        let snippetIDs = ids.filter { id in
+            guard let row = byID[id] else { return false }
+            let words: Int = row["word_count"] ?? 0
+            return words <= Self.snippetWordLimit
+        }
+        let snippetMarks = Array(repeating: "?", count: snippetIDs.count).joined(separator: ", ")
+        if let typed = plan.snippetMatch, !snippetIDs.isEmpty {
             for row in try Row.fetchAll(
                 db,
                 sql: """
                     SELECT rowid AS id, snippet(articles_fts, 5, '**', '**', '…', 16) AS body,
                         snippet(articles_fts, -1, '**', '**', '…', 16) AS best
-                    FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(marks))
-                    """, arguments: [typed] + StatementArguments(ids))
+                    FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(snippetMarks))
+                    """, arguments: [typed] + StatementArguments(snippetIDs))
             {
                 // The body around the hits; when the body has none, the part that matched best
                 // (a caption, a subheading, the title).

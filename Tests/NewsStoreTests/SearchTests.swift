@@ -133,6 +133,20 @@ struct SearchTests {
         #expect(try await t.store.search(QueryParams(text: "markets")).total == 1)
     }
 
+    @Test("an article past the snippet limit is found and shows its opening, others their hits")
+    func hugeArticlesShowTheirOpening() async throws {
+        let t = try await archive()
+        var huge = article("Tariff report", ["Opening words of a very long report.", "Tariffs on steel and inflation rose."])
+        huge.wordCount = NewsStore.snippetWordLimit + 1
+        var small = article("Tariff note", ["A short note.", "Tariffs on steel and inflation rose."])
+        small.wordCount = 12
+        _ = try await t.store.commit([commit("big.txt", inode: 50, size: 1, [huge]), commit("small.txt", inode: 51, size: 1, [small])])
+        let result = try await t.store.search(QueryParams(text: "inflation tariffs"))
+        let byTitle = Dictionary(uniqueKeysWithValues: result.results.map { ($0.title ?? "", $0.snippet) })
+        #expect(byTitle["Tariff report"]?.hasPrefix("Opening words of a very long report.") == true)
+        #expect(byTitle["Tariff note"]?.contains("**") == true)
+    }
+
     @Test("a read past its deadline is stopped with timeout, and the next one runs")
     func deadline() async throws {
         let t = try await archive()
