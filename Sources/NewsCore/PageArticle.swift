@@ -45,55 +45,11 @@ package struct PageArticle: Sendable, Equatable {
             ?? body.first.map { Sentences.first(of: $0) }
         guard title != nil || !body.isEmpty || !summary.isEmpty else { return nil }
 
-        var analysis = EntityRecognizer(aliases: aliases)
-        var texts: [String] = []
-        if let title { texts.append(title) }
-        texts.append(contentsOf: summary)
-        texts.append(contentsOf: subheadings.map(TextExtractor.readableCase))
-        let headTokens = (texts + authors).map(EntityTokenizer.tokens(of:))
-        var analysed = 0
-        var offset = 0
-        while analysed < body.count, offset < TextExtractor.analysedBytes {
-            offset += body[analysed].utf8.count + 1
-            analysed += 1
-        }
-        let bodyTokens = body[..<analysed].map(EntityTokenizer.tokens(of:))
-        let captionTokens = captions.map { caption -> [EntityTokenizer.Token] in
-            let scene = caption.range(of: ". ", options: .backwards).map { String(caption[..<$0.lowerBound]) } ?? caption
-            return EntityTokenizer.tokens(of: scene)
-        }
-        let allMentions = analysis.prepare(headTokens + bodyTokens + captionTokens)
-        for mentions in allMentions[..<headTokens.count] { analysis.record(mentions) }
-        var quotes: [Article.Quote] = []
-        var topic: String?
-        for (k, paragraph) in body[..<analysed].enumerated() {
-            let (found, scalars) = QuoteFinder.quotesAndScalars(in: paragraph)
-            let mentions = allMentions[headTokens.count + k]
-            analysis.record(mentions, excluding: found.map(\.range))
-            let attributed = QuoteFinder.attribute(found, scalars: scalars, mentions: mentions, previous: topic)
-            quotes.append(contentsOf: attributed)
-            let speaker = attributed.last { quote in
-                quote.speaker != nil
-                    && (quote.speaker == topic || mentions.contains { $0.kind == .person && $0.name == quote.speaker })
-            }?.speaker
-            topic = speaker ?? QuoteFinder.subject(of: paragraph, mentions: mentions) ?? topic
-        }
-        for mentions in allMentions[(headTokens.count + bodyTokens.count)...] { analysis.record(mentions) }
-
-        var article = Article(
+        let parts = Article(
             title: title, source: source, url: url, authors: authors, published: published, updated: updated,
             summary: summary, subheadings: subheadings, body: body, captions: captions, embeddedPosts: embeddedPosts,
             kind: kind)
-        article.people = analysis.people
-        article.places = analysis.places
-        article.organisations = analysis.organisations
-        article.quotes = quotes
-        article.language = language ?? LanguageDetector.detect(body.isEmpty ? [title ?? ""] : body)
-        var words = Sentences.wordCount(title ?? "")
-        for part in [summary, subheadings, body] { for line in part { words += Sentences.wordCount(line) } }
-        article.wordCount = words
-        article.contentHash = ContentHash.of(body)
-        return article
+        return TextExtractor.analysed(parts, titleNamesEntities: true, language: language, aliases: aliases)
     }
 
     /// A date as metadata states it (ISO 8601, RFC 2822, `May 19, 2025`…) in the article's form: an

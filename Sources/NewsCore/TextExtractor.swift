@@ -175,63 +175,15 @@ struct TextExtractor {
         let updated = metadata.updated ?? datelines.first(where: { $0.label == .updated })?.value
 
         let isLive = summary.count >= 2 || Self.looksLive(text: text, start: start)
-        var analysis = EntityRecognizer(aliases: aliases)
-        var quotes: [Article.Quote] = []
-        var texts: [String] = []
-        if let title, titleLine == nil || roles[titleLine ?? 0] == .title { texts.append(title) }
-        texts.append(contentsOf: summary)
-        texts.append(contentsOf: subheadings.map(Self.readableCase))
-        let headTokens = (texts + authors).map(EntityTokenizer.tokens(of:))
-        // Entities and quotes come from the paragraphs that start in the first `analysedBytes` of
-        // the body: a very large file is stored and indexed whole, but not analysed word by word.
-        var analysed = 0
-        var offset = 0
-        while analysed < body.count, offset < Self.analysedBytes {
-            offset += body[analysed].utf8.count + 1
-            analysed += 1
-        }
-        let bodyTokens = body[..<analysed].map(EntityTokenizer.tokens(of:))
-        let captionTokens = captions.map { caption -> [EntityTokenizer.Token] in
-            // The photographer's credit after the last full stop names no one in the story.
-            let scene = caption.range(of: ". ", options: .backwards).map { String(caption[..<$0.lowerBound]) } ?? caption
-            return EntityTokenizer.tokens(of: scene)
-        }
-        let allMentions = analysis.prepare(headTokens + bodyTokens + captionTokens)
-        for mentions in allMentions[..<headTokens.count] { analysis.record(mentions) }
-        // A pronoun that opens a paragraph's quote refers to the previous paragraphs' speaker or subject,
-        // not to whoever was mentioned last.
-        var topic: String?
-        for (k, paragraph) in body[..<analysed].enumerated() {
-            let (found, scalars) = QuoteFinder.quotesAndScalars(in: paragraph)
-            let mentions = allMentions[headTokens.count + k]
-            analysis.record(mentions, excluding: found.map(\.range))
-            let attributed = QuoteFinder.attribute(found, scalars: scalars, mentions: mentions, previous: topic)
-            quotes.append(contentsOf: attributed)
-            // Only a person carries over: `The European Commission president … „ready to go“` leaves
-            // the person before it as the one `she` refers to.
-            let speaker = attributed.last { quote in
-                quote.speaker != nil
-                    && (quote.speaker == topic || mentions.contains { $0.kind == .person && $0.name == quote.speaker })
-            }?.speaker
-            topic = speaker ?? QuoteFinder.subject(of: paragraph, mentions: mentions) ?? topic
-        }
-        for mentions in allMentions[(headTokens.count + bodyTokens.count)...] { analysis.record(mentions) }
-
-        var article = Article(
+        let parts = Article(
             title: title, source: metadata.source ?? source, url: metadata.url, authors: metadata.authors ?? authors,
             published: published, updated: updated, summary: summary, subheadings: subheadings, body: body,
             captions: captions, embeddedPosts: posts, kind: isLive ? .live : .article
         )
-        article.people = analysis.people
-        article.places = analysis.places
-        article.organisations = analysis.organisations
-        article.quotes = quotes
-        article.language = metadata.language ?? LanguageDetector.detect(body.isEmpty ? [title ?? ""] : body)
-        var words = Sentences.wordCount(title ?? "")
-        for part in [summary, subheadings, body] { for line in part { words += Sentences.wordCount(line) } }
-        article.wordCount = words
-        article.contentHash = ContentHash.of(body)
-        return article
+        // A headline that is a body line is read with the body, not twice.
+        return Self.analysed(
+            parts, titleNamesEntities: titleLine == nil || roles[titleLine ?? 0] == .title, language: metadata.language,
+            aliases: aliases)
     }
 
     /// Roles of lines that the rules kept as article text.
@@ -488,5 +440,69 @@ struct TextExtractor {
             }
         }
         return clock >= 3
+    }
+}
+
+extension TextExtractor {
+    /// What every article gets once its parts are known, text and web pages alike: people, places
+    /// and organisations, quotes with their speakers, language, word count and content hash.
+    /// Entities and quotes come from the paragraphs that start in the first `analysedBytes` of the
+    /// body: a very large file is stored and indexed whole, but not analysed word by word.
+    /// - Parameters:
+    ///   - titleNamesEntities: whether the title is read for entities (not when it is a body line).
+    ///   - language: the language metadata states; detected from the body when nil.
+    static func analysed(_ parts: Article, titleNamesEntities: Bool, language: String?, aliases: EntityAliases) -> Article {
+        let (title, summary, subheadings, body, captions) = (parts.title, parts.summary, parts.subheadings, parts.body, parts.captions)
+        var analysis = EntityRecognizer(aliases: aliases)
+        var quotes: [Article.Quote] = []
+        var texts: [String] = []
+        if let title, titleNamesEntities { texts.append(title) }
+        texts.append(contentsOf: summary)
+        texts.append(contentsOf: subheadings.map(Self.readableCase))
+        let headTokens = (texts + parts.authors).map(EntityTokenizer.tokens(of:))
+        var analysed = 0
+        var offset = 0
+        while analysed < body.count, offset < Self.analysedBytes {
+            offset += body[analysed].utf8.count + 1
+            analysed += 1
+        }
+        let bodyTokens = body[..<analysed].map(EntityTokenizer.tokens(of:))
+        let captionTokens = captions.map { caption -> [EntityTokenizer.Token] in
+            // The photographer's credit after the last full stop names no one in the story.
+            let scene = caption.range(of: ". ", options: .backwards).map { String(caption[..<$0.lowerBound]) } ?? caption
+            return EntityTokenizer.tokens(of: scene)
+        }
+        let allMentions = analysis.prepare(headTokens + bodyTokens + captionTokens)
+        for mentions in allMentions[..<headTokens.count] { analysis.record(mentions) }
+        // A pronoun that opens a paragraph's quote refers to the previous paragraphs' speaker or subject,
+        // not to whoever was mentioned last.
+        var topic: String?
+        for (k, paragraph) in body[..<analysed].enumerated() {
+            let (found, scalars) = QuoteFinder.quotesAndScalars(in: paragraph)
+            let mentions = allMentions[headTokens.count + k]
+            analysis.record(mentions, excluding: found.map(\.range))
+            let attributed = QuoteFinder.attribute(found, scalars: scalars, mentions: mentions, previous: topic)
+            quotes.append(contentsOf: attributed)
+            // Only a person carries over: `The European Commission president … „ready to go“` leaves
+            // the person before it as the one `she` refers to.
+            let speaker = attributed.last { quote in
+                quote.speaker != nil
+                    && (quote.speaker == topic || mentions.contains { $0.kind == .person && $0.name == quote.speaker })
+            }?.speaker
+            topic = speaker ?? QuoteFinder.subject(of: paragraph, mentions: mentions) ?? topic
+        }
+        for mentions in allMentions[(headTokens.count + bodyTokens.count)...] { analysis.record(mentions) }
+
+        var article = parts
+        article.people = analysis.people
+        article.places = analysis.places
+        article.organisations = analysis.organisations
+        article.quotes = quotes
+        article.language = language ?? LanguageDetector.detect(body.isEmpty ? [title ?? ""] : body)
+        var words = Sentences.wordCount(title ?? "")
+        for part in [summary, subheadings, body] { for line in part { words += Sentences.wordCount(line) } }
+        article.wordCount = words
+        article.contentHash = ContentHash.of(body)
+        return article
     }
 }
