@@ -192,6 +192,12 @@ extension ArticleParser.State {
 extension ArticleParser.State {
     private static let magic = "newsd-parser-state 1"
 
+    /// No count is negative and no finished line holds a line end: what `serialized()` can save.
+    var isWellFormed: Bool {
+        bytesConsumed >= 0 && controlBytes >= 0 && countedBytes >= 0
+            && !lines.contains { $0.utf8.contains(0x0A) || $0.utf8.contains(0x0D) }
+    }
+
     /// The state as bytes for the database; `init?(serialized:)` reads it back.
     public func serialized() -> Data {
         let textBytes = lines.reduce(0) { $0 + $1.utf8.count } + max(0, lines.count - 1)
@@ -215,7 +221,7 @@ extension ArticleParser.State {
     public init?(serialized data: Data) {
         let bytes = [UInt8](data)
         if bytes.first == UInt8(ascii: "{") {
-            guard let state = try? JSONDecoder().decode(Self.self, from: data) else { return nil }
+            guard let state = try? JSONDecoder().decode(Self.self, from: data), state.isWellFormed else { return nil }
             self = state
             return
         }
@@ -225,7 +231,8 @@ extension ArticleParser.State {
             let format = InputFormat(rawValue: fields[2]), let encoding = TextEncoding(rawValue: fields[3]),
             let consumed = Int(fields[4]), let controlBytes = Int(fields[6]), let countedBytes = Int(fields[7]),
             let pendingCount = Int(fields[8]), let lineCount = Int(fields[9]), let textBytes = Int(fields[10]),
-            pendingCount >= 0, lineCount >= 0, bytes.count - (end + 1) == pendingCount + textBytes
+            consumed >= 0, controlBytes >= 0, countedBytes >= 0, pendingCount >= 0, lineCount >= 0, textBytes >= 0,
+            bytes.count - (end + 1) == pendingCount + textBytes
         else { return nil }
         self.init(format: format)
         self.encoding = encoding

@@ -82,6 +82,11 @@ import Testing
         var extraLine = saved
         extraLine.append(contentsOf: Array("\nsurplus".utf8))
         #expect(ArticleParser.State(serialized: extraLine) == nil)
+        // Counts that add up but are negative (found by fuzzing: a forged row once trapped the reader).
+        let forged = Data("newsd-parser-state 1 text utf8 40 0 0 0 7 3 -1\n".utf8) + Data([0xB9]) + Data("Byane".utf8)
+        #expect(ArticleParser.State(serialized: forged) == nil)
+        let negativeOffset = Data("newsd-parser-state 1 text utf8 -5 0 0 0 0 0 0\n".utf8)
+        #expect(ArticleParser.State(serialized: negativeOffset) == nil)
     }
 
     @Test func partialLineCountsButStaysPending() throws {
