@@ -41,9 +41,7 @@ package enum NearDuplicates {
 
         /// The values as little-endian bytes, as the store keeps them.
         package var data: Data {
-            var out = Data(capacity: values.count * 4)
-            for v in values { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-            return out
+            values.map(\.littleEndian).withUnsafeBytes { Data($0) }
         }
 
         /// A signature read back from `data`; nil when the bytes are not one.

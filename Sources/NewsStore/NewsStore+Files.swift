@@ -271,19 +271,19 @@ extension NewsStore {
                     sql: """
                         UPDATE articles SET title = ?, source = ?, published = ?, kind = ?, language = ?,
                             word_count = ?, content_hash = ?, body = ?, doc = ?, path = ?, updated_at = ?,
-                            revision = ?, summary = ?, subheadings = ?, captions = ?, posts = ?, meta = ?
+                            revision = ?, summary = ?, subheadings = ?, captions = ?, posts = ?, meta = ?, url = ?
                             WHERE id = ?
                         """
                 ).execute(
                     arguments: [
                         article.title, article.source, article.published, article.kind.rawValue, article.language,
                         article.wordCount, article.contentHash, stored.body, stored.doc, commit.path, now, revision,
-                        stored.summary, stored.subheadings, stored.captions, stored.posts, stored.meta, id,
+                        stored.summary, stored.subheadings, stored.captions, stored.posts, stored.meta, article.url, id,
                     ])
                 try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
-                try storeURL(of: article, id: id, in: db)
                 try insertEntities(of: article, id: id, in: db)
-                let links = try link(id: id, article: article, stored: stored, revised: true, state: &state, in: db)
+                let links = try link(
+                    id: id, article: article, stored: stored, revised: true, now: now, state: &state, in: db)
                 let previousHash: String = row["content_hash"]
                 if previousHash != article.contentHash {
                     try regroup(previousHash: previousHash, previousBody: oldBody, in: db)
@@ -296,22 +296,22 @@ extension NewsStore {
                 // Linked before it is written, under the id it is about to get (SQLite's next rowid),
                 // so that its links go into the row with it instead of rewriting the row after.
                 let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM articles")) ?? 1
-                let links = try link(id: id, article: article, stored: stored, revised: false, state: &state, in: db)
+                let links = try link(
+                    id: id, article: article, stored: stored, revised: false, now: now, state: &state, in: db)
                 try db.cachedStatement(
                     sql: """
                         INSERT INTO articles (id, file_id, ordinal, title, source, published, kind, language, word_count,
                             content_hash, body, doc, path, ingested_at, updated_at, revision, summary, subheadings,
-                            captions, posts, meta, duplicate_of, story_id)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
+                            captions, posts, meta, duplicate_of, story_id, url)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
                         """
                 ).execute(
                     arguments: [
                         id, fileID, ordinal, article.title, article.source, article.published, article.kind.rawValue,
                         article.language, article.wordCount, article.contentHash, stored.body, stored.doc,
                         commit.path, now, now, stored.summary, stored.subheadings, stored.captions, stored.posts,
-                        stored.meta, links.duplicateOf, links.storyID,
+                        stored.meta, links.duplicateOf, links.storyID, article.url,
                     ])
-                try storeURL(of: article, id: id, in: db)
                 try insertEntities(of: article, id: id, in: db)
                 committed.append(
                     CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,
@@ -326,11 +326,6 @@ extension NewsStore {
             try regroup(previousHash: row["content_hash"], previousBody: row["body"], in: db)
         }
         return committed
-    }
-
-    /// The page address in its own column (schema v4), where a query can find it without the document.
-    private static func storeURL(of article: Article, id: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE articles SET url = ? WHERE id = ?").execute(arguments: [article.url, id])
     }
 
     private static func insertEntities(of article: Article, id: Int64, in db: Database) throws {

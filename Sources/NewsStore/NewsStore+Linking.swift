@@ -57,7 +57,8 @@ extension NewsStore {
     /// near-duplicates and its story. A revised article's links are dropped first, so a revision
     /// and a relink re-evaluate them.
     static func link(
-        id: Int64, article: Article, stored: StoredArticle, revised: Bool, state: inout LinkState, in db: Database
+        id: Int64, article: Article, stored: StoredArticle, revised: Bool, now: String = Timestamp.now(),
+        state: inout LinkState, in db: Database
     ) throws -> ArticleLinks {
         if !state.loaded {
             try loadIndex(&state, in: db)
@@ -75,8 +76,8 @@ extension NewsStore {
         }
         if state.settings.stories {
             links.storyID = try linkStory(
-                id: id, article: article, features: stored.features, duplicateOf: links.duplicateOf, state: &state,
-                in: db)
+                id: id, article: article, features: stored.features, duplicateOf: links.duplicateOf, now: now,
+                state: &state, in: db)
         }
         return links
     }
@@ -196,44 +197,44 @@ extension NewsStore {
     /// costs a bounded amount per article instead of a comparison with every earlier one.
     package static let maximumCandidates = 100
     package static let maximumNear = 50
+    /// Bucket rows read per article at most: a corpus of one text repeated thousands of times
+    /// fills its buckets, and reading them must stay bounded.
+    static let maximumBucketRows = 5000
 
     /// Finds the article's near-duplicates through the LSH buckets, checks each candidate's
     /// signature, records the pairs both ways, and files the article's own buckets.
     static func linkNear(id: Int64, signature: NearDuplicates.Signature, in db: Database) throws {
         let keys = NearDuplicates.bucketKeys(signature)
         let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        // One statement per step: the most recent articles of its buckets, their signatures, and
-        // its own buckets in one insert.
-        let candidates = try Int64.fetchAll(
+        // The articles sharing a bucket (a plain index probe per band: most articles share none),
+        // the most recent `maximumCandidates` of them checked against their signatures.
+        var found = Set<Int64>()
+        let members = try Int64.fetchCursor(
             db.cachedStatement(
-                sql: """
-                    SELECT DISTINCT article_id FROM lsh_buckets WHERE bucket IN (\(marks)) AND article_id <> ?
-                        ORDER BY article_id DESC LIMIT ?
-                    """), arguments: StatementArguments(keys) + [id, maximumCandidates])
-        if !candidates.isEmpty {
-            let candidateMarks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
-            var near: [Int64] = []
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT article_id, minhash, shingles FROM article_signatures
-                        WHERE article_id IN (\(candidateMarks)) ORDER BY article_id DESC
-                    """, arguments: StatementArguments(candidates))
-            {
-                guard near.count < maximumNear,
+                sql: "SELECT article_id FROM lsh_buckets WHERE bucket IN (\(marks)) LIMIT \(maximumBucketRows)"),
+            arguments: StatementArguments(keys))
+        while let other = try members.next() {
+            if other != id { found.insert(other) }
+        }
+        var near: [Int64] = []
+        if !found.isEmpty {
+            let signatureOf = try db.cachedStatement(
+                sql: "SELECT minhash, shingles FROM article_signatures WHERE article_id = ?")
+            for other in found.sorted(by: >).prefix(maximumCandidates) where near.count < maximumNear {
+                guard let row = try Row.fetchOne(signatureOf, arguments: [other]),
                     let theirs = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"]),
                     NearDuplicates.areNear(signature, theirs)
                 else { continue }
-                near.append(row["article_id"])
+                near.append(other)
             }
-            if !near.isEmpty {
-                let pairs = Array(repeating: "(?, ?), (?, ?)", count: near.count).joined(separator: ", ")
-                var arguments: StatementArguments = []
-                for other in near { _ = arguments.append(contentsOf: [id, other, other, id]) }
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO near_duplicates (article_id, other_id) VALUES \(pairs)",
-                    arguments: arguments)
-            }
+        }
+        if !near.isEmpty {
+            let pairs = Array(repeating: "(?, ?), (?, ?)", count: near.count).joined(separator: ", ")
+            var arguments: StatementArguments = []
+            for other in near { _ = arguments.append(contentsOf: [id, other, other, id]) }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO near_duplicates (article_id, other_id) VALUES \(pairs)",
+                arguments: arguments)
         }
         var arguments: StatementArguments = []
         for key in keys { _ = arguments.append(contentsOf: [key, id]) }
@@ -249,8 +250,8 @@ extension NewsStore {
     /// Puts the article into a story: its first copy's story for an exact duplicate, its first
     /// near-duplicate's story, else the best active story over the threshold, else a new story.
     static func linkStory(
-        id: Int64, article: Article, features: StoryFeatures, duplicateOf: Int64?, state: inout LinkState,
-        in db: Database
+        id: Int64, article: Article, features: StoryFeatures, duplicateOf: Int64?, now: String,
+        state: inout LinkState, in db: Database
     ) throws -> Int64 {
         var story: Int64?
         var joinedIndex = false
@@ -273,7 +274,6 @@ extension NewsStore {
             score = best.score
         }
         let time = article.published
-        let now = Timestamp.now()
         if let story {
             if !joinedIndex && duplicateOf == nil { state.index.add(features, to: story) }
             try db.cachedStatement(
@@ -288,7 +288,7 @@ extension NewsStore {
                 // The index held a story the database no longer has (a failed transaction):
                 // start it again under this article.
                 state.index.remove(story: story)
-                return try newStory(id: id, article: article, features: features, state: &state, in: db)
+                return try newStory(id: id, article: article, features: features, now: now, state: &state, in: db)
             }
             // The article that fits the story best is its central one; its title is the story's.
             if duplicateOf == nil, score > 0 {
@@ -299,13 +299,12 @@ extension NewsStore {
             try db.cachedStatement(sql: "UPDATE articles SET story_id = ? WHERE id = ?").execute(arguments: [story, id])
             return story
         }
-        return try newStory(id: id, article: article, features: features, state: &state, in: db)
+        return try newStory(id: id, article: article, features: features, now: now, state: &state, in: db)
     }
 
     private static func newStory(
-        id: Int64, article: Article, features: StoryFeatures, state: inout LinkState, in db: Database
+        id: Int64, article: Article, features: StoryFeatures, now: String, state: inout LinkState, in db: Database
     ) throws -> Int64 {
-        let now = Timestamp.now()
         try db.cachedStatement(
             sql: """
                 INSERT INTO stories (article_id, title, first, last, articles, central_score, created_at, updated_at)

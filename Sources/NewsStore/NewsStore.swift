@@ -20,6 +20,9 @@ public final class NewsStore: Sendable {
         set { timeout.withLock { $0 = newValue } }
     }
 
+    /// The writer connection's page cache, in KiB (readers keep SQLite's 2 MiB each).
+    static let writerCacheKiB = 32 * 1024
+
     /// Opens (creating if needed) and migrates the database at `path`.
     /// - Throws: `StoreError.cannotOpen` naming the file and SQLite's reason.
     public init(path: String, maximumReaders: Int = 8) throws(StoreError) {
@@ -32,6 +35,11 @@ public final class NewsStore: Sendable {
             // NORMAL is durable in WAL mode across process crashes; only power loss can lose the
             // last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !db.configuration.readonly {
+                // The writer's page cache holds a batch's dirty pages (articles, the full-text
+                // index, the near-duplicate buckets) without spilling them into the log mid-transaction.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -104,8 +104,27 @@ struct StoryIndexTests {
             index.add(Self.features("Story number \(i) headline words", "lead \(i)", [], "2025-05-0\(i)"), to: Int64(i))
         }
         #expect(index.count == 3)
-        #expect(index.stories.keys.sorted() == [3, 4, 5])
-        #expect(index.postings.values.allSatisfy { Set($0).isSubset(of: [3, 4, 5]) })
+        #expect(index.storyIDs == [3, 4, 5])
+        #expect(index.postedStoryIDs.isSubset(of: [3, 4, 5]))
+        #expect(!index.postedStoryIDs.isEmpty)
+        // A slot freed by a dropped story is reused, and the new story's postings lead to it.
+        index.remove(story: 4)
+        index.add(Self.features("Another headline entirely different", "lead six", [], "2025-05-06"), to: 6)
+        #expect(index.storyIDs == [3, 5, 6])
+        #expect(index.postedStoryIDs == [3, 5, 6])
+        #expect(index.slots.count == 4)
+    }
+
+    @Test("story words are runs of letters and digits, lowercased, three or more long, no stop words")
+    func storyWords() {
+        var seen: [UInt64] = []
+        StoryText.forEachTerm(in: "The TRUMP–Putin call, 2025: ZÜRICH’s déjà vu") { seen.append($0) }
+        #expect(seen == ["trump", "putin", "call", "2025", "zürich", "déjà"].map(StoryText.hash))
+        var decomposed: [UInt64] = []
+        StoryText.forEachTerm(in: "de\u{301}ja\u{300} vu") { decomposed.append($0) }
+        #expect(decomposed.count == 1)  // the combining accents stay inside the word
+        #expect(StoryText.entityHash("Donald Trump") == StoryText.entityHash("donald trump"))
+        #expect(StoryText.entityHash("Donald Trump") != StoryText.hash("donald trump"))
     }
 
     @Test("an undated article's time is the latest full date its text mentions", arguments: [
@@ -115,14 +134,14 @@ struct StoryIndexTests {
         (["No dates here at all."], nil),
     ] as [([String], String?)])
     func mentionedDates(body: [String], expected: String?) {
-        #expect(StoryIndex.latestMentionedDate(in: body) == expected.flatMap(StoryIndex.seconds))
+        #expect(StoryText.latestMentionedDate(in: body) == expected.flatMap(StoryText.seconds))
     }
 
     @Test("publication times become seconds since the epoch", arguments: [
         ("1970-01-01", Int64(0)), ("2025-05-19T16:13:00Z", Int64(1_747_671_180)), ("2024-02-29", Int64(1_709_164_800)),
     ])
     func seconds(text: String, expected: Int64) {
-        #expect(StoryIndex.seconds(text) == expected)
+        #expect(StoryText.seconds(text) == expected)
     }
 }
 
