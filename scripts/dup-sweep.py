@@ -29,7 +29,7 @@ def main():
     for aid, blob, n in con.execute("SELECT article_id, minhash, shingles FROM article_signatures"):
         sig[aid] = (struct.unpack("<%dI" % (len(blob) // 4), blob), n)
     buckets = defaultdict(list)
-    for b, aid in con.execute("SELECT bucket, article_id FROM lsh_buckets"):
+    for b, aid in con.execute("SELECT bucket, article_id FROM lsh_buckets UNION ALL SELECT bucket, article_id FROM lsh_recent"):
         buckets[b].append(aid)
     candidates = set()
     for ids in buckets.values():

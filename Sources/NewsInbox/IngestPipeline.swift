@@ -17,30 +17,30 @@ public final class IngestPipeline: Service, Sendable {
     /// Called after each commit with the articles created or revised.
     public typealias CommitObserver = @Sendable ([CommittedArticle]) -> Void
 
-    private typealias Retry = (ids: [Int64]?, done: CheckedContinuation<Int, Never>)
+    typealias Retry = (ids: [Int64]?, done: CheckedContinuation<Int, Never>)
 
     /// The watched folder.
     public let inbox: FilePath
-    private let store: NewsStore
-    private let logger: Logger
+    let store: NewsStore
+    let logger: Logger
     /// Which files are ready to be read.
-    private let tracker: Tracker
-    private let settingsBox: Mutex<IngestSettings>
-    private let retries = Mutex<[Retry]>([])
-    private let wake: AsyncStream<Void>
-    private let wakeContinuation: AsyncStream<Void>.Continuation
-    private let statsBox: Mutex<IngestStats>
-    private let observers: Mutex<[CommitObserver]> = Mutex([])
-    private let heartbeat: @Sendable () -> Void
-    private let threadPool: NIOThreadPool
+    let tracker: Tracker
+    let settingsBox: Mutex<IngestSettings>
+    let retries = Mutex<[Retry]>([])
+    let wake: AsyncStream<Void>
+    let wakeContinuation: AsyncStream<Void>.Continuation
+    let statsBox: Mutex<IngestStats>
+    let observers: Mutex<[CommitObserver]> = Mutex([])
+    let heartbeat: @Sendable () -> Void
+    let threadPool: NIOThreadPool
     /// The parser workers: every file's bytes are parsed there, never in the daemon.
     package let parsers: ParserPool
     /// The files being read, kept beside the database for a restart after a crash.
-    private let journal: InFlightJournal?
+    let journal: InFlightJournal?
     /// After a failed write: when to try again, and the delay that led there.
-    private let backoff = Mutex<(until: ContinuousClock.Instant, delay: Duration)?>(nil)
+    let backoff = Mutex<(until: ContinuousClock.Instant, delay: Duration)?>(nil)
     /// Files committed when the log was last checkpointed.
-    private let filesAtCheckpoint = Mutex(0)
+    let filesAtCheckpoint = Mutex(0)
 
     /// Creates the pipeline. `heartbeat` is called from every loop turn (at least ten times a
     /// second), so the watchdog is fed by the loop itself.
@@ -380,220 +380,8 @@ public final class IngestPipeline: Service, Sendable {
         tracker.putBackInFront(paths)
     }
 
-    /// Returns false when the transaction failed (nothing of the batch was committed).
-    private func commit(_ outcomes: [FileOutcome], settings: IngestSettings) async -> Bool {
-        var commits: [FileCommit] = []
-        for outcome in outcomes {
-            switch outcome {
-            case .skip: continue
-            case .commit(let commit, _), .quarantine(let commit, _, _): commits.append(commit)
-            }
-        }
-        guard !commits.isEmpty else { return true }
-        let committed: [CommittedArticle]
-        do {
-            committed = try await store.commit(commits)
-        } catch {
-            backOff(after: error)
-            return false
-        }
-        recovered()
-        journal?.end(commits.compactMap(\.identity))
-        let newArticles = committed.filter { $0.revision == 1 }.count
-        let failures = outcomes.filter { if case .quarantine = $0 { true } else { false } }.count
-        statsBox.withLock {
-            $0.articles += newArticles
-            $0.failed += failures
-            $0.ingestedSinceStart += committed.count
-            $0.filesSinceStart += commits.count
-            $0.commitsSinceStart += 1
-        }
-        for observer in observers.withLock({ $0 }) { observer(committed) }
-        await afterCommit(outcomes, settings: settings)
-        if commits.reduce(0, { $0 + $1.size }) >= Self.trimAfterBytes {
-            // A very large file leaves its copies in freed heap pages: give them back.
-            _ = cnews_malloc_trim()
-        }
-        return true
-    }
-
-    /// A failed write (the disk full, the database read-only): ingest pauses as `degraded` with
-    /// the reason, and tries again after 1 s, doubling up to 60 s; one log line when it starts.
-    private func backOff(after error: any Error) {
-        let reason = "database write failed: \(error); ingest paused, retrying"
-        let first = backoff.withLock { state -> Bool in
-            let delay = min(Duration.seconds(60), (state?.delay ?? .milliseconds(500)) * 2)
-            let first = state == nil
-            state = (ContinuousClock.now.advanced(by: delay), delay)
-            return first
-        }
-        statsBox.withLock {
-            $0.degraded = true
-            $0.lastError = reason
-        }
-        if first { logger.error("\(reason)", metadata: ["event": "ingest_paused"]) }
-    }
-
-    /// A commit went through after failed ones: ingest runs again.
-    private func recovered() {
-        guard backoff.withLock({ state in defer { state = nil }; return state != nil }) else { return }
-        statsBox.withLock {
-            $0.degraded = false
-            $0.lastError = nil
-        }
-        logger.notice("database writes work again; ingest resumed", metadata: ["event": "ingest_resumed"])
-    }
-
-    /// Whether a failed write still holds ingest back.
-    private var isBackingOff: Bool {
-        backoff.withLock { $0.map { ContinuousClock.now < $0.until } ?? false }
-    }
-
-    /// Quarantine moves and `after_ingest`, strictly after the commit that records them.
-    private func afterCommit(_ outcomes: [FileOutcome], settings: IngestSettings) async {
-        let disposer = Disposer(directory: InboxDirectory(root: inbox), settings: settings, logger: logger)
-        guard let left = try? await threadPool.runIfActive({ disposer.dispose(outcomes) }) else { return }
-        guard !left.isEmpty else { return }
-        // New files have no id in their commit: find them by path.
-        var ids: [Int64] = []
-        var movedTo: [Int64: String] = [:]
-        for file in left {
-            var fileID = file.fileID
-            if fileID == nil { fileID = try? await store.fileRecord(path: file.path)?.id }
-            guard let fileID else { continue }
-            ids.append(fileID)
-            if let destination = file.movedTo { movedTo[fileID] = destination }
-        }
-        do {
-            try await store.markLeft(ids: ids, movedTo: movedTo, vanished: false)
-        } catch {
-            record(error: "recording disposition failed: \(error)")
-        }
-    }
-
-    /// Compares the whole inbox with the database: every file is queued (unchanged ones are
-    /// skipped without being read) and rows whose file is no longer there are marked gone. A scan
-    /// that fails marks nothing gone.
-    private func reconcile(reason: String) async {
-        let settings = self.settings
-        let scanner = InboxScanner(
-            root: inbox, patterns: settings.patterns, recursive: settings.recursive,
-            excluded: [settings.quarantineDir, settings.archiveDir])
-        let store = self.store
-        let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
-        logger.debug("reconcile scan", metadata: ["reason": "\(reason)"])
-        do {
-            let (files, gone) = try await threadPool.runIfActive { () throws -> ([(String, FileStat)], [Int64]) in
-                let paths = try scanner.files()
-                var identities = Set<FileIdentity>()
-                var files: [(String, FileStat)] = []
-                for path in paths {
-                    // A file that vanished between the walk and the look is simply not there.
-                    let name = RawName.string(path)
-                    if let st = processor.stat(name) {
-                        identities.insert(st.identity)
-                        files.append((name, st))
-                    }
-                }
-                let gone = try store.presentFiles().filter { !identities.contains($0.identity) }.map(\.id)
-                return (files, gone)
-            }
-            let failedWrites = backoff.withLock { $0 != nil }
-            statsBox.withLock {
-                if $0.degraded, !failedWrites {
-                    $0.degraded = false
-                    $0.lastError = nil
-                }
-            }
-            // Files written to in the last `settle_ms` may still be open: they settle first.
-            tracker.found(
-                files.map { ($0.0, Tracker.Look(size: $0.1.size, mtimeNanoseconds: $0.1.mtimeNanoseconds)) },
-                wallNow: Self.wallClockNanoseconds())
-            try await store.markLeft(ids: gone, vanished: true)
-        } catch {
-            statsBox.withLock { $0.degraded = true }
-            if case Errno.noSuchFileOrDirectory? = error as? Errno {
-                record(error: "inbox \(inbox) is missing (\(reason)); waiting for it")
-            } else {
-                record(error: "scan of \(inbox) failed: \(error)")
-            }
-        }
-    }
-
-    /// Marks files moved away or deleted from the inbox as gone (when nothing of theirs is left).
-    private func handleRemovals() async {
-        let removed = tracker.takeRemovals()
-        guard !removed.isEmpty else { return }
-        let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
-        let stillGone = (try? await threadPool.runIfActive { removed.filter { processor.stat($0) == nil } }) ?? []
-        var ids: [Int64] = []
-        for path in stillGone {  // a file back already stays
-            if let record = try? await store.fileRecord(path: processor.relative(path)),
-                record.identity != nil, record.state != .failed
-            {
-                ids.append(record.id)
-            }
-        }
-        try? await store.markLeft(ids: ids, vanished: true)
-    }
-
-    /// Moves quarantined files back to their inbox path and resets their rows.
-    private func putBack(ids: [Int64]?) async -> Int {
-        let records: [FileRecord]
-        do {
-            let failed = try await store.failedFiles()
-            records = ids.map { wanted in failed.filter { wanted.contains($0.id) } } ?? failed
-        } catch {
-            record(error: "retry failed: \(error)")
-            return 0
-        }
-        var count = 0
-        for record in records {
-            guard let from = record.movedTo else { continue }
-            let destination = FileProcessor.path(inbox, record.path)
-            let directory = InboxDirectory(root: inbox)
-            do {
-                let identity = try await threadPool.runIfActive { () throws -> FileIdentity? in
-                    try directory.moveIn(RawName.path(from), to: record.path)
-                    _ = RawName.path(from + ".reason").withPlatformString { unlink($0) }
-                    return try directory.stat(record.path)?.identity
-                }
-                try await store.resetForRetry(id: record.id, identity: identity)
-                submit(.ready(RawName.string(destination)))
-                count += 1
-            } catch {
-                logger.error("cannot put \(from) back: \(error)", metadata: ["file": "\(record.path)"])
-            }
-        }
-        if count > 0 { statsBox.withLock { $0.failed = max(0, $0.failed - count) } }
-        return count
-    }
-
-    private func record(error: String) {
+    func record(error: String) {
         logger.error("\(error)", metadata: ["event": "ingest_error"])
         statsBox.withLock { $0.lastError = error }
     }
-}
-
-/// Hands out consecutive chunks of a batch to the parsing threads.
-final class BatchCursor: Sendable {
-    private let next = Atomic<Int>(0)
-
-    /// The start of the next `count` paths.
-    func claim(_ count: Int) -> Int { next.wrappingAdd(count, ordering: .relaxed).oldValue }
-
-    /// True until the first chunk is claimed: a batch always reads at least one chunk.
-    var isFirst: Bool { next.load(ordering: .relaxed) == 0 }
-
-    /// Whether chunks up to `count` paths have been handed out.
-    func isPast(_ count: Int) -> Bool { next.load(ordering: .relaxed) >= count }
-}
-
-/// Whether a batch is being committed, for the parsing threads of the next one.
-final class WriterState: Sendable {
-    private let busy = Atomic<Bool>(false)
-
-    func begin() { busy.store(true, ordering: .releasing) }
-    func end() { busy.store(false, ordering: .releasing) }
-    var isBusy: Bool { busy.load(ordering: .acquiring) }
 }

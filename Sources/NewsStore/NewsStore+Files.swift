@@ -197,6 +197,7 @@ extension NewsStore {
                     for commit in commits {
                         committed += try Self.apply(commit, now: now, state: &state, in: db)
                     }
+                    if state.loaded { try Self.mergeBucketsIfDue(&state, in: db) }
                     return committed
                 }
             }

@@ -22,6 +22,10 @@ struct LinkState: Sendable {
     var index = StoryIndex()
     /// False until the index was rebuilt from the stored stories (on the first commit).
     var loaded = false
+    /// Rows in `lsh_recent`, counted on the first commit.
+    var recentBucketRows = 0
+    /// Merge `lsh_recent` into `lsh_buckets` from this many rows (tests set it low).
+    var mergeAtRows: Int?
 }
 
 /// What linking decided for one article.
@@ -71,7 +75,7 @@ extension NewsStore {
             links.duplicateOf = try linkExact(
                 id: id, hash: article.contentHash, hasBody: hasCopyableBody(stored.body), in: db)
             if links.duplicateOf == nil, let signature = stored.signature {
-                try linkNear(id: id, signature: signature, in: db)
+                try linkNear(id: id, signature: signature, state: &state, in: db)
             }
         }
         if state.settings.stories {
@@ -91,7 +95,11 @@ extension NewsStore {
             let signature = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"])
         {
             let delete = try db.cachedStatement(sql: "DELETE FROM lsh_buckets WHERE bucket = ? AND article_id = ?")
-            for key in NearDuplicates.bucketKeys(signature) { try delete.execute(arguments: [key, id]) }
+            let deleteRecent = try db.cachedStatement(sql: "DELETE FROM lsh_recent WHERE bucket = ? AND article_id = ?")
+            for key in NearDuplicates.bucketKeys(signature) {
+                try delete.execute(arguments: [key, id])
+                try deleteRecent.execute(arguments: [key, id])
+            }
             try db.cachedStatement(sql: "DELETE FROM article_signatures WHERE article_id = ?").execute(arguments: [id])
         }
         let others = try Int64.fetchAll(
@@ -203,7 +211,9 @@ extension NewsStore {
 
     /// Finds the article's near-duplicates through the LSH buckets, checks each candidate's
     /// signature, records the pairs both ways, and files the article's own buckets.
-    static func linkNear(id: Int64, signature: NearDuplicates.Signature, in db: Database) throws {
+    static func linkNear(
+        id: Int64, signature: NearDuplicates.Signature, state: inout LinkState, in db: Database
+    ) throws {
         let keys = NearDuplicates.bucketKeys(signature)
         let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
         // The articles sharing a bucket (a plain index probe per band: most articles share none),
@@ -211,8 +221,12 @@ extension NewsStore {
         var found = Set<Int64>()
         let members = try Int64.fetchCursor(
             db.cachedStatement(
-                sql: "SELECT article_id FROM lsh_buckets WHERE bucket IN (\(marks)) LIMIT \(maximumBucketRows)"),
-            arguments: StatementArguments(keys))
+                sql: """
+                    SELECT article_id FROM lsh_recent WHERE bucket IN (\(marks))
+                    UNION ALL SELECT article_id FROM lsh_buckets WHERE bucket IN (\(marks))
+                    LIMIT \(maximumBucketRows)
+                    """),
+            arguments: StatementArguments(keys) + StatementArguments(keys))
         while let other = try members.next() {
             if other != id { found.insert(other) }
         }
@@ -239,9 +253,10 @@ extension NewsStore {
         var arguments: StatementArguments = []
         for key in keys { _ = arguments.append(contentsOf: [key, id]) }
         try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES "
+            sql: "INSERT OR IGNORE INTO lsh_recent (bucket, article_id) VALUES "
                 + Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
         ).execute(arguments: arguments)
+        state.recentBucketRows += db.changesCount
         try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO article_signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
         ).execute(arguments: [id, signature.data, signature.shingles])
@@ -321,10 +336,36 @@ extension NewsStore {
     static let warmStories = 2000
     static let warmArticlesPerStory = 5
 
+    /// Bucket rows `lsh_recent` gathers at least before they move to `lsh_buckets`.
+    static let minimumMergeRows = 150_000
+
+    /// Moves the recent bucket rows into the large table, in key order, when there are enough of
+    /// them: at least `minimumMergeRows`, and a sixteenth of the large table (estimated from the
+    /// articles stored), so a merge, which touches most of the large table's pages, comes
+    /// less often as the table grows and its cost per article stays flat.
+    static func mergeBucketsIfDue(_ state: inout LinkState, in db: Database) throws {
+        let due: Int
+        if let rows = state.mergeAtRows {
+            due = rows
+        } else {
+            let articles = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(article_id) FROM article_signatures")) ?? 0
+            due = max(minimumMergeRows, articles * NearDuplicates.bands / 16)
+        }
+        guard state.recentBucketRows >= due else { return }
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO lsh_buckets (bucket, article_id)
+                    SELECT bucket, article_id FROM lsh_recent ORDER BY bucket, article_id;
+                DELETE FROM lsh_recent;
+                """)
+        state.recentBucketRows = 0
+    }
+
     /// Rebuilds the active-story index from the most recently updated stories (after a start).
     static func loadIndex(_ state: inout LinkState, in db: Database) throws {
         state.loaded = true
         state.index.reset()
+        state.recentBucketRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_recent") ?? 0
         guard state.settings.stories else { return }
         let stories = try Int64.fetchAll(
             db, sql: "SELECT id FROM stories ORDER BY updated_at DESC, id DESC LIMIT ?", arguments: [warmStories])

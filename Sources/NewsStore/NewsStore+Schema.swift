@@ -193,6 +193,20 @@ extension NewsStore {
                     """
             )
         }
+        // v5: new articles' LSH bucket rows go to a small table first and reach the large one in
+        // key order, many at a time (`NewsStore.mergeBuckets`): thirty rows at random places of
+        // a table of millions for every article cost more with every article stored.
+        migrator.registerMigration("v5") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE lsh_recent (
+                        bucket INTEGER NOT NULL,
+                        article_id INTEGER NOT NULL,
+                        PRIMARY KEY (bucket, article_id)
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 

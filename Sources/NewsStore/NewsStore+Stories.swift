@@ -63,6 +63,7 @@ extension NewsStore {
                 try db.execute(
                     sql: """
                         DELETE FROM lsh_buckets;
+                        DELETE FROM lsh_recent;
                         DELETE FROM article_signatures;
                         DELETE FROM near_duplicates;
                         DELETE FROM stories;
@@ -71,6 +72,7 @@ extension NewsStore {
                         """)
                 state.index.reset()
                 state.loaded = true
+                state.recentBucketRows = 0
             }
         }
         var after: Int64 = 0
@@ -87,6 +89,7 @@ extension NewsStore {
                             id: row["id"], article: article, stored: StoredArticle(article), revised: true,
                             state: &state, in: db)
                     }
+                    try Self.mergeBucketsIfDue(&state, in: db)
                     guard let last: Int64 = rows.last?["id"] else { return nil }
                     return (last, rows.count)
                 }

@@ -22,6 +22,8 @@ public final class NewsStore: Sendable {
 
     /// The writer connection's page cache, in KiB (readers keep SQLite's 2 MiB each).
     static let writerCacheKiB = 32 * 1024
+    /// Pages in the write-ahead log before the writer copies them into the database (64 MiB).
+    static let autocheckpointPages = 16 * 1024
 
     /// Opens (creating if needed) and migrates the database at `path`.
     /// - Throws: `StoreError.cannotOpen` naming the file and SQLite's reason.
@@ -39,6 +41,9 @@ public final class NewsStore: Sendable {
                 // The writer's page cache holds a batch's dirty pages (articles, the full-text
                 // index, the near-duplicate buckets) without spilling them into the log mid-transaction.
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+                // Catching up, a page written by many batches is copied into the database once per
+                // checkpoint, not once per batch; the pipeline checkpoints (and truncates) when idle.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
             }
         }
         do {

@@ -238,6 +238,52 @@ struct LinkingTests {
         #expect(try await t.store.document(id: b.id)?.nearDuplicates == [])
     }
 
+    @Test("bucket rows gather in the recent table, move to the large one in a merge, and are found in both")
+    func bucketMerge() async throws {
+        let t = try TemporaryStore()
+        // A merge as soon as two articles' rows are waiting.
+        t.store.linking.withLock { $0.mergeAtRows = 2 * NearDuplicates.bands }
+        func rows() async throws -> (recent: Int, merged: Int) {
+            try await t.store.read { db in
+                (try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_recent") ?? -1,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_buckets") ?? -1)
+            }
+        }
+        let body = prose(seed: 11, paragraphs: 8)
+        let a = try #require(try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("Talks", body, hash: "m1")])]).first)
+        #expect(try await rows() == (NearDuplicates.bands, 0))
+        let other = try #require(
+            try await t.store.commit([
+                commit("o.txt", inode: 2, size: 10, [Self.piece("Floods", prose(seed: 12, paragraphs: 8), hash: "m2")])
+            ]).first)
+        #expect(try await rows() == (0, 2 * NearDuplicates.bands))  // merged
+        // The edited copy finds its original in the large table; the next one finds it in the recent one.
+        let b = try #require(
+            try await t.store.commit([
+                commit("b.txt", inode: 3, size: 10, [Self.piece("Talks", body + prose(seed: 13, paragraphs: 1), hash: "m3")])
+            ]).first)
+        #expect(try await t.store.document(id: b.id)?.nearDuplicates == [a.id])
+        let c = try #require(
+            try await t.store.commit([
+                commit("c.txt", inode: 4, size: 10, [Self.piece("Talks", body + prose(seed: 14, paragraphs: 1), hash: "m4")])
+            ]).first)
+        #expect(try await t.store.document(id: c.id)?.nearDuplicates == [a.id, b.id])
+        #expect(try await t.store.document(id: other.id)?.nearDuplicates == [])
+        // Unlinking (a revision into another text) takes an article's rows out of both tables.
+        let fileID = try #require(try await t.store.fileRecord(path: "a.txt")?.id)
+        _ = try await t.store.commit([
+            commit("a.txt", inode: 1, size: 20, [Self.piece("Other", prose(seed: 15, paragraphs: 8), hash: "m5")], fileID: fileID)
+        ])
+        let left = try await t.store.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM lsh_buckets WHERE article_id = ?", arguments: [a.id]) ?? -1
+        }
+        #expect(left == 0)
+        #expect(try await t.store.document(id: b.id)?.nearDuplicates == [c.id])
+        let total = try await rows()
+        #expect(total.recent + total.merged == 4 * NearDuplicates.bands)
+    }
+
     @Test("stories list newest first, filter query by story, and relink rebuilds the same links")
     func storiesAndRelink() async throws {
         let t = try TemporaryStore()
