@@ -127,6 +127,25 @@ struct StoryIndexTests {
         #expect(StoryText.entityHash("Donald Trump") != StoryText.hash("donald trump"))
     }
 
+    @Test("hostile text makes features without trapping: long numbers, lone marks, odd case mappings")
+    func hostileText() {
+        let long = String(repeating: "9", count: 10_000)
+        let texts = [
+            "May \(long) 2025", "\(long) May 2025", "May 19 \(long)", "May 0 2025", "May 31 99999999999",
+            "\u{301}\u{301}\u{301} \u{20DD}", "İSTANBUL ǅemal ΣΊΣΥΦΟΣ ß ﬁnance", "\u{0}\u{0}May\u{0}19\u{0}2025",
+            "\u{200D}\u{FEFF}\u{202E}abc\u{202C}", "👩‍👩‍👧 🇺🇦 ١٢٣ May ٢٠ ٢٠٢٥", String(repeating: "a", count: 100_000),
+        ]
+        for text in texts {
+            _ = StoryFeatures(title: text, summary: [text], body: [text], mentions: [text], entities: [text], published: text)
+        }
+        // Numbers too long to be a day or a year are no date; a valid one is.
+        #expect(StoryText.latestMentionedDate(in: ["May \(long) 2025", "May 31 99999999999"]) == nil)
+        #expect(StoryText.latestMentionedDate(in: ["\u{0}May\u{0}19\u{0}2025"]) == StoryText.seconds("2025-05-19"))
+        var terms: [UInt64] = []
+        StoryText.forEachTerm(in: "İSTANBUL") { terms.append($0) }
+        #expect(terms == [StoryText.hash("i̇stanbul")])
+    }
+
     @Test("an undated article's time is the latest full date its text mentions", arguments: [
         (["Talks began on June 28, 2019.", "The call on March 18, 2025 lasted two hours."], "2025-03-18"),
         (["Published 19 May 2025 after the call."], "2025-05-19"),
