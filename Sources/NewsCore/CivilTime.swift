@@ -1,7 +1,7 @@
-/// Calendar arithmetic on the proleptic Gregorian calendar in UTC, for the date parser.
-enum CivilTime {
+/// Calendar arithmetic on the proleptic Gregorian calendar in UTC, for the date parser and story times.
+package enum CivilTime {
     /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
-    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    package static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -12,7 +12,7 @@ enum CivilTime {
     }
 
     /// Seconds since the epoch for a civil date and time.
-    static func epochSeconds(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Int {
+    package static func epochSeconds(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Int {
         days(y, m, d) * 86_400 + h * 3_600 + mi * 60 + s
     }
 

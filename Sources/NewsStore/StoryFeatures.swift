@@ -1,4 +1,5 @@
 import Foundation
+import NewsCore
 
 /// What story linking needs of one article: the weighted words of its title and lead and the
 /// people, places and organisations it names (as terms of the same vector), and its time. Made on
@@ -114,7 +115,8 @@ enum StoryText {
         }
     }
 
-    /// The hash of a whole text's words (tests, and the tables below).
+    /// The hash of one word, as `forEachWord` makes it (of the last word, given several): for the
+    /// tables below and tests.
     static func hash(_ text: String) -> UInt64 {
         var result: UInt64 = 0
         forEachWord(in: text) { result = $0.hash }
@@ -166,7 +168,7 @@ enum StoryText {
                     (day, year) = (d, y)
                 }
                 guard let day, let year, (1...31).contains(day), (1900...2200).contains(year) else { continue }
-                let t = seconds(year: Int64(year), month: Int64(month), day: Int64(day))
+                let t = Int64(CivilTime.epochSeconds(year, month, day, 0, 0, 0))
                 if t > (latest ?? .min) { latest = t }
             }
         }
@@ -176,29 +178,16 @@ enum StoryText {
     /// Seconds since the epoch of a stored `published` value (`2025-05-19T16:13:00Z` or a day).
     static func seconds(_ published: String) -> Int64? {
         let u = Array(published.utf8)
-        func number(_ from: Int, _ count: Int) -> Int64? {
+        func number(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= u.count else { return nil }
-            var v: Int64 = 0
+            var v = 0
             for b in u[from..<from + count] {
                 guard b >= 48, b <= 57 else { return nil }
-                v = v * 10 + Int64(b - 48)
+                v = v * 10 + Int(b - 48)
             }
             return v
         }
         guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
-        let hour = number(11, 2) ?? 0
-        let minute = number(14, 2) ?? 0
-        let second = number(17, 2) ?? 0
-        return seconds(year: y, month: m, day: d) + hour * 3600 + minute * 60 + second
-    }
-
-    /// Seconds since the epoch of midnight UTC of a day (days from civil, Howard Hinnant's algorithm).
-    static func seconds(year y: Int64, month m: Int64, day d: Int64) -> Int64 {
-        let yy = m <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return (era * 146_097 + doe - 719_468) * 86_400
+        return Int64(CivilTime.epochSeconds(y, m, d, number(11, 2) ?? 0, number(14, 2) ?? 0, number(17, 2) ?? 0))
     }
 }
