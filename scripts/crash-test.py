@@ -146,7 +146,7 @@ def check_database(path, expected):
     if figures["integrity_check"] != "ok":
         failures.append(f"PRAGMA integrity_check: {integrity}")
     try:
-        db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
         figures["fts_integrity"] = "ok"
     except sqlite3.DatabaseError as error:
         figures["fts_integrity"] = str(error)

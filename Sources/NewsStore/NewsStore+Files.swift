@@ -194,10 +194,12 @@ extension NewsStore {
             return try await write { db in
                 try self.linking.withLock { state in
                     var committed: [CommittedArticle] = []
+                    var fullText = FullTextChanges()
                     for commit in commits {
-                        committed += try Self.apply(commit, now: now, state: &state, in: db)
+                        committed += try Self.apply(commit, now: now, state: &state, fullText: &fullText, in: db)
                     }
                     if state.loaded { try Self.mergeBucketsIfDue(&state, in: db) }
+                    try fullText.write(in: db)  // last: see FullTextChanges
                     return committed
                 }
             }
@@ -208,8 +210,9 @@ extension NewsStore {
         }
     }
 
-    private static func apply(_ commit: FileCommit, now: String, state: inout LinkState, in db: Database) throws
-        -> [CommittedArticle]
+    private static func apply(
+        _ commit: FileCommit, now: String, state: inout LinkState, fullText: inout FullTextChanges, in db: Database
+    ) throws -> [CommittedArticle]
     {
         let device = commit.identity.map { Int64(bitPattern: $0.device) }
         let inode = commit.identity.map { Int64(bitPattern: $0.inode) }
@@ -217,7 +220,8 @@ extension NewsStore {
         if fileID == nil, let device, let inode {
             // A file with this identity may have been recorded since the caller looked.
             fileID = try Int64.fetchOne(
-                db, sql: "SELECT id FROM files WHERE device = ? AND inode = ?", arguments: [device, inode])
+                db.cachedStatement(sql: "SELECT id FROM files WHERE device = ? AND inode = ?"),
+                arguments: [device, inode])
         }
         let args: StatementArguments = [
             commit.path, device, inode, commit.headHash, commit.headLength, commit.size, commit.mtimeNanoseconds,
@@ -253,7 +257,8 @@ extension NewsStore {
         let existing = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT id, ordinal, revision, doc, body, ingested_at, content_hash FROM articles WHERE file_id = ?
+                    SELECT id, ordinal, revision, doc, ingested_at, content_hash, \(FullTextChanges.selection)
+                        FROM articles WHERE file_id = ?
                     """),
             arguments: [fileID])
         var byOrdinal: [Int: Row] = [:]
@@ -281,6 +286,8 @@ extension NewsStore {
                         article.wordCount, article.contentHash, stored.body, stored.doc, commit.path, now, revision,
                         stored.summary, stored.subheadings, stored.captions, stored.posts, stored.meta, article.url, id,
                     ])
+                fullText.remove(id, FullTextChanges.Columns(row))
+                fullText.add(id, FullTextChanges.Columns(title: article.title, stored: stored))
                 try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
                 try insertEntities(of: article, id: id, in: db)
                 let links = try link(
@@ -313,6 +320,7 @@ extension NewsStore {
                         commit.path, now, now, stored.summary, stored.subheadings, stored.captions, stored.posts,
                         stored.meta, links.duplicateOf, links.storyID, article.url,
                     ])
+                fullText.add(id, FullTextChanges.Columns(title: article.title, stored: stored))
                 try insertEntities(of: article, id: id, in: db)
                 committed.append(
                     CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,
@@ -324,6 +332,7 @@ extension NewsStore {
             let id: Int64 = row["id"]
             try unlink(id: id, keepStory: false, state: &state, in: db)
             try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+            fullText.remove(id, FullTextChanges.Columns(row))
             try regroup(previousHash: row["content_hash"], previousBody: row["body"], in: db)
         }
         return committed

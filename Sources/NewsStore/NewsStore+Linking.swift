@@ -73,7 +73,7 @@ extension NewsStore {
         var links = ArticleLinks()
         if state.settings.duplicates {
             links.duplicateOf = try linkExact(
-                id: id, hash: article.contentHash, hasBody: hasCopyableBody(stored.body), in: db)
+                id: id, hash: article.contentHash, hasBody: hasCopyableBody(stored.body), isNew: !revised, in: db)
             if links.duplicateOf == nil, let signature = stored.signature {
                 try linkNear(id: id, signature: signature, state: &state, in: db)
             }
@@ -159,18 +159,27 @@ extension NewsStore {
     /// Sets `duplicate_of` for every article with the same normalised body (`content_hash`):
     /// each points at the first (lowest id); the first points at nothing. Returns the article's own.
     /// Articles whose body has fewer than `exactMinimumWords` words are never duplicates.
-    static func linkExact(id: Int64, hash: String, hasBody: Bool, in db: Database) throws -> Int64? {
+    /// An `isNew` article is not written yet and has the highest id: its own row comes with its
+    /// link, and no other article can point at it, so nothing is updated.
+    static func linkExact(id: Int64, hash: String, hasBody: Bool, isNew: Bool, in db: Database) throws -> Int64? {
         guard hasBody else {
-            try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = NULL WHERE id = ?").execute(arguments: [id])
+            if !isNew {
+                try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = NULL WHERE id = ?")
+                    .execute(arguments: [id])
+            }
             return nil
         }
         let first = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT min(id) FROM articles WHERE content_hash = ?"),
             arguments: [hash]) ?? id
         if first < id {
-            try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = ? WHERE id = ?").execute(arguments: [first, id])
+            if !isNew {
+                try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = ? WHERE id = ?")
+                    .execute(arguments: [first, id])
+            }
             return first
         }
+        if isNew { return nil }
         // The article is the first of its group (a new group, or a revision that now matches
         // later articles): the others point at it.
         try db.cachedStatement(sql: "UPDATE articles SET duplicate_of = NULL WHERE id = ? AND duplicate_of IS NOT NULL")

@@ -78,8 +78,18 @@ extension NewsStore {
     }
 
     /// `PRAGMA integrity_check`'s answer: `ok` when the file is sound.
+    /// SQLite's integrity check, then FTS5's check of the full-text index against the articles it
+    /// indexes (`rank` 1: every row compared with its article's columns); "ok" when both pass.
     public func integrityCheck() async throws(StoreError) -> String {
-        try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+        try await write { db in
+            let tables = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+            do {
+                try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+            } catch {
+                return tables == "ok" ? "articles_fts: \(error)" : tables + "; articles_fts: \(error)"
+            }
+            return tables
+        }
     }
 
     /// Rebuilds the full-text index from the articles table (`reindex`).

@@ -207,6 +207,19 @@ extension NewsStore {
                     """
             )
         }
+        // v6: the full-text index is written by the commit itself, at its end (`FullTextChanges`),
+        // not by triggers. A trigger makes each article's statement open a statement journal, and
+        // FTS5 writes its pending terms out as a new segment at every statement savepoint after it
+        // was touched: a segment (and merge work) per article instead of one per batch.
+        migrator.registerMigration("v6") { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER articles_fts_insert;
+                    DROP TRIGGER articles_fts_delete;
+                    DROP TRIGGER articles_fts_update;
+                    """
+            )
+        }
         return migrator
     }
 

@@ -94,6 +94,29 @@ struct NewsStoreTests {
         #expect(try await t.store.counts().articles == 1)
     }
 
+    @Test("one commit that adds, revises twice and drops articles leaves the full-text index equal to the articles")
+    func fullTextInOneCommit() async throws {
+        let t = try TemporaryStore()
+        let before = try await t.store.commit([
+            commit("feed.jsonl", inode: 3, size: 10, [article("One", ["kestrel"]), article("Two", ["osprey"])])
+        ])
+        #expect(before.count == 2)
+        // One batch: the feed is revised twice (its second record gone, then the first changed
+        // again), and another file arrives; the index is written once, at the end.
+        _ = try await t.store.commit([
+            commit("feed.jsonl", inode: 3, size: 20, [article("One", ["kestrel", "merlin"])]),
+            commit("feed.jsonl", inode: 3, size: 30, [article("One revised", ["harrier"])]),
+            commit("other.txt", inode: 4, size: 10, [article("Other", ["osprey again"])]),
+        ])
+        #expect(try await t.store.integrityCheck() == "ok")
+        #expect(try await t.store.search(QueryParams(text: "kestrel")).total == 0)
+        #expect(try await t.store.search(QueryParams(text: "merlin")).total == 0)
+        #expect(try await t.store.search(QueryParams(text: "harrier")).results.map(\.id) == [before[0].id])
+        #expect(try await t.store.search(QueryParams(text: "revised")).total == 1)
+        #expect(try await t.store.search(QueryParams(text: "osprey")).results.map(\.path) == ["other.txt"])
+        #expect(try await t.store.counts().articles == 2)
+    }
+
     @Test("a rename moves the articles' path without a new revision")
     func rename() async throws {
         let t = try TemporaryStore()

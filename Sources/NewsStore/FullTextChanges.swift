@@ -1,0 +1,84 @@
+import GRDB
+
+/// The full-text rows one commit adds and removes, written to `articles_fts` at the commit's end.
+///
+/// `articles_fts` is an external-content FTS5 table over `articles`: it holds no text of its own,
+/// so removing a row needs the values it was indexed with. FTS5 keeps a transaction's new terms
+/// in memory and writes them as one segment at commit, unless a statement savepoint comes first:
+/// any later statement that may change several rows (or has triggers) opens one, and FTS5 then
+/// writes out what it holds. Written last, after every other statement of the commit, the
+/// batch's terms become one segment instead of one per article.
+struct FullTextChanges {
+    /// An article's searchable columns, in `articles_fts` order.
+    struct Columns {
+        var title: String?
+        var summary: String
+        var subheadings: String
+        var captions: String
+        var posts: String
+        var body: String
+        var meta: String
+
+        init(title: String?, stored: StoredArticle) {
+            self.title = title
+            summary = stored.summary
+            subheadings = stored.subheadings
+            captions = stored.captions
+            posts = stored.posts
+            body = stored.body
+            meta = stored.meta
+        }
+
+        /// The columns as a row of `articles` holds them (the row must select all seven).
+        init(_ row: Row) {
+            title = row["title"]
+            summary = row["summary"]
+            subheadings = row["subheadings"]
+            captions = row["captions"]
+            posts = row["posts"]
+            body = row["body"]
+            meta = row["meta"]
+        }
+
+        var arguments: StatementArguments { [title, summary, subheadings, captions, posts, body, meta] }
+    }
+
+    /// The columns `Columns.init(_ row:)` reads, for a SELECT on `articles`.
+    static let selection = "title, summary, subheadings, captions, posts, body, meta"
+
+    private enum Change {
+        case add(Int64, Columns)
+        case remove(Int64, Columns)
+    }
+
+    /// In the order they were made: an article revised twice in one commit is removed with the
+    /// values of its first revision before its second is added.
+    private var changes: [Change] = []
+
+    var isEmpty: Bool { changes.isEmpty }
+
+    mutating func add(_ id: Int64, _ columns: Columns) { changes.append(.add(id, columns)) }
+
+    mutating func remove(_ id: Int64, _ columns: Columns) { changes.append(.remove(id, columns)) }
+
+    /// Writes the changes; call it after the commit's last other statement.
+    func write(in db: Database) throws {
+        guard !changes.isEmpty else { return }
+        let add = try db.cachedStatement(
+            sql: """
+                INSERT INTO articles_fts(rowid, title, summary, subheadings, captions, posts, body, meta)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let remove = try db.cachedStatement(
+            sql: """
+                INSERT INTO articles_fts(articles_fts, rowid, title, summary, subheadings, captions, posts, body, meta)
+                    VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for change in changes {
+            switch change {
+            case .add(let id, let columns): try add.execute(arguments: [id] + columns.arguments)
+            case .remove(let id, let columns): try remove.execute(arguments: [id] + columns.arguments)
+            }
+        }
+    }
+}
