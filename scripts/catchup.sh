@@ -32,3 +32,4 @@ for task in /proc/$pid/task/*; do echo "  thread $(cat "$task/comm"): $(cpu "$ta
 for child in $(cat /proc/$pid/task/*/children); do echo "parser worker $child CPU: $(cpu /proc/$child/stat)"; done
 echo "daemon memory: $(grep -E '^VmHWM' /proc/$pid/status | tr -s ' \t' ' ')"
 "$bin/newsctl" --socket "$work/sock" metrics | grep -E '^newsd_story_index_(stories|bytes) ' || true
+"$bin/newsctl" --socket "$work/sock" metrics | grep -E "^newsd_(commits|batches|transactions)[a-z_]* " || true

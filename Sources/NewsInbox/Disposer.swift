@@ -19,6 +19,18 @@ struct Disposer: Sendable {
     var settings: IngestSettings
     var logger: Logger
 
+    /// Whether `dispose` has anything to move or remove: with `after_ingest` `keep` and nothing
+    /// quarantined it has not, and the commit need not wait for a thread to find that out.
+    func hasWork(_ outcomes: [FileOutcome]) -> Bool {
+        outcomes.contains { outcome in
+            switch outcome {
+            case .skip: false
+            case .quarantine: true
+            case .commit(let commit, let dispose): dispose && settings.afterIngest != .keep && commit.identity != nil
+            }
+        }
+    }
+
     /// Moves or removes what the batch's outcomes say; returns the files that left the inbox by
     /// `after_ingest`, for their rows. A file that cannot be moved stays where it is (logged).
     func dispose(_ outcomes: [FileOutcome]) -> [Left] {

@@ -82,6 +82,8 @@ extension IngestPipeline {
     /// Quarantine moves and `after_ingest`, strictly after the commit that records them.
     func afterCommit(_ outcomes: [FileOutcome], settings: IngestSettings) async {
         let disposer = Disposer(directory: InboxDirectory(root: inbox), settings: settings, logger: logger)
+        // The parsing threads may hold every thread of the pool while they read the next batch.
+        guard disposer.hasWork(outcomes) else { return }
         guard let left = try? await threadPool.runIfActive({ disposer.dispose(outcomes) }) else { return }
         guard !left.isEmpty else { return }
         // New files have no id in their commit: find them by path.
