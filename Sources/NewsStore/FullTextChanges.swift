@@ -2,14 +2,30 @@ import GRDB
 
 /// The full-text rows one commit adds and removes, written to `articles_fts` at the commit's end.
 ///
-/// `articles_fts` is an external-content FTS5 table over `articles`: it holds no text of its own,
-/// so removing a row needs the values it was indexed with. FTS5 keeps a transaction's new terms
+/// `articles_fts` is an external-content FTS5 table over the view `articles_fts_source` (the
+/// articles' searchable columns, each cut to `characterLimit` characters): it holds no text of
+/// its own, so removing a row needs the values it was indexed with, cut the way the view cuts them. FTS5 keeps a transaction's new terms
 /// in memory and writes them as one segment at commit, unless a statement savepoint comes first:
 /// any later statement that may change several rows (or has triggers) opens one, and FTS5 then
 /// writes out what it holds. Written last, after every other statement of the commit, the
 /// batch's terms become one segment instead of one per article.
 struct FullTextChanges {
-    /// An article's searchable columns, in `articles_fts` order.
+    /// Characters of each column that are indexed (SQLite's `substr` counts code points, as
+    /// `unicodeScalars` does). About 16,000 words, past the longest feature article; a longer text is stored whole
+    /// and shown whole, and its words past the limit are not found by search.
+    static let characterLimit = 100_000
+
+    /// `text` as the view gives it to the index.
+    static func indexed(_ text: String) -> String {
+        // Each scalar is at most four bytes: a shorter text has fewer scalars than the limit.
+        guard text.utf8.count > characterLimit else { return text }
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: characterLimit, limitedBy: scalars.endIndex)
+        else { return text }
+        return String(scalars[..<end])
+    }
+
+    /// An article's searchable columns, in `articles_fts` order, as the index holds them.
     struct Columns {
         var title: String?
         var summary: String
@@ -20,24 +36,24 @@ struct FullTextChanges {
         var meta: String
 
         init(title: String?, stored: StoredArticle) {
-            self.title = title
-            summary = stored.summary
-            subheadings = stored.subheadings
-            captions = stored.captions
-            posts = stored.posts
-            body = stored.body
-            meta = stored.meta
+            self.title = title.map(indexed)
+            summary = indexed(stored.summary)
+            subheadings = indexed(stored.subheadings)
+            captions = indexed(stored.captions)
+            posts = indexed(stored.posts)
+            body = indexed(stored.body)
+            meta = indexed(stored.meta)
         }
 
         /// The columns as a row of `articles` holds them (the row must select all seven).
         init(_ row: Row) {
-            title = row["title"]
-            summary = row["summary"]
-            subheadings = row["subheadings"]
-            captions = row["captions"]
-            posts = row["posts"]
-            body = row["body"]
-            meta = row["meta"]
+            title = (row["title"] as String?).map(indexed)
+            summary = indexed(row["summary"])
+            subheadings = indexed(row["subheadings"])
+            captions = indexed(row["captions"])
+            posts = indexed(row["posts"])
+            body = indexed(row["body"])
+            meta = indexed(row["meta"])
         }
 
         var arguments: StatementArguments { [title, summary, subheadings, captions, posts, body, meta] }

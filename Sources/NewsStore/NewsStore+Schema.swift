@@ -211,12 +211,31 @@ extension NewsStore {
         // not by triggers. A trigger makes each article's statement open a statement journal, and
         // FTS5 writes its pending terms out as a new segment at every statement savepoint after it
         // was touched: a segment (and merge work) per article instead of one per batch.
+        // The index reads its text through a view that keeps the first
+        // `FullTextChanges.characterLimit` characters of each column: FTS5 ranks (bm25) one row
+        // at a time without looking at SQLite's interrupt, so a row's size bounds what one step of
+        // a query can cost past its deadline (a hostile file of one word repeated millions of
+        // times, searched for with that word many times, held a reader for minutes).
         migrator.registerMigration("v6") { db in
+            let limit = FullTextChanges.characterLimit
             try db.execute(
                 sql: """
                     DROP TRIGGER articles_fts_insert;
                     DROP TRIGGER articles_fts_delete;
                     DROP TRIGGER articles_fts_update;
+                    DROP TABLE articles_fts;
+                    CREATE VIEW articles_fts_source AS SELECT id,
+                        substr(title, 1, \(limit)) AS title, substr(summary, 1, \(limit)) AS summary,
+                        substr(subheadings, 1, \(limit)) AS subheadings, substr(captions, 1, \(limit)) AS captions,
+                        substr(posts, 1, \(limit)) AS posts, substr(body, 1, \(limit)) AS body,
+                        substr(meta, 1, \(limit)) AS meta
+                        FROM articles;
+                    CREATE VIRTUAL TABLE articles_fts USING fts5(
+                        title, summary, subheadings, captions, posts, body, meta,
+                        content = 'articles_fts_source', content_rowid = 'id',
+                        tokenize = 'porter unicode61 remove_diacritics 2'
+                    );
+                    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
                     """
             )
         }

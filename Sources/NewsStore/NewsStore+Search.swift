@@ -317,9 +317,10 @@ extension NewsStore {
             byID[row["id"]] = row
         }
         var snippets: [Int64: String] = [:]
-        // FTS5's snippet() reads the whole column, and SQLite checks for an interrupt only between
-        // its steps, so no deadline stops it: on a 50 MiB article it ran for minutes. Articles past
-        // `snippetWordLimit` show their opening instead.
+        // Made from FTS5's highlight() (`SnippetWindow`: one pass over the text), never its
+        // snippet(), whose cost grows with the square of a row's hits; and an article past
+        // `snippetWordLimit` shows its opening. SQLite checks for an interrupt only between rows,
+        // so what one row costs is what bounds a query past its deadline.
         let snippetIDs = ids.filter { id in
             guard let row = byID[id] else { return false }
             let words: Int = row["word_count"] ?? 0
@@ -327,18 +328,25 @@ extension NewsStore {
         }
         let snippetMarks = Array(repeating: "?", count: snippetIDs.count).joined(separator: ", ")
         if let typed = plan.snippetMatch, !snippetIDs.isEmpty {
+            let marks = "'\(SnippetWindow.open)', '\(SnippetWindow.close)'"
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT rowid AS id, snippet(articles_fts, 5, '**', '**', '…', 16) AS body,
-                        snippet(articles_fts, -1, '**', '**', '…', 16) AS best
+                    SELECT rowid AS id, highlight(articles_fts, 5, \(marks)) AS body,
+                        highlight(articles_fts, 0, \(marks)) AS title, highlight(articles_fts, 1, \(marks)) AS summary,
+                        highlight(articles_fts, 2, \(marks)) AS subheadings,
+                        highlight(articles_fts, 3, \(marks)) AS captions, highlight(articles_fts, 4, \(marks)) AS posts
                     FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(snippetMarks))
                     """, arguments: [typed] + StatementArguments(snippetIDs))
             {
-                // The body around the hits; when the body has none, the part that matched best
+                // The body around its hits; when the body has none, the first other part that has
                 // (a caption, a subheading, the title).
-                let body: String = row["body"] ?? ""
-                snippets[row["id"]] = body.contains("**") ? body : row["best"]
+                for column in ["body", "summary", "subheadings", "captions", "posts", "title"] {
+                    if let text: String = row[column], let snippet = SnippetWindow.cut(text) {
+                        snippets[row["id"]] = snippet
+                        break
+                    }
+                }
             }
         }
         let hits = page.compactMap { match -> QueryHit? in

@@ -26,6 +26,8 @@ final class DaemonHandler: ControlHandler {
     let reload: @Sendable () async -> Result<String, ConfigurationError>
     /// Long operator actions under way (`reindex`, `reload`): a second call meanwhile is `busy`.
     let running = Mutex<Set<RPCMethod>>([])
+    /// Reads stopped before they ended: past `query_timeout_ms`, or because their client hung up.
+    let stoppedReads = Mutex<(timeout: Int, clientGone: Int)>((0, 0))
 
     init(
         store: NewsStore, pipeline: IngestPipeline, hub: FollowHub, inbox: String, access: Access,
@@ -248,6 +250,7 @@ final class DaemonHandler: ControlHandler {
     private func metrics() -> String {
         let s = pipeline.stats
         let workers = pipeline.parsers.snapshot
+        let stopped = stoppedReads.withLock { $0 }
         let failures = ["crashed", "timeout", "memory", "unavailable"].map {
             "newsd_parser_failures_total{kind=\"\($0)\"} \(workers.failures[$0, default: 0])"
         }.joined(separator: "\n")
@@ -288,6 +291,10 @@ final class DaemonHandler: ControlHandler {
             # HELP newsd_parser_files_failed_total Files quarantined because their parser worker failed twice.
             # TYPE newsd_parser_files_failed_total counter
             newsd_parser_files_failed_total \(workers.filesFailed)
+            # HELP newsd_reads_stopped_total Reads (queries, listings) stopped by SQLite's interrupt before they ended.
+            # TYPE newsd_reads_stopped_total counter
+            newsd_reads_stopped_total{reason="timeout"} \(stopped.timeout)
+            newsd_reads_stopped_total{reason="client_gone"} \(stopped.clientGone)
 
             """
     }
@@ -300,7 +307,13 @@ final class DaemonHandler: ControlHandler {
             switch error.code {
             case .badQuery: throw RPCError(.badQuery, error.message)
             case .tooComplex: throw RPCError(.tooComplex, error.message)
-            case .timeout, .cancelled: throw RPCError(.timeout, error.message)
+            case .timeout:
+                stoppedReads.withLock { $0.timeout += 1 }
+                throw RPCError(.timeout, error.message)
+            case .cancelled:
+                // The client hung up: nobody reads this answer, the count is what shows it.
+                stoppedReads.withLock { $0.clientGone += 1 }
+                throw RPCError(.timeout, error.message)
             case .notFound: throw RPCError(.notFound, error.message)
             case .cannotOpen: throw RPCError(.unavailable, error.message)
             case .database: throw RPCError(.internal, error.message)

@@ -86,12 +86,53 @@ import Testing
         #expect(kill(worker, SIGSEGV) == 0)
         try daemon.waitArticles(2, timeout: 120)
         #expect(try daemon.fileStatus("long.txt")["state"] as? String == "ingested")
-        #expect(try daemon.ctl("--json", "query", "segv1").stdout.contains("long.txt"))
+        // The whole body is stored (its last paragraph, past what the full-text index holds, too).
+        let articleID = try #require(try daemon.fileStatus("long.txt")["article_id"] as? Int)
+        #expect(try daemon.ctl("--json", "show", "\(articleID)").stdout.contains("segv1"))
+        #expect(try daemon.ctl("--json", "query", "budget").stdout.contains("long.txt"))
         #expect(try Self.metric(daemon, "newsd_parser_failures_total{kind=\"crashed\"}") >= 1)
         #expect(daemon.process.processIdentifier == pid && daemon.process.isRunning)
         #expect(!Self.workers(of: pid).contains(worker), "the killed worker was reaped")
         try daemon.dropCarefully("later.txt", Self.story("A later drop", "later1"))
         try daemon.waitArticles(3)
+    }
+
+    /// Hostile rows and a costly query over them: one word 50,000 times per article, searched for
+    /// with that word 64 times (the most words a query may have). Ranking costs about two seconds
+    /// per row, and SQLite's interrupt is seen between rows.
+    @Test func aQueryPastItsDeadlineOrWhoseClientHangsUpIsStopped() throws {
+        let daemon = try DaemonUnderTest(config: ["query_timeout_ms": 5000])
+        daemon.waitReady()
+        let paragraph = Array(repeating: "a", count: 1000).joined(separator: " ") + "."
+        for n in 0..<10 {
+            let text = "One word, page \(n)\n\n" + Array(repeating: paragraph, count: 50).joined(separator: "\n\n") + "\n"
+            try daemon.dropCarefully("aaa-\(n).txt", Data(text.utf8))
+        }
+        try daemon.waitArticles(10, timeout: 300)
+        let words = Array(repeating: "a", count: 64).joined(separator: " ")
+        let query = #"{"jsonrpc":"2.0","id":1,"method":"query","params":{"text":"\#(words)"}}"# + "\n"
+        // The client hangs up a second after asking: the read is stopped then, not at its deadline.
+        do {
+            let client = try rawClient(daemon)
+            try client.send(Data(query.utf8))
+            Thread.sleep(forTimeInterval: 1)
+        }
+        let gone = #"newsd_reads_stopped_total{reason="client_gone"}"#
+        let timedOut = #"newsd_reads_stopped_total{reason="timeout"}"#
+        var waited = 0.0
+        while try Self.metric(daemon, gone) < 1 && waited < 60 {
+            Thread.sleep(forTimeInterval: 0.2)
+            waited += 0.2
+        }
+        #expect(try Self.metric(daemon, gone) == 1)
+        #expect(try Self.metric(daemon, timedOut) == 0)
+        // A client that waits gets `timeout` at the deadline, and its connection goes on.
+        let client = try rawClient(daemon, timeout: 120)
+        let response = try exchange(client, query.trimmingCharacters(in: .newlines))
+        #expect(errorName(response) == "timeout", "\(response)")
+        #expect(try Self.metric(daemon, timedOut) == 1)
+        let status = try exchange(client, #"{"jsonrpc":"2.0","id":2,"method":"status"}"#)
+        #expect((status["result"] as? [String: Any])?["articles"] as? Int == 10)
     }
 
     @Test func aStoppedWorkerTimesOutIsKilledAndTheFileReadAgain() throws {

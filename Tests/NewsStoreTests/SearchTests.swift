@@ -265,6 +265,62 @@ struct DayRangeTests {
     }
 }
 
+@Suite("Hostile rows")
+struct HostileRowTests {
+    @Test("one word repeated 30,000 times and searched for eight times answers at once with a snippet")
+    func repeatedWord() async throws {
+        let t = try TemporaryStore()
+        // FTS5's snippet() took minutes on this row and no deadline stops it inside a row.
+        t.store.queryTimeout = .seconds(20)
+        let paragraph = Array(repeating: "a", count: 1000).joined(separator: " ") + "."
+        _ = try await t.store.commit([
+            commit("aaa.txt", inode: 1, size: 1, [article("One word", Array(repeating: paragraph, count: 30))])
+        ])
+        let result = try await t.store.search(QueryParams(text: Array(repeating: "a", count: 8).joined(separator: " ")))
+        #expect(result.total == 1)
+        #expect(result.results.first?.snippet.hasPrefix("**a** **a**") == true, "\(result.results.first?.snippet ?? "")")
+    }
+
+    @Test("words past the indexed length are stored and shown but not found; the index stays equal to its source")
+    func indexedLength() async throws {
+        let t = try TemporaryStore()
+        // Two-byte letters, so bytes and characters differ.
+        let filler = String(repeating: "é", count: 99) + " "
+        let head = Array(repeating: filler, count: FullTextChanges.characterLimit / 100).joined()
+        let body = ["early " + head, "lateword here"]
+        #expect(body.joined(separator: "\n").count > FullTextChanges.characterLimit)
+        let first = try await t.store.commit([commit("long.txt", inode: 1, size: 1, [article("Long", body)])])
+        #expect(try await t.store.search(QueryParams(text: "early")).total == 1)
+        #expect(try await t.store.search(QueryParams(text: "lateword")).total == 0)
+        #expect(try await t.store.document(id: first[0].id)?.article.body == body)
+        #expect(try await t.store.integrityCheck() == "ok")
+        // A revision removes the row with the values it was indexed with.
+        let fileID = try #require(try await t.store.fileRecord(path: "long.txt")?.id)
+        _ = try await t.store.commit([commit("long.txt", inode: 1, size: 2, [article("Long", ["short now"])], fileID: fileID)])
+        #expect(try await t.store.integrityCheck() == "ok")
+        #expect(try await t.store.search(QueryParams(text: "early")).total == 0)
+        try await t.store.rebuildIndex()
+        #expect(try await t.store.integrityCheck() == "ok")
+    }
+
+    @Test("a snippet is the window with the most distinct hits, marked, with ellipses where text was left out")
+    func snippetWindow() {
+        let o = SnippetWindow.open, c = SnippetWindow.close
+        let words = (1...40).map { "w\($0)" }
+        var text = words
+        text[5] = o + "ceasefire" + c
+        text[30] = o + "ceasefire" + c
+        text[33] = o + "talks" + c
+        let cut = SnippetWindow.cut(text.joined(separator: " "), words: 8)
+        #expect(cut == "…w27 w28 w29 w30 **ceasefire** w32 w33 **talks**…")
+        #expect(SnippetWindow.cut("no hits here") == nil)
+        // A phrase cut by the window keeps its marks balanced.
+        let phrase = "a b c \(o)prime minister\(c) d e"
+        #expect(SnippetWindow.cut(phrase, words: 4) == "…b c **prime minister**…")
+        #expect(SnippetWindow.cut(phrase, words: 1) == "…**prime**…")
+    }
+}
+
 /// A small deterministic generator, so random texts are the same on every run.
 struct SplitMix {
     var state: UInt64
