@@ -97,7 +97,8 @@ extension NewsStore {
         var empty = false
         /// Only among these articles (`follow` filters): each is looked up, the archive is not walked.
         var ids: [Int64]?
-        /// Copies are left out (`a.duplicate_of IS NULL` is among the checks).
+        /// Copies are left out: a condition on the id alone (`run` adds it), so the match need not
+        /// read each article's row, whose `duplicate_of` lies past its body and document.
         var foldsCopies = false
     }
 
@@ -180,7 +181,6 @@ extension NewsStore {
         if params.all != true,
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles WHERE duplicate_of IS NOT NULL)") == true
         {
-            plan.checks.append("a.duplicate_of IS NULL")
             plan.foldsCopies = true
         }
         if let exclude = query.exclude {
@@ -226,6 +226,12 @@ extension NewsStore {
             checks += (checks.isEmpty ? "" : " AND ") + "\(column) IN (\(marks))"
             _ = arguments.append(contentsOf: StatementArguments(ids))
         }
+        if plan.foldsCopies {
+            // The copies' ids, read once from their partial index.
+            let column = plan.match == nil ? "a.id" : "articles_fts.rowid"
+            checks += (checks.isEmpty ? "" : " AND ")
+                + "\(column) NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
+        }
         let page: [(id: Int64, score: Double)]
         let counted: (count: Int, lastID: Int64?)
         if let match = plan.match {
@@ -269,7 +275,7 @@ extension NewsStore {
             if checks.isEmpty {
                 // Every article: SQLite counts the smallest index, exactly and cheaply.
                 counted = (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0, nil)
-            } else if plan.foldsCopies, plan.checks.count == 1, plan.ids == nil {
+            } else if plan.foldsCopies, plan.checks.isEmpty, plan.ids == nil {
                 // Every first article: all of them less the copies (counted on their partial index).
                 counted = (
                     try Int.fetchOne(
@@ -293,7 +299,10 @@ extension NewsStore {
         var estimated = false
         if total == cap, let lastID = counted.lastID {
             // Past the cap, the matches seen so far stand for the id range they covered.
-            let span = try Row.fetchOne(db, sql: "SELECT min(id) AS lo, max(id) AS hi FROM articles")
+            // Two subqueries: SQLite reads one end of the table for a lone min() or max(), but
+            // both in one SELECT scan every row.
+            let span = try Row.fetchOne(
+                db, sql: "SELECT (SELECT min(id) FROM articles) AS lo, (SELECT max(id) FROM articles) AS hi")
             let lo: Int64 = span?["lo"] ?? 0
             let hi: Int64 = span?["hi"] ?? 0
             let covered = Double(hi - lastID + 1)
