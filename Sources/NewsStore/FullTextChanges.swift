@@ -71,8 +71,6 @@ struct FullTextChanges {
     /// values of its first revision before its second is added.
     private var changes: [Change] = []
 
-    var isEmpty: Bool { changes.isEmpty }
-
     mutating func add(_ id: Int64, _ columns: Columns) { changes.append(.add(id, columns)) }
 
     mutating func remove(_ id: Int64, _ columns: Columns) { changes.append(.remove(id, columns)) }
