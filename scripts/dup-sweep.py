@@ -4,7 +4,7 @@
     dup-sweep.py --database DB --manifest FILE
 
 DB is a database newsd made of a labelled corpus (dup-eval.py --work DIR keeps it in DIR), FILE
-that corpus's manifest. Reads the stored MinHash signatures and LSH buckets and prints, for a grid
+that corpus's manifest. Reads the stored MinHash signatures (and computes their LSH buckets) and prints, for a grid
 of Jaccard and containment thresholds, the precision and recall newsd would reach on the labelled
 near-duplicate pairs (pairs that are exact duplicates are left out), and how many labelled pairs
 the LSH bands bring together at all. Python 3 standard library only.
@@ -14,6 +14,30 @@ import json
 import sqlite3
 import struct
 from collections import defaultdict
+
+
+MASK = (1 << 64) - 1
+BANDS, ROWS = 30, 4  # NearDuplicates.bands, .rows
+
+
+def mix(x):
+    """splitmix64's finaliser, as NearDuplicates.mix."""
+    z = (x + 0x9E3779B97F4A7C15) & MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def bucket_keys(values):
+    """The LSH bucket keys of a signature, as NearDuplicates.bucketKeys (newsd keeps the recent
+    ones in memory, so they are computed here rather than read)."""
+    keys = []
+    for band in range(BANDS):
+        h = mix(band + 0x5151)
+        for r in range(ROWS):
+            h = mix(h ^ values[band * ROWS + r])
+        keys.append(h >> 1)
+    return keys
 
 
 def main():
@@ -29,8 +53,9 @@ def main():
     for aid, blob, n in con.execute("SELECT article_id, minhash, shingles FROM article_signatures"):
         sig[aid] = (struct.unpack("<%dI" % (len(blob) // 4), blob), n)
     buckets = defaultdict(list)
-    for b, aid in con.execute("SELECT bucket, article_id FROM lsh_buckets UNION ALL SELECT bucket, article_id FROM lsh_recent"):
-        buckets[b].append(aid)
+    for aid, (values, _) in sig.items():
+        for b in bucket_keys(values):
+            buckets[b].append(aid)
     candidates = set()
     for ids in buckets.values():
         for i in range(len(ids)):

@@ -61,28 +61,65 @@ package enum NearDuplicates {
     package static func signature(of paragraphs: [String]) -> Signature? {
         let words = wordHashes(paragraphs)
         guard words.count >= shingleWords else { return nil }
-        var shingles = Set<UInt64>()
-        shingles.reserveCapacity(words.count)
-        for i in 0...(words.count - shingleWords) {
+        var shingles = [UInt64](repeating: 0, count: words.count - shingleWords + 1)
+        for i in shingles.indices {
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15
             for k in 0..<shingleWords { h = mix(h ^ words[i + k]) }
-            shingles.insert(h)
+            shingles[i] = h
         }
-        guard shingles.count >= minimumShingles else { return nil }
+        // A minimum does not change when a shingle repeats, so the minima run over all of them;
+        // the distinct ones are only counted.
+        let distinct = distinctCount(shingles)
+        guard distinct >= minimumShingles else { return nil }
         var minima = [UInt32](repeating: .max, count: hashCount)
-        minima.withUnsafeMutableBufferPointer { minima in
-            multipliers.withUnsafeBufferPointer { a in
-                addends.withUnsafeBufferPointer { b in
-                    for shingle in shingles {
-                        for i in 0..<hashCount {
-                            let v = UInt32(truncatingIfNeeded: (shingle &* a[i] &+ b[i]) >> 32)
-                            if v < minima[i] { minima[i] = v }
-                        }
-                    }
+        shingles.withUnsafeBufferPointer { shingles in
+            // One hash function at a time over all shingles: its constants stay in registers and
+            // the running minimum needs no store.
+            for i in 0..<hashCount {
+                let a = multipliers[i]
+                let b = addends[i]
+                var m = UInt32.max
+                for shingle in shingles {
+                    m = min(m, UInt32(truncatingIfNeeded: (shingle &* a &+ b) >> 32))
                 }
+                minima[i] = m
             }
         }
-        return Signature(values: minima, shingles: shingles.count)
+        return Signature(values: minima, shingles: distinct)
+    }
+
+    /// Seeds the table of `distinctCount` per process, so that no file can be written whose
+    /// shingles all fall on one slot (the word hashes are not secret).
+    private static let tableSeed = UInt64.random(in: .min ... .max)
+
+    /// The number of distinct values among hashes (an open-addressing table indexed by one round
+    /// of mixing with a per-process seed: cheaper than `Set`'s hashing).
+    static func distinctCount(_ values: [UInt64]) -> Int {
+        let seed = tableSeed
+        var size = 16
+        while size < values.count * 2 { size <<= 1 }
+        var table = [UInt64](repeating: 0, count: size)
+        var count = 0
+        var sawZero = false
+        let mask = size - 1
+        for value in values {
+            if value == 0 {
+                if !sawZero { sawZero = true; count += 1 }
+                continue
+            }
+            var slot = Int(truncatingIfNeeded: mix(value ^ seed)) & mask
+            while true {
+                let held = table[slot]
+                if held == value { break }
+                if held == 0 {
+                    table[slot] = value
+                    count += 1
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        return count
     }
 
     /// One bucket key per band: the band's number and its `rows` values hashed to 63 bits (a
@@ -118,39 +155,63 @@ package enum NearDuplicates {
         return j >= 0.2 && containment(a, b, jaccard: j) >= containmentThreshold
     }
 
-    /// Hashes of the body's words (runs of letters and digits, lowercased).
+    /// Hashes of the body's words (runs of letters and digits, lowercased): FNV-1a over the
+    /// lowercased scalars' values. ASCII bytes are read as bytes; other scalars decoded.
     static func wordHashes(_ paragraphs: [String]) -> [UInt64] {
         var hashes: [UInt64] = []
+        hashes.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count / 5 })
         for paragraph in paragraphs {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            var inWord = false
-            for scalar in paragraph.unicodeScalars {
-                let isWord: Bool
-                var value = scalar.value
-                if value < 0x80 {
-                    isWord = (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-                    if value >= 0x41 && value <= 0x5A { value |= 0x20 }
-                } else if value == 0x2019 {
-                    // A curly apostrophe inside a word ("Trump’s") joins like a straight one: both separate.
-                    isWord = false
-                } else {
-                    isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                    if isWord, scalar.properties.changesWhenLowercased {
-                        value = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+            var paragraph = paragraph
+            paragraph.withUTF8 { bytes in
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                var inWord = false
+                var i = 0
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    var value: UInt32
+                    let isWord: Bool
+                    if byte < 0x80 {
+                        value = UInt32(byte)
+                        i += 1
+                        isWord = (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+                        if value >= 0x41 && value <= 0x5A { value |= 0x20 }
+                    } else {
+                        let (scalar, length) = decodeScalar(bytes, at: i)
+                        i += length
+                        value = scalar.value
+                        if value == 0x2019 {
+                            // A curly apostrophe inside a word ("Trump’s") separates, like a straight one.
+                            isWord = false
+                        } else {
+                            isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                            if isWord, scalar.properties.changesWhenLowercased {
+                                value = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+                            }
+                        }
+                    }
+                    if isWord {
+                        h = (h ^ UInt64(value)) &* 0x0000_0100_0000_01B3
+                        inWord = true
+                    } else if inWord {
+                        hashes.append(h)
+                        h = 0xCBF2_9CE4_8422_2325
+                        inWord = false
                     }
                 }
-                if isWord {
-                    h = (h ^ UInt64(value)) &* 0x0000_0100_0000_01B3
-                    inWord = true
-                } else if inWord {
-                    hashes.append(h)
-                    h = 0xCBF2_9CE4_8422_2325
-                    inWord = false
-                }
+                if inWord { hashes.append(h) }
             }
-            if inWord { hashes.append(h) }
         }
         return hashes
+    }
+
+    /// The scalar of valid UTF-8 starting with a non-ASCII lead byte at `i`, and its length.
+    @inline(__always)
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[i])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = (value << 6) | (UInt32(bytes[i + k]) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// A 64-bit finaliser (splitmix64's).

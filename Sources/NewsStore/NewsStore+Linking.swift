@@ -22,9 +22,9 @@ struct LinkState: Sendable {
     var index = StoryIndex()
     /// False until the index was rebuilt from the stored stories (on the first commit).
     var loaded = false
-    /// Rows in `lsh_recent`, counted on the first commit.
-    var recentBucketRows = 0
-    /// Merge `lsh_recent` into `lsh_buckets` from this many rows (tests set it low).
+    /// Bucket rows of the articles linked since the last merge (rebuilt on the first commit).
+    var recent = RecentBands()
+    /// Merge the recent rows into `lsh_buckets` from this many rows (tests set it low).
     var mergeAtRows: Int?
 }
 
@@ -94,11 +94,12 @@ extension NewsStore {
             arguments: [id]),
             let signature = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"])
         {
-            let delete = try db.cachedStatement(sql: "DELETE FROM lsh_buckets WHERE bucket = ? AND article_id = ?")
-            let deleteRecent = try db.cachedStatement(sql: "DELETE FROM lsh_recent WHERE bucket = ? AND article_id = ?")
-            for key in NearDuplicates.bucketKeys(signature) {
-                try delete.execute(arguments: [key, id])
-                try deleteRecent.execute(arguments: [key, id])
+            let keys = NearDuplicates.bucketKeys(signature)
+            if state.recent.holds(id) {
+                state.recent.remove(keys, id: id)
+            } else {
+                let delete = try db.cachedStatement(sql: "DELETE FROM lsh_buckets WHERE bucket = ? AND article_id = ?")
+                for key in keys { try delete.execute(arguments: [key, id]) }
             }
             try db.cachedStatement(sql: "DELETE FROM article_signatures WHERE article_id = ?").execute(arguments: [id])
         }
@@ -224,21 +225,20 @@ extension NewsStore {
         id: Int64, signature: NearDuplicates.Signature, state: inout LinkState, in db: Database
     ) throws {
         let keys = NearDuplicates.bucketKeys(signature)
-        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        // The articles sharing a bucket (a plain index probe per band: most articles share none),
-        // the most recent `maximumCandidates` of them checked against their signatures.
+        // The articles sharing a bucket: the recent ones from memory, then, while fewer than
+        // `maximumCandidates` were found, the older ones from the table (a plain index probe per
+        // band: most articles share none). The most recent `maximumCandidates` are checked.
         var found = Set<Int64>()
-        let members = try Int64.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT article_id FROM lsh_recent WHERE bucket IN (\(marks))
-                    UNION ALL SELECT article_id FROM lsh_buckets WHERE bucket IN (\(marks))
-                    LIMIT \(maximumBucketRows)
-                    """),
-            arguments: StatementArguments(keys) + StatementArguments(keys))
-        while let other = try members.next() {
-            if other != id { found.insert(other) }
+        let read = state.recent.members(of: keys, into: &found, limit: maximumBucketRows)
+        if found.count < maximumCandidates && state.recent.mergedThrough > 0 {
+            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+            let members = try Int64.fetchCursor(
+                db.cachedStatement(
+                    sql: "SELECT article_id FROM lsh_buckets WHERE bucket IN (\(marks)) LIMIT ?"),
+                arguments: StatementArguments(keys) + [max(0, maximumBucketRows - read)])
+            while let other = try members.next() { found.insert(other) }
         }
+        found.remove(id)
         var near: [Int64] = []
         if !found.isEmpty {
             let signatureOf = try db.cachedStatement(
@@ -259,13 +259,13 @@ extension NewsStore {
                 sql: "INSERT OR IGNORE INTO near_duplicates (article_id, other_id) VALUES \(pairs)",
                 arguments: arguments)
         }
-        var arguments: StatementArguments = []
-        for key in keys { _ = arguments.append(contentsOf: [key, id]) }
-        try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO lsh_recent (bucket, article_id) VALUES "
-                + Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
-        ).execute(arguments: arguments)
-        state.recentBucketRows += db.changesCount
+        if state.recent.holds(id) {
+            state.recent.insert(keys, id: id)
+        } else {
+            // A revision of an article older than the last merge: its rows go to the table.
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES (?, ?)")
+            for key in keys { try insert.execute(arguments: [key, id]) }
+        }
         try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO article_signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
         ).execute(arguments: [id, signature.data, signature.shingles])
@@ -345,36 +345,55 @@ extension NewsStore {
     static let warmStories = 2000
     static let warmArticlesPerStory = 5
 
-    /// Bucket rows `lsh_recent` gathers at least before they move to `lsh_buckets`.
+    /// Recent bucket rows gathered at least before they move to `lsh_buckets`, and at most (the
+    /// memory they take: about 30 bytes a row).
     static let minimumMergeRows = 150_000
+    static let maximumMergeRows = 400_000
 
     /// Moves the recent bucket rows into the large table, in key order, when there are enough of
     /// them: at least `minimumMergeRows`, and a sixteenth of the large table (estimated from the
     /// articles stored), so a merge, which touches most of the large table's pages, comes
-    /// less often as the table grows and its cost per article stays flat.
+    /// less often as the table grows and its cost per article stays flat, up to
+    /// `maximumMergeRows`.
     static func mergeBucketsIfDue(_ state: inout LinkState, in db: Database) throws {
-        let due: Int
-        if let rows = state.mergeAtRows {
-            due = rows
-        } else {
-            let articles = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(article_id) FROM article_signatures")) ?? 0
-            due = max(minimumMergeRows, articles * NearDuplicates.bands / 16)
+        let due = state.mergeAtRows
+            ?? min(maximumMergeRows, max(minimumMergeRows, Int(state.recent.newest) * NearDuplicates.bands / 16))
+        guard state.recent.count >= due else { return }
+        let rows = state.recent.drain()
+        let chunk = 400
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + chunk)
+            var arguments: StatementArguments = []
+            for row in rows[start..<end] { _ = arguments.append(contentsOf: [row.bucket, row.article]) }
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES "
+                    + Array(repeating: "(?, ?)", count: end - start).joined(separator: ", ")
+            ).execute(arguments: arguments)
+            start = end
         }
-        guard state.recentBucketRows >= due else { return }
-        try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO lsh_buckets (bucket, article_id)
-                    SELECT bucket, article_id FROM lsh_recent ORDER BY bucket, article_id;
-                DELETE FROM lsh_recent;
-                """)
-        state.recentBucketRows = 0
+        try db.cachedStatement(sql: "UPDATE lsh_merged SET through = ?").execute(arguments: [state.recent.mergedThrough])
+    }
+
+    /// Rebuilds the recent bucket rows from the signatures of the articles linked since the last
+    /// merge.
+    static func loadRecentBands(_ state: inout LinkState, in db: Database) throws {
+        let through = try Int64.fetchOne(db, sql: "SELECT through FROM lsh_merged") ?? 0
+        state.recent.reset(mergedThrough: through)
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT article_id, minhash, shingles FROM article_signatures WHERE article_id > ? ORDER BY article_id",
+            arguments: [through])
+        while let row = try rows.next() {
+            guard let signature = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"]) else { continue }
+            state.recent.insert(NearDuplicates.bucketKeys(signature), id: row["article_id"])
+        }
     }
 
     /// Rebuilds the active-story index from the most recently updated stories (after a start).
     static func loadIndex(_ state: inout LinkState, in db: Database) throws {
         state.loaded = true
         state.index.reset()
-        state.recentBucketRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_recent") ?? 0
+        try loadRecentBands(&state, in: db)
         guard state.settings.stories else { return }
         let stories = try Int64.fetchAll(
             db, sql: "SELECT id FROM stories ORDER BY updated_at DESC, id DESC LIMIT ?", arguments: [warmStories])

@@ -239,6 +239,20 @@ extension NewsStore {
                     """
             )
         }
+        // v7: the recent LSH bucket rows are held in memory by the writer (`RecentBands`), rebuilt
+        // from the signatures of the articles above `lsh_merged.through` at start: writing thirty
+        // rows per article to `lsh_recent` and probing it was a quarter of the writer's time.
+        migrator.registerMigration("v7") { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO lsh_buckets (bucket, article_id)
+                        SELECT bucket, article_id FROM lsh_recent ORDER BY bucket, article_id;
+                    DROP TABLE lsh_recent;
+                    CREATE TABLE lsh_merged (through INTEGER NOT NULL);
+                    INSERT INTO lsh_merged (through) SELECT coalesce(max(article_id), 0) FROM article_signatures;
+                    """
+            )
+        }
         return migrator
     }
 

@@ -58,12 +58,22 @@ extension NewsStore {
     /// new articles are linked as they come, and linked again when the pass reaches them).
     /// Returns the number of articles linked.
     public func relink(chunk: Int = 200) async throws(StoreError) -> Int {
+        do {
+            return try await relinkAll(chunk: chunk)
+        } catch {
+            // A transaction rolled back: the in-memory state may hold what it undid.
+            linking.withLock { $0.loaded = false }
+            throw error
+        }
+    }
+
+    private func relinkAll(chunk: Int) async throws(StoreError) -> Int {
         try await write { db in
             try self.linking.withLock { state in
                 try db.execute(
                     sql: """
                         DELETE FROM lsh_buckets;
-                        DELETE FROM lsh_recent;
+                        UPDATE lsh_merged SET through = 0;
                         DELETE FROM article_signatures;
                         DELETE FROM near_duplicates;
                         DELETE FROM stories;
@@ -72,7 +82,7 @@ extension NewsStore {
                         """)
                 state.index.reset()
                 state.loaded = true
-                state.recentBucketRows = 0
+                state.recent.reset(mergedThrough: 0)
             }
         }
         var after: Int64 = 0

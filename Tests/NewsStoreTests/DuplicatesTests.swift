@@ -54,6 +54,67 @@ struct NearDuplicatesTests {
         #expect(NearDuplicates.signature(of: ["Too short to say anything."]) == nil)
     }
 
+    /// The signature by its plain definition (as first written): words from the scalars, a set of
+    /// shingles, each hash function's minimum over the set. Stored signatures must not change.
+    static func plainSignature(_ paragraphs: [String]) -> NearDuplicates.Signature? {
+        var words: [UInt64] = []
+        for paragraph in paragraphs {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var inWord = false
+            for scalar in paragraph.unicodeScalars {
+                var value = scalar.value
+                let isWord: Bool
+                if value < 0x80 {
+                    isWord = (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+                    if value >= 0x41 && value <= 0x5A { value |= 0x20 }
+                } else if value == 0x2019 {
+                    isWord = false
+                } else {
+                    isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    if isWord, scalar.properties.changesWhenLowercased {
+                        value = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+                    }
+                }
+                if isWord {
+                    h = (h ^ UInt64(value)) &* 0x0000_0100_0000_01B3
+                    inWord = true
+                } else if inWord {
+                    words.append(h)
+                    h = 0xCBF2_9CE4_8422_2325
+                    inWord = false
+                }
+            }
+            if inWord { words.append(h) }
+        }
+        guard words.count >= NearDuplicates.shingleWords else { return nil }
+        var shingles = Set<UInt64>()
+        for i in 0...(words.count - NearDuplicates.shingleWords) {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for k in 0..<NearDuplicates.shingleWords { h = NearDuplicates.mix(h ^ words[i + k]) }
+            shingles.insert(h)
+        }
+        guard shingles.count >= NearDuplicates.minimumShingles else { return nil }
+        let minima = (0..<NearDuplicates.hashCount).map { i in
+            shingles.map { UInt32(truncatingIfNeeded: ($0 &* NearDuplicates.multipliers[i] &+ NearDuplicates.addends[i]) >> 32) }.min()!
+        }
+        return NearDuplicates.Signature(values: minima, shingles: shingles.count)
+    }
+
+    @Test("the signature is the plain definition's, for ASCII and for any other script")
+    func plainDefinition() throws {
+        let texts: [[String]] = [
+            Self.base,
+            prose(seed: 31, paragraphs: 2) + prose(seed: 31, paragraphs: 2),  // repeated shingles
+            ["Zelenskyy’s talks in Kyiv: «Ceasefire» now, said Ursula von der Leyen — Ελλάδα ΑΘΗΝΑ Straße ÉCOLE "
+                + "İstanbul 東京 三〇 ١٢٣ naïve café Ωmega. " + Array(repeating: "Ðe ǅungla ﬁre ẞig word", count: 12).joined(separator: " ")],
+            ["Too short to say anything."],
+            ["\u{1F600} emoji \u{1F600}", "", " \u{301}combining " + prose(seed: 32, paragraphs: 1)[0]],
+        ]
+        for text in texts {
+            #expect(NearDuplicates.signature(of: text) == Self.plainSignature(text))
+        }
+    }
+
     @Test("a signature survives the trip through its stored bytes; wrong bytes are refused")
     func storedForm() throws {
         let s = try #require(NearDuplicates.signature(of: Self.base))
@@ -257,16 +318,14 @@ struct LinkingTests {
         #expect(try await t.store.document(id: b.id)?.nearDuplicates == [])
     }
 
-    @Test("bucket rows gather in the recent table, move to the large one in a merge, and are found in both")
+    @Test("bucket rows gather in memory, move to the table in a merge, and are found in both")
     func bucketMerge() async throws {
         let t = try TemporaryStore()
         // A merge as soon as two articles' rows are waiting.
         t.store.linking.withLock { $0.mergeAtRows = 2 * NearDuplicates.bands }
         func rows() async throws -> (recent: Int, merged: Int) {
-            try await t.store.read { db in
-                (try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_recent") ?? -1,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_buckets") ?? -1)
-            }
+            let recent = t.store.linking.withLock { $0.recent.count }
+            return (recent, try await t.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_buckets") ?? -1 })
         }
         let body = prose(seed: 11, paragraphs: 8)
         let a = try #require(try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("Talks", body, hash: "m1")])]).first)
@@ -288,7 +347,7 @@ struct LinkingTests {
             ]).first)
         #expect(try await t.store.document(id: c.id)?.nearDuplicates == [a.id, b.id])
         #expect(try await t.store.document(id: other.id)?.nearDuplicates == [])
-        // Unlinking (a revision into another text) takes an article's rows out of both tables.
+        // Unlinking (a revision into another text) takes an article's rows out of the table.
         let fileID = try #require(try await t.store.fileRecord(path: "a.txt")?.id)
         _ = try await t.store.commit([
             commit("a.txt", inode: 1, size: 20, [Self.piece("Other", prose(seed: 15, paragraphs: 8), hash: "m5")], fileID: fileID)
@@ -297,10 +356,38 @@ struct LinkingTests {
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM lsh_buckets WHERE article_id = ?", arguments: [a.id]) ?? -1
         }
-        #expect(left == 0)
+        #expect(left == NearDuplicates.bands)  // its new text's rows only: it is older than the merge
+        #expect(t.store.linking.withLock { $0.recent.count } == 0)
         #expect(try await t.store.document(id: b.id)?.nearDuplicates == [c.id])
         let total = try await rows()
         #expect(total.recent + total.merged == 4 * NearDuplicates.bands)
+    }
+
+    @Test("recent bucket rows live in memory and are rebuilt from the signatures when the store opens again")
+    func recentBandsAfterRestart() async throws {
+        let t = try TemporaryStore()
+        t.store.linking.withLock { $0.mergeAtRows = 2 * NearDuplicates.bands }
+        let body = prose(seed: 21, paragraphs: 8)
+        let a = try #require(try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("Talks", body, hash: "r1")])]).first)
+        let other = try #require(
+            try await t.store.commit([
+                commit("o.txt", inode: 2, size: 10, [Self.piece("Floods", prose(seed: 22, paragraphs: 8), hash: "r2")])
+            ]).first)  // merged: a and other are in the table
+        let b = try #require(
+            try await t.store.commit([
+                commit("b.txt", inode: 3, size: 10, [Self.piece("Talks", body + prose(seed: 23, paragraphs: 1), hash: "r3")])
+            ]).first)  // in memory only
+        #expect(t.store.linking.withLock { ($0.recent.count, $0.recent.mergedThrough) } == (NearDuplicates.bands, other.id))
+
+        let again = try NewsStore(path: t.folder + "/newsd.db")
+        let c = try #require(
+            try await again.commit([
+                commit("c.txt", inode: 4, size: 10, [Self.piece("Talks", body + prose(seed: 24, paragraphs: 1), hash: "r4")])
+            ]).first)
+        #expect(try await again.document(id: c.id)?.nearDuplicates == [a.id, b.id])
+        #expect(again.linking.withLock { ($0.recent.count, $0.recent.mergedThrough) } == (2 * NearDuplicates.bands, other.id))
+        let table = try await again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_buckets") ?? -1 }
+        #expect(table == 2 * NearDuplicates.bands)
     }
 
     @Test("stories list newest first, filter query by story, and relink rebuilds the same links")

@@ -1,0 +1,100 @@
+/// The LSH bucket rows of the articles linked since the last merge, held by the writer in memory.
+///
+/// Every article's 30 bucket rows used to be written to a table at commit and read back by the
+/// next article's probe: a quarter of the writer's time. Here they are a chained hash table (one
+/// head per bucket, entries appended), and they reach `lsh_buckets` many at a time, in key order
+/// (`NewsStore.mergeBucketsIfDue`). Nothing is lost with the process: every row is derived from
+/// the article's signature in `article_signatures`, and `lsh_merged` records up to which article
+/// id the rows are in the table, so a start (or a rolled-back transaction) rebuilds the rest.
+///
+/// Articles with an id above `mergedThrough` have their rows here; the others in `lsh_buckets`.
+struct RecentBands: Sendable {
+    /// The highest article id whose bucket rows are in `lsh_buckets`.
+    var mergedThrough: Int64 = 0
+    /// The newest entry of each bucket.
+    private var heads: [Int64: Int32] = [:]
+    /// Per entry: its article (0 once removed) and the bucket's entry before it (-1: none).
+    private var articles: [Int64] = []
+    private var previous: [Int32] = []
+    private var keys: [Int64] = []
+    /// Rows held (removed ones not counted).
+    private(set) var count = 0
+    /// The highest article id held.
+    private(set) var newest: Int64 = 0
+
+    /// Whether an article's rows belong here (it was linked after the last merge).
+    func holds(_ id: Int64) -> Bool { id > mergedThrough }
+
+    /// Files an article's bucket keys.
+    mutating func insert(_ bucketKeys: [Int64], id: Int64) {
+        for key in bucketKeys {
+            let entry = Int32(articles.count)
+            articles.append(id)
+            keys.append(key)
+            previous.append(heads[key] ?? -1)
+            heads[key] = entry
+        }
+        count += bucketKeys.count
+        newest = max(newest, id)
+    }
+
+    /// Takes an article's rows out (it is linked again or deleted).
+    mutating func remove(_ bucketKeys: [Int64], id: Int64) {
+        for key in bucketKeys {
+            var entry = heads[key] ?? -1
+            while entry >= 0 {
+                if articles[Int(entry)] == id {
+                    articles[Int(entry)] = 0
+                    count -= 1
+                }
+                entry = previous[Int(entry)]
+            }
+        }
+    }
+
+    /// Adds the articles sharing a bucket with `bucketKeys` to `found`, the most recently filed of
+    /// each bucket first; reads `limit` entries at most. Returns the entries read.
+    @discardableResult
+    func members(of bucketKeys: [Int64], into found: inout Set<Int64>, limit: Int) -> Int {
+        var read = 0
+        for key in bucketKeys {
+            var entry = heads[key] ?? -1
+            while entry >= 0 {
+                if read >= limit { return read }
+                read += 1
+                let id = articles[Int(entry)]
+                if id != 0 { found.insert(id) }
+                entry = previous[Int(entry)]
+            }
+        }
+        return read
+    }
+
+    /// The rows held, in key order, and an empty table whose `mergedThrough` is the newest id held.
+    mutating func drain() -> [(bucket: Int64, article: Int64)] {
+        var rows: [(bucket: Int64, article: Int64)] = []
+        rows.reserveCapacity(count)
+        for entry in articles.indices where articles[entry] != 0 {
+            rows.append((keys[entry], articles[entry]))
+        }
+        rows.sort { $0.bucket != $1.bucket ? $0.bucket < $1.bucket : $0.article < $1.article }
+        self = RecentBands(mergedThrough: max(mergedThrough, newest))
+        return rows
+    }
+
+    /// Forgets every row; `mergedThrough` becomes `through`.
+    mutating func reset(mergedThrough through: Int64) {
+        self = RecentBands(mergedThrough: through)
+    }
+
+    private init(mergedThrough: Int64) {
+        self.mergedThrough = mergedThrough
+    }
+
+    init() {}
+
+    /// Roughly what the table takes in memory.
+    var approximateBytes: Int {
+        articles.capacity * 8 + previous.capacity * 4 + keys.capacity * 8 + heads.capacity * 20
+    }
+}
