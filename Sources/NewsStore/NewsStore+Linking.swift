@@ -57,6 +57,12 @@ extension NewsStore {
         linking.withLock { ($0.index.count, $0.index.approximateBytes) }
     }
 
+    /// Near-duplicate bucket rows held in memory until their next merge, and their approximate
+    /// size in bytes.
+    public var recentBuckets: (rows: Int, bytes: Int) {
+        linking.withLock { ($0.recent.count, $0.recent.approximateBytes) }
+    }
+
     /// Links one article just written (new, or `revised`): its exact-duplicate group, its
     /// near-duplicates and its story. A revised article's links are dropped first, so a revision
     /// and a relink re-evaluate them.
@@ -215,9 +221,15 @@ extension NewsStore {
     /// costs a bounded amount per article instead of a comparison with every earlier one.
     package static let maximumCandidates = 100
     package static let maximumNear = 50
-    /// Bucket rows read per article at most: a corpus of one text repeated thousands of times
-    /// fills its buckets, and reading them must stay bounded.
-    static let maximumBucketRows = 5000
+    /// Articles read per bucket at most, the most recent first: a bucket that many articles share
+    /// (a stock sentence or footer in a band's shingles) tells little, and reading all of it made
+    /// the probe grow with the archive; a true near-duplicate shares several buckets.
+    static let bucketMembersRead = 16
+
+    /// The `bucketMembersRead` newest articles of each of an article's buckets in `lsh_buckets`.
+    private static let bucketProbe = (0..<NearDuplicates.bands).map { _ in
+        "SELECT * FROM (SELECT article_id FROM lsh_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT \(bucketMembersRead))"
+    }.joined(separator: " UNION ALL ")
 
     /// Finds the article's near-duplicates through the LSH buckets, checks each candidate's
     /// signature, records the pairs both ways, and files the article's own buckets.
@@ -225,17 +237,14 @@ extension NewsStore {
         id: Int64, signature: NearDuplicates.Signature, state: inout LinkState, in db: Database
     ) throws {
         let keys = NearDuplicates.bucketKeys(signature)
-        // The articles sharing a bucket: the recent ones from memory, then, while fewer than
-        // `maximumCandidates` were found, the older ones from the table (a plain index probe per
-        // band: most articles share none). The most recent `maximumCandidates` are checked.
+        // The articles sharing a bucket, the most recent `bucketMembersRead` of each: from memory,
+        // then, while fewer than `maximumCandidates` were found, from the table (the newest end of
+        // each bucket's key range). The most recent `maximumCandidates` are checked.
         var found = Set<Int64>()
-        let read = state.recent.members(of: keys, into: &found, limit: maximumBucketRows)
+        state.recent.members(of: keys, into: &found, perBucket: bucketMembersRead)
         if found.count < maximumCandidates && state.recent.mergedThrough > 0 {
-            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
             let members = try Int64.fetchCursor(
-                db.cachedStatement(
-                    sql: "SELECT article_id FROM lsh_buckets WHERE bucket IN (\(marks)) LIMIT ?"),
-                arguments: StatementArguments(keys) + [max(0, maximumBucketRows - read)])
+                db.cachedStatement(sql: bucketProbe), arguments: StatementArguments(keys))
             while let other = try members.next() { found.insert(other) }
         }
         found.remove(id)

@@ -52,22 +52,23 @@ struct RecentBands: Sendable {
         }
     }
 
-    /// Adds the articles sharing a bucket with `bucketKeys` to `found`, the most recently filed of
-    /// each bucket first; reads `limit` entries at most. Returns the entries read.
-    @discardableResult
-    func members(of bucketKeys: [Int64], into found: inout Set<Int64>, limit: Int) -> Int {
-        var read = 0
+    /// Adds to `found` the `perBucket` most recently filed articles of each bucket of
+    /// `bucketKeys`, reading at most `4 × perBucket` entries of a bucket (removed ones included).
+    func members(of bucketKeys: [Int64], into found: inout Set<Int64>, perBucket: Int) {
         for key in bucketKeys {
             var entry = heads[key] ?? -1
-            while entry >= 0 {
-                if read >= limit { return read }
+            var taken = 0
+            var read = 0
+            while entry >= 0 && taken < perBucket && read < 4 * perBucket {
                 read += 1
                 let id = articles[Int(entry)]
-                if id != 0 { found.insert(id) }
+                if id != 0 {
+                    found.insert(id)
+                    taken += 1
+                }
                 entry = previous[Int(entry)]
             }
         }
-        return read
     }
 
     /// The rows held, in key order, and an empty table whose `mergedThrough` is the newest id held.

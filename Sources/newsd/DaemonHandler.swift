@@ -282,6 +282,12 @@ final class DaemonHandler: ControlHandler {
             # HELP newsd_story_index_bytes Approximate memory of the active-story index.
             # TYPE newsd_story_index_bytes gauge
             newsd_story_index_bytes \(store.activeStories.bytes)
+            # HELP newsd_recent_buckets_rows Near-duplicate bucket rows held in memory until their next merge.
+            # TYPE newsd_recent_buckets_rows gauge
+            newsd_recent_buckets_rows \(store.recentBuckets.rows)
+            # HELP newsd_recent_buckets_bytes Approximate memory of those rows.
+            # TYPE newsd_recent_buckets_bytes gauge
+            newsd_recent_buckets_bytes \(store.recentBuckets.bytes)
             # HELP newsd_parser_workers_started_total Parser worker processes started since start.
             # TYPE newsd_parser_workers_started_total counter
             newsd_parser_workers_started_total \(workers.started)

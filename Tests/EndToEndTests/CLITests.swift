@@ -41,6 +41,7 @@ struct CLITests {
         (["entities", "--kind", "person", "--top", "2"], "person"),
         (["failed"], "no failed files"),
         (["metrics"], "newsd_articles 5"),
+        (["metrics"], "newsd_recent_buckets_rows 150"),  // 30 bands of each seed, in memory
         (["hello"], "protocol 1"),
     ]
 
