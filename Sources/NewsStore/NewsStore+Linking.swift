@@ -24,6 +24,8 @@ struct LinkState: Sendable {
     var loaded = false
     /// Bucket rows of the articles linked since the last merge (rebuilt on the first commit).
     var recent = RecentBands()
+    /// The bucket keys `lsh_buckets` may hold (rebuilt on the first commit).
+    var tableKeys = BucketFilter()
     /// Merge the recent rows into `lsh_buckets` from this many rows (tests set it low).
     var mergeAtRows: Int?
 }
@@ -60,7 +62,7 @@ extension NewsStore {
     /// Near-duplicate bucket rows held in memory until their next merge, and their approximate
     /// size in bytes.
     public var recentBuckets: (rows: Int, bytes: Int) {
-        linking.withLock { ($0.recent.count, $0.recent.approximateBytes) }
+        linking.withLock { ($0.recent.count, $0.recent.approximateBytes + $0.tableKeys.approximateBytes) }
     }
 
     /// Links one article just written (new, or `revised`): its exact-duplicate group, its
@@ -226,10 +228,13 @@ extension NewsStore {
     /// the probe grow with the archive; a true near-duplicate shares several buckets.
     static let bucketMembersRead = 16
 
-    /// The `bucketMembersRead` newest articles of each of an article's buckets in `lsh_buckets`.
-    private static let bucketProbe = (0..<NearDuplicates.bands).map { _ in
-        "SELECT * FROM (SELECT article_id FROM lsh_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT \(bucketMembersRead))"
-    }.joined(separator: " UNION ALL ")
+    /// The `bucketMembersRead` newest articles of each of 1…30 buckets in `lsh_buckets`.
+    private static let bucketProbe = (1...NearDuplicates.bands).map { count in
+        Array(
+            repeating: "SELECT * FROM (SELECT article_id FROM lsh_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT \(bucketMembersRead))",
+            count: count
+        ).joined(separator: " UNION ALL ")
+    }
 
     /// Finds the article's near-duplicates through the LSH buckets, checks each candidate's
     /// signature, records the pairs both ways, and files the article's own buckets.
@@ -243,9 +248,12 @@ extension NewsStore {
         var found = Set<Int64>()
         state.recent.members(of: keys, into: &found, perBucket: bucketMembersRead)
         if found.count < maximumCandidates && state.recent.mergedThrough > 0 {
-            let members = try Int64.fetchCursor(
-                db.cachedStatement(sql: bucketProbe), arguments: StatementArguments(keys))
-            while let other = try members.next() { found.insert(other) }
+            let stored = keys.filter { state.tableKeys.mayContain($0) }
+            if !stored.isEmpty {
+                let members = try Int64.fetchCursor(
+                    db.cachedStatement(sql: bucketProbe[stored.count - 1]), arguments: StatementArguments(stored))
+                while let other = try members.next() { found.insert(other) }
+            }
         }
         found.remove(id)
         var near: [Int64] = []
@@ -273,7 +281,10 @@ extension NewsStore {
         } else {
             // A revision of an article older than the last merge: its rows go to the table.
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES (?, ?)")
-            for key in keys { try insert.execute(arguments: [key, id]) }
+            for key in keys {
+                try insert.execute(arguments: [key, id])
+                state.tableKeys.insert(key)
+            }
         }
         try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO article_signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
@@ -374,7 +385,10 @@ extension NewsStore {
         while start < rows.count {
             let end = min(rows.count, start + chunk)
             var arguments: StatementArguments = []
-            for row in rows[start..<end] { _ = arguments.append(contentsOf: [row.bucket, row.article]) }
+            for row in rows[start..<end] {
+                _ = arguments.append(contentsOf: [row.bucket, row.article])
+                state.tableKeys.insert(row.bucket)
+            }
             try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES "
                     + Array(repeating: "(?, ?)", count: end - start).joined(separator: ", ")
@@ -382,6 +396,18 @@ extension NewsStore {
             start = end
         }
         try db.cachedStatement(sql: "UPDATE lsh_merged SET through = ?").execute(arguments: [state.recent.mergedThrough])
+        if state.tableKeys.count > state.tableKeys.capacity {
+            try loadTableKeys(&state, in: db)
+        }
+    }
+
+    /// Builds the filter of the table's bucket keys from the table, for twice the keys it may hold
+    /// (30 per article up to `mergedThrough`, and those revised later).
+    static func loadTableKeys(_ state: inout LinkState, in db: Database) throws {
+        var filter = BucketFilter(capacity: 2 * max(state.tableKeys.count, Int(state.recent.mergedThrough) * NearDuplicates.bands))
+        let keys = try Int64.fetchCursor(db, sql: "SELECT bucket FROM lsh_buckets")
+        while let key = try keys.next() { filter.insert(key) }
+        state.tableKeys = filter
     }
 
     /// Rebuilds the recent bucket rows from the signatures of the articles linked since the last
@@ -403,6 +429,7 @@ extension NewsStore {
         state.loaded = true
         state.index.reset()
         try loadRecentBands(&state, in: db)
+        try loadTableKeys(&state, in: db)
         guard state.settings.stories else { return }
         let stories = try Int64.fetchAll(
             db, sql: "SELECT id FROM stories ORDER BY updated_at DESC, id DESC LIMIT ?", arguments: [warmStories])

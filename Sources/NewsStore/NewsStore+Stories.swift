@@ -83,6 +83,7 @@ extension NewsStore {
                 state.index.reset()
                 state.loaded = true
                 state.recent.reset(mergedThrough: 0)
+                state.tableKeys = BucketFilter()
             }
         }
         var after: Int64 = 0

@@ -115,6 +115,19 @@ struct NearDuplicatesTests {
         }
     }
 
+    @Test("the filter of stored bucket keys never misses a key and rarely claims one it lacks")
+    func bucketFilter() {
+        var filter = BucketFilter(capacity: 50_000)
+        var generator = SystemRandomNumberGenerator()
+        let stored = (0..<filter.capacity).map { _ in Int64.random(in: 0 ... .max, using: &generator) }
+        for key in stored { filter.insert(key) }
+        #expect(stored.allSatisfy { filter.mayContain($0) })
+        let others = (0..<100_000).map { _ in Int64.random(in: 0 ... .max, using: &generator) }
+        let wrong = others.filter { filter.mayContain($0) }.count
+        #expect(wrong < 3_000, "\(wrong) of 100,000 absent keys claimed at capacity")
+        #expect(filter.count == filter.capacity)
+    }
+
     @Test("a signature survives the trip through its stored bytes; wrong bytes are refused")
     func storedForm() throws {
         let s = try #require(NearDuplicates.signature(of: Self.base))
