@@ -396,7 +396,7 @@ extension NewsStore {
             start = end
         }
         try db.cachedStatement(sql: "UPDATE lsh_merged SET through = ?").execute(arguments: [state.recent.mergedThrough])
-        if state.tableKeys.count > state.tableKeys.capacity {
+        if state.tableKeys.isFull {
             try loadTableKeys(&state, in: db)
         }
     }

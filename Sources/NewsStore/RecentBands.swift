@@ -106,7 +106,7 @@ struct RecentBands: Sendable {
 /// of the writer's time at 70,000 articles). No false negatives: every key written to the table is
 /// added; keys deleted stay set (a seek too many). About one bit in a hundred answers wrongly
 /// while the filter holds at most `capacity` keys; past it, the next merge builds it twice as large
-/// from the table.
+/// from the table, up to 16 MiB.
 struct BucketFilter: Sendable {
     private var bits: [UInt64]
     private(set) var count = 0
@@ -116,10 +116,17 @@ struct BucketFilter: Sendable {
     static let bitsPerKey = 10
     static let probes = 5
 
-    /// An empty filter for `capacity` keys (at least 2¹⁶).
+    /// The largest filter, 16 MiB (13 million keys at its designed rate; past them it answers
+    /// wrongly more often, which costs seeks, not links).
+    static let maximumWords = 1 << 21
+
+    /// Whether it holds more keys than designed for and may still grow.
+    var isFull: Bool { count > capacity && bits.count < Self.maximumWords }
+
+    /// An empty filter for `capacity` keys (at least 2¹⁶; at most `maximumWords` of bits).
     init(capacity: Int = 0) {
         var words = 1024
-        while words * 64 < max(capacity, 1 << 16) * Self.bitsPerKey { words <<= 1 }
+        while words * 64 < max(capacity, 1 << 16) * Self.bitsPerKey && words < Self.maximumWords { words <<= 1 }
         bits = [UInt64](repeating: 0, count: words)
         self.capacity = words * 64 / Self.bitsPerKey
     }

@@ -57,6 +57,24 @@ struct NearDuplicatesTests {
     /// The signature by its plain definition (as first written): words from the scalars, a set of
     /// shingles, each hash function's minimum over the set. Stored signatures must not change.
     static func plainSignature(_ paragraphs: [String]) -> NearDuplicates.Signature? {
+        let words = plainWords(paragraphs)
+        guard words.count >= NearDuplicates.shingleWords else { return nil }
+        var shingles = Set<UInt64>()
+        for i in 0...(words.count - NearDuplicates.shingleWords) {
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for k in 0..<NearDuplicates.shingleWords { h = NearDuplicates.mix(h ^ words[i + k]) }
+            shingles.insert(h)
+        }
+        guard shingles.count >= NearDuplicates.minimumShingles else { return nil }
+        let minima = (0..<NearDuplicates.hashCount).map { i in
+            shingles.map { UInt32(truncatingIfNeeded: ($0 &* NearDuplicates.multipliers[i] &+ NearDuplicates.addends[i]) >> 32) }.min()!
+        }
+        return NearDuplicates.Signature(values: minima, shingles: shingles.count)
+    }
+
+    /// Word hashes by their plain definition: FNV-1a over the lowercased scalars of each run of
+    /// letters and digits.
+    static func plainWords(_ paragraphs: [String]) -> [UInt64] {
         var words: [UInt64] = []
         for paragraph in paragraphs {
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -86,18 +104,7 @@ struct NearDuplicatesTests {
             }
             if inWord { words.append(h) }
         }
-        guard words.count >= NearDuplicates.shingleWords else { return nil }
-        var shingles = Set<UInt64>()
-        for i in 0...(words.count - NearDuplicates.shingleWords) {
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-            for k in 0..<NearDuplicates.shingleWords { h = NearDuplicates.mix(h ^ words[i + k]) }
-            shingles.insert(h)
-        }
-        guard shingles.count >= NearDuplicates.minimumShingles else { return nil }
-        let minima = (0..<NearDuplicates.hashCount).map { i in
-            shingles.map { UInt32(truncatingIfNeeded: ($0 &* NearDuplicates.multipliers[i] &+ NearDuplicates.addends[i]) >> 32) }.min()!
-        }
-        return NearDuplicates.Signature(values: minima, shingles: shingles.count)
+        return words
     }
 
     @Test("the signature is the plain definition's, for ASCII and for any other script")
@@ -112,6 +119,29 @@ struct NearDuplicatesTests {
         ]
         for text in texts {
             #expect(NearDuplicates.signature(of: text) == Self.plainSignature(text))
+        }
+        // Arbitrary bytes (decoded with replacement characters) and arbitrary scalars: the byte
+        // reader decodes exactly as the scalar view does.
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<200 {
+            let text: String
+            if round % 2 == 0 {
+                let bytes = (0..<Int.random(in: 200...2000, using: &generator)).map { _ in
+                    UInt8.random(in: 0...255, using: &generator)
+                }
+                text = String(decoding: bytes, as: UTF8.self)
+            } else {
+                var scalars = String.UnicodeScalarView()
+                for _ in 0..<Int.random(in: 100...1000, using: &generator) {
+                    let value = Bool.random(using: &generator)
+                        ? UInt32.random(in: 0x20...0x7E, using: &generator) : UInt32.random(in: 0x80...0x10FFFF, using: &generator)
+                    if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+                }
+                text = String(scalars)
+            }
+            let paragraphs = text.split(separator: "\n").map(String.init)
+            #expect(NearDuplicates.signature(of: paragraphs) == Self.plainSignature(paragraphs), "round \(round)")
+            #expect(NearDuplicates.wordHashes(paragraphs) == Self.plainWords(paragraphs), "round \(round)")
         }
     }
 
