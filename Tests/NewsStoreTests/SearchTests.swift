@@ -318,6 +318,13 @@ struct HostileRowTests {
         let phrase = "a b c \(o)prime minister\(c) d e"
         #expect(SnippetWindow.cut(phrase, words: 4) == "…b c **prime minister**…")
         #expect(SnippetWindow.cut(phrase, words: 1) == "…**prime**…")
+        // Tabs and line breaks separate words too; punctuation stays with its word; a hit counts
+        // once whatever its case.
+        #expect(SnippetWindow.cut("x\ty\n\(o)Truce\(c), z", words: 3) == "x y **Truce**,…")
+        let cased = "a \(o)Truce\(c) b \(o)truce\(c) c d e \(o)truce\(c) f \(o)talks\(c) g"
+        #expect(SnippetWindow.cut(cased, words: 4) == "…e **truce** f **talks**…")
+        // Text beyond ASCII is cut on its words, not inside its characters.
+        #expect(SnippetWindow.cut("Zelenskyy’s \(o)Waffenstillstand\(c) für Kyjiw", words: 2) == "Zelenskyy’s **Waffenstillstand**…")
     }
 }
 
