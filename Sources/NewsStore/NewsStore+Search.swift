@@ -226,23 +226,30 @@ extension NewsStore {
             checks += (checks.isEmpty ? "" : " AND ") + "\(column) IN (\(marks))"
             _ = arguments.append(contentsOf: StatementArguments(ids))
         }
+        let unfoldedChecks = checks
         if plan.foldsCopies {
             // The copies' ids, read once from their partial index.
             let column = plan.match == nil ? "a.id" : "articles_fts.rowid"
             checks += (checks.isEmpty ? "" : " AND ")
                 + "\(column) NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
         }
+        var copies: Double?
         let page: [(id: Int64, score: Double)]
         let counted: (count: Int, lastID: Int64?)
         if let match = plan.match {
             // The match drives: FTS5 walks its doclists newest first and stops at the window; a
             // check that tokens could not express is tested on each match's row (CROSS JOIN keeps
             // the match as the outer loop).
-            let from =
+            func from(_ checks: String) -> String {
                 plan.checks.isEmpty
-                ? "articles_fts WHERE articles_fts MATCH ?" + (checks.isEmpty ? "" : " AND " + checks)
-                : "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND \(checks)"
+                    ? "articles_fts WHERE articles_fts MATCH ?" + (checks.isEmpty ? "" : " AND " + checks)
+                    : "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND \(checks)"
+            }
+            let unfolded = from(unfoldedChecks)
+            let from = from(checks)
             let arguments: StatementArguments = [match] + arguments
+            var allMatches: Int?  // known when the ranked window held every match
+            var manyMatches = false  // the window's id range says there are far more than the cap
             if plan.ranked {
                 let recent = try Row.fetchAll(
                     db,
@@ -253,19 +260,45 @@ extension NewsStore {
                 ).map { (id: $0["id"] as Int64, rank: $0["rank"] as Double) }
                 page = recent.sorted { $0.rank < $1.rank || $0.rank == $1.rank && $0.id > $1.id }
                     .dropFirst(offset).prefix(limit).map { ($0.id, -$0.rank) }
+                if recent.count < window {
+                    allMatches = recent.count
+                } else if let oldest = recent.map(\.id).min(), let span = try idSpan(db) {
+                    let covered = Double(span.hi - oldest + 1)
+                    manyMatches = Double(window) * Double(span.hi - span.lo + 1) / max(covered, 1) > 2 * Double(cap)
+                }
             } else {
                 page = try Int64.fetchAll(
                     db, sql: "SELECT articles_fts.rowid FROM \(from) ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?",
                     arguments: arguments + [limit, offset]
                 ).map { ($0, 0) }
             }
-            let row = try Row.fetchOne(
-                db,
-                sql: """
+            if let allMatches {
+                counted = (allMatches, nil)  // the window held them all: no count
+            } else {
+                // When the window's id range says the matches are far more than the cap, counted
+                // without folding copies (testing each match against the copies costs three times
+                // the count): past the cap the total is an estimate anyway, made with the archive's
+                // share of copies; should they be fewer after all, they are counted again, folded,
+                // exactly. (Only when the match alone decides: with checks on each match's row
+                // every count reads those rows.)
+                let countSQL = { (from: String) in
+                    """
                     SELECT count(*) AS n, min(id) AS last FROM
                         (SELECT articles_fts.rowid AS id FROM \(from) ORDER BY articles_fts.rowid DESC LIMIT ?)
-                    """, arguments: arguments + [cap])
-            counted = (row?["n"] ?? 0, row?["last"])
+                    """
+                }
+                let unfoldedFirst = plan.foldsCopies && plan.checks.isEmpty && manyMatches
+                var row = try Row.fetchOne(db, sql: countSQL(unfoldedFirst ? unfolded : from), arguments: arguments + [cap])
+                if unfoldedFirst {
+                    if (row?["n"] ?? 0) == cap {
+                        copies = Double(
+                            try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL") ?? 0)
+                    } else {
+                        row = try Row.fetchOne(db, sql: countSQL(from), arguments: arguments + [cap])
+                    }
+                }
+                counted = (row?["n"] ?? 0, row?["last"])
+            }
         } else {
             let whereClause = checks.isEmpty ? "" : "WHERE " + checks
             page = try Int64.fetchAll(
@@ -299,15 +332,13 @@ extension NewsStore {
         var estimated = false
         if total == cap, let lastID = counted.lastID {
             // Past the cap, the matches seen so far stand for the id range they covered.
-            // Two subqueries: SQLite reads one end of the table for a lone min() or max(), but
-            // both in one SELECT scan every row.
-            let span = try Row.fetchOne(
-                db, sql: "SELECT (SELECT min(id) FROM articles) AS lo, (SELECT max(id) FROM articles) AS hi")
-            let lo: Int64 = span?["lo"] ?? 0
-            let hi: Int64 = span?["hi"] ?? 0
+            let span = try idSpan(db)
+            let lo = span?.lo ?? 0
+            let hi = span?.hi ?? 0
             let covered = Double(hi - lastID + 1)
             let all = Double(hi - lo + 1)
-            total = max(cap, Int((Double(cap) * all / max(covered, 1)).rounded()))
+            let firsts = 1 - min(1, (copies ?? 0) / max(all, 1))  // copies counted above: their share out
+            total = max(offset + page.count, Int((Double(cap) * all / max(covered, 1) * firsts).rounded()))
             estimated = true
         }
         guard !page.isEmpty else { return QueryResult(total: total, totalIsEstimate: estimated, results: []) }
@@ -368,6 +399,15 @@ extension NewsStore {
             return hit
         }
         return QueryResult(total: total, totalIsEstimate: estimated, results: hits)
+    }
+
+    /// The lowest and highest article id, nil for an empty archive. Two subqueries: SQLite reads
+    /// one end of the table for a lone min() or max(), but both in one SELECT scan every row.
+    static func idSpan(_ db: Database) throws -> (lo: Int64, hi: Int64)? {
+        let row = try Row.fetchOne(
+            db, sql: "SELECT (SELECT min(id) FROM articles) AS lo, (SELECT max(id) FROM articles) AS hi")
+        guard let lo: Int64 = row?["lo"], let hi: Int64 = row?["hi"] else { return nil }
+        return (lo, hi)
     }
 
     static func hit(_ row: Row) -> QueryHit {

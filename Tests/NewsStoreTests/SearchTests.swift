@@ -197,6 +197,32 @@ struct SearchTests {
         #expect(exact.totalIsEstimate == nil)
     }
 
+    @Test("totals with exact copies among the matches: exact below the cap, and past it an estimate without the copies")
+    func totalsWithCopies() async throws {
+        let t = try TemporaryStore()
+        // 30,000 articles, every fifth a copy of the one before it: 24,000 first articles.
+        let count = 30_000
+        let commits = (1...count).map { n in
+            let number = n % 5 == 0 ? n - 1 : n
+            return commit(
+                "\(n).txt", inode: UInt64(n), size: 1,
+                [article("Item \(n)", ["common words in the body of this test article, number \(number) of them, and \(number % 9_000) more"])])
+        }
+        _ = try await t.store.commit(commits)
+        let r = try await t.store.search(QueryParams(text: "common", limit: 5))
+        #expect(r.totalIsEstimate == true)
+        #expect(abs(r.total - 24_000) < 500, "estimated \(r.total) first articles, 24,000 true")
+        #expect(r.results.count == 5)
+        #expect(r.results.allSatisfy { $0.duplicateOf == nil })
+        // A rarer word: the total is exact, copies folded.
+        let narrow = try await t.store.search(QueryParams(text: "8999", limit: 5))
+        #expect(narrow.totalIsEstimate == nil)
+        #expect(narrow.total == 3)  // numbers 8999, 17999, 26999 (their copies folded)
+        let all = try await t.store.search(QueryParams(text: "common", limit: 5, all: true))
+        #expect(all.totalIsEstimate == true)
+        #expect(all.total > 24_000)
+    }
+
     @Test("a version 1 database upgrades: captions and the rest become searchable, filters work")
     func migration() async throws {
         let folder = NSTemporaryDirectory() + "newsd-migrate-\(UUID().uuidString)"
