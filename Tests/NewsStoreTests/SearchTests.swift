@@ -351,6 +351,25 @@ struct HostileRowTests {
         #expect(SnippetWindow.cut(cased, words: 4) == "…e **truce** f **talks**…")
         // Text beyond ASCII is cut on its words, not inside its characters.
         #expect(SnippetWindow.cut("Zelenskyy’s \(o)Waffenstillstand\(c) für Kyjiw", words: 2) == "Zelenskyy’s **Waffenstillstand**…")
+        // Any text, hits marked in pairs as highlight() marks them: balanced marks, or no snippet
+        // when there is no hit; markers anywhere at all (stored text may hold them): no crash and
+        // no marker in the snippet.
+        var generator = SplitMix(seed: 99)
+        let pieces = [" ", "\n", "\t", "a", "É", "東", "\u{1F600}", ",", "\u{E002}", "\r\n", "\u{301}", "\(o)hit\(c)", "\(o)two hits\(c)"]
+        for round in 0..<4_000 {
+            let stray = round >= 2_000
+            let choices = stray ? pieces + [o, c] : pieces
+            let text = (0..<Int(generator.next() % 60)).map { _ in choices[Int(generator.next() % UInt64(choices.count))] }.joined()
+            guard let snippet = SnippetWindow.cut(text, words: 1 + Int(generator.next() % 20)) else {
+                #expect(stray || !text.contains(o), "no snippet for \(text.debugDescription)")
+                continue
+            }
+            #expect(!snippet.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" })
+            if !stray {
+                // Marks counted as scalars (a combining mark after `**` joins the last `*`'s character).
+                #expect(snippet.unicodeScalars.filter { $0 == "*" }.count % 4 == 0, "unbalanced: \(snippet.debugDescription)")
+            }
+        }
     }
 }
 
