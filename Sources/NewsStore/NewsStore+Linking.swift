@@ -378,7 +378,7 @@ extension NewsStore {
     static func mergeBucketsIfDue(_ state: inout LinkState, in db: Database) throws {
         let due = state.mergeAtRows
             ?? min(maximumMergeRows, max(minimumMergeRows, Int(state.recent.newest) * NearDuplicates.bands / 16))
-        guard state.recent.count >= due else { return }
+        guard state.recent.entries >= due else { return }  // removed rows too: they take memory
         let rows = state.recent.drain()
         let chunk = 400
         var start = 0

@@ -19,6 +19,9 @@ struct RecentBands: Sendable {
     private var keys: [Int64] = []
     /// Rows held (removed ones not counted).
     private(set) var count = 0
+    /// Entries held, removed ones included: what the table takes in memory. An article revised
+    /// again and again (a live page saved every minute) adds entries while its rows stay 30.
+    var entries: Int { articles.count }
     /// The highest article id held.
     private(set) var newest: Int64 = 0
 

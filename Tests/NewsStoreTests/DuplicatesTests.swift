@@ -433,6 +433,26 @@ struct LinkingTests {
         #expect(table == 2 * NearDuplicates.bands)
     }
 
+    @Test("an article revised again and again does not grow the recent rows without bound")
+    func revisionsAreMerged() async throws {
+        let t = try TemporaryStore()
+        t.store.linking.withLock { $0.mergeAtRows = 4 * NearDuplicates.bands }
+        var fileID: Int64?
+        for revision in 1...10 {
+            let body = prose(seed: 40 + UInt64(revision), paragraphs: 6)
+            let committed = try await t.store.commit([
+                commit("live.txt", inode: 1, size: Int64(revision), [Self.piece("Live", body, hash: "v\(revision)")], fileID: fileID)
+            ])
+            #expect(committed.count == 1)
+            fileID = try await t.store.fileRecord(path: "live.txt")?.id
+            let entries = t.store.linking.withLock { $0.recent.entries }
+            #expect(entries < 4 * NearDuplicates.bands, "revision \(revision): \(entries) entries held")
+        }
+        // Its rows are where they belong: the newest text's 30, in memory or in the table.
+        let table = try await t.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_buckets") ?? -1 }
+        #expect(table + t.store.linking.withLock { $0.recent.count } == NearDuplicates.bands)
+    }
+
     @Test("stories list newest first, filter query by story, and relink rebuilds the same links")
     func storiesAndRelink() async throws {
         let t = try TemporaryStore()
