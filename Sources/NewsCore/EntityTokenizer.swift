@@ -36,19 +36,6 @@ enum EntityTokenizer {
         return text.utf8.withContiguousStorageIfAvailable { tokens(utf8: $0) } ?? []
     }
 
-    /// Decodes the scalar starting at `i` (valid UTF-8): its value and byte length.
-    @inline(__always) static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
-        let b = bytes[i]
-        if b < 0x80 { return (Unicode.Scalar(b), 1) }
-        if b < 0xE0 { return (Unicode.Scalar(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))!, 2) }
-        if b < 0xF0 {
-            let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
-        }
-        let v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-            | UInt32(bytes[i + 3] & 0x3F)
-        return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
-    }
 
     /// The tokens of a text given as UTF-8; `start` and `end` count Unicode scalars.
     static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
@@ -60,7 +47,7 @@ enum EntityTokenizer {
         var i = 0  // byte offset
         var si = 0  // scalar offset
         while i < n {
-            let (s, width) = scalar(bytes, i)
+            let (s, width) = Scalars.decode(bytes, i)
             guard Scalars.isLetter(s) || Scalars.isDigit(s) else {
                 if !out.isEmpty, s != " " { out[out.count - 1].breaksAfter = true }
                 i += width
@@ -81,7 +68,7 @@ enum EntityTokenizer {
                     end += 1
                     continue
                 }
-                let (c, w) = scalar(bytes, endByte)
+                let (c, w) = Scalars.decode(bytes, endByte)
                 guard isWordScalar(c) else { break }
                 endByte += w
                 end += 1
@@ -115,7 +102,7 @@ enum EntityTokenizer {
                 breaks = true
             }
             let wordBytes = UnsafeBufferPointer(rebasing: bytes[startByte..<endByte])
-            let head = scalar(wordBytes, 0).0
+            let head = Scalars.decode(wordBytes, 0).0
             var base = word
             var baseCount = wordBytes.count
             var possessive = false
@@ -142,7 +129,7 @@ enum EntityTokenizer {
             var nameLike = true
             var k = capital ? 0 : baseBytes.count
             while k < baseBytes.count {
-                let (c, w) = scalar(baseBytes, k)
+                let (c, w) = Scalars.decode(baseBytes, k)
                 k += w
                 if Scalars.isLetter(c) {
                     letters += 1

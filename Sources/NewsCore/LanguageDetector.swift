@@ -74,7 +74,7 @@ enum LanguageDetector {
                     if b < 0x80 {
                         isLetter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
                     } else {
-                        let (scalar, w) = EntityTokenizer.scalar(bytes, i)
+                        let (scalar, w) = Scalars.decode(bytes, i)
                         width = w
                         if Scalars.isLetter(scalar) {
                             isLetter = true

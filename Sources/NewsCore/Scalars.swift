@@ -1,7 +1,21 @@
 import Foundation
 
 /// Fast character classes: ASCII is decided by ranges, only other scalars ask the Unicode tables.
-enum Scalars {
+package enum Scalars {
+    /// Decodes the scalar starting at `i` (valid UTF-8): its value and byte length.
+    @inline(__always) package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        if b < 0xE0 { return (Unicode.Scalar(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))!, 2) }
+        if b < 0xF0 {
+            let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
+        }
+        let v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F)
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
+    }
+
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
@@ -49,7 +63,7 @@ extension Scalars {
                     out.append(Unicode.Scalar(b))
                     i += 1
                 } else {
-                    let (s, width) = EntityTokenizer.scalar(bytes, i)
+                    let (s, width) = decode(bytes, i)
                     out.append(s)
                     i += width
                 }

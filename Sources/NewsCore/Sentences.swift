@@ -96,7 +96,7 @@ enum Sentences {
                     hasAlnum = !isSpace && (hasAlnum || kind == 2)
                     inWord = !isSpace
                 } else {
-                    let (s, width) = EntityTokenizer.scalar(bytes, i)
+                    let (s, width) = Scalars.decode(bytes, i)
                     i += width
                     inWord = true
                     if !hasAlnum, !Scalars.isGeneralPunctuation(s), Scalars.isLetter(s) || s.properties.numericType != nil {

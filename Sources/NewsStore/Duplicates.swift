@@ -1,4 +1,5 @@
 import Foundation
+import NewsCore
 
 /// Near-duplicate detection: MinHash over word shingles, banded for locality-sensitive hashing
 /// (Broder 1997; Leskovec, Rajaraman and Ullman, "Mining of Massive Datasets", ch. 3), with a
@@ -156,7 +157,7 @@ package enum NearDuplicates {
     }
 
     /// Hashes of the body's words (runs of letters and digits, lowercased): FNV-1a over the
-    /// lowercased scalars' values. ASCII bytes are read as bytes; other scalars decoded.
+    /// `wordValue`s of their scalars. ASCII bytes are classified in place; other scalars decoded.
     static func wordHashes(_ paragraphs: [String]) -> [UInt64] {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count / 5 })
@@ -167,29 +168,21 @@ package enum NearDuplicates {
                 var inWord = false
                 var i = 0
                 while i < bytes.count {
+                    let value: UInt32?
                     let byte = bytes[i]
-                    var value: UInt32
-                    let isWord: Bool
                     if byte < 0x80 {
-                        value = UInt32(byte)
                         i += 1
-                        isWord = (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-                        if value >= 0x41 && value <= 0x5A { value |= 0x20 }
-                    } else {
-                        let (scalar, length) = decodeScalar(bytes, at: i)
-                        i += length
-                        value = scalar.value
-                        if value == 0x2019 {
-                            // A curly apostrophe inside a word ("Trump’s") separates, like a straight one.
-                            isWord = false
-                        } else {
-                            isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                            if isWord, scalar.properties.changesWhenLowercased {
-                                value = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
-                            }
+                        switch byte {
+                        case 0x30...0x39, 0x61...0x7A: value = UInt32(byte)
+                        case 0x41...0x5A: value = UInt32(byte | 0x20)
+                        default: value = nil
                         }
+                    } else {
+                        let (scalar, length) = Scalars.decode(bytes, i)
+                        i += length
+                        value = wordValue(scalar)
                     }
-                    if isWord {
+                    if let value {
                         h = (h ^ UInt64(value)) &* 0x0000_0100_0000_01B3
                         inWord = true
                     } else if inWord {
@@ -204,14 +197,20 @@ package enum NearDuplicates {
         return hashes
     }
 
-    /// The scalar of valid UTF-8 starting with a non-ASCII lead byte at `i`, and its length.
-    @inline(__always)
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[i])
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = (value << 6) | (UInt32(bytes[i + k]) & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    /// What a scalar adds to its word's hash: its lowercase value for a letter or digit, nil for a
+    /// separator. A curly apostrophe inside a word ("Trump’s") separates, like a straight one.
+    static func wordValue(_ scalar: Unicode.Scalar) -> UInt32? {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x61...0x7A: return value
+            case 0x41...0x5A: return value | 0x20
+            default: return nil
+            }
+        }
+        guard value != 0x2019, scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return nil }
+        guard scalar.properties.changesWhenLowercased else { return value }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
     }
 
     /// A 64-bit finaliser (splitmix64's).

@@ -234,6 +234,11 @@ extension NewsStore {
                 + "\(column) NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
         }
         var copies: Double?
+        var span: (lo: Int64, hi: Int64)??  // the ids' range, read once when needed
+        func idRange() throws -> (lo: Int64, hi: Int64)? {
+            if span == nil { span = .some(try idSpan(db)) }
+            return span!
+        }
         let page: [(id: Int64, score: Double)]
         let counted: (count: Int, lastID: Int64?)
         if let match = plan.match {
@@ -262,7 +267,7 @@ extension NewsStore {
                     .dropFirst(offset).prefix(limit).map { ($0.id, -$0.rank) }
                 if recent.count < window {
                     allMatches = recent.count
-                } else if let oldest = recent.map(\.id).min(), let span = try idSpan(db) {
+                } else if let oldest = recent.map(\.id).min(), let span = try idRange() {
                     let covered = Double(span.hi - oldest + 1)
                     manyMatches = Double(window) * Double(span.hi - span.lo + 1) / max(covered, 1) > 2 * Double(cap)
                 }
@@ -332,9 +337,9 @@ extension NewsStore {
         var estimated = false
         if total == cap, let lastID = counted.lastID {
             // Past the cap, the matches seen so far stand for the id range they covered.
-            let span = try idSpan(db)
-            let lo = span?.lo ?? 0
-            let hi = span?.hi ?? 0
+            let range = try idRange()
+            let lo = range?.lo ?? 0
+            let hi = range?.hi ?? 0
             let covered = Double(hi - lastID + 1)
             let all = Double(hi - lo + 1)
             let firsts = 1 - min(1, (copies ?? 0) / max(all, 1))  // copies counted above: their share out

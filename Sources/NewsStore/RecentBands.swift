@@ -49,6 +49,7 @@ struct RecentBands: Sendable {
                 if articles[Int(entry)] == id {
                     articles[Int(entry)] = 0
                     count -= 1
+                    break  // an article is filed once per bucket
                 }
                 entry = previous[Int(entry)]
             }

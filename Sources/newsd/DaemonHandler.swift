@@ -251,6 +251,8 @@ final class DaemonHandler: ControlHandler {
         let s = pipeline.stats
         let workers = pipeline.parsers.snapshot
         let stopped = stoppedReads.withLock { $0 }
+        let stories = store.activeStories
+        let recent = store.recentBuckets
         let failures = ["crashed", "timeout", "memory", "unavailable"].map {
             "newsd_parser_failures_total{kind=\"\($0)\"} \(workers.failures[$0, default: 0])"
         }.joined(separator: "\n")
@@ -278,16 +280,16 @@ final class DaemonHandler: ControlHandler {
             newsd_follow_subscribers \(hub.count)
             # HELP newsd_story_index_stories Stories held in the active-story index (bounded).
             # TYPE newsd_story_index_stories gauge
-            newsd_story_index_stories \(store.activeStories.stories)
+            newsd_story_index_stories \(stories.stories)
             # HELP newsd_story_index_bytes Approximate memory of the active-story index.
             # TYPE newsd_story_index_bytes gauge
-            newsd_story_index_bytes \(store.activeStories.bytes)
+            newsd_story_index_bytes \(stories.bytes)
             # HELP newsd_recent_buckets_rows Near-duplicate bucket rows held in memory until their next merge.
             # TYPE newsd_recent_buckets_rows gauge
-            newsd_recent_buckets_rows \(store.recentBuckets.rows)
+            newsd_recent_buckets_rows \(recent.rows)
             # HELP newsd_recent_buckets_bytes Approximate memory of those rows.
             # TYPE newsd_recent_buckets_bytes gauge
-            newsd_recent_buckets_bytes \(store.recentBuckets.bytes)
+            newsd_recent_buckets_bytes \(recent.bytes)
             # HELP newsd_parser_workers_started_total Parser worker processes started since start.
             # TYPE newsd_parser_workers_started_total counter
             newsd_parser_workers_started_total \(workers.started)

@@ -72,28 +72,15 @@ struct NearDuplicatesTests {
         return NearDuplicates.Signature(values: minima, shingles: shingles.count)
     }
 
-    /// Word hashes by their plain definition: FNV-1a over the lowercased scalars of each run of
-    /// letters and digits.
+    /// Word hashes by their plain definition: FNV-1a over the `wordValue`s of the scalars of each
+    /// run of letters and digits, read through the string's own scalar view.
     static func plainWords(_ paragraphs: [String]) -> [UInt64] {
         var words: [UInt64] = []
         for paragraph in paragraphs {
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             var inWord = false
             for scalar in paragraph.unicodeScalars {
-                var value = scalar.value
-                let isWord: Bool
-                if value < 0x80 {
-                    isWord = (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-                    if value >= 0x41 && value <= 0x5A { value |= 0x20 }
-                } else if value == 0x2019 {
-                    isWord = false
-                } else {
-                    isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                    if isWord, scalar.properties.changesWhenLowercased {
-                        value = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
-                    }
-                }
-                if isWord {
+                if let value = NearDuplicates.wordValue(scalar) {
                     h = (h ^ UInt64(value)) &* 0x0000_0100_0000_01B3
                     inWord = true
                 } else if inWord {
@@ -105,6 +92,18 @@ struct NearDuplicatesTests {
             if inWord { words.append(h) }
         }
         return words
+    }
+
+    @Test("words are hashed as their lowercase scalars, split at everything but letters and digits")
+    func wordDefinition() {
+        func fnv(_ word: String) -> UInt64 {
+            word.unicodeScalars.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1.value)) &* 0x0000_0100_0000_01B3 }
+        }
+        // Pinned independently of the code under test: stored signatures depend on these values.
+        let text = "Zelenskyy’s ΑΘΗΝΑ-talks: Straße, 30 días — İ½"
+        // (İ lowercases to i and a combining dot: the first scalar counts; ½ is a number.)
+        let expected = ["zelenskyy", "s", "αθηνα", "talks", "straße", "30", "días", "i½"].map(fnv)
+        #expect(NearDuplicates.wordHashes([text]) == expected)
     }
 
     @Test("the signature is the plain definition's, for ASCII and for any other script")
