@@ -221,19 +221,16 @@ extension NewsStore {
         var arguments = plan.arguments
         let cap = QueryResult.exactTotalLimit + 1
         if let ids = plan.ids {
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-            let column = plan.match == nil ? "a.id" : "articles_fts.rowid"
-            checks += (checks.isEmpty ? "" : " AND ") + "\(column) IN (\(marks))"
-            _ = arguments.append(contentsOf: StatementArguments(ids))
+            if plan.match == nil {
+                let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+                checks += (checks.isEmpty ? "" : " AND ") + "a.id IN (\(marks))"
+                _ = arguments.append(contentsOf: StatementArguments(ids))
+            } else if !ids.isEmpty {
+                let among = amongIDs(ids)
+                checks += (checks.isEmpty ? "" : " AND ") + among.sql
+                _ = arguments.append(contentsOf: among.arguments)
+            }
         }
-        let unfoldedChecks = checks
-        if plan.foldsCopies {
-            // The copies' ids, read once from their partial index.
-            let column = plan.match == nil ? "a.id" : "articles_fts.rowid"
-            checks += (checks.isEmpty ? "" : " AND ")
-                + "\(column) NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
-        }
-        var copies: Double?
         var span: (lo: Int64, hi: Int64)??  // the ids' range, read once when needed
         func idRange() throws -> (lo: Int64, hi: Int64)? {
             if span == nil { span = .some(try idSpan(db)) }
@@ -242,78 +239,38 @@ extension NewsStore {
         let page: [(id: Int64, score: Double)]
         let counted: (count: Int, lastID: Int64?)
         if let match = plan.match {
-            // The match drives: FTS5 walks its doclists newest first and stops at the window; a
-            // check that tokens could not express is tested on each match's row (CROSS JOIN keeps
-            // the match as the outer loop).
-            func from(_ checks: String) -> String {
+            // The match drives: FTS5 walks its doclists newest first, once, up to the cap (the
+            // count) or the page asked for; a check that tokens could not express is tested on each
+            // match's row (CROSS JOIN keeps the match as the outer loop).
+            let from =
                 plan.checks.isEmpty
-                    ? "articles_fts WHERE articles_fts MATCH ?" + (checks.isEmpty ? "" : " AND " + checks)
-                    : "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND \(checks)"
-            }
-            let unfolded = from(unfoldedChecks)
-            let from = from(checks)
-            let arguments: StatementArguments = [match] + arguments
-            var allMatches: Int?  // known when the ranked window held every match
-            var manyMatches = false  // the window's id range says there are far more than the cap
-            if plan.ranked {
-                let recent = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT articles_fts.rowid AS id, bm25(articles_fts, \(columnWeights)) AS rank FROM \(from)
-                        ORDER BY articles_fts.rowid DESC LIMIT ?
-                        """, arguments: arguments + [window]
-                ).map { (id: $0["id"] as Int64, rank: $0["rank"] as Double) }
-                page = recent.sorted { $0.rank < $1.rank || $0.rank == $1.rank && $0.id > $1.id }
+                ? "articles_fts WHERE articles_fts MATCH ?" + (checks.isEmpty ? "" : " AND " + checks)
+                : "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND \(checks)"
+            let newest = try newestMatches(
+                from, arguments: [match] + arguments, foldsCopies: plan.foldsCopies, limit: max(cap, window), in: db)
+            if plan.ranked, let typed = plan.snippetMatch {
+                let ranked = try ranks(of: Array(newest.prefix(window)), typed: typed, in: db)
+                page = ranked.sorted { $0.rank < $1.rank || $0.rank == $1.rank && $0.id > $1.id }
                     .dropFirst(offset).prefix(limit).map { ($0.id, -$0.rank) }
-                if recent.count < window {
-                    allMatches = recent.count
-                } else if let oldest = recent.map(\.id).min(), let span = try idRange() {
-                    let covered = Double(span.hi - oldest + 1)
-                    manyMatches = Double(window) * Double(span.hi - span.lo + 1) / max(covered, 1) > 2 * Double(cap)
-                }
             } else {
-                page = try Int64.fetchAll(
-                    db, sql: "SELECT articles_fts.rowid FROM \(from) ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?",
-                    arguments: arguments + [limit, offset]
-                ).map { ($0, 0) }
+                page = newest.dropFirst(offset).prefix(limit).map { ($0, 0) }
             }
-            if let allMatches {
-                counted = (allMatches, nil)  // the window held them all: no count
-            } else {
-                // When the window's id range says the matches are far more than the cap, counted
-                // without folding copies (testing each match against the copies costs three times
-                // the count): past the cap the total is an estimate anyway, made with the archive's
-                // share of copies; should they be fewer after all, they are counted again, folded,
-                // exactly. (Only when the match alone decides: with checks on each match's row
-                // every count reads those rows.)
-                let countSQL = { (from: String) in
-                    """
-                    SELECT count(*) AS n, min(id) AS last FROM
-                        (SELECT articles_fts.rowid AS id FROM \(from) ORDER BY articles_fts.rowid DESC LIMIT ?)
-                    """
-                }
-                let unfoldedFirst = plan.foldsCopies && plan.checks.isEmpty && manyMatches
-                var row = try Row.fetchOne(db, sql: countSQL(unfoldedFirst ? unfolded : from), arguments: arguments + [cap])
-                if unfoldedFirst {
-                    if (row?["n"] ?? 0) == cap {
-                        copies = Double(
-                            try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL") ?? 0)
-                    } else {
-                        row = try Row.fetchOne(db, sql: countSQL(from), arguments: arguments + [cap])
-                    }
-                }
-                counted = (row?["n"] ?? 0, row?["last"])
-            }
+            counted = newest.count >= cap ? (cap, newest[cap - 1]) : (newest.count, nil)
         } else {
-            let whereClause = checks.isEmpty ? "" : "WHERE " + checks
+            var listed = checks
+            if plan.foldsCopies {
+                // The copies' ids, read once from their partial index.
+                listed += (listed.isEmpty ? "" : " AND ") + "a.id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
+            }
+            let whereClause = listed.isEmpty ? "" : "WHERE " + listed
             page = try Int64.fetchAll(
                 db, sql: "SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset]
             ).map { ($0, 0) }
-            if checks.isEmpty {
+            if listed.isEmpty {
                 // Every article: SQLite counts the smallest index, exactly and cheaply.
                 counted = (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0, nil)
-            } else if plan.foldsCopies, plan.checks.isEmpty, plan.ids == nil {
+            } else if checks.isEmpty {
                 // Every first article: all of them less the copies (counted on their partial index).
                 counted = (
                     try Int.fetchOne(
@@ -342,8 +299,7 @@ extension NewsStore {
             let hi = range?.hi ?? 0
             let covered = Double(hi - lastID + 1)
             let all = Double(hi - lo + 1)
-            let firsts = 1 - min(1, (copies ?? 0) / max(all, 1))  // copies counted above: their share out
-            total = max(offset + page.count, Int((Double(cap) * all / max(covered, 1) * firsts).rounded()))
+            total = max(offset + page.count, Int((Double(cap) * all / max(covered, 1)).rounded()))
             estimated = true
         }
         guard !page.isEmpty else { return QueryResult(total: total, totalIsEstimate: estimated, results: []) }
@@ -371,24 +327,28 @@ extension NewsStore {
             let words: Int = row["word_count"] ?? 0
             return words <= Self.snippetWordLimit
         }
-        let snippetMarks = Array(repeating: "?", count: snippetIDs.count).joined(separator: ", ")
         if let typed = plan.snippetMatch, !snippetIDs.isEmpty {
+            let among = amongIDs(snippetIDs)
             let marks = "'\(SnippetWindow.open)', '\(SnippetWindow.close)'"
-            for row in try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT rowid AS id, highlight(articles_fts, 5, \(marks)) AS body,
-                        highlight(articles_fts, 0, \(marks)) AS title, highlight(articles_fts, 1, \(marks)) AS summary,
-                        highlight(articles_fts, 2, \(marks)) AS subheadings,
-                        highlight(articles_fts, 3, \(marks)) AS captions, highlight(articles_fts, 4, \(marks)) AS posts
-                    FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (\(snippetMarks))
-                    """, arguments: [typed] + StatementArguments(snippetIDs))
-            {
+                        highlight(articles_fts, 1, \(marks)) AS summary, highlight(articles_fts, 2, \(marks)) AS subheadings,
+                        highlight(articles_fts, 3, \(marks)) AS captions, highlight(articles_fts, 4, \(marks)) AS posts,
+                        highlight(articles_fts, 0, \(marks)) AS title
+                    FROM articles_fts WHERE articles_fts MATCH ? AND \(among.sql)
+                    """, arguments: [typed] + among.arguments)
+            while let row = try rows.next() {
                 // The body around its hits; when the body has none, the first other part that has
-                // (a caption, a subheading, the title).
-                for column in ["body", "summary", "subheadings", "captions", "posts", "title"] {
-                    if let text: String = row[column], let snippet = SnippetWindow.cut(text) {
-                        snippets[row["id"]] = snippet
+                // (the summary, a subheading, a caption, a post, the title). Cut from the bytes as
+                // SQLite holds them: only the window's words become a string.
+                for column in 1...6 {
+                    let snippet = try row.withUnsafeData(atIndex: column) { data in
+                        data?.withUnsafeBytes { SnippetWindow.cut($0, words: 16) }
+                    }
+                    if let snippet {
+                        snippets[row[0]] = snippet
                         break
                     }
                 }
@@ -398,12 +358,77 @@ extension NewsStore {
             guard let row = byID[match.id] else { return nil }
             var hit = Self.hit(row)
             if let snippet = snippets[match.id], !snippet.isEmpty {
-                hit.snippet = snippet.replacingOccurrences(of: "\n", with: " ")
+                hit.snippet = snippet  // its words are joined by spaces
             }
             hit.score = match.score
             return hit
         }
         return QueryResult(total: total, totalIsEstimate: estimated, results: hits)
+    }
+
+    /// The newest matches of `from` (an FTS5 match and its checks: "articles_fts … WHERE …"),
+    /// newest first, up to `limit`. With `foldsCopies` exact copies are left out: read for each
+    /// walked chunk from their partial index by id range, not tested by the statement on every
+    /// match (a `NOT IN` in the walk costs more than the walk).
+    static func newestMatches(
+        _ from: String, arguments: StatementArguments, foldsCopies: Bool, limit: Int, in db: Database
+    ) throws -> [Int64] {
+        var ids: [Int64] = []
+        var below: Int64?
+        while ids.count < limit {
+            let want = limit - ids.count
+            var args = arguments
+            if let below { _ = args.append(contentsOf: [below]) }
+            _ = args.append(contentsOf: [want])
+            let cursor = try Int64.fetchCursor(
+                db,
+                sql: "SELECT articles_fts.rowid FROM \(from)" + (below == nil ? "" : " AND articles_fts.rowid < ?")
+                    + " ORDER BY articles_fts.rowid DESC LIMIT ?", arguments: args)
+            var chunk: [Int64] = []
+            while let id = try cursor.next() { chunk.append(id) }
+            guard let newest = chunk.first, let oldest = chunk.last else { break }
+            if foldsCopies {
+                let copies = Set(
+                    try Int64.fetchAll(
+                        db, sql: "SELECT id FROM articles WHERE duplicate_of IS NOT NULL AND id BETWEEN ? AND ?",
+                        arguments: [oldest, newest]))
+                ids += copies.isEmpty ? chunk : chunk.filter { !copies.contains($0) }
+            } else {
+                ids += chunk
+            }
+            if chunk.count < want { break }
+            below = oldest
+        }
+        return ids
+    }
+
+    /// bm25 of `ids`, matches of the whole query, under the typed text alone. The filters' tokens
+    /// are in the `meta` column, whose weight 0 adds nothing to a score, so the scores are the whole
+    /// query's, without walking the filters' doclists again or scoring their phrases.
+    static func ranks(of ids: [Int64], typed: String, in db: Database) throws -> [(id: Int64, rank: Double)] {
+        guard !ids.isEmpty else { return [] }
+        let among = amongIDs(ids)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT articles_fts.rowid, bm25(articles_fts, \(columnWeights)) FROM articles_fts
+                WHERE articles_fts MATCH ? AND \(among.sql)
+                """, arguments: [typed] + among.arguments)
+        var ranks: [(id: Int64, rank: Double)] = []
+        ranks.reserveCapacity(ids.count)
+        while let row = try rows.next() { ranks.append((row[0], row[1])) }
+        return ranks
+    }
+
+    /// The condition "one of `ids`" on a full-text match (not empty). FTS5 walks only the ids'
+    /// range (a rowid range is a constraint it takes; an `IN` list it answers by running the whole
+    /// match once per id), and the list is tested on each row of that range (the `+` keeps SQLite
+    /// from handing it to FTS5).
+    static func amongIDs(_ ids: [Int64]) -> (sql: String, arguments: StatementArguments) {
+        (
+            "articles_fts.rowid BETWEEN ? AND ? AND +articles_fts.rowid IN (SELECT value FROM json_each(?))",
+            [ids.min() ?? 0, ids.max() ?? 0, "[" + ids.map(String.init).joined(separator: ",") + "]"]
+        )
     }
 
     /// The lowest and highest article id, nil for an empty archive. Two subqueries: SQLite reads
@@ -418,9 +443,15 @@ extension NewsStore {
     static func hit(_ row: Row) -> QueryHit {
         QueryHit(
             id: row["id"], title: row["title"], source: row["source"], published: row["published"],
-            snippet: (row["snippet"] as String?).map { $0.replacingOccurrences(of: "\n", with: " ") } ?? "",
+            snippet: (row["snippet"] as String?).map(Self.oneLine) ?? "",
             score: 0, path: row["path"], ingestedAt: row["ingested_at"], revision: row["revision"],
             duplicateOf: row["duplicate_of"], duplicates: row["duplicates"] ?? 0, storyID: row["story_id"])
+    }
+
+    /// The text with each line feed made a space.
+    static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(0x0A) else { return text }
+        return String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The `meta` token of an outlet: `src` and its letters and digits, lower case ("Sky News" →

@@ -18,25 +18,101 @@ enum SnippetWindow {
     /// only the hits' words and the window's are made into strings.
     static func cut(_ highlighted: String, words count: Int = 16) -> String? {
         var text = highlighted
-        return text.withUTF8 { cut($0, words: count) }
+        return text.withUTF8 { cut(UnsafeRawBufferPointer($0), words: count) }
     }
 
-    private static func cut(_ bytes: UnsafeBufferPointer<UInt8>, words count: Int) -> String? {
-        // Per word: its bytes, whether a hit is open where it starts and where it ends, and for a
-        // word inside or holding a hit, the number of its hit key (distinct hit words).
-        var starts: [Int] = []
-        var ends: [Int] = []
-        var openAtStart: [Bool] = []
-        var openAtEnd: [Bool] = []
-        var keyOf: [Int] = []
+    /// A hit: the number of its word, and of its key (its distinct word, in any case).
+    private struct Hit {
+        var word: Int
+        var key: Int
+    }
+
+    /// The snippet of UTF-8 bytes (as `cut(_:words:)`), e.g. a column as SQLite holds it. Two
+    /// passes: the first counts the words and notes the hits, the window is chosen among the hits
+    /// alone, the second finds the window's words.
+    static func cut(_ bytes: UnsafeRawBufferPointer, words count: Int) -> String? {
+        var hits: [Hit] = []
         var keyNumbers: [String: Int] = [:]
-        var inside = false
+        var total = 0
+        var scan = Words(bytes)
+        while let word = scan.next() {
+            if word.touched {
+                let key = Self.key(UnsafeRawBufferPointer(rebasing: bytes[word.range]))
+                let number = keyNumbers[key] ?? keyNumbers.count
+                if number == keyNumbers.count { keyNumbers[key] = number }
+                hits.append(Hit(word: total, key: number))
+            }
+            total += 1
+        }
+        guard !hits.isEmpty else { return nil }
+        let width = min(max(1, count), total)
+        // The first window holding the most distinct keys. Their number rises only where a hit
+        // comes into the window from the right, so the windows to try start at 0 and wherever a
+        // hit is the window's last word.
+        var counts = [Int](repeating: 0, count: keyNumbers.count)
+        var distinct = 0
+        var best = (start: 0, distinct: -1)
+        var entering = 0  // hits before it are in or past the window
+        var leaving = 0  // hits before it are left of the window
+        var tried = -1
+        for candidate in [0] + hits.map({ min(max(0, $0.word - width + 1), total - width) }) where candidate > tried {
+            tried = candidate
+            while entering < hits.count && hits[entering].word < candidate + width {
+                counts[hits[entering].key] += 1
+                if counts[hits[entering].key] == 1 { distinct += 1 }
+                entering += 1
+            }
+            while leaving < entering && hits[leaving].word < candidate {
+                counts[hits[leaving].key] -= 1
+                if counts[hits[leaving].key] == 0 { distinct -= 1 }
+                leaving += 1
+            }
+            if distinct > best.distinct { best = (candidate, distinct) }
+        }
+        let last = best.start + width - 1
+        var text = ""
+        if best.start > 0 { text += "…" }
+        scan = Words(bytes)
+        var number = 0
+        while let word = scan.next() {
+            defer { number += 1 }
+            if number < best.start { continue }
+            if number == best.start {
+                if word.openAtStart { text += "**" }
+            } else {
+                text += " "
+            }
+            text += marked(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[word.range]), as: UTF8.self))
+            if number == last {
+                if word.openAtEnd { text += "**" }
+                break
+            }
+        }
+        if last + 1 < total { text += "…" }
+        return text
+    }
+
+    /// The words of marked text, in order: their bytes, whether a hit is open where they start and
+    /// where they end, and whether they are or hold part of a hit.
+    private struct Words {
+        let bytes: UnsafeRawBufferPointer
         var i = 0
-        let n = bytes.count
-        func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
-        while i < n {
+        var inside = false
+
+        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+        struct Word {
+            var range: Range<Int>
+            var openAtStart: Bool
+            var openAtEnd: Bool
+            var touched: Bool
+        }
+
+        mutating func next() -> Word? {
+            let n = bytes.count
+            func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
             while i < n && isSeparator(bytes[i]) { i += 1 }
-            if i >= n { break }
+            guard i < n else { return nil }
             let start = i
             let startedInside = inside
             var touched = inside
@@ -51,61 +127,38 @@ enum SnippetWindow {
                 }
                 i += 1
             }
-            var key = -1
-            if touched {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                let text = stripped(word).lowercased().trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
-                if let known = keyNumbers[text] {
-                    key = known
-                } else {
-                    key = keyNumbers.count
-                    keyNumbers[text] = key
-                }
+            return Word(range: start..<i, openAtStart: startedInside, openAtEnd: inside, touched: touched)
+        }
+    }
+
+    /// What makes two hits the same: the word without markers, lower case, without punctuation at
+    /// its ends. ASCII words are read byte by byte; others through Foundation.
+    static func key(_ word: UnsafeRawBufferPointer) -> String {
+        guard word.allSatisfy({ $0 < 0x80 || $0 == 0xEE || $0 == 0x80 || $0 == 0x81 }) else {
+            let text = String(decoding: word, as: UTF8.self)
+            return stripped(text).lowercased().trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+        }
+        var plain: [UInt8] = []
+        plain.reserveCapacity(word.count)
+        var i = 0
+        while i < word.count {
+            let b = word[i]
+            if b == 0xEE, i + 2 < word.count, word[i + 1] == 0x80, word[i + 2] == 0x80 || word[i + 2] == 0x81 {
+                i += 3
+                continue
             }
-            starts.append(start)
-            ends.append(i)
-            openAtStart.append(startedInside)
-            openAtEnd.append(inside)
-            keyOf.append(key)
-        }
-        guard !keyNumbers.isEmpty else { return nil }
-        let total = starts.count
-        let width = min(max(1, count), total)
-        // Sliding window: distinct hit keys inside it, best first window.
-        var counts = [Int](repeating: 0, count: keyNumbers.count)
-        var distinct = 0
-        func add(_ w: Int) {
-            let key = keyOf[w]
-            guard key >= 0 else { return }
-            counts[key] += 1
-            if counts[key] == 1 { distinct += 1 }
-        }
-        func remove(_ w: Int) {
-            let key = keyOf[w]
-            guard key >= 0 else { return }
-            counts[key] -= 1
-            if counts[key] == 0 { distinct -= 1 }
-        }
-        for w in 0..<width { add(w) }
-        var best = (start: 0, distinct: distinct)
-        if width < total {
-            for start in 1...(total - width) {
-                remove(start - 1)
-                add(start + width - 1)
-                if distinct > best.distinct { best = (start, distinct) }
+            guard b < 0x80 else {  // a lone 0x80/0x81/0xEE byte: not ASCII after all
+                let text = String(decoding: word, as: UTF8.self)
+                return stripped(text).lowercased().trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
             }
+            plain.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            i += 1
         }
-        let last = best.start + width - 1
-        var text = ""
-        if best.start > 0 { text += "…" }
-        if openAtStart[best.start] { text += "**" }
-        for w in best.start...last {
-            if w > best.start { text += " " }
-            text += marked(String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[w]..<ends[w]]), as: UTF8.self))
+        func isAlphanumeric(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x61...0x7A).contains(b) }
+        guard let first = plain.firstIndex(where: isAlphanumeric), let end = plain.lastIndex(where: isAlphanumeric) else {
+            return ""
         }
-        if openAtEnd[last] { text += "**" }
-        if last + 1 < total { text += "…" }
-        return text
+        return String(decoding: plain[first...end], as: UTF8.self)
     }
 
     /// The text without the markers.

@@ -106,6 +106,37 @@ struct SearchTests {
         #expect(none.total == 0)
     }
 
+    @Test("a filter narrows the matches and leaves their scores and order as they were")
+    func filtersKeepScores() async throws {
+        let t = try TemporaryStore()
+        let sources = ["Reuters", "AP", "BBC"]
+        let commits = (1...60).map { n in
+            commit(
+                "\(n).txt", inode: UInt64(n), size: 1,
+                [
+                    article(
+                        "Report \(n)", [String(repeating: "ceasefire talks ", count: 1 + n % 4) + "in round \(n) of \(n % 7) days"],
+                        source: sources[n % 3], published: "2025-05-\(10 + n % 20)T09:00:00Z")
+                ])
+        }
+        _ = try await t.store.commit(commits)
+        let everything = try await t.store.search(QueryParams(text: "ceasefire talks", limit: 100))
+        #expect(everything.total == 60)
+        let scores = Dictionary(uniqueKeysWithValues: everything.results.map { ($0.id, $0.score) })
+        for params in [
+            QueryParams(text: "ceasefire talks", source: "AP", limit: 100),
+            QueryParams(text: "ceasefire talks", since: "2025-05-20", limit: 100),
+            QueryParams(text: "ceasefire talks source:bbc before:2025-05-25", limit: 100),
+        ] {
+            let narrowed = try await t.store.search(params)
+            #expect(narrowed.total > 0 && narrowed.total < 60)
+            #expect(narrowed.results.count == narrowed.total)
+            for hit in narrowed.results { #expect(hit.score == scores[hit.id], "\(params)") }
+            let order = everything.results.map(\.id).filter(Set(narrowed.results.map(\.id)).contains)
+            #expect(narrowed.results.map(\.id) == order)
+        }
+    }
+
     /// Any byte string of ordinary length is a query: results or an empty list, never an error.
     @Test func anyTextAnswers() async throws {
         let t = try await archive()
@@ -206,7 +237,7 @@ struct SearchTests {
             let number = n % 5 == 0 ? n - 1 : n
             return commit(
                 "\(n).txt", inode: UInt64(n), size: 1,
-                [article("Item \(n)", ["common words in the body of this test article, number \(number) of them, and \(number % 9_000) more"])])
+                [article("Item \(n)", ["common words in the body of this test article, number \(number) of them, and \(number % 9_000) more" + (n > 18_000 ? " lately" : "")])])
         }
         _ = try await t.store.commit(commits)
         let r = try await t.store.search(QueryParams(text: "common", limit: 5))
@@ -218,6 +249,12 @@ struct SearchTests {
         let narrow = try await t.store.search(QueryParams(text: "8999", limit: 5))
         #expect(narrow.totalIsEstimate == nil)
         #expect(narrow.total == 3)  // numbers 8999, 17999, 26999 (their copies folded)
+        // 12,000 matches, 9,600 of them first articles: past the cap before the copies are left
+        // out, under it after, so exact.
+        let lately = try await t.store.search(QueryParams(text: "lately", limit: 5))
+        #expect(lately.totalIsEstimate == nil)
+        #expect(lately.total == 9_600)
+        #expect(lately.results.count == 5 && lately.results.allSatisfy { $0.duplicateOf == nil })
         let all = try await t.store.search(QueryParams(text: "common", limit: 5, all: true))
         #expect(all.totalIsEstimate == true)
         #expect(all.total > 24_000)
@@ -370,6 +407,72 @@ struct HostileRowTests {
                 #expect(snippet.unicodeScalars.filter { $0 == "*" }.count % 4 == 0, "unbalanced: \(snippet.debugDescription)")
             }
         }
+    }
+}
+
+extension SearchTests {
+    @Test("the snippet window chosen among the hits alone is the plain sliding window's, on any text")
+    func snippetWindowPlainDefinition() {
+        let o = SnippetWindow.open, c = SnippetWindow.close
+        var generator = SplitMix(seed: 7)
+        let pieces = [" ", "\n", "\t", "a", "b", "Truce", "É", "東", ",", "\(o)hit\(c)", "\(o)Hit\(c)", "\(o)two hits\(c)", "\(o)x\(c)", o, c]
+        for _ in 0..<3_000 {
+            let text = (0..<Int(generator.next() % 80)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let words = 1 + Int(generator.next() % 12)
+            #expect(SnippetWindow.cut(text, words: words) == Self.plainSnippet(text, words: words), "\(text.debugDescription)")
+        }
+    }
+
+    /// The snippet by its definition: every window of `words` words slid over the text, the first
+    /// with the most distinct hit words kept.
+    static func plainSnippet(_ text: String, words count: Int) -> String? {
+        let bytes = Array(text.utf8)
+        var spans: [(range: Range<Int>, openAtStart: Bool, openAtEnd: Bool, key: String?)] = []
+        var inside = false
+        var i = 0
+        let separators: Set<UInt8> = [0x20, 0x0A, 0x09]
+        while i < bytes.count {
+            if separators.contains(bytes[i]) {
+                i += 1
+                continue
+            }
+            let start = i
+            let startedInside = inside
+            var touched = inside
+            while i < bytes.count && !separators.contains(bytes[i]) {
+                if bytes[i] == 0xEE, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
+                    if bytes[i + 2] == 0x80 {
+                        inside = true
+                        touched = true
+                    } else if bytes[i + 2] == 0x81 {
+                        inside = false
+                    }
+                }
+                i += 1
+            }
+            let word = String(decoding: bytes[start..<i], as: UTF8.self)
+            let key = touched
+                ? SnippetWindow.stripped(word).lowercased().trimmingCharacters(in: CharacterSet.alphanumerics.inverted) : nil
+            spans.append((start..<i, startedInside, inside, key))
+        }
+        guard spans.contains(where: { $0.key != nil }) else { return nil }
+        let width = min(max(1, count), spans.count)
+        var best = (start: 0, distinct: -1)
+        for start in 0...(spans.count - width) {
+            let distinct = Set(spans[start..<(start + width)].compactMap(\.key)).count
+            if distinct > best.distinct { best = (start, distinct) }
+        }
+        let last = best.start + width - 1
+        var out = best.start > 0 ? "…" : ""
+        if spans[best.start].openAtStart { out += "**" }
+        out += spans[best.start...last].map { span in
+            String(decoding: bytes[span.range], as: UTF8.self).unicodeScalars.map {
+                $0 == "\u{E000}" || $0 == "\u{E001}" ? "**" : String($0)
+            }.joined()
+        }.joined(separator: " ")
+        if spans[last].openAtEnd { out += "**" }
+        if last + 1 < spans.count { out += "…" }
+        return out
     }
 }
 
