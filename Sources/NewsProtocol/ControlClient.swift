@@ -88,6 +88,12 @@ public final class ControlClient {
     /// - Throws: `RPCError` when the daemon answers with an error; `ConnectionError` when it cannot.
     public func call<R: Decodable>(_ method: String, params: [String: JSONValue]? = nil, as: R.Type) throws -> R {
         let line = try callRaw(method, params: params)
+        // The answer decoded in one pass; what does not fit (a null result, a malformed answer)
+        // is read loosely below, which names what is wrong.
+        if let answer = try? JSONDecoder().decode(Answer<R>.self, from: line) {
+            if let error = answer.error { throw error }
+            if let result = answer.result { return result }
+        }
         guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
             throw ConnectionError.protocolFailure("answer is not a JSON object")
         }
@@ -97,6 +103,12 @@ public final class ControlClient {
         }
         let result = try JSONSerialization.data(withJSONObject: object["result"] ?? NSNull(), options: .fragmentsAllowed)
         return try JSONDecoder().decode(R.self, from: result)
+    }
+
+    /// A response: its result or its error.
+    private struct Answer<R: Decodable>: Decodable {
+        var result: R?
+        var error: RPCError?
     }
 
     /// Sends a request and returns the raw response line (without the newline).

@@ -249,7 +249,10 @@ extension NewsStore {
             let newest = try newestMatches(
                 from, arguments: [match] + arguments, foldsCopies: plan.foldsCopies, limit: max(cap, window), in: db)
             if plan.ranked, let typed = plan.snippetMatch {
-                let ranked = try ranks(of: Array(newest.prefix(window)), typed: typed, in: db)
+                // When the walk was the typed text alone, its matches in the window's range are the
+                // window and the copies among them: no list to test each row against.
+                let alone = match == typed && plan.checks.isEmpty && plan.ids == nil
+                let ranked = try ranks(of: Array(newest.prefix(window)), typed: typed, listed: !alone, in: db)
                 page = ranked.sorted { $0.rank < $1.rank || $0.rank == $1.rank && $0.id > $1.id }
                     .dropFirst(offset).prefix(limit).map { ($0.id, -$0.rank) }
             } else {
@@ -405,18 +408,25 @@ extension NewsStore {
     /// bm25 of `ids`, matches of the whole query, under the typed text alone. The filters' tokens
     /// are in the `meta` column, whose weight 0 adds nothing to a score, so the scores are the whole
     /// query's, without walking the filters' doclists again or scoring their phrases.
-    static func ranks(of ids: [Int64], typed: String, in db: Database) throws -> [(id: Int64, rank: Double)] {
-        guard !ids.isEmpty else { return [] }
-        let among = amongIDs(ids)
+    /// - Parameter listed: test each row against `ids` in the statement; false when the typed
+    ///   text's other matches in their range are few (copies), which are left out here.
+    static func ranks(of ids: [Int64], typed: String, listed: Bool, in db: Database) throws -> [(id: Int64, rank: Double)] {
+        guard let lo = ids.min(), let hi = ids.max() else { return [] }
+        let among: (sql: String, arguments: StatementArguments) =
+            listed ? amongIDs(ids) : ("articles_fts.rowid BETWEEN ? AND ?", [lo, hi])
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT articles_fts.rowid, bm25(articles_fts, \(columnWeights)) FROM articles_fts
                 WHERE articles_fts MATCH ? AND \(among.sql)
                 """, arguments: [typed] + among.arguments)
+        let wanted: Set<Int64>? = listed ? nil : Set(ids)
         var ranks: [(id: Int64, rank: Double)] = []
         ranks.reserveCapacity(ids.count)
-        while let row = try rows.next() { ranks.append((row[0], row[1])) }
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if wanted?.contains(id) ?? true { ranks.append((id, row[1])) }
+        }
         return ranks
     }
 

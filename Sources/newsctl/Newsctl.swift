@@ -33,7 +33,7 @@ struct Newsctl: AsyncParsableCommand {
             Foundation.exit(2)
         }
         do {
-            var command = try parseAsRoot(hoistingGlobalOptions(arguments))
+            var command = try parse(hoistingGlobalOptions(arguments))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -68,6 +68,27 @@ struct Newsctl: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Newsctl {
+    /// Words that need the whole command tree: help and completion requests.
+    static let treeWords: Set<String> = ["-h", "--help", "help", "--version", "--experimental-dump-help"]
+
+    /// The command of a line (after `hoistingGlobalOptions`). The command named first is parsed on
+    /// its own: argument-parser otherwise builds the arguments of every command to look for a
+    /// completion-script request, most of a short-lived process's time. Help, completion requests
+    /// and anything the command refuses go through the whole tree, which words usage and errors
+    /// as `newsctl <command>`.
+    static func parse(_ line: [String]) throws -> any ParsableCommand {
+        if let name = line.first,
+            let type = configuration.subcommands.first(where: { $0._commandName == name }),
+            !line.contains(where: { treeWords.contains($0) || $0.hasPrefix("--generate-completion-script") }),
+            let command = try? type.parseAsRoot(Array(line.dropFirst()))
+        {
+            return command
+        }
+        return try parseAsRoot(line)
     }
 }
 
