@@ -60,10 +60,19 @@ crash-test: build
 eval: build
 	bash scripts/eval.sh $(BIN_DIR)
 
+# `make bench SCALE=N`: instead of the suite, query latency at N generated articles (timed at 100,000
+# on the way when N is larger) beside raw FTS5 on the same database (scripts/query-bench.py); the
+# corpus and the database stay in SCALE_WORK, for a later run with BENCH_FLAGS=--reuse.
+SCALE_WORK ?= $(or $(TMPDIR),/tmp)/newsd-scale-$(SCALE)
 bench: deps
 	$(SWIFT) build -c release --scratch-path .build-release
-	python3 scripts/bench.py --bin-dir $$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path) \
-	  $(if $(QUICK),--quick,) $(BENCH_FLAGS)
+	bin=$$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path); \
+	if [ -n "$(SCALE)" ]; then \
+	  python3 scripts/query-bench.py --bin-dir $$bin --generator scripts/gen-corpus.py --count $(SCALE) \
+	    --stages 100000 --work $(SCALE_WORK) $(BENCH_FLAGS); \
+	else \
+	  python3 scripts/bench.py --bin-dir $$bin $(if $(QUICK),--quick,) $(BENCH_FLAGS); \
+	fi
 
 # The binaries to install: BIN_DIR when given, else those of `make release`, else the CONFIG build.
 # (Under sudo, swift may not be on PATH: the release path needs no swift.)

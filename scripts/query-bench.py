@@ -9,9 +9,13 @@ ORDER BY rank LIMIT 20 with snippets, as a plain FTS5 application would), and wh
 
   query-bench.py --bin-dir .build-release/release --corpus DIR [--work DIR] [--reps 200]
   query-bench.py --bin-dir .build-release/release --generator scripts/gen-corpus.py --count 100000
+  make bench SCALE=1000000      # the same at a million articles, timed at 100,000 on the way
 
 --corpus DIR        a folder of article files (e.g. from gen-corpus)
 --generator PATH    make the corpus first: PATH --out WORK/corpus --count N --seed 42
+--stages N[,N…]     time the queries first when N files are ingested, then after the next stage,
+                    and last with the whole corpus (files in name order; e.g. --stages 100000 with
+                    a 1,000,000-file corpus times 100,000 and 1,000,000 articles in one run)
 --reuse             keep WORK/newsd.db when it already holds the corpus (no ingest)
 --explain           print SQLite's EXPLAIN QUERY PLAN for newsd's statements (from its log)
 
@@ -79,8 +83,42 @@ def corpus_files(folder):
     return sorted(f for f in os.listdir(folder) if not f.startswith(".") and os.path.isfile(os.path.join(folder, f)))
 
 
-def ingest(args, corpus, work):
-    """A fresh daemon on an empty database ingests the corpus (hard links in its inbox)."""
+def link_files(corpus, inbox, names):
+    for name in names:
+        try:
+            os.link(os.path.join(corpus, name), os.path.join(inbox, name))
+        except FileExistsError:
+            pass
+        except OSError:
+            shutil.copy(os.path.join(corpus, name), os.path.join(inbox, name))
+
+
+def wait_idle(d, sock, t0, least):
+    """Waits until newsd has nothing pending and holds at least `least` articles, twice in a row
+    (events of files just linked may not have reached it yet)."""
+    idle = 0
+    while True:
+        if d.poll() is not None:
+            raise RuntimeError("newsd exited during ingest")
+        try:
+            s = Rpc(sock).call("status")
+        except (OSError, RuntimeError):
+            time.sleep(0.2)
+            continue
+        if s["pending"] == 0 and s["state"] == "watching" and s["articles"] >= least:
+            idle += 1
+            if idle == 2:
+                return s
+        else:
+            idle = 0
+        if time.time() - t0 > 4 * 3600:
+            raise RuntimeError("ingest did not finish within four hours")
+        time.sleep(1)
+
+
+def ingest(args, corpus, work, first):
+    """A fresh daemon on an empty database ingests the first `first` files of the corpus (hard
+    links in its inbox)."""
     db = os.path.join(work, "newsd.db")
     inbox = os.path.join(work, "inbox")
     sock = os.path.join(work, "newsd.sock")
@@ -96,11 +134,7 @@ def ingest(args, corpus, work):
                 os.unlink(p)
         shutil.rmtree(inbox, ignore_errors=True)
         os.makedirs(inbox)
-        for name in files:
-            try:
-                os.link(os.path.join(corpus, name), os.path.join(inbox, name))
-            except OSError:
-                shutil.copy(os.path.join(corpus, name), os.path.join(inbox, name))
+        link_files(corpus, inbox, files[:first])
     os.makedirs(inbox, exist_ok=True)
     d = subprocess.Popen([os.path.join(args.bin_dir, "newsd"), "--config", config, "--inbox", inbox,
                           "--database", db, "--socket", sock, "--log-level", "warning"],
@@ -110,17 +144,7 @@ def ingest(args, corpus, work):
         time.sleep(0.05)
         if d.poll() is not None:
             raise RuntimeError("newsd exited: see %s/newsd.log" % work)
-    while True:
-        try:
-            s = Rpc(sock).call("status")
-        except (OSError, RuntimeError):
-            time.sleep(0.2)
-            continue
-        if s["pending"] == 0 and s["state"] == "watching" and s["articles"] > 0:
-            break
-        if time.time() - t0 > 3600:
-            raise RuntimeError("ingest did not finish within an hour")
-        time.sleep(1)
+    s = wait_idle(d, sock, t0, 1 if args.reuse else int(first * 0.98))
     log("ingested: %d articles, %.0f s" % (s["articles"], time.time() - t0))
     return d, sock, db, s["articles"]
 
@@ -158,7 +182,10 @@ def raw_sqlite(db, text, reps):
            "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20")
     con.execute(sql, (text,)).fetchall()
     lat = []
+    started = time.perf_counter()
     for _ in range(reps):
+        if len(lat) >= 10 and time.perf_counter() - started > 30:
+            break  # at a million articles a run takes seconds: 30 s of them (at least 10) will do
         t0 = time.perf_counter()
         con.execute(sql, (text,)).fetchall()
         con.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (text,)).fetchone()
@@ -195,6 +222,7 @@ def main():
     ap.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "newsd-query-bench"))
     ap.add_argument("--reps", type=int, default=200)
     ap.add_argument("--reuse", action="store_true")
+    ap.add_argument("--stages", default="")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     corpus = args.corpus
@@ -204,51 +232,77 @@ def main():
         corpus = os.path.join(args.work, "corpus")
         if not os.path.isdir(corpus) or len(corpus_files(corpus)) < args.count:
             subprocess.run([sys.executable, args.generator, "--out", corpus, "--count", str(args.count),
-                            "--seed", str(args.seed)], check=True)
-    daemon, sock, db, articles = ingest(args, corpus, args.work)
+                            "--seed", str(args.seed), "--no-huge", "--quiet"], check=True)
+    files = corpus_files(corpus)
+    stages = sorted(n for n in (int(x) for x in args.stages.split(",") if x) if 0 < n < len(files)) if args.stages else []
+    if args.reuse:
+        stages = []
+    stages.append(len(files))
+    daemon, sock, db, articles = ingest(args, corpus, args.work, stages[0])
+    results = []
     try:
-        rpc = Rpc(sock)
-        sources = rpc.call("sources")
-        source = next((s["source"] for s in sources if s.get("source")), "Sky News")
-        rows = []
-        for name, params in cases(source):
-            params = dict(params, limit=20)
-            first, lat = time_rpc(rpc, params, args.reps)
-            row = {"name": name, "params": params, "hits": first["total"],
-                   "estimate": bool(first.get("total_is_estimate")), "p50_ms": pct(lat, 50),
-                   "p95_ms": pct(lat, 95), "max_ms": max(lat)}
-            text = params.get("text")
-            if text and set(params) == {"text", "limit"} and ":" not in text:
-                _, raw = time_rpc(rpc, dict(params, fts=True), args.reps)
-                row["newsd_fts_p50_ms"], row["newsd_fts_p95_ms"] = pct(raw, 50), pct(raw, 95)
-                ref = raw_sqlite(db, text, args.reps)
-                row["sqlite_p50_ms"], row["sqlite_p95_ms"] = pct(ref, 50), pct(ref, 95)
-            rows.append(row)
-            log("%-28s hits %-7s p50 %6.2f p95 %6.2f ms" % (name, row["hits"], row["p50_ms"], row["p95_ms"]))
-        rpc.close()
-        processes = newsctl_processes(args, sock, args.work)
+        for number, stage in enumerate(stages):
+            if number > 0:
+                t0 = time.time()
+                link_files(corpus, os.path.join(args.work, "inbox"), files[stages[number - 1]:stage])
+                articles = wait_idle(daemon, sock, t0, max(articles + 1, int(stage * 0.98)))["articles"]
+                log("ingested: %d articles, %.0f s more" % (articles, time.time() - t0))
+            results.append(measure(args, sock, db, articles))
     finally:
         daemon.terminate()
         daemon.wait()
-    out = {"articles": articles, "reps": args.reps, "source": source, "queries": rows, "processes": processes,
-           "load": open("/proc/loadavg").read().split()[:3]}
-    json.dump(out, open(os.path.join(args.work, "query-bench.json"), "w"), indent=1)
+    json.dump(results if len(results) > 1 else results[0], open(os.path.join(args.work, "query-bench.json"), "w"), indent=1)
+    for out in results:
+        report(out, args)
+
+
+def measure(args, sock, db, articles):
+    """The benchmark set at the daemon's present size."""
+    rpc = Rpc(sock)
+    sources = rpc.call("sources")
+    source = next((s["source"] for s in sources if s.get("source")), "Sky News")
+    rows = []
+    for name, params in cases(source):
+        params = dict(params, limit=20)
+        first, lat = time_rpc(rpc, params, args.reps)
+        row = {"name": name, "params": params, "hits": first["total"],
+               "estimate": bool(first.get("total_is_estimate")), "p50_ms": pct(lat, 50),
+               "p95_ms": pct(lat, 95), "max_ms": max(lat)}
+        text = params.get("text")
+        if text and set(params) == {"text", "limit"} and ":" not in text:
+            _, raw = time_rpc(rpc, dict(params, fts=True), args.reps)
+            row["newsd_fts_p50_ms"], row["newsd_fts_p95_ms"] = pct(raw, 50), pct(raw, 95)
+            ref = raw_sqlite(db, text, args.reps)
+            row["sqlite_p50_ms"], row["sqlite_p95_ms"], row["sqlite_runs"] = pct(ref, 50), pct(ref, 95), len(ref)
+        rows.append(row)
+        log("%-28s hits %-7s p50 %6.2f p95 %6.2f ms" % (name, row["hits"], row["p50_ms"], row["p95_ms"]))
+    rpc.close()
+    processes = newsctl_processes(args, sock, args.work)
+    return {"articles": articles, "reps": args.reps, "source": source, "queries": rows, "processes": processes,
+            "load": open("/proc/loadavg").read().split()[:3], "sock": sock}
+
+
+def report(out, args):
+    sock = out["sock"]
     print("%d articles, %d timed runs each over one connection, limit 20; source filter `%s`, since %s; "
-          "load average %s.\n" % (articles, args.reps, source, SINCE, " ".join(out["load"])))
+          "load average %s.\n" % (out["articles"], out["reps"], out["source"], SINCE, " ".join(out["load"])))
     print("| query | hits | p50 ms | p95 ms | max ms | raw FTS5 via newsd p50 / p95 | SQLite alone p50 / p95 |")
     print("|---|---|---|---|---|---|---|")
-    for r in rows:
+    for r in out["queries"]:
         hits = ("~%d" % r["hits"]) if r["estimate"] else str(r["hits"])
         text = r["params"].get("text", "")
         label = "%s `%s`" % (r["name"], text) if text else r["name"]
         fts = "%.2f / %.2f" % (r["newsd_fts_p50_ms"], r["newsd_fts_p95_ms"]) if "newsd_fts_p50_ms" in r else "–"
         ref = "%.2f / %.2f" % (r["sqlite_p50_ms"], r["sqlite_p95_ms"]) if "sqlite_p50_ms" in r else "–"
+        if r.get("sqlite_runs", out["reps"]) < out["reps"]:
+            ref += " (%d runs)" % r["sqlite_runs"]
         print("| %s | %s | %.2f | %.2f | %.2f | %s | %s |" % (label, hits, r["p50_ms"], r["p95_ms"], r["max_ms"], fts, ref))
     print()
     print("| process | p50 ms | p95 ms |")
     print("|---|---|---|")
-    for cmd, p in processes.items():
+    for cmd, p in out["processes"].items():
         print("| `%s` | %.2f | %.2f |" % (cmd.replace(sock, "S").replace(args.bin_dir + "/", ""), p["p50_ms"], p["p95_ms"]))
+    print()
 
 
 if __name__ == "__main__":
