@@ -195,21 +195,27 @@ def raw_sqlite(db, text, reps):
 
 
 def newsctl_processes(args, sock, work):
+    """Whole `newsctl` processes on the idle daemon: a common and a rare term, and `status`."""
     newsctl = os.path.join(args.bin_dir, "newsctl")
-    cmd = [newsctl, "--socket", sock, "query", "ceasefire"]
+    cmds = [[newsctl, "--socket", sock, "query", "ceasefire"], [newsctl, "--socket", sock, "query", "Vaihegriaore"],
+            [newsctl, "--json", "--socket", sock, "status"]]
     if shutil.which("hyperfine"):
         out = os.path.join(work, "hyperfine.json")
-        subprocess.run(["hyperfine", "-N", "--warmup", "20", "--runs", str(args.reps), "--export-json", out,
-                        " ".join(cmd), "/bin/true"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(["hyperfine", "-N", "--warmup", "20", "--runs", str(args.reps), "--export-json", out]
+                       + [" ".join(c) for c in cmds] + ["/bin/true"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         res = json.load(open(out))["results"]
         return {r["command"]: {"p50_ms": r["median"] * 1e3, "mean_ms": r["mean"] * 1e3,
                                "p95_ms": pct(r["times"], 95) * 1e3} for r in res}
-    lat = []
-    for _ in range(args.reps):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        lat.append((time.perf_counter() - t0) * 1e3)
-    return {" ".join(cmd): {"p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95)}}
+    timed = {}
+    for cmd in cmds:
+        lat = []
+        for _ in range(args.reps):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            lat.append((time.perf_counter() - t0) * 1e3)
+        timed[" ".join(cmd)] = {"p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95)}
+    return timed
 
 
 def main():

@@ -221,11 +221,12 @@ extension NewsStore {
         var arguments = plan.arguments
         let cap = QueryResult.exactTotalLimit + 1
         if let ids = plan.ids {
+            guard !ids.isEmpty else { return QueryResult(total: 0, results: []) }
             if plan.match == nil {
                 let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
                 checks += (checks.isEmpty ? "" : " AND ") + "a.id IN (\(marks))"
                 _ = arguments.append(contentsOf: StatementArguments(ids))
-            } else if !ids.isEmpty {
+            } else {
                 let among = amongIDs(ids)
                 checks += (checks.isEmpty ? "" : " AND ") + among.sql
                 _ = arguments.append(contentsOf: among.arguments)
