@@ -141,7 +141,7 @@ struct Daemon {
         let readyMetadata: Logger.Metadata = [
             "inbox": "\(config.inbox)", "database": "\(config.database)", "socket": "\(config.socket)", "event": "ready",
         ]
-        let status = StatusReporter(notifier: notifier, handler: handler) {
+        let status = StatusReporter(notifier: notifier, handler: handler, reloader: reloader) {
             // Sent from inside the service group, whose SIGTERM handler is in place by then.
             logger.info("newsd \(newsdVersion) ready", metadata: readyMetadata)
         }
@@ -212,10 +212,11 @@ final class Heartbeat: Sendable {
 }
 
 /// Keeps STATUS= current (at most four times a second, only when it changed) and sends STOPPING=1
-/// as soon as shutdown begins.
+/// as soon as shutdown begins. A refused reload heads the line until a reload succeeds.
 struct StatusReporter: Service {
     let notifier: SystemdNotifier
     let handler: DaemonHandler
+    let reloader: Reloader
     /// Runs once READY=1 is sent.
     let onReady: @Sendable () -> Void
 
@@ -231,6 +232,7 @@ struct StatusReporter: Service {
             }
         var text = "\(verb) \(s.inbox): \(s.articles) articles, \(s.pending) pending, \(s.failed) failed"
         if let error = s.lastError, s.state == .degraded { text += "; last error: \(error)" }
+        if let refusal = reloader.refusal.withLock({ $0 }) { text = refusal + "; " + text }
         return text
     }
 
@@ -283,6 +285,9 @@ final class Reloader: Sendable {
     let current: Mutex<NewsdConfiguration>
     let handler = Mutex<DaemonHandler?>(nil)
     let busy = Mutex(false)
+    /// Why the last reload was refused, shown at the head of STATUS until a reload succeeds (the
+    /// configuration on disk is then not the one in force).
+    let refusal = Mutex<String?>(nil)
 
     init(daemon: Daemon, notifier: SystemdNotifier, pipeline: IngestPipeline, watcher: InboxWatcher, current: NewsdConfiguration) {
         self.daemon = daemon
@@ -298,8 +303,10 @@ final class Reloader: Sendable {
         let result = apply()
         switch result {
         case .success(let message):
+            refusal.withLock { $0 = nil }
             daemon.logger.notice("\(message)", metadata: ["event": "reloaded"])
         case .failure(let error):
+            refusal.withLock { $0 = "Reload refused: \(error.message)" }
             daemon.logger.error("reload refused: \(error.message)", metadata: ["event": "reload_refused"])
             notifier.status("Reload refused: \(error.message)")
         }

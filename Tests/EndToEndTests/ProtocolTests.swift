@@ -472,11 +472,26 @@ struct ProtocolAccessTests {
         #expect(try client.call("retry", params: ["id": .number(Double(bad.id))], as: ActionResult.self).ok)
         #expect(try client.call("retry", params: ["all": .bool(true)], as: ActionResult.self).ok)
         // A broken config file: reload refuses it with bad_config and the daemon goes on.
+        let good = try Data(contentsOf: URL(fileURLWithPath: daemon.configFile))
         try Data("{ not json".utf8).write(to: URL(fileURLWithPath: daemon.configFile))
         let refused = try exchange(client, #"{"jsonrpc":"2.0","id":1,"method":"reload"}"#)
         #expect(errorName(refused) == "bad_config")
         #expect(errorCode(refused) == -32007)
         try expectUsable(client)
+        // The refusal heads STATUS, also once the rest of the line has changed, until a reload
+        // succeeds.
+        try daemon.dropCarefully("after-refusal.txt", syntheticArticle(2))
+        #expect(
+            daemon.notify.wait(for: "the refusal ahead of the new count") {
+                $0.hasPrefix("STATUS=Reload refused: ") && $0.contains(": 2 articles, ")
+            })
+        try good.write(to: URL(fileURLWithPath: daemon.configFile))
+        let seen = daemon.notify.assignments.count
+        #expect(try client.call("reload", as: ActionResult.self).ok)
+        #expect(
+            daemon.notify.wait(for: "STATUS without the refusal") { _ in
+                daemon.notify.assignments.dropFirst(seen).contains { $0.hasPrefix("STATUS=Watching ") }
+            })
     }
 
     @Test(
