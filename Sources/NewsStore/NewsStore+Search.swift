@@ -371,9 +371,10 @@ extension NewsStore {
     }
 
     /// The newest matches of `from` (an FTS5 match and its checks: "articles_fts … WHERE …"),
-    /// newest first, up to `limit`. With `foldsCopies` exact copies are left out: read for each
-    /// walked chunk from their partial index by id range, not tested by the statement on every
-    /// match (a `NOT IN` in the walk costs more than the walk).
+    /// newest first, up to `limit`. With `foldsCopies` exact copies are left out: for each walked
+    /// chunk, those in its id range are read from the copies' partial index (`+id`: a range on the
+    /// table itself would read every article row of the range, past its body), not tested by the
+    /// statement on every match (a `NOT IN` in the walk costs more than the walk).
     static func newestMatches(
         _ from: String, arguments: StatementArguments, foldsCopies: Bool, limit: Int, in db: Database
     ) throws -> [Int64] {
@@ -394,7 +395,7 @@ extension NewsStore {
             if foldsCopies {
                 let copies = Set(
                     try Int64.fetchAll(
-                        db, sql: "SELECT id FROM articles WHERE duplicate_of IS NOT NULL AND id BETWEEN ? AND ?",
+                        db, sql: copiesInRange,
                         arguments: [oldest, newest]))
                 ids += copies.isEmpty ? chunk : chunk.filter { !copies.contains($0) }
             } else {
@@ -405,6 +406,9 @@ extension NewsStore {
         }
         return ids
     }
+
+    /// The copies whose ids lie in a range, from their partial index (see `newestMatches`).
+    static let copiesInRange = "SELECT id FROM articles WHERE duplicate_of IS NOT NULL AND +id BETWEEN ? AND ?"
 
     /// bm25 of `ids`, matches of the whole query, under the typed text alone. The filters' tokens
     /// are in the `meta` column, whose weight 0 adds nothing to a score, so the scores are the whole
