@@ -232,11 +232,6 @@ extension NewsStore {
                 _ = arguments.append(contentsOf: among.arguments)
             }
         }
-        var span: (lo: Int64, hi: Int64)??  // the ids' range, read once when needed
-        func idRange() throws -> (lo: Int64, hi: Int64)? {
-            if span == nil { span = .some(try idSpan(db)) }
-            return span!
-        }
         let page: [(id: Int64, score: Double)]
         let counted: (count: Int, lastID: Int64?)
         if let match = plan.match {
@@ -298,7 +293,7 @@ extension NewsStore {
         var estimated = false
         if total == cap, let lastID = counted.lastID {
             // Past the cap, the matches seen so far stand for the id range they covered.
-            let range = try idRange()
+            let range = try idSpan(db)
             let lo = range?.lo ?? 0
             let hi = range?.hi ?? 0
             let covered = Double(hi - lastID + 1)

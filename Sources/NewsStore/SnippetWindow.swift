@@ -134,10 +134,6 @@ enum SnippetWindow {
     /// What makes two hits the same: the word without markers, lower case, without punctuation at
     /// its ends. ASCII words are read byte by byte; others through Foundation.
     static func key(_ word: UnsafeRawBufferPointer) -> String {
-        guard word.allSatisfy({ $0 < 0x80 || $0 == 0xEE || $0 == 0x80 || $0 == 0x81 }) else {
-            let text = String(decoding: word, as: UTF8.self)
-            return stripped(text).lowercased().trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
-        }
         var plain: [UInt8] = []
         plain.reserveCapacity(word.count)
         var i = 0
@@ -147,7 +143,7 @@ enum SnippetWindow {
                 i += 3
                 continue
             }
-            guard b < 0x80 else {  // a lone 0x80/0x81/0xEE byte: not ASCII after all
+            guard b < 0x80 else {
                 let text = String(decoding: word, as: UTF8.self)
                 return stripped(text).lowercased().trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
             }

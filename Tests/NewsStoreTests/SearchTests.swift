@@ -437,34 +437,22 @@ extension SearchTests {
     /// The snippet by its definition: every window of `words` words slid over the text, the first
     /// with the most distinct hit words kept.
     static func plainSnippet(_ text: String, words count: Int) -> String? {
-        let bytes = Array(text.utf8)
-        var spans: [(range: Range<Int>, openAtStart: Bool, openAtEnd: Bool, key: String?)] = []
+        // Words as runs of scalars between spaces, tabs and line feeds; whether a hit is open at a
+        // word's edges from the markers met so far.
+        var spans: [(scalars: [Unicode.Scalar], openAtStart: Bool, openAtEnd: Bool, key: String?)] = []
         var inside = false
-        var i = 0
-        let separators: Set<UInt8> = [0x20, 0x0A, 0x09]
-        while i < bytes.count {
-            if separators.contains(bytes[i]) {
-                i += 1
-                continue
-            }
-            let start = i
+        let separators: Set<Unicode.Scalar> = [" ", "\n", "\t"]
+        for word in Array(text.unicodeScalars).split(whereSeparator: separators.contains) {
             let startedInside = inside
             var touched = inside
-            while i < bytes.count && !separators.contains(bytes[i]) {
-                if bytes[i] == 0xEE, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
-                    if bytes[i + 2] == 0x80 {
-                        inside = true
-                        touched = true
-                    } else if bytes[i + 2] == 0x81 {
-                        inside = false
-                    }
-                }
-                i += 1
+            for scalar in word where scalar == "\u{E000}" || scalar == "\u{E001}" {
+                inside = scalar == "\u{E000}"
+                touched = touched || inside
             }
-            let word = String(decoding: bytes[start..<i], as: UTF8.self)
+            let string = String(String.UnicodeScalarView(word))
             let key = touched
-                ? SnippetWindow.stripped(word).lowercased().trimmingCharacters(in: CharacterSet.alphanumerics.inverted) : nil
-            spans.append((start..<i, startedInside, inside, key))
+                ? SnippetWindow.stripped(string).lowercased().trimmingCharacters(in: CharacterSet.alphanumerics.inverted) : nil
+            spans.append((Array(word), startedInside, inside, key))
         }
         guard spans.contains(where: { $0.key != nil }) else { return nil }
         let width = min(max(1, count), spans.count)
@@ -477,9 +465,7 @@ extension SearchTests {
         var out = best.start > 0 ? "…" : ""
         if spans[best.start].openAtStart { out += "**" }
         out += spans[best.start...last].map { span in
-            String(decoding: bytes[span.range], as: UTF8.self).unicodeScalars.map {
-                $0 == "\u{E000}" || $0 == "\u{E001}" ? "**" : String($0)
-            }.joined()
+            span.scalars.map { $0 == "\u{E000}" || $0 == "\u{E001}" ? "**" : String($0) }.joined()
         }.joined(separator: " ")
         if spans[last].openAtEnd { out += "**" }
         if last + 1 < spans.count { out += "…" }
