@@ -85,11 +85,21 @@ def run_newsd(sets, records, bin_dir):
             if os.path.exists(sock):
                 break
             time.sleep(0.1)
+        # Done when every page is in, or when nothing is pending and the count has not moved for
+        # ten seconds (a page newsd skips, such as a hidden or oversized file, never arrives).
+        last, still = None, 0
         while True:
             out = subprocess.run([os.path.join(bin_dir, "newsctl"), "--socket", sock, "--json", "status"],
                                  capture_output=True, text=True).stdout
             s = json.loads(out)
-            if s["pending"] == 0 and s["state"] == "watching" and s["files"] >= len(records):
+            idle = s["pending"] == 0 and s["state"] == "watching"
+            if idle and s["files"] >= len(records):
+                break
+            seen = (s["files"], s["failed"])
+            still = still + 1 if idle and seen == last else 0
+            last = seen
+            if still >= 20:
+                print(f"newsd took {s['files']} of {len(records)} pages", file=sys.stderr)
                 break
             time.sleep(0.5)
         dump = subprocess.run([sys.executable, os.path.join(HERE, "dump-articles.py"), sock],

@@ -110,39 +110,39 @@ struct PageLayout {
         return String(out)
     }
 
-    /// The publication day in a page: labelled stamps near the headline first, then any date in a
-    /// short line of the header (from `above` lines above the headline, or above the story when no
-    /// headline line was found, to a few lines into the story), nearest the headline. Dates in related-article lists, far from the headline, are never read.
+    /// The publication day in a page: a labelled stamp (`Published …`) in the header block (from
+    /// `above` lines above the headline, or above the story when no headline line was found, to a
+    /// few lines into the story) first; else the date nearest the headline in a short line (a stamp,
+    /// not a date mentioned in prose) anywhere on the page; else the nearest date in any line of
+    /// ordinary length.
     static func publicationDate(
-        text: [String], anchor: Int, above: Int, firstBody: Int,
+        text: [String], roles: [TextExtractor.Role], anchor: Int, above: Int, firstBody: Int,
         datelines: [(index: Int, label: DatelineParser.Label, value: String)]
     ) -> String? {
+        var finder = NearestDate(text: text, roles: roles, datelines: datelines)
         let low = max(0, anchor - above)
         let high = min(text.count, max(anchor, firstBody) + 8)
         var best: (distance: Int, value: String)?
-        // A line above the headline counts twice its distance: the date block usually follows it.
-        func distance(_ index: Int) -> Int { index < anchor ? 2 * (anchor - index) : index - anchor }
-        // Above the headline, a date with other dates within three lines is a list of stories.
-        func inList(_ index: Int, _ value: String) -> Bool {
-            guard index < anchor else { return false }
-            for other in max(0, index - 3)...min(text.count - 1, index + 3) where other != index && !text[other].isEmpty {
-                if let found = DateFinder.find(in: text[other]), found != String(value.prefix(10)) { return true }
-            }
-            return false
-        }
         for stamp in datelines where stamp.index >= low && stamp.index < high && stamp.label == .published
-            && !inList(stamp.index, stamp.value)
+            && !finder.inList(stamp.index, stamp.value)
         {
-            let d = distance(stamp.index)
+            let d = NearestDate.distance(stamp.index, from: anchor)
             if best == nil || d < best!.distance { best = (d, stamp.value) }
         }
         if let best { return best.value }
-        for index in low..<high where !text[index].isEmpty && text[index].utf8.count <= 200 {
-            guard let value = DateFinder.find(in: text[index]), !inList(index, value) else { continue }
-            let d = distance(index)
-            if best == nil || d < best!.distance { best = (d, value) }
-        }
-        return best?.value
+        let nearest = finder.nearest(to: anchor, within: Int.max)
+        return nearest.stamp ?? nearest.inProse
+    }
+
+    /// A date in a short line within `reach` lines of an article's headline (`Oct 15, 2015 · 18 min
+    /// read`, `Veröffentlicht am 16.08.2019`): for text that is not a whole page and has no stamp
+    /// the dateline parser reads.
+    static func stampNear(
+        text: [String], roles: [TextExtractor.Role], anchor: Int, reach: Int,
+        datelines: [(index: Int, label: DatelineParser.Label, value: String)]
+    ) -> String? {
+        var finder = NearestDate(text: text, roles: roles, datelines: datelines)
+        return finder.nearest(to: anchor, within: reach, endingSentences: false).stamp
     }
 
     /// Bylines near the headline: `By …` (and its other languages), `Author: …`, or a bare name
@@ -192,6 +192,71 @@ struct PageLayout {
     }
 }
 
+/// Dates around a line of a text, nearest first: a line above the anchor counts twice its distance
+/// (the date block usually follows the headline). A date with other dates in short lines within
+/// three lines belongs to a list of stories or comments and is never read; an `Updated …` stamp
+/// beside the published one, or a date mentioned in a paragraph, makes no list. The dates of
+/// embedded posts and photo captions are theirs, not the page's.
+struct NearestDate {
+    let text: [String]
+    let roles: [TextExtractor.Role]
+    let updates: Set<Int>
+    private var found: [Int: String?] = [:]
+
+    init(text: [String], roles: [TextExtractor.Role], datelines: [(index: Int, label: DatelineParser.Label, value: String)]) {
+        self.text = text
+        self.roles = roles
+        self.updates = Set(datelines.lazy.filter { $0.label == .updated }.map(\.index))
+    }
+
+    static func endsSentence(_ line: String) -> Bool {
+        guard let last = line.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return last == "." || last == "!" || last == "?"
+    }
+
+    static func distance(_ index: Int, from anchor: Int) -> Int {
+        index < anchor ? 2 * (anchor - index) : index - anchor
+    }
+
+    /// The day written in a line of ordinary length, if any (memoised: the list test reads neighbours).
+    mutating func date(_ index: Int) -> String? {
+        if let known = found[index] { return known }
+        let line = text[index]
+        let value = line.isEmpty || line.utf8.count > 300 || roles[index] == .post || roles[index] == .caption
+            ? nil : DateFinder.find(in: line)
+        found[index] = value
+        return value
+    }
+
+    mutating func inList(_ index: Int, _ value: String) -> Bool {
+        let day = value.prefix(10)
+        for other in max(0, index - 3)...min(text.count - 1, index + 3) where other != index && !updates.contains(other) {
+            if let d = date(other), d != day, Sentences.wordCount(text[other]) <= 15 { return true }
+        }
+        return false
+    }
+
+    /// The nearest date in a short line (at most fifteen words; with `endingSentences` false, one
+    /// that ends no sentence), and the nearest in any line, within `reach` (in distance units) of the
+    /// anchor.
+    mutating func nearest(to anchor: Int, within reach: Int, endingSentences: Bool = true) -> (stamp: String?, inProse: String?) {
+        var inProse: String?
+        var step = 0
+        while step <= reach, anchor + step < text.count || anchor - step / 2 >= 0 {
+            for index in step > 0 && step % 2 == 0 ? [anchor + step, anchor - step / 2] : [anchor + step]
+            where index >= 0 && index < text.count {
+                guard let value = date(index), !inList(index, value) else { continue }
+                if Sentences.wordCount(text[index]) <= 15, endingSentences || !Self.endsSentence(text[index]) {
+                    return (value, inProse ?? value)
+                }
+                if inProse == nil { inProse = value }
+            }
+            step += 1
+        }
+        return (nil, inProse)
+    }
+}
+
 /// Finds a calendar day written anywhere in a short line, in the forms pages use: ISO
 /// (`2014-07-19`), `19.07.2014`, `7/19/2014`, `19 July 2014` and `July 19, 2014` with month names
 /// in English, German, French, Spanish, Italian, Portuguese and Dutch.
@@ -233,6 +298,13 @@ enum DateFinder {
                 let b = Int(tokens[k + 1].text) ?? 0
                 let c = Int(tokens[k + 2].text) ?? 0
                 if t.text.count == 4, t.end == "-" || t.end == "/" || t.end == ".", let v = valid(a, b, c) { return v }
+                // `17.11.19`, `1.11.23 20:19`: a two-digit year only between dots.
+                if tokens[k + 2].text.count == 2, t.end == ".", tokens[k + 1].end == ".", t.text.count <= 2,
+                    tokens[k + 1].text.count <= 2, k + 3 >= tokens.count || tokens[k + 2].end != ".",
+                    let v = valid(2000 + c, b, a)
+                {
+                    return v
+                }
                 if tokens[k + 2].text.count == 4, t.text.count <= 2, tokens[k + 1].text.count <= 2 {
                     if t.end == ".", let v = valid(c, b, a) { return v }
                     if t.end == "/" || t.end == "-" {
@@ -281,7 +353,9 @@ enum DateFinder {
             ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10), ("november", 11), ("novembre", 11),
             ("noviembre", 11), ("novembro", 11), ("dezember", 12), ("décembre", 12), ("decembre", 12),
             ("diciembre", 12), ("dicembre", 12), ("dezembro", 12), ("december", 12), ("okt", 10), ("dez", 12),
-            ("mär", 3),
+            ("mär", 3), ("ianuarie", 1), ("februarie", 2), ("martie", 3), ("aprilie", 4), ("iunie", 6), ("iulie", 7),
+            ("septembrie", 9), ("octombrie", 10), ("noiembrie", 11), ("decembrie", 12), ("agustus", 8),
+            ("desember", 12),
         ]
         for (name, month) in more { table[name] = month }
         return table

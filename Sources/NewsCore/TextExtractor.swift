@@ -166,11 +166,14 @@ struct TextExtractor {
         var published = metadata.published
         if published == nil, let page {
             published = PageLayout.publicationDate(
-                text: text, anchor: page.anchor, above: page.anchor < page.firstBody ? 4 : 12, firstBody: page.firstBody,
+                text: text, roles: roles, anchor: page.anchor, above: page.anchor < page.firstBody ? 4 : 12, firstBody: page.firstBody,
                 datelines: datelines)
         } else if published == nil {
             published = header.first(where: { $0.label == .published })?.value ?? header.first?.value
                 ?? datelines.first(where: { $0.label == .published })?.value ?? datelines.first?.value
+            if published == nil, let anchor = titleLine ?? paragraphIndexes.first {
+                published = PageLayout.stampNear(text: text, roles: roles, anchor: anchor, reach: 12, datelines: datelines)
+            }
         }
         let updated = metadata.updated ?? datelines.first(where: { $0.label == .updated })?.value
 

@@ -2,8 +2,10 @@ import Foundation
 import NewsCore
 import NewsHTML
 
-// newsd-extract FILE…: one JSON line per page, {"file", "ms", "article"} or {"file", "error"}.
-// The time covers decoding, parsing, extraction and analysis, not reading the file.
+// newsd-extract FILE…: one JSON line per file, {"file", "ms", "article"} or {"file", "error"}, the
+// file read in the format its name implies (HTML by the HTML reader, text and JSON by the parser
+// the daemon's workers run). The time covers decoding, parsing, extraction and analysis, not reading
+// the file.
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 var failures: Int32 = 0
@@ -13,7 +15,15 @@ for path in CommandLine.arguments.dropFirst() {
         let bytes = [UInt8](data)
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            let articles = try HTMLReader.articles(bytes)
+            let format = InputFormat(fileName: path)
+            let articles: [Article]
+            if format == .html {
+                articles = try HTMLReader.articles(bytes)
+            } else {
+                var parser = ArticleParser(format: format)
+                try parser.consume(bytes)
+                articles = try parser.articles()
+            }
             line["ms"] = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             if let article = articles.first, let json = try? encoder.encode(article) {
                 line["article"] = try? JSONSerialization.jsonObject(with: json)

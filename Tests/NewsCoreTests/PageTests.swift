@@ -80,6 +80,35 @@ import Testing
         #expect(article.published != "2021-03-14" && article.published != "2021-03-13")
     }
 
+    /// A stamp below a share bar and a photo credit, further from the headline than the header block
+    /// reaches, is still the page's date; a date mentioned in a sentence nearer the headline is not.
+    @Test func stampBelowTheHeadlineBlockBeatsADateInProse() throws {
+        let shareBar = "Share on Facebook\nShare on Twitter\nShare via Email\nPrint\nComments 12\nSave for later\n"
+            + "Photograph: Jane Doe/The Daily Example\nListen to this story\nFollow us\nText size\n"
+        var text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021\n", with: shareBar)
+        text = text.replacingOccurrences(
+            of: "The city council voted on Monday night",
+            with: "Thu 15 Apr 2021 02.00 EST\n\nIn a meeting first planned for 3 March 2021, the city council voted on Monday night")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.published == "2021-04-15")
+    }
+
+    /// Article text that is not a page: a stamp in a short line under the headline is its date; a
+    /// date only mentioned in the story is not.
+    @Test func stampUnderAPlainHeadline() throws {
+        let story = [
+            "The city council voted on Monday night to approve the construction of a new bridge across the harbour.",
+            "The bridge is expected to cost about 80 million pounds and take four years to build, the council said.",
+        ]
+        let stamped = (["Harbour bridge approved", "Jane Holloway", "Oct 15, 2015 · 4 min read"] + story).joined(separator: "\n")
+        #expect(try TestSupport.article(stamped)?.published == "2015-10-15")
+        let mentioned = (["Harbour bridge approved"] + story
+            + ["Work on the site could begin as early as 3 May 2016, if the regional government approves the plans in time."])
+            .joined(separator: "\n")
+        #expect(try TestSupport.article(mentioned)?.published == nil)
+    }
+
     /// Text that opens with a summary block and a photo caption, one line per paragraph: its title
     /// is the first bullet, never the caption.
     @Test func aSummaryBlockGivesTheTitleNotThePhotoCaption() throws {
@@ -143,12 +172,17 @@ import Testing
         ("12/23/2016", "2016-12-23"),
         ("23/12/2016", "2016-12-23"),
         ("15 de marzo de 2018", "2018-03-15"),
+        ("17.11.19", "2019-11-17"),
+        ("1.11.23 20:19 von Lars Sobiraj", "2023-11-01"),
+        ("duminică, 20 septembrie 2020", "2020-09-20"),
+        ("Published 3rd Nov 2023, 08:08 GMT", "2023-11-03"),
+        ("Oct 15, 2015 · 18 min read", "2015-10-15"),
     ])
     func dateInsideALine(line: String, day: String) {
         #expect(DateFinder.find(in: line) == day)
     }
 
-    @Test(arguments: ["Page 12 of 30", "Call 555 1234", "Top 10 stories of 2019", "31.02.2020"])
+    @Test(arguments: ["Page 12 of 30", "Call 555 1234", "Top 10 stories of 2019", "31.02.2020", "Version 2.3.10.5", "29.02.23"])
     func noDateInsideALine(line: String) {
         #expect(DateFinder.find(in: line) == nil)
     }
