@@ -62,9 +62,9 @@ struct PageLayout {
             let line = text[best.index]
             return (best.index, foldKey(line) == key ? siteStripped(line) : line)
         }
-        // A first line that is no title (`Home`, a site name alone): the headline-shaped line nearest
-        // above the story.
-        if Sentences.wordCount(pageTitle) <= 4, siteStripped(pageTitle) == pageTitle {
+        // A first line that is no title (`Home`, a site name alone, `site.com - Sports Wire`): the
+        // headline-shaped line nearest above the story.
+        if Sentences.wordCount(siteStripped(pageTitle)) <= 4 {
             var index = min(firstBody, text.count) - 1
             while index > first, index >= firstBody - 12 {
                 let line = text[index]
@@ -80,6 +80,26 @@ struct PageLayout {
         }
         guard Sentences.wordCount(pageTitle) <= 40 else { return nil }
         return (nil, siteStripped(pageTitle))
+    }
+
+    /// A later line (within forty) that the line at `first` holds with more around it: `AFP:
+    /// Headline` or `Headline - Site` printed before `Headline`. Nil when the first line is itself
+    /// the headline (plain article text).
+    static func repeatedHeadline(of first: Int, in text: [String]) -> Int? {
+        let key = foldKey(text[first])
+        guard key.count >= 16 else { return nil }
+        var best: (index: Int, length: Int)?
+        for index in (first + 1)..<min(text.count, first + 40) where !text[index].isEmpty {
+            let words = Sentences.wordCount(text[index])
+            guard words >= 2, words <= 30 else { continue }
+            let lineKey = foldKey(text[index])
+            if lineKey.count >= 12, lineKey.count < key.count, lineKey.count * 2 >= key.count, key.contains(lineKey),
+                lineKey.count > (best?.length ?? 0)
+            {
+                best = (index, lineKey.count)
+            }
+        }
+        return best?.index
     }
 
     /// `Headline - Site`, `Site | Headline`, `Headline :: Site` → the part with most words.

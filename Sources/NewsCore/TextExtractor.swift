@@ -134,6 +134,12 @@ struct TextExtractor {
                 }
                 break
             }
+            // A first line that is a page's `<title>` (`AFP: Headline`, `Headline - Site`) repeated
+            // by a later line without its decoration: that line is the headline, the first goes.
+            if let t = titleLine, roles[t] != .summaryItem, let headline = PageLayout.repeatedHeadline(of: t, in: text) {
+                roles[t] = .debris
+                titleLine = headline
+            }
             if let t = titleLine {
                 let line = roles[t] == .summaryItem ? (Self.bulletText(text[t]) ?? text[t]) : text[t]
                 let first = Sentences.first(of: line)

@@ -94,6 +94,36 @@ import Testing
         #expect(article.published == "2021-04-15")
     }
 
+    /// A page whose `<title>` line is only the site and section: the headline is the headline-shaped
+    /// line above the story, not the site's name.
+    @Test func siteNameTitleLineGivesTheHeadlineAboveTheStory() throws {
+        let text = Self.page.replacingOccurrences(
+            of: "Council approves new harbour bridge after long debate - The Daily Example", with: "dailyexample.com - Local News Wire")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+    }
+
+    /// A short page (too few lines for the line model) that opens with its `<title>`, `AFP: Headline`,
+    /// and repeats the headline alone: the title is the headline, without the agency.
+    @Test func titleLineWithAnAgencyRepeatedBelow() throws {
+        let text = """
+            AFP: Corruption trial of former prime minister delayed
+
+            Go to Google News
+
+            Corruption trial of former prime minister delayed
+
+            3 days ago
+
+            DHAKA (AFP) — A special tribunal has adjourned a corruption case against the former prime minister until next month.
+
+            The next hearing has been fixed for January 21 to give her lawyers time to prepare, a court official said.
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Corruption trial of former prime minister delayed")
+        #expect(!article.body.contains { $0.hasPrefix("AFP:") })
+    }
+
     /// Article text that is not a page: a stamp in a short line under the headline is its date; a
     /// date only mentioned in the story is not.
     @Test func stampUnderAPlainHeadline() throws {
