@@ -82,6 +82,25 @@ struct PageLayout {
         return (nil, siteStripped(pageTitle))
     }
 
+    /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY
+    /// GETTLEMAN JAN. 13, 2017`, `by Steven Musil January 18, 2017 11:00 PM`), a handle (`By Alissa
+    /// Wilkinson @alissamarie Updated …`), `Follow …`.
+    static func nameRun(_ body: Substring) -> Substring {
+        let words = body.split(separator: " ", omittingEmptySubsequences: true)
+        var end = body.endIndex
+        for (index, word) in words.enumerated() {
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
+            if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted"].contains(bare)
+                || DateFinder.months[bare] != nil && nextIsNumber
+            {
+                end = word.startIndex
+                break
+            }
+        }
+        return body[..<end].trimmingSpaces()
+    }
+
     /// A later line (within forty) that the line at `first` holds with more around it: `AFP:
     /// Headline` or `Headline - Site` printed before `Headline`. Nil when the first line is itself
     /// the headline (plain article text).
@@ -178,11 +197,26 @@ struct PageLayout {
             guard !line.isEmpty, line.utf8.count <= 160 else { continue }
             if let names = byline(line) { return (index, names) }
         }
-        // A name alone on its line (or before ` - date`), close to the headline.
+        // A name alone on its line (or before a date: `Dan Goodin - Apr 16, 2015`, `Mike Conley December
+        // 18, 2020`), close to the headline, when something says it is a person's: a known first
+        // name, or a date beside it.
+        // Menu items (`Discount Codes`, `Middle East`, `Sign UP Now`) are shaped like names too.
         for index in ordered where abs(index - anchor) <= 4 && index != anchor {
             var line = Substring(text[index])
-            for cut in [" - ", " – ", " | ", " • "] { if let r = line.range(of: cut) { line = line[..<r.lowerBound] } }
-            guard Sentences.wordCount(String(line)) <= 4, let name = Byline.cleanName(String(line)) else { continue }
+            var cutOff = ""
+            for cut in [" - ", " – ", " | ", " • "] {
+                if let r = line.range(of: cut) {
+                    cutOff = String(line[r.upperBound...]) + cutOff
+                    line = line[..<r.lowerBound]
+                }
+            }
+            let names = nameRun(line)
+            cutOff = String(line[names.endIndex...]) + cutOff
+            guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)) else { continue }
+            let first = name.split(separator: " ").first.map(String.init) ?? ""
+            let dated = DateFinder.find(in: cutOff) != nil
+                || [index - 1, index + 1].contains { $0 >= 0 && $0 < text.count && text[$0].utf8.count <= 80 && DateFinder.find(in: text[$0]) != nil }
+            guard Gazetteer.firstNames.contains(first) || dated else { continue }
             return (index, [name])
         }
         return nil
@@ -203,6 +237,8 @@ struct PageLayout {
             break
         }
         guard var body, !body.isEmpty else { return nil }
+        body = nameRun(body)
+        guard !body.isEmpty else { return nil }
         // `Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)`: roles in brackets go.
         while let open = body.firstIndex(of: "("), let close = body[open...].firstIndex(of: ")") {
             body = (body[..<open] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]

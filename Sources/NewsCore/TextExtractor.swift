@@ -182,6 +182,14 @@ struct TextExtractor {
             }
         }
         let updated = metadata.updated ?? datelines.first(where: { $0.label == .updated })?.value
+        // Text that is not a page and names nobody in its first lines: a byline near the headline in
+        // the forms pages print (`by Steven Musil January 18, 2017`, `Dan Goodin - Apr 16, 2015`).
+        if page == nil, metadata.authors == nil, authors.isEmpty, let anchor = titleLine,
+            let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: paragraphIndexes.first ?? anchor)
+        {
+            authors = byline.names
+            if roles[byline.line] == .paragraph, let at = body.firstIndex(of: text[byline.line]) { body.remove(at: at) }
+        }
 
         let isLive = summary.count >= 2 || Self.looksLive(text: text, start: start)
         let parts = Article(

@@ -124,6 +124,32 @@ import Testing
         #expect(!article.body.contains { $0.hasPrefix("AFP:") })
     }
 
+    /// Bylines as pages print them, with a date, a handle or `Follow` after the names.
+    @Test(arguments: [
+        ("By JEFFREY GETTLEMAN JAN. 13, 2017", ["Jeffrey Gettleman"]),
+        ("by Steven Musil January 18, 2017 11:00 PM PST", ["Steven Musil"]),
+        ("By Alissa Wilkinson @alissamarie Updated Jul 24, 2018, 2:15pm EDT", ["Alissa Wilkinson"]),
+        ("By Erin Cunningham March 18 at 3:57 PM Follow @erinmcunningham", ["Erin Cunningham"]),
+        ("Par Sébastien Farcis", ["Sébastien Farcis"]),
+    ])
+    func bylineBeforeADateOrHandle(line: String, names: [String]) {
+        #expect(PageLayout.byline(line) == names)
+    }
+
+    /// A line shaped like a name near the headline is the byline only when something says it is a
+    /// person's (a known first name, a date beside it); a menu item is not.
+    @Test(arguments: [
+        ("Discount Codes", nil),
+        ("Middle East", nil),
+        ("Priya Raman - March 15, 2021", ["Priya Raman"]),
+        ("Mike Conley December 18, 2020", ["Mike Conley"]),
+    ] as [(String, [String]?)])
+    func nameAloneNearTheHeadline(line: String, names: [String]?) throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == (names ?? []))
+    }
+
     /// Article text that is not a page: a stamp in a short line under the headline is its date; a
     /// date only mentioned in the story is not.
     @Test func stampUnderAPlainHeadline() throws {
