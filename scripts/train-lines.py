@@ -136,11 +136,22 @@ def context(p):
     for k in range(n - 1, -1, -1):
         after[k] = max(p[k + 1] if k + 1 < n else 0.0, after[k + 1] * 0.9 if k + 1 < n else 0.0)
     mean = float(p.mean()) if n else 0.0
+    # The main block: the run of lines with the largest sum of (score - 1/2), the first such run.
+    best, run, start, first, last = -np.inf, 0.0, 0, 0, -1
+    for k in range(n):
+        if run <= 0:
+            run, start = 0.0, k
+        run += p[k] - 0.5
+        if run > best:
+            best, first, last = run, start, k
+    k = np.arange(n)
+    inside = ((k >= first) & (k <= last)).astype(float)
+    gap = np.where(k < first, first - k, np.where(k > last, k - last, 0))
     return np.stack([np.ones(n), p, window(1), window(2), window(5), window(15), before, after,
-                     np.minimum(before, after), np.full(n, mean)], axis=1)
+                     np.minimum(before, after), np.full(n, mean), inside, np.exp(-gap / 10.0)], axis=1)
 
 
-N2 = 10
+N2 = 12
 
 
 def labels(lines, idx, gold):

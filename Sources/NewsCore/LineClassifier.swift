@@ -23,7 +23,9 @@ enum LineClassifier {
 
     /// Second-stage features of each line: its own score, the mean scores of windows of 1, 2, 5 and
     /// 15 lines either side, the best score before and after it (fading by a tenth per line), the
-    /// smaller of those two, and the page's mean, handed to `body` line by line in one reused row.
+    /// smaller of those two, the page's mean, whether the line is in the main block (the run of lines
+    /// with the largest sum of score minus one half: stories are contiguous) and how far outside it
+    /// (fading by e every ten lines), handed to `body` line by line in one reused row.
     /// Keep in step with `context` in train-lines.py.
     static func context(_ p: [Double], _ body: (Int, [Double]) -> Void) {
         let n = p.count
@@ -39,8 +41,18 @@ enum LineClassifier {
         for k in 1..<max(1, n) { before[k] = max(p[k - 1], before[k - 1] * 0.9) }
         if n >= 2 { for k in stride(from: n - 2, through: 0, by: -1) { after[k] = max(p[k + 1], after[k + 1] * 0.9) } }
         let mean = n > 0 ? sums[n] / Double(n) : 0
+        // The main block: the run of lines with the largest sum of (score - 1/2), the first such run.
+        var best = -Double.infinity
+        var run = 0.0
+        var start = 0
+        var block = (first: 0, last: -1)
+        for k in 0..<n {
+            if run <= 0 { (run, start) = (0, k) }
+            run += p[k] - 0.5
+            if run > best { (best, block) = (run, (start, k)) }
+        }
         // One row reused for every line.
-        var row = [Double](repeating: 0, count: 10)
+        var row = [Double](repeating: 0, count: 12)
         for k in 0..<n {
             row[0] = 1
             row[1] = p[k]
@@ -52,6 +64,9 @@ enum LineClassifier {
             row[7] = after[k]
             row[8] = min(before[k], after[k])
             row[9] = mean
+            row[10] = k >= block.first && k <= block.last ? 1 : 0
+            let gap = k < block.first ? block.first - k : k > block.last ? k - block.last : 0
+            row[11] = exp(-Double(gap) / 10)
             body(k, row)
         }
     }

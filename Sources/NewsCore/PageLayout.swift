@@ -10,7 +10,7 @@ struct PageLayout {
     let start: Int
 
     /// Line scores below this are page furniture.
-    static let threshold = 0.4
+    static let threshold = 0.5
 
     init(text: [String], start: Int) {
         self.start = start
