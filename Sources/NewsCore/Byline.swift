@@ -18,6 +18,8 @@ enum Byline {
         }
         for part in text.split(separator: ",") {
             var segment = part.trimmingSpaces()
+            // `By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU …`: after a name, a role ends the names.
+            if !names.isEmpty, segment.split(separator: " ").contains(where: { Gazetteer.titles.contains(String($0)) }) { break }
             for cut in [" in ", " at ", " from "] {
                 if let r = segment.range(of: cut) { segment = segment[..<r.lowerBound] }
             }

@@ -131,6 +131,8 @@ import Testing
         ("By Alissa Wilkinson @alissamarie Updated Jul 24, 2018, 2:15pm EDT", ["Alissa Wilkinson"]),
         ("By Erin Cunningham March 18 at 3:57 PM Follow @erinmcunningham", ["Erin Cunningham"]),
         ("Par Sébastien Farcis", ["Sébastien Farcis"]),
+        ("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project", ["Daniel Kahn Gillmor"]),
+        ("By Stella Kim, Jennifer Jett", ["Stella Kim", "Jennifer Jett"]),
     ])
     func bylineBeforeADateOrHandle(line: String, names: [String]) {
         #expect(PageLayout.byline(line) == names)
