@@ -136,22 +136,34 @@ def context(p):
     for k in range(n - 1, -1, -1):
         after[k] = max(p[k + 1] if k + 1 < n else 0.0, after[k + 1] * 0.9 if k + 1 < n else 0.0)
     mean = float(p.mean()) if n else 0.0
-    # The main block: the run of lines with the largest sum of (score - 1/2), the first such run.
-    best, run, start, first, last = -np.inf, 0.0, 0, 0, -1
-    for k in range(n):
-        if run <= 0:
-            run, start = 0.0, k
-        run += p[k] - 0.5
-        if run > best:
-            best, first, last = run, start, k
     k = np.arange(n)
+    first, last = main_block(p, 0.5)
     inside = ((k >= first) & (k <= last)).astype(float)
     gap = np.where(k < first, first - k, np.where(k > last, k - last, 0))
-    return np.stack([np.ones(n), p, window(1), window(2), window(5), window(15), before, after,
-                     np.minimum(before, after), np.full(n, mean), inside, np.exp(-gap / 10.0)], axis=1)
+    size = (last - first + 1) / max(1, n)
+    block_mean = float(p[first:last + 1].mean()) if last >= first else 0.0
+    cols = [np.ones(n), p, window(1), window(2), window(5), window(15), before, after,
+            np.minimum(before, after), np.full(n, mean), inside, np.exp(-gap / 10.0),
+            np.full(n, size), np.full(n, block_mean)]
+    for cut in (0.3, 0.7):  # wider and narrower blocks
+        lo, hi = main_block(p, cut)
+        cols.append(((k >= lo) & (k <= hi)).astype(float))
+    return np.stack(cols, axis=1)
 
 
-N2 = 12
+def main_block(p, cut):
+    """The run of lines with the largest sum of (score - cut), the first such run: (first, last)."""
+    best, run, start, first, last = -np.inf, 0.0, 0, 0, -1
+    for k in range(len(p)):
+        if run <= 0:
+            run, start = 0.0, k
+        run += p[k] - cut
+        if run > best:
+            best, first, last = run, start, k
+    return first, last
+
+
+N2 = 16
 
 
 def labels(lines, idx, gold):

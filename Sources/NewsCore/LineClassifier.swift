@@ -25,7 +25,8 @@ enum LineClassifier {
     /// 15 lines either side, the best score before and after it (fading by a tenth per line), the
     /// smaller of those two, the page's mean, whether the line is in the main block (the run of lines
     /// with the largest sum of score minus one half: stories are contiguous) and how far outside it
-    /// (fading by e every ten lines), handed to `body` line by line in one reused row.
+    /// (fading by e every ten lines), the block's share of the page and its mean score, and whether
+    /// the line is in the blocks cut at 0.3 and 0.7, handed to `body` line by line in one reused row.
     /// Keep in step with `context` in train-lines.py.
     static func context(_ p: [Double], _ body: (Int, [Double]) -> Void) {
         let n = p.count
@@ -41,18 +42,14 @@ enum LineClassifier {
         for k in 1..<max(1, n) { before[k] = max(p[k - 1], before[k - 1] * 0.9) }
         if n >= 2 { for k in stride(from: n - 2, through: 0, by: -1) { after[k] = max(p[k + 1], after[k + 1] * 0.9) } }
         let mean = n > 0 ? sums[n] / Double(n) : 0
-        // The main block: the run of lines with the largest sum of (score - 1/2), the first such run.
-        var best = -Double.infinity
-        var run = 0.0
-        var start = 0
-        var block = (first: 0, last: -1)
-        for k in 0..<n {
-            if run <= 0 { (run, start) = (0, k) }
-            run += p[k] - 0.5
-            if run > best { (best, block) = (run, (start, k)) }
-        }
+        let block = mainBlock(p, cut: 0.5)
+        let wide = mainBlock(p, cut: 0.3)
+        let narrow = mainBlock(p, cut: 0.7)
+        let size = Double(block.last - block.first + 1) / Double(max(1, n))
+        let blockMean = block.last >= block.first
+            ? (sums[block.last + 1] - sums[block.first]) / Double(block.last - block.first + 1) : 0
         // One row reused for every line.
-        var row = [Double](repeating: 0, count: 12)
+        var row = [Double](repeating: 0, count: 16)
         for k in 0..<n {
             row[0] = 1
             row[1] = p[k]
@@ -67,8 +64,27 @@ enum LineClassifier {
             row[10] = k >= block.first && k <= block.last ? 1 : 0
             let gap = k < block.first ? block.first - k : k > block.last ? k - block.last : 0
             row[11] = exp(-Double(gap) / 10)
+            row[12] = size
+            row[13] = blockMean
+            row[14] = k >= wide.first && k <= wide.last ? 1 : 0
+            row[15] = k >= narrow.first && k <= narrow.last ? 1 : 0
             body(k, row)
         }
+    }
+
+    /// The run of lines with the largest sum of (score − `cut`), the first such run; when no line
+    /// scores above `cut`, the best line alone (empty only for no lines). Stories are contiguous.
+    static func mainBlock(_ p: [Double], cut: Double) -> (first: Int, last: Int) {
+        var best = -Double.infinity
+        var run = 0.0
+        var start = 0
+        var block = (first: 0, last: -1)
+        for k in 0..<p.count {
+            if run <= 0 { (run, start) = (0, k) }
+            run += p[k] - cut
+            if run > best { (best, block) = (run, (start, k)) }
+        }
+        return block
     }
 
     @inline(__always) static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }

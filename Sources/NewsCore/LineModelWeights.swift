@@ -5,5 +5,5 @@ extension LineClassifier {
     /// Weights of the first stage, in the order `LineFeatures.own` lists its features.
     static let ownWeights: [Double] = [-1.371007, -0.724277, 0.345694, -0.430533, 0.865955, 0.593687, -0.782404, 0.161943, 0.493295, 0.607498, 0.945416, 0.284576, -0.139420, -0.318860, 0.139117, 0.063455, -1.240656, -1.150437, -0.375955, -0.981017, 0.575333, 0.924164, 1.316907, 2.980413]
     /// Weights of the second stage, in the order `LineClassifier.context` lists its features.
-    static let contextWeights: [Double] = [-3.176484, 1.721872, 0.850859, 0.458048, 0.444568, 0.314335, 0.273390, 0.791506, 0.375443, 0.278623, 0.912604, 0.203282]
+    static let contextWeights: [Double] = [-1.521463, 1.601359, 0.773776, 0.359560, 0.286723, 0.185486, 0.212234, 0.741677, 0.127231, 0.315379, 0.634759, 0.134671, 0.033891, -2.192318, 0.623169, 0.605313]
 }
