@@ -239,9 +239,17 @@ struct PageLayout {
         guard var body, !body.isEmpty else { return nil }
         body = nameRun(body)
         guard !body.isEmpty else { return nil }
-        // `Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)`: roles in brackets go.
+        // `Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)`: roles in brackets go, and
+        // with them a name credited for pictures or video, who is no author.
         while let open = body.firstIndex(of: "("), let close = body[open...].firstIndex(of: ")") {
-            body = (body[..<open] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]
+            let role = body[open..<close].lowercased()
+            var from = open
+            if ["photo", "video", "illustration", "graphic", "picture", "image"].contains(where: { role.contains($0) }) {
+                let before = body[..<open]
+                from = [" and ", ", ", " & ", " und ", " et "].compactMap { before.range(of: $0, options: .backwards)?.lowerBound }
+                    .max() ?? body.startIndex
+            }
+            body = (body[..<from] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]
         }
         if let names = Byline.parse("By " + body) { return names }
         return nil

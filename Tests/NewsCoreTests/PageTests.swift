@@ -133,6 +133,8 @@ import Testing
         ("Par Sébastien Farcis", ["Sébastien Farcis"]),
         ("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project", ["Daniel Kahn Gillmor"]),
         ("By Stella Kim, Jennifer Jett", ["Stella Kim", "Jennifer Jett"]),
+        ("by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)", ["Eleanor Ainge Roy"]),
+        ("By Jane Doe (text), John Smith (video)", ["Jane Doe"]),
     ])
     func bylineBeforeADateOrHandle(line: String, names: [String]) {
         #expect(PageLayout.byline(line) == names)
