@@ -170,7 +170,7 @@ struct PageLayout {
         }
         if let best { return best.value }
         let nearest = finder.nearest(to: anchor, within: Int.max)
-        return nearest.stamp ?? nearest.inProse
+        return nearest.stamp?.value ?? nearest.inProse
     }
 
     /// A date in a short line within `reach` lines of an article's headline (`Oct 15, 2015 · 18 min
@@ -179,7 +179,7 @@ struct PageLayout {
     static func stampNear(
         text: [String], roles: [TextExtractor.Role], anchor: Int, reach: Int,
         datelines: [(index: Int, label: DatelineParser.Label, value: String)]
-    ) -> String? {
+    ) -> (line: Int, value: String)? {
         var finder = NearestDate(text: text, roles: roles, datelines: datelines)
         return finder.nearest(to: anchor, within: reach, endingSentences: false).stamp
     }
@@ -303,7 +303,9 @@ struct NearestDate {
     /// The nearest date in a short line (at most fifteen words; with `endingSentences` false, one
     /// that ends no sentence), and the nearest in any line, within `reach` (in distance units) of the
     /// anchor.
-    mutating func nearest(to anchor: Int, within reach: Int, endingSentences: Bool = true) -> (stamp: String?, inProse: String?) {
+    mutating func nearest(
+        to anchor: Int, within reach: Int, endingSentences: Bool = true
+    ) -> (stamp: (line: Int, value: String)?, inProse: String?) {
         var inProse: String?
         var step = 0
         while step <= reach, anchor + step < text.count || anchor - step / 2 >= 0 {
@@ -311,7 +313,7 @@ struct NearestDate {
             where index >= 0 && index < text.count {
                 guard let value = date(index), !inList(index, value) else { continue }
                 if Sentences.wordCount(text[index]) <= 15, endingSentences || !Self.endsSentence(text[index]) {
-                    return (value, inProse ?? value)
+                    return ((index, value), inProse ?? value)
                 }
                 if inProse == nil { inProse = value }
             }

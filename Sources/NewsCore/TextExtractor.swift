@@ -148,6 +148,28 @@ struct TextExtractor {
             }
         }
 
+        // Text that is not a page and names nobody in its first lines: a byline near the headline in
+        // the forms pages print (`by Steven Musil January 18, 2017`, `Dan Goodin - Apr 16, 2015`),
+        // read as a byline, not as text.
+        if page == nil, metadata.authors == nil, authors.isEmpty, let anchor = titleLine {
+            let firstParagraph = (start..<text.count).first { roles[$0] == .paragraph && $0 != anchor } ?? anchor
+            if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstParagraph) {
+                authors = byline.names
+                if Self.isText(roles[byline.line]) { roles[byline.line] = .byline }
+            }
+        }
+
+        // Text that is not a page with no stamp the dateline parser reads: a stamp that ends no
+        // sentence near its headline (`Oct 15, 2015 · 18 min read`), read as a dateline, not as text.
+        var stampNearTitle: String?
+        if page == nil, metadata.published == nil, datelines.isEmpty,
+            let anchor = titleLine ?? (start..<text.count).first(where: { roles[$0] == .paragraph }),
+            let stamp = PageLayout.stampNear(text: text, roles: roles, anchor: anchor, reach: 12, datelines: datelines)
+        {
+            stampNearTitle = stamp.value
+            if Self.isText(roles[stamp.line]) { roles[stamp.line] = .dateline }
+        }
+
         var summary: [String] = []
         var subheadings: [String] = []
         var body: [String] = []
@@ -177,20 +199,9 @@ struct TextExtractor {
         } else if published == nil {
             published = header.first(where: { $0.label == .published })?.value ?? header.first?.value
                 ?? datelines.first(where: { $0.label == .published })?.value ?? datelines.first?.value
-            if published == nil, let anchor = titleLine ?? paragraphIndexes.first {
-                published = PageLayout.stampNear(text: text, roles: roles, anchor: anchor, reach: 12, datelines: datelines)
-            }
+            published = published ?? stampNearTitle
         }
         let updated = metadata.updated ?? datelines.first(where: { $0.label == .updated })?.value
-        // Text that is not a page and names nobody in its first lines: a byline near the headline in
-        // the forms pages print (`by Steven Musil January 18, 2017`, `Dan Goodin - Apr 16, 2015`).
-        if page == nil, metadata.authors == nil, authors.isEmpty, let anchor = titleLine,
-            let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: paragraphIndexes.first ?? anchor)
-        {
-            authors = byline.names
-            if roles[byline.line] == .paragraph, let at = body.firstIndex(of: text[byline.line]) { body.remove(at: at) }
-        }
-
         let isLive = summary.count >= 2 || Self.looksLive(text: text, start: start)
         let parts = Article(
             title: title, source: metadata.source ?? source, url: metadata.url, authors: metadata.authors ?? authors,

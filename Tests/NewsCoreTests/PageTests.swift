@@ -154,15 +154,19 @@ import Testing
         #expect(article.authors == (names ?? []))
     }
 
-    /// Article text that is not a page: a stamp in a short line under the headline is its date; a
-    /// date only mentioned in the story is not.
+    /// Article text that is not a page: a stamp in a short line under the headline is its date (and
+    /// a name beside it its byline); a date only mentioned in the story is not.
     @Test func stampUnderAPlainHeadline() throws {
         let story = [
             "The city council voted on Monday night to approve the construction of a new bridge across the harbour.",
             "The bridge is expected to cost about 80 million pounds and take four years to build, the council said.",
         ]
-        let stamped = (["Harbour bridge approved", "Jane Holloway", "Oct 15, 2015 · 4 min read"] + story).joined(separator: "\n")
-        #expect(try TestSupport.article(stamped)?.published == "2015-10-15")
+        let stamped = try #require(
+            try TestSupport.article((["Harbour bridge approved", "Jane Holloway", "Oct 15, 2015 · 4 min read"] + story).joined(separator: "\n")))
+        #expect(stamped.published == "2015-10-15")
+        // The name under the headline is its byline, not a line of the story.
+        #expect(stamped.authors == ["Jane Holloway"])
+        #expect(stamped.body == story && stamped.subheadings.isEmpty)
         let mentioned = (["Harbour bridge approved"] + story
             + ["Work on the site could begin as early as 3 May 2016, if the regional government approves the plans in time."])
             .joined(separator: "\n")
