@@ -89,10 +89,12 @@ struct PageLayout {
         let words = body.split(separator: " ", omittingEmptySubsequences: true)
         var end = body.endIndex
         for (index, word) in words.enumerated() {
-            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            var bare = word.lowercased()[...]
+            while bare.last == "." || bare.last == "," { bare.removeLast() }
+            while bare.first == "." || bare.first == "," { bare.removeFirst() }
             let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
             if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted"].contains(bare)
-                || DateFinder.months[bare] != nil && nextIsNumber
+                || DateFinder.months[String(bare)] != nil && nextIsNumber
             {
                 end = word.startIndex
                 break
@@ -109,6 +111,9 @@ struct PageLayout {
         guard key.count >= 16 else { return nil }
         var best: (index: Int, length: Int)?
         for index in (first + 1)..<min(text.count, first + 40) where !text[index].isEmpty {
+            // A key has at most as many letters as the line has bytes: a line under half the
+            // headline's key cannot be held by it.
+            guard text[index].utf8.count * 2 >= key.count else { continue }
             let words = Sentences.wordCount(text[index])
             guard words >= 2, words <= 30 else { continue }
             let lineKey = foldKey(text[index])
@@ -141,6 +146,19 @@ struct PageLayout {
 
     /// Letters and digits only, lowercased: how a headline and the page title are compared.
     static func foldKey(_ line: String) -> String {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most lines): the same key from the bytes, without the scalar properties' tables.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(line.utf8.count)
+            for byte in line.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+                default: continue
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for scalar in line.lowercased().unicodeScalars
         where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
@@ -222,17 +240,24 @@ struct PageLayout {
         return nil
     }
 
+    static let bylineOpenings = [
+        "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
+        "authors: ", "autor: ", "auteur: ", "text: ", "by: ",
+    ]
+
     /// `By A and B`, `Von A`, `Par A`, `Por A`, `Written by A`, `Author: A`, `By A | May 2, 2015`.
     static func byline(_ line: String) -> [String]? {
+        // Cheap first: the line must open with one of the openings below (which the cuts never
+        // reach, since they only shorten the line from its end).
+        let head = line.prefix(12).lowercased()
+        guard bylineOpenings.contains(where: head.hasPrefix) else { return nil }
         var rest = Substring(line)
         for cut in [" | ", " • ", " · ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated"] {
             if let r = rest.range(of: cut) { rest = rest[..<r.lowerBound] }
         }
         let lower = rest.lowercased()
         var body: Substring?
-        for opening in ["by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ",
-                        "author: ", "authors: ", "autor: ", "auteur: ", "text: ", "by: "]
-        where lower.hasPrefix(opening) {
+        for opening in bylineOpenings where lower.hasPrefix(opening) {
             body = rest.dropFirst(opening.count).trimmingSpaces()
             break
         }
@@ -328,6 +353,13 @@ struct NearestDate {
 /// in English, German, French, Spanish, Italian, Portuguese and Dutch.
 enum DateFinder {
     static func find(in line: String) -> String? {
+        // Every form read below has at least four ASCII digits (`1.1.23`, a year of four).
+        var digits = 0
+        for byte in line.utf8 where byte >= 0x30 && byte <= 0x39 {
+            digits += 1
+            if digits == 4 { break }
+        }
+        guard digits == 4 else { return nil }
         let scalars = Array(line.lowercased().unicodeScalars)
         var tokens: [(text: String, isNumber: Bool, end: Unicode.Scalar?)] = []
         var i = 0

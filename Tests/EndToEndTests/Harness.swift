@@ -137,6 +137,9 @@ final class DaemonUnderTest {
     let notify: NotifySocket
     let process = Process()
     let stderrPipe = Pipe()
+    /// newsd's log, read as it is written: a pipe nobody reads fills up (64 KiB) and then stops
+    /// the daemon at its next log line.
+    let log = OutputCollector()
     var inbox: String { folder.path + "/inbox" }
     var database: String { folder.path + "/newsd.db" }
     var socket: String { folder.path + "/control.sock" }
@@ -164,6 +167,7 @@ final class DaemonUnderTest {
 
     func launch() throws {
         try process.run()
+        log.collect(stderrPipe.fileHandleForReading)
     }
 
     deinit {
@@ -198,7 +202,7 @@ final class DaemonUnderTest {
             if predicate(last) { return last }
             usleep(50_000)
         }
-        Issue.record("timed out waiting for \(description); last status \(last)")
+        Issue.record("timed out waiting for \(description); last status \(last); newsd's log ends:\n\(log.tail())")
         return last
     }
 
@@ -217,9 +221,8 @@ final class DaemonUnderTest {
         return process.terminationStatus
     }
 
-    var stderr: String {
-        String(decoding: stderrPipe.fileHandleForReading.availableData, as: UTF8.self)
-    }
+    /// Everything newsd wrote to stderr so far (all of it once it has exited).
+    var stderr: String { log.text(waitForEnd: !process.isRunning) }
 
     /// Writes a file the careful way: a dot-name, then a rename into place.
     func dropCarefully(_ name: String, _ data: Data) throws {
@@ -234,5 +237,39 @@ final class DaemonUnderTest {
         guard fd >= 0 else { throw POSIXError(.EIO) }
         _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
+    }
+}
+
+/// Reads a child's output on a thread of its own until the end, keeping the last `limit` bytes.
+final class OutputCollector: Sendable {
+    private let state = Mutex<(bytes: [UInt8], ended: Bool)>(([], false))
+    let limit = 4 << 20
+
+    func collect(_ handle: FileHandle) {
+        let thread = Thread { [self] in
+            while true {
+                let chunk = (try? handle.read(upToCount: 1 << 16)) ?? nil
+                let ended = chunk?.isEmpty ?? true
+                state.withLock { state in
+                    if let chunk { state.bytes += chunk }
+                    if state.bytes.count > limit { state.bytes.removeFirst(state.bytes.count - limit) }
+                    state.ended = ended
+                }
+                if ended { return }
+            }
+        }
+        thread.start()
+    }
+
+    /// The output so far; with `waitForEnd`, first waits (up to 5 s) for the end of it.
+    func text(waitForEnd: Bool = false) -> String {
+        let deadline = Date().addingTimeInterval(5)
+        while waitForEnd, !state.withLock({ $0.ended }), Date() < deadline { usleep(10_000) }
+        return String(decoding: state.withLock { $0.bytes }, as: UTF8.self)
+    }
+
+    /// The last lines of the output, for a failure's message.
+    func tail(lines: Int = 30) -> String {
+        text().split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }
 }
