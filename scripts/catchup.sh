@@ -21,7 +21,7 @@ t0=$(date +%s.%N)
 pid=$!
 # The poll costs little CPU (no interpreter started ten times a second): the rate measured is
 # newsd's, not the poller's.
-field() { grep -oE "\"$1\": *[0-9]+" <<<"$2" | grep -oE '[0-9]+$' || echo -1; }
+field() { grep -oE "\"$1\" *: *[0-9]+" <<<"$2" | grep -oE '[0-9]+$' || echo -1; }
 until st=$("$bin/newsctl" --socket "$work/sock" --json status 2>/dev/null || true)
     [ "$(field pending "$st")" = 0 ] && [ "$(field files "$st")" -ge "$n" ]; do sleep 0.2; done
 t1=$(date +%s.%N)
