@@ -159,6 +159,11 @@ struct PageLayout {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
+        return foldKeyByScalars(line)
+    }
+
+    /// `foldKey` by the Unicode tables, for any text.
+    static func foldKeyByScalars(_ line: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in line.lowercased().unicodeScalars
         where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

@@ -246,6 +246,22 @@ import Testing
         #expect(DateFinder.find(in: line) == day)
     }
 
+    @Test func asciiFoldKeysAreTheUnicodeTablesFoldKeys() {
+        // The byte path for ASCII lines must give exactly what the scalar path gives.
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3000 {
+            var line = ""
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int(seed >> 58) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                line.unicodeScalars.append(Unicode.Scalar(UInt8(32 + (seed >> 33) % 95)))
+            }
+            #expect(PageLayout.foldKey(line) == PageLayout.foldKeyByScalars(line), "\(line)")
+        }
+        #expect(PageLayout.foldKey("AFP: Harbour Bridge, 2024!") == "afpharbourbridge2024")
+        #expect(PageLayout.foldKey("Café – Zürich ½") == "cafézürich½")
+    }
+
     @Test(arguments: ["Page 12 of 30", "Call 555 1234", "Top 10 stories of 2019", "31.02.2020", "Version 2.3.10.5", "29.02.23"])
     func noDateInsideALine(line: String) {
         #expect(DateFinder.find(in: line) == nil)
