@@ -116,7 +116,9 @@ extension ArticleParser.State {
             try finishLine(at: bytesConsumed)
             afterCR = unit == 0x0D
         }
-        if !pending.isEmpty { afterCR = false }
+        // `afterCR` stays as it is at the end of a chunk: an LF unit skips only when nothing came
+        // between it and the CR (`pending` empty once it is taken off), and a chunk that ends
+        // inside a unit (one byte pending) must not end the CR's claim on the LF it starts.
     }
 
     /// Decodes `pending` as one finished line.

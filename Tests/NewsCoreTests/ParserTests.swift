@@ -33,6 +33,25 @@ import Testing
         #expect(single.state == whole.state)
     }
 
+    /// Found by the parser fuzz target: a UTF-16 chunk that ended inside the LF unit of a CRLF
+    /// dropped the CR's claim on it, so the chunked parse saw one more (empty) line.
+    @Test(arguments: [TextEncoding.utf16LE, .utf16BE])
+    func utf16CRLFParsesAlikeWhereverAChunkEnds(encoding: TextEncoding) throws {
+        let text = "Harbour bridge approved\r\nBy Ana Lima\r\nThe council voted on Monday to build the bridge.\r\n"
+        var bytes: [UInt8] = encoding == .utf16LE ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 {
+            let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            bytes += encoding == .utf16LE ? pair : pair.reversed()
+        }
+        let whole = try TestSupport.parse(bytes)
+        #expect(whole.state.lines.count == 3)
+        for cut in 1..<bytes.count {
+            let split = try TestSupport.parse(bytes, splits: [cut])
+            #expect(split.state == whole.state, "cut at \(cut)")
+            #expect(split.state.lines == whole.state.lines, "cut at \(cut)")
+        }
+    }
+
     @Test func savedStateResumes() throws {
         let bytes = try TestSupport.seed("000_edc18a25d3498dcf.txt")
         let whole = try TestSupport.parse(bytes)
