@@ -42,7 +42,11 @@ package enum NearDuplicates {
 
         /// The values as little-endian bytes, as the store keeps them.
         package var data: Data {
-            values.map(\.littleEndian).withUnsafeBytes { Data($0) }
+            #if _endian(little)
+                values.withUnsafeBytes { Data($0) }
+            #else
+                values.map { $0.littleEndian }.withUnsafeBytes { Data($0) }
+            #endif
         }
 
         /// A signature read back from `data`; nil when the bytes are not one.

@@ -26,6 +26,8 @@ struct LinkState: Sendable {
     var recent = RecentBands()
     /// The bucket keys `lsh_buckets` may hold (rebuilt on the first commit).
     var tableKeys = BucketFilter()
+    /// The signatures of the articles linked last (emptied on the first commit).
+    var signatures = RecentSignatures()
     /// Merge the recent rows into `lsh_buckets` from this many rows (tests set it low).
     var mergeAtRows: Int?
 }
@@ -62,7 +64,9 @@ extension NewsStore {
     /// Near-duplicate bucket rows held in memory until their next merge, and their approximate
     /// size in bytes.
     public var recentBuckets: (rows: Int, bytes: Int) {
-        linking.withLock { ($0.recent.count, $0.recent.approximateBytes + $0.tableKeys.approximateBytes) }
+        linking.withLock {
+            ($0.recent.count, $0.recent.approximateBytes + $0.tableKeys.approximateBytes + $0.signatures.approximateBytes)
+        }
     }
 
     /// Links one article just written (new, or `revised`): its exact-duplicate group, its
@@ -79,17 +83,18 @@ extension NewsStore {
             try unlink(id: id, keepStory: false, state: &state, in: db)
         }
         var links = ArticleLinks()
+        var near: [Int64] = []
         if state.settings.duplicates {
             links.duplicateOf = try linkExact(
                 id: id, hash: article.contentHash, hasBody: hasCopyableBody(stored.body), isNew: !revised, in: db)
             if links.duplicateOf == nil, let signature = stored.signature {
-                try linkNear(id: id, signature: signature, state: &state, in: db)
+                near = try linkNear(id: id, signature: signature, state: &state, in: db)
             }
         }
         if state.settings.stories {
             links.storyID = try linkStory(
-                id: id, article: article, features: stored.features, duplicateOf: links.duplicateOf, now: now,
-                state: &state, in: db)
+                id: id, article: article, features: stored.features, duplicateOf: links.duplicateOf, near: near,
+                isNew: !revised, now: now, state: &state, in: db)
         }
         return links
     }
@@ -97,11 +102,9 @@ extension NewsStore {
     /// Drops an article's near-duplicate pairs, LSH buckets and story membership (before it is
     /// linked again, or deleted).
     static func unlink(id: Int64, keepStory: Bool, state: inout LinkState, in db: Database) throws {
-        if let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT minhash, shingles FROM article_signatures WHERE article_id = ?"),
-            arguments: [id]),
-            let signature = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"])
-        {
+        let held = state.signatures.signature(of: id)
+        state.signatures.remove(id)
+        if let signature = try held ?? storedSignature(of: id, in: db) {
             let keys = NearDuplicates.bucketKeys(signature)
             if state.recent.holds(id) {
                 state.recent.remove(keys, id: id)
@@ -228,45 +231,56 @@ extension NewsStore {
     /// the probe grow with the archive; a true near-duplicate shares several buckets.
     static let bucketMembersRead = 16
 
-    /// The `bucketMembersRead` newest articles of each of 1…30 buckets in `lsh_buckets`.
+    /// The newest articles of each of 1…30 buckets in `lsh_buckets`, as many of each as its
+    /// second argument says.
     private static let bucketProbe = (1...NearDuplicates.bands).map { count in
         Array(
-            repeating: "SELECT * FROM (SELECT article_id FROM lsh_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT \(bucketMembersRead))",
+            repeating: "SELECT * FROM (SELECT article_id FROM lsh_buckets WHERE bucket = ? ORDER BY article_id DESC LIMIT ?)",
             count: count
         ).joined(separator: " UNION ALL ")
     }
 
+    /// An article's signature as `article_signatures` holds it, or nil.
+    static func storedSignature(of id: Int64, in db: Database) throws -> NearDuplicates.Signature? {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT minhash, shingles FROM article_signatures WHERE article_id = ?"),
+            arguments: [id])
+        else { return nil }
+        return NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"])
+    }
+
     /// Finds the article's near-duplicates through the LSH buckets, checks each candidate's
-    /// signature, records the pairs both ways, and files the article's own buckets.
+    /// signature, records the pairs both ways, and files the article's own buckets. Returns the
+    /// near-duplicates found.
     static func linkNear(
         id: Int64, signature: NearDuplicates.Signature, state: inout LinkState, in db: Database
-    ) throws {
+    ) throws -> [Int64] {
         let keys = NearDuplicates.bucketKeys(signature)
-        // The articles sharing a bucket, the most recent `bucketMembersRead` of each: from memory,
-        // then, while fewer than `maximumCandidates` were found, from the table (the newest end of
-        // each bucket's key range). The most recent `maximumCandidates` are checked.
+        // The articles sharing a bucket, the most recent `bucketMembersRead` of each: from memory
+        // (every article there is newer than those in the table), then, while fewer than
+        // `maximumCandidates` were found, the rest of each bucket's share from the table (the newest
+        // end of its key range). The most recent `maximumCandidates` are checked.
         var found = Set<Int64>()
-        state.recent.members(of: keys, into: &found, perBucket: bucketMembersRead)
+        let taken = state.recent.members(of: keys, into: &found, perBucket: bucketMembersRead)
         if found.count < maximumCandidates && state.recent.mergedThrough > 0 {
-            let stored = keys.filter { state.tableKeys.mayContain($0) }
-            if !stored.isEmpty {
-                let members = try Int64.fetchCursor(
-                    db.cachedStatement(sql: bucketProbe[stored.count - 1]), arguments: StatementArguments(stored))
+            var probe: StatementArguments = []
+            var probed = 0
+            for (key, count) in zip(keys, taken) where count < bucketMembersRead && state.tableKeys.mayContain(key) {
+                _ = probe.append(contentsOf: [key, bucketMembersRead - count])
+                probed += 1
+            }
+            if probed > 0 {
+                let members = try Int64.fetchCursor(db.cachedStatement(sql: bucketProbe[probed - 1]), arguments: probe)
                 while let other = try members.next() { found.insert(other) }
             }
         }
         found.remove(id)
         var near: [Int64] = []
-        if !found.isEmpty {
-            let signatureOf = try db.cachedStatement(
-                sql: "SELECT minhash, shingles FROM article_signatures WHERE article_id = ?")
-            for other in found.sorted(by: >).prefix(maximumCandidates) where near.count < maximumNear {
-                guard let row = try Row.fetchOne(signatureOf, arguments: [other]),
-                    let theirs = NearDuplicates.Signature(data: row["minhash"], shingles: row["shingles"]),
-                    NearDuplicates.areNear(signature, theirs)
-                else { continue }
-                near.append(other)
-            }
+        for other in found.sorted(by: >).prefix(maximumCandidates) where near.count < maximumNear {
+            guard let theirs = try state.signatures.signature(of: other) ?? storedSignature(of: other, in: db),
+                NearDuplicates.areNear(signature, theirs)
+            else { continue }
+            near.append(other)
         }
         if !near.isEmpty {
             let pairs = Array(repeating: "(?, ?), (?, ?)", count: near.count).joined(separator: ", ")
@@ -289,13 +303,17 @@ extension NewsStore {
         try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO article_signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
         ).execute(arguments: [id, signature.data, signature.shingles])
+        state.signatures.insert(signature, id: id)
+        return near
     }
 
     /// Puts the article into a story: its first copy's story for an exact duplicate, its first
-    /// near-duplicate's story, else the best active story over the threshold, else a new story.
+    /// near-duplicate's story (of `near`, the pairs `linkNear` just recorded), else the best active
+    /// story over the threshold, else a new story. A `isNew` article's row is not written yet: its
+    /// story goes into the row with it.
     static func linkStory(
-        id: Int64, article: Article, features: StoryFeatures, duplicateOf: Int64?, now: String,
-        state: inout LinkState, in db: Database
+        id: Int64, article: Article, features: StoryFeatures, duplicateOf: Int64?, near: [Int64], isNew: Bool,
+        now: String, state: inout LinkState, in db: Database
     ) throws -> Int64 {
         var story: Int64?
         var joinedIndex = false
@@ -303,13 +321,14 @@ extension NewsStore {
             story = try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT story_id FROM articles WHERE id = ?"), arguments: [duplicateOf]) ?? nil
         }
-        if story == nil {
-            story = try Int64.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT a.story_id FROM near_duplicates n JOIN articles a ON a.id = n.other_id
-                            WHERE n.article_id = ? AND a.story_id IS NOT NULL ORDER BY a.id LIMIT 1
-                        """), arguments: [id]) ?? nil
+        if story == nil, !near.isEmpty {
+            let storyOf = try db.cachedStatement(sql: "SELECT story_id FROM articles WHERE id = ?")
+            for other in near.sorted() {
+                if let found = try Int64.fetchOne(storyOf, arguments: [other]) {
+                    story = found
+                    break
+                }
+            }
             if story != nil { state.index.add(features, to: story!); joinedIndex = true }
         }
         var score = 0.0
@@ -332,7 +351,8 @@ extension NewsStore {
                 // The index held a story the database no longer has (a failed transaction):
                 // start it again under this article.
                 state.index.remove(story: story)
-                return try newStory(id: id, article: article, features: features, now: now, state: &state, in: db)
+                return try newStory(
+                    id: id, article: article, features: features, isNew: isNew, now: now, state: &state, in: db)
             }
             // The article that fits the story best is its central one; its title is the story's.
             if duplicateOf == nil, score > 0 {
@@ -340,14 +360,17 @@ extension NewsStore {
                     sql: "UPDATE stories SET article_id = ?, title = ?, central_score = ? WHERE id = ? AND central_score < ?"
                 ).execute(arguments: [id, article.title, score, story, score])
             }
-            try db.cachedStatement(sql: "UPDATE articles SET story_id = ? WHERE id = ?").execute(arguments: [story, id])
+            if !isNew {
+                try db.cachedStatement(sql: "UPDATE articles SET story_id = ? WHERE id = ?").execute(arguments: [story, id])
+            }
             return story
         }
-        return try newStory(id: id, article: article, features: features, now: now, state: &state, in: db)
+        return try newStory(id: id, article: article, features: features, isNew: isNew, now: now, state: &state, in: db)
     }
 
     private static func newStory(
-        id: Int64, article: Article, features: StoryFeatures, now: String, state: inout LinkState, in db: Database
+        id: Int64, article: Article, features: StoryFeatures, isNew: Bool, now: String, state: inout LinkState,
+        in db: Database
     ) throws -> Int64 {
         try db.cachedStatement(
             sql: """
@@ -357,7 +380,9 @@ extension NewsStore {
         ).execute(arguments: [id, article.title, article.published, article.published, now, now])
         let story = db.lastInsertedRowID
         state.index.add(features, to: story)
-        try db.cachedStatement(sql: "UPDATE articles SET story_id = ? WHERE id = ?").execute(arguments: [story, id])
+        if !isNew {
+            try db.cachedStatement(sql: "UPDATE articles SET story_id = ? WHERE id = ?").execute(arguments: [story, id])
+        }
         return story
     }
 
@@ -428,6 +453,7 @@ extension NewsStore {
     static func loadIndex(_ state: inout LinkState, in db: Database) throws {
         state.loaded = true
         state.index.reset()
+        state.signatures.reset()
         try loadRecentBands(&state, in: db)
         try loadTableKeys(&state, in: db)
         guard state.settings.stories else { return }

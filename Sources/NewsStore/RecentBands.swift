@@ -58,7 +58,11 @@ struct RecentBands: Sendable {
 
     /// Adds to `found` the `perBucket` most recently filed articles of each bucket of
     /// `bucketKeys`, reading at most `4 × perBucket` entries of a bucket (removed ones included).
-    func members(of bucketKeys: [Int64], into found: inout Set<Int64>, perBucket: Int) {
+    /// Returns how many it took of each bucket, in the order of `bucketKeys`.
+    @discardableResult
+    func members(of bucketKeys: [Int64], into found: inout Set<Int64>, perBucket: Int) -> [Int] {
+        var takenOf: [Int] = []
+        takenOf.reserveCapacity(bucketKeys.count)
         for key in bucketKeys {
             var entry = heads[key] ?? -1
             var taken = 0
@@ -72,7 +76,9 @@ struct RecentBands: Sendable {
                 }
                 entry = previous[Int(entry)]
             }
+            takenOf.append(taken)
         }
+        return takenOf
     }
 
     /// The rows held, in key order, and an empty table whose `mergedThrough` is the newest id held.
@@ -164,4 +170,66 @@ struct BucketFilter: Sendable {
     }
 
     var approximateBytes: Int { bits.count * 8 }
+}
+
+/// The signatures of the articles linked last, held by the writer so that a candidate from a
+/// bucket is compared without reading its row back from `article_signatures`. The buckets list the
+/// newest members first, so most candidates are recent articles: on generated news, about a dozen
+/// reads per article, a sixth of the near-duplicate search. A ring of `capacity` slots: the oldest
+/// is overwritten. Only a cache: a miss reads the table.
+struct RecentSignatures: Sendable {
+    let capacity: Int
+    /// The article in each slot (0: none), its minimum hashes (`hashCount` per slot) and shingles.
+    private var ids: [Int64]
+    private var values: [UInt32]
+    private var shingles: [Int]
+    private var slotOf: [Int64: Int32] = [:]
+    private var next = 0
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+        ids = [Int64](repeating: 0, count: capacity)
+        values = [UInt32](repeating: 0, count: capacity * NearDuplicates.hashCount)
+        shingles = [Int](repeating: 0, count: capacity)
+    }
+
+    /// Signatures held.
+    var count: Int { slotOf.count }
+
+    /// The signature of an article, if held.
+    func signature(of id: Int64) -> NearDuplicates.Signature? {
+        guard let slot = slotOf[id].map(Int.init) else { return nil }
+        let start = slot * NearDuplicates.hashCount
+        return NearDuplicates.Signature(
+            values: Array(values[start..<start + NearDuplicates.hashCount]), shingles: shingles[slot])
+    }
+
+    /// Holds an article's signature (replacing what it held for the article).
+    mutating func insert(_ signature: NearDuplicates.Signature, id: Int64) {
+        remove(id)
+        let slot = next
+        next = (next + 1) % capacity
+        if ids[slot] != 0, slotOf[ids[slot]] == Int32(slot) { slotOf[ids[slot]] = nil }
+        ids[slot] = id
+        shingles[slot] = signature.shingles
+        let start = slot * NearDuplicates.hashCount
+        values.replaceSubrange(start..<start + NearDuplicates.hashCount, with: signature.values)
+        slotOf[id] = Int32(slot)
+    }
+
+    /// Forgets an article's signature (it is linked again or deleted).
+    mutating func remove(_ id: Int64) {
+        guard let slot = slotOf.removeValue(forKey: id) else { return }
+        ids[Int(slot)] = 0
+    }
+
+    /// Forgets everything.
+    mutating func reset() {
+        self = RecentSignatures(capacity: capacity)
+    }
+
+    /// Roughly what it takes in memory.
+    var approximateBytes: Int {
+        ids.capacity * 8 + values.capacity * 4 + shingles.capacity * 8 + slotOf.capacity * 20
+    }
 }

@@ -159,32 +159,34 @@ package struct StoryIndex: Sendable {
         var story = slots[Int(slot)] ?? Story(id: id)
         var centroid: [UInt64: Double] = [:]
         swap(&centroid, &centroids[Int(slot)])
-        var gained: Set<UInt64> = []
-        for (term, weight) in vector {
-            if let old = centroid[term] {
-                centroid[term] = old + weight
+        // Which of the vector's terms are new to the centroid (by position in the vector).
+        var gained = [Bool](repeating: false, count: vector.count)
+        centroid.reserveCapacity(centroid.count + vector.count)
+        for (k, (term, weight)) in vector.enumerated() {
+            let index = centroid.index(forKey: term)
+            if let index {
+                centroid.values[index] += weight
             } else {
                 centroid[term] = weight
-                gained.insert(term)
+                gained[k] = true
             }
         }
         if centroid.count > Self.centroidTerms {
+            let gainedTerms = Set(vector.indices.lazy.filter { gained[$0] }.map { vector[$0].term })
             let kept = centroid.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
             for (term, _) in kept[Self.centroidTerms...] {
                 centroid[term] = nil
-                if !gained.contains(term) { removePosting(term, slot: slot) }
+                if !gainedTerms.contains(term) { removePosting(term, slot: slot) }
             }
         }
         story.norm2 = centroid.values.reduce(0) { $0 + $1 * $1 }
-        for (term, _) in vector {
+        for (k, (term, _)) in vector.enumerated() {
             guard let weight = centroid[term] else { continue }
-            if gained.contains(term) {
-                var list = postings.removeValue(forKey: term) ?? []
-                list.append(Posting(slot: slot, weight: weight))
-                if list.count > Self.postingsPerTerm { list.removeFirst(list.count - Self.postingsPerTerm) }
-                postings[term] = list
-            } else if let i = postings[term]?.firstIndex(where: { $0.slot == slot }) {
-                postings[term]![i].weight = weight
+            // In place: one look-up of the term, no copy of its list.
+            if gained[k] {
+                Self.append(Posting(slot: slot, weight: weight), to: &postings[term, default: []])
+            } else {
+                Self.setWeight(weight, of: slot, in: &postings[term])
             }
         }
         if let t = features.time {
@@ -217,10 +219,25 @@ package struct StoryIndex: Sendable {
         return slot
     }
 
+    private static func append(_ posting: Posting, to list: inout [Posting]) {
+        list.append(posting)
+        if list.count > postingsPerTerm { list.removeFirst(list.count - postingsPerTerm) }
+    }
+
+    private static func setWeight(_ weight: Double, of slot: Int32, in list: inout [Posting]?) {
+        guard let i = list?.firstIndex(where: { $0.slot == slot }) else { return }
+        list![i].weight = weight
+    }
+
     private mutating func removePosting(_ term: UInt64, slot: Int32) {
-        guard var list = postings.removeValue(forKey: term) else { return }
-        list.removeAll { $0.slot == slot }
-        if !list.isEmpty { postings[term] = list }
+        Self.remove(slot, from: &postings[term])
+    }
+
+    /// Takes a slot's posting out of a term's list; an emptied list goes (`list` becomes nil).
+    private static func remove(_ slot: Int32, from list: inout [Posting]?) {
+        guard list != nil else { return }
+        list!.removeAll { $0.slot == slot }
+        if list!.isEmpty { list = nil }
     }
 
     /// Forgets a story (it was emptied, or relinking starts over).

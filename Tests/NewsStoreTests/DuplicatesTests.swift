@@ -360,6 +360,54 @@ struct LinkingTests {
         #expect(try await t.store.document(id: b.id)?.nearDuplicates == [])
     }
 
+    @Test("candidates' signatures come from memory or from the table alike, and a revision's replaces the old one")
+    func signaturesHeldOrStored() async throws {
+        let t = try TemporaryStore()
+        let body = prose(seed: 7, paragraphs: 8)
+        let a = try #require(try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("Vote", body, hash: "s1")])]).first)
+        #expect(t.store.linking.withLock { $0.signatures.signature(of: a.id) } != nil)
+        // Forgotten by the writer: b's search reads a's signature back from the table.
+        t.store.linking.withLock { $0.signatures.reset() }
+        let b = try #require(
+            try await t.store.commit([
+                commit("b.txt", inode: 2, size: 10, [Self.piece("Vote", body + prose(seed: 8, paragraphs: 1), hash: "s2")])
+            ]).first)
+        #expect(try await t.store.document(id: b.id)?.nearDuplicates == [a.id])
+        // b becomes another text; a third article like b's old text is near a, not b.
+        let fileID = try #require(try await t.store.fileRecord(path: "b.txt")?.id)
+        _ = try await t.store.commit([
+            commit("b.txt", inode: 2, size: 20, [Self.piece("Other", prose(seed: 9, paragraphs: 8), hash: "s3")], fileID: fileID)
+        ])
+        #expect(t.store.linking.withLock { $0.signatures.signature(of: b.id) } == NearDuplicates.signature(of: prose(seed: 9, paragraphs: 8)))
+        let c = try #require(
+            try await t.store.commit([
+                commit("c.txt", inode: 3, size: 10, [Self.piece("Vote", body + prose(seed: 8, paragraphs: 1), hash: "s4")])
+            ]).first)
+        #expect(try await t.store.document(id: c.id)?.nearDuplicates == [a.id])
+    }
+
+    @Test("the ring of recent signatures holds the newest, forgets on removal and replaces on reinsertion")
+    func recentSignatures() throws {
+        var ring = RecentSignatures(capacity: 3)
+        let signatures = try (1...4).map { try #require(NearDuplicates.signature(of: prose(seed: UInt64($0), paragraphs: 2))) }
+        for (k, s) in signatures.enumerated() { ring.insert(s, id: Int64(k + 1)) }
+        #expect(ring.count == 3)
+        #expect(ring.signature(of: 1) == nil)
+        #expect(ring.signature(of: 2) == signatures[1] && ring.signature(of: 4) == signatures[3])
+        ring.insert(signatures[0], id: 2)  // article 2 revised: one slot, the new signature
+        #expect(ring.signature(of: 2) == signatures[0])
+        #expect(ring.count == 3)
+        ring.remove(3)
+        #expect(ring.signature(of: 3) == nil && ring.count == 2)
+        // The slots keep turning: 5 and 6 take the oldest slots, never the one 2 moved to.
+        ring.insert(signatures[2], id: 5)
+        ring.insert(signatures[3], id: 6)
+        #expect(ring.signature(of: 2) == signatures[0])
+        #expect(ring.signature(of: 4) == nil)
+        ring.reset()
+        #expect(ring.count == 0 && ring.signature(of: 2) == nil)
+    }
+
     @Test("bucket rows gather in memory, move to the table in a merge, and are found in both")
     func bucketMerge() async throws {
         let t = try TemporaryStore()
