@@ -287,7 +287,7 @@ final class DaemonHandler: ControlHandler {
             # HELP newsd_recent_buckets_rows Near-duplicate bucket rows held in memory until their next merge.
             # TYPE newsd_recent_buckets_rows gauge
             newsd_recent_buckets_rows \(recent.rows)
-            # HELP newsd_recent_buckets_bytes Approximate memory of those rows.
+            # HELP newsd_recent_buckets_bytes Approximate memory of the near-duplicate search: those rows, the filter of the stored bucket keys and the signatures of the articles linked last.
             # TYPE newsd_recent_buckets_bytes gauge
             newsd_recent_buckets_bytes \(recent.bytes)
             # HELP newsd_parser_workers_started_total Parser worker processes started since start.
