@@ -102,6 +102,10 @@ extension NewsStore {
     /// Drops an article's near-duplicate pairs, LSH buckets and story membership (before it is
     /// linked again, or deleted).
     static func unlink(id: Int64, keepStory: Bool, state: inout LinkState, in db: Database) throws {
+        if !state.loaded {
+            // After a start or a failed transaction the memory may not match the tables yet.
+            try loadIndex(&state, in: db)
+        }
         let held = state.signatures.signature(of: id)
         state.signatures.remove(id)
         if let signature = try held ?? storedSignature(of: id, in: db) {

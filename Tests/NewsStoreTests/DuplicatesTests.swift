@@ -386,6 +386,28 @@ struct LinkingTests {
         #expect(try await t.store.document(id: c.id)?.nearDuplicates == [a.id])
     }
 
+    @Test("a record unlinked first after a failed transaction takes out its own bucket rows, not what stale memory said")
+    func unlinkAfterFailure() async throws {
+        let t = try TemporaryStore()
+        let first = [Self.piece("Vote", prose(seed: 11, paragraphs: 8), hash: "u1")]
+        let both = first + [Self.piece("Floods", prose(seed: 12, paragraphs: 8), hash: "u2")]
+        let made = try await t.store.commit([commit("j.jsonl", inode: 1, size: 10, both)])
+        #expect(made.count == 2)
+        #expect(t.store.linking.withLock { $0.recent.count } == 2 * NearDuplicates.bands)
+        // As after a rolled-back transaction: memory no longer trusted, and it holds a wrong
+        // signature for the second record.
+        let wrong = try #require(NearDuplicates.signature(of: prose(seed: 13, paragraphs: 8)))
+        t.store.linking.withLock {
+            $0.loaded = false
+            $0.signatures.insert(wrong, id: made[1].id)
+        }
+        // The file now yields only its first record: the second is unlinked, then deleted.
+        let fileID = try #require(try await t.store.fileRecord(path: "j.jsonl")?.id)
+        _ = try await t.store.commit([commit("j.jsonl", inode: 1, size: 5, first, fileID: fileID)])
+        #expect(t.store.linking.withLock { $0.recent.count } == NearDuplicates.bands)
+        #expect(t.store.linking.withLock { $0.signatures.signature(of: made[1].id) } == nil)
+    }
+
     @Test("the ring of recent signatures holds the newest, forgets on removal and replaces on reinsertion")
     func recentSignatures() throws {
         var ring = RecentSignatures(capacity: 3)
