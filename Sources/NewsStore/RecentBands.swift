@@ -59,7 +59,6 @@ struct RecentBands: Sendable {
     /// Adds to `found` the `perBucket` most recently filed articles of each bucket of
     /// `bucketKeys`, reading at most `4 × perBucket` entries of a bucket (removed ones included).
     /// Returns how many it took of each bucket, in the order of `bucketKeys`.
-    @discardableResult
     func members(of bucketKeys: [Int64], into found: inout Set<Int64>, perBucket: Int) -> [Int] {
         var takenOf: [Int] = []
         takenOf.reserveCapacity(bucketKeys.count)
@@ -209,7 +208,7 @@ struct RecentSignatures: Sendable {
         remove(id)
         let slot = next
         next = (next + 1) % capacity
-        if ids[slot] != 0, slotOf[ids[slot]] == Int32(slot) { slotOf[ids[slot]] = nil }
+        if ids[slot] != 0 { slotOf[ids[slot]] = nil }  // the oldest goes (a removed one left 0)
         ids[slot] = id
         shingles[slot] = signature.shingles
         let start = slot * NearDuplicates.hashCount
