@@ -80,7 +80,9 @@ class Rpc:
 
 
 def corpus_files(folder):
-    return sorted(f for f in os.listdir(folder) if not f.startswith(".") and os.path.isfile(os.path.join(folder, f)))
+    # gen-corpus's manifest (the true fields) is not an article file, even when it lies in the folder.
+    return sorted(f for f in os.listdir(folder)
+                  if not f.startswith(".") and f != "manifest.jsonl" and os.path.isfile(os.path.join(folder, f)))
 
 
 def link_files(corpus, inbox, names):
@@ -238,7 +240,8 @@ def main():
         corpus = os.path.join(args.work, "corpus")
         if not os.path.isdir(corpus) or len(corpus_files(corpus)) < args.count:
             subprocess.run([sys.executable, args.generator, "--out", corpus, "--count", str(args.count),
-                            "--seed", str(args.seed), "--no-huge", "--quiet"], check=True)
+                            "--seed", str(args.seed), "--no-huge", "--quiet",
+                            "--manifest", os.path.join(args.work, "manifest.jsonl")], check=True)
     files = corpus_files(corpus)
     stages = sorted(n for n in (int(x) for x in args.stages.split(",") if x) if 0 < n < len(files)) if args.stages else []
     if args.reuse:
