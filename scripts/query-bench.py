@@ -11,8 +11,9 @@ ORDER BY rank LIMIT 20 with snippets, as a plain FTS5 application would), and wh
   query-bench.py --bin-dir .build-release/release --generator scripts/gen-corpus.py --count 100000
   make bench SCALE=1000000      # the same at a million articles, timed at 100,000 on the way
 
---corpus DIR        a folder of article files (e.g. from gen-corpus)
+--corpus DIR        a folder of article files (e.g. from gen-corpus; a manifest.jsonl in it is skipped)
 --generator PATH    make the corpus first: PATH --out WORK/corpus --count N --seed 42
+                    --manifest WORK/manifest.jsonl (the manifest stays out of the corpus)
 --stages N[,N…]     time the queries first when N files are ingested, then after the next stage,
                     and last with the whole corpus (files in name order; e.g. --stages 100000 with
                     a 1,000,000-file corpus times 100,000 and 1,000,000 articles in one run)
