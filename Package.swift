@@ -32,7 +32,10 @@ let package = Package(
         // SQLite schema, migrations, writes and queries. The only module that imports GRDB.
         .target(
             name: "NewsStore",
-            dependencies: ["NewsCore", "NewsProtocol", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "NewsCore", "NewsProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         // The wire protocol shared by newsd and newsctl (no NIO, no GRDB).

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """query-bench.py -- query latency of newsd at scale, beside raw FTS5 on the same database.
 
-Ingests a corpus into a fresh newsd (or reuses the database of an earlier run), then times the
+Ingests a corpus into a fresh newsd (or reuses the database of an earlier run), waits until the
+daemon has merged its full-text index's segments (it does so once the inbox is idle), then times the
 benchmark set of `query` calls over one persistent connection, the same queries as raw FTS5
 (`fts: true`) through newsd, the text part straight on SQLite (python3's sqlite3, read-only, bm25
 ORDER BY rank LIMIT 20 with snippets, as a plain FTS5 application would), and whole
@@ -18,7 +19,6 @@ ORDER BY rank LIMIT 20 with snippets, as a plain FTS5 application would), and wh
                     and last with the whole corpus (files in name order; e.g. --stages 100000 with
                     a 1,000,000-file corpus times 100,000 and 1,000,000 articles in one run)
 --reuse             keep WORK/newsd.db when it already holds the corpus (no ingest)
---explain           print SQLite's EXPLAIN QUERY PLAN for newsd's statements (from its log)
 
 Output: a markdown table on stdout, the raw figures as JSON in WORK/query-bench.json.
 """
@@ -119,6 +119,27 @@ def wait_idle(d, sock, t0, least):
         time.sleep(1)
 
 
+def wait_merged(work, before, timeout=1800):
+    """Waits until newsd has logged one more finished merge of its full-text index than `before`
+    (it merges the segments an ingest left, in steps, once the inbox is idle): the queries are
+    timed on the index as a daemon left alone keeps it. Returns the log line."""
+    path = os.path.join(work, "newsd.log")
+    started = time.time()
+    while time.time() - started < timeout:
+        with open(path, errors="replace") as f:
+            lines = [l for l in f if "event=index-merged" in l]
+        if len(lines) > before:
+            return lines[-1].strip()
+        time.sleep(1)
+    log("warning: no index merge finished within %d s; timing the index as it is" % timeout)
+    return None
+
+
+def merges_logged(work):
+    with open(os.path.join(work, "newsd.log"), errors="replace") as f:
+        return sum("event=index-merged" in l for l in f)
+
+
 def ingest(args, corpus, work, first):
     """A fresh daemon on an empty database ingests the first `first` files of the corpus (hard
     links in its inbox)."""
@@ -140,7 +161,7 @@ def ingest(args, corpus, work, first):
         link_files(corpus, inbox, files[:first])
     os.makedirs(inbox, exist_ok=True)
     d = subprocess.Popen([os.path.join(args.bin_dir, "newsd"), "--config", config, "--inbox", inbox,
-                          "--database", db, "--socket", sock, "--log-level", "warning"],
+                          "--database", db, "--socket", sock, "--log-level", "info"],
                          stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "newsd.log"), "w"))
     t0 = time.time()
     while not os.path.exists(sock):
@@ -149,6 +170,8 @@ def ingest(args, corpus, work, first):
             raise RuntimeError("newsd exited: see %s/newsd.log" % work)
     s = wait_idle(d, sock, t0, 1 if args.reuse else int(first * 0.98))
     log("ingested: %d articles, %.0f s" % (s["articles"], time.time() - t0))
+    if not args.reuse:
+        log("index: %s" % wait_merged(work, 0))
     return d, sock, db, s["articles"]
 
 
@@ -255,7 +278,9 @@ def main():
             if number > 0:
                 t0 = time.time()
                 link_files(corpus, os.path.join(args.work, "inbox"), files[stages[number - 1]:stage])
+                merged = merges_logged(args.work)
                 articles = wait_idle(daemon, sock, t0, max(articles + 1, int(stage * 0.98)))["articles"]
+                log("index: %s" % wait_merged(args.work, merged))
                 log("ingested: %d articles, %.0f s more" % (articles, time.time() - t0))
             results.append(measure(args, sock, db, articles))
     finally:

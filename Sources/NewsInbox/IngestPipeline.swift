@@ -41,6 +41,10 @@ public final class IngestPipeline: Service, Sendable {
     let backoff = Mutex<(until: ContinuousClock.Instant, delay: Duration)?>(nil)
     /// Files committed when the log was last checkpointed.
     let filesAtCheckpoint = Mutex(0)
+    /// True when a commit may have left the full-text index segments to merge.
+    let indexMergeDue = Mutex(true)
+    /// The merge under way: its steps and its longest step, logged when it ends.
+    let mergeProgress = Mutex<(steps: Int, longest: Duration)>((0, .zero))
 
     /// Creates the pipeline. `heartbeat` is called from every loop turn (at least ten times a
     /// second), so the watchdog is fed by the loop itself.
@@ -212,6 +216,7 @@ public final class IngestPipeline: Service, Sendable {
             inFlight = []
             heartbeat()
             if let (outcomes, readPaths) = done {
+                indexMergeDue.withLock { $0 = true }
                 inFlight = Set(readPaths)
                 writer.begin()
                 let paths = Array(readPaths)
@@ -232,8 +237,52 @@ public final class IngestPipeline: Service, Sendable {
                 filesAtCheckpoint.withLock { $0 = committed }
                 await store.checkpoint()
             }
+            await mergeIndexWhileIdle()
         }
         updatePending()
+    }
+
+    /// How long one turn merges the index at most before it looks at the inbox again.
+    static let mergeSlice: Duration = .milliseconds(50)
+
+    /// Merges the full-text index's segments (`NewsStore.mergeIndexStep`) in short steps while no
+    /// file waits: the first file that comes waits one step at most. When a merge is done, the log
+    /// it wrote is checkpointed.
+    private func mergeIndexWhileIdle() async {
+        guard indexMergeDue.withLock({ $0 }) else { return }
+        let start = ContinuousClock.now
+        while tracker.isIdle, start.duration(to: .now) < Self.mergeSlice {
+            do {
+                let stepStart = ContinuousClock.now
+                let worked = try await store.mergeIndexStep()
+                let took = stepStart.duration(to: .now)
+                let progress = mergeProgress.withLock { p in
+                    p.steps += 1
+                    p.longest = max(p.longest, took)
+                    return p
+                }
+                if !worked {
+                    indexMergeDue.withLock { $0 = false }
+                    mergeProgress.withLock { $0 = (0, .zero) }
+                    if progress.steps > 1 {
+                        await store.checkpoint()
+                        let longest = progress.longest.components
+                        let ms = longest.seconds * 1000 + longest.attoseconds / 1_000_000_000_000_000
+                        logger.info(
+                            "full-text index merged in \(progress.steps - 1) steps, the longest \(ms) ms",
+                            metadata: ["event": "index-merged"])
+                    }
+                    return
+                }
+            } catch {
+                // Tried again after the next commit; queries are slower meanwhile, never wrong.
+                indexMergeDue.withLock { $0 = false }
+                logger.warning(
+                    "merging the full-text index failed: \(error.message)",
+                    metadata: ["event": "index-merge-failed"])
+                return
+            }
+        }
     }
 
     private func updatePending() {

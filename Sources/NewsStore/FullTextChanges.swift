@@ -71,12 +71,63 @@ struct FullTextChanges {
     /// values of its first revision before its second is added.
     private var changes: [Change] = []
 
+    /// Articles whose copy status the commit may have changed besides those the writer's trigger
+    /// records (see `copyTracking`): new copies, revised articles.
+    private var copyCandidates: Set<Int64> = []
+
     mutating func add(_ id: Int64, _ columns: Columns) { changes.append(.add(id, columns)) }
 
     mutating func remove(_ id: Int64, _ columns: Columns) { changes.append(.remove(id, columns)) }
 
+    /// Asks for the article's `copyToken` to be checked against its `duplicate_of` at the end.
+    mutating func checkCopy(_ id: Int64) { copyCandidates.insert(id) }
+
+    /// The `meta` token of an exact copy (`duplicate_of` set): searches that fold copies leave
+    /// them out inside the match (`… NOT meta : newsdcopy`), so counting matches needs no look at
+    /// the copies. An article's `meta` column is always what the index holds for it.
+    static let copyToken = "newsdcopy"
+
+    /// The writer connection's record of articles whose copy status changed (set or cleared
+    /// `duplicate_of`): linking updates whole groups by their hash, and this catches each.
+    static let copyTracking = """
+        CREATE TEMP TABLE IF NOT EXISTS copy_status_changed (id INTEGER PRIMARY KEY);
+        CREATE TEMP TRIGGER IF NOT EXISTS copy_status_changes AFTER UPDATE OF duplicate_of ON articles
+            WHEN (old.duplicate_of IS NULL) <> (new.duplicate_of IS NULL)
+            BEGIN INSERT OR IGNORE INTO copy_status_changed (id) VALUES (new.id); END;
+        """
+
+    /// `meta` with the copy token when `copy`, without it otherwise.
+    static func meta(_ meta: String, copy: Bool) -> String {
+        var tokens = meta.split(separator: " ").filter { $0 != copyToken }.map(String.init)
+        if copy { tokens.append(copyToken) }
+        return tokens.joined(separator: " ")
+    }
+
+    /// Gives each article whose copy status no longer matches its `meta` the right token: the
+    /// row's `meta` and its index row change together.
+    private mutating func reconcileCopies(in db: Database) throws {
+        let changed = try Int64.fetchAll(db, sql: "SELECT id FROM temp.copy_status_changed")
+        if !changed.isEmpty { try db.execute(sql: "DELETE FROM temp.copy_status_changed") }
+        let read = try db.cachedStatement(sql: "SELECT duplicate_of, \(Self.selection) FROM articles WHERE id = ?")
+        let update = try db.cachedStatement(sql: "UPDATE articles SET meta = ? WHERE id = ?")
+        for id in copyCandidates.union(changed).sorted() {
+            guard let row = try Row.fetchOne(read, arguments: [id]) else { continue }
+            let old = Columns(row)
+            let copy = (row["duplicate_of"] as Int64?) != nil
+            let meta = Self.meta(old.meta, copy: copy)
+            guard meta != old.meta else { continue }
+            var new = old
+            new.meta = meta
+            try update.execute(arguments: [meta, id])
+            remove(id, old)
+            add(id, new)
+        }
+        copyCandidates = []
+    }
+
     /// Writes the changes; call it after the commit's last other statement.
-    func write(in db: Database) throws {
+    mutating func write(in db: Database) throws {
+        try reconcileCopies(in: db)
         guard !changes.isEmpty else { return }
         let add = try db.cachedStatement(
             sql: """

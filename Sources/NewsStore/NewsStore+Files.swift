@@ -288,6 +288,7 @@ extension NewsStore {
                     ])
                 fullText.remove(id, FullTextChanges.Columns(row))
                 fullText.add(id, FullTextChanges.Columns(title: article.title, stored: stored))
+                fullText.checkCopy(id)
                 try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
                 try insertEntities(of: article, id: id, in: db)
                 let links = try link(
@@ -321,6 +322,7 @@ extension NewsStore {
                         stored.meta, links.duplicateOf, links.storyID, article.url,
                     ])
                 fullText.add(id, FullTextChanges.Columns(title: article.title, stored: stored))
+                if links.duplicateOf != nil { fullText.checkCopy(id) }
                 try insertEntities(of: article, id: id, in: db)
                 committed.append(
                     CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,

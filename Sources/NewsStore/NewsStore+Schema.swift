@@ -253,6 +253,37 @@ extension NewsStore {
                     """
             )
         }
+        // v8: merge steps (`mergeIndexStep`, run by the pipeline when the inbox is idle) merge
+        // segments two at a time, so the index ends with a segment or two instead of a dozen.
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('usermerge', 2)")
+        }
+        // v9: exact copies carry `FullTextChanges.copyToken` in `meta`, in the row and in the
+        // index, so searches leave them out inside the match.
+        migrator.registerMigration("v9") { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, \(FullTextChanges.selection) FROM articles WHERE duplicate_of IS NOT NULL")
+            let remove = try db.makeStatement(
+                sql: """
+                    INSERT INTO articles_fts(articles_fts, rowid, title, summary, subheadings, captions, posts, body, meta)
+                        VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let add = try db.makeStatement(
+                sql: """
+                    INSERT INTO articles_fts(rowid, title, summary, subheadings, captions, posts, body, meta)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let update = try db.makeStatement(sql: "UPDATE articles SET meta = ? WHERE id = ?")
+            for row in rows {
+                let id: Int64 = row["id"]
+                let old = FullTextChanges.Columns(row)
+                var new = old
+                new.meta = FullTextChanges.meta(old.meta, copy: true)
+                try remove.execute(arguments: [id] + old.arguments)
+                try update.execute(arguments: [new.meta, id])
+                try add.execute(arguments: [id] + new.arguments)
+            }
+        }
         return migrator
     }
 

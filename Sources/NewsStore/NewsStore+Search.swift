@@ -97,8 +97,9 @@ extension NewsStore {
         var empty = false
         /// Only among these articles (`follow` filters): each is looked up, the archive is not walked.
         var ids: [Int64]?
-        /// Copies are left out: a condition on the id alone (`run` adds it), so the match need not
-        /// read each article's row, whose `duplicate_of` lies past its body and document.
+        /// Copies are left out: inside the match by their `meta` token (`FullTextChanges.copyToken`),
+        /// in a listing by the copies' partial index (never by each article's row, whose
+        /// `duplicate_of` lies past its body and document).
         var foldsCopies = false
     }
 
@@ -187,7 +188,10 @@ extension NewsStore {
             plan.checks.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             _ = plan.arguments.append(contentsOf: [exclude])
         }
-        if !parts.isEmpty { plan.match = parts.joined(separator: " AND ") }
+        if !parts.isEmpty {
+            let match = parts.joined(separator: " AND ")
+            plan.match = plan.foldsCopies ? "(\(match)) NOT meta : \(FullTextChanges.copyToken)" : match
+        }
         return plan
     }
 
@@ -242,19 +246,26 @@ extension NewsStore {
                 plan.checks.isEmpty
                 ? "articles_fts WHERE articles_fts MATCH ?" + (checks.isEmpty ? "" : " AND " + checks)
                 : "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND \(checks)"
+            // Ranked matches are scored in the same walk (`RankFunction`: the filters' tokens weigh
+            // nothing and cost nothing), so the window is read once.
+            let score = try plan.ranked ? scoreExpression(in: db) : nil
             let newest = try newestMatches(
-                from, arguments: [match] + arguments, foldsCopies: plan.foldsCopies, limit: max(cap, window), in: db)
-            if plan.ranked, let typed = plan.snippetMatch {
-                // When the walk was the typed text alone, its matches in the window's range are the
-                // window and the copies among them: no list to test each row against.
-                let alone = match == typed && plan.checks.isEmpty && plan.ids == nil
-                let ranked = try ranks(of: Array(newest.prefix(window)), typed: typed, listed: !alone, in: db)
-                page = ranked.sorted { $0.rank < $1.rank || $0.rank == $1.rank && $0.id > $1.id }
-                    .dropFirst(offset).prefix(limit).map { ($0.id, -$0.rank) }
+                from, score: score, arguments: [match] + arguments, limit: window, in: db)
+            if plan.ranked {
+                page = newest.sorted { $0.score < $1.score || $0.score == $1.score && $0.id > $1.id }
+                    .dropFirst(offset).prefix(limit).map { ($0.id, -$0.score) }
             } else {
-                page = newest.dropFirst(offset).prefix(limit).map { ($0, 0) }
+                page = newest.dropFirst(offset).prefix(limit).map { ($0.id, 0) }
             }
-            counted = newest.count >= cap ? (cap, newest[cap - 1]) : (newest.count, nil)
+            if newest.count >= cap {
+                counted = (cap, newest[cap - 1].id)
+            } else if newest.count < window {
+                counted = (newest.count, nil)
+            } else {
+                counted = try countMatches(
+                    from, arguments: [match] + arguments, below: newest[newest.count - 1].id,
+                    counted: newest.count, cap: cap, in: db)
+            }
         } else {
             var listed = checks
             if plan.foldsCopies {
@@ -366,68 +377,41 @@ extension NewsStore {
     }
 
     /// The newest matches of `from` (an FTS5 match and its checks: "articles_fts … WHERE …"),
-    /// newest first, up to `limit`. With `foldsCopies` exact copies are left out: for each walked
-    /// chunk, those in its id range are read from the copies' partial index (`+id`: a range on the
-    /// table itself would read every article row of the range, past its body), not tested by the
-    /// statement on every match (a `NOT IN` in the walk costs more than the walk).
+    /// newest first, up to `limit`, each with its `score` (an SQL expression; 0 when nil).
     static func newestMatches(
-        _ from: String, arguments: StatementArguments, foldsCopies: Bool, limit: Int, in db: Database
-    ) throws -> [Int64] {
-        var ids: [Int64] = []
-        var below: Int64?
-        while ids.count < limit {
-            let want = limit - ids.count
-            var args = arguments
-            if let below { _ = args.append(contentsOf: [below]) }
-            _ = args.append(contentsOf: [want])
-            let cursor = try Int64.fetchCursor(
-                db,
-                sql: "SELECT articles_fts.rowid FROM \(from)" + (below == nil ? "" : " AND articles_fts.rowid < ?")
-                    + " ORDER BY articles_fts.rowid DESC LIMIT ?", arguments: args)
-            var chunk: [Int64] = []
-            while let id = try cursor.next() { chunk.append(id) }
-            guard let newest = chunk.first, let oldest = chunk.last else { break }
-            if foldsCopies {
-                let copies = Set(
-                    try Int64.fetchAll(
-                        db, sql: copiesInRange,
-                        arguments: [oldest, newest]))
-                ids += copies.isEmpty ? chunk : chunk.filter { !copies.contains($0) }
-            } else {
-                ids += chunk
-            }
-            if chunk.count < want { break }
-            below = oldest
-        }
-        return ids
-    }
-
-    /// The copies whose ids lie in a range, from their partial index (see `newestMatches`).
-    static let copiesInRange = "SELECT id FROM articles WHERE duplicate_of IS NOT NULL AND +id BETWEEN ? AND ?"
-
-    /// bm25 of `ids`, matches of the whole query, under the typed text alone. The filters' tokens
-    /// are in the `meta` column, whose weight 0 adds nothing to a score, so the scores are the whole
-    /// query's, without walking the filters' doclists again or scoring their phrases.
-    /// - Parameter listed: test each row against `ids` in the statement; false when the typed
-    ///   text's other matches in their range are few (copies), which are left out here.
-    static func ranks(of ids: [Int64], typed: String, listed: Bool, in db: Database) throws -> [(id: Int64, rank: Double)] {
-        guard let lo = ids.min(), let hi = ids.max() else { return [] }
-        let among: (sql: String, arguments: StatementArguments) =
-            listed ? amongIDs(ids) : ("articles_fts.rowid BETWEEN ? AND ?", [lo, hi])
+        _ from: String, score: String? = nil, arguments: StatementArguments, limit: Int, in db: Database
+    ) throws -> [(id: Int64, score: Double)] {
         let rows = try Row.fetchCursor(
             db,
+            sql: "SELECT articles_fts.rowid, \(score ?? "0") FROM \(from) ORDER BY articles_fts.rowid DESC LIMIT ?",
+            arguments: arguments + [limit])
+        var matches: [(id: Int64, score: Double)] = []
+        matches.reserveCapacity(limit)
+        while let row = try rows.next() { matches.append((row[0], row[1])) }
+        return matches
+    }
+
+    /// The score of a ranked match (`RankFunction`, higher rank is lower), for the select list.
+    static func scoreExpression(in db: Database) throws -> String {
+        let span = try idSpan(db)
+        return "\(RankFunction.name)(articles_fts, \(span?.lo ?? 0), \(span?.hi ?? 0), \(columnWeights))"
+    }
+
+    /// How many matches of `from` there are in all, up to `cap`, given `counted` of them at ids from
+    /// `start` up: the rest are counted inside SQLite, newest first, without handing each id over
+    /// (ten thousand ids cost ten times what counting them does).
+    /// - Returns: the count, and the oldest id counted when the count reached `cap` (nil below it).
+    static func countMatches(
+        _ from: String, arguments: StatementArguments, below start: Int64, counted: Int, cap: Int, in db: Database
+    ) throws -> (count: Int, lastID: Int64?) {
+        let row = try Row.fetchOne(
+            db,
             sql: """
-                SELECT articles_fts.rowid, bm25(articles_fts, \(columnWeights)) FROM articles_fts
-                WHERE articles_fts MATCH ? AND \(among.sql)
-                """, arguments: [typed] + among.arguments)
-        let wanted: Set<Int64>? = listed ? nil : Set(ids)
-        var ranks: [(id: Int64, rank: Double)] = []
-        ranks.reserveCapacity(ids.count)
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            if wanted?.contains(id) ?? true { ranks.append((id, row[1])) }
-        }
-        return ranks
+                SELECT count(*) AS n, min(r) AS last FROM (SELECT articles_fts.rowid AS r FROM \(from)
+                    AND articles_fts.rowid < ? ORDER BY articles_fts.rowid DESC LIMIT ?)
+                """, arguments: arguments + [start, cap - counted])
+        let count = counted + (row?["n"] ?? 0)
+        return count >= cap ? (cap, row?["last"]) : (count, nil)
     }
 
     /// The condition "one of `ids`" on a full-text match (not empty). FTS5 walks only the ids'

@@ -37,6 +37,7 @@ public final class NewsStore: Sendable {
             // NORMAL is durable in WAL mode across process crashes; only power loss can lose the
             // last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try RankFunction.register(db)
             if !db.configuration.readonly {
                 // The writer's page cache holds a batch's dirty pages (articles, the full-text
                 // index, the near-duplicate buckets) without spilling them into the log mid-transaction.
@@ -49,6 +50,8 @@ public final class NewsStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
+            // The pool's one writer connection keeps its temporary trigger for its lifetime.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: FullTextChanges.copyTracking) }
         } catch {
             throw StoreError(.cannotOpen, "cannot open database \(path): \(Self.reason(error))")
         }

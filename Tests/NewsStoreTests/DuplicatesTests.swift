@@ -301,6 +301,7 @@ struct LinkingTests {
         // Both files keep their rows: each is found by its path.
         #expect(try await t.store.fileRecord(path: "b.txt")?.articleID == b)
         #expect(shown.storyID != nil && shown.storyID == first.first?.storyID)
+        try await Self.expectCopyTokensInStep(t.store, copies: [b])
     }
 
     @Test("empty bodies are never duplicates of each other")
@@ -330,6 +331,30 @@ struct LinkingTests {
         #expect(try await t.store.document(id: a)?.copies == [])
         #expect(try await t.store.document(id: b)?.duplicateOf == nil)
         #expect(try await t.store.document(id: c)?.duplicateOf == b)
+        // The index follows: the copy token moved from b to c, searches fold c and show b.
+        try await Self.expectCopyTokensInStep(t.store, copies: [c])
+        let word = try #require(body.first?.split(separator: " ").first.map(String.init))
+        let folded = try await t.store.search(QueryParams(text: word)).results.map(\.id)
+        #expect(folded.contains(b) && !folded.contains(c))
+        #expect(try await t.store.search(QueryParams(text: word, all: true)).results.map(\.id).contains(c))
+        // A relink clears every copy and links them again: the tokens follow both steps.
+        _ = try await t.store.relink()
+        try await Self.expectCopyTokensInStep(t.store, copies: [c])
+    }
+
+    /// The articles whose index row carries the copy token are exactly the copies, and FTS5 finds
+    /// its index equal to the articles' columns.
+    static func expectCopyTokensInStep(_ store: NewsStore, copies: [Int64]) async throws {
+        let tokens = try await store.read { db in
+            try Int64.fetchAll(
+                db, sql: "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'meta : \(FullTextChanges.copyToken)' ORDER BY rowid")
+        }
+        let stored = try await store.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE duplicate_of IS NOT NULL ORDER BY id")
+        }
+        #expect(stored == copies)
+        #expect(tokens == copies)
+        #expect(try await store.integrityCheck() == "ok")
     }
 
     @Test("an article with a paragraph added is a near-duplicate of the original, both ways, and in its story")

@@ -260,17 +260,6 @@ struct SearchTests {
         #expect(all.total > 24_000)
     }
 
-    @Test("the copies of a walked id range are read from their partial index, not from the article rows")
-    func copiesPlan() throws {
-        let t = try TemporaryStore()
-        let queue = try DatabaseQueue(path: t.folder + "/newsd.db")
-        let plan = try queue.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + NewsStore.copiesInRange, arguments: [1, 1_000_000])
-                .map { $0["detail"] as String }
-        }
-        #expect(plan == ["SEARCH articles USING COVERING INDEX articles_duplicate_of (duplicate_of>?)"])
-    }
-
     @Test("a version 1 database upgrades: captions and the rest become searchable, filters work")
     func migration() async throws {
         let folder = NSTemporaryDirectory() + "newsd-migrate-\(UUID().uuidString)"
