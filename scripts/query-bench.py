@@ -175,16 +175,45 @@ def ingest(args, corpus, work, first):
     return d, sock, db, s["articles"]
 
 
-def cases(source):
+def corpus_terms(db):
+    """A rare word (in 1 to 20 articles) and a prefix (several words, 1,000 to 20,000 articles) of
+    this archive, from its full-text vocabulary: the first in alphabetical order, so the same
+    corpus gives the same choice. Falls back to a word no corpus has and `sanction*`."""
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, row)")
+    words = [(t, n) for t, n in con.execute("SELECT term, doc FROM temp.vocab")
+             if len(t) >= 6 and t.isalpha() and t.isascii() and not t.startswith("src") and t != "newsdcopy"]
+    con.close()
+    rare = next((t for t, n in sorted(words) if n <= 20), "vaihegriaore")
+    prefixes = {}
+    for t, n in words:
+        count, terms = prefixes.get(t[:5], (0, 0))
+        prefixes[t[:5]] = (count + n, terms + 1)
+    prefix = next((p for p, (n, k) in sorted(prefixes.items()) if k >= 2 and 1000 <= n <= 20000), "sanction")
+    return rare, prefix + "*"
+
+
+def dated_source(rpc, sources):
+    """The outlet with the most articles since SINCE among the ten largest (the source filters are
+    timed with and without a date filter, so it must have dated articles)."""
+    best, most = None, -1
+    for s in [s["source"] for s in sources if s.get("source")][:10]:
+        n = rpc.call("query", {"source": s, "since": SINCE, "limit": 1})["total"]
+        if n > most:
+            best, most = s, n
+    return best or "Sky News"
+
+
+def cases(source, rare="Vaihegriaore", prefix="sanction*"):
     """(name, params) of the benchmark set."""
     return [
         ("common term", {"text": "ceasefire"}),
         ("common term + source", {"text": "ceasefire", "source": source}),
         ("common term + since", {"text": "ceasefire", "since": SINCE}),
         ("phrase + source + since", {"text": '"prime minister"', "source": source, "since": SINCE}),
-        ("rare term", {"text": "Vaihegriaore"}),
+        ("rare term", {"text": rare}),
         ("two terms", {"text": "inflation tariffs"}),
-        ("prefix", {"text": "sanction*"}),
+        ("prefix", {"text": prefix}),
         ("typed: hyphen, field, date", {"text": "Trump-Putin source:%s after:2025-05-01" % source.replace(" ", "")}),
         ("newest-first listing", {}),
         ("newest-first + source", {"source": source}),
@@ -220,10 +249,10 @@ def raw_sqlite(db, text, reps):
     return lat
 
 
-def newsctl_processes(args, sock, work):
+def newsctl_processes(args, sock, work, rare):
     """Whole `newsctl` processes on the idle daemon: a common and a rare term, and `status`."""
     newsctl = os.path.join(args.bin_dir, "newsctl")
-    cmds = [[newsctl, "--socket", sock, "query", "ceasefire"], [newsctl, "--socket", sock, "query", "Vaihegriaore"],
+    cmds = [[newsctl, "--socket", sock, "query", "ceasefire"], [newsctl, "--socket", sock, "query", rare],
             [newsctl, "--json", "--socket", sock, "status"]]
     if shutil.which("hyperfine"):
         out = os.path.join(work, "hyperfine.json")
@@ -295,9 +324,10 @@ def measure(args, sock, db, articles):
     """The benchmark set at the daemon's present size."""
     rpc = Rpc(sock)
     sources = rpc.call("sources")
-    source = next((s["source"] for s in sources if s.get("source")), "Sky News")
+    source = dated_source(rpc, sources)
+    rare, prefix = corpus_terms(db)
     rows = []
-    for name, params in cases(source):
+    for name, params in cases(source, rare, prefix):
         params = dict(params, limit=20)
         first, lat = time_rpc(rpc, params, args.reps)
         row = {"name": name, "params": params, "hits": first["total"],
@@ -312,7 +342,7 @@ def measure(args, sock, db, articles):
         rows.append(row)
         log("%-28s hits %-7s p50 %6.2f p95 %6.2f ms" % (name, row["hits"], row["p50_ms"], row["p95_ms"]))
     rpc.close()
-    processes = newsctl_processes(args, sock, args.work)
+    processes = newsctl_processes(args, sock, args.work, rare)
     return {"articles": articles, "reps": args.reps, "source": source, "queries": rows, "processes": processes,
             "load": open("/proc/loadavg").read().split()[:3], "sock": sock}
 

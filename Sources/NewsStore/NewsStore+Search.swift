@@ -277,28 +277,15 @@ extension NewsStore {
                 db, sql: "SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset]
             ).map { ($0, 0) }
-            if listed.isEmpty {
-                // Every article: SQLite counts the smallest index, exactly and cheaply.
-                counted = (try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0, nil)
-            } else if checks.isEmpty {
-                // Every first article: all of them less the copies (counted on their partial index).
-                counted = (
-                    try Int.fetchOne(
-                        db,
-                        sql: """
-                            SELECT (SELECT count(*) FROM articles)
-                                - (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL)
-                            """) ?? 0, nil
-                )
-            } else {
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) AS n, min(id) AS last FROM
-                            (SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ?)
-                        """, arguments: arguments + [cap])
-                counted = (row?["n"] ?? 0, row?["last"])
-            }
+            // Counted to the cap like the matches of a text, newest first: `count(*)` of every
+            // article reads an index entry per article, 30 ms at a million.
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS n, min(id) AS last FROM
+                        (SELECT a.id FROM articles a \(whereClause) ORDER BY a.id DESC LIMIT ?)
+                    """, arguments: arguments + [cap])
+            counted = (row?["n"] ?? 0, row?["last"])
         }
         var total = counted.count
         var estimated = false

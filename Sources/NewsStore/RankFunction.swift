@@ -115,7 +115,7 @@ private let rank: fts5_extension_function = { api, fts, context, count, values i
             query.idf[phrase] = idf
         }
         let f = query.frequency[phrase]
-        score += idf * (f * (k1 + 1)) / (f + k1 * (1 - b + b * length / query.averageLength))
+        score += idf * ((f * (k1 + 1)) / (f + k1 * (1 - b + b * length / query.averageLength)))
     }
     sqlite3_result_double(context, -score)
 }
