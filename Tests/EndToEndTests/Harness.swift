@@ -248,7 +248,9 @@ final class OutputCollector: Sendable {
     func collect(_ handle: FileHandle) {
         let thread = Thread { [self] in
             while true {
-                let chunk = (try? handle.read(upToCount: 1 << 16)) ?? nil
+                // What the pipe holds now (`read(upToCount:)` waits for the whole count or the end,
+                // so a running daemon's lines would show only 64 KiB at a time); empty at the end.
+                let chunk: Data? = handle.availableData
                 let ended = chunk?.isEmpty ?? true
                 state.withLock { state in
                     if let chunk { state.bytes += chunk }

@@ -169,6 +169,24 @@ struct IngestTests {
         #expect(try daemon.articleCount() == 1)
     }
 
+    /// Each file committed alone adds a segment to the full-text index; once the inbox is idle the
+    /// daemon merges them and says so, and every article is still found.
+    @Test func idleDaemonMergesTheIndexItsCommitsLeft() throws {
+        let daemon = try DaemonUnderTest()
+        daemon.waitReady()
+        for n in 1...8 {
+            try daemon.dropCarefully("merge-\(n).txt", Self.story("Merge \(n)", "mergeword\(n) harbourmerge"))
+            try daemon.waitArticles(n)
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !daemon.stderr.contains("event=index-merged") { usleep(50_000) }
+        #expect(daemon.stderr.contains("event=index-merged"), "newsd's log ends:\n\(daemon.log.tail())")
+        let found = try daemon.ctl("--json", "query", "harbourmerge", "--limit", "50")
+        #expect(found.status == 0)
+        let results = (try found.json() as? [String: Any])?["results"] as? [[String: Any]]
+        #expect(results?.count == 8)
+    }
+
     @Test func burstOfTwentyThousandFilesIsIngestedExactlyOnce() throws {
         let daemon = try DaemonUnderTest(config: ["settle_ms": 500])
         daemon.waitReady()
