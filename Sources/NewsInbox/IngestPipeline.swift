@@ -43,6 +43,8 @@ public final class IngestPipeline: Service, Sendable {
     let filesAtCheckpoint = Mutex(0)
     /// True when a commit may have left the full-text index segments to merge.
     let indexMergeDue = Mutex(true)
+    /// When the last batch was read: merging waits for `mergeQuiet` after it.
+    let lastBatch = Mutex(ContinuousClock.now)
     /// The merge under way: its steps and its longest step, logged when it ends.
     let mergeProgress = Mutex<(steps: Int, longest: Duration)>((0, .zero))
 
@@ -217,6 +219,7 @@ public final class IngestPipeline: Service, Sendable {
             heartbeat()
             if let (outcomes, readPaths) = done {
                 indexMergeDue.withLock { $0 = true }
+                lastBatch.withLock { $0 = .now }
                 inFlight = Set(readPaths)
                 writer.begin()
                 let paths = Array(readPaths)
@@ -240,49 +243,6 @@ public final class IngestPipeline: Service, Sendable {
             await mergeIndexWhileIdle()
         }
         updatePending()
-    }
-
-    /// How long one turn merges the index at most before it looks at the inbox again.
-    static let mergeSlice: Duration = .milliseconds(50)
-
-    /// Merges the full-text index's segments (`NewsStore.mergeIndexStep`) in short steps while no
-    /// file waits: the first file that comes waits one step at most. When a merge is done, the log
-    /// it wrote is checkpointed.
-    private func mergeIndexWhileIdle() async {
-        guard indexMergeDue.withLock({ $0 }) else { return }
-        let start = ContinuousClock.now
-        while tracker.isIdle, start.duration(to: .now) < Self.mergeSlice {
-            do {
-                let stepStart = ContinuousClock.now
-                let worked = try await store.mergeIndexStep()
-                let took = stepStart.duration(to: .now)
-                let progress = mergeProgress.withLock { p in
-                    p.steps += 1
-                    p.longest = max(p.longest, took)
-                    return p
-                }
-                if !worked {
-                    indexMergeDue.withLock { $0 = false }
-                    mergeProgress.withLock { $0 = (0, .zero) }
-                    if progress.steps > 1 {
-                        await store.checkpoint()
-                        let longest = progress.longest.components
-                        let ms = longest.seconds * 1000 + longest.attoseconds / 1_000_000_000_000_000
-                        logger.info(
-                            "full-text index merged in \(progress.steps - 1) steps, the longest \(ms) ms",
-                            metadata: ["event": "index-merged"])
-                    }
-                    return
-                }
-            } catch {
-                // Tried again after the next commit; queries are slower meanwhile, never wrong.
-                indexMergeDue.withLock { $0 = false }
-                logger.warning(
-                    "merging the full-text index failed: \(error.message)",
-                    metadata: ["event": "index-merge-failed"])
-                return
-            }
-        }
     }
 
     private func updatePending() {

@@ -1,0 +1,52 @@
+import Logging
+import NewsStore
+
+extension IngestPipeline {
+    /// How long one turn merges the index at most before it looks at the inbox again.
+    static let mergeSlice: Duration = .milliseconds(50)
+    /// How long the inbox must have been quiet (no batch read) before merging starts: files that
+    /// come in a steady trickle never wait for a merge step.
+    static let mergeQuiet: Duration = .seconds(1)
+
+    /// Merges the full-text index's segments (`NewsStore.mergeIndexStep`) in short steps once no
+    /// file has come for `mergeQuiet` and while none waits: the first file that comes waits one
+    /// step at most. When a merge is done, the log it wrote is checkpointed.
+    func mergeIndexWhileIdle() async {
+        guard indexMergeDue.withLock({ $0 }), lastBatch.withLock({ $0 }).duration(to: .now) >= Self.mergeQuiet else {
+            return
+        }
+        let start = ContinuousClock.now
+        while tracker.isIdle, start.duration(to: .now) < Self.mergeSlice {
+            do {
+                let stepStart = ContinuousClock.now
+                let worked = try await store.mergeIndexStep()
+                let took = stepStart.duration(to: .now)
+                let progress = mergeProgress.withLock { p in
+                    p.steps += 1
+                    p.longest = max(p.longest, took)
+                    return p
+                }
+                if !worked {
+                    indexMergeDue.withLock { $0 = false }
+                    mergeProgress.withLock { $0 = (0, .zero) }
+                    if progress.steps > 1 {
+                        await store.checkpoint()
+                        let longest = progress.longest.components
+                        let ms = longest.seconds * 1000 + longest.attoseconds / 1_000_000_000_000_000
+                        logger.info(
+                            "full-text index merged in \(progress.steps - 1) steps, the longest \(ms) ms",
+                            metadata: ["event": "index-merged"])
+                    }
+                    return
+                }
+            } catch {
+                // Tried again after the next commit; queries are slower meanwhile, never wrong.
+                indexMergeDue.withLock { $0 = false }
+                logger.warning(
+                    "merging the full-text index failed: \(error.message)",
+                    metadata: ["event": "index-merge-failed"])
+                return
+            }
+        }
+    }
+}
