@@ -125,9 +125,23 @@ struct FullTextChanges {
         copyCandidates = []
     }
 
-    /// Writes the changes; call it after the commit's last other statement.
+    /// Gives every article whose copy status a transaction changed the right copy token (a
+    /// transaction that changes `duplicate_of` without adding or removing articles: `relink`).
+    static func updateCopyTokens(in db: Database) throws {
+        var changes = FullTextChanges()
+        try changes.write(in: db)
+    }
+
+    /// Writes the changes, the copy tokens settled first; call it after the commit's last other
+    /// statement.
     mutating func write(in db: Database) throws {
         try reconcileCopies(in: db)
+        try writeChanges(in: db)
+    }
+
+    /// Writes the changes as they are (the schema's migrations, which run before the writer's
+    /// copy tracking exists).
+    func writeChanges(in db: Database) throws {
         guard !changes.isEmpty else { return }
         let add = try db.cachedStatement(
             sql: """

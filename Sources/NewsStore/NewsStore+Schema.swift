@@ -263,26 +263,18 @@ extension NewsStore {
         migrator.registerMigration("v9") { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, \(FullTextChanges.selection) FROM articles WHERE duplicate_of IS NOT NULL")
-            let remove = try db.makeStatement(
-                sql: """
-                    INSERT INTO articles_fts(articles_fts, rowid, title, summary, subheadings, captions, posts, body, meta)
-                        VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            let add = try db.makeStatement(
-                sql: """
-                    INSERT INTO articles_fts(rowid, title, summary, subheadings, captions, posts, body, meta)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
             let update = try db.makeStatement(sql: "UPDATE articles SET meta = ? WHERE id = ?")
+            var fullText = FullTextChanges()
             for row in rows {
                 let id: Int64 = row["id"]
                 let old = FullTextChanges.Columns(row)
                 var new = old
                 new.meta = FullTextChanges.meta(old.meta, copy: true)
-                try remove.execute(arguments: [id] + old.arguments)
                 try update.execute(arguments: [new.meta, id])
-                try add.execute(arguments: [id] + new.arguments)
+                fullText.remove(id, old)
+                fullText.add(id, new)
             }
+            try fullText.writeChanges(in: db)
         }
         return migrator
     }

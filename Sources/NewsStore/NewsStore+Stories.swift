@@ -81,8 +81,7 @@ extension NewsStore {
                         UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL;
                         """)
                 // The copies just cleared lose their copy token (and the relinked get it back below).
-                var fullText = FullTextChanges()
-                try fullText.write(in: db)
+                try FullTextChanges.updateCopyTokens(in: db)
                 state.index.reset()
                 state.loaded = true
                 state.recent.reset(mergedThrough: 0)
@@ -104,8 +103,7 @@ extension NewsStore {
                             state: &state, in: db)
                     }
                     try Self.mergeBucketsIfDue(&state, in: db)
-                    var fullText = FullTextChanges()
-                    try fullText.write(in: db)
+                    try FullTextChanges.updateCopyTokens(in: db)
                     guard let last: Int64 = rows.last?["id"] else { return nil }
                     return (last, rows.count)
                 }

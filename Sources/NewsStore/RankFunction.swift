@@ -33,6 +33,8 @@ enum RankFunction {
     }
 
     /// FTS5's API pointer, handed out by `SELECT fts5(?)` bound to a pointer of type "fts5_api_ptr".
+    /// (GRDB's `FTS5.api(_:)` does the same but stops the process when FTS5 is missing; the daemon
+    /// says so and exits instead.)
     private static func fts5API(_ db: Database) -> UnsafePointer<fts5_api>? {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(db.sqliteConnection, "SELECT fts5(?)", -1, &statement, nil) == SQLITE_OK else {
