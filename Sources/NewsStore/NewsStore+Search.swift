@@ -222,6 +222,8 @@ extension NewsStore {
     static func run(_ plan: Plan, limit: Int, offset: Int, window: Int, in db: Database) throws -> QueryResult {
         if plan.empty { return QueryResult(total: 0, results: []) }
         var checks = plan.checks.joined(separator: " AND ")
+        // The archive's lowest and highest id: the rank function's estimates and the total's.
+        let span = try idSpan(db)
         var arguments = plan.arguments
         let cap = QueryResult.exactTotalLimit + 1
         if let ids = plan.ids {
@@ -248,7 +250,7 @@ extension NewsStore {
                 : "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND \(checks)"
             // Ranked matches are scored in the same walk (`RankFunction`: the filters' tokens weigh
             // nothing and cost nothing), so the window is read once.
-            let score = try plan.ranked ? scoreExpression(in: db) : nil
+            let score = plan.ranked ? scoreExpression(span: span) : nil
             let newest = try newestMatches(
                 from, score: score, arguments: [match] + arguments, limit: window, in: db)
             if plan.ranked {
@@ -306,7 +308,7 @@ extension NewsStore {
         var estimated = false
         if total == cap, let lastID = counted.lastID {
             // Past the cap, the matches seen so far stand for the id range they covered.
-            let range = try idSpan(db)
+            let range = span
             let lo = range?.lo ?? 0
             let hi = range?.hi ?? 0
             let covered = Double(hi - lastID + 1)
@@ -396,9 +398,9 @@ extension NewsStore {
         return matches
     }
 
-    /// The score of a ranked match (`RankFunction`, higher rank is lower), for the select list.
-    static func scoreExpression(in db: Database) throws -> String {
-        let span = try idSpan(db)
+    /// The score of a ranked match (`RankFunction`, higher rank is lower), for the select list;
+    /// `span` is the archive's lowest and highest id (`idSpan`).
+    static func scoreExpression(span: (lo: Int64, hi: Int64)?) -> String {
         return "\(RankFunction.name)(articles_fts, \(span?.lo ?? 0), \(span?.hi ?? 0), \(columnWeights))"
     }
 

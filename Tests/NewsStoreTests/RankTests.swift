@@ -31,7 +31,7 @@ struct RankTests {
     /// Every match of `match` with newsd_rank's and bm25's scores (lower is better for both).
     static func scores(_ match: String, in store: NewsStore) async throws -> [(id: Int64, ours: Double, bm25: Double)] {
         try await store.read { db in
-            let ours = try NewsStore.scoreExpression(in: db)
+            let ours = try NewsStore.scoreExpression(span: NewsStore.idSpan(db))
             return try Row.fetchAll(
                 db,
                 sql: """
