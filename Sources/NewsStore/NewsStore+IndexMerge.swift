@@ -1,7 +1,8 @@
 import GRDB
 
 extension NewsStore {
-    /// Pages one merge step writes at most: a step holds the writer for a few milliseconds, so a
+    /// Pages one merge step writes at most: a step usually holds the writer for a few
+    /// milliseconds (the longest measured: 137 ms at 100,000 articles, 844 ms at a million), and a
     /// file dropped meanwhile waits no longer than that.
     public static let mergeStepPages = 64
 
