@@ -92,4 +92,11 @@ public struct ArticleParser: Sendable {
             return out
         }
     }
+
+    /// The headline candidates the title model weighs when the text so far is a whole page (see
+    /// `TitleRanker`), for `scripts/train-titles.py`; nil for JSON and for text that is no page.
+    package func titleCandidates() throws(ParseError) -> [TitleRanker.Candidate]? {
+        guard state.format == .text else { return nil }
+        return TextExtractor(lines: try state.allLines(), metadata: Metadata(), aliases: aliases).titleCandidates()
+    }
 }

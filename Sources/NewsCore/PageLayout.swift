@@ -34,52 +34,18 @@ struct PageLayout {
         return Sentences.wordCount(line) < 12
     }
 
-    /// The headline: the longest line before the story that the page's first line (its `<title>`)
-    /// repeats; else the longest part of the first line split at its site separator.
-    static func headline(text: [String], start: Int, firstBody: Int, roles: [TextExtractor.Role]) -> (line: Int?, title: String)? {
+    /// The headline: the best of the lines above the story and the parts of the page's first line
+    /// by the title model (`TitleRanker`); nil when the page opens with a summary block (its first
+    /// bullet is the headline). A line that repeats the page title whole keeps no site name.
+    static func headline(text: [String], start: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout)
+        -> (line: Int?, title: String)?
+    {
         guard let first = text[start...].firstIndex(where: { !$0.isEmpty }) else { return nil }
-        // A text that opens with a summary block has its headline there (its first bullet).
         if roles[first] == .summaryHeader || roles[first] == .summaryItem { return nil }
-        let pageTitle = text[first]
-        let key = foldKey(pageTitle)
-        var best: (index: Int, length: Int)?
-        var index = min(firstBody, text.count) - 1
-        while index > first, index >= firstBody - 80 {
-            let line = text[index]
-            let words = Sentences.wordCount(line)
-            if words >= 2, words <= 30 {
-                let lineKey = foldKey(line)
-                if lineKey.count >= 12 || lineKey.count >= 8 && words >= 2 && lineKey.count * 2 >= key.count,
-                    key.contains(lineKey), lineKey.count > (best?.length ?? 0)
-                {
-                    best = (index, lineKey.count)
-                }
-            }
-            index -= 1
+        guard let best = TitleRanker.best(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout) else {
+            return nil
         }
-        if let best {
-            // The page title itself printed again: its site name still goes.
-            let line = text[best.index]
-            return (best.index, foldKey(line) == key ? siteStripped(line) : line)
-        }
-        // A first line that is no title (`Home`, a site name alone, `site.com - Sports Wire`): the
-        // headline-shaped line nearest above the story.
-        if Sentences.wordCount(siteStripped(pageTitle)) <= 4 {
-            var index = min(firstBody, text.count) - 1
-            while index > first, index >= firstBody - 12 {
-                let line = text[index]
-                let words = Sentences.wordCount(line)
-                if roles[index] != .byline, roles[index] != .dateline, roles[index] != .caption,
-                    roles[index] != .summaryItem, !Captions.isCaption(line), words >= 4, words <= 25, line.last != ".",
-                    !line.contains(" | "), DateFinder.find(in: line) == nil, !Debris.isDebris(line)
-                {
-                    return (index, line)
-                }
-                index -= 1
-            }
-        }
-        guard Sentences.wordCount(pageTitle) <= 40 else { return nil }
-        return (nil, siteStripped(pageTitle))
+        return (best.line, best.text)
     }
 
     /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY

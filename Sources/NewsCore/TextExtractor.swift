@@ -22,90 +22,40 @@ struct TextExtractor {
         case paragraph, subheading, caption, debris, byline, dateline, summaryHeader, summaryItem, post, title
     }
 
-    /// The article, or nil when the lines hold no text at all.
-    func article() -> Article? {
-        var text = lines.map(Self.clean)
-        var metadata = self.metadata
+    /// Every line sorted by the rules, before the line model has a say.
+    struct Classified {
+        var text: [String]
+        var metadata: Metadata
         var start = 0
-        if readsHeader { start = Self.readMetadata(&text, into: &metadata) }
-        var roles = [Role](repeating: .debris, count: text.count)
+        var roles: [Role]
         var datelines: [(index: Int, label: DatelineParser.Label, value: String)] = []
         var authors: [String] = []
         var posts: [Article.EmbeddedPost] = []
         var source: String?
-        var contentSeen = 0
-        var inSummary = false
-        var previousDebris = ""
-        for index in start..<text.count {
-            let line = text[index]
-            if line.isEmpty {
-                roles[index] = .debris
-                inSummary = false
-                continue
-            }
-            if source == nil { source = Signatures.source(in: line) }
-            if inSummary, let item = Self.bulletText(line) {
-                roles[index] = Debris.isDebris(item) ? .debris : .summaryItem
-                continue
-            }
-            inSummary = false
-            if Self.isSummaryHeader(line), index + 1 < text.count, Self.bulletText(text[index + 1]) != nil {
-                roles[index] = .summaryHeader
-                inSummary = true
-                continue
-            }
-            if let post = Self.postAttribution(line) {
-                roles[index] = .post
-                var body = ""
-                if let p = (start..<index).last(where: { !text[$0].isEmpty }), roles[p] == .paragraph,
-                    text[p].contains("pic.twitter.com") || text[p].count < 600
-                {
-                    roles[p] = .debris
-                    body = text[p]
-                }
-                posts.append(Article.EmbeddedPost(author: post.author, handle: post.handle, date: post.date, text: body))
-                continue
-            }
-            if let stamp = DatelineParser.parseLine(line) {
-                roles[index] = .dateline
-                datelines.append((index, stamp.label, stamp.value))
-                continue
-            }
-            if contentSeen < 15, authors.isEmpty, let names = Byline.parse(line) {
-                roles[index] = .byline
-                authors = names
-                continue
-            }
-            if Debris.isDebris(line) || Debris.isStaffBio(line, after: previousDebris) {
-                roles[index] = .debris
-                previousDebris = line
-                continue
-            }
-            previousDebris = ""
-            if Captions.isCaption(line) {
-                roles[index] = .caption
-                continue
-            }
-            contentSeen += 1
-            roles[index] = Self.isSubheading(line) ? .subheading : .paragraph
-        }
+    }
+
+    /// The article, or nil when the lines hold no text at all.
+    func article() -> Article? {
+        let classified = classify()
+        let text = classified.text
+        let metadata = classified.metadata
+        let start = classified.start
+        var roles = classified.roles
+        let datelines = classified.datelines
+        var authors = classified.authors
+        let posts = classified.posts
+        let source = classified.source
 
         // Whole-page text: lines the rules above kept as text but the line model calls furniture go,
         // and the headline, byline and date are looked for around the story instead of at the top.
         var page: (firstBody: Int, anchor: Int)?
         var title = metadata.title
         var titleLine: Int?
-        // Text that opens with a summary block is article text laid out by its publisher, not a page.
-        let opensWithSummary = (start..<text.count).first(where: { !text[$0].isEmpty }).map { roles[$0] == .summaryHeader } ?? false
-        if readsHeader, !opensWithSummary, let layout = Self.wholePageLayout(text: text, start: start, roles: roles) {
-            for index in start..<text.count where Self.isText(roles[index]) && layout.score(index) < PageLayout.threshold {
-                roles[index] = .debris
-            }
-            // The story starts at its first full paragraph; a stray short line the model kept does not start it.
-            let firstBody = (start..<text.count).first(where: { roles[$0] == .paragraph && Sentences.wordCount(text[$0]) >= 8 })
-                ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
+        if let (layout, firstBody) = pageStory(text: text, start: start, roles: &roles) {
             var anchor = firstBody
-            if title == nil, let headline = PageLayout.headline(text: text, start: start, firstBody: firstBody, roles: roles) {
+            if title == nil,
+                let headline = PageLayout.headline(text: text, start: start, firstBody: firstBody, roles: roles, layout: layout)
+            {
                 title = headline.title
                 if let line = headline.line {
                     titleLine = line
@@ -212,6 +162,110 @@ struct TextExtractor {
         return Self.analysed(
             parts, titleNamesEntities: titleLine == nil || roles[titleLine ?? 0] == .title, language: metadata.language,
             aliases: aliases)
+    }
+
+    /// Sorts every line by the rules: metadata, datelines, bylines, embedded posts, summary, debris,
+    /// captions, subheadings and paragraphs.
+    func classify() -> Classified {
+        var text = lines.map(Self.clean)
+        var metadata = self.metadata
+        var start = 0
+        if readsHeader { start = Self.readMetadata(&text, into: &metadata) }
+        var roles = [Role](repeating: .debris, count: text.count)
+        var datelines: [(index: Int, label: DatelineParser.Label, value: String)] = []
+        var authors: [String] = []
+        var posts: [Article.EmbeddedPost] = []
+        var source: String?
+        var contentSeen = 0
+        var inSummary = false
+        var previousDebris = ""
+        for index in start..<text.count {
+            let line = text[index]
+            if line.isEmpty {
+                roles[index] = .debris
+                inSummary = false
+                continue
+            }
+            if source == nil { source = Signatures.source(in: line) }
+            if inSummary, let item = Self.bulletText(line) {
+                roles[index] = Debris.isDebris(item) ? .debris : .summaryItem
+                continue
+            }
+            inSummary = false
+            if Self.isSummaryHeader(line), index + 1 < text.count, Self.bulletText(text[index + 1]) != nil {
+                roles[index] = .summaryHeader
+                inSummary = true
+                continue
+            }
+            if let post = Self.postAttribution(line) {
+                roles[index] = .post
+                var body = ""
+                if let p = (start..<index).last(where: { !text[$0].isEmpty }), roles[p] == .paragraph,
+                    text[p].contains("pic.twitter.com") || text[p].count < 600
+                {
+                    roles[p] = .debris
+                    body = text[p]
+                }
+                posts.append(Article.EmbeddedPost(author: post.author, handle: post.handle, date: post.date, text: body))
+                continue
+            }
+            if let stamp = DatelineParser.parseLine(line) {
+                roles[index] = .dateline
+                datelines.append((index, stamp.label, stamp.value))
+                continue
+            }
+            if contentSeen < 15, authors.isEmpty, let names = Byline.parse(line) {
+                roles[index] = .byline
+                authors = names
+                continue
+            }
+            if Debris.isDebris(line) || Debris.isStaffBio(line, after: previousDebris) {
+                roles[index] = .debris
+                previousDebris = line
+                continue
+            }
+            previousDebris = ""
+            if Captions.isCaption(line) {
+                roles[index] = .caption
+                continue
+            }
+            contentSeen += 1
+            roles[index] = Self.isSubheading(line) ? .subheading : .paragraph
+        }
+        return Classified(
+            text: text, metadata: metadata, start: start, roles: roles, datelines: datelines, authors: authors,
+            posts: posts, source: source)
+    }
+
+    /// Whole-page text (the rules kept lines the line model calls furniture): those lines become
+    /// debris, and the page's layout and the line its story starts at are returned. Nil for an
+    /// article's own text, JSON records, and text that opens with a summary block (article text laid
+    /// out by its publisher).
+    func pageStory(text: [String], start: Int, roles: inout [Role]) -> (layout: PageLayout, firstBody: Int)? {
+        let opensWithSummary = (start..<text.count).first(where: { !text[$0].isEmpty }).map { roles[$0] == .summaryHeader } ?? false
+        guard readsHeader, !opensWithSummary, let layout = Self.wholePageLayout(text: text, start: start, roles: roles) else {
+            return nil
+        }
+        for index in start..<text.count where Self.isText(roles[index]) && layout.score(index) < PageLayout.threshold {
+            roles[index] = .debris
+        }
+        // The story starts at its first full paragraph; a stray short line the model kept does not start it.
+        let firstBody = (start..<text.count).first(where: { roles[$0] == .paragraph && Sentences.wordCount(text[$0]) >= 8 })
+            ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
+        return (layout, firstBody)
+    }
+
+    /// The headline candidates of a whole page with their features (what `scripts/train-titles.py`
+    /// fits the title model on), or nil when the text is not a page or states its title.
+    func titleCandidates() -> [TitleRanker.Candidate]? {
+        var classified = classify()
+        guard classified.metadata.title == nil,
+            let (layout, firstBody) = pageStory(text: classified.text, start: classified.start, roles: &classified.roles),
+            let first = classified.text[classified.start...].firstIndex(where: { !$0.isEmpty })
+        else { return nil }
+        let roles = classified.roles
+        if roles[first] == .summaryHeader || roles[first] == .summaryItem { return nil }
+        return TitleRanker.candidates(text: classified.text, first: first, firstBody: firstBody, roles: roles, layout: layout)
     }
 
     /// Roles of lines that the rules kept as article text.

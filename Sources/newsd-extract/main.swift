@@ -9,7 +9,19 @@ import NewsHTML
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 var failures: Int32 = 0
-for path in CommandLine.arguments.dropFirst() {
+let paths = Array(CommandLine.arguments.dropFirst())
+if paths.first == "--title-candidates" {
+    for path in paths.dropFirst() {
+        guard let data = FileManager.default.contents(atPath: path) else { continue }
+        var parser = ArticleParser(format: .text)
+        guard (try? parser.consume([UInt8](data))) != nil, let found = try? parser.titleCandidates() else { continue }
+        let candidates: [[String: Any]] = found.map { ["text": $0.text, "line": $0.line ?? -1, "features": $0.features] }
+        let out = try JSONSerialization.data(withJSONObject: ["file": path, "candidates": candidates], options: [.sortedKeys])
+        FileHandle.standardOutput.write(out + Data("\n".utf8))
+    }
+    exit(0)
+}
+for path in paths {
     var line: [String: Any] = ["file": path]
     if let data = FileManager.default.contents(atPath: path) {
         let bytes = [UInt8](data)

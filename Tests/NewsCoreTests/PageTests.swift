@@ -103,6 +103,28 @@ import Testing
         #expect(article.title == "Council approves new harbour bridge after long debate")
     }
 
+    /// The page title printed in the forms pages use, or no title at all: the title model (`TitleRanker`)
+    /// still takes the story's headline, not the site, the section or a related story's.
+    @Test(arguments: [
+        "The Daily Example | Local News | Council approves new harbour bridge after long debate",
+        "Council approves new harbour bridge after long debate | The Daily Example",
+        "Daily Example > News > Local > Story > Council approves new harbour bridge after long debate",
+        "Home",
+        "The Daily Example",
+    ])
+    func headlineWhateverThePageTitleLineHolds(firstLine: String) throws {
+        let text = Self.page.replacingOccurrences(of: "Council approves new harbour bridge after long debate - The Daily Example", with: firstLine)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.authors == ["Jane Holloway"])
+        #expect(article.published == "2021-03-15")
+    }
+
+    /// The title model's weights are one per feature (a feature added without training again fails here).
+    @Test func titleModelHasAWeightPerFeature() {
+        #expect(TitleRanker.weights.count == TitleRanker.featureNames.count)
+    }
+
     /// A short page (too few lines for the line model) that opens with its `<title>`, `AFP: Headline`,
     /// and repeats the headline alone: the title is the headline, without the agency.
     @Test func titleLineWithAnAgencyRepeatedBelow() throws {

@@ -1,0 +1,279 @@
+import Foundation
+
+/// The headline of a whole page, chosen among the lines above the story and the parts of the page's
+/// first line (its `<title>`, which browsers and `html-text` print first) by a conditional logit
+/// model: every candidate gets a score from shallow features (how much of the page title it holds,
+/// where it stands against the story, its shape, the line model's score, the byline and date lines
+/// around it) and the best one is the headline. Fitted offline by `scripts/train-titles.py` on the
+/// train split of the page sets; the weights are data (`TitleModelWeights.swift`).
+package enum TitleRanker {
+    /// One possible headline and its features, in the order `featureNames` lists them.
+    package struct Candidate: Sendable {
+        /// The headline's text as the article would get it.
+        package let text: String
+        /// The line it stands on, or nil for a part of the page's first line.
+        package let line: Int?
+        package let features: [Double]
+    }
+
+    /// Names of the features, in order (the training script writes them beside the weights).
+    package static let featureNames = [
+        "bias", "first-line part", "first line whole", "first line site-stripped", "first line weak",
+        "part of weak first line", "held by page title", "share of page title", "page title stripped",
+        "holds page title", "log distance to story", "after story start", "log words", "words <= 3",
+        "words >= 20", "ends with full stop", "menu separator", "capitalised share", "no lowercase",
+        "digit share", "line score", "next line score", "byline or date below", "byline or date above",
+        "debris", "caption", "holds a date", "log repeats", "subheading", "furniture word",
+        "longest held by page title", "log lines from top", "story follows", "link-like", "code-like",
+        "site-stripped variant", "words in story opening",
+    ]
+
+    /// Lines above the story that can be its headline.
+    static let reachAbove = 80
+    /// Lines into the story (its start can be a standfirst the model kept).
+    static let reachBelow = 3
+
+    /// The best candidate, or nil when there is none.
+    static func best(text: [String], first: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout) -> Candidate? {
+        let all = candidates(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout)
+        var best: (candidate: Candidate, score: Double)?
+        for candidate in all {
+            let score = LineClassifier.dot(candidate.features, weights)
+            if score > best?.score ?? -.infinity { best = (candidate, score) }
+        }
+        guard let chosen = best?.candidate else { return nil }
+        // A headline printed more than once (in the page title, a breadcrumb, above the story) stands
+        // on its last line above the story (or on the story's first line): the byline and date are
+        // looked for around it.
+        let key = PageLayout.foldKey(chosen.text)
+        if let same = all.last(where: { ($0.line ?? -1) > (chosen.line ?? -1) && $0.line! <= firstBody && PageLayout.foldKey($0.text) == key }) {
+            return Candidate(text: chosen.text, line: same.line, features: chosen.features)
+        }
+        return chosen
+    }
+
+    /// Every candidate of a page with its features: the first line whole and in its parts, and the
+    /// lines from `reachAbove` above the story to `reachBelow` into it (with their site-stripped form
+    /// when they hold a separator).
+    static func candidates(text: [String], first: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout) -> [Candidate] {
+        let pageTitle = text[first]
+        let titleKey = PageLayout.foldKey(pageTitle)
+        let stripped = PageLayout.siteStripped(pageTitle)
+        let strippedKey = PageLayout.foldKey(stripped)
+        let weakTitle = Sentences.wordCount(stripped) <= 4
+        let upper = min(text.count, firstBody + reachBelow + 1)
+        let lower = max(first + 1, firstBody - reachAbove)
+
+        // Keys of the window's lines: repeats, and the longest line the page title holds.
+        var keys: [Int: String] = [:]
+        var keyCounts: [String: Int] = [:]
+        var longestHeld: (index: Int, length: Int)?
+        if lower < upper {
+            for index in lower..<upper where !text[index].isEmpty && isCandidateRole(roles[index]) {
+                let key = PageLayout.foldKey(text[index])
+                keys[index] = key
+                keyCounts[key, default: 0] += 1
+                if key.count >= 8, titleKey.contains(key), key.count > (longestHeld?.length ?? 0) {
+                    longestHeld = (index, key.count)
+                }
+            }
+        }
+        let opening = openingWords(text: text, roles: roles, firstBody: firstBody)
+        let context = Context(
+            titleKey: titleKey, strippedKey: strippedKey, weakTitle: weakTitle, first: first, firstBody: firstBody,
+            longestHeld: longestHeld?.index)
+
+        var out: [Candidate] = []
+        // The first line, whole and in parts.
+        var parts = [pageTitle]
+        if stripped != pageTitle { parts.append(stripped) }
+        for part in titleParts(pageTitle) where !parts.contains(part) { parts.append(part) }
+        for (n, part) in parts.enumerated() where Sentences.wordCount(part) >= 1 {
+            let shape = Shape(part)
+            var f = [Double](repeating: 0, count: featureNames.count)
+            f[0] = 1
+            f[1] = 1
+            f[2] = n == 0 ? 1 : 0
+            f[3] = part == stripped && n > 0 ? 1 : 0
+            f[4] = weakTitle ? 1 : 0
+            f[5] = weakTitle ? 1 : 0
+            let key = PageLayout.foldKey(part)
+            f[7] = titleKey.isEmpty ? 0 : Double(key.count) / Double(titleKey.count)
+            f[8] = key == strippedKey ? 1 : 0
+            shape.fill(&f)
+            f[27] = log1p(Double(keyCounts[key] ?? 0))
+            f[36] = share(of: part, in: opening)
+            out.append(Candidate(text: part, line: nil, features: f))
+        }
+        guard lower < upper else { return out }
+        for index in lower..<upper {
+            guard let key = keys[index] else { continue }
+            let line = text[index]
+            let words = Sentences.wordCount(line)
+            guard words >= 1, words <= 40 else { continue }
+            var f = [Double](repeating: 0, count: featureNames.count)
+            f[0] = 1
+            f[4] = weakTitle ? 1 : 0
+            let held = key.count >= 8 && titleKey.contains(key)
+            f[6] = held ? 1 : 0
+            f[7] = held && !titleKey.isEmpty ? Double(key.count) / Double(titleKey.count) : 0
+            f[8] = !strippedKey.isEmpty && key == strippedKey ? 1 : 0
+            f[9] = strippedKey.count >= 12 && key != strippedKey && key.contains(strippedKey) ? 1 : 0
+            f[10] = log1p(Double(max(0, context.firstBody - index)))
+            f[11] = index >= context.firstBody ? 1 : 0
+            Shape(line).fill(&f)
+            f[20] = layout.score(index)
+            if let next = (index + 1..<text.count).first(where: { !text[$0].isEmpty }) { f[21] = layout.score(next) }
+            f[22] = nearby(roles, text, from: index, step: 1) ? 1 : 0
+            f[23] = nearby(roles, text, from: index, step: -1) ? 1 : 0
+            f[24] = Debris.isDebris(line) ? 1 : 0
+            f[25] = roles[index] == .caption || Captions.isCaption(line) ? 1 : 0
+            f[26] = DateFinder.find(in: line) != nil ? 1 : 0
+            f[27] = log1p(Double((keyCounts[key] ?? 1) - 1))
+            f[28] = roles[index] == .subheading ? 1 : 0
+            f[30] = index == context.longestHeld ? 1 : 0
+            f[31] = log1p(Double(index - first))
+            f[32] = (index + 1..<text.count).first(where: { !text[$0].isEmpty }) == context.firstBody ? 1 : 0
+            f[36] = share(of: line, in: opening)
+            out.append(Candidate(text: line, line: index, features: f))
+            let strippedLine = PageLayout.siteStripped(line)
+            if strippedLine != line, Sentences.wordCount(strippedLine) >= 2 {
+                var g = f
+                Shape(strippedLine).fill(&g)
+                g[35] = 1
+                g[36] = share(of: strippedLine, in: opening)
+                let strippedLineKey = PageLayout.foldKey(strippedLine)
+                g[8] = !strippedKey.isEmpty && strippedLineKey == strippedKey ? 1 : 0
+                g[6] = strippedLineKey.count >= 8 && titleKey.contains(strippedLineKey) ? 1 : 0
+                g[7] = g[6] > 0 && !titleKey.isEmpty ? Double(strippedLineKey.count) / Double(titleKey.count) : 0
+                out.append(Candidate(text: strippedLine, line: index, features: g))
+            }
+        }
+        return out
+    }
+
+    /// The words (lowercased, three letters or more) of the story's first paragraphs, up to 300.
+    static func openingWords(text: [String], roles: [TextExtractor.Role], firstBody: Int) -> Set<Substring> {
+        var words = Set<Substring>()
+        var count = 0
+        var index = firstBody
+        while index < text.count, count < 300 {
+            if roles[index] == .paragraph {
+                for word in text[index].lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count >= 3 {
+                    words.insert(word)
+                    count += 1
+                }
+            }
+            index += 1
+        }
+        return words
+    }
+
+    /// The share of a candidate's words (three letters or more) that the story's opening holds.
+    static func share(of candidate: String, in opening: Set<Substring>) -> Double {
+        var total = 0
+        var found = 0
+        for word in candidate.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count >= 3 {
+            total += 1
+            if opening.contains(word) { found += 1 }
+        }
+        return total == 0 ? 0 : Double(found) / Double(total)
+    }
+
+    /// Where the page title stands against the window.
+    private struct Context {
+        let titleKey: String
+        let strippedKey: String
+        let weakTitle: Bool
+        let first: Int
+        let firstBody: Int
+        let longestHeld: Int?
+    }
+
+    /// Lines a headline can be: not a byline, stamp, embedded post or summary bullet.
+    private static func isCandidateRole(_ role: TextExtractor.Role) -> Bool {
+        role != .byline && role != .dateline && role != .post && role != .summaryItem && role != .summaryHeader
+    }
+
+    /// A byline or a date stamp within two non-empty lines of `index`, looking `step`-wards.
+    private static func nearby(_ roles: [TextExtractor.Role], _ text: [String], from index: Int, step: Int) -> Bool {
+        var seen = 0
+        var i = index + step
+        while i >= 0, i < text.count, seen < 2 {
+            if !text[i].isEmpty {
+                if roles[i] == .byline || roles[i] == .dateline || Byline.parse(text[i]) != nil { return true }
+                seen += 1
+            }
+            i += step
+        }
+        return false
+    }
+
+    /// The first line cut at each separator a page title uses (`Headline - Site`, `Site | Section |
+    /// Headline`, `TV3 > News > Story > Headline`): every part with at least two words.
+    static func titleParts(_ title: String) -> [String] {
+        var out: [String] = []
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " > ", " · ", ": ", " : ", "_"] where title.contains(separator) {
+            for part in title.components(separatedBy: separator) {
+                let trimmed = part.trimmingCharacters(in: .whitespaces)
+                if Sentences.wordCount(trimmed) >= 2, !out.contains(trimmed) { out.append(trimmed) }
+            }
+        }
+        return out
+    }
+
+    /// Features of a text's shape alone (words, case, punctuation, links).
+    private struct Shape {
+        var words = 0
+        var capitalised = 0
+        var hasLower = false
+        var digits = 0
+        var letters = 0
+        let endsFullStop: Bool
+        let separator: Bool
+        let furniture: Bool
+        let linkLike: Bool
+        let codeLike: Bool
+
+        init(_ text: String) {
+            var startOfWord = true
+            for scalar in text.unicodeScalars {
+                if scalar == " " {
+                    startOfWord = true
+                    continue
+                }
+                let alpha = scalar.properties.isAlphabetic
+                if alpha || scalar.properties.numericType != nil {
+                    if startOfWord {
+                        words += 1
+                        if scalar.properties.isUppercase { capitalised += 1 }
+                    }
+                    startOfWord = false
+                }
+                if alpha { letters += 1 }
+                if scalar.properties.isLowercase { hasLower = true }
+                if ("0"..."9").contains(scalar) { digits += 1 }
+            }
+            endsFullStop = text.hasSuffix(".")
+            separator = text.contains(" | ") || text.contains(" » ") || text.contains(" > ") || text.contains(" / ")
+            let lower = text.lowercased()
+            furniture = LineFeatures.boilerWords.contains { lower.containsBytes($0) }
+            linkLike = lower.contains("http") || lower.contains("www.") || lower.contains(".com")
+            codeLike = text.contains("{") || text.contains("}") || text.contains("<") || text.contains("=")
+        }
+
+        func fill(_ f: inout [Double]) {
+            f[12] = log1p(Double(words))
+            f[13] = words <= 3 ? 1 : 0
+            f[14] = words >= 20 ? 1 : 0
+            f[15] = endsFullStop ? 1 : 0
+            f[16] = separator ? 1 : 0
+            f[17] = words > 0 ? Double(capitalised) / Double(words) : 0
+            f[18] = hasLower ? 0 : 1
+            f[19] = letters + digits > 0 ? Double(digits) / Double(letters + digits) : 0
+            f[29] = furniture ? 1 : 0
+            f[33] = linkLike ? 1 : 0
+            f[34] = codeLike ? 1 : 0
+        }
+    }
+}
