@@ -60,6 +60,7 @@ struct PageLayout {
             while bare.first == "." || bare.first == "," { bare.removeFirst() }
             let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
             if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted"].contains(bare)
+                || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
                 || DateFinder.months[String(bare)] != nil && nextIsNumber
             {
                 end = word.startIndex
@@ -68,6 +69,8 @@ struct PageLayout {
         }
         return body[..<end].trimmingSpaces()
     }
+
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// A later line (within forty) that the line at `first` holds with more around it: `AFP:
     /// Headline` or `Headline - Site` printed before `Headline`. Nil when the first line is itself
@@ -183,8 +186,12 @@ struct PageLayout {
         ordered.sort { abs($0 - anchor) < abs($1 - anchor) }
         for index in ordered {
             let line = text[index]
-            guard !line.isEmpty, line.utf8.count <= 160 else { continue }
+            guard !line.isEmpty, line.utf8.count <= 200 else { continue }
             if let names = byline(line) { return (index, names) }
+            // `por` alone on its line, the names on the next.
+            if bylineOpenings.contains(line.lowercased() + " "), index + 1 < text.count, let names = byline("By " + text[index + 1]) {
+                return (index + 1, names)
+            }
         }
         // A name alone on its line (or before a date: `Dan Goodin - Apr 16, 2015`, `Mike Conley December
         // 18, 2020`), close to the headline, when something says it is a person's: a known first
@@ -199,16 +206,29 @@ struct PageLayout {
                     line = line[..<r.lowerBound]
                 }
             }
-            let names = nameRun(line)
+            var names = nameRun(line)
             cutOff = String(line[names.endIndex...]) + cutOff
+            while names.last == "," { names.removeLast() }
             guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)) else { continue }
             let first = name.split(separator: " ").first.map(String.init) ?? ""
-            let dated = DateFinder.find(in: cutOff) != nil
-                || [index - 1, index + 1].contains { $0 >= 0 && $0 < text.count && text[$0].utf8.count <= 80 && DateFinder.find(in: text[$0]) != nil }
+            // Evidence of a person: a date or a handle beside the name, or a stamp (a date, `11 min
+            // read`, `2 hours ago`) on the line before or after it.
+            let dated = DateFinder.find(in: cutOff) != nil || cutOff.trimmingCharacters(in: .whitespaces).hasPrefix("@")
+                || [index - 1, index + 1].contains { $0 >= 0 && $0 < text.count && isStamp(text[$0]) }
             guard Gazetteer.firstNames.contains(first) || dated else { continue }
             return (index, [name])
         }
         return nil
+    }
+
+    /// A short line that dates what is beside it: a date, a reading time (`11 min read`) or an age
+    /// (`2 hours ago`).
+    static func isStamp(_ line: String) -> Bool {
+        guard line.utf8.count <= 80 else { return false }
+        if DateFinder.find(in: line) != nil { return true }
+        let lower = line.lowercased()
+        guard lower.first?.isNumber == true else { return false }
+        return lower.contains("min read") || lower.hasSuffix(" ago") || lower.contains(" ago ")
     }
 
     static let bylineOpenings = [
@@ -220,10 +240,20 @@ struct PageLayout {
     static func byline(_ line: String) -> [String]? {
         // Cheap first: the line must open with one of the openings below (which the cuts never
         // reach, since they only shorten the line from its end).
+        // Decoration before the opening (`// By A • Nov 11, 2020`) goes.
+        var line = Substring(line)
+        while let c = line.unicodeScalars.first, "/|•·—–-*>".unicodeScalars.contains(c) || c == " " { line = line.dropFirst() }
         let head = line.prefix(12).lowercased()
-        guard bylineOpenings.contains(where: head.hasPrefix) else { return nil }
-        var rest = Substring(line)
-        for cut in [" | ", " • ", " · ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated"] {
+        guard bylineOpenings.contains(where: head.hasPrefix) else {
+            // `on March 10, 2015 by Nikhil Marathe`: names after a date.
+            if let r = line.range(of: " by "), line.utf8.count <= 120, DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
+                return byline("By " + line[r.upperBound...])
+            }
+            return nil
+        }
+        var rest = line
+        // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
+        for cut in [" | ", " • ", " · ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
             if let r = rest.range(of: cut) { rest = rest[..<r.lowerBound] }
         }
         let lower = rest.lowercased()

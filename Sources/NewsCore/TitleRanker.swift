@@ -46,8 +46,16 @@ package enum TitleRanker {
         // on its last line above the story (or on the story's first line): the byline and date are
         // looked for around it.
         let key = PageLayout.foldKey(chosen.text)
-        if let same = all.last(where: { ($0.line ?? -1) > (chosen.line ?? -1) && $0.line! <= firstBody && PageLayout.foldKey($0.text) == key }) {
-            return Candidate(text: chosen.text, line: same.line, features: chosen.features)
+        guard key.count >= 8 else { return chosen }
+        var index = min(firstBody, text.count - 1)
+        while index > (chosen.line ?? first) {
+            // A key has at most as many letters as the line has bytes.
+            if text[index].utf8.count >= key.count, isCandidateRole(roles[index]), PageLayout.foldKey(text[index]) == key
+                || PageLayout.foldKey(PageLayout.siteStripped(text[index])) == key
+            {
+                return Candidate(text: chosen.text, line: index, features: chosen.features)
+            }
+            index -= 1
         }
         return chosen
     }

@@ -157,6 +157,9 @@ import Testing
         ("By Stella Kim, Jennifer Jett", ["Stella Kim", "Jennifer Jett"]),
         ("by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)", ["Eleanor Ainge Roy"]),
         ("By Jane Doe (text), John Smith (video)", ["Jane Doe"]),
+        ("// By Arun Sai Krishnan • Nov 11, 2020", ["Arun Sai Krishnan"]),
+        ("By Alex Heath, a deputy editor and author of the Command Line newsletter. He has covered the industry.", ["Alex Heath"]),
+        ("on March 10, 2015 by Nikhil Marathe", ["Nikhil Marathe"]),
     ])
     func bylineBeforeADateOrHandle(line: String, names: [String]) {
         #expect(PageLayout.byline(line) == names)
@@ -174,6 +177,21 @@ import Testing
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
         let article = try #require(try TestSupport.article(text))
         #expect(article.authors == (names ?? []))
+    }
+
+    /// A name alone above a reading time or an age (`8 min read`, `2 hours ago`), or with a handle
+    /// beside it, is the byline; a section name above a line that names the author is not.
+    @Test(arguments: [
+        ("Priya Raman", "8 min read", ["Priya Raman"]),
+        ("Priya Raman", "2 hours ago", ["Priya Raman"]),
+        ("Priya Raman, @praman", "Local news", ["Priya Raman"]),
+        ("Tech Insider", "Alex Perry 1 day ago", ["Alex Perry"]),
+        ("Priya Raman", "Local news", []),
+    ])
+    func nameBesideAStamp(name: String, below: String, names: [String]) throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "\(name)\n\(below)")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
     }
 
     /// Article text that is not a page: a stamp in a short line under the headline is its date (and
