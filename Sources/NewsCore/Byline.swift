@@ -19,7 +19,9 @@ enum Byline {
         for part in text.split(separator: ",") {
             var segment = part.trimmingSpaces()
             // `By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU …`: after a name, a role ends the names.
-            if !names.isEmpty, segment.split(separator: " ").contains(where: { Gazetteer.titles.contains(String($0)) }) { break }
+            if !names.isEmpty, segment.split(separator: " ").contains(where: { Gazetteer.titles.contains(String($0)) || roles.contains(String($0)) }) {
+                break
+            }
             for cut in [" in ", " at ", " from "] {
                 if let r = segment.range(of: cut) { segment = segment[..<r.lowerBound] }
             }
@@ -60,6 +62,13 @@ enum Byline {
         }
         return out.joined(separator: " ")
     }
+
+    /// Job titles a byline prints after the names (`By Andrew Hayden, Software Engineer`).
+    static let roles: Set<String> = [
+        "Engineer", "Editor", "Correspondent", "Reporter", "Writer", "Producer", "Developer", "Manager", "Analyst",
+        "Designer", "Contributor", "Columnist", "Journalist", "Officer", "Scientist", "Researcher", "Photographer",
+        "Strategist", "Specialist", "Consultant", "Architect", "Evangelist", "Intern", "Staff", "Lead", "Founder",
+    ]
 
     static let particles: Set<String> = [
         "von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "das", "bin", "al", "el", "la",

@@ -37,15 +37,19 @@ struct PageLayout {
     /// The headline: the best of the lines above the story and the parts of the page's first line
     /// by the title model (`TitleRanker`); nil when the page opens with a summary block (its first
     /// bullet is the headline). A line that repeats the page title whole keeps no site name.
+    /// `inStory`: the line is a paragraph of the story that the page title does not hold (the
+    /// model found nothing better); it stays in the body.
     static func headline(text: [String], start: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout)
-        -> (line: Int?, title: String)?
+        -> (line: Int?, title: String, inStory: Bool)?
     {
         guard let first = text[start...].firstIndex(where: { !$0.isEmpty }) else { return nil }
         if roles[first] == .summaryHeader || roles[first] == .summaryItem { return nil }
         guard let best = TitleRanker.best(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout) else {
             return nil
         }
-        return (best.line, best.text)
+        let f = best.features
+        let inStory = best.line.map { $0 >= firstBody && roles[$0] == .paragraph } == true && f[1] == 0 && f[6] == 0 && f[8] == 0
+        return (best.line, best.text, inStory)
     }
 
     /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY
@@ -97,7 +101,7 @@ struct PageLayout {
 
     /// `Headline - Site`, `Site | Headline`, `Headline :: Site` → the part with most words.
     static func siteStripped(_ title: String) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", ": "] where title.contains(separator) {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", ": "] where title.containsUTF8(separator) {
             // `AFP: Headline` yes, `Trump: I will win` no: a colon cuts off a short lead only.
             let colonParts = title.components(separatedBy: ": ")
             if separator == ": ", colonParts.count == 2,

@@ -58,9 +58,11 @@ struct TextExtractor {
             {
                 title = headline.title
                 if let line = headline.line {
-                    titleLine = line
-                    roles[line] = .title
                     anchor = line
+                    if !headline.inStory {
+                        titleLine = line
+                        roles[line] = .title
+                    }
                 }
             }
             if metadata.authors == nil {

@@ -50,8 +50,9 @@ package enum TitleRanker {
         var index = min(firstBody, text.count - 1)
         while index > (chosen.line ?? first) {
             // A key has at most as many letters as the line has bytes.
-            if text[index].utf8.count >= key.count, isCandidateRole(roles[index]), PageLayout.foldKey(text[index]) == key
-                || PageLayout.foldKey(PageLayout.siteStripped(text[index])) == key
+            let line = text[index]
+            if line.utf8.count >= key.count, line.utf8.count <= key.count * 3 + 60, isCandidateRole(roles[index]),
+                PageLayout.foldKey(line) == key || PageLayout.foldKey(PageLayout.siteStripped(line)) == key
             {
                 return Candidate(text: chosen.text, line: index, features: chosen.features)
             }
@@ -161,13 +162,13 @@ package enum TitleRanker {
     }
 
     /// The words (lowercased, three letters or more) of the story's first paragraphs, up to 300.
-    static func openingWords(text: [String], roles: [TextExtractor.Role], firstBody: Int) -> Set<Substring> {
-        var words = Set<Substring>()
+    static func openingWords(text: [String], roles: [TextExtractor.Role], firstBody: Int) -> Set<String> {
+        var words = Set<String>()
         var count = 0
         var index = firstBody
         while index < text.count, count < 300 {
             if roles[index] == .paragraph {
-                for word in text[index].lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count >= 3 {
+                forEachWord(in: text[index]) { word in
                     words.insert(word)
                     count += 1
                 }
@@ -178,14 +179,32 @@ package enum TitleRanker {
     }
 
     /// The share of a candidate's words (three letters or more) that the story's opening holds.
-    static func share(of candidate: String, in opening: Set<Substring>) -> Double {
+    static func share(of candidate: String, in opening: Set<String>) -> Double {
         var total = 0
         var found = 0
-        for word in candidate.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count >= 3 {
+        forEachWord(in: candidate) { word in
             total += 1
             if opening.contains(word) { found += 1 }
         }
         return total == 0 ? 0 : Double(found) / Double(total)
+    }
+
+    /// Each word of three bytes or more (runs of ASCII letters and digits, lowercased, and of
+    /// non-ASCII bytes), from the bytes without Unicode tables.
+    static func forEachWord(in line: String, _ body: (String) -> Void) {
+        var word: [UInt8] = []
+        func flush() {
+            if word.count >= 3 { body(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in line.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x80...: word.append(byte)
+            default: flush()
+            }
+        }
+        flush()
     }
 
     /// Where the page title stands against the window.
@@ -221,7 +240,7 @@ package enum TitleRanker {
     /// Headline`, `TV3 > News > Story > Headline`): every part with at least two words.
     static func titleParts(_ title: String) -> [String] {
         var out: [String] = []
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " > ", " · ", ": ", " : ", "_"] where title.contains(separator) {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " > ", " · ", ": ", " : ", "_"] where title.containsUTF8(separator) {
             for part in title.components(separatedBy: separator) {
                 let trimmed = part.trimmingCharacters(in: .whitespaces)
                 if Sentences.wordCount(trimmed) >= 2, !out.contains(trimmed) { out.append(trimmed) }
@@ -250,24 +269,29 @@ package enum TitleRanker {
                     startOfWord = true
                     continue
                 }
-                let alpha = scalar.properties.isAlphabetic
-                if alpha || scalar.properties.numericType != nil {
+                let value = scalar.value
+                // ASCII (most lines) without the scalar properties' tables.
+                let upper = value < 0x80 ? (0x41...0x5A).contains(value) : scalar.properties.isUppercase
+                let lower = value < 0x80 ? (0x61...0x7A).contains(value) : scalar.properties.isLowercase
+                let digit = (0x30...0x39).contains(value)
+                let alpha = value < 0x80 ? upper || lower : scalar.properties.isAlphabetic
+                if alpha || digit || value >= 0x80 && scalar.properties.numericType != nil {
                     if startOfWord {
                         words += 1
-                        if scalar.properties.isUppercase { capitalised += 1 }
+                        if upper { capitalised += 1 }
                     }
                     startOfWord = false
                 }
                 if alpha { letters += 1 }
-                if scalar.properties.isLowercase { hasLower = true }
-                if ("0"..."9").contains(scalar) { digits += 1 }
+                if lower { hasLower = true }
+                if digit { digits += 1 }
             }
             endsFullStop = text.hasSuffix(".")
-            separator = text.contains(" | ") || text.contains(" » ") || text.contains(" > ") || text.contains(" / ")
+            separator = text.containsUTF8(" | ") || text.containsUTF8(" » ") || text.containsUTF8(" > ") || text.containsUTF8(" / ")
             let lower = text.lowercased()
             furniture = LineFeatures.boilerWords.contains { lower.containsBytes($0) }
-            linkLike = lower.contains("http") || lower.contains("www.") || lower.contains(".com")
-            codeLike = text.contains("{") || text.contains("}") || text.contains("<") || text.contains("=")
+            linkLike = lower.containsBytes("http") || lower.containsBytes("www.") || lower.containsBytes(".com")
+            codeLike = text.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "=") }
         }
 
         func fill(_ f: inout [Double]) {
