@@ -179,7 +179,7 @@ package enum TitleRanker {
     }
 
     /// The share of a candidate's words (three letters or more) that the story's opening holds.
-    static func share(of candidate: String, in opening: Set<String>) -> Double {
+    package static func share(of candidate: String, in opening: Set<String>) -> Double {
         var total = 0
         var found = 0
         forEachWord(in: candidate) { word in
@@ -191,7 +191,7 @@ package enum TitleRanker {
 
     /// Each word of three bytes or more (runs of ASCII letters and digits, lowercased, and of
     /// non-ASCII bytes), from the bytes without Unicode tables.
-    static func forEachWord(in line: String, _ body: (String) -> Void) {
+    package static func forEachWord(in line: String, _ body: (String) -> Void) {
         var word: [UInt8] = []
         func flush() {
             if word.count >= 3 { body(String(decoding: word, as: UTF8.self)) }

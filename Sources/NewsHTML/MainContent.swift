@@ -417,7 +417,7 @@ struct MainContent {
         let (found, posts) = blocks(roots)
         page.embeddedPosts = posts
         let headings = headlines()
-        page.title = Self.headline(metadata: metadata, headings: headings)
+        page.title = Self.headline(metadata: metadata, headings: headings, opening: Self.openingWords(found))
         let titleKey = Self.key(page.title ?? "")
 
         var seenBody = false
@@ -510,7 +510,7 @@ struct MainContent {
 
     /// The headline: metadata's, trimmed of a site name the page's own heading does not carry, else
     /// the page's heading, else the `<title>` without its site name.
-    static func headline(metadata: PageMetadata, headings: [String]) -> String? {
+    static func headline(metadata: PageMetadata, headings: [String], opening: Set<String> = []) -> String? {
         if let title = metadata.title, !title.isEmpty {
             let k = key(title)
             if let h = headings.first(where: { key($0) == k }) { return h }
@@ -528,7 +528,20 @@ struct MainContent {
                 return hk.count >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3
             }
             if let best = held.max(by: { key($0).count < key($1).count }) { return best }
-            return stripSiteName(document, source: metadata.source)
+            let stripped = stripSiteName(document, source: metadata.source)
+            // A `<title>` that names only the site or section (`The Sports Network - National Hockey
+            // League`) shares few words with the story; a heading whose words the story's opening
+            // repeats is its headline.
+            // (Words are runs between spaces and marks: not for text written without spaces.)
+            let ascii = stripped.utf8.lazy.filter { $0 < 0x80 }.count
+            if !opening.isEmpty, ascii * 2 > stripped.utf8.count, TitleRanker.share(of: stripped, in: opening) < 0.34,
+                let heading = headings.filter({ $0.split(separator: " ").count >= 3 && $0.split(separator: " ").count <= 30 })
+                    .max(by: { TitleRanker.share(of: $0, in: opening) < TitleRanker.share(of: $1, in: opening) }),
+                TitleRanker.share(of: heading, in: opening) >= 0.5
+            {
+                return heading
+            }
+            return stripped
         }
         return headings.first
     }
@@ -556,6 +569,20 @@ struct MainContent {
             return title
         }
         return longest
+    }
+
+    /// The words of the story's first paragraphs (up to 300), as the title model counts them.
+    static func openingWords(_ blocks: [Block]) -> Set<String> {
+        var words = Set<String>()
+        var count = 0
+        for block in blocks where block.role == .paragraph && block.length > 0 && block.links * 2 <= block.length {
+            TitleRanker.forEachWord(in: block.text) { word in
+                words.insert(word)
+                count += 1
+            }
+            if count >= 300 { break }
+        }
+        return words
     }
 
     /// Case-folded letters and digits only, for comparing headlines.

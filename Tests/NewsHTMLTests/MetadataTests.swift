@@ -173,6 +173,22 @@ let story = """
         #expect(article.title == "Rail fares rise again")
     }
 
+    /// A `<title>` that names only the site: the heading whose words the story repeats is the
+    /// headline, not a heading of the menus; a `<title>` the story echoes stays.
+    @Test(arguments: [
+        ("Geneva Daily Online", "Ukraine and Russia diplomats meet in Geneva"),
+        ("Diplomats meet in Geneva for first talks in a year - Geneva Daily", "Diplomats meet in Geneva for first talks in a year"),
+    ])
+    func siteNameTitleGivesTheHeadingTheStoryRepeats(documentTitle: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><title>\(documentTitle)</title></head><body>
+            <div><h2>Most popular stories this week</h2></div>
+            <div><h3>Ukraine and Russia diplomats meet in Geneva</h3>\(story)</div></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     @Test func dateInTheAddressIsTheLastResort() throws {
         let article = try read(
             """
