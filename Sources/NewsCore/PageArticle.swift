@@ -76,6 +76,21 @@ package struct PageArticle: Sendable, Equatable {
         Byline.parse(TextExtractor.clean(line))
     }
 
+    /// The names of a byline as pages print it, with what follows the names cut off (`By Nathan
+    /// Willis March 25, 2015`, `By Alissa Wilkinson @alissamarie Updated …`), or nil.
+    package static func printedByline(_ line: String) -> [String]? {
+        PageLayout.byline(TextExtractor.clean(line))
+    }
+
+    /// Whether a stated author reads as a person's name: at least two words, one of them of three
+    /// letters or more (`T. V. Raman`), or text in a script written without spaces (`肖春芳`). A lone
+    /// word (`folha`, `FAIL`, `CBSNews.com`) or initials alone (`J J`) are not.
+    package static func isPlausibleAuthor(_ name: String) -> Bool {
+        if name.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) { return true }
+        let words = name.split(separator: " ")
+        return words.count >= 2 && words.contains { $0.unicodeScalars.filter(Scalars.isLetter).count >= 3 }
+    }
+
     /// One person's name from a metadata field (`Jane Doe`), or nil when it is an outlet or a role.
     package static func personName(_ raw: String) -> String? {
         Byline.cleanName(TextExtractor.clean(raw))

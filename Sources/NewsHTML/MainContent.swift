@@ -453,6 +453,7 @@ struct MainContent {
             }
         }
         if page.authors.isEmpty { page.authors = pageBylines(roots) }
+        page.authors = page.authors.filter(PageArticle.isPlausibleAuthor)
         if page.published == nil { page.published = pageDate() }
         if page.published == nil {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a

@@ -161,6 +161,12 @@ struct PageMetadata {
     /// `Par Jean Dupont`): the date and anything after a `|` cut off, roles and outlets dropped; only
     /// what reads as a person's name is kept.
     static func bylineNames(_ raw: String) -> [String] {
+        // As pages print it: the names before a date, a handle or `Updated`.
+        let flat = PageArticle.clean(raw.flattened)
+        if flat.count <= 200 {
+            let opened = ["by ", "written by ", "posted by ", "par ", "von ", "por ", "di ", "door "].contains { flat.lowercased().hasPrefix($0) }
+            if let names = PageArticle.printedByline(opened ? flat : "By " + flat), !names.isEmpty { return names }
+        }
         var text = raw.flattened
         if let digit = text.firstIndex(where: { $0.isNumber }) { text = String(text[..<digit]) }
         if let bar = text.firstIndex(of: "|") { text = String(text[..<bar]) }

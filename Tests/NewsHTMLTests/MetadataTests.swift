@@ -144,6 +144,30 @@ let story = """
         #expect(article.body.first?.hasPrefix("Diplomats") == true)
     }
 
+    /// A byline element with the date run on after the names keeps the names alone.
+    @Test func bylineElementWithTheDateRunOn() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Port strike enters its second week</h1>
+            <div class="byline">By Nathan Willis
+                March 25, 2015</div>
+            \(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Nathan Willis"])
+    }
+
+    /// Stated authors that are no person's name (a site's handle, initials) are dropped; a name
+    /// with initials and one in a script written without spaces stay.
+    @Test(arguments: [("folha", [String]()), ("CBSNews.com", []), ("J J", []), ("T. V. Raman", ["T. V. Raman"]), ("肖春芳", ["肖春芳"])])
+    func metaAuthorThatIsNoName(meta: String, names: [String]) throws {
+        let article = try read(
+            """
+            <html><head><meta name="author" content="\(meta)"></head>
+            <body><article><h1>Port strike enters its second week</h1>\(story)</article></body></html>
+            """)
+        #expect(article.authors == names)
+    }
+
     @Test func relAuthorLink() throws {
         let article = try read(
             """
