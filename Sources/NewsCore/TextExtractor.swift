@@ -51,7 +51,8 @@ struct TextExtractor {
         var page: (firstBody: Int, anchor: Int)?
         var title = metadata.title
         var titleLine: Int?
-        if let (layout, firstBody) = pageStory(text: text, start: start, roles: &roles) {
+        if let (layout, storyStart) = pageStory(text: text, start: start, roles: &roles) {
+            var firstBody = storyStart
             var anchor = firstBody
             if title == nil,
                 let headline = PageLayout.headline(text: text, start: start, firstBody: firstBody, roles: roles, layout: layout)
@@ -59,6 +60,11 @@ struct TextExtractor {
                 title = headline.title
                 if let line = headline.line {
                     anchor = line
+                    // The headline below what was taken for the story's start: that was furniture.
+                    if line > firstBody, !headline.inStory {
+                        for index in firstBody..<line where Self.isText(roles[index]) { roles[index] = .debris }
+                        firstBody = (line..<text.count).first(where: { roles[$0] == .paragraph && Sentences.wordCount(text[$0]) >= 8 }) ?? firstBody
+                    }
                     if !headline.inStory {
                         titleLine = line
                         roles[line] = .title

@@ -58,6 +58,16 @@ package enum TitleRanker {
             }
             index -= 1
         }
+        // A part of the page title printed as a line further down: the story starts after it (what
+        // was taken for its start is furniture above the headline).
+        if chosen.line == nil, key.count >= 16, firstBody + 1 < text.count {
+            for index in (firstBody + 1)..<min(text.count, firstBody + 120) {
+                let line = text[index]
+                if line.utf8.count >= key.count, line.utf8.count <= key.count * 3 + 60, PageLayout.foldKey(line) == key {
+                    return Candidate(text: chosen.text, line: index, features: chosen.features)
+                }
+            }
+        }
         return chosen
     }
 

@@ -120,6 +120,19 @@ import Testing
         #expect(article.published == "2021-03-15")
     }
 
+    /// The page title's headline printed below what was taken for the story's start (a kept line of
+    /// furniture): the headline stands on that line, so the story starts after it.
+    @Test func headlineBelowTheTakenStoryStartStandsOnItsLine() throws {
+        let text = Self.page.components(separatedBy: "\n").map(TextExtractor.clean)
+        let headline = try #require(text.lastIndex(of: "Council approves new harbour bridge after long debate"))
+        let early = try #require(text.firstIndex(of: "Storm closes coastal road again"))
+        let roles = [TextExtractor.Role](repeating: .paragraph, count: text.count)
+        let layout = PageLayout(text: text, start: 0)
+        let best = try #require(TitleRanker.best(text: text, first: 0, firstBody: early, roles: roles, layout: layout))
+        #expect(best.text == "Council approves new harbour bridge after long debate")
+        #expect(best.line == headline)
+    }
+
     /// The title model's weights are one per feature (a feature added without training again fails here).
     @Test func titleModelHasAWeightPerFeature() {
         #expect(TitleRanker.weights.count == TitleRanker.featureNames.count)
