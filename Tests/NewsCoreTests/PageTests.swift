@@ -133,6 +133,16 @@ import Testing
         #expect(best.line == headline)
     }
 
+    /// A page whose story start was not found (the start is past its last line) still gets a
+    /// headline from its title, and nothing traps.
+    @Test func headlineOfAPageWithoutAStoryLine() throws {
+        let text = Self.page.components(separatedBy: "\n").map(TextExtractor.clean)
+        let roles = [TextExtractor.Role](repeating: .debris, count: text.count)
+        let layout = PageLayout(text: text, start: 0)
+        let best = try #require(TitleRanker.best(text: text, first: 0, firstBody: text.count, roles: roles, layout: layout))
+        #expect(best.text == "Council approves new harbour bridge after long debate")
+    }
+
     /// The title model's weights are one per feature (a feature added without training again fails here).
     @Test func titleModelHasAWeightPerFeature() {
         #expect(TitleRanker.weights.count == TitleRanker.featureNames.count)
