@@ -36,9 +36,8 @@ struct PageLayout {
 
     /// The headline: the best of the lines above the story and the parts of the page's first line
     /// by the title model (`TitleRanker`); nil when the page opens with a summary block (its first
-    /// bullet is the headline). A line that repeats the page title whole keeps no site name.
-    /// `inStory`: the line is a paragraph of the story that the page title does not hold (the
-    /// model found nothing better); it stays in the body.
+    /// bullet is the headline). `inStory`: the line is a paragraph of the story that the page title
+    /// does not hold (the model found nothing better); it stays in the body.
     static func headline(text: [String], start: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout)
         -> (line: Int?, title: String, inStory: Bool)?
     {
@@ -47,8 +46,7 @@ struct PageLayout {
         guard let best = TitleRanker.best(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout) else {
             return nil
         }
-        let f = best.features
-        let inStory = best.line.map { $0 >= firstBody && roles[$0] == .paragraph } == true && f[1] == 0 && f[6] == 0 && f[8] == 0
+        let inStory = best.line.map { $0 >= firstBody && roles[$0] == .paragraph } == true && !best.echoesPageTitle
         return (best.line, best.text, inStory)
     }
 

@@ -14,6 +14,10 @@ package enum TitleRanker {
         /// The line it stands on, or nil for a part of the page's first line.
         package let line: Int?
         package let features: [Double]
+
+        /// A part of the page title, or a line the page title holds or that equals it without its
+        /// site name.
+        var echoesPageTitle: Bool { features[1] > 0 || features[6] > 0 || features[8] > 0 }
     }
 
     /// Names of the features, in order (the training script writes them beside the weights).
@@ -98,9 +102,6 @@ package enum TitleRanker {
             }
         }
         let opening = openingWords(text: text, roles: roles, firstBody: firstBody)
-        let context = Context(
-            titleKey: titleKey, strippedKey: strippedKey, weakTitle: weakTitle, first: first, firstBody: firstBody,
-            longestHeld: longestHeld?.index)
 
         var out: [Candidate] = []
         // The first line, whole and in parts.
@@ -138,8 +139,8 @@ package enum TitleRanker {
             f[7] = held && !titleKey.isEmpty ? Double(key.count) / Double(titleKey.count) : 0
             f[8] = !strippedKey.isEmpty && key == strippedKey ? 1 : 0
             f[9] = strippedKey.count >= 12 && key != strippedKey && key.contains(strippedKey) ? 1 : 0
-            f[10] = log1p(Double(max(0, context.firstBody - index)))
-            f[11] = index >= context.firstBody ? 1 : 0
+            f[10] = log1p(Double(max(0, firstBody - index)))
+            f[11] = index >= firstBody ? 1 : 0
             Shape(line).fill(&f)
             f[20] = layout.score(index)
             if let next = (index + 1..<text.count).first(where: { !text[$0].isEmpty }) { f[21] = layout.score(next) }
@@ -150,9 +151,9 @@ package enum TitleRanker {
             f[26] = DateFinder.find(in: line) != nil ? 1 : 0
             f[27] = log1p(Double((keyCounts[key] ?? 1) - 1))
             f[28] = roles[index] == .subheading ? 1 : 0
-            f[30] = index == context.longestHeld ? 1 : 0
+            f[30] = index == longestHeld?.index ? 1 : 0
             f[31] = log1p(Double(index - first))
-            f[32] = (index + 1..<text.count).first(where: { !text[$0].isEmpty }) == context.firstBody ? 1 : 0
+            f[32] = (index + 1..<text.count).first(where: { !text[$0].isEmpty }) == firstBody ? 1 : 0
             f[36] = share(of: line, in: opening)
             out.append(Candidate(text: line, line: index, features: f))
             let strippedLine = PageLayout.siteStripped(line)
@@ -215,16 +216,6 @@ package enum TitleRanker {
             }
         }
         flush()
-    }
-
-    /// Where the page title stands against the window.
-    private struct Context {
-        let titleKey: String
-        let strippedKey: String
-        let weakTitle: Bool
-        let first: Int
-        let firstBody: Int
-        let longestHeld: Int?
     }
 
     /// Lines a headline can be: not a byline, stamp, embedded post or summary bullet.
