@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NewsCore
 import NewsProtocol
 @testable import NewsStore
@@ -340,6 +341,45 @@ struct LinkingTests {
         // A relink clears every copy and links them again: the tokens follow both steps.
         _ = try await t.store.relink()
         try await Self.expectCopyTokensInStep(t.store, copies: [c])
+    }
+
+    @Test("an archive from before the copy token gets it on its copies when it opens (migration v9)")
+    func copyTokenMigration() async throws {
+        let folder = NSTemporaryDirectory() + "newsd-v9-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/newsd.db"
+        let body = prose(seed: 9, paragraphs: 5)
+        var ids: [Int64] = []
+        do {
+            let store = try NewsStore(path: path)
+            for (n, name) in ["a.txt", "b.txt", "c.txt"].enumerated() {
+                let id = try #require(
+                    try await store.commit([commit(name, inode: UInt64(n + 1), size: 10, [Self.piece("X", body, hash: "v9")])]).first?.id)
+                ids.append(id)
+            }
+            _ = try await store.commit([commit("d.txt", inode: 4, size: 10, [Self.piece("Y", prose(seed: 10, paragraphs: 5), hash: "v9b")])])
+        }
+        // The archive as version 8 left it: no token in the rows or the index, v9 not yet run.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: "UPDATE articles SET meta = trim(replace(meta, '\(FullTextChanges.copyToken)', ''))")
+                try db.execute(sql: "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v9'")
+                let tokens = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'meta : \(FullTextChanges.copyToken)'")
+                #expect(tokens == 0)
+            }
+            try queue.close()
+        }
+        let store = try NewsStore(path: path)
+        store.queryTimeout = .seconds(120)
+        try await Self.expectCopyTokensInStep(store, copies: Array(ids.dropFirst()))
+        // Searches fold the copies again: the first article stands for the group.
+        let word = try #require(body.first?.split(separator: " ").first.map(String.init))
+        let found = try await store.search(QueryParams(text: word)).results.map(\.id)
+        #expect(found.contains(ids[0]) && !found.contains(ids[1]) && !found.contains(ids[2]))
     }
 
     /// The articles whose index row carries the copy token are exactly the copies, and FTS5 finds
