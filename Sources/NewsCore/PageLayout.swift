@@ -229,9 +229,21 @@ struct PageLayout {
         guard line.utf8.count <= 80 else { return false }
         if DateFinder.find(in: line) != nil { return true }
         let lower = line.lowercased()
+        // An age in the languages newsd reads months in (`vor 2 Stunden`, `il y a 3 heures`, `hace 2
+        // horas`, `2 ore fa`, `há 2 horas`, `2 uur geleden`, `před 2 hodinami`).
+        if relativeOpenings.contains(where: { lower.hasPrefix($0) }), lower.contains(where: \.isNumber), line.utf8.count <= 40 {
+            return true
+        }
         guard lower.first?.isNumber == true else { return false }
+        if lower.hasSuffix(" fa") || lower.hasSuffix(" geleden") { return true }
+        // A short date with a two-digit year and a time (`9/11/13 10:00AM`).
+        if line.utf8.count <= 24, lower.contains(":"), lower.split(separator: " ").first?.filter({ $0 == "/" || $0 == "." }).count == 2 {
+            return true
+        }
         return lower.contains("min read") || lower.hasSuffix(" ago") || lower.contains(" ago ")
     }
+
+    static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
 
     static let bylineOpenings = [
         "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",

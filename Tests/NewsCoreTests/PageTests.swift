@@ -207,6 +207,8 @@ import Testing
     @Test(arguments: [
         ("Priya Raman", "8 min read", ["Priya Raman"]),
         ("Priya Raman", "2 hours ago", ["Priya Raman"]),
+        ("Priya Raman", "vor 2 Stunden", ["Priya Raman"]),
+        ("Priya Raman", "9/11/13 10:00AM", ["Priya Raman"]),
         ("Priya Raman, @praman", "Local news", ["Priya Raman"]),
         ("Tech Insider", "Alex Perry 1 day ago", ["Alex Perry"]),
         ("Priya Raman", "Local news", []),
