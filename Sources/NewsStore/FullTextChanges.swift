@@ -105,9 +105,10 @@ struct FullTextChanges {
 
     /// Gives each article whose copy status no longer matches its `meta` the right token: the
     /// row's `meta` and its index row change together.
-    private mutating func reconcileCopies(in db: Database) throws {
-        let changed = try Int64.fetchAll(db, sql: "SELECT id FROM temp.copy_status_changed")
-        if !changed.isEmpty { try db.execute(sql: "DELETE FROM temp.copy_status_changed") }
+    /// `through`: only articles up to this id (a relink settles each chunk as it links it).
+    private mutating func reconcileCopies(in db: Database, through: Int64 = .max) throws {
+        let changed = try Int64.fetchAll(db, sql: "SELECT id FROM temp.copy_status_changed WHERE id <= ?", arguments: [through])
+        if !changed.isEmpty { try db.execute(sql: "DELETE FROM temp.copy_status_changed WHERE id <= ?", arguments: [through]) }
         let read = try db.cachedStatement(sql: "SELECT duplicate_of, \(Self.selection) FROM articles WHERE id = ?")
         let update = try db.cachedStatement(sql: "UPDATE articles SET meta = ? WHERE id = ?")
         for id in copyCandidates.union(changed).sorted() {
@@ -125,11 +126,14 @@ struct FullTextChanges {
         copyCandidates = []
     }
 
-    /// Gives every article whose copy status a transaction changed the right copy token (a
-    /// transaction that changes `duplicate_of` without adding or removing articles: `relink`).
-    static func updateCopyTokens(in db: Database) throws {
+    /// Gives every article up to `through` whose copy status changed the right copy token (a
+    /// transaction that changes `duplicate_of` without adding or removing articles: `relink`, which
+    /// settles each chunk once it is linked again, so a copy that stays a copy keeps its token and
+    /// its index row is not written at all).
+    static func updateCopyTokens(in db: Database, through: Int64 = .max) throws {
         var changes = FullTextChanges()
-        try changes.write(in: db)
+        try changes.reconcileCopies(in: db, through: through)
+        try changes.writeChanges(in: db)
     }
 
     /// Writes the changes, the copy tokens settled first; call it after the commit's last other

@@ -80,8 +80,8 @@ extension NewsStore {
                         UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL;
                         UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL;
                         """)
-                // The copies just cleared lose their copy token (and the relinked get it back below).
-                try FullTextChanges.updateCopyTokens(in: db)
+                // The copies just cleared keep their copy token until their chunk is linked again
+                // below: most are copies again then, and their index rows are never rewritten.
                 state.index.reset()
                 state.loaded = true
                 state.recent.reset(mergedThrough: 0)
@@ -103,8 +103,11 @@ extension NewsStore {
                             state: &state, in: db)
                     }
                     try Self.mergeBucketsIfDue(&state, in: db)
-                    try FullTextChanges.updateCopyTokens(in: db)
-                    guard let last: Int64 = rows.last?["id"] else { return nil }
+                    guard let last: Int64 = rows.last?["id"] else {
+                        try FullTextChanges.updateCopyTokens(in: db)
+                        return nil
+                    }
+                    try FullTextChanges.updateCopyTokens(in: db, through: last)
                     return (last, rows.count)
                 }
             }

@@ -343,6 +343,28 @@ struct LinkingTests {
         try await Self.expectCopyTokensInStep(t.store, copies: [c])
     }
 
+    @Test("a relink leaves the rows of copies that stay copies alone (no index rewrite)")
+    func relinkKeepsCopyTokens() async throws {
+        let t = try TemporaryStore()
+        let body = prose(seed: 11, paragraphs: 5)
+        var ids: [Int64] = []
+        for (n, name) in ["a.txt", "b.txt", "c.txt"].enumerated() {
+            ids.append(try #require(
+                try await t.store.commit([commit(name, inode: UInt64(n + 1), size: 10, [Self.piece("X", body, hash: "rk")])]).first?.id))
+        }
+        try await t.store.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta_writes (id INTEGER);
+                    CREATE TRIGGER meta_written AFTER UPDATE OF meta ON articles BEGIN INSERT INTO meta_writes VALUES (new.id); END;
+                    """)
+        }
+        _ = try await t.store.relink(chunk: 1)
+        let written = try await t.store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM meta_writes") }
+        #expect(written == [])
+        try await Self.expectCopyTokensInStep(t.store, copies: Array(ids.dropFirst()))
+    }
+
     @Test("an archive from before the copy token gets it on its copies when it opens (migration v9)")
     func copyTokenMigration() async throws {
         let folder = NSTemporaryDirectory() + "newsd-v9-\(UUID().uuidString)"
