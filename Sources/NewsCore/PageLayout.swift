@@ -229,7 +229,7 @@ struct PageLayout {
         guard line.utf8.count <= 80 else { return false }
         if DateFinder.find(in: line) != nil { return true }
         let lower = line.lowercased()
-        // An age in the languages newsd reads months in (`vor 2 Stunden`, `il y a 3 heures`, `hace 2
+        // An age in several languages (`vor 2 Stunden`, `il y a 3 heures`, `hace 2
         // horas`, `2 ore fa`, `há 2 horas`, `2 uur geleden`, `před 2 hodinami`).
         if relativeOpenings.contains(where: { lower.hasPrefix($0) }), lower.contains(where: \.isNumber), line.utf8.count <= 40 {
             return true
