@@ -60,12 +60,12 @@ struct TextExtractor {
                 title = headline.title
                 if let line = headline.line {
                     anchor = line
-                    // The headline below what was taken for the story's start: that was furniture.
-                    if line > firstBody, !headline.inStory {
-                        for index in firstBody..<line where Self.isText(roles[index]) { roles[index] = .debris }
-                        firstBody = (line..<text.count).first(where: { roles[$0] == .paragraph && Sentences.wordCount(text[$0]) >= 8 }) ?? firstBody
-                    }
                     if !headline.inStory {
+                        // The headline below what was taken for the story's start: that was furniture.
+                        if line > firstBody {
+                            for index in firstBody..<line where Self.isText(roles[index]) { roles[index] = .debris }
+                            firstBody = Self.storyStart(text: text, roles: roles, from: line) ?? firstBody
+                        }
                         titleLine = line
                         roles[line] = .title
                     }
@@ -257,10 +257,15 @@ struct TextExtractor {
         for index in start..<text.count where Self.isText(roles[index]) && layout.score(index) < PageLayout.threshold {
             roles[index] = .debris
         }
-        // The story starts at its first full paragraph; a stray short line the model kept does not start it.
-        let firstBody = (start..<text.count).first(where: { roles[$0] == .paragraph && Sentences.wordCount(text[$0]) >= 8 })
+        let firstBody = Self.storyStart(text: text, roles: roles, from: start)
             ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
         return (layout, firstBody)
+    }
+
+    /// The story starts at its first full paragraph (eight words or more) from `from` on; a stray
+    /// short line the model kept does not start it.
+    static func storyStart(text: [String], roles: [Role], from: Int) -> Int? {
+        (from..<text.count).first { roles[$0] == .paragraph && Sentences.wordCount(text[$0]) >= 8 }
     }
 
     /// The headline candidates of a whole page with their features (what `scripts/train-titles.py`

@@ -367,10 +367,9 @@ struct LinkingTests {
 
     @Test("an archive from before the copy token gets it on its copies when it opens (migration v9)")
     func copyTokenMigration() async throws {
-        let folder = NSTemporaryDirectory() + "newsd-v9-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/newsd.db"
+        let folder = try TemporaryFolder("newsd-v9")
+        defer { withExtendedLifetime(folder) {} }  // the folder goes when the test ends, not after its last use
+        let path = folder.path + "/newsd.db"
         let body = prose(seed: 9, paragraphs: 5)
         var ids: [Int64] = []
         do {

@@ -5,6 +5,19 @@ import NewsProtocol
 import Testing
 
 /// A store on a temporary database file, removed afterwards.
+/// A folder of its own under the temporary directory, removed with the object: for tests that open
+/// and close a store themselves (an older schema, a reopened archive).
+final class TemporaryFolder {
+    let path: String
+
+    init(_ prefix: String) throws {
+        path = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
 final class TemporaryStore {
     let folder: String
     let store: NewsStore

@@ -267,10 +267,9 @@ struct SearchTests {
 
     @Test("a version 1 database upgrades: captions and the rest become searchable, filters work")
     func migration() async throws {
-        let folder = NSTemporaryDirectory() + "newsd-migrate-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/newsd.db"
+        let folder = try TemporaryFolder("newsd-migrate")
+        defer { withExtendedLifetime(folder) {} }  // the folder goes when the test ends, not after its last use
+        let path = folder.path + "/newsd.db"
         var old = article("Harbour", ["The mayors met."], source: "NHK", published: "2025-05-02T09:00:00Z")
         old.captions = ["Boats in Osaka"]
         old.embeddedPosts = [Article.EmbeddedPost(author: nil, handle: "port", date: nil, text: "Fog warning")]
