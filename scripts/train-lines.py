@@ -7,13 +7,16 @@ writes its weights as Sources/NewsCore/LineModelWeights.swift.
 SETS is what scripts/page-sets.py built. Only pages of the "train" split with a gold body are read.
 Each non-empty line is labelled article text when most of its 4-token shingles occur in the gold
 body (a line of fewer than four tokens: when its tokens occur in a row in the gold body). Two
-logistic regressions are fitted by full-batch gradient descent with a fixed number of steps from
-zero weights, so the result is the same on every run: the first on the line's own shallow features
-(LineFeatures.swift computes the same ones), the second on the first one's scores around the line
-(the neighbours' classes, as boilerpipe and jusText use them). --report prints the body F1 a
-plain "keep what scores above one half" reaches on train and dev without the rest of the parser.
+stages are fitted, each the same on every run: the first a logistic regression (Newton's method
+from zero weights) on the line's own shallow features (LineFeatures.swift computes the same ones);
+the second gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, 100 trees of
+depth 5, no early stopping, a fixed seed) on the first one's scores around the line (the
+neighbours' classes, as boilerpipe and jusText use them) beside the line's own features: trees
+weigh a short line amid text differently from a short line amid menus, which one linear score
+cannot. --report prints the body F1 a plain "keep what scores above one half" reaches on train and
+dev without the rest of the parser, for the trees and for a logistic second stage.
 
-Needs numpy.
+Needs numpy and scikit-learn (made with scikit-learn 1.9).
 """
 import argparse
 import collections
@@ -222,9 +225,40 @@ def load(sets, split):
     return out
 
 
-def swift_table(name, w):
-    rows = ", ".join(f"{v:.6f}" for v in w)
-    return f"    static let {name}: [Double] = [{rows}]\n"
+def swift_table(name, w, kind="Double", fmt="{:.6f}"):
+    rows = ", ".join(fmt.format(v) for v in w)
+    return f"    static let {name}: [{kind}] = [{rows}]\n"
+
+
+TREES = dict(max_depth=5, max_iter=100, learning_rate=0.1, early_stopping=False, random_state=0)
+
+
+def fit_trees(x, y, weight):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    return HistGradientBoostingClassifier(**TREES).fit(x, y, sample_weight=weight)
+
+
+def flat_trees(model):
+    """The trees as flat arrays (`LineClassifier.trees`): per node its feature (-1 for a leaf), its
+    threshold (a line goes left when its feature is at most it) or a leaf's value, and its children
+    as absolute indices; the roots' indices; and the model's baseline score."""
+    feature, threshold, left, right, roots = [], [], [], [], []
+    for (tree,) in model._predictors:
+        base = len(feature)
+        roots.append(base)
+        for node in tree.nodes:
+            leaf = bool(node["is_leaf"])
+            feature.append(-1 if leaf else int(node["feature_idx"]))
+            threshold.append(float(node["value"]) if leaf else float(node["num_threshold"]))
+            left.append(0 if leaf else base + int(node["left"]))
+            right.append(0 if leaf else base + int(node["right"]))
+    return feature, threshold, left, right, roots, float(np.ravel(model._baseline_prediction)[0])
+
+
+def second_rows(x, w1):
+    """Second-stage rows of one page: the context of the first stage's scores, then the line's own
+    features (as `LineClassifier.scores` builds them)."""
+    return np.concatenate([context(sigmoid(x @ w1)), x], axis=1)
 
 
 def page_data(sets, split):
@@ -257,8 +291,8 @@ def main():
     Y = np.concatenate([p[4] for p in pages])
     W = np.sqrt(1 + X[:, 1] * 4)  # longer lines weigh more, as they hold more shingles
     w1 = fit(X, Y, W)
-    X2 = np.concatenate([context(sigmoid(p[3] @ w1)) for p in pages])
-    w2 = fit(X2, Y, W)
+    X2 = np.concatenate([second_rows(p[3], w1) for p in pages])
+    trees = fit_trees(X2, Y, W)
     print(f"train lines: {len(Y)}, article text: {int(Y.sum())}", file=sys.stderr)
     if args.write:
         with open(args.write, "w", encoding="utf-8") as f:
@@ -267,20 +301,32 @@ def main():
                     "extension LineClassifier {\n"
                     "    /// Weights of the first stage, in the order `LineFeatures.own` lists its features.\n")
             f.write(swift_table("ownWeights", w1))
-            f.write("    /// Weights of the second stage, in the order `LineClassifier.context` lists its features.\n")
-            f.write(swift_table("contextWeights", w2))
+            feature, threshold, left, right, roots, baseline = flat_trees(trees)
+            f.write("    /// The second stage's trees (`treeScore`), over `LineClassifier.context`'s features and\n"
+                    "    /// then the line's own: per node its feature (-1: a leaf), threshold (a leaf: its value)\n"
+                    "    /// and children; where each tree starts; the score before any tree.\n")
+            f.write(swift_table("treeFeature", feature, "Int8", "{}"))
+            f.write(swift_table("treeThreshold", threshold, "Double", "{!r}"))
+            f.write(swift_table("treeLeft", left, "Int32", "{}"))
+            f.write(swift_table("treeRight", right, "Int32", "{}"))
+            f.write(swift_table("treeRoots", roots, "Int32", "{}"))
+            f.write(f"    static let treeBaseline = {baseline!r}\n")
             f.write("}\n")
     if args.report:
-        for split in ("train", "dev"):
-            scores = collections.defaultdict(list)
-            for set_name, gold, lines, x, _ in page_data(args.sets, split):
-                p = sigmoid(context(sigmoid(x @ w1)) @ w2)
-                kept = "\n".join(line for k, line in enumerate(lines) if p[k] > 0.5)
-                s = shingle_f1(kept, gold)
-                if s is not None:
-                    scores[set_name].append(s)
-                    scores["all"].append(s)
-            print(split, {k: f"{sum(v) / len(v):.3f} ({len(v)})" for k, v in sorted(scores.items())})
+        w2 = fit(np.concatenate([context(sigmoid(p[3] @ w1)) for p in pages]), Y, W)
+        stages = {"trees": lambda x: trees.predict_proba(second_rows(x, w1))[:, 1],
+                  "logistic": lambda x: sigmoid(context(sigmoid(x @ w1)) @ w2)}
+        for name, second in stages.items():
+            for split in ("train", "dev"):
+                scores = collections.defaultdict(list)
+                for set_name, gold, lines, x, _ in page_data(args.sets, split):
+                    p = second(x)
+                    kept = "\n".join(line for k, line in enumerate(lines) if p[k] > 0.5)
+                    s = shingle_f1(kept, gold)
+                    if s is not None:
+                        scores[set_name].append(s)
+                        scores["all"].append(s)
+                print(name, split, {k: f"{sum(v) / len(v):.3f} ({len(v)})" for k, v in sorted(scores.items())})
 
 
 if __name__ == "__main__":

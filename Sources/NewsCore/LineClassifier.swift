@@ -4,10 +4,11 @@ import Foundation
 /// rendered by `html-text`: menus, cookie banners, related links and footers included), the way
 /// boilerpipe and jusText do for HTML but from the text alone.
 ///
-/// Two small logistic models, trained offline by scripts/train-lines.py (weights in
-/// LineModelWeights.swift): the first scores each non-empty line from its own shallow features
-/// (`LineFeatures`), the second rescores it from the first stage's scores around it, so a short line
-/// amid article text stays and a long line amid menus goes.
+/// Two stages, trained offline by scripts/train-lines.py (weights and trees in
+/// LineModelWeights.swift): a logistic model scores each non-empty line from its own shallow
+/// features (`LineFeatures`), then boosted trees rescore it from the first stage's scores around it
+/// and its own features again, so a short line amid article text stays and a long line amid menus
+/// goes.
 enum LineClassifier {
     /// For each line, the probability that it is article text; blank lines get 0.
     static func scores(_ lines: ArraySlice<String>) -> [Double] {
@@ -15,10 +16,49 @@ enum LineClassifier {
         let features = LineFeatures.own(lines)
         guard !features.indexes.isEmpty else { return out }
         let first = features.rows.map { sigmoid(dot($0, ownWeights)) }
-        context(first) { k, row in
-            out[features.indexes[k] - lines.startIndex] = sigmoid(dot(row, contextWeights))
+        var row = [Double](repeating: 0, count: contextWidth + ownWeights.count)
+        context(first) { k, around in
+            for i in 0..<contextWidth { row[i] = around[i] }
+            for (i, value) in features.rows[k].enumerated() { row[contextWidth + i] = value }
+            out[features.indexes[k] - lines.startIndex] = sigmoid(treeScore(row))
         }
         return out
+    }
+
+    /// Features `context` gives each line.
+    static let contextWidth = 16
+
+    /// The second stage's score of a row (`context`'s features, then the line's own): the sum of the
+    /// leaves the row reaches in every tree, on top of the baseline.
+    static func treeScore(_ row: [Double]) -> Double {
+        var score = treeBaseline
+        row.withUnsafeBufferPointer { row in
+            nodes.withUnsafeBufferPointer { nodes in
+                for root in treeRoots {
+                    var node = nodes[Int(root)]
+                    while node.feature >= 0 {
+                        node = nodes[Int(row[Int(node.feature)] <= node.value ? node.left : node.right)]
+                    }
+                    score += node.value
+                }
+            }
+        }
+        return score
+    }
+
+    /// A node of the second stage's trees: a split (a row goes left when its `feature` is at most
+    /// `value`) or a leaf (`feature` -1, `value` its score).
+    struct Node {
+        var value: Double
+        var feature: Int32
+        var left: Int32
+        var right: Int32
+    }
+
+    /// The generated tables (`treeFeature` …) as one array of nodes, made once: a walk reads one
+    /// node's fields together.
+    static let nodes: [Node] = treeFeature.indices.map {
+        Node(value: treeThreshold[$0], feature: Int32(treeFeature[$0]), left: treeLeft[$0], right: treeRight[$0])
     }
 
     /// Second-stage features of each line: its own score, the mean scores of windows of 1, 2, 5 and
@@ -49,7 +89,7 @@ enum LineClassifier {
         let blockMean = block.last >= block.first
             ? (sums[block.last + 1] - sums[block.first]) / Double(block.last - block.first + 1) : 0
         // One row reused for every line.
-        var row = [Double](repeating: 0, count: 16)
+        var row = [Double](repeating: 0, count: contextWidth)
         for k in 0..<n {
             row[0] = 1
             row[1] = p[k]

@@ -257,7 +257,14 @@ struct TextExtractor {
         for index in start..<text.count where Self.isText(roles[index]) && layout.score(index) < PageLayout.threshold {
             roles[index] = .debris
         }
-        let firstBody = Self.storyStart(text: text, roles: roles, from: start)
+        // A page's first line is its window title (`Headline - Site`): the headline is chosen among
+        // its parts, and it is neither the story's start nor a line of it.
+        var opening = start
+        if let first = (start..<text.count).first(where: { !text[$0].isEmpty }) {
+            if Self.isText(roles[first]) { roles[first] = .debris }
+            opening = first + 1
+        }
+        let firstBody = Self.storyStart(text: text, roles: roles, from: opening)
             ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
         return (layout, firstBody)
     }
