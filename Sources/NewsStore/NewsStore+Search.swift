@@ -101,6 +101,8 @@ extension NewsStore {
         /// in a listing by the copies' partial index (never by each article's row, whose
         /// `duplicate_of` lies past its body and document).
         var foldsCopies = false
+        /// Outlet or day tokens narrow the match (`match` holds more than the typed text).
+        var filtered = false
     }
 
     static func plan(
@@ -134,6 +136,7 @@ extension NewsStore {
                 plan.empty = true
             } else {
                 parts.append("(" + tokens.map { "meta : \"\($0)\"" }.joined(separator: " OR ") + ")")
+                plan.filtered = true
             }
         }
         for source in query.excludedSources {
@@ -148,6 +151,7 @@ extension NewsStore {
             case .some(let cover):
                 if !cover.tokens.isEmpty {
                     parts.append("(" + cover.tokens.map { "meta : \"\($0)\"" }.joined(separator: " OR ") + ")")
+                    plan.filtered = true
                 }
                 if !cover.exactSince, let since = query.since {
                     plan.checks.append("a.published >= ?")
@@ -342,11 +346,24 @@ extension NewsStore {
             return words <= Self.snippetWordLimit
         }
         if let typed = plan.snippetMatch, !snippetIDs.isEmpty {
-            // The whole match, filters and all, walks the page's id range: a page spread over the
-            // archive by a filter would otherwise have FTS5 walk every match of the typed text in
-            // between. The filters' terms are in the `meta` column only, never highlighted.
-            let among = amongIDs(snippetIDs)
+            // Highlights of the page's rows, under one of two statements, whichever walks less. The
+            // whole match (filters and all) over the page's id range: FTS5 walks the matches in that
+            // range once; unfiltered, the range is the ranked window's. Filtered, the page is spread
+            // over the archive and that walk is the first one again, so each page row is looked up
+            // under the typed text alone (`rowid IN`: FTS5 runs it once per id, a few seeks for words
+            // and phrases; not for a prefix, whose every term's doclist is merged on each run).
+            // The filters' terms are in the `meta` column only, never highlighted.
             let marks = "'\(SnippetWindow.open)', '\(SnippetWindow.close)'"
+            let rowCondition: String
+            var arguments: StatementArguments
+            if plan.filtered, !typed.contains("*") {
+                rowCondition = "articles_fts.rowid IN (" + Array(repeating: "?", count: snippetIDs.count).joined(separator: ", ") + ")"
+                arguments = [typed] + StatementArguments(snippetIDs)
+            } else {
+                let among = amongIDs(snippetIDs)
+                rowCondition = among.sql
+                arguments = [plan.match ?? typed] + among.arguments
+            }
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -354,8 +371,8 @@ extension NewsStore {
                         highlight(articles_fts, 1, \(marks)) AS summary, highlight(articles_fts, 2, \(marks)) AS subheadings,
                         highlight(articles_fts, 3, \(marks)) AS captions, highlight(articles_fts, 4, \(marks)) AS posts,
                         highlight(articles_fts, 0, \(marks)) AS title
-                    FROM articles_fts WHERE articles_fts MATCH ? AND \(among.sql)
-                    """, arguments: [plan.match ?? typed] + among.arguments)
+                    FROM articles_fts WHERE articles_fts MATCH ? AND \(rowCondition)
+                    """, arguments: arguments)
             while let row = try rows.next() {
                 // The body around its hits; when the body has none, the first other part that has
                 // (the summary, a subheading, a caption, a post, the title). Cut from the bytes as

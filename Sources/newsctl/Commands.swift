@@ -4,7 +4,7 @@ import Foundation
 import NewsProtocol
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "status",
         abstract: "Show the daemon's state and counts, or with PATH what happened to that file.")
     @OptionGroup var global: GlobalOptions
@@ -47,7 +47,7 @@ struct Status: ParsableCommand {
 }
 
 struct Query: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "query",
         abstract: "Full-text search, best first; without TEXT, every article newest first.",
         discussion: """
@@ -112,7 +112,7 @@ struct Query: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "show", abstract: "Show one article with every field, or with --story one story.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The article id (from query).") var id: Int64?
@@ -176,7 +176,7 @@ struct Show: ParsableCommand {
 }
 
 struct Sources: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "sources", abstract: "List the outlets in the archive with their article counts.")
     @OptionGroup var global: GlobalOptions
 
@@ -189,7 +189,7 @@ struct Sources: ParsableCommand {
 }
 
 struct Entities: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "entities", abstract: "List the most named people, places and organisations.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "person, place or org.") var kind: String?
@@ -205,7 +205,7 @@ struct Entities: ParsableCommand {
 }
 
 struct Failed: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "failed", abstract: "List quarantined files and why they failed.")
     @OptionGroup var global: GlobalOptions
 
@@ -220,7 +220,7 @@ struct Failed: ParsableCommand {
 }
 
 struct Retry: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "retry", abstract: "Put quarantined files back into the inbox (admin).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The file id (from failed).") var id: Int64?
@@ -243,7 +243,7 @@ func action(_ method: RPCMethod, _ p: [String: JSONValue]? = nil, _ global: Glob
 }
 
 struct Stories: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "stories", abstract: "List stories (articles about the same event), newest first.")
     @OptionGroup var global: GlobalOptions
     @Option(
@@ -273,7 +273,7 @@ struct Stories: ParsableCommand {
 }
 
 struct Story: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "story", abstract: "Show one story and its articles.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The story id (from stories or show).") var id: Int64
@@ -305,7 +305,7 @@ struct Story: ParsableCommand {
 }
 
 struct Relink: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "relink",
         abstract: "Recompute duplicates, near-duplicates and stories of the whole archive in the background (admin).")
     @OptionGroup var global: GlobalOptions
@@ -313,35 +313,35 @@ struct Relink: ParsableCommand {
 }
 
 struct Rescan: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "rescan", abstract: "Compare the whole inbox with the database now (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.rescan, nil, global) }
 }
 
 struct Reindex: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "reindex", abstract: "Rebuild the full-text index (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.reindex, nil, global) }
 }
 
 struct Pause: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "pause", abstract: "Stop reading files; events keep queueing (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.pause, nil, global) }
 }
 
 struct Resume: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "resume", abstract: "Read files again after pause (admin).")
     @OptionGroup var global: GlobalOptions
     func run() throws { try action(.resume, nil, global) }
 }
 
 struct Reload: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "reload",
         abstract: "Re-read the configuration; returns once newsd has applied it (admin).")
     @OptionGroup var global: GlobalOptions
@@ -349,7 +349,7 @@ struct Reload: ParsableCommand {
 }
 
 struct Metrics: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "metrics", abstract: "Print counters in Prometheus text format.")
     @OptionGroup var global: GlobalOptions
 
@@ -360,7 +360,7 @@ struct Metrics: ParsableCommand {
 }
 
 struct Hello: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "hello", abstract: "Show the server's version and protocol.")
     @OptionGroup var global: GlobalOptions
 
@@ -372,7 +372,7 @@ struct Hello: ParsableCommand {
 }
 
 struct Follow: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "follow",
         abstract: "Print articles as they are ingested, optionally only those matching QUERY.")
     @OptionGroup var global: GlobalOptions
@@ -406,7 +406,7 @@ struct Follow: ParsableCommand {
 }
 
 struct Ingest: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.subcommand(
         commandName: "ingest",
         abstract: "Copy files into the inbox atomically (temporary name, fsync, rename).")
     @OptionGroup var global: GlobalOptions
