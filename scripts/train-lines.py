@@ -83,7 +83,7 @@ def line_stats(line):
         "sentences": min(1.0, (line.count(". ") + line.count("? ") + line.count("! ")) / (n + 1) * 5),
         "commas": min(1.0, line.count(",") / (n + 1) * 5),
         "digits": sum(1 for c in chars if "0" <= c <= "9") / nc,
-        "link": 1.0 if ("http" in lower or "www." in lower or ".com" in lower or "@" in lower) else 0.0,
+        "link": 1.0 if ("http" in line or "www." in line or ".com" in line or "@" in line) else 0.0,
         "sep": min(1.0, sum(1 for c in chars if c in SEPARATORS) / 3),
         "nolower": 0.0 if any(c.islower() for c in line) else 1.0,
         "wordlen": min(12, sum(len(t) for t in ws) / n) / 12 if n else 0.0,
