@@ -86,13 +86,16 @@ package struct WorkerLimits: Sendable, Equatable {
 package final class ParserWorker: @unchecked Sendable {
     /// The worker's process id.
     package let pid: pid_t
-    private let socket: FrameSocket
+    /// The daemon's end of the worker's socketpair.
+    let socket: FrameSocket
     /// The worker's stderr: a memory file read after a crash (it says "out of memory", or where it trapped).
-    private let errors: FileDescriptor
+    let errors: FileDescriptor
     private let limits: WorkerLimits
     /// Files this worker parsed; after a very large one it is replaced, so its memory goes back.
     package private(set) var bytesParsed: Int64 = 0
     private var reaped = false
+    /// Whether `socket` and `errors` are closed: they are closed once, whoever asks first.
+    private var closed = false
     /// The first line the worker wrote to stderr before it died (the fatal error), for the log.
     package private(set) var lastWords: String?
 
@@ -173,12 +176,17 @@ package final class ParserWorker: @unchecked Sendable {
         }
     }
 
-    /// Kills the worker (if it still runs) and reaps it.
+    /// Kills the worker (if it still runs), reaps it and closes its descriptors. Safe to call again
+    /// (the pool terminates a failed or retired worker and `deinit` follows): the descriptors are
+    /// closed once, since by the second call their numbers may belong to something else the daemon
+    /// opened meanwhile (a control connection, the database), which a second close would shut.
     package func terminate() {
         if !reaped {
             kill(pid, SIGKILL)
             _ = reap(block: true)
         }
+        guard !closed else { return }
+        closed = true
         try? socket.fd.close()
         try? errors.close()
     }

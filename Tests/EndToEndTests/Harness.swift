@@ -271,7 +271,7 @@ final class OutputCollector: Sendable {
     }
 
     /// The last lines of the output, for a failure's message.
-    func tail(lines: Int = 30) -> String {
+    func tail(lines: Int = 400) -> String {
         text().split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }
 }
