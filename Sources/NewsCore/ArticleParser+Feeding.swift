@@ -135,7 +135,7 @@ extension ArticleParser.State {
 
     /// Throws when control characters make up more than a twentieth of the text.
     func checkBinary(upTo total: Int) throws(ParseError) {
-        if total >= 32, controlBytes * 20 > total {
+        if total >= 32, controlBytes > total / 20 {  // more than a twentieth, without multiplying
             throw ParseError(.binary, "\(controlBytes) control bytes in the first \(total): not a text file")
         }
     }
@@ -194,10 +194,22 @@ extension ArticleParser.State {
 extension ArticleParser.State {
     private static let magic = "newsd-parser-state 1"
 
-    /// No count is negative and no finished line holds a line end: what `serialized()` can save.
+    /// The most bytes a saved state may say were consumed (a petabyte): offsets added to it while
+    /// parsing cannot overflow.
+    static let maxConsumed = 1 << 50
+
+    /// The counts are what parsing can reach (none negative, none past the bytes consumed, those
+    /// within `maxConsumed`) and no finished line holds a line end: what `serialized()` can save.
     var isWellFormed: Bool {
-        bytesConsumed >= 0 && controlBytes >= 0 && countedBytes >= 0
+        Self.countsArePossible(consumed: bytesConsumed, control: controlBytes, counted: countedBytes)
             && !lines.contains { $0.utf8.contains(0x0A) || $0.utf8.contains(0x0D) }
+    }
+
+    /// Control bytes are among the bytes consumed, and so are the bytes counted with them: a state
+    /// that says otherwise was damaged or forged (found by fuzzing: a forged count of control bytes
+    /// overflowed the binary check).
+    static func countsArePossible(consumed: Int, control: Int, counted: Int) -> Bool {
+        (0...maxConsumed).contains(consumed) && (0...consumed).contains(control) && (0...consumed).contains(counted)
     }
 
     /// The state as bytes for the database; `init?(serialized:)` reads it back.
@@ -233,7 +245,8 @@ extension ArticleParser.State {
             let format = InputFormat(rawValue: fields[2]), let encoding = TextEncoding(rawValue: fields[3]),
             let consumed = Int(fields[4]), let controlBytes = Int(fields[6]), let countedBytes = Int(fields[7]),
             let pendingCount = Int(fields[8]), let lineCount = Int(fields[9]), let textBytes = Int(fields[10]),
-            consumed >= 0, controlBytes >= 0, countedBytes >= 0, pendingCount >= 0, lineCount >= 0, textBytes >= 0,
+            Self.countsArePossible(consumed: consumed, control: controlBytes, counted: countedBytes),
+            pendingCount >= 0, lineCount >= 0, textBytes >= 0,
             bytes.count - (end + 1) == pendingCount + textBytes
         else { return nil }
         self.init(format: format)

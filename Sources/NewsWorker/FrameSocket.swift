@@ -46,22 +46,23 @@ struct FrameSocket {
     /// is refused before anything is allocated for it.
     /// - Throws: `Errno` from `recvmsg(2)`, `FrameError` for a malformed frame.
     func receive(until deadline: ContinuousClock.Instant?, limit: Int = Frame.maxPayload) throws -> Received {
+        // The first message's descriptor goes to the caller with the payload; on every other way
+        // out (an error, the peer gone, the deadline) it is closed here, as is any descriptor a
+        // later message carries: a broken or taken-over worker cannot make the daemon leak them.
         var attached: FileDescriptor?
+        var handedOver = false
+        defer { if !handedOver { try? attached?.close() } }
         var buffer = [UInt8](repeating: 0, count: Frame.chunk)
         let firstCount: Int
         switch try receiveMessage(into: &buffer, deadline: deadline, file: &attached) {
         case .closed: return .closed
         case .timedOut: return .timedOut
         case .bytes(let n):
-            guard n >= 8 else {
-                try? attached?.close()
-                throw FrameError("first message of \(n) bytes")
-            }
+            guard n >= 8 else { throw FrameError("first message of \(n) bytes") }
             firstCount = n
         }
         let length = buffer[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard length <= UInt64(limit), UInt64(firstCount - 8) <= length else {
-            try? attached?.close()
             throw FrameError("payload of \(length) bytes is over the limit or shorter than its first message")
         }
         var payload = Data(count: Int(length))
@@ -69,24 +70,17 @@ struct FrameSocket {
         var filled = firstCount - 8
         while filled < Int(length) {
             var extra: FileDescriptor?
-            let result = try receiveMessage(into: &buffer, deadline: deadline, file: &extra)
-            try? extra?.close()
-            switch result {
-            case .closed:
-                try? attached?.close()
-                return .closed
-            case .timedOut:
-                try? attached?.close()
-                return .timedOut
+            defer { try? extra?.close() }
+            switch try receiveMessage(into: &buffer, deadline: deadline, file: &extra) {
+            case .closed: return .closed
+            case .timedOut: return .timedOut
             case .bytes(let n):
-                guard n > 0, filled + n <= Int(length) else {
-                    try? attached?.close()
-                    throw FrameError("frame overran its length")
-                }
+                guard n > 0, filled + n <= Int(length) else { throw FrameError("frame overran its length") }
                 payload.replaceSubrange(filled..<filled + n, with: buffer[0..<n])
                 filled += n
             }
         }
+        handedOver = true
         return .payload(payload, attached)
     }
 

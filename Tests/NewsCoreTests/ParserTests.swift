@@ -106,6 +106,14 @@ import Testing
         #expect(ArticleParser.State(serialized: forged) == nil)
         let negativeOffset = Data("newsd-parser-state 1 text utf8 -5 0 0 0 0 0 0\n".utf8)
         #expect(ArticleParser.State(serialized: negativeOffset) == nil)
+        // More control bytes than bytes consumed (found by fuzzing: the binary check multiplied the
+        // forged count and trapped), and an offset past any file.
+        let forgedControl = Data("newsd-parser-state 1 text utf8 40 0 2049638230412172400 0 0 0 0\n".utf8)
+        #expect(ArticleParser.State(serialized: forgedControl) == nil)
+        let hugeOffset = Data("newsd-parser-state 1 text utf8 9223372036854775800 0 0 0 0 0 0\n".utf8)
+        #expect(ArticleParser.State(serialized: hugeOffset) == nil)
+        let plausible = Data("newsd-parser-state 1 text utf8 40 0 2 40 0 0 0\n".utf8)
+        #expect(ArticleParser.State(serialized: plausible) != nil)
     }
 
     @Test func partialLineCountsButStaysPending() throws {

@@ -61,6 +61,48 @@ import Testing
         #expect(throws: FrameError.self) { try b.receive(until: .now + .seconds(5)) }
     }
 
+    /// A descriptor that arrives with a frame the receiver refuses (or with a frame cut short, with
+    /// a later message of a frame, or with a message of no bytes) is closed by the receiver: the write end of a pipe is sent,
+    /// the sender closes its own copy, and the read end then sees end of file — it would wait for
+    /// ever on a copy left open in the receiver.
+    @Test(arguments: ["broken", "cut short", "on a later message", "empty"])
+    func descriptorsOfRefusedFramesAreClosed(how: String) throws {
+        let (a, b) = try Self.pair()
+        defer { try? b.fd.close() }
+        var ends: [Int32] = [-1, -1]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+        func send(_ bytes: [UInt8], file: Int32) -> Int {
+            bytes.withUnsafeBytes { cnews_send_with_fd(a.fd.rawValue, $0.baseAddress, $0.count, file) }
+        }
+        var head = [UInt8](repeating: 0, count: 16)
+        withUnsafeBytes(of: UInt64(how == "broken" ? 3 : 64).littleEndian) { head.replaceSubrange(0..<8, with: $0) }
+        switch how {
+        case "empty":
+            #expect(send([], file: ends[1]) == 0)  // a message of no bytes is the end of the stream
+        case "broken":
+            #expect(send(head, file: ends[1]) == head.count)  // 8 bytes of payload for a length of 3
+        case "cut short":
+            #expect(send(head, file: ends[1]) == head.count)  // 8 of 64 bytes, then the peer goes
+        default:
+            #expect(send(head, file: -1) == head.count)
+            #expect(send([UInt8](repeating: 7, count: 80), file: ends[1]) == 80)  // overruns, with a descriptor
+        }
+        close(ends[1])
+        if how == "cut short" { try a.fd.close() }
+        let result = Result { try b.receive(until: .now + .seconds(5)) }
+        if how == "cut short" || how == "empty" {
+            try? a.fd.close()
+            guard case .success(.closed) = result else { Issue.record("expected closed, got \(result)"); return }
+        } else {
+            #expect(throws: FrameError.self) { try result.get() }
+            try? a.fd.close()
+        }
+        var byte: UInt8 = 0
+        #expect(read(ends[0], &byte, 1) == 0, "the pipe's write end is still open somewhere: errno \(errno)")
+    }
+
     @Test func aPeerThatGoesAwayMidFrameIsClosedNotAHang() throws {
         let (a, b) = try Self.pair()
         defer { try? b.fd.close() }
