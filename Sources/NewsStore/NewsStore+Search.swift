@@ -103,6 +103,9 @@ extension NewsStore {
         var foldsCopies = false
         /// Outlet or day tokens narrow the match (`match` holds more than the typed text).
         var filtered = false
+        /// Something beside the typed text narrows the matches (tokens, or checks on the rows), so
+        /// a page of them lies spread over the archive.
+        var narrowed: Bool { filtered || !checks.isEmpty }
     }
 
     static func plan(
@@ -348,15 +351,16 @@ extension NewsStore {
         if let typed = plan.snippetMatch, !snippetIDs.isEmpty {
             // Highlights of the page's rows, under one of two statements, whichever walks less. The
             // whole match (filters and all) over the page's id range: FTS5 walks the matches in that
-            // range once; unfiltered, the range is the ranked window's. Filtered, the page is spread
-            // over the archive and that walk is the first one again, so each page row is looked up
-            // under the typed text alone (`rowid IN`: FTS5 runs it once per id, a few seeks for words
-            // and phrases; not for a prefix, whose every term's doclist is merged on each run).
-            // The filters' terms are in the `meta` column only, never highlighted.
+            // range once; unnarrowed, the range is the ranked window's. Narrowed by a filter, the
+            // page is spread over the archive and that walk is the first one again, so each page row
+            // is looked up under the typed text alone (`rowid IN`: FTS5 runs it once per id, a few
+            // seeks for words and phrases; not for a prefix, whose every term's doclist is merged on
+            // each run: any `*` keeps the range walk, raw FTS5 text included). The filters' terms
+            // are in the `meta` column only, never highlighted.
             let marks = "'\(SnippetWindow.open)', '\(SnippetWindow.close)'"
             let rowCondition: String
             var arguments: StatementArguments
-            if plan.filtered, !typed.contains("*") {
+            if plan.narrowed, !typed.contains("*") {
                 rowCondition = "articles_fts.rowid IN (" + Array(repeating: "?", count: snippetIDs.count).joined(separator: ", ") + ")"
                 arguments = [typed] + StatementArguments(snippetIDs)
             } else {

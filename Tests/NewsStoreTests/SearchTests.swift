@@ -123,8 +123,9 @@ struct SearchTests {
         let everything = try await t.store.search(QueryParams(text: "ceasefire talks", limit: 100))
         #expect(everything.total == 60)
         let scores = Dictionary(uniqueKeysWithValues: everything.results.map { ($0.id, $0.score) })
-        // Filtered, the page's highlights are made row by row under the typed text alone (a prefix
-        // under the whole match): the snippets are the unfiltered query's.
+        // Narrowed by a filter (tokens or a check on the rows), the page's highlights are made row
+        // by row under the typed text alone (a prefix under the whole match): the snippets are the
+        // unfiltered query's.
         let prefixed = try await t.store.search(QueryParams(text: "ceasefir* round", limit: 100))
         #expect(prefixed.total == 60)
         var snippets = Dictionary(uniqueKeysWithValues: everything.results.map { ($0.id, $0.snippet) })
@@ -133,6 +134,7 @@ struct SearchTests {
             QueryParams(text: "ceasefire talks", source: "AP", limit: 100),
             QueryParams(text: "ceasefire talks", since: "2025-05-20", limit: 100),
             QueryParams(text: "ceasefire talks source:bbc before:2025-05-25", limit: 100),
+            QueryParams(text: "ceasefire talks -source:ap", limit: 100),  // a check on the rows
             QueryParams(text: "ceasefir* round", source: "BBC", limit: 100),
         ] {
             if params.text == "ceasefir* round" {
