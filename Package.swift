@@ -22,9 +22,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
-        // Pure article model and incremental parser: bytes in, fields out, no I/O.
+        // The article as newsd understands it: plain value types, no Foundation, shared by the
+        // parser, the store and the wire protocol (so newsctl links no parser code).
+        .target(name: "NewsModel", swiftSettings: strict),
+        // Incremental parser: bytes in, articles out, no I/O.
         .target(
-            name: "NewsCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            name: "NewsCore", dependencies: ["NewsModel", .product(name: "Crypto", package: "swift-crypto")],
             // Parsing dominates ingest: optimise it even in debug builds, so tests and `make run`
             // ingest at a useful speed.
             swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -38,8 +41,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The wire protocol shared by newsd and newsctl (no NIO, no GRDB).
-        .target(name: "NewsProtocol", dependencies: ["NewsCore"], swiftSettings: strict),
+        // The wire protocol shared by newsd and newsctl (no NIO, no GRDB, no parser; FoundationEssentials
+        // only, so newsctl links neither Foundation's internationalisation nor ICU).
+        .target(name: "NewsProtocol", dependencies: ["NewsModel"], swiftSettings: strict),
         // Thin C shim built with _GNU_SOURCE: inotify, SO_PEERCRED's struct ucred, statfs.
         .target(name: "CNewsLinux"),
         // The parser workers' sandbox: rlimits, no_new_privs, capabilities, and a seccomp filter
@@ -125,13 +129,12 @@ let package = Package(
             name: "newsctl",
             dependencies: ["NewsProtocol", "CNewsLinux", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict,
-            // The Swift runtime and Foundation linked in: a short-lived CLI otherwise spends most of
-            // its life in the dynamic loader relocating libFoundation and ICU.
+            // The Swift runtime and FoundationEssentials linked in: a short-lived CLI otherwise spends
+            // most of its life in the dynamic loader. Nothing of newsctl imports Foundation itself: its
+            // internationalisation and ICU would be linked too, and every first protocol-conformance
+            // check (argument-parser's reflection, `print`, Codable) scans all conformances linked in.
             linkerSettings: [
-                .unsafeFlags([
-                    "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
-                    "-l_FoundationCollections", "-lswiftSynchronization",
-                ])
+                .unsafeFlags(["-static-executable", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"])
             ]
         ),
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strict),
@@ -153,7 +156,7 @@ let package = Package(
 // the file's `<Target>_main`, which runs libFuzzer's driver (CFuzzer).
 if Context.environment["NEWSD_FUZZ"] == "1" {
     let sanitize = ["-sanitize=fuzzer,address"]
-    for target in package.targets where ["NewsCore", "NewsHTML", "NewsProtocol", "NewsConfig"].contains(target.name) {
+    for target in package.targets where ["NewsModel", "NewsCore", "NewsHTML", "NewsProtocol", "NewsConfig"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitize)]
     }
     let library: [SwiftSetting] = strict + [.unsafeFlags(sanitize)]

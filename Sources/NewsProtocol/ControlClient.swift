@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// A blocking client of the control socket, for newsctl and tests: connect, send one request line,
 /// read one response line. It links no NIO so the CLI starts fast.
@@ -94,15 +94,13 @@ public final class ControlClient {
             if let error = answer.error { throw error }
             if let result = answer.result { return result }
         }
-        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: line) else {
             throw ConnectionError.protocolFailure("answer is not a JSON object")
         }
         if let error = object["error"] {
-            let data = try JSONSerialization.data(withJSONObject: error)
-            throw try JSONDecoder().decode(RPCError.self, from: data)
+            throw try JSONDecoder().decode(RPCError.self, from: ProtocolCoding.encode(error))
         }
-        let result = try JSONSerialization.data(withJSONObject: object["result"] ?? NSNull(), options: .fragmentsAllowed)
-        return try JSONDecoder().decode(R.self, from: result)
+        return try JSONDecoder().decode(R.self, from: ProtocolCoding.encode(object["result"] ?? .null))
     }
 
     /// A response: its result or its error.

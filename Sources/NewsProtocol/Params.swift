@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A method's params: named by the newsctl option long names. Unknown keys are `invalid_params`.
 public protocol RPCParams: Codable, Sendable {
@@ -213,8 +213,8 @@ public struct RetryParams: RPCParams, Equatable {
 public enum TimeBound {
     /// The bound in the stored form, or nil when `text` is no ISO 8601 date or instant.
     public static func normalized(_ text: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        let digits = t.unicodeScalars.map { CharacterSet.decimalDigits.contains($0) }
+        let t = trimmedSpaces(text)
+        let digits = t.map { $0.isASCII && $0.isNumber }
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= digits.count, digits[range].allSatisfy({ $0 }) else { return nil }
             let start = t.index(t.startIndex, offsetBy: range.lowerBound)
@@ -226,7 +226,7 @@ public enum TimeBound {
         guard at(4) == "-", let month = number(5..<7), (1...12).contains(month) else { return nil }
         if t.count == 7 { return t }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = .gmt
         guard at(7) == "-", let day = number(8..<10),
             let firstOfMonth = calendar.date(from: DateComponents(year: year, month: month)),
             calendar.range(of: .day, in: .month, for: firstOfMonth)?.contains(day) == true
@@ -267,8 +267,22 @@ public enum TimeBound {
         guard let local = calendar.date(from: components) else { return nil }
         let utc = local.addingTimeInterval(TimeInterval(-offsetMinutes * 60))
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: utc)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(c.year!, 4))-\(padded(c.month!, 2))-\(padded(c.day!, 2))T"
+            + "\(padded(c.hour!, 2)):\(padded(c.minute!, 2)):\(padded(c.second!, 2))Z"
+    }
+
+    /// The text without the spaces and tabs around it (Unicode space separators count as spaces).
+    private static func trimmedSpaces(_ text: String) -> String {
+        func isSpace(_ c: Character) -> Bool {
+            c == "\t" || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(text[first...last])
     }
 
     static func complaint(_ key: String, _ value: String) -> String {

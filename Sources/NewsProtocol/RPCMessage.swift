@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The control protocol's version; `hello` returns it. Bumped only for incompatible changes.
 public let protocolVersion = 1

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension RPCRequest {
     /// Reads one request line (without its `\n`), classifying what is wrong with a bad one the way

@@ -1,4 +1,4 @@
-import NewsCore
+import NewsModel
 
 /// `hello`: who answers and what it can do.
 public struct HelloResult: Sendable, Codable, Equatable {

@@ -104,7 +104,7 @@ public struct SearchQuery: Sendable, Equatable {
         }
         // NEAR(a b c, N): the distance is the number after the group's last comma.
         var rest = Substring(text)
-        while let near = rest.range(of: "NEAR") {
+        while let near = rest.firstRange(of: "NEAR") {
             rest = rest[near.upperBound...]
             guard let close = rest.firstIndex(of: ")") else { break }
             let group = rest[..<close]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNewsLinux
-import Foundation
+import FoundationEssentials
+import Glibc
 import NewsProtocol
 
 struct Status: ParsableCommand {
@@ -100,7 +101,7 @@ struct Query: ParsableCommand {
                     $0.duplicates > 0 ? "+\($0.duplicates)" : "", Output.clip($0.title, 80),
                 ]
             })
-        if let text, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let text, !Output.trimmed(text).isEmpty {
             for hit in r.results {
                 Output.line(Output.dim("\(hit.id): ") + Output.highlight(hit.snippet))
             }
@@ -169,7 +170,7 @@ struct Show: ParsableCommand {
             Output.line(Output.bold("Embedded posts"))
             for p in a.embeddedPosts {
                 let who = [p.author, p.handle.map { "@" + $0 }, p.date].compactMap { $0 }.joined(separator: ", ")
-                Output.line("  \(who.isEmpty ? "(unknown)" : who): \(p.text.replacingOccurrences(of: "\n", with: " "))")
+                Output.line("  \(who.isEmpty ? "(unknown)" : who): \(p.text.replacing("\n", with: " "))")
             }
         }
     }
@@ -355,7 +356,7 @@ struct Metrics: ParsableCommand {
 
     func run() throws {
         if global.json { return try global.printJSON(global.call(.metrics, nil, as: JSONValue.self)) }
-        FileHandle.standardOutput.write(Data(try global.call(.metrics, nil, as: MetricsResult.self).text.utf8))
+        Output.write(try global.call(.metrics, nil, as: MetricsResult.self).text.utf8, to: STDOUT_FILENO)
     }
 }
 
@@ -386,22 +387,25 @@ struct Follow: ParsableCommand {
         _ = try client.call(RPCMethod.follow.rawValue, params: p, as: FollowResult.self)
         while let line = try client.readLine() {
             if global.json {
-                FileHandle.standardOutput.write(line + Data("\n".utf8))
+                Output.write(line + Data("\n".utf8), to: STDOUT_FILENO)
                 continue
             }
-            guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
-                let method = object["method"] as? String, let p = object["params"]
-            else { continue }
-            let data = try JSONSerialization.data(withJSONObject: p)
-            if method == "dropped", let d = try? JSONDecoder().decode(DroppedParams.self, from: data) {
+            guard let method = try? JSONDecoder().decode(Notice<JSONValue>.self, from: line).method else { continue }
+            if method == "dropped", let d = try? JSONDecoder().decode(Notice<DroppedParams>.self, from: line).params {
                 Output.error("\(d.count) article\(d.count == 1 ? "" : "s") dropped: this client fell behind")
-            } else if method == "article", let hit = try? JSONDecoder().decode(QueryHit.self, from: data) {
+            } else if method == "article", let hit = try? JSONDecoder().decode(Notice<QueryHit>.self, from: line).params {
                 let when = Output.dim(Output.clock(hit.ingestedAt))
                 let source = hit.source.map { Output.dim(" (\($0))") } ?? ""
                 Output.line("\(when)  \(hit.id)  \(Output.bold(Output.clip(hit.title, 100)))\(source)  \(Output.dim(hit.path))")
             }
         }
         throw Output.Failure(code: 1, message: "newsd closed the stream (is it stopping?)")
+    }
+
+    /// A notification of the stream: its method and its params.
+    private struct Notice<P: Decodable>: Decodable {
+        var method: String
+        var params: P
     }
 }
 
@@ -428,7 +432,7 @@ struct Ingest: ParsableCommand {
                 let destination = try AtomicCopy.copy(file, into: inbox, name: name)
                 copied.append(destination)
                 if !global.json {
-                    let renamed = (destination as NSString).lastPathComponent != name
+                    let renamed = URL(fileURLWithPath: destination).lastPathComponent != name
                     Output.line("copied \(file) → \(destination)\(renamed ? " (\(name) is taken)" : "")")
                 }
             } catch let error as Output.Failure {
@@ -491,7 +495,7 @@ enum AtomicCopy {
 
     /// `name`, then `stem-2.ext`, `stem-3.ext`, … (at most 1,000 tries).
     static func candidates(_ name: String) -> [String] {
-        let ext = (name as NSString).pathExtension
+        let ext = URL(fileURLWithPath: name).pathExtension
         let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
         return [name] + (2...1000).map { ext.isEmpty ? "\(stem)-\($0)" : "\(stem)-\($0).\(ext)" }
     }
@@ -502,15 +506,14 @@ enum AtomicCopy {
 enum TimeArgument {
     /// `30m`, `6h`, `2d`, `1w` ago, `today` or `yesterday` (UTC midnight) → ISO 8601; anything else as is.
     static func resolve(_ text: String, now: Date = Date()) -> String {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
+        let t = Output.trimmed(text).lowercased()
+        let formatter = Date.ISO8601FormatStyle()
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = .gmt
         switch t {
-        case "now": return formatter.string(from: now)
-        case "today": return formatter.string(from: calendar.startOfDay(for: now))
-        case "yesterday": return formatter.string(from: calendar.startOfDay(for: now).addingTimeInterval(-86_400))
+        case "now": return formatter.format(now)
+        case "today": return formatter.format(calendar.startOfDay(for: now))
+        case "yesterday": return formatter.format(calendar.startOfDay(for: now).addingTimeInterval(-86_400))
         default: break
         }
         let units: [(String, Double)] = [
@@ -518,7 +521,7 @@ enum TimeArgument {
         ]
         for (suffix, seconds) in units where t.hasSuffix(suffix) {
             guard let n = Double(t.dropLast(suffix.count)), n >= 0 else { continue }
-            return formatter.string(from: now.addingTimeInterval(-n * seconds))
+            return formatter.format(now.addingTimeInterval(-n * seconds))
         }
         return text
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import NewsProtocol
 
 /// `newsctl`: talk to a running newsd over its control socket.
@@ -29,8 +30,8 @@ struct Newsctl: AsyncParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty {
             // No command is a usage error: say what there is, on stderr, and exit 2.
-            FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
-            Foundation.exit(2)
+            Output.write((helpMessage() + "\n").utf8, to: STDERR_FILENO)
+            Glibc.exit(2)
         }
         do {
             var command = try parse(hoistingGlobalOptions(arguments))
@@ -41,30 +42,30 @@ struct Newsctl: AsyncParsableCommand {
             }
         } catch let error as RPCError {
             Output.error("\(error.name): \(error.message)")
-            Foundation.exit(1)
+            Glibc.exit(1)
         } catch let error as ControlClient.ConnectionError {
             switch error {
             case .noDaemon(let path, _):
                 Output.error("no newsd at \(path) — is the service running? systemctl status newsd")
-                Foundation.exit(69)
+                Glibc.exit(69)
             case .permissionDenied(let path):
                 Output.error("permission denied on \(path) — is your user in the socket's group? ls -l \(path)")
-                Foundation.exit(69)
+                Glibc.exit(69)
             case .protocolFailure(let what):
                 Output.error(what)
-                Foundation.exit(1)
+                Glibc.exit(1)
             }
         } catch let error as Output.Failure {
             if !error.silent { Output.error(error.message) }
-            Foundation.exit(error.code)
+            Glibc.exit(error.code)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)
             }
             if code == .validationFailure || error is ValidationError || code.rawValue == 64 {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Output.write((fullMessage(for: error) + "\n").utf8, to: STDERR_FILENO)
+                Glibc.exit(2)
             }
             exit(withError: error)
         }
@@ -139,7 +140,7 @@ struct GlobalOptions: ParsableArguments {
     /// Prints a value as one JSON document.
     func printJSON(_ value: some Encodable) throws {
         let data = try ProtocolCoding.encodePretty(value)
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        Output.write(data + Data("\n".utf8), to: STDOUT_FILENO)
     }
 }
 

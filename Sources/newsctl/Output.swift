@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Human output: aligned tables, relative times, colour only on a terminal and never with NO_COLOR.
@@ -25,11 +25,38 @@ enum Output {
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("newsctl: \(message)\n".utf8))
+        write("newsctl: \(message)\n".utf8, to: STDERR_FILENO)
     }
 
     static func line(_ s: String = "") {
-        FileHandle.standardOutput.write(Data((s + "\n").utf8))
+        write((s + "\n").utf8, to: STDOUT_FILENO)
+    }
+
+    /// Writes all of the bytes to a descriptor (`STDOUT_FILENO`, `STDERR_FILENO`), unbuffered: what
+    /// `follow` prints reaches a pipe at once. A closed or broken output ends the writing silently.
+    static func write(_ bytes: some Collection<UInt8>, to fd: Int32) {
+        Array(bytes).withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                written += n
+            }
+        }
+    }
+
+    /// A cell widened with spaces to `width` characters.
+    static func pad(_ cell: String, _ width: Int) -> String {
+        let count = cell.count
+        return count >= width ? cell : cell + String(repeating: " ", count: width - count)
+    }
+
+    /// The text without the spaces and tabs around it.
+    static func trimmed(_ s: String) -> String {
+        func isSpace(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
+        guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(s[first...last])
     }
 
     /// Prints rows as columns separated by two spaces; the last column is not padded.
@@ -42,7 +69,7 @@ enum Output {
         }
         for (n, row) in all.enumerated() {
             let text = row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i == row.count - 1 ? cell : pad(cell, widths[i])
             }.joined(separator: "  ")
             line(n == 0 && header != nil ? bold(text) : text)
         }
@@ -64,19 +91,17 @@ enum Output {
     }
 
     static func parse(_ iso: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = withFraction.date(from: iso) { return d }
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        return plain.date(from: iso)
+        if let d = try? Date(iso, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return d }
+        return try? Date(iso, strategy: Date.ISO8601FormatStyle())
     }
 
     /// `1.5 s`, `3 min`, `2 h 5 min`, `4 days`.
     static func duration(_ seconds: Double) -> String {
         let s = Int(seconds)
         switch s {
-        case ..<60: return String(format: "%.1f s", seconds)
+        case ..<60:
+            let tenths = Int((seconds * 10).rounded())
+            return "\(tenths / 10).\(tenths % 10) s"
         case 60..<3600: return "\(s / 60) min"
         case 3600..<86400: return "\(s / 3600) h \(s % 3600 / 60) min"
         default: return "\(s / 86400) days"
@@ -86,7 +111,7 @@ enum Output {
     /// A published time for a table: `2025-05-19 16:13` (UTC) or the bare day.
     static func published(_ iso: String?) -> String {
         guard let iso else { return "-" }
-        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return String(iso.prefix(16)).replacing("T", with: " ")
     }
 
     /// `12:48:44` (UTC) from an ISO 8601 timestamp: when a followed article arrived.

@@ -35,6 +35,10 @@ struct CLITests {
         (["query"], "5 of 5 shown"),
         (["query", "--source", "Reuters"], "Reuters"),
         (["query", "--since", "2025-05-19", "--until", "2100-01-01", "--limit", "2"], "shown"),
+        // Ages and words become UTC instants in newsctl (two seeds give a time, in 2025).
+        (["query", "--since", "36500d", "--until", "today"], "2 of 2 shown"),
+        (["query", "--since", "yesterday"], "no articles match"),
+        (["query", "--since", "2w", "--until", "now"], "no articles match"),
         (["query", "--person", "Vladimir Putin", "--offset", "1"], "shown"),
         (["show", "1"], "revision"),
         (["sources"], "ARTICLES"),
@@ -52,6 +56,13 @@ struct CLITests {
         #expect(r.stdout.contains(shows), "\(arguments) printed:\n\(r.stdout)")
         #expect(!r.stdout.contains("\u{1B}["), "colour although stdout is not a terminal")
         #expect(r.stderr.isEmpty)
+    }
+
+    @Test("a file's status says how long ago it changed")
+    func fileStatusAge() throws {
+        let r = try SeededDaemon.shared.ctl(["status", "000_edc18a25d3498dcf.txt"])
+        let changed = r.stdout.split(separator: "\n").first { $0.hasPrefix("changed") }
+        #expect(changed.map { $0.hasSuffix("just now") || $0.hasSuffix(" ago") } == true, "printed:\n\(r.stdout)")
     }
 
     @Test("--json prints exactly one JSON document", arguments: commands)
