@@ -7,7 +7,7 @@ import SystemPackage
 /// deleted as `after_ingest` says. Acts only through `InboxDirectory`, so only the file that was
 /// read moves or goes. Blocking: runs on the thread pool.
 struct Disposer: Sendable {
-    /// A file that left the inbox: its row (nil for a file new in this batch), its path, and where
+    /// A file that left the inbox: its row (as the commit gave it), its path, and where
     /// it went (nil when deleted).
     struct Left: Sendable, Equatable {
         var fileID: Int64?

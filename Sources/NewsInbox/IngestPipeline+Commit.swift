@@ -20,26 +20,25 @@ extension IngestPipeline {
             }
         }
         guard !commits.isEmpty else { return true }
-        let committed: [CommittedArticle]
+        let report: NewsStore.CommitReport
         do {
-            committed = try await store.commit(commits)
+            report = try await store.commitBatch(commits)
         } catch {
             backOff(after: error)
             return false
         }
         recovered()
         journal?.end(commits.compactMap(\.identity))
-        let newArticles = committed.filter { $0.revision == 1 }.count
-        let failures = outcomes.filter { if case .quarantine = $0 { true } else { false } }.count
+        // The writer counted in the transaction what it created, deleted and failed.
         statsBox.withLock {
-            $0.articles += newArticles
-            $0.failed += failures
-            $0.ingestedSinceStart += committed.count
+            $0.articles += report.articleChange
+            $0.failed += report.failedChange
+            $0.ingestedSinceStart += report.articles.count
             $0.filesSinceStart += commits.count
             $0.commitsSinceStart += 1
         }
-        for observer in observers.withLock({ $0 }) { observer(committed) }
-        await afterCommit(outcomes, settings: settings)
+        for observer in observers.withLock({ $0 }) { observer(report.articles) }
+        await afterCommit(Self.identified(outcomes, fileIDs: report.fileIDs), settings: settings)
         if commits.reduce(0, { $0 + $1.size }) >= Self.trimAfterBytes {
             // A very large file leaves its copies in freed heap pages: give them back.
             _ = cnews_malloc_trim()
@@ -79,6 +78,24 @@ extension IngestPipeline {
         backoff.withLock { $0.map { ContinuousClock.now < $0.until } ?? false }
     }
 
+    /// The outcomes with each commit's file row id as the commit gave it (`fileIDs`, in the order of
+    /// the commits), so a new file's row need not be looked up again.
+    static func identified(_ outcomes: [FileOutcome], fileIDs: [Int64]) -> [FileOutcome] {
+        var ids = fileIDs[...]
+        return outcomes.map { outcome in
+            switch outcome {
+            case .skip:
+                return .skip
+            case .commit(var commit, let dispose):
+                commit.fileID = ids.popFirst() ?? commit.fileID
+                return .commit(commit, dispose: dispose)
+            case .quarantine(var commit, let source, let destination):
+                commit.fileID = ids.popFirst() ?? commit.fileID
+                return .quarantine(commit, source: source, destination: destination)
+            }
+        }
+    }
+
     /// Quarantine moves and `after_ingest`, strictly after the commit that records them.
     func afterCommit(_ outcomes: [FileOutcome], settings: IngestSettings) async {
         let disposer = Disposer(directory: InboxDirectory(root: inbox), settings: settings, logger: logger)
@@ -86,13 +103,10 @@ extension IngestPipeline {
         guard disposer.hasWork(outcomes) else { return }
         guard let left = try? await threadPool.runIfActive({ disposer.dispose(outcomes) }) else { return }
         guard !left.isEmpty else { return }
-        // New files have no id in their commit: find them by path.
         var ids: [Int64] = []
         var movedTo: [Int64: String] = [:]
         for file in left {
-            var fileID = file.fileID
-            if fileID == nil { fileID = try? await store.fileRecord(path: file.path)?.id }
-            guard let fileID else { continue }
+            guard let fileID = file.fileID else { continue }
             ids.append(fileID)
             if let destination = file.movedTo { movedTo[fileID] = destination }
         }

@@ -184,23 +184,41 @@ extension NewsStore {
         }
     }
 
+    /// What one batch's transaction did: for the pipeline's counters (kept by the writer, so they
+    /// never drift from the database) and for what follows the commit.
+    public struct CommitReport: Sendable {
+        /// The articles created or revised.
+        public var articles: [CommittedArticle] = []
+        /// Each commit's file row id, in the order of the commits.
+        public var fileIDs: [Int64] = []
+        /// Articles created less articles deleted (records a file no longer yields).
+        public var articleChange = 0
+        /// Files that became `failed` less files that are `failed` no more.
+        public var failedChange = 0
+    }
+
     /// Commits a batch of files in one transaction: each file's offset and state together with the
     /// articles it yields and their full-text rows, so a crash leaves each file either fully before
     /// or fully after its commit.
     public func commit(_ commits: [FileCommit]) async throws(StoreError) -> [CommittedArticle] {
-        guard !commits.isEmpty else { return [] }
+        try await commitBatch(commits).articles
+    }
+
+    /// Commits a batch as `commit` does and reports what changed.
+    public func commitBatch(_ commits: [FileCommit]) async throws(StoreError) -> CommitReport {
+        guard !commits.isEmpty else { return CommitReport() }
         let now = Timestamp.now()
         do {
             return try await write { db in
                 try self.linking.withLock { state in
-                    var committed: [CommittedArticle] = []
+                    var report = CommitReport()
                     var fullText = FullTextChanges()
                     for commit in commits {
-                        committed += try Self.apply(commit, now: now, state: &state, fullText: &fullText, in: db)
+                        try Self.apply(commit, now: now, state: &state, fullText: &fullText, report: &report, in: db)
                     }
                     if state.loaded { try Self.mergeBucketsIfDue(&state, in: db) }
                     try fullText.write(in: db)  // last: see FullTextChanges
-                    return committed
+                    return report
                 }
             }
         } catch {
@@ -211,15 +229,15 @@ extension NewsStore {
     }
 
     private static func apply(
-        _ commit: FileCommit, now: String, state: inout LinkState, fullText: inout FullTextChanges, in db: Database
-    ) throws -> [CommittedArticle]
-    {
+        _ commit: FileCommit, now: String, state: inout LinkState, fullText: inout FullTextChanges,
+        report: inout CommitReport, in db: Database
+    ) throws {
         let device = commit.identity.map { Int64(bitPattern: $0.device) }
         let inode = commit.identity.map { Int64(bitPattern: $0.inode) }
-        var fileID = commit.fileID
-        if fileID == nil, let device, let inode {
+        var knownID = commit.fileID
+        if knownID == nil, let device, let inode {
             // A file with this identity may have been recorded since the caller looked.
-            fileID = try Int64.fetchOne(
+            knownID = try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM files WHERE device = ? AND inode = ?"),
                 arguments: [device, inode])
         }
@@ -227,7 +245,12 @@ extension NewsStore {
             commit.path, device, inode, commit.headHash, commit.headLength, commit.size, commit.mtimeNanoseconds,
             commit.offset, commit.parserState, commit.state.rawValue, commit.error, commit.movedTo, now,
         ]
-        if let id = fileID {
+        let failed = commit.state == .failed ? 1 : 0
+        let fileID: Int64
+        if let id = knownID {
+            fileID = id
+            let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM files WHERE id = ?"), arguments: [id])
+            report.failedChange += failed - (previous == FileState.failed.rawValue ? 1 : 0)
             try db.cachedStatement(
                 sql: """
                     UPDATE files SET path = ?, device = ?, inode = ?, head_hash = ?, head_length = ?, size = ?,
@@ -244,16 +267,17 @@ extension NewsStore {
                     """
             ).execute(arguments: args + [now])
             fileID = db.lastInsertedRowID
+            report.failedChange += failed
         }
-        guard let fileID, commit.state == .ingested else { return [] }
+        report.fileIDs.append(fileID)
+        guard commit.state == .ingested else { return }
         guard let articles = commit.articles, let storedArticles = commit.stored else {
             // Same bytes, new name: the articles follow the file.
             try db.cachedStatement(sql: "UPDATE articles SET path = ? WHERE file_id = ? AND path <> ?")
                 .execute(arguments: [commit.path, fileID, commit.path])
-            return []
+            return
         }
 
-        var committed: [CommittedArticle] = []
         let existing = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -297,7 +321,7 @@ extension NewsStore {
                 if previousHash != article.contentHash {
                     try regroup(previousHash: previousHash, previousBody: oldBody, in: db)
                 }
-                committed.append(
+                report.articles.append(
                     CommittedArticle(id: id, revision: revision, article: article, path: commit.path,
                                      ingestedAt: row["ingested_at"], duplicateOf: links.duplicateOf,
                                      storyID: links.storyID))
@@ -324,7 +348,8 @@ extension NewsStore {
                 fullText.add(id, FullTextChanges.Columns(title: article.title, stored: stored))
                 if links.duplicateOf != nil { fullText.checkCopy(id) }
                 try insertEntities(of: article, id: id, in: db)
-                committed.append(
+                report.articleChange += 1
+                report.articles.append(
                     CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,
                                      duplicateOf: links.duplicateOf, storyID: links.storyID))
             }
@@ -336,8 +361,8 @@ extension NewsStore {
             try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
             fullText.remove(id, FullTextChanges.Columns(row))
             try regroup(previousHash: row["content_hash"], previousBody: row["body"], in: db)
+            report.articleChange -= 1
         }
-        return committed
     }
 
     private static func insertEntities(of article: Article, id: Int64, in db: Database) throws {

@@ -171,6 +171,26 @@ struct IngestTests {
 
     /// Each file committed alone adds a segment to the full-text index; once the inbox is idle the
     /// daemon merges them and says so, and every article is still found.
+    /// The article count `status` shows is kept by the writer in each commit's transaction: records
+    /// a JSON Lines file no longer yields leave it, as they leave the database.
+    @Test func recordsAJSONLinesFileNoLongerHasLeaveTheCount() throws {
+        let daemon = try DaemonUnderTest()
+        daemon.waitReady()
+        func record(_ n: Int) -> String {
+            let text = Self.paragraph("rec\(n)")
+            return #"{"title": "Record \#(n) of the feed", "maintext": "\#(text)"}"#
+        }
+        let three = (1...3).map(record).joined(separator: "\n") + "\n"
+        try daemon.dropCarefully("feed.jsonl", Data(three.utf8))
+        try daemon.waitArticles(3)
+        let one = record(1) + "\n"
+        try daemon.dropCarefully("feed.jsonl", Data(one.utf8))
+        try daemon.waitFile("feed.jsonl") { ($0["offset"] as? Int) == one.utf8.count }
+        #expect(try daemon.articleCount() == 1)
+        let listed = try daemon.ctl("--json", "query", "--limit", "10").json() as? [String: Any]
+        #expect(listed?["total"] as? Int == 1)
+    }
+
     @Test func idleDaemonMergesTheIndexItsCommitsLeft() throws {
         let daemon = try DaemonUnderTest()
         daemon.waitReady()

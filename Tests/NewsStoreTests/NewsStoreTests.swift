@@ -176,6 +176,39 @@ struct NewsStoreTests {
         #expect(Set(people.map(\.name)) == ["Vladimir Putin", "Donald Trump"])
     }
 
+    @Test("a commit reports its files' rows and what it changed in the counts, as the database has them")
+    func commitReport() async throws {
+        let t = try TemporaryStore()
+        func counts() throws -> (articles: Int, failed: Int) {
+            let c = try t.store.countsNow()
+            return (c.articles, c.failed)
+        }
+        // A JSON Lines file with three records and a file that fails.
+        let three = [article("One", ["First record."]), article("Two", ["Second record."]), article("Three", ["Third."])]
+        var bad = commit("bad.txt", inode: 2, size: 5, nil)
+        bad.state = .failed
+        bad.error = "parser_crashed: signal 11 (SIGSEGV)"
+        let first = try await t.store.commitBatch([commit("feed.jsonl", inode: 1, size: 30, three), bad])
+        #expect(first.fileIDs.count == 2)
+        #expect(first.articleChange == 3 && first.failedChange == 1)
+        #expect(try counts() == (3, 1))
+        let feed = try #require(try await t.store.fileRecord(path: "feed.jsonl"))
+        let failed = try #require(try await t.store.fileRecord(path: "bad.txt"))
+        #expect(first.fileIDs == [feed.id, failed.id])
+        // Rewritten shorter (one record left), and the failed file read again and ingested.
+        var fixed = commit("bad.txt", inode: 2, size: 9, [article("Fixed", ["Readable now."])], fileID: failed.id)
+        fixed.offset = 9
+        let second = try await t.store.commitBatch([
+            commit("feed.jsonl", inode: 1, size: 10, [three[0]], fileID: feed.id), fixed,
+        ])
+        #expect(second.fileIDs == [feed.id, failed.id])
+        #expect(second.articleChange == -2 + 1 && second.failedChange == -1)
+        #expect(try counts() == (2, 0))
+        // Unchanged bytes under a new name: no article changes, the row is the same.
+        let renamed = try await t.store.commitBatch([commit("renamed.jsonl", inode: 1, size: 10, nil, fileID: feed.id)])
+        #expect(renamed.fileIDs == [feed.id] && renamed.articleChange == 0 && renamed.failedChange == 0)
+    }
+
     @Test("a common word: the newest matches are ranked, the total counts every match, deep pages still work")
     func rankWindow() async throws {
         let t = try TemporaryStore()
