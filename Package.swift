@@ -141,7 +141,12 @@ let package = Package(
         .testTarget(name: "NewsHTMLTests", dependencies: ["NewsHTML", "NewsCore"], swiftSettings: strict),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsCore"], swiftSettings: strict),
         .testTarget(name: "NewsProtocolTests", dependencies: ["NewsProtocol"], swiftSettings: strict),
-        .testTarget(name: "NewsInboxTests", dependencies: ["NewsInbox", "NewsStore", "NewsCore"], swiftSettings: strict),
+        .testTarget(
+            name: "NewsInboxTests",
+            dependencies: [
+                "NewsInbox", "NewsStore", "NewsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ], swiftSettings: strict),
         .testTarget(name: "NewsWorkerTests", dependencies: ["NewsWorker", "NewsCore", "CNewsLinux"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["NewsProtocol"], swiftSettings: strict),

@@ -36,7 +36,7 @@ extension IngestPipeline {
                 let gone = try store.presentFiles().filter { !identities.contains($0.identity) }.map(\.id)
                 return (files, gone)
             }
-            let failedWrites = backoff.withLock { $0 != nil }
+            let failedWrites = committer.lastWriteFailed
             statsBox.withLock {
                 if $0.degraded, !failedWrites {
                     $0.degraded = false

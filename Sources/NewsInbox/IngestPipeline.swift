@@ -30,15 +30,14 @@ public final class IngestPipeline: Service, Sendable {
     let wake: AsyncStream<Void>
     let wakeContinuation: AsyncStream<Void>.Continuation
     let statsBox: Mutex<IngestStats>
-    let observers: Mutex<[CommitObserver]> = Mutex([])
+    /// The one writer: commits, counts, observers, disposition, back-off.
+    let committer: Committer
     let heartbeat: @Sendable () -> Void
     let threadPool: NIOThreadPool
     /// The parser workers: every file's bytes are parsed there, never in the daemon.
     package let parsers: ParserPool
     /// The files being read, kept beside the database for a restart after a crash.
     let journal: InFlightJournal?
-    /// After a failed write: when to try again, and the delay that led there.
-    let backoff = Mutex<(until: ContinuousClock.Instant, delay: Duration)?>(nil)
     /// Files committed when the log was last checkpointed.
     let filesAtCheckpoint = Mutex(0)
     /// True when a commit may have left the full-text index segments to merge.
@@ -64,6 +63,7 @@ public final class IngestPipeline: Service, Sendable {
         (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         self.heartbeat = heartbeat
         self.threadPool = threadPool
+        self.committer = Committer(store: store, journal: journal, logger: logger, threadPool: threadPool)
         let counts = try store.countsNow()
         self.statsBox = Mutex(IngestStats(articles: counts.articles, failed: counts.failed))
     }
@@ -76,7 +76,7 @@ public final class IngestPipeline: Service, Sendable {
 
     /// Registers an observer of commits (follow streams, STATUS=).
     public func observe(_ observer: @escaping CommitObserver) {
-        observers.withLock { $0.append(observer) }
+        committer.observe(observer)
     }
 
     /// Feeds an inbox event (from the watcher's thread or a poller).
@@ -320,8 +320,6 @@ public final class IngestPipeline: Service, Sendable {
     /// less CPU per file (fewer full-text segments to write and merge), but every file read waits in
     /// memory, parsed, until its commit.
     static let busyWriterBatch = 192
-    /// A batch of at least this many bytes is followed by a `malloc_trim`.
-    static let trimAfterBytes: Int64 = 16 * 1024 * 1024
 
     /// Reads and parses one batch; files left when `batch_max_delay` ran out go back to the front
     /// of the queue. Returns the outcomes and the paths read, nil when reading failed (recorded as
