@@ -32,5 +32,5 @@ echo "daemon CPU: $(cpu /proc/$pid/stat)"
 for task in /proc/$pid/task/*; do echo "  thread $(cat "$task/comm"): $(cpu "$task/stat")"; done | sort -t: -k2 -rn | head -4
 for child in $(cat /proc/$pid/task/*/children); do echo "parser worker $child CPU: $(cpu /proc/$child/stat)"; done
 echo "daemon memory: $(grep -E '^VmHWM' /proc/$pid/status | tr -s ' \t' ' ')"
-"$bin/newsctl" --socket "$work/sock" metrics | grep -E '^newsd_(story_index_stories|story_index_bytes|recent_buckets_rows|recent_buckets_bytes) ' || true
+"$bin/newsctl" --socket "$work/sock" metrics | grep -E '^(newsd_(story_index_stories|story_index_bytes|recent_buckets_rows|recent_buckets_bytes|sqlite_memory_bytes|sqlite_memory_highest_bytes)|process_resident_memory_bytes) ' || true
 "$bin/newsctl" --socket "$work/sock" metrics | grep -E "^newsd_(commits|batches|transactions)[a-z_]* " || true

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import NewsCore
 import NewsProtocol
 import Synchronization
@@ -20,8 +21,10 @@ public final class NewsStore: Sendable {
         set { timeout.withLock { $0 = newValue } }
     }
 
-    /// The writer connection's page cache, in KiB (readers keep SQLite's 2 MiB each).
-    static let writerCacheKiB = 32 * 1024
+    /// The writer connection's page cache, in KiB (readers keep SQLite's 2 MiB each). 8 MiB holds
+    /// a batch's dirty pages; 32 MiB made catch-up of 100,000 files about 5 % faster for 24 MiB
+    /// more resident memory, and 20,000 files no faster (docs/BENCHMARKS.md, "Memory").
+    static let writerCacheKiB = 8 * 1024
     /// Pages in the write-ahead log before the writer copies them into the database (64 MiB).
     static let autocheckpointPages = 16 * 1024
 
@@ -138,5 +141,13 @@ public final class NewsStore: Sendable {
         } catch {
             throw StoreError(.database, Self.reason(error))
         }
+    }
+}
+
+extension NewsStore {
+    /// SQLite's heap in this process (every connection's page cache, prepared statements, FTS5's
+    /// pending terms), now and at its highest since start, in bytes.
+    public static var sqliteMemory: (used: Int64, highest: Int64) {
+        (sqlite3_memory_used(), sqlite3_memory_highwater(0))
     }
 }

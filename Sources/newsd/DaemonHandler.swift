@@ -253,6 +253,7 @@ final class DaemonHandler: ControlHandler {
         let stopped = stoppedReads.withLock { $0 }
         let stories = store.activeStories
         let recent = store.recentBuckets
+        let sqlite = NewsStore.sqliteMemory
         let failures = ["crashed", "timeout", "memory", "unavailable"].map {
             "newsd_parser_failures_total{kind=\"\($0)\"} \(workers.failures[$0, default: 0])"
         }.joined(separator: "\n")
@@ -290,6 +291,15 @@ final class DaemonHandler: ControlHandler {
             # HELP newsd_recent_buckets_bytes Approximate memory of the near-duplicate search: those rows, the filter of the stored bucket keys and the signatures of the articles linked last.
             # TYPE newsd_recent_buckets_bytes gauge
             newsd_recent_buckets_bytes \(recent.bytes)
+            # HELP newsd_sqlite_memory_bytes SQLite's heap in newsd: page caches, statements, the full-text index's pending terms.
+            # TYPE newsd_sqlite_memory_bytes gauge
+            newsd_sqlite_memory_bytes \(sqlite.used)
+            # HELP newsd_sqlite_memory_highest_bytes The most SQLite's heap in newsd held since start.
+            # TYPE newsd_sqlite_memory_highest_bytes gauge
+            newsd_sqlite_memory_highest_bytes \(sqlite.highest)
+            # HELP process_resident_memory_bytes Resident memory of newsd (not of its parser workers).
+            # TYPE process_resident_memory_bytes gauge
+            process_resident_memory_bytes \(Self.residentBytes())
             # HELP newsd_parser_workers_started_total Parser worker processes started since start.
             # TYPE newsd_parser_workers_started_total counter
             newsd_parser_workers_started_total \(workers.started)
@@ -305,6 +315,14 @@ final class DaemonHandler: ControlHandler {
             newsd_reads_stopped_total{reason="client_gone"} \(stopped.clientGone)
 
             """
+    }
+
+    /// The daemon's resident memory (`/proc/self/statm`'s second field, in pages), 0 when unreadable.
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     /// Runs a store call, turning its errors into RPC errors with stable names.
