@@ -58,6 +58,19 @@ struct CLITests {
         #expect(r.stderr.isEmpty)
     }
 
+    @Test("metrics say how much memory newsd holds, and how much of it is SQLite's")
+    func memoryMetrics() throws {
+        let r = try SeededDaemon.shared.ctl(["metrics"])
+        func value(_ name: String) -> Double? {
+            r.stdout.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+        }
+        let resident = try #require(value("process_resident_memory_bytes"))
+        let sqlite = try #require(value("newsd_sqlite_memory_bytes"))
+        let highest = try #require(value("newsd_sqlite_memory_highest_bytes"))
+        #expect(resident > 4_000_000 && resident < 4_000_000_000)
+        #expect(sqlite > 0 && sqlite <= highest && highest < resident)
+    }
+
     @Test("a file's status says how long ago it changed")
     func fileStatusAge() throws {
         let r = try SeededDaemon.shared.ctl(["status", "000_edc18a25d3498dcf.txt"])
