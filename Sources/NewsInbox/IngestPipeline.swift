@@ -182,57 +182,60 @@ public final class IngestPipeline: Service, Sendable {
         if let rescan = tracker.takeRescan() { await reconcile(reason: rescan) }
         await handleRemovals()
         // Batch n+1 is read and parsed while batch n commits (and moves its files): the writer and
-        // the parsing threads work at once. A file of batch n queued again waits for that commit,
-        // so that its look-up and its disposition see it.
-        var committing: Task<Void, Never>?
-        var inFlight: Set<String> = []
-        let writer = WriterState()
-        while !statsBox.withLock({ $0.paused }) && !isBackingOff {
-            let settings = self.settings
-            var batch = tracker.takeBatch(settings.batchMaxArticles)
-            updatePending()
-            if batch.isEmpty { break }
-            let waiting = batch.filter(inFlight.contains)
-            if !waiting.isEmpty {
-                batch.removeAll(where: inFlight.contains)
-                putBackInFront(waiting)
-                if batch.isEmpty {
-                    await committing?.value
-                    committing = nil
-                    inFlight = []
-                    continue
-                }
-            }
-            if let alone = suspect(in: batch) {
-                // A file that was in flight when newsd died is read and committed alone, so that it
-                // alone is blamed if that happens again.
-                await committing?.value
-                committing = nil
-                inFlight = []
-                putBackInFront(batch.filter { $0 != alone })
-                batch = [alone]
-            }
-            let done = await read(batch, settings: settings, writer: writer)
-            await committing?.value
-            committing = nil
-            inFlight = []
-            heartbeat()
-            if let (outcomes, readPaths) = done {
-                indexMergeDue.withLock { $0 = true }
-                lastBatch.withLock { $0 = .now }
-                inFlight = Set(readPaths)
-                writer.begin()
-                let paths = Array(readPaths)
-                committing = Task {
-                    if !(await self.commit(outcomes, settings: settings)) {
-                        // Nothing was committed: the files wait, counted in `pending`, and are read again.
-                        self.putBackInFront(paths)
+        // the parsing threads work at once. The commit is the task group's one child (at most one
+        // runs); a file of batch n queued again waits for that commit, so that its look-up and its
+        // disposition see it.
+        await withTaskGroup(of: Void.self) { commits in
+            var committing = false
+            var inFlight: Set<String> = []
+            let writer = WriterState()
+            while !statsBox.withLock({ $0.paused }) && !isBackingOff {
+                let settings = self.settings
+                var batch = tracker.takeBatch(settings.batchMaxArticles)
+                updatePending()
+                if batch.isEmpty { break }
+                let waiting = batch.filter(inFlight.contains)
+                if !waiting.isEmpty {
+                    batch.removeAll(where: inFlight.contains)
+                    putBackInFront(waiting)
+                    if batch.isEmpty {
+                        if committing { await commits.next() }
+                        committing = false
+                        inFlight = []
+                        continue
                     }
-                    writer.end()
+                }
+                if let alone = suspect(in: batch) {
+                    // A file that was in flight when newsd died is read and committed alone, so that
+                    // it alone is blamed if that happens again.
+                    if committing { await commits.next() }
+                    committing = false
+                    inFlight = []
+                    putBackInFront(batch.filter { $0 != alone })
+                    batch = [alone]
+                }
+                let done = await read(batch, settings: settings, writer: writer)
+                if committing { await commits.next() }
+                committing = false
+                inFlight = []
+                heartbeat()
+                if let (outcomes, readPaths) = done {
+                    indexMergeDue.withLock { $0 = true }
+                    lastBatch.withLock { $0 = .now }
+                    inFlight = Set(readPaths)
+                    writer.begin()
+                    let paths = Array(readPaths)
+                    commits.addTask {
+                        if !(await self.commit(outcomes, settings: settings)) {
+                            // Nothing was committed: the files wait, counted in `pending`, and are read again.
+                            self.putBackInFront(paths)
+                        }
+                        writer.end()
+                    }
+                    committing = true
                 }
             }
         }
-        await committing?.value
         if tracker.isIdle {
             statsBox.withLock { $0.catchingUp = false }
             let committed = statsBox.withLock { $0.filesSinceStart }
