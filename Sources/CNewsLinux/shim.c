@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/vfs.h>
 
@@ -14,6 +15,8 @@ const uint32_t CNEWS_IN_CLOSE_WRITE = IN_CLOSE_WRITE, CNEWS_IN_MOVED_TO = IN_MOV
                CNEWS_IN_UNMOUNT = IN_UNMOUNT;
 
 int cnews_inotify_init(void) { return inotify_init1(IN_NONBLOCK | IN_CLOEXEC); }
+
+int cnews_wake_fd(void) { return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC); }
 
 int cnews_inotify_add_watch(int fd, const char *path, uint32_t mask) { return inotify_add_watch(fd, path, mask); }
 

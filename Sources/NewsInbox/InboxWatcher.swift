@@ -73,6 +73,7 @@ public final class InboxWatcher: Sendable {
             }
         } onCancel: {
             stop.value.store(true, ordering: .relaxed)
+            inotify.wake()
         }
     }
 
@@ -88,8 +89,9 @@ public final class InboxWatcher: Sendable {
         }
         thread.name = "newsd-inotify"
         thread.start()
-        return {
+        return { [inotify] in
             stop.value.store(true, ordering: .relaxed)
+            inotify.wake()
             finished.wait()
         }
     }
@@ -101,7 +103,9 @@ public final class InboxWatcher: Sendable {
                 reestablish()
             }
             do {
-                let events = try inotify.read(timeoutMilliseconds: rootMissing ? 200 : 250)
+                // Blocks until events come or the loop is stopped (`wake`); while the inbox is missing,
+                // it looks for it again every 200 ms.
+                let events = try inotify.read(timeoutMilliseconds: rootMissing ? 200 : -1)
                 for event in events { handle(event) }
             } catch {
                 logger.error("inotify read failed", metadata: ["error": "\(error)", "event": "watch_failed"])

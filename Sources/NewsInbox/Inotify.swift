@@ -54,16 +54,34 @@ public final class Inotify: Sendable {
 
     /// The inotify descriptor.
     public let fd: FileDescriptor
+    /// An eventfd that `wake()` makes readable, so a `read` waiting with no timeout returns.
+    private let wakeFD: FileDescriptor
 
     /// Creates an inotify instance.
     /// - Throws: `Errno` (EMFILE when the per-user instance limit is reached).
     public init() throws(Errno) {
         let raw = cnews_inotify_init()
         guard raw >= 0 else { throw Errno(rawValue: errno) }
+        let wake = cnews_wake_fd()
+        guard wake >= 0 else {
+            let code = errno
+            close(raw)
+            throw Errno(rawValue: code)
+        }
         fd = FileDescriptor(rawValue: raw)
+        wakeFD = FileDescriptor(rawValue: wake)
     }
 
-    deinit { try? fd.close() }
+    deinit {
+        try? fd.close()
+        try? wakeFD.close()
+    }
+
+    /// Makes a `read` in progress (or the next one) return at once, with or without events.
+    public func wake() {
+        var one: UInt64 = 1
+        _ = withUnsafeBytes(of: &one) { Glibc.write(wakeFD.rawValue, $0.baseAddress, 8) }
+    }
 
     /// Watches a path (`inotify_add_watch(2)`); returns the watch descriptor.
     /// - Throws: `Errno` (ENOSPC when `max_user_watches` is reached, ENOENT when the path is gone).
@@ -78,16 +96,24 @@ public final class Inotify: Sendable {
         _ = cnews_inotify_rm_watch(fd.rawValue, watch)
     }
 
-    /// Waits up to `timeoutMilliseconds` for events (`poll(2)` then `read(2)`); [] on timeout.
+    /// Waits up to `timeoutMilliseconds` (forever when negative) for events (`poll(2)` then
+    /// `read(2)`); [] on timeout and when woken (`wake`).
     /// - Throws: `Errno` on a read failure other than EINTR/EAGAIN.
     public func read(timeoutMilliseconds: Int32) throws(Errno) -> [Event] {
-        var pfd = pollfd(fd: fd.rawValue, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&pfd, 1, timeoutMilliseconds)
+        var pfds = [
+            pollfd(fd: fd.rawValue, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeFD.rawValue, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&pfds, 2, timeoutMilliseconds)
         if ready < 0 {
             if errno == EINTR { return [] }
             throw Errno(rawValue: errno)
         }
-        guard ready > 0 else { return [] }
+        if pfds[1].revents != 0 {
+            var count: UInt64 = 0
+            _ = withUnsafeMutableBytes(of: &count) { Glibc.read(wakeFD.rawValue, $0.baseAddress, 8) }
+        }
+        guard pfds[0].revents != 0 else { return [] }
         var buffer = [CChar](repeating: 0, count: 64 * 1024)
         let count = buffer.withUnsafeMutableBytes { Glibc.read(fd.rawValue, $0.baseAddress, $0.count) }
         if count < 0 {

@@ -115,6 +115,18 @@ func withWatcher(_ body: (ScratchFolder, EventLog) async throws -> Void) async t
 }
 
 @Suite(.serialized) struct InboxWatcherTests {
+    @Test func aWaitWithoutTimeoutEndsWhenWokenAndThenWaitsForEventsAgain() throws {
+        let folder = ScratchFolder()
+        let inotify = try Inotify()
+        _ = try inotify.addWatch(FilePath(folder.path), mask: [.closeWrite, .movedTo])
+        inotify.wake()
+        #expect(try inotify.read(timeoutMilliseconds: -1).isEmpty)  // woken, no events
+        // The wake was taken: the next wait ends with the event, not with the wake again.
+        try folder.write("a.txt")
+        let events = try inotify.read(timeoutMilliseconds: -1)
+        #expect(events.map(\.name) == ["a.txt"])
+    }
+
     @Test func renameInIsReadyAtOnce() async throws {
         try await withWatcher { folder, log in
             try folder.write(".a.txt.part")

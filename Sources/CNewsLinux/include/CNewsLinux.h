@@ -13,6 +13,8 @@ typedef struct {
 
 /* inotify_init1(IN_NONBLOCK | IN_CLOEXEC); -1 and errno on failure. */
 int cnews_inotify_init(void);
+/* eventfd(2), non-blocking and close-on-exec: a descriptor a thread blocked in poll(2) can be woken through. */
+int cnews_wake_fd(void);
 /* inotify_add_watch; -1 and errno on failure. */
 int cnews_inotify_add_watch(int fd, const char *path, uint32_t mask);
 /* inotify_rm_watch; -1 and errno on failure. */
