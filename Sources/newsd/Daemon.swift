@@ -114,12 +114,13 @@ struct Daemon {
 
         let hub = FollowHub()
         let reloader = Reloader(daemon: self, notifier: notifier, pipeline: pipeline, watcher: watcher, current: config)
+        let background = BackgroundJobs()
         let handler = DaemonHandler(
             store: store, pipeline: pipeline, hub: hub, inbox: config.inbox,
             access: .init(
                 adminUIDs: Set(config.adminUIDs), adminGIDs: Set(config.adminGIDs), aliases: settings.aliases,
                 queryTimeout: .milliseconds(config.queryTimeoutMilliseconds)),
-            reload: { await reloader.reload() })
+            background: background, reload: { await reloader.reload() })
         reloader.handler.withLock { $0 = handler }
         let socket: ControlServer.Socket =
             if let fd = ListenFileDescriptors.take(named: "control") {
@@ -164,6 +165,7 @@ struct Daemon {
                     .init(service: pipeline),
                     .init(service: server),
                     .init(service: ReloadService(reloader: reloader)),
+                    .init(service: background),
                     .init(service: status),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],

@@ -24,6 +24,8 @@ final class DaemonHandler: ControlHandler {
     let started = ContinuousClock.now
     let access: Mutex<Access>
     let reload: @Sendable () async -> Result<String, ConfigurationError>
+    /// Where `relink` runs after its answer.
+    let background: BackgroundJobs
     /// Long operator actions under way (`reindex`, `reload`): a second call meanwhile is `busy`.
     let running = Mutex<Set<RPCMethod>>([])
     /// Reads stopped before they ended: past `query_timeout_ms`, or because their client hung up.
@@ -31,8 +33,9 @@ final class DaemonHandler: ControlHandler {
 
     init(
         store: NewsStore, pipeline: IngestPipeline, hub: FollowHub, inbox: String, access: Access,
-        reload: @escaping @Sendable () async -> Result<String, ConfigurationError>
+        background: BackgroundJobs, reload: @escaping @Sendable () async -> Result<String, ConfigurationError>
     ) {
+        self.background = background
         self.store = store
         self.pipeline = pipeline
         self.hub = hub
@@ -144,7 +147,7 @@ final class DaemonHandler: ControlHandler {
             // In the background: ingest goes on between its transactions; a second relink
             // meanwhile is `busy`.
             let store = self.store
-            Task.detached { [self] in
+            background.submit { [self] in
                 defer { finished(.relink) }
                 _ = try? await store.relink()
             }
