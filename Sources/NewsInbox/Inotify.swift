@@ -79,8 +79,8 @@ public final class Inotify: Sendable {
 
     /// Makes a `read` in progress (or the next one) return at once, with or without events.
     public func wake() {
-        var one: UInt64 = 1
-        _ = withUnsafeBytes(of: &one) { Glibc.write(wakeFD.rawValue, $0.baseAddress, 8) }
+        // Fails only when the counter would overflow, and then a wake is pending anyway.
+        _ = try? withUnsafeBytes(of: UInt64(1)) { try wakeFD.write($0, retryOnInterrupt: true) }
     }
 
     /// Watches a path (`inotify_add_watch(2)`); returns the watch descriptor.
@@ -111,7 +111,7 @@ public final class Inotify: Sendable {
         }
         if pfds[1].revents != 0 {
             var count: UInt64 = 0
-            _ = withUnsafeMutableBytes(of: &count) { Glibc.read(wakeFD.rawValue, $0.baseAddress, 8) }
+            _ = try? withUnsafeMutableBytes(of: &count) { try wakeFD.read(into: $0, retryOnInterrupt: true) }
         }
         guard pfds[0].revents != 0 else { return [] }
         var buffer = [CChar](repeating: 0, count: 64 * 1024)
