@@ -15,7 +15,10 @@ DESTDIR     ?=
 SWIFT       ?= swift
 CONFIG      ?= debug
 BIN_DIR      = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
-SYSTEM_PACKAGES = libsystemd-dev libsqlite3-dev libseccomp-dev libgumbo-dev pkg-config python3 util-linux procps
+# libc6-dev and libstdc++-12-dev hold the static C and C++ libraries `newsctl` is linked with (one
+# static executable); Swift's own installation needs them too.
+SYSTEM_PACKAGES = libsystemd-dev libsqlite3-dev libseccomp-dev libgumbo-dev pkg-config python3 util-linux procps \
+  libc6-dev libstdc++-12-dev
 RUN_DIR     ?= $(CURDIR)/run
 
 .PHONY: all deps build release run test test-unit test-systemd crash-test eval bench install uninstall clean fuzz
