@@ -213,7 +213,7 @@ public struct RetryParams: RPCParams, Equatable {
 public enum TimeBound {
     /// The bound in the stored form, or nil when `text` is no ISO 8601 date or instant.
     public static func normalized(_ text: String) -> String? {
-        let t = trimmedSpaces(text)
+        let t = text.trimmedOfSpaces
         let digits = t.map { $0.isASCII && $0.isNumber }
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= digits.count, digits[range].allSatisfy({ $0 }) else { return nil }
@@ -275,15 +275,6 @@ public enum TimeBound {
             + "\(padded(c.hour!, 2)):\(padded(c.minute!, 2)):\(padded(c.second!, 2))Z"
     }
 
-    /// The text without the spaces and tabs around it (Unicode space separators count as spaces).
-    private static func trimmedSpaces(_ text: String) -> String {
-        func isSpace(_ c: Character) -> Bool {
-            c == "\t" || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
-        }
-        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(text[first...last])
-    }
 
     static func complaint(_ key: String, _ value: String) -> String {
         "\(key): \"\(value)\" is not an ISO 8601 date or time (like 2025-05-19 or 2025-05-19T16:00:00Z)"
@@ -300,5 +291,17 @@ extension JSONValue {
     /// The value as compact JSON, for error messages.
     var compactText: String {
         (try? ProtocolCoding.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? typeName
+    }
+}
+
+extension String {
+    /// The text without the spaces and tabs around it, as Foundation's `.whitespaces` trims
+    /// (Unicode space separators and the tab; line breaks stay). newsctl and the protocol share it.
+    package var trimmedOfSpaces: String {
+        func isSpace(_ c: Character) -> Bool {
+            c == "\t" || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

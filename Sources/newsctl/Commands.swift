@@ -101,7 +101,7 @@ struct Query: ParsableCommand {
                     $0.duplicates > 0 ? "+\($0.duplicates)" : "", Output.clip($0.title, 80),
                 ]
             })
-        if let text, !Output.trimmed(text).isEmpty {
+        if let text, !text.trimmedOfSpaces.isEmpty {
             for hit in r.results {
                 Output.line(Output.dim("\(hit.id): ") + Output.highlight(hit.snippet))
             }
@@ -506,7 +506,7 @@ enum AtomicCopy {
 enum TimeArgument {
     /// `30m`, `6h`, `2d`, `1w` ago, `today` or `yesterday` (UTC midnight) → ISO 8601; anything else as is.
     static func resolve(_ text: String, now: Date = Date()) -> String {
-        let t = Output.trimmed(text).lowercased()
+        let t = text.trimmedOfSpaces.lowercased()
         let formatter = Date.ISO8601FormatStyle()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt

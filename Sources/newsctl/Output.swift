@@ -52,12 +52,6 @@ enum Output {
         return count >= width ? cell : cell + String(repeating: " ", count: width - count)
     }
 
-    /// The text without the spaces and tabs around it.
-    static func trimmed(_ s: String) -> String {
-        func isSpace(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
-        guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(s[first...last])
-    }
 
     /// Prints rows as columns separated by two spaces; the last column is not padded.
     static func table(_ header: [String]?, _ rows: [[String]]) {

@@ -110,6 +110,8 @@ struct TimeBoundTests {
             ("2025-05-19T01:00-0300", "2025-05-19T04:00:00Z"),
             ("2025-05-19T00:30+01:00", "2025-05-18T23:30:00Z"),
             ("2024-02-29", "2024-02-29"),
+            // Spaces and tabs around it (a no-break space too) are not part of it; a line break is.
+            (" \t2025-05-19\u{00A0} ", "2025-05-19"),
         ])
     func normalises(input: String, expected: String) {
         #expect(TimeBound.normalized(input) == expected)
