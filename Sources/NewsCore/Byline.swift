@@ -48,7 +48,7 @@ enum Byline {
                 out.append(word)
                 continue
             }
-            guard let head = word.unicodeScalars.first, Scalars.isUpper(head) else { return nil }
+            guard let head = word.unicodeScalars.first, Scalars.isUpper(head), !functionWords.contains(word.lowercased()) else { return nil }
             guard word.unicodeScalars.allSatisfy({ Scalars.isLetter($0) || ".-'’".unicodeScalars.contains($0) })
             else { return nil }
             if index == 0 && (Gazetteer.notNames.contains(word) || Gazetteer.demonyms.contains(word))
@@ -69,6 +69,9 @@ enum Byline {
         "Designer", "Contributor", "Columnist", "Journalist", "Officer", "Scientist", "Researcher", "Photographer",
         "Strategist", "Specialist", "Consultant", "Architect", "Evangelist", "Intern", "Staff", "Lead", "Founder",
     ]
+
+    /// Words no name is made of, in capitals or not (`TO KEVIN WILLIAMSON`, `FOR IMMEDIATE RELEASE`).
+    static let functionWords: Set<String> = ["to", "the", "of", "for", "in", "on", "at", "with", "from", "an", "or", "is", "this", "our", "your", "my"]
 
     static let particles: Set<String> = [
         "von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "das", "bin", "al", "el", "la",

@@ -74,7 +74,7 @@ struct TextExtractor {
             if metadata.authors == nil {
                 if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstBody) {
                     authors = byline.names
-                    roles[byline.line] = .byline
+                    if let line = byline.line { roles[line] = .byline }
                 } else if let line = roles.firstIndex(of: .byline), abs(line - anchor) > 8 {
                     authors = []  // a byline far from the story belongs to something else on the page
                 }
@@ -113,7 +113,7 @@ struct TextExtractor {
             let firstParagraph = (start..<text.count).first { roles[$0] == .paragraph && $0 != anchor } ?? anchor
             if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstParagraph) {
                 authors = byline.names
-                if Self.isText(roles[byline.line]) { roles[byline.line] = .byline }
+                if let line = byline.line, Self.isText(roles[line]) { roles[line] = .byline }
             }
         }
 

@@ -219,6 +219,52 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// An author's card stacked above the headline, further than a byline usually stands (`Name` over
+    /// `14 min read`, or a `Follow` button): the name is the byline. Menu items in the same place
+    /// stay menu items, and a sentence that opens with a name is no byline.
+    @Test(arguments: [
+        ("Joseph Cox\n14 min read", ["Joseph Cox"]),
+        ("Courtney Kirchoff\nFollow", ["Courtney Kirchoff"]),
+        ("Privacy Policy\n14 March 2021", []),
+        ("Paul Dhaliwal, 19, told the father of the victim that nothing was thrown.", []),
+    ] as [(String, [String])])
+    func authorCardAboveTheHeadline(card: String, names: [String]) throws {
+        let text = Self.page
+            .replacingOccurrences(of: "Skip to content\n", with: "Skip to content\n\(card)\n")
+            .replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
+    /// A byline whose opening ends the line above the names (`Written on Mar 17 by`); a sponsor's
+    /// line (`Supported by`) and a line of capitals with a function word are no bylines.
+    @Test(arguments: [
+        ("Written on Mar 17 by\nPippin Lee", ["Pippin Lee"]),
+        ("Supported by\nHarbour Trust", []),
+        ("By\n\nTO KEVIN WILLIAMSON", []),
+    ] as [(String, [String])])
+    func bylineOpeningAtTheEndOfALine(lines: String, names: [String]) throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: lines)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
+    /// With no byline near the story, the page's title bar may name the author: a `by …` part
+    /// (`Headline | by Jane Doe | Site`), or a personal site's name that its copyright line repeats.
+    @Test(arguments: [
+        ("Council approves new harbour bridge | by Maria Lopez | Medium", "", ["Maria Lopez"]),
+        ("Council approves new harbour bridge | Notes | Nicolas Perriault", "© 2012 Nicolas Perriault — Contact me", ["Nicolas Perriault"]),
+        ("Council approves new harbour bridge | Legal Nomads", "© Legal Nomads 2021", []),
+        ("Council approves new harbour bridge | Notes | Nicolas Perriault", "© 2021 The Daily Example", []),
+    ] as [(String, String, [String])])
+    func authorInTheTitleBar(titleBar: String, footer: String, names: [String]) throws {
+        let text = Self.page
+            .replacingOccurrences(of: "Council approves new harbour bridge after long debate - The Daily Example", with: titleBar)
+            .replacingOccurrences(of: "By Jane Holloway\n\n", with: "") + "\n" + footer + "\n"
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
     /// Article text that is not a page: a stamp in a short line under the headline is its date (and
     /// a name beside it its byline); a date only mentioned in the story is not.
     @Test func stampUnderAPlainHeadline() throws {

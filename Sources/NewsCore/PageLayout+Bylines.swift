@@ -1,0 +1,257 @@
+import Foundation
+
+/// Bylines on a page: `By …` lines and their other forms, a bare name beside a stamp, an author's
+/// card above the headline, the title bar.
+extension PageLayout {
+    /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY
+    /// GETTLEMAN JAN. 13, 2017`, `by Steven Musil January 18, 2017 11:00 PM`), a handle (`By Alissa
+    /// Wilkinson @alissamarie Updated …`), `Follow …`.
+    static func nameRun(_ body: Substring) -> Substring {
+        let words = body.split(separator: " ", omittingEmptySubsequences: true)
+        var end = body.endIndex
+        for (index, word) in words.enumerated() {
+            var bare = word.lowercased()[...]
+            while bare.last == "." || bare.last == "," { bare.removeLast() }
+            while bare.first == "." || bare.first == "," { bare.removeFirst() }
+            let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
+            if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored"].contains(bare)
+                || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
+                || DateFinder.months[String(bare)] != nil && nextIsNumber
+            {
+                end = word.startIndex
+                break
+            }
+        }
+        return body[..<end].trimmingSpaces()
+    }
+
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// Bylines near the headline: `By …` (and its other languages), `Author: …`, or a bare name
+    /// standing next to the date line; failing those, a `by …` part of the page's title bar
+    /// (`Headline | by Jane Doe | Site`). Distances count printed lines: the blank lines a renderer
+    /// puts between blocks do not push a byline away from its headline.
+    static func authors(text: [String], anchor: Int, firstBody: Int) -> (line: Int?, names: [String])? {
+        guard anchor >= 0, anchor < text.count else { return titleBarByline(text) }
+        let printed = PrintedLines(text)
+        let reachAbove = 16
+        let reachBelow = printed.distance(anchor, min(max(anchor, firstBody), text.count - 1)) + 6
+        var ordered: [Int] = []
+        var index = anchor
+        while index >= 0, printed.distance(index, anchor) <= reachAbove {
+            ordered.append(index)
+            index -= 1
+        }
+        index = anchor + 1
+        while index < text.count, printed.distance(anchor, index) <= reachBelow {
+            ordered.append(index)
+            index += 1
+        }
+        ordered.removeAll { text[$0].isEmpty }
+        ordered.sort { printed.distance($0, anchor) < printed.distance($1, anchor) || printed.distance($0, anchor) == printed.distance($1, anchor) && $0 > $1 }
+        for index in ordered where (printed.distance(index, anchor) <= 6 || index > anchor) && text[index].utf8.count <= 200 {
+            let line = text[index]
+            if let names = byline(line) { return (index, names) }
+            // `por` alone on its line, or ending one (`Written on Mar 17 by`), the names on the next.
+            if endsWithOpening(line), let next = printed.next(after: index), next <= index + 2,
+                Sentences.wordCount(text[next]) <= 6, let names = byline("By " + text[next])
+            {
+                return (next, names)
+            }
+        }
+        // A name alone on its line (or before a date: `Dan Goodin - Apr 16, 2015`, `Mike Conley December
+        // 18, 2020`), close to the headline, when something says it is a person's: a known first
+        // name, or a date beside it.
+        // Menu items (`Discount Codes`, `Middle East`, `Sign UP Now`) are shaped like names too.
+        for index in ordered where index != anchor && printed.distance(index, anchor) <= reachAbove {
+            var line = Substring(text[index])
+            var cutOff = ""
+            for cut in [" - ", " – ", " | ", " • "] {
+                if let r = line.range(of: cut) {
+                    cutOff = String(line[r.upperBound...]) + cutOff
+                    line = line[..<r.lowerBound]
+                }
+            }
+            // The name and what dates it, not a sentence that opens with a name (`Paul Dhaliwal, 19,
+            // told …`).
+            guard line.utf8.count <= 80 else { continue }
+            var names = nameRun(line)
+            cutOff = String(line[names.endIndex...]) + cutOff
+            while names.last == "," { names.removeLast() }
+            // `John Plunkett. Updated …`: a full stop after a surname (not an initial's) goes.
+            if names.last == ".", names.split(separator: " ").last.map({ $0.count > 2 }) == true { names.removeLast() }
+            guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)) else { continue }
+            let first = name.split(separator: " ").first.map(String.init) ?? ""
+            // Evidence of a person: a date or a handle beside the name, or a stamp (a date, `11 min
+            // read`, `2 hours ago`) on the line before or after it, or a known first name. Menus are
+            // full of short capitalised lines, so further from the headline (up to sixteen printed
+            // lines: headers that stack the author's card above it) it takes more: a reading time or
+            // a `Follow` button beside the name, or a known first name with a stamp beside it.
+            let beside = [index - 1, index + 1].filter { $0 >= 0 && $0 < text.count }
+            let dated = DateFinder.find(in: cutOff) != nil || cutOff.trimmingCharacters(in: .whitespaces).hasPrefix("@")
+                || beside.contains { isStamp(text[$0]) }
+            let known = Gazetteer.firstNames.contains(first)
+            let near = abs(index - anchor) <= 4 && (dated || known)
+            let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated
+            guard near || card else { continue }
+            return (index, [name])
+        }
+        return titleBarByline(text)
+    }
+
+    /// `Headline | by Jane Doe | Site`: the `by` part of the page's first line (its window title);
+    /// no line is the byline's own (the first line may still give the title).
+    static func titleBarByline(_ text: [String]) -> (line: Int?, names: [String])? {
+        guard let first = text.firstIndex(where: { !$0.isEmpty }), text[first].utf8.count <= 300 else { return nil }
+        var parts = [Substring(text[first])]
+        for cut in [" | ", " – ", " — ", " · ", " - "] {
+            parts = parts.flatMap { $0.components(separatedBy: cut).map { Substring($0) } }
+        }
+        for part in parts.dropFirst() {
+            let part = part.trimmingSpaces()
+            guard part.lowercased().hasPrefix("by "), let names = Byline.parse("By " + part.dropFirst(3)) else { continue }
+            return (nil, names)
+        }
+        // A personal site: the title bar ends with a person's name that the copyright line names too
+        // (`Headline | Code | Jane Doe` … `© 2012 Jane Doe`).
+        guard parts.count > 1, let owner = Byline.cleanName(String(parts[parts.count - 1].trimmingSpaces())),
+            let given = owner.split(separator: " ").first, Gazetteer.firstNames.contains(String(given))
+        else { return nil }
+        for line in text.reversed() where line.utf8.count <= 200 && line.contains("©") {
+            guard let mark = line.range(of: "©") else { continue }
+            var after = line[mark.upperBound...].trimmingSpaces()
+            while let c = after.first, c.isNumber || c == "-" || c == "–" || c == " " { after = after.dropFirst() }
+            if after.hasPrefix(owner), after.dropFirst(owner.count).first.map({ !$0.isLetter }) ?? true { return (nil, [owner]) }
+        }
+        return nil
+    }
+
+    /// A line that ends with a byline's opening, the names on the next line (`por`, `Written on Mar
+    /// 17 by`).
+    static func endsWithOpening(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        if bylineOpenings.contains(lower + " ") { return true }
+        guard lower.utf8.count <= 60, lower.hasSuffix(" by") || lower.hasSuffix(" by:") else { return false }
+        // A sponsor's line is no byline (`Supported by`, `Presented by`).
+        return !["supported", "sponsored", "presented", "powered", "brought to you", "funded", "produced", "paid for", "published"].contains { lower.contains($0) }
+    }
+
+    /// `14 min read`, `Lesezeit: 3 Min.`: how long the story takes to read.
+    static func isReadingTime(_ line: String) -> Bool {
+        guard line.utf8.count <= 40 else { return false }
+        let lower = line.lowercased()
+        return lower.contains(where: \.isNumber) && (lower.contains("min read") || lower.contains("minute read") || lower.contains("lesezeit"))
+    }
+
+    /// A profile button beside a name: `Follow`, `Profile Follow Unfollow`, `Follow Following`.
+    static func isFollow(_ line: String) -> Bool {
+        guard line.utf8.count <= 40 else { return false }
+        let words = line.lowercased().split(separator: " ")
+        return !words.isEmpty && words.contains("follow") && words.allSatisfy { ["follow", "following", "unfollow", "profile", "+"].contains($0) }
+    }
+
+    /// A short line that dates what is beside it: a date, a reading time (`11 min read`) or an age
+    /// (`2 hours ago`).
+    static func isStamp(_ line: String) -> Bool {
+        guard line.utf8.count <= 80 else { return false }
+        if DateFinder.find(in: line) != nil { return true }
+        let lower = line.lowercased()
+        // An age in several languages (`vor 2 Stunden`, `il y a 3 heures`, `hace 2
+        // horas`, `2 ore fa`, `há 2 horas`, `2 uur geleden`, `před 2 hodinami`).
+        if relativeOpenings.contains(where: { lower.hasPrefix($0) }), lower.contains(where: \.isNumber), line.utf8.count <= 40 {
+            return true
+        }
+        guard lower.first?.isNumber == true else { return false }
+        if lower.hasSuffix(" fa") || lower.hasSuffix(" geleden") { return true }
+        // A short date with a two-digit year and a time (`9/11/13 10:00AM`).
+        if line.utf8.count <= 24, lower.contains(":"), lower.split(separator: " ").first?.filter({ $0 == "/" || $0 == "." }).count == 2 {
+            return true
+        }
+        return lower.contains("min read") || lower.hasSuffix(" ago") || lower.contains(" ago ")
+    }
+
+    static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
+
+    static let bylineOpenings = [
+        "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
+        "authors: ", "autor: ", "auteur: ", "text: ", "by: ",
+    ]
+
+    /// `By A and B`, `Von A`, `Par A`, `Por A`, `Written by A`, `Author: A`, `By A | May 2, 2015`.
+    static func byline(_ line: String) -> [String]? {
+        // Cheap first: the line must open with one of the openings below (which the cuts never
+        // reach, since they only shorten the line from its end).
+        // Decoration before the opening (`// By A • Nov 11, 2020`) goes.
+        var line = Substring(line)
+        while let c = line.unicodeScalars.first, "/|•·—–-*>".unicodeScalars.contains(c) || c == " " { line = line.dropFirst() }
+        let head = line.prefix(12).lowercased()
+        guard bylineOpenings.contains(where: head.hasPrefix) else {
+            // `on March 10, 2015 by Nikhil Marathe`: names after a date.
+            if let r = line.range(of: " by "), line.utf8.count <= 120, DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
+                return byline("By " + line[r.upperBound...])
+            }
+            return nil
+        }
+        var rest = line
+        // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
+        for cut in [" | ", " • ", " · ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
+            if let r = rest.range(of: cut) { rest = rest[..<r.lowerBound] }
+        }
+        let lower = rest.lowercased()
+        var body: Substring?
+        for opening in bylineOpenings where lower.hasPrefix(opening) {
+            body = rest.dropFirst(opening.count).trimmingSpaces()
+            break
+        }
+        guard var body, !body.isEmpty else { return nil }
+        body = nameRun(body)
+        guard !body.isEmpty else { return nil }
+        // `Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)`: roles in brackets go, and
+        // with them a name credited for pictures or video, who is no author.
+        while let open = body.firstIndex(of: "("), let close = body[open...].firstIndex(of: ")") {
+            let role = body[open..<close].lowercased()
+            var from = open
+            if ["photo", "video", "illustration", "graphic", "picture", "image"].contains(where: { role.contains($0) }) {
+                let before = body[..<open]
+                from = [" and ", ", ", " & ", " und ", " et "].compactMap { before.range(of: $0, options: .backwards)?.lowerBound }
+                    .max() ?? body.startIndex
+            }
+            body = (body[..<from] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]
+        }
+        if let names = Byline.parse("By " + body) { return names }
+        return nil
+    }
+}
+
+/// The printed lines of a text: how far apart two lines are when the blank lines between blocks do
+/// not count.
+struct PrintedLines {
+    /// For every line, how many non-empty lines come before it.
+    private let rank: [Int]
+    private let text: [String]
+
+    init(_ text: [String]) {
+        var count = 0
+        var rank: [Int] = []
+        rank.reserveCapacity(text.count)
+        for line in text {
+            rank.append(count)
+            if !line.isEmpty { count += 1 }
+        }
+        self.rank = rank
+        self.text = text
+    }
+
+    /// Printed lines from one line to another (either order).
+    func distance(_ a: Int, _ b: Int) -> Int { abs(rank[a] - rank[b]) }
+
+    /// The next non-empty line after `index`.
+    func next(after index: Int) -> Int? {
+        var i = index + 1
+        while i < text.count {
+            if !text[i].isEmpty { return i }
+            i += 1
+        }
+        return nil
+    }
+}
