@@ -5,7 +5,7 @@ import Foundation
 extension PageLayout {
     /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY
     /// GETTLEMAN JAN. 13, 2017`, `by Steven Musil January 18, 2017 11:00 PM`), a handle (`By Alissa
-    /// Wilkinson @alissamarie Updated …`), `Follow …`.
+    /// Wilkinson @alissamarie Updated …`), `Follow …`, `Edited by …`.
     static func nameRun(_ body: Substring) -> Substring {
         let words = body.split(separator: " ", omittingEmptySubsequences: true)
         var end = body.endIndex
@@ -14,7 +14,7 @@ extension PageLayout {
             while bare.last == "." || bare.last == "," { bare.removeLast() }
             while bare.first == "." || bare.first == "," { bare.removeFirst() }
             let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
-            if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored"].contains(bare)
+            if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored", "edited"].contains(bare)
                 || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
                 || DateFinder.months[String(bare)] != nil && nextIsNumber
             {

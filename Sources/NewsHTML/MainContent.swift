@@ -454,6 +454,11 @@ struct MainContent {
         }
         if page.authors.isEmpty { page.authors = pageBylines(roots) }
         page.authors = page.authors.filter(PageArticle.isPlausibleAuthor)
+        // A name that runs on into the author's card (`Jane Doe Journaliste au Monde Suivre …`) is
+        // the name before it again.
+        page.authors = page.authors.enumerated().filter { index, name in
+            !page.authors[..<index].contains { name.hasPrefix($0 + " ") }
+        }.map(\.element)
         if page.published == nil { page.published = pageDate() }
         if page.published == nil {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a
@@ -604,11 +609,15 @@ struct MainContent {
             let isByline = node["rel"]?.lowercased() == "author" || node["itemprop"]?.lowercased() == "author"
                 || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar"))
             guard isByline else { continue }
+            let isAuthorLink = node["rel"]?.lowercased() == "author"
+            // Once the byline is found, only more `rel=author` links add names: a later element
+            // classed `author` is a comment's or a widget's.
+            if !names.isEmpty, !isAuthorLink { break }
             let text = document.text(i)
             guard !text.isEmpty, text.count <= 120 else { continue }
             let found = PageMetadata.bylineNames(text)
             for name in found where !names.contains(name) { names.append(name) }
-            if !names.isEmpty, node["rel"] == nil { break }
+            if !names.isEmpty, !isAuthorLink { break }
         }
         return names
     }

@@ -46,7 +46,9 @@ struct PageMetadata {
                 if documentTitle == nil { documentTitle = document.text(index) }
             case "meta":
                 guard let content = node["content"], !content.isEmpty else { break }
-                for key in [node["property"], node["name"], node["itemprop"]].compactMap({ $0?.lowercased() })
+                // RDFa lets one tag carry several properties (`property="dc:creator twitter:site_name"`).
+                let properties = (node["property"] ?? "").split(separator: " ").map { $0.lowercased() }
+                for key in properties + [node["name"], node["itemprop"]].compactMap({ $0?.lowercased() })
                 where meta[key] == nil {
                     meta[key] = content
                 }
@@ -92,13 +94,14 @@ struct PageMetadata {
         liveUpdates = fromJSONLD.updates
         isLive = fromJSONLD.isLive || !liveUpdates.isEmpty
 
-        let authorFields: [[String]] = [
-            fromJSONLD.authors,
-            [meta["article:author"], meta["author"], meta["parsely-author"], meta["sailthru.author"], meta["byl"],
-             meta["dc.creator"], meta["dcterms.creator"], meta["twitter:creator"].flatMap { $0.hasPrefix("@") ? nil : $0 }]
-                .compactMap { $0 },
-            microAuthors,
-        ]
+        // The first field that names someone; meta tags one by one (two tags naming different people
+        // disagree, and the better-kept one wins: Dublin Core's creator first, as Readability orders them).
+        let metaAuthors: [[String]] = [
+            meta["dc:creator"], meta["dcterms:creator"], meta["dc.creator"], meta["dcterms.creator"], meta["article:author"],
+            meta["author"], meta["parsely-author"], meta["sailthru.author"], meta["byl"],
+            meta["twitter:creator"].flatMap { $0.hasPrefix("@") ? nil : $0 },
+        ].compactMap { $0.map { [$0] } }
+        let authorFields: [[String]] = [fromJSONLD.authors] + metaAuthors + [microAuthors]
         for field in authorFields {
             let names = Self.names(field)
             if !names.isEmpty {
@@ -147,7 +150,13 @@ struct PageMetadata {
     static func names(_ fields: [String]) -> [String] {
         var out: [String] = []
         for field in fields {
-            let text = unescape(field)
+            var text = unescape(field)
+            // `Bradley M. Kuhn (http://ebb.org/bkuhn/)`: the address beside the name goes.
+            while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")"),
+                text[open..<close].contains("/")
+            {
+                text = (text[..<open] + text[text.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+            }
             if text.hasPrefix("http") || text.contains("/") { continue }
             // A name with digits in it is a name with a date glued on (`Lucas Nolan22 Dec 2016`).
             var names = PageArticle.authorNames(text)
@@ -215,7 +224,7 @@ struct JSONLDFields {
 
     /// Reads one `<script type="application/ld+json">`; scripts after the first article add nothing.
     mutating func read(_ json: String) {
-        guard !found, let data = json.data(using: .utf8),
+        guard !found, let data = Self.unwrapped(json).data(using: .utf8),
             let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         else { return }
         var candidates: [[String: Any]] = []
@@ -251,7 +260,7 @@ struct JSONLDFields {
             publisher = Self.string(p["name"])
         }
         language = Self.string(article["inLanguage"])
-        articleBody = Self.string(article["articleBody"])
+        articleBody = Self.string(article["articleBody"]).map(Self.plainText)
         description = Self.string(article["description"])
         var entries: [Any] = []
         if let list = article["liveBlogUpdate"] as? [Any] { entries = list } else if let one = article["liveBlogUpdate"] { entries = [one] }
@@ -261,6 +270,54 @@ struct JSONLDFields {
             if body.isEmpty && head == nil { continue }
             updates.append(.init(headline: head, body: body, published: Self.string(entry["datePublished"]).flatMap(PageArticle.date)))
         }
+    }
+
+    /// Text some pages state with its markup (`<p class="…">Text</p>`): tags go, a block's end
+    /// ends a line, an inline element's marks (`<a>`, `<em>`) leave its words in place.
+    static func plainText(_ text: String) -> String {
+        guard text.contains("</") || text.contains("<p") || text.contains("<br") else { return text }
+        var out = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let first = after.first, first.isLetter || first == "/" || first == "!",
+                let close = after.firstIndex(of: ">")
+            else {
+                out += "<"
+                rest = after
+                continue
+            }
+            let name = after.drop { $0 == "/" || $0 == "!" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            out += inlineElements.contains(name) ? "" : "\n"
+            rest = after[after.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    static let inlineElements: Set<String> = [
+        "a", "em", "strong", "b", "i", "u", "s", "span", "sup", "sub", "abbr", "cite", "code", "small", "mark", "time", "q",
+    ]
+
+    /// The JSON inside a script's text: a `<![CDATA[ … ]]>` or `<!-- … -->` wrapper (with or without
+    /// `//` before its marks) goes.
+    static func unwrapped(_ text: String) -> String {
+        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)[...]
+        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+            var head = body
+            if head.hasPrefix("//") { head = head.dropFirst(2).drop { $0 == " " } }
+            guard head.hasPrefix(open) else { continue }
+            head = head.dropFirst(open.count)
+            if let end = head.range(of: close, options: .backwards) {
+                head = head[..<end.lowerBound]
+                if let slashes = head.range(of: "//", options: .backwards), head[slashes.upperBound...].allSatisfy(\.isWhitespace) {
+                    head = head[..<slashes.lowerBound]
+                }
+            }
+            body = head
+        }
+        return String(body)
     }
 
     /// Every JSON object in the value (arrays, `@graph`, nested `mainEntity`), breadth first.

@@ -105,6 +105,22 @@ import Testing
         #expect(!article.body.contains { $0.contains("We are ready to talk") })
     }
 
+    /// A stated `articleBody` written with its markup is read as text: it neither wins over the
+    /// page's own paragraphs by its tags' length nor brings tags into the body.
+    @Test func articleBodyStatedWithMarkup() throws {
+        let paragraph = "<p class='MsoBodyText'>Ministers met on Monday to <a href='https://example.com'>discuss</a> the plan.</p>"
+        let stated = String(repeating: paragraph, count: 12)
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","articleBody":"\(stated)"}</script>
+            </head><body><article>\(story)</article></body></html>
+            """)
+        #expect(article.body.count == 3)
+        #expect(!article.body.joined().contains("<"))
+        #expect(JSONLDFields.plainText(paragraph + "<br>Next") == "\nMinisters met on Monday to discuss the plan.\n\nNext")
+        #expect(JSONLDFields.plainText("a < b and c > d") == "a < b and c > d")
+    }
+
     @Test func articleBodyStatedInJSONLDWhenTheMarkupHasLittle() throws {
         let text = String(repeating: "The full text of the story as the publisher states it in its metadata. ", count: 10)
         let article = try read(

@@ -103,6 +103,52 @@ let story = """
         #expect(article.authors == ["Tom Ward"])
     }
 
+    /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
+    /// without `//` before the marks) is read like bare JSON-LD.
+    @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
+    func wrappedJSONLD(open: String, close: String) throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">
+            \(open)
+            {"@context":{"@vocab":"http://schema.org"},"@type":"NewsArticle","headline":"Court halts the merger",
+             "author":[{"@context":"https://schema.org/","@type":"Person","name":"Stella Kim"},
+                       {"@context":"https://schema.org/","@type":"Person","name":"Jennifer Jett"}],
+             "datePublished":"2024-12-03T16:00:00Z"}
+            \(close)
+            </script></head><body><article>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Stella Kim", "Jennifer Jett"])
+        #expect(article.published == "2024-12-03T16:00:00Z")
+    }
+
+    /// An RDFa tag with several properties counts for each; meta tags naming different people are
+    /// not merged: the first in order (Dublin Core's creator, then `author`) wins.
+    @Test func metaAuthorsInOrderAndRDFaProperties() throws {
+        let spaced = try read(
+            """
+            <html><head><meta property="dc:creator twitter:site_name" content="Creator Name">
+            <meta name="author" content="Someone Else"></head><body><article>\(story)</article></body></html>
+            """)
+        #expect(spaced.authors == ["Creator Name"])
+        let two = try read(
+            """
+            <html><head><meta name="author" content="Tom Ward"><meta name="parsely-author" content="Ann Lee">
+            </head><body><article>\(story)</article></body></html>
+            """)
+        #expect(two.authors == ["Tom Ward"])
+    }
+
+    /// `Bradley M. Kuhn (http://ebb.org/bkuhn/)`: the address beside the name goes, the name stays.
+    @Test func authorMetaWithAnAddressBesideTheName() throws {
+        let article = try read(
+            """
+            <html><head><meta name="author" content="Bradley M. Kuhn (http://ebb.org/bkuhn/)"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Bradley M. Kuhn"])
+    }
+
     @Test func microdata() throws {
         let article = try read(
             """
@@ -174,6 +220,20 @@ let story = """
             <html><body><article><h1>Museum reopens after repairs</h1>
             <div class="meta">Written by <a rel="author" href="/staff/pia">Pia Larsen</a></div>
             \(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Pia Larsen"])
+    }
+
+    /// After the byline's `rel=author` link, an element classed `author` further down (a comment's)
+    /// adds no name.
+    @Test func commentAuthorsAreNotTheStorysAuthors() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Museum reopens after repairs</h1>
+            <div class="meta">Written by <a rel="author" href="/staff/pia">Pia Larsen</a></div>
+            \(story)</article>
+            <ol class="comments"><li><cite class="author fn">Alexander Petrov</cite> wrote: Nice.</li></ol>
+            </body></html>
             """)
         #expect(article.authors == ["Pia Larsen"])
     }
