@@ -53,6 +53,11 @@ final class Committer: Sendable {
         backoff.withLock { $0.map { ContinuousClock.now < $0.until } ?? false }
     }
 
+    /// When the back-off after a failed write ends, while it lasts.
+    var backoffUntil: ContinuousClock.Instant? {
+        backoff.withLock { state in state.map(\.until).flatMap { $0 > .now ? $0 : nil } }
+    }
+
     /// Whether the last write failed (and none has worked since).
     var lastWriteFailed: Bool { backoff.withLock { $0 != nil } }
 

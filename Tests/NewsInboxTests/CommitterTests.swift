@@ -97,6 +97,7 @@ import Testing
         }
         #expect(reason.contains("database write failed") && reason.contains("disk I/O error"))
         #expect(bench.committer.isBackingOff && bench.committer.lastWriteFailed)
+        #expect(bench.committer.backoffUntil.map { $0 > .now } == true, "the loop wakes when the back-off ends")
         #expect(bench.observed.batches.withLock { $0.isEmpty })
         #expect(FileManager.default.fileExists(atPath: bench.folder.path + "/inbox/a.txt"), "nothing moved")
         #expect(try bench.store.countsNow().articles == 0)
@@ -106,7 +107,7 @@ import Testing
             [outcome], disposer: bench.disposer(.keep))
         else { Issue.record("not committed after the fault went"); return }
         #expect(resumed && report.articleChange == 1)
-        #expect(!bench.committer.isBackingOff && !bench.committer.lastWriteFailed)
+        #expect(!bench.committer.isBackingOff && !bench.committer.lastWriteFailed && bench.committer.backoffUntil == nil)
     }
 
     @Test func commitRowIdsGoToTheirOwnOutcomesSkippedOnesIncluded() {
