@@ -96,9 +96,9 @@ final class Committer: Sendable {
             case .commit(var commit, let dispose):
                 commit.fileID = ids.popFirst() ?? commit.fileID
                 return .commit(commit, dispose: dispose)
-            case .quarantine(var commit, let source, let destination):
+            case .quarantine(var commit, let reason, let source, let destination):
                 commit.fileID = ids.popFirst() ?? commit.fileID
-                return .quarantine(commit, source: source, destination: destination)
+                return .quarantine(commit, reason: reason, source: source, destination: destination)
             }
         }
     }
@@ -155,7 +155,7 @@ extension FileOutcome {
     var commit: FileCommit? {
         switch self {
         case .skip: nil
-        case .commit(let commit, _), .quarantine(let commit, _, _): commit
+        case .commit(let commit, _), .quarantine(let commit, _, _, _): commit
         }
     }
 }

@@ -118,7 +118,7 @@ import Testing
         known.fileID = 5
         let outcomes: [FileOutcome] = [
             .skip, .commit(commit, dispose: true), .skip,
-            .quarantine(known, source: "b.txt", destination: FilePath("/q/b.txt")),
+            .quarantine(known, reason: .tooLarge(bytes: 2, limit: 1), source: "b.txt", destination: FilePath("/q/b.txt")),
         ]
         let ids = Committer.identified(outcomes, fileIDs: [11, 5]).map { $0.commit?.fileID }
         #expect(ids == [nil, 11, nil, 5])
