@@ -149,9 +149,26 @@ import Testing
         #expect(try Self.load(text) == NewsdConfiguration())
     }
 
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("config.example.json")
+
+    @Test func theCodingKeysAreTheExampleConfigsKeys() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.example)) as? [String: Any]
+        #expect(object.map { Set($0.keys) } == NewsdConfiguration.keys)
+    }
+
+    @Test func aJSONDecoderToldTheFileDecodesItAndRefusesInItsWords() throws {
+        let decoder = JSONDecoder()
+        decoder.userInfo[NewsdConfiguration.fileKey] = "/srv/newsd/newsd.json"
+        let config = try decoder.decode(NewsdConfiguration.self, from: Data(#"{"inbox": "in", "settle_ms": 20}"#.utf8))
+        #expect(config.inbox == "/srv/newsd/in" && config.settleMilliseconds == 20)
+        #expect(throws: ConfigurationError(message: "config /srv/newsd/newsd.json: key \"settle_ms\" must be at least 0")) {
+            try decoder.decode(NewsdConfiguration.self, from: Data(#"{"settle_ms": -20}"#.utf8))
+        }
+    }
+
     @Test func theExampleConfigIsTheDefaults() throws {
-        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("config.example.json")
+        let example = Self.example
         var config = try NewsdConfiguration.load(file: example.path)
         #expect(config.effectiveArchiveDir == "/var/lib/newsd/archive")
         config.archiveDir = nil
