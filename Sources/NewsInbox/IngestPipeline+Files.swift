@@ -205,13 +205,12 @@ struct FileProcessor: Sendable {
 
     private func quarantine(
         _ path: String, _ relativePath: String, stat: FileStat, record: FileRecord?, reason: QuarantineReason
-    ) -> FileOutcome
-    {
+    ) -> FileOutcome {
         let destination = Self.freeName(Self.path(settings.quarantineDir, relativePath))
         let commit = FileCommit(
             fileID: record?.id, path: relativePath, identity: stat.identity, size: stat.size,
-            mtimeNanoseconds: stat.mtimeNanoseconds, offset: 0, parserState: nil, state: .failed, error: reason.description,
-            movedTo: RawName.string(destination), articles: nil)
+            mtimeNanoseconds: stat.mtimeNanoseconds, offset: 0, parserState: nil, state: .failed,
+            error: reason.description, movedTo: RawName.string(destination), articles: nil)
         return .quarantine(commit, reason: reason, source: relativePath, destination: destination)
     }
 

@@ -50,7 +50,8 @@ import Testing
         ("{\"socket_mode\": \"1000\"}", "key \"socket_mode\" must be an octal mode such as \"0660\""),
         ("{\"socket_mode\": \"999\"}", "key \"socket_mode\" must be an octal mode such as \"0660\""),
         ("{\"socket_mode\": 660}", "key \"socket_mode\" must be a string, not number"),
-        ("{\"after_ingest\": \"shred\"}", "key \"after_ingest\" must be \"keep\", \"archive\" or \"delete\", not \"shred\""),
+        ("{\"after_ingest\": \"shred\"}",
+         "key \"after_ingest\" must be \"keep\", \"archive\" or \"delete\", not \"shred\""),
         ("{\"after_ingest\": 1}", "key \"after_ingest\" must be a string, not number"),
         ("{\"log_level\": \"loud\"}",
          "key \"log_level\" must be one of trace, debug, info, notice, warning, error, critical"),
@@ -162,7 +163,8 @@ import Testing
         decoder.userInfo[NewsdConfiguration.fileKey] = "/srv/newsd/newsd.json"
         let config = try decoder.decode(NewsdConfiguration.self, from: Data(#"{"inbox": "in", "settle_ms": 20}"#.utf8))
         #expect(config.inbox == "/srv/newsd/in" && config.settleMilliseconds == 20)
-        #expect(throws: ConfigurationError(message: "config /srv/newsd/newsd.json: key \"settle_ms\" must be at least 0")) {
+        let refusal = ConfigurationError(message: "config /srv/newsd/newsd.json: key \"settle_ms\" must be at least 0")
+        #expect(throws: refusal) {
             try decoder.decode(NewsdConfiguration.self, from: Data(#"{"settle_ms": -20}"#.utf8))
         }
     }

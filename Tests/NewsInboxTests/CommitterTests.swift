@@ -107,7 +107,8 @@ import Testing
             [outcome], disposer: bench.disposer(.keep))
         else { Issue.record("not committed after the fault went"); return }
         #expect(resumed && report.articleChange == 1)
-        #expect(!bench.committer.isBackingOff && !bench.committer.lastWriteFailed && bench.committer.backoffUntil == nil)
+        #expect(!bench.committer.isBackingOff && !bench.committer.lastWriteFailed)
+        #expect(bench.committer.backoffUntil == nil)
     }
 
     @Test func commitRowIdsGoToTheirOwnOutcomesSkippedOnesIncluded() {
@@ -118,7 +119,8 @@ import Testing
         known.fileID = 5
         let outcomes: [FileOutcome] = [
             .skip, .commit(commit, dispose: true), .skip,
-            .quarantine(known, reason: .tooLarge(bytes: 2, limit: 1), source: "b.txt", destination: FilePath("/q/b.txt")),
+            .quarantine(
+                known, reason: .tooLarge(bytes: 2, limit: 1), source: "b.txt", destination: FilePath("/q/b.txt")),
         ]
         let ids = Committer.identified(outcomes, fileIDs: [11, 5]).map { $0.commit?.fileID }
         #expect(ids == [nil, 11, nil, 5])
