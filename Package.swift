@@ -144,9 +144,10 @@ let package = Package(
         .testTarget(
             name: "NewsInboxTests",
             dependencies: [
-                "NewsInbox", "NewsStore", "NewsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "NewsInbox", "NewsStore", "NewsCore", "NewsWorker", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ], swiftSettings: strict),
+        .testTarget(name: "NewsConfigTests", dependencies: ["NewsConfig"], swiftSettings: strict),
         .testTarget(name: "NewsWorkerTests", dependencies: ["NewsWorker", "NewsCore", "CNewsLinux"], swiftSettings: strict),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["NewsProtocol"], swiftSettings: strict),

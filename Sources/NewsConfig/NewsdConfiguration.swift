@@ -4,7 +4,7 @@ import NewsInbox
 import NewsProtocol
 
 /// Why a configuration is refused: one line naming the key (newsd exits 78, EX_CONFIG).
-package struct ConfigurationError: Error, CustomStringConvertible {
+package struct ConfigurationError: Error, Equatable, CustomStringConvertible {
     /// The line newsd prints before exiting 78.
     package var message: String
     package var description: String { message }
@@ -15,8 +15,9 @@ package struct ConfigurationError: Error, CustomStringConvertible {
 
 /// newsd's configuration: defaults, then the JSON file, then command-line flags. Every key of
 /// config.example.json is here with its default; an unknown key or a wrong type is an error that
-/// names the key.
-package struct NewsdConfiguration: Sendable, Equatable {
+/// names the key. Decoding it (`load`, or a `JSONDecoder` with `fileKey` set) reads a file's keys
+/// over the defaults.
+package struct NewsdConfiguration: Sendable, Equatable, Decodable {
     package var inbox = "/var/lib/newsd/inbox"
     package var database = "/var/lib/newsd/newsd.db"
     package var socket = "/run/newsd/control.sock"
@@ -58,13 +59,34 @@ package struct NewsdConfiguration: Sendable, Equatable {
     /// Defaults everywhere.
     package init() {}
 
-    package static let keys: Set<String> = [
-        "inbox", "database", "socket", "socket_mode", "admin_uids", "admin_gids", "include", "ignore", "recursive",
-        "settle_ms", "poll_interval_s", "reconcile_interval_s", "max_file_bytes", "after_ingest", "archive_dir",
-        "quarantine_dir", "batch_max_articles", "batch_max_delay_ms", "log_level", "aliases_file", "client_idle_timeout_s",
-        "parse_workers", "parse_timeout_s", "parse_memory_mb",
-        "query_timeout_ms", "duplicates", "stories",
-    ]
+    /// The file's keys, spelled as in config.example.json.
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case inbox, database, socket
+        case socketMode = "socket_mode"
+        case adminUIDs = "admin_uids"
+        case adminGIDs = "admin_gids"
+        case include, ignore, recursive
+        case settleMilliseconds = "settle_ms"
+        case pollIntervalSeconds = "poll_interval_s"
+        case reconcileIntervalSeconds = "reconcile_interval_s"
+        case maxFileBytes = "max_file_bytes"
+        case afterIngest = "after_ingest"
+        case archiveDir = "archive_dir"
+        case quarantineDir = "quarantine_dir"
+        case batchMaxArticles = "batch_max_articles"
+        case batchMaxDelayMilliseconds = "batch_max_delay_ms"
+        case logLevel = "log_level"
+        case aliasesFile = "aliases_file"
+        case clientIdleTimeoutSeconds = "client_idle_timeout_s"
+        case parseWorkers = "parse_workers"
+        case parseTimeoutSeconds = "parse_timeout_s"
+        case parseMemoryMB = "parse_memory_mb"
+        case queryTimeoutMilliseconds = "query_timeout_ms"
+        case duplicates, stories
+    }
+
+    /// Every key the file may have.
+    package static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 
     /// The quarantine folder in force.
     package var effectiveQuarantineDir: String { quarantineDir ?? sibling("quarantine") }
@@ -87,163 +109,192 @@ package struct NewsdConfiguration: Sendable, Equatable {
     }
 
     /// Reads config bytes over the defaults; `file` names them in errors and anchors relative paths.
+    /// - Throws: `ConfigurationError`, one line naming the file and the key.
     package static func load(data: Data, file: String) throws(ConfigurationError) -> NewsdConfiguration {
-        let root: JSONValue
+        let decoder = JSONDecoder()
+        decoder.userInfo[fileKey] = file
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
+            return try decoder.decode(NewsdConfiguration.self, from: data)
+        } catch let error as ConfigurationError {
+            throw error
         } catch {
+            throw ConfigurationError(message: "config \(file): not valid JSON")
+        }
+    }
+
+    /// The decoder's `userInfo` entry that names the config file (a `String`): errors name it and
+    /// relative paths in it are relative to its folder. Without it, errors say `newsd.json` and
+    /// paths are relative to the current folder.
+    package static let fileKey = CodingUserInfoKey(rawValue: "newsd.config.file")!
+
+    /// Reads the file's keys over the defaults: absent keys (and null, except for booleans and
+    /// lists) keep their default.
+    /// - Throws: `ConfigurationError` for the first fault, in a fixed order of keys: a document that
+    ///   is no JSON object, then the first unknown key (sorted), then a value of the wrong type or
+    ///   out of range.
+    package init(from decoder: any Decoder) throws {
+        self.init()
+        let file = decoder.userInfo[Self.fileKey] as? String ?? "newsd.json"
+        // The whole document first: a number no Double holds (1e400) is not JSON newsd can read, and
+        // the values' JSON types name what a wrong value is.
+        guard let root = try? JSONValue(from: decoder) else {
             throw ConfigurationError(message: "config \(file): not valid JSON")
         }
         guard case .object(let object) = root else {
             throw ConfigurationError(message: "config \(file): must be a JSON object of keys")
         }
-        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
-        var config = NewsdConfiguration()
-        try config.apply(object, file: file, base: base)
-        return config
-    }
-
-    package mutating func apply(_ object: [String: JSONValue], file: String, base: URL) throws(ConfigurationError) {
-        if let unknown = object.keys.filter({ !Self.keys.contains($0) }).sorted().first {
+        if let unknown = object.keys.filter({ CodingKeys(rawValue: $0) == nil }).sorted().first {
             throw ConfigurationError(message: "config \(file): unknown key \"\(unknown)\"")
         }
-        let reader = KeyReader(object: object, file: file, base: base)
-        if let v = try reader.path("inbox") { inbox = v }
-        if let v = try reader.path("database") { database = v }
-        if let v = try reader.path("socket") { socket = v }
-        if let v = try reader.string("socket_mode") {
+        let keys = FileKeys(
+            container: try decoder.container(keyedBy: CodingKeys.self), values: object, file: file,
+            base: URL(fileURLWithPath: file).deletingLastPathComponent())
+        if let v = try keys.path(.inbox) { inbox = v }
+        if let v = try keys.path(.database) { database = v }
+        if let v = try keys.path(.socket) { socket = v }
+        if let v = try keys.string(.socketMode) {
             guard let mode = mode_t(v, radix: 8), mode <= 0o777 else {
-                throw reader.error("socket_mode", "must be an octal mode such as \"0660\"")
+                throw keys.error(.socketMode, "must be an octal mode such as \"0660\"")
             }
             socketMode = mode
         }
-        if let v = try reader.ids("admin_uids") { adminUIDs = v }
-        if let v = try reader.ids("admin_gids") { adminGIDs = v }
-        if let v = try reader.strings("include") { include = v }
-        if let v = try reader.strings("ignore") { ignore = v }
-        if let v = try reader.bool("recursive") { recursive = v }
-        if let v = try reader.integer("settle_ms", min: 0) { settleMilliseconds = Int(v) }
-        if let v = try reader.number("poll_interval_s", min: 0) { pollIntervalSeconds = v }
-        if let v = try reader.number("reconcile_interval_s", min: 0) { reconcileIntervalSeconds = v }
-        if let v = try reader.integer("max_file_bytes", min: 1) { maxFileBytes = v }
-        if let v = try reader.string("after_ingest") {
+        if let v = try keys.ids(.adminUIDs) { adminUIDs = v }
+        if let v = try keys.ids(.adminGIDs) { adminGIDs = v }
+        if let v = try keys.strings(.include) { include = v }
+        if let v = try keys.strings(.ignore) { ignore = v }
+        if let v = try keys.bool(.recursive) { recursive = v }
+        if let v = try keys.integer(.settleMilliseconds, min: 0) { settleMilliseconds = Int(v) }
+        if let v = try keys.number(.pollIntervalSeconds, min: 0) { pollIntervalSeconds = v }
+        if let v = try keys.number(.reconcileIntervalSeconds, min: 0) { reconcileIntervalSeconds = v }
+        if let v = try keys.integer(.maxFileBytes, min: 1) { maxFileBytes = v }
+        if let v = try keys.string(.afterIngest) {
             guard let d = Disposition(rawValue: v) else {
-                throw reader.error("after_ingest", "must be \"keep\", \"archive\" or \"delete\", not \"\(v)\"")
+                throw keys.error(.afterIngest, "must be \"keep\", \"archive\" or \"delete\", not \"\(v)\"")
             }
             afterIngest = d
         }
-        if let v = try reader.path("archive_dir") { archiveDir = v }
-        if let v = try reader.path("quarantine_dir") { quarantineDir = v }
-        if let v = try reader.integer("batch_max_articles", min: 1) { batchMaxArticles = Int(v) }
-        if let v = try reader.integer("batch_max_delay_ms", min: 0) { batchMaxDelayMilliseconds = Int(v) }
-        if let v = try reader.string("log_level") {
+        if let v = try keys.path(.archiveDir) { archiveDir = v }
+        if let v = try keys.path(.quarantineDir) { quarantineDir = v }
+        if let v = try keys.integer(.batchMaxArticles, min: 1) { batchMaxArticles = Int(v) }
+        if let v = try keys.integer(.batchMaxDelayMilliseconds, min: 0) { batchMaxDelayMilliseconds = Int(v) }
+        if let v = try keys.string(.logLevel) {
             guard let level = Logger.Level(rawValue: v) else {
-                throw reader.error("log_level", "must be one of trace, debug, info, notice, warning, error, critical")
+                throw keys.error(.logLevel, "must be one of trace, debug, info, notice, warning, error, critical")
             }
             logLevel = level
         }
-        if let v = try reader.path("aliases_file") { aliasesFile = v }
-        if let v = try reader.number("client_idle_timeout_s", min: 1) { clientIdleTimeoutSeconds = v }
-        if let v = try reader.integer("parse_workers", min: 1) {
-            guard v <= 64 else { throw reader.error("parse_workers", "must be at most 64") }
+        if let v = try keys.path(.aliasesFile) { aliasesFile = v }
+        if let v = try keys.number(.clientIdleTimeoutSeconds, min: 1) { clientIdleTimeoutSeconds = v }
+        if let v = try keys.integer(.parseWorkers, min: 1) {
+            guard v <= 64 else { throw keys.error(.parseWorkers, "must be at most 64") }
             parseWorkers = Int(v)
         }
-        if let v = try reader.number("parse_timeout_s", min: 1) { parseTimeoutSeconds = v }
-        if let v = try reader.bool("duplicates") { duplicates = v }
-        if let v = try reader.bool("stories") { stories = v }
-        if let v = try reader.integer("parse_memory_mb", min: 64) {
-            guard v <= 1 << 20 else { throw reader.error("parse_memory_mb", "must be at most 1048576") }
+        if let v = try keys.number(.parseTimeoutSeconds, min: 1) { parseTimeoutSeconds = v }
+        if let v = try keys.bool(.duplicates) { duplicates = v }
+        if let v = try keys.bool(.stories) { stories = v }
+        if let v = try keys.integer(.parseMemoryMB, min: 64) {
+            guard v <= 1 << 20 else { throw keys.error(.parseMemoryMB, "must be at most 1048576") }
             parseMemoryMB = Int(v)
         }
-        if let v = try reader.integer("query_timeout_ms", min: 1) { queryTimeoutMilliseconds = Int(v) }
+        if let v = try keys.integer(.queryTimeoutMilliseconds, min: 1) { queryTimeoutMilliseconds = Int(v) }
     }
 }
 
-/// Typed access to one config object's keys, with errors that name the key.
-private struct KeyReader {
-    var object: [String: JSONValue]
+/// The file's keys decoded by type, with errors that name the key: a `DecodingError` becomes the
+/// line newsd prints, naming the JSON type that came instead.
+private struct FileKeys {
+    typealias Key = NewsdConfiguration.CodingKeys
+
+    var container: KeyedDecodingContainer<Key>
+    /// The document's values, for the name of a wrong value's type.
+    var values: [String: JSONValue]
     var file: String
     var base: URL
 
-    func error(_ key: String, _ what: String) -> ConfigurationError {
-        ConfigurationError(message: "config \(file): key \"\(key)\" \(what)")
+    func error(_ key: Key, _ what: String) -> ConfigurationError {
+        ConfigurationError(message: "config \(file): key \"\(key.rawValue)\" \(what)")
     }
 
-    func string(_ key: String) throws(ConfigurationError) -> String? {
-        switch object[key] {
-        case nil, .null?: return nil  // null means "the default"
-        case .string(let s)?: return s
-        case let other?: throw error(key, "must be a string, not \(other.typeName)")
+    /// The JSON type of a key's value: `string`, `number`, `boolean`, `array`, `object` or `null`.
+    func typeName(_ key: Key) -> String {
+        values[key.rawValue]?.typeName ?? "nothing"
+    }
+
+    /// A key's value as `T`; nil when the key is absent, or null where null means the default.
+    /// Any other value that is no `T` is refused as `what`, naming what it is.
+    func decode<T: Decodable>(_ type: T.Type, _ key: Key, nullIsDefault: Bool, _ what: String)
+        throws(ConfigurationError) -> T?
+    {
+        guard container.contains(key) else { return nil }
+        if (try? container.decodeNil(forKey: key)) == true {
+            if nullIsDefault { return nil }
+            throw error(key, "\(what), not null")
+        }
+        do {
+            return try container.decode(T.self, forKey: key)
+        } catch {
+            throw self.error(key, "\(what), not \(typeName(key))")
         }
     }
 
-    func path(_ key: String) throws(ConfigurationError) -> String? {
+    func string(_ key: Key) throws(ConfigurationError) -> String? {
+        try decode(String.self, key, nullIsDefault: true, "must be a string")
+    }
+
+    func path(_ key: Key) throws(ConfigurationError) -> String? {
         guard let s = try string(key) else { return nil }
         guard !s.isEmpty else { throw error(key, "must not be empty") }
         return s.hasPrefix("/") ? s : base.appendingPathComponent(s).standardizedFileURL.path
     }
 
-    func bool(_ key: String) throws(ConfigurationError) -> Bool? {
-        switch object[key] {
-        case nil: return nil
-        case .bool(let b)?: return b
-        case let other?: throw error(key, "must be true or false, not \(other.typeName)")
-        }
+    func bool(_ key: Key) throws(ConfigurationError) -> Bool? {
+        try decode(Bool.self, key, nullIsDefault: false, "must be true or false")
     }
 
     /// The most seconds a key may give (about 31 years): newsd turns seconds into 64-bit counts of
     /// milliseconds and nanoseconds, which trap on overflow at start-up.
     static let maxSeconds = 1e9
 
-    func number(_ key: String, min: Double) throws(ConfigurationError) -> Double? {
-        switch object[key] {
-        case nil, .null?: return nil
-        case .number(let n)?:
-            guard n >= min else { throw error(key, "must be at least \(min)") }
-            guard n <= Self.maxSeconds else { throw error(key, "must be at most \(Int(Self.maxSeconds)) (seconds)") }
-            return n
-        case let other?: throw error(key, "must be a number, not \(other.typeName)")
+    func number(_ key: Key, min: Double) throws(ConfigurationError) -> Double? {
+        guard let n = try decode(Double.self, key, nullIsDefault: true, "must be a number") else { return nil }
+        guard n >= min else { throw error(key, "must be at least \(min)") }
+        guard n <= Self.maxSeconds else { throw error(key, "must be at most \(Int(Self.maxSeconds)) (seconds)") }
+        return n
+    }
+
+    func integer(_ key: Key, min: Int64) throws(ConfigurationError) -> Int64? {
+        // JSON has numbers, not integers: 1.5 is a number that is no integer, and says so.
+        guard let n = try decode(Double.self, key, nullIsDefault: true, "must be an integer") else { return nil }
+        guard n.rounded() == n, abs(n) < 9e15 else { throw error(key, "must be an integer, not \(n)") }
+        guard Int64(n) >= min else { throw error(key, "must be at least \(min)") }
+        return Int64(n)
+    }
+
+    func strings(_ key: Key) throws(ConfigurationError) -> [String]? {
+        do {
+            return try decode([String].self, key, nullIsDefault: false, "must be a list of strings")
+        } catch {
+            // A list with something else in it.
+            if typeName(key) == "array" { throw self.error(key, "must be a list of strings") }
+            throw error
         }
     }
 
-    func integer(_ key: String, min: Int64) throws(ConfigurationError) -> Int64? {
-        switch object[key] {
-        case nil, .null?: return nil
-        case .number(let n)?:
-            guard n.rounded() == n, abs(n) < 9e15 else { throw error(key, "must be an integer, not \(n)") }
-            guard Int64(n) >= min else { throw error(key, "must be at least \(min)") }
-            return Int64(n)
-        case let other?: throw error(key, "must be an integer, not \(other.typeName)")
+    func ids(_ key: Key) throws(ConfigurationError) -> [UInt32]? {
+        let numbers: [Double]?
+        do {
+            numbers = try decode([Double].self, key, nullIsDefault: false, "must be a list of numeric ids")
+        } catch {
+            if typeName(key) == "array" { throw self.error(key, "must be a list of numeric ids") }
+            throw error
         }
-    }
-
-    func strings(_ key: String) throws(ConfigurationError) -> [String]? {
-        switch object[key] {
-        case nil: return nil
-        case .array(let items)?:
-            var result: [String] = []
-            for item in items {
-                guard case .string(let s) = item else { throw error(key, "must be a list of strings") }
-                result.append(s)
-            }
-            return result
-        case let other?: throw error(key, "must be a list of strings, not \(other.typeName)")
-        }
-    }
-
-    func ids(_ key: String) throws(ConfigurationError) -> [UInt32]? {
-        switch object[key] {
-        case nil: return nil
-        case .array(let items)?:
-            var result: [UInt32] = []
-            for item in items {
-                guard case .number(let n) = item, n.rounded() == n, n >= 0, n < 4_294_967_295 else {
+        return try numbers.map { numbers throws(ConfigurationError) in
+            try numbers.map { n throws(ConfigurationError) in
+                guard n.rounded() == n, n >= 0, n < 4_294_967_295 else {
                     throw error(key, "must be a list of numeric ids")
                 }
-                result.append(UInt32(n))
+                return UInt32(n)
             }
-            return result
-        case let other?: throw error(key, "must be a list of numeric ids, not \(other.typeName)")
         }
     }
 }

@@ -53,6 +53,11 @@ final class Committer: Sendable {
         backoff.withLock { $0.map { ContinuousClock.now < $0.until } ?? false }
     }
 
+    /// When the back-off after a failed write ends, while it lasts.
+    var backoffUntil: ContinuousClock.Instant? {
+        backoff.withLock { state in state.map(\.until).flatMap { $0 > .now ? $0 : nil } }
+    }
+
     /// Whether the last write failed (and none has worked since).
     var lastWriteFailed: Bool { backoff.withLock { $0 != nil } }
 
@@ -91,9 +96,9 @@ final class Committer: Sendable {
             case .commit(var commit, let dispose):
                 commit.fileID = ids.popFirst() ?? commit.fileID
                 return .commit(commit, dispose: dispose)
-            case .quarantine(var commit, let source, let destination):
+            case .quarantine(var commit, let reason, let source, let destination):
                 commit.fileID = ids.popFirst() ?? commit.fileID
-                return .quarantine(commit, source: source, destination: destination)
+                return .quarantine(commit, reason: reason, source: source, destination: destination)
             }
         }
     }
@@ -150,7 +155,7 @@ extension FileOutcome {
     var commit: FileCommit? {
         switch self {
         case .skip: nil
-        case .commit(let commit, _), .quarantine(let commit, _, _): commit
+        case .commit(let commit, _), .quarantine(let commit, _, _, _): commit
         }
     }
 }

@@ -39,14 +39,14 @@ struct Disposer: Sendable {
             switch outcome {
             case .skip:
                 continue
-            case .quarantine(let commit, let source, let destination):
+            case .quarantine(let commit, let reason, let source, let destination):
                 guard let identity = commit.identity else { continue }
                 do {
                     try directory.move(source, identity: identity, to: destination)
-                    try FileMover.writeReason(commit.error ?? "unknown", for: destination, original: commit.path)
+                    try FileMover.writeReason(reason, for: destination, original: commit.path)
                     logger.warning(
-                        "quarantined \(commit.path): \(commit.error ?? "")",
-                        metadata: ["file": "\(commit.path)", "event": "quarantined"])
+                        "quarantined \(commit.path): \(reason)",
+                        metadata: ["file": "\(commit.path)", "event": "quarantined", "reason.code": "\(reason.code)"])
                 } catch {
                     logger.error(
                         "cannot quarantine \(commit.path): \(error)",

@@ -12,9 +12,9 @@ enum FileOutcome: Sendable {
     case skip
     /// Commit this; `dispose` when the file is complete and `after_ingest` applies.
     case commit(FileCommit, dispose: Bool)
-    /// Commit this failure, then move the file (`source`, relative to the inbox) to
-    /// `destination` with its reason beside it.
-    case quarantine(FileCommit, source: String, destination: FilePath)
+    /// Commit this failure (its `error` is `reason`'s text), then move the file (`source`, relative
+    /// to the inbox) to `destination` with its reason beside it.
+    case quarantine(FileCommit, reason: QuarantineReason, source: String, destination: FilePath)
 }
 
 /// A file's (device, inode), size and mtime as `stat(2)` saw them.
@@ -93,7 +93,7 @@ struct FileProcessor: Sendable {
         if seen.size > settings.maxFileBytes {
             return quarantine(
                 path, relativePath, stat: seen, record: record,
-                reason: "too_large: \(seen.size) bytes is more than max_file_bytes (\(settings.maxFileBytes))")
+                reason: .tooLarge(bytes: seen.size, limit: settings.maxFileBytes))
         }
         if let record, record.state == .ingested || record.state == .seen,
             seen.size == record.size, seen.mtimeNanoseconds == record.mtimeNanoseconds, record.offset == seen.size
@@ -120,7 +120,7 @@ struct FileProcessor: Sendable {
         } catch Errno.noSuchFileOrDirectory, Errno.tooManySymbolicLinkLevels, Errno.improperLink {
             return .skip  // gone, or a symlink (never followed)
         } catch {
-            return quarantine(path, relativePath, stat: seen, record: record, reason: "unreadable: \(error)")
+            return quarantine(path, relativePath, stat: seen, record: record, reason: .unreadable("\(error)"))
         }
         defer { try? fd.close() }
         do {
@@ -129,9 +129,9 @@ struct FileProcessor: Sendable {
             guard current.identity == seen.identity else { return .skip }  // replaced since stat: its own event follows
             return try parse(fd, path, relativePath, stat: current, record: record)
         } catch let error as ParseError {
-            return quarantine(path, relativePath, stat: seen, record: record, reason: error.description)
+            return quarantine(path, relativePath, stat: seen, record: record, reason: .content(error))
         } catch {
-            return quarantine(path, relativePath, stat: seen, record: record, reason: "unreadable: \(error)")
+            return quarantine(path, relativePath, stat: seen, record: record, reason: .unreadable("\(error)"))
         }
     }
 
@@ -160,19 +160,19 @@ struct FileProcessor: Sendable {
             if journal.deaths(stat.identity) >= InFlightJournal.deathsBeforeQuarantine {
                 return quarantine(
                     path, relativePath, stat: stat, record: record,
-                    reason: "parser_crashed: newsd stopped \(journal.deaths(stat.identity)) times in a row while reading it")
+                    reason: .newsdStopped(times: journal.deaths(stat.identity)))
             }
             journal.begin(stat.identity)
         }
         let reply: ParseReply
         switch parsers.parse(request, state: state, file: fd, path: relativePath) {
         case .failure(let failure):
-            return quarantine(path, relativePath, stat: stat, record: record, reason: failure.reason)
+            return quarantine(path, relativePath, stat: stat, record: record, reason: .parser(failure))
         case .success(let answer):
             reply = answer
         }
         if let error = reply.error {
-            return quarantine(path, relativePath, stat: stat, record: record, reason: error.description)
+            return quarantine(path, relativePath, stat: stat, record: record, reason: .content(error))
         }
         let articles = reply.articles
         let commit = FileCommit(
@@ -203,15 +203,15 @@ struct FileProcessor: Sendable {
             offset: record.offset, parserState: record.parserState, state: record.state, articles: articles)
     }
 
-    private func quarantine(_ path: String, _ relativePath: String, stat: FileStat, record: FileRecord?, reason: String)
-        -> FileOutcome
-    {
+    private func quarantine(
+        _ path: String, _ relativePath: String, stat: FileStat, record: FileRecord?, reason: QuarantineReason
+    ) -> FileOutcome {
         let destination = Self.freeName(Self.path(settings.quarantineDir, relativePath))
         let commit = FileCommit(
             fileID: record?.id, path: relativePath, identity: stat.identity, size: stat.size,
-            mtimeNanoseconds: stat.mtimeNanoseconds, offset: 0, parserState: nil, state: .failed, error: reason,
-            movedTo: RawName.string(destination), articles: nil)
-        return .quarantine(commit, source: relativePath, destination: destination)
+            mtimeNanoseconds: stat.mtimeNanoseconds, offset: 0, parserState: nil, state: .failed,
+            error: reason.description, movedTo: RawName.string(destination), articles: nil)
+        return .quarantine(commit, reason: reason, source: relativePath, destination: destination)
     }
 
     /// `folder` joined with a relative path in escaped form, as bytes.
@@ -261,7 +261,7 @@ struct FileProcessor: Sendable {
 /// Writes the reasons beside quarantined files.
 enum FileMover {
     /// Writes `NAME.reason` beside a quarantined file.
-    static func writeReason(_ reason: String, for destination: FilePath, original: String) throws {
+    static func writeReason(_ reason: QuarantineReason, for destination: FilePath, original: String) throws {
         let text = "file: \(original)\nreason: \(reason)\ntime: \(Date())\n"
         let path = RawName.path(RawName.string(destination) + ".reason")
         let fd = try FileDescriptor.open(

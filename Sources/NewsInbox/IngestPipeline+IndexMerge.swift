@@ -48,5 +48,7 @@ extension IngestPipeline {
                 return
             }
         }
+        // Cut short by the slice (or by a file that came): the next slice after a pause as long.
+        mergeResume.withLock { $0 = ContinuousClock.now.advanced(by: Self.mergeSlice) }
     }
 }

@@ -33,6 +33,10 @@ public final class IngestPipeline: Service, Sendable {
     /// The one writer: commits, counts, observers, disposition, back-off.
     let committer: Committer
     let heartbeat: @Sendable () -> Void
+    /// How often `heartbeat` wants a call; nil: once a turn, with no wake-up of its own.
+    let heartbeatInterval: Duration?
+    /// When `heartbeat` is next due (with `heartbeatInterval`).
+    let nextHeartbeat = Mutex(ContinuousClock.now)
     let threadPool: NIOThreadPool
     /// The parser workers: every file's bytes are parsed there, never in the daemon.
     package let parsers: ParserPool
@@ -46,12 +50,19 @@ public final class IngestPipeline: Service, Sendable {
     let lastBatch = Mutex(ContinuousClock.now)
     /// The merge under way: its steps and its longest step, logged when it ends.
     let mergeProgress = Mutex<(steps: Int, longest: Duration)>((0, .zero))
+    /// A merge cut short by `mergeSlice` goes on from here: it gets as long a pause as a slice.
+    let mergeResume = Mutex(ContinuousClock.now)
+    /// Loop turns since the start; tests count them to see that an idle loop sleeps.
+    let turns = Atomic<Int>(0)
 
-    /// Creates the pipeline. `heartbeat` is called from every loop turn (at least ten times a
-    /// second), so the watchdog is fed by the loop itself.
+    /// Creates the pipeline. `heartbeat` is called by the loop itself, so that a stuck loop stops
+    /// calling it (the systemd watchdog): every `heartbeatInterval` (the loop wakes for it when
+    /// nothing else comes), or once a turn when that is nil (the default).
+    /// - Throws: `StoreError` when the counts cannot be read from the database.
     package init(
         inbox: FilePath, store: NewsStore, settings: IngestSettings, parsers: ParserPool, logger: Logger,
-        threadPool: NIOThreadPool = .singleton, heartbeat: @escaping @Sendable () -> Void = {}
+        threadPool: NIOThreadPool = .singleton, heartbeatInterval: Duration? = nil,
+        heartbeat: @escaping @Sendable () -> Void = {}
     ) throws(StoreError) {
         self.inbox = inbox
         self.parsers = parsers
@@ -62,6 +73,7 @@ public final class IngestPipeline: Service, Sendable {
         self.settingsBox = Mutex(settings)
         (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         self.heartbeat = heartbeat
+        self.heartbeatInterval = heartbeatInterval
         self.threadPool = threadPool
         self.committer = Committer(store: store, journal: journal, logger: logger, threadPool: threadPool)
         let counts = try store.countsNow()
@@ -107,69 +119,9 @@ public final class IngestPipeline: Service, Sendable {
         }
     }
 
-    /// Runs until cancelled or until graceful shutdown: the open batch is finished first.
-    public func run() async throws {
-        submit(.rescan(reason: "start-up scan"))
-        let remote = Self.remoteFilesystem(inbox)
-        if let remote {
-            logger.notice(
-                "inbox is on \(remote), where inotify misses changes made by other hosts; polling it",
-                metadata: ["event": "polling", "inbox": "\(inbox)"])
-        }
-        await withDiscardingTaskGroup { group in
-            group.addTask { [wakeContinuation] in
-                // The ticker: settle deadlines, the heartbeat and periodic reconcile need a turn even
-                // when no event comes.
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(100))
-                    wakeContinuation.yield()
-                }
-            }
-            var lastReconcile = ContinuousClock.now
-            var lastPoll = ContinuousClock.now
-            for await _ in wake.cancelOnGracefulShutdown() {
-                heartbeat()
-                let settings = self.settings
-                if let every = settings.reconcileInterval, lastReconcile.duration(to: .now) >= every {
-                    lastReconcile = .now
-                    submit(.rescan(reason: "periodic reconcile"))
-                } else if let every = settings.pollInterval ?? (remote == nil ? nil : Self.remotePollInterval),
-                    lastPoll.duration(to: .now) >= every
-                {
-                    lastPoll = .now
-                    submit(.rescan(reason: "poll"))
-                }
-                await turn()
-                if Task.isCancelled || Task.isShuttingDownGracefully { break }
-            }
-            group.cancelAll()
-        }
-        wakeContinuation.finish()
-        journal?.clear()
-    }
-
-    /// How often an inbox on a network or FUSE filesystem is polled when `poll_interval_s` is 0.
-    static let remotePollInterval: Duration = .seconds(2)
-
-    /// The name of the inbox's filesystem (`statfs(2)`) when inotify cannot be trusted on it
-    /// (NFS, CIFS/SMB, FUSE, 9p, AFS, Ceph, Lustre…): changes made elsewhere send no events there.
-    /// nil for local filesystems and when `statfs` fails.
-    package static func remoteFilesystem(_ path: FilePath) -> String? {
-        let type = path.withPlatformString { cnews_filesystem_type($0) }
-        guard type != -1 else { return nil }
-        return remoteFilesystemNames[UInt32(truncatingIfNeeded: type)]
-    }
-
-    /// `f_type` magic numbers (linux/magic.h) of filesystems inotify does not fully see.
-    static let remoteFilesystemNames: [UInt32: String] = [
-        0x6969: "NFS", 0x517B: "SMB", 0xFF53_4D42: "CIFS", 0xFE53_4D42: "SMB2", 0x6573_5546: "FUSE",
-        0x0102_1997: "9p", 0x5346_414F: "AFS", 0x00C3_6400: "Ceph", 0x0BD0_0BD0: "Lustre",
-        0x6B41_4653: "AFS",
-    ]
-
     /// One loop turn: retries, due settling files, a rescan when asked, then batches until the
     /// queue is empty (or paused).
-    private func turn() async {
+    func turn() async {
         let requests = retries.withLock { r in
             defer { r.removeAll() }
             return r
@@ -218,7 +170,7 @@ public final class IngestPipeline: Service, Sendable {
                 if committing { await commits.next() }
                 committing = false
                 inFlight = []
-                heartbeat()
+                beatIfDue()
                 if let (outcomes, readPaths) = done {
                     indexMergeDue.withLock { $0 = true }
                     lastBatch.withLock { $0 = .now }

@@ -119,6 +119,11 @@ final class Tracker: Sendable {
         state.withLock { s in s.settling.filter { $0.value.deadline <= now } }
     }
 
+    /// The earliest deadline of a settling file: the loop wakes then even when no event comes.
+    var nextDeadline: ContinuousClock.Instant? {
+        state.withLock { s in s.settling.values.lazy.map(\.deadline).min() }
+    }
+
     /// What the looks at due files saw: a file is quiet once its size and mtime did not change
     /// since the last look (writes through mmap send no events; the mtime still moves), or, at the
     /// first look, when its mtime is already `settle` old. Quiet files become ready; the others

@@ -15,16 +15,30 @@ package enum WorkerFailure: Error, Sendable, Equatable, CustomStringConvertible 
     /// A worker could not be started.
     case unavailable(String)
 
-    /// The stable reason, as `newsctl failed` and `status PATH` show it.
-    package var reason: String {
+    /// The stable code of the quarantine reason: `parser_crashed`, `parser_timeout`,
+    /// `parser_memory` or `parser_unavailable`.
+    package var code: String {
         switch self {
-        case .crashed(let signal?, _): "parser_crashed: signal \(signal) (\(Self.signalName(signal)))"
-        case .crashed(nil, let status): "parser_crashed: exit status \(status ?? -1)"
-        case .timeout(let seconds): "parser_timeout: \(Self.format(seconds)) s"
-        case .memory(let megabytes): "parser_memory: \(megabytes) MiB"
-        case .unavailable(let why): "parser_unavailable: \(why)"
+        case .crashed: "parser_crashed"
+        case .timeout: "parser_timeout"
+        case .memory: "parser_memory"
+        case .unavailable: "parser_unavailable"
         }
     }
+
+    /// What happened, for people: the signal or exit status, the limit that was hit.
+    package var message: String {
+        switch self {
+        case .crashed(let signal?, _): "signal \(signal) (\(Self.signalName(signal)))"
+        case .crashed(nil, let status): "exit status \(status ?? -1)"
+        case .timeout(let seconds): "\(Self.format(seconds)) s"
+        case .memory(let megabytes): "\(megabytes) MiB"
+        case .unavailable(let why): why
+        }
+    }
+
+    /// The reason as `newsctl failed` and `status PATH` show it: `code: message`.
+    package var reason: String { "\(code): \(message)" }
 
     package var description: String { reason }
 

@@ -88,8 +88,11 @@ struct Daemon {
             throw StartupError(code: 73, message: error.message)
         }
 
-        let heartbeat = Heartbeat(notifier: notifier)
         let pipeline: IngestPipeline
+        // WATCHDOG=1 at half of WATCHDOG_USEC, from the ingest loop itself: a stuck loop stops the
+        // pings and systemd restarts newsd.
+        let watchdog = notifier.watchdogInterval
+        let heartbeat: @Sendable () -> Void = if watchdog == nil { {} } else { { notifier.watchdog() } }
         do {
             let (limits, aliases) = Self.workerLimits(config)
             let parsers = ParserPool(
@@ -97,7 +100,7 @@ struct Daemon {
                 executable: "/proc/self/exe", limits: limits, aliases: aliases, logger: logger)
             pipeline = try IngestPipeline(
                 inbox: FilePath(config.inbox), store: store, settings: settings, parsers: parsers, logger: logger,
-                heartbeat: { heartbeat.beat() })
+                heartbeatInterval: watchdog, heartbeat: heartbeat)
         } catch {
             throw StartupError(code: 73, message: error.message)
         }
@@ -187,29 +190,6 @@ struct Daemon {
             id: c.id, title: c.article.title, source: c.article.source, published: c.article.published,
             snippet: String((c.article.body.first ?? "").prefix(240)), score: 0, path: c.path, ingestedAt: c.ingestedAt,
             revision: c.revision, duplicateOf: c.duplicateOf, storyID: c.storyID)
-    }
-}
-
-/// Sends WATCHDOG=1 from the ingest loop's own turns, at half of WATCHDOG_USEC: a stuck loop stops
-/// the pings and systemd restarts newsd.
-final class Heartbeat: Sendable {
-    let notifier: SystemdNotifier
-    let interval: Duration?
-    let last = Mutex(ContinuousClock.now)
-
-    init(notifier: SystemdNotifier) {
-        self.notifier = notifier
-        self.interval = notifier.watchdogInterval
-    }
-
-    func beat() {
-        guard let interval else { return }
-        let due = last.withLock { last -> Bool in
-            guard last.duration(to: .now) >= interval else { return false }
-            last = .now
-            return true
-        }
-        if due { notifier.watchdog() }
     }
 }
 

@@ -97,6 +97,7 @@ import Testing
         }
         #expect(reason.contains("database write failed") && reason.contains("disk I/O error"))
         #expect(bench.committer.isBackingOff && bench.committer.lastWriteFailed)
+        #expect(bench.committer.backoffUntil.map { $0 > .now } == true, "the loop wakes when the back-off ends")
         #expect(bench.observed.batches.withLock { $0.isEmpty })
         #expect(FileManager.default.fileExists(atPath: bench.folder.path + "/inbox/a.txt"), "nothing moved")
         #expect(try bench.store.countsNow().articles == 0)
@@ -107,6 +108,7 @@ import Testing
         else { Issue.record("not committed after the fault went"); return }
         #expect(resumed && report.articleChange == 1)
         #expect(!bench.committer.isBackingOff && !bench.committer.lastWriteFailed)
+        #expect(bench.committer.backoffUntil == nil)
     }
 
     @Test func commitRowIdsGoToTheirOwnOutcomesSkippedOnesIncluded() {
@@ -117,7 +119,8 @@ import Testing
         known.fileID = 5
         let outcomes: [FileOutcome] = [
             .skip, .commit(commit, dispose: true), .skip,
-            .quarantine(known, source: "b.txt", destination: FilePath("/q/b.txt")),
+            .quarantine(
+                known, reason: .tooLarge(bytes: 2, limit: 1), source: "b.txt", destination: FilePath("/q/b.txt")),
         ]
         let ids = Committer.identified(outcomes, fileIDs: [11, 5]).map { $0.commit?.fileID }
         #expect(ids == [nil, 11, nil, 5])

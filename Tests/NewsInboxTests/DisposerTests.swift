@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Logging
+import NewsCore
 import NewsStore
 import SystemPackage
 import Testing
@@ -75,10 +76,13 @@ import Testing
         #expect(Self.disposer(folder, .keep).dispose([Self.outcome(folder, "a.txt")]).isEmpty)
         #expect(FileManager.default.fileExists(atPath: folder.path + "/inbox/a.txt"))
         let destination = FilePath(folder.path + "/quarantine/bad.txt")
+        let why = QuarantineReason.content(ParseError(.binary, "NUL byte at offset 3"))
         let failed = FileCommit(
             fileID: nil, path: "bad.txt", identity: Self.identity(folder.path + "/inbox/bad.txt"), size: 1,
-            mtimeNanoseconds: 0, offset: 0, parserState: nil, state: .failed, error: "binary: NUL byte at offset 3")
-        _ = Self.disposer(folder, .keep).dispose([.quarantine(failed, source: "bad.txt", destination: destination)])
+            mtimeNanoseconds: 0, offset: 0, parserState: nil, state: .failed, error: why.description)
+        _ = Self.disposer(folder, .keep).dispose([
+            .quarantine(failed, reason: why, source: "bad.txt", destination: destination)
+        ])
         #expect(FileManager.default.fileExists(atPath: folder.path + "/quarantine/bad.txt"))
         let reason = try String(contentsOfFile: folder.path + "/quarantine/bad.txt.reason", encoding: .utf8)
         #expect(reason.contains("reason: binary: NUL byte at offset 3"))

@@ -28,7 +28,9 @@ import Testing
 
     @Test func aFileWrittenWithoutCloseSettlesUntilQuiet() {
         let tracker = Tracker(settle: settle)
+        #expect(tracker.nextDeadline == nil, "nothing settles: no wake-up")
         tracker.submit(.modified("/in/slow"), now: start)
+        #expect(tracker.nextDeadline == start.advanced(by: settle))
         #expect(tracker.takeNewlySettling() == ["/in/slow"])
         #expect(tracker.due(now: start.advanced(by: .milliseconds(100))).isEmpty)
         // More writes move the deadline.
@@ -50,6 +52,18 @@ import Testing
         tracker.settled(tracker.due(now: third), looks: ["/in/slow": .init(size: 20, mtimeNanoseconds: wall)], wallNow: wall, now: third)
         #expect(tracker.takeBatch(10) == ["/in/slow"])
         #expect(tracker.isIdle)
+    }
+
+    @Test func theLoopWakesAtTheEarliestSettlingDeadline() {
+        let tracker = Tracker(settle: settle)
+        tracker.submit(.modified("/in/a"), now: start.advanced(by: .milliseconds(300)))
+        tracker.submit(.modified("/in/b"), now: start.advanced(by: .milliseconds(200)))
+        #expect(tracker.nextDeadline == start.advanced(by: .milliseconds(700)))
+        // A close ends b's settling: a's deadline is the next.
+        tracker.submit(.ready("/in/b"))
+        #expect(tracker.nextDeadline == start.advanced(by: .milliseconds(800)))
+        tracker.settled(tracker.due(now: start.advanced(by: .seconds(1))), looks: [:], wallNow: 0)
+        #expect(tracker.nextDeadline == nil, "a gone file is no longer waited for")
     }
 
     @Test func aCloseEndsSettlingAtOnceAndAGoneFileIsDropped() {

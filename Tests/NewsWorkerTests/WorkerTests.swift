@@ -88,6 +88,8 @@ import Testing
     ])
     func failureReasons(failure: WorkerFailure, reason: String) {
         #expect(failure.reason == reason)
+        #expect(failure.reason == failure.code + ": " + failure.message)
+        #expect(failure.code == String(reason.prefix { $0 != ":" }))
     }
 }
 

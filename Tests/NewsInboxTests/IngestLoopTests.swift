@@ -1,0 +1,147 @@
+import Foundation
+import Logging
+import NewsStore
+import NewsWorker
+import Synchronization
+import SystemPackage
+import Testing
+
+@testable import NewsInbox
+
+/// The ingest loop wakes for events and for what falls due (a file settling, the heartbeat), and
+/// otherwise sleeps: an idle pipeline makes no turns of its own.
+@Suite struct IngestLoopTests {
+    /// A pipeline on a scratch inbox and database, with one real parser worker (newsd's own
+    /// `--parser-worker`, from the folder the tests were built in).
+    final class Bench: Sendable {
+        /// Counts the heartbeat's calls.
+        final class Counter: Sendable {
+            let value = Atomic<Int>(0)
+        }
+
+        let folder = ScratchFolder()
+        let pipeline: IngestPipeline
+        let heartbeats: Counter
+
+        init(settle: Duration = .milliseconds(200), heartbeatInterval: Duration? = nil) throws {
+            try folder.write("inbox/.keep", "")
+            let settings = IngestSettings(
+                patterns: defaultPatterns, settle: settle, archiveDir: FilePath(folder.path + "/archive"),
+                quarantineDir: FilePath(folder.path + "/quarantine"), reconcileInterval: nil)
+            let store = try NewsStore(path: folder.path + "/newsd.db")
+            let parsers = ParserPool(
+                size: 1, executable: Self.newsd, limits: WorkerLimits(), aliases: nil, logger: Logger(label: "test"))
+            let heartbeats = Counter()
+            self.heartbeats = heartbeats
+            pipeline = try IngestPipeline(
+                inbox: FilePath(folder.path + "/inbox"), store: store, settings: settings, parsers: parsers,
+                logger: Logger(label: "test"), heartbeatInterval: heartbeatInterval,
+                heartbeat: { heartbeats.value.add(1, ordering: .relaxed) })
+        }
+
+        /// The newsd executable built beside this test bundle (or in NEWSD_BIN_DIR).
+        static var newsd: String {
+            if let folder = ProcessInfo.processInfo.environment["NEWSD_BIN_DIR"] { return folder + "/newsd" }
+            let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            return bundle.deletingLastPathComponent().appendingPathComponent("newsd").path
+        }
+
+        var turns: Int { pipeline.turns.load(ordering: .relaxed) }
+        var beats: Int { heartbeats.value.load(ordering: .relaxed) }
+
+        /// Runs the pipeline for the length of `body`, then cancels it.
+        func running(_ body: @Sendable (Bench) async throws -> Void) async throws {
+            #expect(FileManager.default.isExecutableFile(atPath: Self.newsd), "no parser worker at \(Self.newsd)")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { [pipeline] in try await pipeline.run() }
+                defer { group.cancelAll() }
+                try await body(self)
+            }
+        }
+    }
+
+    /// Waits until `condition` holds, up to a limit far above what it takes: the whole suite runs
+    /// in parallel, and on a small shared machine its tasks may wait half a minute for a thread.
+    static func eventually(_ condition: () -> Bool) async throws -> Bool {
+        let limit = ContinuousClock.now.advanced(by: .seconds(180))
+        while !condition() {
+            guard ContinuousClock.now < limit else { return false }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return true
+    }
+
+    @Test func aFileWrittenWithoutACloseIsIngestedOnceQuietWithNoFurtherEvent() async throws {
+        let bench = try Bench()
+        try await bench.running { bench in
+            let started = try await Self.eventually { bench.turns >= 1 }
+            #expect(started, "the start-up scan never ran")
+            try bench.folder.write("inbox/slow.txt", "Harbour reopens\n\nThe harbour reopened on Monday.\n")
+            // What the watcher sends for a write with no close: the file settles.
+            bench.pipeline.submit(.modified(bench.folder.path + "/inbox/slow.txt"))
+            let read = try await Self.eventually { bench.pipeline.stats.articles == 1 }
+            #expect(read, "never read once quiet")
+            #expect(bench.pipeline.stats.pending == 0)
+        }
+    }
+
+    @Test func anIdlePipelineSleepsUntilSomethingIsDue() async throws {
+        let bench = try Bench()
+        try await bench.running { bench in
+            // The start-up scan, then the index merge a quiet second after start: then nothing is due.
+            let settled = try await Self.eventually {
+                bench.turns >= 1 && !bench.pipeline.indexMergeDue.withLock { $0 }
+            }
+            #expect(settled, "start-up never finished")
+            let before = bench.turns
+            try await Task.sleep(for: .seconds(1))
+            // A slow machine makes fewer turns, never more; a ticker would have made about ten.
+            #expect(bench.turns - before <= 1, "\(bench.turns - before) turns in an idle second")
+        }
+    }
+
+    @Test func anIdlePipelineWakesForItsHeartbeatAlone() async throws {
+        let bench = try Bench(heartbeatInterval: .milliseconds(100))
+        try await bench.running { bench in
+            let beating = try await Self.eventually { bench.beats >= 4 }
+            #expect(beating, "the heartbeat stopped")
+            let beats = bench.beats
+            // Each beat is a turn of its own; the other turns are the start-up scan and the index merge.
+            #expect(bench.turns <= beats + 3, "\(bench.turns) turns for \(beats) heartbeats")
+        }
+    }
+
+    @Test(arguments: [
+        // (seconds since start, poll interval, scan due then)
+        (1.0, 2.0 as Double?, nil as String?),
+        (2.0, 2.0, "poll"),
+        (600.0, 2.0, "periodic reconcile"),
+        (599.0, nil, nil),
+        (600.0, nil, "periodic reconcile"),
+    ])
+    func periodicScansFallDueOnTheirIntervals(after seconds: Double, poll: Double?, expected: String?) {
+        let start = ContinuousClock.now
+        let settings = IngestSettings(
+            patterns: defaultPatterns, archiveDir: FilePath("/a"), quarantineDir: FilePath("/q"),
+            reconcileInterval: .seconds(600), pollInterval: poll.map { .seconds($0) })
+        var scans = IngestPipeline.PeriodicScans(start: start, remote: false)
+        #expect(scans.next(settings) == start.advanced(by: .seconds(poll ?? 600)))
+        let now = start.advanced(by: .seconds(seconds))
+        #expect(scans.due(settings, now: now) == expected)
+        if expected != nil {
+            // Done: the next is an interval later; a reconcile counts as a poll too.
+            #expect(scans.next(settings) == now.advanced(by: .seconds(poll ?? 600)))
+        }
+    }
+
+    @Test func anInboxInotifyCannotFullySeeIsPolledEveryTwoSecondsWithoutPollInterval() {
+        let start = ContinuousClock.now
+        let settings = IngestSettings(
+            patterns: defaultPatterns, archiveDir: FilePath("/a"), quarantineDir: FilePath("/q"),
+            reconcileInterval: nil)
+        #expect(IngestPipeline.PeriodicScans(start: start, remote: false).next(settings) == nil)
+        var remote = IngestPipeline.PeriodicScans(start: start, remote: true)
+        #expect(remote.next(settings) == start.advanced(by: .seconds(2)))
+        #expect(remote.due(settings, now: start.advanced(by: .seconds(2))) == "poll")
+    }
+}
