@@ -81,6 +81,14 @@ struct PageMetadata {
             }
         }
 
+        // An object's `name` is its title where its `headline` is something else (Wikipedia states
+        // the short description as `headline`): a name the page's `<title>` opens with wins over a
+        // headline it does not hold (a name that is the publisher's is the site, not the title).
+        if let name = fromJSONLD.name, let headline = fromJSONLD.headline, name != headline, name != fromJSONLD.publisher,
+            let shown = documentTitle.map(PageArticle.clean), shown.hasPrefix(name), !shown.contains(headline)
+        {
+            fromJSONLD.headline = name
+        }
         title = fromJSONLD.headline ?? meta["og:title"] ?? meta["twitter:title"] ?? meta["parsely-title"]
             ?? micro["headline"] ?? meta["title"]
         if let t = title { title = PageArticle.clean(Self.unescape(t)) }
@@ -203,6 +211,8 @@ struct PageMetadata {
 /// The fields of the page's JSON-LD article object (the first `NewsArticle`-like one found).
 struct JSONLDFields {
     var headline: String?
+    /// The object's `name`, beside its `headline`.
+    var name: String?
     var authors: [String] = []
     var published: String?
     var modified: String?
@@ -247,7 +257,8 @@ struct JSONLDFields {
         }
         found = true
         isLive = Self.types(article).contains("liveblogposting")
-        headline = Self.string(article["headline"]) ?? Self.string(article["name"]) ?? Self.string(article["alternativeHeadline"])
+        name = Self.string(article["name"])
+        headline = Self.string(article["headline"]) ?? name ?? Self.string(article["alternativeHeadline"])
         authors = Self.people(article["author"]) + Self.people(article["creator"])
         published = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
             ?? Self.string(article["coverageStartTime"])

@@ -122,6 +122,25 @@ let story = """
         #expect(article.published == "2024-12-03T16:00:00Z")
     }
 
+    /// A JSON-LD object whose `headline` is a description and whose `name` opens the page's
+    /// `<title>` is titled by its name; a name that is the publisher's is the site, and the
+    /// headline stays.
+    @Test(arguments: [
+        ("New Zealand - Wikipedia", "New Zealand", "Wikimedia Foundation, Inc.", "New Zealand"),
+        ("West Ham keeps the giants waiting - Aktualne.cz", "Aktualne.cz", "Aktualne.cz", "West Ham keep the giants waiting"),
+    ])
+    func jsonLDNameOrHeadline(documentTitle: String, name: String, publisher: String, expected: String) throws {
+        let headline = expected == name ? "constitutional monarchy in Oceania" : expected
+        let article = try read(
+            """
+            <html><head><title>\(documentTitle)</title><script type="application/ld+json">
+            {"@type":"Article","name":"\(name)","headline":"\(headline)",
+             "publisher":{"@type":"Organization","name":"\(publisher)"}}
+            </script></head><body><div>\(story)</div></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// An RDFa tag with several properties counts for each; meta tags naming different people are
     /// not merged: the first in order (Dublin Core's creator, then `author`) wins.
     @Test func metaAuthorsInOrderAndRDFaProperties() throws {
