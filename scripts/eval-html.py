@@ -193,7 +193,7 @@ def main():
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--limit", type=int, default=0, help="at most N pages per set")
     ap.add_argument("--no-trafilatura", action="store_true")
-    ap.add_argument("--save", help="write every page's fields and scores as JSON lines")
+    ap.add_argument("--save", help="write every page's fields and scores (trafilatura's beside) as JSON lines")
     args = ap.parse_args()
 
     chosen = [r for r in records(args) if args.split == "all" or split_of(f"{r[0]}/{r[1]}") == args.split]
@@ -215,14 +215,18 @@ def main():
         group["newsd"].append((pred, gold))
         if ms is not None:
             group["ms_n"].append(ms)
+        tpred = None
         if not args.no_trafilatura:
             tms, tpred = run_trafilatura(path)
             group["trafilatura"].append((tpred, gold))
             group["ms_t"].append(tms)
         if saved:
-            saved.write(json.dumps({"set": set_name, "name": name, "path": path, "newsd": pred, "gold": gold,
-                                    "f1": scoring.f1(pred["body"], gold["body"]) if gold.get("body") else None,
-                                    "error": error}, ensure_ascii=False) + "\n")
+            row = {"set": set_name, "name": name, "path": path, "newsd": pred, "gold": gold,
+                   "f1": scoring.f1(pred["body"], gold["body"]) if gold.get("body") else None, "error": error}
+            if tpred is not None:
+                row["trafilatura"] = tpred
+                row["f1_trafilatura"] = scoring.f1(tpred["body"], gold["body"]) if gold.get("body") else None
+            saved.write(json.dumps(row, ensure_ascii=False) + "\n")
 
     print(f"split: {args.split}; cells are score (pages scored); ms is the median per page\n")
     print(f"{'set / extractor':34s} {'body F1':13s} {'title':13s} {'authors':13s} {'date':13s} {'ms':>8s}")

@@ -71,7 +71,10 @@ package enum HTMLReader {
             }
             return Array(String(decoding: units, as: UTF16.self).utf8)
         }
-        if let nul = bytes.prefix(1 << 16).firstIndex(of: 0), bytes.prefix(1 << 16).filter({ $0 == 0 }).count > 16 {
+        // Binary: NUL bytes are more than one byte in a hundred of the first 64 KiB. A page with a
+        // few damaged bytes (`border=\0`) is a page; the parser reads each NUL as U+FFFD.
+        let head = bytes.prefix(1 << 16)
+        if let nul = head.firstIndex(of: 0), head.count(where: { $0 == 0 }) > max(16, head.count / 100) {
             throw ParseError(.binary, "NUL byte at offset \(nul): not an HTML page")
         }
         let charset = declaredCharset(bytes.prefix(4096))

@@ -107,7 +107,8 @@ struct MainContent {
         "timestamp", "published-date", "article-date", "post-date", "entry-date", "entry-meta", "post-meta",
         "article-meta", "article-info", "post-info", "ad-container", "ad-slot", "adslot", "advertisement", "sponsored",
         "donate", "read-more", "readmore", "more-stories", "also-read", "see-also", "tag-list", "article-tags",
-        "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments",
+        "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments", "relatedposts",
+        "related-posts", "related_posts", "related-articles", "related-stories", "yarpp",
     ]
 
     /// Whether an element is page furniture by its tag, role, visibility or class and id words.
@@ -305,6 +306,7 @@ struct MainContent {
         var text = ""
         var links = 0
         var owner: [Int] = []  // block elements open, innermost last
+        var cells = Set<Int>()  // cells of a data table's rows: a row is one line
         func flush() {
             let clean = text.flattened
             text = ""
@@ -333,6 +335,7 @@ struct MainContent {
                 let node = nodes[i]
                 if !entering {
                     if node.name == "a" { inLink -= 1 }
+                    if cells.contains(i) { continue }
                     if Self.blockTags.contains(node.name) {
                         flush()
                         owner.removeLast()
@@ -355,7 +358,10 @@ struct MainContent {
                     continue
                 }
                 if node.name == "a" { inLink += 1 }
-                if Self.blockTags.contains(node.name) {
+                if node.name == "tr", let row = dataRowCells(i) { cells.formUnion(row) }
+                if cells.contains(i) {
+                    text += " "
+                } else if Self.blockTags.contains(node.name) {
                     flush()
                     owner.append(i)
                 } else if owner.isEmpty {
@@ -371,6 +377,25 @@ struct MainContent {
             owner.removeAll()
         }
         return (out, posts)
+    }
+
+    /// The cells of a table row that holds data, not layout: two cells or more, each short and
+    /// without blocks of its own (a paragraph, a line break, a nested table). Such a row reads as
+    /// one line (`The Time Travelers 1964 Scientists test a time-viewing device …`).
+    private func dataRowCells(_ row: Int) -> [Int]? {
+        let nodes = document.nodes
+        var cells: [Int] = []
+        for c in nodes[row].children {
+            let child = nodes[c]
+            if child.isText {
+                guard child.text.allSatisfy(\.isWhitespace) else { return nil }
+                continue
+            }
+            guard child.name == "td" || child.name == "th", textLength[c] <= 400 else { return nil }
+            if document.descendants(of: c).contains(where: { Self.blockTags.contains(nodes[$0].name) }) { return nil }
+            cells.append(c)
+        }
+        return cells.count >= 2 ? cells : nil
     }
 
     /// A tweet's text and its `— Name (@handle) date` line.

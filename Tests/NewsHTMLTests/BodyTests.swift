@@ -121,6 +121,40 @@ import Testing
         #expect(JSONLDFields.plainText("a < b and c > d") == "a < b and c > d")
     }
 
+    /// A data table's row is one line of the body (its cells in order); a layout table's cells,
+    /// which hold paragraphs and line breaks, stay blocks of their own.
+    @Test func dataTableRowsAreLines() throws {
+        let article = try read(
+            """
+            <html><body><article>\(story)
+            <table><tr><th>Film</th><th>Year</th><th>Description</th></tr>
+            <tr><td><a href="/wiki/Repeat">Repeat Performance</a></td><td>1947</td><td>A woman relives the year.</td></tr>
+            <tr><td>The Time Travelers</td><td>1964</td><td>Scientists test a time-viewing device.</td></tr></table>
+            <table><tr><td><p>First column of a layout, a paragraph of its own with several words in it.</p></td>
+            <td>Second column<br>with a line break</td></tr></table>
+            </article></body></html>
+            """)
+        #expect(article.body.contains("Film Year Description"))
+        #expect(article.body.contains("Repeat Performance 1947 A woman relives the year."))
+        #expect(article.body.contains("First column of a layout, a paragraph of its own with several words in it."))
+        #expect(!article.body.contains { $0.hasPrefix("First column") && $0.contains("Second column") })
+    }
+
+    /// WordPress's related-posts blocks (`jp-relatedposts-post-excerpt`: "post" in the class does
+    /// not make them the story's) are furniture.
+    @Test func relatedPostsAreFurniture() throws {
+        let article = try read(
+            """
+            <html><body><article class="post">\(story)\(story)
+            <div id="jp-relatedposts" class="jp-relatedposts"><div class="jp-relatedposts-items">
+            <p class="jp-relatedposts-post-excerpt">Stack Overflow published the results of its developer survey, summarizing responses from developers.</p>
+            <p class="jp-relatedposts-post-context">In "News"</p></div></div>
+            </article></body></html>
+            """)
+        #expect(article.body.count == 6)
+        #expect(!article.body.contains { $0.contains("Stack Overflow") || $0.contains("In \"News\"") })
+    }
+
     @Test func articleBodyStatedInJSONLDWhenTheMarkupHasLittle() throws {
         let text = String(repeating: "The full text of the story as the publisher states it in its metadata. ", count: 10)
         let article = try read(
@@ -159,6 +193,15 @@ import Testing
     @Test func binaryIsRefused() {
         let bytes = Array("<html>".utf8) + [UInt8](repeating: 0, count: 100)
         #expect(throws: ParseError.self) { try HTMLReader.articles(bytes) }
+    }
+
+    /// A page with a few NUL bytes in its markup (27 in 33 KB on a real page) is still a page.
+    @Test func aFewNulBytesInAPage() throws {
+        let images = (0..<27).map { _ in "<img src='a.gif' border=\0>" }.joined()
+        let damaged = Array(("<html><body><article>" + String(repeating: story, count: 10) + images + "</article></body></html>").utf8)
+        #expect(damaged.count(where: { $0 == 0 }) == 27)
+        let article = try #require(try HTMLReader.articles(damaged).first)
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
     }
 
     @Test(arguments: [
