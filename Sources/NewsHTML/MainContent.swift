@@ -275,6 +275,13 @@ struct MainContent {
                 continue
             }
             var keep = touched[sibling] && score[sibling] >= threshold
+            // A sibling dressed like the story's container (the same class: the next section of a
+            // story split in several) joins it when it holds text of its own, as Readability does.
+            if !keep, touched[sibling], let dress = nodes[top]["class"], !dress.isEmpty, nodes[sibling]["class"] == dress,
+                linkDensity(sibling) < 0.15
+            {
+                keep = true
+            }
             if !keep, nodes[sibling].name == "p" {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)

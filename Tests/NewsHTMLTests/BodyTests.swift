@@ -140,6 +140,26 @@ import Testing
         #expect(!article.body.contains { $0.hasPrefix("First column") && $0.contains("Second column") })
     }
 
+    /// A story split over sibling sections dressed alike is read whole; a sibling dressed alike
+    /// that is mostly links (a list of teasers) is not part of it.
+    @Test func storySplitOverSectionsOfTheSameClass() throws {
+        let long = String(repeating: story, count: 4)
+        let article = try read(
+            """
+            <html><body><article>
+            <div class="n p"><div class="z">\(long)</div></div><div class="hr"><hr></div>
+            <div class="n p"><div class="z"><h2>What comes next</h2>
+            <p>The second part of the story is in a section of its own and says what the two sides will do before June</p>
+            <p>Officials from both capitals are expected to travel to Switzerland again in the first week of that month</p>
+            <p>Neither side has said who will lead its delegation or how long the next round of talks could last</p></div></div>
+            <div class="n p"><div class="z"><p><a href="/a">Teaser one about another story entirely</a></p>
+            <p><a href="/b">Teaser two about yet another story</a> and more.</p></div></div>
+            </article></body></html>
+            """)
+        #expect(article.body.contains { $0.hasPrefix("The second part of the story") })
+        #expect(!article.body.contains { $0.contains("Teaser") })
+    }
+
     /// WordPress's related-posts blocks (`jp-relatedposts-post-excerpt`: "post" in the class does
     /// not make them the story's) are furniture.
     @Test func relatedPostsAreFurniture() throws {
