@@ -160,6 +160,21 @@ import Testing
         #expect(!article.body.contains { $0.contains("Teaser") })
     }
 
+    /// Blogger puts every post in `div.widget.Blog`: a widget that holds most of the page's text is
+    /// its main part; a smaller widget beside it stays furniture.
+    @Test func bloggerPostsWidgetIsTheMainPart() throws {
+        let long = String(repeating: story, count: 3)
+        let article = try read(
+            """
+            <html><body><div id="main-wrapper"><div class="widget Blog" id="Blog1"><div class="post">
+            <h3 class="post-title">Talks in Geneva</h3><div class="post-body"><div>\(long)</div></div></div></div></div>
+            <div id="about"><div class="widget HTML">\(String(repeating: "<p>Welcome to the blog, where we bring you the analysis, the numbers and the doubts you will not find anywhere else.</p>", count: 6))</div></div>
+            </body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+        #expect(!article.body.contains { $0.hasPrefix("Welcome to the blog") })
+    }
+
     /// WordPress's related-posts blocks (`jp-relatedposts-post-excerpt`: "post" in the class does
     /// not make them the story's) are furniture.
     @Test func relatedPostsAreFurniture() throws {
