@@ -34,15 +34,6 @@ struct MainContent {
         linkLength = [Int](repeating: 0, count: count)
         commas = [Int](repeating: 0, count: count)
         hintsOf = nodes.map { $0.isText ? "" : Self.hints($0) }
-        // How much text each element holds before class words set anything aside (bytes of its
-        // text nodes; scripts, styles and other furniture tags hold none).
-        var held = [Int](repeating: 0, count: count)
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            let parent = nodes[i].parent
-            if nodes[i].isText, parent >= 0, !Self.furnitureTags.contains(nodes[parent].name) { held[i] = nodes[i].text.utf8.count }
-            if parent >= 0, nodes[i].isText || !Self.furnitureTags.contains(nodes[i].name) { held[parent] += held[i] }
-        }
-        let pageText = held.first ?? 0
         // Pages repeat their class names (every item of a list has the same): each distinct one is
         // matched against the word lists once.
         var verdicts: [String: Bool] = [:]
@@ -56,23 +47,13 @@ struct MainContent {
             if Self.isFurniture(nodes[i], hints: "") {
                 excluded[i] = true
             } else if !hints.isEmpty, !Self.isEmbeddedPost(nodes[i]), !Self.keptByName(nodes[i]) {
-                var verdict: Bool
-                if let known = verdicts[hints] {
-                    verdict = known
+                if let verdict = verdicts[hints] {
+                    excluded[i] = verdict
                 } else {
-                    verdict = Self.isFurnitureByWords(hints, unlikely: strictness == .all)
+                    let verdict = Self.isFurnitureByWords(hints, unlikely: strictness == .all)
                     verdicts[hints] = verdict
+                    excluded[i] = verdict
                 }
-                // A `widget` that holds most of the page's text is the page's main part (Blogger puts
-                // every post in `widget Blog`). A sidebar, a header or a footer can hold most of the
-                // text of a page whose story is short: those words keep their weight.
-                if verdict, held[i] * 2 > pageText, hints.hasBytes("widget"),
-                    !Self.unlikely.contains(where: { $0 != "widget" && hints.hasBytes($0) }),
-                    !Self.furnitureWords.contains(where: { hints.hasBytes($0) })
-                {
-                    verdict = false
-                }
-                excluded[i] = verdict
             }
         }
         // Children come after their parents: a backward pass sums each subtree.
@@ -160,6 +141,9 @@ struct MainContent {
     /// Whether class and id words (lower-cased) say furniture.
     static func isFurnitureByWords(_ words: String, unlikely useUnlikely: Bool) -> Bool {
         if furnitureWords.contains(where: { words.hasBytes($0) }) { return true }
+        // Blogger's posts widget (`widget Blog`, beside `widget BlogArchive` and the other widgets of
+        // its sidebar) holds the page's posts.
+        if words.hasBytes("widget"), words.split(separator: " ").contains("blog") { return false }
         if useUnlikely, unlikely.contains(where: { words.hasBytes($0) }), !contentHints.contains(where: { words.hasBytes($0) }) {
             return true
         }

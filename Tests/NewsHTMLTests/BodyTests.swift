@@ -160,8 +160,8 @@ import Testing
         #expect(!article.body.contains { $0.contains("Teaser") })
     }
 
-    /// Blogger puts every post in `div.widget.Blog`: a widget that holds most of the page's text is
-    /// its main part; a smaller widget beside it stays furniture.
+    /// Blogger puts every post in `div.widget.Blog`: that widget is the page's main part; the other
+    /// widgets beside it (`widget HTML`, `widget BlogArchive`) stay furniture.
     @Test func bloggerPostsWidgetIsTheMainPart() throws {
         let long = String(repeating: story, count: 3)
         let article = try read(
