@@ -104,3 +104,18 @@ func withEnvironment<T>(_ changes: [String: String?], _ body: () throws -> T) re
     }
     return try body()
 }
+
+/// `withEnvironment` for an async body.
+func withEnvironment<T>(_ changes: [String: String?], _ body: () async throws -> T) async rethrows -> T {
+    var saved: [String: String?] = [:]
+    for (name, value) in changes {
+        saved[name] = getenv(name).map { String(cString: $0) }
+        if let value { setenv(name, value, 1) } else { unsetenv(name) }
+    }
+    defer {
+        for (name, value) in saved {
+            if let value { setenv(name, value, 1) } else { unsetenv(name) }
+        }
+    }
+    return try await body()
+}
