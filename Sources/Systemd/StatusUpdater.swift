@@ -14,9 +14,11 @@ public final class StatusUpdater: Sendable {
     let notifier: SystemdNotifier
     let signals: AsyncStream<Void>
     let signal: AsyncStream<Void>.Continuation
-    /// Whether `stop()` was called (nothing is sent after it), and the last line sent. Sends happen
-    /// under this lock, so none can slip in after `stop()` returns.
-    private let state = Mutex<(stopped: Bool, lastSent: String?)>((false, nil))
+    /// Whether `stop()` was called: nothing is sent after it. Sends happen under this lock, so none
+    /// can slip in after `stop()` returns.
+    private let stopped = Mutex(false)
+    /// The last line `run` sent, nil before the first.
+    private let lastLine = Mutex<String?>(nil)
     /// How many times `run` woke for a signal; tests count them to see that an idle updater sleeps.
     let wakeUps = Atomic<Int>(0)
     /// How many STATUS= lines `run` sent.
@@ -43,7 +45,8 @@ public final class StatusUpdater: Sendable {
         var lastSend: ContinuousClock.Instant?
         for await _ in signals {
             wakeUps.add(1, ordering: .relaxed)
-            guard line() != last else { continue }
+            var next = line()
+            guard next != last else { continue }
             if let lastSend, lastSend.advanced(by: minimumInterval) > .now {
                 // A rate limit while changes come, not a poll: the changes meanwhile are in the line
                 // computed after it, and their signal (one) wakes this loop once more.
@@ -52,9 +55,9 @@ public final class StatusUpdater: Sendable {
                 } catch {
                     return
                 }
+                next = line()
+                guard next != last else { continue }
             }
-            let next = line()
-            guard next != last else { continue }
             guard send(next) else { return }
             last = next
             lastSend = .now
@@ -64,21 +67,23 @@ public final class StatusUpdater: Sendable {
     /// Ends `run` and any STATUS= from it: once this returns, nothing more is sent, so the caller's
     /// STOPPING=1 with its status is the last word.
     public func stop() {
-        state.withLock { $0.stopped = true }
+        stopped.withLock { $0 = true }
         signal.finish()
     }
 
     /// The last line `run` sent, nil before the first.
-    var lastSent: String? { state.withLock { $0.lastSent } }
+    var lastSent: String? { lastLine.withLock { $0 } }
 
     /// Sends one line unless stopped; false when stopped.
     private func send(_ text: String) -> Bool {
-        state.withLock { state in
-            guard !state.stopped else { return false }
+        let done = stopped.withLock { stopped in
+            guard !stopped else { return false }
             notifier.status(text)
-            state.lastSent = text
-            sent.add(1, ordering: .relaxed)
             return true
         }
+        guard done else { return false }
+        lastLine.withLock { $0 = text }
+        sent.add(1, ordering: .relaxed)
+        return true
     }
 }
