@@ -29,7 +29,8 @@ public final class IngestPipeline: Service, Sendable {
     let retries = Mutex<[Retry]>([])
     let wake: AsyncStream<Void>
     let wakeContinuation: AsyncStream<Void>.Continuation
-    let statsBox: Mutex<IngestStats>
+    /// The counters and state; a change tells the stats observers (STATUS=).
+    let statsBox: StatsBox
     /// The one writer: commits, counts, observers, disposition, back-off.
     let committer: Committer
     let heartbeat: @Sendable () -> Void
@@ -77,7 +78,7 @@ public final class IngestPipeline: Service, Sendable {
         self.threadPool = threadPool
         self.committer = Committer(store: store, journal: journal, logger: logger, threadPool: threadPool)
         let counts = try store.countsNow()
-        self.statsBox = Mutex(IngestStats(articles: counts.articles, failed: counts.failed))
+        self.statsBox = StatsBox(IngestStats(articles: counts.articles, failed: counts.failed))
     }
 
     /// A snapshot of the counters.
@@ -86,9 +87,16 @@ public final class IngestPipeline: Service, Sendable {
     /// The settings in force.
     public var settings: IngestSettings { settingsBox.withLock { $0 } }
 
-    /// Registers an observer of commits (follow streams, STATUS=).
+    /// Registers an observer of commits (follow streams, the log).
     public func observe(_ observer: @escaping CommitObserver) {
         committer.observe(observer)
+    }
+
+    /// Registers an observer of `stats`: called, on whatever thread made it, after each change of
+    /// the counts, the pending files, the state or the last error. It must return at once (it
+    /// signals; it does not do the work), and it may read `stats`.
+    public func observeStats(_ observer: @escaping @Sendable () -> Void) {
+        statsBox.observe(observer)
     }
 
     /// Feeds an inbox event (from the watcher's thread or a poller).

@@ -116,7 +116,13 @@ struct Daemon {
         }
 
         let hub = FollowHub()
-        let reloader = Reloader(daemon: self, notifier: notifier, pipeline: pipeline, watcher: watcher, current: config)
+        // STATUS= follows the pipeline's counts and state and the reloader's refusal: each change of
+        // them signals the updater, which sleeps otherwise.
+        let updater = StatusUpdater(notifier: notifier)
+        pipeline.observeStats { updater.changed() }
+        let reloader = Reloader(
+            daemon: self, notifier: notifier, pipeline: pipeline, watcher: watcher, current: config,
+            statusChanged: { updater.changed() })
         let background = BackgroundJobs()
         let handler = DaemonHandler(
             store: store, pipeline: pipeline, hub: hub, inbox: config.inbox,
@@ -145,7 +151,7 @@ struct Daemon {
         let readyMetadata: Logger.Metadata = [
             "inbox": "\(config.inbox)", "database": "\(config.database)", "socket": "\(config.socket)", "event": "ready",
         ]
-        let status = StatusReporter(notifier: notifier, handler: handler, reloader: reloader) {
+        let status = StatusReporter(notifier: notifier, updater: updater, handler: handler, reloader: reloader) {
             // Sent from inside the service group, whose SIGTERM handler is in place by then.
             logger.info("newsd \(newsdVersion) ready", metadata: readyMetadata)
         }
@@ -193,50 +199,6 @@ struct Daemon {
     }
 }
 
-/// Keeps STATUS= current (at most four times a second, only when it changed) and sends STOPPING=1
-/// as soon as shutdown begins. A refused reload heads the line until a reload succeeds.
-struct StatusReporter: Service {
-    let notifier: SystemdNotifier
-    let handler: DaemonHandler
-    let reloader: Reloader
-    /// Runs once READY=1 is sent.
-    let onReady: @Sendable () -> Void
-
-    func line() -> String {
-        let s = handler.status()
-        let verb =
-            switch s.state {
-            case .starting: "Starting on"
-            case .catchingUp: "Catching up on"
-            case .watching: "Watching"
-            case .paused: "Paused on"
-            case .degraded: "Degraded on"
-            }
-        var text = "\(verb) \(s.inbox): \(s.articles) articles, \(s.pending) pending, \(s.failed) failed"
-        if let error = s.lastError, s.state == .degraded { text += "; last error: \(error)" }
-        if let refusal = reloader.refusal.withLock({ $0 }) { text = refusal + "; " + text }
-        return text
-    }
-
-    func run() async throws {
-        var last = line()
-        notifier.ready(status: last)
-        onReady()
-        await withGracefulShutdownHandler {
-            while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                let current = line()
-                if current != last {
-                    notifier.status(current)
-                    last = current
-                }
-                try? await Task.sleep(for: .milliseconds(250))
-            }
-        } onGracefulShutdown: {
-            notifier.stopping(status: "Stopping: finishing the open transaction")
-        }
-    }
-}
-
 /// Runs the inotify watcher until shutdown.
 struct WatcherService: Service {
     let watcher: InboxWatcher
@@ -270,13 +232,19 @@ final class Reloader: Sendable {
     /// Why the last reload was refused, shown at the head of STATUS until a reload succeeds (the
     /// configuration on disk is then not the one in force).
     let refusal = Mutex<String?>(nil)
+    /// Called after `refusal` changed, so that STATUS= shows it.
+    let statusChanged: @Sendable () -> Void
 
-    init(daemon: Daemon, notifier: SystemdNotifier, pipeline: IngestPipeline, watcher: InboxWatcher, current: NewsdConfiguration) {
+    init(
+        daemon: Daemon, notifier: SystemdNotifier, pipeline: IngestPipeline, watcher: InboxWatcher,
+        current: NewsdConfiguration, statusChanged: @escaping @Sendable () -> Void
+    ) {
         self.daemon = daemon
         self.notifier = notifier
         self.pipeline = pipeline
         self.watcher = watcher
         self.current = Mutex(current)
+        self.statusChanged = statusChanged
     }
 
     func reload() async -> Result<String, ConfigurationError> {
@@ -290,8 +258,9 @@ final class Reloader: Sendable {
         case .failure(let error):
             refusal.withLock { $0 = "Reload refused: \(error.message)" }
             daemon.logger.error("reload refused: \(error.message)", metadata: ["event": "reload_refused"])
-            notifier.status("Reload refused: \(error.message)")
         }
+        // The status reporter puts the refusal at the head of the whole line (or takes it away).
+        statusChanged()
         return result
     }
 

@@ -8,7 +8,7 @@ private let scmCredentials: Int32 = 2
 /// A stand-in for systemd's notify socket: a datagram socket bound to a fresh path, which keeps the
 /// messages this very process sent (the sender's pid comes with each one, as systemd checks it), so a
 /// child that inherited NOTIFY_SOCKET from a concurrently running test cannot confuse us.
-final class StandInNotifySocket {
+final class StandInNotifySocket: Sendable {
     let path: String
     private let fd: Int32
 
@@ -43,7 +43,7 @@ final class StandInNotifySocket {
     /// Every message from this process received so far, waiting up to `timeout` for the first one.
     func messages(timeout: Duration = .seconds(2)) -> [String] {
         var result: [String] = []
-        var waitMilliseconds = Int32(timeout.components.seconds * 1000)
+        var waitMilliseconds = Int32(timeout / .milliseconds(1))
         while true {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, waitMilliseconds) > 0 else { return result }
@@ -103,4 +103,19 @@ func withEnvironment<T>(_ changes: [String: String?], _ body: () throws -> T) re
         }
     }
     return try body()
+}
+
+/// `withEnvironment` for an async body.
+func withEnvironment<T>(_ changes: [String: String?], _ body: () async throws -> T) async rethrows -> T {
+    var saved: [String: String?] = [:]
+    for (name, value) in changes {
+        saved[name] = getenv(name).map { String(cString: $0) }
+        if let value { setenv(name, value, 1) } else { unsetenv(name) }
+    }
+    defer {
+        for (name, value) in saved {
+            if let value { setenv(name, value, 1) } else { unsetenv(name) }
+        }
+    }
+    return try await body()
 }
