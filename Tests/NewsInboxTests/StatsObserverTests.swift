@@ -10,6 +10,15 @@ import Testing
     /// What the observer saw: the stats as they were at each call.
     final class Seen: Sendable {
         let snapshots = Mutex<[IngestStats]>([])
+
+        /// Records the pipeline's stats at each call of its stats observers.
+        init(watching pipeline: IngestPipeline) {
+            pipeline.observeStats { [unowned pipeline] in
+                let stats = pipeline.stats
+                self.snapshots.withLock { $0.append(stats) }
+            }
+        }
+
         var count: Int { snapshots.withLock { $0.count } }
         func contains(_ predicate: (IngestStats) -> Bool) -> Bool {
             snapshots.withLock { $0.contains(where: predicate) }
@@ -18,11 +27,7 @@ import Testing
 
     @Test func everyChangeOfTheStatsReachesTheObserversAndAnIdlePipelineSendsNone() async throws {
         let bench = try IngestLoopTests.Bench()
-        let seen = Seen()
-        bench.pipeline.observeStats { [unowned pipeline = bench.pipeline] in
-            let stats = pipeline.stats
-            seen.snapshots.withLock { $0.append(stats) }
-        }
+        let seen = Seen(watching: bench.pipeline)
         try await bench.running { bench in
             // The start-up scan ends the catch-up; the index merge a quiet second later changes no stats.
             let settled = try await IngestLoopTests.eventually {
@@ -60,11 +65,7 @@ import Testing
 
     @Test func pauseAndResumeReachTheObservers() async throws {
         let bench = try IngestLoopTests.Bench()
-        let seen = Seen()
-        bench.pipeline.observeStats { [unowned pipeline = bench.pipeline] in
-            let stats = pipeline.stats
-            seen.snapshots.withLock { $0.append(stats) }
-        }
+        let seen = Seen(watching: bench.pipeline)
         bench.pipeline.setPaused(true)
         #expect(seen.contains(\.paused))
         let calls = seen.count

@@ -90,32 +90,37 @@ struct Errno: Error {
     init(_ code: Int32) { self.code = code }
 }
 
-/// Runs `body` with some environment variables set (a nil value unsets), then puts back what was there.
-func withEnvironment<T>(_ changes: [String: String?], _ body: () throws -> T) rethrows -> T {
-    var saved: [String: String?] = [:]
-    for (name, value) in changes {
-        saved[name] = getenv(name).map { String(cString: $0) }
-        if let value { setenv(name, value, 1) } else { unsetenv(name) }
-    }
-    defer {
-        for (name, value) in saved {
-            if let value { setenv(name, value, 1) } else { unsetenv(name) }
+/// Environment variables set for a while (a nil value unsets), and what was there before.
+private struct SavedEnvironment {
+    private var saved: [String: String?] = [:]
+
+    init(setting changes: [String: String?]) {
+        for (name, value) in changes {
+            saved[name] = getenv(name).map { String(cString: $0) }
+            Self.set(name, value)
         }
     }
+
+    /// Puts back what was there.
+    func restore() {
+        for (name, value) in saved { Self.set(name, value) }
+    }
+
+    private static func set(_ name: String, _ value: String?) {
+        if let value { setenv(name, value, 1) } else { unsetenv(name) }
+    }
+}
+
+/// Runs `body` with some environment variables set (a nil value unsets), then puts back what was there.
+func withEnvironment<T>(_ changes: [String: String?], _ body: () throws -> T) rethrows -> T {
+    let saved = SavedEnvironment(setting: changes)
+    defer { saved.restore() }
     return try body()
 }
 
 /// `withEnvironment` for an async body.
 func withEnvironment<T>(_ changes: [String: String?], _ body: () async throws -> T) async rethrows -> T {
-    var saved: [String: String?] = [:]
-    for (name, value) in changes {
-        saved[name] = getenv(name).map { String(cString: $0) }
-        if let value { setenv(name, value, 1) } else { unsetenv(name) }
-    }
-    defer {
-        for (name, value) in saved {
-            if let value { setenv(name, value, 1) } else { unsetenv(name) }
-        }
-    }
+    let saved = SavedEnvironment(setting: changes)
+    defer { saved.restore() }
     return try await body()
 }
