@@ -41,11 +41,13 @@ public final class StatusUpdater: Sendable {
     /// Sends STATUS= whenever `line()` differs from the line last sent (`current` at first: the line
     /// READY=1 carried) until `stop()` or cancellation. `line` is called on each signal. Run it once.
     public func run(from current: String, line: () -> String) async {
-        var last = current
+        lastLine.withLock { $0 = $0 ?? current }
         var lastSend: ContinuousClock.Instant?
         for await _ in signals {
             wakeUps.add(1, ordering: .relaxed)
             var next = line()
+            // The last line sent by `run` or by `sendNow`.
+            var last = lastSent ?? current
             guard next != last else { continue }
             if let lastSend, lastSend.advanced(by: minimumInterval) > .now {
                 // A rate limit while changes come, not a poll: the changes meanwhile are in the line
@@ -56,12 +58,19 @@ public final class StatusUpdater: Sendable {
                     return
                 }
                 next = line()
+                last = lastSent ?? current
                 guard next != last else { continue }
             }
             guard send(next) else { return }
-            last = next
             lastSend = .now
         }
+    }
+
+    /// Sends `text` at once (unless stopped), outside the rate limit: for a status the caller must
+    /// see in systemd before it answers (a refused reload). The next signal compares against it, so
+    /// the whole line follows.
+    public func sendNow(_ text: String) {
+        _ = send(text)
     }
 
     /// Ends `run` and any STATUS= from it: once this returns, nothing more is sent, so the caller's

@@ -122,7 +122,7 @@ struct Daemon {
         pipeline.observeStats { updater.changed() }
         let reloader = Reloader(
             daemon: self, notifier: notifier, pipeline: pipeline, watcher: watcher, current: config,
-            statusChanged: { updater.changed() })
+            status: updater)
         let background = BackgroundJobs()
         let handler = DaemonHandler(
             store: store, pipeline: pipeline, hub: hub, inbox: config.inbox,
@@ -232,19 +232,19 @@ final class Reloader: Sendable {
     /// Why the last reload was refused, shown at the head of STATUS until a reload succeeds (the
     /// configuration on disk is then not the one in force).
     let refusal = Mutex<String?>(nil)
-    /// Called after `refusal` changed, so that STATUS= shows it.
-    let statusChanged: @Sendable () -> Void
+    /// STATUS=: a refusal is sent at once, before the reload's READY=1, and then the whole line.
+    let status: StatusUpdater
 
     init(
         daemon: Daemon, notifier: SystemdNotifier, pipeline: IngestPipeline, watcher: InboxWatcher,
-        current: NewsdConfiguration, statusChanged: @escaping @Sendable () -> Void
+        current: NewsdConfiguration, status: StatusUpdater
     ) {
         self.daemon = daemon
         self.notifier = notifier
         self.pipeline = pipeline
         self.watcher = watcher
         self.current = Mutex(current)
-        self.statusChanged = statusChanged
+        self.status = status
     }
 
     func reload() async -> Result<String, ConfigurationError> {
@@ -258,9 +258,11 @@ final class Reloader: Sendable {
         case .failure(let error):
             refusal.withLock { $0 = "Reload refused: \(error.message)" }
             daemon.logger.error("reload refused: \(error.message)", metadata: ["event": "reload_refused"])
+            // At once, so that `systemctl reload` returning sees it in the unit's status.
+            status.sendNow("Reload refused: \(error.message)")
         }
-        // The status reporter puts the refusal at the head of the whole line (or takes it away).
-        statusChanged()
+        // The status reporter then puts the refusal at the head of the whole line (or takes it away).
+        status.changed()
         return result
     }
 

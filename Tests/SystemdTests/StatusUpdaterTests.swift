@@ -142,6 +142,25 @@ extension ProcessStateTests {
             #expect(count(updater.wakeUps) * 10 < changes, "\(count(updater.wakeUps)) wake-ups for \(changes) changes")
         }
 
+        /// A line sent at once (a refused reload, before `systemctl reload` returns) is the line the
+        /// next signal compares with: the whole line follows, even when it equals a line sent before.
+        @Test func aLineSentAtOnceIsFollowedByTheWholeLine() async throws {
+            let updater = StatusUpdater(notifier: SystemdNotifier())
+            let whole = "Reload refused: key \"database\" cannot change; Watching /inbox: 2 articles, 0 pending, 0 failed"
+            let shown = Shown("Watching /inbox: 2 articles, 0 pending, 0 failed")
+            let messages = try await running(updater, shown) { _ in
+                for round in 1...2 {
+                    updater.sendNow("Reload refused: key \"database\" cannot change")
+                    shown.set(whole)
+                    updater.changed()
+                    let sent = try await eventually { count(updater.sent) == 2 * round }
+                    #expect(sent, "the whole line did not follow in round \(round)")
+                }
+            }
+            let bare = "STATUS=Reload refused: key \"database\" cannot change"
+            #expect(messages == [bare, "STATUS=" + whole, bare, "STATUS=" + whole])
+        }
+
         @Test func nothingIsSentOnceStopped() async throws {
             let updater = StatusUpdater(notifier: SystemdNotifier())
             let shown = Shown("Watching /inbox: 0 articles, 0 pending, 0 failed")
