@@ -401,11 +401,24 @@ struct MainContent {
                 guard child.text.allSatisfy(\.isWhitespace) else { return nil }
                 continue
             }
-            guard child.name == "td" || child.name == "th", textLength[c] <= 400 else { return nil }
-            if document.descendants(of: c).contains(where: { Self.blockTags.contains(nodes[$0].name) }) { return nil }
+            guard child.name == "td" || child.name == "th", textLength[c] <= 400, isInlineCell(c) else { return nil }
             cells.append(c)
         }
         return cells.count >= 2 ? cells : nil
+    }
+
+    /// Whether a cell holds only inline content: no block element among its first 64 descendants,
+    /// and no more than those (a walk that stops early, so nested tables cost little).
+    private func isInlineCell(_ cell: Int) -> Bool {
+        let nodes = document.nodes
+        var stack = nodes[cell].children
+        var seen = 0
+        while let i = stack.popLast() {
+            seen += 1
+            guard seen <= 64, !Self.blockTags.contains(nodes[i].name) else { return false }
+            stack.append(contentsOf: nodes[i].children)
+        }
+        return true
     }
 
     /// A tweet's text and its `— Name (@handle) date` line.
