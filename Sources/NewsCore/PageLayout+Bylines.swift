@@ -48,7 +48,8 @@ extension PageLayout {
             index += 1
         }
         ordered.removeAll { text[$0].isEmpty }
-        ordered.sort { printed.distance($0, anchor) < printed.distance($1, anchor) || printed.distance($0, anchor) == printed.distance($1, anchor) && $0 > $1 }
+        // Nearest first; of two as near, the one below the headline.
+        ordered.sort { (printed.distance($0, anchor), -$0) < (printed.distance($1, anchor), -$1) }
         for index in ordered where (printed.distance(index, anchor) <= 6 || index > anchor) && text[index].utf8.count <= 200 {
             let line = text[index]
             if let names = byline(line) { return (index, names) }
