@@ -139,7 +139,7 @@ enum LineClassifier {
 /// The shallow features the first stage of `LineClassifier` reads: words, stop-word density,
 /// capitals, sentence shape, digits, link and menu marks, runs of short lines, position and
 /// neighbours. Keep in step with `features` in scripts/train-lines.py.
-enum LineFeatures {
+package enum LineFeatures {
     /// Rows of features for the non-empty lines, with the lines' indexes.
     static func own(_ lines: ArraySlice<String>) -> (indexes: [Int], rows: [[Double]]) {
         let indexes = lines.indices.filter { !lines[$0].isEmpty }
@@ -343,7 +343,7 @@ enum LineFeatures {
     ]
 
     /// Common words of the languages the sets hold (en, de, fr, es, it, pt, nl, hu).
-    static let stopWords: Set<String> = Set(
+    package static let stopWords: Set<String> = Set(
         """
         a about after all also an and any are as at be because been but by can could did do does for from
         had has have he her his how i if in into is it its just more most no not of on one or our out over

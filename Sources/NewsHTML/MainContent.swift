@@ -465,7 +465,8 @@ struct MainContent {
         let (found, posts) = blocks(roots)
         page.embeddedPosts = posts
         let headings = headlines()
-        page.title = Self.headline(metadata: metadata, headings: headings, opening: Self.openingWords(found))
+        page.title = Self.headline(
+            metadata: metadata, headings: headings, above: linesAboveStory(found), opening: Self.openingWords(found))
         let titleKey = Self.key(page.title ?? "")
 
         var seenBody = false
@@ -543,6 +544,45 @@ struct MainContent {
         return page
     }
 
+    /// Short texts just above the story's first paragraph, nearest first, and then those set apart
+    /// in a `<b>`, `<font>` or `<span>` of their own between that paragraph's start and its first
+    /// sentence (an unclosed `<p>` can hold the headline): where a page without headings or a usable
+    /// `<title>` sets its headline.
+    private func linesAboveStory(_ blocks: [Block]) -> (before: [String], inside: [String]) {
+        guard let block = blocks.first(where: { $0.role == .paragraph })?.node else { return ([], []) }
+        let nodes = document.nodes
+        func titleShaped(_ i: Int) -> String? {
+            let node = nodes[i]
+            guard node.isText, !excluded[i], node.parent >= 0,
+                !["script", "style", "noscript", "title", "option", "a"].contains(nodes[node.parent].name)
+            else { return nil }
+            let text = node.text.flattened.trimmingCharacters(in: .whitespaces)
+            let words = text.split(separator: " ")
+            guard (3...25).contains(words.count), let last = words.last?.lowercased(),
+                !LineFeatures.stopWords.contains(last), !text.hasSuffix("."), !text.hasSuffix(":"), !Self.isOnlyADate(text)
+            else { return nil }
+            return text
+        }
+        var before: [String] = []
+        var seen = 0
+        var i = block - 1
+        while i > 0, seen < 40, before.count < 6 {
+            defer { i -= 1 }
+            guard nodes[i].isText, !nodes[i].text.allSatisfy(\.isWhitespace) else { continue }
+            seen += 1
+            if let text = titleShaped(i) { before.append(text) }
+        }
+        var inside: [String] = []
+        var k = block + 1
+        while k < min(nodes.count, block + 60), !(nodes[k].isText && nodes[k].text.split(separator: " ").count >= 10) {
+            if let text = titleShaped(k), ["b", "strong", "font", "span", "big"].contains(nodes[nodes[k].parent].name) {
+                inside.append(text)
+            }
+            k += 1
+        }
+        return (before, inside)
+    }
+
     /// Heading texts outside furniture in document order: `<h1>` first, then `<h2>`/`<h3>` and elements
     /// whose class or id says headline or title (old pages set their headline in a styled `<span>`).
     private func headlines() -> [String] {
@@ -562,84 +602,6 @@ struct MainContent {
         return first + other
     }
 
-    /// The headline: metadata's, trimmed of a site name the page's own heading does not carry, else
-    /// the page's heading, else the `<title>` without its site name.
-    static func headline(metadata: PageMetadata, headings: [String], opening: Set<String> = []) -> String? {
-        if let title = metadata.title, !title.isEmpty {
-            let k = key(title)
-            if let h = headings.first(where: { key($0) == k }) { return h }
-            // `Headline | Site`: the heading is the headline.
-            if let h = headings.first(where: { !key($0).isEmpty && k.hasPrefix(key($0)) && key($0).count * 2 > k.count }) {
-                return h
-            }
-            return stripSiteName(title, source: metadata.source)
-        }
-        if let document = metadata.documentTitle, !document.isEmpty, document.count <= 400 {
-            // The longest heading the `<title>` holds is the headline (`Site: Headline`, `Headline - Site`).
-            let k = key(document)
-            let held = headings.filter { h in
-                let hk = key(h)
-                return hk.count >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3
-            }
-            if let best = held.max(by: { key($0).count < key($1).count }) { return best }
-            let stripped = stripSiteName(document, source: metadata.source)
-            // A `<title>` that names only the site or section (`The Sports Network - National Hockey
-            // League`) shares few words with the story; a heading whose words the story's opening
-            // repeats is its headline.
-            // (Words are runs between spaces and marks: not for text written without spaces.)
-            let ascii = stripped.utf8.lazy.filter { $0 < 0x80 }.count
-            if !opening.isEmpty, ascii * 2 > stripped.utf8.count, TitleRanker.share(of: stripped, in: opening) < 0.34,
-                let heading = headings.filter({ $0.split(separator: " ").count >= 3 && $0.split(separator: " ").count <= 30 })
-                    .max(by: { TitleRanker.share(of: $0, in: opening) < TitleRanker.share(of: $1, in: opening) }),
-                TitleRanker.share(of: heading, in: opening) >= 0.5
-            {
-                return heading
-            }
-            return stripped
-        }
-        return headings.first
-    }
-
-    /// `Headline | Site`, `Site: Headline`, `Site > Section > Headline` → `Headline`: the longest part
-    /// when the others are short or the site's name.
-    static func stripSiteName(_ title: String, source: String?) -> String {
-        var parts = [title]
-        for separator in [" | ", " - ", " – ", " — ", " :: ", ": ", " > ", " » ", " « ", " · ", " / ", "_"] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
-        }
-        parts = parts.map { PageArticle.clean($0) }.filter { !$0.isEmpty }
-        guard parts.count > 1 else { return title }
-        let words = { (s: String) in s.split(separator: " ").count }
-        guard let longest = parts.max(by: { words($0) < words($1) }) else { return title }
-        let rest = parts.filter { $0 != longest }
-        let siteKey = source.map { key($0) } ?? ""
-        // Only cut when every other part is short (a site or section name), never inside a headline.
-        guard words(longest) >= 3, rest.allSatisfy({ words($0) <= 4 || (!siteKey.isEmpty && key($0).contains(siteKey)) })
-        else { return title }
-        // A headline with a colon (`Brexit: what happens next`) keeps it when its head is no site name.
-        if title.contains(": "), !title.contains(" | "), !title.contains(" - "), let first = parts.first, first != longest,
-            words(first) <= 3, siteKey.isEmpty || !key(first).contains(siteKey), parts.count == 2
-        {
-            return title
-        }
-        return longest
-    }
-
-    /// The words of the story's first paragraphs (up to 300), as the title model counts them.
-    static func openingWords(_ blocks: [Block]) -> Set<String> {
-        var words = Set<String>()
-        var count = 0
-        for block in blocks where block.role == .paragraph && block.length > 0 && block.links * 2 <= block.length {
-            TitleRanker.forEachWord(in: block.text) { word in
-                words.insert(word)
-                count += 1
-            }
-            if count >= 300 { break }
-        }
-        return words
-    }
-
-    /// Case-folded letters and digits only, for comparing headlines.
     static func key(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

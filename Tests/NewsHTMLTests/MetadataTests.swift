@@ -292,6 +292,52 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// What a `<title>` wraps around its headline is cut, and only that: a colon or a lower-case
+    /// subtitle belongs to the headline, a site's long description, a trail of colons and a web
+    /// address before a colon do not.
+    @Test(arguments: [
+        ("Geneva talks: diplomats meet for the first time in a year", "Geneva talks: diplomats meet for the first time in a year"),
+        ("Diplomats meet in Geneva - the first talks in a year", "Diplomats meet in Geneva - the first talks in a year"),
+        ("Geneva Daily Online - Swiss News, Weather, Traffic and Sports | Diplomats meet in Geneva for talks",
+         "Diplomats meet in Geneva for talks"),
+        ("Diplomats meet in Geneva: World: News: Geneva Daily", "Diplomats meet in Geneva"),
+        ("GenevaDaily.com: Diplomats meet in Geneva for talks", "Diplomats meet in Geneva for talks"),
+        ("Geneva : les diplomates se rencontrent", "Geneva : les diplomates se rencontrent"),
+    ])
+    func titleCutOnlyAroundTheHeadline(documentTitle: String, expected: String) throws {
+        let article = try read("<html><head><title>\(documentTitle)</title></head><body><div>\(story)</div></body></html>")
+        #expect(article.title == expected)
+    }
+
+    /// A metadata title that is only the site's name (no word of it in the story) gives way to the
+    /// `<title>`; a heading that is only a date is no headline.
+    @Test func siteNameMetaTitleAndDateHeadingsAreNoHeadlines() throws {
+        let meta = try read(
+            """
+            <html><head><meta name="title" content="Example Courier">
+            <title>Example Courier - Diplomats meet in Geneva for talks</title></head><body><div>\(story)</div></body></html>
+            """)
+        #expect(meta.title == "Diplomats meet in Geneva for talks")
+        let dated = try read(
+            """
+            <html><body><div><h2>01-14-2008 15:45</h2><h2>Diplomats from Ukraine and Russia meet in Geneva</h2>
+            \(story)</div></body></html>
+            """)
+        #expect(dated.title == "Diplomats from Ukraine and Russia meet in Geneva")
+    }
+
+    /// A page without headings whose `<title>` names only the site sets its headline in a styled
+    /// line above the story: that line, whose words the story repeats, not the site's name.
+    @Test func styledLineAboveTheStoryIsTheHeadline() throws {
+        let article = try read(
+            """
+            <html><head><title>Example Courier Online</title></head><body><table><tr><td>
+            <font class="storyhead"><b>Ukraine and Russia diplomats meet in Geneva</b></font>
+            \(story)</td></tr></table></body></html>
+            """)
+        #expect(article.title == "Ukraine and Russia diplomats meet in Geneva")
+    }
+
     @Test func dateInTheAddressIsTheLastResort() throws {
         let article = try read(
             """

@@ -1,0 +1,197 @@
+import Foundation
+import NewsCore
+
+/// The headline among what a page offers: its metadata's title, its `<title>` (often wrapped in the
+/// site's name and sections), and its headings. The story's opening words settle between them: a
+/// headline shares words with the story it heads, a site's or a menu's name does not.
+extension MainContent {
+    /// The headline: metadata's, trimmed of a site name the page's own heading does not carry, else
+    /// the part of the `<title>` the story repeats, else the heading (or short line `above` the story)
+    /// the story repeats, else the first heading. A metadata title that names only the site (`Edmonton Sun`), a heading that is
+    /// only a date (`01-14-2008 15:45`) and a `<title>` of the site alone are passed over.
+    static func headline(metadata: PageMetadata, headings allHeadings: [String], above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []) -> String? {
+        let headings = allHeadings.filter { !isOnlyADate($0) }
+        // Enough of the story to judge by, in words written with spaces between them.
+        let judged = opening.count >= 20
+        // The share of a text's words the story repeats, common words (`the`, `and`) not counted.
+        func share(_ text: String) -> Double {
+            var total = 0
+            var found = 0
+            TitleRanker.forEachWord(in: text) { word in
+                guard !LineFeatures.stopWords.contains(word) else { return }
+                total += 1
+                if opening.contains(word) { found += 1 }
+            }
+            return total == 0 ? 0 : Double(found) / Double(total)
+        }
+        func spaced(_ text: String) -> Bool {
+            let ascii = text.utf8.lazy.filter { $0 < 0x80 }.count
+            return ascii * 2 > text.utf8.count
+        }
+        let document = metadata.documentTitle.flatMap { $0.isEmpty || $0.count > 400 ? nil : $0 }
+
+        if let title = metadata.title, !title.isEmpty {
+            // `<meta name="title" content="Edmonton Sun">`: no word of it in the story, where the
+            // `<title>` has some.
+            let namesTheSite = judged && spaced(title) && share(title) == 0 && document.map { share($0) > 0 } == true
+            if !namesTheSite {
+                let k = key(title)
+                if let h = headings.first(where: { key($0) == k }) { return h }
+                // `Headline | Site`: the heading is the headline.
+                if let h = headings.first(where: { !key($0).isEmpty && k.hasPrefix(key($0)) && key($0).count * 2 > k.count }) {
+                    return h
+                }
+                return stripSiteName(title, source: metadata.source)
+            }
+        }
+        if let document {
+            // The longest heading the `<title>` holds is the headline (`Site: Headline`, `Headline - Site`).
+            let k = key(document)
+            let held = headings.filter { h in
+                let hk = key(h)
+                return hk.count >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3
+            }
+            if let best = held.max(by: { key($0).count < key($1).count }) { return best }
+            var stripped = stripSiteName(document, source: metadata.source)
+            guard judged, spaced(document) else { return stripped }
+            // `Site / Network - City News, Weather and Sports | Headline`: the part the story repeats,
+            // when the others share clearly less with it.
+            let parts = titleParts(document, source: metadata.source).filter { $0.split(separator: " ").count >= 3 && !isOnlyADate($0) }
+            if stripped == document, parts.count > 1, !goesOnInLowerCase(parts), let best = parts.max(by: { share($0) < share($1) }), share(best) >= 0.5,
+                parts.allSatisfy({ $0 == best || share($0) + 0.25 <= share(best) })
+            {
+                stripped = best
+            }
+            // A `<title>` that names only the site or section (`The Sports Network - National Hockey
+            // League`) shares few words with the story and none with the page's headings; a heading
+            // whose words the story repeats is its headline.
+            let echoed = headings.contains { h in
+                guard h.split(separator: " ").count >= 3 else { return false }
+                var shared = 0
+                TitleRanker.forEachWord(in: h) { if k.contains($0) { shared += 1 } }
+                return shared >= 2
+            }
+            if share(stripped) < 0.34, !echoed, let heading = storyLine(headings, above, share: share, floor: share(stripped) == 0 ? 0.4 : 0.5) {
+                return heading
+            }
+            return stripped
+        }
+        // No `<title>`: the first heading, unless the story does not repeat it and repeats another.
+        if judged, let first = headings.first, share(first) < 0.34, let heading = storyLine(headings, above, share: share, floor: 0.5) {
+            return heading
+        }
+        if headings.isEmpty, judged, let line = storyLine([], above, share: share, floor: 0.5) { return line }
+        return headings.first
+    }
+
+    /// The heading or line above the story the story repeats (`storyHeading`), the lines inside its
+    /// first paragraph only when no heading or line above qualifies.
+    private static func storyLine(
+        _ headings: [String], _ above: (before: [String], inside: [String]), share: (String) -> Double, floor: Double
+    ) -> String? {
+        storyHeading(headings + above.before, share: share, floor: floor) ?? storyHeading(above.inside, share: share, floor: floor)
+    }
+
+    /// The heading of three content words or more (and at most thirty words) whose words the story's opening repeats most, when that
+    /// share reaches `floor`.
+    private static func storyHeading(_ headings: [String], share: (String) -> Double, floor: Double) -> String? {
+        let shaped = headings.filter { heading in
+            var content = 0
+            TitleRanker.forEachWord(in: heading) { if !LineFeatures.stopWords.contains($0) { content += 1 } }
+            return content >= 3 && heading.split(separator: " ").count <= 30
+        }
+        guard let best = shaped.max(by: { share($0) < share($1) }), share(best) >= floor else { return nil }
+        return best
+    }
+
+    /// `Headline | Site`, `Site: Headline`, `Site > Section > Headline` → `Headline`: the longest part
+    /// when the others are short or the site's name. A colon stays inside a headline (`Brexit: what
+    /// happens next`, `Xbox One X review: a console that keeps up`) unless what stands before it is the
+    /// site (`NDTV.com: …`) or colons make a trail; a part that goes on in lower case (`… - an async task framework`) is a
+    /// subtitle, not a site.
+    static func stripSiteName(_ title: String, source: String?) -> String {
+        let siteKey = source.map { key($0) } ?? ""
+        // Colons twice make a trail (`The Hindu : Business : Headline`, `Headline: Sport: Rugby:
+        // Site`); ` : ` once is French typography, `: ` once part of the headline.
+        let trail = title.components(separatedBy: ": ").count > 2
+        let parts = split(title, at: separators + (trail ? [" : ", ": "] : []), siteColon: siteKey)
+        guard parts.count > 1 else { return title }
+        let words = { (s: String) in s.split(separator: " ").count }
+        guard let longest = parts.max(by: { words($0) < words($1) }) else { return title }
+        let rest = parts.filter { $0 != longest }
+        // Only cut when every other part is short (a site or section name), never inside a headline.
+        guard words(longest) >= 3, rest.allSatisfy({ words($0) <= 4 || (!siteKey.isEmpty && key($0).contains(siteKey)) })
+        else { return title }
+        if goesOnInLowerCase(parts) { return title }
+        return longest
+    }
+
+    /// Whether a part after the first opens in lower case with three words or more: a subtitle
+    /// (`… - an async task framework`), not a site's name.
+    private static func goesOnInLowerCase(_ parts: [String]) -> Bool {
+        parts.dropFirst().contains { $0.split(separator: " ").count >= 3 && $0.utf8.first.map { (0x61...0x7A).contains($0) } == true }
+    }
+
+    /// A `<title>` cut at each separator a site puts around a headline.
+    static func titleParts(_ title: String, source: String?) -> [String] {
+        split(title, at: separators + [" : ", " -- ", "- "], siteColon: source.map { key($0) } ?? "")
+            .filter { $0.split(separator: " ").count >= 2 }
+    }
+
+    private static let separators = [" | ", " - ", " – ", " — ", " :: ", " > ", " » ", " « ", " · ", " / ", "_"]
+
+    /// The parts between separators, and after `Site: ` when the text before the colon is the site's
+    /// name or a web address.
+    private static func split(_ title: String, at separators: [String], siteColon siteKey: String) -> [String] {
+        var parts = [title]
+        for separator in separators {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        parts = parts.flatMap { part -> [String] in
+            guard let colon = part.range(of: ": ") else { return [part] }
+            let head = part[..<colon.lowerBound]
+            let headKey = key(String(head))
+            let isSite = !siteKey.isEmpty && headKey.contains(siteKey)
+                || [".com", ".net", ".org", ".co.", ".tv"].contains { head.lowercased().hasSuffix($0) || head.lowercased().contains($0 + " ") }
+            return isSite ? [String(head), String(part[colon.upperBound...])] : [part]
+        }
+        return parts.map { PageArticle.clean($0) }.filter { !$0.isEmpty }
+    }
+
+    /// A text that says only when (`01-14-2008 15:45`, `Tuesday January 15`): digits, month and
+    /// weekday names, clock words, no other word.
+    static func isOnlyADate(_ text: String) -> Bool {
+        var digits = false
+        var other = false
+        for token in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            if token.allSatisfy(\.isNumber) {
+                digits = true
+            } else if DateText.months[String(token)] == nil, !clockWords.contains(String(token)) {
+                let stripped = token.drop(while: \.isNumber)
+                if !["st", "nd", "rd", "th"].contains(String(stripped)) || stripped.count == token.count { other = true }
+            }
+        }
+        return digits && !other
+    }
+
+    private static let clockWords: Set<String> = [
+        "first", "last", "published", "updated", "posted", "modified", "on", "at",
+        "a", "p", "m", "am", "pm", "pt", "et", "ct", "mt", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+
+    /// The words of the story's first paragraphs (up to 300), as the title model counts them.
+    static func openingWords(_ blocks: [Block]) -> Set<String> {
+        var words = Set<String>()
+        var count = 0
+        for block in blocks where block.role == .paragraph && block.length > 0 && block.links * 2 <= block.length {
+            TitleRanker.forEachWord(in: block.text) { word in
+                words.insert(word)
+                count += 1
+            }
+            if count >= 300 { break }
+        }
+        return words
+    }
+}
