@@ -166,7 +166,7 @@ def score(rows):
                 f1s.append(value)
         if gold.get("title"):
             titles.append(scoring.norm_title(pred["title"]) == scoring.norm_title(gold["title"]))
-        if gold.get("authors"):
+        if gold.get("authors") and scoring.names(gold["authors"]):
             want = scoring.names(gold["authors"])
             got = {" ".join(n.casefold().split()) for n in pred["authors"]}
             authors.append(bool(want) and got == want)

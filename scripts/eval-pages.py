@@ -71,8 +71,25 @@ def norm_title(t):
     return " ".join(re.sub(r"[^\w\s]", " ", (t or "").casefold()).split())
 
 
+BYLINE_OPENING = re.compile(r"^\s*(written by|posted by|by|von|par|por|di)\b:?\s*", re.I)
+DATE_AFTER_NAMES = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(last )?(updated|published|posted)\b", re.I)
+
+
 def names(byline):
-    b = re.sub(r"^\s*(by|von|par|por|di)\s+", "", byline or "", flags=re.I)
+    """The names a byline holds, case-folded: without its opening (`By`), without what a byline
+    element prints after the names (a date, a second line such as `WebMD Health News`, an address in
+    brackets). Readability's gold bylines are such elements' text (`By Nathan Willis\n March 25,
+    2015`); a gold byline that holds no name (`Last Updated: January 7, 2025`) gives the empty set."""
+    lines = [line.strip() for line in (byline or "").split("\n") if line.strip()]
+    b = ""
+    for line in lines:  # `By` alone on its line: the names are on the next
+        b = (b + " " + line).strip()
+        if BYLINE_OPENING.sub("", b).strip():
+            break
+    b = BYLINE_OPENING.sub("", b)
+    b = re.sub(r"\(\s*https?://[^)]*\)", "", b)
+    b = DATE_AFTER_NAMES.split(b)[0]
     parts = re.split(r",|\band\b|&|\bund\b|\bet\b|\by\b|\|", b)
     return {" ".join(p.casefold().split()) for p in parts if p.strip()}
 
@@ -168,11 +185,11 @@ def main():
                 s["title_first"].append(norm_title(first_line(page)) == norm_title(r["title"]))
                 if printed(page, r["title"]):
                     s["title_printed"].append(norm_title(a.get("title")) == norm_title(r["title"]))
-            if r["authors"]:
-                gold = set().union(*(names(x) for x in r["authors"]))
+            gold = set().union(set(), *(names(x) for x in r["authors"] or []))
+            if gold:
                 pred = set().union(set(), *(names(x) for x in a.get("authors") or []))
                 s["authors"].append(pred == gold)
-            elif r["authors"] is not None:
+            elif r["authors"] == []:
                 s["authors_none"].append(not a.get("authors"))
             if isinstance(r["date"], str) and r["date"]:
                 s["date"].append((a.get("published") or "")[:10] == r["date"][:10])

@@ -114,10 +114,18 @@ extension PageLayout {
             return (nil, names)
         }
         // A personal site: the title bar ends with a person's name that the copyright line names too
-        // (`Headline | Code | Jane Doe` … `© 2012 Jane Doe`).
+        // (`Headline | Code | Jane Doe` … `© 2012 Jane Doe`), a name newsd knows as a first name or
+        // that the site's header prints alone on its line as well.
         guard parts.count > 1, let owner = Byline.cleanName(String(parts[parts.count - 1].trimmingSpaces())),
-            let given = owner.split(separator: " ").first, Gazetteer.firstNames.contains(String(given))
+            let given = owner.split(separator: " ").first, owner.split(separator: " ").count >= 2
         else { return nil }
+        let header = text[first...].lazy.filter { !$0.isEmpty }.dropFirst().prefix(12)
+        let notAPersons: WordInfo.Flags = [.notName, .organisationHead, .roleNoun, .place, .demonym]
+        let nameShaped = owner.split(separator: " ").allSatisfy { word in
+            let info = WordInfo.of(String(word))
+            return info.flags.isDisjoint(with: notAPersons) && info.hitIndex < 0
+        }
+        guard Gazetteer.firstNames.contains(String(given)) || nameShaped && header.contains(owner) else { return nil }
         for line in text.reversed() where line.utf8.count <= 200 && line.contains("©") {
             guard let mark = line.range(of: "©") else { continue }
             var after = line[mark.upperBound...].trimmingSpaces()
@@ -190,6 +198,13 @@ extension PageLayout {
             // `on March 10, 2015 by Nikhil Marathe`: names after a date.
             if let r = line.range(of: " by "), line.utf8.count <= 120, DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
                 return byline("By " + line[r.upperBound...])
+            }
+            // `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: the byline after a dated part.
+            if line.utf8.count <= 200, let r = line.range(of: " | ", options: .backwards),
+                DateFinder.find(in: String(line[..<r.lowerBound])) != nil,
+                bylineOpenings.contains(where: line[r.upperBound...].prefix(12).lowercased().hasPrefix)
+            {
+                return byline(String(line[r.upperBound...]))
             }
             return nil
         }

@@ -50,6 +50,18 @@ struct PageLayout {
         return (best.line, best.text, inStory)
     }
 
+    /// The first line after the page's first (its window title) that prints the headline taken from
+    /// that title: where the story's header stands, wherever the story's start was found.
+    static func printedHeadline(_ title: String, in text: [String], after start: Int) -> Int? {
+        let key = foldKey(title)
+        guard key.count >= 12, Sentences.wordCount(title) >= 3,
+            let first = text[start...].firstIndex(where: { !$0.isEmpty })
+        else { return nil }
+        return text.indices.dropFirst(first + 1).first { index in
+            text[index].utf8.count >= key.count && text[index].utf8.count <= key.count * 4 && foldKey(text[index]) == key
+        }
+    }
+
     /// A later line (within forty) that the line at `first` holds with more around it: `AFP:
     /// Headline` or `Headline - Site` printed before `Headline`. Nil when the first line is itself
     /// the headline (plain article text).

@@ -58,7 +58,7 @@ struct TextExtractor {
                 let headline = PageLayout.headline(text: text, start: start, firstBody: firstBody, roles: roles, layout: layout)
             {
                 title = headline.title
-                if let line = headline.line {
+                if let line = headline.line ?? printedHeadline(headline.title, text: text, roles: roles, start: start, firstBody: firstBody) {
                     anchor = line
                     if !headline.inStory {
                         // The headline below what was taken for the story's start: that was furniture.
@@ -289,6 +289,20 @@ struct TextExtractor {
     }
 
     /// Roles of lines that the rules kept as article text.
+    /// The line that prints a headline taken from the page's first line, when it heads more of the
+    /// text kept as the story than it would set aside (a headline repeated in a share box or a
+    /// footer below the story is not where the story starts).
+    private func printedHeadline(_ title: String, text: [String], roles: [Role], start: Int, firstBody: Int) -> Int? {
+        guard let line = PageLayout.printedHeadline(title, in: text, after: start) else { return nil }
+        guard line > firstBody else { return line }
+        var before = 0
+        var after = 0
+        for index in firstBody..<text.count where Self.isText(roles[index]) {
+            if index < line { before += text[index].utf8.count } else { after += text[index].utf8.count }
+        }
+        return after >= before ? line : nil
+    }
+
     static func isText(_ role: Role) -> Bool {
         role == .paragraph || role == .subheading || role == .caption || role == .summaryItem
     }
@@ -315,7 +329,13 @@ struct TextExtractor {
             kept += 1
             if layout.score(index) < PageLayout.threshold { rejected += 1 }
         }
-        return PageLayout.isWholePage(rejected: rejected, candidates: kept) ? layout : nil
+        if PageLayout.isWholePage(rejected: rejected, candidates: kept) { return layout }
+        // Fewer lines rejected, but the first line (a window title) printed again below as the
+        // headline: a page, which plain article text never looks like.
+        let repeatsTitle = text[start...].firstIndex { !$0.isEmpty }.map { first in
+            PageLayout.printedHeadline(text[first], in: text, after: start).map { $0 - first <= 60 } ?? false
+        } ?? false
+        return repeatsTitle && PageLayout.isWholePage(rejected: rejected * 2, candidates: kept) ? layout : nil
     }
 
     /// How much of a body (in UTF-8 bytes) entity and quote extraction reads.

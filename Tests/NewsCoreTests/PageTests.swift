@@ -265,6 +265,46 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// A personal site whose header prints its owner's name alone, as its title bar and copyright
+    /// line do: the owner is the author even when newsd does not know the first name; a
+    /// newspaper's name printed the same way is no author.
+    @Test(arguments: [
+        ("Haki Benita", ["Haki Benita"]),
+        ("Harbour Times", []),
+    ] as [(String, [String])])
+    func personalSiteOwnerPrintedInItsHeader(owner: String, names: [String]) throws {
+        let text = Self.page
+            .replacingOccurrences(of: "Council approves new harbour bridge after long debate - The Daily Example",
+                with: "Council approves new harbour bridge | \(owner)")
+            .replacingOccurrences(of: "Skip to content\n", with: "Skip to content\n\(owner)\n")
+            .replacingOccurrences(of: "By Jane Holloway\n\n", with: "") + "\n© \(owner) 2016-2020\n"
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
+    /// `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: a byline after a dated part of the
+    /// line under the headline.
+    @Test func bylineAfterADatedPartOfItsLine() throws {
+        let text = Self.page.replacingOccurrences(
+            of: "By Jane Holloway", with: "The Daily Example | 15.03.2021 à 13h36 | Par Jeanne Moreau (avec Paul Durand)")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == ["Jeanne Moreau"])
+    }
+
+    /// The headline a page's title bar gives is looked for below it as a line of its own (where the
+    /// story's header stands when no candidate line was ranked): the first line that prints it
+    /// alone, not the title bar itself, not a line that only holds it among more words.
+    @Test func headlinePrintedOnALineOfItsOwn() {
+        let text = [
+            "How the brain turns information into thought - Example Health", "", "Menu",
+            "Read: How the brain turns information into thought, and more", "How the brain turns information into thought?",
+            "By Ana Example", "How the brain turns information into thought",
+        ]
+        #expect(PageLayout.printedHeadline("How the brain turns information into thought", in: text, after: 0) == 4)
+        #expect(PageLayout.printedHeadline("Two words", in: text, after: 0) == nil)
+        #expect(PageLayout.printedHeadline("Nothing of this is printed anywhere", in: text, after: 0) == nil)
+    }
+
     /// Article text that is not a page: a stamp in a short line under the headline is its date (and
     /// a name beside it its byline); a date only mentioned in the story is not.
     @Test func stampUnderAPlainHeadline() throws {
