@@ -10,7 +10,7 @@ extension MainContent {
     /// the story repeats, else the first heading. A metadata title that names only the site (`Edmonton Sun`), a heading that is
     /// only a date (`01-14-2008 15:45`) and a `<title>` of the site alone are passed over.
     static func headline(metadata: PageMetadata, headings allHeadings: [String], above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []) -> String? {
-        let headings = allHeadings.filter { !isOnlyADate($0) }
+        let headings = allHeadings.filter { !isOnlyADate($0) }.map(withoutTrailingDate)
         // Enough of the story to judge by, in words written with spaces between them.
         let judged = opening.count >= 20
         // The share of a text's words the story repeats, common words (`the`, `and`) not counted.
@@ -122,7 +122,8 @@ extension MainContent {
         // Only cut when every other part is short (a site or section name), never inside a headline.
         guard words(longest) >= 3, rest.allSatisfy({ words($0) <= 4 || (!siteKey.isEmpty && key($0).contains(siteKey)) })
         else { return title }
-        if goesOnInLowerCase(parts) { return title }
+        // A part that exclaims or asks (`… -- STOLEN!!!`) is the headline's, not a site's.
+        if goesOnInLowerCase(parts) || rest.contains(where: { $0.hasSuffix("!") || $0.hasSuffix("?") }) { return title }
         return longest
     }
 
@@ -134,11 +135,11 @@ extension MainContent {
 
     /// A `<title>` cut at each separator a site puts around a headline.
     static func titleParts(_ title: String, source: String?) -> [String] {
-        split(title, at: separators + [" : ", " -- ", "- "], siteColon: source.map { key($0) } ?? "")
+        split(title, at: separators + [" : ", "- "], siteColon: source.map { key($0) } ?? "")
             .filter { $0.split(separator: " ").count >= 2 }
     }
 
-    private static let separators = [" | ", " - ", " – ", " — ", " :: ", " > ", " » ", " « ", " · ", " / ", "_"]
+    private static let separators = [" | ", " - ", " – ", " — ", " -- ", " :: ", " > ", " » ", " « ", " · ", " / ", "_"]
 
     /// The parts between separators, and after `Site: ` when the text before the colon is the site's
     /// name or a web address.
@@ -173,6 +174,29 @@ extension MainContent {
         }
         return digits && !other
     }
+
+    /// `Wurz joins Honda as test driver Thursday, 10, January, 2008, 09:14` → the headline without
+    /// the stamp run on after it (three words at least stay).
+    static func withoutTrailingDate(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        guard words.count >= 5, text.utf8.count <= 300, text.utf8.last.map({ (0x30...0x39).contains($0) }) == true else { return text }
+        for k in 3..<(words.count - 1) where isOnlyADate(words[k...].joined(separator: " ")) && namesAMonthOrDay(words[k...]) {
+            return words[..<k].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;|-–—"))
+        }
+        return text
+    }
+
+    /// Whether some word is a month's or a weekday's name (a run of numbers alone is a score).
+    private static func namesAMonthOrDay(_ words: ArraySlice<Substring>) -> Bool {
+        words.contains { word in
+            let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            return DateText.months[w] != nil || weekdays.contains(w)
+        }
+    }
+
+    private static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    ]
 
     private static let clockWords: Set<String> = [
         "first", "last", "published", "updated", "posted", "modified", "on", "at",

@@ -303,6 +303,8 @@ let story = """
         ("Diplomats meet in Geneva: World: News: Geneva Daily", "Diplomats meet in Geneva"),
         ("GenevaDaily.com: Diplomats meet in Geneva for talks", "Diplomats meet in Geneva for talks"),
         ("Geneva : les diplomates se rencontrent", "Geneva : les diplomates se rencontrent"),
+        ("World -- Diplomats meet in Geneva for talks", "Diplomats meet in Geneva for talks"),
+        ("Diplomats meet in Geneva -- AT LAST!!!", "Diplomats meet in Geneva -- AT LAST!!!"),
     ])
     func titleCutOnlyAroundTheHeadline(documentTitle: String, expected: String) throws {
         let article = try read("<html><head><title>\(documentTitle)</title></head><body><div>\(story)</div></body></html>")
@@ -310,7 +312,8 @@ let story = """
     }
 
     /// A metadata title that is only the site's name (no word of it in the story) gives way to the
-    /// `<title>`; a heading that is only a date is no headline.
+    /// `<title>`; a heading that is only a date is no headline, and a stamp run on after a headline
+    /// goes (numbers alone, a score, stay).
     @Test func siteNameMetaTitleAndDateHeadingsAreNoHeadlines() throws {
         let meta = try read(
             """
@@ -324,6 +327,10 @@ let story = """
             \(story)</div></body></html>
             """)
         #expect(dated.title == "Diplomats from Ukraine and Russia meet in Geneva")
+        let stamped = try read("<html><body><div><h2>Diplomats meet in Geneva Thursday, 10, January, 2008, 09:14</h2>\(story)</div></body></html>")
+        #expect(stamped.title == "Diplomats meet in Geneva")
+        let scored = try read("<html><body><div><h2>Geneva beats Basel in the final 81-65</h2>\(story)</div></body></html>")
+        #expect(scored.title == "Geneva beats Basel in the final 81-65")
     }
 
     /// A page without headings whose `<title>` names only the site sets its headline in a styled
