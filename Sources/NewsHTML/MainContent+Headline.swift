@@ -71,13 +71,19 @@ extension MainContent {
                 TitleRanker.forEachWord(in: h) { if k.contains($0) { shared += 1 } }
                 return shared >= 2
             }
+            // A `<title>` of names only (`The Sports Network - National Hockey League`: no part over
+            // four words) holds no headline when a heading the story repeats is there.
+            let namesOnly = parts.count > 1 && parts.allSatisfy { $0.split(separator: " ").count <= 4 }
+            if namesOnly, !echoed, let heading = storyLine(headings, above, share: share, floor: 0.5) {
+                return heading
+            }
             if share(stripped) < 0.34, !echoed, let heading = storyLine(headings, above, share: share, floor: share(stripped) == 0 ? 0.4 : 0.5) {
                 return heading
             }
             return stripped
         }
         // No `<title>`: the first heading, unless the story does not repeat it and repeats another.
-        if judged, let first = headings.first, share(first) < 0.34, let heading = storyLine(headings, above, share: share, floor: 0.5) {
+        if judged, let first = headings.first, share(first) < 0.2, let heading = storyLine(headings, above, share: share, floor: 0.5) {
             return heading
         }
         if headings.isEmpty, judged, let line = storyLine([], above, share: share, floor: 0.5) { return line }

@@ -276,10 +276,12 @@ let story = """
         #expect(article.title == "Rail fares rise again")
     }
 
-    /// A `<title>` that names only the site: the heading whose words the story repeats is the
-    /// headline, not a heading of the menus; a `<title>` the story echoes stays.
+    /// A `<title>` that names only the site (or only names: no part over four words): the heading
+    /// whose words the story repeats is the headline, not a heading of the menus; a `<title>` the
+    /// story echoes stays.
     @Test(arguments: [
         ("Geneva Daily Online", "Ukraine and Russia diplomats meet in Geneva"),
+        ("The Geneva Network - Swiss Foreign Ministry", "Ukraine and Russia diplomats meet in Geneva"),
         ("Diplomats meet in Geneva for first talks in a year - Geneva Daily", "Diplomats meet in Geneva for first talks in a year"),
     ])
     func siteNameTitleGivesTheHeadingTheStoryRepeats(documentTitle: String, expected: String) throws {
