@@ -5,8 +5,8 @@ import DequeModule
 /// A catch-up queues every file of the inbox at once (100,000 names and more). As a `Deque` and a
 /// `Set` of `String`s, each name was a heap object of its own (64 bytes and more for a 30-byte
 /// name, plus 40 bytes of queue and set entries). Here a name takes its bytes in `bytes`, 8 bytes in
-/// `order` and 16 in `table` (kept at most half full): about a third of that, and one allocation
-/// for all names instead of one each.
+/// `order` and 16 to 32 in `table` (kept between a quarter and half full): about half of that, in
+/// three allocations for all names instead of one each.
 ///
 /// `table` is an open-addressing hash set (linear probing, backward-shift deletion, so no
 /// tombstones) of the queued names' slots in `bytes`. Names taken from the queue leave their
