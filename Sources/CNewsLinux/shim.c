@@ -72,6 +72,8 @@ int cnews_malloc_arenas(int arenas) { return mallopt(M_ARENA_MAX, arenas); }
 
 int cnews_malloc_trim(void) { return malloc_trim(0); }
 
+int cnews_malloc_mmap_threshold(int bytes) { return mallopt(M_MMAP_THRESHOLD, bytes); }
+
 /* ---- parser workers ---- */
 #include <errno.h>
 #include <fcntl.h>

@@ -190,7 +190,7 @@ public final class InboxWatcher: Sendable {
                 // Watch first, then scan: a file written between the two is reported twice, never lost.
                 try? watchTree(path, isRoot: false)
                 do {
-                    for file in try scanner.files(under: path) { sink(.ready(RawName.string(file))) }
+                    try scanner.scan(under: path) { files in for file in files { sink(.ready(file)) } }
                 } catch {
                     sink(.rescan(reason: "cannot scan new folder \(path): \(error)"))
                 }

@@ -20,21 +20,26 @@ extension IngestPipeline {
         let store = self.store
         let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         logger.debug("reconcile scan", metadata: ["reason": "\(reason)"])
+        let tracker = self.tracker
         do {
-            let (files, gone) = try await threadPool.runIfActive { () throws -> ([(String, FileStat)], [Int64]) in
-                let paths = try scanner.files()
-                var identities = Set<FileIdentity>()
-                var files: [(String, FileStat)] = []
-                for path in paths {
-                    // A file that vanished between the walk and the look is simply not there.
-                    let name = RawName.string(path)
-                    if let st = processor.stat(name) {
-                        identities.insert(st.identity)
-                        files.append((name, st))
+            // The files go to the tracker a chunk at a time as the walk finds them (files written
+            // to in the last `settle_ms` may still be open: they settle first); only their
+            // identities are kept, to tell which rows' files are gone.
+            let gone = try await threadPool.runIfActive { () throws -> [Int64] in
+                var present = IdentityList()
+                try scanner.scan { chunk in
+                    var looks: [(path: String, look: Tracker.Look)] = []
+                    looks.reserveCapacity(chunk.count)
+                    for path in chunk {
+                        // A file that vanished between the walk and the look is simply not there.
+                        guard let st = processor.stat(path) else { continue }
+                        present.append(st.identity)
+                        looks.append((path, Tracker.Look(size: st.size, mtimeNanoseconds: st.mtimeNanoseconds)))
                     }
+                    tracker.found(looks, wallNow: Self.wallClockNanoseconds())
                 }
-                let gone = try store.presentFiles().filter { !identities.contains($0.identity) }.map(\.id)
-                return (files, gone)
+                present.sort()
+                return try store.filesNotFound(present.contains)
             }
             let failedWrites = committer.lastWriteFailed
             statsBox.withLock {
@@ -43,11 +48,8 @@ extension IngestPipeline {
                     $0.lastError = nil
                 }
             }
-            // Files written to in the last `settle_ms` may still be open: they settle first.
-            tracker.found(
-                files.map { ($0.0, Tracker.Look(size: $0.1.size, mtimeNanoseconds: $0.1.mtimeNanoseconds)) },
-                wallNow: Self.wallClockNanoseconds())
             try await store.markLeft(ids: gone, vanished: true)
+            heapTrimDue.withLock { $0 = true }
         } catch {
             statsBox.withLock { $0.degraded = true }
             if case Errno.noSuchFileOrDirectory? = error as? Errno {

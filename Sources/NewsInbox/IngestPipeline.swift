@@ -45,6 +45,8 @@ public final class IngestPipeline: Service, Sendable {
     let journal: InFlightJournal?
     /// Files committed when the log was last checkpointed.
     let filesAtCheckpoint = Mutex(0)
+    /// Set by a scan or a burst of files: the heap they used is given back once the loop is idle.
+    let heapTrimDue = Mutex(false)
     /// True when a commit may have left the full-text index segments to merge.
     let indexMergeDue = Mutex(true)
     /// When the last batch was read: merging waits for `mergeQuiet` after it.
@@ -70,7 +72,7 @@ public final class IngestPipeline: Service, Sendable {
         self.journal = InFlightJournal(path: store.path + ".inflight")
         self.store = store
         self.logger = logger
-        self.tracker = Tracker(settle: settings.settle)
+        self.tracker = Tracker(settle: settings.settle, root: RawName.string(inbox))
         self.settingsBox = Mutex(settings)
         (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         self.heartbeat = heartbeat
@@ -201,7 +203,13 @@ public final class IngestPipeline: Service, Sendable {
             let committed = statsBox.withLock { $0.filesSinceStart }
             if committed - filesAtCheckpoint.withLock({ $0 }) >= 1000 {
                 filesAtCheckpoint.withLock { $0 = committed }
+                heapTrimDue.withLock { $0 = true }
                 await store.checkpoint()
+            }
+            if heapTrimDue.withLock({ due in defer { due = false }; return due }) {
+                // A catch-up or a reconcile leaves the queue's and the batches' memory in freed
+                // heap pages scattered between live ones; glibc keeps them unless asked.
+                _ = cnews_malloc_trim()
             }
             await mergeIndexWhileIdle()
         }

@@ -1,4 +1,3 @@
-import DequeModule
 import Foundation
 import NewsStore
 import Synchronization
@@ -7,6 +6,9 @@ import Synchronization
 /// queue (arrival order, each path once), the files still being written (`settling`), removals and
 /// rescan requests. Pure bookkeeping: it never touches the file system; the pipeline gives it
 /// what `stat` saw. Paths are absolute, in `RawName`'s escaped form. Thread-safe.
+///
+/// The ready queue holds the whole inbox during a catch-up, so it keeps names relative to the
+/// inbox, packed in one buffer (`NameQueue`); paths come in and go out absolute.
 final class Tracker: Sendable {
     /// A file written without a close event, waiting for `settle_ms` of quiet.
     struct Settle: Equatable {
@@ -23,8 +25,7 @@ final class Tracker: Sendable {
     }
 
     private struct State {
-        var ready = Deque<String>()
-        var readySet: Set<String> = []
+        var ready = NameQueue()
         var settling: [String: Settle] = [:]
         /// Paths that started settling since the last turn, for their `settling` rows.
         var newlySettling: [String] = []
@@ -34,10 +35,29 @@ final class Tracker: Sendable {
     }
 
     private let state: Mutex<State>
+    /// The inbox (escaped form) with a trailing slash: queued paths under it lose this prefix.
+    private let prefix: String
 
-    /// Creates a tracker that waits `settle` of quiet for files written without a close.
-    init(settle: Duration) {
+    /// Creates a tracker that waits `settle` of quiet for files written without a close. Paths
+    /// under `root` (the inbox) are queued by their relative name.
+    init(settle: Duration, root: String = "") {
         state = Mutex(State(settle: settle))
+        prefix = root.isEmpty || root.hasSuffix("/") ? root : root + "/"
+    }
+
+    /// The name a path is queued under: relative to the inbox when it lies inside (such a name
+    /// never starts with `/`), else the whole path (absolute: it starts with `/`).
+    private func queued(_ path: String) -> String {
+        // Bytes, not characters: `hasPrefix` would match a prefix in another Unicode normal form.
+        guard !prefix.isEmpty, path.utf8.starts(with: prefix.utf8) else { return path }
+        let name = path.utf8.dropFirst(prefix.utf8.count)
+        guard let first = name.first, first != UInt8(ascii: "/") else { return path }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    /// The absolute path of a queued name.
+    private func path(_ queued: String) -> String {
+        queued.utf8.first == UInt8(ascii: "/") ? queued : prefix + queued
     }
 
     /// The quiet time in force (it changes on reload).
@@ -52,9 +72,9 @@ final class Tracker: Sendable {
             switch event {
             case .ready(let path):
                 s.settling[path] = nil
-                if s.readySet.insert(path).inserted { s.ready.append(path) }
+                s.ready.append(queued(path))
             case .modified(let path):
-                guard !s.readySet.contains(path) else { return }
+                guard !s.ready.contains(queued(path)) else { return }
                 let deadline = now.advanced(by: s.settle)
                 if s.settling[path] == nil {
                     s.settling[path] = Settle(deadline: deadline)
@@ -75,15 +95,14 @@ final class Tracker: Sendable {
     func found(_ files: [(path: String, look: Look)], wallNow: Int64, now: ContinuousClock.Instant = .now) {
         state.withLock { s in
             let settleNanoseconds = Self.nanoseconds(s.settle)
-            for (path, look) in files where !s.readySet.contains(path) {
+            for (path, look) in files where !s.ready.contains(queued(path)) {
                 if wallNow - look.mtimeNanoseconds < settleNanoseconds {
                     if s.settling[path] == nil {
                         s.settling[path] = Settle(deadline: now.advanced(by: s.settle), last: look)
                     }
                 } else {
                     s.settling[path] = nil
-                    s.readySet.insert(path)
-                    s.ready.append(path)
+                    s.ready.append(queued(path))
                 }
             }
         }
@@ -96,9 +115,7 @@ final class Tracker: Sendable {
             var batch: [String] = []
             batch.reserveCapacity(n)
             for _ in 0..<n {
-                let path = s.ready.removeFirst()
-                s.readySet.remove(path)
-                batch.append(path)
+                if let name = s.ready.removeFirst() { batch.append(path(name)) }
             }
             return batch
         }
@@ -108,9 +125,7 @@ final class Tracker: Sendable {
     /// that could not be read or committed now).
     func putBackInFront(_ paths: [String]) {
         state.withLock { s in
-            for path in paths.reversed() where s.readySet.insert(path).inserted {
-                s.ready.prepend(path)
-            }
+            for path in paths.reversed() { s.ready.prepend(queued(path)) }
         }
     }
 
@@ -141,7 +156,7 @@ final class Tracker: Sendable {
                 let quiet = entry.last.map { $0 == look } ?? (wallNow - look.mtimeNanoseconds >= settleNanoseconds)
                 if quiet {
                     s.settling[path] = nil
-                    if s.readySet.insert(path).inserted { s.ready.append(path) }
+                    s.ready.append(queued(path))
                 } else {
                     s.settling[path] = Settle(deadline: now.advanced(by: s.settle), last: look)
                 }

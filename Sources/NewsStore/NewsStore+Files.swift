@@ -55,9 +55,10 @@ extension NewsStore {
         }
     }
 
-    /// Every file that is still expected in the inbox (not gone), for the reconcile scan. Blocking.
-    /// Only ids and identities are read (no parser state), so a large archive costs little memory.
-    public func presentFiles() throws(StoreError) -> [(id: Int64, identity: FileIdentity)] {
+    /// The ids of the files still expected in the inbox (not gone) whose identity `isPresent` does
+    /// not find: those a reconcile scan no longer saw. Blocking. The rows are streamed, ids and
+    /// identities only, and only the missing ones are kept, so a large archive costs little memory.
+    public func filesNotFound(_ isPresent: (FileIdentity) -> Bool) throws(StoreError) -> [Int64] {
         try readNow { db in
             let rows = try Row.fetchCursor(
                 db,
@@ -65,14 +66,15 @@ extension NewsStore {
                     SELECT id, device, inode FROM files
                     WHERE state NOT IN ('gone', 'failed') AND device IS NOT NULL AND inode IS NOT NULL
                     """)
-            var result: [(id: Int64, identity: FileIdentity)] = []
+            var missing: [Int64] = []
             while let row = try rows.next() {
                 let device: Int64 = row["device"]
                 let inode: Int64 = row["inode"]
-                result.append(
-                    (row["id"], FileIdentity(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode))))
+                if !isPresent(FileIdentity(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode))) {
+                    missing.append(row["id"])
+                }
             }
-            return result
+            return missing
         }
     }
 

@@ -82,11 +82,17 @@ struct RecentBands: Sendable {
 
     /// The rows held, in key order, and an empty table whose `mergedThrough` is the newest id held.
     mutating func drain() -> [(bucket: Int64, article: Int64)] {
+        // The chains go first: the merge is the table's largest moment (its rows are copied and
+        // sorted), and they are a third of what it holds.
+        heads = [:]
+        previous = []
         var rows: [(bucket: Int64, article: Int64)] = []
         rows.reserveCapacity(count)
         for entry in articles.indices where articles[entry] != 0 {
             rows.append((keys[entry], articles[entry]))
         }
+        articles = []
+        keys = []
         rows.sort { $0.bucket != $1.bucket ? $0.bucket < $1.bucket : $0.article < $1.article }
         self = RecentBands(mergedThrough: max(mergedThrough, newest))
         return rows

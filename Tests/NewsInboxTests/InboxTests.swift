@@ -60,6 +60,19 @@ let defaultPatterns = FilePatterns(include: ["*.txt", "*.md", "*.json"], ignore:
         #expect(Set(folders) == [folder.path, folder.path + "/sub", folder.path + "/sub/deeper"])
     }
 
+    @Test func handsFilesOverInChunksInPathOrder() throws {
+        let folder = ScratchFolder()
+        let names = ["b/x.txt", "a.txt", "b.txt", "a/z.txt", "c.txt", "a/y/w.txt", "b/a.txt"]
+        for name in names { try folder.write(name) }
+        let scanner = InboxScanner(root: FilePath(folder.path), patterns: defaultPatterns, recursive: true)
+        var chunks: [[String]] = []
+        try scanner.scan(chunk: 3) { chunks.append($0) }
+        #expect(chunks.map(\.count) == [3, 3, 1])
+        // The order of the whole paths: "a.txt" before "a/…" ("." sorts before "/").
+        #expect(chunks.joined().map { String($0.dropFirst(folder.path.count + 1)) } == names.sorted())
+        #expect(try scanner.files().map(\.string) == names.sorted().map { folder.path + "/" + $0 })
+    }
+
     @Test func notRecursiveStaysAtTheTop() throws {
         let folder = ScratchFolder()
         try folder.write("a.txt")

@@ -17,6 +17,17 @@ import Testing
         #expect(tracker.takeBatch(10).isEmpty && tracker.isIdle)
     }
 
+    @Test func pathsQueuedRelativeToTheInboxComeBackWhole() {
+        let tracker = Tracker(settle: settle, root: "/in")
+        let paths = ["/in/a", "/in/sub/b", "/other/c", "/in//d", "/inbox/e", "/in/a"]
+        for path in paths { tracker.submit(.ready(path)) }
+        #expect(tracker.takeBatch(2) == ["/in/a", "/in/sub/b"])
+        tracker.putBackInFront(["/in/sub/b"])
+        tracker.submit(.ready("/in/sub/b"))
+        #expect(tracker.takeBatch(10) == ["/in/sub/b", "/other/c", "/in//d", "/inbox/e"])
+        #expect(tracker.isIdle)
+    }
+
     @Test func aBatchPutBackGoesAheadOfLaterFiles() {
         let tracker = Tracker(settle: settle)
         for path in ["/in/a", "/in/b", "/in/c"] { tracker.submit(.ready(path)) }

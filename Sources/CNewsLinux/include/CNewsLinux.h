@@ -54,6 +54,9 @@ long cnews_raise_fd_limit(void);
 int cnews_malloc_arenas(int arenas);
 /* malloc_trim(0): gives free heap pages back to the kernel; 1 when some were released. */
 int cnews_malloc_trim(void);
+/* mallopt(M_MMAP_THRESHOLD): blocks of `bytes` and more get their own mapping, unmapped when freed;
+   setting it also stops glibc from raising the threshold after such a free. 1 on success. */
+int cnews_malloc_mmap_threshold(int bytes);
 #endif
 
 #ifndef NEWSD_CNEWSLINUX_WORKER
