@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# catchup.sh BIN_DIR CORPUS [CONFIG_JSON_BODY] — how fast newsd catches up on a folder of files.
+# catchup.sh BIN_DIR CORPUS [CONFIG_JSON_BODY] — how fast newsd catches up on a folder of files
+# (RESTART=1: and what a restarted daemon keeps after reconciling them).
 # Copies CORPUS (a folder of article files, e.g. from scripts/gen-corpus.py) into a fresh inbox,
 # starts BIN_DIR/newsd on it, waits until every file is committed, and prints the wall time, the
 # rate, the CPU time of the daemon (by thread) and of each parser worker, the daemon's peak memory
@@ -34,3 +35,19 @@ for child in $(cat /proc/$pid/task/*/children); do echo "parser worker $child CP
 echo "daemon memory: $(grep -E '^VmHWM' /proc/$pid/status | tr -s ' \t' ' ')"
 "$bin/newsctl" --socket "$work/sock" metrics | grep -E '^(newsd_(story_index_stories|story_index_bytes|recent_buckets_rows|recent_buckets_bytes|sqlite_memory_bytes|sqlite_memory_highest_bytes)|process_resident_memory_bytes) ' || true
 "$bin/newsctl" --socket "$work/sock" metrics | grep -E "^newsd_(commits|batches|transactions)[a-z_]* " || true
+# RESTART=1: stop newsd, start it again on the same inbox and database, and print its memory once the
+# reconcile is done (what a restarted service keeps).
+if [ -n "${RESTART:-}" ]; then
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    t0=$(date +%s.%N)
+    "$bin/newsd" --config "$work/config.json" --inbox "$work/inbox" --database "$work/db" --socket "$work/sock" \
+        --log-level warning 2>>"$work/log" &
+    pid=$!
+    sleep 1
+    until st=$("$bin/newsctl" --socket "$work/sock" --json status 2>/dev/null || true)
+        [ "$(field pending "$st")" = 0 ] && grep -q '"watching"' <<<"$st"; do sleep 0.2; done
+    t1=$(date +%s.%N)
+    python3 -c "print(f'restart: {$n} files reconciled in {$t1 - $t0:.1f} s')"
+    sleep 3
+    echo "restarted daemon memory: $(grep -E '^(VmHWM|VmRSS)' /proc/$pid/status | tr -s ' \t' ' ' | tr '\n' ' ')"
+fi
