@@ -58,7 +58,9 @@ struct IngestTests {
     }
 
     @Test func fileStillBeingWrittenIsSettlingUntilQuiet() throws {
-        let daemon = try DaemonUnderTest(config: ["settle_ms": 4000])
+        // A long quiet time: a loaded machine may answer the first `status` seconds after the write,
+        // and the file must still be settling then. Closing it ends the wait at once.
+        let daemon = try DaemonUnderTest(config: ["settle_ms": 20000])
         daemon.waitReady()
         let path = daemon.inbox + "/open.txt"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
