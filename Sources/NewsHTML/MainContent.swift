@@ -62,7 +62,7 @@ struct MainContent {
             if node.isText, !excluded[i] {
                 var n = 0
                 var c = 0
-                for b in node.text.utf8 where b > 0x20 {
+                for b in node.utf8Text where b > 0x20 {
                     n += 1
                     if b == 0x2C { c += 1 }
                 }
@@ -115,19 +115,19 @@ struct MainContent {
     static func isFurniture(_ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true) -> Bool {
         if node.isText { return false }
         if furnitureTags.contains(node.name) { return true }
-        if node["hidden"] != nil || node["aria-hidden"]?.lowercased() == "true" { return true }
-        if let style = node["style"]?.lowercased(), style.hasBytes("display:none") || style.hasBytes("display: none")
+        if node[.hidden] != nil || node[.ariaHidden]?.lowercased() == "true" { return true }
+        if let style = node[.style]?.lowercased(), style.hasBytes("display:none") || style.hasBytes("display: none")
             || style.hasBytes("visibility:hidden")
         {
             return true
         }
-        if let property = node["itemprop"]?.lowercased(),
+        if let property = node[.itemprop]?.lowercased(),
             property == "author" || property == "creator" || property == "datepublished" || property == "datemodified"
         {
             return true
         }
         if keptByName(node) { return false }
-        if let role = node["role"]?.lowercased(), furnitureRoles.contains(role) { return true }
+        if let role = node[.role]?.lowercased(), furnitureRoles.contains(role) { return true }
         if words.isEmpty || isEmbeddedPost(node) { return false }
         return isFurnitureByWords(words, unlikely: useUnlikely)
     }
@@ -152,8 +152,8 @@ struct MainContent {
 
     /// The lower-cased class and id of an element (empty when it has neither).
     static func hints(_ node: HTMLDocument.Node) -> String {
-        let c = node["class"] ?? ""
-        let i = node["id"] ?? ""
+        let c = node[.class] ?? ""
+        let i = node[.id] ?? ""
         if c.isEmpty && i.isEmpty { return "" }
         return (c + " " + i).lowercased()
     }
@@ -161,7 +161,7 @@ struct MainContent {
     /// A tweet, Truth Social, Telegram, Instagram or Bluesky embed.
     static func isEmbeddedPost(_ node: HTMLDocument.Node) -> Bool {
         guard node.name == "blockquote" || node.name == "div" || node.name == "figure" else { return false }
-        let words = (node["class"] ?? "").lowercased()
+        let words = (node[.class] ?? "").lowercased()
         return ["twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
                 "tiktok-embed", "mastodon-embed", "threads-embed", "x-post"].contains { words.hasBytes($0) }
     }
@@ -191,7 +191,7 @@ struct MainContent {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
         default: score = 0
         }
-        if node["itemprop"]?.lowercased() == "articlebody" { score += 60 }
+        if node[.itemprop]?.lowercased() == "articlebody" { score += 60 }
         let words = hintsOf[i]
         if !words.isEmpty {
             if ["article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content",
@@ -280,7 +280,7 @@ struct MainContent {
             var keep = touched[sibling] && score[sibling] >= threshold
             // A sibling dressed like the story's container (the same class: the next section of a
             // story split in several) joins it when it holds text of its own, as Readability does.
-            if !keep, touched[sibling], let dress = nodes[top]["class"], !dress.isEmpty, nodes[sibling]["class"] == dress,
+            if !keep, touched[sibling], let dress = nodes[top][.class], !dress.isEmpty, nodes[sibling][.class] == dress,
                 linkDensity(sibling) < 0.15
             {
                 keep = true
@@ -407,18 +407,12 @@ struct MainContent {
         return cells.count >= 2 ? cells : nil
     }
 
-    /// Whether a cell holds only inline content: no block element among its first 64 descendants,
-    /// and no more than those (a walk that stops early, so nested tables cost little).
+    /// Whether a cell holds only inline content: no more than 64 nodes under it, none of them a
+    /// block (nested tables cost little).
     private func isInlineCell(_ cell: Int) -> Bool {
         let nodes = document.nodes
-        var stack = nodes[cell].children
-        var seen = 0
-        while let i = stack.popLast() {
-            seen += 1
-            guard seen <= 64, !Self.blockTags.contains(nodes[i].name) else { return false }
-            stack.append(contentsOf: nodes[i].children)
-        }
-        return true
+        let under = nodes[cell].descendants
+        return under.count <= 64 && !under.contains { Self.blockTags.contains(nodes[$0].name) }
     }
 
     /// A tweet's text and its `— Name (@handle) date` line.
@@ -616,10 +610,10 @@ struct MainContent {
         var names: [String] = []
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
-            let isByline = node["rel"]?.lowercased() == "author" || node["itemprop"]?.lowercased() == "author"
+            let isByline = node[.rel]?.lowercased() == "author" || node[.itemprop]?.lowercased() == "author"
                 || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar"))
             guard isByline else { continue }
-            let isAuthorLink = node["rel"]?.lowercased() == "author"
+            let isAuthorLink = node[.rel]?.lowercased() == "author"
             // Once the byline is found, only more `rel=author` links add names: a later element
             // classed `author` is a comment's or a widget's.
             if !names.isEmpty, !isAuthorLink { break }
@@ -643,7 +637,7 @@ struct MainContent {
                 || words.hasBytes("meta") || node.name == "time"
             else { continue }
             guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
-            if let title = node["title"], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
+            if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
             guard textLength[i] <= 200 || excluded[i] else { continue }
             let text = document.text(i)
             guard !text.isEmpty, text.utf8.count <= 200 else { continue }
