@@ -111,6 +111,10 @@ struct MainContent {
         "related-posts", "related_posts", "related-articles", "related-stories", "yarpp",
     ]
 
+    static let furnitureWordList = WordList(furnitureWords)
+    static let unlikelyList = WordList(unlikely)
+    static let contentHintList = WordList(contentHints)
+
     /// Whether an element is page furniture by its tag, role, visibility or class and id words.
     static func isFurniture(_ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true) -> Bool {
         if node.isText { return false }
@@ -140,11 +144,11 @@ struct MainContent {
 
     /// Whether class and id words (lower-cased) say furniture.
     static func isFurnitureByWords(_ words: String, unlikely useUnlikely: Bool) -> Bool {
-        if furnitureWords.contains(where: { words.hasBytes($0) }) { return true }
+        if furnitureWordList.occurs(in: words) { return true }
         // Blogger's posts widget (`widget Blog`, beside `widget BlogArchive` and the other widgets of
         // its sidebar) holds the page's posts.
         if words.hasBytes("widget"), words.split(separator: " ").contains("blog") { return false }
-        if useUnlikely, unlikely.contains(where: { words.hasBytes($0) }), !contentHints.contains(where: { words.hasBytes($0) }) {
+        if useUnlikely, unlikelyList.occurs(in: words), !contentHintList.occurs(in: words) {
             return true
         }
         return false
@@ -162,9 +166,13 @@ struct MainContent {
     static func isEmbeddedPost(_ node: HTMLDocument.Node) -> Bool {
         guard node.name == "blockquote" || node.name == "div" || node.name == "figure" else { return false }
         let words = (node[.class] ?? "").lowercased()
-        return ["twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
-                "tiktok-embed", "mastodon-embed", "threads-embed", "x-post"].contains { words.hasBytes($0) }
+        return embedWords.occurs(in: words)
     }
+
+    static let embedWords = WordList([
+        "twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
+        "tiktok-embed", "mastodon-embed", "threads-embed", "x-post",
+    ])
 
     // MARK: - Scoring
 
@@ -194,26 +202,26 @@ struct MainContent {
         if node[.itemprop]?.lowercased() == "articlebody" { score += 60 }
         let words = hintsOf[i]
         if !words.isEmpty {
-            if ["article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content",
-                "post-content", "article-content", "story-content", "article-text", "articletext", "post-body",
-                "body-text", "bodytext", "main-content", "story-text", "article_body", "text-body"]
-                .contains(where: { words.hasBytes($0) })
-            {
+            if Self.storyBodyWords.occurs(in: words) {
                 score += 35
-            } else if ["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"]
-                .contains(where: { words.hasBytes($0) })
-            {
+            } else if Self.storyWords.occurs(in: words) {
                 score += 20
             }
-            if ["comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll",
-                "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser", "card", "list"]
-                .contains(where: { words.hasBytes($0) })
-            {
-                score -= 20
-            }
+            if Self.asideWords.occurs(in: words) { score -= 20 }
         }
         return score
     }
+
+    static let storyBodyWords = WordList([
+        "article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content", "post-content",
+        "article-content", "story-content", "article-text", "articletext", "post-body", "body-text", "bodytext",
+        "main-content", "story-text", "article_body", "text-body",
+    ])
+    static let storyWords = WordList(["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"])
+    static let asideWords = WordList([
+        "comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll", "shoutbox",
+        "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser", "card", "list",
+    ])
 
     /// The containers that hold the article text: the best-scoring element and its good siblings.
     private func roots() -> [Int] {
@@ -585,9 +593,7 @@ struct MainContent {
         for (i, node) in document.nodes.enumerated() where !node.isText && !excluded[i] {
             let isH1 = node.name == "h1"
             let words = hintsOf[i]
-            guard isH1 || node.name == "h2" || node.name == "h3" || words.hasBytes("headline") || words.hasBytes("title")
-                || words.hasBytes("heading")
-            else { continue }
+            guard isH1 || node.name == "h2" || node.name == "h3" || Self.headingWords.occurs(in: words) else { continue }
             guard textLength[i] > 0, textLength[i] <= 300 else { continue }
             let text = document.text(i)
             if text.isEmpty || text.count > 300 { continue }
@@ -595,6 +601,9 @@ struct MainContent {
         }
         return first + other
     }
+
+    static let headingWords = WordList(["headline", "title", "heading"])
+    static let dateWords = WordList(["date", "time", "publish", "datum", "posted", "byline", "created", "meta"])
 
     static func key(_ text: String) -> String {
         var out = String.UnicodeScalarView()
@@ -632,10 +641,7 @@ struct MainContent {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
-            guard words.hasBytes("date") || words.hasBytes("time") || words.hasBytes("publish") || words.hasBytes("datum")
-                || words.hasBytes("posted") || words.hasBytes("byline") || words.hasBytes("created")
-                || words.hasBytes("meta") || node.name == "time"
-            else { continue }
+            guard Self.dateWords.occurs(in: words) || node.name == "time" else { continue }
             guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
             if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
             guard textLength[i] <= 200 || excluded[i] else { continue }
