@@ -2,7 +2,9 @@
 /// leaves out what newsd never reads, so that gumbo (most of a page's reading time) tokenizes less.
 /// What goes is only what cannot change the tree newsd copies:
 /// - the text of `<script>` (other than JSON-LD) and `<style>` elements, whose text is dropped anyway;
-/// - the text of comments (`<!-- … -->` becomes `<!---->`, so text nodes stay split where they were).
+/// - the text of comments (`<!-- … -->` becomes `<!---->`, so text nodes stay split where they were);
+/// - the attributes newsd does not copy (`src`, `srcset`, `data-…`, `onclick`), except those HTML's
+///   tree building reads (`<font color>`, `<input type>`).
 /// Each is left alone whenever gumbo might read it differently from this pass (a script holding `<!--`,
 /// an end tag not followed by a space, `/` or `>`, anything inside `<svg>` or `<math>`).
 extension HTMLDocument {
@@ -74,12 +76,15 @@ struct TagName: Equatable {
     /// Elements whose content is raw text, where `<` starts no tag.
     static let rawText: [TagName] = ["script", "style", "textarea", "title", "xmp", "plaintext"].map(TagName.init)
 
-    /// Elements whose text HTML reads as raw (or, after `<plaintext>` and in a frameset, where
-    /// scripts are not raw) that the depth bound does not skip.
-    static let rawElsewhere: [TagName] = ["iframe", "noembed", "noframes", "plaintext", "frameset"].map(TagName.init)
-    static let iframe = TagName("iframe")
-    static let noembed = TagName("noembed")
-    static let noframes = TagName("noframes")
+    /// Elements whose text HTML reads as raw that the depth bound does not skip (`<noscript>` too, as
+    /// a browser reads it), and those inside which a `<style>` is not raw text (`<select>`) or
+    /// nothing is (a frameset).
+    static let rawElsewhere: [TagName] = ["iframe", "noembed", "noframes", "noscript", "select", "frameset"].map(TagName.init)
+    /// Attributes gumbo is given: those newsd copies and those HTML's tree building reads.
+    static let readAttributes: [TagName] = (HTMLDocument.AttributeName.allCases.map(\.html)
+        + ["color", "face", "size", "encoding", "prompt", "action"]).map(TagName.init)
+    static let plaintext = TagName("plaintext")
+    static let frameset = TagName("frameset")
     static let script = TagName("script")
     static let style = TagName("style")
     static let title = TagName("title")
@@ -98,6 +103,9 @@ private struct InputPass {
     var changed = false
     /// The counted elements open, innermost last.
     var open: [TagName] = []
+    /// `scanTag`'s lists, kept between tags (a tag costs no allocation).
+    var left: [Range<Int>] = []
+    var names: [TagName] = []
     /// Nothing is left out before this offset: the rest of a tag whose quoted value holds `>`, a
     /// bogus comment (`<?php … ?>`), or an element whose text HTML reads as raw (`<iframe>`).
     var keepUntil = 0
@@ -133,7 +141,12 @@ private struct InputPass {
                 // A comment: skip to its end.
                 var k = j + 3
                 while k + 2 < n, !(text[k] == 0x2D && text[k + 1] == 0x2D && text[k + 2] == 0x3E) { k += 1 }
-                if hollowing, i >= keepUntil, k + 2 < n, k > j + 3, isPlainComment(j + 3..<k), !insideForeignContent {
+                if hollowing { keepOnIfSkipping(from: i, to: k + 3) }
+                if hollowing, k + 2 < n, !isPlainComment(j + 3..<k) {
+                    // HTML ends this comment earlier (`<!-->`, `--!>`) and reads on from there.
+                    keepUntil = n
+                }
+                if hollowing, i >= keepUntil, k + 2 < n, k > j + 3, !insideForeignContent {
                     // `<!--` stays, its text goes, `-->` stays: `<!---->`.
                     leaveOut(upTo: j + 3, resumingAt: k)
                 }
@@ -161,8 +174,20 @@ private struct InputPass {
             var end = j
             while end < n, text[end] != 0x3E { end += 1 }
             if end >= n { break }  // a tag cut off at the end of the file opens nothing
-            if hollowing { keepUntil = max(keepUntil, tagEnd(from: j) + 1) }
+            let scanned = hollowing && first != 0x21 ? scanTag(from: nameStart) : nil
+            if let scanned, scanned.end != end {
+                // A `>` inside a quoted value: HTML's tag ends later than this pass's, and from here
+                // the two read the page differently. Nothing more is left out.
+                keepUntil = n
+            }
+            // Whether this tag may lose attributes or content: not inside text read as raw.
+            let free = hollowing && i >= keepUntil
             let selfClosing = end > j && text[end - 1] == 0x2F
+            if free, let scanned, !closing, !insideForeignContent, !scanned.left.isEmpty {
+                let isRaw = name.isIn(TagName.rawText)
+                let dropped = !isRaw && !name.isIn(TagName.uncounted) && !selfClosing && open.count >= HTMLDocument.maxDepth
+                if !dropped { for range in scanned.left { leaveOut(upTo: range.lowerBound, resumingAt: range.upperBound) } }
+            }
             if closing {
                 // An end tag closes its element and everything opened inside it; one that matches no
                 // open element closes nothing (as in HTML).
@@ -174,6 +199,19 @@ private struct InputPass {
                 // Skip to the matching end tag so `<` inside a script starts nothing.
                 let k = endTag(of: name, from: end + 1)
                 let found = k + name.count + 2 <= n
+                let after = k + name.count + 2
+                if hollowing { keepOnIfSkipping(from: i, to: after) }
+                if hollowing, name == TagName.script, contains(Array("<!--".utf8), in: end + 1..<k, ignoringCase: false),
+                    contains(Array("<script".utf8), in: end + 1..<k, ignoringCase: true)
+                {
+                    // `<!--` then `<script` inside a script: HTML ends it at a later `</script>`.
+                    keepUntil = n
+                }
+                if hollowing, name == TagName.plaintext || found && !(after < n && (isSpaceOrEnd(text[after]) || text[after] == 0x2F)) {
+                    // `</titlevalue`, which ends this pass's skip but not the element, or `<plaintext>`,
+                    // which nothing ends: HTML reads on, and nothing more is left out.
+                    keepUntil = n
+                }
                 if !found, name == TagName.title {
                     // A `<title>` never closed would swallow the page (RCDATA runs to the end): it ends
                     // at the next tag instead, as lenient parsers read it.
@@ -184,7 +222,7 @@ private struct InputPass {
                     i = next
                     continue
                 }
-                if hollowing, found, i >= keepUntil, k > end + 1, isHollowable(name, tag: i..<end, content: end + 1..<k) {
+                if free, found, k > end + 1, isHollowable(name, tag: i..<end, content: end + 1..<k) {
                     leaveOut(upTo: end + 1, resumingAt: k)
                 }
                 i = k
@@ -192,8 +230,7 @@ private struct InputPass {
             }
             if hollowing, name.isIn(TagName.rawElsewhere) {
                 // Text HTML reads as raw but this pass does not skip: nothing in it is left out.
-                let k = name == TagName.iframe || name == TagName.noembed || name == TagName.noframes
-                    ? endTag(of: name, from: end + 1) : n
+                let k = name == TagName.frameset ? n : endTag(of: name, from: end + 1)
                 keepUntil = max(keepUntil, k)
             }
             if name.isIn(TagName.uncounted) || selfClosing {
@@ -210,6 +247,75 @@ private struct InputPass {
         if changed, copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
     }
 
+    /// A tag read as HTML's tokenizer reads it, from its name: where it ends (its `>`, or the end of
+    /// the text), and the attributes newsd does not read, each with the white space before it, to
+    /// be left out. None is left out of a tag written unusually (an attribute glued to the one
+    /// before, a NUL or control byte, a name of 32 bytes or more) or that repeats an attribute
+    /// (gumbo then drops the value of whichever attribute comes next, so its neighbours matter).
+    mutating func scanTag(from nameStart: Int) -> (end: Int, left: [Range<Int>]) {
+        let n = text.count
+        var k = nameStart
+        while k < n, !isSpace(text[k]), text[k] != 0x2F, text[k] != 0x3E { k += 1 }
+        left.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        var keeps = true  // the attributes can be trimmed
+        var afterSlash = false
+        // Before an attribute name.
+        while k < n {
+            let spaceStart = k
+            while k < n, isSpace(text[k]) { k += 1 }
+            guard k < n else { break }
+            if text[k] == 0x3E { return (k, keeps ? left : []) }
+            if text[k] == 0x2F {
+                k += 1
+                afterSlash = true
+                continue
+            }
+            // White space after `/` (`<a/ x=1>`) stays, and so does the attribute after it.
+            let spaced = k > spaceStart && !afterSlash
+            afterSlash = false
+            let nameStart = k
+            k += 1  // a name's first byte may be `=`
+            while k < n, !isSpace(text[k]), text[k] != 0x2F, text[k] != 0x3D, text[k] != 0x3E { k += 1 }
+            let nameEnd = k
+            var m = k
+            while m < n, isSpace(text[m]) { m += 1 }
+            if m < n, text[m] == 0x3D {
+                m += 1
+                while m < n, isSpace(text[m]) { m += 1 }
+                if m < n, text[m] == 0x22 || text[m] == 0x27 {
+                    let quote = text[m]
+                    m += 1
+                    while m < n, text[m] != quote { m += 1 }
+                    guard m < n else { return (n, []) }
+                    m += 1
+                } else if m < n, text[m] != 0x3E {
+                    while m < n, !isSpace(text[m]), text[m] != 0x3E { m += 1 }
+                }
+                k = m
+            }
+            let attributeEnd = k
+            let name = TagName(text, nameStart..<nameEnd)
+            if names.count >= 64 || names.contains(name) || nameEnd - nameStart >= 32 { keeps = false }
+            names.append(name)
+            for b in text[nameStart..<attributeEnd] where b < 0x20 && !isSpace(b) || b == 0x7F { keeps = false }
+            let followed = attributeEnd < n && (isSpace(text[attributeEnd]) || text[attributeEnd] == 0x3E)
+            if keeps, spaced, followed, !name.isIn(TagName.readAttributes) { left.append(spaceStart..<attributeEnd) }
+        }
+        return (n, [])
+    }
+
+    /// Inside text HTML reads as raw (`<iframe>`, `<noscript>`), this pass's skips (a comment, a
+    /// script) may run past where HTML's raw text ends, and miss what HTML reads after it: when one
+    /// does, nothing more is left out.
+    mutating func keepOnIfSkipping(from start: Int, to end: Int) {
+        if start < keepUntil, end > keepUntil { keepUntil = text.count }
+    }
+
+    func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D
+    }
+
     /// Where the end tag of a raw-text element starts (`</script`, any case); when there is none,
     /// where the search stopped (less than the tag's length before the end).
     func endTag(of name: TagName, from start: Int) -> Int {
@@ -221,33 +327,6 @@ private struct InputPass {
             k += 1
         }
         return k
-    }
-
-    /// The `>` that ends a tag as HTML reads it, from just after its name: quoted attribute values
-    /// may hold `>` (`title="a > b"`). The end of the text when there is none.
-    func tagEnd(from start: Int) -> Int {
-        let n = text.count
-        var k = start
-        var afterEquals = false
-        while k < n {
-            let b = text[k]
-            if b == 0x3E { return k }
-            if b == 0x3D {
-                afterEquals = true
-            } else if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D {
-                // White space around `=` keeps a value to come.
-            } else if afterEquals, b == 0x22 || b == 0x27 {
-                k += 1
-                while k < n, text[k] != b { k += 1 }
-                afterEquals = false
-            } else if afterEquals {
-                // An unquoted value runs to white space or `>`.
-                while k + 1 < n, !isSpaceOrEnd(text[k + 1]) { k += 1 }
-                afterEquals = false
-            }
-            k += 1
-        }
-        return n
     }
 
     func isSpaceOrEnd(_ b: UInt8) -> Bool {
@@ -274,6 +353,7 @@ private struct InputPass {
     /// Whether a comment's text ends where gumbo ends it too: not `<!-->` or `<!--->` (ended at
     /// once), and no `--!>` inside.
     func isPlainComment(_ content: Range<Int>) -> Bool {
+        guard !content.isEmpty else { return true }
         let first = text[content.lowerBound]
         if first == 0x3E { return false }
         if first == 0x2D, content.count > 1, text[content.lowerBound + 1] == 0x3E { return false }

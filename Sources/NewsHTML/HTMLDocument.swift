@@ -17,10 +17,10 @@ package struct HTMLDocument: Sendable {
     /// Longest attribute value kept (the rest of a 20 MB attribute is never copied).
     package static let maxAttributeBytes = 4096
 
-    /// Parses UTF-8 text; never fails (HTML5 parsing always yields a tree).
-    package init(utf8 text: [UInt8]) {
-        // Script, style and comment text is never read: gumbo is spared tokenizing it.
-        let input = Self.prepared(text, hollowing: true)
+    /// Parses UTF-8 text; never fails (HTML5 parsing always yields a tree). `trimmed`: gumbo is spared
+    /// the script, style and comment text and the attributes never read (the tree is the same).
+    package init(utf8 text: [UInt8], trimmed: Bool = true) {
+        let input = Self.prepared(text, hollowing: trimmed)
         var options = kGumboDefaultOptions
         options.max_errors = 0
         options.stop_on_first_error = false
