@@ -1,3 +1,5 @@
+import CGumbo
+
 /// Reading the document's nodes: `document.nodes[i]` is a view of node `i` (its name, parent,
 /// children, text and attributes), made without copying or counting references.
 extension HTMLDocument {
@@ -20,6 +22,8 @@ extension HTMLDocument {
 
         /// Lower-case tag name (`p`, `amp-img`), or `#text`.
         package var name: String { storage.names[index] }
+        /// Gumbo's tag number (see `Storage.tags`).
+        var tag: UInt16 { storage.tags[index] }
         /// Whether this is a text node.
         package var isText: Bool { storage.isText[index] }
         /// Index of the parent node; -1 for the root.
@@ -41,6 +45,7 @@ extension HTMLDocument {
 
         /// An attribute's value, or nil.
         package subscript(_ name: AttributeName) -> String? {
+            guard storage.attributeMasks[index] & 1 << name.rawValue != 0 else { return nil }
             var k = Int(storage.attributeOffsets[index])
             let end = Int(storage.attributeOffsets[index + 1])
             while k < end {
@@ -75,6 +80,32 @@ extension HTMLDocument {
 }
 
 extension HTMLDocument {
+    /// A set of tag names matched by gumbo's tag number (one array look-up), and by name only for
+    /// an element gumbo does not know (`amp-img`).
+    struct TagSet: Sendable {
+        private let known: [Bool]
+        private let names: Set<String>
+
+        init(_ names: Set<String>) {
+            var known = [Bool](repeating: false, count: Int(GUMBO_TAG_LAST.rawValue) + 1)
+            for name in names {
+                let tag = gumbo_tag_enum(name)
+                if tag != GUMBO_TAG_UNKNOWN, Int(tag.rawValue) < known.count { known[Int(tag.rawValue)] = true }
+            }
+            (self.known, self.names) = (known, names)
+        }
+
+        /// Whether the node is an element with one of the names.
+        func contains(_ node: Node) -> Bool {
+            let tag = node.tag
+            if tag == HTMLDocument.textTag { return false }
+            if tag == UInt16(GUMBO_TAG_UNKNOWN.rawValue) || Int(tag) >= known.count { return names.contains(node.name) }
+            return known[Int(tag)]
+        }
+    }
+}
+
+extension HTMLDocument {
     /// The text under a node, white space collapsed (`raw`: as written, for a script's JSON): the
     /// text nodes' bytes in document order, a space for each `<br>`, up to a megabyte or so.
     func text(_ index: Int, raw: Bool = false) -> String {
@@ -98,5 +129,23 @@ extension HTMLDocument {
     /// Every node under `index`, in document order (nodes are stored in document order).
     func descendants(of index: Int) -> Range<Int> {
         nodes[index].descendants
+    }
+}
+
+extension HTMLDocument {
+    /// The tree as text, a line per node (index, parent, name, text, attributes): what tests compare
+    /// to check that trimming the page for gumbo leaves the tree as it was.
+    package var outline: String {
+        var out = ""
+        let storage = nodes.storage
+        for i in nodes.indices {
+            let node = nodes[i]
+            out += "\(i) \(node.parent) \(node.name) \(node.text.debugDescription)"
+            for k in Int(storage.attributeOffsets[i])..<Int(storage.attributeOffsets[i + 1]) {
+                out += " \(storage.attributes[k].name.html)=\(storage.attributes[k].value.debugDescription)"
+            }
+            out += "\n"
+        }
+        return out
     }
 }

@@ -14,6 +14,8 @@ package struct HTMLDocument: Sendable {
     /// Open elements beyond which start tags are dropped: real pages nest a few dozen deep, and
     /// gumbo's tree building slows with the square of the depth.
     package static let maxDepth = 400
+    /// The tag number of a text node (past gumbo's).
+    static let textTag = UInt16.max
     /// Longest attribute value kept (the rest of a 20 MB attribute is never copied).
     package static let maxAttributeBytes = 4096
 
@@ -31,7 +33,7 @@ package struct HTMLDocument: Sendable {
             defer { gumbo_destroy_output(&options, output) }
             builder.copy(output.pointee.root)
         }
-        if builder.fields.names.isEmpty { builder.fields.append(name: "html", parent: -1) }
+        if builder.fields.names.isEmpty { builder.fields.append(name: "html", tag: UInt16(GUMBO_TAG_HTML.rawValue), parent: -1) }
         nodes = Nodes(Storage(builder.fields))
     }
 }
@@ -75,6 +77,8 @@ extension HTMLDocument {
     final class Storage: Sendable {
         /// Lower-case tag name (`p`, `amp-img`), or `#text`.
         let names: [String]
+        /// Gumbo's tag number (`GUMBO_TAG_UNKNOWN` for a name it does not know, `textTag` for text).
+        let tags: [UInt16]
         let isText: [Bool]
         /// Index of the parent node; -1 for the root.
         let parents: [Int32]
@@ -89,6 +93,8 @@ extension HTMLDocument {
         /// `attributes[attributeOffsets[i]..<attributeOffsets[i + 1]]`.
         let attributes: [(name: AttributeName, value: String)]
         let attributeOffsets: [Int32]
+        /// One bit per attribute a node has (`1 << name.rawValue`): most lookups are for one it has not.
+        let attributeMasks: [UInt32]
 
         init(_ fields: Fields) {
             var ends = fields.ends
@@ -97,7 +103,8 @@ extension HTMLDocument {
                 let parent = Int(fields.parents[i])
                 if parent >= 0, ends[i] > ends[parent] { ends[parent] = ends[i] }
             }
-            (names, isText, parents, self.ends) = (fields.names, fields.isText, fields.parents, ends)
+            (names, tags, isText, parents, self.ends) = (fields.names, fields.tags, fields.isText, fields.parents, ends)
+            attributeMasks = fields.attributeMasks
             (textBytes, textOffsets) = (fields.textBytes, fields.textOffsets)
             (attributes, attributeOffsets) = (fields.attributes, fields.attributeOffsets)
         }
@@ -106,7 +113,9 @@ extension HTMLDocument {
     /// `Storage`'s fields while gumbo's tree is copied.
     struct Fields {
         var names: [String] = []
+        var tags: [UInt16] = []
         var isText: [Bool] = []
+        var attributeMasks: [UInt32] = []
         var parents: [Int32] = []
         var ends: [Int32] = []
         var textBytes: [UInt8] = []
@@ -115,9 +124,13 @@ extension HTMLDocument {
         var attributeOffsets: [Int32] = [0]
 
         /// Adds a node whose text and attributes were appended just before.
-        mutating func append(name: String, parent: Int) {
+        mutating func append(name: String, tag: UInt16, parent: Int) {
             names.append(name)
+            tags.append(tag)
             isText.append(name == "#text")
+            var mask: UInt32 = 0
+            for attribute in attributes[Int(attributeOffsets[attributeOffsets.count - 1])...] { mask |= 1 << attribute.name.rawValue }
+            attributeMasks.append(mask)
             parents.append(Int32(parent))
             ends.append(Int32(names.count))
             textOffsets.append(Int32(textBytes.count))
@@ -155,7 +168,7 @@ extension HTMLDocument {
                         if fields.attributes[first...].contains(where: { $0.name == key }) { continue }
                         fields.attributes.append((key, Self.bounded(cValue)))
                     }
-                    fields.append(name: name, parent: parent)
+                    fields.append(name: name, tag: UInt16(truncatingIfNeeded: element.tag.rawValue), parent: parent)
                     let children = element.children
                     // Pushed in reverse so they pop in document order.
                     var k = Int(children.length) - 1
@@ -175,7 +188,7 @@ extension HTMLDocument {
                     UnsafeRawPointer(cText).withMemoryRebound(to: UInt8.self, capacity: length) {
                         fields.textBytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
                     }
-                    fields.append(name: "#text", parent: parent)
+                    fields.append(name: "#text", tag: HTMLDocument.textTag, parent: parent)
                 default:
                     continue  // comments and the document node
                 }

@@ -86,6 +86,7 @@ struct MainContent {
         "input", "textarea", "iframe", "canvas", "header", "menu", "dialog", "head", "map",
         "label", "option",
     ]
+    static let furnitureTagSet = HTMLDocument.TagSet(furnitureTags)
     static let furnitureRoles: Set<String> = [
         "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "search", "dialog", "alert",
         "toolbar", "tablist",
@@ -118,7 +119,7 @@ struct MainContent {
     /// Whether an element is page furniture by its tag, role, visibility or class and id words.
     static func isFurniture(_ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true) -> Bool {
         if node.isText { return false }
-        if furnitureTags.contains(node.name) { return true }
+        if furnitureTagSet.contains(node) { return true }
         if node[.hidden] != nil || node[.ariaHidden]?.lowercased() == "true" { return true }
         if let style = node[.style]?.lowercased(), style.hasBytes("display:none") || style.hasBytes("display: none")
             || style.hasBytes("visibility:hidden")
@@ -183,6 +184,9 @@ struct MainContent {
         "address", "center", "fieldset", "details", "summary", "body", "html",
     ]
 
+    static let paragraphTagSet = HTMLDocument.TagSet(paragraphTags)
+    static let blockTagSet = HTMLDocument.TagSet(blockTags)
+
     private func linkDensity(_ i: Int) -> Double {
         textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
     }
@@ -231,11 +235,11 @@ struct MainContent {
         var candidates: [Int] = []
         for i in nodes.indices where !excluded[i] && !nodes[i].isText {
             let name = nodes[i].name
-            var isParagraph = Self.paragraphTags.contains(name)
+            var isParagraph = Self.paragraphTagSet.contains(nodes[i])
             if !isParagraph, name == "div" || name == "section" || name == "span" || name == "font" || name == "center" {
                 // A container that holds text directly (not only in child blocks) counts as a paragraph.
                 var direct = 0
-                for c in nodes[i].children where nodes[c].isText || !Self.blockTags.contains(nodes[c].name) {
+                for c in nodes[i].children where nodes[c].isText || !Self.blockTagSet.contains(nodes[c]) {
                     direct += textLength[c]
                 }
                 isParagraph = direct >= 25 && direct * 2 >= textLength[i]
@@ -354,7 +358,7 @@ struct MainContent {
                 if !entering {
                     if node.name == "a" { inLink -= 1 }
                     if cells.contains(i) { continue }
-                    if Self.blockTags.contains(node.name) {
+                    if Self.blockTagSet.contains(node) {
                         flush()
                         owner.removeLast()
                     }
@@ -379,7 +383,7 @@ struct MainContent {
                 if node.name == "tr", let row = dataRowCells(i) { cells.formUnion(row) }
                 if cells.contains(i) {
                     text += " "
-                } else if Self.blockTags.contains(node.name) {
+                } else if Self.blockTagSet.contains(node) {
                     flush()
                     owner.append(i)
                 } else if owner.isEmpty {
@@ -420,7 +424,7 @@ struct MainContent {
     private func isInlineCell(_ cell: Int) -> Bool {
         let nodes = document.nodes
         let under = nodes[cell].descendants
-        return under.count <= 64 && !under.contains { Self.blockTags.contains(nodes[$0].name) }
+        return under.count <= 64 && !under.contains { Self.blockTagSet.contains(nodes[$0]) }
     }
 
     /// A tweet's text and its `— Name (@handle) date` line.
