@@ -1,3 +1,5 @@
+import Glibc
+
 /// The page as gumbo gets it: one pass over the bytes that bounds the nesting depth and, when asked,
 /// leaves out what newsd never reads, so that gumbo (most of a page's reading time) tokenizes less.
 /// What goes is only what cannot change the tree newsd copies:
@@ -132,7 +134,7 @@ private struct InputPass {
         var i = 0
         while i < n {
             guard text[i] == 0x3C, i + 1 < n else {
-                i += 1
+                i = nextOpening(from: i + 1)
                 continue
             }
             let closing = text[i + 1] == 0x2F
@@ -324,9 +326,19 @@ private struct InputPass {
         var k = start
         while k + length <= n {
             if text[k] == 0x3C, text[k + 1] == 0x2F, TagName(text, k + 2..<(k + length)) == name { return k }
-            k += 1
+            // The next `<` that leaves room for the end tag, else where the search stops.
+            k = min(nextOpening(from: k + 1), n - length + 1)
         }
         return k
+    }
+
+    /// The offset of the next `<` from `start`, or the end of the text (`memchr`: most of a page is
+    /// text between tags).
+    func nextOpening(from start: Int) -> Int {
+        let n = text.count
+        guard start < n, let base = text.baseAddress else { return n }
+        guard let found = memchr(base + start, 0x3C, n - start) else { return n }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     func isSpaceOrEnd(_ b: UInt8) -> Bool {

@@ -38,6 +38,28 @@ extension HTMLDocument {
             let range = textRange
             return storage.textBytes.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF8.self) }
         }
+        /// Whether the text is only white space (`text.allSatisfy(\.isWhitespace)`, read from the bytes
+        /// when they are ASCII).
+        var isBlank: Bool {
+            let bytes = utf8Text
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.allSatisfy(\.isWhitespace) }
+            return bytes.allSatisfy { $0 == 0x20 || $0 >= 0x09 && $0 <= 0x0D }
+        }
+
+        /// How many words the text has between spaces (`text.split(separator: " ").count`, counted on
+        /// the bytes when they are ASCII).
+        var spacedWordCount: Int {
+            let bytes = utf8Text
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").count }
+            var count = 0
+            var previous: UInt8 = 0x20
+            for b in bytes {
+                if b != 0x20, previous == 0x20 { count += 1 }
+                previous = b
+            }
+            return count
+        }
+
         /// The text's UTF-8 bytes (none for an element).
         var utf8Text: ArraySlice<UInt8> { storage.textBytes[textRange] }
         /// Where the text's bytes are in the document's text.

@@ -410,7 +410,7 @@ struct MainContent {
         for c in nodes[row].children {
             let child = nodes[c]
             if child.isText {
-                guard child.text.allSatisfy(\.isWhitespace) else { return nil }
+                guard child.isBlank else { return nil }
                 continue
             }
             guard child.name == "td" || child.name == "th", textLength[c] <= 400, isInlineCell(c) else { return nil }
@@ -574,13 +574,13 @@ struct MainContent {
         var i = block - 1
         while i > 0, seen < 40, before.count < 6 {
             defer { i -= 1 }
-            guard nodes[i].isText, !nodes[i].text.allSatisfy(\.isWhitespace) else { continue }
+            guard nodes[i].isText, !nodes[i].isBlank else { continue }
             seen += 1
             if let text = titleShaped(i) { before.append(text) }
         }
         var inside: [String] = []
         var k = block + 1
-        while k < min(nodes.count, block + 60), !(nodes[k].isText && nodes[k].text.split(separator: " ").count >= 10) {
+        while k < min(nodes.count, block + 60), !(nodes[k].isText && nodes[k].spacedWordCount >= 10) {
             if let text = titleShaped(k), ["b", "strong", "font", "span", "big"].contains(nodes[nodes[k].parent].name) {
                 inside.append(text)
             }
