@@ -1,3 +1,4 @@
+import NewsCore
 import CGumbo
 
 /// Reading the document's nodes: `document.nodes[i]` is a view of node `i` (its name, parent,
@@ -137,7 +138,13 @@ extension HTMLDocument {
         storage.textBytes.withUnsafeBufferPointer { bytes in
             for i in index..<end {
                 if storage.isText[i] {
-                    out.append(contentsOf: bytes[Int(storage.textOffsets[i])..<Int(storage.textOffsets[i + 1])])
+                    let text = bytes[Int(storage.textOffsets[i])..<Int(storage.textOffsets[i + 1])]
+                    if raw {
+                        out.append(contentsOf: text)
+                    } else {
+                        // Flattened as it goes: line ends and tabs become spaces.
+                        for b in text { out.append(b == 0x0A || b == 0x0D || b == 0x09 ? 0x20 : b) }
+                    }
                     if out.count > 1 << 20 { break }
                 } else if !raw, storage.names[i] == "br" {
                     out.append(0x20)
@@ -145,7 +152,7 @@ extension HTMLDocument {
             }
         }
         let text = String(decoding: out, as: UTF8.self)
-        return raw ? text : text.flattened
+        return raw ? text : PageArticle.clean(text)
     }
 
     /// Every node under `index`, in document order (nodes are stored in document order).

@@ -325,13 +325,13 @@ struct MainContent {
         let nodes = document.nodes
         var out: [Block] = []
         var posts: [Article.EmbeddedPost] = []
-        var text = ""
+        var text: [UInt8] = []  // the block's text so far, line ends and tabs made spaces
         var links = 0
         var owner: [Int] = []  // block elements open, innermost last
         var cells = Set<Int>()  // cells of a data table's rows: a row is one line
         func flush() {
-            let clean = text.flattened
-            text = ""
+            let clean = PageArticle.clean(String(decoding: text, as: UTF8.self))
+            text.removeAll(keepingCapacity: true)
             let l = links
             links = 0
             guard !clean.isEmpty, let node = owner.last else { return }
@@ -365,8 +365,8 @@ struct MainContent {
                     continue
                 }
                 if node.isText {
-                    text += node.text
-                    if inLink > 0 { for b in node.text.utf8 where b > 0x20 { links += 1 } }
+                    for b in node.utf8Text { text.append(b == 0x0A || b == 0x0D || b == 0x09 ? 0x20 : b) }
+                    if inLink > 0 { for b in node.utf8Text where b > 0x20 { links += 1 } }
                     continue
                 }
                 if Self.isEmbeddedPost(node) {
@@ -382,7 +382,7 @@ struct MainContent {
                 if node.name == "a" { inLink += 1 }
                 if node.name == "tr", let row = dataRowCells(i) { cells.formUnion(row) }
                 if cells.contains(i) {
-                    text += " "
+                    text.append(0x20)
                 } else if Self.blockTagSet.contains(node) {
                     flush()
                     owner.append(i)
