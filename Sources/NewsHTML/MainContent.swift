@@ -139,9 +139,10 @@ struct MainContent {
 
     /// Elements whose class words never make them furniture.
     static func keptByName(_ node: HTMLDocument.Node) -> Bool {
-        node.name == "html" || node.name == "body" || node.name == "main" || node.name == "article" || node.name == "p"
-            || node.name == "a"
+        keptTagSet.contains(node)
     }
+
+    static let keptTagSet = HTMLDocument.TagSet(["html", "body", "main", "article", "p", "a"])
 
     /// Whether class and id words (lower-cased) say furniture.
     static func isFurnitureByWords(_ words: String, unlikely useUnlikely: Bool) -> Bool {
@@ -160,7 +161,22 @@ struct MainContent {
         let c = node[.class] ?? ""
         let i = node[.id] ?? ""
         if c.isEmpty && i.isEmpty { return "" }
-        return (c + " " + i).lowercased()
+        guard c.utf8.allSatisfy({ $0 < 0x80 }), i.utf8.allSatisfy({ $0 < 0x80 }) else { return (c + " " + i).lowercased() }
+        // ASCII (nearly always): lower-cased byte by byte into one new string.
+        return String(unsafeUninitializedCapacity: c.utf8.count + 1 + i.utf8.count) { buffer in
+            var k = 0
+            for b in c.utf8 {
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                k += 1
+            }
+            buffer[k] = 0x20
+            k += 1
+            for b in i.utf8 {
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                k += 1
+            }
+            return k
+        }
     }
 
     /// A tweet, Truth Social, Telegram, Instagram or Bluesky embed.
@@ -610,6 +626,19 @@ struct MainContent {
     static let dateWords = WordList(["date", "time", "publish", "datum", "posted", "byline", "created", "meta"])
 
     static func key(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the letters (lower-cased) and digits, byte by byte.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for b in text.utf8 {
+                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                    bytes.append(b)
+                } else if b >= 0x41 && b <= 0x5A {
+                    bytes.append(b + 0x20)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             out.append(scalar)
