@@ -59,39 +59,55 @@ struct TagName: Equatable {
             && a.words.3 == b.words.3
     }
 
-    /// Whether the name is one of a short list (the lists here hold at most a few dozen names, all
-    /// of nine bytes or fewer: one word and a byte compared each).
-    func isIn(_ list: [TagName]) -> Bool {
+    /// Whether the name is in a set of names of 16 bytes or fewer.
+    func isIn(_ set: TagNameSet) -> Bool {
         guard count <= 16 else { return false }
-        for name in list where name.words.0 == words.0 && name.count == count && name.words.1 == words.1 { return true }
+        for name in set.buckets[TagNameSet.bucket(self)] where name.words.0 == words.0 && name.count == count && name.words.1 == words.1 {
+            return true
+        }
         return false
     }
 
     /// Elements that never count towards the depth: void elements, and those HTML closes by itself
     /// (`<p>` closes an open `<p>`, `<li>` an open `<li>`).
-    static let uncounted: [TagName] = [
+    static let uncounted = TagNameSet([
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
         "wbr", "keygen", "frame", "basefont", "bgsound", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
         "th", "thead", "tbody", "tfoot", "rb", "rt", "rp", "colgroup", "html", "head", "body", "!doctype",
-    ].map(TagName.init)
+    ].map(TagName.init))
 
     /// Elements whose content is raw text, where `<` starts no tag.
-    static let rawText: [TagName] = ["script", "style", "textarea", "title", "xmp", "plaintext"].map(TagName.init)
+    static let rawText = TagNameSet(["script", "style", "textarea", "title", "xmp", "plaintext"].map(TagName.init))
 
     /// Elements whose text HTML reads as raw that the depth bound does not skip (`<noscript>` too, as
     /// a browser reads it), and those inside which a `<style>` is not raw text (`<select>`) or
     /// nothing is (a frameset).
-    static let rawElsewhere: [TagName] = ["iframe", "noembed", "noframes", "noscript", "select", "frameset"].map(TagName.init)
+    static let rawElsewhere = TagNameSet(["iframe", "noembed", "noframes", "noscript", "select", "frameset"].map(TagName.init))
     /// Attributes gumbo is given: those newsd copies and those HTML's tree building reads.
-    static let readAttributes: [TagName] = (HTMLDocument.AttributeName.allCases.map(\.html)
-        + ["color", "face", "size", "encoding", "prompt", "action"]).map(TagName.init)
+    static let readAttributes = TagNameSet((HTMLDocument.AttributeName.allCases.map(\.html)
+        + ["color", "face", "size", "encoding", "prompt", "action"]).map(TagName.init))
     static let plaintext = TagName("plaintext")
     static let frameset = TagName("frameset")
     static let script = TagName("script")
     static let style = TagName("style")
     static let title = TagName("title")
     /// Elements inside which HTML's own rules give way to XML's (CDATA sections, scripts parsed as markup).
-    static let foreign: [TagName] = ["svg", "math"].map(TagName.init)
+    static let foreign = TagNameSet(["svg", "math"].map(TagName.init))
+}
+
+/// A few dozen tag or attribute names, found by a hash of their first eight bytes.
+struct TagNameSet {
+    let buckets: [[TagName]]
+
+    init(_ names: [TagName]) {
+        var buckets = [[TagName]](repeating: [], count: 64)
+        for name in names { buckets[Self.bucket(name)].append(name) }
+        self.buckets = buckets
+    }
+
+    static func bucket(_ name: TagName) -> Int {
+        Int(truncatingIfNeeded: (name.words.0 &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
 }
 
 /// One pass of `HTMLDocument.prepared`: the bytes are copied to `out` lazily, only once something

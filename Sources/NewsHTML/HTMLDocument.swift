@@ -180,10 +180,12 @@ extension HTMLDocument {
                     }
                 case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA:
                     guard parent >= 0, let cText = node.pointee.v.text.text else { continue }
-                    let owner = fields.names[parent]
+                    let owner = UInt32(fields.tags[parent])
                     // Script and style text is never content; a JSON-LD script's text is metadata.
-                    if owner == "style" || owner == "noscript" || owner == "template" { continue }
-                    if owner == "script", !isJSONLD(parent) { continue }
+                    if owner == GUMBO_TAG_STYLE.rawValue || owner == GUMBO_TAG_NOSCRIPT.rawValue || owner == GUMBO_TAG_TEMPLATE.rawValue {
+                        continue
+                    }
+                    if owner == GUMBO_TAG_SCRIPT.rawValue, !isJSONLD(parent) { continue }
                     let length = strlen(cText)
                     UnsafeRawPointer(cText).withMemoryRebound(to: UInt8.self, capacity: length) {
                         fields.textBytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
