@@ -192,19 +192,22 @@ private struct InputPass {
             var end = j
             while end < n, text[end] != 0x3E { end += 1 }
             if end >= n { break }  // a tag cut off at the end of the file opens nothing
-            let scanned = hollowing && first != 0x21 ? scanTag(from: nameStart) : nil
-            if let scanned, scanned.end != end {
-                // A `>` inside a quoted value: HTML's tag ends later than this pass's, and from here
-                // the two read the page differently. Nothing more is left out.
-                keepUntil = n
-            }
             // Whether this tag may lose attributes or content: not inside text read as raw.
-            let free = hollowing && i >= keepUntil
+            var free = hollowing && i >= keepUntil
             let selfClosing = end > j && text[end - 1] == 0x2F
-            if free, let scanned, !closing, !insideForeignContent, !scanned.left.isEmpty {
-                let isRaw = name.isIn(TagName.rawText)
-                let dropped = !isRaw && !name.isIn(TagName.uncounted) && !selfClosing && open.count >= HTMLDocument.maxDepth
-                if !dropped { for range in scanned.left { leaveOut(upTo: range.lowerBound, resumingAt: range.upperBound) } }
+            let trims = free && !closing && end - j > 1 && !insideForeignContent
+            if hollowing, first != 0x21, trims || hasQuote(j..<end) {
+                let scanned = scanTag(from: nameStart)
+                if scanned.end != end {
+                    // A `>` inside a quoted value: HTML's tag ends later than this pass's, and from
+                    // here the two read the page differently. Nothing more is left out.
+                    keepUntil = n
+                    free = false
+                } else if trims, !scanned.left.isEmpty {
+                    let isRaw = name.isIn(TagName.rawText)
+                    let dropped = !isRaw && !name.isIn(TagName.uncounted) && !selfClosing && open.count >= HTMLDocument.maxDepth
+                    if !dropped { for range in scanned.left { leaveOut(upTo: range.lowerBound, resumingAt: range.upperBound) } }
+                }
             }
             if closing {
                 // An end tag closes its element and everything opened inside it; one that matches no
@@ -328,6 +331,11 @@ private struct InputPass {
     /// does, nothing more is left out.
     mutating func keepOnIfSkipping(from start: Int, to end: Int) {
         if start < keepUntil, end > keepUntil { keepUntil = text.count }
+    }
+
+    /// Whether a range holds a quote (without one, a tag ends at its first `>`).
+    func hasQuote(_ range: Range<Int>) -> Bool {
+        text[range].contains { $0 == 0x22 || $0 == 0x27 }
     }
 
     func isSpace(_ b: UInt8) -> Bool {
