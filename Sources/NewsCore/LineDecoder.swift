@@ -34,11 +34,24 @@ enum LineDecoder {
             }
         }
         if valid > invalid { return String(decoding: raw, as: UTF8.self) }
-        var scalars = String.UnicodeScalarView()
+        // Windows-1252 to UTF-8 byte by byte (every character is below U+10000: one to three bytes),
+        // then one String: appending scalars one at a time costs several times more.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(raw.count + raw.count / 4)
         for byte in raw {
-            let value = byte >= 0x80 && byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
-            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+            if byte < 0x80 {
+                utf8.append(byte)
+                continue
+            }
+            let value = byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
+            if value < 0x800 {
+                utf8.append(UInt8(0xC0 | value >> 6))
+            } else {
+                utf8.append(UInt8(0xE0 | value >> 12))
+                utf8.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            }
+            utf8.append(UInt8(0x80 | value & 0x3F))
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 }

@@ -40,3 +40,52 @@ extension String {
         return PageArticle.clean(String(decoding: bytes, as: UTF8.self))
     }
 }
+
+/// A list of ASCII words to look for in class and id hints, matched in one pass over the text: each
+/// position's two bytes are checked against the words' first two, and only the words that start so
+/// are compared (where `list.contains { text.hasBytes($0) }` scans the text once per word).
+struct WordList: Sendable {
+    /// The words by their first two bytes.
+    private let words: [UInt16: [[UInt8]]]
+    /// One bit per two-byte start that some word has.
+    private let starts: [UInt64]
+    /// Words shorter than two bytes (matched by `hasBytes`).
+    private let short: [String]
+
+    init(_ list: [String]) {
+        var words: [UInt16: [[UInt8]]] = [:]
+        var starts = [UInt64](repeating: 0, count: 1024)
+        var short: [String] = []
+        for word in list {
+            let bytes = Array(word.utf8)
+            guard bytes.count >= 2 else {
+                short.append(word)
+                continue
+            }
+            let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+            words[key, default: []].append(bytes)
+            starts[Int(key >> 6)] |= 1 << UInt64(key & 63)
+        }
+        (self.words, self.starts, self.short) = (words, starts, short)
+    }
+
+    /// Whether one of the words occurs in the text (as `hasBytes`).
+    func occurs(in text: String) -> Bool {
+        if short.contains(where: { text.hasBytes($0) }) { return true }
+        var text = text
+        return text.withUTF8 { h in
+            let n = h.count
+            guard n >= 2 else { return false }
+            for i in 0..<(n - 1) {
+                let key = UInt16(h[i]) << 8 | UInt16(h[i + 1])
+                guard starts[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = words[key] else { continue }
+                for word in candidates where word.count <= n - i {
+                    var k = 2
+                    while k < word.count, h[i + k] == word[k] { k += 1 }
+                    if k == word.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}

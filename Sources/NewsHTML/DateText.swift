@@ -80,6 +80,7 @@ enum DateText {
 
     /// Runs of digits, runs of letters (lower-cased), and the punctuation between them; spaces dropped.
     static func tokenize(_ text: String) -> [Token] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return tokenize(ascii: text) }
         var out: [Token] = []
         var digits = ""
         var letters = ""
@@ -103,6 +104,41 @@ enum DateText {
             } else {
                 flush()
                 if ch == "." || ch == "/" || ch == "-" || ch == "," { out.append(.separator(String(ch))) }
+            }
+            if out.count > 200 { break }
+        }
+        flush()
+        return out
+    }
+
+    /// `tokenize` for ASCII text, byte by byte (the same tokens; no Character is made).
+    private static func tokenize(ascii text: String) -> [Token] {
+        var out: [Token] = []
+        var value = 0
+        var digits = 0
+        var letters: [UInt8] = []
+        func flush() {
+            if digits > 0 {
+                out.append(.number(value, digits: digits))
+                (value, digits) = (0, 0)
+            }
+            if !letters.isEmpty {
+                out.append(.word(String(decoding: letters, as: UTF8.self)))
+                letters.removeAll(keepingCapacity: true)
+            }
+        }
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                if !letters.isEmpty { flush() }
+                // The value of the first nine digits, as `Int(digits.prefix(9))`.
+                if digits < 9 { value = value * 10 + Int(b - 0x30) }
+                digits += 1
+            } else if b >= 0x41 && b <= 0x5A || b >= 0x61 && b <= 0x7A {
+                if digits > 0 { flush() }
+                letters.append(b | 0x20)
+            } else {
+                flush()
+                if b == 0x2E || b == 0x2F || b == 0x2D || b == 0x2C { out.append(.separator(String(UnicodeScalar(b)))) }
             }
             if out.count > 200 { break }
         }

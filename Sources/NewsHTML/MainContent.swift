@@ -62,7 +62,7 @@ struct MainContent {
             if node.isText, !excluded[i] {
                 var n = 0
                 var c = 0
-                for b in node.text.utf8 where b > 0x20 {
+                for b in node.utf8Text where b > 0x20 {
                     n += 1
                     if b == 0x2C { c += 1 }
                 }
@@ -86,6 +86,7 @@ struct MainContent {
         "input", "textarea", "iframe", "canvas", "header", "menu", "dialog", "head", "map",
         "label", "option",
     ]
+    static let furnitureTagSet = HTMLDocument.TagSet(furnitureTags)
     static let furnitureRoles: Set<String> = [
         "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "search", "dialog", "alert",
         "toolbar", "tablist",
@@ -111,40 +112,45 @@ struct MainContent {
         "related-posts", "related_posts", "related-articles", "related-stories", "yarpp",
     ]
 
+    static let furnitureWordList = WordList(furnitureWords)
+    static let unlikelyList = WordList(unlikely)
+    static let contentHintList = WordList(contentHints)
+
     /// Whether an element is page furniture by its tag, role, visibility or class and id words.
     static func isFurniture(_ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true) -> Bool {
         if node.isText { return false }
-        if furnitureTags.contains(node.name) { return true }
-        if node["hidden"] != nil || node["aria-hidden"]?.lowercased() == "true" { return true }
-        if let style = node["style"]?.lowercased(), style.hasBytes("display:none") || style.hasBytes("display: none")
+        if furnitureTagSet.contains(node) { return true }
+        if node[.hidden] != nil || node[.ariaHidden]?.lowercased() == "true" { return true }
+        if let style = node[.style]?.lowercased(), style.hasBytes("display:none") || style.hasBytes("display: none")
             || style.hasBytes("visibility:hidden")
         {
             return true
         }
-        if let property = node["itemprop"]?.lowercased(),
+        if let property = node[.itemprop]?.lowercased(),
             property == "author" || property == "creator" || property == "datepublished" || property == "datemodified"
         {
             return true
         }
         if keptByName(node) { return false }
-        if let role = node["role"]?.lowercased(), furnitureRoles.contains(role) { return true }
+        if let role = node[.role]?.lowercased(), furnitureRoles.contains(role) { return true }
         if words.isEmpty || isEmbeddedPost(node) { return false }
         return isFurnitureByWords(words, unlikely: useUnlikely)
     }
 
     /// Elements whose class words never make them furniture.
     static func keptByName(_ node: HTMLDocument.Node) -> Bool {
-        node.name == "html" || node.name == "body" || node.name == "main" || node.name == "article" || node.name == "p"
-            || node.name == "a"
+        keptTagSet.contains(node)
     }
+
+    static let keptTagSet = HTMLDocument.TagSet(["html", "body", "main", "article", "p", "a"])
 
     /// Whether class and id words (lower-cased) say furniture.
     static func isFurnitureByWords(_ words: String, unlikely useUnlikely: Bool) -> Bool {
-        if furnitureWords.contains(where: { words.hasBytes($0) }) { return true }
+        if furnitureWordList.occurs(in: words) { return true }
         // Blogger's posts widget (`widget Blog`, beside `widget BlogArchive` and the other widgets of
         // its sidebar) holds the page's posts.
         if words.hasBytes("widget"), words.split(separator: " ").contains("blog") { return false }
-        if useUnlikely, unlikely.contains(where: { words.hasBytes($0) }), !contentHints.contains(where: { words.hasBytes($0) }) {
+        if useUnlikely, unlikelyList.occurs(in: words), !contentHintList.occurs(in: words) {
             return true
         }
         return false
@@ -152,19 +158,38 @@ struct MainContent {
 
     /// The lower-cased class and id of an element (empty when it has neither).
     static func hints(_ node: HTMLDocument.Node) -> String {
-        let c = node["class"] ?? ""
-        let i = node["id"] ?? ""
+        let c = node[.class] ?? ""
+        let i = node[.id] ?? ""
         if c.isEmpty && i.isEmpty { return "" }
-        return (c + " " + i).lowercased()
+        guard c.utf8.allSatisfy({ $0 < 0x80 }), i.utf8.allSatisfy({ $0 < 0x80 }) else { return (c + " " + i).lowercased() }
+        // ASCII (nearly always): lower-cased byte by byte into one new string.
+        return String(unsafeUninitializedCapacity: c.utf8.count + 1 + i.utf8.count) { buffer in
+            var k = 0
+            for b in c.utf8 {
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                k += 1
+            }
+            buffer[k] = 0x20
+            k += 1
+            for b in i.utf8 {
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                k += 1
+            }
+            return k
+        }
     }
 
     /// A tweet, Truth Social, Telegram, Instagram or Bluesky embed.
     static func isEmbeddedPost(_ node: HTMLDocument.Node) -> Bool {
         guard node.name == "blockquote" || node.name == "div" || node.name == "figure" else { return false }
-        let words = (node["class"] ?? "").lowercased()
-        return ["twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
-                "tiktok-embed", "mastodon-embed", "threads-embed", "x-post"].contains { words.hasBytes($0) }
+        let words = (node[.class] ?? "").lowercased()
+        return embedWords.occurs(in: words)
     }
+
+    static let embedWords = WordList([
+        "twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
+        "tiktok-embed", "mastodon-embed", "threads-embed", "x-post",
+    ])
 
     // MARK: - Scoring
 
@@ -174,6 +199,9 @@ struct MainContent {
         "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption", "br", "hr",
         "address", "center", "fieldset", "details", "summary", "body", "html",
     ]
+
+    static let paragraphTagSet = HTMLDocument.TagSet(paragraphTags)
+    static let blockTagSet = HTMLDocument.TagSet(blockTags)
 
     private func linkDensity(_ i: Int) -> Double {
         textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
@@ -191,29 +219,29 @@ struct MainContent {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
         default: score = 0
         }
-        if node["itemprop"]?.lowercased() == "articlebody" { score += 60 }
+        if node[.itemprop]?.lowercased() == "articlebody" { score += 60 }
         let words = hintsOf[i]
         if !words.isEmpty {
-            if ["article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content",
-                "post-content", "article-content", "story-content", "article-text", "articletext", "post-body",
-                "body-text", "bodytext", "main-content", "story-text", "article_body", "text-body"]
-                .contains(where: { words.hasBytes($0) })
-            {
+            if Self.storyBodyWords.occurs(in: words) {
                 score += 35
-            } else if ["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"]
-                .contains(where: { words.hasBytes($0) })
-            {
+            } else if Self.storyWords.occurs(in: words) {
                 score += 20
             }
-            if ["comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll",
-                "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser", "card", "list"]
-                .contains(where: { words.hasBytes($0) })
-            {
-                score -= 20
-            }
+            if Self.asideWords.occurs(in: words) { score -= 20 }
         }
         return score
     }
+
+    static let storyBodyWords = WordList([
+        "article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content", "post-content",
+        "article-content", "story-content", "article-text", "articletext", "post-body", "body-text", "bodytext",
+        "main-content", "story-text", "article_body", "text-body",
+    ])
+    static let storyWords = WordList(["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"])
+    static let asideWords = WordList([
+        "comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll", "shoutbox",
+        "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser", "card", "list",
+    ])
 
     /// The containers that hold the article text: the best-scoring element and its good siblings.
     private func roots() -> [Int] {
@@ -223,11 +251,11 @@ struct MainContent {
         var candidates: [Int] = []
         for i in nodes.indices where !excluded[i] && !nodes[i].isText {
             let name = nodes[i].name
-            var isParagraph = Self.paragraphTags.contains(name)
+            var isParagraph = Self.paragraphTagSet.contains(nodes[i])
             if !isParagraph, name == "div" || name == "section" || name == "span" || name == "font" || name == "center" {
                 // A container that holds text directly (not only in child blocks) counts as a paragraph.
                 var direct = 0
-                for c in nodes[i].children where nodes[c].isText || !Self.blockTags.contains(nodes[c].name) {
+                for c in nodes[i].children where nodes[c].isText || !Self.blockTagSet.contains(nodes[c]) {
                     direct += textLength[c]
                 }
                 isParagraph = direct >= 25 && direct * 2 >= textLength[i]
@@ -280,7 +308,7 @@ struct MainContent {
             var keep = touched[sibling] && score[sibling] >= threshold
             // A sibling dressed like the story's container (the same class: the next section of a
             // story split in several) joins it when it holds text of its own, as Readability does.
-            if !keep, touched[sibling], let dress = nodes[top]["class"], !dress.isEmpty, nodes[sibling]["class"] == dress,
+            if !keep, touched[sibling], let dress = nodes[top][.class], !dress.isEmpty, nodes[sibling][.class] == dress,
                 linkDensity(sibling) < 0.15
             {
                 keep = true
@@ -313,13 +341,13 @@ struct MainContent {
         let nodes = document.nodes
         var out: [Block] = []
         var posts: [Article.EmbeddedPost] = []
-        var text = ""
+        var text: [UInt8] = []  // the block's text so far, line ends and tabs made spaces
         var links = 0
         var owner: [Int] = []  // block elements open, innermost last
         var cells = Set<Int>()  // cells of a data table's rows: a row is one line
         func flush() {
-            let clean = text.flattened
-            text = ""
+            let clean = PageArticle.clean(String(decoding: text, as: UTF8.self))
+            text.removeAll(keepingCapacity: true)
             let l = links
             links = 0
             guard !clean.isEmpty, let node = owner.last else { return }
@@ -346,15 +374,15 @@ struct MainContent {
                 if !entering {
                     if node.name == "a" { inLink -= 1 }
                     if cells.contains(i) { continue }
-                    if Self.blockTags.contains(node.name) {
+                    if Self.blockTagSet.contains(node) {
                         flush()
                         owner.removeLast()
                     }
                     continue
                 }
                 if node.isText {
-                    text += node.text
-                    if inLink > 0 { for b in node.text.utf8 where b > 0x20 { links += 1 } }
+                    for b in node.utf8Text { text.append(b == 0x0A || b == 0x0D || b == 0x09 ? 0x20 : b) }
+                    if inLink > 0 { for b in node.utf8Text where b > 0x20 { links += 1 } }
                     continue
                 }
                 if Self.isEmbeddedPost(node) {
@@ -370,8 +398,8 @@ struct MainContent {
                 if node.name == "a" { inLink += 1 }
                 if node.name == "tr", let row = dataRowCells(i) { cells.formUnion(row) }
                 if cells.contains(i) {
-                    text += " "
-                } else if Self.blockTags.contains(node.name) {
+                    text.append(0x20)
+                } else if Self.blockTagSet.contains(node) {
                     flush()
                     owner.append(i)
                 } else if owner.isEmpty {
@@ -398,7 +426,7 @@ struct MainContent {
         for c in nodes[row].children {
             let child = nodes[c]
             if child.isText {
-                guard child.text.allSatisfy(\.isWhitespace) else { return nil }
+                guard child.isBlank else { return nil }
                 continue
             }
             guard child.name == "td" || child.name == "th", textLength[c] <= 400, isInlineCell(c) else { return nil }
@@ -407,18 +435,12 @@ struct MainContent {
         return cells.count >= 2 ? cells : nil
     }
 
-    /// Whether a cell holds only inline content: no block element among its first 64 descendants,
-    /// and no more than those (a walk that stops early, so nested tables cost little).
+    /// Whether a cell holds only inline content: no more than 64 nodes under it, none of them a
+    /// block (nested tables cost little).
     private func isInlineCell(_ cell: Int) -> Bool {
         let nodes = document.nodes
-        var stack = nodes[cell].children
-        var seen = 0
-        while let i = stack.popLast() {
-            seen += 1
-            guard seen <= 64, !Self.blockTags.contains(nodes[i].name) else { return false }
-            stack.append(contentsOf: nodes[i].children)
-        }
-        return true
+        let under = nodes[cell].descendants
+        return under.count <= 64 && !under.contains { Self.blockTagSet.contains(nodes[$0]) }
     }
 
     /// A tweet's text and its `— Name (@handle) date` line.
@@ -568,13 +590,13 @@ struct MainContent {
         var i = block - 1
         while i > 0, seen < 40, before.count < 6 {
             defer { i -= 1 }
-            guard nodes[i].isText, !nodes[i].text.allSatisfy(\.isWhitespace) else { continue }
+            guard nodes[i].isText, !nodes[i].isBlank else { continue }
             seen += 1
             if let text = titleShaped(i) { before.append(text) }
         }
         var inside: [String] = []
         var k = block + 1
-        while k < min(nodes.count, block + 60), !(nodes[k].isText && nodes[k].text.split(separator: " ").count >= 10) {
+        while k < min(nodes.count, block + 60), !(nodes[k].isText && nodes[k].spacedWordCount >= 10) {
             if let text = titleShaped(k), ["b", "strong", "font", "span", "big"].contains(nodes[nodes[k].parent].name) {
                 inside.append(text)
             }
@@ -591,9 +613,7 @@ struct MainContent {
         for (i, node) in document.nodes.enumerated() where !node.isText && !excluded[i] {
             let isH1 = node.name == "h1"
             let words = hintsOf[i]
-            guard isH1 || node.name == "h2" || node.name == "h3" || words.hasBytes("headline") || words.hasBytes("title")
-                || words.hasBytes("heading")
-            else { continue }
+            guard isH1 || node.name == "h2" || node.name == "h3" || Self.headingWords.occurs(in: words) else { continue }
             guard textLength[i] > 0, textLength[i] <= 300 else { continue }
             let text = document.text(i)
             if text.isEmpty || text.count > 300 { continue }
@@ -602,7 +622,23 @@ struct MainContent {
         return first + other
     }
 
+    static let headingWords = WordList(["headline", "title", "heading"])
+    static let dateWords = WordList(["date", "time", "publish", "datum", "posted", "byline", "created", "meta"])
+
     static func key(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the letters (lower-cased) and digits, byte by byte.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for b in text.utf8 {
+                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                    bytes.append(b)
+                } else if b >= 0x41 && b <= 0x5A {
+                    bytes.append(b + 0x20)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             out.append(scalar)
@@ -616,10 +652,10 @@ struct MainContent {
         var names: [String] = []
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
-            let isByline = node["rel"]?.lowercased() == "author" || node["itemprop"]?.lowercased() == "author"
+            let isByline = node[.rel]?.lowercased() == "author" || node[.itemprop]?.lowercased() == "author"
                 || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar"))
             guard isByline else { continue }
-            let isAuthorLink = node["rel"]?.lowercased() == "author"
+            let isAuthorLink = node[.rel]?.lowercased() == "author"
             // Once the byline is found, only more `rel=author` links add names: a later element
             // classed `author` is a comment's or a widget's.
             if !names.isEmpty, !isAuthorLink { break }
@@ -638,12 +674,9 @@ struct MainContent {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
-            guard words.hasBytes("date") || words.hasBytes("time") || words.hasBytes("publish") || words.hasBytes("datum")
-                || words.hasBytes("posted") || words.hasBytes("byline") || words.hasBytes("created")
-                || words.hasBytes("meta") || node.name == "time"
-            else { continue }
+            guard Self.dateWords.occurs(in: words) || node.name == "time" else { continue }
             guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
-            if let title = node["title"], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
+            if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
             guard textLength[i] <= 200 || excluded[i] else { continue }
             let text = document.text(i)
             guard !text.isEmpty, text.utf8.count <= 200 else { continue }

@@ -41,39 +41,39 @@ struct PageMetadata {
         for (index, node) in nodes.enumerated() where !node.isText {
             switch node.name {
             case "html":
-                if let lang = node["lang"], lang.utf8.count >= 2 { language = String(lang.prefix(2)).lowercased() }
+                if let lang = node[.lang], lang.utf8.count >= 2 { language = String(lang.prefix(2)).lowercased() }
             case "title":
                 if documentTitle == nil { documentTitle = document.text(index) }
             case "meta":
-                guard let content = node["content"], !content.isEmpty else { break }
+                guard let content = node[.content], !content.isEmpty else { break }
                 // RDFa lets one tag carry several properties (`property="dc:creator twitter:site_name"`).
-                let properties = (node["property"] ?? "").split(separator: " ").map { $0.lowercased() }
-                for key in properties + [node["name"], node["itemprop"]].compactMap({ $0?.lowercased() })
+                let properties = (node[.property] ?? "").split(separator: " ").map { $0.lowercased() }
+                for key in properties + [node[.name], node[.itemprop]].compactMap({ $0?.lowercased() })
                 where meta[key] == nil {
                     meta[key] = content
                 }
             case "link":
-                if canonical == nil, node["rel"]?.lowercased() == "canonical", let href = node["href"], href.hasPrefix("http") {
+                if canonical == nil, node[.rel]?.lowercased() == "canonical", let href = node[.href], href.hasPrefix("http") {
                     canonical = href
                 }
             case "script":
-                if node["type"]?.lowercased().hasBytes("ld+json") == true {
+                if node[.type]?.lowercased().hasBytes("ld+json") == true {
                     fromJSONLD.read(document.text(index, raw: true))
                 }
             case "time":
-                if let value = node["datetime"] ?? node["content"], !value.isEmpty { times.append((index, value)) }
+                if let value = node[.datetime] ?? node[.content], !value.isEmpty { times.append((index, value)) }
             default:
                 break
             }
-            if let property = node["itemprop"]?.lowercased(), node.name != "meta" {
-                let value = node["content"] ?? node["datetime"]
+            if let property = node[.itemprop]?.lowercased(), node.name != "meta" {
+                let value = node[.content] ?? node[.datetime]
                 switch property {
                 case "headline", "datepublished", "datemodified":
                     if micro[property] == nil, let v = value ?? document.text(index).nonEmpty { micro[property] = v }
                 case "author", "creator":
                     // `<span itemprop="author"><span itemprop="name">…</span></span>` or the text itself.
-                    let name = document.descendants(of: index).first { nodes[$0]["itemprop"]?.lowercased() == "name" }
-                        .map { document.text($0) } ?? node["content"] ?? document.text(index)
+                    let name = document.descendants(of: index).first { nodes[$0][.itemprop]?.lowercased() == "name" }
+                        .map { document.text($0) } ?? node[.content] ?? document.text(index)
                     microAuthors.append(name)
                 default:
                     break
@@ -146,8 +146,8 @@ struct PageMetadata {
             // `<time>`: one marked as the publication time first, else the first on the page.
             let marked = times.first { t in
                 let node = nodes[t.index]
-                let hint = ((node["class"] ?? "") + " " + (node["itemprop"] ?? "") + " " + (node["id"] ?? "")).lowercased()
-                return node["pubdate"] != nil || hint.hasBytes("publish") || hint.hasBytes("posted")
+                let hint = ((node[.class] ?? "") + " " + (node[.itemprop] ?? "") + " " + (node[.id] ?? "")).lowercased()
+                return node[.pubdate] != nil || hint.hasBytes("publish") || hint.hasBytes("posted")
                     || hint.hasBytes("created")
             }
             published = (marked.map { [$0] } ?? times).lazy.compactMap { PageArticle.date($0.value) }.first
@@ -376,36 +376,6 @@ struct JSONLDFields {
             return string(object["name"]).map { [$0] } ?? []
         }
         return []
-    }
-}
-
-extension HTMLDocument {
-    /// The text under a node, white space collapsed (`raw`: as written, for a script's JSON).
-    func text(_ index: Int, raw: Bool = false) -> String {
-        var out = ""
-        var stack = [index]
-        while let i = stack.popLast() {
-            let node = nodes[i]
-            if node.isText {
-                out += node.text
-                if out.utf8.count > 1 << 20 { break }
-                continue
-            }
-            if !raw, node.name == "br" { out += " " }
-            stack.append(contentsOf: node.children.reversed())
-        }
-        return raw ? out : out.flattened
-    }
-
-    /// Every node under `index`, in document order (nodes are stored in document order).
-    func descendants(of index: Int) -> [Int] {
-        var out: [Int] = []
-        var stack = nodes[index].children.reversed() as [Int]
-        while let i = stack.popLast() {
-            out.append(i)
-            stack.append(contentsOf: nodes[i].children.reversed())
-        }
-        return out
     }
 }
 

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import NewsHTML
+
+/// Gumbo is given the page without script, style and comment text and without the attributes newsd
+/// never reads: the tree newsd copies must be the same as from the whole page, for tags written any
+/// way HTML allows.
+@Suite struct TrimmingTests {
+    @Test(arguments: [
+        // What is left out.
+        #"<p class="a" data-x="1" onclick="f()">One <!-- note --> two</p><script>var a = "<b>";</script><style>p{}</style>"#,
+        #"<img src=x alt="y" width=3 class=pic><a href="/a" rel=author target=_blank>Name</a>"#,
+        #"<script type="application/ld+json">{"headline": "Kept"}</script><p>Text</p>"#,
+        // Where HTML reads a tag, a comment or raw text otherwise than at first sight.
+        #"<p title="a > b" data-x="<!-- y -->">Text</p><!-- z --><p data-q=1>After</p>"#,
+        #"<a ="x>" data-a=1>Link</a><p data-b=2>After</p>"#,
+        #"<img src="a"alt="b" data-c=3 class="d"><p data-e=4>After</p>"#,
+        #"<img title="And The "Reporter" Who Is" alt="And The "Reporter" Who Is" class="wide">"#,
+        "<li \u{0}class=\"\" data-x=1>Item</li>",
+        #"<a/ data-x=1 class=c>x</a><br/ data-y=2>"#,
+        #"<script><!-- document.write('<script src=a></script>'); //--></script><p data-x=1>After</p><!-- c -->"#,
+        #"<title>Site</titlevalue="true" --></head><body><p data-x=1>Text</p><!-- c -->"#,
+        #"<p>Text<!--> still text <!-- c --><p data-x=1>After</p>"#,
+        #"<p>Text<!-- a --!> after <!-- b --><p data-x=1>More</p>"#,
+        #"<select><style><!-- x --></select><p data-x=1>After</p></style><!-- y -->"#,
+        #"<iframe><!-- a --><p data-x=1>raw</p></iframe><p data-y=2>After</p><!-- b -->"#,
+        #"<noscript><img src=x data-y=1></noscript><p data-x=1>After</p>"#,
+        #"<svg><![CDATA[ <!-- a --> <b data-x=1> ]]></svg><p data-y=2>After</p>"#,
+        #"<p>Text <plaintext><p data-x=1>raw <!-- c --></p>"#,
+        #"<frameset><script>if (a<b) {}</script><!-- c --><frame src=x data-x=1></frameset>"#,
+        #"<?php echo "<!--"; ?><p data-x=1>Text</p><!-- c -->"#,
+        #"<p>A</ <!-- b -->><p data-x=1>C</p>"#,
+        #"<font color=red data-x=1><svg><font color=red data-y=2>x</font></svg></font>"#,
+        #"<table><input type=hidden data-x=1><tr><td data-y=2>Cell</td></tr></table>"#,
+        #"<p data-x="unclosed>Text</p><p class=after>More</p>"#,
+    ])
+    func sameTree(html: String) {
+        let bytes = Array(html.utf8)
+        #expect(HTMLDocument(utf8: bytes, trimmed: true).outline == HTMLDocument(utf8: bytes, trimmed: false).outline)
+    }
+
+    @Test func leavesOut() {
+        let page = Array(#"<p class="a" data-x="1">One <!-- note --> two</p><script>var a = 1;</script>"#.utf8)
+        let trimmed = String(decoding: HTMLDocument.prepared(page, hollowing: true), as: UTF8.self)
+        #expect(trimmed == #"<p class="a">One <!----> two</p><script></script>"#)
+    }
+}
