@@ -63,6 +63,19 @@ enum Byline {
         return out.joined(separator: " ")
     }
 
+    /// `Martin Untersinger (avec Damien Leloup et Morgane Tual)`: the byline without the bracket, and
+    /// the names the bracket adds (`avec`, `with`, `con`, `mit`); nil when no bracket adds names.
+    static func companions(_ text: String) -> (rest: String, names: [String])? {
+        guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return nil }
+        let inner = text[text.index(after: open)..<close].trimmingSpaces()
+        let lower = inner.lowercased()
+        guard let word = ["avec ", "with ", "con ", "mit ", "and "].first(where: { lower.hasPrefix($0) }),
+            let names = parse("By " + inner.dropFirst(word.count).trimmingSpaces())
+        else { return nil }
+        let rest = (text[..<open] + text[text.index(after: close)...]).split(separator: " ").joined(separator: " ")
+        return (rest, names)
+    }
+
     /// Job titles a byline prints after the names (`By Andrew Hayden, Software Engineer`).
     static let roles: Set<String> = [
         "Engineer", "Editor", "Correspondent", "Reporter", "Writer", "Producer", "Developer", "Manager", "Analyst",

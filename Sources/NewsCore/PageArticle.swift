@@ -67,6 +67,11 @@ package struct PageArticle: Sendable, Equatable {
     /// The names in an author field (`By A, B and C`, `A & B`): roles and agencies dropped.
     package static func authorNames(_ raw: String) -> [String] {
         let text = TextExtractor.clean(raw)
+        if let (rest, companions) = Byline.companions(text) {
+            var names = authorNames(rest)
+            for name in companions where !names.contains(name) { names.append(name) }
+            return names
+        }
         if let names = Byline.parse(text) { return names }
         return Metadata.splitAuthors(text)
     }

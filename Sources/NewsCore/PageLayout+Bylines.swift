@@ -220,6 +220,11 @@ extension PageLayout {
             break
         }
         guard var body, !body.isEmpty else { return nil }
+        var companions: [String] = []
+        if let (rest, names) = Byline.companions(String(body)) {
+            body = Substring(rest)
+            companions = names
+        }
         body = nameRun(body)
         guard !body.isEmpty else { return nil }
         // `Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)`: roles in brackets go, and
@@ -234,7 +239,10 @@ extension PageLayout {
             }
             body = (body[..<from] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]
         }
-        if let names = Byline.parse("By " + body) { return names }
+        if var names = Byline.parse("By " + body) {
+            for name in companions where !names.contains(name) { names.append(name) }
+            return names
+        }
         return nil
     }
 }

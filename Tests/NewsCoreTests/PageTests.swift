@@ -283,12 +283,15 @@ import Testing
     }
 
     /// `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: a byline after a dated part of the
-    /// line under the headline.
+    /// line under the headline; a bracket of role is dropped, a bracket that adds names
+    /// (`avec Damien Leloup et Morgane Tual`) adds them.
     @Test func bylineAfterADatedPartOfItsLine() throws {
         let text = Self.page.replacingOccurrences(
-            of: "By Jane Holloway", with: "The Daily Example | 15.03.2021 à 13h36 | Par Jeanne Moreau (avec Paul Durand)")
+            of: "By Jane Holloway", with: "The Daily Example | 15.03.2021 à 13h36 | Par Jeanne Moreau (à Genève)")
         let article = try #require(try TestSupport.article(text))
         #expect(article.authors == ["Jeanne Moreau"])
+        let shared = Self.page.replacingOccurrences(of: "By Jane Holloway", with: "Par Jeanne Moreau (avec Paul Durand et Léa Martin)")
+        #expect(try TestSupport.article(shared)?.authors == ["Jeanne Moreau", "Paul Durand", "Léa Martin"])
     }
 
     /// The headline a page's title bar gives is looked for below it as a line of its own (where the

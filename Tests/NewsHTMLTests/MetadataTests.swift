@@ -245,6 +245,17 @@ let story = """
 
     /// After the byline's `rel=author` link, an element classed `author` further down (a comment's)
     /// adds no name.
+    /// A stated author with co-authors in brackets (`Martin Untersinger (avec Damien Leloup et
+    /// Morgane Tual)`): three names.
+    @Test func coAuthorsInBrackets() throws {
+        let article = try read(
+            """
+            <html><head><meta name="author" content="Pia Larsen (with Tom Berg and Ana Ruiz)"></head>
+            <body><article><h1>Museum reopens after repairs</h1>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Pia Larsen", "Tom Berg", "Ana Ruiz"])
+    }
+
     @Test func commentAuthorsAreNotTheStorysAuthors() throws {
         let article = try read(
             """
