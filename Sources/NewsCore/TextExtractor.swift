@@ -332,10 +332,11 @@ struct TextExtractor {
         if PageLayout.isWholePage(rejected: rejected, candidates: kept) { return layout }
         // Fewer lines rejected, but the first line (a window title) printed again below as the
         // headline: a page, which plain article text never looks like.
-        let repeatsTitle = text[start...].firstIndex { !$0.isEmpty }.map { first in
-            PageLayout.printedHeadline(text[first], in: text, after: start).map { $0 - first <= 60 } ?? false
-        } ?? false
-        return repeatsTitle && PageLayout.isWholePage(rejected: rejected * 2, candidates: kept) ? layout : nil
+        // (The line search only for texts that pass with half as many lines rejected.)
+        guard PageLayout.isWholePage(rejected: rejected * 2, candidates: kept), let first = text[start...].firstIndex(where: { !$0.isEmpty }),
+            let printed = PageLayout.printedHeadline(text[first], in: text, after: start), printed - first <= 60
+        else { return nil }
+        return layout
     }
 
     /// How much of a body (in UTF-8 bytes) entity and quote extraction reads.
