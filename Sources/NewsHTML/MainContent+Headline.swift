@@ -201,15 +201,15 @@ extension MainContent {
     }
 
     private static let weekdays: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    ]
-
-    private static let clockWords: Set<String> = [
-        "first", "last", "published", "updated", "posted", "modified", "on", "at",
-        "a", "p", "m", "am", "pm", "pt", "et", "ct", "mt", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     ]
+
+    /// Words a stamp holds beside its numbers and month: weekdays, clock and zone words, labels.
+    private static let clockWords: Set<String> = weekdays.union([
+        "first", "last", "published", "updated", "posted", "modified", "on", "at",
+        "a", "p", "m", "am", "pm", "pt", "et", "ct", "mt", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest",
+    ])
 
     /// The words of the story's first paragraphs (up to 300), as the title model counts them.
     static func openingWords(_ blocks: [Block]) -> Set<String> {
