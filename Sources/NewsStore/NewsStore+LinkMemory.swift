@@ -6,7 +6,7 @@ import NewsCore
 /// what a start (or a rolled-back transaction) loads again.
 extension NewsStore {
     /// Recent bucket rows gathered at least before they move to `lsh_buckets`, and at most (the
-    /// memory they take: about 30 bytes a row).
+    /// memory they take: about 24 bytes a row).
     static let minimumMergeRows = 150_000
     static let maximumMergeRows = 400_000
 
@@ -41,10 +41,12 @@ extension NewsStore {
         }
     }
 
-    /// Builds the filter of the table's bucket keys from the table, for twice the keys it may hold
-    /// (30 per article up to `mergedThrough`, and those revised later).
+    /// Builds the filter of the table's bucket keys from the table, for half as many again as the
+    /// keys it may hold (30 per article up to `mergedThrough`, and those revised later): it is
+    /// built anew when that fills, and the larger margin was memory held for the next rebuild.
     static func loadTableKeys(_ state: inout LinkState, in db: Database) throws {
-        var filter = BucketFilter(capacity: 2 * max(state.tableKeys.count, Int(state.recent.mergedThrough) * NearDuplicates.bands))
+        let held = max(state.tableKeys.count, Int(state.recent.mergedThrough) * NearDuplicates.bands)
+        var filter = BucketFilter(capacity: held + held / 2)
         let keys = try Int64.fetchCursor(db, sql: "SELECT bucket FROM lsh_buckets")
         while let key = try keys.next() { filter.insert(key) }
         state.tableKeys = filter

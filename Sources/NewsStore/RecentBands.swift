@@ -1,41 +1,57 @@
 /// The LSH bucket rows of the articles linked since the last merge, held by the writer in memory.
 ///
 /// Every article's 30 bucket rows used to be written to a table at commit and read back by the
-/// next article's probe: a quarter of the writer's time. Here they are a chained hash table (one
-/// head per bucket, entries appended), and they reach `lsh_buckets` many at a time, in key order
-/// (`NewsStore.mergeBucketsIfDue`). Nothing is lost with the process: every row is derived from
-/// the article's signature in `article_signatures`, and `lsh_merged` records up to which article
-/// id the rows are in the table, so a start (or a rolled-back transaction) rebuilds the rest.
+/// next article's probe: a quarter of the writer's time. Here they are a chained hash table, and
+/// they reach `lsh_buckets` many at a time, in key order (`NewsStore.mergeBucketsIfDue`). Nothing
+/// is lost with the process: every row is derived from the article's signature in
+/// `article_signatures`, and `lsh_merged` records up to which article id the rows are in the
+/// table, so a start (or a rolled-back transaction) rebuilds the rest.
+///
+/// Packed, since it is the writer's largest structure between merges (up to 400,000 rows): an
+/// entry is its key (8 bytes), its article as an offset from `mergedThrough` (4) and the bucket's
+/// entry before it (4); each bucket's newest entry sits in an open-addressing table of entry
+/// numbers (4 bytes a slot, at most half full) whose keys are the entries' own. About 24 bytes a
+/// row, where a dictionary of heads and 64-bit ids took about 50.
 ///
 /// Articles with an id above `mergedThrough` have their rows here; the others in `lsh_buckets`.
 struct RecentBands: Sendable {
     /// The highest article id whose bucket rows are in `lsh_buckets`.
-    var mergedThrough: Int64 = 0
-    /// The newest entry of each bucket.
-    private var heads: [Int64: Int32] = [:]
-    /// Per entry: its article (0 once removed) and the bucket's entry before it (-1: none).
-    private var articles: [Int64] = []
-    private var previous: [Int32] = []
+    private(set) var mergedThrough: Int64 = 0
+    /// Per entry: its bucket key, its article's id less `mergedThrough` (0 once removed), and the
+    /// bucket's entry before it (-1: none).
     private var keys: [Int64] = []
+    private var articles: [UInt32] = []
+    private var previous: [Int32] = []
+    /// The newest entry of each bucket (-1: an empty slot), found by linear probing from the key's
+    /// hash; its size is a power of two at least twice the buckets held.
+    private var heads: [Int32] = []
+    private var buckets = 0
     /// Rows held (removed ones not counted).
     private(set) var count = 0
     /// Entries held, removed ones included: what the table takes in memory. An article revised
     /// again and again (a live page saved every minute) adds entries while its rows stay 30.
-    var entries: Int { articles.count }
+    var entries: Int { keys.count }
     /// The highest article id held.
     private(set) var newest: Int64 = 0
 
     /// Whether an article's rows belong here (it was linked after the last merge).
     func holds(_ id: Int64) -> Bool { id > mergedThrough }
 
-    /// Files an article's bucket keys.
+    /// Files an article's bucket keys. The article must be one this table holds; ids are the
+    /// database's row ids, dense, and a merge comes every few hundred thousand rows, so the offset
+    /// from `mergedThrough` fits 32 bits by far.
     mutating func insert(_ bucketKeys: [Int64], id: Int64) {
+        precondition(holds(id) && id - mergedThrough <= Int64(UInt32.max), "article \(id) outside the recent rows")
+        let offset = UInt32(id - mergedThrough)
+        if 2 * (buckets + bucketKeys.count) > heads.count { grow(toHold: buckets + bucketKeys.count) }
         for key in bucketKeys {
-            let entry = Int32(articles.count)
-            articles.append(id)
+            let entry = Int32(keys.count)
+            let slot = self.slot(of: key)
             keys.append(key)
-            previous.append(heads[key] ?? -1)
-            heads[key] = entry
+            articles.append(offset)
+            previous.append(heads[slot])
+            if heads[slot] < 0 { buckets += 1 }
+            heads[slot] = entry
         }
         count += bucketKeys.count
         newest = max(newest, id)
@@ -43,10 +59,11 @@ struct RecentBands: Sendable {
 
     /// Takes an article's rows out (it is linked again or deleted).
     mutating func remove(_ bucketKeys: [Int64], id: Int64) {
+        guard holds(id), !heads.isEmpty, let offset = UInt32(exactly: id - mergedThrough) else { return }
         for key in bucketKeys {
-            var entry = heads[key] ?? -1
+            var entry = heads[slot(of: key)]
             while entry >= 0 {
-                if articles[Int(entry)] == id {
+                if articles[Int(entry)] == offset {
                     articles[Int(entry)] = 0
                     count -= 1
                     break  // an article is filed once per bucket
@@ -63,14 +80,14 @@ struct RecentBands: Sendable {
         var takenOf: [Int] = []
         takenOf.reserveCapacity(bucketKeys.count)
         for key in bucketKeys {
-            var entry = heads[key] ?? -1
+            var entry = heads.isEmpty ? -1 : heads[slot(of: key)]
             var taken = 0
             var read = 0
             while entry >= 0 && taken < perBucket && read < 4 * perBucket {
                 read += 1
-                let id = articles[Int(entry)]
-                if id != 0 {
-                    found.insert(id)
+                let offset = articles[Int(entry)]
+                if offset != 0 {
+                    found.insert(mergedThrough + Int64(offset))
                     taken += 1
                 }
                 entry = previous[Int(entry)]
@@ -80,20 +97,23 @@ struct RecentBands: Sendable {
         return takenOf
     }
 
-    /// The rows held, in key order, and an empty table whose `mergedThrough` is the newest id held.
+    /// The rows held, in key order (then article order), and an empty table whose
+    /// `mergedThrough` is the newest id held.
     mutating func drain() -> [(bucket: Int64, article: Int64)] {
         // The chains go first: the merge is the table's largest moment (its rows are copied and
-        // sorted), and they are a third of what it holds.
-        heads = [:]
+        // sorted), and they are over a third of what it holds.
+        heads = []
         previous = []
-        var rows: [(bucket: Int64, article: Int64)] = []
-        rows.reserveCapacity(count)
-        for entry in articles.indices where articles[entry] != 0 {
-            rows.append((keys[entry], articles[entry]))
+        var order: [Int32] = []
+        order.reserveCapacity(count)
+        for entry in articles.indices where articles[entry] != 0 { order.append(Int32(entry)) }
+        order.sort {
+            let (a, b) = (Int($0), Int($1))
+            return keys[a] != keys[b] ? keys[a] < keys[b] : articles[a] < articles[b]
         }
-        articles = []
-        keys = []
-        rows.sort { $0.bucket != $1.bucket ? $0.bucket < $1.bucket : $0.article < $1.article }
+        var rows: [(bucket: Int64, article: Int64)] = []
+        rows.reserveCapacity(order.count)
+        for entry in order { rows.append((keys[Int(entry)], mergedThrough + Int64(articles[Int(entry)]))) }
         self = RecentBands(mergedThrough: max(mergedThrough, newest))
         return rows
     }
@@ -109,9 +129,31 @@ struct RecentBands: Sendable {
 
     init() {}
 
+    /// The slot of a key's bucket in `heads`: where it is, or the empty slot where it goes.
+    @inline(__always) private func slot(of key: Int64) -> Int {
+        let mask = heads.count - 1
+        var slot = Int(truncatingIfNeeded: NearDuplicates.mix(UInt64(bitPattern: key))) & mask
+        while true {
+            let entry = heads[slot]
+            if entry < 0 || keys[Int(entry)] == key { return slot }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Makes `heads` at least twice `buckets` slots and files every bucket's newest entry again.
+    private mutating func grow(toHold buckets: Int) {
+        var size = max(heads.count, 1024)
+        while size < 2 * buckets { size <<= 1 }
+        let old = heads
+        heads = [Int32](repeating: -1, count: size)
+        for entry in old where entry >= 0 {
+            heads[slot(of: keys[Int(entry)])] = entry
+        }
+    }
+
     /// Roughly what the table takes in memory.
     var approximateBytes: Int {
-        articles.capacity * 8 + previous.capacity * 4 + keys.capacity * 8 + heads.capacity * 20
+        keys.capacity * 8 + articles.capacity * 4 + previous.capacity * 4 + heads.capacity * 4
     }
 }
 
@@ -120,8 +162,8 @@ struct RecentBands: Sendable {
 /// none, and each seek in a table of millions of rows reads pages spread over all of it (a sixth
 /// of the writer's time at 70,000 articles). No false negatives: every key written to the table is
 /// added; keys deleted stay set (a seek too many). About one bit in a hundred answers wrongly
-/// while the filter holds at most `capacity` keys; past it, the next merge builds it twice as large
-/// from the table, up to 16 MiB.
+/// while the filter holds at most `capacity` keys; past it, the next merge builds it anew from the
+/// table, for half as many keys again as the table holds, up to 16 MiB.
 struct BucketFilter: Sendable {
     private var bits: [UInt64]
     private(set) var count = 0
@@ -138,19 +180,20 @@ struct BucketFilter: Sendable {
     /// Whether it holds more keys than designed for and may still grow.
     var isFull: Bool { count > capacity && bits.count < Self.maximumWords }
 
-    /// An empty filter for `capacity` keys (at least 2¹⁶; at most `maximumWords` of bits).
+    /// An empty filter for `capacity` keys (at least 2¹⁶; at most `maximumWords` of bits). Its size
+    /// is the bits asked for, not the next power of two: a probe maps its hash onto the bits by
+    /// a multiplication (Lemire's fast range reduction), not a mask.
     init(capacity: Int = 0) {
-        var words = 1024
-        while words * 64 < max(capacity, 1 << 16) * Self.bitsPerKey && words < Self.maximumWords { words <<= 1 }
+        let words = min(Self.maximumWords, (max(capacity, 1 << 16) * Self.bitsPerKey + 63) / 64)
         bits = [UInt64](repeating: 0, count: words)
         self.capacity = words * 64 / Self.bitsPerKey
     }
 
     mutating func insert(_ key: Int64) {
-        let mask = UInt64(bits.count * 64 - 1)
+        let size = UInt64(bits.count * 64)
         var (h, step) = Self.hashes(key)
         for _ in 0..<Self.probes {
-            let bit = Int(h & mask)
+            let bit = Int(h.multipliedFullWidth(by: size).high)
             bits[bit >> 6] |= 1 << UInt64(bit & 63)
             h &+= step
         }
@@ -158,20 +201,21 @@ struct BucketFilter: Sendable {
     }
 
     func mayContain(_ key: Int64) -> Bool {
-        let mask = UInt64(bits.count * 64 - 1)
+        let size = UInt64(bits.count * 64)
         var (h, step) = Self.hashes(key)
         for _ in 0..<Self.probes {
-            let bit = Int(h & mask)
+            let bit = Int(h.multipliedFullWidth(by: size).high)
             if bits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
             h &+= step
         }
         return true
     }
 
-    /// Double hashing (Kirsch and Mitzenmacher 2006) from the key (already a hash) and a mix of it.
+    /// Double hashing (Kirsch and Mitzenmacher 2006): a mix of the key (already a hash, but of 63
+    /// bits, and the reduction reads the high ones) and an odd step from the key itself.
     @inline(__always) private static func hashes(_ key: Int64) -> (UInt64, UInt64) {
         let h = UInt64(bitPattern: key)
-        return (h, NearDuplicates.mix(h) | 1)
+        return (NearDuplicates.mix(h), (h &* 0x9E37_79B9_7F4A_7C15) | 1)
     }
 
     var approximateBytes: Int { bits.count * 8 }

@@ -46,6 +46,81 @@ package struct StoryIndex: Sendable {
         var articles = 0
     }
 
+    /// A story's centroid: its terms in ascending order and their weights, side by side. Two
+    /// arrays of at most `centroidTerms` (1.6 KB a story), where a dictionary kept the room of the
+    /// 200 terms an update passes through (4 KB).
+    struct Centroid: Sendable {
+        var terms: [UInt64] = []
+        var weights: [Double] = []
+
+        /// The weight of a term, if the centroid holds it.
+        func weight(of term: UInt64) -> Double? {
+            var (low, high) = (0, terms.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if terms[middle] < term { low = middle + 1 } else { high = middle }
+            }
+            return low < terms.count && terms[low] == term ? weights[low] : nil
+        }
+
+        /// Adds a vector (terms in any order, each once) into the centroid; returns, by position
+        /// in the vector, which terms are new to it.
+        mutating func add(_ vector: [(term: UInt64, weight: Double)]) -> [Bool] {
+            let order = vector.indices.sorted { vector[$0].term < vector[$1].term }
+            var gained = [Bool](repeating: false, count: vector.count)
+            var newTerms: [UInt64] = []
+            var newWeights: [Double] = []
+            newTerms.reserveCapacity(terms.count + vector.count)
+            newWeights.reserveCapacity(terms.count + vector.count)
+            var i = 0
+            for k in order {
+                let (term, weight) = vector[k]
+                while i < terms.count && terms[i] < term {
+                    newTerms.append(terms[i])
+                    newWeights.append(weights[i])
+                    i += 1
+                }
+                if i < terms.count && terms[i] == term {
+                    newTerms.append(term)
+                    newWeights.append(weights[i] + weight)
+                    i += 1
+                } else {
+                    newTerms.append(term)
+                    newWeights.append(weight)
+                    gained[k] = true
+                }
+            }
+            newTerms.append(contentsOf: terms[i...])
+            newWeights.append(contentsOf: weights[i...])
+            (terms, weights) = (newTerms, newWeights)
+            return gained
+        }
+
+        /// Keeps the `limit` heaviest terms (ties: the smaller term), in ascending order, in
+        /// arrays of their size; returns the terms let go.
+        mutating func keepHeaviest(_ limit: Int) -> [UInt64] {
+            guard terms.count > limit else { return [] }
+            let ranked = terms.indices.sorted {
+                weights[$0] > weights[$1] || weights[$0] == weights[$1] && terms[$0] < terms[$1]
+            }
+            let dropped = ranked[limit...].map { terms[$0] }
+            let kept = ranked[..<limit].sorted()
+            var keptTerms: [UInt64] = []
+            var keptWeights: [Double] = []
+            keptTerms.reserveCapacity(limit)
+            keptWeights.reserveCapacity(limit)
+            for i in kept {
+                keptTerms.append(terms[i])
+                keptWeights.append(weights[i])
+            }
+            (terms, weights) = (keptTerms, keptWeights)
+            return dropped
+        }
+
+        /// Squared length.
+        var norm2: Double { weights.reduce(0) { $0 + $1 * $1 } }
+    }
+
     /// A story whose centroid holds a term, and the term's weight there.
     struct Posting: Sendable {
         var slot: Int32
@@ -55,7 +130,7 @@ package struct StoryIndex: Sendable {
     /// Stories by slot; nil for a free slot.
     var slots: [Story?] = []
     /// Their centroids (the sum of their articles' vectors, the heaviest `centroidTerms` terms), by slot.
-    var centroids: [[UInt64: Double]] = []
+    var centroids: [Centroid] = []
     /// `clock` when an article last joined the story in a slot (least recently joined stories are
     /// evicted first); `UInt64.max` for a free slot.
     var touched: [UInt64] = []
@@ -157,31 +232,18 @@ package struct StoryIndex: Sendable {
         lastVector = nil
         let slot = slotOf[id] ?? allocate(id)
         var story = slots[Int(slot)] ?? Story(id: id)
-        var centroid: [UInt64: Double] = [:]
+        var centroid = Centroid()
         swap(&centroid, &centroids[Int(slot)])
         // Which of the vector's terms are new to the centroid (by position in the vector).
-        var gained = [Bool](repeating: false, count: vector.count)
-        centroid.reserveCapacity(centroid.count + vector.count)
-        for (k, (term, weight)) in vector.enumerated() {
-            let index = centroid.index(forKey: term)
-            if let index {
-                centroid.values[index] += weight
-            } else {
-                centroid[term] = weight
-                gained[k] = true
-            }
-        }
-        if centroid.count > Self.centroidTerms {
+        let gained = centroid.add(vector)
+        let dropped = centroid.keepHeaviest(Self.centroidTerms)
+        if !dropped.isEmpty {
             let gainedTerms = Set(vector.indices.lazy.filter { gained[$0] }.map { vector[$0].term })
-            let kept = centroid.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
-            for (term, _) in kept[Self.centroidTerms...] {
-                centroid[term] = nil
-                if !gainedTerms.contains(term) { removePosting(term, slot: slot) }
-            }
+            for term in dropped where !gainedTerms.contains(term) { removePosting(term, slot: slot) }
         }
-        story.norm2 = centroid.values.reduce(0) { $0 + $1 * $1 }
+        story.norm2 = centroid.norm2
         for (k, (term, _)) in vector.enumerated() {
-            guard let weight = centroid[term] else { continue }
+            guard let weight = centroid.weight(of: term) else { continue }
             // In place: one look-up of the term, no copy of its list.
             if gained[k] {
                 Self.append(Posting(slot: slot, weight: weight), to: &postings[term, default: []])
@@ -212,7 +274,7 @@ package struct StoryIndex: Sendable {
         } else {
             slot = Int32(slots.count)
             slots.append(nil)
-            centroids.append([:])
+            centroids.append(Centroid())
             touched.append(.max)
         }
         slotOf[id] = slot
@@ -243,9 +305,9 @@ package struct StoryIndex: Sendable {
     /// Forgets a story (it was emptied, or relinking starts over).
     package mutating func remove(story id: Int64) {
         guard let slot = slotOf.removeValue(forKey: id), slots[Int(slot)].take() != nil else { return }
-        var centroid: [UInt64: Double] = [:]
+        var centroid = Centroid()
         swap(&centroid, &centroids[Int(slot)])
-        for term in centroid.keys { removePosting(term, slot: slot) }
+        for term in centroid.terms { removePosting(term, slot: slot) }
         touched[Int(slot)] = .max
         freeSlots.append(slot)
     }
@@ -276,7 +338,7 @@ package struct StoryIndex: Sendable {
     /// Bytes the index holds, roughly (for the memory figure in docs/DUPLICATES.md).
     package var approximateBytes: Int {
         var bytes = documentFrequency.count * 4 + slots.count * (MemoryLayout<Story?>.stride + 8 + 12)
-        for centroid in centroids { bytes += 48 + centroid.capacity * 24 }
+        for centroid in centroids { bytes += 64 + centroid.terms.capacity * 8 + centroid.weights.capacity * 8 }
         for list in postings.values { bytes += 48 + list.count * MemoryLayout<Posting>.stride }
         return bytes
     }

@@ -158,6 +158,70 @@ struct NearDuplicatesTests {
         #expect(filter.count == filter.capacity)
     }
 
+    @Test("the recent bucket rows answer as a plain map of buckets to articles, newest first, through growth, removals and a drain")
+    func recentRowsAgainstAMap() {
+        var generator = SystemRandomNumberGenerator()
+        var recent = RecentBands()
+        recent.reset(mergedThrough: 1_000)
+        var plain: [Int64: [Int64]] = [:]  // bucket → articles, oldest first
+        var keysOf: [Int64: [Int64]] = [:]
+        // Few distinct buckets (shared ones make chains) and many articles (the head table grows).
+        let buckets = (0..<3_000).map { _ in Int64.random(in: 0 ... .max, using: &generator) }
+        for id in Int64(1_001)...5_000 {
+            var keys = Set<Int64>()
+            while keys.count < 30 { keys.insert(buckets.randomElement(using: &generator)!) }
+            if id % 7 == 0, let old = keysOf.keys.randomElement(using: &generator) {
+                // Removing an article and filing it again (a revision).
+                recent.remove(keysOf[old]!, id: old)
+                for key in keysOf[old]! { plain[key]!.removeAll { $0 == old } }
+                if id % 2 == 0 {
+                    recent.insert(keysOf[old]!, id: old)
+                    for key in keysOf[old]! { plain[key]!.append(old) }
+                } else {
+                    keysOf[old] = nil
+                }
+            }
+            recent.insert(Array(keys), id: id)
+            for key in keys { plain[key, default: []].append(id) }
+            keysOf[id] = Array(keys)
+        }
+        #expect(recent.count == plain.values.reduce(0) { $0 + $1.count })
+        for key in buckets.prefix(200) {
+            var found = Set<Int64>()
+            let taken = recent.members(of: [key], into: &found, perBucket: 5)
+            let newest = (plain[key] ?? []).suffix(5)
+            #expect(taken == [newest.count])
+            #expect(found.isSubset(of: Set(plain[key] ?? [])))
+            // Removed entries count towards the four-times read limit, so only the full answer is exact.
+            if found.count == newest.count { #expect(found == Set(newest)) }
+        }
+        var none = Set<Int64>()
+        #expect(recent.members(of: [Int64.max - 1], into: &none, perBucket: 5) == [0] && none.isEmpty)
+        let drained = recent.drain()
+        var expected: [[Int64]] = []
+        for (key, ids) in plain { for id in ids { expected.append([key, id]) } }
+        expected.sort { $0[0] != $1[0] ? $0[0] < $1[0] : $0[1] < $1[1] }
+        #expect(drained.map { [$0.bucket, $0.article] } == expected)
+        #expect(recent.count == 0 && recent.entries == 0 && recent.mergedThrough == 5_000)
+        #expect(!recent.holds(5_000) && recent.holds(5_001))
+    }
+
+    @Test("a story centroid adds vectors term by term, keeps the heaviest terms in order and says which it let go")
+    func centroidArithmetic() {
+        var centroid = StoryIndex.Centroid()
+        #expect(centroid.add([(5, 1.0), (2, 0.5), (9, 0.25)]) == [true, true, true])
+        #expect(centroid.terms == [2, 5, 9] && centroid.weights == [0.5, 1.0, 0.25])
+        #expect(centroid.add([(9, 1.0), (1, 2.0)]) == [false, true])
+        #expect(centroid.terms == [1, 2, 5, 9] && centroid.weights == [2.0, 0.5, 1.0, 1.25])
+        #expect(centroid.weight(of: 9) == 1.25 && centroid.weight(of: 3) == nil && centroid.weight(of: 10) == nil)
+        #expect(centroid.norm2 == 4 + 0.25 + 1 + 1.5625)
+        #expect(centroid.keepHeaviest(4) == [])
+        // Ties go to the smaller term.
+        #expect(centroid.add([(7, 0.5)]) == [true])
+        #expect(centroid.keepHeaviest(3) == [2, 7])
+        #expect(centroid.terms == [1, 5, 9] && centroid.weights == [2.0, 1.0, 1.25])
+    }
+
     @Test("a signature survives the trip through its stored bytes; wrong bytes are refused")
     func storedForm() throws {
         let s = try #require(NearDuplicates.signature(of: Self.base))
