@@ -19,22 +19,29 @@ extension NewsStore {
         let due = state.mergeAtRows
             ?? min(maximumMergeRows, max(minimumMergeRows, Int(state.recent.newest) * NearDuplicates.bands / 16))
         guard state.recent.entries >= due else { return }  // removed rows too: they take memory
-        let rows = state.recent.drain()
+        // 400 rows a statement, handed over in key order straight from the table's arrays.
         let chunk = 400
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + chunk)
-            var arguments: StatementArguments = []
-            for row in rows[start..<end] {
-                _ = arguments.append(contentsOf: [row.bucket, row.article])
-                state.tableKeys.insert(row.bucket)
-            }
+        var arguments: StatementArguments = []
+        var pending = 0
+        func flush() throws {
+            guard pending > 0 else { return }
             try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES "
-                    + Array(repeating: "(?, ?)", count: end - start).joined(separator: ", ")
+                    + Array(repeating: "(?, ?)", count: pending).joined(separator: ", ")
             ).execute(arguments: arguments)
-            start = end
+            arguments = []
+            pending = 0
         }
+        var filter = state.tableKeys
+        state.tableKeys = BucketFilter()  // a small one while `filter` is filled (should this throw, all is loaded again)
+        try state.recent.drain { bucket, article in
+            _ = arguments.append(contentsOf: [bucket, article])
+            filter.insert(bucket)
+            pending += 1
+            if pending == chunk { try flush() }
+        }
+        try flush()
+        state.tableKeys = filter
         try db.cachedStatement(sql: "UPDATE lsh_merged SET through = ?").execute(arguments: [state.recent.mergedThrough])
         if state.tableKeys.isFull {
             try loadTableKeys(&state, in: db)
@@ -46,10 +53,11 @@ extension NewsStore {
     /// built anew when that fills, and the larger margin was memory held for the next rebuild.
     static func loadTableKeys(_ state: inout LinkState, in db: Database) throws {
         let held = max(state.tableKeys.count, Int(state.recent.mergedThrough) * NearDuplicates.bands)
-        var filter = BucketFilter(capacity: held + held / 2)
+        // Filled in place, so the old filter is gone before the new one is made (should the read
+        // fail, the transaction rolls back and the next commit loads everything again).
+        state.tableKeys = BucketFilter(capacity: held + held / 2)
         let keys = try Int64.fetchCursor(db, sql: "SELECT bucket FROM lsh_buckets")
-        while let key = try keys.next() { filter.insert(key) }
-        state.tableKeys = filter
+        while let key = try keys.next() { state.tableKeys.insert(key) }
     }
 
     /// Rebuilds the recent bucket rows from the signatures of the articles linked since the last

@@ -97,11 +97,12 @@ struct RecentBands: Sendable {
         return takenOf
     }
 
-    /// The rows held, in key order (then article order), and an empty table whose
-    /// `mergedThrough` is the newest id held.
-    mutating func drain() -> [(bucket: Int64, article: Int64)] {
-        // The chains go first: the merge is the table's largest moment (its rows are copied and
-        // sorted), and they are over a third of what it holds.
+    /// Hands `row` the rows held, in key order (then article order), and leaves an empty table
+    /// whose `mergedThrough` is the newest id held. Should `row` throw, the table is left part
+    /// drained (the caller's transaction rolls back and the rows are loaded again).
+    mutating func drain(_ row: (_ bucket: Int64, _ article: Int64) throws -> Void) rethrows {
+        // The chains go first: the merge is the table's largest moment (its rows are sorted), and
+        // they are over a third of what it holds.
         heads = []
         previous = []
         var order: [Int32] = []
@@ -111,11 +112,9 @@ struct RecentBands: Sendable {
             let (a, b) = (Int($0), Int($1))
             return keys[a] != keys[b] ? keys[a] < keys[b] : articles[a] < articles[b]
         }
-        var rows: [(bucket: Int64, article: Int64)] = []
-        rows.reserveCapacity(order.count)
-        for entry in order { rows.append((keys[Int(entry)], mergedThrough + Int64(articles[Int(entry)]))) }
+        let (heldKeys, heldArticles, base) = (keys, articles, mergedThrough)
         self = RecentBands(mergedThrough: max(mergedThrough, newest))
-        return rows
+        for entry in order { try row(heldKeys[Int(entry)], base + Int64(heldArticles[Int(entry)])) }
     }
 
     /// Forgets every row; `mergedThrough` becomes `through`.

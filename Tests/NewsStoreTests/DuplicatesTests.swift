@@ -197,7 +197,8 @@ struct NearDuplicatesTests {
         }
         var none = Set<Int64>()
         #expect(recent.members(of: [Int64.max - 1], into: &none, perBucket: 5) == [0] && none.isEmpty)
-        let drained = recent.drain()
+        var drained: [(bucket: Int64, article: Int64)] = []
+        recent.drain { drained.append(($0, $1)) }
         var expected: [[Int64]] = []
         for (key, ids) in plain { for id in ids { expected.append([key, id]) } }
         expected.sort { $0[0] != $1[0] ? $0[0] < $1[0] : $0[1] < $1[1] }
