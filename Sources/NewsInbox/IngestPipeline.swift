@@ -289,8 +289,10 @@ public final class IngestPipeline: Service, Sendable {
 
     /// How many files a batch may grow to while the previous one commits: larger transactions cost
     /// less CPU per file (fewer full-text segments to write and merge), but every file read waits in
-    /// memory, parsed, until its commit.
-    static let busyWriterBatch = 192
+    /// memory, parsed, until its commit. 96 rather than 192: 4–5 MiB less at the peak of a
+    /// catch-up, and the writer's CPU per file the same within the measurements' spread
+    /// (docs/BENCHMARKS.md, "Memory").
+    static let busyWriterBatch = 96
 
     /// Reads and parses one batch; files left when `batch_max_delay` ran out go back to the front
     /// of the queue. Returns the outcomes and the paths read, nil when reading failed (recorded as

@@ -21,10 +21,11 @@ public final class NewsStore: Sendable {
         set { timeout.withLock { $0 = newValue } }
     }
 
-    /// The writer connection's page cache, in KiB (readers keep SQLite's 2 MiB each). 8 MiB holds
-    /// a batch's dirty pages; 32 MiB made catch-up of 100,000 files about 5 % faster for 24 MiB
-    /// more resident memory, and 20,000 files no faster (docs/BENCHMARKS.md, "Memory").
-    static let writerCacheKiB = 8 * 1024
+    /// The writer connection's page cache, in KiB (readers keep SQLite's 2 MiB each). 4 MiB holds
+    /// a busy batch's dirty pages; 32 MiB made catch-up of 100,000 files about 5 % faster for 28 MiB
+    /// more resident memory, and 8 MiB cost 4 MiB more than 4 for no measured speed
+    /// (docs/BENCHMARKS.md, "Memory").
+    static let writerCacheKiB = 4 * 1024
     /// Pages in the write-ahead log before the writer copies them into the database (64 MiB).
     static let autocheckpointPages = 16 * 1024
 
