@@ -6,11 +6,13 @@ import Testing
 /// refused reload) with no other event to prompt it, stays silent while nothing changes, and
 /// coalesces bursts into a few lines.
 @Suite struct StatusTests {
-    /// The STATUS= values of the datagrams from the `from`-th on that carry only STATUS= (READY=1
-    /// and STOPPING=1 carry one too).
+    /// The STATUS= values of the datagrams from the `from`-th on, READY=1's included: when the
+    /// start-up scan ends before READY=1 is sent, READY=1 carries the first "Watching" line and no
+    /// line of its own follows it. STOPPING=1's is left out.
     static func statusLines(_ daemon: DaemonUnderTest, from: Int = 0) -> [String] {
-        daemon.notify.all.dropFirst(from).filter { $0.hasPrefix("STATUS=") && !$0.contains("\n") }
-            .map { String($0.dropFirst("STATUS=".count)) }
+        daemon.notify.all.dropFirst(from).filter { !$0.hasPrefix("STOPPING=1") }.compactMap { datagram in
+            datagram.split(separator: "\n").first { $0.hasPrefix("STATUS=") }.map { String($0.dropFirst("STATUS=".count)) }
+        }
     }
 
     /// Waits for a STATUS= line from the `from`-th datagram on that satisfies `predicate`.
