@@ -282,6 +282,29 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// The line taken for the headline is one copy of it (a teaser in a list of stories) and no byline
+    /// stands near it: the byline right below another copy (the story's own header) is the byline,
+    /// a name alone over a dated stamp or a `By` line. A section label printed alone elsewhere too
+    /// is no name, and a `By` line after another story's headline is that story's.
+    @Test(arguments: [
+        ("PRIYA RAMAN\nHarbour Press March 15, 2021", ["Priya Raman"]),
+        ("By Priya Raman\nMarch 15, 2021", ["Priya Raman"]),
+        ("March 15, 2021\nBy Priya Raman", ["Priya Raman"]),
+        ("Latest News\nMarch 15, 2021", []),
+        ("Ferry to stop running in winter\nBy Tom Walsh", []),
+        ("Priya Raman\nLocal news", []),
+    ] as [(String, [String])])
+    func bylineBelowAnotherCopyOfTheHeadline(header: String, names: [String]) {
+        let headline = "Council approves new harbour bridge after long debate"
+        let text = ["\(headline) - The Daily Example", "", "Top stories", "Latest News", headline,
+            "The city council voted on Monday night to approve the construction of a new bridge across the harbour.", ""]
+            + (1...12).map { "Other story number \($0) of the day" }
+            + ["", headline, ""] + header.components(separatedBy: "\n")
+            + ["", "The city council voted on Monday night to approve the construction of a new bridge across the harbour."]
+        let found = PageLayout.authors(text: text, anchor: 4, firstBody: 5, headline: headline)
+        #expect((found?.names ?? []) == names)
+    }
+
     /// `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: a byline after a dated part of the
     /// line under the headline; a bracket of role is dropped, a bracket that adds names
     /// (`avec Damien Leloup et Morgane Tual`) adds them.
