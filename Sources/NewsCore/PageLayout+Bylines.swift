@@ -5,7 +5,8 @@ import Foundation
 extension PageLayout {
     /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY
     /// GETTLEMAN JAN. 13, 2017`, `by Steven Musil January 18, 2017 11:00 PM`), a handle (`By Alissa
-    /// Wilkinson @alissamarie Updated …`), `Follow …`, `Edited by …`.
+    /// Wilkinson @alissamarie Updated …`), `Follow …`, `Edited by …`, `Last updated …`, a button
+    /// (`Email Author`, `Discuss (0)`, `No Comments`).
     static func nameRun(_ body: Substring) -> Substring {
         let words = body.split(separator: " ", omittingEmptySubsequences: true)
         var end = body.endIndex
@@ -14,7 +15,10 @@ extension PageLayout {
             while bare.last == "." || bare.last == "," { bare.removeLast() }
             while bare.first == "." || bare.first == "," { bare.removeFirst() }
             let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
+            let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
             if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored", "edited"].contains(bare)
+                || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
+                || bare == "no" && next.hasPrefix("comment")
                 || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
                 || DateFinder.months[String(bare)] != nil && nextIsNumber
             {
@@ -24,6 +28,10 @@ extension PageLayout {
         }
         return body[..<end].trimmingSpaces()
     }
+
+    /// Buttons and links a byline prints after the names (`By David Axe Email Author`, `by Cory
+    /// Gunther Discuss (0)`, `Share`, `Contact`).
+    static let buttons: Set<String> = ["email", "e-mail", "discuss", "share", "contact", "comments"]
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -132,6 +140,8 @@ extension PageLayout {
             // told …`).
             guard line.utf8.count <= 80 else { continue }
             var names = nameRun(line)
+            // A toolbar (`Print Save EMail Write to Editor`) is no name before its buttons.
+            if let cut = line[names.endIndex...].split(separator: " ").first?.lowercased(), buttons.contains(cut) { continue }
             cutOff = String(line[names.endIndex...]) + cutOff
             while names.last == "," { names.removeLast() }
             // `John Plunkett. Updated …`: a full stop after a surname (not an initial's) goes.

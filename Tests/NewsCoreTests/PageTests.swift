@@ -169,7 +169,7 @@ import Testing
         #expect(!article.body.contains { $0.hasPrefix("AFP:") })
     }
 
-    /// Bylines as pages print them, with a date, a handle or `Follow` after the names.
+    /// Bylines as pages print them, with a date, a handle, `Follow` or a button after the names.
     @Test(arguments: [
         ("By JEFFREY GETTLEMAN JAN. 13, 2017", ["Jeffrey Gettleman"]),
         ("by Steven Musil January 18, 2017 11:00 PM PST", ["Steven Musil"]),
@@ -183,18 +183,24 @@ import Testing
         ("// By Arun Sai Krishnan • Nov 11, 2020", ["Arun Sai Krishnan"]),
         ("By Alex Heath, a deputy editor and author of the Command Line newsletter. He has covered the industry.", ["Alex Heath"]),
         ("on March 10, 2015 by Nikhil Marathe", ["Nikhil Marathe"]),
+        ("By Priya Raman Email Author", ["Priya Raman"]),
+        ("06 November 2012 by Tom Walsh Discuss (0)", ["Tom Walsh"]),
+        ("By Jane Holloway Last updated Nov 8, 2023 Share", ["Jane Holloway"]),
+        ("By Tom Walsh No Comments", ["Tom Walsh"]),
     ])
     func bylineBeforeADateOrHandle(line: String, names: [String]) {
         #expect(PageLayout.byline(line) == names)
     }
 
     /// A line shaped like a name near the headline is the byline only when something says it is a
-    /// person's (a known first name, a date beside it); a menu item is not.
+    /// person's (a known first name, a date beside it); a menu item or a toolbar is not.
     @Test(arguments: [
         ("Discount Codes", nil),
         ("Middle East", nil),
         ("Priya Raman - March 15, 2021", ["Priya Raman"]),
         ("Mike Conley December 18, 2020", ["Mike Conley"]),
+        ("E-Mail Article - March 15, 2021", nil),
+        ("Print Save Email - March 15, 2021", nil),
     ] as [(String, [String]?)])
     func nameAloneNearTheHeadline(line: String, names: [String]?) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
