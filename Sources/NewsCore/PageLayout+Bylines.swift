@@ -33,6 +33,13 @@ extension PageLayout {
     /// Gunther Discuss (0)`, `Share`, `Contact`).
     static let buttons: Set<String> = ["email", "e-mail", "discuss", "share", "contact", "comments"]
 
+    /// Words of a page's controls and link labels beside a story's date (`Article Tools`, `Pin It`,
+    /// `Post Comment`, `Archive List`), which a name is not made of.
+    static let controls: Set<String> = [
+        "tools", "pin", "comment", "comments", "archive", "list", "print", "save", "share", "subscribe", "login",
+        "menu", "search", "tweet", "reply", "email", "e-mail", "rss", "bookmark", "download",
+    ]
+
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Bylines near the headline: `By …` (and its other languages), `Author: …`, or a bare name
@@ -146,7 +153,9 @@ extension PageLayout {
             while names.last == "," { names.removeLast() }
             // `John Plunkett. Updated …`: a full stop after a surname (not an initial's) goes.
             if names.last == ".", names.split(separator: " ").last.map({ $0.count > 2 }) == true { names.removeLast() }
-            guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)) else { continue }
+            guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)),
+                !name.split(separator: " ").contains(where: { controls.contains($0.lowercased()) })
+            else { continue }
             let first = name.split(separator: " ").first.map(String.init) ?? ""
             // Evidence of a person: a date or a handle beside the name, or a stamp (a date, `11 min
             // read`, `2 hours ago`) on the line before or after it, or a known first name. Menus are

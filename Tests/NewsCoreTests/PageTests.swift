@@ -193,7 +193,8 @@ import Testing
     }
 
     /// A line shaped like a name near the headline is the byline only when something says it is a
-    /// person's (a known first name, a date beside it); a menu item or a toolbar is not.
+    /// person's (a known first name, a date beside it); a menu item, a toolbar or a control's label
+    /// is not.
     @Test(arguments: [
         ("Discount Codes", nil),
         ("Middle East", nil),
@@ -201,6 +202,8 @@ import Testing
         ("Mike Conley December 18, 2020", ["Mike Conley"]),
         ("E-Mail Article - March 15, 2021", nil),
         ("Print Save Email - March 15, 2021", nil),
+        ("Article Tools - March 15, 2021", nil),
+        ("Pin It - March 15, 2021", nil),
     ] as [(String, [String]?)])
     func nameAloneNearTheHeadline(line: String, names: [String]?) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
