@@ -76,10 +76,17 @@ DATE_AFTER_NAMES = re.compile(
     r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(last )?(updated|published|posted)\b", re.I)
 
 
+# `A (avec B et C)`, `A (with B and C)`: the bracket names co-authors.
+COMPANIONS = re.compile(r"\(\s*(?:avec|with|con|mit)\s+([^)]*)\)", re.I)
+# `By Brenda Goodman, MA`: degrees printed after a name, after a comma, are no names.
+CREDENTIALS = {"ma", "ms", "md", "phd", "mph", "mba", "rn", "jd", "msc", "bsc", "dds", "facp"}
+
+
 def names(byline):
     """The names a byline holds, case-folded: without its opening (`By`), without what a byline
     element prints after the names (a date, a second line such as `WebMD Health News`, an address in
-    brackets). Readability's gold bylines are such elements' text (`By Nathan Willis\n March 25,
+    brackets, a degree such as `MA`; a bracket of co-authors, `(avec B et C)`, gives their names too).
+    Readability's gold bylines are such elements' text (`By Nathan Willis\n March 25,
     2015`); a gold byline that holds no name (`Last Updated: January 7, 2025`) gives the empty set."""
     lines = [line.strip() for line in (byline or "").split("\n") if line.strip()]
     b = ""
@@ -90,8 +97,10 @@ def names(byline):
     b = BYLINE_OPENING.sub("", b)
     b = re.sub(r"\(\s*https?://[^)]*\)", "", b)
     b = DATE_AFTER_NAMES.split(b)[0]
+    b = COMPANIONS.sub(r", \1", b)
     parts = re.split(r",|\band\b|&|\bund\b|\bet\b|\by\b|\|", b)
-    return {" ".join(p.casefold().split()) for p in parts if p.strip()}
+    parts = [" ".join(p.casefold().split()) for p in parts]
+    return {p for p in parts if p and p.replace(".", "") not in CREDENTIALS}
 
 
 def first_line(text):

@@ -5,7 +5,8 @@ import Foundation
 extension PageLayout {
     /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY
     /// GETTLEMAN JAN. 13, 2017`, `by Steven Musil January 18, 2017 11:00 PM`), a handle (`By Alissa
-    /// Wilkinson @alissamarie Updated …`), `Follow …`, `Edited by …`.
+    /// Wilkinson @alissamarie Updated …`), `Follow …`, `Edited by …`, `Last updated …`, a button
+    /// (`Email Author`, `Discuss (0)`, `No Comments`).
     static func nameRun(_ body: Substring) -> Substring {
         let words = body.split(separator: " ", omittingEmptySubsequences: true)
         var end = body.endIndex
@@ -14,7 +15,10 @@ extension PageLayout {
             while bare.last == "." || bare.last == "," { bare.removeLast() }
             while bare.first == "." || bare.first == "," { bare.removeFirst() }
             let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
+            let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
             if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored", "edited"].contains(bare)
+                || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
+                || bare == "no" && next.hasPrefix("comment")
                 || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
                 || DateFinder.months[String(bare)] != nil && nextIsNumber
             {
@@ -25,15 +29,81 @@ extension PageLayout {
         return body[..<end].trimmingSpaces()
     }
 
+    /// Buttons and links a byline prints after the names (`By David Axe Email Author`, `by Cory
+    /// Gunther Discuss (0)`, `Share`, `Contact`).
+    static let buttons: Set<String> = ["email", "e-mail", "discuss", "share", "contact", "comments"]
+
+    /// Words of a page's controls and link labels beside a story's date (`Article Tools`, `Pin It`,
+    /// `Post Comment`, `Archive List`), which a name is not made of.
+    static let controls: Set<String> = [
+        "tools", "pin", "comment", "comments", "archive", "list", "print", "save", "share", "subscribe", "login",
+        "menu", "search", "tweet", "reply", "email", "e-mail", "rss", "bookmark", "download",
+    ]
+
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// Bylines near the headline: `By …` (and its other languages), `Author: …`, or a bare name
     /// standing next to the date line; failing those, a `by …` part of the page's title bar
     /// (`Headline | by Jane Doe | Site`). Distances count printed lines: the blank lines a renderer
     /// puts between blocks do not push a byline away from its headline.
-    static func authors(text: [String], anchor: Int, firstBody: Int) -> (line: Int?, names: [String])? {
+    ///
+    /// Failing those, the other lines that print the headline (`headline`, or the page's title bar
+    /// in full: a list of stories, a sticky header or a modal repeats it) are tried too, with only
+    /// the lines right below each (`bylineBelow`): the story's own header may be one of them when
+    /// the one taken for the headline is another copy.
+    static func authors(text: [String], anchor: Int, firstBody: Int, headline: String? = nil) -> (line: Int?, names: [String])? {
         guard anchor >= 0, anchor < text.count else { return titleBarByline(text) }
         let printed = PrintedLines(text)
+        if let found = authors(text: text, printed: printed, anchor: anchor, firstBody: firstBody) { return found }
+        if let headline {
+            for copy in headlineCopies(headline, in: text).prefix(4) where copy != anchor {
+                if let found = bylineBelow(copy, text: text) { return found }
+            }
+        }
+        return titleBarByline(text)
+    }
+
+    /// The byline right below a copy of the headline: a `By …` line next to it or after a stamp
+    /// (in a list of stories, a `By` line after another line may be the next story's, and the first
+    /// line that opens as a byline decides), or the next printed line when it is a name alone and
+    /// the line after it a dated stamp (`JANE DOE` / `Associated Press December 2, 2016`). A list prints a
+    /// headline, a name and a date in the same order, but a headline that is this story's is this
+    /// story's in a list too. A name-shaped line that the page prints alone elsewhere as well is a
+    /// section's or a menu's label (`Whats New`), not a byline.
+    static func bylineBelow(_ copy: Int, text: [String]) -> (line: Int?, names: [String])? {
+        var below: [Int] = []
+        var index = copy + 1
+        while below.count < 2, index < text.count {
+            if !text[index].isEmpty { below.append(index) }
+            index += 1
+        }
+        for (rank, index) in below.enumerated() where text[index].utf8.count <= 200 {
+            if let names = byline(text[index]) { return (index, names) }
+            if bylineOpenings.contains(where: text[index].prefix(12).lowercased().hasPrefix) || rank == 0 && !isStamp(text[index]) { break }
+        }
+        guard below.count == 2, text[below[0]].utf8.count <= 60, Sentences.wordCount(text[below[0]]) <= 4,
+            let name = Byline.cleanName(text[below[0]]), DateFinder.find(in: text[below[1]]) != nil, isStamp(text[below[1]]),
+            !text.indices.contains(where: { $0 != below[0] && text[$0] == text[below[0]] })
+        else { return nil }
+        return (below[0], [name])
+    }
+
+    /// The lines after the page's first (its window title) that print the headline, or the window
+    /// title in full, alone: at least three words and sixteen letters, so that a menu item or a
+    /// section name that happens to equal a short headline is no copy.
+    static func headlineCopies(_ headline: String, in text: [String]) -> [Int] {
+        guard let first = text.firstIndex(where: { !$0.isEmpty }) else { return [] }
+        let keys = Set([headline, text[first]].filter { Sentences.wordCount($0) >= 3 }.map(foldKey).filter { $0.count >= 16 })
+        guard let longest = keys.map(\.count).max(), let shortest = keys.map(\.count).min() else { return [] }
+        return text.indices.dropFirst(first + 1).filter { index in
+            // A key has at most as many letters as its line has bytes.
+            let line = text[index]
+            return line.utf8.count >= shortest && line.utf8.count <= longest * 4 && keys.contains(foldKey(line))
+        }
+    }
+
+    /// The byline near the line taken for the headline.
+    private static func authors(text: [String], printed: PrintedLines, anchor: Int, firstBody: Int) -> (line: Int?, names: [String])? {
         let reachAbove = 16
         let reachBelow = printed.distance(anchor, min(max(anchor, firstBody), text.count - 1)) + 6
         var ordered: [Int] = []
@@ -77,11 +147,15 @@ extension PageLayout {
             // told …`).
             guard line.utf8.count <= 80 else { continue }
             var names = nameRun(line)
+            // A toolbar (`Print Save EMail Write to Editor`) is no name before its buttons.
+            if let cut = line[names.endIndex...].split(separator: " ").first?.lowercased(), buttons.contains(cut) { continue }
             cutOff = String(line[names.endIndex...]) + cutOff
             while names.last == "," { names.removeLast() }
             // `John Plunkett. Updated …`: a full stop after a surname (not an initial's) goes.
             if names.last == ".", names.split(separator: " ").last.map({ $0.count > 2 }) == true { names.removeLast() }
-            guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)) else { continue }
+            guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)),
+                !name.split(separator: " ").contains(where: { controls.contains($0.lowercased()) })
+            else { continue }
             let first = name.split(separator: " ").first.map(String.init) ?? ""
             // Evidence of a person: a date or a handle beside the name, or a stamp (a date, `11 min
             // read`, `2 hours ago`) on the line before or after it, or a known first name. Menus are
@@ -97,7 +171,7 @@ extension PageLayout {
             guard near || card else { continue }
             return (index, [name])
         }
-        return titleBarByline(text)
+        return nil
     }
 
     /// `Headline | by Jane Doe | Site`: the `by` part of the page's first line (its window title);

@@ -72,7 +72,7 @@ struct TextExtractor {
                 }
             }
             if metadata.authors == nil {
-                if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstBody) {
+                if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstBody, headline: title) {
                     authors = byline.names
                     if let line = byline.line { roles[line] = .byline }
                 } else if let line = roles.firstIndex(of: .byline), abs(line - anchor) > 8 {

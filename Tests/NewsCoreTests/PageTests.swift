@@ -169,7 +169,7 @@ import Testing
         #expect(!article.body.contains { $0.hasPrefix("AFP:") })
     }
 
-    /// Bylines as pages print them, with a date, a handle or `Follow` after the names.
+    /// Bylines as pages print them, with a date, a handle, `Follow` or a button after the names.
     @Test(arguments: [
         ("By JEFFREY GETTLEMAN JAN. 13, 2017", ["Jeffrey Gettleman"]),
         ("by Steven Musil January 18, 2017 11:00 PM PST", ["Steven Musil"]),
@@ -183,18 +183,27 @@ import Testing
         ("// By Arun Sai Krishnan • Nov 11, 2020", ["Arun Sai Krishnan"]),
         ("By Alex Heath, a deputy editor and author of the Command Line newsletter. He has covered the industry.", ["Alex Heath"]),
         ("on March 10, 2015 by Nikhil Marathe", ["Nikhil Marathe"]),
+        ("By Priya Raman Email Author", ["Priya Raman"]),
+        ("06 November 2012 by Tom Walsh Discuss (0)", ["Tom Walsh"]),
+        ("By Jane Holloway Last updated Nov 8, 2023 Share", ["Jane Holloway"]),
+        ("By Tom Walsh No Comments", ["Tom Walsh"]),
     ])
     func bylineBeforeADateOrHandle(line: String, names: [String]) {
         #expect(PageLayout.byline(line) == names)
     }
 
     /// A line shaped like a name near the headline is the byline only when something says it is a
-    /// person's (a known first name, a date beside it); a menu item is not.
+    /// person's (a known first name, a date beside it); a menu item, a toolbar or a control's label
+    /// is not.
     @Test(arguments: [
         ("Discount Codes", nil),
         ("Middle East", nil),
         ("Priya Raman - March 15, 2021", ["Priya Raman"]),
         ("Mike Conley December 18, 2020", ["Mike Conley"]),
+        ("E-Mail Article - March 15, 2021", nil),
+        ("Print Save Email - March 15, 2021", nil),
+        ("Article Tools - March 15, 2021", nil),
+        ("Pin It - March 15, 2021", nil),
     ] as [(String, [String]?)])
     func nameAloneNearTheHeadline(line: String, names: [String]?) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
@@ -280,6 +289,29 @@ import Testing
             .replacingOccurrences(of: "By Jane Holloway\n\n", with: "") + "\n© \(owner) 2016-2020\n"
         let article = try #require(try TestSupport.article(text))
         #expect(article.authors == names)
+    }
+
+    /// The line taken for the headline is one copy of it (a teaser in a list of stories) and no byline
+    /// stands near it: the byline right below another copy (the story's own header) is the byline,
+    /// a name alone over a dated stamp or a `By` line. A section label printed alone elsewhere too
+    /// is no name, and a `By` line after another story's headline is that story's.
+    @Test(arguments: [
+        ("PRIYA RAMAN\nHarbour Press March 15, 2021", ["Priya Raman"]),
+        ("By Priya Raman\nMarch 15, 2021", ["Priya Raman"]),
+        ("March 15, 2021\nBy Priya Raman", ["Priya Raman"]),
+        ("Latest News\nMarch 15, 2021", []),
+        ("Ferry to stop running in winter\nBy Tom Walsh", []),
+        ("Priya Raman\nLocal news", []),
+    ] as [(String, [String])])
+    func bylineBelowAnotherCopyOfTheHeadline(header: String, names: [String]) {
+        let headline = "Council approves new harbour bridge after long debate"
+        let text = ["\(headline) - The Daily Example", "", "Top stories", "Latest News", headline,
+            "The city council voted on Monday night to approve the construction of a new bridge across the harbour.", ""]
+            + (1...12).map { "Other story number \($0) of the day" }
+            + ["", headline, ""] + header.components(separatedBy: "\n")
+            + ["", "The city council voted on Monday night to approve the construction of a new bridge across the harbour."]
+        let found = PageLayout.authors(text: text, anchor: 4, firstBody: 5, headline: headline)
+        #expect((found?.names ?? []) == names)
     }
 
     /// `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: a byline after a dated part of the
