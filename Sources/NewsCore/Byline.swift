@@ -12,7 +12,7 @@ enum Byline {
         guard rest.split(separator: " ").count <= 16 else { return nil }
         var names: [String] = []
         var text = String(rest)
-        for separator in [" and ", " & ", " und ", " et ", " y ", " e ", "|", ";", " - ", " – ", " — "] {
+        for separator in [" and ", " And ", " AND ", " & ", " und ", " et ", " y ", " e ", "|", ";", " - ", " – ", " — "] {
             // Nothing to replace when the separator's bytes do not occur.
             if text.containsUTF8(separator) { text = text.replacingOccurrences(of: separator, with: ",") }
         }
@@ -22,7 +22,7 @@ enum Byline {
             if !names.isEmpty, segment.split(separator: " ").contains(where: { Gazetteer.titles.contains(String($0)) || roles.contains(String($0)) }) {
                 break
             }
-            for cut in [" in ", " at ", " from "] {
+            for cut in [" in ", " at ", " from ", " for ", " For ", " FOR "] {
                 if let r = segment.range(of: cut) { segment = segment[..<r.lowerBound] }
             }
             if let name = cleanName(String(segment)) {
@@ -39,7 +39,9 @@ enum Byline {
     static func cleanName(_ raw: String) -> String? {
         var words = raw.split(separator: " ").map(String.init)
         while let w = words.first, Gazetteer.titles.contains(w), words.count > 2 { words.removeFirst() }
-        guard words.count >= 2, words.count <= 5 else { return nil }
+        words = withoutOutletAndRole(words)
+        guard words.count >= 2, words.count <= 5, !agencies.contains(words[0].lowercased()) else { return nil }
+        if words.contains(where: { notNameWords.contains(titleCased($0)) || roles.contains(titleCased($0)) }) { return nil }
         let joined = words.joined(separator: " ")
         if Gazetteer.outlets[joined.lowercased()] != nil || Gazetteer.organisations[joined] != nil { return nil }
         var out: [String] = []
@@ -63,6 +65,75 @@ enum Byline {
         return out.joined(separator: " ")
     }
 
+    /// A name's words without what an outlet's byline prints around them: an outlet and a role
+    /// before the name (`CNN Political Reporter Shannon Travis`, `NBC News' Akbar Shinwari`), and an
+    /// outlet or a role after it (`Joseph White AP Sports Writer`, `Jane O'Brien BBC`, `Pedro Gil
+    /// Publicado`). What is left may be no name at all (`Herald Reporter` leaves one word).
+    static func withoutOutletAndRole(_ words: [String]) -> [String] {
+        var words = words
+        // Before: up to an outlet's possessive, or a role within the first four words with two after it.
+        if let k = words.prefix(4).firstIndex(where: isPossessive), words.count - k - 1 >= 2,
+            Gazetteer.outlets[(words[..<k] + [String(words[k].prefix { $0 != "'" && $0 != "’" })]).joined(separator: " ").lowercased()] != nil
+        {
+            words.removeFirst(k + 1)
+        } else if let k = words.prefix(4).lastIndex(where: { roles.contains(titleCased($0)) }), k > 0, words.count - k - 1 >= 2 {
+            words.removeFirst(k + 1)
+        }
+        // After: from the first agency, outlet of two words or role past the second word.
+        var index = 2
+        while index < words.count {
+            let word = words[index]
+            let pair = index + 1 < words.count ? (word + " " + words[index + 1]).lowercased() : ""
+            if roles.contains(titleCased(word)) || afterNameWords.contains(titleCased(word))
+                || agencies.contains(word.lowercased()) || Gazetteer.outlets[pair] != nil
+            {
+                words.removeSubrange(index...)
+                // `Lindsey Hilsum, International Editor`, `Sameer Hashmi, Mumbai correspondent`
+                // printed without their commas.
+                while let last = words.last, desks.contains(titleCased(last)) || Gazetteer.places[last] != nil {
+                    words.removeLast()
+                }
+                break
+            }
+            index += 1
+        }
+        return words
+    }
+
+    /// Words that go before a role (`International Editor`, `Senior Political Correspondent`).
+    static let desks: Set<String> = [
+        "International", "Foreign", "Political", "Politics", "Education", "Environment", "Environmental", "Science",
+        "Health", "Medical", "Business", "Economics", "Economic", "Technology", "Tech", "Security", "Diplomatic",
+        "Defence", "Defense", "Legal", "Transport", "Home", "Social", "Affairs", "Arts", "Culture", "Media", "Royal",
+        "Entertainment", "Travel", "Crime", "Religion", "Chief", "Senior", "Deputy", "Associate", "Assistant",
+        "Executive", "Managing", "Contributing", "Special", "Digital", "World", "Sports", "Sport", "Games", "Gaming",
+        "Food", "Music", "Film", "Books", "Fashion", "Style", "Weather", "Opinion", "News", "Video", "Photo", "Features",
+        "Money", "Markets", "Energy", "Climate", "Property", "Motoring", "Wine", "Beauty", "Staff",
+    ]
+
+    private static func isPossessive(_ word: String) -> Bool {
+        word.hasSuffix("'") || word.hasSuffix("’") || word.hasSuffix("'s") || word.hasSuffix("’s")
+    }
+
+    /// News agencies and broadcasters whose name follows a reporter's (`Joseph White AP Sports Writer`).
+    static let agencies: Set<String> = ["ap", "afp", "reuters", "bbc", "cnn", "upi", "dpa", "npr", "efe", "ansa", "xinhua", "pa"]
+
+    /// `WRITER` → `Writer`.
+    static func titleCased(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst().lowercased()
+    }
+
+    /// Words printed after a name that end it (`Pedro Gil Publicado`, `Chris Jung Veröffentlicht`).
+    static let afterNameWords: Set<String> = [
+        "Published", "Posted", "Updated", "Publicado", "Publicada", "Publié", "Publiée", "Veröffentlicht", "Pubblicato",
+    ]
+
+    /// Words that make a byline's segment no person's name (`Guest Author`, `PA Sport`, `Staff Report`).
+    static let notNameWords: Set<String> = [
+        "Guest", "Author", "Authors", "Sport", "Sports", "Report", "Desk", "Team", "Staff", "Photos", "Blog", "Admin",
+    ]
+
     /// `Martin Untersinger (avec Damien Leloup et Morgane Tual)`: the byline without the bracket, and
     /// the names the bracket adds (`avec`, `with`, `con`, `mit`); nil when no bracket adds names.
     static func companions(_ text: String) -> (rest: String, names: [String])? {
@@ -84,7 +155,9 @@ enum Byline {
     ]
 
     /// Words no name is made of, in capitals or not (`TO KEVIN WILLIAMSON`, `FOR IMMEDIATE RELEASE`).
-    static let functionWords: Set<String> = ["to", "the", "of", "for", "in", "on", "at", "with", "from", "an", "or", "is", "this", "our", "your", "my"]
+    static let functionWords: Set<String> = [
+        "to", "the", "of", "for", "in", "on", "at", "with", "from", "an", "or", "is", "this", "our", "your", "my", "and",
+    ]
 
     static let particles: Set<String> = [
         "von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "das", "bin", "al", "el", "la",

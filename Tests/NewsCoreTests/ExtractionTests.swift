@@ -9,12 +9,27 @@ import Testing
         ("By Henrik Park, economics editor", ["Henrik Park"]),
         ("By Jane Doe, Reuters", ["Jane Doe"]),
         ("By JOHN SMITH", ["John Smith"]),
+        // Capitals' AND, an outlet and a role printed around the names without commas.
+        ("BY ANNA SCHMIDT AND TOM JONES", ["Anna Schmidt", "Tom Jones"]),
+        ("By Tom Jones And AP", ["Tom Jones"]),
+        ("By WEI PARK AP Sports Writer", ["Wei Park"]),
+        ("By Henrik Park Reuters", ["Henrik Park"]),
+        ("By CNN Political Reporter Anna Schmidt", ["Anna Schmidt"]),
+        ("By NBC News' Tom Jones and Wei Park", ["Tom Jones", "Wei Park"]),
+        ("By Henrik Park International Editor", ["Henrik Park"]),
+        ("By Wei Park Mumbai correspondent", ["Wei Park"]),
+        ("By Anna Schmidt and Tom Jones for The Daily Courier", ["Anna Schmidt", "Tom Jones"]),
     ])
     func bylines(line: String, names: [String]) {
         #expect(Byline.parse(line) == names)
     }
 
-    @Test(arguments: ["By now, the „peacemaker“ president will have learned.", "By Friday, talks ended.", "By Reuters"])
+    @Test(arguments: [
+        "By now, the „peacemaker“ president will have learned.", "By Friday, talks ended.", "By Reuters",
+        // Desks, guests and teams are nobody's names.
+        "By Guest Author", "By Herald Reporter", "By PA Sport", "By Courier Staff Report", "By the Photos Team",
+        "By CNN Political Producer",
+    ])
     func notBylines(line: String) {
         #expect(Byline.parse(line) == nil)
     }
