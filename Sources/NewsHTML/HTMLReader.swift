@@ -58,7 +58,7 @@ package enum HTMLReader {
 
     /// The page as UTF-8: the byte-order mark, else the charset the page declares in its first
     /// kilobytes, else UTF-8 when the bytes are valid, else Windows-1252.
-    static func decode(_ bytes: [UInt8]) throws(ParseError) -> [UInt8] {
+    package static func decode(_ bytes: [UInt8]) throws(ParseError) -> [UInt8] {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(String(decoding: bytes.dropFirst(3), as: UTF8.self).utf8) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
