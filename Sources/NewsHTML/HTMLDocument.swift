@@ -27,11 +27,10 @@ package struct HTMLDocument: Sendable {
         options.max_errors = 0
         options.stop_on_first_error = false
         var builder = Builder()
-        input.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            guard let base, let output = gumbo_parse_with_options(&options, base, buffer.count) else { return }
-            defer { gumbo_destroy_output(&options, output) }
-            builder.copy(output.pointee.root)
+        input.withUnsafeBytes { bytes in
+            GumboArena.parse(bytes.assumingMemoryBound(to: CChar.self), options: options) { output in
+                builder.copy(output.pointee.root)
+            }
         }
         if builder.fields.names.isEmpty { builder.fields.append(name: "html", tag: UInt16(GUMBO_TAG_HTML.rawValue), parent: -1) }
         nodes = Nodes(Storage(builder.fields))
