@@ -40,18 +40,15 @@ package struct HTMLDocument: Sendable {
 // MARK: - Storage
 
 extension HTMLDocument {
-    /// The attributes copied from gumbo's tree; the others are never read.
+    /// The attributes copied from gumbo's tree (`href` of `<link>` only); the others are never read.
     package enum AttributeName: UInt8, CaseIterable, Sendable {
-        case id, `class`, itemprop, itemtype, itemscope, property, name, content, rel, href, datetime, type, role
-        case hidden, style, ariaHidden, lang, charset, httpEquiv, dataTestID, dataComponent, cite, title, pubdate
+        case id, `class`, itemprop, property, name, content, rel, href, datetime, type, role
+        case hidden, style, ariaHidden, lang, title, pubdate
 
         /// The name as HTML writes it (gumbo lower-cases HTML attribute names).
         var html: String {
             switch self {
             case .ariaHidden: "aria-hidden"
-            case .httpEquiv: "http-equiv"
-            case .dataTestID: "data-testid"
-            case .dataComponent: "data-component"
             default: "\(self)"
             }
         }
@@ -163,6 +160,8 @@ extension HTMLDocument {
                         let attribute = raw.assumingMemoryBound(to: GumboAttribute.self).pointee
                         guard let cName = attribute.name, let key = AttributeName(cName), let cValue = attribute.value
                         else { continue }
+                        // Only the canonical `<link>`'s address is read.
+                        if key == .href, element.tag != GUMBO_TAG_LINK { continue }
                         // The first of a repeated attribute counts, as in HTML.
                         if fields.attributes[first...].contains(where: { $0.name == key }) { continue }
                         fields.attributes.append((key, Self.bounded(cValue)))
