@@ -29,6 +29,9 @@ extension HTMLDocument {
         package var name: String { storage.names[index] }
         /// Gumbo's tag number (see `Storage.tags`).
         var tag: UInt16 { storage.tags[index] }
+        /// Whether this is an element of a tag gumbo knows (`name == "p"` for `GUMBO_TAG_P`, without
+        /// comparing strings: an element gumbo does not know never has a known tag's name).
+        func isTag(_ tag: GumboTag) -> Bool { storage.tags[index] == UInt16(truncatingIfNeeded: tag.rawValue) }
         /// Whether this is a text node.
         package var isText: Bool { storage.isText[index] }
         /// Index of the parent node; -1 for the root.
