@@ -126,6 +126,8 @@ private struct InputPass {
     var changed = false
     /// The counted elements open, innermost last.
     var open: [TagName] = []
+    /// How many of `open` are `<svg>` or `<math>`.
+    var foreignOpen = 0
     /// `scanTag`'s lists, kept between tags (a tag costs no allocation).
     var left: [Range<Int>] = []
     var names: [TagName] = []
@@ -148,7 +150,7 @@ private struct InputPass {
         copied = resume
     }
 
-    var insideForeignContent: Bool { open.contains { $0.isIn(TagName.foreign) } }
+    var insideForeignContent: Bool { foreignOpen > 0 }
 
     mutating func run() {
         let n = text.count
@@ -217,7 +219,10 @@ private struct InputPass {
             if closing {
                 // An end tag closes its element and everything opened inside it; one that matches no
                 // open element closes nothing (as in HTML).
-                if let k = open.lastIndex(of: name) { open.removeSubrange(k...) }
+                if let k = open.lastIndex(of: name) {
+                    for closed in open[k...] where closed.isIn(TagName.foreign) { foreignOpen -= 1 }
+                    open.removeSubrange(k...)
+                }
                 i = end + 1
                 continue
             }
@@ -267,6 +272,7 @@ private struct InputPass {
                 leaveOut(upTo: i, resumingAt: min(n, end + 1))
             } else {
                 open.append(name)
+                if name.isIn(TagName.foreign) { foreignOpen += 1 }
             }
             i = end + 1
         }
