@@ -29,6 +29,10 @@ enum DateText {
     /// The first day named in the text, as `YYYY-MM-DD`, or nil.
     static func find(in text: String) -> String? {
         guard text.utf8.count <= 400 else { return nil }
+        // Every day found has a year of four ASCII digits (numbers are runs of ASCII digits).
+        var digits = 0
+        for b in text.utf8 where b >= 0x30 && b <= 0x39 { digits += 1 }
+        guard digits >= 4 else { return nil }
         let tokens = tokenize(text)
         var k = 0
         while k < tokens.count {

@@ -86,6 +86,11 @@ struct TagName: Equatable {
     /// Attributes gumbo is given: those newsd copies and those HTML's tree building reads.
     static let readAttributes = TagNameSet((HTMLDocument.AttributeName.allCases.map(\.html)
         + ["color", "face", "size", "encoding", "prompt", "action"]).map(TagName.init))
+    /// HTML's formatting elements but `<a>`: those it may reopen, told apart by their attributes.
+    static let formatting = TagNameSet(
+        ["b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"].map(TagName.init))
+    static let link = TagName("link")
+    static let href = TagName("href")
     static let plaintext = TagName("plaintext")
     static let frameset = TagName("frameset")
     static let script = TagName("script")
@@ -121,6 +126,8 @@ private struct InputPass {
     var changed = false
     /// The counted elements open, innermost last.
     var open: [TagName] = []
+    /// How many of `open` are `<svg>` or `<math>`.
+    var foreignOpen = 0
     /// `scanTag`'s lists, kept between tags (a tag costs no allocation).
     var left: [Range<Int>] = []
     var names: [TagName] = []
@@ -143,7 +150,7 @@ private struct InputPass {
         copied = resume
     }
 
-    var insideForeignContent: Bool { open.contains { $0.isIn(TagName.foreign) } }
+    var insideForeignContent: Bool { foreignOpen > 0 }
 
     mutating func run() {
         let n = text.count
@@ -197,7 +204,7 @@ private struct InputPass {
             let selfClosing = end > j && text[end - 1] == 0x2F
             let trims = free && !closing && end - j > 1 && !insideForeignContent
             if hollowing, first != 0x21, trims || hasQuote(j..<end) {
-                let scanned = scanTag(from: nameStart)
+                let scanned = scanTag(from: nameStart, of: name)
                 if scanned.end != end {
                     // A `>` inside a quoted value: HTML's tag ends later than this pass's, and from
                     // here the two read the page differently. Nothing more is left out.
@@ -212,7 +219,10 @@ private struct InputPass {
             if closing {
                 // An end tag closes its element and everything opened inside it; one that matches no
                 // open element closes nothing (as in HTML).
-                if let k = open.lastIndex(of: name) { open.removeSubrange(k...) }
+                if let k = open.lastIndex(of: name) {
+                    for closed in open[k...] where closed.isIn(TagName.foreign) { foreignOpen -= 1 }
+                    open.removeSubrange(k...)
+                }
                 i = end + 1
                 continue
             }
@@ -262,6 +272,7 @@ private struct InputPass {
                 leaveOut(upTo: i, resumingAt: min(n, end + 1))
             } else {
                 open.append(name)
+                if name.isIn(TagName.foreign) { foreignOpen += 1 }
             }
             i = end + 1
         }
@@ -272,14 +283,18 @@ private struct InputPass {
     /// the text), and the attributes newsd does not read, each with the white space before it, to
     /// be left out. None is left out of a tag written unusually (an attribute glued to the one
     /// before, a NUL or control byte, a name of 32 bytes or more) or that repeats an attribute
-    /// (gumbo then drops the value of whichever attribute comes next, so its neighbours matter).
-    mutating func scanTag(from nameStart: Int) -> (end: Int, left: [Range<Int>]) {
+    /// (gumbo then drops the value of whichever attribute comes next, so its neighbours matter), nor
+    /// out of a formatting element other than `<a>` (`<b>`, `<font>`: HTML compares their attributes
+    /// to decide which of several open ones it reopens; at most one `<a>` is ever open). An `href` is
+    /// left out of every tag but `<link>` (newsd reads only the canonical link's).
+    mutating func scanTag(from nameStart: Int, of tag: TagName) -> (end: Int, left: [Range<Int>]) {
         let n = text.count
         var k = nameStart
         while k < n, !isSpace(text[k]), text[k] != 0x2F, text[k] != 0x3E { k += 1 }
         left.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
-        var keeps = true  // the attributes can be trimmed
+        var keeps = !tag.isIn(TagName.formatting)  // the attributes can be trimmed
+        let readsHref = tag == TagName.link
         var afterSlash = false
         // Before an attribute name.
         while k < n {
@@ -321,7 +336,9 @@ private struct InputPass {
             names.append(name)
             for b in text[nameStart..<attributeEnd] where b < 0x20 && !isSpace(b) || b == 0x7F { keeps = false }
             let followed = attributeEnd < n && (isSpace(text[attributeEnd]) || text[attributeEnd] == 0x3E)
-            if keeps, spaced, followed, !name.isIn(TagName.readAttributes) { left.append(spaceStart..<attributeEnd) }
+            if keeps, spaced, followed, !name.isIn(TagName.readAttributes) || !readsHref && name == TagName.href {
+                left.append(spaceStart..<attributeEnd)
+            }
         }
         return (n, [])
     }

@@ -11,8 +11,12 @@ extension HTMLDocument {
         init(_ storage: Storage) { self.storage = storage }
 
         package var startIndex: Int { 0 }
-        package var endIndex: Int { storage.names.count }
-        package subscript(_ index: Int) -> Node { Node(storage: storage, index: index) }
+        package var endIndex: Int { storage.count }
+        package subscript(_ index: Int) -> Node {
+            // The one check of the index: a node's fields are read unchecked (see `Storage`).
+            precondition(index >= 0 && index < storage.count, "node index out of range")
+            return Node(storage: storage, index: index)
+        }
     }
 
     /// One element or text node. A view: it reads the document's arrays and lives only while the
@@ -25,6 +29,9 @@ extension HTMLDocument {
         package var name: String { storage.names[index] }
         /// Gumbo's tag number (see `Storage.tags`).
         var tag: UInt16 { storage.tags[index] }
+        /// Whether this is an element of a tag gumbo knows (`name == "p"` for `GUMBO_TAG_P`, without
+        /// comparing strings: an element gumbo does not know never has a known tag's name).
+        func isTag(_ tag: GumboTag) -> Bool { storage.tags[index] == UInt16(truncatingIfNeeded: tag.rawValue) }
         /// Whether this is a text node.
         package var isText: Bool { storage.isText[index] }
         /// Index of the parent node; -1 for the root.
@@ -35,10 +42,7 @@ extension HTMLDocument {
         package var descendants: Range<Int> { (index + 1)..<Int(storage.ends[index]) }
 
         /// The text of a text node (or of a JSON-LD script), as written.
-        package var text: String {
-            let range = textRange
-            return storage.textBytes.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF8.self) }
-        }
+        package var text: String { String(decoding: utf8Text, as: UTF8.self) }
         /// Whether the text is only white space (`text.allSatisfy(\.isWhitespace)`, read from the bytes
         /// when they are ASCII).
         var isBlank: Bool {
@@ -61,8 +65,8 @@ extension HTMLDocument {
             return count
         }
 
-        /// The text's UTF-8 bytes (none for an element).
-        var utf8Text: ArraySlice<UInt8> { storage.textBytes[textRange] }
+        /// The text's UTF-8 bytes (none for an element), valid while the document lives.
+        var utf8Text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage.textBytes[textRange]) }
         /// Where the text's bytes are in the document's text.
         var textRange: Range<Int> { Int(storage.textOffsets[index])..<Int(storage.textOffsets[index + 1]) }
 
@@ -132,23 +136,22 @@ extension HTMLDocument {
     /// The text under a node, white space collapsed (`raw`: as written, for a script's JSON): the
     /// text nodes' bytes in document order, a space for each `<br>`, up to a megabyte or so.
     func text(_ index: Int, raw: Bool = false) -> String {
-        let storage = nodes.storage
+        let storage = nodes[index].storage
         let end = Int(storage.ends[index])
+        let bytes = UnsafeBufferPointer(storage.textBytes)
         var out: [UInt8] = []
-        storage.textBytes.withUnsafeBufferPointer { bytes in
-            for i in index..<end {
-                if storage.isText[i] {
-                    let text = bytes[Int(storage.textOffsets[i])..<Int(storage.textOffsets[i + 1])]
-                    if raw {
-                        out.append(contentsOf: text)
-                    } else {
-                        // Flattened as it goes: line ends and tabs become spaces.
-                        for b in text { out.append(b == 0x0A || b == 0x0D || b == 0x09 ? 0x20 : b) }
-                    }
-                    if out.count > 1 << 20 { break }
-                } else if !raw, storage.names[i] == "br" {
-                    out.append(0x20)
+        for i in index..<end {
+            if storage.isText[i] {
+                let text = UnsafeBufferPointer(rebasing: bytes[Int(storage.textOffsets[i])..<Int(storage.textOffsets[i + 1])])
+                if raw {
+                    out.append(contentsOf: text)
+                } else {
+                    // Flattened as it goes: line ends and tabs become spaces.
+                    for b in text { out.append(b == 0x0A || b == 0x0D || b == 0x09 ? 0x20 : b) }
                 }
+                if out.count > 1 << 20 { break }
+            } else if !raw, storage.tags[i] == UInt16(GUMBO_TAG_BR.rawValue) {
+                out.append(0x20)
             }
         }
         let text = String(decoding: out, as: UTF8.self)

@@ -27,11 +27,10 @@ package struct HTMLDocument: Sendable {
         options.max_errors = 0
         options.stop_on_first_error = false
         var builder = Builder()
-        input.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            guard let base, let output = gumbo_parse_with_options(&options, base, buffer.count) else { return }
-            defer { gumbo_destroy_output(&options, output) }
-            builder.copy(output.pointee.root)
+        input.withUnsafeBytes { bytes in
+            GumboArena.parse(bytes.assumingMemoryBound(to: CChar.self), options: options) { output in
+                builder.copy(output.pointee.root)
+            }
         }
         if builder.fields.names.isEmpty { builder.fields.append(name: "html", tag: UInt16(GUMBO_TAG_HTML.rawValue), parent: -1) }
         nodes = Nodes(Storage(builder.fields))
@@ -41,18 +40,15 @@ package struct HTMLDocument: Sendable {
 // MARK: - Storage
 
 extension HTMLDocument {
-    /// The attributes copied from gumbo's tree; the others are never read.
+    /// The attributes copied from gumbo's tree (`href` of `<link>` only); the others are never read.
     package enum AttributeName: UInt8, CaseIterable, Sendable {
-        case id, `class`, itemprop, itemtype, itemscope, property, name, content, rel, href, datetime, type, role
-        case hidden, style, ariaHidden, lang, charset, httpEquiv, dataTestID, dataComponent, cite, title, pubdate
+        case id, `class`, itemprop, property, name, content, rel, href, datetime, type, role
+        case hidden, style, ariaHidden, lang, title, pubdate
 
         /// The name as HTML writes it (gumbo lower-cases HTML attribute names).
         var html: String {
             switch self {
             case .ariaHidden: "aria-hidden"
-            case .httpEquiv: "http-equiv"
-            case .dataTestID: "data-testid"
-            case .dataComponent: "data-component"
             default: "\(self)"
             }
         }
@@ -72,29 +68,34 @@ extension HTMLDocument {
         }
     }
 
-    /// The nodes' fields, one array each, shared by every copy of the document. Built once and never
-    /// changed: constant fields need no exclusivity checks when read.
-    final class Storage: Sendable {
+    /// The nodes' fields, one buffer each, shared by every copy of the document. Built once and never
+    /// changed. The fields of fixed size are read through buffers of their own, without reference
+    /// counting or bounds checks on every read (reading a node's fields is most of the work after
+    /// parsing): `Nodes` checks an index once when it makes a `Node`, and every index the tree itself
+    /// holds (parents, subtree ends, text and attribute offsets) is in range by construction.
+    final class Storage: @unchecked Sendable {
+        /// How many nodes.
+        let count: Int
         /// Lower-case tag name (`p`, `amp-img`), or `#text`.
         let names: [String]
         /// Gumbo's tag number (`GUMBO_TAG_UNKNOWN` for a name it does not know, `textTag` for text).
-        let tags: [UInt16]
-        let isText: [Bool]
+        let tags: UnsafeMutableBufferPointer<UInt16>
+        let isText: UnsafeMutableBufferPointer<Bool>
         /// Index of the parent node; -1 for the root.
-        let parents: [Int32]
+        let parents: UnsafeMutableBufferPointer<Int32>
         /// Index just past the node's last descendant: nodes are in document order, so a node's
         /// subtree is `i..<ends[i]`, its first child `i + 1` and the next sibling of a child `c` is `ends[c]`.
-        let ends: [Int32]
+        let ends: UnsafeMutableBufferPointer<Int32>
         /// The text of every text node (and JSON-LD script), as written, one after another: node `i`'s
         /// is `textBytes[textOffsets[i]..<textOffsets[i + 1]]`.
-        let textBytes: [UInt8]
-        let textOffsets: [Int32]
+        let textBytes: UnsafeMutableBufferPointer<UInt8>
+        let textOffsets: UnsafeMutableBufferPointer<Int32>
         /// The kept attributes of every element in the order written: node `i`'s are
         /// `attributes[attributeOffsets[i]..<attributeOffsets[i + 1]]`.
         let attributes: [(name: AttributeName, value: String)]
-        let attributeOffsets: [Int32]
+        let attributeOffsets: UnsafeMutableBufferPointer<Int32>
         /// One bit per attribute a node has (`1 << name.rawValue`): most lookups are for one it has not.
-        let attributeMasks: [UInt32]
+        let attributeMasks: UnsafeMutableBufferPointer<UInt32>
 
         init(_ fields: Fields) {
             var ends = fields.ends
@@ -103,10 +104,41 @@ extension HTMLDocument {
                 let parent = Int(fields.parents[i])
                 if parent >= 0, ends[i] > ends[parent] { ends[parent] = ends[i] }
             }
-            (names, tags, isText, parents, self.ends) = (fields.names, fields.tags, fields.isText, fields.parents, ends)
-            attributeMasks = fields.attributeMasks
-            (textBytes, textOffsets) = (fields.textBytes, fields.textOffsets)
-            (attributes, attributeOffsets) = (fields.attributes, fields.attributeOffsets)
+            precondition(
+                fields.tags.count == fields.names.count && fields.isText.count == fields.names.count
+                    && fields.parents.count == fields.names.count && ends.count == fields.names.count
+                    && fields.attributeMasks.count == fields.names.count && fields.textOffsets.count == fields.names.count + 1
+                    && fields.attributeOffsets.count == fields.names.count + 1
+            )
+            count = fields.names.count
+            names = fields.names
+            attributes = fields.attributes
+            tags = Self.buffer(fields.tags)
+            isText = Self.buffer(fields.isText)
+            parents = Self.buffer(fields.parents)
+            self.ends = Self.buffer(ends)
+            textBytes = Self.buffer(fields.textBytes)
+            textOffsets = Self.buffer(fields.textOffsets)
+            attributeOffsets = Self.buffer(fields.attributeOffsets)
+            attributeMasks = Self.buffer(fields.attributeMasks)
+        }
+
+        deinit {
+            tags.deallocate()
+            isText.deallocate()
+            parents.deallocate()
+            ends.deallocate()
+            textBytes.deallocate()
+            textOffsets.deallocate()
+            attributeOffsets.deallocate()
+            attributeMasks.deallocate()
+        }
+
+        /// A buffer of its own holding the array's elements.
+        private static func buffer<T: BitwiseCopyable>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+            _ = buffer.initialize(from: array)
+            return UnsafeMutableBufferPointer(rebasing: buffer[..<array.count])
         }
     }
 
@@ -164,6 +196,8 @@ extension HTMLDocument {
                         let attribute = raw.assumingMemoryBound(to: GumboAttribute.self).pointee
                         guard let cName = attribute.name, let key = AttributeName(cName), let cValue = attribute.value
                         else { continue }
+                        // Only the canonical `<link>`'s address is read.
+                        if key == .href, element.tag != GUMBO_TAG_LINK { continue }
                         // The first of a repeated attribute counts, as in HTML.
                         if fields.attributes[first...].contains(where: { $0.name == key }) { continue }
                         fields.attributes.append((key, Self.bounded(cValue)))

@@ -58,7 +58,7 @@ package enum HTMLReader {
 
     /// The page as UTF-8: the byte-order mark, else the charset the page declares in its first
     /// kilobytes, else UTF-8 when the bytes are valid, else Windows-1252.
-    static func decode(_ bytes: [UInt8]) throws(ParseError) -> [UInt8] {
+    package static func decode(_ bytes: [UInt8]) throws(ParseError) -> [UInt8] {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(String(decoding: bytes.dropFirst(3), as: UTF8.self).utf8) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
@@ -83,7 +83,8 @@ package enum HTMLReader {
         {
             return Array(text.utf8)
         }
-        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        // Validated in place (a String made to validate them would copy the page).
+        if (try? UTF8Span(validating: bytes.span)) != nil { return bytes }
         // Mostly UTF-8 with a few damaged bytes stays UTF-8 (with replacement characters); Latin-1,
         // Windows-1252, ASCII or a charset newsd cannot convert is read as Windows-1252.
         return Array(PageArticle.decode8Bit(bytes).utf8)
@@ -105,7 +106,7 @@ package enum HTMLReader {
         guard lower.count >= key.count else { return nil }
         var i = 0
         while i + key.count <= lower.count {
-            if lower[i] == 0x63, Array(lower[i..<(i + key.count)]) == key {
+            if lower[i] == 0x63, lower[i..<(i + key.count)].elementsEqual(key) {
                 var j = i + key.count
                 while j < lower.count, lower[j] == 0x22 || lower[j] == 0x27 || lower[j] == 0x20 { j += 1 }
                 var name: [UInt8] = []

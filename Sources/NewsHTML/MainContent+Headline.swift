@@ -168,6 +168,8 @@ extension MainContent {
     /// A text that says only when (`01-14-2008 15:45`, `Tuesday January 15`): digits, month and
     /// weekday names, clock words, no other word.
     static func isOnlyADate(_ text: String) -> Bool {
+        // ASCII without a digit has no number (most headings).
+        if text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) { return false }
         var digits = false
         var other = false
         for token in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
@@ -184,8 +186,9 @@ extension MainContent {
     /// `Wurz joins Honda as test driver Thursday, 10, January, 2008, 09:14` → the headline without
     /// the stamp run on after it (three words at least stay).
     static func withoutTrailingDate(_ text: String) -> String {
+        guard text.utf8.count <= 300, text.utf8.last.map({ (0x30...0x39).contains($0) }) == true else { return text }
         let words = text.split(separator: " ")
-        guard words.count >= 5, text.utf8.count <= 300, text.utf8.last.map({ (0x30...0x39).contains($0) }) == true else { return text }
+        guard words.count >= 5 else { return text }
         for k in 3..<(words.count - 1) where isOnlyADate(words[k...].joined(separator: " ")) && namesAMonthOrDay(words[k...]) {
             return words[..<k].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;|-–—"))
         }

@@ -1,3 +1,4 @@
+import CGumbo
 import Foundation
 import NewsCore
 
@@ -69,7 +70,7 @@ struct MainContent {
                 textLength[i] = n
                 commas[i] = c
             }
-            if node.name == "a" { linkLength[i] = textLength[i] }
+            if node.isTag(GUMBO_TAG_A) { linkLength[i] = textLength[i] }
             let parent = node.parent
             if parent >= 0, !excluded[i] {
                 textLength[parent] += textLength[i]
@@ -181,7 +182,7 @@ struct MainContent {
 
     /// A tweet, Truth Social, Telegram, Instagram or Bluesky embed.
     static func isEmbeddedPost(_ node: HTMLDocument.Node) -> Bool {
-        guard node.name == "blockquote" || node.name == "div" || node.name == "figure" else { return false }
+        guard node.isTag(GUMBO_TAG_BLOCKQUOTE) || node.isTag(GUMBO_TAG_DIV) || node.isTag(GUMBO_TAG_FIGURE) else { return false }
         let words = (node[.class] ?? "").lowercased()
         return embedWords.occurs(in: words)
     }
@@ -250,9 +251,11 @@ struct MainContent {
         var touched = [Bool](repeating: false, count: nodes.count)
         var candidates: [Int] = []
         for i in nodes.indices where !excluded[i] && !nodes[i].isText {
-            let name = nodes[i].name
-            var isParagraph = Self.paragraphTagSet.contains(nodes[i])
-            if !isParagraph, name == "div" || name == "section" || name == "span" || name == "font" || name == "center" {
+            let node = nodes[i]
+            var isParagraph = Self.paragraphTagSet.contains(node)
+            if !isParagraph, node.isTag(GUMBO_TAG_DIV) || node.isTag(GUMBO_TAG_SECTION) || node.isTag(GUMBO_TAG_SPAN)
+                || node.isTag(GUMBO_TAG_FONT) || node.isTag(GUMBO_TAG_CENTER)
+            {
                 // A container that holds text directly (not only in child blocks) counts as a paragraph.
                 var direct = 0
                 for c in nodes[i].children where nodes[c].isText || !Self.blockTagSet.contains(nodes[c]) {
@@ -372,7 +375,7 @@ struct MainContent {
             while let (i, entering) = stack.popLast() {
                 let node = nodes[i]
                 if !entering {
-                    if node.name == "a" { inLink -= 1 }
+                    if node.isTag(GUMBO_TAG_A) { inLink -= 1 }
                     if cells.contains(i) { continue }
                     if Self.blockTagSet.contains(node) {
                         flush()
@@ -391,12 +394,12 @@ struct MainContent {
                     continue
                 }
                 if excluded[i] { continue }
-                if node.name == "br" {
+                if node.isTag(GUMBO_TAG_BR) {
                     flush()
                     continue
                 }
-                if node.name == "a" { inLink += 1 }
-                if node.name == "tr", let row = dataRowCells(i) { cells.formUnion(row) }
+                if node.isTag(GUMBO_TAG_A) { inLink += 1 }
+                if node.isTag(GUMBO_TAG_TR), let row = dataRowCells(i) { cells.formUnion(row) }
                 if cells.contains(i) {
                     text.append(0x20)
                 } else if Self.blockTagSet.contains(node) {
@@ -429,7 +432,7 @@ struct MainContent {
                 guard child.isBlank else { return nil }
                 continue
             }
-            guard child.name == "td" || child.name == "th", textLength[c] <= 400, isInlineCell(c) else { return nil }
+            guard child.isTag(GUMBO_TAG_TD) || child.isTag(GUMBO_TAG_TH), textLength[c] <= 400, isInlineCell(c) else { return nil }
             cells.append(c)
         }
         return cells.count >= 2 ? cells : nil
@@ -611,9 +614,9 @@ struct MainContent {
         var first: [String] = []
         var other: [String] = []
         for (i, node) in document.nodes.enumerated() where !node.isText && !excluded[i] {
-            let isH1 = node.name == "h1"
+            let isH1 = node.isTag(GUMBO_TAG_H1)
             let words = hintsOf[i]
-            guard isH1 || node.name == "h2" || node.name == "h3" || Self.headingWords.occurs(in: words) else { continue }
+            guard isH1 || node.isTag(GUMBO_TAG_H2) || node.isTag(GUMBO_TAG_H3) || Self.headingWords.occurs(in: words) else { continue }
             guard textLength[i] > 0, textLength[i] <= 300 else { continue }
             let text = document.text(i)
             if text.isEmpty || text.count > 300 { continue }
@@ -674,7 +677,7 @@ struct MainContent {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
-            guard Self.dateWords.occurs(in: words) || node.name == "time" else { continue }
+            guard Self.dateWords.occurs(in: words) || node.isTag(GUMBO_TAG_TIME) else { continue }
             guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
             if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
             guard textLength[i] <= 200 || excluded[i] else { continue }

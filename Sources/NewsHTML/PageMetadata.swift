@@ -1,3 +1,4 @@
+import CGumbo
 import Foundation
 import NewsCore
 
@@ -39,12 +40,12 @@ struct PageMetadata {
         var times: [(index: Int, value: String)] = []
         var canonical: String?
         for (index, node) in nodes.enumerated() where !node.isText {
-            switch node.name {
-            case "html":
+            switch GumboTag(UInt32(node.tag)) {
+            case GUMBO_TAG_HTML:
                 if let lang = node[.lang], lang.utf8.count >= 2 { language = String(lang.prefix(2)).lowercased() }
-            case "title":
+            case GUMBO_TAG_TITLE:
                 if documentTitle == nil { documentTitle = document.text(index) }
-            case "meta":
+            case GUMBO_TAG_META:
                 guard let content = node[.content], !content.isEmpty else { break }
                 // RDFa lets one tag carry several properties (`property="dc:creator twitter:site_name"`).
                 let properties = (node[.property] ?? "").split(separator: " ").map { $0.lowercased() }
@@ -52,20 +53,20 @@ struct PageMetadata {
                 where meta[key] == nil {
                     meta[key] = content
                 }
-            case "link":
+            case GUMBO_TAG_LINK:
                 if canonical == nil, node[.rel]?.lowercased() == "canonical", let href = node[.href], href.hasPrefix("http") {
                     canonical = href
                 }
-            case "script":
+            case GUMBO_TAG_SCRIPT:
                 if node[.type]?.lowercased().hasBytes("ld+json") == true {
                     fromJSONLD.read(document.text(index, raw: true))
                 }
-            case "time":
+            case GUMBO_TAG_TIME:
                 if let value = node[.datetime] ?? node[.content], !value.isEmpty { times.append((index, value)) }
             default:
                 break
             }
-            if let property = node[.itemprop]?.lowercased(), node.name != "meta" {
+            if let property = node[.itemprop]?.lowercased(), !node.isTag(GUMBO_TAG_META) {
                 let value = node[.content] ?? node[.datetime]
                 switch property {
                 case "headline", "datepublished", "datemodified":

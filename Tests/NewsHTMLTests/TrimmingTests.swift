@@ -33,10 +33,31 @@ import Testing
         #"<font color=red data-x=1><svg><font color=red data-y=2>x</font></svg></font>"#,
         #"<table><input type=hidden data-x=1><tr><td data-y=2>Cell</td></tr></table>"#,
         #"<p data-x="unclosed>Text</p><p class=after>More</p>"#,
+        // Formatting elements HTML reopens: which of several open ones it keeps depends on their attributes.
+        #"<p><b data-x=1><b data-x=2><b data-x=3><b data-x=4>Bold</p><p>Reopened</p>"#,
+        #"<p><font data-x=1 size=2><font data-x=2 size=2><font data-x=3 size=2><font size=2>x</p><p>y"#,
+        #"<p><a href=/1 data-x=1><a href=/2><a href=/3><a href=/4>Link</p><p>After</p>"#,
+        // An `href` is read from `<link>` only.
+        #"<link rel=canonical href="https://example.com/a"><a href="/b" class=c>B</a><base href="/">"#,
     ])
     func sameTree(html: String) {
         let bytes = Array(html.utf8)
         #expect(HTMLDocument(utf8: bytes, trimmed: true).outline == HTMLDocument(utf8: bytes, trimmed: false).outline)
+    }
+
+    @Test func formattingElementsKeepTheirAttributes() {
+        let page = Array(#"<b data-x="1">Bold</b> <i onclick="f()">it</i> <a href="/x" data-y="2">link</a>"#.utf8)
+        let trimmed = String(decoding: HTMLDocument.prepared(page, hollowing: true), as: UTF8.self)
+        #expect(trimmed == #"<b data-x="1">Bold</b> <i onclick="f()">it</i> <a>link</a>"#)
+    }
+
+    @Test func hrefOfLinkOnly() {
+        let page = Array(#"<link rel="canonical" href="https://example.com/a"><a href="https://example.com/b">B</a>"#.utf8)
+        let document = HTMLDocument(utf8: page)
+        let link = document.nodes.first { $0.name == "link" }
+        let anchor = document.nodes.first { $0.name == "a" }
+        #expect(link?[.href] == "https://example.com/a")
+        #expect(anchor != nil && anchor?[.href] == nil)
     }
 
     @Test func leavesOut() {
