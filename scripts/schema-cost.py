@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """schema-cost.py -- what newsd's writes cost SQLite alone, and which part of the schema costs what.
 
-    python3 scripts/schema-cost.py --from NEWSD_DB [--limit N] [--batch 192] [--reps 3]
+    python3 scripts/schema-cost.py --from NEWSD_DB [--limit N] [--batch 96] [--reps 3]
 
 Reads the first N articles (with their file rows and entity rows) from a database newsd built, and
 writes them again into fresh databases that use newsd's own schema (taken from
@@ -102,7 +102,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--from", dest="src", required=True, help="a database newsd wrote")
     ap.add_argument("--limit", type=int, default=10000)
-    ap.add_argument("--batch", type=int, default=192, help="files per transaction, as newsd's larger batches")
+    ap.add_argument("--batch", type=int, default=96, help="files per transaction, as newsd's larger batches")
     ap.add_argument("--reps", type=int, default=3)
     a = ap.parse_args()
     rows = load(a.src, a.limit)
