@@ -153,8 +153,14 @@ extension MainContent {
     /// name or a web address.
     private static func split(_ title: String, at separators: [String], siteColon siteKey: String) -> [String] {
         var parts = [title]
+        // An ASCII part holds no non-ASCII separator, and an ASCII one only where its bytes are: it
+        // stays whole without asking Foundation.
+        let ascii = title.utf8.allSatisfy { $0 < 0x80 }
         for separator in separators {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+            if ascii, !separator.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            parts = parts.flatMap { part in
+                ascii && !part.hasBytes(separator) ? [part] : part.components(separatedBy: separator)
+            }
         }
         parts = parts.flatMap { part -> [String] in
             guard let colon = part.range(of: ": ") else { return [part] }

@@ -533,8 +533,10 @@ struct MainContent {
             if density > 0.5, block.role != .quote { continue }
             if !seenBody {
                 // Above the first paragraph: the headline again, bylines and date stamps.
-                if block.role == .title || Self.key(block.text) == titleKey { continue }
-                if block.length < 80, page.authors.contains(where: { Self.key($0) == Self.key(block.text) }) { continue }
+                if block.role == .title { continue }
+                let blockKey = Self.key(block.text)
+                if blockKey == titleKey { continue }
+                if block.length < 80, page.authors.contains(where: { Self.key($0) == blockKey }) { continue }
                 if let names = PageArticle.byline(block.text) {
                     if page.authors.isEmpty { page.authors = names }
                     continue
