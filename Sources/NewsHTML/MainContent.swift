@@ -190,11 +190,15 @@ struct MainContent {
         return false
     }
 
-    /// The lower-cased class and id of an element (empty when it has neither).
+    /// The lower-cased class and id of an element (empty when it has neither), a space between them.
+    /// Every word looked for in them is written without a space, so an element with only one of them
+    /// has it alone, as written when it is lower-case ASCII (no new string).
     static func hints(_ node: HTMLDocument.Node) -> String {
         let c = node[.class] ?? ""
         let i = node[.id] ?? ""
         if c.isEmpty && i.isEmpty { return "" }
+        if i.isEmpty, c.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return c }
+        if c.isEmpty, i.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return i }
         guard c.utf8.allSatisfy({ $0 < 0x80 }), i.utf8.allSatisfy({ $0 < 0x80 }) else { return (c + " " + i).lowercased() }
         // ASCII (nearly always): lower-cased byte by byte into one new string.
         return String(unsafeUninitializedCapacity: c.utf8.count + 1 + i.utf8.count) { buffer in
