@@ -28,6 +28,32 @@ extension String {
         }
     }
 
+    /// `lowercased().hasBytes(needle)` for a lower-case ASCII needle, without the lower-cased copy when
+    /// the string is ASCII.
+    func lowercasedHasBytes(_ needle: StaticString) -> Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased().hasBytes(needle.description) }
+        var haystack = self
+        return haystack.withUTF8 { h in
+            let p = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            let n = h.count
+            let m = p.count
+            guard m > 0 else { return true }
+            guard n >= m else { return false }
+            var i = 0
+            while i <= n - m {
+                var k = 0
+                while k < m {
+                    let b = h[i + k]
+                    if (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) != p[k] { break }
+                    k += 1
+                }
+                if k == m { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The text on one line: line ends and tabs become spaces, runs of white space one space, trimmed.
     var flattened: String {
         var needsWork = false
@@ -67,6 +93,31 @@ struct WordList: Sendable {
             starts[Int(key >> 6)] |= 1 << UInt64(key & 63)
         }
         (self.words, self.starts, self.short) = (words, starts, short)
+    }
+
+    /// `occurs(in: text.lowercased())`, without making the lower-cased copy when the text is ASCII
+    /// (its bytes are lower-cased as they are read).
+    func occurs(inLowercased text: String) -> Bool {
+        guard short.isEmpty, text.utf8.allSatisfy({ $0 < 0x80 }) else { return occurs(in: text.lowercased()) }
+        var text = text
+        return text.withUTF8 { h in
+            let n = h.count
+            guard n >= 2 else { return false }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+            var b0 = lower(h[0])
+            for i in 0..<(n - 1) {
+                let b1 = lower(h[i + 1])
+                defer { b0 = b1 }
+                let key = UInt16(b0) << 8 | UInt16(b1)
+                guard starts[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = words[key] else { continue }
+                for word in candidates where word.count <= n - i {
+                    var k = 2
+                    while k < word.count, lower(h[i + k]) == word[k] { k += 1 }
+                    if k == word.count { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// Whether one of the words occurs in the text (as `hasBytes`).

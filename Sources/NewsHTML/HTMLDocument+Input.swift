@@ -100,6 +100,14 @@ struct TagName: Equatable {
     static let foreign = TagNameSet(["svg", "math"].map(TagName.init))
 }
 
+/// The byte strings `InputPass` looks for, made once.
+private enum Needles {
+    static let ldJSON = Array("ld+json".utf8)
+    static let commentOpening = Array("<!--".utf8)
+    static let commentBangEnd = Array("--!>".utf8)
+    static let scriptOpening = Array("<script".utf8)
+}
+
 /// A few dozen tag or attribute names, found by a hash of their first eight bytes.
 struct TagNameSet {
     let buckets: [[TagName]]
@@ -232,8 +240,8 @@ private struct InputPass {
                 let found = k + name.count + 2 <= n
                 let after = k + name.count + 2
                 if hollowing { keepOnIfSkipping(from: i, to: after) }
-                if hollowing, name == TagName.script, contains(Array("<!--".utf8), in: end + 1..<k, ignoringCase: false),
-                    contains(Array("<script".utf8), in: end + 1..<k, ignoringCase: true)
+                if hollowing, name == TagName.script, contains(Needles.commentOpening, in: end + 1..<k, ignoringCase: false),
+                    contains(Needles.scriptOpening, in: end + 1..<k, ignoringCase: true)
                 {
                     // `<!--` then `<script` inside a script: HTML ends it at a later `</script>`.
                     keepUntil = n
@@ -397,8 +405,8 @@ private struct InputPass {
         let b = text[after]
         guard b == 0x3E || b == 0x2F || b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D else { return false }
         if isScript {
-            if contains(Array("ld+json".utf8), in: tag, ignoringCase: true) { return false }
-            if contains(Array("<!--".utf8), in: content, ignoringCase: false) { return false }
+            if contains(Needles.ldJSON, in: tag, ignoringCase: true) { return false }
+            if contains(Needles.commentOpening, in: content, ignoringCase: false) { return false }
         }
         return !insideForeignContent
     }
@@ -410,7 +418,7 @@ private struct InputPass {
         let first = text[content.lowerBound]
         if first == 0x3E { return false }
         if first == 0x2D, content.count > 1, text[content.lowerBound + 1] == 0x3E { return false }
-        return !contains(Array("--!>".utf8), in: content, ignoringCase: false)
+        return !contains(Needles.commentBangEnd, in: content, ignoringCase: false)
     }
 
     /// Whether `needle` (lower-case ASCII) occurs in a range of the text.

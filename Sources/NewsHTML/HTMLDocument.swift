@@ -159,7 +159,7 @@ extension HTMLDocument {
         mutating func append(name: String, tag: UInt16, parent: Int) {
             names.append(name)
             tags.append(tag)
-            isText.append(name == "#text")
+            isText.append(tag == HTMLDocument.textTag)
             var mask: UInt32 = 0
             for attribute in attributes[Int(attributeOffsets[attributeOffsets.count - 1])...] { mask |= 1 << attribute.name.rawValue }
             attributeMasks.append(mask)

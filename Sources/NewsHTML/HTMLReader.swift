@@ -24,8 +24,9 @@ package enum HTMLReader {
     package static func page(_ document: HTMLDocument) -> PageArticle {
         let metadata = PageMetadata(document)
         var best: (page: PageArticle, length: Int)?
+        var evidence = MainContent.Evidence(document)
         for strictness in MainContent.Strictness.allCases {
-            var content = MainContent(document, metadata: metadata, strictness: strictness)
+            var content = MainContent(document, metadata: metadata, strictness: strictness, evidence: &evidence)
             let page = content.page()
             let length = page.body.reduce(0) { $0 + $1.utf8.count }
             if best == nil || length > best!.length { best = (page, length) }

@@ -36,10 +36,11 @@ extension MainContent {
             let namesTheSite = judged && spaced(title) && share(title) == 0 && document.map { share($0) > 0 } == true
             if !namesTheSite {
                 let k = key(title)
-                if let h = headings.first(where: { key($0) == k }) { return h }
+                let keys = headings.map(key)
+                if let j = keys.firstIndex(of: k) { return headings[j] }
                 // `Headline | Site`: the heading is the headline.
-                if let h = headings.first(where: { !key($0).isEmpty && k.hasPrefix(key($0)) && key($0).count * 2 > k.count }) {
-                    return h
+                if let j = keys.firstIndex(where: { !$0.isEmpty && k.hasPrefix($0) && $0.count * 2 > k.count }) {
+                    return headings[j]
                 }
                 return stripSiteName(title, source: metadata.source)
             }
@@ -47,11 +48,12 @@ extension MainContent {
         if let document {
             // The longest heading the `<title>` holds is the headline (`Site: Headline`, `Headline - Site`).
             let k = key(document)
-            let held = headings.filter { h in
+            let held = headings.compactMap { h -> (heading: String, length: Int)? in
                 let hk = key(h)
-                return hk.count >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3
+                let length = hk.count
+                return length >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3 ? (h, length) : nil
             }
-            if let best = held.max(by: { key($0).count < key($1).count }) { return best }
+            if let best = held.max(by: { $0.length < $1.length }) { return best.heading }
             var stripped = stripSiteName(document, source: metadata.source)
             guard judged, spaced(document) else { return stripped }
             // `Site / Network - City News, Weather and Sports | Headline`: the part the story repeats,
@@ -151,8 +153,14 @@ extension MainContent {
     /// name or a web address.
     private static func split(_ title: String, at separators: [String], siteColon siteKey: String) -> [String] {
         var parts = [title]
+        // An ASCII part holds no non-ASCII separator, and an ASCII one only where its bytes are: it
+        // stays whole without asking Foundation.
+        let ascii = title.utf8.allSatisfy { $0 < 0x80 }
         for separator in separators {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+            if ascii, !separator.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            parts = parts.flatMap { part in
+                ascii && !part.hasBytes(separator) ? [part] : part.components(separatedBy: separator)
+            }
         }
         parts = parts.flatMap { part -> [String] in
             guard let colon = part.range(of: ": ") else { return [part] }
@@ -170,6 +178,7 @@ extension MainContent {
     static func isOnlyADate(_ text: String) -> Bool {
         // ASCII without a digit has no number (most headings).
         if text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) { return false }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return isOnlyADate(ascii: text) }
         var digits = false
         var other = false
         for token in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
@@ -181,6 +190,41 @@ extension MainContent {
             }
         }
         return digits && !other
+    }
+
+    /// `isOnlyADate` for ASCII text, on the bytes: the tokens are the runs of letters and digits
+    /// (lower-cased), as `Character`'s `isLetter` and `isNumber` cut ASCII.
+    private static func isOnlyADate(ascii text: String) -> Bool {
+        var digits = false
+        var token: [UInt8] = []
+        token.reserveCapacity(16)
+        // Whether a token says something other than a date; false when it is fine.
+        func other(_ token: [UInt8]) -> Bool {
+            var leading = 0
+            while leading < token.count, token[leading] >= 0x30 && token[leading] <= 0x39 { leading += 1 }
+            if leading == token.count {
+                digits = true
+                return false
+            }
+            let word = String(decoding: token, as: UTF8.self)
+            guard DateText.months[word] == nil, !clockWords.contains(word) else { return false }
+            // `21st`: digits, then an ordinal's ending.
+            guard leading > 0, token.count - leading == 2 else { return true }
+            let (a, b) = (token[leading], token[leading + 1])
+            return !(a == 0x73 && b == 0x74 || a == 0x6E && b == 0x64 || a == 0x72 && b == 0x64 || a == 0x74 && b == 0x68)
+        }
+        for b in text.utf8 {
+            if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                token.append(b)
+            } else if b >= 0x41 && b <= 0x5A {
+                token.append(b + 0x20)
+            } else if !token.isEmpty {
+                if other(token) { return false }
+                token.removeAll(keepingCapacity: true)
+            }
+        }
+        if !token.isEmpty, other(token) { return false }
+        return digits
     }
 
     /// `Wurz joins Honda as test driver Thursday, 10, January, 2008, 09:14` → the headline without
@@ -216,7 +260,7 @@ extension MainContent {
 
     /// The words of the story's first paragraphs (up to 300), as the title model counts them.
     static func openingWords(_ blocks: [Block]) -> Set<String> {
-        var words = Set<String>()
+        var words = Set<String>(minimumCapacity: 512)
         var count = 0
         for block in blocks where block.role == .paragraph && block.length > 0 && block.links * 2 <= block.length {
             TitleRanker.forEachWord(in: block.text) { word in

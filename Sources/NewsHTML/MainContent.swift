@@ -25,7 +25,33 @@ struct MainContent {
     /// too little text) `.strongWords` without the words a content word can overrule, then `.tagsOnly`.
     enum Strictness: CaseIterable { case all, strongWords, tagsOnly }
 
+    /// What every strictness pass reads the same way, made once per page: each element's hints,
+    /// and what its tag, attributes and class words say before a pass weighs the words.
+    struct Evidence {
+        /// Each element's lower-cased class and id (`hints`; empty for text).
+        let hints: [String]
+        /// Per node, `0` when not asked yet, else `furniture` (by tag, role or visibility: `isFurniture`
+        /// without words), `judged` (not furniture so, and its words count: it has hints and is neither
+        /// an embedded post nor kept by name) or `kept` (not furniture, words not weighed).
+        fileprivate var markup: [UInt8]
+        fileprivate static let furniture: UInt8 = 1
+        fileprivate static let judged: UInt8 = 2
+        fileprivate static let kept: UInt8 = 3
+
+        init(_ document: HTMLDocument) {
+            let nodes = document.nodes
+            hints = nodes.map { $0.isText ? "" : MainContent.hints($0) }
+            markup = [UInt8](repeating: 0, count: nodes.count)
+        }
+    }
+
     init(_ document: HTMLDocument, metadata: PageMetadata, strictness: Strictness = .all) {
+        var evidence = Evidence(document)
+        self.init(document, metadata: metadata, strictness: strictness, evidence: &evidence)
+    }
+
+    /// `evidence` is the page's (see `Evidence`), shared by the passes of one page.
+    init(_ document: HTMLDocument, metadata: PageMetadata, strictness: Strictness, evidence: inout Evidence) {
         self.document = document
         self.metadata = metadata
         let nodes = document.nodes
@@ -34,7 +60,7 @@ struct MainContent {
         textLength = [Int](repeating: 0, count: count)
         linkLength = [Int](repeating: 0, count: count)
         commas = [Int](repeating: 0, count: count)
-        hintsOf = nodes.map { $0.isText ? "" : Self.hints($0) }
+        hintsOf = evidence.hints
         // Pages repeat their class names (every item of a list has the same): each distinct one is
         // matched against the word lists once.
         var verdicts: [String: Bool] = [:]
@@ -44,10 +70,17 @@ struct MainContent {
                 excluded[i] = true
                 continue
             }
-            let hints = strictness == .tagsOnly ? "" : hintsOf[i]
-            if Self.isFurniture(nodes[i], hints: "") {
+            var markup = evidence.markup[i]
+            if markup == 0 {
+                let node = nodes[i]
+                markup = Self.isFurniture(node, hints: "") ? Evidence.furniture
+                    : !hintsOf[i].isEmpty && !Self.isEmbeddedPost(node) && !Self.keptByName(node) ? Evidence.judged : Evidence.kept
+                evidence.markup[i] = markup
+            }
+            if markup == Evidence.furniture {
                 excluded[i] = true
-            } else if !hints.isEmpty, !Self.isEmbeddedPost(nodes[i]), !Self.keptByName(nodes[i]) {
+            } else if markup == Evidence.judged, strictness != .tagsOnly {
+                let hints = hintsOf[i]
                 if let verdict = verdicts[hints] {
                     excluded[i] = verdict
                 } else {
@@ -122,8 +155,8 @@ struct MainContent {
         if node.isText { return false }
         if furnitureTagSet.contains(node) { return true }
         if node[.hidden] != nil || node[.ariaHidden]?.lowercased() == "true" { return true }
-        if let style = node[.style]?.lowercased(), style.hasBytes("display:none") || style.hasBytes("display: none")
-            || style.hasBytes("visibility:hidden")
+        if let style = node[.style], style.lowercasedHasBytes("display:none") || style.lowercasedHasBytes("display: none")
+            || style.lowercasedHasBytes("visibility:hidden")
         {
             return true
         }
@@ -157,11 +190,15 @@ struct MainContent {
         return false
     }
 
-    /// The lower-cased class and id of an element (empty when it has neither).
+    /// The lower-cased class and id of an element (empty when it has neither), a space between them.
+    /// Every word looked for in them is written without a space, so an element with only one of them
+    /// has it alone, as written when it is lower-case ASCII (no new string).
     static func hints(_ node: HTMLDocument.Node) -> String {
         let c = node[.class] ?? ""
         let i = node[.id] ?? ""
         if c.isEmpty && i.isEmpty { return "" }
+        if i.isEmpty, c.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return c }
+        if c.isEmpty, i.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return i }
         guard c.utf8.allSatisfy({ $0 < 0x80 }), i.utf8.allSatisfy({ $0 < 0x80 }) else { return (c + " " + i).lowercased() }
         // ASCII (nearly always): lower-cased byte by byte into one new string.
         return String(unsafeUninitializedCapacity: c.utf8.count + 1 + i.utf8.count) { buffer in
@@ -183,8 +220,8 @@ struct MainContent {
     /// A tweet, Truth Social, Telegram, Instagram or Bluesky embed.
     static func isEmbeddedPost(_ node: HTMLDocument.Node) -> Bool {
         guard node.isTag(GUMBO_TAG_BLOCKQUOTE) || node.isTag(GUMBO_TAG_DIV) || node.isTag(GUMBO_TAG_FIGURE) else { return false }
-        let words = (node[.class] ?? "").lowercased()
-        return embedWords.occurs(in: words)
+        guard let words = node[.class] else { return false }
+        return embedWords.occurs(inLowercased: words)
     }
 
     static let embedWords = WordList([
@@ -500,8 +537,10 @@ struct MainContent {
             if density > 0.5, block.role != .quote { continue }
             if !seenBody {
                 // Above the first paragraph: the headline again, bylines and date stamps.
-                if block.role == .title || Self.key(block.text) == titleKey { continue }
-                if block.length < 80, page.authors.contains(where: { Self.key($0) == Self.key(block.text) }) { continue }
+                if block.role == .title { continue }
+                let blockKey = Self.key(block.text)
+                if blockKey == titleKey { continue }
+                if block.length < 80, page.authors.contains(where: { Self.key($0) == blockKey }) { continue }
                 if let names = PageArticle.byline(block.text) {
                     if page.authors.isEmpty { page.authors = names }
                     continue
@@ -581,7 +620,7 @@ struct MainContent {
             guard node.isText, !excluded[i], node.parent >= 0,
                 !["script", "style", "noscript", "title", "option", "a"].contains(nodes[node.parent].name)
             else { return nil }
-            let text = node.text.flattened.trimmingCharacters(in: .whitespaces)
+            let text = Self.trimmedSpaces(node.text.flattened)
             let words = text.split(separator: " ")
             guard (3...25).contains(words.count), let last = words.last?.lowercased(),
                 !LineFeatures.stopWords.contains(last), !text.hasSuffix("."), !text.hasSuffix(":"), !Self.isOnlyADate(text)
@@ -623,6 +662,14 @@ struct MainContent {
             if isH1 { first.append(text) } else { other.append(text) }
         }
         return first + other
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when the text begins and ends
+    /// with ASCII other than a space or tab (nothing to trim).
+    static func trimmedSpaces(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     static let headingWords = WordList(["headline", "title", "heading"])

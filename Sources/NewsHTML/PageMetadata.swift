@@ -315,7 +315,7 @@ struct JSONLDFields {
     /// The JSON inside a script's text: a `<![CDATA[ … ]]>` or `<!-- … -->` wrapper (with or without
     /// `//` before its marks) goes.
     static func unwrapped(_ text: String) -> String {
-        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)[...]
+        var body = trimmedLines(text)[...]
         for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
             var head = body
             if head.hasPrefix("//") { head = head.dropFirst(2).drop { $0 == " " } }
@@ -330,6 +330,22 @@ struct JSONLDFields {
             body = head
         }
         return String(body)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, read on the bytes when what the ASCII
+    /// white space leaves at either end is ASCII (a script's JSON nearly always): Foundation copies
+    /// the whole text to trim it.
+    static func trimmedLines(_ text: String) -> String {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b >= 0x09 && b <= 0x0D }
+        while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        guard start == end || bytes[start] < 0x80 && bytes[bytes.index(before: end)] < 0x80 else {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return String(text[start..<end])
     }
 
     /// Every JSON object in the value (arrays, `@graph`, nested `mainEntity`), breadth first.
