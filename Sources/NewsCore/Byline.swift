@@ -41,7 +41,7 @@ enum Byline {
         while let w = words.first, Gazetteer.titles.contains(w), words.count > 2 { words.removeFirst() }
         words = withoutOutletAndRole(words)
         guard words.count >= 2, words.count <= 5, !agencies.contains(words[0].lowercased()) else { return nil }
-        if words.contains(where: { notNameWords.contains(titleCased($0)) || roles.contains(titleCased($0)) }) { return nil }
+        if words.lazy.map(titleCased).contains(where: { notNameWords.contains($0) || roles.contains($0) }) { return nil }
         let joined = words.joined(separator: " ")
         if Gazetteer.outlets[joined.lowercased()] != nil || Gazetteer.organisations[joined] != nil { return nil }
         var out: [String] = []
@@ -83,9 +83,10 @@ enum Byline {
         var index = 2
         while index < words.count {
             let word = words[index]
+            let cased = titleCased(word)
             let pair = index + 1 < words.count ? (word + " " + words[index + 1]).lowercased() : ""
-            if roles.contains(titleCased(word)) || afterNameWords.contains(titleCased(word))
-                || agencies.contains(word.lowercased()) || Gazetteer.outlets[pair] != nil
+            if roles.contains(cased) || afterNameWords.contains(cased) || agencies.contains(word.lowercased())
+                || Gazetteer.outlets[pair] != nil
             {
                 words.removeSubrange(index...)
                 // `Lindsey Hilsum, International Editor`, `Sameer Hashmi, Mumbai correspondent`
