@@ -63,14 +63,22 @@ struct JSONRecord {
     }
 
     /// A record's date field. news-please writes `2025-05-19 16:13:00`, a time without a zone: the time
-    /// is kept, read as UTC, rather than cut to the day.
+    /// is kept, read as UTC, rather than cut to the day. A day followed by a time no reader takes
+    /// (`2022-01-10T22:06:08:684Z`) is the day.
     static func recordDate(_ raw: String) -> String? {
         let text = raw.trimming(" \t")
-        guard let value = DatelineParser.parse(Substring(text)) else { return nil }
+        guard let value = DatelineParser.parse(Substring(text)) ?? leadingDay(text) else { return nil }
         if value.utf8.count == 10, text.utf8.count >= 16, let instant = DatelineParser.parseISO(Substring(text + "Z")) {
             return instant
         }
         return value
+    }
+
+    /// The ISO day that opens `text` when a time follows it (`T` or a space), else nil.
+    static func leadingDay(_ text: String) -> String? {
+        let head = text.utf8.prefix(11)
+        guard head.count == 11, head.last == 0x54 || head.last == 0x20 else { return nil }
+        return DatelineParser.parseISO(Substring(text).prefix(10))
     }
 
     /// The record as an article.

@@ -190,16 +190,20 @@ struct NearestDate {
         return last == "." || last == "!" || last == "?"
     }
 
+    /// The characters of a long line in which a dateline is looked for.
+    static let opening = 40
+
     static func distance(_ index: Int, from anchor: Int) -> Int {
         index < anchor ? 2 * (anchor - index) : index - anchor
     }
 
-    /// The day written in a line of ordinary length, if any (memoised: the list test reads neighbours).
+    /// The day written in a line of ordinary length, or opening a longer one (a story's dateline:
+    /// `Karlsruhe, (12.11.2021). Traditionell …`), if any (memoised: the list test reads neighbours).
     mutating func date(_ index: Int) -> String? {
         if let known = found[index] { return known }
         let line = text[index]
-        let value = line.isEmpty || line.utf8.count > 300 || roles[index] == .post || roles[index] == .caption
-            ? nil : DateFinder.find(in: line)
+        let value = line.isEmpty || roles[index] == .post || roles[index] == .caption
+            ? nil : line.utf8.count > 300 ? DateFinder.find(in: String(line.prefix(Self.opening))) : DateFinder.find(in: line)
         found[index] = value
         return value
     }
@@ -236,8 +240,9 @@ struct NearestDate {
 }
 
 /// Finds a calendar day written anywhere in a short line, in the forms pages use: ISO
-/// (`2014-07-19`), `19.07.2014`, `7/19/2014`, `19 July 2014` and `July 19, 2014` with month names
-/// in English, German, French, Spanish, Italian, Portuguese and Dutch.
+/// (`2014-07-19`), `19.07.2014`, `7/19/2014` (month first unless the line says otherwise:
+/// `DayOrder`), `19 July 2014` and `July 19, 2014` with month names in English, German, French,
+/// Spanish, Italian, Portuguese and Dutch.
 enum DateFinder {
     static func find(in line: String) -> String? {
         // Every form read below has at least four ASCII digits (`1.1.23`, a year of four).
@@ -293,7 +298,9 @@ enum DateFinder {
                 if tokens[k + 2].text.count == 4, t.text.count <= 2, tokens[k + 1].text.count <= 2 {
                     if t.end == ".", let v = valid(c, b, a) { return v }
                     if t.end == "/" || t.end == "-" {
-                        if let v = a <= 12 ? valid(c, a, b) : valid(c, b, a) { return v }
+                        // Month first unless the line says it comes from where the day is (`02/11/2023 GMT`).
+                        let monthFirst = a <= 12 && (b > 12 || !DayOrder.dayFirst(in: line))
+                        if let v = monthFirst ? valid(c, a, b) : valid(c, b, a) { return v }
                     }
                 }
             }

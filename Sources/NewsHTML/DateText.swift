@@ -3,7 +3,8 @@ import NewsCore
 
 /// Days written in a page's own text, in the forms newsd's date-line reader does not take as a whole
 /// line: `16.12.2012`, `Samstag, 19. Juli 2014`, `le 3 mars 2019`, `2018/07/03`, `07/03/2018` (US
-/// order), anywhere in a short text. Only the day is kept.
+/// order unless the text says it is from where the day comes first: `DayOrder`), anywhere in a short
+/// text. Only the day is kept.
 enum DateText {
     /// Month names (English, German, French, Spanish, Italian, Dutch) and their common abbreviations.
     static let months: [String: Int] = {
@@ -45,7 +46,7 @@ enum DateText {
             {
                 if aDigits == 4, let day = day(a, b, c) { return day }
                 if cDigits == 4 {
-                    if s1 == "/", a <= 12, let day = day(c, a, b) { return day }
+                    if s1 == "/", a <= 12, b > 12 || !DayOrder.dayFirst(in: text), let day = day(c, a, b) { return day }
                     if let day = day(c, b, a) { return day }
                 }
             }

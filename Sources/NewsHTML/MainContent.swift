@@ -577,7 +577,7 @@ struct MainContent {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a
             // short line anywhere on the page.
             page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300))) }.first
-                ?? shortTextDate()
+                ?? shortTextDate(storyStart: found.first { $0.role == .paragraph }?.node)
         }
 
         // The page's own statement of its text wins when the markup yielded much less of it.
@@ -737,17 +737,55 @@ struct MainContent {
         return nil
     }
 
-    /// The first day in a short text node outside furniture (a date line set in a `<span>`).
-    private func shortTextDate() -> String? {
-        for (i, node) in document.nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
+    /// The first day in a short text node outside furniture (a date line set in a `<span>`), else
+    /// the day nearest above the story in a text of furniture that holds little but the day
+    /// (`<dd>12.01.2017</dd>`, `Handball Schweiz • 02.02.2022` in a page header, `am 25.01.2022` in
+    /// a byline box) and is no link (a teaser's).
+    private func shortTextDate(storyStart: Int?) -> String? {
+        let nodes = document.nodes
+        for (i, node) in nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
             if let day = DateText.find(in: node.text) { return day }
+        }
+        guard let storyStart else { return nil }
+        var i = storyStart - 1
+        while i >= max(0, storyStart - Self.dateReach) {
+            defer { i -= 1 }
+            let node = nodes[i]
+            guard node.isText, excluded[i] else { continue }
+            let text = node.text
+            let length = text.utf8.count
+            guard length >= 8, length <= 40, let day = DateText.find(in: text) else { continue }
+            let letters = text.unicodeScalars.count { $0.properties.isAlphabetic }
+            guard letters <= 20, !isInLink(i) else { continue }
+            return day
         }
         return nil
     }
 
-    /// `/2025/05/19/` or `2025-05-19` in an address.
+    /// How many nodes above the story's first block a date in furniture may be.
+    static let dateReach = 400
+
+    /// Whether node `i` is inside an `<a>`.
+    private func isInLink(_ i: Int) -> Bool {
+        var p = document.nodes[i].parent
+        var steps = 0
+        while p >= 0, steps < 64 {
+            if document.nodes[p].isTag(GUMBO_TAG_A) { return true }
+            p = document.nodes[p].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// `/2025/05/19/`, `2025-05-19` or `/20250519/` in an address.
     static func dateInAddress(_ url: String) -> String? {
         let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" }).map(String.init)
+        for part in parts where part.utf8.count == 8 && (part.hasPrefix("19") || part.hasPrefix("20")) {
+            guard let y = Int(part.prefix(4)), let m = Int(part.dropFirst(4).prefix(2)), let d = Int(part.suffix(2)),
+                y >= 1995, (1...12).contains(m), d >= 1, d <= 31
+            else { continue }
+            return String(format: "%04d-%02d-%02d", y, m, d)
+        }
         guard parts.count >= 3 else { return nil }
         for k in 0..<(parts.count - 2) {
             guard parts[k].count == 4, let y = Int(parts[k]), y >= 1995, y <= 2100,

@@ -64,7 +64,14 @@ struct PageMetadata {
             case GUMBO_TAG_TIME:
                 if let value = node[.datetime] ?? node[.content], !value.isEmpty { times.append((index, value)) }
             default:
-                break
+                // RDFa states a value on any element (`<span property="schema:dateCreated" content="…">`):
+                // dates count as the meta tags' do, after them.
+                if let property = node[.property], let content = node[.content], !content.isEmpty {
+                    for key in property.split(separator: " ").map({ $0.lowercased() })
+                    where meta[key] == nil && Self.rdfaDateWords.contains(where: { key.hasBytes($0) }) {
+                        meta[key] = content
+                    }
+                }
             }
             if let property = node[.itemprop]?.lowercased(), !node.isTag(GUMBO_TAG_META) {
                 let value = node[.content] ?? node[.datetime]
@@ -124,6 +131,7 @@ struct PageMetadata {
             meta["datepublished"], meta["article.published"], meta["parsely-pub-date"], meta["sailthru.date"],
             meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"], meta["dc.date"],
             meta["dcterms.date"], meta["dcterms.created"], meta["date"], meta["og:pubdate"], micro["datepublished"],
+            fromJSONLD.pagePublished,
         ]
         published = publishedFields.lazy.compactMap { $0.flatMap(PageArticle.date) }.first
         if published == nil {
@@ -154,6 +162,9 @@ struct PageMetadata {
             published = (marked.map { [$0] } ?? times).lazy.compactMap { PageArticle.date($0.value) }.first
         }
     }
+
+    /// Words of an RDFa property on an element other than `<meta>` whose value is read as a date.
+    static let rdfaDateWords = ["date", "created", "published", "issued"]
 
     /// Names from author fields, outlets and roles dropped, each name once.
     static func names(_ fields: [String]) -> [String] {
@@ -224,7 +235,13 @@ struct JSONLDFields {
     var description: String?
     var updates: [PageMetadata.LiveUpdate] = []
     var isLive = false
+    /// The publication date of a page object (`WebPage`) when no article object states one: trusted
+    /// after the meta tags.
+    var pagePublished: String?
     private var found = false
+
+    /// Types of a page as a whole.
+    static let pageTypes: Set<String> = ["webpage", "itempage", "aboutpage", "medicalwebpage", "qapage", "faqpage"]
 
     /// Types whose fields describe the page's article, best first.
     static let articleTypes: [String] = [
@@ -245,6 +262,14 @@ struct JSONLDFields {
             let types = Self.types(candidate)
             guard let rank = types.compactMap({ Self.articleTypes.firstIndex(of: $0) }).min() else { continue }
             if best == nil || rank < best!.rank { best = (rank, candidate) }
+        }
+        // A page object may date the page (`WebPage`, as many sites' plug-ins state it) where no
+        // article object does.
+        if pagePublished == nil {
+            for candidate in candidates where Self.types(candidate).contains(where: Self.pageTypes.contains) {
+                pagePublished = Self.string(candidate["datePublished"]) ?? Self.string(candidate["dateCreated"])
+                if pagePublished != nil { break }
+            }
         }
         guard let article = best?.object else {
             // A page without an article object may still name its publisher.

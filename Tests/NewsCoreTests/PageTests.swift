@@ -94,6 +94,16 @@ import Testing
         #expect(article.published == "2021-04-15")
     }
 
+    /// A story that opens with its dateline (`Karlsruhe, (15.03.2021). The city council …`) in a long
+    /// first paragraph and prints no date line: the dateline's day is the page's.
+    @Test func datelineOpeningTheStorysFirstParagraph() throws {
+        var text = Self.page.replacingOccurrences(of: "March 15, 2021\n", with: "")
+        text = text.replacingOccurrences(
+            of: "The city council voted on Monday night", with: "Harbourtown, (16.03.2021). The city council voted on Monday night")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.published == "2021-03-16")
+    }
+
     /// A page whose `<title>` line is only the site and section: the headline is the headline-shaped
     /// line above the story, not the site's name.
     @Test func siteNameTitleLineGivesTheHeadlineAboveTheStory() throws {
@@ -427,6 +437,10 @@ import Testing
         ("duminică, 20 septembrie 2020", "2020-09-20"),
         ("Published 3rd Nov 2023, 08:08 GMT", "2023-11-03"),
         ("Oct 15, 2015 · 18 min read", "2015-10-15"),
+        ("02/11/2023 02:00pm GMT", "2023-11-02"),
+        ("Kompas.com - 02/11/2023, 21:34 WIB", "2023-11-02"),
+        ("Updated 02/11/2023 9:34 pm ET", "2023-02-11"),
+        ("02/11/2023 8:30 am", "2023-02-11"),
     ])
     func dateInsideALine(line: String, day: String) {
         #expect(DateFinder.find(in: line) == day)

@@ -361,6 +361,48 @@ let story = """
         #expect(article.url == "https://example.com/2023/11/05/city-council-vote/")
     }
 
+    @Test func compactDayInTheAddress() throws {
+        let article = try read(
+            """
+            <html><head><link rel="canonical" href="https://example.com/20200428/city-council-vote/"></head>
+            <body><article><h1>City council vote</h1>\(story)</article></body></html>
+            """)
+        #expect(article.published == "2020-04-28")
+    }
+
+    @Test func webPageDateWhenNoArticleStatesOne() throws {
+        // Site plug-ins state the page's date on a `WebPage` in a `@graph`; meta tags come first.
+        let graph = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Example"},
+            {"@type":"WebPage","name":"About us","datePublished":"2018-06-07T10:13:17+00:00"}]}</script>
+            """
+        let article = try read("<html><head>\(graph)</head><body><article><h1>About us</h1>\(story)</article></body></html>")
+        #expect(article.published == "2018-06-07T10:13:17Z")
+        let stated = try read(
+            """
+            <html><head>\(graph)<meta property="article:published_time" content="2018-06-09T08:00:00Z"></head>
+            <body><article><h1>About us</h1>\(story)</article></body></html>
+            """)
+        #expect(stated.published == "2018-06-09T08:00:00Z")
+    }
+
+    @Test func rdfaDateOnAnyElementAndAMalformedTime() throws {
+        let rdfa = try read(
+            """
+            <html><body><article><h1>Growth in the wine trade</h1>
+            <span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>\(story)</article></body></html>
+            """)
+        #expect(rdfa.published == "2022-01-28T12:45:46Z")
+        // Milliseconds after a colon: no reader takes the time, the day stays.
+        let malformed = try read(
+            """
+            <html><head><meta property="article:published_time" content="2022-01-10T22:06:08:684Z"></head>
+            <body><article><h1>Growth in the wine trade</h1>\(story)</article></body></html>
+            """)
+        #expect(malformed.published == "2022-01-10")
+    }
+
     @Test func liveBlogUpdatesAreTheBody() throws {
         let article = try read(
             """
@@ -396,6 +438,11 @@ let story = """
         ("Posted on May 19, 2025 at 10:00", "2025-05-19"),
         ("2018/07/03", "2018-07-03"),
         ("07/03/2018", "2018-07-03"),
+        // Day first where the text says it is from where the day comes first.
+        ("Kompas.com - 02/11/2023, 21:34 WIB", "2023-11-02"),
+        ("02/11/2023 02:00pm GMT", "2023-11-02"),
+        ("Dieser Beitrag wurde am 04/02/2020 von kj veröffentlicht", "2020-02-04"),
+        ("02/11/2023 9:34 pm", "2023-02-11"),
         ("31.02.2018", nil),
         ("Copyright 1998-2018", nil),
         ("Call 555-1234 today", nil),
@@ -414,6 +461,28 @@ let story = """
             </div></body></html>
             """)
         #expect(article.published == "2018-05-06")
+    }
+
+    @Test func dateAloneInFurnitureAboveTheStory() throws {
+        // A header box the rules set aside, holding little but the day: the story's date. A teaser's
+        // linked date above it is not.
+        let article = try read(
+            """
+            <html><body><div class="sidebar"><a href="/older"><span>Older post 03.01.2019</span></a></div>
+            <div class="c-page-header"><h1>Council approves the new budget</h1>
+            <p class="c-page-header__subtitle">Handball Schweiz &bull; 02.02.2022</p></div>
+            <article>\(story)</article></body></html>
+            """)
+        #expect(article.published == "2022-02-02")
+    }
+
+    @Test func aLinkedDateInFurnitureIsATeasers() throws {
+        let article = try read(
+            """
+            <html><body><div class="sidebar"><a href="/older"><span>03.01.2019</span></a></div>
+            <article><h1>Council approves the new budget</h1>\(story)</article></body></html>
+            """)
+        #expect(article.published == nil)
     }
 
     @Test func dateClassElement() throws {
