@@ -30,10 +30,15 @@ extension MainContent {
         }
         let document = metadata.documentTitle.flatMap { $0.isEmpty || $0.count > 400 ? nil : $0 }
 
+        // A site's description of itself (`Providence, Rhode Island News, Weather, Traffic and Sports`)
+        // that the story does not repeat is no headline.
+        func describesTheSite(_ text: String) -> Bool { describesASite(text) && (!judged || share(text) < 0.5) }
+
         if let title = metadata.title, !title.isEmpty {
             // `<meta name="title" content="Edmonton Sun">`: no word of it in the story, where the
             // `<title>` has some.
             let namesTheSite = judged && spaced(title) && share(title) == 0 && document.map { share($0) > 0 } == true
+                || describesTheSite(stripSiteName(title, source: metadata.source))
             if !namesTheSite {
                 let k = key(title)
                 let keys = headings.map(key)
@@ -59,6 +64,14 @@ extension MainContent {
             // `Site / Network - City News, Weather and Sports | Headline`: the part the story repeats,
             // when the others share clearly less with it.
             let parts = titleParts(document, source: metadata.source).filter { $0.split(separator: " ").count >= 3 && !isOnlyADate($0) }
+            if describesTheSite(stripped) {
+                // The site's description: another part the story repeats, else a heading it repeats.
+                let others = parts.filter { !describesASite($0) }
+                if let best = others.max(by: { share($0) < share($1) }), share(best) >= 0.34 { return best }
+                if let heading = storyLine(headings.filter { !describesASite($0) }, above, share: share, floor: 0.4) {
+                    return heading
+                }
+            }
             if stripped == document, parts.count > 1, !goesOnInLowerCase(parts), let best = parts.max(by: { share($0) < share($1) }), share(best) >= 0.5,
                 parts.allSatisfy({ $0 == best || share($0) + 0.25 <= share(best) })
             {
@@ -91,6 +104,29 @@ extension MainContent {
         if headings.isEmpty, judged, let line = storyLine([], above, share: share, floor: 0.5) { return line }
         return headings.first
     }
+
+    /// Whether a text is a site's description of itself rather than a headline: a welcome (`Welcome to
+    /// The London Free Press …`), or a list (two commas or more, no colon) naming two sections or more
+    /// (`Latest football news, transfers, reports`, `Breaking News, Pakistan, World, Cricket, …`).
+    static func describesASite(_ text: String) -> Bool {
+        guard text.utf8.count <= 400 else { return false }
+        if text.lowercased().hasPrefix("welcome to ") { return true }
+        // A colon is a headline's own (`WTA Finals 2023: Latest results, today's matches, …`).
+        guard text.utf8.count(where: { $0 == 0x2C }) >= 2, !text.contains(": ") else { return false }
+        var sections = 0
+        TitleRanker.forEachWord(in: text) { if sectionWords.contains($0) { sections += 1 } }
+        return sections >= 2
+    }
+
+    /// Names of a news site's sections, as sites list them in their titles.
+    static let sectionWords: Set<String> = [
+        "news", "weather", "sports", "sport", "traffic", "business", "entertainment", "opinion", "scores", "transfers",
+        "politics", "headlines", "videos", "video", "photos", "classifieds", "jobs", "obituaries", "lifestyle",
+        "technology", "tech", "health", "science", "travel", "cricket", "football", "reports", "results", "fixtures",
+        "breaking", "latest", "local", "world", "national", "international", "arts", "culture", "events", "blogs",
+        "columnists", "editorials", "finance", "markets", "celebrity", "gossip", "movies", "music", "autos", "cars",
+        "homes", "real", "estate", "shopping", "deals", "reviews", "analysis", "commentary", "community",
+    ]
 
     /// The heading or line above the story the story repeats (`storyHeading`), the lines inside its
     /// first paragraph only when no heading or line above qualifies.
@@ -228,16 +264,23 @@ extension MainContent {
     }
 
     /// `Wurz joins Honda as test driver Thursday, 10, January, 2008, 09:14` → the headline without
-    /// the stamp run on after it (three words at least stay).
+    /// the stamp run on after it (three words at least stay). A date the headline's last words lead
+    /// to is the headline's own (`LWN.net Weekly Edition for March 26, 2015`).
     static func withoutTrailingDate(_ text: String) -> String {
         guard text.utf8.count <= 300, text.utf8.last.map({ (0x30...0x39).contains($0) }) == true else { return text }
         let words = text.split(separator: " ")
         guard words.count >= 5 else { return text }
         for k in 3..<(words.count - 1) where isOnlyADate(words[k...].joined(separator: " ")) && namesAMonthOrDay(words[k...]) {
+            if leadingWords.contains(words[k - 1].lowercased()) { return text }
             return words[..<k].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;|-–—"))
         }
         return text
     }
+
+    /// Words after which a date belongs to the sentence (`… for March 26, 2015`, `… since May 2020`).
+    private static let leadingWords: Set<String> = [
+        "for", "of", "since", "until", "till", "from", "to", "by", "before", "after", "through", "ending", "week",
+    ]
 
     /// Whether some word is a month's or a weekday's name (a run of numbers alone is a score).
     private static func namesAMonthOrDay(_ words: ArraySlice<Substring>) -> Bool {

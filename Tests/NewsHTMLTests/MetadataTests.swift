@@ -295,6 +295,31 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// A site's description of itself (a list of its sections, a welcome) as the `<title>` or the
+    /// metadata title is no headline: the heading the story repeats is. A headline with a colon and
+    /// a list stays one.
+    @Test(arguments: [
+        ("<title>Geneva Daily - Latest swiss news, transfers, reports</title>", "Ukraine and Russia diplomats meet in Geneva"),
+        ("<title>Geneva Daily - Swiss News, Weather, Traffic and Sports | Talks</title>", "Ukraine and Russia diplomats meet in Geneva"),
+        ("<meta name=\"title\" content=\"Breaking News, Geneva, World, Cricket, Entertainment and Swiss News\"><title>The Daily Courier</title>",
+         "Ukraine and Russia diplomats meet in Geneva"),
+        ("<meta name=\"title\" content=\"Welcome to the Geneva Daily in Geneva, Switzerland\">", "Ukraine and Russia diplomats meet in Geneva"),
+    ])
+    func siteDescriptionIsNoHeadline(head: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head>\(head)</head><body>
+            <div><h3>Ukraine and Russia diplomats meet in Geneva</h3>\(story)</div></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
+    @Test func headlineWithAColonAndAListIsAHeadline() {
+        #expect(!MainContent.describesASite("WTA Finals 2023: Latest results, today's matches, schedule and order of play"))
+        #expect(MainContent.describesASite("Providence, Rhode Island News, Weather, Traffic and Sports"))
+        #expect(!MainContent.describesASite("Storms hit Geneva, Basel and Bern overnight"))
+    }
+
     /// What a `<title>` wraps around its headline is cut, and only that: a colon or a lower-case
     /// subtitle belongs to the headline, a site's long description, a trail of colons and a web
     /// address before a colon do not.
@@ -337,6 +362,9 @@ let story = """
         #expect(stamped.title == "Diplomats meet in Geneva")
         let scored = try read("<html><body><div><h2>Geneva beats Basel in the final 81-65</h2>\(story)</div></body></html>")
         #expect(scored.title == "Geneva beats Basel in the final 81-65")
+        // A date the headline leads to is its own.
+        let edition = try read("<html><body><div><h2>Diplomats Weekly Edition for March 26, 2015</h2>\(story)</div></body></html>")
+        #expect(edition.title == "Diplomats Weekly Edition for March 26, 2015")
     }
 
     /// A page without headings whose `<title>` names only the site sets its headline in a styled
