@@ -40,7 +40,7 @@ struct MainContent {
 
         init(_ document: HTMLDocument) {
             let nodes = document.nodes
-            hints = nodes.map { $0.isText ? "" : MainContent.hints($0) }
+            hints = nodes.map { $0.isText ? "" : MainContent.withoutTermSlugs(MainContent.hints($0)) }
             markup = [UInt8](repeating: 0, count: nodes.count)
         }
     }
@@ -215,6 +215,16 @@ struct MainContent {
             }
             return k
         }
+    }
+
+    /// A blog post's class words without the slugs of its categories and tags (WordPress writes
+    /// `post type-post status-publish hentry category-social-media tag-sharing`): a post filed under
+    /// social media is no share bar.
+    static func withoutTermSlugs(_ hints: String) -> String {
+        guard hints.hasBytes("hentry") || hints.hasBytes("status-publish") || hints.hasBytes("type-post"),
+            hints.hasBytes("category-") || hints.hasBytes("tag-")
+        else { return hints }
+        return hints.split(separator: " ").filter { !$0.hasPrefix("category-") && !$0.hasPrefix("tag-") }.joined(separator: " ")
     }
 
     /// A tweet, Truth Social, Telegram, Instagram or Bluesky embed.

@@ -43,6 +43,21 @@ import Testing
         }
     }
 
+    /// A blog post filed under `social-media` (WordPress writes its categories and tags into the
+    /// post's classes) is the story, not a share bar; a share bar inside it still goes.
+    @Test func aPostsCategorySlugsAreNoFurnitureWords() throws {
+        let article = try read(
+            """
+            <html><body><div id="primary"><div class="post-7 post type-post status-publish hentry category-social-media tag-sharing">
+            <h1>Networking is not linking</h1><div class="entry-content">\(story)
+            <p>Networking is about meeting people you have something in common with; linking is what comes next, \
+            when you connect one part, thing or person with another and keep the connection going.</p></div>
+            <div class="social-share">Share on Facebook</div></div></div></body></html>
+            """)
+        #expect(article.body.count == 4)
+        #expect(!article.body.contains("Share on Facebook"))
+    }
+
     @Test func listsQuotesSubheadingsAndCaptions() throws {
         let article = try read(Self.page)
         #expect(article.body.contains("Monday to Thursday: normal supply in the north of the city"))
