@@ -141,7 +141,7 @@ struct MainContent {
         "skiplink", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "dateline",
         "timestamp", "published-date", "article-date", "post-date", "entry-date", "entry-meta", "post-meta",
         "article-meta", "article-info", "post-info", "ad-container", "ad-slot", "adslot", "advertisement", "sponsored",
-        "donate", "read-more", "readmore", "more-stories", "also-read", "see-also", "tag-list", "article-tags",
+        "donate", "more-stories", "also-read", "see-also", "tag-list", "article-tags",
         "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments", "relatedposts",
         "related-posts", "related_posts", "related-articles", "related-stories", "yarpp",
     ]

@@ -58,6 +58,24 @@ import Testing
         #expect(!article.body.contains("Share on Facebook"))
     }
 
+    /// A story whose second half sits in a "read more" expander (`<div id="read-more">` holding the
+    /// link and the rest of the text) keeps that half; the link alone is no paragraph.
+    @Test func storyContinuedInAReadMoreExpander() throws {
+        let article = try read(
+            """
+            <html><body><div class="story-body">\(story)
+            <p>Both delegations brought economists and lawyers, and the Swiss foreign ministry set aside a second \
+            building near the station for their staff, who worked through the night on the draft statements.</p>
+            <div id="read-more"><div id="read-more-link"><a href="">Read more</a></div>
+            <div id="read-more-content"><p>The Swiss hosts said they were ready to organise a third round later in the \
+            summer if both delegations asked for one, and offered the same venue by the lake.</p></div></div>
+            </div></body></html>
+            """)
+        #expect(article.body.count == 5)
+        #expect(article.body.last?.hasPrefix("The Swiss hosts said") == true)
+        #expect(!article.body.contains("Read more"))
+    }
+
     @Test func listsQuotesSubheadingsAndCaptions() throws {
         let article = try read(Self.page)
         #expect(article.body.contains("Monday to Thursday: normal supply in the north of the city"))
