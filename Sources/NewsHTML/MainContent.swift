@@ -142,7 +142,8 @@ struct MainContent {
         "timestamp", "published-date", "article-date", "post-date", "entry-date", "entry-meta", "post-meta",
         "article-meta", "article-info", "post-info", "ad-container", "ad-slot", "adslot", "advertisement", "sponsored",
         "donate", "more-stories", "also-read", "see-also", "tag-list", "article-tags",
-        "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments", "relatedposts",
+        "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments", "commenttext", "commentbody",
+        "commentcontent", "commentlist", "relatedposts",
         "related-posts", "related_posts", "related-articles", "related-stories", "yarpp",
     ]
 

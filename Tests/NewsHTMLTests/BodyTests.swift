@@ -76,6 +76,22 @@ import Testing
         #expect(!article.body.contains("Read more"))
     }
 
+    /// Readers' comments in blocks named for them (`commentText`, a content word inside) are not the
+    /// story.
+    @Test func readersCommentsAreNotTheStory() throws {
+        let article = try read(
+            """
+            <html><body><div class="entry">\(story)
+            <p>Both delegations brought economists and lawyers, and the Swiss foreign ministry set aside a second \
+            building near the station for their staff, who worked through the night on the draft statements.</p>
+            <div class="commentText"><p>What in the world is empowering about a meeting that ends without a statement? \
+            It all seems self-defeating to me, and I have followed these talks for years.</p></div>
+            <p class="posted">Posted by: Lucky Lakeshore | January 14, 2008 06:24 PM</p></div></body></html>
+            """)
+        #expect(!article.body.contains { $0.hasPrefix("What in the world") })
+        #expect(article.body.filter { $0.hasPrefix("Both delegations") || $0.hasPrefix("Diplomats") }.count == 2)
+    }
+
     @Test func listsQuotesSubheadingsAndCaptions() throws {
         let article = try read(Self.page)
         #expect(article.body.contains("Monday to Thursday: normal supply in the north of the city"))
