@@ -38,8 +38,35 @@ package enum TitleRanker {
     static let reachBelow = 3
 
     /// The best candidate, or nil when there is none.
+    /// Whether a text is a site's description of itself rather than a headline: a list (two commas or
+    /// more, no colon) naming two sections or more (`Latest football news, transfers, reports`,
+    /// `Breaking News, Pakistan, World, Cricket, …`). (A welcome is not one: `Welcome to Firefox
+    /// Developer Edition` heads its page.)
+    package static func describesASite(_ text: String) -> Bool {
+        guard text.utf8.count <= 400 else { return false }
+        // A colon is a headline's own (`WTA Finals 2023: Latest results, today's matches, …`).
+        guard text.utf8.count(where: { $0 == 0x2C }) >= 2, !text.contains(": ") else { return false }
+        var sections = 0
+        TitleRanker.forEachWord(in: text) { if sectionWords.contains($0) { sections += 1 } }
+        return sections >= 2
+    }
+
+    /// Names of a news site's sections, as sites list them in their titles.
+    static let sectionWords: Set<String> = [
+        "news", "weather", "sports", "sport", "traffic", "business", "entertainment", "opinion", "scores", "transfers",
+        "politics", "headlines", "videos", "video", "photos", "classifieds", "jobs", "obituaries", "lifestyle",
+        "technology", "tech", "health", "science", "travel", "cricket", "football", "reports", "results", "fixtures",
+        "breaking", "latest", "local", "world", "national", "international", "arts", "culture", "events", "blogs",
+        "columnists", "editorials", "finance", "markets", "celebrity", "gossip", "movies", "music", "autos", "cars",
+        "homes", "real", "estate", "shopping", "deals", "reviews", "analysis", "commentary", "community",
+    ]
+
     static func best(text: [String], first: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout) -> Candidate? {
-        let all = candidates(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout)
+        var all = candidates(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout)
+        // A site's description of itself (`Latest football news, transfers, reports`) is no headline
+        // while anything else is left.
+        let described = all.filter { describesASite($0.text) }
+        if !described.isEmpty, described.count < all.count { all.removeAll { describesASite($0.text) } }
         var best: (candidate: Candidate, score: Double)?
         for candidate in all {
             let score = LineClassifier.dot(candidate.features, weights)

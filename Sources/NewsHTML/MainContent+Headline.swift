@@ -105,28 +105,8 @@ extension MainContent {
         return headings.first
     }
 
-    /// Whether a text is a site's description of itself rather than a headline: a welcome (`Welcome to
-    /// The London Free Press …`), or a list (two commas or more, no colon) naming two sections or more
-    /// (`Latest football news, transfers, reports`, `Breaking News, Pakistan, World, Cricket, …`).
-    static func describesASite(_ text: String) -> Bool {
-        guard text.utf8.count <= 400 else { return false }
-        if text.lowercased().hasPrefix("welcome to ") { return true }
-        // A colon is a headline's own (`WTA Finals 2023: Latest results, today's matches, …`).
-        guard text.utf8.count(where: { $0 == 0x2C }) >= 2, !text.contains(": ") else { return false }
-        var sections = 0
-        TitleRanker.forEachWord(in: text) { if sectionWords.contains($0) { sections += 1 } }
-        return sections >= 2
-    }
-
-    /// Names of a news site's sections, as sites list them in their titles.
-    static let sectionWords: Set<String> = [
-        "news", "weather", "sports", "sport", "traffic", "business", "entertainment", "opinion", "scores", "transfers",
-        "politics", "headlines", "videos", "video", "photos", "classifieds", "jobs", "obituaries", "lifestyle",
-        "technology", "tech", "health", "science", "travel", "cricket", "football", "reports", "results", "fixtures",
-        "breaking", "latest", "local", "world", "national", "international", "arts", "culture", "events", "blogs",
-        "columnists", "editorials", "finance", "markets", "celebrity", "gossip", "movies", "music", "autos", "cars",
-        "homes", "real", "estate", "shopping", "deals", "reviews", "analysis", "commentary", "community",
-    ]
+    /// Whether a text is a site's description of itself rather than a headline (`TitleRanker`).
+    static func describesASite(_ text: String) -> Bool { TitleRanker.describesASite(text) }
 
     /// The heading or line above the story the story repeats (`storyHeading`), the lines inside its
     /// first paragraph only when no heading or line above qualifies.

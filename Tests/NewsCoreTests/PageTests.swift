@@ -104,6 +104,40 @@ import Testing
         #expect(article.published == "2021-03-16")
     }
 
+    /// A page title that is the site's description of itself (a list of its sections) is no
+    /// headline: the short line above the story is.
+    @Test func siteDescriptionTitleLineGivesTheLineAboveTheStory() throws {
+        let text = """
+            clubcall - Latest football news, transfers, reports
+
+            Home
+            Football
+            Premiership
+            Championship
+            League One
+            League Two
+            Scotland
+            Europe
+            International
+            Cricket
+            Rugby Union
+            Rugby League
+            Tennis
+            Golf
+            Horse Racing
+            Other Sport
+            FREE Newsletter
+            Reading 0-2 Portsmouth
+            2008-01-01 17:15:00.0
+            Portsmouth made the best possible start to the new year with a 2-0 win over ten-man Reading at the Madjeski Stadium.
+            The writing was on the wall for Reading as early as the second minute when Ibrahima Sonko got on the wrong side of Benjani inside the penalty area and was shown a straight red card.
+            Niko Krancjar though hit his penalty off the foot of the post leaving Reading somewhat relieved for the short term.
+            (c) Copyright Clubcall.com 2006 Contact Us
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Reading 0-2 Portsmouth")
+    }
+
     /// A page whose `<title>` line is only the site and section: the headline is the headline-shaped
     /// line above the story, not the site's name.
     @Test func siteNameTitleLineGivesTheHeadlineAboveTheStory() throws {
