@@ -27,8 +27,10 @@ enum DateText {
         return out
     }()
 
-    /// The first day named in the text, as `YYYY-MM-DD`, or nil.
-    static func find(in text: String) -> String? {
+    /// The first day named in the text, as `YYYY-MM-DD`, or nil. With `shortYears`, a text that says
+    /// it is a date (an element named for one) may write the year in two digits between dots
+    /// (`Party, 30.10.23`).
+    static func find(in text: String, shortYears: Bool = false) -> String? {
         guard text.utf8.count <= 400 else { return nil }
         // Every day found has a year of four ASCII digits (numbers are runs of ASCII digits).
         var digits = 0
@@ -45,6 +47,11 @@ enum DateText {
                 case .separator(let s2) = tokens[k + 3], s1 == s2, case .number(let c, let cDigits) = tokens[k + 4]
             {
                 if aDigits == 4, let day = day(a, b, c) { return day }
+                if shortYears, cDigits == 2, aDigits <= 2, s1 == ".",
+                    k + 5 >= tokens.count || tokens[k + 5] != .separator("."), let day = day(2000 + c, b, a)
+                {
+                    return day
+                }
                 if cDigits == 4 {
                     if s1 == "/", a <= 12, b > 12 || !DayOrder.dayFirst(in: text), let day = day(c, a, b) { return day }
                     if let day = day(c, b, a) { return day }

@@ -588,7 +588,8 @@ struct MainContent {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a
             // short line anywhere on the page.
             page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300))) }.first
-                ?? shortTextDate(storyStart: found.first { $0.role == .paragraph }?.node)
+                ?? shortTextDate(story: found.first { $0.role == .paragraph }.map { first in
+                    (first.node, found.last { $0.role == .paragraph }?.node ?? first.node) })
         }
 
         // The page's own statement of its text wins when the markup yielded much less of it.
@@ -742,7 +743,7 @@ struct MainContent {
             let text = document.text(i)
             guard !text.isEmpty, text.utf8.count <= 200 else { continue }
             if let stamp = PageArticle.stamp(text), !stamp.updated { return stamp.value }
-            if let value = PageArticle.date(text) ?? DateText.find(in: text) { return value }
+            if let value = PageArticle.date(text) ?? DateText.find(in: text, shortYears: true) { return value }
         }
         if let url = metadata.url, let value = Self.dateInAddress(url) { return value }
         return nil
@@ -751,30 +752,37 @@ struct MainContent {
     /// The first day in a short text node outside furniture (a date line set in a `<span>`), else
     /// the day nearest above the story in a text of furniture that holds little but the day
     /// (`<dd>12.01.2017</dd>`, `Handball Schweiz • 02.02.2022` in a page header, `am 25.01.2022` in
-    /// a byline box) and is no link (a teaser's).
-    private func shortTextDate(storyStart: Int?) -> String? {
+    /// a byline box) and is no link (a teaser's), else such a day just below the story (a footer's
+    /// `<h5>23.01.2019</h5>` beside the share buttons).
+    private func shortTextDate(story: (first: Int, last: Int)?) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
             if let day = DateText.find(in: node.text) { return day }
         }
-        guard let storyStart else { return nil }
-        var i = storyStart - 1
-        while i >= max(0, storyStart - Self.dateReach) {
-            defer { i -= 1 }
+        guard let story else { return nil }
+        func dayAlone(_ i: Int) -> String? {
             let node = nodes[i]
-            guard node.isText, excluded[i] else { continue }
+            guard node.isText, excluded[i] else { return nil }
             let text = node.text
-            let length = text.utf8.count
-            guard length >= 8, length <= 40, let day = DateText.find(in: text) else { continue }
+            // Spaces and no-break spaces do not count.
+            let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
+            guard length >= 8, length <= 40, let day = DateText.find(in: text) else { return nil }
             let letters = text.unicodeScalars.count { $0.properties.isAlphabetic }
-            guard letters <= 20, !isInLink(i) else { continue }
-            return day
+            return letters <= 20 && !isInLink(i) ? day : nil
+        }
+        for i in stride(from: story.first - 1, through: max(0, story.first - Self.dateReach), by: -1) {
+            if let day = dayAlone(i) { return day }
+        }
+        for i in (story.last + 1)..<min(nodes.count, story.last + 1 + Self.footerReach) {
+            if let day = dayAlone(i) { return day }
         }
         return nil
     }
 
     /// How many nodes above the story's first block a date in furniture may be.
     static let dateReach = 400
+    /// How many nodes below the story's last block a date in its footer may be.
+    static let footerReach = 40
 
     /// Whether node `i` is inside an `<a>`.
     private func isInLink(_ i: Int) -> Bool {

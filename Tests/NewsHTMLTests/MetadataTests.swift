@@ -497,10 +497,29 @@ let story = """
             """
             <html><body><div class="sidebar"><a href="/older"><span>Older post 03.01.2019</span></a></div>
             <div class="c-page-header"><h1>Council approves the new budget</h1>
-            <p class="c-page-header__subtitle">Handball Schweiz &bull; 02.02.2022</p></div>
+            <p class="c-page-header__subtitle">  Handball Schweiz&nbsp;&nbsp;&bull;&nbsp;&nbsp;02.02.2022  </p></div>
             <article>\(story)</article></body></html>
             """)
         #expect(article.published == "2022-02-02")
+    }
+
+    @Test func dateAloneInTheFooterBelowTheStory() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Council approves the new budget</h1>\(story)
+            <div class="social-share"><div class="pull-left"><h5>23.01.2019</h5></div></div></article></body></html>
+            """)
+        #expect(article.published == "2019-01-23")
+    }
+
+    @Test func twoDigitYearInAnElementNamedForTheDate() throws {
+        let article = try read(
+            """
+            <html><body><div class="text"><div class="date"> Party, 30.10.23 </div><h1>Halloween costumes</h1>\(story)
+            </div></body></html>
+            """)
+        #expect(article.published == "2023-10-30")
+        #expect(DateText.find(in: "Version 1.10.23") == nil)
     }
 
     @Test func aLinkedDateInFurnitureIsATeasers() throws {
