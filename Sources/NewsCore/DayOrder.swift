@@ -2,7 +2,9 @@
 /// be a month: the United States write the month first, most of the world the day. A line that says
 /// where it comes from decides: a time zone used outside the United States (`GMT`, `BST`, `CET`,
 /// `WIB`, `IST` …), a 24-hour time past noon with no `am` / `pm` (`21:34`), or a word of a language
-/// that writes the day first (`Uhr`, `von`, `le`, `de` …). Without such a cue the month comes first.
+/// that writes the day first (`Uhr`, `von`, `le`, `de` …). Else the page decides, as it writes its
+/// dates one way: a date elsewhere on it whose first number is over twelve (`26/12/2019`) says day
+/// first, whose second is (`12/26/2019`) month first (`pageOrder`). Else the month comes first.
 package enum DayOrder {
     /// Zone abbreviations of places that write the day first.
     static let dayFirstZones: Set<String> = [
@@ -15,6 +17,46 @@ package enum DayOrder {
         "uhr", "um", "von", "vom", "am", "le", "du", "à", "de", "del", "della", "el", "il", "às", "op", "om",
         "publié", "veröffentlicht", "publicado", "pubblicato", "gepubliceerd",
     ]
+
+    /// The order a page's lines write numeric dates in: true for day first, false for month first,
+    /// nil when no date on it tells (both numbers twelve or less, or none), by the majority.
+    package static func pageOrder(_ lines: some Sequence<String>) -> Bool? {
+        var dayFirst = 0
+        var monthFirst = 0
+        for line in lines where line.utf8.count <= 2000 && (line.utf8.contains(0x2F) || line.utf8.contains(0x2D)) {
+            let bytes = Array(line.utf8)
+            var i = 0
+            while i < bytes.count {
+                // `a/b/yyyy` or `a-b-yyyy` with one or two digits before each separator.
+                guard let (a, afterA) = number(bytes, i, maxDigits: 2), afterA < bytes.count,
+                    bytes[afterA] == 0x2F || bytes[afterA] == 0x2D, let (b, afterB) = number(bytes, afterA + 1, maxDigits: 2),
+                    afterB < bytes.count, bytes[afterB] == bytes[afterA], let (_, afterY) = number(bytes, afterB + 1, maxDigits: 4),
+                    afterY - afterB - 1 == 4, i == 0 || !isDigit(bytes[i - 1])
+                else {
+                    i += 1
+                    continue
+                }
+                if a > 12, a <= 31, b >= 1, b <= 12 { dayFirst += 1 }
+                if b > 12, b <= 31, a >= 1, a <= 12 { monthFirst += 1 }
+                i = afterY
+            }
+        }
+        return dayFirst == monthFirst ? nil : dayFirst > monthFirst
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// The number of at most `maxDigits` digits at `i` and the index after it, or nil.
+    private static func number(_ bytes: [UInt8], _ i: Int, maxDigits: Int) -> (Int, Int)? {
+        var j = i
+        var value = 0
+        while j < bytes.count, j - i < maxDigits, isDigit(bytes[j]) {
+            value = value * 10 + Int(bytes[j] - 0x30)
+            j += 1
+        }
+        guard j > i, j >= bytes.count || !isDigit(bytes[j]) else { return nil }
+        return (value, j)
+    }
 
     /// Whether an ambiguous numeric date in `line` is day first.
     package static func dayFirst(in line: some StringProtocol) -> Bool {

@@ -178,6 +178,8 @@ struct NearestDate {
     let roles: [TextExtractor.Role]
     let updates: Set<Int>
     private var found: [Int: String?] = [:]
+    /// The page's order of numeric dates (`DayOrder.pageOrder`), read once when first needed.
+    private var pageOrder: Bool?? = nil
 
     init(text: [String], roles: [TextExtractor.Role], datelines: [(index: Int, label: DatelineParser.Label, value: String)]) {
         self.text = text
@@ -203,9 +205,16 @@ struct NearestDate {
         if let known = found[index] { return known }
         let line = text[index]
         let value = line.isEmpty || roles[index] == .post || roles[index] == .caption
-            ? nil : line.utf8.count > 300 ? DateFinder.find(in: String(line.prefix(Self.opening))) : DateFinder.find(in: line)
+            ? nil : DateFinder.find(in: line.utf8.count > 300 ? String(line.prefix(Self.opening)) : line, dayFirst: order(for: line))
         found[index] = value
         return value
+    }
+
+    /// The page's order of numeric dates when `line` may hold one that needs it, else nil.
+    private mutating func order(for line: String) -> Bool? {
+        guard line.utf8.contains(0x2F) || line.utf8.contains(0x2D) else { return nil }
+        if pageOrder == nil { pageOrder = .some(DayOrder.pageOrder(text)) }
+        return pageOrder ?? nil
     }
 
     mutating func inList(_ index: Int, _ value: String) -> Bool {
@@ -244,7 +253,9 @@ struct NearestDate {
 /// `DayOrder`), `19 July 2014` and `July 19, 2014` with month names in English, German, French,
 /// Spanish, Italian, Portuguese and Dutch.
 enum DateFinder {
-    static func find(in line: String) -> String? {
+    /// The first day in `line`; `dayFirst` is the page's order of numeric dates (`DayOrder.pageOrder`),
+    /// used when the line says nothing of its own.
+    static func find(in line: String, dayFirst pageOrder: Bool? = nil) -> String? {
         // Every form read below has at least four ASCII digits (`1.1.23`, a year of four).
         var digits = 0
         for byte in line.utf8 where byte >= 0x30 && byte <= 0x39 {
@@ -299,7 +310,7 @@ enum DateFinder {
                     if t.end == ".", let v = valid(c, b, a) { return v }
                     if t.end == "/" || t.end == "-" {
                         // Month first unless the line says it comes from where the day is (`02/11/2023 GMT`).
-                        let monthFirst = a <= 12 && (b > 12 || !DayOrder.dayFirst(in: line))
+                        let monthFirst = a <= 12 && (b > 12 || !(DayOrder.dayFirst(in: line) || pageOrder == true))
                         if let v = monthFirst ? valid(c, a, b) : valid(c, b, a) { return v }
                     }
                 }

@@ -583,13 +583,15 @@ struct MainContent {
         page.authors = page.authors.enumerated().filter { index, name in
             !page.authors[..<index].contains { name.hasPrefix($0 + " ") }
         }.map(\.element)
-        if page.published == nil { page.published = pageDate() }
+        // Numeric dates are read in the order the page writes them (`DayOrder.pageOrder`).
+        let order = page.published == nil ? DayOrder.pageOrder(document.nodes.lazy.filter(\.isText).map(\.text)) : nil
+        if page.published == nil { page.published = pageDate(order: order) }
         if page.published == nil {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a
             // short line anywhere on the page.
-            page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300))) }.first
+            page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300)), dayFirst: order) }.first
                 ?? shortTextDate(story: found.first { $0.role == .paragraph }.map { first in
-                    (first.node, found.last { $0.role == .paragraph }?.node ?? first.node) })
+                    (first.node, found.last { $0.role == .paragraph }?.node ?? first.node) }, order: order)
         }
 
         // The page's own statement of its text wins when the markup yielded much less of it.
@@ -732,18 +734,18 @@ struct MainContent {
 
     /// A date stated in the page's text: an element whose class or id says date, time or published
     /// (its text, or its `title`), else the page's address, else a day in the text above the story.
-    private func pageDate() -> String? {
+    private func pageDate(order: Bool?) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
             guard Self.dateWords.occurs(in: words) || node.isTag(GUMBO_TAG_TIME) else { continue }
             guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
-            if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title) { return value }
+            if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title, dayFirst: order) { return value }
             guard textLength[i] <= 200 || excluded[i] else { continue }
             let text = document.text(i)
             guard !text.isEmpty, text.utf8.count <= 200 else { continue }
             if let stamp = PageArticle.stamp(text), !stamp.updated { return stamp.value }
-            if let value = PageArticle.date(text) ?? DateText.find(in: text, shortYears: true) { return value }
+            if let value = PageArticle.date(text) ?? DateText.find(in: text, shortYears: true, dayFirst: order) { return value }
         }
         if let url = metadata.url, let value = Self.dateInAddress(url) { return value }
         return nil
@@ -754,10 +756,10 @@ struct MainContent {
     /// (`<dd>12.01.2017</dd>`, `Handball Schweiz • 02.02.2022` in a page header, `am 25.01.2022` in
     /// a byline box) and is no link (a teaser's), else such a day just below the story (a footer's
     /// `<h5>23.01.2019</h5>` beside the share buttons).
-    private func shortTextDate(story: (first: Int, last: Int)?) -> String? {
+    private func shortTextDate(story: (first: Int, last: Int)?, order: Bool?) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
-            if let day = DateText.find(in: node.text) { return day }
+            if let day = DateText.find(in: node.text, dayFirst: order) { return day }
         }
         guard let story else { return nil }
         func dayAlone(_ i: Int) -> String? {
@@ -766,7 +768,7 @@ struct MainContent {
             let text = node.text
             // Spaces and no-break spaces do not count.
             let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
-            guard length >= 8, length <= 40, let day = DateText.find(in: text) else { return nil }
+            guard length >= 8, length <= 40, let day = DateText.find(in: text, dayFirst: order) else { return nil }
             let letters = text.unicodeScalars.count { $0.properties.isAlphabetic }
             return letters <= 20 && !isInLink(i) ? day : nil
         }

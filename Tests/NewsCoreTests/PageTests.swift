@@ -496,6 +496,18 @@ import Testing
         #expect(PageLayout.foldKey("Café – Zürich ½") == "cafézürich½")
     }
 
+    /// A page writes its numeric dates one way: a date whose first number is over twelve elsewhere on
+    /// it makes `09/08/2012` the ninth of August; the line's own cue wins over the page's.
+    @Test func pageOrderOfNumericDates() {
+        #expect(DayOrder.pageOrder(["26/02/2012, 30 Comments", "Published on 09/08/2012"]) == true)
+        #expect(DayOrder.pageOrder(["12/26/2012", "Published on 09/08/2012"]) == false)
+        #expect(DayOrder.pageOrder(["Published on 09/08/2012", "Page 3 of 12", "2012-08-09"]) == nil)
+        #expect(DayOrder.pageOrder(["Call 123-45-67890", "2019-2020 season"]) == nil)
+        #expect(DateFinder.find(in: "Published on 09/08/2012 by Nicholas Griffin", dayFirst: true) == "2012-08-09")
+        #expect(DateFinder.find(in: "Published on 09/08/2012 by Nicholas Griffin") == "2012-09-08")
+        #expect(DateFinder.find(in: "Published 09/08/2012 14:30 GMT", dayFirst: false) == "2012-08-09")
+    }
+
     @Test(arguments: ["Page 12 of 30", "Call 555 1234", "Top 10 stories of 2019", "31.02.2020", "Version 2.3.10.5", "29.02.23"])
     func noDateInsideALine(line: String) {
         #expect(DateFinder.find(in: line) == nil)

@@ -512,6 +512,17 @@ let story = """
         #expect(article.published == "2019-01-23")
     }
 
+    @Test func numericDateInThePagesOrder() throws {
+        // `26/02/2012` in a list below says the page writes the day first.
+        let article = try read(
+            """
+            <html><body><article><h1>Council approves the new budget</h1>
+            <span class="post-date">09/08/2012</span>\(story)</article>
+            <aside><ul><li><a href="/a">Older budget story</a> 26/02/2012</li></ul></aside></body></html>
+            """)
+        #expect(article.published == "2012-08-09")
+    }
+
     @Test func twoDigitYearInAnElementNamedForTheDate() throws {
         let article = try read(
             """
