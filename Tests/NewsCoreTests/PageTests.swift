@@ -99,7 +99,9 @@ import Testing
     @Test func datelineOpeningTheStorysFirstParagraph() throws {
         var text = Self.page.replacingOccurrences(of: "March 15, 2021\n", with: "")
         text = text.replacingOccurrences(
-            of: "The city council voted on Monday night", with: "Harbourtown, (16.03.2021). The city council voted on Monday night")
+            of: "The city council voted on Monday night",
+            with: "Harbourtown, (16.03.2021). After a debate that filled the whole evening and most of the night, with "
+                + "speakers from every district of the city and from the harbour's own board, the city council voted on Monday night")
         let article = try #require(try TestSupport.article(text))
         #expect(article.published == "2021-03-16")
     }
