@@ -1,10 +1,11 @@
 /// Which order a numeric date such as `02/11/2023` is written in when both its first numbers could
 /// be a month: the United States write the month first, most of the world the day. A line that says
 /// where it comes from decides: a time zone used outside the United States (`GMT`, `BST`, `CET`,
-/// `WIB`, `IST` …), a 24-hour time past noon with no `am` / `pm` (`21:34`), or a word of a language
-/// that writes the day first (`Uhr`, `von`, `le`, `de` …). Else the page decides, as it writes its
-/// dates one way: a date elsewhere on it whose first number is over twelve (`26/12/2019`) says day
-/// first, whose second is (`12/26/2019`) month first (`pageOrder`). Else the month comes first.
+/// `WIB`, `IST` …) or a word of a language that writes the day first (`Uhr`, `von`, `le`, `de` …);
+/// a 24-hour time does not (Drupal's default is `08/09/2012 - 14:49`, month first). Else the page
+/// decides, as it writes its dates one way: a date elsewhere on it whose first number is over
+/// twelve (`26/12/2019`) says day first, whose second is (`12/26/2019`) month first (`pageOrder`).
+/// Else the month comes first.
 package enum DayOrder {
     /// Zone abbreviations of places that write the day first.
     static let dayFirstZones: Set<String> = [
@@ -72,25 +73,13 @@ package enum DayOrder {
             }
         }
         if let s = start { words.append(text[s...]) }
-        var sawAfternoon = false
-        var sawMeridiem = false
         for (k, word) in words.enumerated() {
             let lower = word.lowercased()
-            if dayFirstZones.contains(lower) || dayFirstWords.contains(lower) {
-                // `8:30 am` is English: `am` counts only when no time is just before it.
-                if lower == "am", k > 0, words[k - 1].allSatisfy(\.isNumber) { sawMeridiem = true; continue }
-                return true
-            }
-            if lower == "pm" || lower == "am" || lower == "a.m" || lower == "p.m" { sawMeridiem = true }
-            if lower.hasSuffix("pm") || lower.hasSuffix("am"), lower.dropLast(2).allSatisfy(\.isNumber) { sawMeridiem = true }
-            // An hour followed by minutes (`21:34`): the words are `21` and `34`, joined by a colon.
-            if let hour = Int(word), hour >= 13, hour <= 23, word.count == 2, k + 1 < words.count,
-                word.endIndex < text.endIndex, text[word.endIndex] == ":", words[k + 1].count == 2,
-                words[k + 1].allSatisfy(\.isNumber)
-            {
-                sawAfternoon = true
-            }
+            guard dayFirstZones.contains(lower) || dayFirstWords.contains(lower) else { continue }
+            // `8:30 am` is English: `am` counts only when no number is just before it.
+            if lower == "am", k > 0, words[k - 1].allSatisfy(\.isNumber) { continue }
+            return true
         }
-        return sawAfternoon && !sawMeridiem
+        return false
     }
 }

@@ -476,6 +476,7 @@ import Testing
         ("02/11/2023 02:00pm GMT", "2023-11-02"),
         ("Kompas.com - 02/11/2023, 21:34 WIB", "2023-11-02"),
         ("Updated 02/11/2023 9:34 pm ET", "2023-02-11"),
+        ("Post date: 08/09/2012 - 14:49", "2012-08-09"),
         ("02/11/2023 8:30 am", "2023-02-11"),
     ])
     func dateInsideALine(line: String, day: String) {

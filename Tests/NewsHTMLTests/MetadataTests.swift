@@ -470,6 +470,7 @@ let story = """
         ("02/11/2023 02:00pm GMT", "2023-11-02"),
         ("Dieser Beitrag wurde am 04/02/2020 von kj veröffentlicht", "2020-02-04"),
         ("02/11/2023 9:34 pm", "2023-02-11"),
+        ("Post date: 08/09/2012 - 14:49", "2012-08-09"),
         ("31.02.2018", nil),
         ("Copyright 1998-2018", nil),
         ("Call 555-1234 today", nil),
