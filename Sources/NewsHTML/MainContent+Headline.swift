@@ -59,6 +59,23 @@ extension MainContent {
                 return length >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3 ? (h, length) : nil
             }
             if let best = held.max(by: { $0.length < $1.length }) { return best.heading }
+            // `Site: Headline`, `Section - Headline`: the page prints the end of its `<title>` alone
+            // in a styled line above the story (`<b>Trio set for Derby debuts</b>`).
+            // What stands before it is shorter and ends in a separator (`IOL: `, `Site - `), not in a
+            // word or a comma: the end of `Post title - Blog Name` printed in the blog's header is the
+            // site's name.
+            let printedEnd = (above.before + above.inside).compactMap { line -> (line: String, length: Int)? in
+                let lk = key(line)
+                guard lk.count >= 12, lk.count < k.count, k.hasSuffix(lk), line.split(separator: " ").count >= 3,
+                    let at = document.range(of: line, options: [.caseInsensitive, .backwards])
+                else { return nil }
+                let before = document[..<at.lowerBound]
+                let gap = before.reversed().prefix { $0 == " " || $0 == "\t" }
+                let head = before.dropLast(gap.count)
+                let separated = gap.contains("\t") || gap.count >= 2 || head.last.map { ":-|–—»·/>".contains($0) } == true
+                return separated && head.split(separator: " ").count < line.split(separator: " ").count ? (line, lk.count) : nil
+            }
+            if let best = printedEnd.max(by: { $0.length < $1.length }) { return best.line }
             var stripped = stripSiteName(document, source: metadata.source)
             guard judged, spaced(document) else { return stripped }
             // `Site / Network - City News, Weather and Sports | Headline`: the part the story repeats,

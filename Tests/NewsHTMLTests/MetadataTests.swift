@@ -378,6 +378,24 @@ let story = """
         #expect(article.title == "Ukraine and Russia diplomats meet in Geneva")
     }
 
+    /// `Site: Headline` in the `<title>`, the headline printed alone above the story: the printed
+    /// line; the end of `Post title - Blog Name` printed in the blog's header is not.
+    @Test func titleEndPrintedAboveTheStory() throws {
+        let printed = try read(
+            """
+            <html><head><title>IOL: Ukraine and Russia diplomats meet in Geneva</title></head><body><table><tr><td>
+            <p><font><b>Ukraine and Russia diplomats meet in Geneva</b></font></p>
+            \(story)</td></tr></table></body></html>
+            """)
+        #expect(printed.title == "Ukraine and Russia diplomats meet in Geneva")
+        let blog = try read(
+            """
+            <html><head><title>Geneva talks, a diary of the week - The Daily Geneva Diplomat</title></head><body>
+            <div><b>The Daily Geneva Diplomat</b></div><div>\(story)</div></body></html>
+            """)
+        #expect(blog.title != "The Daily Geneva Diplomat")
+    }
+
     @Test func dateInTheAddressIsTheLastResort() throws {
         let article = try read(
             """
