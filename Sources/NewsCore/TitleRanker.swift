@@ -37,7 +37,6 @@ package enum TitleRanker {
     /// Lines into the story (its start can be a standfirst the model kept).
     static let reachBelow = 3
 
-    /// The best candidate, or nil when there is none.
     /// Whether a text is a site's description of itself rather than a headline: a list (two commas or
     /// more, no colon) naming two sections or more (`Latest football news, transfers, reports`,
     /// `Breaking News, Pakistan, World, Cricket, …`). (A welcome is not one: `Welcome to Firefox
@@ -61,12 +60,13 @@ package enum TitleRanker {
         "homes", "real", "estate", "shopping", "deals", "reviews", "analysis", "commentary", "community",
     ]
 
+    /// The best candidate, or nil when there is none.
     static func best(text: [String], first: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout) -> Candidate? {
         var all = candidates(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout)
         // A site's description of itself (`Latest football news, transfers, reports`) is no headline
         // while anything else is left.
-        let described = all.filter { describesASite($0.text) }
-        if !described.isEmpty, described.count < all.count { all.removeAll { describesASite($0.text) } }
+        let undescribed = all.filter { !describesASite($0.text) }
+        if !undescribed.isEmpty { all = undescribed }
         var best: (candidate: Candidate, score: Double)?
         for candidate in all {
             let score = LineClassifier.dot(candidate.features, weights)

@@ -29,9 +29,8 @@ enum DateText {
 
     /// The first day named in the text, as `YYYY-MM-DD`, or nil. With `shortYears`, a text that says
     /// it is a date (an element named for one) may write the year in two digits between dots
-    /// (`Party, 30.10.23`).
-    /// `dayFirst` is the page's order of numeric dates (`DayOrder.pageOrder`), used when the text
-    /// says nothing of its own.
+    /// (`Party, 30.10.23`). `dayFirst` is the page's order of numeric dates (`DayOrder.pageOrder`),
+    /// used when the text says nothing of its own.
     static func find(in text: String, shortYears: Bool = false, dayFirst pageOrder: Bool? = nil) -> String? {
         guard text.utf8.count <= 400 else { return nil }
         // Every day found has a year of four ASCII digits (numbers are runs of ASCII digits).

@@ -60,10 +60,9 @@ extension MainContent {
             }
             if let best = held.max(by: { $0.length < $1.length }) { return best.heading }
             // `Site: Headline`, `Section - Headline`: the page prints the end of its `<title>` alone
-            // in a styled line above the story (`<b>Trio set for Derby debuts</b>`).
-            // What stands before it is shorter and ends in a separator (`IOL: `, `Site - `), not in a
-            // word or a comma: the end of `Post title - Blog Name` printed in the blog's header is the
-            // site's name.
+            // in a styled line above the story (`<b>Trio set for Derby debuts</b>`), and what stands
+            // before it is shorter and ends in a separator (`IOL: `, `Site - `), not in a word or a
+            // comma (the end of `Post title - Blog Name`, printed in the blog's header, is the site's).
             let printedEnd = (above.before + above.inside).compactMap { line -> (line: String, length: Int)? in
                 let lk = key(line)
                 guard lk.count >= 12, lk.count < k.count, k.hasSuffix(lk), line.split(separator: " ").count >= 3,
