@@ -83,3 +83,20 @@ package enum DayOrder {
         return false
     }
 }
+
+/// A page's order of numeric dates (`DayOrder.pageOrder`), worked out the first time an ambiguous
+/// date asks for it: most pages never do, and the lines are not read for them.
+package final class PageOrder {
+    private var known: Bool??
+    private var lines: (() -> [String])?
+
+    package init(_ lines: @escaping () -> [String]) { self.lines = lines }
+
+    /// True for day first, false for month first, nil when the page does not tell.
+    package var dayFirst: Bool? {
+        if let known { return known }
+        let value = DayOrder.pageOrder(lines?() ?? [])
+        (known, lines) = (.some(value), nil)
+        return value
+    }
+}

@@ -34,11 +34,11 @@ extension PageLayout {
     static let buttons: Set<String> = ["email", "e-mail", "discuss", "share", "contact", "comments"]
 
     /// Words of a page's controls and link labels beside a story's date (`Article Tools`, `Pin It`,
-    /// `Post Comment`, `Archive List`), which a name is not made of.
-    static let controls: Set<String> = [
-        "tools", "pin", "comment", "comments", "archive", "list", "print", "save", "share", "subscribe", "login",
-        "menu", "search", "tweet", "reply", "email", "e-mail", "rss", "bookmark", "download",
-    ]
+    /// `Post Comment`, `Archive List`), which a name is not made of: the buttons' and more.
+    static let controls: Set<String> = buttons.union([
+        "tools", "pin", "comment", "archive", "list", "print", "save", "subscribe", "login", "menu", "search", "tweet",
+        "reply", "rss", "bookmark", "download",
+    ])
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 

@@ -178,13 +178,14 @@ struct NearestDate {
     let roles: [TextExtractor.Role]
     let updates: Set<Int>
     private var found: [Int: String?] = [:]
-    /// The page's order of numeric dates (`DayOrder.pageOrder`), read once when first needed.
-    private var pageOrder: Bool?? = nil
+    /// The page's order of numeric dates.
+    private let order: PageOrder
 
     init(text: [String], roles: [TextExtractor.Role], datelines: [(index: Int, label: DatelineParser.Label, value: String)]) {
         self.text = text
         self.roles = roles
         self.updates = Set(datelines.lazy.filter { $0.label == .updated }.map(\.index))
+        self.order = PageOrder { text }
     }
 
     static func endsSentence(_ line: String) -> Bool {
@@ -205,16 +206,9 @@ struct NearestDate {
         if let known = found[index] { return known }
         let line = text[index]
         let value = line.isEmpty || roles[index] == .post || roles[index] == .caption
-            ? nil : DateFinder.find(in: line.utf8.count > 300 ? String(line.prefix(Self.opening)) : line, dayFirst: order(for: line))
+            ? nil : DateFinder.find(in: line.utf8.count > 300 ? String(line.prefix(Self.opening)) : line, page: order)
         found[index] = value
         return value
-    }
-
-    /// The page's order of numeric dates when `line` may hold one that needs it, else nil.
-    private mutating func order(for line: String) -> Bool? {
-        guard line.utf8.contains(0x2F) || line.utf8.contains(0x2D) else { return nil }
-        if pageOrder == nil { pageOrder = .some(DayOrder.pageOrder(text)) }
-        return pageOrder ?? nil
     }
 
     mutating func inList(_ index: Int, _ value: String) -> Bool {
@@ -253,9 +247,9 @@ struct NearestDate {
 /// `DayOrder`), `19 July 2014` and `July 19, 2014` with month names in English, German, French,
 /// Spanish, Italian, Portuguese and Dutch.
 enum DateFinder {
-    /// The first day in `line`; `dayFirst` is the page's order of numeric dates (`DayOrder.pageOrder`),
-    /// used when the line says nothing of its own.
-    static func find(in line: String, dayFirst pageOrder: Bool? = nil) -> String? {
+    /// The first day in `line`; `page` gives the page's order of numeric dates, asked only when a
+    /// date could be read either way and the line says nothing of its own.
+    static func find(in line: String, page: PageOrder? = nil) -> String? {
         // Every form read below has at least four ASCII digits (`1.1.23`, a year of four).
         var digits = 0
         for byte in line.utf8 where byte >= 0x30 && byte <= 0x39 {
@@ -309,8 +303,8 @@ enum DateFinder {
                 if tokens[k + 2].text.count == 4, t.text.count <= 2, tokens[k + 1].text.count <= 2 {
                     if t.end == ".", let v = valid(c, b, a) { return v }
                     if t.end == "/" || t.end == "-" {
-                        // Month first unless the line says it comes from where the day is (`02/11/2023 GMT`).
-                        let monthFirst = a <= 12 && (b > 12 || !(DayOrder.dayFirst(in: line) || pageOrder == true))
+                        // Month first unless the line (`02/11/2023 GMT`) or the page says day first.
+                        let monthFirst = a <= 12 && (b > 12 || !(DayOrder.dayFirst(in: line) || page?.dayFirst == true))
                         if let v = monthFirst ? valid(c, a, b) : valid(c, b, a) { return v }
                     }
                 }

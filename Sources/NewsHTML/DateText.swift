@@ -29,9 +29,9 @@ enum DateText {
 
     /// The first day named in the text, as `YYYY-MM-DD`, or nil. With `shortYears`, a text that says
     /// it is a date (an element named for one) may write the year in two digits between dots
-    /// (`Party, 30.10.23`). `dayFirst` is the page's order of numeric dates (`DayOrder.pageOrder`),
-    /// used when the text says nothing of its own.
-    static func find(in text: String, shortYears: Bool = false, dayFirst pageOrder: Bool? = nil) -> String? {
+    /// (`Party, 30.10.23`). `page` gives the page's order of numeric dates, asked only when a date
+    /// could be read either way and the text says nothing of its own.
+    static func find(in text: String, shortYears: Bool = false, page: PageOrder? = nil) -> String? {
         guard text.utf8.count <= 400 else { return nil }
         // Every day found has a year of four ASCII digits (numbers are runs of ASCII digits).
         var digits = 0
@@ -54,7 +54,7 @@ enum DateText {
                     return day
                 }
                 if cDigits == 4 {
-                    if s1 == "/", a <= 12, b > 12 || !(DayOrder.dayFirst(in: text) || pageOrder == true), let day = day(c, a, b) {
+                    if s1 == "/", a <= 12, b > 12 || !(DayOrder.dayFirst(in: text) || page?.dayFirst == true), let day = day(c, a, b) {
                         return day
                     }
                     if let day = day(c, b, a) { return day }

@@ -584,12 +584,12 @@ struct MainContent {
             !page.authors[..<index].contains { name.hasPrefix($0 + " ") }
         }.map(\.element)
         // Numeric dates are read in the order the page writes them (`DayOrder.pageOrder`).
-        let order = page.published == nil ? DayOrder.pageOrder(document.nodes.lazy.filter(\.isText).map(\.text)) : nil
+        let order = PageOrder { [document] in document.nodes.filter(\.isText).map(\.text) }
         if page.published == nil { page.published = pageDate(order: order) }
         if page.published == nil {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a
             // short line anywhere on the page.
-            page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300)), dayFirst: order) }.first
+            page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300)), page: order) }.first
                 ?? shortTextDate(story: found.first { $0.role == .paragraph }.map { first in
                     (first.node, found.last { $0.role == .paragraph }?.node ?? first.node) }, order: order)
         }
@@ -734,18 +734,18 @@ struct MainContent {
 
     /// A date stated in the page's text: an element whose class or id says date, time or published
     /// (its text, or its `title`), else the page's address, else a day in the text above the story.
-    private func pageDate(order: Bool?) -> String? {
+    private func pageDate(order: PageOrder) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
             guard Self.dateWords.occurs(in: words) || node.isTag(GUMBO_TAG_TIME) else { continue }
             guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
-            if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title, dayFirst: order) { return value }
+            if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title, page: order) { return value }
             guard textLength[i] <= 200 || excluded[i] else { continue }
             let text = document.text(i)
             guard !text.isEmpty, text.utf8.count <= 200 else { continue }
             if let stamp = PageArticle.stamp(text), !stamp.updated { return stamp.value }
-            if let value = PageArticle.date(text) ?? DateText.find(in: text, shortYears: true, dayFirst: order) { return value }
+            if let value = PageArticle.date(text) ?? DateText.find(in: text, shortYears: true, page: order) { return value }
         }
         if let url = metadata.url, let value = Self.dateInAddress(url) { return value }
         return nil
@@ -756,10 +756,10 @@ struct MainContent {
     /// (`<dd>12.01.2017</dd>`, `Handball Schweiz • 02.02.2022` in a page header, `am 25.01.2022` in
     /// a byline box) and is no link (a teaser's), else such a day just below the story (a footer's
     /// `<h5>23.01.2019</h5>` beside the share buttons).
-    private func shortTextDate(story: (first: Int, last: Int)?, order: Bool?) -> String? {
+    private func shortTextDate(story: (first: Int, last: Int)?, order: PageOrder) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
-            if let day = DateText.find(in: node.text, dayFirst: order) { return day }
+            if let day = DateText.find(in: node.text, page: order) { return day }
         }
         guard let story else { return nil }
         func dayAlone(_ i: Int) -> String? {
@@ -768,7 +768,7 @@ struct MainContent {
             let text = node.text
             // Spaces and no-break spaces do not count.
             let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
-            guard length >= 8, length <= 40, let day = DateText.find(in: text, dayFirst: order) else { return nil }
+            guard length >= 8, length <= 40, let day = DateText.find(in: text, page: order) else { return nil }
             let letters = text.unicodeScalars.count { $0.properties.isAlphabetic }
             return letters <= 20 && !isInLink(i) ? day : nil
         }
@@ -801,19 +801,24 @@ struct MainContent {
     /// `/2025/05/19/`, `2025-05-19` or `/20250519/` in an address.
     static func dateInAddress(_ url: String) -> String? {
         let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" }).map(String.init)
-        for part in parts where part.utf8.count == 8 && (part.hasPrefix("19") || part.hasPrefix("20")) {
-            guard let y = Int(part.prefix(4)), let m = Int(part.dropFirst(4).prefix(2)), let d = Int(part.suffix(2)),
-                y >= 1995, (1...12).contains(m), d >= 1, d <= 31
-            else { continue }
-            return String(format: "%04d-%02d-%02d", y, m, d)
+        // A day of the calendar (not `2020-02-31`), as `YYYY-MM-DD`.
+        func day(_ y: Int, _ m: Int, _ d: Int) -> String? {
+            guard y >= 1995, y <= 2100 else { return nil }
+            return PageArticle.date(String(format: "%04d-%02d-%02d", y, m, d))
+        }
+        for part in parts where part.utf8.count == 8 && part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            if let y = Int(part.prefix(4)), let m = Int(part.dropFirst(4).prefix(2)), let d = Int(part.suffix(2)),
+                let value = day(y, m, d)
+            {
+                return value
+            }
         }
         guard parts.count >= 3 else { return nil }
         for k in 0..<(parts.count - 2) {
-            guard parts[k].count == 4, let y = Int(parts[k]), y >= 1995, y <= 2100,
-                parts[k + 1].count <= 2, let m = Int(parts[k + 1]), (1...12).contains(m),
-                parts[k + 2].count <= 2, let d = Int(parts[k + 2]), (1...31).contains(d)
+            guard parts[k].count == 4, let y = Int(parts[k]), parts[k + 1].count <= 2, let m = Int(parts[k + 1]),
+                parts[k + 2].count <= 2, let d = Int(parts[k + 2]), let value = day(y, m, d)
             else { continue }
-            return String(format: "%04d-%02d-%02d", y, m, d)
+            return value
         }
         return nil
     }

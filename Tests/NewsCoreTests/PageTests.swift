@@ -506,9 +506,22 @@ import Testing
         #expect(DayOrder.pageOrder(["12/26/2012", "Published on 09/08/2012"]) == false)
         #expect(DayOrder.pageOrder(["Published on 09/08/2012", "Page 3 of 12", "2012-08-09"]) == nil)
         #expect(DayOrder.pageOrder(["Call 123-45-67890", "2019-2020 season"]) == nil)
-        #expect(DateFinder.find(in: "Published on 09/08/2012 by Nicholas Griffin", dayFirst: true) == "2012-08-09")
+        let dayFirstPage = PageOrder { ["26/02/2012, 30 Comments"] }
+        let monthFirstPage = PageOrder { ["12/26/2012"] }
+        #expect(DateFinder.find(in: "Published on 09/08/2012 by Nicholas Griffin", page: dayFirstPage) == "2012-08-09")
+        #expect(DateFinder.find(in: "Published on 09/08/2012 by Nicholas Griffin", page: monthFirstPage) == "2012-09-08")
         #expect(DateFinder.find(in: "Published on 09/08/2012 by Nicholas Griffin") == "2012-09-08")
-        #expect(DateFinder.find(in: "Published 09/08/2012 14:30 GMT", dayFirst: false) == "2012-08-09")
+        #expect(DateFinder.find(in: "Published 09/08/2012 14:30 GMT", page: monthFirstPage) == "2012-08-09")
+        // The page's lines are read only for a date that could be read either way.
+        var asked = false
+        let page = PageOrder {
+            asked = true
+            return []
+        }
+        #expect(DateFinder.find(in: "Published 19.07.2014, updated 26/12/2019", page: page) == "2014-07-19")
+        #expect(!asked)
+        #expect(DateFinder.find(in: "Published 09/08/2012", page: page) == "2012-09-08")
+        #expect(asked)
     }
 
     @Test(arguments: ["Page 12 of 30", "Call 555 1234", "Top 10 stories of 2019", "31.02.2020", "Version 2.3.10.5", "29.02.23"])

@@ -413,6 +413,11 @@ let story = """
             <body><article><h1>City council vote</h1>\(story)</article></body></html>
             """)
         #expect(article.published == "2020-04-28")
+        // Days that are not in the calendar, and numbers that are no day, are not read.
+        #expect(MainContent.dateInAddress("https://example.com/20200231/story/") == nil)
+        #expect(MainContent.dateInAddress("https://example.com/2020/02/31/story/") == nil)
+        #expect(MainContent.dateInAddress("https://example.com/id/20251399/") == nil)
+        #expect(MainContent.dateInAddress("https://example.com/2020/2/9/story/") == "2020-02-09")
     }
 
     @Test func webPageDateWhenNoArticleStatesOne() throws {
