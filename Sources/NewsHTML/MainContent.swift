@@ -297,24 +297,41 @@ struct MainContent {
         let nodes = document.nodes
         var score = [Double](repeating: 0, count: nodes.count)
         var touched = [Bool](repeating: false, count: nodes.count)
+        var typedIn = [Bool](repeating: false, count: nodes.count)  // containers that are a paragraph by their own text
         var candidates: [Int] = []
         for i in nodes.indices where !excluded[i] && !nodes[i].isText {
             let node = nodes[i]
             var isParagraph = Self.paragraphTagSet.contains(node)
+            var length = textLength[i]
+            var commaCount = commas[i]
+            var ancestor = nodes[i].parent
             if !isParagraph, node.isTag(GUMBO_TAG_DIV) || node.isTag(GUMBO_TAG_SECTION) || node.isTag(GUMBO_TAG_SPAN)
                 || node.isTag(GUMBO_TAG_FONT) || node.isTag(GUMBO_TAG_CENTER)
             {
                 // A container that holds text directly (not only in child blocks) counts as a paragraph.
                 var direct = 0
-                for c in nodes[i].children where nodes[c].isText || !Self.blockTagSet.contains(nodes[c]) {
-                    direct += textLength[c]
+                var directCommas = 0
+                var holdsBlocks = false
+                for c in nodes[i].children {
+                    if nodes[c].isText || !Self.blockTagSet.contains(nodes[c]) {
+                        direct += textLength[c]
+                        directCommas += commas[c]
+                    } else if textLength[c] > 0 {
+                        holdsBlocks = true
+                    }
                 }
                 isParagraph = direct >= 25 && direct * 2 >= textLength[i]
+                typedIn[i] = isParagraph
+                if isParagraph, holdsBlocks, !node.isTag(GUMBO_TAG_SPAN), !node.isTag(GUMBO_TAG_FONT), !node.isTag(GUMBO_TAG_CENTER) {
+                    // A division's text beside its blocks is a paragraph inside it (as Readability wraps
+                    // such runs in a `<p>`): the division is that paragraph's parent, scored for it (a
+                    // story typed straight into a column beside its headline and share buttons).
+                    (length, commaCount, ancestor) = (direct, directCommas, i)
+                }
             }
-            guard isParagraph, textLength[i] >= 25 else { continue }
+            guard isParagraph, length >= 25 else { continue }
             if linkDensity(i) > 0.5 { continue }
-            let points = 1 + Double(commas[i]) + min(Double(textLength[i]) / 100, 3)
-            var ancestor = nodes[i].parent
+            let points = 1 + Double(commaCount) + min(Double(length) / 100, 3)
             var level = 0
             while ancestor >= 0, level < 5 {
                 if !touched[ancestor] {
@@ -349,7 +366,14 @@ struct MainContent {
         }
         let parent = nodes[top].parent
         guard parent >= 0 else { return [top] }
+        // A page that marks its main content `<main>` has said where it ends: what stands beside it is
+        // other stories' teasers and the site's furniture.
+        if nodes[top].isTag(GUMBO_TAG_MAIN) { return [top] }
         let threshold = max(10, score[best] * 0.2)
+        var storyDress = Set<String>()
+        for c in nodes[top].children where typedIn[c] || nodes[c].isTag(GUMBO_TAG_P) {
+            if let dress = nodes[c][.class], !dress.isEmpty { storyDress.insert(dress) }
+        }
         var out: [Int] = []
         for sibling in nodes[parent].children where !excluded[sibling] && !nodes[sibling].isText {
             if sibling == top {
@@ -370,9 +394,38 @@ struct MainContent {
                 keep = length > 80 && density < 0.25 || length > 0 && length <= 80 && density == 0
                     && document.text(sibling).hasBytes(". ")
             }
-            if keep { out.append(sibling) }
+            // A paragraph typed into a division dressed like the story's own (`zn-body__paragraph`
+            // beside the container that holds the rest of them).
+            if !keep, typedIn[sibling], let dress = nodes[sibling][.class], storyDress.contains(dress) {
+                keep = linkDensity(sibling) < 0.25
+            }
+            if keep {
+                out.append(sibling)
+            } else if let part = partOfStory(in: sibling, dressedAs: best) {
+                out.append(part)
+            }
         }
         return out
+    }
+
+    /// A container in `sibling` dressed like `best`, the one holding most of the story's paragraphs
+    /// (the same class), with much text and few links: the story's first part, set apart from the
+    /// rest by the wrappers of a figure or a pull quote (`post__content` in each section of a
+    /// feature). Looked for a few levels down only.
+    private func partOfStory(in sibling: Int, dressedAs best: Int) -> Int? {
+        let nodes = document.nodes
+        guard let dress = nodes[best][.class], !dress.isEmpty, textLength[sibling] >= 25 else { return nil }
+        var stack: [(node: Int, depth: Int)] = [(sibling, 0)]
+        while let (i, depth) = stack.popLast() {
+            if excluded[i] || nodes[i].isText { continue }
+            if i != sibling, nodes[i].name == nodes[best].name, nodes[i][.class] == dress {
+                // As long as a part of a story, not a teaser's excerpt or an author's card.
+                let long = textLength[i] >= 500 && textLength[i] * 5 >= textLength[best]
+                return long && linkDensity(i) < 0.25 ? i : nil
+            }
+            if depth < 8 { for c in nodes[i].children.reversed() { stack.append((c, depth + 1)) } }
+        }
+        return nil
     }
 
     // MARK: - Blocks

@@ -211,6 +211,88 @@ import Testing
         #expect(!article.body.contains { $0.contains("Teaser") })
     }
 
+    /// A story typed straight into a page column, beside its headline, byline and share buttons
+    /// (no `<p>` around it), is the body; the site's address centred in the footer is not.
+    @Test func storyTypedIntoAColumn() throws {
+        let archive = (1...60).map { "<li><a href=\"/archive?m=\($0)\">Month \($0) <span>(\($0 * 3))</span></a></li>" }.joined()
+        let article = try read(
+            """
+            <html><body><div class="container"><div class="row">
+            <div class="col-md-3"><ul class="tree">\(archive)</ul></div>
+            <div class="col-md-9"><p class="titulo">Ambulance depot broken into overnight</p>
+            <small><b>05/10/2018</b> - Published by: Clara Borba - <a href="/cat/19">Health</a></small><br><br>
+            <img src="van.jpg">The home-care team of the Amizade district found two of its five vehicles broken into this \
+            morning, their batteries gone and their windows smashed. A police report was filed and officers came to \
+            see the damage. Patients booked for this morning are being given new appointments.<br><br><br>
+            <div class="row"><a class="btn" href="#">Facebook</a> <a class="btn" href="#">Twitter</a></div></div>
+            </div></div>
+            <div class="bottom"><div class="row"><div style="text-align: center;">City Hall - Rua Walter Marquardt, 1111 - \
+            Barra do Rio Molha - 89259-565 - Phone: (047) 2106-8000</div></div></div></body></html>
+            """)
+        #expect(article.body.contains { $0.hasPrefix("The home-care team of the Amizade district") })
+        #expect(!article.body.contains { $0.contains("Rua Walter Marquardt") })
+    }
+
+    /// What stands beside a story's `<main>` (the site's teasers of other stories, each a sentence or
+    /// two) is not part of it.
+    @Test func teasersBesideMainAreNotTheStory() throws {
+        let teasers = (1...6).map {
+            "<li><div class=\"teaser-text\"><p>Teaser \($0): a columnist writes at length, with commas, clauses, and more, about another matter entirely.</p></div></li>"
+        }.joined()
+        let article = try read(
+            """
+            <html><body><main class="page-main"><article><h1>Talks in Geneva</h1>
+            <div class="article-body">\(String(repeating: story, count: 2))</div></article></main>
+            <div class="below"><ul class="two-columns">\(teasers)</ul></div></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+        #expect(!article.body.contains { $0.hasPrefix("Teaser") })
+    }
+
+    /// A story whose paragraphs are divisions (`<div class="zn-body__paragraph">`), the first few
+    /// beside the container that holds the rest, is read from its first paragraph; a division of
+    /// another dress beside them (a reader's comment) is not.
+    @Test func paragraphDivisionsBesideTheRestOfTheStory() throws {
+        let paragraph = { (text: String) in "<div class=\"zn-body__paragraph\">\(text)</div>" }
+        let rest = (1...8).map { paragraph("Paragraph \($0) of the rest of the story, which goes on, with detail, for a while longer.") }.joined()
+        let article = try read(
+            """
+            <html><body><section id="body-text"><div class="l-container">
+            \(paragraph("The opening paragraph of the story, set apart from the rest by the page's own expander."))
+            \(paragraph("Its second paragraph, also a division of its own beside the expander."))
+            <div class="zn-body__read-all">\(rest)</div>
+            <div class="comment-text-body">A reader writes, at some length and with feeling, that the story misses the point entirely.</div>
+            </div></section></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("The opening paragraph of the story") == true)
+        #expect(article.body.contains { $0.hasPrefix("Its second paragraph") })
+        #expect(article.body.contains { $0.hasPrefix("Paragraph 8 of the rest") })
+        #expect(!article.body.contains { $0.hasPrefix("A reader writes") })
+    }
+
+    /// A feature whose opening section sits deeper, in the wrapper of its hero image, than the
+    /// sections after it keeps that opening (its text container is dressed like the rest's); a
+    /// short excerpt dressed alike (a teaser of the next story) is not part of it.
+    @Test func openingSectionOfAFeatureInItsHeroWrapper() throws {
+        let section = { (paragraphs: String) in
+            "<section class=\"outer\"><div class=\"flex\"><div class=\"post__section\"><div class=\"post__content\">\(paragraphs)</div></div></div></section>"
+        }
+        let many = { (word: String, n: Int) in
+            (1...n).map { "<p>\(word) paragraph \($0): the feature goes on, with its scientists, their doubts, and what they found in the end.</p>" }.joined()
+        }
+        let article = try read(
+            """
+            <html><body><div class="post"><div class="theme">
+            <div class="acf"><div class="wrapper"><div class="hero"><div class="relative">\(section(many("Opening", 6)))</div></div></div></div>
+            <div class="acf">\(section(many("Middle", 12)))</div>
+            <div class="next"><div class="card"><div class="x"><div class="post__content"><p>The next story in one short line.</p></div></div></div></div>
+            </div></div></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("Opening paragraph 1") == true)
+        #expect(article.body.contains { $0.hasPrefix("Middle paragraph 12") })
+        #expect(!article.body.contains { $0.hasPrefix("The next story") })
+    }
+
     /// Blogger puts every post in `div.widget.Blog`: that widget is the page's main part; the other
     /// widgets beside it (`widget HTML`, `widget BlogArchive`) stay furniture.
     @Test func bloggerPostsWidgetIsTheMainPart() throws {
