@@ -6,7 +6,7 @@ of each extractor: newsd's whole reading (`ms`: extraction and the analysis news
 quotes, language) and its extraction alone (`ms extr`: decoding, parsing, metadata and main content,
 what trafilatura's time covers); trafilatura's one time is in both columns.
 
-    eval-html.py --bin BIN_DIR [--merged DIR] [--readability DIR] [--htmldate DIR]
+    eval-html.py --bin BIN_DIR [--merged DIR] [--readability DIR] [--htmldate DIR] [--scrapinghub DIR]
                  [--split dev|test|all] [--limit N] [--save FILE]
 
 BIN_DIR holds `newsd-extract` (swift build; it times decoding, parsing, extraction and analysis of
@@ -15,7 +15,9 @@ each page in process, and the extraction before the analysis, as this script tim
 are the public sets scripts/page-sets.py reads, as their HTML: --merged a checkout of
 j-szulc/html-cleaning-dataset-merged (CleanEval, CleanPortalEval, Dragnet, L3S-GN1 Google News),
 --readability one of mozilla/readability (test/test-pages), --htmldate one of adbar/htmldate
-(tests/eval). A hash of each page's name puts one page in five in `test`, reported and never tuned
+(tests/eval), --scrapinghub one of scrapinghub/article-extraction-benchmark (181 news pages with
+their article bodies; its pages are unpacked into a temporary folder, and its body score is also
+given as that benchmark computes it: F1 of the mean precision and the mean recall over pages). A hash of each page's name puts one page in five in `test`, reported and never tuned
 on; the rest are `dev`. Nothing here is committed: the pages belong to their publishers.
 
 Needs `pip install trafilatura html-text`.
@@ -28,8 +30,10 @@ import json
 import os
 import re
 import statistics
+import gzip
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -115,7 +119,44 @@ def records(args):
                 else:
                     continue
                 out.append(("htmldate", re.sub(r"[^\w.-]", "_", entry["file"])[:100], src, {"date": entry["date"]}))
+    if args.scrapinghub:
+        truth = json.load(open(os.path.join(args.scrapinghub, "ground-truth.json"), encoding="utf-8"))
+        unpacked = tempfile.mkdtemp(prefix="newsd-scrapinghub-")
+        for key in sorted(truth):
+            packed = os.path.join(args.scrapinghub, "html", key + ".html.gz")
+            if not os.path.exists(packed):
+                continue
+            src = os.path.join(unpacked, key + ".html")
+            with gzip.open(packed) as f_in, open(src, "wb") as f_out:
+                f_out.write(f_in.read())
+            out.append(("scrapinghub", key, src, {"body": truth[key].get("articleBody") or ""}))
     return out
+
+
+def benchmark_f1(rows):
+    """The ScrapingHub benchmark's own body score: 4-word shingles counted per page, each page's
+    precision and recall (1 when both texts are empty), averaged over pages, then their F1."""
+    precisions, recalls = [], []
+    for pred, gold in rows:
+        ours, want = shingle_counts(pred["body"]), shingle_counts(gold["body"])
+        tp = sum(min(n, want.get(k, 0)) for k, n in ours.items())
+        fp = sum(ours.values()) - tp
+        fn = sum(want.values()) - tp
+        if fp == fn == 0:
+            precisions.append(1.0)
+            recalls.append(1.0)
+            continue
+        if tp + fp:
+            precisions.append(tp / (tp + fp))
+        if tp + fn:
+            recalls.append(tp / (tp + fn))
+    p, r = statistics.mean(precisions), statistics.mean(recalls)
+    return 2 * p * r / (p + r) if p + r else 0.0, p, r
+
+
+def shingle_counts(text):
+    words = re.findall(r"\w+", text or "")
+    return collections.Counter(tuple(words[i:i + 4]) for i in range(max(1, len(words) - 3)) if words[i:i + 4])
 
 
 def run_newsd(bin_dir, paths):
@@ -194,6 +235,7 @@ def main():
     ap.add_argument("--merged")
     ap.add_argument("--readability")
     ap.add_argument("--htmldate")
+    ap.add_argument("--scrapinghub")
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--limit", type=int, default=0, help="at most N pages per set")
     ap.add_argument("--no-trafilatura", action="store_true")
@@ -247,6 +289,11 @@ def main():
         show(f"{label} / newsd", score(g["newsd"]), g["ms_n"], g["ms_x"])
         if not args.no_trafilatura:
             show(f"{label} / trafilatura", score(g["trafilatura"]), g["ms_t"], g["ms_t"])
+    if by_set["scrapinghub"]["newsd"]:
+        for who in ("newsd", "trafilatura"):
+            if by_set["scrapinghub"][who]:
+                f1, p, r = benchmark_f1(by_set["scrapinghub"][who])
+                print(f"scrapinghub / {who}, as the benchmark scores: F1 {f1:.3f} (precision {p:.3f}, recall {r:.3f})")
     if not args.no_trafilatura and news["ms_n"] and news["ms_t"]:
         print(f"\nspeed-up on the news sets (median ms trafilatura / newsd): "
               f"{statistics.median(news['ms_t']) / statistics.median(news['ms_n']):.1f}x whole reading"
