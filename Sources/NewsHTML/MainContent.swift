@@ -356,9 +356,10 @@ struct MainContent {
             }
         }
         // A container whose parent holds little else stands for its parent (the text often continues
-        // in wrappers beside it).
+        // in wrappers beside it), up to the page's `<article>` or `<main>`: what is around those is the
+        // site's (a "Trending" heading above, the publisher's address below).
         var top = best
-        while nodes[top].parent >= 0, nodes[top].name != "body" {
+        while nodes[top].parent >= 0, nodes[top].name != "body", !nodes[top].isTag(GUMBO_TAG_ARTICLE), !nodes[top].isTag(GUMBO_TAG_MAIN) {
             let parent = nodes[top].parent
             guard textLength[parent] > 0, Double(textLength[top]) / Double(textLength[parent]) > 0.85 else { break }
             guard nodes[parent].name != "body", nodes[parent].name != "html" else { break }

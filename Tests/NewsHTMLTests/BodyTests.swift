@@ -249,6 +249,21 @@ import Testing
         #expect(!article.body.contains { $0.hasPrefix("Teaser") })
     }
 
+    /// A story in an `<article>` that is nearly all of the page's text is read to the article's
+    /// edges: the "Trending" heading above it and the publisher's address below it are the site's.
+    @Test func theArticleIsTheStorysEdge() throws {
+        let article = try read(
+            """
+            <html><body><div id="page"><div class="region-highlighted"><h2>TRENDING:</h2></div>
+            <div class="content"><article class="node"><div class="field-body">\(String(repeating: story, count: 3))</div></article></div>
+            <div class="bottom"><p>The Daily Example 1625 K Street, Washington DC 20006 | 202-628-8500 tel</p></div></div>
+            </body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+        #expect(!article.body.contains { $0.contains("TRENDING") || $0.contains("1625 K Street") })
+        #expect(!article.subheadings.contains { $0.contains("TRENDING") })
+    }
+
     /// A story whose paragraphs are divisions (`<div class="zn-body__paragraph">`), the first few
     /// beside the container that holds the rest, is read from its first paragraph; a division of
     /// another dress beside them (a reader's comment) is not.
