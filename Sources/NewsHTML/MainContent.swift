@@ -599,7 +599,7 @@ struct MainContent {
         var seenBody = false
         for block in found {
             let density = block.length == 0 ? 0 : Double(block.links) / Double(block.length)
-            if density > 0.5, block.role != .quote { continue }
+            if density > 0.5, block.role != .quote, !Self.isLinkedProse(block, density: density) { continue }
             if !seenBody {
                 // Above the first paragraph: the headline again, bylines and date stamps.
                 if block.role == .title { continue }
@@ -674,6 +674,15 @@ struct MainContent {
             }
         }
         return page
+    }
+
+    /// A paragraph of sentences most of whose words are links (`Monday's best deals include <a>MacBooks
+    /// from $700</a>. You'll also find <a>…</a>`): a quarter of it or more is its own words and it
+    /// ends a sentence, where a list of links is links alone or a label and links (`Read more: …`).
+    static func isLinkedProse(_ block: Block, density: Double) -> Bool {
+        guard block.role == .paragraph, density <= 0.75, block.length - block.links >= 25 else { return false }
+        guard let last = block.text.utf8.last(where: { $0 > 0x20 }) else { return false }
+        return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
     }
 
     /// Short texts just above the story's first paragraph, nearest first, and then those set apart

@@ -264,6 +264,23 @@ import Testing
         #expect(!article.subheadings.contains { $0.contains("TRENDING") })
     }
 
+    /// A paragraph of sentences whose words are mostly links (a deals roundup) is the story's; a
+    /// label before links (`Read more: …`) and a line of links are not.
+    @Test func linkedProseIsAParagraph() throws {
+        let article = try read(
+            """
+            <html><body><article>
+            <p>Monday's best deals include <a href="/a">various laptop models from $700 at the big online stores</a>. \
+            You'll also find <a href="/b">wireless earphones with a charging case for $150</a> and more.</p>
+            \(String(repeating: story, count: 2))
+            <p>Read more: <a href="/c">Talks in Geneva end without a statement as both sides return home for consultations</a></p>
+            <p><a href="/d">Geneva talks</a> | <a href="/e">Ukraine and Russia</a> | <a href="/f">Swiss diplomacy in the twenty-first century</a></p>
+            </article></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("Monday's best deals include") == true)
+        #expect(!article.body.contains { $0.hasPrefix("Read more") || $0.contains("Swiss diplomacy") })
+    }
+
     /// A story whose paragraphs are divisions (`<div class="zn-body__paragraph">`), the first few
     /// beside the container that holds the rest, is read from its first paragraph; a division of
     /// another dress beside them (a reader's comment) is not.
