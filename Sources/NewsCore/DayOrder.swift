@@ -5,7 +5,7 @@
 /// a 24-hour time does not (Drupal's default is `08/09/2012 - 14:49`, month first). Else the page
 /// decides, as it writes its dates one way: a date elsewhere on it whose first number is over
 /// twelve (`26/12/2019`) says day first, whose second is (`12/26/2019`) month first (`pageOrder`).
-/// Else the month comes first.
+/// Else a web page's declared locale (`PageOrder`); else the month comes first.
 package enum DayOrder {
     /// Zone abbreviations of places that write the day first.
     static let dayFirstZones: Set<String> = [
@@ -89,13 +89,19 @@ package enum DayOrder {
 package final class PageOrder {
     private var known: Bool??
     private var lines: (() -> [String])?
+    private let locale: Bool?
 
-    package init(_ lines: @escaping () -> [String]) { self.lines = lines }
+    /// `locale`: what the page's declared locale says (a page in Portuguese writes the day first),
+    /// heard when its dates do not tell.
+    package init(locale: Bool? = nil, _ lines: @escaping () -> [String]) {
+        self.lines = lines
+        self.locale = locale
+    }
 
     /// True for day first, false for month first, nil when the page does not tell.
     package var dayFirst: Bool? {
         if let known { return known }
-        let value = DayOrder.pageOrder(lines?() ?? [])
+        let value = DayOrder.pageOrder(lines?() ?? []) ?? locale
         (known, lines) = (.some(value), nil)
         return value
     }

@@ -638,7 +638,7 @@ struct MainContent {
             !page.authors[..<index].contains { name.hasPrefix($0 + " ") }
         }.map(\.element)
         // Numeric dates are read in the order the page writes them (`DayOrder.pageOrder`).
-        let order = PageOrder { [document] in document.nodes.filter(\.isText).map(\.text) }
+        let order = PageOrder(locale: metadata.localeDayFirst) { [document] in document.nodes.filter(\.isText).map(\.text) }
         if page.published == nil { page.published = pageDate(order: order) }
         if page.published == nil {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a

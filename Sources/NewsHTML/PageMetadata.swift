@@ -15,6 +15,9 @@ struct PageMetadata {
     var published: String?
     var updated: String?
     var language: String?
+    /// Whether the page's declared locale writes numeric dates day first (`pt-BR`, `en-GB`: true;
+    /// `en-US`: false; `en` alone, or none: nil), from `<html lang>`, JSON-LD or `og:locale`.
+    var localeDayFirst: Bool?
     /// JSON-LD `articleBody`, when the page states its text.
     var articleBody: String?
     /// JSON-LD `description` or `og:description`.
@@ -31,6 +34,28 @@ struct PageMetadata {
         var published: String?
     }
 
+    /// Languages that write a numeric date day first (English depends on the country).
+    static let dayFirstLanguages: Set<String> = [
+        "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "id", "ms", "tr", "el", "cs", "sk", "ro", "uk", "bg", "hr",
+        "sr", "sl", "da", "no", "nb", "nn", "fi", "vi", "th", "ar", "he", "fa", "hi", "ca", "eu", "gl",
+    ]
+    /// Countries whose English writes the day first, and those whose English writes the month first.
+    static let dayFirstEnglish: Set<String> = ["gb", "uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "hk", "gh"]
+    static let monthFirstEnglish: Set<String> = ["us", "ph"]
+
+    /// Whether a locale (`pt-BR`, `en_GB`, `de`) writes numeric dates day first; nil when it does
+    /// not tell (`en` alone, a language not listed).
+    static func dayFirst(locale: String) -> Bool? {
+        let parts = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let language = parts.first.map(String.init) else { return nil }
+        if language == "en" {
+            guard parts.count > 1 else { return nil }
+            let country = String(parts[1])
+            return dayFirstEnglish.contains(country) ? true : monthFirstEnglish.contains(country) ? false : nil
+        }
+        return dayFirstLanguages.contains(language) ? true : nil
+    }
+
     init(_ document: HTMLDocument) {
         let nodes = document.nodes
         var fromJSONLD = JSONLDFields()
@@ -42,7 +67,10 @@ struct PageMetadata {
         for (index, node) in nodes.enumerated() where !node.isText {
             switch GumboTag(UInt32(node.tag)) {
             case GUMBO_TAG_HTML:
-                if let lang = node[.lang], lang.utf8.count >= 2 { language = String(lang.prefix(2)).lowercased() }
+                if let lang = node[.lang], lang.utf8.count >= 2 {
+                    language = String(lang.prefix(2)).lowercased()
+                    localeDayFirst = Self.dayFirst(locale: lang)
+                }
             case GUMBO_TAG_TITLE:
                 if documentTitle == nil { documentTitle = document.text(index) }
             case GUMBO_TAG_META:
@@ -105,6 +133,8 @@ struct PageMetadata {
         if source == nil, let url, let host = URLComponents(string: url)?.host { source = PageArticle.outlet(domain: host) }
         language = fromJSONLD.language.map { String($0.prefix(2)).lowercased() } ?? language
             ?? meta["og:locale"].map { String($0.prefix(2)).lowercased() }
+        localeDayFirst = localeDayFirst ?? fromJSONLD.language.flatMap(Self.dayFirst(locale:))
+            ?? meta["og:locale"].flatMap(Self.dayFirst(locale:))
         articleBody = fromJSONLD.articleBody
         description = fromJSONLD.description ?? meta["og:description"] ?? meta["description"]
         liveUpdates = fromJSONLD.updates

@@ -547,6 +547,18 @@ let story = """
         #expect(article.published == "2012-08-09")
     }
 
+    /// A page that declares its locale and prints no date that tells the order is read as its locale
+    /// writes dates: `pt-BR` and `en-GB` day first, `en-US` month first.
+    @Test(arguments: [("pt-BR", "2018-10-05"), ("en-GB", "2018-10-05"), ("en-US", "2018-05-10"), ("en", "2018-05-10")])
+    func numericDateInTheLocalesOrder(locale: String, day: String) throws {
+        let article = try read(
+            """
+            <html lang="\(locale)"><body><div class="col"><p class="headline">Ambulance depot broken into overnight</p>
+            <small><b>05/10/2018</b> - Clara Borba</small>\(story)</div></body></html>
+            """)
+        #expect(article.published == day)
+    }
+
     @Test func twoDigitYearInAnElementNamedForTheDate() throws {
         let article = try read(
             """
