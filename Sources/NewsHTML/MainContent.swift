@@ -439,6 +439,8 @@ struct MainContent {
         var links: Int
         var length: Int
         var node: Int
+        /// A caption by its elements' names alone (`span.newsCaption`), not by its own element.
+        var namedCaption = false
     }
 
     /// The text under the roots cut into blocks at block-level elements.
@@ -450,11 +452,15 @@ struct MainContent {
         var links = 0
         var owner: [Int] = []  // block elements open, innermost last
         var cells = Set<Int>()  // cells of a data table's rows: a row is one line
+        var inCaption = 0  // elements open whose class says caption
+        var (captionBytes, otherBytes) = (0, 0)  // the block's text inside and outside them
         func flush() {
             let clean = PageArticle.clean(String(decoding: text, as: UTF8.self))
             text.removeAll(keepingCapacity: true)
             let l = links
             links = 0
+            let allCaption = captionBytes > 0 && otherBytes == 0
+            (captionBytes, otherBytes) = (0, 0)
             guard !clean.isEmpty, let node = owner.last else { return }
             let name = nodes[node].name
             let role: Block.Role
@@ -464,11 +470,14 @@ struct MainContent {
             case "figcaption": role = .caption
             case "blockquote": role = .quote
             case "li", "dt", "dd": role = .listItem
-            default: role = hintsOf[node].hasBytes("caption") ? .caption : .paragraph
+            // A short block whose every word is in an element named for a caption (`span.newsCaption`
+            // in a photo's box, `div.caption > p`) is a caption; a gallery's long slide texts are its story.
+            default: role = hintsOf[node].hasBytes("caption") || allCaption && clean.utf8.count <= 300 ? .caption : .paragraph
             }
             var length = 0
             for b in clean.utf8 where b > 0x20 { length += 1 }
-            out.append(Block(role: role, text: clean, links: min(l, length), length: length, node: node))
+            let named = allCaption && role == .caption && !hintsOf[node].hasBytes("caption")
+            out.append(Block(role: role, text: clean, links: min(l, length), length: length, node: node, namedCaption: named))
         }
         for root in roots {
             // (node, entering): exits are pushed below their children.
@@ -478,6 +487,7 @@ struct MainContent {
                 let node = nodes[i]
                 if !entering {
                     if node.isTag(GUMBO_TAG_A) { inLink -= 1 }
+                    if Self.namesACaption(hintsOf[i]) { inCaption -= 1 }
                     if cells.contains(i) { continue }
                     if Self.blockTagSet.contains(node) {
                         flush()
@@ -487,6 +497,9 @@ struct MainContent {
                 }
                 if node.isText {
                     for b in node.utf8Text { text.append(b == 0x0A || b == 0x0D || b == 0x09 ? 0x20 : b) }
+                    if textLength[i] > 0 {
+                        if inCaption > 0 { captionBytes += textLength[i] } else { otherBytes += textLength[i] }
+                    }
                     if inLink > 0 { for b in node.utf8Text where b > 0x20 { links += 1 } }
                     continue
                 }
@@ -501,6 +514,7 @@ struct MainContent {
                     continue
                 }
                 if node.isTag(GUMBO_TAG_A) { inLink += 1 }
+                if Self.namesACaption(hintsOf[i]) { inCaption += 1 }
                 if node.isTag(GUMBO_TAG_TR), let row = dataRowCells(i) { cells.formUnion(row) }
                 if cells.contains(i) {
                     text.append(0x20)
@@ -520,6 +534,14 @@ struct MainContent {
             owner.removeAll()
         }
         return (out, posts)
+    }
+
+    /// Whether class and id words name a caption (`newsCaption`, `caption`, `wp-caption-text`), not a
+    /// box with or without one (`withoutCaption`, `has-caption`).
+    static func namesACaption(_ hints: String) -> Bool {
+        guard !hints.isEmpty, hints.hasBytes("caption") else { return false }
+        return !(hints.hasBytes("withoutcaption") || hints.hasBytes("nocaption") || hints.hasBytes("no-caption")
+            || hints.hasBytes("has-caption") || hints.hasBytes("hascaption") || hints.hasBytes("with-caption"))
     }
 
     /// The cells of a table row that holds data, not layout: two cells or more, each short and
@@ -589,7 +611,13 @@ struct MainContent {
         page.updated = metadata.updated
         page.authors = metadata.authors
         let roots = roots()
-        let (found, posts) = blocks(roots)
+        var (found, posts) = blocks(roots)
+        // A gallery's slides are named captions and are its story: when they hold as much text as
+        // the paragraphs, they are paragraphs.
+        let named = found.reduce(0) { $0 + ($1.namedCaption ? $1.length : 0) }
+        if named > 0, named >= found.reduce(0, { $0 + ($1.role == .paragraph ? $1.length : 0) }) {
+            for k in found.indices where found[k].namedCaption { found[k].role = .paragraph }
+        }
         page.embeddedPosts = posts
         let headings = headlines()
         page.title = Self.headline(

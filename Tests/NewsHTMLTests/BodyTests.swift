@@ -281,6 +281,30 @@ import Testing
         #expect(!article.body.contains { $0.hasPrefix("Read more") || $0.contains("Swiss diplomacy") })
     }
 
+    /// A photo's caption in an element named for it inside the photo's box (`span.newsCaption`,
+    /// `div.caption > p`) is a caption, not a paragraph; a gallery whose slides are all such
+    /// captions keeps them as its story.
+    @Test func captionsNamedInAPhotosBox() throws {
+        let article = try read(
+            """
+            <html><body><article>\(story)
+            <div class="photo"><p class="withoutCaption"><img src="a.jpg"></p><span class="newsCaption">Protesters in the \
+            city centre on Sunday <span class="caption">(Image: Agency)</span></span></div>
+            <div class="media"><div class="caption"><p><span>A delegate arrives at the talks in Geneva.</span></p></div></div>
+            \(story)</article></body></html>
+            """)
+        #expect(article.captions.contains { $0.hasPrefix("Protesters in the city centre") })
+        #expect(article.captions.contains { $0.hasPrefix("A delegate arrives") })
+        #expect(!article.body.contains { $0.hasPrefix("Protesters") || $0.hasPrefix("A delegate") })
+
+        let slides = (1...6).map {
+            "<div class=\"slide\"><img src=\"\($0).jpg\"><div class=\"caption-text\"><p>Slide \($0): the festival's second day drew a larger crowd than the first, with queues at every stall.</p></div></div>"
+        }.joined()
+        let gallery = try read("<html><body><div class=\"gallery\"><h1>Festival in pictures</h1>\(slides)</div></body></html>")
+        #expect(gallery.body.count == 6)
+        #expect(gallery.body.first?.hasPrefix("Slide 1") == true)
+    }
+
     /// A story whose paragraphs are divisions (`<div class="zn-body__paragraph">`), the first few
     /// beside the container that holds the rest, is read from its first paragraph; a division of
     /// another dress beside them (a reader's comment) is not.
