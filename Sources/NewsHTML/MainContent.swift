@@ -286,6 +286,7 @@ struct MainContent {
         "article-content", "story-content", "article-text", "articletext", "post-body", "body-text", "bodytext",
         "main-content", "story-text", "article_body", "text-body",
     ])
+    static let leadWords = WordList(["summary", "standfirst", "lede", "article-lead", "story-lead", "intro", "dek"])
     static let storyWords = WordList(["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"])
     static let asideWords = WordList([
         "comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll", "shoutbox",
@@ -399,6 +400,10 @@ struct MainContent {
             // beside the container that holds the rest of them).
             if !keep, typedIn[sibling], let dress = nodes[sibling][.class], storyDress.contains(dress) {
                 keep = linkDensity(sibling) < 0.25
+            }
+            // The story's lead or standfirst typed into a division of its own (`article__summary`).
+            if !keep, typedIn[sibling], Self.leadWords.occurs(in: hintsOf[sibling]) {
+                keep = textLength[sibling] > 80 && linkDensity(sibling) < 0.25
             }
             if keep {
                 out.append(sibling)

@@ -305,6 +305,22 @@ import Testing
         #expect(gallery.body.first?.hasPrefix("Slide 1") == true)
     }
 
+    /// A story's lead typed into a division of its own above the body (`div.article__summary`) is
+    /// part of it.
+    @Test func leadInASummaryDivisionAboveTheBody() throws {
+        let article = try read(
+            """
+            <html><body><div class="article"><h1>Talks in Geneva</h1>
+            <div class="article__summary summary">
+            Diplomats met in Geneva for four hours on Monday and parted without a statement, officials said.</div>
+            <div class="article__text">\(String(repeating: story, count: 2))</div>
+            <div class="more">\((1...8).map { "<p><a href=\"/\($0)\">Another story from the region, number \($0), on the same talks</a></p>" }.joined())</div>
+            </div></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("Diplomats met in Geneva for four hours") == true
+            || article.summary.first?.hasPrefix("Diplomats met in Geneva for four hours") == true)
+    }
+
     /// A story whose paragraphs are divisions (`<div class="zn-body__paragraph">`), the first few
     /// beside the container that holds the rest, is read from its first paragraph; a division of
     /// another dress beside them (a reader's comment) is not.
