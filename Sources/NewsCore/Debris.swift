@@ -14,12 +14,16 @@ enum Debris {
         "you may also like", "get our ", "sign in", "log in", "image source,", "image caption,", "media caption,",
         "listen:", "read next", "join our ", "we use cookies", "report an error", "opens new tab", "continue reading",
         "support our journalism", "this article was originally", "thank you for reading", "click to share",
+        "like this story?", "filed under:", "leggi anche", "lesen sie auch", "lire aussi", "lea también",
+        "leia também",
     ]
     static let exact: Set<String> = [
         "thomson reuters", "advertisement", "share", "reuters", "bbc", "getty images", "comments", "read more",
         "menu", "home", "search", "close", "loading", "loading...", "more", "live", "breaking", "video", "audio",
         "top stories", "latest", "explore", "topics", "related", "print", "email", "facebook", "twitter", "x",
         "whatsapp", "linkedin", "copy link", "skip to content", "skip to main content", "newsletter",
+        "trending", "trending:", "trending now", "related tags", "more from", "must read", "editor's picks",
+        "don't miss", "don't miss:",
     ]
 
     /// The first bytes of `prefixes` and of the other openings `isDebris` checks.

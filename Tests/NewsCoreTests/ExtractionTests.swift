@@ -41,9 +41,19 @@ import Testing
         "Read our roundup here",
         "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
         "Thomson Reuters",
+        "DON'T MISS", "TRENDING:", "Related Tags", "Like this story? Share it with a friend!", "Filed under:",
+        "Leggi anche", "Lesen Sie auch: Die Wahl in Bayern",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
+    }
+
+    @Test(arguments: [
+        "Don't miss out on opportunities to sell to the many people now reading on their phones.",
+        "Trending topics on the network were dominated by the vote.",
+    ])
+    func notDebris(line: String) {
+        #expect(!Debris.isDebris(line))
     }
 
     @Test(arguments: [
