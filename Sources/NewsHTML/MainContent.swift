@@ -405,13 +405,52 @@ struct MainContent {
             if !keep, typedIn[sibling], Self.leadWords.occurs(in: hintsOf[sibling]) {
                 keep = textLength[sibling] > 80 && linkDensity(sibling) < 0.25
             }
-            if keep {
+            if keep, !isTeaserList(sibling) {
                 out.append(sibling)
-            } else if let part = partOfStory(in: sibling, dressedAs: best) {
+            } else if !keep, let part = partOfStory(in: sibling, dressedAs: best) {
                 out.append(part)
             }
         }
         return out
+    }
+
+    /// Whether a container is a list of other stories' teasers: three list items or more with text,
+    /// nearly all of them opening with a link of a dozen characters or more (a headline, then its
+    /// excerpt: a news ticker).
+    private func isTeaserList(_ container: Int) -> Bool {
+        let nodes = document.nodes
+        var items = 0
+        var linked = 0
+        var stack = [container]
+        var visited = 0
+        while let i = stack.popLast(), visited < 5000 {
+            visited += 1
+            if excluded[i] || nodes[i].isText { continue }
+            if nodes[i].isTag(GUMBO_TAG_LI) {
+                guard textLength[i] >= 25 else { continue }
+                items += 1
+                if opensWithALink(i) { linked += 1 }
+                continue
+            }
+            stack.append(contentsOf: nodes[i].children.reversed())
+        }
+        return items >= 3 && linked * 5 >= items * 4
+    }
+
+    /// Whether the first text under an element is a link's, a headline's length (not a footnote's `^`).
+    private func opensWithALink(_ element: Int) -> Bool {
+        let nodes = document.nodes
+        var stack: [(node: Int, inLink: Bool)] = [(element, false)]
+        while let (i, inLink) = stack.popLast() {
+            if excluded[i] { continue }
+            if nodes[i].isText {
+                if textLength[i] > 0 { return inLink && textLength[i] >= 12 }
+                continue
+            }
+            let linked = inLink || nodes[i].isTag(GUMBO_TAG_A)
+            for c in nodes[i].children.reversed() { stack.append((c, linked)) }
+        }
+        return false
     }
 
     /// A container in `sibling` dressed like `best`, the one holding most of the story's paragraphs

@@ -321,6 +321,27 @@ import Testing
             || article.summary.first?.hasPrefix("Diplomats met in Geneva for four hours") == true)
     }
 
+    /// A news ticker beside the story (each item another story's headline link and its excerpt) is
+    /// not part of it; footnotes that open with a `^` link are no teasers.
+    @Test func newsTickerBesideTheStoryIsNotIt() throws {
+        let ticker = (1...8).map {
+            "<li><a href=\"/s\($0)\">Headline of another story number \($0)</a><span>CITY: The first words of that story, "
+                + "which go on, with some detail, for a while, about the people in it, the places they went and what they "
+                + "said to reporters, before they stop...</span></li>"
+        }.joined()
+        let notes = (1...4).map { "<li><a href=\"#r\($0)\">^</a> Note \($0): a source the story cites, with its title and year.</li>" }.joined()
+        let article = try read(
+            """
+            <html><body><div class="wrapper"><div class="left">
+            <div class="breaking"><b>Breaking News</b><div class="block"><ul>\(ticker)</ul></div></div>
+            <div class="main-article">\(String(repeating: story, count: 5))<ol>\(notes)</ol></div>
+            </div></div></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+        #expect(!article.body.contains { $0.contains("Headline of another story") || $0.contains("CITY: The first words") })
+        #expect(article.body.contains { $0.contains("Note 4: a source the story cites") })
+    }
+
     /// A story whose paragraphs are divisions (`<div class="zn-body__paragraph">`), the first few
     /// beside the container that holds the rest, is read from its first paragraph; a division of
     /// another dress beside them (a reader's comment) is not.
