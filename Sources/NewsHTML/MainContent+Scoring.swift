@@ -1,0 +1,239 @@
+import CGumbo
+import NewsCore
+
+/// Scoring: which containers of a page hold its story. Each paragraph-like block gives points to
+/// the elements around it; the best container less its link density wins, widened to its parent
+/// while that holds little else (up to `<article>` or `<main>`), with the siblings that score nearly
+/// as well or are plainly parts of the same story.
+extension MainContent {
+    static let paragraphTags: Set<String> = ["p", "pre", "blockquote", "td", "li", "dd"]
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+        "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption", "br", "hr",
+        "address", "center", "fieldset", "details", "summary", "body", "html",
+    ]
+
+    static let paragraphTagSet = HTMLDocument.TagSet(paragraphTags)
+    static let blockTagSet = HTMLDocument.TagSet(blockTags)
+
+    func linkDensity(_ i: Int) -> Double {
+        textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
+    }
+
+    /// Points an element starts with by its tag and its class and id words.
+    private func baseScore(_ i: Int) -> Double {
+        let node = document.nodes[i]
+        var score: Double
+        switch node.name {
+        case "article": score = 10
+        case "main", "div", "section": score = 5
+        case "pre", "td", "blockquote": score = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        default: score = 0
+        }
+        if node[.itemprop]?.lowercased() == "articlebody" { score += 60 }
+        let words = hintsOf[i]
+        if !words.isEmpty {
+            if Self.storyBodyWords.occurs(in: words) {
+                score += 35
+            } else if Self.storyWords.occurs(in: words) {
+                score += 20
+            }
+            if Self.asideWords.occurs(in: words) { score -= 20 }
+        }
+        return score
+    }
+
+    static let storyBodyWords = WordList([
+        "article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content", "post-content",
+        "article-content", "story-content", "article-text", "articletext", "post-body", "body-text", "bodytext",
+        "main-content", "story-text", "article_body", "text-body",
+    ])
+    static let leadWords = WordList(["summary", "standfirst", "lede", "article-lead", "story-lead", "intro", "dek"])
+    static let storyWords = WordList(["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"])
+    static let asideWords = WordList([
+        "comment", "meta", "footer", "footnote", "masthead", "media", "outbrain", "promo", "related", "scroll", "shoutbox",
+        "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "teaser", "card", "list",
+    ])
+
+    /// The containers that hold the article text: the best-scoring element and its good siblings.
+    func roots() -> [Int] {
+        let nodes = document.nodes
+        var score = [Double](repeating: 0, count: nodes.count)
+        var touched = [Bool](repeating: false, count: nodes.count)
+        var typedIn = [Bool](repeating: false, count: nodes.count)  // containers that are a paragraph by their own text
+        var candidates: [Int] = []
+        for i in nodes.indices where !excluded[i] && !nodes[i].isText {
+            let node = nodes[i]
+            var isParagraph = Self.paragraphTagSet.contains(node)
+            var length = textLength[i]
+            var commaCount = commas[i]
+            var ancestor = nodes[i].parent
+            if !isParagraph, node.isTag(GUMBO_TAG_DIV) || node.isTag(GUMBO_TAG_SECTION) || node.isTag(GUMBO_TAG_SPAN)
+                || node.isTag(GUMBO_TAG_FONT) || node.isTag(GUMBO_TAG_CENTER)
+            {
+                // A container that holds text directly (not only in child blocks) counts as a paragraph.
+                var direct = 0
+                var directCommas = 0
+                var holdsBlocks = false
+                for c in nodes[i].children {
+                    if nodes[c].isText || !Self.blockTagSet.contains(nodes[c]) {
+                        direct += textLength[c]
+                        directCommas += commas[c]
+                    } else if textLength[c] > 0 {
+                        holdsBlocks = true
+                    }
+                }
+                isParagraph = direct >= 25 && direct * 2 >= textLength[i]
+                typedIn[i] = isParagraph
+                if isParagraph, holdsBlocks, !node.isTag(GUMBO_TAG_SPAN), !node.isTag(GUMBO_TAG_FONT), !node.isTag(GUMBO_TAG_CENTER) {
+                    // A division's text beside its blocks is a paragraph inside it (as Readability wraps
+                    // such runs in a `<p>`): the division is that paragraph's parent, scored for it (a
+                    // story typed straight into a column beside its headline and share buttons).
+                    (length, commaCount, ancestor) = (direct, directCommas, i)
+                }
+            }
+            guard isParagraph, length >= 25 else { continue }
+            if linkDensity(i) > 0.5 { continue }
+            let points = 1 + Double(commaCount) + min(Double(length) / 100, 3)
+            var level = 0
+            while ancestor >= 0, level < 5 {
+                if !touched[ancestor] {
+                    touched[ancestor] = true
+                    score[ancestor] = baseScore(ancestor)
+                    candidates.append(ancestor)
+                }
+                let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3
+                score[ancestor] += points / divider
+                ancestor = nodes[ancestor].parent
+                level += 1
+            }
+        }
+        guard !candidates.isEmpty else { return [0] }
+        var best = candidates[0]
+        var bestScore = -Double.infinity
+        for c in candidates {
+            score[c] *= 1 - linkDensity(c)
+            if score[c] > bestScore {
+                bestScore = score[c]
+                best = c
+            }
+        }
+        // A container whose parent holds little else stands for its parent (the text often continues
+        // in wrappers beside it), up to the page's `<article>` or `<main>`: what is around those is the
+        // site's (a "Trending" heading above, the publisher's address below).
+        var top = best
+        while nodes[top].parent >= 0, nodes[top].name != "body", !nodes[top].isTag(GUMBO_TAG_ARTICLE), !nodes[top].isTag(GUMBO_TAG_MAIN) {
+            let parent = nodes[top].parent
+            guard textLength[parent] > 0, Double(textLength[top]) / Double(textLength[parent]) > 0.85 else { break }
+            guard nodes[parent].name != "body", nodes[parent].name != "html" else { break }
+            top = parent
+        }
+        let parent = nodes[top].parent
+        guard parent >= 0 else { return [top] }
+        // A page that marks its main content `<main>` has said where it ends: what stands beside it is
+        // other stories' teasers and the site's furniture.
+        if nodes[top].isTag(GUMBO_TAG_MAIN) { return [top] }
+        let threshold = max(10, score[best] * 0.2)
+        var storyDress = Set<String>()
+        for c in nodes[top].children where typedIn[c] || nodes[c].isTag(GUMBO_TAG_P) {
+            if let dress = nodes[c][.class], !dress.isEmpty { storyDress.insert(dress) }
+        }
+        var out: [Int] = []
+        for sibling in nodes[parent].children where !excluded[sibling] && !nodes[sibling].isText {
+            if sibling == top {
+                out.append(sibling)
+                continue
+            }
+            var keep = touched[sibling] && score[sibling] >= threshold
+            // A sibling dressed like the story's container (the same class: the next section of a
+            // story split in several) joins it when it holds text of its own, as Readability does.
+            if !keep, touched[sibling], let dress = nodes[top][.class], !dress.isEmpty, nodes[sibling][.class] == dress,
+                linkDensity(sibling) < 0.15
+            {
+                keep = true
+            }
+            if !keep, nodes[sibling].name == "p" {
+                let length = textLength[sibling]
+                let density = linkDensity(sibling)
+                keep = length > 80 && density < 0.25 || length > 0 && length <= 80 && density == 0
+                    && document.text(sibling).hasBytes(". ")
+            }
+            // A paragraph typed into a division dressed like the story's own (`zn-body__paragraph`
+            // beside the container that holds the rest of them).
+            if !keep, typedIn[sibling], let dress = nodes[sibling][.class], storyDress.contains(dress) {
+                keep = linkDensity(sibling) < 0.25
+            }
+            // The story's lead or standfirst typed into a division of its own (`article__summary`).
+            if !keep, typedIn[sibling], Self.leadWords.occurs(in: hintsOf[sibling]) {
+                keep = textLength[sibling] > 80 && linkDensity(sibling) < 0.25
+            }
+            if keep, !isTeaserList(sibling) {
+                out.append(sibling)
+            } else if !keep, let part = partOfStory(in: sibling, dressedAs: best) {
+                out.append(part)
+            }
+        }
+        return out
+    }
+
+    /// Whether a container is a list of other stories' teasers: three list items or more with text,
+    /// nearly all of them opening with a link of a dozen characters or more (a headline, then its
+    /// excerpt: a news ticker).
+    private func isTeaserList(_ container: Int) -> Bool {
+        let nodes = document.nodes
+        var items = 0
+        var linked = 0
+        var stack = [container]
+        var visited = 0
+        while let i = stack.popLast(), visited < 5000 {
+            visited += 1
+            if excluded[i] || nodes[i].isText { continue }
+            if nodes[i].isTag(GUMBO_TAG_LI) {
+                guard textLength[i] >= 25 else { continue }
+                items += 1
+                if opensWithALink(i) { linked += 1 }
+                continue
+            }
+            stack.append(contentsOf: nodes[i].children.reversed())
+        }
+        return items >= 3 && linked * 5 >= items * 4
+    }
+
+    /// Whether the first text under an element is a link's, a headline's length (not a footnote's `^`).
+    private func opensWithALink(_ element: Int) -> Bool {
+        let nodes = document.nodes
+        var stack: [(node: Int, inLink: Bool)] = [(element, false)]
+        while let (i, inLink) = stack.popLast() {
+            if excluded[i] { continue }
+            if nodes[i].isText {
+                if textLength[i] > 0 { return inLink && textLength[i] >= 12 }
+                continue
+            }
+            let linked = inLink || nodes[i].isTag(GUMBO_TAG_A)
+            for c in nodes[i].children.reversed() { stack.append((c, linked)) }
+        }
+        return false
+    }
+
+    /// A container in `sibling` dressed like `best`, the one holding most of the story's paragraphs
+    /// (the same class), with much text and few links: the story's first part, set apart from the
+    /// rest by the wrappers of a figure or a pull quote (`post__content` in each section of a
+    /// feature). Looked for a few levels down only.
+    private func partOfStory(in sibling: Int, dressedAs best: Int) -> Int? {
+        let nodes = document.nodes
+        guard let dress = nodes[best][.class], !dress.isEmpty, textLength[sibling] >= 25 else { return nil }
+        var stack: [(node: Int, depth: Int)] = [(sibling, 0)]
+        while let (i, depth) = stack.popLast() {
+            if excluded[i] || nodes[i].isText { continue }
+            if i != sibling, nodes[i].name == nodes[best].name, nodes[i][.class] == dress {
+                // As long as a part of a story, not a teaser's excerpt or an author's card.
+                let long = textLength[i] >= 500 && textLength[i] * 5 >= textLength[best]
+                return long && linkDensity(i) < 0.25 ? i : nil
+            }
+            if depth < 8 { for c in nodes[i].children.reversed() { stack.append((c, depth + 1)) } }
+        }
+        return nil
+    }
+}
