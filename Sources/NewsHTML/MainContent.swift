@@ -483,8 +483,7 @@ struct MainContent {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a
             // short line anywhere on the page.
             page.published = found.prefix(12).lazy.compactMap { DateText.find(in: String($0.text.prefix(300)), page: order) }.first
-                ?? shortTextDate(story: found.first { $0.role == .paragraph }.map { first in
-                    (first.node, found.last { $0.role == .paragraph }?.node ?? first.node) }, order: order)
+                ?? shortTextDate(story: storySpan(found, body: page.body), order: order)
         }
 
         // The page's own statement of its text wins when the markup yielded much less of it.
@@ -656,9 +655,20 @@ struct MainContent {
     /// The first day in a short text node outside furniture (a date line set in a `<span>`), else
     /// the day nearest above the story in a text of furniture that holds little but the day
     /// (`<dd>12.01.2017</dd>`, `Handball Schweiz • 02.02.2022` in a page header, `am 25.01.2022` in
-    /// a byline box) and is no link (a teaser's), else such a day just below the story (a footer's
+    /// a byline box) and is no link (a teaser's), else such a day between the story's lead and its
+    /// next paragraph (a byline box with the share buttons), else just below the story (a footer's
     /// `<h5>23.01.2019</h5>` beside the share buttons).
-    private func shortTextDate(story: (first: Int, last: Int)?, order: PageOrder) -> String? {
+    /// The nodes of the story's first, second and last paragraphs that are in its body (the second
+    /// is the first when there is one only).
+    private func storySpan(_ blocks: [Block], body: [String]) -> (first: Int, second: Int, last: Int)? {
+        let kept = Set(body)
+        let paragraphs = blocks.lazy.filter { $0.role == .paragraph && kept.contains($0.text) }
+        guard let first = paragraphs.first else { return nil }
+        let second = paragraphs.dropFirst().first?.node ?? first.node
+        return (first.node, second, paragraphs.last?.node ?? first.node)
+    }
+
+    private func shortTextDate(story: (first: Int, second: Int, last: Int)?, order: PageOrder) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
             if let day = DateText.find(in: node.text, page: order) { return day }
@@ -675,6 +685,11 @@ struct MainContent {
             return letters <= 20 && !isInLink(i) ? day : nil
         }
         for i in stride(from: story.first - 1, through: max(0, story.first - Self.dateReach), by: -1) {
+            if let day = dayAlone(i) { return day }
+        }
+        // Between a lead and the paragraphs after it: a byline box (`<h5>23.01.2019</h5>` and the
+        // authors beside the share buttons).
+        for i in (story.first + 1)..<max(story.first + 1, min(story.second, story.first + 1 + Self.footerReach)) {
             if let day = dayAlone(i) { return day }
         }
         for i in (story.last + 1)..<min(nodes.count, story.last + 1 + Self.footerReach) {

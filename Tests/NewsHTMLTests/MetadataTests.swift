@@ -536,6 +536,21 @@ let story = """
         #expect(article.published == "2019-01-23")
     }
 
+    /// A date alone in the byline box between a story's lead and its next paragraphs (with the
+    /// authors and the share buttons) is the story's; the carousel caption above is no paragraph of it.
+    @Test func dateInTheBylineBoxAfterTheLead() throws {
+        let article = try read(
+            """
+            <html><body><div class="carousel"><div class="item">Steve Forbes</div></div>
+            <div class="detail"><h2>Council approves the new budget</h2>
+            <p class="lead">The council approved the city's budget for next year on Tuesday, after a debate that lasted into the night.</p>
+            <div class="social-share"><div class="pull-left"><h5>23.01.2019</h5><div>By Ann Lee and Bo Chen</div></div></div>
+            \(String(repeating: story, count: 2))\(String(repeating: "<p>The last part of the story, at length, about what the vote means for the city.</p>", count: 30))
+            <div class="related-stories"><span>12.12.2012</span></div></div></body></html>
+            """)
+        #expect(article.published == "2019-01-23")
+    }
+
     @Test func numericDateInThePagesOrder() throws {
         // `26/02/2012` in a list below says the page writes the day first.
         let article = try read(
