@@ -14,14 +14,16 @@ package enum HTMLReader {
     package static func articles(_ bytes: [UInt8], aliases: EntityAliases = .builtin) throws(ParseError) -> [Article] {
         let text = try decode(bytes.count > maxBytes ? Array(bytes.prefix(maxBytes)) : bytes)
         let document = HTMLDocument(utf8: text)
-        return page(document).article(aliases: aliases).map { [$0] } ?? []
+        return page(document, text: text).article(aliases: aliases).map { [$0] } ?? []
     }
 
     /// The page's fields before analysis (metadata and sorted blocks).
     /// When class and id words set so much aside that less text than this is left, they are trusted less.
     static let shortBody = 500
 
-    package static func page(_ document: HTMLDocument) -> PageArticle {
+    /// `text` is the page as decoded, before the parser's copy left its scripts out: a date stated
+    /// only in a script's data is read from it (`ScriptDates`).
+    package static func page(_ document: HTMLDocument, text: [UInt8]? = nil) -> PageArticle {
         let metadata = PageMetadata(document)
         var best: (page: PageArticle, length: Int)?
         var evidence = MainContent.Evidence(document)
@@ -32,7 +34,9 @@ package enum HTMLReader {
             if best == nil || length > best!.length { best = (page, length) }
             if length >= shortBody { break }
         }
-        return best!.page
+        var page = best!.page
+        if page.published == nil, let text { page.published = ScriptDates.find(in: text) }
+        return page
     }
 
     /// Whether a file's first bytes are an HTML page rather than text that mentions a tag: after an

@@ -32,7 +32,7 @@ func read(_ bytes: [UInt8], format: InputFormat) throws -> (articles: [Article],
         let text = try HTMLReader.decode(bytes.count > HTMLReader.maxBytes ? Array(bytes.prefix(HTMLReader.maxBytes)) : bytes)
         let document = HTMLDocument(utf8: text)
         let parsed = DispatchTime.now().uptimeNanoseconds
-        let page = HTMLReader.page(document)
+        let page = HTMLReader.page(document, text: text)
         let extracted = DispatchTime.now().uptimeNanoseconds
         let articles = page.article(aliases: .builtin).map { [$0] } ?? []
         return (articles, DispatchTime.now().uptimeNanoseconds - start, parsed - start, extracted - start)

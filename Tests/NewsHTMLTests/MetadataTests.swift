@@ -551,6 +551,35 @@ let story = """
         #expect(article.published == "2019-01-23")
     }
 
+    /// A date stated only in a script's state object (a JavaScript framework's page data) is read
+    /// last; metadata and printed dates come first; a key whose value is no ISO date is passed over.
+    @Test func dateInAScriptsStateObject() throws {
+        let state = """
+            <script>window.__STATE__={"teaser":{"title":"x","publishedAt":"soon"},"article":{"id":7,\
+            "datePublished" : "2022-01-31T15:58:43+01:00","author":"A"}}</script>
+            """
+        let article = try read("<html><head>\(state)</head><body><article>\(story)</article></body></html>")
+        #expect(article.published == "2022-01-31T14:58:43Z")
+        let stated = try read(
+            """
+            <html><head><meta property="article:published_time" content="2021-05-02T10:00:00Z">\(state)</head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(stated.published == "2021-05-02T10:00:00Z")
+    }
+
+    @Test(arguments: [
+        ("{\"pubDate\":\"2020-04-28\"}", "2020-04-28"),
+        ("{\"publishDate\" :\"2020-04-28T06:00:00Z\"}", "2020-04-28T06:00:00Z"),
+        ("{\"publishedAt\":1588053600}", nil),
+        ("{\"datePublished\":\"yesterday\"}", nil),
+        ("{\"datePublished\"}", nil),
+        ("\"datePublished\":\"2020-04-", nil),
+    ] as [(String, String?)])
+    func scriptDates(text: String, day: String?) {
+        #expect(ScriptDates.find(in: Array(text.utf8)) == day)
+    }
+
     @Test func numericDateInThePagesOrder() throws {
         // `26/02/2012` in a list below says the page writes the day first.
         let article = try read(
