@@ -144,7 +144,8 @@ struct MainContent {
         "donate", "more-stories", "also-read", "see-also", "tag-list", "article-tags",
         "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments", "commenttext", "commentbody",
         "commentcontent", "commentlist", "relatedposts",
-        "related-posts", "related_posts", "related-articles", "related-stories", "yarpp",
+        "related-posts", "related_posts", "related-articles", "related-stories", "yarpp", "next-prev", "prev-next",
+        "nextprev", "prevnext",
     ]
 
     static let furnitureWordList = WordList(furnitureWords)

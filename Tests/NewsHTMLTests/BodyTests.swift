@@ -342,6 +342,21 @@ import Testing
         #expect(article.body.contains { $0.contains("Note 4: a source the story cites") })
     }
 
+    /// The previous and next articles' box under a story (`next-prev`) is furniture, teasers and all;
+    /// a story's own container with `next` in a longer word is not.
+    @Test func previousAndNextArticlesAreFurniture() throws {
+        #expect(MainContent.isFurnitureByWords("grid-container next-prev", unlikely: true))
+        #expect(MainContent.isFurnitureByWords("post-nav prevnext", unlikely: false))
+        #expect(!MainContent.isFurnitureByWords("article-body nextgen-layout", unlikely: true))
+        let article = try read(
+            """
+            <html><body><div class="cell article">\(String(repeating: story, count: 2))
+            <div class="grid-container next-prev"><div class="row-desc"><p>The most powerful hatchback of the year has \
+            306 horsepower, a huge rear wing and a price to match, its maker said.</p></div></div></div></body></html>
+            """)
+        #expect(!article.body.contains { $0.contains("most powerful hatchback") })
+    }
+
     /// A story whose paragraphs are divisions (`<div class="zn-body__paragraph">`), the first few
     /// beside the container that holds the rest, is read from its first paragraph; a division of
     /// another dress beside them (a reader's comment) is not.
