@@ -53,9 +53,15 @@ package struct PageArticle: Sendable, Equatable {
     }
 
     /// A date as metadata states it (ISO 8601, RFC 2822, `May 19, 2025`…) in the article's form: an
-    /// instant in UTC, or the day when no time is given; nil when it is not a date.
+    /// instant in UTC, or the day when no time is given; nil when it is not a date, or when it is a
+    /// placeholder a system writes for "no date": a year before 1800 (`0001-01-01T00:00:00Z`, the zero
+    /// time of .NET and Go) or the Unix epoch itself (`1970-01-01T00:00:00Z`).
     package static func date(_ raw: String) -> String? {
-        JSONRecord.recordDate(TextExtractor.clean(raw))
+        guard let value = JSONRecord.recordDate(TextExtractor.clean(raw)) else { return nil }
+        guard let year = Int(value.prefix(4)), year >= 1800, !value.hasPrefix("1970-01-01T00:00:00"), value != "1970-01-01" else {
+            return nil
+        }
+        return value
     }
 
     /// A whole line that is a (labelled) date stamp: `Published 19 May 2025 10:00 BST`.

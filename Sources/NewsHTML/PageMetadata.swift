@@ -242,12 +242,56 @@ struct PageMetadata {
 
     /// `&amp;` and the few entities that survive in metadata written by hand.
     static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&#039;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&nbsp;", with: " ")
+        guard text.utf8.contains(0x26) else { return text }
+        // `&amp;#8216;` (escaped twice) is `&#8216;` after the first pass, `‘` after the second.
+        return decodeEntities(decodeEntities(text))
     }
+
+    /// Character references in text that no HTML parser decoded (JSON-LD strings, a meta tag's
+    /// content escaped twice): decimal and hexadecimal ones (`&#8216;`, `&#x2019;`) and the named ones
+    /// headlines and names use; anything else is left as written.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.utf8.contains(0x26) else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semi = after.prefix(10).firstIndex(of: ";") else {
+                out += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semi]
+            var decoded: String?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else {
+                decoded = namedEntities[String(name)]
+            }
+            if let decoded, decoded != "\u{0}" {
+                out += decoded
+                rest = after[after.index(after: semi)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        out += rest
+        return out
+    }
+
+    static let namedEntities: [String: String] = [
+        "amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": " ", "lsquo": "‘", "rsquo": "’",
+        "ldquo": "“", "rdquo": "”", "sbquo": "‚", "bdquo": "„", "ndash": "–", "mdash": "—", "hellip": "…",
+        "laquo": "«", "raquo": "»", "pound": "£", "euro": "€", "yen": "¥", "cent": "¢", "copy": "©", "reg": "®",
+        "trade": "™", "deg": "°", "middot": "·", "bull": "•", "eacute": "é", "egrave": "è", "ecirc": "ê",
+        "aacute": "á", "agrave": "à", "acirc": "â", "auml": "ä", "ouml": "ö", "uuml": "ü", "Auml": "Ä",
+        "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß", "ccedil": "ç", "ntilde": "ñ", "oacute": "ó", "iacute": "í",
+        "uacute": "ú", "atilde": "ã", "otilde": "õ", "Eacute": "É",
+    ]
 }
 
 /// The fields of the page's JSON-LD article object (the first `NewsArticle`-like one found).

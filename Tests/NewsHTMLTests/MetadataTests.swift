@@ -580,6 +580,41 @@ let story = """
         #expect(ScriptDates.find(in: Array(text.utf8)) == day)
     }
 
+    /// Character references no parser decoded (JSON-LD strings, a meta tag escaped twice) are
+    /// decoded in headlines and names; a stray `&` stays.
+    @Test func characterReferencesInStatedFields() throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle",
+            "headline":"&#8216;The Medium is the Message&#8217;: a festival of light for &#163;71.6m &amp; more",
+            "author":{"@type":"Person","name":"Ren&eacute;e O&#x2019;Hara"}}</script></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(article.title == "‘The Medium is the Message’: a festival of light for £71.6m & more")
+        #expect(article.authors == ["Renée O’Hara"])
+        let twice = try read(
+            """
+            <html><head><meta property="og:title" content="Glasgow&amp;#8217;s Latin American delight &amp; R&D"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(twice.title == "Glasgow’s Latin American delight & R&D")
+    }
+
+    /// A placeholder a system writes for "no date" (.NET's and Go's zero time, the Unix epoch) is no
+    /// publication date: the next source is read.
+    @Test(arguments: ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1970-01-01"])
+    func placeholderDatesAreNoDates(placeholder: String) throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"\(placeholder)"}</script>
+            <meta property="article:published_time" content="2019-11-19T10:00:00Z"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(article.published == "2019-11-19T10:00:00Z")
+        #expect(PageArticle.date(placeholder) == nil)
+        #expect(PageArticle.date("1823-05-04") == "1823-05-04")
+    }
+
     @Test func numericDateInThePagesOrder() throws {
         // `26/02/2012` in a list below says the page writes the day first.
         let article = try read(
