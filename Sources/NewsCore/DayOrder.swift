@@ -19,6 +19,28 @@ package enum DayOrder {
         "publié", "veröffentlicht", "publicado", "pubblicato", "gepubliceerd",
     ]
 
+    /// Languages that write a numeric date day first (English depends on the country).
+    static let dayFirstLanguages: Set<String> = [
+        "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "id", "ms", "tr", "el", "cs", "sk", "ro", "uk", "bg", "hr",
+        "sr", "sl", "da", "no", "nb", "nn", "fi", "vi", "th", "ar", "he", "fa", "hi", "ca", "eu", "gl",
+    ]
+    /// Countries whose English writes the day first, and those whose English writes the month first.
+    static let dayFirstEnglish: Set<String> = ["gb", "uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "hk", "gh"]
+    static let monthFirstEnglish: Set<String> = ["us", "ph"]
+
+    /// Whether a locale (`pt-BR`, `en_GB`, `de`) writes numeric dates day first; nil when it does
+    /// not tell (`en` alone, a language not listed).
+    package static func dayFirst(locale: String) -> Bool? {
+        let parts = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let language = parts.first.map(String.init) else { return nil }
+        if language == "en" {
+            guard parts.count > 1 else { return nil }
+            let country = String(parts[1])
+            return dayFirstEnglish.contains(country) ? true : monthFirstEnglish.contains(country) ? false : nil
+        }
+        return dayFirstLanguages.contains(language) ? true : nil
+    }
+
     /// The order a page's lines write numeric dates in: true for day first, false for month first,
     /// nil when no date on it tells (both numbers twelve or less, or none), by the majority.
     package static func pageOrder(_ lines: some Sequence<String>) -> Bool? {

@@ -284,6 +284,8 @@ struct MainContent {
             case "li", "dt", "dd": role = .listItem
             // A short block whose every word is in an element named for a caption (`span.newsCaption`
             // in a photo's box, `div.caption > p`) is a caption; a gallery's long slide texts are its story.
+            // (The block's own element may be a box with a caption, `has-caption`: its own text is
+            // the caption or the credit.)
             default: role = hintsOf[node].hasBytes("caption") || allCaption && clean.utf8.count <= 300 ? .caption : .paragraph
             }
             var length = 0

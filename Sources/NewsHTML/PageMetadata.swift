@@ -34,28 +34,6 @@ struct PageMetadata {
         var published: String?
     }
 
-    /// Languages that write a numeric date day first (English depends on the country).
-    static let dayFirstLanguages: Set<String> = [
-        "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "id", "ms", "tr", "el", "cs", "sk", "ro", "uk", "bg", "hr",
-        "sr", "sl", "da", "no", "nb", "nn", "fi", "vi", "th", "ar", "he", "fa", "hi", "ca", "eu", "gl",
-    ]
-    /// Countries whose English writes the day first, and those whose English writes the month first.
-    static let dayFirstEnglish: Set<String> = ["gb", "uk", "au", "nz", "ie", "in", "za", "ng", "ke", "pk", "sg", "my", "hk", "gh"]
-    static let monthFirstEnglish: Set<String> = ["us", "ph"]
-
-    /// Whether a locale (`pt-BR`, `en_GB`, `de`) writes numeric dates day first; nil when it does
-    /// not tell (`en` alone, a language not listed).
-    static func dayFirst(locale: String) -> Bool? {
-        let parts = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
-        guard let language = parts.first.map(String.init) else { return nil }
-        if language == "en" {
-            guard parts.count > 1 else { return nil }
-            let country = String(parts[1])
-            return dayFirstEnglish.contains(country) ? true : monthFirstEnglish.contains(country) ? false : nil
-        }
-        return dayFirstLanguages.contains(language) ? true : nil
-    }
-
     init(_ document: HTMLDocument) {
         let nodes = document.nodes
         var fromJSONLD = JSONLDFields()
@@ -69,7 +47,7 @@ struct PageMetadata {
             case GUMBO_TAG_HTML:
                 if let lang = node[.lang], lang.utf8.count >= 2 {
                     language = String(lang.prefix(2)).lowercased()
-                    localeDayFirst = Self.dayFirst(locale: lang)
+                    localeDayFirst = DayOrder.dayFirst(locale: lang)
                 }
             case GUMBO_TAG_TITLE:
                 if documentTitle == nil { documentTitle = document.text(index) }
@@ -133,8 +111,8 @@ struct PageMetadata {
         if source == nil, let url, let host = URLComponents(string: url)?.host { source = PageArticle.outlet(domain: host) }
         language = fromJSONLD.language.map { String($0.prefix(2)).lowercased() } ?? language
             ?? meta["og:locale"].map { String($0.prefix(2)).lowercased() }
-        localeDayFirst = localeDayFirst ?? fromJSONLD.language.flatMap(Self.dayFirst(locale:))
-            ?? meta["og:locale"].flatMap(Self.dayFirst(locale:))
+        localeDayFirst = localeDayFirst ?? fromJSONLD.language.flatMap(DayOrder.dayFirst(locale:))
+            ?? meta["og:locale"].flatMap(DayOrder.dayFirst(locale:))
         articleBody = fromJSONLD.articleBody
         description = fromJSONLD.description ?? meta["og:description"] ?? meta["description"]
         liveUpdates = fromJSONLD.updates
@@ -240,7 +218,7 @@ struct PageMetadata {
         return PageArticle.byline("By " + text) ?? []
     }
 
-    /// `&amp;` and the few entities that survive in metadata written by hand.
+    /// Metadata text with its character references decoded, twice over (see `decodeEntities`).
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(0x26) else { return text }
         // `&amp;#8216;` (escaped twice) is `&#8216;` after the first pass, `‘` after the second.

@@ -600,6 +600,23 @@ let story = """
         #expect(twice.title == "Glasgow’s Latin American delight & R&D")
     }
 
+    /// References that are not characters stay as written: no scalar (`&#xD800;`, `&#99999999;`,
+    /// `&#0;`), no `;` within reach, an unknown name, a lone `&`.
+    @Test(arguments: [
+        ("&#xD800; &#99999999; &#0; &#xZZ;", "&#xD800; &#99999999; &#0; &#xZZ;"),
+        ("AT&T and R&D; &bogus; & more", "AT&T and R&D; &bogus; & more"),
+        ("&amp;amp; &amp;#8217; &#x2019;&rsquo;", "& ’ ’’"),
+        ("a &", "a &"),
+    ])
+    func referencesThatAreNotCharacters(text: String, decoded: String) {
+        #expect(PageMetadata.unescape(text) == decoded)
+    }
+
+    @Test(arguments: [("pt-BR", true), ("en_GB", true), ("de", true), ("en-US", false), ("en", nil), ("ja-JP", nil), ("", nil)] as [(String, Bool?)])
+    func localesDayOrder(locale: String, dayFirst: Bool?) {
+        #expect(DayOrder.dayFirst(locale: locale) == dayFirst)
+    }
+
     /// A placeholder a system writes for "no date" (.NET's and Go's zero time, the Unix epoch) is no
     /// publication date: the next source is read.
     @Test(arguments: ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1970-01-01"])
