@@ -1,6 +1,7 @@
 # newsd — build, run, test, install.
 #   make run            build and run newsd in the foreground on ./run with the seeds in its inbox
 #   make test           unit and end-to-end tests
+#   make test-release   the end-to-end tests against the release build's binaries
 #   make test-systemd   the units under a real, throw-away systemd (root; skipped where it cannot run)
 #   make crash-test     SIGKILL newsd at random moments while it ingests; check exactly-once (KILLS=20 FILES=5000)
 #   make eval           parser quality on the seeds (eval/seeds.expected.json) and on a generated corpus
@@ -20,8 +21,18 @@ BIN_DIR      = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
 SYSTEM_PACKAGES = libsystemd-dev libsqlite3-dev libseccomp-dev libgumbo-dev pkg-config python3 util-linux procps \
   libc6-dev libstdc++-12-dev
 RUN_DIR     ?= $(CURDIR)/run
+# The release build (`make release`, `make bench`): Swift's runtime and Foundation linked in, every
+# function in a section of its own, and the functions the daemon runs laid out together in the order
+# of deploy/newsd.order (scripts/code-order.py made it), with lld, packed relative relocations and no
+# exported symbols. The kernel maps code by the 64 KiB around each page that runs: laid out this way
+# the daemon holds a few MiB of its code instead of most of it (docs/BENCHMARKS.md, "Code layout").
+# The order is a hint: a function it does not name is placed as usual, a name it holds that is gone
+# is ignored.
+RELEASE_FLAGS = --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/deploy/newsd.order \
+  -Xlinker --no-warn-symbol-ordering -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
 
-.PHONY: all deps build release run test test-unit test-systemd crash-test eval bench install uninstall clean fuzz
+.PHONY: all deps build release run test test-release test-unit test-systemd crash-test eval bench install uninstall clean fuzz
 
 all: build
 
@@ -34,7 +45,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) build -c $(CONFIG) $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS))
 
 release:
 	$(MAKE) build CONFIG=release
@@ -53,6 +64,15 @@ run: build
 test: build
 	NEWSD_BIN_DIR=$(BIN_DIR) $(SWIFT) test -c $(CONFIG)
 
+# The end-to-end tests against the binaries of `make release` (Swift's runtime linked in, the laid-out
+# code): what `make install` installs is what was tested. All but the poison-file test, whose fault
+# hook (`NEWSD-TEST-FAULT:`) only debug builds have; `make test` runs it.
+test-release: deps
+	$(SWIFT) build --build-tests
+	$(MAKE) build CONFIG=release
+	NEWSD_BIN_DIR=$$($(SWIFT) build -c release --show-bin-path) $(SWIFT) test --skip-build --filter EndToEndTests \
+	  --skip aPoisonFileIsQuarantinedWithItsReason
+
 # Boots a throw-away systemd in a container and checks the installed units there (needs root).
 test-systemd: build
 	bash scripts/test-systemd.sh $(BIN_DIR)
@@ -68,7 +88,7 @@ eval: build
 # corpus and the database stay in SCALE_WORK, for a later run with BENCH_FLAGS=--reuse.
 SCALE_WORK ?= $(or $(TMPDIR),/tmp)/newsd-scale-$(SCALE)
 bench: deps
-	$(SWIFT) build -c release --scratch-path .build-release
+	$(SWIFT) build -c release --scratch-path .build-release $(RELEASE_FLAGS)
 	bin=$$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path); \
 	if [ -n "$(SCALE)" ]; then \
 	  python3 scripts/query-bench.py --bin-dir $$bin --generator scripts/gen-corpus.py --count $(SCALE) \

@@ -3,7 +3,7 @@
 # (RESTART=1: and what a restarted daemon keeps after reconciling them).
 # Copies CORPUS (a folder of article files, e.g. from scripts/gen-corpus.py) into a fresh inbox,
 # starts BIN_DIR/newsd on it, waits until every file is committed, and prints the wall time, the
-# rate, the CPU time of the daemon (by thread) and of each parser worker, the daemon's peak memory
+# rate, the CPU time of the daemon (by thread) and of each parser worker, the peak memory of each
 # and the size of its active-story index and recent bucket rows. CONFIG_JSON_BODY is extra config, e.g. '"parse_workers": 1'.
 set -euo pipefail
 bin=${1:?usage: catchup.sh BIN_DIR CORPUS [CONFIG]}
@@ -31,7 +31,9 @@ ticks=$(getconf CLK_TCK)
 cpu() { awk -v t="$ticks" '{printf "%.2f s", ($14 + $15) / t}' "$1"; }
 echo "daemon CPU: $(cpu /proc/$pid/stat)"
 for task in /proc/$pid/task/*; do echo "  thread $(cat "$task/comm"): $(cpu "$task/stat")"; done | sort -t: -k2 -rn | head -4
-for child in $(cat /proc/$pid/task/*/children); do echo "parser worker $child CPU: $(cpu /proc/$child/stat)"; done
+for child in $(cat /proc/$pid/task/*/children); do
+    echo "parser worker $child CPU: $(cpu /proc/$child/stat), memory: $(grep -E "^VmHWM" /proc/$child/status | tr -s " \t" " ")"
+done
 echo "daemon memory: $(grep -E '^VmHWM' /proc/$pid/status | tr -s ' \t' ' ')"
 "$bin/newsctl" --socket "$work/sock" metrics | grep -E '^(newsd_(story_index_stories|story_index_bytes|recent_buckets_rows|recent_buckets_bytes|sqlite_memory_bytes|sqlite_memory_highest_bytes)|process_resident_memory_bytes) ' || true
 "$bin/newsctl" --socket "$work/sock" metrics | grep -E "^newsd_(commits|batches|transactions)[a-z_]* " || true
