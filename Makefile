@@ -28,6 +28,9 @@ RUN_DIR     ?= $(CURDIR)/run
 # the daemon holds a few MiB of its code instead of most of it (docs/BENCHMARKS.md, "Code layout").
 # The order is a hint: a function it does not name is placed as usual, a name it holds that is gone
 # is ignored.
+# swift build does not know the order file is an input: a newsd older than it is removed, so it is linked again.
+relink-if-reordered = @bin=$$($(SWIFT) build -c release $(1) --show-bin-path); \
+  if [ -e "$$bin/newsd" ] && [ deploy/newsd.order -nt "$$bin/newsd" ]; then rm -f "$$bin/newsd"; fi
 RELEASE_FLAGS = --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
   -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/deploy/newsd.order \
   -Xlinker --no-warn-symbol-ordering -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
@@ -45,6 +48,7 @@ deps:
 	fi
 
 build: deps
+	$(if $(filter release,$(CONFIG)),$(call relink-if-reordered,))
 	$(SWIFT) build -c $(CONFIG) $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS))
 
 release:
@@ -88,6 +92,7 @@ eval: build
 # corpus and the database stay in SCALE_WORK, for a later run with BENCH_FLAGS=--reuse.
 SCALE_WORK ?= $(or $(TMPDIR),/tmp)/newsd-scale-$(SCALE)
 bench: deps
+	$(call relink-if-reordered,--scratch-path .build-release)
 	$(SWIFT) build -c release --scratch-path .build-release $(RELEASE_FLAGS)
 	bin=$$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path); \
 	if [ -n "$(SCALE)" ]; then \

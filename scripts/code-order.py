@@ -224,7 +224,7 @@ def main():
             for sym in workers + new_worker:
                 f.write(sym + "\n")
         print(f"daemon: {len(daemon)} functions seen, {len(new_daemon)} new; workers: {len(worker)} seen, "
-              f"{len(new_worker)} new -> {args.out}")
+              f"{len(new_worker)} new -> {os.path.normpath(args.out)}")
     finally:
         if not os.environ.get("KEEP"):
             shutil.rmtree(work, ignore_errors=True)
