@@ -87,6 +87,7 @@ struct PageLayout {
 
     /// `Headline - Site`, `Site | Headline`, `Headline :: Site` → the part with most words.
     static func siteStripped(_ title: String) -> String {
+        let title = spacedPipes(title)
         for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", ": "] where title.containsUTF8(separator) {
             // `AFP: Headline` yes, `Trump: I will win` no: a colon cuts off a short lead only.
             let colonParts = title.components(separatedBy: ": ")
@@ -101,6 +102,27 @@ struct PageLayout {
             }
         }
         return title
+    }
+
+    /// A bar with a space on one side only is a separator too (`Headline| Sport | Site`): it gets a
+    /// space on both. A bar between two words (`a|b`) is left alone.
+    static func spacedPipes(_ title: String) -> String {
+        guard title.utf8.contains(0x7C) else { return title }
+        let bytes = Array(title.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for (i, byte) in bytes.enumerated() {
+            guard byte == 0x7C else {
+                out.append(byte)
+                continue
+            }
+            let spaceBefore = i > 0 && bytes[i - 1] == 0x20
+            let spaceAfter = i + 1 < bytes.count && bytes[i + 1] == 0x20
+            if spaceAfter && !spaceBefore && i > 0 { out.append(0x20) }
+            out.append(byte)
+            if spaceBefore && !spaceAfter && i + 1 < bytes.count { out.append(0x20) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Letters and digits only, lowercased: how a headline and the page title are compared.

@@ -267,6 +267,7 @@ package enum TitleRanker {
     /// The first line cut at each separator a page title uses (`Headline - Site`, `Site | Section |
     /// Headline`, `TV3 > News > Story > Headline`): every part with at least two words.
     static func titleParts(_ title: String) -> [String] {
+        let title = PageLayout.spacedPipes(title)
         var out: [String] = []
         for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " > ", " · ", ": ", " : ", "_"] where title.containsUTF8(separator) {
             for part in title.components(separatedBy: separator) {

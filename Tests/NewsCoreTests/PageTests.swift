@@ -166,6 +166,18 @@ import Testing
         #expect(article.published == "2021-03-15")
     }
 
+    /// A bar with a space on one side only separates a page title's parts as ` | ` does
+    /// (`Headline| Sport | Site`); a bar inside a word does not.
+    @Test func barSpacedOnOneSideSeparatesTitleParts() {
+        let title = "Proud Chasetown claim the glory after shocking Cardiff| Sport | This is London"
+        #expect(PageLayout.siteStripped(title) == "Proud Chasetown claim the glory after shocking Cardiff")
+        #expect(TitleRanker.titleParts(title).contains("Proud Chasetown claim the glory after shocking Cardiff"))
+        #expect(PageLayout.siteStripped("Headline about the harbour |Local | Daily Example") == "Headline about the harbour")
+        #expect(PageLayout.spacedPipes("AC|DC tour dates announced") == "AC|DC tour dates announced")
+        #expect(PageLayout.spacedPipes("trailing |") == "trailing |")
+        #expect(PageLayout.spacedPipes("| leading") == "| leading")
+    }
+
     /// The page title's headline printed below what was taken for the story's start (a kept line of
     /// furniture): the headline stands on that line, so the story starts after it.
     @Test func headlineBelowTheTakenStoryStartStandsOnItsLine() throws {
