@@ -17,7 +17,8 @@ by it adds what the last layout still left scattered (`--fresh` starts from noth
 
 A function the file does not name is placed as usual and a name it holds that is gone is ignored:
 the file is a layout hint, never needed for a correct build. Needs perf (Debian's linux-perf) and
-root or perf_event_paranoid <= 1. Regenerate after large changes and commit the file.
+root or perf_event_paranoid <= 1. Regenerate after large changes and commit the file. KEEP=1 keeps
+the work folder (the corpus, the database, perf.data) for a look afterwards.
 """
 import argparse
 import collections
