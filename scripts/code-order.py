@@ -90,8 +90,8 @@ def workload(bin_dir, work, files):
     for _ in range(8):
         stop(start())
     p = start()
-    # A catch-up: the corpus in one go, then the seeds and the test pages one by one.
-    names = sorted(n for n in os.listdir(corpus))
+    # A catch-up: the corpus in one go, then the seeds and a saved page one by one.
+    names = sorted(os.listdir(corpus))
     for name in names:
         shutil.copy(os.path.join(corpus, name), os.path.join(inbox, name))
     wait_for(lambda: settled(len(names)), 900)

@@ -655,12 +655,6 @@ struct MainContent {
         return nil
     }
 
-    /// The first day in a short text node outside furniture (a date line set in a `<span>`), else
-    /// the day nearest above the story in a text of furniture that holds little but the day
-    /// (`<dd>12.01.2017</dd>`, `Handball Schweiz • 02.02.2022` in a page header, `am 25.01.2022` in
-    /// a byline box) and is no link (a teaser's), else such a day between the story's lead and its
-    /// next paragraph (a byline box with the share buttons), else just below the story (a footer's
-    /// `<h5>23.01.2019</h5>` beside the share buttons).
     /// The nodes of the story's first, second and last paragraphs that are in its body (the second
     /// is the first when there is one only).
     private func storySpan(_ blocks: [Block], body: [String]) -> (first: Int, second: Int, last: Int)? {
@@ -671,6 +665,12 @@ struct MainContent {
         return (first.node, second, paragraphs.last?.node ?? first.node)
     }
 
+    /// The first day in a short text node outside furniture (a date line set in a `<span>`), else
+    /// the day nearest above the story in a text of furniture that holds little but the day
+    /// (`<dd>12.01.2017</dd>`, `Handball Schweiz • 02.02.2022` in a page header, `am 25.01.2022` in
+    /// a byline box) and is no link (a teaser's), else such a day between the story's lead and its
+    /// next paragraph (a byline box with the share buttons), else just below the story (a footer's
+    /// `<h5>23.01.2019</h5>` beside the share buttons).
     private func shortTextDate(story: (first: Int, second: Int, last: Int)?, order: PageOrder) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
