@@ -23,7 +23,7 @@ enum Byline {
                 break
             }
             for cut in [" in ", " at ", " from ", " for ", " For ", " FOR "] {
-                if let r = segment.range(of: cut) { segment = segment[..<r.lowerBound] }
+                if let r = segment.utf8Range(of: cut) { segment = segment[..<r.lowerBound] }
             }
             if let name = cleanName(String(segment)) {
                 if !names.contains(name) { names.append(name) }

@@ -138,7 +138,7 @@ extension PageLayout {
             var line = Substring(text[index])
             var cutOff = ""
             for cut in [" - ", " – ", " | ", " • "] {
-                if let r = line.range(of: cut) {
+                if let r = line.utf8Range(of: cut) {
                     cutOff = String(line[r.upperBound...]) + cutOff
                     line = line[..<r.lowerBound]
                 }
@@ -270,11 +270,11 @@ extension PageLayout {
         let head = line.prefix(12).lowercased()
         guard bylineOpenings.contains(where: head.hasPrefix) else {
             // `on March 10, 2015 by Nikhil Marathe`: names after a date.
-            if let r = line.range(of: " by "), line.utf8.count <= 120, DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
+            if let r = line.utf8Range(of: " by "), line.utf8.count <= 120, DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
                 return byline("By " + line[r.upperBound...])
             }
             // `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: the byline after a dated part.
-            if line.utf8.count <= 200, let r = line.range(of: " | ", options: .backwards),
+            if line.utf8.count <= 200, let r = line.utf8Range(of: " | ", backwards: true),
                 DateFinder.find(in: String(line[..<r.lowerBound])) != nil,
                 bylineOpenings.contains(where: line[r.upperBound...].prefix(12).lowercased().hasPrefix)
             {
@@ -285,7 +285,7 @@ extension PageLayout {
         var rest = line
         // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
         for cut in [" | ", " • ", " · ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
-            if let r = rest.range(of: cut) { rest = rest[..<r.lowerBound] }
+            if let r = rest.utf8Range(of: cut) { rest = rest[..<r.lowerBound] }
         }
         let lower = rest.lowercased()
         var body: Substring?
@@ -308,7 +308,7 @@ extension PageLayout {
             var from = open
             if ["photo", "video", "illustration", "graphic", "picture", "image"].contains(where: { role.contains($0) }) {
                 let before = body[..<open]
-                from = [" and ", ", ", " & ", " und ", " et "].compactMap { before.range(of: $0, options: .backwards)?.lowerBound }
+                from = [" and ", ", ", " & ", " und ", " et "].compactMap { before.utf8Range(of: $0, backwards: true)?.lowerBound }
                     .max() ?? body.startIndex
             }
             body = (body[..<from] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]

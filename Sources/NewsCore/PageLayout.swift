@@ -76,7 +76,7 @@ struct PageLayout {
             let words = Sentences.wordCount(text[index])
             guard words >= 2, words <= 30 else { continue }
             let lineKey = foldKey(text[index])
-            if lineKey.count >= 12, lineKey.count < key.count, lineKey.count * 2 >= key.count, key.contains(lineKey),
+            if lineKey.count >= 12, lineKey.count < key.count, lineKey.count * 2 >= key.count, key.containsUTF8(lineKey),
                 lineKey.count > (best?.length ?? 0)
             {
                 best = (index, lineKey.count)
@@ -146,9 +146,12 @@ struct PageLayout {
     /// `foldKey` by the Unicode tables, for any text.
     static func foldKeyByScalars(_ line: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in line.lowercased().unicodeScalars
-        where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-            out.append(scalar)
+        for scalar in line.lowercasedFast().unicodeScalars {
+            // ASCII letters and digits without the property tables (the same answer).
+            let keep = scalar.value < 0x80
+                ? scalar.value >= 0x61 && scalar.value <= 0x7A || scalar.value >= 0x30 && scalar.value <= 0x39
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if keep { out.append(scalar) }
         }
         return String(out)
     }

@@ -210,6 +210,56 @@ extension String {
 }
 
 extension StringProtocol {
+    /// The first (or, `backwards`, the last) place where `needle`'s UTF-8 bytes occur in the text's:
+    /// Foundation's `range(of:)` without its bridging to `NSString` and its locale (most of its
+    /// cost on a short line). The bounds are scalar boundaries of the text, since a needle of valid
+    /// UTF-8 can only match there; unlike `range(of:)` it does not match canonically equivalent
+    /// spellings (a decomposed `é` for a composed one), which no needle newsd searches for needs.
+    func utf8Range(of needle: String, backwards: Bool = false) -> Range<Index>? {
+        var needle = needle
+        let offset: Int?? = needle.withUTF8 { pattern -> Int?? in
+            utf8.withContiguousStorageIfAvailable { hay -> Int? in
+                Self.firstOffset(of: pattern, in: hay, backwards: backwards)
+            }
+        }
+        let found: Int?
+        if let known = offset {
+            found = known
+        } else {
+            found = needle.withUTF8 { pattern in
+                Array(utf8).withUnsafeBufferPointer { Self.firstOffset(of: pattern, in: $0, backwards: backwards) }
+            }
+        }
+        guard let found else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: found)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    private static func firstOffset(
+        of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, backwards: Bool
+    ) -> Int? {
+        let n = pattern.count
+        guard n > 0, hay.count >= n, let base = hay.baseAddress, let p = pattern.baseAddress else { return nil }
+        if !backwards {
+            // `memchr` finds each place of the first byte; the rest is compared there.
+            var from = 0
+            let last = hay.count - n
+            while from <= last {
+                guard let hit = memchr(base + from, Int32(p[0]), last - from + 1) else { return nil }
+                let start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + start, p, n) == 0 { return start }
+                from = start + 1
+            }
+            return nil
+        }
+        var start = hay.count - n
+        while start >= 0 {
+            if base[start] == p[0], memcmp(base + start, p, n) == 0 { return start }
+            start -= 1
+        }
+        return nil
+    }
+
     /// `lowercased()`, which appends each scalar's lowercase mapping, with the mapping of ASCII and of
     /// the Latin-1 and general punctuation blocks (which have no case) decided without the Unicode tables.
     func lowercasedFast() -> String {

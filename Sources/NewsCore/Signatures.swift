@@ -50,7 +50,7 @@ enum Signatures {
         for lead in ["install the ", "download the ", "get the "] where lower.fastHasPrefix(lead) {
             // The outlet's name stands between the lead and " app": `download the app` names none.
             let afterLead = lower.index(lower.startIndex, offsetBy: lead.count)
-            if let r = lower.range(of: " app", range: afterLead..<lower.endIndex) {
+            if let r = lower[afterLead...].utf8Range(of: " app") {
                 let name = lower[afterLead..<r.lowerBound]
                 if let outlet = Gazetteer.outlets[String(name)] { return outlet }
                 return name.isEmpty || name.count > 30 ? nil : String(line.dropFirst(lead.count).prefix(name.count))

@@ -123,7 +123,7 @@ package enum TitleRanker {
                 let key = PageLayout.foldKey(text[index])
                 keys[index] = key
                 keyCounts[key, default: 0] += 1
-                if key.count >= 8, titleKey.contains(key), key.count > (longestHeld?.length ?? 0) {
+                if key.count >= 8, titleKey.containsUTF8(key), key.count > (longestHeld?.length ?? 0) {
                     longestHeld = (index, key.count)
                 }
             }
@@ -161,7 +161,7 @@ package enum TitleRanker {
             var f = [Double](repeating: 0, count: featureNames.count)
             f[0] = 1
             f[4] = weakTitle ? 1 : 0
-            let held = key.count >= 8 && titleKey.contains(key)
+            let held = key.count >= 8 && titleKey.containsUTF8(key)
             f[6] = held ? 1 : 0
             f[7] = held && !titleKey.isEmpty ? Double(key.count) / Double(titleKey.count) : 0
             f[8] = !strippedKey.isEmpty && key == strippedKey ? 1 : 0
