@@ -125,35 +125,32 @@ struct PageLayout {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Letters and digits only, lowercased: how a headline and the page title are compared.
+    /// Letters and digits only, lowercased: how a headline and the page title are compared. The
+    /// definition is `lowercased()` and then the scalars the Unicode tables call alphabetic or
+    /// numeric; ASCII (most of any line) and the General Punctuation block (curly quotes, dashes,
+    /// bullets: no letters or digits) are decided without the tables, and the key is built as bytes.
     static func foldKey(_ line: String) -> String {
-        if line.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (most lines): the same key from the bytes, without the scalar properties' tables.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(line.utf8.count)
-            for byte in line.utf8 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count)
+        for scalar in line.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let byte = UInt8(truncatingIfNeeded: v)
                 switch byte {
                 case 0x41...0x5A: bytes.append(byte | 0x20)
                 case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
                 default: continue
                 }
+            } else if v >= 0x2000 && v <= 0x206F {
+                continue
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars
+                where lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                    bytes.append(contentsOf: UTF8.encode(lower)!)
+                }
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
-        return foldKeyByScalars(line)
-    }
-
-    /// `foldKey` by the Unicode tables, for any text.
-    static func foldKeyByScalars(_ line: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in line.lowercasedFast().unicodeScalars {
-            // ASCII letters and digits without the property tables (the same answer).
-            let keep = scalar.value < 0x80
-                ? scalar.value >= 0x61 && scalar.value <= 0x7A || scalar.value >= 0x30 && scalar.value <= 0x39
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            if keep { out.append(scalar) }
-        }
-        return String(out)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The publication day in a page: a labelled stamp (`Published …`) in the header block (from

@@ -495,17 +495,34 @@ import Testing
         #expect(DateFinder.find(in: line) == day)
     }
 
-    @Test func asciiFoldKeysAreTheUnicodeTablesFoldKeys() {
-        // The byte path for ASCII lines must give exactly what the scalar path gives.
+    @Test func foldKeysAreTheUnicodeTablesFoldKeys() {
+        // The byte paths (ASCII, General Punctuation) must give exactly what the tables give: the
+        // line lowercased, then its alphabetic and numeric scalars.
+        func definition(_ line: String) -> String {
+            var out = String.UnicodeScalarView()
+            for scalar in line.lowercased().unicodeScalars
+            where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                out.append(scalar)
+            }
+            return String(out)
+        }
+        // Printable ASCII, Latin-1 (with its ordinal indicators, micro sign and fractions), Greek,
+        // General Punctuation and superscripts, Cyrillic, CJK, emoji.
+        let pools: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0xA0...0xFF, 0x391...0x3C9, 0x2000...0x2071, 0x400...0x45F, 0x4E00...0x4E20, 0x1F600...0x1F610,
+        ]
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<3000 {
+        for k in 0..<6000 {
             var line = ""
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             for _ in 0..<Int(seed >> 58) {
                 seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                line.unicodeScalars.append(Unicode.Scalar(UInt8(32 + (seed >> 33) % 95)))
+                // Half the lines ASCII only, the rest mixed.
+                let pool = k % 2 == 0 ? pools[0] : pools[Int((seed >> 20) % UInt64(pools.count))]
+                let value = pool.lowerBound + UInt32((seed >> 33) % UInt64(pool.count))
+                if let scalar = Unicode.Scalar(value) { line.unicodeScalars.append(scalar) }
             }
-            #expect(PageLayout.foldKey(line) == PageLayout.foldKeyByScalars(line), "\(line)")
+            #expect(PageLayout.foldKey(line) == definition(line), "\(line)")
         }
         #expect(PageLayout.foldKey("AFP: Harbour Bridge, 2024!") == "afpharbourbridge2024")
         #expect(PageLayout.foldKey("Café – Zürich ½") == "cafézürich½")
