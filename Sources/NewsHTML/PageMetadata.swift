@@ -243,9 +243,9 @@ struct PageMetadata {
             let name = after[..<semi]
             var decoded: String?
             if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                decoded = Self.scalar(name.dropFirst(2), radix: 16)
             } else if name.hasPrefix("#") {
-                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                decoded = Self.scalar(name.dropFirst(), radix: 10)
             } else {
                 decoded = namedEntities[String(name)]
             }
@@ -259,6 +259,15 @@ struct PageMetadata {
         }
         out += rest
         return out
+    }
+
+    /// The character a numeric reference's digits name: digits only (`UInt32` alone would take the
+    /// `+` of `&#+65;`, which HTML does not), a Unicode scalar.
+    private static func scalar(_ digits: Substring, radix: Int) -> String? {
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit && (radix == 16 || $0.isNumber) }) else {
+            return nil
+        }
+        return UInt32(digits, radix: radix).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
     }
 
     static let namedEntities: [String: String] = [

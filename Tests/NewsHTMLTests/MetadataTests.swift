@@ -601,9 +601,11 @@ let story = """
     }
 
     /// References that are not characters stay as written: no scalar (`&#xD800;`, `&#99999999;`,
-    /// `&#0;`), no `;` within reach, an unknown name, a lone `&`.
+    /// `&#0;`), no `;` within reach, an unknown name, a lone `&`, a sign before the digits (`&#+65;`).
     @Test(arguments: [
         ("&#xD800; &#99999999; &#0; &#xZZ;", "&#xD800; &#99999999; &#0; &#xZZ;"),
+        ("&#+65; &#x+41; &#-0; &#; &#x;", "&#+65; &#x+41; &#-0; &#; &#x;"),
+        ("&#65;&#x41;&#X61;", "AAa"),
         ("AT&T and R&D; &bogus; & more", "AT&T and R&D; &bogus; & more"),
         ("&amp;amp; &amp;#8217; &#x2019;&rsquo;", "& ’ ’’"),
         ("a &", "a &"),
