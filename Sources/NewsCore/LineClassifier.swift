@@ -34,10 +34,11 @@ enum LineClassifier {
     /// processor runs them side by side instead of one chain of dependent loads after another (a
     /// leaf points to itself, so a walk that ends early stays put).
     static func treeScore(_ row: [Double]) -> Double {
-        var at = steps.roots
-        row.withUnsafeBufferPointer { row in
-            steps.nodes.withUnsafeBufferPointer { nodes in
-                at.withUnsafeMutableBufferPointer { at in
+        // Where each walk stands, on the stack (this runs for every line of a page).
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: steps.roots.count) { at in
+            _ = at.initialize(from: steps.roots)
+            row.withUnsafeBufferPointer { row in
+                steps.nodes.withUnsafeBufferPointer { nodes in
                     for _ in 0..<steps.depth {
                         for t in 0..<at.count {
                             let node = nodes[Int(at[t])]
@@ -46,10 +47,10 @@ enum LineClassifier {
                     }
                 }
             }
+            var score = treeBaseline
+            for node in at { score += steps.leaves[Int(node)] }
+            return score
         }
-        var score = treeBaseline
-        for node in at { score += steps.leaves[Int(node)] }
-        return score
     }
 
     /// A node of the trees as `treeScore` walks them: a split sends a row `left` when its `feature`

@@ -104,27 +104,32 @@ extension String {
         }
     }
 
-    /// Substring search: `memchr` finds the places where the pattern's rarest-looking byte occurs,
-    /// and only there is the whole pattern compared.
+    /// Substring test (`firstOffset`); an empty pattern occurs everywhere.
     @inline(__always)
     static func search(_ pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        pattern.isEmpty || firstOffset(of: pattern, in: hay) != nil
+    }
+
+    /// Where the pattern first occurs (nil for an empty one): `memchr` finds the places where the
+    /// pattern's rarest-looking byte occurs, and only there is the whole pattern compared.
+    @inline(__always)
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = pattern.count
-        guard n > 0 else { return true }
-        guard hay.count >= n, let base = hay.baseAddress else { return false }
+        guard n > 0, hay.count >= n, let base = hay.baseAddress else { return nil }
         let anchor = anchorIndex(pattern)
         let anchorByte = Int32(pattern[anchor])
         var from = anchor  // first hay index where the anchor byte may sit
         let to = hay.count - n + anchor  // last such index
         while from <= to {
-            guard let hit = memchr(base + from, anchorByte, to - from + 1) else { return false }
+            guard let hit = memchr(base + from, anchorByte, to - from + 1) else { return nil }
             let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
             let start = position - anchor
             var k = 0
             while k < n, hay[start + k] == pattern[k] { k += 1 }
-            if k == n { return true }
+            if k == n { return start }
             from = position + 1
         }
-        return false
+        return nil
     }
 
     /// The index of the pattern byte least likely to occur in running text: capitals, digits and
@@ -238,20 +243,9 @@ extension StringProtocol {
     private static func firstOffset(
         of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, backwards: Bool
     ) -> Int? {
+        guard backwards else { return String.firstOffset(of: pattern, in: hay) }
         let n = pattern.count
         guard n > 0, hay.count >= n, let base = hay.baseAddress, let p = pattern.baseAddress else { return nil }
-        if !backwards {
-            // `memchr` finds each place of the first byte; the rest is compared there.
-            var from = 0
-            let last = hay.count - n
-            while from <= last {
-                guard let hit = memchr(base + from, Int32(p[0]), last - from + 1) else { return nil }
-                let start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + start, p, n) == 0 { return start }
-                from = start + 1
-            }
-            return nil
-        }
         var start = hay.count - n
         while start >= 0 {
             if base[start] == p[0], memcmp(base + start, p, n) == 0 { return start }
