@@ -7,7 +7,7 @@ quotes, language) and its extraction alone (`ms extr`: decoding, parsing, metada
 what trafilatura's time covers); trafilatura's one time is in both columns.
 
     eval-html.py --bin BIN_DIR [--merged DIR] [--readability DIR] [--htmldate DIR] [--scrapinghub DIR]
-                 [--split dev|test|all] [--limit N] [--save FILE]
+                 [--postlight DIR] [--split dev|test|all] [--limit N] [--save FILE]
 
 BIN_DIR holds `newsd-extract` (swift build; it times decoding, parsing, extraction and analysis of
 each page in process, and the extraction before the analysis, as this script times trafilatura's
@@ -17,7 +17,10 @@ j-szulc/html-cleaning-dataset-merged (CleanEval, CleanPortalEval, Dragnet, L3S-G
 --readability one of mozilla/readability (test/test-pages), --htmldate one of adbar/htmldate
 (tests/eval), --scrapinghub one of scrapinghub/article-extraction-benchmark (181 news pages with
 their article bodies; its pages are unpacked into a temporary folder, and its body score is also
-given as that benchmark computes it: F1 of the mean precision and the mean recall over pages). A hash of each page's name puts one page in five in `test`, reported and never tuned
+given as that benchmark computes it: F1 of the mean precision and the mean recall over pages),
+--postlight one of postlight/parser (its `fixtures/`: news and blog pages of 2016–2021 from about 140
+sites, whose title, author and publication instant its per-site tests state; no bodies; their
+`<meta value=…>` is read back as the `content=` the sites published). A hash of each page's name puts one page in five in `test`, reported and never tuned
 on; the rest are `dev`. Nothing here is committed: the pages belong to their publishers.
 
 Needs `pip install trafilatura html-text`.
@@ -49,7 +52,60 @@ def load(name):
 pages = load("page-sets")  # gold bodies from the sets' own formats
 scoring = load("eval-pages")  # shingle F1, title and name normalisation
 
-NEWS_SETS = ("l3s-gn1", "cleanportaleval", "readability", "dragnet", "htmldate")
+NEWS_SETS = ("l3s-gn1", "cleanportaleval", "readability", "dragnet", "htmldate", "postlight")
+
+JS_STRING = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`"""
+
+
+def js_string(literal):
+    """The value of a JavaScript string literal as the tests write them (quotes, backslash escapes)."""
+    body = literal[1:-1]
+    return re.sub(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", lambda m: (
+        chr(int(m.group(1)[2:-1], 16)) if m.group(1).startswith("u{") else
+        chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "ux" and len(m.group(1)) > 1 else
+        {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1))), body, flags=re.S)
+
+
+def restore_meta_content(html):
+    """Postlight's fixtures were saved after its parser renamed each `<meta>` tag's `content` attribute
+    to `value`; this puts the standard name back where a tag has no `content`."""
+    def tag(m):
+        t = m.group(0)
+        return t if re.search(rb"\scontent\s*=", t, re.I) else re.sub(rb"(\s)value(\s*=)", rb"\1content\2", t, count=1, flags=re.I)
+    return re.sub(rb"<meta\b[^>]*>", tag, html, flags=re.I)
+
+
+def postlight_records(root):
+    """Each fixture page with the title, author and date its site's test asserts (the page as
+    published: `restore_meta_content`, in a temporary folder)."""
+    out = []
+    restored = tempfile.mkdtemp(prefix="newsd-postlight-")
+    custom = os.path.join(root, "src", "extractors", "custom")
+    token = re.compile(r"readFileSync\(\s*'\./fixtures/([^']+)'|assert\.equal\(\s*(title|author|date_published)\s*,\s*("
+                       + JS_STRING + r"|null)", re.S)
+    for site in sorted(os.listdir(custom)):
+        test = os.path.join(custom, site, "index.test.js")
+        if not os.path.exists(test):
+            continue
+        gold_of = {}
+        fixture = None
+        for m in token.finditer(open(test, encoding="utf-8").read()):
+            if m.group(1):
+                fixture = m.group(1)
+                gold_of.setdefault(fixture, {})
+            elif fixture and m.group(3) != "null":
+                gold_of[fixture][m.group(2)] = js_string(m.group(3))
+        for fixture, gold in gold_of.items():
+            original = os.path.join(root, "fixtures", fixture)
+            if not os.path.exists(original) or not gold:
+                continue
+            src = os.path.join(restored, fixture)
+            with open(src, "wb") as f:
+                f.write(restore_meta_content(open(original, "rb").read()))
+            date = gold.get("date_published")
+            out.append(("postlight", fixture, src, {"title": gold.get("title") or None,
+                        "authors": gold.get("author") or None, "date": date[:10] if date else None}))
+    return out
 
 
 def split_of(name):
@@ -130,6 +186,8 @@ def records(args):
             with gzip.open(packed) as f_in, open(src, "wb") as f_out:
                 f_out.write(f_in.read())
             out.append(("scrapinghub", key, src, {"body": truth[key].get("articleBody") or ""}))
+    if args.postlight:
+        out += postlight_records(args.postlight)
     return out
 
 
@@ -236,6 +294,7 @@ def main():
     ap.add_argument("--readability")
     ap.add_argument("--htmldate")
     ap.add_argument("--scrapinghub")
+    ap.add_argument("--postlight")
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--limit", type=int, default=0, help="at most N pages per set")
     ap.add_argument("--no-trafilatura", action="store_true")

@@ -135,7 +135,7 @@ extension HTMLDocument {
 extension HTMLDocument {
     /// The text under a node, white space collapsed (`raw`: as written, for a script's JSON): the
     /// text nodes' bytes in document order, a space for each `<br>`, up to a megabyte or so.
-    func text(_ index: Int, raw: Bool = false) -> String {
+    func text(_ index: Int, raw: Bool = false, spaced: Bool = false) -> String {
         let storage = nodes[index].storage
         let end = Int(storage.ends[index])
         let bytes = UnsafeBufferPointer(storage.textBytes)
@@ -143,6 +143,9 @@ extension HTMLDocument {
         for i in index..<end {
             if storage.isText[i] {
                 let text = UnsafeBufferPointer(rebasing: bytes[Int(storage.textOffsets[i])..<Int(storage.textOffsets[i + 1])])
+                // `spaced`: texts of different elements written together (`<span>By</span><a>Ann
+                // Lee</a>`) apart, as a reader sees a byline's parts.
+                if spaced, let last = out.last, last != 0x20, let next = text.first, next > 0x20 { out.append(0x20) }
                 if raw {
                     out.append(contentsOf: text)
                 } else {

@@ -9,7 +9,10 @@ extension MainContent {
     /// the part of the `<title>` the story repeats, else the heading (or short line `above` the story)
     /// the story repeats, else the first heading. A metadata title that names only the site (`Edmonton Sun`), a heading that is
     /// only a date (`01-14-2008 15:45`) and a `<title>` of the site alone are passed over.
-    static func headline(metadata: PageMetadata, headings allHeadings: [String], above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []) -> String? {
+    static func headline(
+        metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String] = [],
+        above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []
+    ) -> String? {
         let headings = allHeadings.filter { !isOnlyADate($0) }.map(withoutTrailingDate)
         // Enough of the story to judge by, in words written with spaces between them.
         let judged = opening.count >= 20
@@ -41,11 +44,14 @@ extension MainContent {
                 || describesTheSite(stripSiteName(title, source: metadata.source))
             if !namesTheSite {
                 let k = key(title)
-                let keys = headings.map(key)
-                if let j = keys.firstIndex(of: k) { return headings[j] }
-                // `Headline | Site`: the heading is the headline.
+                // The page's headings, then those of an article's header (`<article><header><h1>`),
+                // which are set aside with the header's other furniture.
+                let printed = headings + inHeaders.filter { !isOnlyADate($0) }.map(withoutTrailingDate)
+                let keys = printed.map(key)
+                if let j = keys.firstIndex(of: k) { return printed[j] }
+                // `Headline | Site`, `Headline (Published 2016)`: the heading is the headline.
                 if let j = keys.firstIndex(where: { !$0.isEmpty && k.hasPrefix($0) && $0.count * 2 > k.count }) {
-                    return headings[j]
+                    return printed[j]
                 }
                 return stripSiteName(title, source: metadata.source)
             }
@@ -148,23 +154,50 @@ extension MainContent {
     /// when the others are short or the site's name. A colon stays inside a headline (`Brexit: what
     /// happens next`, `Xbox One X review: a console that keeps up`) unless what stands before it is the
     /// site (`NDTV.com: …`) or colons make a trail; a part that goes on in lower case (`… - an async task framework`) is a
-    /// subtitle, not a site.
+    /// subtitle, not a site. Text written without spaces (Chinese, Japanese) is measured in
+    /// characters (`wordsIn`), and a site named after a full-width colon (`…が受賞：朝日新聞デジタル`)
+    /// is cut there too.
     static func stripSiteName(_ title: String, source: String?) -> String {
         let siteKey = source.map { key($0) } ?? ""
         // Colons twice make a trail (`The Hindu : Business : Headline`, `Headline: Sport: Rugby:
-        // Site`); ` : ` once is French typography, `: ` once part of the headline.
-        let trail = title.components(separatedBy: ": ").count > 2
+        // Site`); ` : ` once is French typography, `: ` once part of the headline — but not in a
+        // title written without spaces (`…第１戦 : スポーツ`).
+        let trail = title.components(separatedBy: ": ").count > 2 || !title.utf8.allSatisfy({ $0 < 0x80 }) && isUnspaced(title)
         let parts = split(title, at: separators + (trail ? [" : ", ": "] : []), siteColon: siteKey)
         guard parts.count > 1 else { return title }
-        let words = { (s: String) in s.split(separator: " ").count }
+        let words = wordsIn
         guard let longest = parts.max(by: { words($0) < words($1) }) else { return title }
         let rest = parts.filter { $0 != longest }
-        // Only cut when every other part is short (a site or section name), never inside a headline.
-        guard words(longest) >= 3, rest.allSatisfy({ words($0) <= 4 || (!siteKey.isEmpty && key($0).contains(siteKey)) })
+        let named = { (part: String) in !siteKey.isEmpty && key(part).contains(siteKey) }
+        // Only cut when every other part is short (a site or section name), never inside a headline;
+        // a short headline only from the site's own name (`atg 1700 - Pastebin.com`).
+        guard words(longest) >= 3 || words(longest) >= 2 && rest.allSatisfy(named),
+            rest.allSatisfy({ words($0) <= 4 || named($0) })
         else { return title }
         // A part that exclaims or asks (`… -- STOLEN!!!`) is the headline's, not a site's.
-        if goesOnInLowerCase(parts) || rest.contains(where: { $0.hasSuffix("!") || $0.hasSuffix("?") }) { return title }
+        if goesOnInLowerCase(parts) || rest.contains(where: { ($0.hasSuffix("!") || $0.hasSuffix("?")) && !named($0) }) { return title }
         return longest
+    }
+
+    /// A title's length in words: those between spaces, or for text written without them (Chinese,
+    /// Japanese, full-width forms) a word for every three of its wide characters, whichever is more.
+    static func wordsIn(_ text: String) -> Int {
+        let spaced = text.split(separator: " ").count
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return spaced }
+        let wide = text.unicodeScalars.lazy.filter { $0.value >= 0x2E80 }.count
+        return max(spaced, wide / 3)
+    }
+
+    /// Whether most of a text's characters are wide ones (CJK, kana, full-width forms), written
+    /// without spaces between words.
+    static func isUnspaced(_ text: String) -> Bool {
+        var wide = 0
+        var total = 0
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            total += 1
+            if scalar.value >= 0x2E80 { wide += 1 }
+        }
+        return wide * 2 > total
     }
 
     /// Whether a part after the first opens in lower case with three words or more: a subtitle
@@ -179,7 +212,7 @@ extension MainContent {
             .filter { $0.split(separator: " ").count >= 2 }
     }
 
-    private static let separators = [" | ", " - ", " – ", " — ", " -- ", " :: ", " > ", " » ", " « ", " · ", " / ", "_"]
+    private static let separators = [" | ", " - ", " – ", " — ", " -- ", " :: ", " > ", " » ", " « ", " · ", " / ", "_", "｜"]
 
     /// The parts between separators, and after `Site: ` when the text before the colon is the site's
     /// name or a web address.
@@ -201,6 +234,13 @@ extension MainContent {
             let isSite = !siteKey.isEmpty && headKey.contains(siteKey)
                 || [".com", ".net", ".org", ".co.", ".tv"].contains { head.lowercased().hasSuffix($0) || head.lowercased().contains($0 + " ") }
             return isSite ? [String(head), String(part[colon.upperBound...])] : [part]
+        }
+        // `Headline：Site`: a full-width colon before the site's own name.
+        if !siteKey.isEmpty, let last = parts.last, let colon = last.range(of: "：", options: .backwards),
+            key(String(last[colon.upperBound...])).contains(siteKey)
+        {
+            parts[parts.count - 1] = String(last[..<colon.lowerBound])
+            parts.append(String(last[colon.upperBound...]))
         }
         return parts.map { PageArticle.clean($0) }.filter { !$0.isEmpty }
     }
@@ -276,6 +316,7 @@ extension MainContent {
     /// Words after which a date belongs to the sentence (`… for March 26, 2015`, `… since May 2020`).
     private static let leadingWords: Set<String> = [
         "for", "of", "since", "until", "till", "from", "to", "by", "before", "after", "through", "ending", "week",
+        "in", "on", "vom", "am", "im", "seit", "bis", "ab", "du", "au", "le", "del", "dal", "al", "van", "sinds",
     ]
 
     /// Whether some word is a month's or a weekday's name (a run of numbers alone is a score).

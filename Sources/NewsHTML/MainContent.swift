@@ -433,9 +433,10 @@ struct MainContent {
             for k in found.indices where found[k].namedCaption { found[k].role = .paragraph }
         }
         page.embeddedPosts = posts
-        let headings = headlines()
+        let (headings, inHeaders) = headlines()
         page.title = Self.headline(
-            metadata: metadata, headings: headings, above: linesAboveStory(found), opening: Self.openingWords(found))
+            metadata: metadata, headings: headings, inHeaders: inHeaders, above: linesAboveStory(found),
+            opening: Self.openingWords(found))
         let titleKey = Self.key(page.title ?? "")
 
         var seenBody = false
@@ -472,8 +473,10 @@ struct MainContent {
                 seenBody = true
             }
         }
-        if page.authors.isEmpty { page.authors = pageBylines(roots) }
-        page.authors = page.authors.filter(PageArticle.isPlausibleAuthor)
+        // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
+        let plausible = { (name: String) in PageArticle.isPlausibleAuthor(name) && !Self.isAccountLinks(name) }
+        page.authors = page.authors.map(Self.tidyName).filter(plausible)
+        if page.authors.isEmpty { page.authors = pageBylines(roots).map(Self.tidyName).filter(plausible) }
         // A name that runs on into the author's card (`Jane Doe Journaliste au Monde Suivre …`) is
         // the name before it again.
         page.authors = page.authors.enumerated().filter { index, name in
@@ -566,11 +569,20 @@ struct MainContent {
     }
 
     /// Heading texts outside furniture in document order: `<h1>` first, then `<h2>`/`<h3>` and elements
-    /// whose class or id says headline or title (old pages set their headline in a styled `<span>`).
-    private func headlines() -> [String] {
+    /// whose class or id says headline or title (old pages set their headline in a styled `<span>`);
+    /// and apart, the `<h1>`s of an article's own `<header>` (`inArticleHeader`).
+    private func headlines() -> (texts: [String], inHeaders: [String]) {
         var first: [String] = []
         var other: [String] = []
-        for (i, node) in document.nodes.enumerated() where !node.isText && !excluded[i] {
+        var inHeaders: [String] = []
+        for (i, node) in document.nodes.enumerated() where !node.isText {
+            if excluded[i] {
+                // (Set aside, its text was not counted.)
+                guard inArticleHeader(i) else { continue }
+                let text = document.text(i)
+                if !text.isEmpty, text.count <= 300 { inHeaders.append(text) }
+                continue
+            }
             let isH1 = node.isTag(GUMBO_TAG_H1)
             let words = hintsOf[i]
             guard isH1 || node.isTag(GUMBO_TAG_H2) || node.isTag(GUMBO_TAG_H3) || Self.headingWords.occurs(in: words) else { continue }
@@ -579,7 +591,29 @@ struct MainContent {
             if text.isEmpty || text.count > 300 { continue }
             if isH1 { first.append(text) } else { other.append(text) }
         }
-        return first + other
+        return (first + other, inHeaders)
+    }
+
+    /// Whether an `<h1>` set aside only for standing in a `<header>` is the story's own heading: the
+    /// header is inside an `<article>` or `<main>` (`<article><header><h1>`, where a page's masthead
+    /// with its logo is outside them) and nothing between it and the heading is furniture.
+    private func inArticleHeader(_ i: Int) -> Bool {
+        let nodes = document.nodes
+        guard nodes[i].isTag(GUMBO_TAG_H1) else { return false }
+        var top = i
+        while nodes[top].parent >= 0, excluded[nodes[top].parent] {
+            if top != i, Self.isFurniture(nodes[top], hints: hintsOf[top]) { return false }
+            top = nodes[top].parent
+        }
+        if Self.isFurniture(nodes[i], hints: hintsOf[i]) { return false }
+        guard top != i, nodes[top].isTag(GUMBO_TAG_HEADER), hintsOf[top].isEmpty || !Self.isFurnitureByWords(hintsOf[top], unlikely: false)
+        else { return false }
+        var j = nodes[top].parent
+        while j >= 0 {
+            if nodes[j].isTag(GUMBO_TAG_ARTICLE) || nodes[j].isTag(GUMBO_TAG_MAIN) { return true }
+            j = nodes[j].parent
+        }
+        return false
     }
 
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when the text begins and ends
@@ -614,6 +648,39 @@ struct MainContent {
         return String(out)
     }
 
+    /// A name as a byline box runs it on: without the links beside it (`Rebecca Hersher Twitter`,
+    /// `Laura Beck View Profile`),
+    /// a month its date begins with (`Paul December 19, 2016` cut at the digits), or itself again
+    /// (`Jennifer Rubin Jennifer Rubin`: a photo's text and the link).
+    static func tidyName(_ name: String) -> String {
+        var words = name.split(separator: " ")
+        while words.count > 1, let last = words.last,
+            trailingWords.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        {
+            words.removeLast()
+        }
+        if words.count >= 2, words.count % 2 == 0, words[..<(words.count / 2)].elementsEqual(words[(words.count / 2)...]) {
+            words.removeLast(words.count / 2)
+        }
+        return words.count == name.split(separator: " ").count ? name : words.joined(separator: " ")
+    }
+
+    /// Whether a "name" is a site's account links (`Login Register Log-out`, `Move Comment`).
+    static func isAccountLinks(_ name: String) -> Bool {
+        name.split(separator: " ").contains { accountWords.contains($0.lowercased()) }
+    }
+
+    private static let accountWords: Set<String> = [
+        "login", "log-in", "logout", "log-out", "register", "comment", "comments", "subscribe",
+    ]
+
+    /// Social links and the months no one is named after (`May`, `June`, `April` and `August` are
+    /// names too).
+    private static let trailingWords: Set<String> = [
+        "twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "rss", "bio", "follow", "view", "profile",
+        "january", "february", "march", "september", "october", "november", "december",
+    ]
+
     /// Authors from the page: `rel=author` links and elements whose class or id says byline or author.
     private func pageBylines(_ roots: [Int]) -> [String] {
         let nodes = document.nodes
@@ -627,7 +694,7 @@ struct MainContent {
             // Once the byline is found, only more `rel=author` links add names: a later element
             // classed `author` is a comment's or a widget's.
             if !names.isEmpty, !isAuthorLink { break }
-            let text = document.text(i)
+            let text = document.text(i, spaced: true)
             guard !text.isEmpty, text.count <= 120 else { continue }
             let found = PageMetadata.bylineNames(text)
             for name in found where !names.contains(name) { names.append(name) }

@@ -1,0 +1,146 @@
+import NewsCore
+import Testing
+
+@testable import NewsHTML
+
+/// Headlines and bylines as news sites print them: titles written without spaces, an article's own
+/// `<header>`, bylines whose parts are separate elements, stated names that are no person's.
+@Suite struct PrintedFieldsTests {
+    @Test func siteNameCutFromATitleWrittenWithoutSpaces() throws {
+        let article = try read(
+            """
+            <html lang="ja"><head><title>x</title>
+            <meta property="og:title" content="消費増税の軽減税率は高所得者ほどお得と総務省が認める | BUZZAP！（バザップ！）">
+            <meta property="og:site_name" content="BUZZAP！（バザップ！）">
+            </head><body><article>\(story)</article></body></html>
+            """)
+        #expect(article.title == "消費増税の軽減税率は高所得者ほどお得と総務省が認める")
+    }
+
+    @Test func sectionAndSiteCutAfterUnderscoresAndASpacedColon() throws {
+        let underscores = try read(
+            """
+            <html><head><title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报</title></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(underscores.title == "这个约会软件，想用你和对方的相似好恶来帮你找对象")
+        // ` : ` once is French typography in spaced text, a separator in text without spaces.
+        let colon = try read(
+            """
+            <html><head><meta property="og:title" content="バルセロナ、マンＵに先勝…ＣＬ準々決勝第１戦 : スポーツ"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(colon.title == "バルセロナ、マンＵに先勝…ＣＬ準々決勝第１戦")
+        let french = try read(
+            """
+            <html><head><meta property="og:title" content="Affaire KPMG : un juge se récuse"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(french.title == "Affaire KPMG : un juge se récuse")
+    }
+
+    @Test func siteAfterAFullWidthColonOnlyWhenItIsTheSite() throws {
+        let site = try read(
+            """
+            <html><head><meta property="og:title" content="メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル">
+            <meta property="og:site_name" content="朝日新聞デジタル"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(site.title == "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞")
+        // The same colon inside a headline stays.
+        let inside = try read(
+            """
+            <html><head><meta property="og:title" content="Intel NUCで最新SSDを比較してみた：さらば平成、さらば水冷、いくぜNUC">
+            <meta property="og:site_name" content="ITmedia"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(inside.title == "Intel NUCで最新SSDを比較してみた：さらば平成、さらば水冷、いくぜNUC")
+    }
+
+    @Test func aShortHeadlineLosesOnlyTheSitesOwnName() throws {
+        let named = try read(
+            """
+            <html><head><meta property="og:title" content="atg 1700 - Pastebin.com">
+            <meta property="og:site_name" content="Pastebin"></head><body><article>\(story)</article></body></html>
+            """)
+        #expect(named.title == "atg 1700")
+        // Without the site's name stated, two words and a short part are left as they are.
+        let unnamed = try read(
+            """
+            <html><head><meta property="og:title" content="Purple Rain - Prince Lyrics"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(unnamed.title == "Purple Rain - Prince Lyrics")
+    }
+
+    @Test func headingInTheArticlesOwnHeaderMatchesTheStatedTitle() throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="Suspect Is Arrested in Manhattan and New Jersey Bombings (Published 2016)">
+            </head><body><header><h1>The Daily Paper</h1></header>
+            <main><article><header><div><h1>Suspect Is Arrested in Manhattan and New Jersey Bombings</h1></div></header>
+            \(story)</article></main></body></html>
+            """)
+        #expect(article.title == "Suspect Is Arrested in Manhattan and New Jersey Bombings")
+        // A masthead's `<h1>` outside the article is no headline.
+        let masthead = try read(
+            """
+            <html><head><meta property="og:title" content="The Daily Paper Reports (Published 2016) on talks">
+            </head><body><header><h1>The Daily Paper Reports</h1></header>
+            <article>\(story)</article></body></html>
+            """)
+        #expect(masthead.title == "The Daily Paper Reports (Published 2016) on talks")
+    }
+
+    @Test func headingDateAfterAWordOfTheSentenceStays() {
+        #expect(MainContent.withoutTrailingDate("Protokoll der Vorstandssitzung vom 10. Oktober 2019") == "Protokoll der Vorstandssitzung vom 10. Oktober 2019")
+        #expect(MainContent.withoutTrailingDate("Fishing Masters Show in Rostock im Mai 2022") == "Fishing Masters Show in Rostock im Mai 2022")
+        #expect(MainContent.withoutTrailingDate("Wurz joins Honda as test driver Thursday, 10, January, 2008, 09:14") == "Wurz joins Honda as test driver")
+    }
+
+    @Test func bylinePartsInElementsOfTheirOwn() throws {
+        let article = try read(
+            """
+            <html><head><title>Houston hires a new head coach for the season</title></head><body>
+            <div class="byline"><span>By</span><a href="/u/1">Travis Haney</a><span class="role">Staff</span></div>
+            <article>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Travis Haney"])
+    }
+
+    @Test func statedNamesThatAreNoPersonsLeaveTheBylineToThePage() throws {
+        let article = try read(
+            """
+            <html><head><title>What is the hold-up at the launch site this year</title>
+            <meta name="author" content="NBCNews"></head><body>
+            <div class="article-inline-byline">By <span class="byline-name">Alyssa Newcomb</span></div>
+            <article>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Alyssa Newcomb"])
+    }
+
+    @Test func namesWithoutTheLinksAndDatesRunOnToThem() {
+        #expect(MainContent.tidyName("Rebecca Hersher Twitter") == "Rebecca Hersher")
+        #expect(MainContent.tidyName("Laura Beck View Profile") == "Laura Beck")
+        #expect(MainContent.tidyName("Paul Smith December") == "Paul Smith")
+        #expect(MainContent.tidyName("Jennifer Rubin Jennifer Rubin") == "Jennifer Rubin")
+        // Months people are named after stay.
+        #expect(MainContent.tidyName("Theresa May") == "Theresa May")
+        #expect(MainContent.tidyName("Kate June") == "Kate June")
+        #expect(MainContent.isAccountLinks("Login Register Log-out"))
+        #expect(!MainContent.isAccountLinks("Maria Lopez"))
+    }
+
+    @Test func bylinesOpenedInOtherLanguages() {
+        #expect(PageMetadata.bylineNames("Veröffentlicht von Chris Jung") == ["Chris Jung"])
+        #expect(PageMetadata.bylineNames("Publié par Marie Dupont") == ["Marie Dupont"])
+    }
+
+    @Test func wordsOfTextWrittenWithoutSpaces() {
+        #expect(MainContent.wordsIn("Leaders meet in Geneva") == 4)
+        #expect(MainContent.wordsIn("朝日新聞デジタル") == 2)
+        #expect(MainContent.wordsIn("消費増税の軽減税率は高所得者ほどお得と総務省が認める") == 8)
+        #expect(MainContent.isUnspaced("バルセロナ、マンＵに先勝 : スポーツ"))
+        #expect(!MainContent.isUnspaced("Affaire KPMG : un juge se récuse"))
+    }
+}
