@@ -40,6 +40,8 @@ struct PageMetadata {
         var meta: [String: String] = [:]
         var micro: [String: String] = [:]
         var microAuthors: [String] = []
+        // Scholarly pages' Highwire tags name each author in a tag of their own.
+        var citationAuthors: [String] = []
         var times: [(index: Int, value: String)] = []
         var canonical: String?
         for (index, node) in nodes.enumerated() where !node.isText {
@@ -55,9 +57,9 @@ struct PageMetadata {
                 guard let content = node[.content], !content.isEmpty else { break }
                 // RDFa lets one tag carry several properties (`property="dc:creator twitter:site_name"`).
                 let properties = (node[.property] ?? "").split(separator: " ").map { $0.lowercased() }
-                for key in properties + [node[.name], node[.itemprop]].compactMap({ $0?.lowercased() })
-                where meta[key] == nil {
-                    meta[key] = content
+                for key in properties + [node[.name], node[.itemprop]].compactMap({ $0?.lowercased() }) {
+                    if key == "citation_author", citationAuthors.count < 50 { citationAuthors.append(content) }
+                    if meta[key] == nil { meta[key] = content }
                 }
             case GUMBO_TAG_LINK:
                 if canonical == nil, node[.rel]?.lowercased() == "canonical", let href = node[.href], href.hasPrefix("http") {
@@ -122,10 +124,10 @@ struct PageMetadata {
         // disagree, and the better-kept one wins: Dublin Core's creator first, as Readability orders them).
         let metaAuthors: [[String]] = [
             meta["dc:creator"], meta["dcterms:creator"], meta["dc.creator"], meta["dcterms.creator"], meta["article:author"],
-            meta["author"], meta["parsely-author"], meta["sailthru.author"], meta["byl"],
+            meta["og:article:author"], meta["author"], meta["parsely-author"], meta["sailthru.author"], meta["byl"],
             meta["twitter:creator"].flatMap { $0.hasPrefix("@") ? nil : $0 },
         ].compactMap { $0.map { [$0] } }
-        let authorFields: [[String]] = [fromJSONLD.authors] + metaAuthors + [microAuthors]
+        let authorFields: [[String]] = [fromJSONLD.authors, citationAuthors] + metaAuthors + [microAuthors]
         for field in authorFields {
             let names = Self.names(field)
             if !names.isEmpty {

@@ -143,4 +143,23 @@ import Testing
         #expect(MainContent.isUnspaced("バルセロナ、マンＵに先勝 : スポーツ"))
         #expect(!MainContent.isUnspaced("Affaire KPMG : un juge se récuse"))
     }
+
+    @Test func everyAuthorOfAScholarlyPageAndOpenGraphsArticleAuthor() throws {
+        let paper = try read(
+            """
+            <html><head><title>Sub-nucleosomal organization in urine cell-free DNA</title>
+            <meta name="citation_author" content="Havell Markus">
+            <meta name="citation_author_institution" content="Translational Genomics Research Institute">
+            <meta name="citation_author" content="Jun Zhao"><meta name="citation_author" content="Tania Contente-Cuomo">
+            </head><body><article>\(story)</article></body></html>
+            """)
+        #expect(paper.authors == ["Havell Markus", "Jun Zhao", "Tania Contente-Cuomo"])
+        let article = try read(
+            """
+            <html><head><title>Brexit talks resume in Brussels this week</title>
+            <meta property="og:article:author" content="Cécile Ducourtieux"></head>
+            <body><article>\(story)</article><aside><span class="author">Raphaël Melka</span></aside></body></html>
+            """)
+        #expect(article.authors == ["Cécile Ducourtieux"])
+    }
 }
