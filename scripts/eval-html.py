@@ -54,57 +54,17 @@ scoring = load("eval-pages")  # shingle F1, title and name normalisation
 
 NEWS_SETS = ("l3s-gn1", "cleanportaleval", "readability", "dragnet", "htmldate", "postlight")
 
-JS_STRING = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`"""
-
-
-def js_string(literal):
-    """The value of a JavaScript string literal as the tests write them (quotes, backslash escapes)."""
-    body = literal[1:-1]
-    return re.sub(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", lambda m: (
-        chr(int(m.group(1)[2:-1], 16)) if m.group(1).startswith("u{") else
-        chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "ux" and len(m.group(1)) > 1 else
-        {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1))), body, flags=re.S)
-
-
-def restore_meta_content(html):
-    """Postlight's fixtures were saved after its parser renamed each `<meta>` tag's `content` attribute
-    to `value`; this puts the standard name back where a tag has no `content`."""
-    def tag(m):
-        t = m.group(0)
-        return t if re.search(rb"\scontent\s*=", t, re.I) else re.sub(rb"(\s)value(\s*=)", rb"\1content\2", t, count=1, flags=re.I)
-    return re.sub(rb"<meta\b[^>]*>", tag, html, flags=re.I)
-
 
 def postlight_records(root):
     """Each fixture page with the title, author and date its site's test asserts (the page as
-    published: `restore_meta_content`, in a temporary folder)."""
+    published, `page-sets.restore_meta_content`, in a temporary folder)."""
     out = []
     restored = tempfile.mkdtemp(prefix="newsd-postlight-")
-    custom = os.path.join(root, "src", "extractors", "custom")
-    token = re.compile(r"readFileSync\(\s*'\./fixtures/([^']+)'|assert\.equal\(\s*(title|author|date_published)\s*,\s*("
-                       + JS_STRING + r"|null)", re.S)
-    for site in sorted(os.listdir(custom)):
-        test = os.path.join(custom, site, "index.test.js")
-        if not os.path.exists(test):
-            continue
-        gold_of = {}
-        fixture = None
-        for m in token.finditer(open(test, encoding="utf-8").read()):
-            if m.group(1):
-                fixture = m.group(1)
-                gold_of.setdefault(fixture, {})
-            elif fixture and m.group(3) != "null":
-                gold_of[fixture][m.group(2)] = js_string(m.group(3))
-        for fixture, gold in gold_of.items():
-            original = os.path.join(root, "fixtures", fixture)
-            if not os.path.exists(original) or not gold:
-                continue
-            src = os.path.join(restored, fixture)
-            with open(src, "wb") as f:
-                f.write(restore_meta_content(open(original, "rb").read()))
-            date = gold.get("date_published")
-            out.append(("postlight", fixture, src, {"title": gold.get("title") or None,
-                        "authors": gold.get("author") or None, "date": date[:10] if date else None}))
+    for fixture, html, gold in pages.postlight_pages(root):
+        src = os.path.join(restored, fixture)
+        with open(src, "wb") as f:
+            f.write(html)
+        out.append(("postlight", fixture, src, gold))
     return out
 
 

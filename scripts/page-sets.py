@@ -3,12 +3,15 @@
 rendered to plain text the way a browser's "save as text" or `html-text` renders it (menus, cookie
 banners, related links and footers included), with its gold body, title, authors or date.
 
-    page-sets.py OUT [--merged DIR] [--readability DIR] [--htmldate DIR]
+    page-sets.py OUT [--merged DIR] [--readability DIR] [--htmldate DIR] [--postlight DIR]
 
     --merged       a checkout of j-szulc/html-cleaning-dataset-merged (CleanEval dev and final,
                    CleanPortalEval, Dragnet, L3S-GN1 "page-signal")
     --readability  a checkout of mozilla/readability (test/test-pages: body, title and byline)
     --htmldate     a checkout of adbar/htmldate (tests/eval and its JSON files: publication days)
+    --postlight    a checkout of postlight/parser (its fixtures: news and blog pages of 2016–2021 from
+                   about 140 sites, with the title, author and publication instant its per-site
+                   tests assert; the UTC day of that instant is the gold date)
 
 Writes OUT/pages/SET/NAME.txt (what newsd reads) and OUT/gold.jsonl, one line per page:
 {"set", "file" (relative to OUT/pages), "split" ("train" or "dev"), "body", "title", "authors",
@@ -164,12 +167,67 @@ def htmldate_set(w, root):
             w.add("htmldate", stem, render(read(src)), date=entry["date"])
 
 
+JS_STRING = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`"""
+
+
+def js_string(literal):
+    """The value of a JavaScript string literal as the tests write them (quotes, backslash escapes)."""
+    body = literal[1:-1]
+    return re.sub(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", lambda m: (
+        chr(int(m.group(1)[2:-1], 16)) if m.group(1).startswith("u{") else
+        chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "ux" and len(m.group(1)) > 1 else
+        {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1))), body, flags=re.S)
+
+
+def restore_meta_content(html):
+    """Postlight's fixtures were saved after its parser renamed each `<meta>` tag's `content` attribute
+    to `value`; this puts the standard name back where a tag has no `content`."""
+    def tag(m):
+        t = m.group(0)
+        return t if re.search(rb"\scontent\s*=", t, re.I) else re.sub(rb"(\s)value(\s*=)", rb"\1content\2", t, count=1, flags=re.I)
+    return re.sub(rb"<meta\b[^>]*>", tag, html, flags=re.I)
+
+
+def postlight_pages(root):
+    """(fixture name, the page as published, gold) for each fixture of postlight/parser whose site's
+    test asserts a title, author or publication instant (`restore_meta_content`)."""
+    custom = os.path.join(root, "src", "extractors", "custom")
+    token = re.compile(r"readFileSync\(\s*'\./fixtures/([^']+)'|assert\.equal\(\s*(title|author|date_published)\s*,\s*("
+                       + JS_STRING + r"|null)", re.S)
+    for site in sorted(os.listdir(custom)):
+        test = os.path.join(custom, site, "index.test.js")
+        if not os.path.exists(test):
+            continue
+        gold_of = {}
+        fixture = None
+        for m in token.finditer(open(test, encoding="utf-8").read()):
+            if m.group(1):
+                fixture = m.group(1)
+                gold_of.setdefault(fixture, {})
+            elif fixture and m.group(3) != "null":
+                gold_of[fixture][m.group(2)] = js_string(m.group(3))
+        for fixture, gold in gold_of.items():
+            original = os.path.join(root, "fixtures", fixture)
+            if not os.path.isfile(original) or not gold:
+                continue
+            date = gold.get("date_published")
+            yield fixture, restore_meta_content(open(original, "rb").read()), {
+                "title": gold.get("title") or None, "authors": gold.get("author") or None, "date": date[:10] if date else None}
+
+
+def postlight_set(w, root):
+    for fixture, html, gold in postlight_pages(root):
+        w.add("postlight", os.path.splitext(fixture)[0], render(decode(html)), title=gold["title"],
+              authors=[gold["authors"]] if gold["authors"] else [], date=gold["date"])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out")
     ap.add_argument("--merged")
     ap.add_argument("--readability")
     ap.add_argument("--htmldate")
+    ap.add_argument("--postlight")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     w = Writer(args.out)
@@ -179,6 +237,8 @@ def main():
         readability_set(w, args.readability)
     if args.htmldate:
         htmldate_set(w, args.htmldate)
+    if args.postlight:
+        postlight_set(w, args.postlight)
     w.gold.close()
     for k, v in sorted(w.counts.items()):
         print(f"{k}: {v} pages", file=sys.stderr)
