@@ -88,7 +88,7 @@ struct PageLayout {
     /// `Headline - Site`, `Site | Headline`, `Headline :: Site` → the part with most words.
     static func siteStripped(_ title: String) -> String {
         let title = spacedPipes(title)
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", ": "] where title.containsUTF8(separator) {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", ": ", "｜", " － "] where title.containsUTF8(separator) {
             // `AFP: Headline` yes, `Trump: I will win` no: a colon cuts off a short lead only.
             let colonParts = title.components(separatedBy: ": ")
             if separator == ": ", colonParts.count == 2,
@@ -97,7 +97,8 @@ struct PageLayout {
                 continue
             }
             let parts = title.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
-            if let best = parts.max(by: { Sentences.wordCount($0) < Sentences.wordCount($1) }), !best.isEmpty {
+            let words = { (part: String) in TitleRanker.wordsIn(part, spaced: Sentences.wordCount(part)) }
+            if let best = parts.max(by: { words($0) < words($1) }), !best.isEmpty {
                 return best
             }
         }

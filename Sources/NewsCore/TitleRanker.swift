@@ -157,7 +157,8 @@ package enum TitleRanker {
             guard let key = keys[index] else { continue }
             let line = text[index]
             let words = Sentences.wordCount(line)
-            guard words >= 1, words <= 40 else { continue }
+            // (A paragraph written without spaces is one "word" between spaces.)
+            guard words >= 1, words <= 40, wordsIn(line, spaced: words) <= 40 else { continue }
             var f = [Double](repeating: 0, count: featureNames.count)
             f[0] = 1
             f[4] = weakTitle ? 1 : 0
@@ -197,6 +198,16 @@ package enum TitleRanker {
             }
         }
         return out
+    }
+
+    /// A line's length in words: those between spaces, or for text written without them (Chinese,
+    /// Japanese, full-width forms) a word for every three of its wide characters, whichever is more.
+    /// ASCII text is its words between spaces alone (`spaced` when they are counted already).
+    package static func wordsIn(_ text: String, spaced: Int? = nil) -> Int {
+        let spaced = spaced ?? text.split(separator: " ").count
+        guard text.utf8.contains(where: { $0 >= 0xE2 }) else { return spaced }
+        let wide = text.unicodeScalars.lazy.filter { $0.value >= 0x2E80 }.count
+        return max(spaced, wide / 3)
     }
 
     /// The words (lowercased, three letters or more) of the story's first paragraphs, up to 300.
@@ -285,6 +296,7 @@ package enum TitleRanker {
         var hasLower = false
         var digits = 0
         var letters = 0
+        var wide = 0
         let endsFullStop: Bool
         let separator: Bool
         let furniture: Bool
@@ -314,7 +326,10 @@ package enum TitleRanker {
                 if alpha { letters += 1 }
                 if lower { hasLower = true }
                 if digit { digits += 1 }
+                if value >= 0x2E80 { wide += 1 }
             }
+            // Text written without spaces: a word for every three wide characters (`wordsIn`).
+            words = max(words, wide / 3)
             endsFullStop = text.hasSuffix(".")
             separator = text.containsUTF8(" | ") || text.containsUTF8(" » ") || text.containsUTF8(" > ") || text.containsUTF8(" / ")
             let lower = text.lowercased()

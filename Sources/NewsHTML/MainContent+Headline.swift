@@ -181,12 +181,7 @@ extension MainContent {
 
     /// A title's length in words: those between spaces, or for text written without them (Chinese,
     /// Japanese, full-width forms) a word for every three of its wide characters, whichever is more.
-    static func wordsIn(_ text: String) -> Int {
-        let spaced = text.split(separator: " ").count
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return spaced }
-        let wide = text.unicodeScalars.lazy.filter { $0.value >= 0x2E80 }.count
-        return max(spaced, wide / 3)
-    }
+    static func wordsIn(_ text: String) -> Int { TitleRanker.wordsIn(text) }
 
     /// Whether most of a text's characters are wide ones (CJK, kana, full-width forms), written
     /// without spaces between words.

@@ -168,6 +168,20 @@ import Testing
 
     /// A bar with a space on one side only separates a page title's parts as ` | ` does
     /// (`Headline| Sport | Site`); a bar inside a word does not.
+    /// Titles written without spaces: parts are measured in wide characters, and the full-width
+    /// bar and dash separate them.
+    @Test func titleWrittenWithoutSpacesLosesItsSite() {
+        #expect(PageLayout.siteStripped("指紋認証でサインインできるマウスを発売。｜サンワサプライ株式会社") == "指紋認証でサインインできるマウスを発売。")
+        #expect(PageLayout.siteStripped("気軽に新聞をスクラップできる「ペン」、CUTPEN ｜ ガジェット通信 GetNews") == "気軽に新聞をスクラップできる「ペン」、CUTPEN")
+        #expect(PageLayout.siteStripped("インテル、容量1ペタバイトのSSDを発売し大容量を実現 － Publickey") == "インテル、容量1ペタバイトのSSDを発売し大容量を実現")
+        // A long paragraph without spaces is many words, not one: no headline candidate.
+        let paragraph = String(repeating: "不正アクセス行為の処罰については本法の目的を達成するために規定を置いた。", count: 5)
+        #expect(TitleRanker.wordsIn(paragraph) > 40)
+        #expect(TitleRanker.wordsIn("Leaders meet in Geneva") == 4)
+        #expect(TitleRanker.wordsIn("Leaders meet in Geneva", spaced: 3) == 3)
+        #expect(TitleRanker.wordsIn("朝日新聞デジタル") == 2)
+    }
+
     @Test func barSpacedOnOneSideSeparatesTitleParts() {
         let title = "Proud Chasetown claim the glory after shocking Cardiff| Sport | This is London"
         #expect(PageLayout.siteStripped(title) == "Proud Chasetown claim the glory after shocking Cardiff")
