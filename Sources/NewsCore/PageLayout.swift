@@ -311,6 +311,14 @@ enum DateFinder {
         }
         for k in 0..<tokens.count {
             let t = tokens[k]
+            // `2019年4月21日` (Chinese, Japanese), `2019년 4월 21일` (Korean): each number ends in its unit.
+            if t.isNumber, t.text.count == 4, k + 4 < tokens.count, t.end == "年" || t.end == "년",
+                tokens[k + 2].isNumber, tokens[k + 2].text.count <= 2, tokens[k + 2].end == "月" || tokens[k + 2].end == "월",
+                tokens[k + 4].isNumber, tokens[k + 4].text.count <= 2, tokens[k + 4].end == "日" || tokens[k + 4].end == "일",
+                let v = valid(Int(t.text) ?? 0, Int(tokens[k + 2].text) ?? 0, Int(tokens[k + 4].text) ?? 0)
+            {
+                return v
+            }
             if t.isNumber, k + 2 < tokens.count, tokens[k + 1].isNumber, tokens[k + 2].isNumber {
                 let a = Int(t.text) ?? 0
                 let b = Int(tokens[k + 1].text) ?? 0

@@ -60,6 +60,14 @@ enum DateText {
                     if let day = day(c, b, a) { return day }
                 }
             }
+            // YYYY年M月D日 (Chinese, Japanese), YYYY년 M월 D일 (Korean).
+            if case .number(let y, 4) = t, k + 5 < tokens.count, case .word(let w1) = tokens[k + 1], w1 == "年" || w1 == "년",
+                case .number(let m, let md) = tokens[k + 2], md <= 2, case .word(let w2) = tokens[k + 3], w2 == "月" || w2 == "월",
+                case .number(let d, let dd) = tokens[k + 4], dd <= 2, case .word(let w3) = tokens[k + 5],
+                w3.hasPrefix("日") || w3.hasPrefix("일"), let day = day(y, m, d)
+            {
+                return day
+            }
             // D. Month YYYY / D Month YYYY / Month D, YYYY.
             if case .word(let w) = t, let month = months[w] {
                 if k + 2 < tokens.count, case .number(let d, let dd) = tokens[k + 1], dd <= 2,

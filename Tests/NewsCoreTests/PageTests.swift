@@ -182,6 +182,12 @@ import Testing
         #expect(TitleRanker.wordsIn("朝日新聞デジタル") == 2)
     }
 
+    @Test func datesWrittenWithTheirUnitsInText() {
+        #expect(DateFinder.find(in: "By.KJ : 2019年04月04日 09:00") == "2019-04-04")
+        #expect(DateFinder.find(in: "2019년 4월 21일") == "2019-04-21")
+        #expect(DateFinder.find(in: "2019年02月30日") == nil)
+    }
+
     @Test func barSpacedOnOneSideSeparatesTitleParts() {
         let title = "Proud Chasetown claim the glory after shocking Cardiff| Sport | This is London"
         #expect(PageLayout.siteStripped(title) == "Proud Chasetown claim the glory after shocking Cardiff")

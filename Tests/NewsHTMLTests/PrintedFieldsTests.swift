@@ -162,4 +162,16 @@ import Testing
             """)
         #expect(article.authors == ["Cécile Ducourtieux"])
     }
+
+    @Test func datesWrittenWithTheirUnits() throws {
+        #expect(DateText.find(in: "» 2019年02月22日 14時30分 公開") == "2019-02-22")
+        #expect(DateText.find(in: "2019년 4월 21일 12:00") == "2019-04-21")
+        #expect(DateText.find(in: "2019年13月40日") == nil)
+        let article = try read(
+            """
+            <html lang="ja"><head><title>普通に使える手のひらサイズの超小型スマホの実機チェック</title></head><body>
+            <p class="date">2019年04月21日 12時00分更新</p><article>\(story)</article></body></html>
+            """)
+        #expect(article.published == "2019-04-21")
+    }
 }
