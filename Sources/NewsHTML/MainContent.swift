@@ -476,7 +476,19 @@ struct MainContent {
         // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
         let plausible = { (name: String) in PageArticle.isPlausibleAuthor(name) && !Self.isAccountLinks(name) }
         page.authors = page.authors.map(Self.tidyName).filter(plausible)
-        if page.authors.isEmpty { page.authors = pageBylines(roots).map(Self.tidyName).filter(plausible) }
+        // A stated author that is the outlet itself (`ABC News`, `mediagene Inc.`) gives way to the
+        // people the page's byline names.
+        let outlet = metadata.source.map(Self.key) ?? ""
+        let isOutlet = { (name: String) in
+            let k = Self.key(name)
+            return !outlet.isEmpty && (k == outlet || k.contains(outlet) || outlet.contains(k)) || name.hasSuffix(" Inc.") || name.hasSuffix(" Inc")
+        }
+        if page.authors.isEmpty {
+            page.authors = pageBylines(roots).map(Self.tidyName).filter(plausible)
+        } else if page.authors.allSatisfy(isOutlet) {
+            let printed = pageBylines(roots).map(Self.tidyName).filter { plausible($0) && !isOutlet($0) }
+            if !printed.isEmpty { page.authors = printed }
+        }
         // A name that runs on into the author's card (`Jane Doe Journaliste au Monde Suivre …`) is
         // the name before it again.
         page.authors = page.authors.enumerated().filter { index, name in

@@ -174,4 +174,22 @@ import Testing
             """)
         #expect(article.published == "2019-04-21")
     }
+
+    @Test func statedOutletGivesWayToThePrintedByline() throws {
+        let article = try read(
+            """
+            <html><head><title>Lady Gaga shares a photo with her mother at the party</title>
+            <meta property="og:site_name" content="Us Weekly"><meta name="author" content="Us Weekly Staff"></head><body>
+            <div class="byline">By <a href="/a/megan">Megan French</a></div><article>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Megan French"])
+        // A personal site named after its author keeps the name its byline prints.
+        let blog = try read(
+            """
+            <html><head><title>Leadership lessons from a long career in teaching</title>
+            <meta property="og:site_name" content="George Ambler"></head><body>
+            <div class="byline">By George Ambler</div><article>\(story)</article></body></html>
+            """)
+        #expect(blog.authors == ["George Ambler"])
+    }
 }
