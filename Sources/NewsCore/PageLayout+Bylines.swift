@@ -137,7 +137,7 @@ extension PageLayout {
         for index in ordered where index != anchor && printed.distance(index, anchor) <= reachAbove {
             var line = Substring(text[index])
             var cutOff = ""
-            for cut in [" - ", " – ", " | ", " • "] {
+            for cut in [" - ", " – ", " | ", " • ", " · "] {
                 if let r = line.utf8Range(of: cut) {
                     cutOff = String(line[r.upperBound...]) + cutOff
                     line = line[..<r.lowerBound]
@@ -146,6 +146,15 @@ extension PageLayout {
             // The name and what dates it, not a sentence that opens with a name (`Paul Dhaliwal, 19,
             // told …`).
             guard line.utf8.count <= 80 else { continue }
+            // `Julia Carrie Wong and Sam Levin` over the stamp: names joined as a byline joins them,
+            // each opening with a known first name.
+            if line.utf8Range(of: " and ") != nil, abs(index - anchor) <= 4 || index > anchor,
+                DateFinder.find(in: cutOff) != nil || [index - 1, index + 1].contains(where: { $0 >= 0 && $0 < text.count && isStamp(text[$0]) }),
+                let many = byline("By " + line), many.count >= 2,
+                many.allSatisfy({ Gazetteer.firstNames.contains($0.split(separator: " ").first.map(String.init) ?? "") })
+            {
+                return (index, many)
+            }
             var names = nameRun(line)
             // A toolbar (`Print Save EMail Write to Editor`) is no name before its buttons.
             if let cut = line[names.endIndex...].split(separator: " ").first?.lowercased(), buttons.contains(cut) { continue }

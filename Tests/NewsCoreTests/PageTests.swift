@@ -182,6 +182,19 @@ import Testing
         #expect(TitleRanker.wordsIn("朝日新聞デジタル") == 2)
     }
 
+    /// Bare bylines as news sites print them: two names joined by `and` over the stamp, a name
+    /// before the outlet and the stamp set off by middle dots.
+    @Test(arguments: [
+        ("Julia Carrie Wong and Sam Levin\nTue 29 Nov 2016 15.26 EST", ["Julia Carrie Wong", "Sam Levin"]),
+        ("Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: October 14", ["Pete Evans"]),
+    ])
+    func bareBylineBesideTheStamp(byline: String, names: [String]) throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: byline)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.authors == names)
+    }
+
     @Test func datesWrittenWithTheirUnitsInText() {
         #expect(DateFinder.find(in: "By.KJ : 2019年04月04日 09:00") == "2019-04-04")
         #expect(DateFinder.find(in: "2019년 4월 21일") == "2019-04-21")
