@@ -236,6 +236,9 @@ struct MainContent {
         return embedWords.occurs(inLowercased: words)
     }
 
+    /// The most text an embedded post holds (an Instagram caption's 2,200 characters and the card).
+    static let longestPost = 3000
+
     static let embedWords = WordList([
         "twitter-tweet", "truth-embed", "truthsocial", "telegram-post", "instagram-media", "bluesky-embed",
         "tiktok-embed", "mastodon-embed", "threads-embed", "x-post",
@@ -317,7 +320,9 @@ struct MainContent {
                     if inLink > 0 { for b in node.utf8Text where b > 0x20 { links += 1 } }
                     continue
                 }
-                if Self.isEmbeddedPost(node) {
+                // (A theme that names the story's own container like an embed — `instagram-media
+                // post-template-content` — holds more text than any post.)
+                if Self.isEmbeddedPost(node), textLength[i] <= Self.longestPost {
                     flush()
                     if let post = embeddedPost(i) { posts.append(post) }
                     continue

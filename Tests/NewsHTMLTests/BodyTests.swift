@@ -156,6 +156,20 @@ import Testing
         #expect(!article.body.contains { $0.contains("We are ready to talk") })
     }
 
+    /// A theme that names the story's own container like an embed (`instagram-media
+    /// post-template-content`) has its story read as the body: no post holds that much text.
+    @Test func storyInAContainerNamedLikeAnEmbed() throws {
+        let paragraph = "<p>The column this week is about how a job changed over two years and what it did to the writing here, slowly and then all at once.</p>"
+        let article = try read(
+            """
+            <html><body><main><article class="post-article"><h1>Kolumne: Ein wenig lost</h1>
+            <div class="instagram-media post-template-content">\(String(repeating: paragraph, count: 30))</div>
+            </article></main></body></html>
+            """)
+        #expect(article.body.count == 30)
+        #expect(article.embeddedPosts.isEmpty)
+    }
+
     /// A stated `articleBody` written with its markup is read as text: it neither wins over the
     /// page's own paragraphs by its tags' length nor brings tags into the body.
     @Test func articleBodyStatedWithMarkup() throws {
