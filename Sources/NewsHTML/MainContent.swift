@@ -480,6 +480,9 @@ struct MainContent {
         }
         // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
         let plausible = { (name: String) in PageArticle.isPlausibleAuthor(name) && !Self.isAccountLinks(name) }
+        // A byline's element vouches for a name of one word too (`Heiko`), where a stated one may be a
+        // social account (`TodayShow`).
+        let printedName = { (name: String) in plausible(name) || Self.singleName(name) == name }
         page.authors = page.authors.map(Self.tidyName).filter(plausible)
         // A stated author that is the outlet itself (`ABC News`, `mediagene Inc.`) gives way to the
         // people the page's byline names.
@@ -489,9 +492,9 @@ struct MainContent {
             return !outlet.isEmpty && (k == outlet || k.contains(outlet) || outlet.contains(k)) || name.hasSuffix(" Inc.") || name.hasSuffix(" Inc")
         }
         if page.authors.isEmpty {
-            page.authors = pageBylines(roots).map(Self.tidyName).filter(plausible)
+            page.authors = pageBylines(roots).map(Self.tidyName).filter(printedName)
         } else if page.authors.allSatisfy(isOutlet) {
-            let printed = pageBylines(roots).map(Self.tidyName).filter { plausible($0) && !isOutlet($0) }
+            let printed = pageBylines(roots).map(Self.tidyName).filter { printedName($0) && !isOutlet($0) }
             if !printed.isEmpty { page.authors = printed }
         }
         // A name that runs on into the author's card (`Jane Doe Journaliste au Monde Suivre …`) is
@@ -671,6 +674,13 @@ struct MainContent {
     /// (`Jennifer Rubin Jennifer Rubin`: a photo's text and the link).
     static func tidyName(_ name: String) -> String {
         var words = name.split(separator: " ")
+        // `Von Vanessa Franke`, `Erstellt von Andri Bryner`, `Über Creeny`: the byline's opening.
+        for opening in openings where words.count > opening.count
+            && zip(words, opening).allSatisfy({ $0.lowercased() == $1 })
+        {
+            words.removeFirst(opening.count)
+            break
+        }
         while words.count > 1, let last = words.last,
             trailingWords.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters))
         {
@@ -693,15 +703,23 @@ struct MainContent {
 
     /// Social links and the months no one is named after (`May`, `June`, `April` and `August` are
     /// names too).
+    private static let openings: [[String]] = [
+        ["written", "by"], ["posted", "by"], ["erstellt", "von"], ["veröffentlicht", "von"], ["geschrieben", "von"],
+        ["by"], ["von"], ["par"], ["por"], ["door"], ["über"], ["about"],
+    ]
+
     private static let trailingWords: Set<String> = [
         "twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "rss", "bio", "follow", "view", "profile",
         "january", "february", "march", "september", "october", "november", "december",
+        "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin", "editor", "reporter",
+        "correspondent", "journalist", "journalistin", "writer", "columnist",
     ]
 
     /// Authors from the page: `rel=author` links and elements whose class or id says byline or author.
     private func pageBylines(_ roots: [Int]) -> [String] {
         let nodes = document.nodes
         var names: [String] = []
+        var first: Int?
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
             let isByline = node[.rel]?.lowercased() == "author" || node[.itemprop]?.lowercased() == "author"
@@ -711,14 +729,38 @@ struct MainContent {
             // Once the byline is found, only more `rel=author` links add names: a later element
             // classed `author` is a comment's or a widget's.
             if !names.isEmpty, !isAuthorLink { break }
+            // More `rel=author` links near the first (co-authors), not those of the related posts'
+            // teasers further down.
+            if let first, i - first > 80 { break }
             let text = document.text(i, spaced: true)
             guard !text.isEmpty, text.count <= 120 else { continue }
-            let found = PageMetadata.bylineNames(text)
+            var found = PageMetadata.bylineNames(text)
+            // A byline of one name (`Heiko`, a blogger's handle), which a byline's element vouches for.
+            if found.isEmpty, let single = Self.singleName(text) { found = [single] }
             for name in found where !names.contains(name) { names.append(name) }
+            if !names.isEmpty, first == nil { first = i }
             if !names.isEmpty, !isAuthorLink { break }
         }
         return names
     }
+
+    /// One name alone (`Heiko`, `happyface313`), after a byline's opening: a word of letters (and
+    /// digits), not all capitals, that is no site control, month or stand-in (`admin`).
+    static func singleName(_ text: String) -> String? {
+        let name = tidyName(text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–—|·•@")))
+        guard !name.isEmpty, !name.contains(" "), (2...30).contains(name.count), name.contains(where: \.isLetter),
+            name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }),
+            !standIns.contains(name.lowercased()), !isAccountLinks(name), !trailingWords.contains(name.lowercased()),
+            // Capitals alone are an agency's or initials (`AFP`, `JF`), not a signature.
+            name.contains(where: \.isLowercase) || !name.contains(where: \.isUppercase)
+        else { return nil }
+        return name
+    }
+
+    /// Names a site's software writes where no one signed.
+    static let standIns: Set<String> = [
+        "admin", "administrator", "root", "webmaster", "user", "author", "by", "von", "posted", "staff", "guest", "anonymous",
+    ]
 
     /// A date stated in the page's text: an element whose class or id says date, time or published
     /// (its text, or its `title`), else the page's address, else a day in the text above the story.

@@ -192,4 +192,42 @@ import Testing
             """)
         #expect(blog.authors == ["George Ambler"])
     }
+
+    @Test func aBylineOfOneNameAndNotAnAgencysCapitals() throws {
+        let blog = try read(
+            """
+            <html><head><title>Laufen im Winter: von bäh zu yeah in zwölf Monaten</title></head><body>
+            <span class="author vcard">Heiko</span><article>\(story)</article></body></html>
+            """)
+        #expect(blog.authors == ["Heiko"])
+        let agency = try read(
+            """
+            <html><head><title>Talks resume in Geneva after a year of silence</title></head><body>
+            <span class="author">AFP</span><article>\(story)</article></body></html>
+            """)
+        #expect(agency.authors.isEmpty)
+        #expect(MainContent.singleName("admin") == nil)
+        #expect(MainContent.singleName("happyface313") == "happyface313")
+        #expect(MainContent.singleName("深海") == "深海")
+    }
+
+    @Test func namesWithoutTheirOpeningAndRole() {
+        #expect(MainContent.tidyName("Von Vanessa Franke") == "Vanessa Franke")
+        #expect(MainContent.tidyName("Erstellt von Andri Bryner") == "Andri Bryner")
+        #expect(MainContent.tidyName("Christoph Hein Chefredakteur") == "Christoph Hein")
+        #expect(MainContent.tidyName("Über Creeny") == "Creeny")
+    }
+
+    @Test func authorLinksOfTheTeasersBelowAreNotCoAuthors() throws {
+        let writers = ["Emma Whitford", "Daniel Parra", "Jeanmarie Evelly", "Brian Cunningham"]
+        let teasers = writers.map { "<li><a href='/p'>Another story about the city and its housing</a> <p>An excerpt of that story, with a line or two of its text.</p> <a rel='author' href='/u'>\($0)</a></li>" }
+        let more = String(repeating: "<p>The agency said repairs would be made, and tenants said they had heard that before.</p>", count: 40)
+        let article = try read(
+            """
+            <html><head><title>Tenants wait months for repairs in public housing</title></head><body>
+            <p>By <a rel="author" href="/u/t">Tatyana Turner</a> and <a rel="author" href="/u/c">Claire Stottlemyer</a></p>
+            <article>\(story)\(more)</article><ul class="more">\(teasers.joined())</ul></body></html>
+            """)
+        #expect(article.authors == ["Tatyana Turner", "Claire Stottlemyer"])
+    }
 }
