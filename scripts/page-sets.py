@@ -4,6 +4,7 @@ rendered to plain text the way a browser's "save as text" or `html-text` renders
 banners, related links and footers included), with its gold body, title, authors or date.
 
     page-sets.py OUT [--merged DIR] [--readability DIR] [--htmldate DIR] [--postlight DIR]
+                 [--trafilatura-eval DIR]
 
     --merged       a checkout of j-szulc/html-cleaning-dataset-merged (CleanEval dev and final,
                    CleanPortalEval, Dragnet, L3S-GN1 "page-signal")
@@ -12,6 +13,8 @@ banners, related links and footers included), with its gold body, title, authors
     --postlight    a checkout of postlight/parser (its fixtures: news and blog pages of 2016–2021 from
                    about 140 sites, with the title, author and publication instant its per-site
                    tests assert; the UTC day of that instant is the gold date)
+    --trafilatura-eval  a checkout of adbar/trafilatura (tests/evaldata.json: about 990 pages with
+                   title, author and date; trafilatura is tuned on them)
 
 Writes OUT/pages/SET/NAME.txt (what newsd reads) and OUT/gold.jsonl, one line per page:
 {"set", "file" (relative to OUT/pages), "split" ("train" or "dev"), "body", "title", "authors",
@@ -221,6 +224,22 @@ def postlight_set(w, root):
               authors=[gold["authors"]] if gold["authors"] else [], date=gold["date"])
 
 
+def trafilatura_set(w, root):
+    """Trafilatura's evaluation pages (tests/evaldata.json) with their title, author and date."""
+    tests = os.path.join(root, "tests")
+    for url, item in sorted(json.load(open(os.path.join(tests, "evaldata.json"), encoding="utf-8")).items()):
+        src = next((os.path.join(tests, d, item["file"]) for d in ("cache", "eval")
+                    if os.path.isfile(os.path.join(tests, d, item["file"]))), None)
+        if src is None:
+            continue
+        author = item.get("author")
+        if isinstance(author, list):
+            author = "; ".join(author)
+        stem = re.sub(r"[^\w.-]", "_", os.path.splitext(item["file"])[0])[:100]
+        w.add("trafilatura-eval", stem, render(read(src)), title=item.get("title") or None,
+              authors=[author] if author else [], date=item.get("date") or None)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out")
@@ -228,6 +247,7 @@ def main():
     ap.add_argument("--readability")
     ap.add_argument("--htmldate")
     ap.add_argument("--postlight")
+    ap.add_argument("--trafilatura-eval")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     w = Writer(args.out)
@@ -239,6 +259,8 @@ def main():
         htmldate_set(w, args.htmldate)
     if args.postlight:
         postlight_set(w, args.postlight)
+    if args.trafilatura_eval:
+        trafilatura_set(w, args.trafilatura_eval)
     w.gold.close()
     for k, v in sorted(w.counts.items()):
         print(f"{k}: {v} pages", file=sys.stderr)

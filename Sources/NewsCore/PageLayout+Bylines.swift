@@ -5,18 +5,20 @@ import Foundation
 extension PageLayout {
     /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY
     /// GETTLEMAN JAN. 13, 2017`, `by Steven Musil January 18, 2017 11:00 PM`), a handle (`By Alissa
-    /// Wilkinson @alissamarie Updated …`), `Follow …`, `Edited by …`, `Last updated …`, a button
+    /// Wilkinson @alissamarie Updated …`), `Follow …`, `Edited by …`, `Last updated …`, a reading time
+    /// or publication label in other languages (`Lesezeit: 4 Min.`, `Veröffentlicht: …`), a button
     /// (`Email Author`, `Discuss (0)`, `No Comments`).
     static func nameRun(_ body: Substring) -> Substring {
         let words = body.split(separator: " ", omittingEmptySubsequences: true)
         var end = body.endIndex
         for (index, word) in words.enumerated() {
             var bare = word.lowercased()[...]
-            while bare.last == "." || bare.last == "," { bare.removeLast() }
+            while bare.last == "." || bare.last == "," || bare.last == ":" { bare.removeLast() }
             while bare.first == "." || bare.first == "," { bare.removeFirst() }
             let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
             let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
             if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored", "edited"].contains(bare)
+                || ["lesezeit", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato"].contains(bare)
                 || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
                 || bare == "no" && next.hasPrefix("comment")
                 || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
@@ -79,7 +81,7 @@ extension PageLayout {
         }
         for (rank, index) in below.enumerated() where text[index].utf8.count <= 200 {
             if let names = byline(text[index]) { return (index, names) }
-            if bylineOpenings.contains(where: text[index].prefix(12).lowercased().hasPrefix) || rank == 0 && !isStamp(text[index]) { break }
+            if bylineOpenings.contains(where: text[index].prefix(20).lowercased().hasPrefix) || rank == 0 && !isStamp(text[index]) { break }
         }
         guard below.count == 2, text[below[0]].utf8.count <= 60, Sentences.wordCount(text[below[0]]) <= 4,
             let name = Byline.cleanName(text[below[0]]), DateFinder.find(in: text[below[1]]) != nil, isStamp(text[below[1]]),
@@ -266,7 +268,8 @@ extension PageLayout {
 
     static let bylineOpenings = [
         "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
-        "authors: ", "autor: ", "auteur: ", "text: ", "by: ",
+        "authors: ", "autor: ", "auteur: ", "text: ", "by: ", "veröffentlicht von ", "erstellt von ", "geschrieben von ",
+        "publié par ", "écrit par ", "publicado por ", "escrito por ",
     ]
 
     /// `By A and B`, `Von A`, `Par A`, `Por A`, `Written by A`, `Author: A`, `By A | May 2, 2015`.
@@ -276,16 +279,20 @@ extension PageLayout {
         // Decoration before the opening (`// By A • Nov 11, 2020`) goes.
         var line = Substring(line)
         while let c = line.unicodeScalars.first, "/|•·—–-*>".unicodeScalars.contains(c) || c == " " { line = line.dropFirst() }
-        let head = line.prefix(12).lowercased()
+        let head = line.prefix(20).lowercased()
         guard bylineOpenings.contains(where: head.hasPrefix) else {
-            // `on March 10, 2015 by Nikhil Marathe`: names after a date.
-            if let r = line.utf8Range(of: " by "), line.utf8.count <= 120, DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
-                return byline("By " + line[r.upperBound...])
+            // `on March 10, 2015 by Nikhil Marathe`, `1.11.23 20:19 von Lars Sobiraj`: names after a date.
+            if line.utf8.count <= 120 {
+                for opening in [" by ", " von ", " par ", " por ", " door "] {
+                    if let r = line.utf8Range(of: opening), DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
+                        return byline("By " + line[r.upperBound...])
+                    }
+                }
             }
             // `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: the byline after a dated part.
             if line.utf8.count <= 200, let r = line.utf8Range(of: " | ", backwards: true),
                 DateFinder.find(in: String(line[..<r.lowerBound])) != nil,
-                bylineOpenings.contains(where: line[r.upperBound...].prefix(12).lowercased().hasPrefix)
+                bylineOpenings.contains(where: line[r.upperBound...].prefix(20).lowercased().hasPrefix)
             {
                 return byline(String(line[r.upperBound...]))
             }

@@ -182,11 +182,15 @@ import Testing
         #expect(TitleRanker.wordsIn("朝日新聞デジタル") == 2)
     }
 
-    /// Bare bylines as news sites print them: two names joined by `and` over the stamp, a name
-    /// before the outlet and the stamp set off by middle dots.
+    /// Bylines as news sites print them: two names joined by `and` over the stamp, a name before
+    /// the outlet and the stamp set off by middle dots, names after a date and `von`, a German
+    /// opening of two words, a reading time or publication label after the name.
     @Test(arguments: [
         ("Julia Carrie Wong and Sam Levin\nTue 29 Nov 2016 15.26 EST", ["Julia Carrie Wong", "Sam Levin"]),
         ("Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: October 14", ["Pete Evans"]),
+        ("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.", ["Lars Sobiraj"]),
+        ("Veröffentlicht von Chris Jung", ["Chris Jung"]),
+        ("von Mathilda Trausch, Online-Redaktion Veröffentlicht: 26.12.2022", ["Mathilda Trausch"]),
     ])
     func bareBylineBesideTheStamp(byline: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: byline)
