@@ -153,16 +153,7 @@ def records(args):
     if args.postlight:
         out += postlight_records(args.postlight)
     if args.trafilatura_eval:
-        tests = os.path.join(args.trafilatura_eval, "tests")
-        for url, item in sorted(json.load(open(os.path.join(tests, "evaldata.json"), encoding="utf-8")).items()):
-            src = next((os.path.join(tests, d, item["file"]) for d in ("cache", "eval")
-                        if os.path.isfile(os.path.join(tests, d, item["file"]))), None)
-            if src is None:
-                continue
-            author = item.get("author")
-            out.append(("trafilatura-eval", item["file"], src, {
-                "title": item.get("title") or None, "authors": "; ".join(author) if isinstance(author, list) else author or None,
-                "date": item.get("date") or None, "with": item.get("with") or [], "without": item.get("without") or []}))
+        out += [("trafilatura-eval", name, src, gold) for name, src, gold in pages.trafilatura_pages(args.trafilatura_eval)]
     return out
 
 

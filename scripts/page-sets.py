@@ -224,8 +224,10 @@ def postlight_set(w, root):
               authors=[gold["authors"]] if gold["authors"] else [], date=gold["date"])
 
 
-def trafilatura_set(w, root):
-    """Trafilatura's evaluation pages (tests/evaldata.json) with their title, author and date."""
+def trafilatura_pages(root):
+    """(file name, path, gold) for each of trafilatura's evaluation pages (tests/evaldata.json) found
+    in the checkout: title, author (several joined by `; `), date, and the body passages that must
+    (`with`) and must not (`without`) be kept."""
     tests = os.path.join(root, "tests")
     for url, item in sorted(json.load(open(os.path.join(tests, "evaldata.json"), encoding="utf-8")).items()):
         src = next((os.path.join(tests, d, item["file"]) for d in ("cache", "eval")
@@ -233,11 +235,16 @@ def trafilatura_set(w, root):
         if src is None:
             continue
         author = item.get("author")
-        if isinstance(author, list):
-            author = "; ".join(author)
-        stem = re.sub(r"[^\w.-]", "_", os.path.splitext(item["file"])[0])[:100]
-        w.add("trafilatura-eval", stem, render(read(src)), title=item.get("title") or None,
-              authors=[author] if author else [], date=item.get("date") or None)
+        yield item["file"], src, {
+            "title": item.get("title") or None, "authors": "; ".join(author) if isinstance(author, list) else author or None,
+            "date": item.get("date") or None, "with": item.get("with") or [], "without": item.get("without") or []}
+
+
+def trafilatura_set(w, root):
+    for name, src, gold in trafilatura_pages(root):
+        stem = re.sub(r"[^\w.-]", "_", os.path.splitext(name)[0])[:100]
+        w.add("trafilatura-eval", stem, render(read(src)), title=gold["title"],
+              authors=[gold["authors"]] if gold["authors"] else [], date=gold["date"])
 
 
 def main():
