@@ -597,8 +597,9 @@ struct MainContent {
         var inHeaders: [String] = []
         for (i, node) in document.nodes.enumerated() where !node.isText {
             if excluded[i] {
-                // (Set aside, its text was not counted.)
-                guard inArticleHeader(i) else { continue }
+                // (Set aside, its text was not counted: a heading of a few elements only, so that
+                // headings nested in headers, a hostile page's, cost no more than their own text.)
+                guard node.isTag(GUMBO_TAG_H1), node.descendants.count <= 64, inArticleHeader(i) else { continue }
                 let text = document.text(i)
                 if !text.isEmpty, text.count <= 300 { inHeaders.append(text) }
                 continue
@@ -620,18 +621,25 @@ struct MainContent {
     private func inArticleHeader(_ i: Int) -> Bool {
         let nodes = document.nodes
         guard nodes[i].isTag(GUMBO_TAG_H1) else { return false }
+        // A few levels up at most, each way: an article's header is near its heading and the
+        // article near its header (and a hostile page's nesting costs nothing more).
         var top = i
+        var steps = 0
         while nodes[top].parent >= 0, excluded[nodes[top].parent] {
             if top != i, Self.isFurniture(nodes[top], hints: hintsOf[top]) { return false }
             top = nodes[top].parent
+            steps += 1
+            if steps > 8 { return false }
         }
         if Self.isFurniture(nodes[i], hints: hintsOf[i]) { return false }
         guard top != i, nodes[top].isTag(GUMBO_TAG_HEADER), hintsOf[top].isEmpty || !Self.isFurnitureByWords(hintsOf[top], unlikely: false)
         else { return false }
         var j = nodes[top].parent
-        while j >= 0 {
+        steps = 0
+        while j >= 0, steps < 32 {
             if nodes[j].isTag(GUMBO_TAG_ARTICLE) || nodes[j].isTag(GUMBO_TAG_MAIN) { return true }
             j = nodes[j].parent
+            steps += 1
         }
         return false
     }

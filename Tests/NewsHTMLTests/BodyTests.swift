@@ -517,6 +517,17 @@ import Testing
         #expect(articles.first?.body.joined().contains("The only words") == true)
     }
 
+    /// Headings nested in headers inside an article (each `<h1>` a candidate headline of an
+    /// article's own header) are read once each, a few levels around: the page is read.
+    @Test func headingsNestedInArticleHeaders() throws {
+        let html = "<html><head><meta property=\"og:title\" content=\"A headline about nothing here\"></head><body><main><article>"
+            + String(repeating: "<header><div><h1>Headline words here ", count: 20_000) + "</article></main>"
+            + "<p>The only paragraph of this page that is not a heading at all, written out at length.</p></body></html>"
+        let articles = try HTMLReader.articles(Array(html.utf8))
+        #expect(articles.count <= 1)
+        #expect(articles.first?.title == "A headline about nothing here")
+    }
+
     /// Text that is all one link is no article text, however deep.
     @Test func deepNestingOfLinks() throws {
         let html = String(repeating: "<a href=x>", count: 100_000) + "The only words on this page, all of them a link."
