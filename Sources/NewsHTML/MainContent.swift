@@ -491,6 +491,8 @@ struct MainContent {
             let k = Self.key(name)
             return !outlet.isEmpty && (k == outlet || k.contains(outlet) || outlet.contains(k)) || name.hasSuffix(" Inc.") || name.hasSuffix(" Inc")
         }
+        // The outlet named beside its people (`Ariel Melgar Cabrera`, `El Deber`) is no author.
+        if page.authors.contains(where: { !isOutlet($0) }) { page.authors.removeAll(where: isOutlet) }
         if page.authors.isEmpty {
             page.authors = pageBylines(roots).map(Self.tidyName).filter(printedName)
         } else if page.authors.allSatisfy(isOutlet) {
@@ -707,6 +709,7 @@ struct MainContent {
 
     private static let accountWords: Set<String> = [
         "login", "log-in", "logout", "log-out", "register", "comment", "comments", "subscribe",
+        "gesponserte", "sponsored",
     ]
 
     /// Social links and the months no one is named after (`May`, `June`, `April` and `August` are
@@ -720,7 +723,8 @@ struct MainContent {
         "twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "rss", "bio", "follow", "view", "profile",
         "january", "february", "march", "september", "october", "november", "december",
         "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin", "editor", "reporter",
-        "correspondent", "journalist", "journalistin", "writer", "columnist",
+        "correspondent", "journalist", "journalistin", "writer", "columnist", "alle", "all", "artikel", "beiträge",
+        "posts", "articles", "stories",
     ]
 
     /// Authors from the page: `rel=author` links and elements whose class or id says byline or author.
@@ -768,6 +772,7 @@ struct MainContent {
     /// Names a site's software writes where no one signed.
     static let standIns: Set<String> = [
         "admin", "administrator", "root", "webmaster", "user", "author", "by", "von", "posted", "staff", "guest", "anonymous",
+        "alle", "all", "view", "more",
     ]
 
     /// A date stated in the page's text: an element whose class or id says date, time or published

@@ -216,6 +216,21 @@ import Testing
         #expect(MainContent.tidyName("Erstellt von Andri Bryner") == "Andri Bryner")
         #expect(MainContent.tidyName("Christoph Hein Chefredakteur") == "Christoph Hein")
         #expect(MainContent.tidyName("Über Creeny") == "Creeny")
+        #expect(MainContent.tidyName("Johanna Kropfitsch Alle Artikel") == "Johanna Kropfitsch")
+        #expect(MainContent.isAccountLinks("Gesponserte Inhalte"))
+        #expect(MainContent.singleName("Alle") == nil)
+    }
+
+    @Test func theOutletBesideItsPeopleIsNoAuthor() throws {
+        let article = try read(
+            """
+            <html><head><title>New car sales rise for the third month in a row</title>
+            <meta property="og:site_name" content="El Deber">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"New car sales rise for the third month in a row",
+             "author":[{"@type":"Person","name":"Ariel Melgar Cabrera"},{"@type":"Person","name":"EL Deber"}]}</script>
+            </head><body><article>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Ariel Melgar Cabrera"])
     }
 
     @Test func authorLinksOfTheTeasersBelowAreNotCoAuthors() throws {
