@@ -107,6 +107,10 @@ package struct PageArticle: Sendable, Equatable {
         Byline.cleanName(TextExtractor.clean(raw))
     }
 
+    /// What a byline opens with before the names (`By `, `Veröffentlicht von `), lower-cased, as the
+    /// text reader reads them.
+    package static var bylineOpenings: [String] { PageLayout.bylineOpenings }
+
     /// Trims and collapses white space as for every line of text.
     package static func clean(_ text: String) -> String {
         TextExtractor.clean(text)

@@ -268,8 +268,8 @@ extension PageLayout {
 
     static let bylineOpenings = [
         "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
-        "authors: ", "autor: ", "auteur: ", "text: ", "by: ", "veröffentlicht von ", "erstellt von ", "geschrieben von ",
-        "publié par ", "écrit par ", "publicado por ", "escrito por ",
+        "authors: ", "autor: ", "auteur: ", "text: ", "by: ", "veröffentlicht von ", "eingestellt von ", "erstellt von ", "geschrieben von ",
+        "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
     ]
 
     /// `By A and B`, `Von A`, `Par A`, `Por A`, `Written by A`, `Author: A`, `By A | May 2, 2015`.

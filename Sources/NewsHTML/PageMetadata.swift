@@ -203,14 +203,14 @@ struct PageMetadata {
         // As pages print it: the names before a date, a handle or `Updated`.
         let flat = PageArticle.clean(raw.flattened)
         if flat.count <= 200 {
-            let opened = bylineOpeners.contains { flat.lowercased().hasPrefix($0) }
+            let opened = PageArticle.bylineOpenings.contains { flat.lowercased().hasPrefix($0) }
             if let names = PageArticle.printedByline(opened ? flat : "By " + flat), !names.isEmpty { return names }
         }
         var text = raw.flattened
         if let digit = text.firstIndex(where: { $0.isNumber }) { text = String(text[..<digit]) }
         if let bar = text.firstIndex(of: "|") { text = String(text[..<bar]) }
         text = PageArticle.clean(text)
-        for prefix in bylineOpeners where text.lowercased().hasPrefix(prefix) {
+        for prefix in PageArticle.bylineOpenings where text.lowercased().hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count))
             break
         }
@@ -218,13 +218,6 @@ struct PageMetadata {
         guard !text.isEmpty, text.count <= 120 else { return [] }
         return PageArticle.byline("By " + text) ?? []
     }
-
-    /// What a byline opens with before the names, longest first (`Veröffentlicht von`, `Posted by`).
-    static let bylineOpeners = [
-        "written by ", "posted by ", "published by ", "veröffentlicht von ", "eingestellt von ", "geschrieben von ",
-        "publié par ", "écrit par ", "publicado por ", "escrito por ", "pubblicato da ", "scritto da ",
-        "by ", "par ", "von ", "por ", "di ", "door ",
-    ]
 
     /// Metadata text with its character references decoded, twice over (see `decodeEntities`).
     static func unescape(_ text: String) -> String {

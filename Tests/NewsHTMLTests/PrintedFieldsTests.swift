@@ -134,6 +134,8 @@ import Testing
     @Test func bylinesOpenedInOtherLanguages() {
         #expect(PageMetadata.bylineNames("Veröffentlicht von Chris Jung") == ["Chris Jung"])
         #expect(PageMetadata.bylineNames("Publié par Marie Dupont") == ["Marie Dupont"])
+        #expect(PageMetadata.bylineNames("Eingestellt von Gàbor Muniér") == ["Gàbor Muniér"])
+        #expect(PageMetadata.bylineNames("Author: Anna Kubišta") == ["Anna Kubišta"])
     }
 
     @Test func wordsOfTextWrittenWithoutSpaces() {
