@@ -19,10 +19,13 @@ extension PageLayout {
             let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
             if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored", "edited"].contains(bare)
                 || ["lesezeit", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato"].contains(bare)
+                || ["schreibe", "hinterlasse", "leave", "kommentar", "kommentare", "comment", "comments", "antworten", "erstellt", "zuletzt"].contains(bare)
+                || ["ein", "eine", "keine", "a"].contains(bare) && ["kommentar", "comment"].contains(where: next.hasPrefix)
                 || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
                 || bare == "no" && next.hasPrefix("comment")
                 || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
                 || DateFinder.months[String(bare)] != nil && nextIsNumber
+                || timeWords.contains(String(bare)) && index > 0 && (nextIsNumber || isDayOrMonth(next))
             {
                 end = word.startIndex
                 break
@@ -42,7 +45,25 @@ extension PageLayout {
         "reply", "rss", "bookmark", "download",
     ])
 
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+        "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì",
+        "mercoledì", "giovedì", "venerdì", "sabato", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+        "zondag",
+    ]
+
+    /// Words that put a time or a day after a byline's names (`Geschrieben von Cooper am 25.08.2015`,
+    /// `Posted by T. V. Raman at 2:33 PM`, `by oz on December 4, 2006`, `Publié par Unknown à 08:00`).
+    static let timeWords: Set<String> = ["am", "um", "at", "on", "à", "le", "el", "il", "op", "dne"]
+
+    /// A weekday or a month's name (`Dienstag`, `December`, `Fr,`), lower-cased.
+    static func isDayOrMonth(_ word: String) -> Bool {
+        var bare = word[...]
+        while let last = bare.last, last == "," || last == "." { bare.removeLast() }
+        return weekdays.contains(String(bare)) || DateFinder.months[String(bare)] != nil || DatelineParser.weekdays.contains(String(bare))
+            || ["fr", "mo", "di", "mi", "do", "sa", "so"].contains(bare)
+    }
 
     /// Bylines near the headline: `By …` (and its other languages), `Author: …`, or a bare name
     /// standing next to the date line; failing those, a `by …` part of the page's title bar
@@ -62,7 +83,24 @@ extension PageLayout {
                 if let found = bylineBelow(copy, text: text) { return found }
             }
         }
-        return titleBarByline(text)
+        return labelledByline(text) ?? titleBarByline(text)
+    }
+
+    /// A labelled byline anywhere on the page (`Author: Jacopo Cascioli` below the story, `Auteur:
+    /// Anna Kubišta`, `Text: Klausmartin Friedrich`) when it names one author only: a forum or a
+    /// comment list labels many.
+    static func labelledByline(_ text: [String]) -> (line: Int?, names: [String])? {
+        var found: (line: Int?, names: [String])?
+        for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 6 {
+            guard let c = line.first, "AaTtVv".contains(c) else { continue }
+            let head = line.prefix(16).lowercased()
+            guard ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"].contains(where: head.hasPrefix),
+                let names = byline(line)
+            else { continue }
+            if let found, found.names != names { return nil }
+            if found == nil { found = (index, names) }
+        }
+        return found
     }
 
     /// The byline right below a copy of the headline: a `By …` line next to it or after a stamp
@@ -127,7 +165,7 @@ extension PageLayout {
             if let names = byline(line) { return (index, names) }
             // `por` alone on its line, or ending one (`Written on Mar 17 by`), the names on the next.
             if endsWithOpening(line), let next = printed.next(after: index), next <= index + 2,
-                Sentences.wordCount(text[next]) <= 6, let names = byline("By " + text[next])
+                Sentences.wordCount(text[next]) <= 6, let names = byline("By " + text[next], dated: true)
             {
                 return (next, names)
             }
@@ -138,8 +176,12 @@ extension PageLayout {
         // Menu items (`Discount Codes`, `Middle East`, `Sign UP Now`) are shaped like names too.
         for index in ordered where index != anchor && printed.distance(index, anchor) <= reachAbove {
             var line = Substring(text[index])
+            // `11.12.2019 - Amelie Loevenich`, `September 17, 2019 Helmut Rubik 0`: the date before the name.
+            let datedBefore = withoutLeadingDate(&line)
             var cutOff = ""
-            for cut in [" - ", " – ", " | ", " • ", " · "] {
+            for cut in [" - ", " – ", " | ", " • ", " · ", " / "] {
+                // `Will Leitch / November 18, 2016`; not a picture's credit (`Noah Berger / AP`).
+                if cut == " / ", let r = line.utf8Range(of: cut), DateFinder.find(in: String(line[r.upperBound...])) == nil { continue }
                 if let r = line.utf8Range(of: cut) {
                     cutOff = String(line[r.upperBound...]) + cutOff
                     line = line[..<r.lowerBound]
@@ -174,15 +216,39 @@ extension PageLayout {
             // lines: headers that stack the author's card above it) it takes more: a reading time or
             // a `Follow` button beside the name, or a known first name with a stamp beside it.
             let beside = [index - 1, index + 1].filter { $0 >= 0 && $0 < text.count }
-            let dated = DateFinder.find(in: cutOff) != nil || cutOff.trimmingCharacters(in: .whitespaces).hasPrefix("@")
+            let dated = datedBefore || DateFinder.find(in: cutOff) != nil || cutOff.trimmingCharacters(in: .whitespaces).hasPrefix("@")
                 || beside.contains { isStamp(text[$0]) }
             let known = Gazetteer.firstNames.contains(first)
+            // A date before the name is no evidence alone: a category or a label follows a date as
+            // often (`07.12.2022 Wissenschaft Atmosphäre Klima`, `04. November 2021 | PAID CONTENT`).
+            if datedBefore && !known { continue }
             let near = abs(index - anchor) <= 4 && (dated || known)
             let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated
             guard near || card else { continue }
             return (index, [name])
         }
         return nil
+    }
+
+    /// Drops a date (and a time) that opens the line, with the separator after it (`28. Juni 2019 |
+    /// `, `18/03/2019 - `, `September 17, 2019 `); whether one was dropped.
+    static func withoutLeadingDate(_ line: inout Substring) -> Bool {
+        guard let first = line.unicodeScalars.first, first.properties.numericType != nil || isDayOrMonth(String(line.prefix(12).lowercased().split(separator: " ").first ?? "")),
+            DateFinder.find(in: String(line.prefix(40))) != nil
+        else { return false }
+        var rest = line[...]
+        var dropped = false
+        while let word = rest.split(separator: " ", maxSplits: 1).first {
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            let dateish = word.unicodeScalars.allSatisfy { $0.properties.numericType != nil || "./-:,".unicodeScalars.contains($0) }
+                || isDayOrMonth(bare) || ["|", "-", "–", "—", "·", "•", "/", "um", "uhr", "at", "am", "pm", "de", "à", "h"].contains(bare)
+            guard dateish else { break }
+            rest = rest[word.endIndex...].drop { $0 == " " }
+            dropped = true
+        }
+        guard dropped, !rest.isEmpty else { return false }
+        line = rest
+        return true
     }
 
     /// `Headline | by Jane Doe | Site`: the `by` part of the page's first line (its window title);
@@ -223,8 +289,9 @@ extension PageLayout {
     /// A line that ends with a byline's opening, the names on the next line (`por`, `Written on Mar
     /// 17 by`).
     static func endsWithOpening(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        if bylineOpenings.contains(lower + " ") { return true }
+        let lower = line.lowercased().replacingOccurrences(of: " :", with: ":")
+        // `Text` alone is a control's label as often (`Text`, `background`, `effects`).
+        if lower != "text", lower != "text:", bylineOpenings.contains(lower + " ") || bylineOpenings.contains(lower + ": ") { return true }
         guard lower.utf8.count <= 60, lower.hasSuffix(" by") || lower.hasSuffix(" by:") else { return false }
         // A sponsor's line is no byline (`Supported by`, `Presented by`).
         return !["supported", "sponsored", "presented", "powered", "brought to you", "funded", "produced", "paid for", "published"].contains { lower.contains($0) }
@@ -268,39 +335,105 @@ extension PageLayout {
 
     static let bylineOpenings = [
         "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
-        "authors: ", "autor: ", "auteur: ", "text: ", "by: ", "veröffentlicht von ", "eingestellt von ", "erstellt von ", "geschrieben von ",
+        "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "by: ", "von: ", "veröffentlicht von ",
+        "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ", "verfasst von: ", "gepostet von ",
         "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
     ]
 
+    /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
+    /// byline without more evidence: every opening but the bare prepositions, which menus and
+    /// sentences open with too (`By Topic`, `Von Berlin`).
+    static let labelOpenings = Set(bylineOpenings).subtracting(["by ", "von ", "par ", "por ", "di ", "door ", "text: "])
+
+    /// `Ein Interview von Eugen Zentner`, `Eine Kolumne von Nils Pickert`, `A column by Jane Doe`:
+    /// a kind of piece, then its author. The rest of the line from the preposition, or nil.
+    static func pieceByline(_ line: Substring) -> Substring? {
+        let words = line.prefix(60).split(separator: " ", maxSplits: 3)
+        guard words.count == 4, ["ein", "eine", "a", "an", "un", "une", "uno", "una"].contains(words[0].lowercased()),
+            ["von", "by", "par", "di", "por", "de"].contains(words[2].lowercased()),
+            !["foto", "photo", "bild", "video", "film", "image", "illustration", "grafik", "picture", "podcast"].contains(where: words[1].lowercased().hasPrefix)
+        else { return nil }
+        return line[words[2].startIndex...]
+    }
+
+    /// A byline's one-word name (`Cooper`, `gizzmo`, `C.Habermueller`, `Redaktion`): a handle or a
+    /// given name as blogs print them, or nil for a word no author goes by (a place, a weekday, a
+    /// menu's or a sentence's word).
+    static func oneWordName(_ body: Substring) -> String? {
+        var word = body.trimmingSpaces()
+        while let last = word.last, last == "." || last == "," || last == ":" { word = word.dropLast() }
+        let scalars = word.unicodeScalars
+        guard !word.contains(" "), scalars.count >= 2, scalars.count <= 40, let first = scalars.first, Scalars.isLetter(first),
+            scalars.allSatisfy({ Scalars.isLetter($0) || ($0.value >= 0x30 && $0.value <= 0x39) || "._-".unicodeScalars.contains($0) })
+        else { return nil }
+        let lower = word.lowercased()
+        if Byline.functionWords.contains(lower) || isDayOrMonth(lower) || timeWords.contains(lower) || Gazetteer.places[String(word)] != nil
+            || Gazetteer.places[Byline.titleCased(String(word))] != nil
+            || notOneWordNames.contains(lower) || Gazetteer.demonyms.contains(String(word))
+        {
+            return nil
+        }
+        return String(word)
+    }
+
+    /// Words after `By` or `Von` that name no author: what menus sort by and sentences go on with.
+    static let notOneWordNames: Set<String> = [
+        "now", "default", "topic", "topics", "date", "category", "region", "country", "name", "subject", "author",
+        "authors", "type", "price", "popularity", "relevance", "email", "e-mail", "phone", "appointment", "heute",
+        "gestern", "morgen", "hier", "dort", "uns", "mir", "dir", "ihm", "ihr", "ihnen", "euch", "allen", "anfang",
+        "beginn", "anonymous", "unknown", "me", "us", "him", "her", "them", "you", "way", "far", "design", "hand", "mail",
+        "post", "car", "bus", "train", "air", "sea", "land", "invitation", "request", "the", "a", "an", "moi", "nous",
+        "about", "contact", "home", "menu", "search", "login", "share", "impressum", "kontakt", "suche", "startseite",
+        "stand", "last", "reset", "range", "permalink", "agencies", "agency", "print", "drucken", "top", "more", "mehr",
+    ]
+
     /// `By A and B`, `Von A`, `Par A`, `Por A`, `Written by A`, `Author: A`, `By A | May 2, 2015`.
-    static func byline(_ line: String) -> [String]? {
+    ///
+    /// A name of one word (`By Daniel | Published: 23. Juli 2017`, `Veröffentlicht am 12. Juni 2017
+    /// von gizzmo`) is taken after a label (`Autor:`, `Geschrieben von`), when the line is dated, or
+    /// when the caller has other evidence (`dated`: a label line above it); a bare `By X` is too
+    /// often a menu's or a sentence's.
+    static func byline(_ line: String, dated: Bool = false) -> [String]? {
         // Cheap first: the line must open with one of the openings below (which the cuts never
         // reach, since they only shorten the line from its end).
         // Decoration before the opening (`// By A • Nov 11, 2020`) goes.
         var line = Substring(line)
         while let c = line.unicodeScalars.first, "/|•·—–-*>".unicodeScalars.contains(c) || c == " " { line = line.dropFirst() }
-        let head = line.prefix(20).lowercased()
+        var head = line.prefix(20).lowercased()
+        // `By by JOSH HASKELL`, `By : Joe S.`: an opening printed twice, a colon set apart.
+        if head.hasPrefix("by by ") {
+            line = line.dropFirst(3)
+            head = line.prefix(20).lowercased()
+        }
+        if let piece = pieceByline(line) {
+            return byline(String(piece), dated: dated)
+        }
         guard bylineOpenings.contains(where: head.hasPrefix) else {
+            guard line.utf8.count <= 200 else { return nil }
             // `on March 10, 2015 by Nikhil Marathe`, `1.11.23 20:19 von Lars Sobiraj`: names after a date.
             if line.utf8.count <= 120 {
                 for opening in [" by ", " von ", " par ", " por ", " door "] {
                     if let r = line.utf8Range(of: opening), DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
-                        return byline("By " + line[r.upperBound...])
+                        return byline("By " + line[r.upperBound...], dated: true)
                     }
                 }
             }
-            // `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: the byline after a dated part.
-            if line.utf8.count <= 200, let r = line.utf8Range(of: " | ", backwards: true),
-                DateFinder.find(in: String(line[..<r.lowerBound])) != nil,
-                bylineOpenings.contains(where: line[r.upperBound...].prefix(20).lowercased().hasPrefix)
-            {
-                return byline(String(line[r.upperBound...]))
+            // `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`, `Accueil | Par Loïc Le Clerc |
+            // 30 septembre 2018`: the byline in a dated line's parts.
+            if line.utf8Range(of: " | ") != nil, DateFinder.find(in: String(line)) != nil {
+                for part in line.components(separatedBy: " | ").dropFirst() {
+                    let part = Substring(part).trimmingSpaces()
+                    if bylineOpenings.contains(where: part.prefix(20).lowercased().hasPrefix) { return byline(String(part), dated: true) }
+                }
             }
             return nil
         }
+        let label = labelOpenings.contains(where: head.hasPrefix)
+        let datedLine = dated || DateFinder.find(in: String(line)) != nil
+            || line.contains(where: { $0 == ":" }) && line.utf8.count <= 80 && line.contains(where: \.isNumber) && !head.hasPrefix("by")
         var rest = line
         // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
-        for cut in [" | ", " • ", " · ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
+        for cut in [" | ", " • ", " · ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
             if let r = rest.utf8Range(of: cut) { rest = rest[..<r.lowerBound] }
         }
         let lower = rest.lowercased()
@@ -333,6 +466,7 @@ extension PageLayout {
             for name in companions where !names.contains(name) { names.append(name) }
             return names
         }
+        if companions.isEmpty, label || datedLine, let name = oneWordName(body) { return [name] }
         return nil
     }
 }

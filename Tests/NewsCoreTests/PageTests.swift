@@ -409,6 +409,76 @@ import Testing
         #expect((found?.names ?? []) == names)
     }
 
+    /// Bylines of blogs and German, French and Spanish sites: a name of one word after a label or on a
+    /// dated line, the time after the names (`am`, `um`, `at`, `on`, `à`), an opening with a colon or
+    /// printed twice, a kind of piece before the opening, a comment count after the names. A bare `By`
+    /// or `Von` before one word on an undated line is a menu's or a sentence's, and a place, a
+    /// weekday or a control's word is nobody's name.
+    @Test(arguments: [
+        ("Geschrieben von Cooper am 25.08.2015 22:30 (1599 x gelesen)", ["Cooper"]),
+        ("Veröffentlicht am 12. Juni 2017 von gizzmo", ["gizzmo"]),
+        ("Posted on 21. Juli 2019 by Realiberry", ["Realiberry"]),
+        ("By Daniel | Published: 23. Juli 2017 | Kommentare geschlossen", ["Daniel"]),
+        ("Erstellt von Fabian am Dienstag 6. Mai 2014", ["Fabian"]),
+        ("Posted by T. V. Raman at 2:33 PM", ["T. V. Raman"]),
+        ("by oz on December 4, 2006", ["oz"]),
+        ("Autor: gnaddrig", ["gnaddrig"]),
+        ("Von Thilo / 6. November 2023 / Keine Kommentare", ["Thilo"]),
+        ("12/04/2020 by Kay 24 Comments", ["Kay"]),
+        ("Von: Björn Jahner | 31.10.23", ["Björn Jahner"]),
+        ("By by JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL", ["Josh Haskell", "David Caplan", "Patrick Reevell"]),
+        ("Gepostet von Katharina Volkwein | Wohnen", ["Katharina Volkwein"]),
+        ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", nil),
+        ("Eine Kolumne von Nils Pickert", ["Nils Pickert"]),
+        ("Ein Foto von Nils Pickert", nil),
+        ("Accueil | Par Loïc Le Clerc | 30 septembre 2018", ["Loïc Le Clerc"]),
+        ("KleineGrüneMonster Ein Kommentar", nil),
+        ("By Topic", nil),
+        ("Von Berlin", nil),
+        ("von am 20.06.2018", nil),
+        ("By Monday 12 March 2018", nil),
+        ("Veröffentlicht am 19. Dezember 2022 von Stand", nil),
+    ] as [(String, [String]?)])
+    func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
+        #expect(PageLayout.byline(line) == names)
+    }
+
+    /// The same forms where a page prints them: under the headline, a label on its own line with the
+    /// name on the next (`Von:` / `Moritz Pieczewski-Freimuth`), a date before a bare name with a
+    /// known first name (`11.12.2019 - Anna Becker`, `Will Leitch / November 18, 2016`); a picture's
+    /// credit (`Noah Berger / AP`), a date before a category (`07.12.2022 Wissenschaft Atmosphäre
+    /// Klima`) and a control's label (`Text` / `background`) are none.
+    @Test(arguments: [
+        ("Von:\nMoritz Pieczewski-Freimuth", ["Moritz Pieczewski-Freimuth"]),
+        ("Autor\nTeufel Blog Redaktion", []),
+        ("Von\nRedaktion", ["Redaktion"]),
+        ("By :\nJoe S.", ["Joe S."]),
+        ("11.12.2019 - Anna Becker", ["Anna Becker"]),
+        ("September 17, 2019 Helmut Rubik 0", ["Helmut Rubik"]),
+        ("Will Leitch / November 18, 2016", ["Will Leitch"]),
+        ("Noah Berger / AP", []),
+        ("07.12.2022 Wissenschaft Atmosphäre Klima", []),
+        ("Text\nbackground", []),
+    ])
+    func bylineFormsUnderTheHeadline(lines: String, names: [String]) throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: lines)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.authors == names)
+    }
+
+    /// A labelled byline far from the headline (`Author: Jacopo Cascioli` after the story) is the
+    /// page's when it is the only one; a page that labels several authors (a forum, comments) has
+    /// none of them.
+    @Test func labelledBylineAnywhereWhenItIsTheOnlyOne() throws {
+        let noByline = Self.page.replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
+        #expect(try TestSupport.article(noByline)?.authors == [])
+        let once = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nAuteur: Anna Kubišta")
+        #expect(try TestSupport.article(once)?.authors == ["Anna Kubišta"])
+        let twice = once.replacingOccurrences(of: "Contact us", with: "Autor: Peter Maahn\nContact us")
+        #expect(try TestSupport.article(twice)?.authors == [])
+    }
+
     /// `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: a byline after a dated part of the
     /// line under the headline; a bracket of role is dropped, a bracket that adds names
     /// (`avec Damien Leloup et Morgane Tual`) adds them.
