@@ -21,6 +21,10 @@ extension PageLayout {
                 || ["lesezeit", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato"].contains(bare)
                 || ["schreibe", "hinterlasse", "leave", "kommentar", "kommentare", "comment", "comments", "antworten", "erstellt", "zuletzt"].contains(bare)
                 || ["ein", "eine", "keine", "a"].contains(bare) && ["kommentar", "comment"].contains(where: next.hasPrefix)
+                // A label after the names (`Gàbor Muniér, Datum: 03.Mär.19`), a profile's link (`Claudio
+                // Kummerfeld Twitter Account von Claudio Kummerfeld`).
+                || index > 0 && word.hasSuffix(":") && afterNameLabels.contains(String(bare))
+                || index > 0 && socialNetworks.contains(String(bare))
                 || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
                 || bare == "no" && next.hasPrefix("comment")
                 || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
@@ -33,6 +37,14 @@ extension PageLayout {
         }
         return body[..<end].trimmingSpaces()
     }
+
+    /// Labels a byline's line prints after the names (`Datum:`, `Kategorie:`, `Fotos:`).
+    static let afterNameLabels: Set<String> = [
+        "datum", "date", "fecha", "data", "kategorie", "kategorien", "category", "categories", "rubrik", "stand", "tags", "foto", "fotos",
+        "photo", "photos", "bild", "bilder", "quelle", "source",
+    ]
+
+    static let socialNetworks: Set<String> = ["twitter", "facebook", "instagram", "linkedin", "xing", "mastodon", "youtube", "tiktok"]
 
     /// Buttons and links a byline prints after the names (`By David Axe Email Author`, `by Cory
     /// Gunther Discuss (0)`, `Share`, `Contact`).
@@ -412,8 +424,10 @@ extension PageLayout {
             guard line.utf8.count <= 200 else { return nil }
             // `on March 10, 2015 by Nikhil Marathe`, `1.11.23 20:19 von Lars Sobiraj`: names after a date.
             if line.utf8.count <= 120 {
+                // `Posted in Datenschutz by damianduchamps on August 3, 2019`: a category first.
+                let filed = ["posted in ", "filed under ", "veröffentlicht in "].contains(where: head.hasPrefix)
                 for opening in [" by ", " von ", " par ", " por ", " door "] {
-                    if let r = line.utf8Range(of: opening), DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
+                    if let r = line.utf8Range(of: opening), filed || DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
                         return byline("By " + line[r.upperBound...], dated: true)
                     }
                 }
@@ -449,6 +463,8 @@ extension PageLayout {
             companions = names
         }
         body = nameRun(body)
+        // `By Tatyana Turner.`: a full stop after a surname (not an initial's) goes.
+        if body.last == ".", body.split(separator: " ").last.map({ $0.count > 3 }) == true { body = body.dropLast() }
         guard !body.isEmpty else { return nil }
         // `Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)`: roles in brackets go, and
         // with them a name credited for pictures or video, who is no author.

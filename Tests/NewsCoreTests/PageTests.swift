@@ -411,7 +411,8 @@ import Testing
 
     /// Bylines of blogs and German, French and Spanish sites: a name of one word after a label or on a
     /// dated line, the time after the names (`am`, `um`, `at`, `on`, `à`), an opening with a colon or
-    /// printed twice, a kind of piece before the opening, a comment count after the names. A bare `By`
+    /// printed twice, a kind of piece before the opening, a comment count, a label (`Datum:`) or a
+    /// social network's link after the names, a category before them. A bare `By`
     /// or `Von` before one word on an undated line is a menu's or a sentence's, and a place, a
     /// weekday or a control's word is nobody's name.
     @Test(arguments: [
@@ -438,6 +439,11 @@ import Testing
         ("von am 20.06.2018", nil),
         ("By Monday 12 March 2018", nil),
         ("Veröffentlicht am 19. Dezember 2022 von Stand", nil),
+        ("Author: Gàbor Muniér, Datum: 03.Mär.19", ["Gàbor Muniér"]),
+        ("Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr", ["Katharina Schmidt"]),
+        ("von Claudio Kummerfeld Twitter Account von Claudio Kummerfeld", ["Claudio Kummerfeld"]),
+        ("By Tatyana Turner.", ["Tatyana Turner"]),
+        ("Posted in Datenschutz by damianduchamps on August 3, 2019", ["damianduchamps"]),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
