@@ -109,7 +109,8 @@ enum Byline {
         "Entertainment", "Travel", "Crime", "Religion", "Chief", "Senior", "Deputy", "Associate", "Assistant",
         "Executive", "Managing", "Contributing", "Special", "Digital", "World", "Sports", "Sport", "Games", "Gaming",
         "Food", "Music", "Film", "Books", "Fashion", "Style", "Weather", "Opinion", "News", "Video", "Photo", "Features",
-        "Money", "Markets", "Energy", "Climate", "Property", "Motoring", "Wine", "Beauty", "Staff",
+        "Money", "Markets", "Energy", "Climate", "Property", "Motoring", "Wine", "Beauty", "Staff", "Tv", "Radio", "Online",
+        "Freelance", "Freier", "Freie", "Head", "Web", "Investigative", "Data", "Visual", "National", "Local", "Regional",
     ]
 
     private static func isPossessive(_ word: String) -> Bool {
@@ -118,6 +119,12 @@ enum Byline {
 
     /// News agencies and broadcasters whose name follows a reporter's (`Joseph White AP Sports Writer`).
     static let agencies: Set<String> = ["ap", "afp", "reuters", "bbc", "cnn", "upi", "dpa", "npr", "efe", "ansa", "xinhua", "pa"]
+
+    /// A word a one-word name is made of: letters only, capitalised, not a function word.
+    static func oneWordShaped(_ word: Substring) -> Bool {
+        word.count >= 2 && word.unicodeScalars.allSatisfy(Scalars.isLetter) && !functionWords.contains(word.lowercased())
+            && !Gazetteer.notNames.contains(String(word))
+    }
 
     /// `WRITER` → `Writer`.
     static func titleCased(_ word: String) -> String {

@@ -25,6 +25,9 @@ extension PageLayout {
                 // Kummerfeld Twitter Account von Claudio Kummerfeld`).
                 || index > 0 && word.hasSuffix(":") && afterNameLabels.contains(String(bare))
                 || index > 0 && socialNetworks.contains(String(bare))
+                // `Text von Christian Seiler Illustration von Markus Roost`, `Por Mariano Martín mmartin@…`.
+                || index > 0 && ["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bilder", "grafik"].contains(bare)
+                || word.contains("@")
                 || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
                 || bare == "no" && next.hasPrefix("comment")
                 || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
@@ -95,8 +98,162 @@ extension PageLayout {
                 if let found = bylineBelow(copy, text: text) { return found }
             }
         }
-        return labelledByline(text) ?? titleBarByline(text)
+        return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text)
     }
+
+    /// An author's box, at the end of the story or beside it: a name alone on its line and, on the
+    /// next, a role (`Christoph Hein` / `Chefredakteur`), a link to the author's other pieces
+    /// (`Alles von Martin Junker`, `More from …`) or a note that opens with the same name and says
+    /// what the person does (`Philipp Sarasin lehrt Geschichte …`, `Will Knight is a senior writer
+    /// …`), or such a note alone. Taken only when the page has one such box: a team page or a list
+    /// of contributors has many.
+    static func authorBox(_ text: [String]) -> (line: Int?, names: [String])? {
+        let printed = PrintedLines(text)
+        var found: (line: Int?, names: [String])?
+        for (index, line) in text.enumerated() where !line.isEmpty && line.utf8.count <= 400 {
+            // Cheap first: a name opens with a capital letter.
+            guard let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { continue }
+            var name: String?
+            // A note that says what the person does vouches for the name by itself.
+            var bio = false
+            if line.utf8.count <= 60, let next = printed.next(after: index) {
+                // What is below decides first (cheap), then whether the line is a name.
+                let below = text[next]
+                let role = below.utf8.count <= 60 && isRoleLine(below)
+                let more = !role && below.utf8.count <= 80 && below.utf8.first.map { "AaMmWwVvSsPpTt".utf8.contains($0) } == true
+                    && moreFromOpenings.contains(where: below.prefix(16).lowercased().hasPrefix)
+                let note = !role && !more && below.utf8.count > line.utf8.count && below.hasPrefix(line + " ")
+                if role || more || note, Sentences.wordCount(line) <= 4, let clean = Byline.cleanName(line) {
+                    let known = clean.split(separator: " ").first.map { Gazetteer.firstNames.contains(String($0)) } ?? false
+                    if role {
+                        name = clean
+                    } else if more, below.hasSuffix(clean) || below.count < 24 && (known || clean.split(separator: " ").count == 2) {
+                        name = clean
+                    } else if note, clean == line, isBio(below.dropFirst(clean.count + 1)) {
+                        name = clean
+                        bio = true
+                    }
+                }
+            } else if line.utf8.count >= 40, bioVerbs.contains(where: { line.prefix(48).utf8Range(of: $0) != nil }) {
+                // `Will Knight is a senior writer for WIRED, covering …`
+                let words = line.split(separator: " ", maxSplits: 4)
+                for count in [2, 3] where words.count > count {
+                    let head = words.prefix(count).joined(separator: " ")
+                    if let clean = Byline.cleanName(head), clean == head, isBio(line[words[count].startIndex...]) {
+                        name = clean
+                        bio = true
+                        break
+                    }
+                }
+                // `Farouq is a Live Page Journalist, …` beside another's note: a page of several
+                // contributors (a live blog's), whose authors no one note gives.
+                if name == nil, words.count > 1, let first = words[0].unicodeScalars.first, Scalars.isUpper(first),
+                    Byline.oneWordShaped(words[0]), LanguageDetector.index[words[0].lowercased()] == nil,
+                    !pronouns.contains(words[0].lowercased()), isBio(line[words[1].startIndex...])
+                {
+                    return nil
+                }
+            }
+            guard let name, bio && !startsAsProse(name) || isPersonShaped(name) else { continue }
+            if let found, found.names != [name] { return nil }
+            if found == nil { found = (index, [name]) }
+        }
+        return found
+    }
+
+    /// A name whose first word opens sentences (`Doch Moreno`, `Unsere Themen`, `She`).
+    static func startsAsProse(_ name: String) -> Bool {
+        guard let word = name.split(separator: " ").first else { return true }
+        // Given names that are common words too (`Will Knight`, `May Bulman`).
+        if Gazetteer.firstNames.contains(String(word)) || ["Will", "May", "Grant", "Mark", "Frank", "Rich", "Pat", "Chance"].contains(word) {
+            return false
+        }
+        let first = word.lowercased()
+        return LanguageDetector.index[first] != nil || determiners.contains(first) || pronouns.contains(first)
+            || ["doch", "aber", "but", "and", "und", "so", "also", "dann", "then", "mais", "pero", "ma"].contains(first)
+    }
+
+    /// A role on its own line (`Chefredakteur`, `Senior Writer`, `Redakteur für Wirtschaft und
+    /// Umwelt`): roles and desks up to a preposition, a role among them. A menu's items that hold a
+    /// role's word (`Developer Edition`, `Public Editor`, `Letters to the Editor`) are none.
+    static func isRoleLine(_ line: String) -> Bool {
+        guard let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { return false }
+        // Cheap first: the line opens with a role or a desk.
+        let opening = Byline.titleCased(String(line.prefix { $0 != " " }).trimmingCharacters(in: .punctuationCharacters))
+        guard roleWords.contains(opening) || Byline.desks.contains(opening) else { return false }
+        var sawRole = false
+        for word in line.split(separator: " ") {
+            let bare = Byline.titleCased(word.trimmingCharacters(in: .punctuationCharacters))
+            if ["For", "Für", "At", "Bei", "De", "Du", "Of", "Der", "Des", "Im", "In", "Und", "And"].contains(bare) { break }
+            if roleWords.contains(bare) {
+                sawRole = true
+            } else if !Byline.desks.contains(bare) {
+                return false
+            }
+        }
+        return sawRole
+    }
+
+    /// A name that reads as a person's: a known first name, or words newsd knows as none of a
+    /// place's, an organisation's, a role's or a common word's (`Interest Dashboard`, `Unsere Themen`).
+    static func isPersonShaped(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        if let first = words.first, Gazetteer.firstNames.contains(String(first)) { return true }
+        if startsAsProse(name) { return false }
+        let notAPersons: WordInfo.Flags = [.notName, .organisationHead, .roleNoun, .place, .demonym]
+        return words.allSatisfy { word in
+            let info = WordInfo.of(String(word))
+            return info.flags.isDisjoint(with: notAPersons) && info.hitIndex < 0
+        }
+    }
+
+    /// Words that open a sentence about someone already named (`She is a reporter …`).
+    static let pronouns: Set<String> = [
+        "he", "she", "it", "we", "i", "you", "they", "this", "that", "there", "who", "which", "er", "wir", "ich", "du",
+        "man", "dies", "das", "elle", "nous", "je", "on", "ce", "ella", "yo", "esto", "eso", "lui", "lei", "questo",
+    ]
+
+    /// Words that open a section's or a menu's label, not a name (`Unsere Themen`, `Our Team`).
+    static let determiners: Set<String> = [
+        "unsere", "unser", "unseren", "meine", "mein", "deine", "our", "my", "your", "all", "alle", "weitere", "more",
+        "nos", "notre", "nuestros", "nuestras", "nuestro", "i", "les", "los", "las", "the",
+    ]
+
+    /// What a note on an author says after the name: a verb of what the person does, and a role
+    /// within its first words (`is a senior writer for`, `ist Redakteurin bei`, `lehrt Geschichte
+    /// der Neuzeit`).
+    static func isBio(_ rest: Substring) -> Bool {
+        let words = rest.prefix(160).split(separator: " ").prefix(10).map { String($0.trimmingCharacters(in: .punctuationCharacters)) }
+        guard let verb = words.first?.lowercased(), ["is", "ist", "est", "es", "writes", "schreibt", "lehrt", "teaches", "works", "arbeitet", "covers"].contains(verb)
+        else { return false }
+        // Who teaches is an academic's note; who writes or covers may be a story's sentence
+        // (`Moreno schreibt, er könne nicht teilnehmen`) unless a role follows.
+        if ["lehrt", "teaches", "covers"].contains(verb) { return true }
+        // `writes about …`, `schreibt für …`; not `schreibt, er könne …`.
+        if ["writes", "schreibt"].contains(verb), !rest.hasPrefix(verb + ","), words.count > 1,
+            ["about", "for", "über", "für", "on"].contains(words[1].lowercased())
+        {
+            return true
+        }
+        return words.dropFirst().contains { roleWords.contains(Byline.titleCased($0)) }
+    }
+
+    /// The verbs `isBio` reads, spaced, to find a note's line cheaply.
+    static let bioVerbs = [" is ", " ist ", " est ", " es ", " lehrt ", " teaches ", " covers ", " writes ", " schreibt ", " works ", " arbeitet "]
+
+    /// Roles an author's box names, in the languages of the openings.
+    static let roleWords: Set<String> = Byline.roles.union([
+        "Redakteur", "Redakteurin", "Chefredakteur", "Chefredakteurin", "Autor", "Autorin", "Journalistin", "Korrespondent",
+        "Korrespondentin", "Reporterin", "Kolumnist", "Kolumnistin", "Volontär", "Volontärin", "Herausgeber", "Herausgeberin",
+        "Journaliste", "Rédacteur", "Rédactrice", "Correspondant", "Correspondante", "Periodista", "Redactor", "Redactora",
+        "Corresponsal", "Giornalista", "Professor", "Professorin", "Author", "Blogger", "Bloggerin",
+    ])
+
+    /// Links to an author's other pieces, below the name in a box.
+    static let moreFromOpenings = [
+        "alles von ", "alle artikel", "alle beiträge", "mehr von ", "weitere artikel", "weitere beiträge", "more from ",
+        "more by ", "view all posts", "all posts by ", "see all ", "plus d'articles", "tous les articles", "más de ",
+    ]
 
     /// A labelled byline anywhere on the page (`Author: Jacopo Cascioli` below the story, `Auteur:
     /// Anna Kubišta`, `Text: Klausmartin Friedrich`) when it names one author only: a forum or a
@@ -253,7 +410,7 @@ extension PageLayout {
         while let word = rest.split(separator: " ", maxSplits: 1).first {
             let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
             let dateish = word.unicodeScalars.allSatisfy { $0.properties.numericType != nil || "./-:,".unicodeScalars.contains($0) }
-                || isDayOrMonth(bare) || ["|", "-", "–", "—", "·", "•", "/", "um", "uhr", "at", "am", "pm", "de", "à", "h"].contains(bare)
+                || isDayOrMonth(bare) || ["|", "-", "–", "—", "·", "•", "/", "~", "um", "uhr", "at", "am", "pm", "de", "à", "h"].contains(bare)
             guard dateish else { break }
             rest = rest[word.endIndex...].drop { $0 == " " }
             dropped = true
@@ -304,6 +461,12 @@ extension PageLayout {
         let lower = line.lowercased().replacingOccurrences(of: " :", with: ":")
         // `Text` alone is a control's label as often (`Text`, `background`, `effects`).
         if lower != "text", lower != "text:", bylineOpenings.contains(lower + " ") || bylineOpenings.contains(lower + ": ") { return true }
+        // `Kommentar von`, `Disko Von`: a kind of piece or a section, then the opening.
+        if lower.utf8.count <= 30, lower.hasSuffix(" von") || lower.hasSuffix(" par") || lower.hasSuffix(" por"),
+            Sentences.wordCount(lower) <= 3, !["provisto", "présenté", "propulsé", "präsentiert", "unterstützt", "gesponsert", "patrocinado", "ofrecido"].contains(where: lower.hasPrefix)
+        {
+            return true
+        }
         guard lower.utf8.count <= 60, lower.hasSuffix(" by") || lower.hasSuffix(" by:") else { return false }
         // A sponsor's line is no byline (`Supported by`, `Presented by`).
         return !["supported", "sponsored", "presented", "powered", "brought to you", "funded", "produced", "paid for", "published"].contains { lower.contains($0) }
@@ -350,6 +513,7 @@ extension PageLayout {
         "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "by: ", "von: ", "veröffentlicht von ",
         "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ", "verfasst von: ", "gepostet von ",
         "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
+        "text von ",
     ]
 
     /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
@@ -426,7 +590,8 @@ extension PageLayout {
             if line.utf8.count <= 120 {
                 // `Posted in Datenschutz by damianduchamps on August 3, 2019`: a category first.
                 let filed = ["posted in ", "filed under ", "veröffentlicht in "].contains(where: head.hasPrefix)
-                for opening in [" by ", " von ", " par ", " por ", " door "] {
+                // `Posted on 28. Juli 2019 Author Andreas Kalt 4 Kommentare`: `Author` without a colon too.
+                for opening in [" by ", " von ", " par ", " por ", " door ", " Author ", " Autor "] {
                     if let r = line.utf8Range(of: opening), filed || DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
                         return byline("By " + line[r.upperBound...], dated: true)
                     }
@@ -447,7 +612,7 @@ extension PageLayout {
             || line.contains(where: { $0 == ":" }) && line.utf8.count <= 80 && line.contains(where: \.isNumber) && !head.hasPrefix("by")
         var rest = line
         // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
-        for cut in [" | ", " • ", " · ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
+        for cut in [" | ", " • ", " · ", " // ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
             if let r = rest.utf8Range(of: cut) { rest = rest[..<r.lowerBound] }
         }
         let lower = rest.lowercased()

@@ -485,6 +485,32 @@ import Testing
         #expect(try TestSupport.article(twice)?.authors == [])
     }
 
+    /// An author's box at the end of the page, when no byline stands near the headline: a name over
+    /// a role, over a link to the author's other pieces, or a note on what the person does. A menu's
+    /// items over a role's word or a `See all` link, and a page with notes on several contributors
+    /// (a live blog's), give no author.
+    @Test(arguments: [
+        ("Christoph Hein\nChefredakteur", ["Christoph Hein"]),
+        ("Ingo Arzt\n\nRedakteur für Wirtschaft und Umwelt", ["Ingo Arzt"]),
+        ("Lisa de Moraes\n\nTV Columnist", ["Lisa de Moraes"]),
+        ("Martin Junker\nAlles von Martin Junker", ["Martin Junker"]),
+        ("Philipp Sarasin\nPhilipp Sarasin lehrt Geschichte der Neuzeit an der Universität Zürich.", ["Philipp Sarasin"]),
+        ("Will Knight is a senior writer for WIRED, covering artificial intelligence.", ["Will Knight"]),
+        ("Interest Dashboard\nDeveloper Edition", []),
+        ("Jim Morin\nLetters to the Editor", []),
+        ("Unsere Themen\n\nAlle Artikel", []),
+        ("Farouq Suleiman is a Live Page Journalist in London.\nVanessa Balintec is a Live Page Journalist in Toronto.", []),
+        ("Farouq is a Live Page Journalist in London.\nVanessa Balintec is a Live Page Journalist in Toronto.", []),
+        ("She is a reporter.\nVanessa Balintec is a Live Page Journalist in Toronto.", ["Vanessa Balintec"]),
+    ])
+    func authorsBoxAtTheEndOfThePage(box: String, names: [String]) throws {
+        let noByline = Self.page.replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
+        let text = noByline.replacingOccurrences(of: "Contact us", with: box + "\n\nContact us")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.authors == names)
+    }
+
     /// `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: a byline after a dated part of the
     /// line under the headline; a bracket of role is dropped, a bracket that adds names
     /// (`avec Damien Leloup et Morgane Tual`) adds them.
