@@ -97,6 +97,12 @@ extension PageLayout {
             for copy in headlineCopies(headline, in: text).prefix(4) where copy != anchor {
                 if let found = bylineBelow(copy, text: text) { return found }
             }
+            // The headline printed in other words than the title's (`Kashmir issue: China snubs …`
+            // over a printed `China snubs …`): the byline right below it, or a dated name there.
+            for copy in nearHeadlineCopies(headline, in: text).prefix(4) where copy != anchor {
+                if let found = bylineBelow(copy, text: text) { return found }
+                if let next = printed.next(after: copy), let name = datedName(text[next]) { return (next, [name]) }
+            }
         }
         return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text)
     }
@@ -134,7 +140,8 @@ extension PageLayout {
                         bio = true
                     }
                 }
-            } else if line.utf8.count >= 40, bioVerbs.contains(where: { line.prefix(48).utf8Range(of: $0) != nil }) {
+            }
+            if name == nil, line.utf8.count >= 40, bioVerbs.contains(where: { line.prefix(48).utf8Range(of: $0) != nil }) {
                 // `Will Knight is a senior writer for WIRED, covering …`
                 let words = line.split(separator: " ", maxSplits: 4)
                 for count in [2, 3] where words.count > count {
@@ -296,6 +303,55 @@ extension PageLayout {
         else { return nil }
         return (below[0], [name])
     }
+
+    /// Lines that print the headline in other words: three in four of the shorter's words (four at
+    /// least) in the longer, at about the same length. The page's first line (its window title) and
+    /// exact copies (`headlineCopies`) are not among them.
+    static func nearHeadlineCopies(_ headline: String, in text: [String]) -> [Int] {
+        func words(_ line: String) -> Set<Substring> {
+            Set(line.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+        }
+        let key = words(headline)
+        let length = headline.utf8.count
+        guard key.count >= 4, let first = text.firstIndex(where: { !$0.isEmpty }) else { return [] }
+        let exact = foldKey(headline)
+        // Cheap first: a copy holds one of the headline's two longest words as printed.
+        let longest = headline.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).sorted { $0.utf8.count > $1.utf8.count }
+            .prefix(2).map(String.init)
+        return text.indices.dropFirst(first + 1).filter { index in
+            let line = text[index]
+            guard line.utf8.count * 2 >= length, line.utf8.count <= length * 2,
+                longest.contains(where: { line[...].utf8Range(of: $0) != nil })
+            else { return false }
+            let other = words(line)
+            let shared = key.intersection(other).count
+            return shared >= 4 && shared * 4 >= min(key.count, other.count) * 3 && foldKey(line) != exact
+        }
+    }
+
+    /// A name and a date on one short line, set apart or not (`Saibal Dasgupta / TNN / Updated: Oct
+    /// 9, 2019`, `Mike Conley December 18, 2020`): the name.
+    static func datedName(_ line: String) -> String? {
+        guard line.utf8.count <= 100, DateFinder.find(in: line) != nil else { return nil }
+        var part = Substring(line)
+        for cut in [" / ", " | ", " - ", " – ", " · ", " • "] {
+            if let r = part.utf8Range(of: cut) { part = part[..<r.lowerBound] }
+        }
+        var names = nameRun(part)
+        while names.last == "," || names.last == "." { names.removeLast() }
+        guard !names.isEmpty, names.endIndex != line.endIndex || part.endIndex != line.endIndex, Sentences.wordCount(String(names)) <= 4,
+            let name = Byline.cleanName(String(names)), isPersonShaped(name),
+            !name.split(separator: " ").contains(where: { mediaWords.contains(String($0)) })
+        else { return nil }
+        return name
+    }
+
+    /// Words of an outlet's name, which a dated line under the headline prints as often as a
+    /// person's (`Auto Zeitung 12.05.2023`).
+    static let mediaWords: Set<String> = [
+        "Zeitung", "News", "Times", "Post", "Daily", "Magazin", "Magazine", "Journal", "Tribune", "Herald", "Gazette",
+        "Online", "TV", "Radio", "Blog", "Nachrichten", "Kurier", "Rundschau", "Anzeiger", "Presse",
+    ]
 
     /// The lines after the page's first (its window title) that print the headline, or the window
     /// title in full, alone: at least three words and sixteen letters, so that a menu item or a

@@ -511,6 +511,25 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// The headline printed in other words than the title's is found as a near copy (three in four
+    /// of the shorter's words), and a dated name below it is the byline; an outlet on a dated line
+    /// is no name.
+    @Test func bylineBelowTheHeadlinePrintedInOtherWords() {
+        let text = [
+            "Kashmir issue: China snubs Imran Khan, says resolve J&K bilaterally - Times of India", "", "Menu",
+            "China snubs Imran Khan, says resolve J&K bilaterally", "Saibal Dasgupta / TNN / Updated: Oct 9, 2019, 11:05 IST",
+            "China opens a new bridge over the river", "Kashmir issue: China snubs Imran Khan, says resolve J&K bilaterally",
+        ]
+        let copies = PageLayout.nearHeadlineCopies("Kashmir issue: China snubs Imran Khan, says resolve J&K bilaterally", in: text)
+        #expect(copies == [3])
+        #expect(PageLayout.datedName(text[4]) == "Saibal Dasgupta")
+        #expect(PageLayout.datedName("Mike Conley December 18, 2020") == "Mike Conley")
+        #expect(PageLayout.datedName("Auto Zeitung 02.11.2021") == nil)
+        #expect(PageLayout.datedName("Saibal Dasgupta / TNN") == nil)
+        let found = PageLayout.authors(text: text, anchor: 6, firstBody: 6, headline: "Kashmir issue: China snubs Imran Khan, says resolve J&K bilaterally")
+        #expect(found?.names == ["Saibal Dasgupta"])
+    }
+
     /// `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`: a byline after a dated part of the
     /// line under the headline; a bracket of role is dropped, a bracket that adds names
     /// (`avec Damien Leloup et Morgane Tual`) adds them.
