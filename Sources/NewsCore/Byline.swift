@@ -22,6 +22,10 @@ enum Byline {
             if !names.isEmpty, segment.split(separator: " ").contains(where: { Gazetteer.titles.contains(String($0)) || roles.contains(String($0)) }) {
                 break
             }
+            // `Uta Staschewski, Projektleiterin der HSS`: a German role, a compound of one word.
+            if !names.isEmpty, let head = segment.split(separator: " ").first?.lowercased(), germanRoleEndings.contains(where: head.hasSuffix) {
+                break
+            }
             for cut in [" in ", " at ", " from ", " for ", " For ", " FOR "] {
                 if let r = segment.utf8Range(of: cut) { segment = segment[..<r.lowerBound] }
             }
@@ -154,6 +158,13 @@ enum Byline {
         let rest = (text[..<open] + text[text.index(after: close)...]).split(separator: " ").joined(separator: " ")
         return (rest, names)
     }
+
+    /// How German roles end (`Projektleiterin`, `Pressesprecher`, `Chefredakteurin`).
+    static let germanRoleEndings = [
+        "leiter", "leiterin", "referent", "referentin", "sprecher", "sprecherin", "redakteur", "redakteurin",
+        "korrespondent", "korrespondentin", "direktor", "direktorin", "vorsitzender", "vorsitzende", "beauftragter",
+        "beauftragte", "journalist", "journalistin", "autor", "autorin", "experte", "expertin",
+    ]
 
     /// Job titles a byline prints after the names (`By Andrew Hayden, Software Engineer`).
     static let roles: Set<String> = [

@@ -131,9 +131,14 @@ extension PageLayout {
                 let note = !role && !more && below.utf8.count > line.utf8.count && below.hasPrefix(line + " ")
                 if role || more || note, Sentences.wordCount(line) <= 4, let clean = Byline.cleanName(line) {
                     let known = clean.split(separator: " ").first.map { Gazetteer.firstNames.contains(String($0)) } ?? false
-                    if role {
+                    // A role of one word under a menu's item (`Closet Diary` / `Designer`) or a label
+                    // (`Autor`) over the name below is as common: it takes a known first name, unless
+                    // the role is one no menu prints alone (`Chefredakteur`).
+                    let oneWord = !below.contains(" ")
+                    let menuLike = oneWord && (Byline.roles.contains(Byline.titleCased(below)) || ["Autor", "Autorin", "Author", "Auteur"].contains(below))
+                    if role, known || !menuLike {
                         name = clean
-                    } else if more, below.hasSuffix(clean) || below.count < 24 && (known || clean.split(separator: " ").count == 2) {
+                    } else if more, below.hasSuffix(clean) || below.count < 24 && (known || labelAbove(index, text)) {
                         name = clean
                     } else if note, clean == line, isBio(below.dropFirst(clean.count + 1)) {
                         name = clean
@@ -178,6 +183,14 @@ extension PageLayout {
         let first = word.lowercased()
         return LanguageDetector.index[first] != nil || determiners.contains(first) || pronouns.contains(first)
             || ["doch", "aber", "but", "and", "und", "so", "also", "dann", "then", "mais", "pero", "ma"].contains(first)
+    }
+
+    /// Whether the printed line above `index` labels an author's box (`Autor`, `Über den Autor`,
+    /// `About the author`).
+    static func labelAbove(_ index: Int, _ text: [String]) -> Bool {
+        guard let above = text[..<index].lastIndex(where: { !$0.isEmpty }), text[above].utf8.count <= 24 else { return false }
+        let lower = text[above].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        return ["autor", "autorin", "author", "auteur", "über den autor", "über die autorin", "about the author", "zur person"].contains(lower)
     }
 
     /// A role on its own line (`Chefredakteur`, `Senior Writer`, `Redakteur für Wirtschaft und

@@ -444,6 +444,7 @@ import Testing
         ("von Claudio Kummerfeld Twitter Account von Claudio Kummerfeld", ["Claudio Kummerfeld"]),
         ("By Tatyana Turner.", ["Tatyana Turner"]),
         ("Posted in Datenschutz by damianduchamps on August 3, 2019", ["damianduchamps"]),
+        ("Von Uta Staschewski, Projektleiterin der HSS", ["Uta Staschewski"]),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
@@ -502,6 +503,10 @@ import Testing
         ("Farouq Suleiman is a Live Page Journalist in London.\nVanessa Balintec is a Live Page Journalist in Toronto.", []),
         ("Farouq is a Live Page Journalist in London.\nVanessa Balintec is a Live Page Journalist in Toronto.", []),
         ("She is a reporter.\nVanessa Balintec is a Live Page Journalist in Toronto.", ["Vanessa Balintec"]),
+        ("Closet Diary\nDesigner\nNews", []),
+        ("Vorheriger Beitrag Nächster Beitrag\n\nAutor", []),
+        ("Nutzungsbasierte Onlinewerbung\nAlle Artikel", []),
+        ("Autor\n\nJil Schuller\n\nAlle Artikel", ["Jil Schuller"]),
     ])
     func authorsBoxAtTheEndOfThePage(box: String, names: [String]) throws {
         let noByline = Self.page.replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
