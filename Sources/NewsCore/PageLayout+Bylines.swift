@@ -437,6 +437,16 @@ extension PageLayout {
             {
                 return (index, many)
             }
+            // `Ibtisam Mahdi, Ruwaida Kamal Amer` / `Clara Löw, Siddharth Prakash & Klaus Jacob` right
+            // over the stamp, close to the headline: every part a person's name.
+            if line.utf8Range(of: ", ") != nil || line.utf8Range(of: " & ") != nil, abs(index - anchor) <= 4,
+                let below = printed.next(after: index), isStamp(text[below]),
+                let many = byline("By " + line), many.count >= 2, many.count == line.split(whereSeparator: { $0 == "," || $0 == "&" }).count
+                    + (line.utf8Range(of: " and ") != nil ? 1 : 0),
+                many.allSatisfy({ isPersonShaped($0) })
+            {
+                return (index, many)
+            }
             var names = nameRun(line)
             // A toolbar (`Print Save EMail Write to Editor`) is no name before its buttons.
             if let cut = line[names.endIndex...].split(separator: " ").first?.lowercased(), buttons.contains(cut) { continue }

@@ -299,6 +299,8 @@ import Testing
         ("Print Save Email - March 15, 2021", nil),
         ("Article Tools - March 15, 2021", nil),
         ("Pin It - March 15, 2021", nil),
+        ("Ibtisam Mahdi, Ruwaida Kamal Amer", ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]),
+        ("Politics, Business & Tech", nil),
     ] as [(String, [String]?)])
     func nameAloneNearTheHeadline(line: String, names: [String]?) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
