@@ -1,0 +1,245 @@
+import Foundation
+
+/// Bylines away from the headline: the headline printed in other words than the title (a near
+/// copy), one labelled byline anywhere on the page, and an author's box at the end of the story.
+/// The text reader asks these when no byline stands near the headline (`PageLayout.authors`).
+extension PageLayout {
+    /// Lines that print the headline in other words: three in four of the shorter's words (four at
+    /// least) in the longer, at about the same length. The page's first line (its window title) and
+    /// exact copies (`headlineCopies`) are not among them.
+    static func nearHeadlineCopies(_ headline: String, in text: [String]) -> [Int] {
+        func words(_ line: String) -> Set<Substring> {
+            Set(line.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+        }
+        let key = words(headline)
+        let length = headline.utf8.count
+        guard key.count >= 4, let first = text.firstIndex(where: { !$0.isEmpty }) else { return [] }
+        let exact = foldKey(headline)
+        // Cheap first: a copy holds one of the headline's two longest words as printed.
+        let longest = headline.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).sorted { $0.utf8.count > $1.utf8.count }
+            .prefix(2).map(String.init)
+        return text.indices.dropFirst(first + 1).filter { index in
+            let line = text[index]
+            guard line.utf8.count * 2 >= length, line.utf8.count <= length * 2,
+                longest.contains(where: { line[...].utf8Range(of: $0) != nil })
+            else { return false }
+            let other = words(line)
+            let shared = key.intersection(other).count
+            return shared >= 4 && shared * 4 >= min(key.count, other.count) * 3 && foldKey(line) != exact
+        }
+    }
+
+    /// A name and a date on one short line, set apart or not (`Saibal Dasgupta / TNN / Updated: Oct
+    /// 9, 2019`, `Mike Conley December 18, 2020`): the name.
+    static func datedName(_ line: String) -> String? {
+        guard line.utf8.count <= 100, DateFinder.find(in: line) != nil else { return nil }
+        var part = Substring(line)
+        for cut in [" / ", " | ", " - ", " – ", " · ", " • "] {
+            if let r = part.utf8Range(of: cut) { part = part[..<r.lowerBound] }
+        }
+        var names = nameRun(part)
+        while names.last == "," || names.last == "." { names.removeLast() }
+        guard !names.isEmpty, names.endIndex != line.endIndex || part.endIndex != line.endIndex, Sentences.wordCount(String(names)) <= 4,
+            let name = Byline.cleanName(String(names)), isPersonShaped(name),
+            !name.split(separator: " ").contains(where: { mediaWords.contains(String($0)) })
+        else { return nil }
+        return name
+    }
+
+    /// Words of an outlet's name, which a dated line under the headline prints as often as a
+    /// person's (`Auto Zeitung 12.05.2023`).
+    static let mediaWords: Set<String> = [
+        "Zeitung", "News", "Times", "Post", "Daily", "Magazin", "Magazine", "Journal", "Tribune", "Herald", "Gazette",
+        "Online", "TV", "Radio", "Blog", "Nachrichten", "Kurier", "Rundschau", "Anzeiger", "Presse",
+    ]
+
+    /// A labelled byline anywhere on the page (`Author: Jacopo Cascioli` below the story, `Auteur:
+    /// Anna Kubišta`, `Text: Klausmartin Friedrich`) when it names one author only: a forum or a
+    /// comment list labels many.
+    static func labelledByline(_ text: [String]) -> (line: Int?, names: [String])? {
+        var found: (line: Int?, names: [String])?
+        for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 6 {
+            guard let c = line.first, "AaTtVv".contains(c) else { continue }
+            let head = line.prefix(16).lowercased()
+            guard ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"].contains(where: head.hasPrefix),
+                let names = byline(line)
+            else { continue }
+            if let found, found.names != names { return nil }
+            if found == nil { found = (index, names) }
+        }
+        return found
+    }
+
+    /// An author's box, at the end of the story or beside it: a name alone on its line and, on the
+    /// next, a role (`Christoph Hein` / `Chefredakteur`), a link to the author's other pieces
+    /// (`Alles von Martin Junker`, `More from …`) or a note that opens with the same name and says
+    /// what the person does (`Philipp Sarasin lehrt Geschichte …`, `Will Knight is a senior writer
+    /// …`), or such a note alone. Taken only when the page has one such box: a team page or a list
+    /// of contributors has many.
+    static func authorBox(_ text: [String]) -> (line: Int?, names: [String])? {
+        let printed = PrintedLines(text)
+        var found: (line: Int?, names: [String])?
+        for (index, line) in text.enumerated() where !line.isEmpty && line.utf8.count <= 400 {
+            // Cheap first: a name opens with a capital letter.
+            guard let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { continue }
+            var name: String?
+            // A note that says what the person does vouches for the name by itself.
+            var bio = false
+            if line.utf8.count <= 60, let next = printed.next(after: index) {
+                // What is below decides first (cheap), then whether the line is a name.
+                let below = text[next]
+                let role = below.utf8.count <= 60 && isRoleLine(below)
+                let more = !role && below.utf8.count <= 80 && below.utf8.first.map { "AaMmWwVvSsPpTt".utf8.contains($0) } == true
+                    && moreFromOpenings.contains(where: below.prefix(16).lowercased().hasPrefix)
+                let note = !role && !more && below.utf8.count > line.utf8.count && below.hasPrefix(line + " ")
+                if role || more || note, Sentences.wordCount(line) <= 4, let clean = Byline.cleanName(line) {
+                    let known = clean.split(separator: " ").first.map { Gazetteer.firstNames.contains(String($0)) } ?? false
+                    // A role of one word under a menu's item (`Closet Diary` / `Designer`) or a label
+                    // (`Autor`) over the name below is as common: it takes a known first name, unless
+                    // the role is one no menu prints alone (`Chefredakteur`).
+                    let oneWord = !below.contains(" ")
+                    let menuLike = oneWord && (Byline.roles.contains(Byline.titleCased(below)) || ["Autor", "Autorin", "Author", "Auteur"].contains(below))
+                    if role, known || !menuLike {
+                        name = clean
+                    } else if more, below.hasSuffix(clean) || below.count < 24 && (known || labelAbove(index, text)) {
+                        name = clean
+                    } else if note, clean == line, isBio(below.dropFirst(clean.count + 1)) {
+                        name = clean
+                        bio = true
+                    }
+                }
+            }
+            if name == nil, line.utf8.count >= 40, bioVerbs.contains(where: { line.prefix(48).utf8Range(of: $0) != nil }) {
+                // `Will Knight is a senior writer for WIRED, covering …`
+                let words = line.split(separator: " ", maxSplits: 4)
+                for count in [2, 3] where words.count > count {
+                    let head = words.prefix(count).joined(separator: " ")
+                    if let clean = Byline.cleanName(head), clean == head, isBio(line[words[count].startIndex...]) {
+                        name = clean
+                        bio = true
+                        break
+                    }
+                }
+                // `Farouq is a Live Page Journalist, …` beside another's note: a page of several
+                // contributors (a live blog's), whose authors no one note gives.
+                if name == nil, words.count > 1, let first = words[0].unicodeScalars.first, Scalars.isUpper(first),
+                    Byline.oneWordShaped(words[0]), LanguageDetector.index[words[0].lowercased()] == nil,
+                    !pronouns.contains(words[0].lowercased()), isBio(line[words[1].startIndex...])
+                {
+                    return nil
+                }
+            }
+            guard let name, bio && !startsAsProse(name) || isPersonShaped(name) else { continue }
+            if let found, found.names != [name] { return nil }
+            if found == nil { found = (index, [name]) }
+        }
+        return found
+    }
+
+    /// A name whose first word opens sentences (`Doch Moreno`, `Unsere Themen`, `She`).
+    static func startsAsProse(_ name: String) -> Bool {
+        guard let word = name.split(separator: " ").first else { return true }
+        // Given names that are common words too (`Will Knight`, `May Bulman`).
+        if Gazetteer.firstNames.contains(String(word)) || ["Will", "May", "Grant", "Mark", "Frank", "Rich", "Pat", "Chance"].contains(word) {
+            return false
+        }
+        let first = word.lowercased()
+        return LanguageDetector.index[first] != nil || determiners.contains(first) || pronouns.contains(first)
+            || ["doch", "aber", "but", "and", "und", "so", "also", "dann", "then", "mais", "pero", "ma"].contains(first)
+    }
+
+    /// Whether the printed line above `index` labels an author's box (`Autor`, `Über den Autor`,
+    /// `About the author`).
+    static func labelAbove(_ index: Int, _ text: [String]) -> Bool {
+        guard let above = text[..<index].lastIndex(where: { !$0.isEmpty }), text[above].utf8.count <= 24 else { return false }
+        let lower = text[above].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        return ["autor", "autorin", "author", "auteur", "über den autor", "über die autorin", "about the author", "zur person"].contains(lower)
+    }
+
+    /// A role on its own line (`Chefredakteur`, `Senior Writer`, `Redakteur für Wirtschaft und
+    /// Umwelt`): roles and desks up to a preposition, a role among them. A menu's items that hold a
+    /// role's word (`Developer Edition`, `Public Editor`, `Letters to the Editor`) are none.
+    static func isRoleLine(_ line: String) -> Bool {
+        guard let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { return false }
+        // Cheap first: the line opens with a role or a desk.
+        let opening = Byline.titleCased(String(line.prefix { $0 != " " }).trimmingCharacters(in: .punctuationCharacters))
+        guard roleWords.contains(opening) || Byline.desks.contains(opening) else { return false }
+        var sawRole = false
+        for word in line.split(separator: " ") {
+            let bare = Byline.titleCased(word.trimmingCharacters(in: .punctuationCharacters))
+            if ["For", "Für", "At", "Bei", "De", "Du", "Of", "Der", "Des", "Im", "In", "Und", "And"].contains(bare) { break }
+            if roleWords.contains(bare) {
+                sawRole = true
+            } else if !Byline.desks.contains(bare) {
+                return false
+            }
+        }
+        return sawRole
+    }
+
+    /// A name that reads as a person's: a known first name, or no word that opens sentences
+    /// (`Unsere Themen`, `Doch Moreno`) and none newsd knows as a place's, an organisation's or a
+    /// role's (`Berlin`, `Ministry`).
+    static func isPersonShaped(_ name: String) -> Bool {
+        if let first = name.split(separator: " ").first, Gazetteer.firstNames.contains(String(first)) { return true }
+        return !startsAsProse(name) && wordsCouldBeAName(name)
+    }
+
+    /// Whether no word of `name` is one newsd knows as a place's, an organisation's, a role's or a
+    /// people's (`Berlin`, `Ministry`, `Minister`, `German`), nor a word that is never a name.
+    static func wordsCouldBeAName(_ name: String) -> Bool {
+        let notAPersons: WordInfo.Flags = [.notName, .organisationHead, .roleNoun, .place, .demonym]
+        return name.split(separator: " ").allSatisfy { word in
+            let info = WordInfo.of(String(word))
+            return info.flags.isDisjoint(with: notAPersons) && info.hitIndex < 0
+        }
+    }
+
+    /// Words that open a sentence about someone already named (`She is a reporter …`).
+    static let pronouns: Set<String> = [
+        "he", "she", "it", "we", "i", "you", "they", "this", "that", "there", "who", "which", "er", "wir", "ich", "du",
+        "man", "dies", "das", "elle", "nous", "je", "on", "ce", "ella", "yo", "esto", "eso", "lui", "lei", "questo",
+    ]
+
+    /// Words that open a section's or a menu's label, not a name (`Unsere Themen`, `Our Team`).
+    static let determiners: Set<String> = [
+        "unsere", "unser", "unseren", "meine", "mein", "deine", "our", "my", "your", "all", "alle", "weitere", "more",
+        "nos", "notre", "nuestros", "nuestras", "nuestro", "i", "les", "los", "las", "the",
+    ]
+
+    /// What a note on an author says after the name: a verb of what the person does, and a role
+    /// within its first words (`is a senior writer for`, `ist Redakteurin bei`, `lehrt Geschichte
+    /// der Neuzeit`).
+    static func isBio(_ rest: Substring) -> Bool {
+        let words = rest.prefix(160).split(separator: " ").prefix(10).map { String($0.trimmingCharacters(in: .punctuationCharacters)) }
+        guard let verb = words.first?.lowercased(), ["is", "ist", "est", "es", "writes", "schreibt", "lehrt", "teaches", "works", "arbeitet", "covers"].contains(verb)
+        else { return false }
+        // Who teaches is an academic's note; who writes or covers may be a story's sentence
+        // (`Moreno schreibt, er könne nicht teilnehmen`) unless a role follows.
+        if ["lehrt", "teaches", "covers"].contains(verb) { return true }
+        // `writes about …`, `schreibt für …`; not `schreibt, er könne …`.
+        if ["writes", "schreibt"].contains(verb), !rest.hasPrefix(verb + ","), words.count > 1,
+            ["about", "for", "über", "für", "on"].contains(words[1].lowercased())
+        {
+            return true
+        }
+        return words.dropFirst().contains { roleWords.contains(Byline.titleCased($0)) }
+    }
+
+    /// The verbs `isBio` reads, spaced, to find a note's line cheaply.
+    static let bioVerbs = [" is ", " ist ", " est ", " es ", " lehrt ", " teaches ", " covers ", " writes ", " schreibt ", " works ", " arbeitet "]
+
+    /// Roles an author's box names, in the languages of the openings.
+    static let roleWords: Set<String> = Byline.roles.union([
+        "Redakteur", "Redakteurin", "Chefredakteur", "Chefredakteurin", "Autor", "Autorin", "Journalistin", "Korrespondent",
+        "Korrespondentin", "Reporterin", "Kolumnist", "Kolumnistin", "Volontär", "Volontärin", "Herausgeber", "Herausgeberin",
+        "Journaliste", "Rédacteur", "Rédactrice", "Correspondant", "Correspondante", "Periodista", "Redactor", "Redactora",
+        "Corresponsal", "Giornalista", "Professor", "Professorin", "Author", "Blogger", "Bloggerin",
+    ])
+
+    /// Links to an author's other pieces, below the name in a box.
+    static let moreFromOpenings = [
+        "alles von ", "alle artikel", "alle beiträge", "mehr von ", "weitere artikel", "weitere beiträge", "more from ",
+        "more by ", "view all posts", "all posts by ", "see all ", "plus d'articles", "tous les articles", "más de ",
+    ]
+}
