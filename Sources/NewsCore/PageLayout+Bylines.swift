@@ -28,6 +28,8 @@ extension PageLayout {
                 // `Text von Christian Seiler Illustration von Markus Roost`, `Por Mariano Martín mmartin@…`.
                 || index > 0 && ["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bilder", "grafik"].contains(bare)
                 || word.contains("@")
+                // `Houzz Deutschland vor 5 Stunden`, `… hace 13 horas`: an age after the names.
+                || ["vor", "hace", "há"].contains(bare) && nextIsNumber
                 || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
                 || bare == "no" && next.hasPrefix("comment")
                 || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
@@ -206,9 +208,9 @@ extension PageLayout {
             // `Ibtisam Mahdi, Ruwaida Kamal Amer` / `Clara Löw, Siddharth Prakash & Klaus Jacob` right
             // over the stamp, close to the headline: every part a person's name.
             if line.utf8Range(of: ", ") != nil || line.utf8Range(of: " & ") != nil, abs(index - anchor) <= 4,
-                let below = printed.next(after: index), isStamp(text[below]),
-                let many = byline("By " + line), many.count >= 2, many.count == line.split(whereSeparator: { $0 == "," || $0 == "&" }).count
-                    + (line.utf8Range(of: " and ") != nil ? 1 : 0),
+                printed.next(after: index).map({ isStamp(text[$0]) }) == true
+                    || text[..<index].lastIndex(where: { !$0.isEmpty }).map({ isStamp(text[$0]) }) == true,
+                let many = byline("By " + line), many.count >= 2, many.count == namesParts(line),
                 many.allSatisfy({ isPersonShaped($0) })
             {
                 return (index, many)
@@ -263,6 +265,15 @@ extension PageLayout {
         guard dropped, !rest.isEmpty else { return false }
         line = rest
         return true
+    }
+
+    /// How many parts a list of names has as `Byline.parse` splits it (`A, B y C` has three).
+    static func namesParts(_ line: Substring) -> Int {
+        var text = String(line)
+        for joiner in [" and ", " & ", " und ", " y ", " et ", " e "] where text.containsUTF8(joiner) {
+            text = text.replacingOccurrences(of: joiner, with: ",")
+        }
+        return text.split(separator: ",").filter { !$0.allSatisfy(\.isWhitespace) }.count
     }
 
     /// `Headline | by Jane Doe | Site`: the `by` part of the page's first line (its window title);
@@ -337,6 +348,13 @@ extension PageLayout {
         if relativeOpenings.contains(where: { lower.hasPrefix($0) }), lower.contains(where: \.isNumber), line.utf8.count <= 40 {
             return true
         }
+        // `Erstellt: vor 4 Stunden`, `Updated: 2 hours ago`: a label, then the age.
+        if let colon = lower.firstIndex(of: ":"), lower.distance(from: lower.startIndex, to: colon) <= 16,
+            !lower[..<colon].contains(where: \.isNumber)
+        {
+            let after = lower[lower.index(after: colon)...].trimmingSpaces()
+            if after.first != nil, !after.hasPrefix(":") { return isStamp(String(after)) }
+        }
         guard lower.first?.isNumber == true else { return false }
         if lower.hasSuffix(" fa") || lower.hasSuffix(" geleden") { return true }
         // A short date with a two-digit year and a time (`9/11/13 10:00AM`).
@@ -353,7 +371,7 @@ extension PageLayout {
         "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "by: ", "von: ", "veröffentlicht von ",
         "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ", "verfasst von: ", "gepostet von ",
         "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
-        "text von ",
+        "text von ", "artikel von ", "beitrag von ", "post author by ",
     ]
 
     /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
@@ -415,6 +433,10 @@ extension PageLayout {
         // Decoration before the opening (`// By A • Nov 11, 2020`) goes.
         var line = Substring(line)
         while let c = line.unicodeScalars.first, "/|•·—–-*>".unicodeScalars.contains(c) || c == " " { line = line.dropFirst() }
+        // `Auteur : Kossivi Tiassou`: the colon set apart, as French prints it.
+        if let r = line.prefix(12).utf8Range(of: " : ") {
+            line = (line[..<r.lowerBound] + ": " + line[r.upperBound...])[...]
+        }
         var head = line.prefix(20).lowercased()
         // `By by JOSH HASKELL`, `By : Joe S.`: an opening printed twice, a colon set apart.
         if head.hasPrefix("by by ") {

@@ -301,6 +301,7 @@ import Testing
         ("Pin It - March 15, 2021", nil),
         ("Ibtisam Mahdi, Ruwaida Kamal Amer", ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]),
         ("Politics, Business & Tech", nil),
+        ("Isabel Caro, Rocío Latorre y José Miguel Wilson", ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]),
     ] as [(String, [String]?)])
     func nameAloneNearTheHeadline(line: String, names: [String]?) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
@@ -314,6 +315,7 @@ import Testing
         ("Priya Raman", "8 min read", ["Priya Raman"]),
         ("Priya Raman", "2 hours ago", ["Priya Raman"]),
         ("Priya Raman", "vor 2 Stunden", ["Priya Raman"]),
+        ("Priya Raman", "Erstellt: vor 4 Stunden", ["Priya Raman"]),
         ("Priya Raman", "9/11/13 10:00AM", ["Priya Raman"]),
         ("Priya Raman, @praman", "Local news", ["Priya Raman"]),
         ("Tech Insider", "Alex Perry 1 day ago", ["Alex Perry"]),
@@ -447,6 +449,9 @@ import Testing
         ("By Tatyana Turner.", ["Tatyana Turner"]),
         ("Posted in Datenschutz by damianduchamps on August 3, 2019", ["damianduchamps"]),
         ("Von Uta Staschewski, Projektleiterin der HSS", ["Uta Staschewski"]),
+        ("Auteur : Kossivi Tiassou", ["Kossivi Tiassou"]),
+        ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),
+        ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
