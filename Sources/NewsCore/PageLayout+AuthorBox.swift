@@ -29,6 +29,13 @@ extension PageLayout {
         }
     }
 
+    /// Labels alone on their line over an author's name (lower-cased): not a bare `By` or `Von`,
+    /// which menus and sentences end with too.
+    static let labelLines: Set<String> = [
+        "von:", "by:", "autor", "autor:", "autorin", "autorin:", "autoren", "autoren:", "author", "author:", "authors",
+        "authors:", "auteur", "auteur:", "geschrieben von", "verfasst von", "verfasst von:", "written by", "words by",
+    ]
+
     /// A name and a date on one short line, set apart or not (`Saibal Dasgupta / TNN / Updated: Oct
     /// 9, 2019`, `Mike Conley December 18, 2020`): the name.
     static func datedName(_ line: String) -> String? {
@@ -57,15 +64,27 @@ extension PageLayout {
     /// Anna Kubišta`, `Text: Klausmartin Friedrich`) when it names one author only: a forum or a
     /// comment list labels many.
     static func labelledByline(_ text: [String]) -> (line: Int?, names: [String])? {
+        let printed = PrintedLines(text)
         var found: (line: Int?, names: [String])?
-        for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 6 {
-            guard let c = line.first, "AaTtVv".contains(c) else { continue }
+        for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 3 {
+            guard let c = line.first, "AaTtVvGgWw".contains(c) else { continue }
+            var names: [String]?
+            var at = index
             let head = line.prefix(16).lowercased()
-            guard ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"].contains(where: head.hasPrefix),
-                let names = byline(line)
-            else { continue }
+            if ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"].contains(where: head.hasPrefix) {
+                names = byline(line)
+            } else if line.utf8.count <= 20, labelLines.contains(head.trimmingCharacters(in: .whitespaces)), let next = printed.next(after: index),
+                Sentences.wordCount(text[next]) <= 6
+            {
+                // `Von:` / `Götz Warnke`, `Geschrieben von` / `Benjamin-Immanuel Hoff`: the label on
+                // its own line, the name on the next; not a name of one word, as a menu's `Autoren`
+                // / `Newsletter` prints it.
+                names = byline("By " + text[next])
+                at = next
+            }
+            guard let names else { continue }
             if let found, found.names != names { return nil }
-            if found == nil { found = (index, names) }
+            if found == nil { found = (at, names) }
         }
         return found
     }
@@ -234,7 +253,8 @@ extension PageLayout {
         "Redakteur", "Redakteurin", "Chefredakteur", "Chefredakteurin", "Autor", "Autorin", "Journalistin", "Korrespondent",
         "Korrespondentin", "Reporterin", "Kolumnist", "Kolumnistin", "Volontär", "Volontärin", "Herausgeber", "Herausgeberin",
         "Journaliste", "Rédacteur", "Rédactrice", "Correspondant", "Correspondante", "Periodista", "Redactor", "Redactora",
-        "Corresponsal", "Giornalista", "Professor", "Professorin", "Author", "Blogger", "Bloggerin",
+        "Corresponsal", "Giornalista", "Professor", "Professorin", "Author", "Blogger", "Bloggerin", "Werkstudent",
+        "Werkstudentin", "Doktorand", "Doktorandin", "Praktikant", "Praktikantin",
     ])
 
     /// Links to an author's other pieces, below the name in a box.

@@ -491,6 +491,11 @@ import Testing
         #expect(try TestSupport.article(once)?.authors == ["Anna Kubišta"])
         let twice = once.replacingOccurrences(of: "Contact us", with: "Autor: Peter Maahn\nContact us")
         #expect(try TestSupport.article(twice)?.authors == [])
+        // The label alone on its line, the name on the next; a menu's `Autoren` over `Newsletter` is none.
+        let alone = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nGeschrieben von\nGötz Warnke")
+        #expect(try TestSupport.article(alone)?.authors == ["Götz Warnke"])
+        let menu = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nAutoren\nNewsletter\nApps")
+        #expect(try TestSupport.article(menu)?.authors == [])
     }
 
     /// An author's box at the end of the page, when no byline stands near the headline: a name over
@@ -504,6 +509,7 @@ import Testing
         ("Martin Junker\nAlles von Martin Junker", ["Martin Junker"]),
         ("Philipp Sarasin\nPhilipp Sarasin lehrt Geschichte der Neuzeit an der Universität Zürich.", ["Philipp Sarasin"]),
         ("Will Knight is a senior writer for WIRED, covering artificial intelligence.", ["Will Knight"]),
+        ("Yirou Chen\nYirou Chen ist seit Juli 2018 Werkstudentin im Team.", ["Yirou Chen"]),
         ("Interest Dashboard\nDeveloper Edition", []),
         ("Jim Morin\nLetters to the Editor", []),
         ("Unsere Themen\n\nAlle Artikel", []),
