@@ -66,8 +66,8 @@ extension PageLayout {
     static func labelledByline(_ text: [String]) -> (line: Int?, names: [String])? {
         let printed = PrintedLines(text)
         var found: (line: Int?, names: [String])?
-        for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 3 {
-            guard let c = line.first, "AaTtVvGgWw".contains(c) else { continue }
+        for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 2 {
+            guard let c = line.first, "AaTtVvGgWwBb".contains(c) else { continue }
             var names: [String]?
             var at = index
             let head = line.prefix(16).lowercased()

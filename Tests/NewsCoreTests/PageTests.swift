@@ -494,6 +494,8 @@ import Testing
         // The label alone on its line, the name on the next; a menu's `Autoren` over `Newsletter` is none.
         let alone = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nGeschrieben von\nGötz Warnke")
         #expect(try TestSupport.article(alone)?.authors == ["Götz Warnke"])
+        let by = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nBy:\nGötz Warnke")
+        #expect(try TestSupport.article(by)?.authors == ["Götz Warnke"])
         let menu = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nAutoren\nNewsletter\nApps")
         #expect(try TestSupport.article(menu)?.authors == [])
     }
