@@ -23,7 +23,7 @@ enum Byline {
                 break
             }
             // `Uta Staschewski, Projektleiterin der HSS`: a German role, a compound of one word.
-            if !names.isEmpty, let head = segment.split(separator: " ").first?.lowercased(), germanRoleEndings.contains(where: head.hasSuffix) {
+            if !names.isEmpty, let head = segment.split(separator: " ").first, isGermanRole(head.lowercased()) {
                 break
             }
             for cut in [" in ", " at ", " from ", " for ", " For ", " FOR "] {
@@ -124,12 +124,6 @@ enum Byline {
     /// News agencies and broadcasters whose name follows a reporter's (`Joseph White AP Sports Writer`).
     static let agencies: Set<String> = ["ap", "afp", "reuters", "bbc", "cnn", "upi", "dpa", "npr", "efe", "ansa", "xinhua", "pa"]
 
-    /// A word a one-word name is made of: letters only, capitalised, not a function word.
-    static func oneWordShaped(_ word: Substring) -> Bool {
-        word.count >= 2 && word.unicodeScalars.allSatisfy(Scalars.isLetter) && !functionWords.contains(word.lowercased())
-            && !Gazetteer.notNames.contains(String(word))
-    }
-
     /// `WRITER` → `Writer`.
     static func titleCased(_ word: String) -> String {
         guard let first = word.first else { return word }
@@ -159,11 +153,19 @@ enum Byline {
         return (rest, names)
     }
 
-    /// How German roles end (`Projektleiterin`, `Pressesprecher`, `Chefredakteurin`).
+    /// Whether a lower-cased word is a German role, compounds included (`projektleiterin`,
+    /// `pressesprecher`, `chefredakteurin`): by its ending.
+    static func isGermanRole(_ lower: String) -> Bool {
+        germanRoleEndings.contains(where: lower.hasSuffix)
+    }
+
+    /// How German roles end, in both genders.
     static let germanRoleEndings = [
         "leiter", "leiterin", "referent", "referentin", "sprecher", "sprecherin", "redakteur", "redakteurin",
         "korrespondent", "korrespondentin", "direktor", "direktorin", "vorsitzender", "vorsitzende", "beauftragter",
-        "beauftragte", "journalist", "journalistin", "autor", "autorin", "experte", "expertin",
+        "beauftragte", "journalist", "journalistin", "autor", "autorin", "experte", "expertin", "reporterin", "kolumnist",
+        "kolumnistin", "volontär", "volontärin", "herausgeber", "herausgeberin", "professorin", "bloggerin",
+        "werkstudent", "werkstudentin", "doktorand", "doktorandin", "praktikant", "praktikantin",
     ]
 
     /// Job titles a byline prints after the names (`By Andrew Hayden, Software Engineer`).

@@ -142,7 +142,7 @@ extension PageLayout {
                 // `Farouq is a Live Page Journalist, …` beside another's note: a page of several
                 // contributors (a live blog's), whose authors no one note gives.
                 if name == nil, words.count > 1, let first = words[0].unicodeScalars.first, Scalars.isUpper(first),
-                    Byline.oneWordShaped(words[0]), LanguageDetector.index[words[0].lowercased()] == nil,
+                    oneWordName(words[0]) != nil, LanguageDetector.index[words[0].lowercased()] == nil,
                     !pronouns.contains(words[0].lowercased()), isBio(line[words[1].startIndex...])
                 {
                     return nil
@@ -181,13 +181,13 @@ extension PageLayout {
     static func isRoleLine(_ line: String) -> Bool {
         guard let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { return false }
         // Cheap first: the line opens with a role or a desk.
-        let opening = Byline.titleCased(String(line.prefix { $0 != " " }).trimmingCharacters(in: .punctuationCharacters))
-        guard roleWords.contains(opening) || Byline.desks.contains(opening) else { return false }
+        let opening = String(line.prefix { $0 != " " }).trimmingCharacters(in: .punctuationCharacters)
+        guard isRole(opening) || Byline.desks.contains(Byline.titleCased(opening)) else { return false }
         var sawRole = false
         for word in line.split(separator: " ") {
             let bare = Byline.titleCased(word.trimmingCharacters(in: .punctuationCharacters))
             if ["For", "Für", "At", "Bei", "De", "Du", "Of", "Der", "Des", "Im", "In", "Und", "And"].contains(bare) { break }
-            if roleWords.contains(bare) {
+            if isRole(bare) {
                 sawRole = true
             } else if !Byline.desks.contains(bare) {
                 return false
@@ -242,19 +242,22 @@ extension PageLayout {
         {
             return true
         }
-        return words.dropFirst().contains { roleWords.contains(Byline.titleCased($0)) }
+        return words.dropFirst().contains { isRole($0) }
     }
 
     /// The verbs `isBio` reads, spaced, to find a note's line cheaply.
     static let bioVerbs = [" is ", " ist ", " est ", " es ", " lehrt ", " teaches ", " covers ", " writes ", " schreibt ", " works ", " arbeitet "]
 
-    /// Roles an author's box names, in the languages of the openings.
+    /// Whether a word names a role an author's box prints: a byline's role (`Writer`), one of the
+    /// other languages' below, or a German role by its ending (`Chefredakteurin`, `Werkstudentin`).
+    static func isRole(_ word: some StringProtocol) -> Bool {
+        roleWords.contains(Byline.titleCased(String(word))) || Byline.isGermanRole(word.lowercased())
+    }
+
+    /// Roles an author's box names besides a byline's, in French, Spanish, Italian and English.
     static let roleWords: Set<String> = Byline.roles.union([
-        "Redakteur", "Redakteurin", "Chefredakteur", "Chefredakteurin", "Autor", "Autorin", "Journalistin", "Korrespondent",
-        "Korrespondentin", "Reporterin", "Kolumnist", "Kolumnistin", "Volontär", "Volontärin", "Herausgeber", "Herausgeberin",
         "Journaliste", "Rédacteur", "Rédactrice", "Correspondant", "Correspondante", "Periodista", "Redactor", "Redactora",
-        "Corresponsal", "Giornalista", "Professor", "Professorin", "Author", "Blogger", "Bloggerin", "Werkstudent",
-        "Werkstudentin", "Doktorand", "Doktorandin", "Praktikant", "Praktikantin",
+        "Corresponsal", "Giornalista", "Professor", "Author", "Blogger",
     ])
 
     /// Links to an author's other pieces, below the name in a box.

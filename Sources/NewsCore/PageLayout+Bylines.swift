@@ -19,7 +19,7 @@ extension PageLayout {
             let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
             if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored", "edited"].contains(bare)
                 || ["lesezeit", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato"].contains(bare)
-                || ["schreibe", "hinterlasse", "leave", "kommentar", "kommentare", "comment", "comments", "antworten", "erstellt", "zuletzt"].contains(bare)
+                || ["schreibe", "hinterlasse", "leave", "kommentar", "kommentare", "comment", "antworten", "erstellt", "zuletzt"].contains(bare)
                 || ["ein", "eine", "keine", "a"].contains(bare) && ["kommentar", "comment"].contains(where: next.hasPrefix)
                 // A label after the names (`Gàbor Muniér, Datum: 03.Mär.19`), a profile's link (`Claudio
                 // Kummerfeld Twitter Account von Claudio Kummerfeld`).

@@ -508,6 +508,7 @@ import Testing
         ("Christoph Hein\nChefredakteur", ["Christoph Hein"]),
         ("Ingo Arzt\n\nRedakteur für Wirtschaft und Umwelt", ["Ingo Arzt"]),
         ("Lisa de Moraes\n\nTV Columnist", ["Lisa de Moraes"]),
+        ("Kathrin Klinkusch\n\nPressesprecherin", ["Kathrin Klinkusch"]),
         ("Martin Junker\nAlles von Martin Junker", ["Martin Junker"]),
         ("Philipp Sarasin\nPhilipp Sarasin lehrt Geschichte der Neuzeit an der Universität Zürich.", ["Philipp Sarasin"]),
         ("Will Knight is a senior writer for WIRED, covering artificial intelligence.", ["Will Knight"]),
