@@ -28,54 +28,12 @@ enum LineClassifier {
     /// Features `context` gives each line.
     static let contextWidth = 16
 
-    /// The second stage's score of a row (`context`'s features, then the line's own): the sum of the
-    /// leaves the row reaches in every tree, on top of the baseline. The trees are walked a level at
-    /// a time, every tree one step per level: the hundred walks do not wait on each other, so the
-    /// processor runs them side by side instead of one chain of dependent loads after another (a
-    /// leaf points to itself, so a walk that ends early stays put).
-    static func treeScore(_ row: [Double]) -> Double {
-        // Where each walk stands, on the stack (this runs for every line of a page).
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: steps.roots.count) { at in
-            _ = at.initialize(from: steps.roots)
-            row.withUnsafeBufferPointer { row in
-                steps.nodes.withUnsafeBufferPointer { nodes in
-                    for _ in 0..<steps.depth {
-                        for t in 0..<at.count {
-                            let node = nodes[Int(at[t])]
-                            at[t] = row[Int(node.feature)] <= node.threshold ? node.left : node.right
-                        }
-                    }
-                }
-            }
-            var score = treeBaseline
-            for node in at { score += steps.leaves[Int(node)] }
-            return score
-        }
-    }
+    /// The second stage's score of a row (`context`'s features, then the line's own).
+    static func treeScore(_ row: [Double]) -> Double { trees.score(row) }
 
-    /// A node of the trees as `treeScore` walks them: a split sends a row `left` when its `feature`
-    /// is at most `threshold`; a leaf sends every row to itself.
-    struct Step {
-        var threshold: Double
-        var feature: Int32
-        var left: Int32
-        var right: Int32
-    }
-
-    /// The generated tables (`treeFeature` …) as steps, made once, with each node's leaf value
-    /// (0 for a split), each tree's root and the depth of the deepest tree.
-    static let steps: (nodes: [Step], leaves: [Double], roots: [Int32], depth: Int) = {
-        let nodes = treeFeature.indices.map { k in
-            treeFeature[k] < 0
-                ? Step(threshold: .infinity, feature: 0, left: Int32(k), right: Int32(k))
-                : Step(threshold: treeThreshold[k], feature: Int32(treeFeature[k]), left: treeLeft[k], right: treeRight[k])
-        }
-        let leaves = treeFeature.indices.map { treeFeature[$0] < 0 ? treeThreshold[$0] : 0 }
-        func depth(_ k: Int) -> Int {
-            treeFeature[k] < 0 ? 0 : 1 + max(depth(Int(treeLeft[k])), depth(Int(treeRight[k])))
-        }
-        return (nodes, leaves, treeRoots, treeRoots.map { depth(Int($0)) }.max() ?? 0)
-    }()
+    /// The second stage's trees, from the generated tables (`treeFeature` …), made once.
+    static let trees = BoostedTrees(
+        feature: treeFeature, threshold: treeThreshold, left: treeLeft, right: treeRight, roots: treeRoots, baseline: treeBaseline)
 
     /// Second-stage features of each line: its own score, the mean scores of windows of 1, 2, 5 and
     /// 15 lines either side, the best score before and after it (fading by a tenth per line), the

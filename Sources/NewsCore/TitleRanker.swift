@@ -1,11 +1,11 @@
 import Foundation
 
 /// The headline of a whole page, chosen among the lines above the story and the parts of the page's
-/// first line (its `<title>`, which browsers and `html-text` print first) by a conditional logit
-/// model: every candidate gets a score from shallow features (how much of the page title it holds,
+/// first line (its `<title>`, which browsers and `html-text` print first) by boosted trees: every
+/// candidate gets a score from shallow features (how much of the page title it holds,
 /// where it stands against the story, its shape, the line model's score, the byline and date lines
 /// around it) and the best one is the headline. Fitted offline by `scripts/train-titles.py` on the
-/// train split of the page sets; the weights are data (`TitleModelWeights.swift`).
+/// train split of the page sets; the trees are data (`TitleModelWeights.swift`).
 package enum TitleRanker {
     /// One possible headline and its features, in the order `featureNames` lists them.
     package struct Candidate: Sendable {
@@ -20,7 +20,7 @@ package enum TitleRanker {
         var echoesPageTitle: Bool { features[1] > 0 || features[6] > 0 || features[8] > 0 }
     }
 
-    /// Names of the features, in order (the training script writes them beside the weights).
+    /// Names of the features, in order (the training script writes them beside the trees).
     package static let featureNames = [
         "bias", "first-line part", "first line whole", "first line site-stripped", "first line weak",
         "part of weak first line", "held by page title", "share of page title", "page title stripped",
@@ -29,8 +29,12 @@ package enum TitleRanker {
         "digit share", "line score", "next line score", "byline or date below", "byline or date above",
         "debris", "caption", "holds a date", "log repeats", "subheading", "furniture word",
         "longest held by page title", "log lines from top", "story follows", "link-like", "code-like",
-        "site-stripped variant", "words in story opening",
+        "site-stripped variant", "words in story opening", "title part printed on the page",
     ]
+
+    /// The model, from the generated tables (`treeFeature` …), made once.
+    static let trees = BoostedTrees(
+        feature: treeFeature, threshold: treeThreshold, left: treeLeft, right: treeRight, roots: treeRoots, baseline: treeBaseline)
 
     /// Lines above the story that can be its headline.
     static let reachAbove = 80
@@ -69,7 +73,7 @@ package enum TitleRanker {
         if !undescribed.isEmpty { all = undescribed }
         var best: (candidate: Candidate, score: Double)?
         for candidate in all {
-            let score = LineClassifier.dot(candidate.features, weights)
+            let score = trees.score(candidate.features)
             if score > best?.score ?? -.infinity { best = (candidate, score) }
         }
         guard let chosen = best?.candidate else { return nil }
@@ -150,6 +154,7 @@ package enum TitleRanker {
             shape.fill(&f)
             f[27] = log1p(Double(keyCounts[key] ?? 0))
             f[36] = share(of: part, in: opening)
+            f[37] = n > 0 && printedBelow(key, in: text, after: first) ? 1 : 0
             out.append(Candidate(text: part, line: nil, features: f))
         }
         guard lower < upper else { return out }
@@ -198,6 +203,18 @@ package enum TitleRanker {
             }
         }
         return out
+    }
+
+    /// Whether a line below the page's first, anywhere on the page, is the text of `key` (a part of
+    /// the page title printed as a line of its own: the headline the site's name was cut from).
+    static func printedBelow(_ key: String, in text: [String], after first: Int) -> Bool {
+        guard key.count >= 4 else { return false }
+        // A key has at most as many letters as its line has bytes; a line four times longer is no copy.
+        for index in (first + 1)..<text.count {
+            let count = text[index].utf8.count
+            if count >= key.count, count <= key.count * 4 + 8, PageLayout.foldKey(text[index]) == key { return true }
+        }
+        return false
     }
 
     /// A line's length in words: those between spaces, or for text written without them (Chinese,

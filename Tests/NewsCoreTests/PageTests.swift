@@ -238,9 +238,72 @@ import Testing
         #expect(best.text == "Council approves new harbour bridge after long debate")
     }
 
-    /// The title model's weights are one per feature (a feature added without training again fails here).
-    @Test func titleModelHasAWeightPerFeature() {
-        #expect(TitleRanker.weights.count == TitleRanker.featureNames.count)
+    /// The title model reads only features a candidate has, and was trained on as many as it has
+    /// (a feature added or dropped without training again fails here: the generated file lists the
+    /// names it was trained on).
+    @Test func titleModelWasTrainedOnTheseFeatures() throws {
+        #expect(TitleRanker.trees.widestFeature < TitleRanker.featureNames.count)
+        #expect(TitleRanker.trees.widestFeature > 0)
+        let source = try String(contentsOfFile: #filePath.replacingOccurrences(
+            of: "Tests/NewsCoreTests/PageTests.swift", with: "Sources/NewsCore/TitleModelWeights.swift"), encoding: .utf8)
+        #expect(source.contains("(" + TitleRanker.featureNames.joined(separator: "; ") + ")"))
+    }
+
+    /// A page title of several parts whose headline part the page prints again as a line of its
+    /// own, far from the title (`Headline - Tip with picture - site`, the headline under a menu): the
+    /// model sees which part is printed (feature "title part printed on the page") and takes it.
+    @Test func titlePartPrintedOnThePageIsTheHeadline() throws {
+        let text = """
+            Slicing tomatoes properly - Tip with picture - cookbook.example
+
+            Recipes
+            Categories
+            All recipes
+            Recipes with videos
+            Cookbook app
+            Recommendations
+            Recipes of the week
+            Seasonal calendar
+            Cooking on TV
+            Magazine
+            Consumer news
+            Kitchen tips
+            Appliances
+            Cakes and tarts
+            Healthy eating
+            Community
+            Who is online?
+            All tips
+            Tip categories
+
+            Slicing tomatoes properly
+
+            ...the trick with the stalk
+
+            2 ratings
+
+            by Marianne1
+            on 20.09.2020
+            Print tip
+            Save tip
+            You know it too!
+            You want to cut tomatoes into slices because you want to arrange them nicely on a plate, for a salad with mozzarella and basil, and the slices fall apart as soon as the knife is through.
+            Why is that so? The stalk holds the flesh together, and most of us cut across it from the wrong side.
+            Turn the tomato on its side, with the stalk pointing left, and cut from the other end: every slice keeps a piece of the skin that holds its seeds in place.
+            A serrated knife does the rest, and the slices stay whole even when the tomatoes are very ripe.
+            Comments
+            Write a comment
+            """
+        var parser = ArticleParser(format: .text)
+        try parser.consume(Array(text.utf8))
+        let candidates = try #require(try parser.titleCandidates())
+        let printed = TitleRanker.featureNames.firstIndex(of: "title part printed on the page")!
+        let parts = Dictionary(candidates.filter { $0.line == nil }.map { ($0.text, $0.features[printed]) }, uniquingKeysWith: max)
+        #expect(parts["Slicing tomatoes properly"] == 1)
+        #expect(parts["Tip with picture"] == 0)
+        #expect(parts["Slicing tomatoes properly - Tip with picture - cookbook.example"] == 0)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Slicing tomatoes properly")
     }
 
     /// A short page (too few lines for the line model) that opens with its `<title>`, `AFP: Headline`,
