@@ -1,0 +1,324 @@
+import Foundation
+
+/// One line read as a byline: its openings in several languages (`By`, `Von`, `Publié par`, a label
+/// and a colon), the names and where they end (a date, a time, a handle, a button, a role), a
+/// one-word name where a label or a date vouches for it, and the lines around a byline (stamps,
+/// reading times, `Follow` buttons). Where on a page bylines are looked for is
+/// `PageLayout+Bylines.swift`.
+extension PageLayout {
+    /// The names at the start of a byline, before what pages print after them: a date (`By JEFFREY
+    /// GETTLEMAN JAN. 13, 2017`, `by Steven Musil January 18, 2017 11:00 PM`), a handle (`By Alissa
+    /// Wilkinson @alissamarie Updated …`), `Follow …`, `Edited by …`, `Last updated …`, a reading time
+    /// or publication label in other languages (`Lesezeit: 4 Min.`, `Veröffentlicht: …`), a button
+    /// (`Email Author`, `Discuss (0)`, `No Comments`).
+    static func nameRun(_ body: Substring) -> Substring {
+        let words = body.split(separator: " ", omittingEmptySubsequences: true)
+        var end = body.endIndex
+        for (index, word) in words.enumerated() {
+            var bare = word.lowercased()[...]
+            while bare.last == "." || bare.last == "," || bare.last == ":" { bare.removeLast() }
+            while bare.first == "." || bare.first == "," { bare.removeFirst() }
+            let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
+            let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
+            if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored", "edited"].contains(bare)
+                || ["lesezeit", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato"].contains(bare)
+                || ["schreibe", "hinterlasse", "leave", "kommentar", "kommentare", "comment", "antworten", "erstellt", "zuletzt"].contains(bare)
+                || ["ein", "eine", "keine", "a"].contains(bare) && ["kommentar", "comment"].contains(where: next.hasPrefix)
+                // A label after the names (`Gàbor Muniér, Datum: 03.Mär.19`), a profile's link (`Claudio
+                // Kummerfeld Twitter Account von Claudio Kummerfeld`).
+                || index > 0 && word.hasSuffix(":") && afterNameLabels.contains(String(bare))
+                || index > 0 && socialNetworks.contains(String(bare))
+                // `Text von Christian Seiler Illustration von Markus Roost`, `Por Mariano Martín mmartin@…`.
+                || index > 0 && ["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bilder", "grafik"].contains(bare)
+                || word.contains("@")
+                // `Houzz Deutschland vor 5 Stunden`, `… hace 13 horas`: an age after the names.
+                || ["vor", "hace", "há"].contains(bare) && nextIsNumber
+                || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
+                || bare == "no" && next.hasPrefix("comment")
+                || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
+                || DateFinder.months[String(bare)] != nil && nextIsNumber
+                || timeWords.contains(String(bare)) && index > 0 && (nextIsNumber || isDayOrMonth(next))
+            {
+                end = word.startIndex
+                break
+            }
+        }
+        return body[..<end].trimmingSpaces()
+    }
+
+    /// Labels a byline's line prints after the names (`Datum:`, `Kategorie:`, `Fotos:`).
+    static let afterNameLabels: Set<String> = [
+        "datum", "date", "fecha", "data", "kategorie", "kategorien", "category", "categories", "rubrik", "stand", "tags", "foto", "fotos",
+        "photo", "photos", "bild", "bilder", "quelle", "source",
+    ]
+
+    static let socialNetworks: Set<String> = ["twitter", "facebook", "instagram", "linkedin", "xing", "mastodon", "youtube", "tiktok"]
+
+    /// Buttons and links a byline prints after the names (`By David Axe Email Author`, `by Cory
+    /// Gunther Discuss (0)`, `Share`, `Contact`).
+    static let buttons: Set<String> = ["email", "e-mail", "discuss", "share", "contact", "comments"]
+
+    /// Words of a page's controls and link labels beside a story's date (`Article Tools`, `Pin It`,
+    /// `Post Comment`, `Archive List`), which a name is not made of: the buttons' and more.
+    static let controls: Set<String> = buttons.union([
+        "tools", "pin", "comment", "archive", "list", "print", "save", "subscribe", "login", "menu", "search", "tweet",
+        "reply", "rss", "bookmark", "download",
+    ])
+
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+        "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì",
+        "mercoledì", "giovedì", "venerdì", "sabato", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+        "zondag",
+    ]
+
+    /// Words that put a time or a day after a byline's names (`Geschrieben von Cooper am 25.08.2015`,
+    /// `Posted by T. V. Raman at 2:33 PM`, `by oz on December 4, 2006`, `Publié par Unknown à 08:00`).
+    static let timeWords: Set<String> = ["am", "um", "at", "on", "à", "le", "el", "il", "op", "dne"]
+
+    /// A weekday or a month's name (`Dienstag`, `December`, `Fr,`), lower-cased.
+    static func isDayOrMonth(_ word: String) -> Bool {
+        var bare = word[...]
+        while let last = bare.last, last == "," || last == "." { bare.removeLast() }
+        return weekdays.contains(String(bare)) || DateFinder.months[String(bare)] != nil || DatelineParser.weekdays.contains(String(bare))
+            || ["fr", "mo", "di", "mi", "do", "sa", "so"].contains(bare)
+    }
+
+    /// Drops a date (and a time) that opens the line, with the separator after it (`28. Juni 2019 |
+    /// `, `18/03/2019 - `, `September 17, 2019 `); whether one was dropped.
+    static func withoutLeadingDate(_ line: inout Substring) -> Bool {
+        guard let first = line.unicodeScalars.first, first.properties.numericType != nil || isDayOrMonth(String(line.prefix(12).lowercased().split(separator: " ").first ?? "")),
+            DateFinder.find(in: String(line.prefix(40))) != nil
+        else { return false }
+        var rest = line[...]
+        var dropped = false
+        while let word = rest.split(separator: " ", maxSplits: 1).first {
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            let dateish = word.unicodeScalars.allSatisfy { $0.properties.numericType != nil || "./-:,".unicodeScalars.contains($0) }
+                || isDayOrMonth(bare) || ["|", "-", "–", "—", "·", "•", "/", "~", "um", "uhr", "at", "am", "pm", "de", "à", "h"].contains(bare)
+            guard dateish else { break }
+            rest = rest[word.endIndex...].drop { $0 == " " }
+            dropped = true
+        }
+        guard dropped, !rest.isEmpty else { return false }
+        line = rest
+        return true
+    }
+
+    /// How many parts a list of names has as `Byline.parse` splits it (`A, B y C` has three).
+    static func namesParts(_ line: Substring) -> Int {
+        var text = String(line)
+        for joiner in [" and ", " & ", " und ", " y ", " et ", " e "] where text.containsUTF8(joiner) {
+            text = text.replacingOccurrences(of: joiner, with: ",")
+        }
+        return text.split(separator: ",").filter { !$0.allSatisfy(\.isWhitespace) }.count
+    }
+
+    /// A line that ends with a byline's opening, the names on the next line (`por`, `Written on Mar
+    /// 17 by`).
+    static func endsWithOpening(_ line: String) -> Bool {
+        let lower = line.lowercased().replacingOccurrences(of: " :", with: ":")
+        // `Text` alone is a control's label as often (`Text`, `background`, `effects`).
+        if lower != "text", lower != "text:", bylineOpenings.contains(lower + " ") || bylineOpenings.contains(lower + ": ") { return true }
+        // `Kommentar von`, `Disko Von`: a kind of piece or a section, then the opening.
+        if lower.utf8.count <= 30, lower.hasSuffix(" von") || lower.hasSuffix(" par") || lower.hasSuffix(" por"),
+            Sentences.wordCount(lower) <= 3, !["provisto", "présenté", "propulsé", "präsentiert", "unterstützt", "gesponsert", "patrocinado", "ofrecido"].contains(where: lower.hasPrefix)
+        {
+            return true
+        }
+        guard lower.utf8.count <= 60, lower.hasSuffix(" by") || lower.hasSuffix(" by:") else { return false }
+        // A sponsor's line is no byline (`Supported by`, `Presented by`).
+        return !["supported", "sponsored", "presented", "powered", "brought to you", "funded", "produced", "paid for", "published"].contains { lower.contains($0) }
+    }
+
+    /// `14 min read`, `Lesezeit: 3 Min.`: how long the story takes to read.
+    static func isReadingTime(_ line: String) -> Bool {
+        guard line.utf8.count <= 40 else { return false }
+        let lower = line.lowercased()
+        return lower.contains(where: \.isNumber) && (lower.contains("min read") || lower.contains("minute read") || lower.contains("lesezeit"))
+    }
+
+    /// A profile button beside a name: `Follow`, `Profile Follow Unfollow`, `Follow Following`.
+    static func isFollow(_ line: String) -> Bool {
+        guard line.utf8.count <= 40 else { return false }
+        let words = line.lowercased().split(separator: " ")
+        return !words.isEmpty && words.contains("follow") && words.allSatisfy { ["follow", "following", "unfollow", "profile", "+"].contains($0) }
+    }
+
+    /// A short line that dates what is beside it: a date, a reading time (`11 min read`) or an age
+    /// (`2 hours ago`).
+    static func isStamp(_ line: String) -> Bool {
+        guard line.utf8.count <= 80 else { return false }
+        if DateFinder.find(in: line) != nil { return true }
+        let lower = line.lowercased()
+        // An age in several languages (`vor 2 Stunden`, `il y a 3 heures`, `hace 2
+        // horas`, `2 ore fa`, `há 2 horas`, `2 uur geleden`, `před 2 hodinami`).
+        if relativeOpenings.contains(where: { lower.hasPrefix($0) }), lower.contains(where: \.isNumber), line.utf8.count <= 40 {
+            return true
+        }
+        // `Erstellt: vor 4 Stunden`, `Updated: 2 hours ago`: a label, then the age.
+        if let colon = lower.firstIndex(of: ":"), lower.distance(from: lower.startIndex, to: colon) <= 16,
+            !lower[..<colon].contains(where: \.isNumber)
+        {
+            let after = lower[lower.index(after: colon)...].trimmingSpaces()
+            if after.first != nil, !after.hasPrefix(":") { return isStamp(String(after)) }
+        }
+        guard lower.first?.isNumber == true else { return false }
+        if lower.hasSuffix(" fa") || lower.hasSuffix(" geleden") { return true }
+        // A short date with a two-digit year and a time (`9/11/13 10:00AM`).
+        if line.utf8.count <= 24, lower.contains(":"), lower.split(separator: " ").first?.filter({ $0 == "/" || $0 == "." }).count == 2 {
+            return true
+        }
+        return lower.contains("min read") || lower.hasSuffix(" ago") || lower.contains(" ago ")
+    }
+
+    static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
+
+    static let bylineOpenings = [
+        "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
+        "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "by: ", "von: ", "veröffentlicht von ",
+        "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ", "verfasst von: ", "gepostet von ",
+        "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
+        "text von ", "artikel von ", "beitrag von ", "post author by ",
+    ]
+
+    /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
+    /// byline without more evidence: every opening but the bare prepositions, which menus and
+    /// sentences open with too (`By Topic`, `Von Berlin`).
+    static let labelOpenings = Set(bylineOpenings).subtracting(["by ", "von ", "par ", "por ", "di ", "door ", "text: "])
+
+    /// `Ein Interview von Eugen Zentner`, `Eine Kolumne von Nils Pickert`, `A column by Jane Doe`:
+    /// a kind of piece, then its author. The rest of the line from the preposition, or nil.
+    static func pieceByline(_ line: Substring) -> Substring? {
+        let words = line.prefix(60).split(separator: " ", maxSplits: 3)
+        guard words.count == 4, ["ein", "eine", "a", "an", "un", "une", "uno", "una"].contains(words[0].lowercased()),
+            ["von", "by", "par", "di", "por", "de"].contains(words[2].lowercased()),
+            !["foto", "photo", "bild", "video", "film", "image", "illustration", "grafik", "picture", "podcast"].contains(where: words[1].lowercased().hasPrefix)
+        else { return nil }
+        return line[words[2].startIndex...]
+    }
+
+    /// A byline's one-word name (`Cooper`, `gizzmo`, `C.Habermueller`, `Redaktion`): a handle or a
+    /// given name as blogs print them, or nil for a word no author goes by (a place, a weekday, a
+    /// menu's or a sentence's word).
+    static func oneWordName(_ body: Substring) -> String? {
+        var word = body.trimmingSpaces()
+        while let last = word.last, last == "." || last == "," || last == ":" { word = word.dropLast() }
+        let scalars = word.unicodeScalars
+        guard !word.contains(" "), scalars.count >= 2, scalars.count <= 40, let first = scalars.first, Scalars.isLetter(first),
+            scalars.allSatisfy({ Scalars.isLetter($0) || ($0.value >= 0x30 && $0.value <= 0x39) || "._-".unicodeScalars.contains($0) })
+        else { return nil }
+        let lower = word.lowercased()
+        if Byline.functionWords.contains(lower) || isDayOrMonth(lower) || timeWords.contains(lower) || Gazetteer.places[String(word)] != nil
+            || Gazetteer.places[Byline.titleCased(String(word))] != nil
+            || notOneWordNames.contains(lower) || Gazetteer.demonyms.contains(String(word))
+        {
+            return nil
+        }
+        return String(word)
+    }
+
+    /// Words after `By` or `Von` that name no author: what menus sort by and sentences go on with.
+    static let notOneWordNames: Set<String> = [
+        "now", "default", "topic", "topics", "date", "category", "region", "country", "name", "subject", "author",
+        "authors", "type", "price", "popularity", "relevance", "email", "e-mail", "phone", "appointment", "heute",
+        "gestern", "morgen", "hier", "dort", "uns", "mir", "dir", "ihm", "ihr", "ihnen", "euch", "allen", "anfang",
+        "beginn", "anonymous", "unknown", "me", "us", "him", "her", "them", "you", "way", "far", "design", "hand", "mail",
+        "post", "car", "bus", "train", "air", "sea", "land", "invitation", "request", "the", "a", "an", "moi", "nous",
+        "about", "contact", "home", "menu", "search", "login", "share", "impressum", "kontakt", "suche", "startseite",
+        "stand", "last", "reset", "range", "permalink", "agencies", "agency", "print", "drucken", "top", "more", "mehr",
+    ]
+
+    /// `By A and B`, `Von A`, `Par A`, `Por A`, `Written by A`, `Author: A`, `By A | May 2, 2015`.
+    ///
+    /// A name of one word (`By Daniel | Published: 23. Juli 2017`, `Veröffentlicht am 12. Juni 2017
+    /// von gizzmo`) is taken after a label (`Autor:`, `Geschrieben von`), when the line is dated, or
+    /// when the caller has other evidence (`dated`: a label line above it); a bare `By X` is too
+    /// often a menu's or a sentence's.
+    static func byline(_ line: String, dated: Bool = false) -> [String]? {
+        // Cheap first: the line must open with one of the openings below (which the cuts never
+        // reach, since they only shorten the line from its end).
+        // Decoration before the opening (`// By A • Nov 11, 2020`) goes.
+        var line = Substring(line)
+        while let c = line.unicodeScalars.first, "/|•·—–-*>".unicodeScalars.contains(c) || c == " " { line = line.dropFirst() }
+        // `Auteur : Kossivi Tiassou`: the colon set apart, as French prints it.
+        if let r = line.prefix(12).utf8Range(of: " : ") {
+            line = (line[..<r.lowerBound] + ": " + line[r.upperBound...])[...]
+        }
+        var head = line.prefix(20).lowercased()
+        // `By by JOSH HASKELL`, `By : Joe S.`: an opening printed twice, a colon set apart.
+        if head.hasPrefix("by by ") {
+            line = line.dropFirst(3)
+            head = line.prefix(20).lowercased()
+        }
+        if let piece = pieceByline(line) {
+            return byline(String(piece), dated: dated)
+        }
+        guard bylineOpenings.contains(where: head.hasPrefix) else {
+            guard line.utf8.count <= 200 else { return nil }
+            // `on March 10, 2015 by Nikhil Marathe`, `1.11.23 20:19 von Lars Sobiraj`: names after a date.
+            if line.utf8.count <= 120 {
+                // `Posted in Datenschutz by damianduchamps on August 3, 2019`: a category first.
+                let filed = ["posted in ", "filed under ", "veröffentlicht in "].contains(where: head.hasPrefix)
+                // `Posted on 28. Juli 2019 Author Andreas Kalt 4 Kommentare`: `Author` without a colon too.
+                for opening in [" by ", " von ", " par ", " por ", " door ", " Author ", " Autor "] {
+                    if let r = line.utf8Range(of: opening), filed || DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
+                        return byline("By " + line[r.upperBound...], dated: true)
+                    }
+                }
+            }
+            // `Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger`, `Accueil | Par Loïc Le Clerc |
+            // 30 septembre 2018`: the byline in a dated line's parts.
+            if line.utf8Range(of: " | ") != nil, DateFinder.find(in: String(line)) != nil {
+                for part in line.components(separatedBy: " | ").dropFirst() {
+                    let part = Substring(part).trimmingSpaces()
+                    if bylineOpenings.contains(where: part.prefix(20).lowercased().hasPrefix) { return byline(String(part), dated: true) }
+                }
+            }
+            return nil
+        }
+        let label = labelOpenings.contains(where: head.hasPrefix)
+        let datedLine = dated || DateFinder.find(in: String(line)) != nil
+            || line.contains(where: { $0 == ":" }) && line.utf8.count <= 80 && line.contains(where: \.isNumber) && !head.hasPrefix("by")
+        var rest = line
+        // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
+        for cut in [" | ", " • ", " · ", " // ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
+            if let r = rest.utf8Range(of: cut) { rest = rest[..<r.lowerBound] }
+        }
+        let lower = rest.lowercased()
+        var body: Substring?
+        for opening in bylineOpenings where lower.hasPrefix(opening) {
+            body = rest.dropFirst(opening.count).trimmingSpaces()
+            break
+        }
+        guard var body, !body.isEmpty else { return nil }
+        var companions: [String] = []
+        if let (rest, names) = Byline.companions(String(body)) {
+            body = Substring(rest)
+            companions = names
+        }
+        body = nameRun(body)
+        // `By Tatyana Turner.`: a full stop after a surname (not an initial's) goes.
+        if body.last == ".", body.split(separator: " ").last.map({ $0.count > 3 }) == true { body = body.dropLast() }
+        guard !body.isEmpty else { return nil }
+        // `Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)`: roles in brackets go, and
+        // with them a name credited for pictures or video, who is no author.
+        while let open = body.firstIndex(of: "("), let close = body[open...].firstIndex(of: ")") {
+            let role = body[open..<close].lowercased()
+            var from = open
+            if ["photo", "video", "illustration", "graphic", "picture", "image"].contains(where: { role.contains($0) }) {
+                let before = body[..<open]
+                from = [" and ", ", ", " & ", " und ", " et "].compactMap { before.utf8Range(of: $0, backwards: true)?.lowerBound }
+                    .max() ?? body.startIndex
+            }
+            body = (body[..<from] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]
+        }
+        if var names = Byline.parse("By " + body) {
+            for name in companions where !names.contains(name) { names.append(name) }
+            return names
+        }
+        if companions.isEmpty, label || datedLine, let name = oneWordName(body) { return [name] }
+        return nil
+    }
+}
