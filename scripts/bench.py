@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""bench.py -- newsd benchmarks in one run; writes docs/BENCHMARKS.md.
+"""bench.py -- newsd benchmarks in one run; writes docs/BENCHMARKS.md (its generated part: what
+follows the page's `HAND_WRITTEN` marker, earlier runs and one-off measurements, is kept).
 
     python3 scripts/bench.py --bin-dir BIN [--quick] [--work DIR] [--reps N]
 
@@ -14,7 +15,8 @@ Stages (N = 20,000 with --quick, else 100,000; each reference runs in the same r
   2. drop -> searchable: single drops 20 ms apart into the idle daemon holding N articles,
      and again while a bulk stream runs; rename -> `follow` notification and -> first
      `query` that finds it; against inotify-latency.py (rename, python listener).
-  3. memory: VmHWM/VmRSS while N articles are ingested, and around one 50 MiB article.
+  3. memory: VmHWM/VmRSS while N articles are ingested (newsd's and its parser workers'), and
+     around one 50 MiB article.
   4. queries at N articles over one connection, and whole `newsctl status` processes;
      against sqlite-reference.py --queries-only on the reference database.
   5. isolation: the stream ingest with a `follow` client that never reads and 200 clients
@@ -49,8 +51,9 @@ MIB = 1024 * 1024
 
 TARGETS = {
     "ingest_ratio": 0.5,        # bulk ingest >= 0.5 x raw-SQLite batch
-    "drop_p50_ms": 10.0,        # idle drop -> searchable p50
-    "drop_p99_ms": 50.0,        # idle drop -> searchable p99
+    "drop_p50_ms": 5.0,         # idle drop -> follow notification p50
+    "drop_p99_ms": 20.0,        # idle drop -> follow notification p99
+    "writer_ms": 0.6,           # the database writer's CPU per file in catch-up
     "rss_mib": 64.0,            # peak RSS at 100k articles
     "query_p95_ms": 20.0,       # query p95 at 100k
     "isolation": 0.9,           # ingest rate with hostile clients / without
@@ -270,12 +273,41 @@ class Daemon:
     def mem(self):
         return read_proc_status(self.pid)
 
+    def workers(self):
+        """The parser workers running now: newsd's child processes."""
+        pids = []
+        try:
+            for tid in os.listdir("/proc/%d/task" % self.pid):
+                with open("/proc/%d/task/%s/children" % (self.pid, tid)) as fh:
+                    pids += [int(x) for x in fh.read().split()]
+        except OSError:
+            pass
+        return pids
+
+    def worker_hwm(self):
+        """The largest VmHWM (MiB) of the parser workers running now, or None."""
+        marks = [read_proc_status(w).get("VmHWM") for w in self.workers()]
+        marks = [m for m in marks if m is not None]
+        return max(marks) if marks else None
+
     def thread_cpu(self):
-        """CPU seconds by role, from /proc/PID/task: the thread pool that reads and parses files
-        (`SGLTN-TP-*`), the database writer (GRDB's serial queue, on a libdispatch
-        `*qos.overcommit` thread) and everything else."""
-        out = {"parse": 0.0, "writer": 0.0, "other": 0.0}
+        """CPU seconds by role, from /proc/PID/task: the thread pool that reads files and talks to
+        the parser workers (`SGLTN-TP-*`), the database writer (GRDB's serial queue, on a
+        libdispatch `*qos.overcommit` thread) and everything else; and the parser workers (the
+        running ones and those newsd has reaped)."""
+        out = {"parse": 0.0, "writer": 0.0, "other": 0.0, "workers": 0.0}
         tick = os.sysconf("SC_CLK_TCK")
+        for pid in self.workers():
+            try:
+                fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+                out["workers"] += (int(fields[11]) + int(fields[12])) / tick
+            except (OSError, IndexError, ValueError):
+                continue
+        try:
+            fields = open("/proc/%d/stat" % self.pid).read().rsplit(")", 1)[1].split()
+            out["workers"] += (int(fields[13]) + int(fields[14])) / tick  # reaped children
+        except (OSError, IndexError, ValueError):
+            pass
         for tid in os.listdir("/proc/%d/task" % self.pid):
             try:
                 raw = open("/proc/%d/task/%s/stat" % (self.pid, tid)).read()
@@ -615,6 +647,7 @@ class Bench:
         cpu = d.thread_cpu()
         r = {"ready_s": ready, "searchable_s": secs, "files_per_s": self.n / secs,
              "mb_per_s": self.bytes / 1e6 / secs, "hwm_mib": mem.get("VmHWM"), "rss_mib": mem.get("VmRSS"),
+             "worker_hwm_mib": d.worker_hwm(),
              "articles": st.get("articles"), "failed": st.get("failed"), "samples": samples,
              "cpu_ms_per_file": {k: v * 1000 / self.n for k, v in cpu.items()}}
         log("catch-up: READY %.3f s, searchable %.1f s, %.0f files/s, HWM %.1f MiB, %s articles"
@@ -661,7 +694,8 @@ class Bench:
             sleeper.close()
         r = {"ready_s": ready, "searchable_s": secs, "files_per_s": self.n / secs,
              "mb_per_s": self.bytes / 1e6 / secs, "writer_files_per_s": wout["files"] / (wout["last"] - wout["first"]),
-             "hwm_mib": mem.get("VmHWM"), "articles": st.get("articles"), "samples": samples}
+             "hwm_mib": mem.get("VmHWM"), "worker_hwm_mib": d.worker_hwm(), "articles": st.get("articles"),
+             "samples": samples}
         r.update(extra)
         if links:
             rpc = Rpc(d.sock)
@@ -1127,14 +1161,21 @@ def write_markdown(res, path):
              % (med(cu_ratio), med(st_ratio), len(cu_ratio), verdict(ok_ing)))
     ok_p50 = pct(idle["follow_ms"], 50) <= TARGETS["drop_p50_ms"]
     ok_p99 = pct(idle["follow_ms"], 99) <= TARGETS["drop_p99_ms"]
-    L.append("| drop → searchable, idle, p50 | ≤ 10 ms | %.2f ms (follow), %.2f ms (query) (%d drops) | %s |"
-             % (pct(idle["follow_ms"], 50), pct(idle["query_ms"], 50), len(idle["follow_ms"]), verdict(ok_p50)))
-    L.append("| drop → searchable, idle, p99 | ≤ 50 ms | %.2f ms (follow), %.2f ms (query) | %s |"
-             % (pct(idle["follow_ms"], 99), pct(idle["query_ms"], 99), verdict(ok_p99)))
+    writer = [r["cpu_ms_per_file"]["writer"] for r in ing["catchup"] if r.get("cpu_ms_per_file")]
+    ok_writer = bool(writer) and max(writer) <= TARGETS["writer_ms"]
+    if writer:
+        L.append("| database writer's CPU per file, catch-up | ≤ %.1f ms in every run | %.3f ms (%s; %d runs) | %s |"
+                 % (TARGETS["writer_ms"], med(writer), spread(writer, "%.3f"), len(writer), verdict(ok_writer)))
+    L.append("| drop → follow notification, idle, p50 | ≤ %g ms | %.2f ms (query: %.2f ms) (%d drops) | %s |"
+             % (TARGETS["drop_p50_ms"], pct(idle["follow_ms"], 50), pct(idle["query_ms"], 50), len(idle["follow_ms"]),
+                verdict(ok_p50)))
+    L.append("| drop → follow notification, idle, p99 | ≤ %g ms | %.2f ms (query: %.2f ms) | %s |"
+             % (TARGETS["drop_p99_ms"], pct(idle["follow_ms"], 99), pct(idle["query_ms"], 99), verdict(ok_p99)))
     peak = max(x for x in hwm if x is not None)
-    ok_rss = peak <= TARGETS["rss_mib"]
-    L.append("| peak RSS (VmHWM) after %s | ≤ 64 MiB | %.1f MiB (max of %d ingest runs) | %s |"
-             % (art, peak, len(hwm), verdict(ok_rss)))
+    workers = [r.get("worker_hwm_mib") for r in ing["catchup"] + ing["stream"] if r.get("worker_hwm_mib") is not None]
+    ok_rss = peak <= TARGETS["rss_mib"] and all(w <= TARGETS["rss_mib"] for w in workers)
+    L.append("| peak RSS (VmHWM) after %s | ≤ 64 MiB, daemon and each worker | daemon %.1f MiB, largest parser worker %s (max of %d ingest runs) | %s |"
+             % (art, peak, "%.1f MiB" % max(workers) if workers else "not measured", len(hwm), verdict(ok_rss)))
     ok_huge = (huge.get("hwm_after") or 0) <= TARGETS["rss_mib"]
     L.append("| peak RSS while a 50 MiB article is ingested | ≤ 64 MiB, not growing | %.1f MiB (VmHWM; %.1f MiB before it) | %s |"
              % (huge.get("hwm_after") or 0, huge.get("hwm_before") or 0, verdict(ok_huge)))
@@ -1185,9 +1226,12 @@ def write_markdown(res, path):
                  "divided by the files; the reference does everything in about %.2f ms of wall time per file on one core):\n"
                  % (1000 / med(ref_fps)))
         L.append("| thread | runs | ms CPU per file, median (min–max) |\n|---|---|---|")
-        for role, label in (("parse", "reading and parsing (thread pool, every core)"),
+        for role, label in (("workers", "parsing (the parser worker processes)"),
+                            ("parse", "reading and handing over (newsd's thread pool, every core)"),
                             ("writer", "database writer (one thread)"), ("other", "everything else")):
-            L.append("| %s | %d | %s |" % (label, len(split), spread([c[role] for c in split], "%.3f")))
+            values = [c[role] for c in split if role in c]
+            if values:
+                L.append("| %s | %d | %s |" % (label, len(values), spread(values, "%.3f")))
         L.append("")
     sc = res.get("schema_cost")
     if sc:
@@ -1303,7 +1347,7 @@ def write_markdown(res, path):
     L.append("")
 
     # ---- misses and profiles
-    missed = [k for k, ok in (("ingest", ok_ing), ("latency", ok_p50 and ok_p99), ("memory", ok_rss),
+    missed = [k for k, ok in (("ingest", ok_ing and ok_writer), ("latency", ok_p50 and ok_p99), ("memory", ok_rss),
                               ("queries", ok_q), ("isolation", ok_iso)) if not ok]
     L.append("## Missed targets, profiles and likely fixes\n")
     if not missed:
@@ -1331,8 +1375,21 @@ def write_markdown(res, path):
             L.append("```\n")
     for note in res["notes"]:
         L.append(note + "\n")
+    # Sections written by hand below the marker (earlier runs, one-off measurements) are kept.
+    kept = ""
+    if os.path.exists(path):
+        with open(path) as fh:
+            old = fh.read()
+        if HAND_WRITTEN in old:
+            kept = old[old.index(HAND_WRITTEN):]
     with open(path, "w") as fh:
         fh.write("\n".join(L).rstrip() + "\n")
+        if kept:
+            fh.write("\n" + kept.rstrip() + "\n")
+
+
+# Where the generated page ends in docs/BENCHMARKS.md: everything from this line on is kept as it is.
+HAND_WRITTEN = "<!-- Written by hand from here on: make bench keeps what follows. -->"
 
 
 # Why a target is missed and the likely fix, from the profiles above (kept with the script so the
