@@ -20,13 +20,12 @@ that the trees replaced.
 Needs numpy and scikit-learn.
 """
 import argparse
+import importlib.util
 import json
 import os
 import re
 import subprocess
 import sys
-
-import importlib.util
 
 import numpy as np
 

@@ -112,6 +112,8 @@ package enum TitleRanker {
     static func candidates(text: [String], first: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout) -> [Candidate] {
         let pageTitle = text[first]
         let titleKey = PageLayout.foldKey(pageTitle)
+        // In characters, as the shares below count them (once: a String counts by walking it).
+        let titleLength = Double(titleKey.count)
         let stripped = PageLayout.siteStripped(pageTitle)
         let strippedKey = PageLayout.foldKey(stripped)
         let weakTitle = Sentences.wordCount(stripped) <= 4
@@ -139,6 +141,7 @@ package enum TitleRanker {
         var parts = [pageTitle]
         if stripped != pageTitle { parts.append(stripped) }
         for part in titleParts(pageTitle) where !parts.contains(part) { parts.append(part) }
+        let printed = printedBelow(Set(parts.dropFirst().map(PageLayout.foldKey)), in: text, after: first)
         for (n, part) in parts.enumerated() where Sentences.wordCount(part) >= 1 {
             let shape = Shape(part)
             var f = [Double](repeating: 0, count: featureNames.count)
@@ -149,12 +152,12 @@ package enum TitleRanker {
             f[4] = weakTitle ? 1 : 0
             f[5] = weakTitle ? 1 : 0
             let key = PageLayout.foldKey(part)
-            f[7] = titleKey.isEmpty ? 0 : Double(key.count) / Double(titleKey.count)
+            f[7] = titleKey.isEmpty ? 0 : Double(key.count) / titleLength
             f[8] = key == strippedKey ? 1 : 0
             shape.fill(&f)
             f[27] = log1p(Double(keyCounts[key] ?? 0))
             f[36] = share(of: part, in: opening)
-            f[37] = n > 0 && printedBelow(key, in: text, after: first) ? 1 : 0
+            f[37] = n > 0 && printed.contains(key) ? 1 : 0
             out.append(Candidate(text: part, line: nil, features: f))
         }
         guard lower < upper else { return out }
@@ -169,7 +172,7 @@ package enum TitleRanker {
             f[4] = weakTitle ? 1 : 0
             let held = key.count >= 8 && titleKey.containsUTF8(key)
             f[6] = held ? 1 : 0
-            f[7] = held && !titleKey.isEmpty ? Double(key.count) / Double(titleKey.count) : 0
+            f[7] = held && !titleKey.isEmpty ? Double(key.count) / titleLength : 0
             f[8] = !strippedKey.isEmpty && key == strippedKey ? 1 : 0
             f[9] = strippedKey.count >= 12 && key != strippedKey && key.contains(strippedKey) ? 1 : 0
             f[10] = log1p(Double(max(0, firstBody - index)))
@@ -198,23 +201,28 @@ package enum TitleRanker {
                 let strippedLineKey = PageLayout.foldKey(strippedLine)
                 g[8] = !strippedKey.isEmpty && strippedLineKey == strippedKey ? 1 : 0
                 g[6] = strippedLineKey.count >= 8 && titleKey.contains(strippedLineKey) ? 1 : 0
-                g[7] = g[6] > 0 && !titleKey.isEmpty ? Double(strippedLineKey.count) / Double(titleKey.count) : 0
+                g[7] = g[6] > 0 && !titleKey.isEmpty ? Double(strippedLineKey.count) / titleLength : 0
                 out.append(Candidate(text: strippedLine, line: index, features: g))
             }
         }
         return out
     }
 
-    /// Whether a line below the page's first, anywhere on the page, is the text of `key` (a part of
-    /// the page title printed as a line of its own: the headline the site's name was cut from).
-    static func printedBelow(_ key: String, in text: [String], after first: Int) -> Bool {
-        guard key.count >= 4 else { return false }
-        // A key has at most as many letters as its line has bytes; a line four times longer is no copy.
-        for index in (first + 1)..<text.count {
+    /// Which of `keys` (parts of the page title, as `PageLayout.foldKey` makes them) a line below the
+    /// page's first prints as a line of its own, anywhere on the page: the headline the site's name
+    /// was cut from. One pass over the page; a key of fewer than four bytes is never found.
+    static func printedBelow(_ keys: Set<String>, in text: [String], after first: Int) -> Set<String> {
+        let keys = keys.filter { $0.utf8.count >= 4 }
+        guard let shortest = keys.map(\.utf8.count).min(), let longest = keys.map(\.utf8.count).max() else { return [] }
+        var found = Set<String>()
+        // A key has at most as many bytes as its line; a line four times longer is no copy.
+        for index in (first + 1)..<text.count where found.count < keys.count {
             let count = text[index].utf8.count
-            if count >= key.count, count <= key.count * 4 + 8, PageLayout.foldKey(text[index]) == key { return true }
+            guard count >= shortest, count <= longest * 4 + 8 else { continue }
+            let key = PageLayout.foldKey(text[index])
+            if keys.contains(key) { found.insert(key) }
         }
-        return false
+        return found
     }
 
     /// A line's length in words: those between spaces, or for text written without them (Chinese,
@@ -293,7 +301,9 @@ package enum TitleRanker {
     }
 
     /// The first line cut at each separator a page title uses (`Headline - Site`, `Site | Section |
-    /// Headline`, `TV3 > News > Story > Headline`): every part with at least two words.
+    /// Headline`, `TV3 > News > Story > Headline`): every part with at least two words, the first
+    /// `maxTitleParts` of them (a page title has a handful; a hostile first line could have
+    /// thousands, each a candidate scored against the whole page).
     static func titleParts(_ title: String) -> [String] {
         let title = PageLayout.spacedPipes(title)
         var out: [String] = []
@@ -301,10 +311,14 @@ package enum TitleRanker {
             for part in title.components(separatedBy: separator) {
                 let trimmed = part.trimmingCharacters(in: .whitespaces)
                 if Sentences.wordCount(trimmed) >= 2, !out.contains(trimmed) { out.append(trimmed) }
+                if out.count == maxTitleParts { return out }
             }
         }
         return out
     }
+
+    /// Most parts of the page's first line that are candidates.
+    static let maxTitleParts = 16
 
     /// Features of a text's shape alone (words, case, punctuation, links).
     private struct Shape {

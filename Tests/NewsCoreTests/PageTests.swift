@@ -303,6 +303,19 @@ import Testing
         #expect(article.title == "Slicing tomatoes properly")
     }
 
+    /// A hostile first line of thousands of title parts (`part1 word1 | part2 word2 | …`) yields
+    /// `maxTitleParts` part candidates, not a candidate per part scored against the whole page: the
+    /// page is read, its story kept, and its title is one of the first parts.
+    @Test func firstLineOfThousandsOfPartsIsBounded() throws {
+        let title = (0..<20_000).map { "part\($0) word\($0)" }.joined(separator: " | ")
+        #expect(TitleRanker.titleParts(title).count == TitleRanker.maxTitleParts)
+        let story = String(repeating: "The harbour master published the new tide tables for the coming year on Monday, the council said.\n\n", count: 40)
+        let menu = (0..<300).map { "Menu item \($0)" }.joined(separator: "\n")
+        let article = try #require(try TestSupport.article(title + "\n\n" + menu + "\n\n" + story))
+        #expect(article.body.contains { $0.hasPrefix("The harbour master published") })
+        #expect(try #require(article.title).utf8.count < 200)
+    }
+
     /// A short page (too few lines for the line model) that opens with its `<title>`, `AFP: Headline`,
     /// and repeats the headline alone: the title is the headline, without the agency.
     @Test func titleLineWithAnAgencyRepeatedBelow() throws {
