@@ -1225,7 +1225,7 @@ def write_markdown(res, path):
     split = [r["cpu_ms_per_file"] for r in ing["catchup"] if r.get("cpu_ms_per_file")]
     if split:
         L.append("Where the CPU goes in catch-up (CPU time of newsd's threads by role, from `/proc/PID/task`, "
-                 "divided by the files; the reference does everything in about %.2f ms of wall time per file on one core):\n"
+                 "and of its parser workers, divided by the files; the reference does everything in about %.2f ms of wall time per file on one core):\n"
                  % (1000 / med(ref_fps)))
         L.append("| thread | runs | ms CPU per file, median (min–max) |\n|---|---|---|")
         for role, label in (("workers", "parsing (the parser worker processes)"),
@@ -1418,9 +1418,11 @@ notification and 10 ms to the first `query` that finds it, at 100,000 articles),
 ten took over 40 ms, in bursts (drops 248–300 and 560–660 of the series), while the inotify reference
 just before had a p99 of 0.17 ms. The 20,000-article QUICK runs (300 drops each) came out at p50
 3.7–5.7 ms and p99 9.7–34 ms, most within both targets, so the tail grows with the archive's size or
-the series' length; this run does not show where: the index
-merge waits for a second of quiet and the log is checkpointed every 1,000 files, so neither ran
-inside the series. Under the bulk stream a drop waits behind the files queued before it, so the
+the series' length. Not measured yet, the likely cause: SQLite's log checkpoints, which hold up the
+writer while they copy and sync the log (the automatic one inside a commit once the log holds 64 MiB,
+the pipeline's own after every 1,000 files when the inbox is idle), so the next drop waits; drops by hand on the
+same database showed the same rare stalls (0.2–3.4 s among a few hundred drops, p50 3–5 ms). The fix
+to try: checkpoints from a connection of their own, off the commit path. Under the bulk stream a drop waits behind the files queued before it, so the
 loaded tail is the backlog divided by the ingest rate.
 """,
     "memory": """
