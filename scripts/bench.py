@@ -1418,11 +1418,20 @@ notification and 10 ms to the first `query` that finds it, at 100,000 articles),
 ten took over 40 ms, in bursts (drops 248–300 and 560–660 of the series), while the inotify reference
 just before had a p99 of 0.17 ms. The 20,000-article QUICK runs (300 drops each) came out at p50
 3.7–5.7 ms and p99 9.7–34 ms, most within both targets, so the tail grows with the archive's size or
-the series' length. Not measured yet, the likely cause: SQLite's log checkpoints, which hold up the
-writer while they copy and sync the log (the automatic one inside a commit once the log holds 64 MiB,
-the pipeline's own after every 1,000 files when the inbox is idle), so the next drop waits; drops by hand on the
-same database showed the same rare stalls (0.2–3.4 s among a few hundred drops, p50 3–5 ms). The fix
-to try: checkpoints from a connection of their own, off the commit path. Under the bulk stream a drop waits behind the files queued before it, so the
+the series' length. Measured since (release build, the 100,000-article catch-up archive, the same
+drop series started by hand, `make bench` not run again): on an idle machine p50 3.9–4.8 ms and p99
+14–15 ms in four series of 1,000, within both targets, so the wider spread of this run came with
+the run's conditions, not with the archive. The remaining stalls are of two kinds. SQLite's automatic
+checkpoint, inside the commit once the log holds 64 MiB: 109–137 ms every 257 drops (drops 257, 515
+and 769 of a series), two `fdatasync` of 40–50 ms each on this disk and the copy. Checkpoints from a
+connection and a thread of their own were tried and not kept: a passive checkpoint there never finds
+the log all copied at the moment the writer begins, so the log never starts again (286 MB after a
+catch-up, 754 MB after two drop series) unless the writer copies the rest itself, which costs the
+same two syncs inside its commit; with that, the series came out at p99 25–28 ms (the extra syncs of
+the second thread slow the writer's own writes) and the catch-up at 656–706 files/s instead of 812.
+And the first file after a start waited for linking's memory to load inside its commit (2.2–2.8 s at
+100,000 articles); it is now loaded as soon as the inbox is idle (2.0 s, `event=linking-loaded`) and
+the first drop after a start took 26 ms. Under the bulk stream a drop waits behind the files queued before it, so the
 loaded tail is the backlog divided by the ingest rate.
 """,
     "memory": """

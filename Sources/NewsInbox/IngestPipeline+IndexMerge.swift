@@ -8,6 +8,25 @@ extension IngestPipeline {
     /// come in a steady trickle never wait for a merge step.
     static let mergeQuiet: Duration = .seconds(1)
 
+    /// Loads the store's linking memory once the inbox is idle after a start (or after a failed
+    /// commit emptied it), so that the first file dropped does not wait for it inside its commit.
+    /// A file that comes while it loads waits for it, as it would have in its own commit.
+    func loadLinkingWhileIdle() async {
+        guard !store.linkingLoaded, !linkingLoadFailed.withLock({ $0 }) else { return }
+        let start = ContinuousClock.now
+        do {
+            guard try await store.loadLinking() else { return }
+            let took = start.duration(to: .now).components
+            let ms = took.seconds * 1000 + took.attoseconds / 1_000_000_000_000_000
+            logger.info("linking memory loaded in \(ms) ms", metadata: ["event": "linking-loaded"])
+        } catch {
+            // The next commit loads it (and reports a failure its own way); not tried again here.
+            linkingLoadFailed.withLock { $0 = true }
+            logger.warning(
+                "loading the linking memory failed: \(error.message)", metadata: ["event": "linking-load-failed"])
+        }
+    }
+
     /// Merges the full-text index's segments (`NewsStore.mergeIndexStep`) in short steps once no
     /// file has come for `mergeQuiet` and while none waits: the first file that comes waits one
     /// step at most. When a merge is done, the log it wrote is checkpointed.

@@ -43,6 +43,8 @@ public final class IngestPipeline: Service, Sendable {
     package let parsers: ParserPool
     /// The files being read, kept beside the database for a restart after a crash.
     let journal: InFlightJournal?
+    /// Loading the linking memory while idle failed once: left to the next commit.
+    let linkingLoadFailed = Mutex(false)
     /// Files committed when the log was last checkpointed.
     let filesAtCheckpoint = Mutex(0)
     /// Set by a scan or a burst of files: the heap they used is given back once the loop is idle.
@@ -211,6 +213,7 @@ public final class IngestPipeline: Service, Sendable {
                 // heap pages scattered between live ones; glibc keeps them unless asked.
                 _ = cnews_malloc_trim()
             }
+            await loadLinkingWhileIdle()
             await mergeIndexWhileIdle()
         }
         updatePending()

@@ -209,6 +209,19 @@ struct IngestTests {
         #expect(results?.count == 8)
     }
 
+    @Test func idleDaemonLoadsItsLinkingMemoryOnceBeforeTheFirstFile() throws {
+        let daemon = try DaemonUnderTest()
+        daemon.waitReady()
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !daemon.stderr.contains("event=linking-loaded") { usleep(50_000) }
+        #expect(daemon.stderr.contains("event=linking-loaded"), "newsd's log ends:\n\(daemon.log.tail())")
+        try daemon.dropCarefully("first.txt", Self.story("First after start", "firstword harbourfirst"))
+        try daemon.waitArticles(1)
+        try daemon.dropCarefully("second.txt", Self.story("Second after start", "secondword harbourfirst"))
+        try daemon.waitArticles(2)
+        #expect(daemon.stderr.components(separatedBy: "event=linking-loaded").count == 2, "loaded once")
+    }
+
     @Test func burstOfTwentyThousandFilesIsIngestedExactlyOnce() throws {
         let daemon = try DaemonUnderTest(config: ["settle_ms": 500])
         daemon.waitReady()
