@@ -128,7 +128,9 @@ extension PageLayout {
                     }
                 }
             }
-            if name == nil, line.utf8.count >= 40, bioVerbs.contains(where: { line.prefix(48).utf8Range(of: $0) != nil }) {
+            if name == nil, line.utf8.count >= 40, case let opening = line.prefix(48),
+                bioVerbs.contains(where: { opening.utf8Range(of: $0) != nil })
+            {
                 // `Will Knight is a senior writer for WIRED, covering …`
                 let words = line.split(separator: " ", maxSplits: 4)
                 for count in [2, 3] where words.count > count {

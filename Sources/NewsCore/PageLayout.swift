@@ -67,19 +67,22 @@ struct PageLayout {
     /// the headline (plain article text).
     static func repeatedHeadline(of first: Int, in text: [String]) -> Int? {
         let key = foldKey(text[first])
-        guard key.count >= 16 else { return nil }
+        // Counted once: a string's count walks all its characters.
+        let keyLength = key.count
+        guard keyLength >= 16 else { return nil }
         var best: (index: Int, length: Int)?
         for index in (first + 1)..<min(text.count, first + 40) where !text[index].isEmpty {
             // A key has at most as many letters as the line has bytes: a line under half the
             // headline's key cannot be held by it.
-            guard text[index].utf8.count * 2 >= key.count else { continue }
+            guard text[index].utf8.count * 2 >= keyLength else { continue }
             let words = Sentences.wordCount(text[index])
             guard words >= 2, words <= 30 else { continue }
             let lineKey = foldKey(text[index])
-            if lineKey.count >= 12, lineKey.count < key.count, lineKey.count * 2 >= key.count, key.containsUTF8(lineKey),
-                lineKey.count > (best?.length ?? 0)
+            let lineLength = lineKey.count
+            if lineLength >= 12, lineLength < keyLength, lineLength * 2 >= keyLength, lineLength > (best?.length ?? 0),
+                key.containsUTF8(lineKey)
             {
-                best = (index, lineKey.count)
+                best = (index, lineLength)
             }
         }
         return best?.index
