@@ -16,8 +16,7 @@ extension IngestPipeline {
         let start = ContinuousClock.now
         do {
             guard try await store.loadLinking() else { return }
-            let took = start.duration(to: .now).components
-            let ms = took.seconds * 1000 + took.attoseconds / 1_000_000_000_000_000
+            let ms = start.duration(to: .now).wholeMilliseconds
             logger.info("linking memory loaded in \(ms) ms", metadata: ["event": "linking-loaded"])
         } catch {
             // The next commit loads it (and reports a failure its own way); not tried again here.
@@ -50,8 +49,7 @@ extension IngestPipeline {
                     mergeProgress.withLock { $0 = (0, .zero) }
                     if progress.steps > 1 {
                         await store.checkpoint()
-                        let longest = progress.longest.components
-                        let ms = longest.seconds * 1000 + longest.attoseconds / 1_000_000_000_000_000
+                        let ms = progress.longest.wholeMilliseconds
                         logger.info(
                             "full-text index merged in \(progress.steps - 1) steps, the longest \(ms) ms",
                             metadata: ["event": "index-merged"])
@@ -69,5 +67,12 @@ extension IngestPipeline {
         }
         // Cut short by the slice (or by a file that came): the next slice after a pause as long.
         mergeResume.withLock { $0 = ContinuousClock.now.advanced(by: Self.mergeSlice) }
+    }
+}
+
+extension Duration {
+    /// The whole milliseconds of a duration, for the log.
+    fileprivate var wholeMilliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
     }
 }

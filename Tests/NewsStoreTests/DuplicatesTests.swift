@@ -626,8 +626,10 @@ struct LinkingTests {
         #expect(total.recent + total.merged == 4 * NearDuplicates.bands)
     }
 
-    @Test("recent bucket rows live in memory and are rebuilt from the signatures when the store opens again")
-    func recentBandsAfterRestart() async throws {
+    @Test(
+        "recent bucket rows live in memory and are rebuilt from the signatures when the store opens again, in its first commit or loaded before it (once)",
+        arguments: [false, true])
+    func recentBandsAfterRestart(loadedBeforeTheFirstCommit: Bool) async throws {
         let t = try TemporaryStore()
         t.store.linking.withLock { $0.mergeAtRows = 2 * NearDuplicates.bands }
         let body = prose(seed: 21, paragraphs: 8)
@@ -643,6 +645,13 @@ struct LinkingTests {
         #expect(t.store.linking.withLock { ($0.recent.count, $0.recent.mergedThrough) } == (NearDuplicates.bands, other.id))
 
         let again = try NewsStore(path: t.folder + "/newsd.db")
+        #expect(!again.linkingLoaded)
+        if loadedBeforeTheFirstCommit {
+            #expect(try await again.loadLinking())
+            #expect(again.linkingLoaded)
+            #expect(again.linking.withLock { $0.recent.count } == NearDuplicates.bands)  // b's rows, from its signature
+            #expect(try await again.loadLinking() == false)
+        }
         let c = try #require(
             try await again.commit([
                 commit("c.txt", inode: 4, size: 10, [Self.piece("Talks", body + prose(seed: 24, paragraphs: 1), hash: "r4")])
@@ -651,34 +660,6 @@ struct LinkingTests {
         #expect(again.linking.withLock { ($0.recent.count, $0.recent.mergedThrough) } == (2 * NearDuplicates.bands, other.id))
         let table = try await again.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM lsh_buckets") ?? -1 }
         #expect(table == 2 * NearDuplicates.bands)
-    }
-
-    @Test("after a start the linking memory loads before any commit, once, and links as one loaded in a commit")
-    func linkingLoadedBeforeTheFirstCommit() async throws {
-        let t = try TemporaryStore()
-        t.store.linking.withLock { $0.mergeAtRows = 2 * NearDuplicates.bands }
-        let body = prose(seed: 31, paragraphs: 8)
-        let a = try #require(try await t.store.commit([commit("a.txt", inode: 1, size: 10, [Self.piece("Talks", body, hash: "l1")])]).first)
-        _ = try await t.store.commit([
-            commit("o.txt", inode: 2, size: 10, [Self.piece("Floods", prose(seed: 32, paragraphs: 8), hash: "l2")])
-        ])  // merged: a and o are in the table
-        let b = try #require(
-            try await t.store.commit([
-                commit("b.txt", inode: 3, size: 10, [Self.piece("Talks", body + prose(seed: 33, paragraphs: 1), hash: "l3")])
-            ]).first)  // in memory only
-
-        let again = try NewsStore(path: t.folder + "/newsd.db")
-        #expect(!again.linkingLoaded)
-        #expect(try await again.loadLinking())
-        #expect(again.linkingLoaded)
-        #expect(again.linking.withLock { $0.recent.count } == NearDuplicates.bands)  // b's rows, from its signature
-        #expect(try await again.loadLinking() == false)
-        let c = try #require(
-            try await again.commit([
-                commit("c.txt", inode: 4, size: 10, [Self.piece("Talks", body + prose(seed: 34, paragraphs: 1), hash: "l4")])
-            ]).first)
-        #expect(try await again.document(id: c.id)?.nearDuplicates == [a.id, b.id])
-        #expect(again.linking.withLock { $0.recent.count } == 2 * NearDuplicates.bands)
     }
 
     @Test("an article revised again and again does not grow the recent rows without bound")
