@@ -124,6 +124,18 @@ enum Byline {
     /// News agencies and broadcasters whose name follows a reporter's (`Joseph White AP Sports Writer`).
     static let agencies: Set<String> = ["ap", "afp", "reuters", "bbc", "cnn", "upi", "dpa", "npr", "efe", "ansa", "xinhua", "pa"]
 
+    /// `Peter Maahn/SP-X` → `Peter Maahn`: an agency glued to a byline's last name by a slash (its
+    /// known name, or a short word of capitals). Only for a line that says it is a byline: a photo
+    /// credit is printed the same way (`Chuck Burton/AP`).
+    static func withoutGluedAgency(_ body: Substring) -> Substring {
+        guard let space = body.lastIndex(of: " "), let slash = body[space...].firstIndex(of: "/"),
+            body.index(after: space) != slash
+        else { return body }
+        let agency = body[body.index(after: slash)...]
+        let capitals = agency.count >= 2 && agency.count <= 6 && agency.unicodeScalars.allSatisfy { Scalars.isUpper($0) || $0 == "-" }
+        return agencies.contains(agency.lowercased()) || capitals ? body[..<slash] : body
+    }
+
     /// `WRITER` → `Writer`.
     static func titleCased(_ word: String) -> String {
         guard let first = word.first else { return word }

@@ -62,7 +62,7 @@ extension PageLayout {
     /// `Post Comment`, `Archive List`), which a name is not made of: the buttons' and more.
     static let controls: Set<String> = buttons.union([
         "tools", "pin", "comment", "archive", "list", "print", "save", "subscribe", "login", "menu", "search", "tweet",
-        "reply", "rss", "bookmark", "download",
+        "reply", "rss", "bookmark", "download", "paid", "content", "sponsored", "anzeige", "werbung", "advertorial",
     ])
 
     static let weekdays: Set<String> = [
@@ -96,7 +96,7 @@ extension PageLayout {
         while let word = rest.split(separator: " ", maxSplits: 1).first {
             let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
             let dateish = word.unicodeScalars.allSatisfy { $0.properties.numericType != nil || "./-:,".unicodeScalars.contains($0) }
-                || isDayOrMonth(bare) || ["|", "-", "–", "—", "·", "•", "/", "~", "um", "uhr", "at", "am", "pm", "de", "à", "h"].contains(bare)
+                || isDayOrMonth(bare) || ["|", "-", "–", "—", "·", "•", "/", "//", "~", "um", "uhr", "at", "am", "pm", "de", "à", "h"].contains(bare)
             guard dateish else { break }
             rest = rest[word.endIndex...].drop { $0 == " " }
             dropped = true
@@ -180,13 +180,14 @@ extension PageLayout {
         "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "by: ", "von: ", "veröffentlicht von ",
         "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ", "verfasst von: ", "gepostet von ",
         "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
-        "text von ", "artikel von ", "beitrag von ", "post author by ",
+        "text von ", "artikel von ", "beitrag von ", "post author by ", "submitted by ", "gespeichert von ", "escribe ",
+        "redactado por ", "geplaatst door ", "a cura di ",
     ]
 
     /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
     /// byline without more evidence: every opening but the bare prepositions, which menus and
     /// sentences open with too (`By Topic`, `Von Berlin`).
-    static let labelOpenings = Set(bylineOpenings).subtracting(["by ", "von ", "par ", "por ", "di ", "door ", "text: "])
+    static let labelOpenings = Set(bylineOpenings).subtracting(["by ", "von ", "par ", "por ", "di ", "door ", "text: ", "escribe "])
 
     /// `Ein Interview von Eugen Zentner`, `Eine Kolumne von Nils Pickert`, `A column by Jane Doe`:
     /// a kind of piece, then its author. The rest of the line from the preposition, or nil.
@@ -298,7 +299,7 @@ extension PageLayout {
             body = Substring(rest)
             companions = names
         }
-        body = nameRun(body)
+        body = Byline.withoutGluedAgency(nameRun(body))
         // `By Tatyana Turner.`: a full stop after a surname (not an initial's) goes.
         if body.last == ".", body.split(separator: " ").last.map({ $0.count > 3 }) == true { body = body.dropLast() }
         guard !body.isEmpty else { return nil }

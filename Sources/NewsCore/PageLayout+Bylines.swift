@@ -16,7 +16,7 @@ extension PageLayout {
     static func authors(text: [String], anchor: Int, firstBody: Int, headline: String? = nil) -> (line: Int?, names: [String])? {
         guard anchor >= 0, anchor < text.count else { return titleBarByline(text) }
         let printed = PrintedLines(text)
-        if let found = authors(text: text, printed: printed, anchor: anchor, firstBody: firstBody) { return found }
+        if let found = authors(text: text, printed: printed, anchor: anchor, firstBody: firstBody, headline: headline) { return found }
         if let headline {
             for copy in headlineCopies(headline, in: text).prefix(4) where copy != anchor {
                 if let found = bylineBelow(copy, text: text) { return found }
@@ -71,7 +71,9 @@ extension PageLayout {
     }
 
     /// The byline near the line taken for the headline.
-    private static func authors(text: [String], printed: PrintedLines, anchor: Int, firstBody: Int) -> (line: Int?, names: [String])? {
+    private static func authors(
+        text: [String], printed: PrintedLines, anchor: Int, firstBody: Int, headline: String?
+    ) -> (line: Int?, names: [String])? {
         let reachAbove = 16
         let reachBelow = printed.distance(anchor, min(max(anchor, firstBody), text.count - 1)) + 6
         var ordered: [Int] = []
@@ -88,7 +90,10 @@ extension PageLayout {
         ordered.removeAll { text[$0].isEmpty }
         // Nearest first; of two as near, the one below the headline.
         ordered.sort { (printed.distance($0, anchor), -$0) < (printed.distance($1, anchor), -$1) }
-        for index in ordered where (printed.distance(index, anchor) <= 6 || index > anchor) && text[index].utf8.count <= 200 {
+        // Above the story's first paragraph when no headline line was found, share buttons and a
+        // picture's caption often stand between the byline and the story.
+        let bylineAbove = anchor >= firstBody ? 12 : 6
+        for index in ordered where (printed.distance(index, anchor) <= bylineAbove || index > anchor) && text[index].utf8.count <= 200 {
             let line = text[index]
             if let names = byline(line) { return (index, names) }
             // `por` alone on its line, or ending one (`Written on Mar 17 by`), the names on the next.
@@ -105,7 +110,11 @@ extension PageLayout {
         for index in ordered where index != anchor && printed.distance(index, anchor) <= reachAbove {
             var line = Substring(text[index])
             // `11.12.2019 - Amelie Loevenich`, `September 17, 2019 Helmut Rubik 0`: the date before the name.
+            let whole = line
             let datedBefore = withoutLeadingDate(&line)
+            // `04.02.2022 | 13:10 Uhr | Uta Helkenberg`, `21. Jan 2022 // Dominik Ricker`: a separator
+            // printed between the date and the name, as a stamp's layout does.
+            let separatedFromDate = datedBefore && whole[..<line.startIndex].trimmingSpaces().last.map { "|/·•–—-".contains($0) } == true
             var cutOff = ""
             for cut in [" - ", " – ", " | ", " • ", " · ", " / "] {
                 // `Will Leitch / November 18, 2016`; not a picture's credit (`Noah Berger / AP`).
@@ -121,7 +130,7 @@ extension PageLayout {
             // `Julia Carrie Wong and Sam Levin` over the stamp: names joined as a byline joins them,
             // each opening with a known first name.
             if line.utf8Range(of: " and ") != nil, abs(index - anchor) <= 4 || index > anchor,
-                DateFinder.find(in: cutOff) != nil || [index - 1, index + 1].contains(where: { $0 >= 0 && $0 < text.count && isStamp(text[$0]) }),
+                DateFinder.find(in: cutOff) != nil || printed.around(index).contains(where: { isStamp(text[$0]) }),
                 let many = byline("By " + line), many.count >= 2,
                 many.allSatisfy({ Gazetteer.firstNames.contains($0.split(separator: " ").first.map(String.init) ?? "") })
             {
@@ -153,19 +162,45 @@ extension PageLayout {
             // full of short capitalised lines, so further from the headline (up to sixteen printed
             // lines: headers that stack the author's card above it) it takes more: a reading time or
             // a `Follow` button beside the name, or a known first name with a stamp beside it.
-            let beside = [index - 1, index + 1].filter { $0 >= 0 && $0 < text.count }
+            let known = Gazetteer.firstNames.contains(first)
+            // The lines right before and after it; for a first name newsd knows, the printed ones (a
+            // renderer's blank line between blocks is no neighbour). A menu item next to a date
+            // across a blank line (`Discount Codes`) is too common for any other name.
+            let beside = known ? printed.around(index) : [index - 1, index + 1].filter { $0 >= 0 && $0 < text.count }
             let dated = datedBefore || DateFinder.find(in: cutOff) != nil || cutOff.trimmingCharacters(in: .whitespaces).hasPrefix("@")
                 || beside.contains { isStamp(text[$0]) }
-            let known = Gazetteer.firstNames.contains(first)
             // A date before the name is no evidence alone: a category or a label follows a date as
             // often (`07.12.2022 Wissenschaft Atmosphäre Klima`, `04. November 2021 | PAID CONTENT`).
-            if datedBefore && !known { continue }
-            let near = abs(index - anchor) <= 4 && (dated || known)
+            if datedBefore && !known && !(separatedFromDate && printed.distance(index, anchor) <= 1) { continue }
+            // A name newsd does not know needs words that could be a person's (no article, place,
+            // organisation or role), and is no part of the headline or the site's name that opens the
+            // title bar (`Der Turm der Wünsche` over a date and the same headline, a blog's name).
+            if !known && (!wordsCouldBeAName(name) || isHeadingOrSite(name, headline: headline, text: text)) { continue }
+            // A possessive is a heading's (`China’s Modus Operandi`), not a name's.
+            if name.split(separator: " ").contains(where: { $0.hasSuffix("’s") || $0.hasSuffix("'s") }) { continue }
+            // Between the headline and the story's first paragraph (the story's header), a name
+            // newsd knows is near too.
+            let inHeader = index > anchor && index < firstBody
+            let near = abs(index - anchor) <= 4 && (dated || known) || inHeader && known
             let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated
             guard near || card else { continue }
             return (index, [name])
         }
         return nil
+    }
+
+    /// Whether `name` is part of the headline, or the opening part of the page's title bar
+    /// (`Silicon Exposed: Headline`, where a site's name stands): a heading's words, not a person's.
+    static func isHeadingOrSite(_ name: String, headline: String?, text: [String]) -> Bool {
+        let key = foldKey(name)
+        guard !key.isEmpty else { return false }
+        if let headline, foldKey(headline).containsUTF8(key) { return true }
+        guard let first = text.firstIndex(where: { !$0.isEmpty }), text[first].utf8.count <= 300 else { return false }
+        let bar = spacedPipes(text[first])
+        for separator in [" | ", " - ", " – ", " — ", ": ", " :: ", " » ", " · "] {
+            if let r = bar.utf8Range(of: separator) { return foldKey(String(bar[..<r.lowerBound])) == key }
+        }
+        return false
     }
 
     /// `Headline | by Jane Doe | Site`: the `by` part of the page's first line (its window title);
@@ -220,6 +255,16 @@ struct PrintedLines {
 
     /// Printed lines from one line to another (either order).
     func distance(_ a: Int, _ b: Int) -> Int { abs(rank[a] - rank[b]) }
+
+    /// The non-empty lines right before and after `index`.
+    func around(_ index: Int) -> [Int] {
+        var lines: [Int] = []
+        var i = index - 1
+        while i >= 0, text[i].isEmpty { i -= 1 }
+        if i >= 0 { lines.append(i) }
+        if let next = next(after: index) { lines.append(next) }
+        return lines
+    }
 
     /// The next non-empty line after `index`.
     func next(after index: Int) -> Int? {

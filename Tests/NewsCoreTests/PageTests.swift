@@ -393,11 +393,36 @@ import Testing
         ("Priya Raman, @praman", "Local news", ["Priya Raman"]),
         ("Tech Insider", "Alex Perry 1 day ago", ["Alex Perry"]),
         ("Priya Raman", "Local news", []),
+        // A menu item a block away from a date; a heading's possessive.
+        ("Discount Codes", "\nMarch 15, 2021", []),
+        ("China’s Modus Operandi", "March 15, 2021", []),
     ])
     func nameBesideAStamp(name: String, below: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "\(name)\n\(below)")
         let article = try #require(try TestSupport.article(text))
         #expect(article.authors == names)
+    }
+
+    /// A blog's name printed over the date, which the title bar opens with, is the site's, not a
+    /// byline.
+    @Test func blogNameOverTheDateIsNoByline() throws {
+        let text = Self.page
+            .replacingOccurrences(of: "Council approves new harbour bridge after long debate - The Daily Example", with: "Harbour Watch: Council approves new harbour bridge after long debate")
+            .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "Harbour Watch\nMarch 15, 2021")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == [])
+        #expect(article.published == "2021-03-15")
+    }
+
+    /// A page whose headline is printed nowhere but in its title bar: the byline above the story is
+    /// read past the share buttons between them.
+    @Test func bylineAboveTheStoryPastShareButtonsWhenNoHeadlineIsPrinted() throws {
+        let text = Self.page.replacingOccurrences(
+            of: "Council approves new harbour bridge after long debate\n\nBy Jane Holloway\n\nMarch 15, 2021\n",
+            with: "Veröffentlicht am 15. März 2021 09:35\nvon Jane Holloway Twitter Account von Jane Holloway\n\nFacebook\nTwitter\nXing\nLinkedIn\nInstagram\nE-Mail\nKommentare\n")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.authors == ["Jane Holloway"])
     }
 
     /// An author's card stacked above the headline, further than a byline usually stands (`Name` over
@@ -406,6 +431,8 @@ import Testing
     @Test(arguments: [
         ("Joseph Cox\n14 min read", ["Joseph Cox"]),
         ("Courtney Kirchoff\nFollow", ["Courtney Kirchoff"]),
+        // A known first name, the stamp a block away: the renderer's blank line is no line of the page.
+        ("Andrew Hayden\n\n14 March 2021", ["Andrew Hayden"]),
         ("Privacy Policy\n14 March 2021", []),
         ("Paul Dhaliwal, 19, told the father of the victim that nothing was thrown.", []),
     ] as [(String, [String])])
@@ -546,6 +573,12 @@ import Testing
         ("Noah Berger / AP", []),
         ("07.12.2022 Wissenschaft Atmosphäre Klima", []),
         ("Text\nbackground", []),
+        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
+        ("21. Jan 2022 // Dominik Ricker", ["Dominik Ricker"]),
+        ("04. November 2021 | PAID CONTENT", []),
+        ("Autor:\nPeter Maahn/SP-X", ["Peter Maahn"]),
+        ("Submitted by Jane Doe on March 15, 2021", ["Jane Doe"]),
+        ("Gespeichert von Uta Helkenberg am 15. März 2021", ["Uta Helkenberg"]),
     ])
     func bylineFormsUnderTheHeadline(lines: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: lines)
