@@ -90,8 +90,8 @@ extension PageLayout {
         ordered.removeAll { text[$0].isEmpty }
         // Nearest first; of two as near, the one below the headline.
         ordered.sort { (printed.distance($0, anchor), -$0) < (printed.distance($1, anchor), -$1) }
-        // Above the story's first paragraph when no headline line was found, share buttons and a
-        // picture's caption often stand between the byline and the story.
+        // When the search starts at the story's first paragraph (no headline line above it), share
+        // buttons and a picture's caption often stand between the byline above and the story.
         let bylineAbove = anchor >= firstBody ? 12 : 6
         for index in ordered where (printed.distance(index, anchor) <= bylineAbove || index > anchor) && text[index].utf8.count <= 200 {
             let line = text[index]
@@ -197,10 +197,10 @@ extension PageLayout {
         if let headline, foldKey(headline).containsUTF8(key) { return true }
         guard let first = text.firstIndex(where: { !$0.isEmpty }), text[first].utf8.count <= 300 else { return false }
         let bar = spacedPipes(text[first])
-        for separator in [" | ", " - ", " – ", " — ", ": ", " :: ", " » ", " · "] {
-            if let r = bar.utf8Range(of: separator) { return foldKey(String(bar[..<r.lowerBound])) == key }
-        }
-        return false
+        // The part before the bar's first separator, whichever separator that is.
+        let cuts = [" | ", " - ", " – ", " — ", ": ", " :: ", " » ", " · "].compactMap { bar.utf8Range(of: $0)?.lowerBound }
+        guard let cut = cuts.min() else { return false }
+        return foldKey(String(bar[..<cut])) == key
     }
 
     /// `Headline | by Jane Doe | Site`: the `by` part of the page's first line (its window title);

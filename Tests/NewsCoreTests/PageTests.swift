@@ -407,7 +407,9 @@ import Testing
     /// byline.
     @Test func blogNameOverTheDateIsNoByline() throws {
         let text = Self.page
-            .replacingOccurrences(of: "Council approves new harbour bridge after long debate - The Daily Example", with: "Harbour Watch: Council approves new harbour bridge after long debate")
+            .replacingOccurrences(
+                of: "Council approves new harbour bridge after long debate - The Daily Example",
+                with: "Harbour Watch: Council approves new harbour bridge after long debate - The Daily Example")
             .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "Harbour Watch\nMarch 15, 2021")
         let article = try #require(try TestSupport.article(text))
         #expect(article.authors == [])
@@ -577,6 +579,7 @@ import Testing
         ("21. Jan 2022 // Dominik Ricker", ["Dominik Ricker"]),
         ("04. November 2021 | PAID CONTENT", []),
         ("Autor:\nPeter Maahn/SP-X", ["Peter Maahn"]),
+        ("Chuck Burton/AP", []),
         ("Submitted by Jane Doe on March 15, 2021", ["Jane Doe"]),
         ("Gespeichert von Uta Helkenberg am 15. März 2021", ["Uta Helkenberg"]),
     ])
