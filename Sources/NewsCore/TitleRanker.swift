@@ -30,6 +30,8 @@ package enum TitleRanker {
         "debris", "caption", "holds a date", "log repeats", "subheading", "furniture word",
         "longest held by page title", "log lines from top", "story follows", "link-like", "code-like",
         "site-stripped variant", "words in story opening", "title part printed on the page",
+        "log distance of the copy nearest the story", "in a copyright line", "opens page title", "closes page title",
+        "log lines from top to first copy",
     ]
 
     /// The model, from the generated tables (`treeFeature` …), made once.
@@ -124,11 +126,13 @@ package enum TitleRanker {
         var keys: [Int: String] = [:]
         var keyCounts: [String: Int] = [:]
         var longestHeld: (index: Int, length: Int)?
+        var firstCopy: [String: Int] = [:]
         if lower < upper {
             for index in lower..<upper where !text[index].isEmpty && isCandidateRole(roles[index]) {
                 let key = PageLayout.foldKey(text[index])
                 keys[index] = key
                 keyCounts[key, default: 0] += 1
+                if firstCopy[key] == nil { firstCopy[key] = index }
                 if key.count >= 8, titleKey.containsUTF8(key), key.count > (longestHeld?.length ?? 0) {
                     longestHeld = (index, key.count)
                 }
@@ -141,7 +145,15 @@ package enum TitleRanker {
         var parts = [pageTitle]
         if stripped != pageTitle { parts.append(stripped) }
         for part in titleParts(pageTitle) where !parts.contains(part) { parts.append(part) }
-        let printed = printedBelow(Set(parts.dropFirst().map(PageLayout.foldKey)), in: text, after: first)
+        let printed = printedBelow(Set(parts.map(PageLayout.foldKey)), in: text, after: first)
+        let owners = copyrightKeys(text)
+        // Where a candidate stands against the site's own words: in a copyright line (the site's
+        // name), at the start or the end of the page title.
+        func place(_ key: String, _ f: inout [Double]) {
+            f[39] = key.utf8.count >= 4 && owners.contains { $0.containsUTF8(key) } ? 1 : 0
+            f[40] = !key.isEmpty && titleKey.hasPrefix(key) ? 1 : 0
+            f[41] = !key.isEmpty && titleKey.hasSuffix(key) ? 1 : 0
+        }
         for (n, part) in parts.enumerated() where Sentences.wordCount(part) >= 1 {
             let shape = Shape(part)
             var f = [Double](repeating: 0, count: featureNames.count)
@@ -157,7 +169,15 @@ package enum TitleRanker {
             shape.fill(&f)
             f[27] = log1p(Double(keyCounts[key] ?? 0))
             f[36] = share(of: part, in: opening)
-            f[37] = n > 0 && printed.contains(key) ? 1 : 0
+            f[37] = n > 0 && printed[key] != nil ? 1 : 0
+            if let copies = printed[key] {
+                f[38] = log1p(Double(copies.map { abs(firstBody - $0) }.min()!))
+                f[42] = log1p(Double(copies[0] - first))
+            } else {
+                f[38] = 9
+                f[42] = 9
+            }
+            place(key, &f)
             out.append(Candidate(text: part, line: nil, features: f))
         }
         guard lower < upper else { return out }
@@ -166,7 +186,7 @@ package enum TitleRanker {
             let line = text[index]
             let words = Sentences.wordCount(line)
             // (A paragraph written without spaces is one "word" between spaces.)
-            guard words >= 1, words <= 40, wordsIn(line, spaced: words) <= 40 else { continue }
+            guard words >= 1, words <= 40, wordsIn(line, spaced: words) <= 40, !isListItem(line) else { continue }
             var f = [Double](repeating: 0, count: featureNames.count)
             f[0] = 1
             f[4] = weakTitle ? 1 : 0
@@ -191,6 +211,9 @@ package enum TitleRanker {
             f[31] = log1p(Double(index - first))
             f[32] = (index + 1..<text.count).first(where: { !text[$0].isEmpty }) == firstBody ? 1 : 0
             f[36] = share(of: line, in: opening)
+            f[38] = f[10]
+            f[42] = log1p(Double((firstCopy[key] ?? index) - first))
+            place(key, &f)
             out.append(Candidate(text: line, line: index, features: f))
             let strippedLine = PageLayout.siteStripped(line)
             if strippedLine != line, Sentences.wordCount(strippedLine) >= 2 {
@@ -202,6 +225,7 @@ package enum TitleRanker {
                 g[8] = !strippedKey.isEmpty && strippedLineKey == strippedKey ? 1 : 0
                 g[6] = strippedLineKey.count >= 8 && titleKey.contains(strippedLineKey) ? 1 : 0
                 g[7] = g[6] > 0 && !titleKey.isEmpty ? Double(strippedLineKey.count) / titleLength : 0
+                place(strippedLineKey, &g)
                 out.append(Candidate(text: strippedLine, line: index, features: g))
             }
         }
@@ -209,21 +233,50 @@ package enum TitleRanker {
     }
 
     /// Which of `keys` (parts of the page title, as `PageLayout.foldKey` makes them) a line below the
-    /// page's first prints as a line of its own, anywhere on the page: the headline the site's name
-    /// was cut from. One pass over the page; a key of fewer than four bytes is never found.
-    static func printedBelow(_ keys: Set<String>, in text: [String], after first: Int) -> Set<String> {
+    /// page's first prints as a line of its own, anywhere on the page, and on which lines (in order):
+    /// the headline the site's name was cut from, or the site's name in its header. One pass over the
+    /// page; a key of fewer than four bytes is never found.
+    static func printedBelow(_ keys: Set<String>, in text: [String], after first: Int) -> [String: [Int]] {
         let keys = keys.filter { $0.utf8.count >= 4 }
-        guard let shortest = keys.map(\.utf8.count).min(), let longest = keys.map(\.utf8.count).max() else { return [] }
-        var found = Set<String>()
+        guard let shortest = keys.map(\.utf8.count).min(), let longest = keys.map(\.utf8.count).max() else { return [:] }
+        var found: [String: [Int]] = [:]
+        // The keys' first bytes: a line whose first letter or digit is ASCII and none of them is no
+        // copy, and is not folded.
+        var openings = [Bool](repeating: false, count: 256)
+        for key in keys { openings[Int(key.utf8.first!)] = true }
         // A key has at most as many bytes as its line; a line four times longer is no copy.
-        for index in (first + 1)..<text.count where found.count < keys.count {
+        for index in (first + 1)..<text.count {
             let count = text[index].utf8.count
             guard count >= shortest, count <= longest * 4 + 8 else { continue }
+            if let opening = text[index].utf8.first(where: { $0 >= 0x80 || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39 }),
+                opening < 0x80, !openings[Int(opening >= 0x41 && opening <= 0x5A ? opening | 0x20 : opening)]
+            {
+                continue
+            }
             let key = PageLayout.foldKey(text[index])
-            if keys.contains(key) { found.insert(key) }
+            if keys.contains(key) { found[key, default: []].append(index) }
         }
         return found
     }
+
+    /// Keys (`PageLayout.foldKey`) of the page's copyright lines (`© 2024 Site`, `Copyright …`, `All
+    /// rights reserved`), up to `maxOwnerLines` of them: the site's name is printed there, a headline
+    /// is not.
+    static func copyrightKeys(_ text: [String]) -> [String] {
+        var out: [String] = []
+        for line in text where line.utf8.count <= 400 {
+            if ownerMarks.contains(where: { line.containsBytes($0) }) {
+                out.append(PageLayout.foldKey(line))
+                if out.count == maxOwnerLines { break }
+            }
+        }
+        return out
+    }
+
+    /// Most copyright lines a page's candidates are compared with.
+    static let maxOwnerLines = 8
+    /// What marks a copyright line, in the cases sites print it (matched as bytes, no line lower-cased).
+    static let ownerMarks: [StaticString] = ["\u{A9}", "opyright", "OPYRIGHT", "ights reserved", "ights Reserved", "IGHTS RESERVED"]
 
     /// A line's length in words: those between spaces, or for text written without them (Chinese,
     /// Japanese, full-width forms) a word for every three of its wide characters, whichever is more.
@@ -281,6 +334,15 @@ package enum TitleRanker {
         flush()
     }
 
+    /// Whether a line is an item of a list as text prints one (`- `, `• `, `* `, `– `): a summary's
+    /// bullet or a menu's entry, never the headline.
+    static func isListItem(_ line: String) -> Bool {
+        let bytes = Array(line.utf8.prefix(4))
+        if bytes.count >= 2, bytes[0] == 0x2D || bytes[0] == 0x2A, bytes[1] == 0x20 { return true }
+        // `•` is E2 80 A2 and `–` E2 80 93 in UTF-8.
+        return bytes.count == 4 && bytes[0] == 0xE2 && bytes[1] == 0x80 && (bytes[2] == 0xA2 || bytes[2] == 0x93) && bytes[3] == 0x20
+    }
+
     /// Lines a headline can be: not a byline, stamp, embedded post or summary bullet.
     private static func isCandidateRole(_ role: TextExtractor.Role) -> Bool {
         role != .byline && role != .dateline && role != .post && role != .summaryItem && role != .summaryHeader
@@ -307,10 +369,14 @@ package enum TitleRanker {
     static func titleParts(_ title: String) -> [String] {
         let title = PageLayout.spacedPipes(title)
         var out: [String] = []
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " > ", " · ", ": ", " : ", "_"] where title.containsUTF8(separator) {
+        // Titles written without spaces (Chinese, Japanese) glue their separators to the words
+        // (`标题-新华网`).
+        let wide = title.unicodeScalars.contains { $0.value >= 0x2E80 }
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " > ", " · ", ": ", " : ", "_"] + (wide ? ["-", "｜", "|"] : [])
+        where title.containsUTF8(separator) {
             for part in title.components(separatedBy: separator) {
                 let trimmed = part.trimmingCharacters(in: .whitespaces)
-                if Sentences.wordCount(trimmed) >= 2, !out.contains(trimmed) { out.append(trimmed) }
+                if Sentences.wordCount(trimmed) >= 2 || wide && wordsIn(trimmed) >= 2, !out.contains(trimmed) { out.append(trimmed) }
                 if out.count == maxTitleParts { return out }
             }
         }

@@ -238,6 +238,50 @@ import Testing
         #expect(best.text == "Council approves new harbour bridge after long debate")
     }
 
+    /// Where a page-title part stands on the page: the headline part is printed again near the story
+    /// and opens the title; the site's part closes it and is printed in the copyright line; a part
+    /// printed nowhere gets the far value for its copy's distances.
+    @Test func titlePartsAreFoundWhereThePagePrintsThem() throws {
+        let text = Self.page.components(separatedBy: "\n").map(TextExtractor.clean)
+        let story = try #require(text.firstIndex { $0.hasPrefix("The city council voted") })
+        let headline = try #require(text.lastIndex(of: "Council approves new harbour bridge after long debate"))
+        let roles = [TextExtractor.Role](repeating: .paragraph, count: text.count)
+        let layout = PageLayout(text: text, start: 0)
+        let all = TitleRanker.candidates(text: text, first: 0, firstBody: story, roles: roles, layout: layout)
+        func feature(_ name: String, of candidate: TitleRanker.Candidate) throws -> Double {
+            candidate.features[try #require(TitleRanker.featureNames.firstIndex(of: name))]
+        }
+        let part = try #require(all.first { $0.line == nil && $0.text == "Council approves new harbour bridge after long debate" })
+        #expect(try feature("title part printed on the page", of: part) == 1)
+        #expect(try feature("log distance of the copy nearest the story", of: part) == log1p(Double(story - headline)))
+        #expect(try feature("log lines from top to first copy", of: part) == log1p(Double(headline)))
+        #expect(try feature("opens page title", of: part) == 1)
+        #expect(try feature("closes page title", of: part) == 0)
+        #expect(try feature("in a copyright line", of: part) == 0)
+        let whole = try #require(all.first { $0.line == nil && $0.text == text[0] })
+        #expect(try feature("log distance of the copy nearest the story", of: whole) == 9)
+        #expect(try feature("closes page title", of: whole) == 1)
+        let site = try #require(all.first { $0.line == nil && $0.text == "The Daily Example" })
+        #expect(try feature("in a copyright line", of: site) == 1)
+        #expect(try feature("closes page title", of: site) == 1)
+        #expect(try feature("opens page title", of: site) == 0)
+    }
+
+    /// Copyright lines in the forms sites print them, and no more than the bound of them.
+    @Test func copyrightLinesOfAPage() {
+        let text = ["© 2021 The Daily Example", "Copyright 2020 Harbour Weekly", "ALL RIGHTS RESERVED", "Our rights and yours"]
+        #expect(TitleRanker.copyrightKeys(text) == ["2021thedailyexample", "copyright2020harbourweekly", "allrightsreserved"])
+        #expect(TitleRanker.copyrightKeys(Array(repeating: "© Site", count: 100)).count == TitleRanker.maxOwnerLines)
+    }
+
+    /// A title written without spaces has its site glued to the headline by a plain dash or bar;
+    /// a title in Latin letters is not cut inside a hyphenated word.
+    @Test func titleWrittenWithoutSpacesIsCutAtAGluedDash() {
+        #expect(TitleRanker.titleParts("益阳：“数字”是优长-半月谈").contains("益阳：“数字”是优长"))
+        #expect(TitleRanker.titleParts("子どもへの体罰を禁止する法律ができる|NEWS WEB EASY").contains("子どもへの体罰を禁止する法律ができる"))
+        #expect(TitleRanker.titleParts("Harbour-bridge plans approved after long debate").isEmpty)
+    }
+
     /// The title model was trained on the features the parser computes, in the same order, and reads
     /// only those (a feature added, dropped or moved without training again fails here).
     @Test func titleModelWasTrainedOnTheseFeatures() {
@@ -720,6 +764,51 @@ import Testing
             + paragraphs + paragraphs + paragraphs + paragraphs).joined(separator: "\n") + "\n"
         let article = try #require(try TestSupport.article(text))
         #expect(article.title == "Ayla Ó says talks on a trade deal will continue")
+    }
+
+    /// A headline over a summary block: the headline stays the title, not one of the bullets, whatever
+    /// the rest of the text looks like (list items are no headline candidates).
+    @Test func headlineOverASummaryBlockStaysTheTitle() throws {
+        let text = """
+            Spain and Mexico discuss a heat warning
+            Summary
+            - Quentin Yarton says talks on a heat warning will continue
+            - Meeting in Nairobi lasted 153 minutes
+            - Mexico to announce its position on a heat warning
+            - 73 people affected in Nokamouth, officials say
+            Delegates arrive for talks in Dublin. REUTERS/Jasper Castellanos
+            Rivers near Goravale rose by 10 centimetres overnight.
+            Markets in Moscow moved little after the announcement.
+            Markets in Madrid moved little after the announcement.
+            In a separate development, officials in Mexico announced new measures on a heat warning.
+            "We are not going to rush this", Fonseca told reporters in Ottawa.
+            Sigrid Rossmore, the Spanish president, said the plan would be reviewed within 34 days.
+            Analysts at the Halden Foundation said the decision could shift the balance in the region.
+            Emergency services in Goica said they had answered 85 calls overnight.
+            The ministry said it would set out a timetable for a heat warning next month.
+            The last comparable agreement collapsed after 90 months.
+            The weather service issued an amber warning for the coast.
+            The proposal would cost about 53 million euros over five years.
+            REACTION
+            By the end of the week, the committee is expected to publish its findings.
+            At least 63 people were affected in Kaovo, according to local officials.
+            By the end of the week, the committee is expected to publish its findings.
+            By the end of the week, the committee is expected to publish its findings.
+            Residents of Poradal gathered outside the town hall on Thursday evening.
+            Polls suggest that most voters support the plan, though the margin is narrow.
+            The proposal would cost about 36 million euros over five years.
+            Markets in Nairobi moved little after the announcement.
+            Rivers near Lozeovo rose by 46 centimetres overnight.
+            Several ministers are due to meet in Helsinki before the end of the month.
+            At least 36 people were affected in Betaford, according to local officials.
+            Our Standards: The Thomson Reuters Trust Principles.
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Spain and Mexico discuss a heat warning")
+        #expect(TitleRanker.isListItem("- Mexico to announce its position on a heat warning"))
+        #expect(TitleRanker.isListItem("• Meeting lasted 153 minutes") && TitleRanker.isListItem("– Meeting lasted 153 minutes"))
+        #expect(!TitleRanker.isListItem("-5 degrees overnight") && !TitleRanker.isListItem("Mid-term results are in"))
+        #expect(!TitleRanker.isListItem("-") && !TitleRanker.isListItem(""))
     }
 
     @Test func plainArticleTextKeepsItsFirstLineAsTitle() throws {
