@@ -181,7 +181,7 @@ extension PageLayout {
         "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ", "verfasst von: ", "gepostet von ",
         "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
         "text von ", "artikel von ", "beitrag von ", "post author by ", "submitted by ", "gespeichert von ", "escribe ",
-        "redactado por ", "geplaatst door ", "a cura di ",
+        "redactado por ", "geplaatst door ", "a cura di ", "written by: ", "posted by: ",
     ]
 
     /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
@@ -214,11 +214,16 @@ extension PageLayout {
         if Byline.functionWords.contains(lower) || isDayOrMonth(lower) || timeWords.contains(lower) || Gazetteer.places[String(word)] != nil
             || Gazetteer.places[Byline.titleCased(String(word))] != nil
             || notOneWordNames.contains(lower) || Gazetteer.demonyms.contains(String(word))
+            // A site's address is the outlet, not a person (`von tennisnet.com`).
+            || siteSuffixes.contains(where: lower.hasSuffix)
         {
             return nil
         }
         return String(word)
     }
+
+    /// How a site's address ends.
+    static let siteSuffixes = [".com", ".net", ".org", ".info", ".de", ".at", ".ch", ".uk", ".fr", ".it", ".es", ".nl", ".eu", ".io"]
 
     /// Words after `By` or `Von` that name no author: what menus sort by and sentences go on with.
     static let notOneWordNames: Set<String> = [
@@ -284,7 +289,7 @@ extension PageLayout {
             || line.contains(where: { $0 == ":" }) && line.utf8.count <= 80 && line.contains(where: \.isNumber) && !head.hasPrefix("by")
         var rest = line
         // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
-        for cut in [" | ", " • ", " · ", " // ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the "] {
+        for cut in [" | ", " • ", " · ", " // ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the ", " le ", " in "] {
             if let r = rest.utf8Range(of: cut) { rest = rest[..<r.lowerBound] }
         }
         let lower = rest.lowercased()

@@ -75,7 +75,10 @@ extension PageLayout {
         text: [String], printed: PrintedLines, anchor: Int, firstBody: Int, headline: String?
     ) -> (line: Int?, names: [String])? {
         let reachAbove = 16
-        let reachBelow = printed.distance(anchor, min(max(anchor, firstBody), text.count - 1)) + 6
+        // Six lines past the story's start; when the start was found above the headline (in the
+        // page's furniture), ten below the headline: a picture, its caption and share buttons stand
+        // between a headline and its byline.
+        let reachBelow = firstBody > anchor ? printed.distance(anchor, min(firstBody, text.count - 1)) + 6 : 10
         var ordered: [Int] = []
         var index = anchor
         while index >= 0, printed.distance(index, anchor) <= reachAbove {
@@ -96,6 +99,14 @@ extension PageLayout {
         for index in ordered where (printed.distance(index, anchor) <= bylineAbove || index > anchor) && text[index].utf8.count <= 200 {
             let line = text[index]
             if let names = byline(line) { return (index, names) }
+            // A one-word name after a bare opening (`By oradmin`, `von Kathrin`) where its place says
+            // it is a byline: right below the headline, or beside a stamp.
+            if line.utf8.count <= 60, bylineOpenings.contains(where: line.prefix(20).lowercased().hasPrefix),
+                index > anchor && printed.distance(index, anchor) == 1 || printed.around(index).contains(where: { isStamp(text[$0]) }),
+                let names = byline(line, dated: true)
+            {
+                return (index, names)
+            }
             // `por` alone on its line, or ending one (`Written on Mar 17 by`), the names on the next.
             if endsWithOpening(line), let next = printed.next(after: index), next <= index + 2,
                 Sentences.wordCount(text[next]) <= 6, let names = byline("By " + text[next], dated: true)

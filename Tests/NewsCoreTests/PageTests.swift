@@ -598,6 +598,8 @@ import Testing
         ("Auteur : Kossivi Tiassou", ["Kossivi Tiassou"]),
         ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),
         ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),
+        ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", ["Fatima"]),
+        ("Written by: Julie Mollins", ["Julie Mollins"]),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
@@ -626,12 +628,33 @@ import Testing
         ("Chuck Burton/AP", []),
         ("Submitted by Jane Doe on March 15, 2021", ["Jane Doe"]),
         ("Gespeichert von Uta Helkenberg am 15. März 2021", ["Uta Helkenberg"]),
+        ("By oradmin", ["oradmin"]),
+        ("von Kathrin\n\nZum Rezept Drucken Pinnen", ["Kathrin"]),
+        ("von tennisnet.com", []),
+        ("By Topic", []),
     ])
     func bylineFormsUnderTheHeadline(lines: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: lines)
         let article = try #require(try TestSupport.article(text))
         #expect(article.title == "Council approves new harbour bridge after long debate")
         #expect(article.authors == names)
+    }
+
+    /// A byline below the picture, its caption and share buttons under the headline, on a page whose
+    /// story start was found above the headline (in its furniture): up to ten printed lines below
+    /// the headline are searched. When the story starts right after the headline, a `By` line in a
+    /// teaser inside the story is out of reach.
+    @Test func bylineBelowAPictureAndShareButtons() throws {
+        let furniture = ["Continue reading the main story", "Send any friend a story", "Give this article", "2910", "Read in app",
+                         "Share", "Ahmad Khan Rahami next to a street in Linden after he was shot by police officers"]
+        let story = "The man who the police said sowed terror across two states was taken into custody on Monday after a gunfight."
+        let text = ["Supported by", "", "Suspect arrested in bombings", ""] + furniture.flatMap { [$0, ""] }
+            + ["By Marc Santora and Al Baker", "", "Sept. 19, 2016", "", story]
+        let found = try #require(PageLayout.authors(text: text, anchor: 2, firstBody: 0))
+        #expect(found.names == ["Marc Santora", "Al Baker"])
+        let teaser = ["Suspect arrested in bombings", "", story, ""] + Array(repeating: story, count: 8).flatMap { [$0, ""] }
+            + ["Read also", "Police search the suspect's home", "By Marc Santora"]
+        #expect(PageLayout.authors(text: teaser, anchor: 0, firstBody: 2) == nil)
     }
 
     /// A labelled byline far from the headline (`Author: Jacopo Cascioli` after the story) is the
