@@ -9,9 +9,25 @@ extension MainContent {
     /// the part of the `<title>` the story repeats, else the heading (or short line `above` the story)
     /// the story repeats, else the first heading. A metadata title that names only the site (`Edmonton Sun`), a heading that is
     /// only a date (`01-14-2008 15:45`) and a `<title>` of the site alone are passed over.
+    ///
+    /// A page's only `<h1>` that the headline so chosen holds with more around it (`Chronik: Lotte
+    /// Tobisch ist tot` over `Lotte Tobisch ist tot`, `Rutger Bregman: Unser wahres Ich - brand eins
+    /// online` over `Unser wahres Ich`) is the headline: what is around it is a kicker, a section
+    /// or the site.
     static func headline(
-        metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String] = [],
+        metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String] = [], onlyH1: String? = nil,
         above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []
+    ) -> String? {
+        let chosen = chosenHeadline(metadata: metadata, headings: allHeadings, inHeaders: inHeaders, above: above, opening: opening)
+        guard let chosen, let onlyH1, !isOnlyADate(onlyH1) else { return chosen }
+        let h1 = withoutTrailingDate(onlyH1)
+        let (k, hk) = (key(chosen), key(h1))
+        return !hk.isEmpty && hk.count < k.count && k.contains(hk) ? h1 : chosen
+    }
+
+    private static func chosenHeadline(
+        metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String],
+        above: (before: [String], inside: [String]), opening: Set<String>
     ) -> String? {
         let headings = allHeadings.filter { !isOnlyADate($0) }.map(withoutTrailingDate)
         // Enough of the story to judge by, in words written with spaces between them.

@@ -438,9 +438,9 @@ struct MainContent {
             for k in found.indices where found[k].namedCaption { found[k].role = .paragraph }
         }
         page.embeddedPosts = posts
-        let (headings, inHeaders) = headlines()
+        let (headings, inHeaders, onlyH1) = headlines()
         page.title = Self.headline(
-            metadata: metadata, headings: headings, inHeaders: inHeaders, above: linesAboveStory(found),
+            metadata: metadata, headings: headings, inHeaders: inHeaders, onlyH1: onlyH1, above: linesAboveStory(found),
             opening: Self.openingWords(found))
         let titleKey = Self.key(page.title ?? "")
 
@@ -592,8 +592,9 @@ struct MainContent {
 
     /// Heading texts outside furniture in document order: `<h1>` first, then `<h2>`/`<h3>` and elements
     /// whose class or id says headline or title (old pages set their headline in a styled `<span>`);
-    /// and apart, the `<h1>`s of an article's own `<header>` (`inArticleHeader`).
-    private func headlines() -> (texts: [String], inHeaders: [String]) {
+    /// and apart, the `<h1>`s of an article's own `<header>` (`inArticleHeader`); and the page's
+    /// `<h1>` when it has only one of either kind.
+    private func headlines() -> (texts: [String], inHeaders: [String], onlyH1: String?) {
         var first: [String] = []
         var other: [String] = []
         var inHeaders: [String] = []
@@ -614,7 +615,8 @@ struct MainContent {
             if text.isEmpty || text.count > 300 { continue }
             if isH1 { first.append(text) } else { other.append(text) }
         }
-        return (first + other, inHeaders)
+        let h1s = first + inHeaders
+        return (first + other, inHeaders, h1s.count == 1 ? h1s[0] : nil)
     }
 
     /// Whether an `<h1>` set aside only for standing in a `<header>` is the story's own heading: the

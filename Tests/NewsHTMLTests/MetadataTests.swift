@@ -277,6 +277,24 @@ let story = """
         #expect(article.title == "Rail fares rise again")
     }
 
+    /// A page's only `<h1>` that the metadata title holds with a kicker or the site around it is the
+    /// headline; with two `<h1>`s, or an `<h1>` the title does not hold, the metadata title stays.
+    @Test(arguments: [
+        ("Chronik: Diplomats meet in Geneva", "<h1>Diplomats meet in Geneva</h1>", "Diplomats meet in Geneva"),
+        ("Diplomats meet in Geneva – Talks Weekly online edition", "<h1>Diplomats meet in Geneva</h1>", "Diplomats meet in Geneva"),
+        ("Chronik: Diplomats meet in Geneva", "<h1>Diplomats meet in Geneva</h1><h1>Geneva talks</h1>", "Chronik: Diplomats meet in Geneva"),
+        ("Chronik: Diplomats meet in Geneva", "<h1>Four hours of talks without a statement</h1>", "Chronik: Diplomats meet in Geneva"),
+        ("Chronik: Diplomats meet in Geneva", "<h1>March 15, 2021</h1>", "Chronik: Diplomats meet in Geneva"),
+    ])
+    func onlyHeadingHeldByTheMetaTitleIsTheHeadline(metaTitle: String, headings: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="\(metaTitle)"></head>
+            <body><article>\(headings)\(story)</article></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// A `<title>` that names only the site (or only names: no part over four words): the heading
     /// whose words the story repeats is the headline, not a heading of the menus; a `<title>` the
     /// story echoes stays.
