@@ -89,6 +89,28 @@ extension PageLayout {
         return found
     }
 
+    /// A byline as Chinese and Japanese pages label it (`责任编辑：孔德明`, `记者：焦鹏`, `著者：後藤大地`): the
+    /// label, then a name of two to four Han characters. Taken when the page labels only one name.
+    static func hanLabelledByline(_ text: [String]) -> (line: Int?, names: [String])? {
+        var found: (line: Int?, names: [String])?
+        for (index, line) in text.enumerated() where line.utf8.count >= 9 && line.utf8.count <= 60 {
+            // Every label opens with a Han character (E4–E9 in UTF-8).
+            guard let head = line.utf8.first, head >= 0xE4 && head <= 0xE9,
+                let label = hanLabels.first(where: { line.hasPrefix($0) })
+            else { continue }
+            let name = line.dropFirst(label.count).trimmingCharacters(in: .whitespaces.union(["\u{3000}"]))
+            let scalars = name.unicodeScalars
+            guard scalars.count >= 2, scalars.count <= 4, scalars.allSatisfy({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else { continue }
+            if let found, found.names != [name] { return nil }
+            if found == nil { found = (index, [name]) }
+        }
+        return found
+    }
+
+    /// Labels before a byline's name on Chinese and Japanese pages (editor, author, reporter), with
+    /// the full-width colon and the ASCII one.
+    static let hanLabels = ["责任编辑：", "责任编辑:", "作者：", "作者:", "记者：", "记者:", "编辑：", "編集：", "著者：", "著者:", "文："]
+
     /// An author's box, at the end of the story or beside it: a name alone on its line and, on the
     /// next, a role (`Christoph Hein` / `Chefredakteur`), a link to the author's other pieces
     /// (`Alles von Martin Junker`, `More from …`) or a note that opens with the same name and says

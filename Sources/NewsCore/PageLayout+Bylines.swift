@@ -28,7 +28,7 @@ extension PageLayout {
                 if let next = printed.next(after: copy), let name = datedName(text[next]) { return (next, [name]) }
             }
         }
-        return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text)
+        return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text) ?? hanLabelledByline(text)
     }
 
     /// The byline right below a copy of the headline: a `By …` line next to it or after a stamp

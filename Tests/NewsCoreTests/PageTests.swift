@@ -657,6 +657,17 @@ import Testing
         #expect(PageLayout.authors(text: teaser, anchor: 0, firstBody: 2) == nil)
     }
 
+    /// Chinese and Japanese labelled bylines: the label, then a name of two to four Han characters; a
+    /// page that labels two names, a name in Latin letters and a sentence give none.
+    @Test func hanLabelledBylines() {
+        #expect(PageLayout.hanLabelledByline(["益阳：“数字”是优长", "", "正文第一段。", "责任编辑：孔德明", "热门推荐"])?.names == ["孔德明"])
+        #expect(PageLayout.hanLabelledByline(["责任编辑： 焦鹏"])?.names == ["焦鹏"])
+        #expect(PageLayout.hanLabelledByline(["著者：後藤大地"])?.names == ["後藤大地"])
+        #expect(PageLayout.hanLabelledByline(["责任编辑：孔德明", "责任编辑：焦鹏"]) == nil)
+        #expect(PageLayout.hanLabelledByline(["作者： Diogo Carleto"]) == nil)
+        #expect(PageLayout.hanLabelledByline(["编辑：在益阳一个智慧农业园区里物联网大数据等技术"]) == nil)
+    }
+
     /// A labelled byline far from the headline (`Author: Jacopo Cascioli` after the story) is the
     /// page's when it is the only one; a page that labels several authors (a forum, comments) has
     /// none of them.
