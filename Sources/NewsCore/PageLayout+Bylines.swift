@@ -18,8 +18,14 @@ extension PageLayout {
         let printed = PrintedLines(text)
         if let found = authors(text: text, printed: printed, anchor: anchor, firstBody: firstBody, headline: headline) { return found }
         if let headline {
-            for copy in headlineCopies(headline, in: text).prefix(4) where copy != anchor {
+            let copies = headlineCopies(headline, in: text).prefix(4).filter { $0 != anchor }
+            for copy in copies {
                 if let found = bylineBelow(copy, text: text) { return found }
+            }
+            // A dated name right below a copy (`Saibal Dasgupta / TNN / Updated: Oct 9, 2019` under
+            // the second of three copies), once no copy has a byline.
+            for copy in copies {
+                if let next = printed.next(after: copy), let name = datedName(text[next]) { return (next, [name]) }
             }
             // The headline printed in other words than the title's (`Kashmir issue: China snubs …`
             // over a printed `China snubs …`): the byline right below it, or a dated name there.

@@ -668,6 +668,20 @@ import Testing
         #expect(PageLayout.hanLabelledByline(["编辑：在益阳一个智慧农业园区里物联网大数据等技术"]) == nil)
     }
 
+    /// The headline printed three times (a breadcrumb, the story's header, a sticky bar over the
+    /// story): a name and a date right below the middle copy are the byline, though the copy taken
+    /// for the headline is the last one.
+    @Test func datedNameBelowAnEarlierCopyOfTheHeadline() throws {
+        let headline = "China snubs Imran Khan, says resolve J&K bilaterally"
+        let story = "China on Wednesday told Pakistan to resolve the Kashmir issue through talks with India, officials in Beijing said."
+        let text = ["\(headline) | India News", "", "News", headline, "", "This story is from October 9, 2019", "", headline, "",
+                    "Saibal Dasgupta / TNN / Updated: Oct 9, 2019, 11:05 IST", "Share", "AA", "+ Text Size", "", "Small", "Medium",
+                    "Large", "", headline, "", story, "", story]
+        let found = try #require(PageLayout.authors(text: text, anchor: 18, firstBody: 20, headline: headline))
+        #expect(found.names == ["Saibal Dasgupta"])
+        #expect(found.line == 9)
+    }
+
     /// A labelled byline far from the headline (`Author: Jacopo Cascioli` after the story) is the
     /// page's when it is the only one; a page that labels several authors (a forum, comments) has
     /// none of them.
