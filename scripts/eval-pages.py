@@ -15,8 +15,8 @@ dump. With --articles it scores a saved dump.
 Rules: body = summary, subheadings and body paragraphs; tokens are runs of word characters,
 lower-cased; F1 of the multiset of 4-token shingles, averaged over pages (a page with no gold
 shingles is skipped). Titles match after case-folding, collapsing white space and dropping
-punctuation. Authors match when the set of names equals the gold byline's (split at commas, "and",
-"&", a leading "By" dropped), counted over pages whose gold names someone. Dates match on the day
+punctuation. Authors match when the set of names equals the gold byline's (split at commas, semicolons
+(trafilatura's gold joins authors with "; "), "and", "&", a leading "By" dropped), counted over pages whose gold names someone. Dates match on the day
 (YYYY-MM-DD of `published`).
 """
 import argparse
@@ -98,7 +98,7 @@ def names(byline):
     b = re.sub(r"\(\s*https?://[^)]*\)", "", b)
     b = DATE_AFTER_NAMES.split(b)[0]
     b = COMPANIONS.sub(r", \1", b)
-    parts = re.split(r",|\band\b|&|\bund\b|\bet\b|\by\b|\|", b)
+    parts = re.split(r",|;|\band\b|&|\bund\b|\bet\b|\by\b|\|", b)
     parts = [" ".join(p.casefold().split()) for p in parts]
     return {p for p in parts if p and p.replace(".", "") not in CREDENTIALS}
 
