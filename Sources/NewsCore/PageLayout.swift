@@ -62,7 +62,7 @@ struct PageLayout {
         }
     }
 
-    /// A later line (within forty) that the line at `first` holds with more around it: `AFP:
+    /// A later line (within `repeatReach`) that the line at `first` holds with more around it: `AFP:
     /// Headline` or `Headline - Site` printed before `Headline`. Nil when the first line is itself
     /// the headline (plain article text).
     static func repeatedHeadline(of first: Int, in text: [String]) -> Int? {
@@ -71,7 +71,7 @@ struct PageLayout {
         let keyLength = key.count
         guard keyLength >= 16 else { return nil }
         var best: (index: Int, length: Int)?
-        for index in (first + 1)..<min(text.count, first + 40) where !text[index].isEmpty {
+        for index in (first + 1)..<min(text.count, first + repeatReach) where !text[index].isEmpty {
             // A key has at most as many letters as the line has bytes: a line under half the
             // headline's key cannot be held by it.
             guard text[index].utf8.count * 2 >= keyLength else { continue }
@@ -87,6 +87,10 @@ struct PageLayout {
         }
         return best?.index
     }
+
+    /// How many lines after a page's first its headline is looked for again (`repeatedHeadline`): a
+    /// site's menus stand between them.
+    static let repeatReach = 120
 
     /// `Headline - Site`, `Site | Headline`, `Headline :: Site` → the part with most words.
     static func siteStripped(_ title: String) -> String {

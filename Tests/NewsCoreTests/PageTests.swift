@@ -682,6 +682,19 @@ import Testing
         #expect(found.line == 9)
     }
 
+    /// A first line that is a page's title bar (`Headline — Site`) repeated without the site past the
+    /// site's menus, up to `repeatReach` lines on: that line is the headline; further on, or a line
+    /// the first does not hold, none.
+    @Test func titleBarRepeatedPastTheMenus() {
+        let menus = (1...60).map { "Menu item \($0)" }
+        let text = ["Yellow Vests and I thought about it — Pamela Anderson", ""] + menus + ["Yellow Vests and I thought about it", "The story starts here."]
+        #expect(PageLayout.repeatedHeadline(of: 0, in: text) == 62)
+        let far = ["Yellow Vests and I thought about it — Pamela Anderson"] + Array(repeating: "Menu item", count: PageLayout.repeatReach)
+            + ["Yellow Vests and I thought about it"]
+        #expect(PageLayout.repeatedHeadline(of: 0, in: far) == nil)
+        #expect(PageLayout.repeatedHeadline(of: 0, in: ["Yellow Vests and I thought about it — Pamela Anderson"] + menus + ["Green vests and you"]) == nil)
+    }
+
     /// A labelled byline far from the headline (`Author: Jacopo Cascioli` after the story) is the
     /// page's when it is the only one; a page that labels several authors (a forum, comments) has
     /// none of them.
