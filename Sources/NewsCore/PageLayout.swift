@@ -72,20 +72,36 @@ struct PageLayout {
         guard keyLength >= 16 else { return nil }
         var best: (index: Int, length: Int)?
         for index in (first + 1)..<min(text.count, first + repeatReach) where !text[index].isEmpty {
-            // A key has at most as many letters as the line has bytes: a line under half the
+            // A key has at most as many letters as the line has bytes: a line under a quarter of the
             // headline's key cannot be held by it.
-            guard text[index].utf8.count * 2 >= keyLength else { continue }
+            guard text[index].utf8.count * 4 >= keyLength else { continue }
             let words = Sentences.wordCount(text[index])
             guard words >= 2, words <= 30 else { continue }
             let lineKey = foldKey(text[index])
             let lineLength = lineKey.count
-            if lineLength >= 12, lineLength < keyLength, lineLength * 2 >= keyLength, lineLength > (best?.length ?? 0),
-                key.containsUTF8(lineKey)
+            guard lineLength >= 8, keyLength > lineLength, lineLength > (best?.length ?? 0), key.containsUTF8(lineKey) else { continue }
+            // At least half the first line, or a part of it set off by separators (`Rutger Bregman:
+            // Unser wahres Ich - brand eins online` over `Unser wahres Ich`) in a title bar of title
+            // length (the search is Foundation's, no cost to hand a hostile page).
+            if lineLength >= 12 && lineLength * 2 >= keyLength
+                || lineLength * 4 >= keyLength && text[first].utf8.count <= 400 && isSetOff(text[index], in: text[first])
             {
                 best = (index, lineLength)
             }
         }
         return best?.index
+    }
+
+    /// Whether `part` stands in `line` between separators (or at an end): `Site: Part - Section`,
+    /// `site.de // » Part`, `Part, par Name`.
+    static func isSetOff(_ part: String, in line: String) -> Bool {
+        guard let range = line.range(of: part, options: .caseInsensitive) else { return false }
+        let before = line[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+        let after = line[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        let marks = ":|-–—»/·,("
+        let openOK = before.isEmpty || before.last.map { marks.contains($0) } == true
+        let closeOK = after.isEmpty || after.first.map { marks.contains($0) } == true
+        return openOK && closeOK && !(before.isEmpty && after.isEmpty)
     }
 
     /// How many lines after a page's first its headline is looked for again (`repeatedHeadline`): a

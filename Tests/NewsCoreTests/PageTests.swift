@@ -684,7 +684,7 @@ import Testing
 
     /// A first line that is a page's title bar (`Headline — Site`) repeated without the site past the
     /// site's menus, up to `repeatReach` lines on: that line is the headline; further on, or a line
-    /// the first does not hold, none.
+    /// the first does not hold, none. A shorter part counts when separators set it off.
     @Test func titleBarRepeatedPastTheMenus() {
         let menus = (1...60).map { "Menu item \($0)" }
         let text = ["Yellow Vests and I thought about it — Pamela Anderson", ""] + menus + ["Yellow Vests and I thought about it", "The story starts here."]
@@ -693,6 +693,14 @@ import Testing
             + ["Yellow Vests and I thought about it"]
         #expect(PageLayout.repeatedHeadline(of: 0, in: far) == nil)
         #expect(PageLayout.repeatedHeadline(of: 0, in: ["Yellow Vests and I thought about it — Pamela Anderson"] + menus + ["Green vests and you"]) == nil)
+        // A short headline between a kicker and the site, a quarter of the title bar: set off by
+        // separators it is the headline; inside the title's own words it is not.
+        #expect(PageLayout.repeatedHeadline(of: 0, in: ["Rutger Bregman: Unser wahres Ich - brand eins online", "Menu", "Unser wahres Ich"]) == 2)
+        #expect(PageLayout.repeatedHeadline(of: 0, in: ["Turpitude et architecture, par Didier Roy (Les blogs du Diplo)", "Turpitude et architecture"]) == 1)
+        #expect(PageLayout.repeatedHeadline(of: 0, in: ["Brexit: what happens next for the country and its people", "what happens next"]) == nil)
+        #expect(PageLayout.isSetOff("Jens Weber", in: "mediaarchitecture.de // » Jens Weber"))
+        #expect(!PageLayout.isSetOff("Jens Weber", in: "Jens Weber"))
+        #expect(!PageLayout.isSetOff("what happens next", in: "Brexit: what happens next for the country"))
     }
 
     /// A labelled byline far from the headline (`Author: Jacopo Cascioli` after the story) is the
