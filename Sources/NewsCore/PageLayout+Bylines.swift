@@ -25,16 +25,21 @@ extension PageLayout {
             // A dated name right below a copy (`Saibal Dasgupta / TNN / Updated: Oct 9, 2019` under
             // the second of three copies), once no copy has a byline.
             for copy in copies {
-                if let next = printed.next(after: copy), let name = datedName(text[next]) { return (next, [name]) }
+                if let found = datedNameBelow(copy, text: text, printed: printed) { return found }
             }
             // The headline printed in other words than the title's (`Kashmir issue: China snubs …`
             // over a printed `China snubs …`): the byline right below it, or a dated name there.
             for copy in nearHeadlineCopies(headline, in: text).prefix(4) where copy != anchor {
-                if let found = bylineBelow(copy, text: text) { return found }
-                if let next = printed.next(after: copy), let name = datedName(text[next]) { return (next, [name]) }
+                if let found = bylineBelow(copy, text: text) ?? datedNameBelow(copy, text: text, printed: printed) { return found }
             }
         }
         return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text) ?? hanLabelledByline(text)
+    }
+
+    /// A name and a date on the printed line right below a copy of the headline (`datedName`).
+    private static func datedNameBelow(_ copy: Int, text: [String], printed: PrintedLines) -> (line: Int?, names: [String])? {
+        guard let next = printed.next(after: copy), let name = datedName(text[next]) else { return nil }
+        return (next, [name])
     }
 
     /// The byline right below a copy of the headline: a `By …` line next to it or after a stamp

@@ -81,8 +81,9 @@ struct PageLayout {
             let lineLength = lineKey.count
             guard lineLength >= 8, keyLength > lineLength, lineLength > (best?.length ?? 0), key.containsUTF8(lineKey) else { continue }
             // At least half the first line, or a part of it set off by separators (`Rutger Bregman:
-            // Unser wahres Ich - brand eins online` over `Unser wahres Ich`) in a title bar of title
-            // length (the search is Foundation's, no cost to hand a hostile page).
+            // Unser wahres Ich - brand eins online` over `Unser wahres Ich`), looked for only in a
+            // title bar of title length: `isSetOff` runs Foundation's case-insensitive search, which
+            // a hostile first line of megabytes must not get.
             if lineLength >= 12 && lineLength * 2 >= keyLength
                 || lineLength * 4 >= keyLength && text[first].utf8.count <= 400 && isSetOff(text[index], in: text[first])
             {
