@@ -82,11 +82,15 @@ package enum HTMLReader {
         if let nul = head.firstIndex(of: 0), head.count(where: { $0 == 0 }) > max(16, head.count / 100) {
             throw ParseError(.binary, "NUL byte at offset \(nul): not an HTML page")
         }
-        let charset = declaredCharset(bytes.prefix(4096))
-        if let charset, let encoding = foundationEncodings[charset],
-            let text = String(bytes: bytes, encoding: encoding)
-        {
-            return Array(text.utf8)
+        // The declaration, read as the standard reads labels. A page that declares a legacy charset
+        // but is valid UTF-8 with some non-ASCII bytes was saved again as UTF-8 (a text in a legacy
+        // charset is almost never valid UTF-8): its bytes are kept. Pure ASCII is the same in every
+        // charset but the 7-bit ISO-2022 ones.
+        let reading = Charset.declaredLabel(bytes.prefix(declarationReach)).flatMap(Charset.reading(ofLabel:))
+        if case .converter(let name)? = reading {
+            let sevenBit = name.hasPrefix("ISO-2022")
+            if !sevenBit, (try? UTF8Span(validating: bytes.span)) != nil { return bytes }
+            if let converted = Charset.convert(bytes, from: name) { return converted }
         }
         // Validated in place (a String made to validate them would copy the page).
         if (try? UTF8Span(validating: bytes.span)) != nil { return bytes }
@@ -95,36 +99,7 @@ package enum HTMLReader {
         return Array(PageArticle.decode8Bit(bytes).utf8)
     }
 
-    /// Charsets read through Foundation; UTF-8 and the Latin-1 family are read without it.
-    static let foundationEncodings: [String: String.Encoding] = [
-        "iso-8859-2": .isoLatin2, "windows-1250": .windowsCP1250, "cp1250": .windowsCP1250,
-        "windows-1251": .windowsCP1251, "cp1251": .windowsCP1251, "windows-1253": .windowsCP1253,
-        "windows-1254": .windowsCP1254, "shift_jis": .shiftJIS, "shift-jis": .shiftJIS, "sjis": .shiftJIS,
-        "euc-jp": .japaneseEUC, "iso-2022-jp": .iso2022JP, "utf-16": .utf16, "macintosh": .macOSRoman,
-    ]
-
-    /// The charset a page declares (`<meta charset="…">` or `http-equiv` `content="…; charset=…"`),
-    /// lower-cased, or nil.
-    static func declaredCharset(_ head: ArraySlice<UInt8>) -> String? {
-        let lower = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        let key = Array("charset=".utf8)
-        guard lower.count >= key.count else { return nil }
-        var i = 0
-        while i + key.count <= lower.count {
-            if lower[i] == 0x63, lower[i..<(i + key.count)].elementsEqual(key) {
-                var j = i + key.count
-                while j < lower.count, lower[j] == 0x22 || lower[j] == 0x27 || lower[j] == 0x20 { j += 1 }
-                var name: [UInt8] = []
-                while j < lower.count, name.count < 40 {
-                    let b = lower[j]
-                    guard b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 || b == 0x2D || b == 0x5F else { break }
-                    name.append(b)
-                    j += 1
-                }
-                if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
-            }
-            i += 1
-        }
-        return nil
-    }
+    /// How far into a page its charset declaration is looked for (the standard's prescan reads
+    /// 1,024 bytes; pages put the `<meta>` after long comments and scripts).
+    static let declarationReach = 16 << 10
 }

@@ -480,6 +480,66 @@ import Testing
         #expect(HTMLReader.looksLikeHTML(bytes))
     }
 
+    /// A page in a legacy charset, its title and story with characters of that charset.
+    private func page(charset: String, titleBytes: [UInt8], before: String = "") -> [UInt8] {
+        Array("<html><head>\(before)<meta http-equiv=\"Content-Type\" content=\"text/html; charset=\(charset)\"><title>".utf8)
+            + titleBytes + Array("</title></head><body><article>\(story)</article></body></html>".utf8)
+    }
+
+    @Test(arguments: [
+        ("gb2312", [0xD0, 0xC2, 0xCE, 0xC5], "新闻"),  // GB2312 is read as GB18030, its superset
+        ("EUC-KR", [0xB1, 0xB9, 0xB9, 0xAB], "국무"),
+        ("iso-2022-jp", [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x1B, 0x28, 0x42], "日本"),  // 7-bit, with escapes
+        ("koi8-r", [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4], "Привет"),
+        ("iso-8859-2", [0x62, 0xEA, 0x64, 0x7A, 0x69, 0x65], "będzie"),
+        ("latin1", [0x43, 0x61, 0x66, 0xE9], "Café"),
+    ] as [(String, [UInt8], String)])
+    func legacyCharsetsAreConverted(charset: String, bytes: [UInt8], title: String) throws {
+        let article = try #require(try HTMLReader.articles(page(charset: charset, titleBytes: bytes)).first)
+        #expect(article.title == title)
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+    }
+
+    /// A script's `charset` attribute names the script's encoding, not the page's: the `<meta>`
+    /// after it is the declaration.
+    @Test func aScriptsCharsetIsNoDeclaration() throws {
+        let bytes = page(
+            charset: "iso-8859-2", titleBytes: [0x64, 0x7A, 0x69, 0x65, 0x73, 0x69, 0xB1, 0x74, 0x65, 0x6A],
+            before: "<!-- charset=utf-8 --><script src=\"a.js\" charset=\"UTF-8\"></script>")
+        #expect(Charset.declaredLabel(bytes[...]) == "iso-8859-2")
+        #expect(try HTMLReader.articles(bytes).first?.title == "dziesiątej")
+    }
+
+    /// A page that still declares its old charset but was saved again as UTF-8 keeps its UTF-8;
+    /// bytes the declared charset does not define become U+FFFD and the reading goes on.
+    @Test func utf8UnderALegacyDeclarationAndUndefinedBytes() throws {
+        let resaved = page(charset: "iso-8859-2", titleBytes: Array("Paweł będzie".utf8))
+        #expect(try HTMLReader.articles(resaved).first?.title == "Paweł będzie")
+        // 0x80 opens no GB18030 character; 0xA1 0x40 is none either.
+        let damaged = page(charset: "gbk", titleBytes: [0xD0, 0xC2, 0x80, 0xCE, 0xC5])
+        #expect(try HTMLReader.articles(damaged).first?.title == "新\u{FFFD}闻")
+        #expect(Charset.convert([0x41, 0xA1], from: "GB18030") == Array("A\u{FFFD}".utf8))
+        #expect(Charset.convert([0x41], from: "NO-SUCH-CHARSET") == nil)
+    }
+
+    @Test(arguments: [
+        ("UTF8", Charset.Reading.utf8), ("utf-16", .utf8), ("ISO-8859-1", .windows1252), ("us-ascii", .windows1252),
+        ("iso8859_1", .windows1252), ("iso-8859-9", .converter("CP1254")), ("ISO_8859-2", .converter("ISO-8859-2")),
+        ("windows-1251", .converter("CP1251")), ("cp1250", .converter("CP1250")), ("Shift_JIS", .converter("CP932")),
+        ("euc_kr", .converter("CP949")), ("big5", .converter("BIG5-HKSCS")), ("tis-620", .converter("CP874")),
+    ] as [(String, Charset.Reading)])
+    func labelsAreReadAsTheStandardReadsThem(label: String, reading: Charset.Reading) {
+        #expect(Charset.reading(ofLabel: label) == reading)
+    }
+
+    @Test func unknownLabelsAreNoDeclaration() {
+        for label in ["x-unknown", "iso-8859-99", "windows-9999", "../../etc/passwd", ""] {
+            #expect(Charset.reading(ofLabel: label) == nil)
+        }
+        #expect(Charset.declaredLabel(Array("<html><body><meta charset=koi8-r>".utf8)[...]) == nil)
+        #expect(Charset.declaredLabel(Array("<?xml version=\"1.0\" encoding=\"windows-1250\"?><html>".utf8)[...]) == "windows-1250")
+    }
+
     @Test func binaryIsRefused() {
         let bytes = Array("<html>".utf8) + [UInt8](repeating: 0, count: 100)
         #expect(throws: ParseError.self) { try HTMLReader.articles(bytes) }
