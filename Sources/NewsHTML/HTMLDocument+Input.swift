@@ -246,7 +246,20 @@ private struct InputPass {
                     // `<!--` then `<script` inside a script: HTML ends it at a later `</script>`.
                     keepUntil = n
                 }
-                if hollowing, name == TagName.plaintext || found && !(after < n && (isSpaceOrEnd(text[after]) || text[after] == 0x2F)) {
+                let properEnd = after < n && (isSpaceOrEnd(text[after]) || text[after] == 0x2F)
+                if found, !properEnd, name == TagName.title, endTag(of: name, properAfter: after) == nil {
+                    // `</titlevalue="true" -->` with no proper `</title>` after it (a template's
+                    // comment cut into the end tag): HTML's title would run to the end of the page and
+                    // leave no body; it ends there instead, as lenient parsers read it.
+                    var close = after
+                    while close < n, text[close] != 0x3E, text[close] != 0x3C { close += 1 }
+                    let resume = close < n && text[close] == 0x3E ? close + 1 : close
+                    leaveOut(upTo: k, resumingAt: resume)
+                    out.append(contentsOf: Array("</title>".utf8))
+                    i = resume
+                    continue
+                }
+                if hollowing, name == TagName.plaintext || found && !properEnd {
                     // `</titlevalue`, which ends this pass's skip but not the element, or `<plaintext>`,
                     // which nothing ends: HTML reads on, and nothing more is left out.
                     keepUntil = n
@@ -379,6 +392,19 @@ private struct InputPass {
             k = min(nextOpening(from: k + 1), n - length + 1)
         }
         return k
+    }
+
+    /// The offset of the first end tag of `name` from `start` that HTML reads as one (its name
+    /// followed by a space, `/` or `>`), or nil.
+    func endTag(of name: TagName, properAfter start: Int) -> Int? {
+        let n = text.count
+        var k = endTag(of: name, from: start)
+        while k + name.count + 2 <= n {
+            let after = k + name.count + 2
+            if after < n, isSpaceOrEnd(text[after]) || text[after] == 0x2F { return k }
+            k = endTag(of: name, from: k + 1)
+        }
+        return nil
     }
 
     /// The offset of the next `<` from `start`, or the end of the text (`memchr`: most of a page is

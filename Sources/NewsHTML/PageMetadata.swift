@@ -52,7 +52,7 @@ struct PageMetadata {
                     localeDayFirst = DayOrder.dayFirst(locale: lang)
                 }
             case GUMBO_TAG_TITLE:
-                if documentTitle == nil { documentTitle = document.text(index) }
+                if documentTitle == nil { documentTitle = Self.withoutTags(document.text(index)) }
             case GUMBO_TAG_META:
                 guard let content = node[.content], !content.isEmpty else { break }
                 // RDFa lets one tag carry several properties (`property="dc:creator twitter:site_name"`).
@@ -220,6 +220,28 @@ struct PageMetadata {
     }
 
     /// Metadata text with its character references decoded, twice over (see `decodeEntities`).
+    /// A title's text without the markup some pages write into it (`Bitch,<br/> But He's <i>Our</i>`,
+    /// `next week! <IMG SRC="…">`): a title is text, so a tag in it was never meant to be read.
+    static func withoutTags(_ text: String) -> String {
+        guard text.utf8.contains(0x3C) else { return text }
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x3C, i + 1 < bytes.count,
+                bytes[i + 1] == 0x2F || bytes[i + 1] == 0x21 || (bytes[i + 1] | 0x20) >= 0x61 && (bytes[i + 1] | 0x20) <= 0x7A,
+                let close = bytes[(i + 1)...].firstIndex(where: { $0 == 0x3E || $0 == 0x3C }), bytes[close] == 0x3E
+            {
+                if out.last != 0x20 { out.append(0x20) }
+                i = close + 1
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return PageArticle.clean(String(decoding: out, as: UTF8.self))
+    }
+
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(0x26) else { return text }
         // `&amp;#8216;` (escaped twice) is `&#8216;` after the first pass, `‘` after the second.

@@ -569,6 +569,39 @@ import Testing
     }
 }
 
+@Suite struct BrokenTitleTests {
+    /// A template's comment cut into the end tag (`</titlevalue="true" -->`) with no proper
+    /// `</title>` after it: in HTML the title would swallow the page; the title ends there instead.
+    @Test func titleEndTagCutByAComment() throws {
+        let page = """
+            <html><head><title id="TitleID">Bush to Saudis: More Oil Please - World - CBN News</titlevalue="true" -->
+            </head><body><h1>Bush to Saudis: More Oil Please</h1><article><p>\(story)</p></article></body></html>
+            """
+        let article = try #require(try HTMLReader.articles(Array(page.utf8)).first)
+        #expect(article.title == "Bush to Saudis: More Oil Please")
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+    }
+
+    /// With a proper `</title>` further on, HTML ends the title there, and so does newsd.
+    @Test func aProperEndTagLaterStillEndsTheTitle() throws {
+        let page = "<html><head><title>A </titlex> B</title></head><body><article><p>\(story)</p></article></body></html>"
+        let document = HTMLDocument(utf8: Array(page.utf8))
+        #expect(PageMetadata(document).documentTitle == "A B")  // the markup in it is no text
+    }
+
+    @Test(arguments: [
+        ("Whiskey Bar: He May Be a Son of a Bitch,<br/> But He's <i>Our</i> Son of a Bitch",
+         "Whiskey Bar: He May Be a Son of a Bitch, But He's Our Son of a Bitch"),
+        (#"DD &#34;Graduates&#34; from speech next week! <IMG SRC="http://example.com/happy.gif" ALT=":&#41;"> "#,
+         #"DD "Graduates" from speech next week!"#),
+        ("Rates < 2% and > 1%: what it means", "Rates < 2% and > 1%: what it means"),
+    ])
+    func markupWrittenIntoATitleIsNoText(written: String, read: String) {
+        let document = HTMLDocument(utf8: Array("<html><head><title>\(written)</title></head><body></body></html>".utf8))
+        #expect(PageMetadata(document).documentTitle == read)
+    }
+}
+
 @Suite struct HostileHTMLTests {
     @Test(arguments: ["div", "b", "table", "span", "font", "ul", "section"])
     func deepNesting(tag: String) throws {
