@@ -30,6 +30,8 @@ import tempfile
 import threading
 import time
 
+import newsd_sqlite
+
 
 def log(message):
     print(f"crash-test: {message}", flush=True)
@@ -141,6 +143,7 @@ def check_database(path, expected):
     """Returns a list of failures and a dict of figures."""
     failures = []
     db = sqlite3.connect(path)
+    newsd_sqlite.register(db)
     figures = {}
     integrity = db.execute("PRAGMA integrity_check").fetchall()
     figures["integrity_check"] = integrity[0][0] if len(integrity) == 1 else integrity

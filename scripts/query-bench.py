@@ -32,6 +32,8 @@ import subprocess
 import sys
 import time
 
+import newsd_sqlite
+
 SINCE = "2025-05-20T00:00:00Z"
 
 
@@ -179,7 +181,7 @@ def corpus_terms(db):
     """A rare word (in 1 to 20 articles) and a prefix (several words, 1,000 to 20,000 articles) of
     this archive, from its full-text vocabulary: the first in alphabetical order, so the same
     corpus gives the same choice. Falls back to a word no corpus has and `sanction*`."""
-    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    con = newsd_sqlite.register(sqlite3.connect("file:%s?mode=ro" % db, uri=True))
     con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, row)")
     words = [(t, n) for t, n in con.execute("SELECT term, doc FROM temp.vocab")
              if len(t) >= 6 and t.isalpha() and t.isascii() and not t.startswith("src") and t != "newsdcopy"]
@@ -232,7 +234,7 @@ def time_rpc(rpc, params, reps):
 
 def raw_sqlite(db, text, reps):
     """The text alone as a plain FTS5 application runs it: bm25 over every match, LIMIT 20."""
-    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    con = newsd_sqlite.register(sqlite3.connect("file:%s?mode=ro" % db, uri=True))
     sql = ("SELECT a.id, a.title, snippet(articles_fts, -1, '**', '**', '…', 16) FROM articles_fts "
            "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20")
     con.execute(sql, (text,)).fetchall()

@@ -98,7 +98,8 @@ public struct SearchQuery: Sendable, Equatable {
     public static func checkRaw(_ text: String, limits: Limits = .standard) throws(RPCError) {
         let words = Lexer.words(of: text)
         let operators: Set<Substring> = ["AND", "OR", "NOT", "NEAR"]
-        let count = words.filter { !operators.contains($0) && !$0.allSatisfy(\.isNumber) }.count
+        let count = words.filter { !operators.contains($0) && !$0.allSatisfy(\.isNumber) }
+            .reduce(0) { $0 + IndexText.tokenCount($1) }
         if count > limits.words {
             throw RPCError(.tooComplex, "query has \(count) words; at most \(limits.words) are searched at once")
         }
@@ -229,7 +230,7 @@ private struct Compiler {
         var prefix: Bool
 
         var fts: String {
-            let phrase = "\"" + words.joined(separator: " ") + "\"" + (prefix ? "*" : "")
+            let phrase = "\"" + IndexText.spaced(words.joined(separator: " ")) + "\"" + (prefix ? "*" : "")
             return column.map { "\($0) : \(phrase)" } ?? phrase
         }
     }
@@ -371,10 +372,12 @@ private struct Compiler {
         }
         let parts = Lexer.words(of: body)
         guard !parts.isEmpty else { return .nothing }
-        if parts.count > limits.phraseWords {
-            throw RPCError(.tooComplex, "a phrase of \(parts.count) words; at most \(limits.phraseWords) are searched")
+        // A word of Chinese or Japanese is as many words to the index as it has characters.
+        let tokens = parts.reduce(0) { $0 + IndexText.tokenCount($1) }
+        if tokens > limits.phraseWords {
+            throw RPCError(.tooComplex, "a phrase of \(tokens) words; at most \(limits.phraseWords) are searched")
         }
-        words += parts.count
+        words += tokens
         if words > limits.words {
             throw RPCError(.tooComplex, "query has more than \(limits.words) words; search for fewer at once")
         }

@@ -1,4 +1,5 @@
 import GRDB
+import NewsProtocol
 
 /// The full-text rows one commit adds and removes, written to `articles_fts` at the commit's end.
 ///
@@ -25,6 +26,19 @@ struct FullTextChanges {
         return String(scalars[..<end])
     }
 
+    /// A text column as the view gives it to the index: cut, then Chinese and Japanese one
+    /// character per token (`IndexText`; `newsd_index_text` in the view). The `meta` column's
+    /// filter tokens are only cut.
+    static func indexedText(_ text: String) -> String {
+        IndexText.spaced(indexed(text))
+    }
+
+    /// `newsd_index_text(text)`: `IndexText.spaced`, for the view (every connection has it, as
+    /// `highlight()` reads the view).
+    static let indexTextFunction = DatabaseFunction("newsd_index_text", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(IndexText.spaced)
+    }
+
     /// An article's searchable columns, in `articles_fts` order, as the index holds them.
     struct Columns {
         var title: String?
@@ -36,23 +50,25 @@ struct FullTextChanges {
         var meta: String
 
         init(title: String?, stored: StoredArticle) {
-            self.title = title.map(indexed)
-            summary = indexed(stored.summary)
-            subheadings = indexed(stored.subheadings)
-            captions = indexed(stored.captions)
-            posts = indexed(stored.posts)
-            body = indexed(stored.body)
+            self.title = title.map(indexedText)
+            summary = indexedText(stored.summary)
+            subheadings = indexedText(stored.subheadings)
+            captions = indexedText(stored.captions)
+            posts = indexedText(stored.posts)
+            body = indexedText(stored.body)
             meta = indexed(stored.meta)
         }
 
-        /// The columns as a row of `articles` holds them (the row must select all seven).
-        init(_ row: Row) {
-            title = (row["title"] as String?).map(indexed)
-            summary = indexed(row["summary"])
-            subheadings = indexed(row["subheadings"])
-            captions = indexed(row["captions"])
-            posts = indexed(row["posts"])
-            body = indexed(row["body"])
+        /// The columns as a row of `articles` holds them (the row must select all seven);
+        /// `spaced` false as the index held them before the v10 migration.
+        init(_ row: Row, spaced: Bool = true) {
+            let text = spaced ? indexedText : indexed
+            title = (row["title"] as String?).map(text)
+            summary = text(row["summary"])
+            subheadings = text(row["subheadings"])
+            captions = text(row["captions"])
+            posts = text(row["posts"])
+            body = text(row["body"])
             meta = indexed(row["meta"])
         }
 

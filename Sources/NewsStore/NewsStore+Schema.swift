@@ -267,7 +267,7 @@ extension NewsStore {
             var fullText = FullTextChanges()
             for row in rows {
                 let id: Int64 = row["id"]
-                let old = FullTextChanges.Columns(row)
+                let old = FullTextChanges.Columns(row, spaced: false)  // the index before v10
                 var new = old
                 new.meta = FullTextChanges.meta(old.meta, copy: true)
                 try update.execute(arguments: [new.meta, id])
@@ -275,6 +275,33 @@ extension NewsStore {
                 fullText.add(id, new)
             }
             try fullText.writeChanges(in: db)
+        }
+        // v10: Chinese and Japanese are indexed one character per token (`IndexText`), so that a
+        // word inside a sentence written without spaces is found. The view gives the index its
+        // text through `newsd_index_text`; the rows it changes (those holding such text) are
+        // indexed again, removed with the values they were indexed with.
+        migrator.registerMigration("v10") { db in
+            let limit = FullTextChanges.characterLimit
+            let textColumns = ["title", "summary", "subheadings", "captions", "posts", "body"]
+            let cut = { (column: String) in "substr(\(column), 1, \(limit))" }
+            let changed = textColumns.map { "newsd_index_text(\(cut($0))) IS NOT \(cut($0))" }.joined(separator: " OR ")
+            try db.execute(
+                sql: """
+                    DROP VIEW articles_fts_source;
+                    CREATE VIEW articles_fts_source AS SELECT id,
+                        \(textColumns.map { "newsd_index_text(\(cut($0))) AS \($0)" }.joined(separator: ", ")),
+                        \(cut("meta")) AS meta
+                        FROM articles;
+                    CREATE TEMP TABLE respaced AS SELECT id FROM articles WHERE \(changed);
+                    INSERT INTO articles_fts(articles_fts, rowid, \(FullTextChanges.selection))
+                        SELECT 'delete', id, \((textColumns + ["meta"]).map(cut).joined(separator: ", "))
+                        FROM articles WHERE id IN (SELECT id FROM temp.respaced);
+                    INSERT INTO articles_fts(rowid, \(FullTextChanges.selection))
+                        SELECT id, \(FullTextChanges.selection) FROM articles_fts_source
+                        WHERE id IN (SELECT id FROM temp.respaced);
+                    DROP TABLE temp.respaced;
+                    """
+            )
         }
         return migrator
     }

@@ -51,7 +51,9 @@ extension NewsStore {
                 try SearchQuery.checkRaw(text)
                 query = SearchQuery()
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                typed = trimmed.isEmpty ? nil : "(" + trimmed + ")"
+                // Chinese and Japanese words as the index holds them (`IndexText`): the separator
+                // goes between two such characters only, never next to the query's syntax.
+                typed = trimmed.isEmpty ? nil : "(" + IndexText.spaced(trimmed) + ")"
             } else {
                 query = try SearchQuery.compile(text)
                 typed = query.match

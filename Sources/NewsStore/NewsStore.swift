@@ -42,6 +42,7 @@ public final class NewsStore: Sendable {
             // last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try RankFunction.register(db)
+            db.add(function: FullTextChanges.indexTextFunction)
             if !db.configuration.readonly {
                 // The writer's page cache holds a batch's dirty pages (articles, the full-text
                 // index, the near-duplicate buckets) without spilling them into the log mid-transaction.

@@ -79,7 +79,7 @@ enum SnippetWindow {
             if number < best.start { continue }
             if number == best.start {
                 if word.openAtStart { text += "**" }
-            } else {
+            } else if !word.joined {
                 text += " "
             }
             text += marked(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[word.range]), as: UTF8.self))
@@ -106,17 +106,34 @@ enum SnippetWindow {
             var openAtStart: Bool
             var openAtEnd: Bool
             var touched: Bool
+            /// Only the index's zero-width separator (`IndexText`) stands before it: a character of
+            /// a sentence written without spaces, joined to the one before it when shown.
+            var joined: Bool
+        }
+
+        /// The length of the separator at `k`: 1 for an ASCII space, tab or line feed, 3 for the
+        /// zero-width space (E2 80 8B), 0 for none.
+        private func separator(at k: Int) -> Int {
+            let b = bytes[k]
+            if b == 0x20 || b == 0x0A || b == 0x09 { return 1 }
+            if b == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80, bytes[k + 2] == 0x8B { return 3 }
+            return 0
         }
 
         mutating func next() -> Word? {
             let n = bytes.count
-            func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
-            while i < n && isSeparator(bytes[i]) { i += 1 }
+            var joined = i > 0
+            while i < n {
+                let length = separator(at: i)
+                guard length > 0 else { break }
+                if length == 1 { joined = false }
+                i += length
+            }
             guard i < n else { return nil }
             let start = i
             let startedInside = inside
             var touched = inside
-            while i < n && !isSeparator(bytes[i]) {
+            while i < n && separator(at: i) == 0 {
                 if bytes[i] == 0xEE && i + 2 < n && bytes[i + 1] == 0x80 {
                     if bytes[i + 2] == 0x80 {
                         inside = true
@@ -127,7 +144,7 @@ enum SnippetWindow {
                 }
                 i += 1
             }
-            return Word(range: start..<i, openAtStart: startedInside, openAtEnd: inside, touched: touched)
+            return Word(range: start..<i, openAtStart: startedInside, openAtEnd: inside, touched: touched, joined: joined)
         }
     }
 

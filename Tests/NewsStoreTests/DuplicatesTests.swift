@@ -448,7 +448,9 @@ struct LinkingTests {
         }
         // The archive as version 8 left it: no token in the rows or the index, v9 not yet run.
         do {
-            let queue = try DatabaseQueue(path: path)
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in db.add(function: FullTextChanges.indexTextFunction) }  // the view's
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             try await queue.write { db in
                 try db.execute(sql: "UPDATE articles SET meta = trim(replace(meta, '\(FullTextChanges.copyToken)', ''))")
                 try db.execute(sql: "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")

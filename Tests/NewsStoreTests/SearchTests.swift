@@ -169,6 +169,9 @@ struct SearchTests {
     @Test("queries over the bounds are too_complex and the store still answers", arguments: [
         QueryParams(text: Array(repeating: "a", count: 1000).joined(separator: " ")),
         QueryParams(text: "NEAR(a b, 99999999)", fts: true),
+        // A word of Chinese is one token per character to the index, and counted so.
+        QueryParams(text: String(repeating: "的", count: 100)),
+        QueryParams(text: String(repeating: "的", count: 100), fts: true),
     ])
     func tooComplex(params: QueryParams) async throws {
         let t = try await archive()
@@ -317,6 +320,102 @@ struct SearchTests {
         fresh.captions = ["Osaka again"]
         _ = try await store.commit([commit("b.txt", inode: 2, size: 1, [fresh])])
         #expect(try await store.search(QueryParams(text: "osaka")).total == 2)
+        try store.close()
+    }
+}
+
+/// Chinese and Japanese are written without spaces between words: the index holds them one
+/// character per token (`IndexText`), so a word is found inside a sentence.
+@Suite("Search in scripts written without spaces")
+struct UnspacedScriptTests {
+    static let chinese = ["中国外交部发言人表示，双方就共同关心的问题深入交换了意见。", "Talks in Geneva went on."]
+    static let japanese = ["東京都は新しい計画を発表した。", "カタカナの言葉もある。"]
+
+    private func archive() async throws -> TemporaryStore {
+        let t = try TemporaryStore()
+        _ = try await t.store.commit([
+            commit("zh.txt", inode: 1, size: 1, [article("北京会谈：双方交换意见", Self.chinese)]),
+            commit("ja.txt", inode: 2, size: 1, [article("東京の計画", Self.japanese)]),
+            commit("en.txt", inode: 3, size: 1, [article("Markets", ["Stocks rose in Geneva."])]),
+        ])
+        return t
+    }
+
+    @Test(arguments: [
+        ("外交部", ["北京会谈：双方交换意见"]),
+        ("中国", ["北京会谈：双方交换意见"]),
+        (#""交换了意见""#, ["北京会谈：双方交换意见"]),
+        ("外交*", ["北京会谈：双方交换意见"]),
+        ("发言人 Geneva", ["北京会谈：双方交换意见"]),
+        ("title:会谈", ["北京会谈：双方交换意见"]),
+        ("东京", []),  // simplified 东 is not 東
+        ("中外", []),  // two characters of the text, not next to each other
+        ("東京", ["東京の計画"]),
+        ("計画", ["東京の計画"]),
+        ("カタカナ", ["東京の計画"]),
+        ("Geneva", ["Markets", "北京会谈：双方交换意见"]),
+    ])
+    func found(text: String, titles: [String]) async throws {
+        let t = try await archive()
+        let result = try await t.store.search(QueryParams(text: text))
+        #expect(Set(result.results.compactMap(\.title)) == Set(titles), "\(text)")
+    }
+
+    @Test func rawQueriesAndSnippets() async throws {
+        let t = try await archive()
+        let raw = try await t.store.search(QueryParams(text: "发言人 AND 外交部", fts: true))
+        #expect(raw.results.compactMap(\.title) == ["北京会谈：双方交换意见"])
+        // The snippet shows the sentence as written: no separator, no space between its characters.
+        let hit = try #require(try await t.store.search(QueryParams(text: "外交部")).results.first)
+        #expect(!hit.snippet.unicodeScalars.contains(IndexText.separator))
+        #expect(hit.snippet.contains("**外交部**"))
+        #expect(try await t.store.integrityCheck() == "ok")
+        // A revision removes the row with the values it was indexed with.
+        let fileID = try #require(try await t.store.fileRecord(path: "zh.txt")?.id)
+        _ = try await t.store.commit([commit("zh.txt", inode: 1, size: 2, [article("新华社", ["北京今天天气很好。"])], fileID: fileID)])
+        #expect(try await t.store.integrityCheck() == "ok")
+        #expect(try await t.store.search(QueryParams(text: "外交部")).total == 0)
+        #expect(try await t.store.search(QueryParams(text: "天气")).total == 1)
+    }
+
+    @Test func spacing() {
+        #expect(IndexText.spaced("中国 外交部") == "中\u{200B}国 外\u{200B}交\u{200B}部")
+        #expect(IndexText.spaced("東京でAI") == "東\u{200B}京\u{200B}でAI")
+        #expect(IndexText.spaced("국무총리실 Prime") == "국무총리실 Prime")  // Korean is written with spaces
+        #expect(IndexText.spaced("Café") == "Café")
+        #expect(IndexText.tokenCount("外交部") == 3)
+        #expect(IndexText.tokenCount("AI中国") == 3)
+        #expect(IndexText.tokenCount("ceasefire") == 1)
+    }
+
+    /// An archive from before the index held these scripts character by character is indexed
+    /// again when it opens (migration v10): found, and the index equal to its source.
+    @Test func olderArchiveIsIndexedAgain() async throws {
+        let folder = try TemporaryFolder("newsd-migrate")
+        defer { withExtendedLifetime(folder) {} }
+        let path = folder.path + "/newsd.db"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try NewsStore.migrator.migrate(queue, upTo: "v1")
+            for (id, text) in [(1, Self.chinese), (2, ["Plain English text."])] {
+                let stored = StoredArticle(article("T\(id)", text))
+                try await queue.write { db in
+                    try db.execute(
+                        sql: """
+                            INSERT INTO files (id, path, state, created_at, updated_at) VALUES (?, ?, 'ingested', 'x', 'x');
+                            INSERT INTO articles (file_id, ordinal, title, kind, word_count, content_hash,
+                                body, doc, path, ingested_at, updated_at) VALUES (?, 0, ?, 'article', 3, 'h', ?, ?, ?, 'x', 'x')
+                            """, arguments: [id, "\(id).txt", id, "T\(id)", stored.body, stored.doc, "\(id).txt"])
+                }
+            }
+            try NewsStore.migrator.migrate(queue, upTo: "v9")
+            #expect(try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '外交部'") } == 0)
+            try queue.close()
+        }
+        let store = try NewsStore(path: path)
+        #expect(try await store.search(QueryParams(text: "外交部")).total == 1)
+        #expect(try await store.search(QueryParams(text: "english")).total == 1)
+        #expect(try await store.integrityCheck() == "ok")
         try store.close()
     }
 }
