@@ -493,11 +493,15 @@ struct MainContent {
         }
         // The outlet named beside its people (`Ariel Melgar Cabrera`, `El Deber`) is no author.
         if page.authors.contains(where: { !isOutlet($0) }) { page.authors.removeAll(where: isOutlet) }
+        // A later stated field (`author` after an `article:author` naming the site) when the page
+        // prints no byline.
+        let later = metadata.laterAuthors.map(Self.tidyName).filter { plausible($0) && !isOutlet($0) }
         if page.authors.isEmpty {
             page.authors = pageBylines(roots).map(Self.tidyName).filter(printedName)
+            if page.authors.isEmpty { page.authors = later }
         } else if page.authors.allSatisfy(isOutlet) {
             let printed = pageBylines(roots).map(Self.tidyName).filter { printedName($0) && !isOutlet($0) }
-            if !printed.isEmpty { page.authors = printed }
+            if !printed.isEmpty { page.authors = printed } else if !later.isEmpty { page.authors = later }
         }
         // A name that runs on into the author's card (`Jane Doe Journaliste au Monde Suivre …`) is
         // the name before it again.

@@ -12,6 +12,8 @@ struct PageMetadata {
     var source: String?
     var url: String?
     var authors: [String] = []
+    /// Names of a later author field, when `authors` names only the site.
+    var laterAuthors: [String] = []
     var published: String?
     var updated: String?
     var language: String?
@@ -128,10 +130,23 @@ struct PageMetadata {
             meta["twitter:creator"].flatMap { $0.hasPrefix("@") ? nil : $0 },
         ].compactMap { $0.map { [$0] } }
         let authorFields: [[String]] = [fromJSONLD.authors, citationAuthors] + metaAuthors + [microAuthors]
+        // A field that names only the site (`article:author` = `jungle.world`) stands, and the first
+        // later one that names someone (`author` = `Ernst Lohoff`) is kept aside: the page's byline
+        // comes first, that field only when the page prints none.
+        let site = [source, meta["og:site_name"]].compactMap { $0.map(MainContent.key) }.filter { !$0.isEmpty }
+        let isSite = { (name: String) -> Bool in
+            let k = MainContent.key(name)
+            return site.contains { k == $0 || k.contains($0) || $0.contains(k) }
+                || !name.contains(" ") && name.contains(".") && !name.hasSuffix(".")  // a domain
+        }
         for field in authorFields {
             let names = Self.names(field)
-            if !names.isEmpty {
+            if names.isEmpty { continue }
+            if authors.isEmpty {
                 authors = names
+                if !names.allSatisfy(isSite) { break }
+            } else if !names.allSatisfy(isSite) {
+                laterAuthors = names
                 break
             }
         }

@@ -103,6 +103,19 @@ let story = """
         #expect(article.authors == ["Tom Ward"])
     }
 
+    /// `article:author` naming the site, then `author` naming a person: the person, unless the
+    /// page prints a byline of its own, which comes first.
+    @Test(arguments: [("", ["Ernst Lohoff"]), ("<p class=\"byline\">By Anna Berg</p>", ["Anna Berg"])])
+    func authorFieldAfterOneNamingTheSite(printed: String, authors: [String]) throws {
+        let article = try read(
+            """
+            <html><head><meta name="author" content="Ernst Lohoff"><meta property="og:site_name" content="jungle.world">
+            <meta property="article:author" content="jungle.world"></head>
+            <body><article><h1>Das Phantom</h1>\(printed)\(story)</article></body></html>
+            """)
+        #expect(article.authors == authors)
+    }
+
     /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
     /// without `//` before the marks) is read like bare JSON-LD.
     @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
