@@ -87,6 +87,13 @@ package struct PageArticle: Sendable, Equatable {
         Byline.parse(TextExtractor.clean(line))
     }
 
+    /// The author of a line naming a kind of piece and who wrote it (`Eine Kolumne von Nils
+    /// Pickert`, `A column by Jane Doe`), or nil.
+    package static func pieceByline(_ line: String) -> [String]? {
+        guard let rest = PageLayout.pieceByline(Substring(TextExtractor.clean(line))) else { return nil }
+        return PageLayout.byline(String(rest))
+    }
+
     /// The names of a byline as pages print it, with what follows the names cut off (`By Nathan
     /// Willis March 25, 2015`, `By Alissa Wilkinson @alissamarie Updated …`), or nil.
     package static func printedByline(_ line: String) -> [String]? {

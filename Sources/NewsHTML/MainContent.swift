@@ -444,6 +444,8 @@ struct MainContent {
             opening: Self.openingWords(found))
         let titleKey = Self.key(page.title ?? "")
 
+        // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
+        let plausible = { (name: String) in PageArticle.isPlausibleAuthor(name) && !Self.isAccountLinks(name) }
         var seenBody = false
         for block in found {
             let density = block.length == 0 ? 0 : Double(block.links) / Double(block.length)
@@ -454,8 +456,10 @@ struct MainContent {
                 let blockKey = Self.key(block.text)
                 if blockKey == titleKey { continue }
                 if block.length < 80, page.authors.contains(where: { Self.key($0) == blockKey }) { continue }
-                if let names = PageArticle.byline(block.text) {
-                    if page.authors.isEmpty { page.authors = names }
+                // `By Jane Doe`, or a kind of piece and its author (`Eine Kolumne von Nils Pickert`),
+                // which names the author where the stated one is no person's (`Nils`).
+                if let names = PageArticle.byline(block.text) ?? (block.length < 80 ? PageArticle.pieceByline(block.text) : nil) {
+                    if !page.authors.contains(where: plausible) { page.authors = names }
                     continue
                 }
                 if let stamp = PageArticle.stamp(block.text) {
@@ -478,8 +482,6 @@ struct MainContent {
                 seenBody = true
             }
         }
-        // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
-        let plausible = { (name: String) in PageArticle.isPlausibleAuthor(name) && !Self.isAccountLinks(name) }
         // A byline's element vouches for a name of one word too (`Heiko`), where a stated one may be a
         // social account (`TodayShow`).
         let printedName = { (name: String) in plausible(name) || Self.singleName(name) == name }

@@ -116,6 +116,19 @@ let story = """
         #expect(article.authors == authors)
     }
 
+    /// A kind of piece and its author above the story is a byline, not the story's first paragraph,
+    /// and names the author where the stated one is no person's name (`Nils`).
+    @Test func pieceBylineAboveTheStory() throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"Article","headline":"Das Patriarchat",
+            "author":{"@type":"Person","name":"Nils"}}</script></head>
+            <body><article><h1>Das Patriarchat</h1><p><strong>Eine Kolumne von Nils Pickert</strong></p>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Nils Pickert"])
+        #expect(article.body.first?.hasPrefix("Diplomats") == true)
+    }
+
     /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
     /// without `//` before the marks) is read like bare JSON-LD.
     @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
