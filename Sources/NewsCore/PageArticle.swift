@@ -94,6 +94,13 @@ package struct PageArticle: Sendable, Equatable {
         return PageLayout.byline(String(rest))
     }
 
+    /// Whether a line is a byline's label alone, its names elsewhere (`Autor:`, `Written by`); not a
+    /// bare preposition (`By`, `Von`), which menus print as well.
+    package static func isBylineLabel(_ line: String) -> Bool {
+        let lower = TextExtractor.clean(line).lowercased().replacingOccurrences(of: " :", with: ":")
+        return PageLayout.labelOpenings.contains(lower + " ")
+    }
+
     /// The names of a byline as pages print it, with what follows the names cut off (`By Nathan
     /// Willis March 25, 2015`, `By Alissa Wilkinson @alissamarie Updated …`), or nil.
     package static func printedByline(_ line: String) -> [String]? {

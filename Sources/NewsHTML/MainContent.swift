@@ -446,8 +446,24 @@ struct MainContent {
 
         // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
         let plausible = { (name: String) in PageArticle.isPlausibleAuthor(name) && !Self.isAccountLinks(name) }
+        // A byline's label alone (`Autor:` in a heading of its own) and the names in the next block
+        // (`Peter Maahn/SP-X`), anywhere: both are the byline, neither is text of the story.
+        var labelled: [Int: [String]] = [:]
+        for k in found.indices.dropLast() where found[k].length <= 24 && found[k + 1].length < 80 && PageArticle.isBylineLabel(found[k].text) {
+            if let names = PageArticle.printedByline(found[k].text + " " + found[k + 1].text), !names.isEmpty { labelled[k] = names }
+        }
         var seenBody = false
-        for block in found {
+        var skipping = false
+        for (k, block) in found.enumerated() {
+            if skipping {
+                skipping = false
+                continue
+            }
+            if let names = labelled[k] {
+                if !page.authors.contains(where: plausible) { page.authors = names }
+                skipping = true
+                continue
+            }
             let density = block.length == 0 ? 0 : Double(block.links) / Double(block.length)
             if density > 0.5, block.role != .quote, !Self.isLinkedProse(block, density: density) { continue }
             if !seenBody {

@@ -129,6 +129,19 @@ let story = """
         #expect(article.body.first?.hasPrefix("Diplomats") == true)
     }
 
+    /// A byline's label in an element of its own and the names after it, even below the story;
+    /// a bare `By` heading is a menu's as often, and is not read so.
+    @Test(arguments: [
+        ("<h5 class=\"title-inline\">Autor: </h5>Peter Maahn/SP-X", ["Peter Maahn"]),
+        ("<div><b>Written by</b></div><div>Jane Doe</div>", ["Jane Doe"]),
+        ("<h5>By</h5><div>Topic Index</div>", []),
+    ])
+    func bylineLabelInAnElementOfItsOwn(box: String, authors: [String]) throws {
+        let article = try read("<html><body><article><h1>Skoda</h1>\(story)<div class=\"meta\">\(box)</div></article></body></html>")
+        #expect(article.authors == authors)
+        #expect(!article.body.contains { $0.contains("Maahn") || $0.contains("Jane Doe") })
+    }
+
     /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
     /// without `//` before the marks) is read like bare JSON-LD.
     @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
