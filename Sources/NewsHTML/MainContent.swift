@@ -464,6 +464,14 @@ struct MainContent {
                 skipping = true
                 continue
             }
+            // Above the story a byline is read before links count against a block: the author's
+            // name is often a link (`By <a>Jose de la Cruz</a>`).
+            if !seenBody, block.length < 80, block.role != .title,
+                let names = PageArticle.byline(block.text) ?? PageArticle.printedByline(block.text), !names.isEmpty
+            {
+                if !page.authors.contains(where: plausible) { page.authors = names }
+                continue
+            }
             let density = block.length == 0 ? 0 : Double(block.links) / Double(block.length)
             if density > 0.5, block.role != .quote, !Self.isLinkedProse(block, density: density) { continue }
             if !seenBody {
@@ -495,7 +503,9 @@ struct MainContent {
                     continue
                 }
                 page.body.append(block.text)
-                seenBody = true
+                // A short line (`Quelle: dpa-AFX`, `Werbung`) does not yet open the story: a byline
+                // or a stamp after it is still read as one.
+                if block.length >= Self.storyOpening { seenBody = true }
             }
         }
         // A byline's element vouches for a name of one word too (`Heiko`), where a stated one may be a
@@ -706,6 +716,10 @@ struct MainContent {
     /// `Laura Beck View Profile`),
     /// a month its date begins with (`Paul December 19, 2016` cut at the digits), or itself again
     /// (`Jennifer Rubin Jennifer Rubin`: a photo's text and the link).
+    /// Characters of the first paragraph that opens the story; shorter lines before it are still
+    /// where bylines and date stamps are printed.
+    static let storyOpening = 100
+
     static func tidyName(_ name: String) -> String {
         var words = name.split(separator: " ")
         // `Von Vanessa Franke`, `Erstellt von Andri Bryner`, `Über Creeny`: the byline's opening.

@@ -142,6 +142,18 @@ let story = """
         #expect(!article.body.contains { $0.contains("Maahn") || $0.contains("Jane Doe") })
     }
 
+    /// Above the story a byline whose name is a link is still a byline, and short lines before the
+    /// story (`Quelle: dpa-AFX`) do not yet open it.
+    @Test(arguments: [
+        ("<div class=\"wrote_by\">By <a href=\"/reporters/jose-de-la-cruz\">Jose de la Cruz</a></div>", ["Jose de la Cruz"]),
+        ("<p>Quelle: dpa-AFX</p><p>Von David Hutzler, dpa</p>", ["David Hutzler"]),
+    ])
+    func bylinesAboveTheStory(above: String, authors: [String]) throws {
+        let article = try read("<html><body><article><h1>Die Jungen entdecken die Börse</h1>\(above)\(story)</article></body></html>")
+        #expect(article.authors == authors)
+        #expect(!article.body.contains { $0.contains("Hutzler") || $0.contains("Jose") })
+    }
+
     /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
     /// without `//` before the marks) is read like bare JSON-LD.
     @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
