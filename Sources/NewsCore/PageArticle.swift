@@ -101,6 +101,14 @@ package struct PageArticle: Sendable, Equatable {
         return PageLayout.labelOpenings.contains(lower + " ")
     }
 
+    /// Whether a line opens with a byline's label (`Author: Jacopo Cascioli`, `Autor:`), or is one
+    /// without its colon (`Autor`, `Author`: words of five letters or more; `By` is a menu's too).
+    package static func opensWithBylineLabel(_ line: String) -> Bool {
+        let lower = TextExtractor.clean(line).lowercased().replacingOccurrences(of: " :", with: ":")
+        if PageLayout.labelOpenings.contains(where: { (lower + " ").hasPrefix($0) }) { return true }
+        return lower.count >= 5 && PageLayout.labelOpenings.contains(lower + ": ")
+    }
+
     /// The names of a byline as pages print it, with what follows the names cut off (`By Nathan
     /// Willis March 25, 2015`, `By Alissa Wilkinson @alissamarie Updated …`), or nil.
     package static func printedByline(_ line: String) -> [String]? {

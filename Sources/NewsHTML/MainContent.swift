@@ -527,6 +527,7 @@ struct MainContent {
         if page.authors.isEmpty {
             page.authors = pageBylines(roots).map(Self.tidyName).filter(printedName)
             if page.authors.isEmpty { page.authors = later }
+            if page.authors.isEmpty { page.authors = labelledByline().map(Self.tidyName).filter(plausible) }
         } else if page.authors.allSatisfy(isOutlet) {
             let printed = pageBylines(roots).map(Self.tidyName).filter { printedName($0) && !isOutlet($0) }
             if !printed.isEmpty { page.authors = printed } else if !later.isEmpty { page.authors = later }
@@ -793,6 +794,49 @@ struct MainContent {
         }
         return names
     }
+
+    /// A byline's label and its names anywhere on the page, outside readers' comments
+    /// (`<span>Author: </span><span>Jacopo Cascioli</span>`, `<h3>Autor</h3><h4>Iris Lange</h4>`):
+    /// the label's element, and when it holds the label alone, the element after it.
+    private func labelledByline() -> [String] {
+        let nodes = document.nodes
+        for (i, node) in nodes.enumerated() where node.isText {
+            guard node.utf8Text.count <= 24, PageArticle.opensWithBylineLabel(node.text) else { continue }
+            // Labels of who wrote it; `Posted by` and `Submitted by` label readers' posts as often.
+            let label = node.text.trimmingCharacters(in: .whitespaces).lowercased()
+            guard Self.writerLabels.contains(where: label.hasPrefix) else { continue }
+            let element = node.parent
+            var ancestor = element
+            var inComments = false
+            while ancestor >= 0 {
+                if hintsOf[ancestor].hasBytes("comment") { inComments = true }
+                let up = nodes[ancestor].parent
+                if up == ancestor { break }
+                ancestor = up
+            }
+            guard !inComments else { continue }
+            var line = PageArticle.clean(node.text)
+            if PageArticle.isBylineLabel(line) || PageArticle.isBylineLabel(line + ":") {
+                // The label alone in its text: the names are the next text, in the same element or
+                // the one after it (not the links to follow them beside it, `Friend Me`).
+                let grand = element >= 0 ? nodes[element].parent : -1
+                let reach = grand >= 0 ? nodes[grand].descendants.upperBound : nodes.count
+                guard let next = ((i + 1)..<min(reach, nodes.count)).first(where: { nodes[$0].isText && !document.text($0).isEmpty })
+                else { continue }
+                let names = document.text(next)
+                guard names.count <= 60 else { continue }
+                line = (line.hasSuffix(":") ? line : line + ":") + " " + names
+            }
+            if let names = PageArticle.printedByline(line), !names.isEmpty { return names }
+        }
+        return []
+    }
+
+    /// Labels that say who wrote a piece (`labelledByline`).
+    static let writerLabels = [
+        "author", "autor", "auteur", "written by", "verfasst von", "geschrieben von", "text von", "artikel von",
+        "beitrag von", "story by", "words by", "escrito por", "écrit par", "scritto da", "redactado por", "a cura di",
+    ]
 
     /// One name alone (`Heiko`, `happyface313`), after a byline's opening: a word of letters (and
     /// digits), not all capitals, that is no site control, month or stand-in (`admin`).

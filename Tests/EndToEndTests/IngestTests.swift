@@ -58,15 +58,16 @@ struct IngestTests {
     }
 
     @Test func fileStillBeingWrittenIsSettlingUntilQuiet() throws {
-        // A long quiet time: a loaded machine may answer the first `status` seconds after the write,
-        // and the file must still be settling then. Closing it ends the wait at once.
-        let daemon = try DaemonUnderTest(config: ["settle_ms": 20000])
+        // A long quiet time: a loaded machine may answer the first `status` many seconds after the
+        // write (20 s was once not enough beside a parallel build), and the file must still be
+        // settling then. Closing it ends the wait at once.
+        let daemon = try DaemonUnderTest(config: ["settle_ms": 120_000])
         daemon.waitReady()
         let path = daemon.inbox + "/open.txt"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let text = Self.article("Still open for writing", paragraphs: [Self.paragraph("o1")])
         _ = text.withCString { write(fd, $0, strlen($0)) }
-        let settling = try daemon.waitFile("open.txt", timeout: 30) { $0["state"] as? String == "settling" }
+        let settling = try daemon.waitFile("open.txt", timeout: 90) { $0["state"] as? String == "settling" }
         #expect(settling["offset"] as? Int == 0)
         #expect(try daemon.articleCount() == 0)
         close(fd)

@@ -154,6 +154,19 @@ let story = """
         #expect(!article.body.contains { $0.contains("Hutzler") || $0.contains("Jose") })
     }
 
+    /// With no byline found otherwise, a label saying who wrote it anywhere on the page, outside
+    /// readers' comments, with the next text as the names (not the follow links beside them).
+    @Test(arguments: [
+        ("<footer><ul><li><span>Author: </span><span>Jacopo Cascioli</span></li></ul></footer>", ["Jacopo Cascioli"]),
+        ("<div><h3>Author: <a href=\"/me\">Richard Darell</a><div><a>Friend Me</a> Connect</div></h3></div>", ["Richard Darell"]),
+        ("<div class=\"comments\"><p><span>Author: </span><span>Some Reader</span></p></div>", []),
+        ("<p><span>Posted by: </span><span>Some Reader</span></p>", []),
+    ])
+    func writerLabelAnywhere(footer: String, authors: [String]) throws {
+        let article = try read("<html><body><article><h1>Performant Python</h1>\(story)</article>\(footer)</body></html>")
+        #expect(article.authors == authors)
+    }
+
     /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
     /// without `//` before the marks) is read like bare JSON-LD.
     @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
