@@ -35,7 +35,9 @@ extension PageLayout {
                 || ["vor", "hace", "há"].contains(bare) && nextIsNumber
                 || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
                 || bare == "no" && next.hasPrefix("comment")
-                || weekdays.contains(String(bare)) && nextIsNumber || weekdays.contains(String(bare)) && word.hasSuffix(",")
+                || weekdays.contains(String(bare)) && word.hasSuffix(",")
+                // `Heiko Sauer Do 9 Apr 2020`: a weekday, written out or short, before the day.
+                || index > 0 && isDayOrMonth(String(bare)) && DateFinder.months[String(bare)] == nil && nextIsNumber
                 || DateFinder.months[String(bare)] != nil && nextIsNumber
                 || timeWords.contains(String(bare)) && index > 0 && (nextIsNumber || isDayOrMonth(next))
             {

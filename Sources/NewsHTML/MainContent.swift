@@ -774,7 +774,9 @@ struct MainContent {
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
             let isByline = node[.rel]?.lowercased() == "author" || node[.itemprop]?.lowercased() == "author"
-                || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar"))
+                || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar")
+                    // A comment's author (`comment-author-link`) or a comment form's field is a reader's.
+                    && !words.hasBytes("comment"))
             guard isByline else { continue }
             let isAuthorLink = node[.rel]?.lowercased() == "author"
             // Once the byline is found, only more `rel=author` links add names: a later element

@@ -167,6 +167,17 @@ let story = """
         #expect(article.authors == authors)
     }
 
+    /// An author element's name before a short weekday and the day (`Heiko Sauer Do 9 Apr 2020`);
+    /// a recent-comments widget's `comment-author-link` names a reader, not the author.
+    @Test(arguments: [
+        ("<div class=\"entry-meta pf-author\"><span class=\"author\"><a>Heiko Sauer</a></span><br><span>Do 9 Apr 2020</span></div>", ["Heiko Sauer"]),
+        ("<ul id=\"recentcomments\"><li><span class=\"comment-author-link\">Peter Ulmer</span> bei <a>Tesla</a></li></ul>", []),
+    ])
+    func authorElements(element: String, authors: [String]) throws {
+        let article = try read("<html><body><article><h1>Expertinnen in der Krise</h1>\(story)</article>\(element)</body></html>")
+        #expect(article.authors == authors)
+    }
+
     /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
     /// without `//` before the marks) is read like bare JSON-LD.
     @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
