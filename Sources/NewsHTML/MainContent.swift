@@ -636,7 +636,7 @@ struct MainContent {
                 // (Set aside, its text was not counted: a heading of a few elements only, so that
                 // headings nested in headers, a hostile page's, cost no more than their own text.)
                 guard node.isTag(GUMBO_TAG_H1), node.descendants.count <= 64, inArticleHeader(i) else { continue }
-                let text = document.text(i)
+                let text = withoutKicker(i, document.text(i))
                 if !text.isEmpty, text.count <= 300 { inHeaders.append(text) }
                 continue
             }
@@ -644,12 +644,34 @@ struct MainContent {
             let words = hintsOf[i]
             guard isH1 || node.isTag(GUMBO_TAG_H2) || node.isTag(GUMBO_TAG_H3) || Self.headingWords.occurs(in: words) else { continue }
             guard textLength[i] > 0, textLength[i] <= 300 else { continue }
-            let text = document.text(i)
+            let text = withoutKicker(i, document.text(i))
             if text.isEmpty || text.count > 300 { continue }
             if isH1 { first.append(text) } else { other.append(text) }
         }
         let h1s = first + inHeaders
         return (first + other, inHeaders, h1s.count == 1 ? h1s[0] : nil)
+    }
+
+    /// Class and id words of a kicker, the line over a headline that names its subject.
+    static let kickerHints = [
+        "kicker", "dachzeile", "topic-label", "topline", "overline", "eyebrow", "roofline", "spitzmarke", "supertitle",
+        "titleheader", "pretitle", "pre-title", "overtitle",
+    ]
+
+    /// A heading's text without the kicker it holds (`<h1><span class="kicker">Klimaschutz</span>
+    /// <span class="visually-hidden">: </span><span>Bohren, bis es heiß wird</span></h1>`): the
+    /// headline is what follows the kicker. The text itself when it holds none.
+    private func withoutKicker(_ i: Int, _ text: String) -> String {
+        let nodes = document.nodes
+        let inside = nodes[i].descendants
+        guard inside.count <= 64 else { return text }
+        for j in inside where !nodes[j].isText && Self.kickerHints.contains(where: hintsOf[j].hasBytes) {
+            let kicker = document.text(j)
+            guard !kicker.isEmpty, text.hasPrefix(kicker) else { continue }
+            let rest = text.dropFirst(kicker.count).trimmingCharacters(in: CharacterSet(charactersIn: " :-–—|·•"))
+            return Self.wordsIn(rest) >= 2 ? rest : text
+        }
+        return text
     }
 
     /// Whether an `<h1>` set aside only for standing in a `<header>` is the story's own heading: the

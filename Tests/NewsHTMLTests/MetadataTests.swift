@@ -178,6 +178,21 @@ let story = """
         #expect(article.authors == authors)
     }
 
+    /// A kicker inside the `<h1>` (a subject line over the headline, by its class) is not part of
+    /// the headline, whatever the stated title joins them with.
+    @Test(arguments: [
+        #"<h1 class="article-heading"><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>"#,
+        #"<header><h1><div class="topic-label">Klimaschutz</div> Bohren, bis es heiß wird</h1></header>"#,
+    ])
+    func kickerInTheHeadline(heading: String) throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"></head>
+            <body><article>\(heading)\(story)</article></body></html>
+            """)
+        #expect(article.title == "Bohren, bis es heiß wird")
+    }
+
     /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
     /// without `//` before the marks) is read like bare JSON-LD.
     @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
