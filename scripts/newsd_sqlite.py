@@ -1,7 +1,7 @@
 """newsd's SQL functions for python3's sqlite3, for scripts that open a newsd database on their own.
 
 The full-text index reads its text through the view `articles_fts_source`, which calls
-`newsd_index_text` (Chinese and Japanese one character per token, as `IndexText.spaced` in
+`newsd_index_text` (Chinese and Japanese one character per token, soft hyphens left out, as `IndexText.spaced` in
 Sources/NewsProtocol/IndexText.swift): reading text back from `articles_fts` (a full scan,
 `highlight()`, `snippet()`, the `integrity-check` command) needs it.
 """
@@ -22,6 +22,8 @@ def index_text(text):
     out = []
     previous = False
     for ch in text:
+        if ch == "\u00ad":  # a soft hyphen: left out
+            continue
         unspaced = is_unspaced(ord(ch))
         if unspaced and previous:
             out.append(SEPARATOR)

@@ -4,7 +4,8 @@
 /// token instead — a zero-width space (U+200B, a separator to `unicode61`, invisible if shown) between
 /// two consecutive Han, Hiragana or Katakana characters — and a query's words the same way, so
 /// that a word of several characters is a phrase of its characters, found wherever it is written.
-/// Korean is written with spaces and is left as it is.
+/// Korean is written with spaces and is left as it is. Soft hyphens (U+00AD), which only say where
+/// a word may break (`Mes­sen­ger­diens­te`), are left out, so that the word is one token.
 public enum IndexText {
     /// What is put between two characters of a script written without spaces.
     public static let separator: Unicode.Scalar = "\u{200B}"
@@ -24,15 +25,19 @@ public enum IndexText {
         }
     }
 
-    /// The text with a separator between every two consecutive characters of such a script; the
-    /// text itself when it has none (checked on its bytes: such characters are three or four bytes
-    /// in UTF-8, led by E3–E9, EF or F0).
+    /// The text with a separator between every two consecutive characters of such a script and
+    /// without soft hyphens; the text itself when it has neither (checked on its bytes first: such
+    /// characters are three or four bytes in UTF-8, led by E3–E9, EF or F0; a soft hyphen is C2 AD).
     public static func spaced(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xF0 }) else { return text }
+        guard text.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xF0 || $0 == 0xAD }) else { return text }
         var out = String.UnicodeScalarView()
         var previous = false
         var changed = false
         for scalar in text.unicodeScalars {
+            if scalar == "\u{AD}" {
+                changed = true
+                continue
+            }
             let unspaced = isUnspaced(scalar)
             if unspaced, previous {
                 out.append(separator)

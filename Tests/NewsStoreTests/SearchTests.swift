@@ -378,7 +378,20 @@ struct UnspacedScriptTests {
         #expect(try await t.store.search(QueryParams(text: "天气")).total == 1)
     }
 
+    /// A word written with soft hyphens (`Mes­sen­ger­diens­te`) is found whole; the stored text keeps
+    /// them as the file wrote it.
+    @Test func softHyphensAreNotSearchedFor() async throws {
+        let t = try TemporaryStore()
+        let body = ["Mes\u{AD}sen\u{AD}ger\u{AD}diens\u{AD}te sind kein rechts\u{AD}frei\u{AD}er Raum."]
+        let stored = try await t.store.commit([commit("bka.txt", inode: 1, size: 1, [article("Messenger", body)])])
+        #expect(try await t.store.search(QueryParams(text: "Messengerdienste")).total == 1)
+        #expect(try await t.store.search(QueryParams(text: "rechtsfreier")).total == 1)
+        #expect(try await t.store.document(id: stored[0].id)?.article.body == body)
+        #expect(try await t.store.integrityCheck() == "ok")
+    }
+
     @Test func spacing() {
+        #expect(IndexText.spaced("Mes\u{AD}sen\u{AD}ger") == "Messenger")
         #expect(IndexText.spaced("中国 外交部") == "中\u{200B}国 外\u{200B}交\u{200B}部")
         #expect(IndexText.spaced("東京でAI") == "東\u{200B}京\u{200B}でAI")
         #expect(IndexText.spaced("국무총리실 Prime") == "국무총리실 Prime")  // Korean is written with spaces
