@@ -30,6 +30,18 @@ public enum IndexText {
     /// characters are three or four bytes in UTF-8, led by E3–E9, EF or F0; a soft hyphen is C2 AD).
     public static func spaced(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0xE3 && $0 <= 0xF0 || $0 == 0xAD }) else { return text }
+        // Then on its characters, before anything is built (`í` and `—` pass the byte check too).
+        var needed = false
+        var before = false
+        for scalar in text.unicodeScalars {
+            let unspaced = isUnspaced(scalar)
+            if scalar == "\u{AD}" || unspaced && before {
+                needed = true
+                break
+            }
+            before = unspaced
+        }
+        guard needed else { return text }
         var out = String.UnicodeScalarView()
         var previous = false
         var changed = false
