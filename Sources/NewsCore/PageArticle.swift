@@ -94,6 +94,11 @@ package struct PageArticle: Sendable, Equatable {
         return PageLayout.byline(String(rest))
     }
 
+    /// The authors a page's rendered lines name when read as whole-page text (`TextExtractor`).
+    package static func pageAuthors(lines: [String]) -> [String] {
+        TextExtractor.pageAuthors(lines: lines)
+    }
+
     /// Whether a line is a byline's label alone, its names elsewhere (`Autor:`, `Written by`); not a
     /// bare preposition (`By`, `Von`), which menus print as well.
     package static func isBylineLabel(_ line: String) -> Bool {

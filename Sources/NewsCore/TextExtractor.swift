@@ -34,20 +34,17 @@ struct TextExtractor {
         var source: String?
     }
 
-    /// The article, or nil when the lines hold no text at all.
-    func article() -> Article? {
-        let classified = classify()
+    /// Whole-page text: lines the rules kept as text but the line model calls furniture go, and the
+    /// headline and byline are looked for around the story instead of at the top. For text that is
+    /// no page, the classified lines as they are.
+    private func storyLayout(_ classified: Classified) -> (
+        roles: [Role], title: String?, titleLine: Int?, authors: [String], page: (firstBody: Int, anchor: Int)?
+    ) {
         let text = classified.text
         let metadata = classified.metadata
         let start = classified.start
         var roles = classified.roles
-        let datelines = classified.datelines
         var authors = classified.authors
-        let posts = classified.posts
-        let source = classified.source
-
-        // Whole-page text: lines the rules above kept as text but the line model calls furniture go,
-        // and the headline, byline and date are looked for around the story instead of at the top.
         var page: (firstBody: Int, anchor: Int)?
         var title = metadata.title
         var titleLine: Int?
@@ -81,6 +78,27 @@ struct TextExtractor {
             }
             page = (firstBody, anchor)
         }
+        return (roles, title, titleLine, authors, page)
+    }
+
+    /// The authors a page's rendered text names, found as for whole-page text (the byline near the
+    /// headline the title model picks); what a web page's reader asks when its markup named none.
+    package static func pageAuthors(lines: [String], aliases: EntityAliases = .builtin) -> [String] {
+        let extractor = TextExtractor(lines: lines, metadata: Metadata(), aliases: aliases)
+        let layout = extractor.storyLayout(extractor.classify())
+        return layout.page == nil ? [] : layout.authors
+    }
+
+    /// The article, or nil when the lines hold no text at all.
+    func article() -> Article? {
+        let classified = classify()
+        let text = classified.text
+        let metadata = classified.metadata
+        let start = classified.start
+        let datelines = classified.datelines
+        let posts = classified.posts
+        let source = classified.source
+        var (roles, title, titleLine, authors, page) = storyLayout(classified)
         // Title: metadata, else the first content line (a summary's first bullet on pages that open with one).
         if title == nil {
             for index in start..<text.count where !text[index].isEmpty {

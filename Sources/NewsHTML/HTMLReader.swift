@@ -36,6 +36,11 @@ package enum HTMLReader {
         }
         var page = best!.page
         if page.published == nil, let text { page.published = ScriptDates.find(in: text) }
+        // No author in the markup: the page's text read as whole-page text is (the byline near the
+        // headline, in the forms the text reader knows; docs/EXTRACTION.md).
+        if page.authors.isEmpty {
+            page.authors = PageArticle.pageAuthors(lines: document.renderedLines(title: metadata.documentTitle))
+        }
         return page
     }
 

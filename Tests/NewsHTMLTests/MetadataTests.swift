@@ -793,3 +793,32 @@ let story = """
         #expect(article.published == "2018-06-27")
     }
 }
+
+/// A page whose markup names no author is read again as whole-page text, as `html-text` renders it:
+/// a byline that only the text reader knows (a day, a dash and a name below the headline).
+@Suite struct RenderedTextTests {
+    static let menu = (1...12).map { "<li><a href=\"/s\($0)\">Section \($0)</a></li>" }.joined()
+    static let footer = (1...8).map { "<li><a href=\"/f\($0)\">Footer link \($0)</a></li>" }.joined()
+
+    @Test func bylineOnlyTheTextReaderKnows() throws {
+        let page = """
+            <html><head><title>Variablen und ihr Zuhause - IT for Kids</title></head><body>
+            <nav><ul>\(Self.menu)</ul></nav>
+            <div class="col"><h1>Variablen und ihr Zuhause</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p></div>
+            <div class="content">\(story)</div><footer><ul>\(Self.footer)</ul></footer></body></html>
+            """
+        let article = try read(page)
+        #expect(article.authors == ["Amelie Loevenich"])
+    }
+
+    @Test func linesAsAPageRendersThem() {
+        let document = HTMLDocument(
+            utf8: Array(
+                """
+                <html><head><title>Site title</title><script>var x = "<p>no</p>";</script></head><body>
+                <p>One <b>bold</b> line
+                wrapped</p><ul><li>First</li><li>Second</li></ul><div>A<br>B</div></body></html>
+                """.utf8))
+        #expect(document.renderedLines(title: "Site title") == ["Site title", "", "One bold line wrapped", "", "First", "Second", "", "A", "B"])
+    }
+}
