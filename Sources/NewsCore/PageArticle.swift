@@ -94,6 +94,15 @@ package struct PageArticle: Sendable, Equatable {
         return PageLayout.byline(String(rest))
     }
 
+    /// A page's rendered lines read as whole-page text, before the article's analysis, or nil when
+    /// they hold no text or do not read as a whole page (menus and all), where its byline and date
+    /// are looked for beside the headline.
+    package static func textArticle(lines: [String]) -> Article? {
+        guard let read = TextExtractor(lines: lines, metadata: Metadata(), aliases: .builtin).unanalysedArticle(), read.isPage
+        else { return nil }
+        return read.article
+    }
+
     /// The authors a page's rendered lines name when read as whole-page text (`TextExtractor`).
     package static func pageAuthors(lines: [String]) -> [String] {
         TextExtractor.pageAuthors(lines: lines)

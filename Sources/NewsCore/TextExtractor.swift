@@ -91,6 +91,19 @@ struct TextExtractor {
 
     /// The article, or nil when the lines hold no text at all.
     func article() -> Article? {
+        guard let read = fields() else { return nil }
+        return Self.analysed(read.parts, titleNamesEntities: read.titleNamesEntities, language: read.language, aliases: aliases)
+    }
+
+    /// The article's fields before its analysis (entities, quotes, language, hash), what a web page's
+    /// reader asks of its rendered text; nil when the lines hold no text at all.
+    /// `isPage`: whether the lines read as a whole page (menus and all), the layout its byline and
+    /// date were looked for in.
+    package func unanalysedArticle() -> (article: Article, isPage: Bool)? {
+        fields().map { ($0.parts, $0.isPage) }
+    }
+
+    private func fields() -> (parts: Article, titleNamesEntities: Bool, language: String?, isPage: Bool)? {
         let classified = classify()
         let text = classified.text
         let metadata = classified.metadata
@@ -185,9 +198,7 @@ struct TextExtractor {
             captions: captions, embeddedPosts: posts, kind: isLive ? .live : .article
         )
         // A headline that is a body line is read with the body, not twice.
-        return Self.analysed(
-            parts, titleNamesEntities: titleLine == nil || roles[titleLine ?? 0] == .title, language: metadata.language,
-            aliases: aliases)
+        return (parts, titleLine == nil || roles[titleLine ?? 0] == .title, metadata.language, page != nil)
     }
 
     /// Sorts every line by the rules: metadata, datelines, bylines, embedded posts, summary, debris,

@@ -36,9 +36,15 @@ package enum HTMLReader {
         }
         var page = best!.page
         if page.published == nil, let text { page.published = ScriptDates.find(in: text) }
-        // No author in the markup: the page's text read as whole-page text is (the byline near the
-        // headline, in the forms the text reader knows; docs/EXTRACTION.md).
-        if page.authors.isEmpty {
+        // No author or no date in the markup: the page's text read as whole-page text names them (the
+        // byline near the headline, the stamp beside it, in the forms the text reader knows;
+        // docs/EXTRACTION.md). The whole reading for a date, which few pages lack; the layout alone
+        // for an author.
+        if page.published == nil {
+            let read = PageArticle.textArticle(lines: document.renderedLines(title: metadata.documentTitle))
+            page.published = read?.published
+            if page.authors.isEmpty { page.authors = read?.authors ?? [] }
+        } else if page.authors.isEmpty {
             page.authors = PageArticle.pageAuthors(lines: document.renderedLines(title: metadata.documentTitle))
         }
         return page

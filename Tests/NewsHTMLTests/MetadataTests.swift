@@ -811,6 +811,18 @@ let story = """
         #expect(article.authors == ["Amelie Loevenich"])
     }
 
+    /// A date only the text reader finds (the day opening the story's first paragraph).
+    @Test func dateOnlyTheTextReaderKnows() throws {
+        let page = """
+            <html><head><title>Arbeitsmarkt auf Erholungskurs</title></head><body>
+            <nav><ul>\(Self.menu)</ul></nav><div class="ba-copytext"><h1>Arbeitsmarkt auf Erholungskurs</h1>
+            <p><strong>01.02.2022 „Der Arbeitsmarkt ist gut in das neue Jahr gestartet“, sagte der Vorstand am Dienstag in Nürnberg.</strong></p>
+            \(story)</div><footer><ul>\(Self.footer)</ul></footer></body></html>
+            """
+        let article = try read(page)
+        #expect(article.published?.hasPrefix("2022-02-01") == true)
+    }
+
     @Test func linesAsAPageRendersThem() {
         let document = HTMLDocument(
             utf8: Array(
