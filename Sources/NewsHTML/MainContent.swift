@@ -517,7 +517,7 @@ struct MainContent {
         let outlet = metadata.source.map(Self.key) ?? ""
         let isOutlet = { (name: String) in
             let k = Self.key(name)
-            return !outlet.isEmpty && (k == outlet || k.contains(outlet) || outlet.contains(k)) || name.hasSuffix(" Inc.") || name.hasSuffix(" Inc")
+            return !outlet.isEmpty && (k == outlet || k.contains(outlet) || outlet.contains(k)) || Self.isOrganisation(name)
         }
         // The outlet named beside its people (`Ariel Melgar Cabrera`, `El Deber`) is no author.
         if page.authors.contains(where: { !isOutlet($0) }) { page.authors.removeAll(where: isOutlet) }
@@ -854,6 +854,17 @@ struct MainContent {
             if let names = PageArticle.printedByline(line), !names.isEmpty { return names }
         }
         return []
+    }
+
+    /// Whether a stated author is an organisation by its name (`Hanns-Seidel-Stiftung e.V.`,
+    /// `Web Commerce GmbH`, `IT Finanzmagazin`, `Deutsche Welle (www.dw.com)`): like the outlet, it
+    /// gives way to the people a byline names.
+    static func isOrganisation(_ name: String) -> Bool {
+        let lower = " " + name.lowercased() + " "
+        if [" e.v. ", " e. v. ", " gmbh ", " ag ", " inc. ", " inc ", " ltd ", " ltd. ", " llc ", " s.a. ", " (www."].contains(where: lower.contains) {
+            return true
+        }
+        return ["stiftung", "verband", "magazin", "zeitung", "illustrierte", "verlag", "landesanstalt"].contains(where: lower.contains)
     }
 
     /// Labels that say who wrote a piece (`labelledByline`).

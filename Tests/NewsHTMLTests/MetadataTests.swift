@@ -116,6 +116,19 @@ let story = """
         #expect(article.authors == authors)
     }
 
+    /// A stated author that is an organisation by its name gives way to the person a byline names.
+    @Test func organisationStatedAsAuthor() throws {
+        let article = try read(
+            """
+            <html><head><meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF"></head>
+            <body><article><h1>Holländerholzhandel</h1>\(story)<p class="author">Joachim Hamberger</p></article></body></html>
+            """)
+        #expect(article.authors == ["Joachim Hamberger"])
+        #expect(MainContent.isOrganisation("Hanns-Seidel-Stiftung e.V."))
+        #expect(MainContent.isOrganisation("Web Commerce GmbH www.w-commerce.de"))
+        #expect(!MainContent.isOrganisation("Ursula Baatz"))
+    }
+
     /// A kind of piece and its author above the story is a byline, not the story's first paragraph,
     /// and names the author where the stated one is no person's name (`Nils`).
     @Test func pieceBylineAboveTheStory() throws {
