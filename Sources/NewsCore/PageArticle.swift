@@ -97,15 +97,16 @@ package struct PageArticle: Sendable, Equatable {
     /// A page's rendered lines read as whole-page text, before the article's analysis, or nil when
     /// they hold no text or do not read as a whole page (menus and all), where its byline and date
     /// are looked for beside the headline.
-    package static func textArticle(lines: [String]) -> Article? {
-        guard let read = TextExtractor(lines: lines, metadata: Metadata(), aliases: .builtin).unanalysedArticle(), read.isPage
+    package static func textArticle(lines: [String], headline: String? = nil) -> Article? {
+        guard let read = TextExtractor(lines: lines, metadata: Metadata(), aliases: .builtin, knownHeadline: headline).unanalysedArticle(),
+            read.isPage
         else { return nil }
         return read.article
     }
 
     /// The authors a page's rendered lines name when read as whole-page text (`TextExtractor`).
-    package static func pageAuthors(lines: [String]) -> [String] {
-        TextExtractor.pageAuthors(lines: lines)
+    package static func pageAuthors(lines: [String], headline: String? = nil) -> [String] {
+        TextExtractor.pageAuthors(lines: lines, headline: headline)
     }
 
     /// Whether a line is a byline's label alone, its names elsewhere (`Autor:`, `Written by`); not a

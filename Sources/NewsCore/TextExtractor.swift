@@ -10,12 +10,16 @@ struct TextExtractor {
     /// JSON records have no header block to look for.
     var readsHeader = true
 
-    init(lines: [String], metadata: Metadata, aliases: EntityAliases, readsHeader: Bool = true) {
+    init(lines: [String], metadata: Metadata, aliases: EntityAliases, readsHeader: Bool = true, knownHeadline: String? = nil) {
         self.lines = lines
         self.metadata = metadata
         self.aliases = aliases
         self.readsHeader = readsHeader
+        self.knownHeadline = knownHeadline
     }
+
+    /// The headline when the caller knows it (`pageAuthors`): found where the page prints it.
+    let knownHeadline: String?
 
     /// What a line turned out to be.
     enum Role: Equatable {
@@ -51,8 +55,11 @@ struct TextExtractor {
         if let (layout, storyStart) = pageStory(text: text, start: start, roles: &roles) {
             var firstBody = storyStart
             var anchor = firstBody
+            // A headline the caller knows (a web page's, from its markup) is looked for where the
+            // page prints it, instead of being chosen by the title model.
+            let known = knownHeadline.map { (line: Int?.none, title: $0, inStory: false) }
             if title == nil,
-                let headline = PageLayout.headline(text: text, start: start, firstBody: firstBody, roles: roles, layout: layout)
+                let headline = known ?? PageLayout.headline(text: text, start: start, firstBody: firstBody, roles: roles, layout: layout)
             {
                 title = headline.title
                 if let line = headline.line ?? printedHeadline(headline.title, text: text, roles: roles, start: start, firstBody: firstBody) {
@@ -83,8 +90,8 @@ struct TextExtractor {
 
     /// The authors a page's rendered text names, found as for whole-page text (the byline near the
     /// headline the title model picks); what a web page's reader asks when its markup named none.
-    package static func pageAuthors(lines: [String], aliases: EntityAliases = .builtin) -> [String] {
-        let extractor = TextExtractor(lines: lines, metadata: Metadata(), aliases: aliases)
+    package static func pageAuthors(lines: [String], headline: String? = nil, aliases: EntityAliases = .builtin) -> [String] {
+        let extractor = TextExtractor(lines: lines, metadata: Metadata(), aliases: aliases, knownHeadline: headline)
         let layout = extractor.storyLayout(extractor.classify())
         return layout.page == nil ? [] : layout.authors
     }

@@ -36,16 +36,18 @@ package enum HTMLReader {
         }
         var page = best!.page
         if page.published == nil, let text { page.published = ScriptDates.find(in: text) }
-        // No author or no date in the markup: the page's text read as whole-page text names them (the
-        // byline near the headline, the stamp beside it, in the forms the text reader knows;
-        // docs/EXTRACTION.md). The whole reading for a date, which few pages lack; the layout alone
-        // for an author.
-        if page.published == nil {
-            let read = PageArticle.textArticle(lines: document.renderedLines(title: metadata.documentTitle))
+        // No author or no date in the markup of a page that says it is an article: the page's text
+        // read as whole-page text names them (the byline near the headline, the stamp beside it, in
+        // the forms the text reader knows; docs/EXTRACTION.md). The reading up to the article's
+        // fields for a date, which few pages lack; the layout alone for an author. An old page of
+        // links and text that says nothing of itself gives the text reader little to find for as
+        // much time as the rest of its reading.
+        if metadata.statesArticle, page.published == nil {
+            let read = PageArticle.textArticle(lines: document.renderedLines(title: metadata.documentTitle), headline: page.title)
             page.published = read?.published
             if page.authors.isEmpty { page.authors = read?.authors ?? [] }
-        } else if page.authors.isEmpty {
-            page.authors = PageArticle.pageAuthors(lines: document.renderedLines(title: metadata.documentTitle))
+        } else if metadata.statesArticle, page.authors.isEmpty {
+            page.authors = PageArticle.pageAuthors(lines: document.renderedLines(title: metadata.documentTitle), headline: page.title)
         }
         return page
     }

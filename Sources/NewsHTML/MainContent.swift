@@ -825,10 +825,13 @@ struct MainContent {
     private func labelledByline() -> [String] {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where node.isText {
-            guard node.utf8Text.count <= 24, PageArticle.opensWithBylineLabel(node.text) else { continue }
             // Labels of who wrote it; `Posted by` and `Submitted by` label readers' posts as often.
-            let label = node.text.trimmingCharacters(in: .whitespaces).lowercased()
-            guard Self.writerLabels.contains(where: label.hasPrefix) else { continue }
+            // Checked on the bytes first: most of a page's short texts are no label.
+            let bytes = node.utf8Text
+            guard bytes.count <= 24, let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D })
+            else { continue }
+            let lower = bytes[first...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            guard Self.writerLabelBytes.contains(where: lower.starts(with:)), PageArticle.opensWithBylineLabel(node.text) else { continue }
             let element = node.parent
             var ancestor = element
             var inComments = false
@@ -867,11 +870,11 @@ struct MainContent {
         return ["stiftung", "verband", "magazin", "zeitung", "illustrierte", "verlag", "landesanstalt"].contains(where: lower.contains)
     }
 
-    /// Labels that say who wrote a piece (`labelledByline`).
-    static let writerLabels = [
+    /// Labels that say who wrote a piece (`labelledByline`), lower-case, as UTF-8.
+    static let writerLabelBytes = [
         "author", "autor", "auteur", "written by", "verfasst von", "geschrieben von", "text von", "artikel von",
         "beitrag von", "story by", "words by", "escrito por", "écrit par", "scritto da", "redactado por", "a cura di",
-    ]
+    ].map { Array($0.utf8) }
 
     /// One name alone (`Heiko`, `happyface313`), after a byline's opening: a word of letters (and
     /// digits), not all capitals, that is no site control, month or stand-in (`admin`).

@@ -28,6 +28,8 @@ struct PageMetadata {
     var liveUpdates: [LiveUpdate] = []
     /// The page is a live blog (its JSON-LD type, or `og:type` saying so).
     var isLive = false
+    /// The page says it is an article (JSON-LD, `og:type`, `<article>`).
+    var statesArticle = false
 
     /// One entry of a live blog.
     struct LiveUpdate: Equatable {
@@ -121,6 +123,10 @@ struct PageMetadata {
         description = fromJSONLD.description ?? meta["og:description"] ?? meta["description"]
         liveUpdates = fromJSONLD.updates
         isLive = fromJSONLD.isLive || !liveUpdates.isEmpty
+        // An article by its own statement: a JSON-LD article object, `og:type` article, or an
+        // `<article>` element.
+        statesArticle = fromJSONLD.found || meta["og:type"]?.lowercased().hasPrefix("article") == true
+            || document.nodes.contains { $0.isTag(GUMBO_TAG_ARTICLE) }
 
         // The first field that names someone; meta tags one by one (two tags naming different people
         // disagree, and the better-kept one wins: Dublin Core's creator first, as Readability orders them).
@@ -337,7 +343,8 @@ struct JSONLDFields {
     /// The publication date of a page object (`WebPage`) when no article object states one: trusted
     /// after the meta tags.
     var pagePublished: String?
-    private var found = false
+    /// Whether an article object was found.
+    private(set) var found = false
 
     /// Types of a page as a whole.
     static let pageTypes: Set<String> = ["webpage", "itempage", "aboutpage", "medicalwebpage", "qapage", "faqpage"]

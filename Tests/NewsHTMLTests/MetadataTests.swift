@@ -807,27 +807,30 @@ let story = """
     }
 }
 
-/// A page whose markup names no author is read again as whole-page text, as `html-text` renders it:
-/// a byline that only the text reader knows (a day, a dash and a name below the headline).
+/// A page whose markup names no author (or states no date) and that says it is an article is read
+/// again as whole-page text, as `html-text` renders it: a byline that only the text reader knows
+/// (a day, a dash and a name below the headline).
 @Suite struct RenderedTextTests {
     static let menu = (1...12).map { "<li><a href=\"/s\($0)\">Section \($0)</a></li>" }.joined()
     static let footer = (1...8).map { "<li><a href=\"/f\($0)\">Footer link \($0)</a></li>" }.joined()
 
-    @Test func bylineOnlyTheTextReaderKnows() throws {
+    /// Only a page that says it is an article (`og:type`, JSON-LD, `<article>`) is read again.
+    @Test(arguments: [("<meta property=\"og:type\" content=\"article\">", ["Amelie Loevenich"]), ("", [])])
+    func bylineOnlyTheTextReaderKnows(statement: String, authors: [String]) throws {
         let page = """
-            <html><head><title>Variablen und ihr Zuhause - IT for Kids</title></head><body>
+            <html><head>\(statement)<title>Variablen und ihr Zuhause - IT for Kids</title></head><body>
             <nav><ul>\(Self.menu)</ul></nav>
             <div class="col"><h1>Variablen und ihr Zuhause</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p></div>
             <div class="content">\(story)</div><footer><ul>\(Self.footer)</ul></footer></body></html>
             """
         let article = try read(page)
-        #expect(article.authors == ["Amelie Loevenich"])
+        #expect(article.authors == authors)
     }
 
     /// A date only the text reader finds (the day opening the story's first paragraph).
     @Test func dateOnlyTheTextReaderKnows() throws {
         let page = """
-            <html><head><title>Arbeitsmarkt auf Erholungskurs</title></head><body>
+            <html><head><meta property="og:type" content="article"><title>Arbeitsmarkt auf Erholungskurs</title></head><body>
             <nav><ul>\(Self.menu)</ul></nav><div class="ba-copytext"><h1>Arbeitsmarkt auf Erholungskurs</h1>
             <p><strong>01.02.2022 „Der Arbeitsmarkt ist gut in das neue Jahr gestartet“, sagte der Vorstand am Dienstag in Nürnberg.</strong></p>
             \(story)</div><footer><ul>\(Self.footer)</ul></footer></body></html>
