@@ -87,13 +87,6 @@ package struct PageArticle: Sendable, Equatable {
         Byline.parse(TextExtractor.clean(line))
     }
 
-    /// The author of a line naming a kind of piece and who wrote it (`Eine Kolumne von Nils
-    /// Pickert`, `A column by Jane Doe`), or nil.
-    package static func pieceByline(_ line: String) -> [String]? {
-        guard let rest = PageLayout.pieceByline(Substring(TextExtractor.clean(line))) else { return nil }
-        return PageLayout.byline(String(rest))
-    }
-
     /// A page's rendered lines read as whole-page text, before the article's analysis, or nil when
     /// they hold no text or do not read as a whole page (menus and all), where its byline and date
     /// are looked for beside the headline.

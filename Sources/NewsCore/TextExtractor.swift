@@ -89,7 +89,8 @@ struct TextExtractor {
     }
 
     /// The authors a page's rendered text names, found as for whole-page text (the byline near the
-    /// headline the title model picks); what a web page's reader asks when its markup named none.
+    /// headline: `headline` where the page prints it, else the one the title model picks); what a
+    /// web page's reader asks when its markup named none. None when the text is no whole page.
     package static func pageAuthors(lines: [String], headline: String? = nil, aliases: EntityAliases = .builtin) -> [String] {
         let extractor = TextExtractor(lines: lines, metadata: Metadata(), aliases: aliases, knownHeadline: headline)
         let layout = extractor.storyLayout(extractor.classify())

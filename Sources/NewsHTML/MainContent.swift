@@ -464,10 +464,13 @@ struct MainContent {
                 skipping = true
                 continue
             }
-            // Above the story a byline is read before links count against a block: the author's
-            // name is often a link (`By <a>Jose de la Cruz</a>`).
-            if !seenBody, block.length < 80, block.role != .title,
-                let names = PageArticle.byline(block.text) ?? PageArticle.printedByline(block.text), !names.isEmpty
+            // Above the story a byline is read before links count against a block (the author's name
+            // is often a link: `By <a>Jose de la Cruz</a>`), in the forms pages print it when short
+            // (`Von David Hutzler, dpa`, a kind of piece and its author: `Eine Kolumne von Nils
+            // Pickert`), and names the author where the stated one is no person's (`Nils`).
+            if !seenBody, block.role != .title,
+                let names = PageArticle.byline(block.text) ?? (block.length < 80 ? PageArticle.printedByline(block.text) : nil),
+                !names.isEmpty
             {
                 if !page.authors.contains(where: plausible) { page.authors = names }
                 continue
@@ -480,12 +483,6 @@ struct MainContent {
                 let blockKey = Self.key(block.text)
                 if blockKey == titleKey { continue }
                 if block.length < 80, page.authors.contains(where: { Self.key($0) == blockKey }) { continue }
-                // `By Jane Doe`, or a kind of piece and its author (`Eine Kolumne von Nils Pickert`),
-                // which names the author where the stated one is no person's (`Nils`).
-                if let names = PageArticle.byline(block.text) ?? (block.length < 80 ? PageArticle.pieceByline(block.text) : nil) {
-                    if !page.authors.contains(where: plausible) { page.authors = names }
-                    continue
-                }
                 if let stamp = PageArticle.stamp(block.text) {
                     if stamp.updated { page.updated = page.updated ?? stamp.value } else { page.published = page.published ?? stamp.value }
                     continue
@@ -735,14 +732,14 @@ struct MainContent {
         return String(out)
     }
 
-    /// A name as a byline box runs it on: without the links beside it (`Rebecca Hersher Twitter`,
-    /// `Laura Beck View Profile`),
-    /// a month its date begins with (`Paul December 19, 2016` cut at the digits), or itself again
-    /// (`Jennifer Rubin Jennifer Rubin`: a photo's text and the link).
     /// Characters of the first paragraph that opens the story; shorter lines before it are still
     /// where bylines and date stamps are printed.
     static let storyOpening = 100
 
+    /// A name as a byline box runs it on: without the links beside it (`Rebecca Hersher Twitter`,
+    /// `Laura Beck View Profile`),
+    /// a month its date begins with (`Paul December 19, 2016` cut at the digits), or itself again
+    /// (`Jennifer Rubin Jennifer Rubin`: a photo's text and the link).
     static func tidyName(_ name: String) -> String {
         var words = name.split(separator: " ")
         // `Von Vanessa Franke`, `Erstellt von Andri Bryner`, `Über Creeny`: the byline's opening.
@@ -833,13 +830,12 @@ struct MainContent {
             let lower = bytes[first...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
             guard Self.writerLabelBytes.contains(where: lower.starts(with:)), PageArticle.opensWithBylineLabel(node.text) else { continue }
             let element = node.parent
+            // Parents come before their children: the walk up ends at the root (-1).
             var ancestor = element
             var inComments = false
-            while ancestor >= 0 {
-                if hintsOf[ancestor].hasBytes("comment") { inComments = true }
-                let up = nodes[ancestor].parent
-                if up == ancestor { break }
-                ancestor = up
+            while ancestor >= 0, !inComments {
+                inComments = hintsOf[ancestor].hasBytes("comment")
+                ancestor = nodes[ancestor].parent
             }
             guard !inComments else { continue }
             var line = PageArticle.clean(node.text)
