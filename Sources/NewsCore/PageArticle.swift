@@ -105,14 +105,19 @@ package struct PageArticle: Sendable, Equatable {
     /// Whether a line is a byline's label alone, its names elsewhere (`Autor:`, `Written by`); not a
     /// bare preposition (`By`, `Von`), which menus print as well.
     package static func isBylineLabel(_ line: String) -> Bool {
-        let lower = TextExtractor.clean(line).lowercased().replacingOccurrences(of: " :", with: ":")
-        return PageLayout.labelOpenings.contains(lower + " ")
+        PageLayout.labelOpenings.contains(labelForm(line) + " ")
+    }
+
+    /// A line as labels are listed: clean, lower-cased, no space before a colon (`autor:`).
+    private static func labelForm(_ line: String) -> String {
+        let lower = TextExtractor.clean(line).lowercased()
+        return lower.containsBytes(" :") ? lower.replacingOccurrences(of: " :", with: ":") : lower
     }
 
     /// Whether a line opens with a byline's label (`Author: Jacopo Cascioli`, `Autor:`), or is one
     /// without its colon (`Autor`, `Author`: words of five letters or more; `By` is a menu's too).
     package static func opensWithBylineLabel(_ line: String) -> Bool {
-        let lower = TextExtractor.clean(line).lowercased().replacingOccurrences(of: " :", with: ":")
+        let lower = labelForm(line)
         if PageLayout.labelOpenings.contains(where: { (lower + " ").hasPrefix($0) }) { return true }
         return lower.count >= 5 && PageLayout.labelOpenings.contains(lower + ": ")
     }
@@ -162,6 +167,10 @@ package struct PageArticle: Sendable, Equatable {
     package static func isDebris(_ line: String) -> Bool {
         Debris.isDebris(TextExtractor.clean(line))
     }
+
+    /// `isDebris` and `isCaption` of a line already through `clean` (a block's text).
+    package static func isDebris(cleaned line: String) -> Bool { Debris.isDebris(line) }
+    package static func isCaption(cleaned line: String) -> Bool { Captions.isCaption(line) }
 
     /// Decodes an 8-bit text as Windows-1252 unless it is (mostly) UTF-8.
     package static func decode8Bit(_ bytes: [UInt8]) -> String {

@@ -6,7 +6,10 @@ import Glibc
 /// - the text of `<script>` (other than JSON-LD) and `<style>` elements, whose text is dropped anyway;
 /// - the text of comments (`<!-- … -->` becomes `<!---->`, so text nodes stay split where they were);
 /// - the attributes newsd does not copy (`src`, `srcset`, `data-…`, `onclick`), except those HTML's
-///   tree building reads (`<font color>`, `<input type>`).
+///   tree building reads (`<font color>`, `<input type>`);
+/// - all but the first byte of each run of white space in text outside `<pre>` and `<listing>` (the
+///   indentation between tags): gumbo hands text to its tree one character at a time, and newsd
+///   reads any run of white space as one space (a text that was white space alone still is).
 /// Each is left alone whenever gumbo might read it differently from this pass (a script holding `<!--`,
 /// an end tag not followed by a space, `/` or `>`, anything inside `<svg>` or `<math>`).
 extension HTMLDocument {
@@ -98,6 +101,8 @@ struct TagName: Equatable {
     static let title = TagName("title")
     /// Elements inside which HTML's own rules give way to XML's (CDATA sections, scripts parsed as markup).
     static let foreign = TagNameSet(["svg", "math"].map(TagName.init))
+    /// Elements whose white space HTML keeps as written (`<textarea>` is raw text, skipped whole).
+    static let preformatted = TagNameSet(["pre", "listing"].map(TagName.init))
 }
 
 /// The byte strings `InputPass` looks for, made once.
@@ -136,6 +141,8 @@ private struct InputPass {
     var open: [TagName] = []
     /// How many of `open` are `<svg>` or `<math>`.
     var foreignOpen = 0
+    /// How many of `open` are `<pre>` or `<listing>`.
+    var preformattedOpen = 0
     /// `scanTag`'s lists, kept between tags (a tag costs no allocation).
     var left: [Range<Int>] = []
     var names: [TagName] = []
@@ -165,7 +172,9 @@ private struct InputPass {
         var i = 0
         while i < n {
             guard text[i] == 0x3C, i + 1 < n else {
-                i = nextOpening(from: i + 1)
+                let next = nextOpening(from: i + 1)
+                if hollowing, i >= keepUntil, foreignOpen == 0, preformattedOpen == 0 { collapseSpace(i..<next) }
+                i = next
                 continue
             }
             let closing = text[i + 1] == 0x2F
@@ -228,7 +237,10 @@ private struct InputPass {
                 // An end tag closes its element and everything opened inside it; one that matches no
                 // open element closes nothing (as in HTML).
                 if let k = open.lastIndex(of: name) {
-                    for closed in open[k...] where closed.isIn(TagName.foreign) { foreignOpen -= 1 }
+                    for closed in open[k...] {
+                        if closed.isIn(TagName.foreign) { foreignOpen -= 1 }
+                        if closed.isIn(TagName.preformatted) { preformattedOpen -= 1 }
+                    }
                     open.removeSubrange(k...)
                 }
                 i = end + 1
@@ -294,10 +306,26 @@ private struct InputPass {
             } else {
                 open.append(name)
                 if name.isIn(TagName.foreign) { foreignOpen += 1 }
+                if name.isIn(TagName.preformatted) { preformattedOpen += 1 }
             }
             i = end + 1
         }
         if changed, copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
+    }
+
+    /// Leaves out all but the first byte of each run of HTML white space in `range` (text between tags).
+    mutating func collapseSpace(_ range: Range<Int>) {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard text[k] <= 0x20, isSpace(text[k]) else {
+                k += 1
+                continue
+            }
+            var end = k + 1
+            while end < range.upperBound, isSpace(text[end]) { end += 1 }
+            if end - k > 1 { leaveOut(upTo: k + 1, resumingAt: end) }
+            k = end
+        }
     }
 
     /// A tag read as HTML's tokenizer reads it, from its name: where it ends (its `>`, or the end of

@@ -270,6 +270,12 @@ struct MainContent {
         var inCaption = 0  // elements open whose class says caption
         var (captionBytes, otherBytes) = (0, 0)  // the block's text inside and outside them
         func flush() {
+            // Most block elements end with no text of their own (a `<div>` of `<div>`s).
+            guard text.contains(where: { $0 != 0x20 }) else {
+                text.removeAll(keepingCapacity: true)
+                (links, captionBytes, otherBytes) = (0, 0, 0)
+                return
+            }
             let clean = PageArticle.clean(String(decoding: text, as: UTF8.self))
             text.removeAll(keepingCapacity: true)
             let l = links
@@ -277,14 +283,14 @@ struct MainContent {
             let allCaption = captionBytes > 0 && otherBytes == 0
             (captionBytes, otherBytes) = (0, 0)
             guard !clean.isEmpty, let node = owner.last else { return }
-            let name = nodes[node].name
+            let element = nodes[node]
             let role: Block.Role
-            switch name {
-            case "h1": role = .title
-            case "h2", "h3", "h4", "h5", "h6": role = .heading
-            case "figcaption": role = .caption
-            case "blockquote": role = .quote
-            case "li", "dt", "dd": role = .listItem
+            switch GumboTag(rawValue: UInt32(element.tag)) {
+            case GUMBO_TAG_H1: role = .title
+            case GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6: role = .heading
+            case GUMBO_TAG_FIGCAPTION: role = .caption
+            case GUMBO_TAG_BLOCKQUOTE: role = .quote
+            case GUMBO_TAG_LI, GUMBO_TAG_DT, GUMBO_TAG_DD: role = .listItem
             // A short block whose every word is in an element named for a caption (`span.newsCaption`
             // in a photo's box, `div.caption > p`) is a caption; a gallery's long slide texts are its story.
             // (The block's own element may be a box with a caption, `has-caption`: its own text is
@@ -488,14 +494,14 @@ struct MainContent {
                     continue
                 }
             }
-            if PageArticle.isDebris(block.text) { continue }
+            if PageArticle.isDebris(cleaned: block.text) { continue }
             switch block.role {
             case .title, .heading:
                 if Self.key(block.text) != titleKey { page.subheadings.append(block.text) }
             case .caption:
                 page.captions.append(block.text)
             case .paragraph, .quote, .listItem:
-                if block.role == .paragraph, block.length < 40, PageArticle.isCaption(block.text) {
+                if block.role == .paragraph, block.length < 40, PageArticle.isCaption(cleaned: block.text) {
                     page.captions.append(block.text)
                     continue
                 }

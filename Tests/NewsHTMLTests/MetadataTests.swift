@@ -147,6 +147,8 @@ let story = """
     @Test(arguments: [
         ("<h5 class=\"title-inline\">Autor: </h5>Peter Maahn/SP-X", ["Peter Maahn"]),
         ("<div><b>Written by</b></div><div>Jane Doe</div>", ["Jane Doe"]),
+        // A space before the colon, as French typography writes it.
+        ("<h5>Auteur :</h5><div>Peter Maahn</div>", ["Peter Maahn"]),
         ("<h5>By</h5><div>Topic Index</div>", []),
     ])
     func bylineLabelInAnElementOfItsOwn(box: String, authors: [String]) throws {

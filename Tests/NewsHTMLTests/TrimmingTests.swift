@@ -60,6 +60,35 @@ import Testing
         #expect(anchor != nil && anchor?[.href] == nil)
     }
 
+    /// The indentation between tags goes but for its first byte; text in `<pre>` and `<listing>`
+    /// keeps its white space, as does a page read whole (`trimmed: false`).
+    @Test func whiteSpaceRuns() {
+        let page = Array("<div>\n    <p>One   two\t\tthree</p>\n  <pre>a   b\n\n  c</pre>\n\n</div>".utf8)
+        let trimmed = String(decoding: HTMLDocument.prepared(page, hollowing: true), as: UTF8.self)
+        #expect(trimmed == "<div>\n<p>One two\tthree</p>\n<pre>a   b\n\n  c</pre>\n</div>")
+        #expect(HTMLDocument.prepared(page, hollowing: false) == page)
+        // The tree is the same, each text with its runs of white space one byte long.
+        let whole = HTMLDocument(utf8: page, trimmed: false)
+        let read = HTMLDocument(utf8: page, trimmed: true)
+        #expect(read.nodes.count == whole.nodes.count)
+        #expect(read.nodes.map(\.name) == whole.nodes.map(\.name))
+        #expect(read.nodes.first { $0.name == "pre" }.map { read.text($0.index, raw: true) } == "a   b\n\n  c")
+    }
+
+    /// A page's reading does not depend on its indentation.
+    @Test func indentationChangesNothing() throws {
+        let story = (1...6).map { "<p>Paragraph \($0) of the story, long enough to be read as the story's own text.</p>" }
+        let flat = "<html><head><title>Flat</title></head><body><article><h1>Flat</h1>\(story.joined())</article></body></html>"
+        let indented = "<html>\n  <head>\n    <title>Flat</title>\n  </head>\n  <body>\n    <article>\n      <h1>\n        Flat\n      </h1>\n"
+            + story.map { "      \($0)\n" }.joined() + "    </article>\n  </body>\n</html>\n"
+        let a = try HTMLReader.articles(Array(flat.utf8))
+        let b = try HTMLReader.articles(Array(indented.utf8))
+        #expect(a.first?.title == "Flat")
+        #expect(a.first?.body.count == 6)
+        #expect(a.first?.body == b.first?.body)
+        #expect(a.first?.title == b.first?.title)
+    }
+
     @Test func leavesOut() {
         let page = Array(#"<p class="a" data-x="1">One <!-- note --> two</p><script>var a = 1;</script>"#.utf8)
         let trimmed = String(decoding: HTMLDocument.prepared(page, hollowing: true), as: UTF8.self)
