@@ -23,10 +23,17 @@ extension HTMLDocument {
 
     /// `boundingDepth`, and with `hollowing` the script, style and comment text left out.
     static func prepared(_ text: [UInt8], hollowing: Bool) -> [UInt8] {
+        prepared(text, hollowing: hollowing, puttingAside: false).text
+    }
+
+    /// `prepared`, and with `puttingAside` (and `hollowing`) runs of text as placeholders
+    /// (`TextRuns`), nil when none was put aside.
+    static func prepared(_ text: [UInt8], hollowing: Bool, puttingAside: Bool) -> (text: [UInt8], runs: TextRuns?) {
         text.withUnsafeBufferPointer { buffer in
-            var pass = InputPass(text: buffer, hollowing: hollowing)
+            var pass = InputPass(text: buffer, hollowing: hollowing, puttingAside: puttingAside)
             pass.run()
-            return pass.changed ? pass.out : text
+            let runs = pass.runs.flatMap { $0.ranges.isEmpty ? nil : $0 }
+            return (pass.changed ? pass.out : text, runs)
         }
     }
 }
@@ -130,7 +137,7 @@ struct TagNameSet {
 
 /// One pass of `HTMLDocument.prepared`: the bytes are copied to `out` lazily, only once something
 /// is left out (a page with nothing to leave out is returned as it came).
-private struct InputPass {
+struct InputPass {
     let text: UnsafeBufferPointer<UInt8>
     let hollowing: Bool
     var out: [UInt8] = []
@@ -150,9 +157,13 @@ private struct InputPass {
     /// bogus comment (`<?php … ?>`), or an element whose text HTML reads as raw (`<iframe>`).
     var keepUntil = 0
 
-    init(text: UnsafeBufferPointer<UInt8>, hollowing: Bool) {
+    /// The runs of text put aside (`TextRuns`), nil when none are.
+    var runs: TextRuns?
+
+    init(text: UnsafeBufferPointer<UInt8>, hollowing: Bool, puttingAside: Bool = false) {
         self.text = text
         self.hollowing = hollowing
+        if hollowing, puttingAside, !TextRuns.holdsPlaceholderBytes(text) { runs = TextRuns() }
     }
 
     /// Copies the text up to `offset`, then skips to `resume`.
@@ -173,7 +184,7 @@ private struct InputPass {
         while i < n {
             guard text[i] == 0x3C, i + 1 < n else {
                 let next = nextOpening(from: i + 1)
-                if hollowing, i >= keepUntil, foreignOpen == 0, preformattedOpen == 0 { collapseSpace(i..<next) }
+                if hollowing, i >= keepUntil, foreignOpen == 0, preformattedOpen == 0 { putAside(i..<next) }
                 i = next
                 continue
             }
@@ -202,6 +213,8 @@ private struct InputPass {
                 j += 1
             }
             let first = j > nameStart ? text[nameStart] | 0x20 : 0
+            // `<![CDATA[`: its text ends at `]]>` in SVG and MathML, which this pass does not look for.
+            if first == 0x21, nameStart + 1 < n, text[nameStart + 1] == 0x5B { runs?.stop() }
             guard first >= 0x61 && first <= 0x7A || first == 0x21 else {
                 if hollowing, closing || text[i + 1] == 0x3F {
                     // `</ …>` and `<? …>` are comments to the next `>` in HTML.
@@ -271,9 +284,10 @@ private struct InputPass {
                     i = resume
                     continue
                 }
-                if hollowing, name == TagName.plaintext || found && !properEnd {
-                    // `</titlevalue`, which ends this pass's skip but not the element, or `<plaintext>`,
-                    // which nothing ends: HTML reads on, and nothing more is left out.
+                if hollowing, name == TagName.plaintext || found && !properEnd || !found && name != TagName.title {
+                    // `</titlevalue`, which ends this pass's skip but not the element, `<plaintext>`,
+                    // which nothing ends, or no end tag at all: HTML reads on as raw text to the end,
+                    // and nothing more is left out.
                     keepUntil = n
                 }
                 if !found, name == TagName.title {

@@ -22,15 +22,25 @@ package struct HTMLDocument: Sendable {
     /// Parses UTF-8 text; never fails (HTML5 parsing always yields a tree). `trimmed`: gumbo is spared
     /// the script, style and comment text and the attributes never read (the tree is the same).
     package init(utf8 text: [UInt8], trimmed: Bool = true) {
-        let input = Self.prepared(text, hollowing: trimmed)
+        self.init(utf8: text, trimmed: trimmed, puttingAside: trimmed)
+    }
+
+    /// `puttingAside`: runs of text go to gumbo as placeholders (`TextRuns`); false only to check
+    /// that the tree is the same without them.
+    package init(utf8 text: [UInt8], trimmed: Bool, puttingAside: Bool) {
+        let (input, runs) = Self.prepared(text, hollowing: trimmed, puttingAside: puttingAside)
         var options = kGumboDefaultOptions
         options.max_errors = 0
         options.stop_on_first_error = false
-        var builder = Builder()
-        input.withUnsafeBytes { bytes in
-            GumboArena.parse(bytes.assumingMemoryBound(to: CChar.self), options: options) { output in
-                builder.copy(output.pointee.root)
+        var builder = Builder(runs: runs)
+        text.withUnsafeBufferPointer { page in
+            builder.page = page
+            input.withUnsafeBytes { bytes in
+                GumboArena.parse(bytes.assumingMemoryBound(to: CChar.self), options: options) { output in
+                    builder.copy(output.pointee.root)
+                }
             }
+            builder.page = nil
         }
         if builder.fields.names.isEmpty { builder.fields.append(name: "html", tag: UInt16(GUMBO_TAG_HTML.rawValue), parent: -1) }
         nodes = Nodes(Storage(builder.fields))
@@ -173,6 +183,13 @@ extension HTMLDocument {
     /// Builds the storage from gumbo's tree.
     private struct Builder {
         var fields = Fields()
+        /// The runs of text gumbo got as placeholders, and the page they are in (while copying).
+        let runs: TextRuns?
+        var page: UnsafeBufferPointer<UInt8>?
+
+        init(runs: TextRuns?) {
+            self.runs = runs
+        }
 
         /// Copies gumbo's tree with an explicit stack (a deep tree must not exhaust the thread's stack).
         mutating func copy(_ root: UnsafeMutablePointer<GumboNode>) {
@@ -222,7 +239,12 @@ extension HTMLDocument {
                     if owner == GUMBO_TAG_SCRIPT.rawValue, !isJSONLD(parent) { continue }
                     let length = strlen(cText)
                     UnsafeRawPointer(cText).withMemoryRebound(to: UInt8.self, capacity: length) {
-                        fields.textBytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+                        let bytes = UnsafeBufferPointer(start: $0, count: length)
+                        if let runs, let page, bytes.contains(where: { $0 == 0xF3 || $0 == 0xF4 }) {
+                            runs.expand(bytes, from: page, into: &fields.textBytes)
+                        } else {
+                            fields.textBytes.append(contentsOf: bytes)
+                        }
                     }
                     fields.append(name: "#text", tag: HTMLDocument.textTag, parent: parent)
                 default:

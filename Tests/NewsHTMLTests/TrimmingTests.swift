@@ -75,6 +75,56 @@ import Testing
         #expect(read.nodes.first { $0.name == "pre" }.map { read.text($0.index, raw: true) } == "a   b\n\n  c")
     }
 
+    /// Runs of text go to gumbo as one placeholder character each and come back in the copy of its
+    /// tree: the tree is the one gumbo builds without them, wherever HTML reads text otherwise.
+    @Test(arguments: [
+        "<html><head><title>T</title></head><body><p>Plain text that is long enough</p></body></html>",
+        // White space before `<body>` and in tables is read apart from the text around it.
+        "<html> \n  <head>  some text in the head  <meta name=a content=b></head><body><p>More</p>",
+        "<table>  stray text in a table  <tr><td>  a cell's text  </td></tr>  more  </table>",
+        "<table><tr>   </tr>text<tr><td>x</td></tr></table>",
+        // References, NUL, controls and noncharacters are left for gumbo to read.
+        "<p>Fish &amp; chips &#8217;s &copy2024 &notit; &unknown; text</p>",
+        "<p>Text with a \u{0} NUL and a \u{0B} tab and \u{85} a C1 and " + String(decoding: [0xEF, 0xB7, 0x90], as: UTF8.self)
+            + " a nonchar " + String(decoding: [0xF0, 0x9F, 0xBF, 0xBE], as: UTF8.self) + " end</p>",
+        "<p>Lines\r\nend\rwith\r\n\r\nreturns and more</p>",
+        // Where this pass leaves text as written.
+        "<pre>\n  kept   as it is  </pre><listing>\n a  b </listing><textarea> a  b </textarea>",
+        "<svg><text>  in svg  </text><![CDATA[ a > b ]]></svg><p>after the cdata section</p>",
+        "<math><mi>  x  </mi></math><p>  after math  </p>",
+        "<frameset><frame src=a>  text in a frameset  </frameset>",
+        "<p>a <b>bold <i>both</p> after the paragraph</b> end of it</i> and more",
+        "<p>less < than and <3 hearts and </ not a tag > after</p>",
+        "text before any tag at all <p>and after</p>",
+        // A script never closed is raw text to the end: `</html>` in it is no tag.
+        "<p>a</p><script>never closed </div></body></html>\n></html>\n",
+        "<p>\u{E000} private use and \u{F0000} a page that holds a placeholder's bytes</p>",
+    ])
+    func placeholdersLeaveTheTree(html: String) {
+        let bytes = Array(html.utf8)
+        let aside = HTMLDocument(utf8: bytes, trimmed: true, puttingAside: true)
+        #expect(aside.outline == HTMLDocument(utf8: bytes, trimmed: true, puttingAside: false).outline)
+    }
+
+    /// Bytes that are not UTF-8 (a page the decoder did not see) are left for gumbo's decoder.
+    @Test func placeholdersLeaveInvalidUTF8() {
+        let bytes = Array("<p>abc".utf8) + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2] + Array("</p><p>long text ".utf8) + [0xE5, 0xF2]
+            + Array("text after it".utf8) + [0xC0, 0x80, 0xED, 0xA0, 0x80] + Array(" and more text</p>".utf8)
+        #expect(HTMLDocument(utf8: bytes, trimmed: true, puttingAside: true).outline
+            == HTMLDocument(utf8: bytes, trimmed: true, puttingAside: false).outline)
+    }
+
+    @Test func runsArePutAside() {
+        let page = Array("<p>A run of text &amp; another run</p><p>tiny</p>".utf8)
+        let (trimmed, runs) = HTMLDocument.prepared(page, hollowing: true, puttingAside: true)
+        #expect(runs?.ranges.count == 2)
+        // Each run is four bytes in gumbo's input; `tiny` is no longer than a placeholder.
+        #expect(trimmed.count == "<p>".utf8.count + 4 + "&amp;".utf8.count + 4 + "</p><p>tiny</p>".utf8.count)
+        #expect(HTMLDocument.prepared(page, hollowing: true, puttingAside: false).runs == nil)
+        // A page that holds such characters itself gets no placeholders.
+        #expect(HTMLDocument.prepared(Array("<p>A run of text \u{100000}</p>".utf8), hollowing: true, puttingAside: true).runs == nil)
+    }
+
     /// A page's reading does not depend on its indentation.
     @Test func indentationChangesNothing() throws {
         let story = (1...6).map { "<p>Paragraph \($0) of the story, long enough to be read as the story's own text.</p>" }
