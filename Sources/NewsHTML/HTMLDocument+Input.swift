@@ -9,7 +9,9 @@ import Glibc
 ///   tree building reads (`<font color>`, `<input type>`);
 /// - all but the first byte of each run of white space in text outside `<pre>` and `<listing>` (the
 ///   indentation between tags): gumbo hands text to its tree one character at a time, and newsd
-///   reads any run of white space as one space (a text that was white space alone still is).
+///   reads any run of white space as one space (a text that was white space alone still is);
+/// - the characters of each run of text, which gumbo gets as one placeholder character that the
+///   copy of its tree replaces by the run (`TextRuns`).
 /// Each is left alone whenever gumbo might read it differently from this pass (a script holding `<!--`,
 /// an end tag not followed by a space, `/` or `>`, anything inside `<svg>` or `<math>`).
 extension HTMLDocument {
