@@ -140,3 +140,8 @@ struct WordList: Sendable {
         }
     }
 }
+
+extension UInt8 {
+    /// Whether the byte is white space as HTML reads it: space, tab, line feed, form feed, return.
+    var isHTMLSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0C || self == 0x0D }
+}

@@ -142,7 +142,7 @@ package enum Charset {
     }
 
     private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+    private static func isSpace(_ b: UInt8) -> Bool { b.isHTMLSpace }
 
     private static func matches(_ bytes: ArraySlice<UInt8>, at i: Int, _ word: String) -> Bool {
         var k = i

@@ -23,7 +23,8 @@ extension HTMLDocument {
         prepared(text, hollowing: false)
     }
 
-    /// `boundingDepth`, and with `hollowing` the script, style and comment text left out.
+    /// `boundingDepth`, and with `hollowing` the script, style and comment text, the attributes never
+    /// read and the repeats in runs of white space left out.
     static func prepared(_ text: [UInt8], hollowing: Bool) -> [UInt8] {
         prepared(text, hollowing: hollowing, puttingAside: false).text
     }
@@ -420,9 +421,7 @@ struct InputPass {
         text[range].contains { $0 == 0x22 || $0 == 0x27 }
     }
 
-    func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D
-    }
+    func isSpace(_ b: UInt8) -> Bool { b.isHTMLSpace }
 
     /// Where the end tag of a raw-text element starts (`</script`, any case); when there is none,
     /// where the search stopped (less than the tag's length before the end).

@@ -38,19 +38,23 @@ struct TextRuns {
     /// No more runs are put aside.
     mutating func stop() { open = false }
 
-    /// Records a run and returns its placeholder's bytes, or nil when none is left.
-    mutating func add(_ range: Range<Int>) -> [UInt8]? {
+    /// Records a run and returns its placeholder, or nil when none is left.
+    mutating func add(_ range: Range<Int>) -> Int? {
         guard open, ranges.count < Self.capacity, range.upperBound <= Int(Int32.max) else {
             open = false
             return nil
         }
         let k = ranges.count
         ranges.append((Int32(range.lowerBound), Int32(range.upperBound)))
-        let scalar = k < Self.perPlane ? 0xF0000 + k : 0x100000 + (k - Self.perPlane)
-        return [
-            UInt8(0xF0 | scalar >> 18), UInt8(0x80 | (scalar >> 12) & 0x3F), UInt8(0x80 | (scalar >> 6) & 0x3F),
-            UInt8(0x80 | scalar & 0x3F),
-        ]
+        return k < Self.perPlane ? 0xF0000 + k : 0x100000 + (k - Self.perPlane)
+    }
+
+    /// Appends a placeholder's four bytes of UTF-8.
+    static func append(_ scalar: Int, to out: inout [UInt8]) {
+        out.append(UInt8(0xF0 | scalar >> 18))
+        out.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
+        out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+        out.append(UInt8(0x80 | scalar & 0x3F))
     }
 
     /// The placeholder number of the four bytes at `i`, or nil when they are no placeholder.
@@ -74,9 +78,8 @@ struct TextRuns {
             }
             var space = false
             for b in page[Int(ranges[k].start)..<Int(ranges[k].end)] {
-                let isSpace = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0C || b == 0x0D
-                if isSpace, space { continue }
-                space = isSpace
+                if b.isHTMLSpace, space { continue }
+                space = b.isHTMLSpace
                 out.append(b == 0x0D ? 0x0A : b)
             }
             i += 4
@@ -113,7 +116,7 @@ extension InputPass {
             }
             if end - start >= TextRuns.shortest, let placeholder = runs?.add(start..<end) {
                 leaveOut(upTo: start, resumingAt: end)
-                out.append(contentsOf: placeholder)
+                TextRuns.append(placeholder, to: &out)
             } else {
                 collapseSpace(start..<end)
             }

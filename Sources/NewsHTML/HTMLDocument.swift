@@ -20,7 +20,8 @@ package struct HTMLDocument: Sendable {
     package static let maxAttributeBytes = 4096
 
     /// Parses UTF-8 text; never fails (HTML5 parsing always yields a tree). `trimmed`: gumbo is spared
-    /// the script, style and comment text and the attributes never read (the tree is the same).
+    /// the script, style and comment text and the attributes never read, and gets runs of text as
+    /// placeholders put back in the copy (the tree is the same).
     package init(utf8 text: [UInt8], trimmed: Bool = true) {
         self.init(utf8: text, trimmed: trimmed, puttingAside: trimmed)
     }
@@ -32,15 +33,13 @@ package struct HTMLDocument: Sendable {
         var options = kGumboDefaultOptions
         options.max_errors = 0
         options.stop_on_first_error = false
-        var builder = Builder(runs: runs)
+        var builder = Builder()
         text.withUnsafeBufferPointer { page in
-            builder.page = page
             input.withUnsafeBytes { bytes in
                 GumboArena.parse(bytes.assumingMemoryBound(to: CChar.self), options: options) { output in
-                    builder.copy(output.pointee.root)
+                    builder.copy(output.pointee.root, runs: runs.map { ($0, page) })
                 }
             }
-            builder.page = nil
         }
         if builder.fields.names.isEmpty { builder.fields.append(name: "html", tag: UInt16(GUMBO_TAG_HTML.rawValue), parent: -1) }
         nodes = Nodes(Storage(builder.fields))
@@ -183,16 +182,10 @@ extension HTMLDocument {
     /// Builds the storage from gumbo's tree.
     private struct Builder {
         var fields = Fields()
-        /// The runs of text gumbo got as placeholders, and the page they are in (while copying).
-        let runs: TextRuns?
-        var page: UnsafeBufferPointer<UInt8>?
 
-        init(runs: TextRuns?) {
-            self.runs = runs
-        }
-
-        /// Copies gumbo's tree with an explicit stack (a deep tree must not exhaust the thread's stack).
-        mutating func copy(_ root: UnsafeMutablePointer<GumboNode>) {
+        /// Copies gumbo's tree with an explicit stack (a deep tree must not exhaust the thread's stack);
+        /// `runs`: the runs of text gumbo got as placeholders, and the page they are in.
+        mutating func copy(_ root: UnsafeMutablePointer<GumboNode>, runs: (TextRuns, page: UnsafeBufferPointer<UInt8>)?) {
             var stack: [(UnsafeMutablePointer<GumboNode>, Int)] = [(root, -1)]
             while let (node, parent) = stack.popLast() {
                 let index = fields.names.count
@@ -240,7 +233,7 @@ extension HTMLDocument {
                     let length = strlen(cText)
                     UnsafeRawPointer(cText).withMemoryRebound(to: UInt8.self, capacity: length) {
                         let bytes = UnsafeBufferPointer(start: $0, count: length)
-                        if let runs, let page, bytes.contains(where: { $0 == 0xF3 || $0 == 0xF4 }) {
+                        if let (runs, page) = runs, bytes.contains(where: { $0 == 0xF3 || $0 == 0xF4 }) {
                             runs.expand(bytes, from: page, into: &fields.textBytes)
                         } else {
                             fields.textBytes.append(contentsOf: bytes)
