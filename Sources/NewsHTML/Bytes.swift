@@ -1,3 +1,4 @@
+import Glibc
 import NewsCore
 
 /// Byte-level string helpers: class names and hints are ASCII, and Foundation's `contains` costs more
@@ -9,18 +10,15 @@ extension String {
         var pattern = needle
         return haystack.withUTF8 { h in
             pattern.withUTF8 { p in
-                let n = h.count
-                let m = p.count
-                guard m > 0 else { return true }
-                guard n >= m else { return false }
-                let first = p[0]
+                guard let needle = p.baseAddress, !p.isEmpty else { return true }
+                guard let base = h.baseAddress, h.count >= p.count else { return false }
+                // Each place the first byte occurs (`memchr`), then the rest compared.
+                let last = h.count - p.count
                 var i = 0
-                while i <= n - m {
-                    if h[i] == first {
-                        var k = 1
-                        while k < m, h[i + k] == p[k] { k += 1 }
-                        if k == m { return true }
-                    }
+                while i <= last {
+                    guard let found = memchr(base + i, Int32(p[0]), last - i + 1) else { return false }
+                    i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, needle, p.count) == 0 { return true }
                     i += 1
                 }
                 return false

@@ -10,8 +10,9 @@ import Glibc
 /// - all but the first byte of each run of white space in text outside `<pre>` and `<listing>` (the
 ///   indentation between tags): gumbo hands text to its tree one character at a time, and newsd
 ///   reads any run of white space as one space (a text that was white space alone still is);
-/// - the characters of each run of text, which gumbo gets as one placeholder character that the
-///   copy of its tree replaces by the run (`TextRuns`).
+/// - the characters of each run of text, and of each quoted value of an attribute newsd copies
+///   (but `type`), which gumbo gets as one placeholder character that the copy of its tree replaces
+///   by the run or the value (`TextRuns`).
 /// Each is left alone whenever gumbo might read it differently from this pass (a script holding `<!--`,
 /// an end tag not followed by a space, `/` or `>`, anything inside `<svg>` or `<math>`).
 extension HTMLDocument {
@@ -99,6 +100,10 @@ struct TagName: Equatable {
     /// Attributes gumbo is given: those newsd copies and those HTML's tree building reads.
     static let readAttributes = TagNameSet((HTMLDocument.AttributeName.allCases.map(\.html)
         + ["color", "face", "size", "encoding", "prompt", "action"]).map(TagName.init))
+    /// Attributes whose values gumbo may get as placeholders (`TextRuns`): those newsd copies but
+    /// `type`, whose value HTML's tree building reads (`<input type=hidden>`).
+    static let asideAttributes = TagNameSet(
+        HTMLDocument.AttributeName.allCases.filter { $0 != .type }.map(\.html).map(TagName.init))
     /// HTML's formatting elements but `<a>`: those it may reopen, told apart by their attributes.
     static let formatting = TagNameSet(
         ["b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"].map(TagName.init))
@@ -121,6 +126,13 @@ private enum Needles {
     static let commentOpening = Array("<!--".utf8)
     static let commentBangEnd = Array("--!>".utf8)
     static let scriptOpening = Array("<script".utf8)
+}
+
+/// What `InputPass.scanTag` takes out of a tag: an attribute left out (with the white space before
+/// it), or an attribute's value given to gumbo as a placeholder.
+struct TagCut {
+    let range: Range<Int>
+    let placeholder: Bool
 }
 
 /// A few dozen tag or attribute names, found by a hash of their first eight bytes.
@@ -154,7 +166,7 @@ struct InputPass {
     /// How many of `open` are `<pre>` or `<listing>`.
     var preformattedOpen = 0
     /// `scanTag`'s lists, kept between tags (a tag costs no allocation).
-    var left: [Range<Int>] = []
+    var left: [TagCut] = []
     var names: [TagName] = []
     /// Nothing is left out before this offset: the rest of a tag whose quoted value holds `>`, a
     /// bogus comment (`<?php … ?>`), or an element whose text HTML reads as raw (`<iframe>`).
@@ -229,8 +241,7 @@ struct InputPass {
                 continue
             }
             let name = TagName(text, nameStart..<j)
-            var end = j
-            while end < n, text[end] != 0x3E { end += 1 }
+            let end = next(0x3E, from: j)
             if end >= n { break }  // a tag cut off at the end of the file opens nothing
             // Whether this tag may lose attributes or content: not inside text read as raw.
             var free = hollowing && i >= keepUntil
@@ -246,7 +257,7 @@ struct InputPass {
                 } else if trims, !scanned.left.isEmpty {
                     let isRaw = name.isIn(TagName.rawText)
                     let dropped = !isRaw && !name.isIn(TagName.uncounted) && !selfClosing && open.count >= HTMLDocument.maxDepth
-                    if !dropped { for range in scanned.left { leaveOut(upTo: range.lowerBound, resumingAt: range.upperBound) } }
+                    if !dropped { cut(scanned.left) }
                 }
             }
             if closing {
@@ -353,7 +364,7 @@ struct InputPass {
     /// out of a formatting element other than `<a>` (`<b>`, `<font>`: HTML compares their attributes
     /// to decide which of several open ones it reopens; at most one `<a>` is ever open). An `href` is
     /// left out of every tag but `<link>` (newsd reads only the canonical link's).
-    mutating func scanTag(from nameStart: Int, of tag: TagName) -> (end: Int, left: [Range<Int>]) {
+    mutating func scanTag(from nameStart: Int, of tag: TagName) -> (end: Int, left: [TagCut]) {
         let n = text.count
         var k = nameStart
         while k < n, !isSpace(text[k]), text[k] != 0x2F, text[k] != 0x3E { k += 1 }
@@ -381,15 +392,20 @@ struct InputPass {
             while k < n, !isSpace(text[k]), text[k] != 0x2F, text[k] != 0x3D, text[k] != 0x3E { k += 1 }
             let nameEnd = k
             var m = k
+            var value: Range<Int>?
+            var plain = false
             while m < n, isSpace(text[m]) { m += 1 }
             if m < n, text[m] == 0x3D {
                 m += 1
                 while m < n, isSpace(text[m]) { m += 1 }
                 if m < n, text[m] == 0x22 || text[m] == 0x27 {
-                    let quote = text[m]
-                    m += 1
-                    while m < n, text[m] != quote { m += 1 }
+                    let valueStart = m + 1
+                    m = next(text[m], from: valueStart)
                     guard m < n else { return (n, []) }
+                    value = valueStart..<m
+                    let read = readValue(valueStart..<m)
+                    if read.control { keeps = false }
+                    plain = read.plain
                     m += 1
                 } else if m < n, text[m] != 0x3E {
                     while m < n, !isSpace(text[m]), text[m] != 0x3E { m += 1 }
@@ -400,13 +416,32 @@ struct InputPass {
             let name = TagName(text, nameStart..<nameEnd)
             if names.count >= 64 || names.contains(name) || nameEnd - nameStart >= 32 { keeps = false }
             names.append(name)
-            for b in text[nameStart..<attributeEnd] where b < 0x20 && !isSpace(b) || b == 0x7F { keeps = false }
+            for b in text[nameStart..<(value?.lowerBound ?? attributeEnd)] where b < 0x20 && !isSpace(b) || b == 0x7F {
+                keeps = false
+            }
             let followed = attributeEnd < n && (isSpace(text[attributeEnd]) || text[attributeEnd] == 0x3E)
-            if keeps, spaced, followed, !name.isIn(TagName.readAttributes) || !readsHref && name == TagName.href {
-                left.append(spaceStart..<attributeEnd)
+            guard keeps else { continue }
+            if spaced, followed, !name.isIn(TagName.readAttributes) || !readsHref && name == TagName.href {
+                left.append(TagCut(range: spaceStart..<attributeEnd, placeholder: false))
+            } else if plain, let value, value.count >= TextRuns.shortest, runs?.open == true, name.isIn(TagName.asideAttributes) {
+                left.append(TagCut(range: value, placeholder: true))
             }
         }
         return (n, [])
+    }
+
+    /// Leaves out what `scanTag` found, in order: attributes newsd does not read, and values given to
+    /// gumbo as placeholders.
+    mutating func cut(_ cuts: [TagCut]) {
+        for cut in cuts {
+            if cut.placeholder {
+                guard let placeholder = runs?.add(cut.range) else { continue }
+                leaveOut(upTo: cut.range.lowerBound, resumingAt: cut.range.upperBound)
+                TextRuns.append(placeholder, to: &out)
+            } else {
+                leaveOut(upTo: cut.range.lowerBound, resumingAt: cut.range.upperBound)
+            }
+        }
     }
 
     /// Inside text HTML reads as raw (`<iframe>`, `<noscript>`), this pass's skips (a comment, a
@@ -453,9 +488,14 @@ struct InputPass {
     /// The offset of the next `<` from `start`, or the end of the text (`memchr`: most of a page is
     /// text between tags).
     func nextOpening(from start: Int) -> Int {
+        next(0x3C, from: start)
+    }
+
+    /// The offset of the next `byte` from `start`, or the end of the text.
+    func next(_ byte: UInt8, from start: Int) -> Int {
         let n = text.count
         guard start < n, let base = text.baseAddress else { return n }
-        guard let found = memchr(base + start, 0x3C, n - start) else { return n }
+        guard let found = memchr(base + start, Int32(byte), n - start) else { return n }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 

@@ -10,6 +10,13 @@ import Glibc
 /// gumbo builds from the trimmed page without placeholders (`TrimmingTests`, and the `html` fuzz
 /// target checks it on any bytes).
 ///
+/// Attribute values go the same way (a class list or an address is a third of what gumbo reads on
+/// a page of today): the quoted value of an attribute newsd copies, in a tag whose attributes the
+/// pass may trim, becomes one placeholder, which the copy of the tree puts back as written. HTML's
+/// tree building reads no such value (`type` stays, as do the attributes of formatting elements,
+/// which it compares); a value holding a reference, a control, a noncharacter, a carriage return or
+/// bytes that are not UTF-8 stays as written.
+///
 /// What gumbo reads differently from plain characters is never put aside: character references
 /// (`&amp;`, `&#8217;` and the name or number after the `&`), the characters it reads as U+FFFD
 /// or drops (NUL, controls, noncharacters, bytes that are not UTF-8), runs of four bytes or
@@ -66,9 +73,10 @@ struct TextRuns {
         return k >= 0 && k < ranges.count ? k : nil
     }
 
-    /// Appends gumbo's text with each placeholder replaced by its run as gumbo would have copied it:
-    /// each run of white space as its first byte, a carriage return as a line feed.
-    func expand(_ bytes: UnsafeBufferPointer<UInt8>, from page: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    /// Appends gumbo's text with each placeholder replaced by its run as gumbo would have copied it
+    /// (each run of white space as its first byte, a carriage return as a line feed), or with
+    /// `asWritten` (an attribute value) by the bytes it stands for.
+    func expand(_ bytes: UnsafeBufferPointer<UInt8>, from page: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], asWritten: Bool = false) {
         var i = 0
         while i < bytes.count {
             guard let k = index(bytes, at: i) else {
@@ -76,11 +84,16 @@ struct TextRuns {
                 i += 1
                 continue
             }
-            var space = false
-            for b in page[Int(ranges[k].start)..<Int(ranges[k].end)] {
-                if b.isHTMLSpace, space { continue }
-                space = b.isHTMLSpace
-                out.append(b == 0x0D ? 0x0A : b)
+            let original = page[Int(ranges[k].start)..<Int(ranges[k].end)]
+            if asWritten {
+                out.append(contentsOf: original)
+            } else {
+                var space = false
+                for b in original {
+                    if b.isHTMLSpace, space { continue }
+                    space = b.isHTMLSpace
+                    out.append(b == 0x0D ? 0x0A : b)
+                }
             }
             i += 4
         }
@@ -134,7 +147,7 @@ extension InputPass {
     /// `&` opening a reference; NUL, controls other than white space, C1 controls and noncharacters,
     /// which it reads as U+FFFD or drops; a byte that is not UTF-8, which it replaces as its decoder
     /// decides (length 1).
-    private func character(at k: Int) -> (length: Int, asWritten: Bool) {
+    func character(at k: Int) -> (length: Int, asWritten: Bool) {
         let b = text[k]
         if b < 0x80 { return (1, b == 0x26 || b == 0x7F || b < 0x20 && !isSpace(b)) }
         let n = text.count
@@ -155,6 +168,47 @@ extension InputPass {
         default:
             return (1, true)
         }
+    }
+
+    /// A quoted attribute value in one pass: whether it holds a control byte (the tag then keeps
+    /// all its attributes), and whether it reads as written, so that it can be a placeholder: no
+    /// character `character(at:)` marks, and no carriage return (HTML reads `CR LF` as `LF`).
+    func readValue(_ value: Range<Int>) -> (control: Bool, plain: Bool) {
+        var plain = true
+        var k = value.lowerBound
+        while k < value.upperBound {
+            // Eight bytes at a time while none is a control, `&`, DEL or beyond ASCII (nearly all of a
+            // class list or an address).
+            if k + 8 <= value.upperBound, let base = text.baseAddress {
+                let word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let ampersands = word ^ (ones &* 0x26)
+                // A byte below 0x20, a byte 0x26 (zero after the xor), a byte 0x7F (0x80 after adding
+                // one), or a byte with its high bit set.
+                let special = (word &- ones &* 0x20) | (ampersands &- ones) & ~ampersands | (word &+ ones) | word
+                if special & highs == 0 {
+                    k += 8
+                    continue
+                }
+            }
+            let b = text[k]
+            if b >= 0x20 && b < 0x7F {
+                if b == 0x26 { plain = false }
+                k += 1
+                continue
+            }
+            if b < 0x80 {
+                if b == 0x7F || !isSpace(b) { return (true, false) }
+                if b == 0x0D { plain = false }
+                k += 1
+                continue
+            }
+            let (length, asWritten) = character(at: k)
+            if asWritten || k + length > value.upperBound { plain = false }
+            k += length
+        }
+        return (false, plain)
     }
 
     private func isReferenceByte(_ b: UInt8) -> Bool {

@@ -210,7 +210,7 @@ extension HTMLDocument {
                         if key == .href, element.tag != GUMBO_TAG_LINK { continue }
                         // The first of a repeated attribute counts, as in HTML.
                         if fields.attributes[first...].contains(where: { $0.name == key }) { continue }
-                        fields.attributes.append((key, Self.bounded(cValue)))
+                        fields.attributes.append((key, Self.value(cValue, runs: runs)))
                     }
                     fields.append(name: name, tag: UInt16(truncatingIfNeeded: element.tag.rawValue), parent: parent)
                     let children = element.children
@@ -258,15 +258,26 @@ extension HTMLDocument {
             String(cString: gumbo_normalized_tagname(GumboTag(UInt32(tag))))
         }
 
-        /// A C string cut to `maxAttributeBytes` (at a character boundary).
-        static func bounded(_ cString: UnsafePointer<CChar>) -> String {
-            let length = strnlen(cString, maxAttributeBytes + 1)
-            let bytes = UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self)
-            var end = min(length, maxAttributeBytes)
-            if length > maxAttributeBytes {
+        /// An attribute's value: its placeholders put back, cut to `maxAttributeBytes`.
+        static func value(_ cString: UnsafePointer<CChar>, runs: (TextRuns, page: UnsafeBufferPointer<UInt8>)?) -> String {
+            let start = UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self)
+            guard let (runs, page) = runs else {
+                return bounded(UnsafeBufferPointer(start: start, count: strnlen(cString, maxAttributeBytes + 1)))
+            }
+            let value = UnsafeBufferPointer(start: start, count: strlen(cString))
+            guard value.contains(where: { $0 == 0xF3 || $0 == 0xF4 }) else { return bounded(value) }
+            var expanded: [UInt8] = []
+            runs.expand(value, from: page, into: &expanded, asWritten: true)
+            return expanded.withUnsafeBufferPointer { bounded($0) }
+        }
+
+        /// Bytes cut to `maxAttributeBytes` (at a character boundary).
+        static func bounded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            var end = min(bytes.count, maxAttributeBytes)
+            if bytes.count > maxAttributeBytes {
                 while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             }
-            return String(decoding: UnsafeBufferPointer(start: bytes, count: end), as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
         }
 
         /// The name of an element gumbo does not know, from its original text (`<amp-img src=…>` → `amp-img`).
@@ -277,7 +288,7 @@ extension HTMLDocument {
             var i = 1
             while i < min(piece.length, 64) {
                 let b = bytes[i]
-                if b == 0x20 || b == 0x3E || b == 0x2F || b == 0x09 || b == 0x0A || b == 0x0D { break }
+                if b.isHTMLSpace || b == 0x3E || b == 0x2F { break }
                 out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
                 i += 1
             }

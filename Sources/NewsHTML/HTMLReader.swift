@@ -102,14 +102,35 @@ package enum HTMLReader {
         let reading = Charset.declaredLabel(bytes.prefix(declarationReach)).flatMap(Charset.reading(ofLabel:))
         if case .converter(let name)? = reading {
             let sevenBit = name.hasPrefix("ISO-2022")
-            if !sevenBit, (try? UTF8Span(validating: bytes.span)) != nil { return bytes }
+            if !sevenBit, isUTF8(bytes) { return bytes }
             if let converted = Charset.convert(bytes, from: name) { return converted }
         }
         // Validated in place (a String made to validate them would copy the page).
-        if (try? UTF8Span(validating: bytes.span)) != nil { return bytes }
+        if isUTF8(bytes) { return bytes }
         // Mostly UTF-8 with a few damaged bytes stays UTF-8 (with replacement characters); Latin-1,
         // Windows-1252, ASCII or a charset newsd cannot convert is read as Windows-1252.
         return Array(PageArticle.decode8Bit(bytes).utf8)
+    }
+
+    /// Whether the bytes are UTF-8. ASCII bytes are never part of another character, so the bytes
+    /// are UTF-8 when each run of bytes that are not ASCII is: the runs of ASCII (most of a page)
+    /// are passed over eight bytes at a time, and the standard library validates the others.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        let span = bytes.span
+        return bytes.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            while i < n {
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                while i < n, raw[i] < 0x80 { i += 1 }
+                guard i < n else { return true }
+                var end = i + 1
+                while end < n, raw[end] >= 0x80 { end += 1 }
+                guard (try? UTF8Span(validating: span.extracting(i..<end))) != nil else { return false }
+                i = end
+            }
+            return true
+        }
     }
 
     /// How far into a page its charset declaration is looked for (the standard's prescan reads

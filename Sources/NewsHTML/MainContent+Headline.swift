@@ -229,13 +229,12 @@ extension MainContent {
     /// name or a web address.
     private static func split(_ title: String, at separators: [String], siteColon siteKey: String) -> [String] {
         var parts = [title]
-        // An ASCII part holds no non-ASCII separator, and an ASCII one only where its bytes are: it
-        // stays whole without asking Foundation.
-        let ascii = title.utf8.allSatisfy { $0 < 0x80 }
+        // A part holds a separator only where the separator's bytes are (none of their characters is
+        // canonically equivalent to another but the middle dot, which U+0387 is): a part without
+        // them stays whole without asking Foundation.
         for separator in separators {
-            if ascii, !separator.utf8.allSatisfy({ $0 < 0x80 }) { continue }
             parts = parts.flatMap { part in
-                ascii && !part.hasBytes(separator) ? [part] : part.components(separatedBy: separator)
+                separator != " · " && !part.hasBytes(separator) ? [part] : part.components(separatedBy: separator)
             }
         }
         parts = parts.flatMap { part -> [String] in
@@ -262,6 +261,9 @@ extension MainContent {
         // ASCII without a digit has no number (most headings).
         if text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) { return false }
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return isOnlyADate(ascii: text) }
+        // A token is a number when its first character is one (`Character.isNumber`): without any
+        // numeric scalar there is none.
+        guard text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
         var digits = false
         var other = false
         for token in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {

@@ -223,8 +223,9 @@ struct MainContent {
     /// `post type-post status-publish hentry category-social-media tag-sharing`): a post filed under
     /// social media is no share bar.
     static func withoutTermSlugs(_ hints: String) -> String {
-        guard hints.hasBytes("hentry") || hints.hasBytes("status-publish") || hints.hasBytes("type-post"),
-            hints.hasBytes("category-") || hints.hasBytes("tag-")
+        // The slugs first: most elements have none, and then one or two searches settle it.
+        guard hints.hasBytes("tag-") || hints.hasBytes("category-"),
+            hints.hasBytes("hentry") || hints.hasBytes("status-publish") || hints.hasBytes("type-post")
         else { return hints }
         return hints.split(separator: " ").filter { !$0.hasPrefix("category-") && !$0.hasPrefix("tag-") }.joined(separator: " ")
     }

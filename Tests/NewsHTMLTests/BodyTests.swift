@@ -457,6 +457,32 @@ import Testing
 }
 
 @Suite struct CharacterTests {
+    /// The validation that passes over ASCII eight bytes at a time says what the standard library's
+    /// says, on damaged sequences next to ASCII and on random bytes.
+    @Test func utf8ValidationAsTheStandardLibrary() {
+        func standard(_ bytes: [UInt8]) -> Bool { (try? UTF8Span(validating: bytes.span)) != nil }
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text ".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8),
+            [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0x80], [0xBF], [0xC0, 0xAF], [0xE0, 0x80, 0xAF],
+            [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8], [0xFF], [0x00], Array("12345678".utf8),
+        ]
+        // A fixed linear congruential sequence: the same bytes on every run.
+        var seeded = UInt64(0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 {
+            seeded = seeded &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seeded >> 33
+        }
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(next() % 12) { bytes += pieces[Int(next() % UInt64(pieces.count))] }
+            #expect(HTMLReader.isUTF8(bytes) == standard(bytes), "\(bytes)")
+        }
+        for _ in 0..<2000 {
+            let bytes = (0..<Int(next() % 40)).map { _ in UInt8(truncatingIfNeeded: next()) }
+            #expect(HTMLReader.isUTF8(bytes) == standard(bytes), "\(bytes)")
+        }
+    }
+
     @Test func metaCharsetWindows1251() throws {
         let head = Array("<html><head><meta charset=\"windows-1251\"><title>".utf8)
         let cyrillic: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]  // «Привет» in Windows-1251
