@@ -530,26 +530,28 @@ struct InputPass {
         return !contains(Needles.commentBangEnd, in: content, ignoringCase: false)
     }
 
-    /// Whether `needle` (lower-case ASCII) occurs in a range of the text.
+    /// Whether `needle` (lower-case ASCII holding a byte that is no letter: `<!--`, `<script`,
+    /// `ld+json`) occurs in a range of the text. That byte is looked for with `memchr` (a script
+    /// is searched whole), then the needle compared around it.
     func contains(_ needle: [UInt8], in range: Range<Int>, ignoringCase: Bool) -> Bool {
-        guard range.count >= needle.count else { return false }
-        let first = needle[0]
-        var k = range.lowerBound
-        let last = range.upperBound - needle.count
-        while k <= last {
-            var b = text[k]
-            if ignoringCase, b >= 0x41 && b <= 0x5A { b += 0x20 }
-            if b == first {
-                var m = 1
-                while m < needle.count {
-                    var c = text[k + m]
-                    if ignoringCase, c >= 0x41 && c <= 0x5A { c += 0x20 }
-                    if c != needle[m] { break }
-                    m += 1
-                }
-                if m == needle.count { return true }
+        guard range.count >= needle.count, let base = text.baseAddress,
+            let anchor = needle.firstIndex(where: { !($0 >= 0x61 && $0 <= 0x7A) })
+        else { return false }
+        let last = range.upperBound - needle.count  // the last place the needle may start
+        var start = range.lowerBound
+        while start <= last {
+            // The next anchor byte at or after `start + anchor`, with room for the needle.
+            guard let found = memchr(base + start + anchor, Int32(needle[anchor]), last - start + 1) else { return false }
+            let k = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
+            var m = 0
+            while m < needle.count {
+                var c = text[k + m]
+                if ignoringCase, c >= 0x41 && c <= 0x5A { c += 0x20 }
+                if c != needle[m] { break }
+                m += 1
             }
-            k += 1
+            if m == needle.count { return true }
+            start = k + 1
         }
         return false
     }

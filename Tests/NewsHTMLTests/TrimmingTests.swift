@@ -20,6 +20,8 @@ import Testing
         "<li \u{0}class=\"\" data-x=1>Item</li>",
         #"<a/ data-x=1 class=c>x</a><br/ data-y=2>"#,
         #"<script><!-- document.write('<script src=a></script>'); //--></script><p data-x=1>After</p><!-- c -->"#,
+        #"<script>var s = 1; <!-- document.write('<SCRIPT src=a></SCRIPT>'); //--></script><p data-x=1>After</p>"#,
+        #"<script type="application/LD+JSON">{"headline": "Kept"}</script><p>Text</p>"#,
         #"<title>Site</titlevalue="true" --></head><body><p data-x=1>Text</p><!-- c -->"#,
         #"<p>Text<!--> still text <!-- c --><p data-x=1>After</p>"#,
         #"<p>Text<!-- a --!> after <!-- b --><p data-x=1>More</p>"#,
