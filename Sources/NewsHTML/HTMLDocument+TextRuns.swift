@@ -75,10 +75,14 @@ struct TextRuns {
 
     /// Appends gumbo's text with each placeholder replaced by its run as gumbo would have copied it
     /// (each run of white space as its first byte, a carriage return as a line feed), or with
-    /// `asWritten` (an attribute value) by the bytes it stands for.
-    func expand(_ bytes: UnsafeBufferPointer<UInt8>, from page: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], asWritten: Bool = false) {
+    /// `asWritten` (an attribute value) by the bytes it stands for, stopping once `out` holds more
+    /// than `limit` bytes (a value is kept up to a bound: a 20 MB class list is not copied whole).
+    func expand(
+        _ bytes: UnsafeBufferPointer<UInt8>, from page: UnsafeBufferPointer<UInt8>, into out: inout [UInt8],
+        asWritten: Bool = false, limit: Int = .max
+    ) {
         var i = 0
-        while i < bytes.count {
+        while i < bytes.count, out.count <= limit {
             guard let k = index(bytes, at: i) else {
                 out.append(bytes[i])
                 i += 1
@@ -86,7 +90,7 @@ struct TextRuns {
             }
             let original = page[Int(ranges[k].start)..<Int(ranges[k].end)]
             if asWritten {
-                out.append(contentsOf: original)
+                out.append(contentsOf: original.prefix(limit == .max ? original.count : limit + 1 - out.count))
             } else {
                 var space = false
                 for b in original {

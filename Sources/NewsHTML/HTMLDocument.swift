@@ -267,7 +267,7 @@ extension HTMLDocument {
             let value = UnsafeBufferPointer(start: start, count: strlen(cString))
             guard value.contains(where: { $0 == 0xF3 || $0 == 0xF4 }) else { return bounded(value) }
             var expanded: [UInt8] = []
-            runs.expand(value, from: page, into: &expanded, asWritten: true)
+            runs.expand(value, from: page, into: &expanded, asWritten: true, limit: maxAttributeBytes)
             return expanded.withUnsafeBufferPointer { bounded($0) }
         }
 

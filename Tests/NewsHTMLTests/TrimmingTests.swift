@@ -171,6 +171,17 @@ import Testing
         }
     }
 
+    /// A value longer than newsd keeps is cut alike whether gumbo got it as a placeholder or not,
+    /// also where the cut falls inside a character.
+    @Test(arguments: [4090, 4094, 4095, 4096, 4097])
+    func longValuesAreCutAlike(length: Int) {
+        let value = String(repeating: "a", count: length) + "éü" + String(repeating: "b", count: 300)
+        let bytes = Array("<div class=\"\(value)\">text of the division</div>".utf8)
+        let aside = HTMLDocument(utf8: bytes, trimmed: true, puttingAside: true)
+        #expect(aside.outline == HTMLDocument(utf8: bytes, trimmed: true, puttingAside: false).outline)
+        #expect((aside.nodes.first { $0.name == "div" }?[.class]?.utf8.count ?? 0) <= HTMLDocument.maxAttributeBytes)
+    }
+
     /// A page's reading does not depend on its indentation.
     @Test func indentationChangesNothing() throws {
         let story = (1...6).map { "<p>Paragraph \($0) of the story, long enough to be read as the story's own text.</p>" }
