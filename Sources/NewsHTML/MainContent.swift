@@ -816,11 +816,27 @@ struct MainContent {
             var found = PageMetadata.bylineNames(text)
             // A byline of one name (`Heiko`, a blogger's handle), which a byline's element vouches for.
             if found.isEmpty, let single = Self.singleName(text) { found = [single] }
+            // A byline box of lines in elements of their own (`<div>By <span>Meg Wagner</span></div>
+            // <div>NEW YORK DAILY NEWS</div><time>…`), which run together read as one: each line.
+            if found.isEmpty { found = bylinePartNames(i) }
             for name in found where !names.contains(name) { names.append(name) }
             if !names.isEmpty, first == nil { first = i }
             if !names.isEmpty, !isAuthorLink { break }
         }
         return names
+    }
+
+    /// The names of the first child element of a byline box that reads as a printed byline (`By Meg
+    /// Wagner`, a label and names): a box's other lines are as often a comment form's fields or a
+    /// widget's.
+    private func bylinePartNames(_ box: Int) -> [String] {
+        let nodes = document.nodes
+        for k in nodes[box].descendants where nodes[k].parent == box && !nodes[k].isText {
+            let part = document.text(k, spaced: true)
+            guard !part.isEmpty, part.count <= 120 else { continue }
+            if let found = PageArticle.printedByline(part), !found.isEmpty { return found }
+        }
+        return []
     }
 
     /// A byline's label and its names anywhere on the page, outside readers' comments

@@ -142,6 +142,21 @@ let story = """
         #expect(article.body.first?.hasPrefix("Diplomats") == true)
     }
 
+    /// A byline box whose lines are elements of their own: run together they read as no byline
+    /// (`By Meg Wagner NEW YORK DAILY NEWS Dec. 16, 2016`), the line that is one names the author
+    /// (on a page that does not say it is an article, so no whole-page reading fills the gap).
+    @Test func bylineBoxOfLines() throws {
+        let article = try read(
+            """
+            <html><head><title>Michelle Obama suggests America has lost hope</title></head><body>
+            <h1>Michelle Obama suggests America has lost hope</h1>
+            <div class="article_byline"><div>By <span>Meg Wagner</span></div><div class="flex flex_col">
+            <div>NEW YORK DAILY NEWS</div><time>Dec. 16, 2016, 1:42 PM</time></div></div>
+            <div class="body">\(story)</div></body></html>
+            """)
+        #expect(article.authors == ["Meg Wagner"])
+    }
+
     /// A byline's label in an element of its own and the names after it, even below the story;
     /// a bare `By` heading is a menu's as often, and is not read so.
     @Test(arguments: [
