@@ -532,6 +532,7 @@ struct MainContent {
             page.authors = pageBylines(roots).map(Self.tidyName).filter(printedName)
             if page.authors.isEmpty { page.authors = later }
             if page.authors.isEmpty { page.authors = labelledByline().map(Self.tidyName).filter(plausible) }
+            if page.authors.isEmpty { page.authors = metadata.cardAuthors.map(Self.tidyName).filter { plausible($0) && !isOutlet($0) } }
         } else if page.authors.allSatisfy(isOutlet) {
             let printed = pageBylines(roots).map(Self.tidyName).filter { printedName($0) && !isOutlet($0) }
             if !printed.isEmpty { page.authors = printed } else if !later.isEmpty { page.authors = later }

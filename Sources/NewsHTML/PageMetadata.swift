@@ -14,6 +14,9 @@ struct PageMetadata {
     var authors: [String] = []
     /// Names of a later author field, when `authors` names only the site.
     var laterAuthors: [String] = []
+    /// The author the page's Twitter card names under a writer's label (`labelledTwitterData`): the
+    /// post's account in the site's software, the last resort when the page prints no byline.
+    var cardAuthors: [String] = []
     var published: String?
     var updated: String?
     var language: String?
@@ -136,6 +139,7 @@ struct PageMetadata {
             meta["twitter:creator"].flatMap { $0.hasPrefix("@") ? nil : $0 },
         ].compactMap { $0.map { [$0] } }
         let authorFields: [[String]] = [fromJSONLD.authors, citationAuthors] + metaAuthors + [microAuthors]
+        cardAuthors = Self.labelledTwitterData(meta).map { Self.names([$0]) } ?? []
         // A field that names only the site (`article:author` = `jungle.world`) stands, and the first
         // later one that names someone (`author` = `Ernst Lohoff`) is kept aside: the page's byline
         // comes first, that field only when the page prints none.
@@ -323,6 +327,19 @@ struct PageMetadata {
         "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß", "ccedil": "ç", "ntilde": "ñ", "oacute": "ó", "iacute": "í",
         "uacute": "ú", "atilde": "ã", "otilde": "õ", "Eacute": "É",
     ]
+
+    /// The author a page's Twitter card states under a writer's label (`twitter:label1` = `Written
+    /// by` or `Verfasst von`, `twitter:data1` = the name): WordPress's Yoast SEO writes them on
+    /// every post; the card's other labels (reading time) are not names.
+    static func labelledTwitterData(_ meta: [String: String]) -> String? {
+        for n in 1...4 {
+            guard let label = meta["twitter:label\(n)"], let data = meta["twitter:data\(n)"] else { continue }
+            var lower = Array(label.lowercased().utf8)
+            while let last = lower.last, last == 0x3A || last == 0x20 { lower.removeLast() }
+            if MainContent.writerLabelBytes.contains(lower) { return data }
+        }
+        return nil
+    }
 }
 
 /// The fields of the page's JSON-LD article object (the first `NewsArticle`-like one found).

@@ -142,6 +142,23 @@ let story = """
         #expect(article.body.first?.hasPrefix("Diplomats") == true)
     }
 
+    /// The Twitter card's labelled author (`twitter:label1` = `Verfasst von`, as WordPress's Yoast
+    /// SEO writes it) when the page prints no byline; a printed byline comes first, and the card's
+    /// other labels (reading time) name no one.
+    @Test func twitterCardAuthorUnderAWritersLabel() throws {
+        let card = """
+            <meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">
+            <meta name="twitter:label2" content="Geschätzte Lesezeit"><meta name="twitter:data2" content="3 Minuten">
+            """
+        let page = { (head: String, byline: String) in
+            "<html><head><title>Lost</title>\(head)</head><body><h1>Lost</h1>\(byline)<div class=\"body\">\(story)</div></body></html>"
+        }
+        #expect(try read(page(card, "")).authors == ["Karoline Herr"])
+        #expect(try read(page(card, "<p class=\"byline\">By Duncan Bell</p>")).authors == ["Duncan Bell"])
+        let readingTimeOnly = #"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Jane Miller">"#
+        #expect(try read(page(readingTimeOnly, "")).authors == [])
+    }
+
     /// A byline box whose lines are elements of their own: run together they read as no byline
     /// (`By Meg Wagner NEW YORK DAILY NEWS Dec. 16, 2016`), the line that is one names the author
     /// (on a page that does not say it is an article, so no whole-page reading fills the gap).
