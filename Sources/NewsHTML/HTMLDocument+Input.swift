@@ -363,7 +363,8 @@ struct InputPass {
     /// (gumbo then drops the value of whichever attribute comes next, so its neighbours matter), nor
     /// out of a formatting element other than `<a>` (`<b>`, `<font>`: HTML compares their attributes
     /// to decide which of several open ones it reopens; at most one `<a>` is ever open). An `href` is
-    /// left out of every tag but `<link>` (newsd reads only the canonical link's).
+    /// left out of every tag but `<link>` (newsd reads only the canonical link's). The quoted values
+    /// of the attributes kept that `TextRuns` allows are listed to go to gumbo as placeholders.
     mutating func scanTag(from nameStart: Int, of tag: TagName) -> (end: Int, left: [TagCut]) {
         let n = text.count
         var k = nameStart
@@ -534,9 +535,11 @@ struct InputPass {
     /// `ld+json`) occurs in a range of the text. That byte is looked for with `memchr` (a script
     /// is searched whole), then the needle compared around it.
     func contains(_ needle: [UInt8], in range: Range<Int>, ignoringCase: Bool) -> Bool {
-        guard range.count >= needle.count, let base = text.baseAddress,
-            let anchor = needle.firstIndex(where: { !($0 >= 0x61 && $0 <= 0x7A) })
-        else { return false }
+        guard let anchor = needle.firstIndex(where: { !($0 >= 0x61 && $0 <= 0x7A) }) else {
+            assertionFailure("a needle of letters only")
+            return false
+        }
+        guard range.count >= needle.count, let base = text.baseAddress else { return false }
         let last = range.upperBound - needle.count  // the last place the needle may start
         var start = range.lowerBound
         while start <= last {
