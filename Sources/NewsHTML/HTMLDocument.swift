@@ -233,7 +233,7 @@ extension HTMLDocument {
                     let length = strlen(cText)
                     UnsafeRawPointer(cText).withMemoryRebound(to: UInt8.self, capacity: length) {
                         let bytes = UnsafeBufferPointer(start: $0, count: length)
-                        if let (runs, page) = runs, bytes.contains(where: { $0 == 0xF3 || $0 == 0xF4 }) {
+                        if let (runs, page) = runs, TextRuns.holdsPlaceholderBytes(bytes) {
                             runs.expand(bytes, from: page, into: &fields.textBytes)
                         } else {
                             fields.textBytes.append(contentsOf: bytes)
@@ -265,7 +265,7 @@ extension HTMLDocument {
                 return bounded(UnsafeBufferPointer(start: start, count: strnlen(cString, maxAttributeBytes + 1)))
             }
             let value = UnsafeBufferPointer(start: start, count: strlen(cString))
-            guard value.contains(where: { $0 == 0xF3 || $0 == 0xF4 }) else { return bounded(value) }
+            guard TextRuns.holdsPlaceholderBytes(value) else { return bounded(value) }
             var expanded: [UInt8] = []
             runs.expand(value, from: page, into: &expanded, asWritten: true, limit: maxAttributeBytes)
             return expanded.withUnsafeBufferPointer { bounded($0) }
