@@ -168,8 +168,19 @@ enum Byline {
     /// Whether a lower-cased word is a German role, compounds included (`projektleiterin`,
     /// `pressesprecher`, `chefredakteurin`): by its ending.
     static func isGermanRole(_ lower: String) -> Bool {
-        germanRoleEndings.contains(where: lower.hasSuffix)
+        // An ASCII word can only end with an ASCII ending, byte for byte (`hasSuffix` compares
+        // characters, which for ASCII are its bytes); the others are compared as characters.
+        let ascii: Bool? = lower.utf8.withContiguousStorageIfAvailable { word in
+            guard !word.contains(where: { $0 >= 0x80 }) else { return nil }
+            return asciiGermanRoleEndings.contains { ending in
+                ending.count <= word.count && word.suffix(ending.count).elementsEqual(ending)
+            }
+        } ?? nil
+        return ascii ?? germanRoleEndings.contains(where: lower.hasSuffix)
     }
+
+    /// The ASCII ones of `germanRoleEndings`, as bytes.
+    static let asciiGermanRoleEndings: [[UInt8]] = germanRoleEndings.map { Array($0.utf8) }.filter { $0.allSatisfy { $0 < 0x80 } }
 
     /// How German roles end, in both genders.
     static let germanRoleEndings = [

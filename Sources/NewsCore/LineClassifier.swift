@@ -196,7 +196,7 @@ package enum LineFeatures {
                 case "|", "»", "›", "•", "·", ">", "/": separatorCount += 1
                 case "a"..."z": noLower = 0
                 default:
-                    if scalar.value >= 0x80, noLower == 1, scalar.properties.isLowercase { noLower = 0 }
+                    if scalar.value >= 0x80, noLower == 1, Scalars.isLowercaseBeyondASCII(scalar) { noLower = 0 }
                 }
                 previous = scalar
             }
@@ -220,15 +220,8 @@ package enum LineFeatures {
             commas = min(1, Double(commaCount) / (n + 1) * 5)
             digits = Double(digitCount) / Double(max(1, chars))
             separators = min(1, Double(separatorCount) / 3)
-            if line.containsBytes("http") || line.containsBytes("www.") || line.containsBytes(".com")
-                || line.containsBytes("@")
-            {
-                link = 1
-            }
-            if words <= 25 {
-                let lower = line.lowercasedFast()
-                if LineFeatures.boilerWords.contains(where: { lower.containsBytes($0) }) { boiler = 1 }
-            }
+            if line.containsAny(of: LineFeatures.linkMarks) { link = 1 }
+            if words <= 25, line.lowercasedFast().containsAny(of: LineFeatures.boilerNeedles) { boiler = 1 }
         }
 
         /// The token being read: its length in scalars, whether it has a letter or digit, whether its
@@ -242,10 +235,10 @@ package enum LineFeatures {
             var bytes = 0
             var coreBytes = 0
 
-            mutating func add(_ scalar: Unicode.Scalar) {
+            @inline(__always) mutating func add(_ scalar: Unicode.Scalar) {
                 scalars += 1
                 if capital == nil, !LineFeatures.isOpeningQuote(scalar) {
-                    capital = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+                    capital = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : LineFeatures.isUppercaseBeyondASCII(scalar)
                 }
                 let isAlphanumeric = LineFeatures.isAlphanumeric(scalar)
                 guard alphanumeric || isAlphanumeric else { return }
@@ -300,14 +293,29 @@ package enum LineFeatures {
         s == "\"" || s == "'" || s == "“" || s == "‘" || s == "(" || s == "«" || s == "„"
     }
 
-    static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
         // ASCII without a Unicode property look-up: most lines are ASCII, and look-ups dominate.
         if s.value < 0x80 {
             let v = s.value | 0x20
             return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
         }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+        return isAlphanumericBeyondASCII(s)
     }
+
+    /// The look-ups out of line, so that the ASCII path above sets up none of their types.
+    @inline(never) static func isAlphanumericBeyondASCII(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    @inline(never) static func isUppercaseBeyondASCII(_ s: Unicode.Scalar) -> Bool {
+        Scalars.isUppercaseBeyondASCII(s)
+    }
+
+    /// What marks a link or an address: `http`, `www.`, `.com`, `@`.
+    static let linkMarks = ByteNeedles(["http", "www.", ".com", "@"])
+
+    /// `boilerWords`, looked for in one pass.
+    static let boilerNeedles = ByteNeedles(boilerWords.map { $0.description })
 
     static let boilerWords: [StaticString] = [
         "cookie", "subscribe", "newsletter", "log in", "login", "sign in", "sign up", "register", "privacy",

@@ -70,7 +70,7 @@ extension PageLayout {
             guard let c = line.first, "AaTtVvGgWwBb".contains(c) else { continue }
             var names: [String]?
             var at = index
-            let head = line.prefix(16).lowercased()
+            let head = line.characterPrefix(16).lowercased()
             if ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"].contains(where: head.hasPrefix) {
                 names = byline(line)
             } else if line.utf8.count <= 20, labelLines.contains(head.trimmingCharacters(in: .whitespaces)), let next = printed.next(after: index),
@@ -131,7 +131,7 @@ extension PageLayout {
                 let below = text[next]
                 let role = below.utf8.count <= 60 && isRoleLine(below)
                 let more = !role && below.utf8.count <= 80 && below.utf8.first.map { "AaMmWwVvSsPpTt".utf8.contains($0) } == true
-                    && moreFromOpenings.contains(where: below.prefix(16).lowercased().hasPrefix)
+                    && moreFromOpenings.contains(where: below.characterPrefix(16).lowercased().hasPrefix)
                 let note = !role && !more && below.utf8.count > line.utf8.count && below.hasPrefix(line + " ")
                 if role || more || note, Sentences.wordCount(line) <= 4, let clean = Byline.cleanName(line) {
                     let known = clean.split(separator: " ").first.map { Gazetteer.firstNames.contains(String($0)) } ?? false
@@ -150,8 +150,8 @@ extension PageLayout {
                     }
                 }
             }
-            if name == nil, line.utf8.count >= 40, case let opening = line.prefix(48),
-                bioVerbs.contains(where: { opening.utf8Range(of: $0) != nil })
+            if name == nil, line.utf8.count >= 40, case let opening = line.characterPrefix(48),
+                opening.containsAny(of: bioVerbNeedles)
             {
                 // `Will Knight is a senior writer for WIRED, covering …`
                 let words = line.split(separator: " ", maxSplits: 4)
@@ -270,6 +270,9 @@ extension PageLayout {
     }
 
     /// The verbs `isBio` reads, spaced, to find a note's line cheaply.
+    /// `bioVerbs`, looked for in one pass.
+    static let bioVerbNeedles = ByteNeedles(bioVerbs)
+
     static let bioVerbs = [" is ", " ist ", " est ", " es ", " lehrt ", " teaches ", " covers ", " writes ", " schreibt ", " works ", " arbeitet "]
 
     /// Whether a word names a role an author's box prints: a byline's role (`Writer`), one of the

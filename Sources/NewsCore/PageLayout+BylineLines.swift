@@ -14,38 +14,86 @@ extension PageLayout {
     static func nameRun(_ body: Substring) -> Substring {
         let words = body.split(separator: " ", omittingEmptySubsequences: true)
         var end = body.endIndex
+        // Each word lower-cased once: the next word's form is this word's on the next turn.
+        var lowered = words.first.map { $0.lowercased() } ?? ""
         for (index, word) in words.enumerated() {
-            var bare = word.lowercased()[...]
+            let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
+            defer { lowered = next }
+            var bare = lowered[...]
             while bare.last == "." || bare.last == "," || bare.last == ":" { bare.removeLast() }
             while bare.first == "." || bare.first == "," { bare.removeFirst() }
             let nextIsNumber = index + 1 < words.count && words[index + 1].first?.isNumber == true
-            let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
-            if word.first?.isNumber == true || word.hasPrefix("@") || ["updated", "follow", "published", "posted", "sponsored", "edited"].contains(bare)
-                || ["lesezeit", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato"].contains(bare)
-                || ["schreibe", "hinterlasse", "leave", "kommentar", "kommentare", "comment", "antworten", "erstellt", "zuletzt"].contains(bare)
-                || ["ein", "eine", "keine", "a"].contains(bare) && ["kommentar", "comment"].contains(where: next.hasPrefix)
+            let role = NameRunWord.table[String(bare)] ?? []
+            if word.first?.isNumber == true || word.hasPrefix("@") || role.contains(.endsNames)
+                || role.contains(.article) && (next.hasPrefix("kommentar") || next.hasPrefix("comment"))
                 // A label after the names (`Gàbor Muniér, Datum: 03.Mär.19`), a profile's link (`Claudio
                 // Kummerfeld Twitter Account von Claudio Kummerfeld`).
-                || index > 0 && word.hasSuffix(":") && afterNameLabels.contains(String(bare))
-                || index > 0 && socialNetworks.contains(String(bare))
+                || index > 0 && word.hasSuffix(":") && role.contains(.afterNameLabel)
+                || index > 0 && role.contains(.socialNetwork)
                 // `Text von Christian Seiler Illustration von Markus Roost`, `Por Mariano Martín mmartin@…`.
-                || index > 0 && ["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bilder", "grafik"].contains(bare)
-                || word.contains("@")
+                || index > 0 && role.contains(.picture)
+                || word.utf8.contains(0x40) && word.contains("@")
                 // `Houzz Deutschland vor 5 Stunden`, `… hace 13 horas`: an age after the names.
-                || ["vor", "hace", "há"].contains(bare) && nextIsNumber
-                || buttons.contains(String(bare)) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
+                || role.contains(.age) && nextIsNumber
+                || role.contains(.button) || bare == "last" && (next.hasPrefix("updated") || next.hasPrefix("modified"))
                 || bare == "no" && next.hasPrefix("comment")
-                || weekdays.contains(String(bare)) && word.hasSuffix(",")
+                || role.contains(.weekday) && word.hasSuffix(",")
                 // `Heiko Sauer Do 9 Apr 2020`: a weekday, written out or short, before the day.
-                || index > 0 && isDayOrMonth(String(bare)) && DateFinder.months[String(bare)] == nil && nextIsNumber
-                || DateFinder.months[String(bare)] != nil && nextIsNumber
-                || timeWords.contains(String(bare)) && index > 0 && (nextIsNumber || isDayOrMonth(next))
+                || index > 0 && role.contains(.dayOrMonth) && !role.contains(.month) && nextIsNumber
+                || role.contains(.month) && nextIsNumber
+                || role.contains(.timeWord) && index > 0 && (nextIsNumber || isDayOrMonth(next))
             {
                 end = word.startIndex
                 break
             }
         }
         return body[..<end].trimmingSpaces()
+    }
+
+    /// What a lower-cased word is to `nameRun`: one look-up per word instead of one per list.
+    struct NameRunWord: OptionSet {
+        let rawValue: UInt16
+        /// Ends the names wherever it stands (`updated`, `follow`, `lesezeit`, `leave`).
+        static let endsNames = NameRunWord(rawValue: 1 << 0)
+        /// An article before `Kommentar`/`comment` (`Ein Kommentar`, `a comment`).
+        static let article = NameRunWord(rawValue: 1 << 1)
+        static let afterNameLabel = NameRunWord(rawValue: 1 << 2)
+        static let socialNetwork = NameRunWord(rawValue: 1 << 3)
+        /// A picture's credit (`Illustration`, `Foto`).
+        static let picture = NameRunWord(rawValue: 1 << 4)
+        /// Opens an age (`vor`, `hace`, `há`).
+        static let age = NameRunWord(rawValue: 1 << 5)
+        static let button = NameRunWord(rawValue: 1 << 6)
+        static let weekday = NameRunWord(rawValue: 1 << 7)
+        /// `isDayOrMonth`'s words.
+        static let dayOrMonth = NameRunWord(rawValue: 1 << 8)
+        /// A key of `DateFinder.months`.
+        static let month = NameRunWord(rawValue: 1 << 9)
+        static let timeWord = NameRunWord(rawValue: 1 << 10)
+
+        static let table: [String: NameRunWord] = {
+            var table: [String: NameRunWord] = [:]
+            func add(_ words: some Sequence<String>, _ role: NameRunWord) {
+                for word in words { table[word, default: []].insert(role) }
+            }
+            add(
+                [
+                    "updated", "follow", "published", "posted", "sponsored", "edited", "lesezeit", "veröffentlicht", "aktualisiert",
+                    "publié", "publicado", "pubblicato", "schreibe", "hinterlasse", "leave", "kommentar", "kommentare", "comment",
+                    "antworten", "erstellt", "zuletzt",
+                ], .endsNames)
+            add(["ein", "eine", "keine", "a"], .article)
+            add(afterNameLabels, .afterNameLabel)
+            add(socialNetworks, .socialNetwork)
+            add(["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bilder", "grafik"], .picture)
+            add(["vor", "hace", "há"], .age)
+            add(buttons, .button)
+            add(weekdays, .weekday)
+            add(weekdays.union(DateFinder.months.keys).union(DatelineParser.weekdays).union(shortWeekdays), .dayOrMonth)
+            add(DateFinder.months.keys, .month)
+            add(timeWords, .timeWord)
+            return table
+        }()
     }
 
     /// Labels a byline's line prints after the names (`Datum:`, `Kategorie:`, `Fotos:`).
@@ -83,9 +131,12 @@ extension PageLayout {
     static func isDayOrMonth(_ word: String) -> Bool {
         var bare = word[...]
         while let last = bare.last, last == "," || last == "." { bare.removeLast() }
-        return weekdays.contains(String(bare)) || DateFinder.months[String(bare)] != nil || DatelineParser.weekdays.contains(String(bare))
-            || ["fr", "mo", "di", "mi", "do", "sa", "so"].contains(bare)
+        let key = String(bare)
+        return weekdays.contains(key) || DateFinder.months[key] != nil || DatelineParser.weekdays.contains(key) || shortWeekdays.contains(key)
     }
+
+    /// German weekdays as a date's short form prints them (`Do 9 Apr 2020`).
+    static let shortWeekdays: Set<String> = ["fr", "mo", "di", "mi", "do", "sa", "so"]
 
     /// Drops a date (and a time) that opens the line, with the separator after it (`28. Juni 2019 |
     /// `, `18/03/2019 - `, `September 17, 2019 `); whether one was dropped.
@@ -120,9 +171,14 @@ extension PageLayout {
     /// A line that ends with a byline's opening, the names on the next line (`por`, `Written on Mar
     /// 17 by`).
     static func endsWithOpening(_ line: String) -> Bool {
-        let lower = line.lowercased().replacingOccurrences(of: " :", with: ":")
+        // Every case below takes at most 60 bytes once lower-cased, and lower-casing shrinks a
+        // scalar's UTF-8 to no less than a third (the Kelvin sign's three bytes become `k`), removing
+        // a space before a colon a pair to one byte: a longer line is none of them.
+        guard line.utf8.count <= 180 else { return false }
+        var lower = line.lowercased()
+        if lower.utf8Range(of: " :") != nil { lower = lower.replacingOccurrences(of: " :", with: ":") }
         // `Text` alone is a control's label as often (`Text`, `background`, `effects`).
-        if lower != "text", lower != "text:", bylineOpenings.contains(lower + " ") || bylineOpenings.contains(lower + ": ") { return true }
+        if lower != "text", lower != "text:", bylineOpeningCores.contains(lower) { return true }
         // `Kommentar von`, `Disko Von`: a kind of piece or a section, then the opening.
         if lower.utf8.count <= 30, lower.hasSuffix(" von") || lower.hasSuffix(" par") || lower.hasSuffix(" por"),
             Sentences.wordCount(lower) <= 3, !["provisto", "présenté", "propulsé", "präsentiert", "unterstützt", "gesponsert", "patrocinado", "ofrecido"].contains(where: lower.hasPrefix)
@@ -185,6 +241,11 @@ extension PageLayout {
         "text von ", "artikel von ", "beitrag von ", "post author by ", "submitted by ", "gespeichert von ", "escribe ",
         "redactado por ", "geplaatst door ", "a cura di ", "written by: ", "posted by: ",
     ]
+
+    /// The openings without their closing space, or without their closing colon and space: the
+    /// lines that are an opening alone (`By`, `Written by`, `Autor`).
+    static let bylineOpeningCores: Set<String> = Set(
+        bylineOpenings.filter { $0.hasSuffix(" ") }.map { String($0.dropLast()) } + bylineOpenings.filter { $0.hasSuffix(": ") }.map { String($0.dropLast(2)) })
 
     /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
     /// byline without more evidence: every opening but the bare prepositions, which menus and

@@ -20,7 +20,7 @@ package enum Scalars {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
         if isGeneralPunctuation(s) { return false }
-        return s.properties.isAlphabetic
+        return isAlphabeticBeyondASCII(s)
     }
 
     /// U+2000…U+206F (spaces, dashes, curly quotes, bullets): no letters, digits, numerics, cased
@@ -28,6 +28,12 @@ package enum Scalars {
     @inline(__always) static func isGeneralPunctuation(_ s: Unicode.Scalar) -> Bool {
         s.value >= 0x2000 && s.value <= 0x206F
     }
+
+    // The Unicode look-ups out of line: inlined, they make every caller set up their types, on
+    // its ASCII path too.
+    @inline(never) static func isAlphabeticBeyondASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    @inline(never) static func isUppercaseBeyondASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    @inline(never) static func isLowercaseBeyondASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
         s.value >= 0x30 && s.value <= 0x39
@@ -37,14 +43,14 @@ package enum Scalars {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if isGeneralPunctuation(s) { return false }
-        return s.properties.isUppercase
+        return isUppercaseBeyondASCII(s)
     }
 
     @inline(__always) static func isLower(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
         if isGeneralPunctuation(s) { return false }
-        return s.properties.isLowercase
+        return isLowercaseBeyondASCII(s)
     }
 }
 
@@ -195,6 +201,23 @@ extension String {
         }
     }
 
+    /// `prefix(count)` (the first `count` characters), decided on bytes when the first `count` + 1
+    /// bytes are ASCII other than a carriage return: between two such bytes a character always
+    /// ends (only CR LF and non-ASCII marks join), so the characters are the bytes.
+    func characterPrefix(_ count: Int) -> Substring {
+        let end: Int?? = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard count >= 0 else { return nil }
+            if bytes.count <= count {
+                for b in bytes where b >= 0x80 || b == 0x0D { return nil }
+                return bytes.count
+            }
+            for k in 0...count where bytes[k] >= 0x80 || bytes[k] == 0x0D { return nil }
+            return count
+        }
+        if let end = end ?? nil { return self[startIndex..<utf8.index(startIndex, offsetBy: end)] }
+        return Substring(prefix(count))
+    }
+
     /// `hasPrefix` with its Character semantics, decided on bytes whenever the bytes settle it.
     func fastHasPrefix(_ prefix: String) -> Bool {
         let answer: Bool?? = prefix.utf8.withContiguousStorageIfAvailable { p -> Bool? in
@@ -283,6 +306,59 @@ extension StringProtocol {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Several byte strings looked for in one pass over a text (`containsBytes` for each would walk the
+/// text once per needle): at each byte whose value opens a needle, the needles that open with it are
+/// compared.
+struct ByteNeedles: Sendable {
+    /// The needles' bytes, one after another.
+    private let bytes: [UInt8]
+    /// For each needle, where its bytes start and end in `bytes`, grouped by its first byte.
+    private let spans: [Range<Int>]
+    /// For each byte value, the range of `spans` whose needles open with it.
+    private let byFirst: [Range<Int>]
+    private let firsts: ByteSet
+
+    init(_ needles: [String]) {
+        let sorted = needles.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
+        var bytes: [UInt8] = []
+        var spans: [Range<Int>] = []
+        var byFirst = [Range<Int>](repeating: 0..<0, count: 256)
+        for needle in sorted {
+            let first = Int(needle[0])
+            if byFirst[first].isEmpty { byFirst[first] = spans.count..<spans.count }
+            spans.append(bytes.count..<bytes.count + needle.count)
+            byFirst[first] = byFirst[first].lowerBound..<spans.count
+            bytes += needle
+        }
+        self.bytes = bytes
+        self.spans = spans
+        self.byFirst = byFirst
+        self.firsts = ByteSet(sorted.map { $0[0] })
+    }
+
+    /// Whether any needle occurs in `text`, byte for byte.
+    func anyOccurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { needles in
+            for i in 0..<text.count where firsts.contains(text[i]) {
+                for span in spans[byFirst[Int(text[i])]] where span.count <= text.count - i {
+                    var k = 1
+                    while k < span.count, text[i + k] == needles[span.lowerBound + k] { k += 1 }
+                    if k == span.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Whether any of `needles` occurs in the string's UTF-8, byte for byte.
+    func containsAny(of needles: ByteNeedles) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ needles.anyOccurs(in: $0) }) { return found }
+        return Array(utf8).withUnsafeBufferPointer { needles.anyOccurs(in: $0) }
     }
 }
 

@@ -388,6 +388,9 @@ package enum TitleRanker {
 
     /// Features of a text's shape alone (words, case, punctuation, links).
     private struct Shape {
+        /// What marks a link: `http`, `www.`, `.com`.
+        static let addressMarks = ByteNeedles(["http", "www.", ".com"])
+
         var words = 0
         var capitalised = 0
         var hasLower = false
@@ -430,8 +433,8 @@ package enum TitleRanker {
             endsFullStop = text.hasSuffix(".")
             separator = text.containsUTF8(" | ") || text.containsUTF8(" » ") || text.containsUTF8(" > ") || text.containsUTF8(" / ")
             let lower = text.lowercased()
-            furniture = LineFeatures.boilerWords.contains { lower.containsBytes($0) }
-            linkLike = lower.containsBytes("http") || lower.containsBytes("www.") || lower.containsBytes(".com")
+            furniture = lower.containsAny(of: LineFeatures.boilerNeedles)
+            linkLike = lower.containsAny(of: Shape.addressMarks)
             codeLike = text.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "=") }
         }
 

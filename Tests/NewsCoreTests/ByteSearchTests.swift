@@ -33,4 +33,59 @@ import Testing
         #expect(tail.utf8Range(of: "") == nil)
         #expect("ab".utf8Range(of: "abc") == nil)
     }
+
+    /// Texts made of the pieces that decide where characters end: ASCII, CR LF, combining marks
+    /// after ASCII letters, precomposed and two-byte letters, emoji, the Kelvin sign.
+    static func generatedTexts(_ count: Int) -> [String] {
+        let pieces = ["a", "B", " ", "\r", "\n", "\r\n", "e\u{301}", "\u{301}", "é", "ß", "K", "\u{212A}", "👍🏽", ":", "by", "http", ".com", "@", "|"]
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+    }
+
+    @Test func characterPrefixIsPrefix() {
+        for text in Self.generatedTexts(3000) {
+            for count in [0, 1, 2, 5, 16, 20, 31, 48] {
+                #expect(text.characterPrefix(count) == text.prefix(count), "\(text.debugDescription) / \(count)")
+                #expect(text.characterPrefix(count).endIndex == text.prefix(count).endIndex)
+            }
+        }
+    }
+
+    @Test func needlesInOnePassAsOneByOne() {
+        let needles = ByteNeedles(LineFeatures.boilerWords.map(\.description) + ["http", "www.", ".com", "@", "é", "K"])
+        let words = LineFeatures.boilerWords.map(\.description) + ["http", "www.", ".com", "@", "é", "K"]
+        var texts = Self.generatedTexts(3000)
+        texts += ["cookie", "xcookiex", "cooki", "sign i", "sign in", "©", "\u{A9}2020", "", "log", "log in", "read mor"]
+        for text in texts {
+            #expect(text.containsAny(of: needles) == words.contains { text.utf8Range(of: $0) != nil }, "\(text.debugDescription)")
+        }
+        #expect(!"anything".containsAny(of: ByteNeedles([])))
+    }
+
+    @Test func germanRolesByBytesAsByCharacters() {
+        let words = ["chefredakteur", "redakteurin", "autor", "autorin", "volontär", "volontärin", "volontar", "tor", "", "r",
+            "praktikant", "korrespondentin", "leiter", "bauleiter", "xautor", "autorx", "vorsitzende", "volonta\u{308}r"]
+        for word in words {
+            #expect(Byline.isGermanRole(word) == Byline.germanRoleEndings.contains(where: word.hasSuffix), "\(word)")
+        }
+        #expect(Byline.isGermanRole("chefredakteurin"))
+        #expect(!Byline.isGermanRole("redaktion"))
+    }
+
+    @Test func aLineEndingWithAnOpening() {
+        for line in ["By", "by:", "Written by", "Written on Mar 17 by", "Autor :", "Kommentar von", "Text", "Text:", "Supported by",
+            "Presented by", "Veröffentlicht von", "A long line that says nothing of an opening at all"]
+        {
+            let expected = ["By", "by:", "Written by", "Written on Mar 17 by", "Autor :", "Kommentar von", "Veröffentlicht von"].contains(line)
+            #expect(PageLayout.endsWithOpening(line) == expected, "\(line)")
+        }
+        // Kelvin signs (three bytes) lower-case to `k`: 58 of them and ` by` (177 bytes) lower-case
+        // to 61 bytes, too long for an opening's line; 61 (186 bytes) the length bound turns away
+        // before lower-casing; 20 (63 bytes) lower-case to 23 bytes that end with ` by`.
+        #expect(!PageLayout.endsWithOpening(String(repeating: "\u{212A}", count: 58) + " by"))
+        #expect(!PageLayout.endsWithOpening(String(repeating: "\u{212A}", count: 61) + " by"))
+        #expect(PageLayout.endsWithOpening(String(repeating: "\u{212A}", count: 20) + " by"))
+    }
 }
