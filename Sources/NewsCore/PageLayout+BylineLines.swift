@@ -242,6 +242,17 @@ extension PageLayout {
         "redactado por ", "geplaatst door ", "a cura di ", "written by: ", "posted by: ",
     ]
 
+    /// Whether a lower-cased line's head opens with one of `bylineOpenings`: the first byte turns
+    /// most lines away, the rest is compared on bytes where the bytes settle it.
+    static func opensWithBylineOpening(_ head: String) -> Bool {
+        guard let first = head.utf8.first, bylineOpeningFirstBytes.contains(first) else { return false }
+        return bylineOpenings.contains(where: head.fastHasPrefix)
+    }
+
+    /// The openings' first bytes, composed and decomposed (`é` opens as `e` and a combining mark too).
+    static let bylineOpeningFirstBytes = ByteSet(
+        bylineOpenings.flatMap { [$0.utf8.first, $0.decomposedStringWithCanonicalMapping.utf8.first].compactMap { $0 } })
+
     /// The openings without their closing space, or without their closing colon and space: the
     /// lines that are an opening alone (`By`, `Written by`, `Autor`).
     static let bylineOpeningCores: Set<String> = Set(
@@ -324,7 +335,7 @@ extension PageLayout {
         if let piece = pieceByline(line) {
             return byline(String(piece), dated: dated)
         }
-        guard bylineOpenings.contains(where: head.hasPrefix) else {
+        guard opensWithBylineOpening(head) else {
             guard line.utf8.count <= 200 else { return nil }
             // `on March 10, 2015 by Nikhil Marathe`, `1.11.23 20:19 von Lars Sobiraj`: names after a date.
             if line.utf8.count <= 120 {

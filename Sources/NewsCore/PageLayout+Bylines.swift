@@ -58,7 +58,7 @@ extension PageLayout {
         }
         for (rank, index) in below.enumerated() where text[index].utf8.count <= 200 {
             if let names = byline(text[index]) { return (index, names) }
-            if bylineOpenings.contains(where: text[index].characterPrefix(20).lowercased().hasPrefix) || rank == 0 && !isStamp(text[index]) { break }
+            if opensWithBylineOpening(text[index].characterPrefix(20).lowercased()) || rank == 0 && !isStamp(text[index]) { break }
         }
         guard below.count == 2, text[below[0]].utf8.count <= 60, Sentences.wordCount(text[below[0]]) <= 4,
             let name = Byline.cleanName(text[below[0]]), DateFinder.find(in: text[below[1]]) != nil, isStamp(text[below[1]]),
@@ -112,7 +112,7 @@ extension PageLayout {
             if let names = byline(line) { return (index, names) }
             // A one-word name after a bare opening (`By oradmin`, `von Kathrin`) where its place says
             // it is a byline: right below the headline, or beside a stamp.
-            if line.utf8.count <= 60, bylineOpenings.contains(where: line.characterPrefix(20).lowercased().hasPrefix),
+            if line.utf8.count <= 60, opensWithBylineOpening(line.characterPrefix(20).lowercased()),
                 index > anchor && printed.distance(index, anchor) == 1 || printed.around(index).contains(where: { isStamp(text[$0]) }),
                 let names = byline(line, dated: true)
             {

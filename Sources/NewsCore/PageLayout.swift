@@ -77,9 +77,12 @@ struct PageLayout {
             guard text[index].utf8.count * 4 >= keyLength else { continue }
             let words = Sentences.wordCount(text[index])
             guard words >= 2, words <= 30 else { continue }
+            // Whether the key holds the line's first (cheap, and false for nearly every line), then
+            // the lengths, which walk the characters.
             let lineKey = foldKey(text[index])
+            guard key.containsUTF8(lineKey) else { continue }
             let lineLength = lineKey.count
-            guard lineLength >= 8, keyLength > lineLength, lineLength > (best?.length ?? 0), key.containsUTF8(lineKey) else { continue }
+            guard lineLength >= 8, keyLength > lineLength, lineLength > (best?.length ?? 0) else { continue }
             // At least half the first line, or a part of it set off by separators (`Rutger Bregman:
             // Unser wahres Ich - brand eins online` over `Unser wahres Ich`), looked for only in a
             // title bar of title length: `isSetOff` runs Foundation's case-insensitive search, which

@@ -310,46 +310,62 @@ extension StringProtocol {
 }
 
 /// Several byte strings looked for in one pass over a text (`containsBytes` for each would walk the
-/// text once per needle): at each byte whose value opens a needle, the needles that open with it are
-/// compared.
+/// text once per needle): a bitmap of the needles' first two bytes turns most places away with one
+/// test, and only at the others are the needles that open with those bytes compared.
 struct ByteNeedles: Sendable {
     /// The needles' bytes, one after another.
     private let bytes: [UInt8]
-    /// For each needle, where its bytes start and end in `bytes`, grouped by its first byte.
+    /// For each needle of two bytes or more, where its bytes are in `bytes`, grouped by its first byte.
     private let spans: [Range<Int>]
     /// For each byte value, the range of `spans` whose needles open with it.
     private let byFirst: [Range<Int>]
-    private let firsts: ByteSet
+    /// The needles' first two bytes, as 65,536 bits (first byte + 256 × second).
+    private let pairs: [UInt64]
+    /// The needles of one byte.
+    private let singles: ByteSet
 
     init(_ needles: [String]) {
-        let sorted = needles.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
+        let all = needles.map { Array($0.utf8) }
+        let sorted = all.filter { $0.count >= 2 }.sorted { $0[0] < $1[0] }
         var bytes: [UInt8] = []
         var spans: [Range<Int>] = []
         var byFirst = [Range<Int>](repeating: 0..<0, count: 256)
+        var pairs = [UInt64](repeating: 0, count: 1024)
         for needle in sorted {
             let first = Int(needle[0])
             if byFirst[first].isEmpty { byFirst[first] = spans.count..<spans.count }
             spans.append(bytes.count..<bytes.count + needle.count)
             byFirst[first] = byFirst[first].lowerBound..<spans.count
             bytes += needle
+            let pair = first | Int(needle[1]) << 8
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
         }
         self.bytes = bytes
         self.spans = spans
         self.byFirst = byFirst
-        self.firsts = ByteSet(sorted.map { $0[0] })
+        self.pairs = pairs
+        self.singles = ByteSet(all.filter { $0.count == 1 }.map { $0[0] })
     }
 
     /// Whether any needle occurs in `text`, byte for byte.
     func anyOccurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { needles in
-            for i in 0..<text.count where firsts.contains(text[i]) {
-                for span in spans[byFirst[Int(text[i])]] where span.count <= text.count - i {
-                    var k = 1
-                    while k < span.count, text[i + k] == needles[span.lowerBound + k] { k += 1 }
-                    if k == span.count { return true }
+        let n = text.count
+        guard n > 0 else { return false }
+        return bytes.withUnsafeBufferPointer { needles in
+            pairs.withUnsafeBufferPointer { pairs in
+                for i in 0..<n {
+                    if singles.contains(text[i]) { return true }
+                    guard i + 1 < n else { break }
+                    let pair = Int(text[i]) | Int(text[i + 1]) << 8
+                    guard pairs[pair >> 6] >> UInt64(pair & 63) & 1 != 0 else { continue }
+                    for span in spans[byFirst[Int(text[i])]] where span.count <= n - i {
+                        var k = 2
+                        while k < span.count, text[i + k] == needles[span.lowerBound + k] { k += 1 }
+                        if k == span.count && text[i + 1] == needles[span.lowerBound + 1] { return true }
+                    }
                 }
+                return false
             }
-            return false
         }
     }
 }
