@@ -34,6 +34,8 @@ extension PageLayout {
     static let labelLines: Set<String> = [
         "von:", "by:", "autor", "autor:", "autorin", "autorin:", "autoren", "autoren:", "author", "author:", "authors",
         "authors:", "auteur", "auteur:", "geschrieben von", "verfasst von", "verfasst von:", "written by", "words by",
+        // German's forms for both genders (`Autor*in`, `AUTOR/IN`, `Autor:in`, `Autor_in`).
+        "autor*in", "autor*in:", "autor/in", "autor/in:", "autor:in", "autor:in:", "autor_in", "autor_in:",
     ]
 
     /// A name and a date on one short line, set apart or not (`Saibal Dasgupta / TNN / Updated: Oct

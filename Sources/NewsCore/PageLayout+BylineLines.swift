@@ -233,6 +233,27 @@ extension PageLayout {
 
     static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
 
+    /// A stamp that dates a story rather than an item of a list: a reading time, a publication
+    /// label, or a time of day beside the date (`4 Min Read`, `Published 22:00, 11 July 2021 BST`,
+    /// `Updated: …`); a date alone (`March 15, 2021`) dates a list's items as often.
+    static func isStoryStamp(_ line: String) -> Bool {
+        guard isStamp(line) else { return false }
+        if isReadingTime(line) { return true }
+        let lower = line.lowercased()
+        if publicationLabels.contains(where: lower.hasPrefix) { return true }
+        // A time of day: a digit, a colon, a digit.
+        let bytes = Array(line.utf8)
+        return bytes.indices.dropFirst().dropLast().contains { k in
+            bytes[k] == 0x3A && Scalars.isDigit(Unicode.Scalar(bytes[k - 1])) && Scalars.isDigit(Unicode.Scalar(bytes[k + 1]))
+        }
+    }
+
+    /// Words that label a story's date (`Published`, `Updated`, `Veröffentlicht`).
+    static let publicationLabels = [
+        "published", "updated", "posted", "last updated", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "publicado",
+        "actualizado", "pubblicato", "aggiornato",
+    ]
+
     static let bylineOpenings = [
         "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
         "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "by: ", "von: ", "veröffentlicht von ",
@@ -325,6 +346,10 @@ extension PageLayout {
         // `Auteur : Kossivi Tiassou`: the colon set apart, as French prints it.
         if let r = line.prefix(12).utf8Range(of: " : ") {
             line = (line[..<r.lowerBound] + ": " + line[r.upperBound...])[...]
+        }
+        // `ByAlex Bozarjian`: the opening run into the name, as a page's text joins two elements.
+        if line.hasPrefix("By"), let third = line.unicodeScalars.dropFirst(2).first, Scalars.isUpper(third) {
+            line = ("By " + line.dropFirst(2))[...]
         }
         var head = line.prefix(20).lowercased()
         // `By by JOSH HASKELL`, `By : Joe S.`: an opening printed twice, a colon set apart.

@@ -419,6 +419,9 @@ import Testing
         ("Ibtisam Mahdi, Ruwaida Kamal Amer", ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]),
         ("Politics, Business & Tech", nil),
         ("Isabel Caro, Rocío Latorre y José Miguel Wilson", ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]),
+        // The opening run into the name, as a page's text joins two elements.
+        ("ByAlex Bozarjian", ["Alex Bozarjian"]),
+        ("ByJ.R. Stone", ["J.R. Stone"]),
     ] as [(String, [String]?)])
     func nameAloneNearTheHeadline(line: String, names: [String]?) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
@@ -439,6 +442,12 @@ import Testing
         ("Priya Raman", "Local news", []),
         // A menu item a block away from a date; a heading's possessive.
         ("Discount Codes", "\nMarch 15, 2021", []),
+        // Right under the headline and over a stamp, a block away or not: the story's header. A
+        // heading there (a word of it no name's) is none.
+        ("Stewart Perrie", "\nPublished 22:00, 11 July 2021 BST", ["Stewart Perrie"]),
+        ("Economic Stimulus Proposals", "\nDecember 6, 2001 10:00", []),
+        ("Jill Serjeant", "\n4 Min Read", ["Jill Serjeant"]),
+        ("Lewis Mckenzie", "\nPublished: 17:55, 8 Nov 2023", ["Lewis Mckenzie"]),
         ("China’s Modus Operandi", "March 15, 2021", []),
     ])
     func nameBesideAStamp(name: String, below: String, names: [String]) throws {
@@ -720,6 +729,12 @@ import Testing
         #expect(try TestSupport.article(by)?.authors == ["Götz Warnke"])
         let menu = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nAutoren\nNewsletter\nApps")
         #expect(try TestSupport.article(menu)?.authors == [])
+        // German's labels for both genders (`Autor*in`, `AUTOR/IN`), a role after the name.
+        for label in ["Autor*in", "AUTOR/IN", "Autor:in"] {
+            let both = noByline.replacingOccurrences(
+                of: "Cookie settings", with: "Cookie settings\n\(label)\nBrit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)")
+            #expect(try TestSupport.article(both)?.authors == ["Brit Weirich"], "\(label)")
+        }
     }
 
     /// An author's box at the end of the page, when no byline stands near the headline: a name over
