@@ -448,6 +448,11 @@ import Testing
         ("Economic Stimulus Proposals", "\nDecember 6, 2001 10:00", []),
         ("Jill Serjeant", "\n4 Min Read", ["Jill Serjeant"]),
         ("Lewis Mckenzie", "\nPublished: 17:55, 8 Nov 2023", ["Lewis Mckenzie"]),
+        // Under a standfirst and a caption too; not a heading's or a role's words.
+        ("The council's vote ends ten years of debate about the crossing.\n\nThe harbour at dusk.\n\nCarla Chevez",
+         "Actualizado el 08/05/2022 02:14 a.m.", ["Carla Chevez"]),
+        ("Unser Bayern", "\nMarch 15, 2021 10:00", []),
+        ("FOCUS-Online-Experte Robin Tschöpe", "\nFreitag, 06.07.2018, 10:29", []),
         ("China’s Modus Operandi", "March 15, 2021", []),
     ])
     func nameBesideAStamp(name: String, below: String, names: [String]) throws {
