@@ -248,6 +248,17 @@ extension PageLayout {
         }
     }
 
+    /// A post's link to its comments or their count, lower-cased (`schreibe einen kommentar`,
+    /// `leave a comment`, `3 kommentare`, `0`).
+    static func isCommentsLink(_ lower: String) -> Bool {
+        if !lower.isEmpty, lower.utf8.count <= 4, lower.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        let words = lower.split(separator: " ", maxSplits: 3)
+        guard let first = words.first else { return false }
+        if ["schreibe", "hinterlasse", "leave", "kommentieren"].contains(first), words.count > 1 { return true }
+        guard first.allSatisfy(\.isNumber), words.count == 2 else { return false }
+        return ["kommentar", "kommentare", "comment", "comments", "commentaire", "commentaires", "comentario", "comentarios"].contains(words[1])
+    }
+
     /// Words that label a story's date (`Published`, `Updated`, `Veröffentlicht`).
     static let publicationLabels = [
         "published", "updated", "posted", "last updated", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "publicado",

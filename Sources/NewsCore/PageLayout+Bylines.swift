@@ -171,6 +171,10 @@ extension PageLayout {
             var names = nameRun(line)
             // A toolbar (`Print Save EMail Write to Editor`) is no name before its buttons.
             if let cut = line[names.endIndex...].split(separator: " ").first?.lowercased(), buttons.contains(cut) { continue }
+            // `26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar`, `September 17, 2019
+            // Helmut Rubik 0`: a blog's line of a post's facts prints the comments' link or count
+            // after its author.
+            let commentsAfter = isCommentsLink(line[names.endIndex...].trimmingSpaces().lowercased())
             cutOff = String(line[names.endIndex...]) + cutOff
             while names.last == "," { names.removeLast() }
             // `John Plunkett. Updated …`: a full stop after a surname (not an initial's) goes.
@@ -193,7 +197,7 @@ extension PageLayout {
                 || beside.contains { isStamp(text[$0]) }
             // A date before the name is no evidence alone: a category or a label follows a date as
             // often (`07.12.2022 Wissenschaft Atmosphäre Klima`, `04. November 2021 | PAID CONTENT`).
-            if datedBefore && !known && !(separatedFromDate && printed.distance(index, anchor) <= 1) { continue }
+            if datedBefore && !known && !((separatedFromDate || commentsAfter) && printed.distance(index, anchor) <= 1) { continue }
             // A name newsd does not know needs words that could be a person's (no article, place,
             // organisation or role), and is no part of the headline or the site's name that opens the
             // title bar (`Der Turm der Wünsche` over a date and the same headline, a blog's name).

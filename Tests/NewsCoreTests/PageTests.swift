@@ -419,6 +419,11 @@ import Testing
         ("Ibtisam Mahdi, Ruwaida Kamal Amer", ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]),
         ("Politics, Business & Tech", nil),
         ("Isabel Caro, Rocío Latorre y José Miguel Wilson", ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]),
+        // A blog's line of a post's facts: the date, the author, the comments' link or count; a
+        // category after the name is no such evidence.
+        ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", ["Ulrike Stockhausen"]),
+        ("September 17, 2019 Ulrike Stockhausen 3 Kommentare", ["Ulrike Stockhausen"]),
+        ("26. September 2019 Ulrike Stockhausen Kultur", nil),
         // The opening run into the name, as a page's text joins two elements.
         ("ByAlex Bozarjian", ["Alex Bozarjian"]),
         ("ByJ.R. Stone", ["J.R. Stone"]),
