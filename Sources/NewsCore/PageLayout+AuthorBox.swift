@@ -31,6 +31,16 @@ extension PageLayout {
 
     /// Labels alone on their line over an author's name (lower-cased): not a bare `By` or `Von`,
     /// which menus and sentences end with too.
+    /// Labels of a byline that read anywhere on a page (`Posted by`, `Erstellt von`, `Written by`):
+    /// the openings that are labels, but for those with a colon, which comment lists print
+    /// (`Posted by: …`).
+    static let footerLabels = labelOpenings.filter { !$0.hasSuffix(": ") }.sorted()
+
+    /// The first bytes, either case, of the labels `labelledByline` reads.
+    static let labelFirstBytes = ByteSet(
+        (footerLabels + Array(labelLines) + ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"])
+            .compactMap(\.utf8.first).flatMap { [$0, $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0] })
+
     static let labelLines: Set<String> = [
         "von:", "by:", "autor", "autor:", "autorin", "autorin:", "autoren", "autoren:", "author", "author:", "authors",
         "authors:", "auteur", "auteur:", "geschrieben von", "verfasst von", "verfasst von:", "written by", "words by",
@@ -69,12 +79,18 @@ extension PageLayout {
         let printed = PrintedLines(text)
         var found: (line: Int?, names: [String])?
         for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 2 {
-            guard let c = line.first, "AaTtVvGgWwBb".contains(c) else { continue }
+            guard let c = line.utf8.first, labelFirstBytes.contains(c) else { continue }
             var names: [String]?
             var at = index
             let head = line.characterPrefix(16).lowercased()
             if ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"].contains(where: head.hasPrefix) {
                 names = byline(line)
+            } else if case let opening = line.characterPrefix(24).lowercased(), footerLabels.contains(where: opening.hasPrefix) {
+                // A post's own footer or header line (`Posted by T. V. Raman at 2:33 PM`, `Erstellt
+                // von Andri Bryner`); one that gives no name makes such lines a list's (comments,
+                // `Posted by click here on …`), and the page's byline none of them.
+                guard let given = byline(line), !given.isEmpty else { return nil }
+                names = given
             } else if line.utf8.count <= 20, labelLines.contains(head.trimmingCharacters(in: .whitespaces)), let next = printed.next(after: index),
                 Sentences.wordCount(text[next]) <= 6
             {

@@ -739,6 +739,17 @@ import Testing
         #expect(try TestSupport.article(by)?.authors == ["Götz Warnke"])
         let menu = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nAutoren\nNewsletter\nApps")
         #expect(try TestSupport.article(menu)?.authors == [])
+        // A post's own footer (`Posted by … at …`, `Erstellt von …`); comments' lines (a colon after
+        // the label, or one that gives no name) are a list's.
+        let footer = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nPosted by T. V. Raman at 2:33 PM")
+        #expect(try TestSupport.article(footer)?.authors == ["T. V. Raman"])
+        let created = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nErstellt von Andri Bryner")
+        #expect(try TestSupport.article(created)?.authors == ["Andri Bryner"])
+        let comments = noByline.replacingOccurrences(
+            of: "Cookie settings", with: "Cookie settings\nPosted by: Media Buyers on Nov 3, 2012 9:12:46 AM\nPosted by: click here on Nov 6, 2012")
+        #expect(try TestSupport.article(comments)?.authors == [])
+        let spam = footer.replacingOccurrences(of: "Contact us", with: "Posted by click here on Nov 6, 2012\nContact us")
+        #expect(try TestSupport.article(spam)?.authors == [])
         // German's labels for both genders (`Autor*in`, `AUTOR/IN`), a role after the name.
         for label in ["Autor*in", "AUTOR/IN", "Autor:in"] {
             let both = noByline.replacingOccurrences(
