@@ -238,7 +238,7 @@ package enum LineFeatures {
             @inline(__always) mutating func add(_ scalar: Unicode.Scalar) {
                 scalars += 1
                 if capital == nil, !LineFeatures.isOpeningQuote(scalar) {
-                    capital = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : LineFeatures.isUppercaseBeyondASCII(scalar)
+                    capital = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : Scalars.isUppercaseBeyondASCII(scalar)
                 }
                 let isAlphanumeric = LineFeatures.isAlphanumeric(scalar)
                 guard alphanumeric || isAlphanumeric else { return }
@@ -307,9 +307,6 @@ package enum LineFeatures {
         s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    @inline(never) static func isUppercaseBeyondASCII(_ s: Unicode.Scalar) -> Bool {
-        Scalars.isUppercaseBeyondASCII(s)
-    }
 
     /// What marks a link or an address: `http`, `www.`, `.com`, `@`.
     static let linkMarks = ByteNeedles(["http", "www.", ".com", "@"])

@@ -288,10 +288,10 @@ extension PageLayout {
     }
 
     /// The verbs `isBio` reads, spaced, to find a note's line cheaply.
+    static let bioVerbs = [" is ", " ist ", " est ", " es ", " lehrt ", " teaches ", " covers ", " writes ", " schreibt ", " works ", " arbeitet "]
+
     /// `bioVerbs`, looked for in one pass.
     static let bioVerbNeedles = ByteNeedles(bioVerbs)
-
-    static let bioVerbs = [" is ", " ist ", " est ", " es ", " lehrt ", " teaches ", " covers ", " writes ", " schreibt ", " works ", " arbeitet "]
 
     /// Whether a word names a role an author's box prints: a byline's role (`Writer`), one of the
     /// other languages' below, or a German role by its ending (`Chefredakteurin`, `Werkstudentin`).
