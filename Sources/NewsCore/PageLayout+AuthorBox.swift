@@ -31,6 +31,16 @@ extension PageLayout {
 
     /// Labels alone on their line over an author's name (lower-cased): not a bare `By` or `Von`,
     /// which menus and sentences end with too.
+    static let labelLines: Set<String> = [
+        "von:", "by:", "autor", "autor:", "autorin", "autorin:", "autoren", "autoren:", "author", "author:", "authors",
+        "authors:", "auteur", "auteur:", "geschrieben von", "verfasst von", "verfasst von:", "written by", "words by",
+        // German's forms for both genders (`Autor*in`, `AUTOR/IN`, `Autor:in`, `Autor_in`).
+        "autor*in", "autor*in:", "autor/in", "autor/in:", "autor:in", "autor:in:", "autor_in", "autor_in:",
+    ]
+
+    /// Labels that open a byline's line wherever it stands (`Author: Jacopo Cascioli`), lower-cased.
+    static let lineLabels = ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"]
+
     /// Labels of a byline that read anywhere on a page (`Posted by`, `Erstellt von`, `Written by`):
     /// the openings that are labels, but for those with a colon, which comment lists print
     /// (`Posted by: …`).
@@ -38,15 +48,7 @@ extension PageLayout {
 
     /// The first bytes, either case, of the labels `labelledByline` reads.
     static let labelFirstBytes = ByteSet(
-        (footerLabels + Array(labelLines) + ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"])
-            .compactMap(\.utf8.first).flatMap { [$0, $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0] })
-
-    static let labelLines: Set<String> = [
-        "von:", "by:", "autor", "autor:", "autorin", "autorin:", "autoren", "autoren:", "author", "author:", "authors",
-        "authors:", "auteur", "auteur:", "geschrieben von", "verfasst von", "verfasst von:", "written by", "words by",
-        // German's forms for both genders (`Autor*in`, `AUTOR/IN`, `Autor:in`, `Autor_in`).
-        "autor*in", "autor*in:", "autor/in", "autor/in:", "autor:in", "autor:in:", "autor_in", "autor_in:",
-    ]
+        (lineLabels + footerLabels + Array(labelLines)).compactMap(\.utf8.first).flatMap { [$0, $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0] })
 
     /// A name and a date on one short line, set apart or not (`Saibal Dasgupta / TNN / Updated: Oct
     /// 9, 2019`, `Mike Conley December 18, 2020`): the name.
@@ -73,8 +75,8 @@ extension PageLayout {
     ]
 
     /// A labelled byline anywhere on the page (`Author: Jacopo Cascioli` below the story, `Auteur:
-    /// Anna Kubišta`, `Text: Klausmartin Friedrich`) when it names one author only: a forum or a
-    /// comment list labels many.
+    /// Anna Kubišta`, `Text: Klausmartin Friedrich`, a post's footer `Posted by T. V. Raman at 2:33
+    /// PM`) when it names one author only: a forum or a comment list labels many.
     static func labelledByline(_ text: [String]) -> (line: Int?, names: [String])? {
         let printed = PrintedLines(text)
         var found: (line: Int?, names: [String])?
@@ -83,7 +85,7 @@ extension PageLayout {
             var names: [String]?
             var at = index
             let head = line.characterPrefix(16).lowercased()
-            if ["author: ", "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "verfasst von"].contains(where: head.hasPrefix) {
+            if lineLabels.contains(where: head.hasPrefix) {
                 names = byline(line)
             } else if case let opening = line.characterPrefix(24).lowercased(), footerLabels.contains(where: opening.hasPrefix) {
                 // A post's own footer or header line (`Posted by T. V. Raman at 2:33 PM`, `Erstellt
