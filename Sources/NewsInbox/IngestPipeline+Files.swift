@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Glibc
 import NewsCore
@@ -50,11 +49,9 @@ struct FileStat: Sendable {
 }
 
 /// Decides what each file needs, opens it, and has a parser worker parse it. Blocking: runs on
-/// the thread pool, never on the cooperative pool. The daemon itself never parses file bytes: it
-/// reads only a file's first 4 KiB, to tell an append from a replacement.
+/// the thread pool, never on the cooperative pool. The daemon itself never reads file bytes: it
+/// opens the file and hands the descriptor to a parser worker.
 struct FileProcessor: Sendable {
-    static let headLength = 4096
-
     var inbox: FilePath
     var settings: IngestSettings
     var parsers: ParserPool
@@ -138,23 +135,13 @@ struct FileProcessor: Sendable {
     private func parse(_ fd: FileDescriptor, _ path: String, _ relativePath: String, stat: FileStat, record: FileRecord?)
         throws -> FileOutcome
     {
+        // An append and a replacement alike are read from the first byte (a worker keeps nothing
+        // between files): the commit keeps what did not change and revises what did.
         let size = stat.size
-        let head = try readFully(fd, at: 0, count: min(Int(size), Self.headLength))
-        var offset: Int64 = 0
-        var state: Data?
-        if let record, record.state == .ingested || record.state == .seen, record.offset > 0, record.offset <= size,
-            let saved = record.parserState, Self.hash(head.prefix(record.headLength)) == record.headHash
-        {
-            // Same head, more bytes: an append. The worker continues from the committed offset
-            // (or from the start, when the saved state is unreadable).
-            offset = record.offset
-            state = saved
-        }
         var request = ParseRequest(
-            format: InputFormat(fileName: String(relativePath.split(separator: "/").last ?? "")), offset: offset,
-            size: size)
+            format: InputFormat(fileName: String(relativePath.split(separator: "/").last ?? "")), size: size)
         #if DEBUG
-            request.testFault = Self.testFault(head)
+            request.testFault = Self.testFault(try readFully(fd, at: 0, count: min(Int(size), 64)))
         #endif
         if let journal {
             if journal.deaths(stat.identity) >= InFlightJournal.deathsBeforeQuarantine {
@@ -165,7 +152,7 @@ struct FileProcessor: Sendable {
             journal.begin(stat.identity)
         }
         let reply: ParseReply
-        switch parsers.parse(request, state: state, file: fd, path: relativePath) {
+        switch parsers.parse(request, file: fd, path: relativePath) {
         case .failure(let failure):
             return quarantine(path, relativePath, stat: stat, record: record, reason: .parser(failure))
         case .success(let answer):
@@ -176,9 +163,8 @@ struct FileProcessor: Sendable {
         }
         let articles = reply.articles
         let commit = FileCommit(
-            fileID: record?.id, path: relativePath, identity: stat.identity, headHash: Self.hash(head[...]),
-            headLength: head.count, size: reply.offset, mtimeNanoseconds: stat.mtimeNanoseconds, offset: reply.offset,
-            parserState: reply.state, state: articles.isEmpty ? .seen : .ingested,
+            fileID: record?.id, path: relativePath, identity: stat.identity, size: reply.offset, mtimeNanoseconds: stat.mtimeNanoseconds, offset: reply.offset,
+            state: articles.isEmpty ? .seen : .ingested,
             error: articles.isEmpty ? (reply.offset == 0 ? "empty: no bytes yet" : "no article text yet") : nil,
             articles: articles)
         return .commit(commit, dispose: !articles.isEmpty)
@@ -198,9 +184,8 @@ struct FileProcessor: Sendable {
         -> FileCommit
     {
         FileCommit(
-            fileID: record.id, path: relativePath, identity: seen.identity, headHash: record.headHash,
-            headLength: record.headLength, size: record.size, mtimeNanoseconds: record.mtimeNanoseconds,
-            offset: record.offset, parserState: record.parserState, state: record.state, articles: articles)
+            fileID: record.id, path: relativePath, identity: seen.identity, size: record.size, mtimeNanoseconds: record.mtimeNanoseconds,
+            offset: record.offset, state: record.state, articles: articles)
     }
 
     private func quarantine(
@@ -209,7 +194,7 @@ struct FileProcessor: Sendable {
         let destination = Self.freeName(Self.path(settings.quarantineDir, relativePath))
         let commit = FileCommit(
             fileID: record?.id, path: relativePath, identity: stat.identity, size: stat.size,
-            mtimeNanoseconds: stat.mtimeNanoseconds, offset: 0, parserState: nil, state: .failed,
+            mtimeNanoseconds: stat.mtimeNanoseconds, offset: 0, state: .failed,
             error: reason.description, movedTo: RawName.string(destination), articles: nil)
         return .quarantine(commit, reason: reason, source: relativePath, destination: destination)
     }
@@ -232,30 +217,25 @@ struct FileProcessor: Sendable {
         return candidate
     }
 
-    private func readFully(_ fd: FileDescriptor, at offset: Int64, count: Int) throws -> [UInt8] {
-        guard count > 0 else { return [] }
-        var buffer = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = try buffer.withUnsafeMutableBytes { raw in
-                try fd.read(
-                    fromAbsoluteOffset: offset + Int64(filled),
-                    into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]), retryOnInterrupt: true)
+    #if DEBUG
+        /// The first `count` bytes (fewer when the file is shorter), for the test fault marker.
+        private func readFully(_ fd: FileDescriptor, at offset: Int64, count: Int) throws -> [UInt8] {
+            guard count > 0 else { return [] }
+            var buffer = [UInt8](repeating: 0, count: count)
+            var filled = 0
+            while filled < count {
+                let n = try buffer.withUnsafeMutableBytes { raw in
+                    try fd.read(
+                        fromAbsoluteOffset: offset + Int64(filled),
+                        into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]), retryOnInterrupt: true)
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n == 0 { break }
-            filled += n
+            if filled < count { buffer.removeSubrange(filled...) }
+            return buffer
         }
-        if filled < count { buffer.removeSubrange(filled...) }
-        return buffer
-    }
-
-    /// Hex SHA-256 of a file's first bytes: tells an append (same head) from a replacement.
-    static func hash(_ bytes: ArraySlice<UInt8>) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
+    #endif
 }
 
 /// Writes the reasons beside quarantined files.

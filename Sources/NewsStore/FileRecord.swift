@@ -37,18 +37,12 @@ public struct FileRecord: Sendable, Equatable {
     public var path: String
     /// (device, inode), or nil once the file is gone.
     public var identity: FileIdentity?
-    /// SHA-256 (hex) of the first `headLength` bytes, to tell an append from a replacement.
-    public var headHash: String
-    /// How many leading bytes `headHash` covers (at most 4 KiB).
-    public var headLength: Int
     /// Size when last read.
     public var size: Int64
     /// Modification time when last read, in nanoseconds since the epoch.
     public var mtimeNanoseconds: Int64
     /// Bytes parsed and committed.
     public var offset: Int64
-    /// The saved parser state (JSON), to continue after `offset`.
-    public var parserState: Data?
     /// Life-cycle state.
     public var state: FileState
     /// Why it failed.
@@ -70,18 +64,12 @@ public struct FileCommit: Sendable {
     public var path: String
     /// (device, inode).
     public var identity: FileIdentity?
-    /// Hash of the first bytes.
-    public var headHash: String
-    /// Bytes the hash covers.
-    public var headLength: Int
     /// Size read.
     public var size: Int64
     /// Modification time read.
     public var mtimeNanoseconds: Int64
     /// Bytes parsed (the new offset).
     public var offset: Int64
-    /// Parser state after `offset`.
-    public var parserState: Data?
     /// New life-cycle state.
     public var state: FileState
     /// Why it failed (state `failed`).
@@ -99,19 +87,16 @@ public struct FileCommit: Sendable {
 
     /// Creates a commit.
     public init(
-        fileID: Int64?, path: String, identity: FileIdentity?, headHash: String = "", headLength: Int = 0,
-        size: Int64, mtimeNanoseconds: Int64, offset: Int64, parserState: Data?, state: FileState,
+        fileID: Int64?, path: String, identity: FileIdentity?, size: Int64, mtimeNanoseconds: Int64,
+        offset: Int64, state: FileState,
         error: String? = nil, movedTo: String? = nil, articles: [Article]? = []
     ) {
         self.fileID = fileID
         self.path = path
         self.identity = identity
-        self.headHash = headHash
-        self.headLength = headLength
         self.size = size
         self.mtimeNanoseconds = mtimeNanoseconds
         self.offset = offset
-        self.parserState = parserState
         self.state = state
         self.error = error
         self.movedTo = movedTo

@@ -4,7 +4,7 @@ import NewsCore
 
 extension NewsStore {
     static let fileColumns = """
-        id, path, device, inode, head_hash, head_length, size, mtime_ns, offset, parser_state, state, error,
+        id, path, device, inode, size, mtime_ns, offset, state, error,
         moved_to, updated_at, (SELECT min(a.id) FROM articles a WHERE a.file_id = files.id) AS article_id
         """
 
@@ -14,8 +14,7 @@ extension NewsStore {
         return FileRecord(
             id: row["id"], path: row["path"],
             identity: device.flatMap { d in inode.map { FileIdentity(device: UInt64(bitPattern: d), inode: UInt64(bitPattern: $0)) } },
-            headHash: row["head_hash"], headLength: row["head_length"], size: row["size"],
-            mtimeNanoseconds: row["mtime_ns"], offset: row["offset"], parserState: row["parser_state"],
+            size: row["size"], mtimeNanoseconds: row["mtime_ns"], offset: row["offset"],
             state: FileState(rawValue: row["state"]) ?? .seen, error: row["error"],
             movedTo: row["moved_to"], articleID: row["article_id"], updatedAt: row["updated_at"])
     }
@@ -244,8 +243,8 @@ extension NewsStore {
                 arguments: [device, inode])
         }
         let args: StatementArguments = [
-            commit.path, device, inode, commit.headHash, commit.headLength, commit.size, commit.mtimeNanoseconds,
-            commit.offset, commit.parserState, commit.state.rawValue, commit.error, commit.movedTo, now,
+            commit.path, device, inode, commit.size, commit.mtimeNanoseconds, commit.offset, commit.state.rawValue,
+            commit.error, commit.movedTo, now,
         ]
         let failed = commit.state == .failed ? 1 : 0
         let fileID: Int64
@@ -255,17 +254,17 @@ extension NewsStore {
             report.failedChange += failed - (previous == FileState.failed.rawValue ? 1 : 0)
             try db.cachedStatement(
                 sql: """
-                    UPDATE files SET path = ?, device = ?, inode = ?, head_hash = ?, head_length = ?, size = ?,
-                        mtime_ns = ?, offset = ?, parser_state = ?, state = ?, error = ?, moved_to = ?,
-                        updated_at = ? WHERE id = ?
+                    UPDATE files SET path = ?, device = ?, inode = ?, size = ?, mtime_ns = ?, offset = ?,
+                        state = ?, error = ?, moved_to = ?, updated_at = ?,
+                        head_hash = '', head_length = 0, parser_state = NULL WHERE id = ?
                     """
             ).execute(arguments: args + [id])
         } else {
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO files (path, device, inode, head_hash, head_length, size, mtime_ns, offset,
-                        parser_state, state, error, moved_to, updated_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO files (path, device, inode, size, mtime_ns, offset, state, error, moved_to,
+                        updated_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: args + [now])
             fileID = db.lastInsertedRowID

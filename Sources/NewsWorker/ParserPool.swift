@@ -60,7 +60,7 @@ package final class ParserPool: Sendable {
 
     /// Parses one file in a worker, trying a second, fresh worker when the first one fails.
     /// Blocks the calling thread (never call it from the cooperative pool).
-    package func parse(_ request: ParseRequest, state: Data?, file: FileDescriptor, path: String)
+    package func parse(_ request: ParseRequest, file: FileDescriptor, path: String)
         -> Result<ParseReply, WorkerFailure>
     {
         slots.wait()
@@ -77,8 +77,8 @@ package final class ParserPool: Sendable {
                 continue
             }
             do {
-                let reply = try worker.parse(request, state: state, file: file)
-                checkIn(worker, generation: generation, retire: request.size - request.offset >= Self.retireAfterBytes)
+                let reply = try worker.parse(request, file: file)
+                checkIn(worker, generation: generation, retire: request.size >= Self.retireAfterBytes)
                 return .success(reply)
             } catch {
                 worker.terminate()

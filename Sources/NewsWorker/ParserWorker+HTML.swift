@@ -4,8 +4,8 @@ import NewsHTML
 import SystemPackage
 
 /// Web pages in the worker: an `.html` file, or a text file whose first bytes are a page, is read
-/// whole by the HTML reader. A page is never resumed from an offset: one that grows or is saved again
-/// is read again from its first byte and becomes the article's next revision.
+/// whole by the HTML reader. Like every file, a page that grows or is saved again is read again
+/// from its first byte and becomes the article's next revision.
 extension ParserWorkerMain {
     /// A small page that loads the HTML reader's tables and Foundation's charset converters before
     /// the sandbox closes.
@@ -32,11 +32,11 @@ extension ParserWorkerMain {
             }
             let bytes = try read(file, from: 0, count: Int(min(request.size, Int64(HTMLReader.maxBytes))))
             let articles = try HTMLReader.articles(bytes, aliases: aliases)
-            return ParseReply(offset: Int64(bytes.count), articles: articles, state: Data())
+            return ParseReply(offset: Int64(bytes.count), articles: articles)
         } catch let error as ParseError {
-            return ParseReply(offset: 0, articles: [], state: Data(), error: error)
+            return ParseReply(offset: 0, articles: [], error: error)
         } catch {
-            return ParseReply(offset: 0, articles: [], state: Data(), error: ParseError(.undecodable, "unreadable: \(error)"))
+            return ParseReply(offset: 0, articles: [], error: ParseError(.undecodable, "unreadable: \(error)"))
         }
     }
 

@@ -81,8 +81,8 @@ package struct WorkerLimits: Sendable, Equatable {
     /// RLIMIT_AS of a worker, in MiB.
     package var memoryMB: Int
 
-    /// The longest reply the daemon reads for a file of `bytes`: its text fits about three times
-    /// (body, saved state, JSON escapes) with room to spare; a worker that sends more is broken.
+    /// The longest reply the daemon reads for a file of `bytes`: its text fits several times
+    /// (the body, its quotes and names, field lengths) with room to spare; a worker that sends more is broken.
     package static func replyLimit(forFileBytes bytes: Int64) -> Int {
         Int(min(Int64(1) << 31, 16 << 20 + 8 * max(0, bytes)))
     }
@@ -153,10 +153,10 @@ package final class ParserWorker: @unchecked Sendable {
     /// Sends one file to the worker and waits for its answer, at most `limits.timeout`.
     /// - Throws: `WorkerFailure` when the worker dies, hangs or breaks the protocol; the worker is
     ///   gone afterwards and must be replaced.
-    package func parse(_ request: ParseRequest, state: Data?, file: FileDescriptor) throws(WorkerFailure) -> ParseReply {
+    package func parse(_ request: ParseRequest, file: FileDescriptor) throws(WorkerFailure) -> ParseReply {
         let deadline = ContinuousClock.now.advanced(by: limits.timeout)
         do {
-            try socket.send(ReplyWire.encode(request, state: state), file: file)
+            try socket.send(ReplyWire.encode(request), file: file)
         } catch {
             throw ended()
         }
@@ -180,7 +180,7 @@ package final class ParserWorker: @unchecked Sendable {
             try? extra?.close()
             do {
                 let reply = try ParserWorkerMain.decode(payload)
-                bytesParsed += max(0, request.size - request.offset)
+                bytesParsed += max(0, request.size)
                 return reply
             } catch {
                 kill(pid, SIGKILL)

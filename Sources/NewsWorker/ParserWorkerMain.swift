@@ -58,8 +58,8 @@ package enum ParserWorkerMain {
             }
             let reply: Data
             do {
-                let (request, state) = try ReplyWire.decodeRequest(payload)
-                reply = try encode(handle(request, state: state, file: file, aliases: aliases))
+                let request = try ReplyWire.decodeRequest(payload)
+                reply = try encode(handle(request, file: file, aliases: aliases))
             } catch {
                 exit(65)
             }
@@ -73,7 +73,10 @@ package enum ParserWorkerMain {
     }
 
     /// Parses one request: the pure part of the worker, testable in process.
-    package static func handle(_ request: ParseRequest, state: Data, file: FileDescriptor, aliases: EntityAliases) -> ParseReply {
+    /// The file is read from its first byte every time: an append is read whole again (the
+    /// extraction weighs every line of the page anyway), so nothing of the text needs saving
+    /// between reads but the offset the daemon keeps.
+    package static func handle(_ request: ParseRequest, file: FileDescriptor, aliases: EntityAliases) -> ParseReply {
         #if DEBUG
             injectFault(request.testFault)
         #endif
@@ -81,10 +84,6 @@ package enum ParserWorkerMain {
         if let reply = htmlReply(request, file: file, aliases: aliases) { return reply }
         var parser = ArticleParser(format: request.format, aliases: aliases)
         var offset: Int64 = 0
-        if request.offset > 0, !state.isEmpty, let saved = ArticleParser.State(serialized: state) {
-            parser = ArticleParser(resuming: saved, aliases: aliases)
-            offset = request.offset
-        }
         let chunk = 64 * 1024
         var buffer = [UInt8](repeating: 0, count: chunk)
         do {
@@ -100,12 +99,12 @@ package enum ParserWorkerMain {
                 offset += Int64(n)
             }
             let articles = try parser.articles()
-            return ParseReply(offset: offset, articles: articles, state: parser.state.serialized())
+            return ParseReply(offset: offset, articles: articles)
         } catch let error as ParseError {
-            return ParseReply(offset: 0, articles: [], state: Data(), error: error)
+            return ParseReply(offset: 0, articles: [], error: error)
         } catch {
             return ParseReply(
-                offset: 0, articles: [], state: Data(), error: ParseError(.undecodable, "unreadable: \(error)"))
+                offset: 0, articles: [], error: ParseError(.undecodable, "unreadable: \(error)"))
         }
     }
 

@@ -6,7 +6,7 @@ import NewsCore
 /// worker about a sixth of its time and the daemon as much again to read back; this form costs a
 /// copy of the strings.
 ///
-/// Layout (integers little-endian): `offset: Int64`, `state: bytes`, `error: optional(code, message)`,
+/// Layout (integers little-endian): `offset: Int64`, `error: optional(code, message)`,
 /// `articles: count, article…`. A string or `bytes` is a `UInt32` length and that many bytes; an
 /// optional is a byte 0 (absent) or 1 followed by the value; a list is a `UInt32` count and its items.
 ///
@@ -21,9 +21,8 @@ enum ReplyWire {
     static func encode(_ reply: ParseReply) -> Data {
         var w = Writer()
         w.bytes.reserveCapacity(
-            64 + reply.state.count + reply.articles.reduce(0) { $0 + $1.body.reduce(0) { $0 + $1.utf8.count + 4 } + 512 })
+            64 + reply.articles.reduce(0) { $0 + $1.body.reduce(0) { $0 + $1.utf8.count + 4 } + 512 })
         w.int64(reply.offset)
-        w.data(reply.state)
         w.optional(reply.error) { w, error in
             w.string(error.code.rawValue)
             w.string(error.message)
@@ -38,7 +37,6 @@ enum ReplyWire {
             var r = Reader(raw)
             do throws(FrameError) {
                 let offset = try r.int64()
-                let state = try r.data()
                 let error: ParseError? = try r.optional { r throws(FrameError) in
                     let raw = try r.string()
                     guard let code = ParseError.Code(rawValue: raw) else { throw FrameError("unknown error code \(raw)") }
@@ -46,7 +44,7 @@ enum ReplyWire {
                 }
                 let articles = try r.list { r throws(FrameError) in try r.article() }
                 guard r.isAtEnd else { throw FrameError("\(r.remaining) bytes after the reply") }
-                return .success(ParseReply(offset: offset, articles: articles, state: state, error: error))
+                return .success(ParseReply(offset: offset, articles: articles, error: error))
             } catch {
                 return .failure(error)
             }
@@ -54,28 +52,24 @@ enum ReplyWire {
         return try result.get()
     }
 
-    /// A request the same way: `format`, `offset: Int64`, `size: Int64`, `testFault: optional`,
-    /// `state: bytes` (the saved parser state, empty for none).
-    static func encode(_ request: ParseRequest, state: Data?) -> Data {
+    /// A request the same way: `format`, `size: Int64`, `testFault: optional`.
+    static func encode(_ request: ParseRequest) -> Data {
         var w = Writer()
         w.string(request.format.rawValue)
-        w.int64(request.offset)
         w.int64(request.size)
         w.optionalString(request.testFault)
-        w.data(state ?? Data())
         return Data(w.bytes)
     }
 
-    static func decodeRequest(_ data: Data) throws(FrameError) -> (ParseRequest, Data) {
-        let result: Result<(ParseRequest, Data), FrameError> = data.withUnsafeBytes { raw in
+    static func decodeRequest(_ data: Data) throws(FrameError) -> ParseRequest {
+        let result: Result<ParseRequest, FrameError> = data.withUnsafeBytes { raw in
             var r = Reader(raw)
             do throws(FrameError) {
                 let name = try r.string()
                 guard let format = InputFormat(rawValue: name) else { throw FrameError("unknown format \(name)") }
-                let request = ParseRequest(format: format, offset: try r.int64(), size: try r.int64(), testFault: try r.optionalString())
-                let state = try r.data()
+                let request = ParseRequest(format: format, size: try r.int64(), testFault: try r.optionalString())
                 guard r.isAtEnd else { throw FrameError("\(r.remaining) bytes after the request") }
-                return .success((request, state))
+                return .success(request)
             } catch {
                 return .failure(error)
             }
@@ -89,11 +83,6 @@ enum ReplyWire {
         mutating func int64(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
 
         mutating func count(_ n: Int) { withUnsafeBytes(of: UInt32(n).littleEndian) { bytes.append(contentsOf: $0) } }
-
-        mutating func data(_ d: Data) {
-            count(d.count)
-            bytes.append(contentsOf: d)
-        }
 
         mutating func string(_ s: String) {
             var s = s
@@ -175,8 +164,6 @@ enum ReplyWire {
             let b = try take(4)
             return Int(b[0]) | Int(b[1]) << 8 | Int(b[2]) << 16 | Int(b[3]) << 24
         }
-
-        mutating func data() throws(FrameError) -> Data { Data(try take(try count())) }
 
         mutating func string() throws(FrameError) -> String {
             let b = try take(try count())

@@ -5,18 +5,15 @@ import NewsCore
 package struct ParseRequest: Sendable, Codable, Equatable {
     /// How to read the bytes (text, JSON, JSON lines).
     package var format: InputFormat
-    /// Where to start reading; 0 for a file read from its start.
-    package var offset: Int64
-    /// How far to read (the size `fstat` saw when the daemon opened the file).
+    /// How far to read, from the file's first byte (the size `fstat` saw when the daemon opened the file).
     package var size: Int64
     /// Fault injection for the daemon's own tests, honoured only by debug builds: `crash`,
     /// `allocate` or `hang`.
     package var testFault: String?
 
     /// Creates a request.
-    package init(format: InputFormat, offset: Int64, size: Int64, testFault: String? = nil) {
+    package init(format: InputFormat, size: Int64, testFault: String? = nil) {
         self.format = format
-        self.offset = offset
         self.size = size
         self.testFault = testFault
     }
@@ -28,16 +25,13 @@ package struct ParseReply: Sendable, Equatable {
     package var offset: Int64
     /// Every article the file yields now.
     package var articles: [Article]
-    /// The parser state after `offset`, to continue an append from.
-    package var state: Data
     /// Set when the bytes are not an article (binary, undecodable, broken JSON): the quarantine reason.
     package var error: ParseError?
 
     /// Creates a reply.
-    package init(offset: Int64, articles: [Article], state: Data, error: ParseError? = nil) {
+    package init(offset: Int64, articles: [Article], error: ParseError? = nil) {
         self.offset = offset
         self.articles = articles
-        self.state = state
         self.error = error
     }
 }

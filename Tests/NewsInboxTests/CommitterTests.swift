@@ -49,7 +49,7 @@ import Testing
             article.contentHash = "hash-" + title
             let commit = FileCommit(
                 fileID: nil, path: name, identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)),
-                size: Int64(st.st_size), mtimeNanoseconds: 0, offset: Int64(st.st_size), parserState: nil, state: .ingested,
+                size: Int64(st.st_size), mtimeNanoseconds: 0, offset: Int64(st.st_size), state: .ingested,
                 articles: [article])
             return .commit(commit, dispose: true)
         }
@@ -114,7 +114,7 @@ import Testing
     @Test func commitRowIdsGoToTheirOwnOutcomesSkippedOnesIncluded() {
         let commit = FileCommit(
             fileID: nil, path: "a.txt", identity: FileIdentity(device: 1, inode: 2), size: 1, mtimeNanoseconds: 0,
-            offset: 1, parserState: nil, state: .ingested)
+            offset: 1, state: .ingested)
         var known = commit
         known.fileID = 5
         let outcomes: [FileOutcome] = [

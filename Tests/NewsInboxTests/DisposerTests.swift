@@ -19,7 +19,7 @@ import Testing
     static func outcome(_ folder: ScratchFolder, _ name: String, dispose: Bool = true) -> FileOutcome {
         let commit = FileCommit(
             fileID: 7, path: name, identity: identity(folder.path + "/inbox/" + name), size: 1, mtimeNanoseconds: 0,
-            offset: 1, parserState: nil, state: .ingested)
+            offset: 1, state: .ingested)
         return .commit(commit, dispose: dispose)
     }
 
@@ -62,7 +62,7 @@ import Testing
         let viaLink = FileOutcome.commit(
             FileCommit(
                 fileID: 8, path: "linkdir/secret.txt", identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)),
-                size: 1, mtimeNanoseconds: 0, offset: 1, parserState: nil, state: .ingested), dispose: true)
+                size: 1, mtimeNanoseconds: 0, offset: 1, state: .ingested), dispose: true)
         let left = Self.disposer(folder, .delete).dispose([Self.outcome(folder, "a.txt"), viaLink])
         #expect(left.map(\.path) == ["a.txt"])
         #expect(FileManager.default.fileExists(atPath: folder.path + "/outside/secret.txt"))
@@ -79,7 +79,7 @@ import Testing
         let why = QuarantineReason.content(ParseError(.binary, "NUL byte at offset 3"))
         let failed = FileCommit(
             fileID: nil, path: "bad.txt", identity: Self.identity(folder.path + "/inbox/bad.txt"), size: 1,
-            mtimeNanoseconds: 0, offset: 0, parserState: nil, state: .failed, error: why.description)
+            mtimeNanoseconds: 0, offset: 0, state: .failed, error: why.description)
         _ = Self.disposer(folder, .keep).dispose([
             .quarantine(failed, reason: why, source: "bad.txt", destination: destination)
         ])

@@ -47,8 +47,8 @@ func article(
 
 func commit(_ path: String, inode: UInt64, size: Int64, _ articles: [Article]?, fileID: Int64? = nil) -> FileCommit {
     FileCommit(
-        fileID: fileID, path: path, identity: FileIdentity(device: 1, inode: inode), headHash: "x", headLength: 1,
-        size: size, mtimeNanoseconds: size, offset: size, parserState: Data("{}".utf8), state: .ingested,
+        fileID: fileID, path: path, identity: FileIdentity(device: 1, inode: inode),
+        size: size, mtimeNanoseconds: size, offset: size, state: .ingested,
         articles: articles)
 }
 
@@ -255,7 +255,7 @@ struct NewsStoreTests {
         _ = try await t.store.commit([
             FileCommit(
                 fileID: nil, path: "bad.txt", identity: FileIdentity(device: 1, inode: 9), size: 3, mtimeNanoseconds: 1,
-                offset: 0, parserState: nil, state: .failed, error: "binary: NUL byte at offset 1",
+                offset: 0, state: .failed, error: "binary: NUL byte at offset 1",
                 movedTo: "/q/bad.txt", articles: nil)
         ])
         let failed = try await t.store.failedFiles()

@@ -19,23 +19,21 @@ import Testing
         quotes: [.init(speaker: "Donald Trump", text: "It went very well"), .init(speaker: nil, text: "Unattributed")],
         language: "en", wordCount: 1234, contentHash: String(repeating: "ab", count: 32))
 
-    static let reply = ParseReply(offset: 987_654_321_012, articles: [full, Article(title: "Second")], state: Data([0, 1, 2, 255]))
+    static let reply = ParseReply(offset: 987_654_321_012, articles: [full, Article(title: "Second")])
 
     @Test func everyFieldArrives() throws {
         #expect(try ReplyWire.decode(ReplyWire.encode(Self.reply)) == Self.reply)
-        let failed = ParseReply(offset: 0, articles: [], state: Data(), error: ParseError(.invalidJSON, "line 3: ünexpected"))
+        let failed = ParseReply(offset: 0, articles: [], error: ParseError(.invalidJSON, "line 3: ünexpected"))
         #expect(try ReplyWire.decode(ReplyWire.encode(failed)) == failed)
     }
 
     @Test(arguments: [
-        (ParseRequest(format: .text, offset: 0, size: 1234), Data?.none),
-        (ParseRequest(format: .jsonLines, offset: 99, size: 1 << 40, testFault: "crash"), Data([9, 8, 7])),
+        ParseRequest(format: .text, size: 1234),
+        ParseRequest(format: .jsonLines, size: 1 << 40, testFault: "crash"),
     ])
-    func requestsArriveWhole(request: ParseRequest, state: Data?) throws {
-        let (got, gotState) = try ReplyWire.decodeRequest(ReplyWire.encode(request, state: state))
-        #expect(got == request)
-        #expect(gotState == (state ?? Data()))
-        let bytes = ReplyWire.encode(request, state: state)
+    func requestsArriveWhole(request: ParseRequest) throws {
+        #expect(try ReplyWire.decodeRequest(ReplyWire.encode(request)) == request)
+        let bytes = ReplyWire.encode(request)
         for length in 0..<bytes.count {
             #expect(throws: FrameError.self) { try ReplyWire.decodeRequest(bytes.prefix(length)) }
         }
@@ -63,23 +61,23 @@ import Testing
     }
 
     @Test(arguments: [
-        // offset, empty state, no error, then a list of 4 billion articles in 0 bytes
-        Data([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]),
+        // offset, no error, then a list of 4 billion articles in 0 bytes
+        Data([0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]),
         // an optional tag that is neither 0 nor 1
-        Data([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7]),
+        Data([0, 0, 0, 0, 0, 0, 0, 0, 7]),
         // an error code newsd does not know
-        Data([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 0, 0, 0]) + Data("bad".utf8) + Data([0, 0, 0, 0, 0, 0, 0, 0]),
+        Data([0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 0, 0, 0]) + Data("bad".utf8) + Data([0, 0, 0, 0, 0, 0, 0, 0]),
         // a string that is not UTF-8 (the error code)
-        Data([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0xC3, 0x28, 0, 0, 0, 0, 0, 0, 0, 0]),
-        // a state longer than the reply
-        Data([0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, 1]),
+        Data([0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0xC3, 0x28, 0, 0, 0, 0, 0, 0, 0, 0]),
+        // an error code longer than the reply
+        Data([0, 0, 0, 0, 0, 0, 0, 0, 1, 0xFF, 0xFF, 0xFF, 0x7F, 1]),
     ])
     func forgedRepliesAreErrors(bytes: Data) {
         #expect(throws: FrameError.self) { try ReplyWire.decode(bytes) }
     }
 
     @Test func anUnknownArticleKindIsAnError() throws {
-        let good = ReplyWire.encode(ParseReply(offset: 1, articles: [Article(kind: .live)], state: Data()))
+        let good = ReplyWire.encode(ParseReply(offset: 1, articles: [Article(kind: .live)]))
         let live = Data("\u{4}\u{0}\u{0}\u{0}live".utf8)
         let range = try #require(good.range(of: live))
         var bad = good

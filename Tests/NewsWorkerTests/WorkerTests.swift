@@ -30,7 +30,7 @@ import Testing
         let fd = try Self.open(bytes)
         defer { try? fd.close() }
         let reply = ParserWorkerMain.handle(
-            ParseRequest(format: .text, offset: 0, size: Int64(bytes.count)), state: Data(), file: fd, aliases: .builtin)
+            ParseRequest(format: .text, size: Int64(bytes.count)), file: fd, aliases: .builtin)
         #expect(reply.error == nil)
         #expect(reply.articles == expected)
         #expect(reply.offset == Int64(bytes.count))
@@ -39,30 +39,25 @@ import Testing
         #expect(decoded == reply)
     }
 
-    @Test func anAppendContinuesFromTheSavedState() throws {
+    /// A request reads the file from its first byte up to the size it names: a file that grew is
+    /// read whole again, and its first half gives what the first half alone gives.
+    @Test func aRequestReadsFromTheFirstByteToItsSize() throws {
         let bytes = [UInt8](try Data(contentsOf: Self.seeds.appendingPathComponent("001_21c871b8396f508a.txt")))
-        let cut = bytes.count / 2
+        let cut = try #require(bytes[..<(bytes.count / 2)].lastIndex(of: 0x0A)) + 1
         let fd = try Self.open(bytes)
         defer { try? fd.close() }
-        let first = ParserWorkerMain.handle(
-            ParseRequest(format: .text, offset: 0, size: Int64(cut)), state: Data(), file: fd, aliases: .builtin)
-        let second = ParserWorkerMain.handle(
-            ParseRequest(format: .text, offset: first.offset, size: Int64(bytes.count)), state: first.state, file: fd,
-            aliases: .builtin)
-        let whole = ParserWorkerMain.handle(
-            ParseRequest(format: .text, offset: 0, size: Int64(bytes.count)), state: Data(), file: fd, aliases: .builtin)
-        #expect(second.articles == whole.articles)
-        #expect(second.offset == Int64(bytes.count))
-    }
-
-    @Test func aDamagedSavedStateMeansParsingFromTheStart() throws {
-        let bytes = Array("Talks resume in Geneva\n\nDiplomats met on Monday to resume talks.\n".utf8)
-        let fd = try Self.open(bytes)
-        defer { try? fd.close() }
-        let reply = ParserWorkerMain.handle(
-            ParseRequest(format: .text, offset: 10, size: Int64(bytes.count)), state: Data([1, 2, 3]), file: fd,
-            aliases: .builtin)
-        #expect(reply.articles.first?.title == "Talks resume in Geneva")
+        let first = ParserWorkerMain.handle(ParseRequest(format: .text, size: Int64(cut)), file: fd, aliases: .builtin)
+        var half = ArticleParser(format: .text)
+        try half.consume(bytes[..<cut])
+        #expect(first.articles == (try half.articles()))
+        #expect(first.offset == Int64(cut))
+        let grown = ParserWorkerMain.handle(
+            ParseRequest(format: .text, size: Int64(bytes.count)), file: fd, aliases: .builtin)
+        var whole = ArticleParser(format: .text)
+        try whole.consume(bytes)
+        #expect(grown.articles == (try whole.articles()))
+        #expect(grown.articles != first.articles)
+        #expect(grown.offset == Int64(bytes.count))
     }
 
     @Test func bytesThatAreNoArticleComeBackAsAParseError() throws {
@@ -70,7 +65,7 @@ import Testing
         let fd = try Self.open(bytes)
         defer { try? fd.close() }
         let reply = ParserWorkerMain.handle(
-            ParseRequest(format: .text, offset: 0, size: Int64(bytes.count)), state: Data(), file: fd, aliases: .builtin)
+            ParseRequest(format: .text, size: Int64(bytes.count)), file: fd, aliases: .builtin)
         #expect(reply.error?.code == .binary)
         #expect(try ParserWorkerMain.decode(ParserWorkerMain.encode(reply)).error == reply.error)
     }
