@@ -49,14 +49,16 @@ struct FullTextChanges {
         var body: String
         var meta: String
 
-        init(title: String?, stored: StoredArticle) {
+        /// From an article's stored text columns.
+        init(title: String?, summary: String, subheadings: String, captions: String, posts: String, body: String,
+             meta: String) {
             self.title = title.map(indexedText)
-            summary = indexedText(stored.summary)
-            subheadings = indexedText(stored.subheadings)
-            captions = indexedText(stored.captions)
-            posts = indexedText(stored.posts)
-            body = indexedText(stored.body)
-            meta = indexed(stored.meta)
+            self.summary = indexedText(summary)
+            self.subheadings = indexedText(subheadings)
+            self.captions = indexedText(captions)
+            self.posts = indexedText(posts)
+            self.body = indexedText(body)
+            self.meta = indexed(meta)
         }
 
         /// The columns as a row of `articles` holds them (the row must select all seven);
@@ -72,7 +74,16 @@ struct FullTextChanges {
             meta = indexed(row["meta"])
         }
 
-        var arguments: StatementArguments { [title, summary, subheadings, captions, posts, body, meta] }
+        /// Binds the seven columns in `articles_fts` order.
+        func bind(_ b: inout DirectBinding) {
+            b.bind(title)
+            b.bind(summary)
+            b.bind(subheadings)
+            b.bind(captions)
+            b.bind(posts)
+            b.bind(body)
+            b.bind(meta)
+        }
     }
 
     /// The columns `Columns.init(_ row:)` reads, for a SELECT on `articles`.
@@ -175,8 +186,12 @@ struct FullTextChanges {
                 """)
         for change in changes {
             switch change {
-            case .add(let id, let columns): try add.execute(arguments: [id] + columns.arguments)
-            case .remove(let id, let columns): try remove.execute(arguments: [id] + columns.arguments)
+            case .add(let id, let columns), .remove(let id, let columns):
+                let statement = if case .add = change { add } else { remove }
+                try statement.run(in: db) { b in
+                    b.bind(id)
+                    columns.bind(&b)
+                }
             }
         }
     }

@@ -242,10 +242,18 @@ extension NewsStore {
                 db.cachedStatement(sql: "SELECT id FROM files WHERE device = ? AND inode = ?"),
                 arguments: [device, inode])
         }
-        let args: StatementArguments = [
-            commit.path, device, inode, commit.size, commit.mtimeNanoseconds, commit.offset, commit.state.rawValue,
-            commit.error, commit.movedTo, now,
-        ]
+        let bindFile = { (b: inout DirectBinding) in
+            b.bind(commit.path)
+            b.bind(device)
+            b.bind(inode)
+            b.bind(commit.size)
+            b.bind(commit.mtimeNanoseconds)
+            b.bind(commit.offset)
+            b.bind(commit.state.rawValue)
+            b.bind(commit.error)
+            b.bind(commit.movedTo)
+            b.bind(now)
+        }
         let failed = commit.state == .failed ? 1 : 0
         let fileID: Int64
         if let id = knownID {
@@ -258,7 +266,10 @@ extension NewsStore {
                         state = ?, error = ?, moved_to = ?, updated_at = ?,
                         head_hash = '', head_length = 0, parser_state = NULL WHERE id = ?
                     """
-            ).execute(arguments: args + [id])
+            ).run(in: db) { b in
+                bindFile(&b)
+                b.bind(id)
+            }
         } else {
             try db.cachedStatement(
                 sql: """
@@ -266,7 +277,10 @@ extension NewsStore {
                         updated_at, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
-            ).execute(arguments: args + [now])
+            ).run(in: db) { b in
+                bindFile(&b)
+                b.bind(now)
+            }
             fileID = db.lastInsertedRowID
             report.failedChange += failed
         }
@@ -312,7 +326,7 @@ extension NewsStore {
                         stored.summary, stored.subheadings, stored.captions, stored.posts, stored.meta, article.url, id,
                     ])
                 fullText.remove(id, FullTextChanges.Columns(row))
-                fullText.add(id, FullTextChanges.Columns(title: article.title, stored: stored))
+                fullText.add(id, stored.indexed)
                 fullText.checkCopy(id)
                 try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
                 try insertEntities(of: article, id: id, in: db)
@@ -339,14 +353,32 @@ extension NewsStore {
                             captions, posts, meta, duplicate_of, story_id, url)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
                         """
-                ).execute(
-                    arguments: [
-                        id, fileID, ordinal, article.title, article.source, article.published, article.kind.rawValue,
-                        article.language, article.wordCount, article.contentHash, stored.body, stored.doc,
-                        commit.path, now, now, stored.summary, stored.subheadings, stored.captions, stored.posts,
-                        stored.meta, links.duplicateOf, links.storyID, article.url,
-                    ])
-                fullText.add(id, FullTextChanges.Columns(title: article.title, stored: stored))
+                ).run(in: db) { b in
+                    b.bind(id)
+                    b.bind(fileID)
+                    b.bind(ordinal)
+                    b.bind(article.title)
+                    b.bind(article.source)
+                    b.bind(article.published)
+                    b.bind(article.kind.rawValue)
+                    b.bind(article.language)
+                    b.bind(article.wordCount)
+                    b.bind(article.contentHash)
+                    b.bind(stored.body)
+                    b.bind(stored.doc)
+                    b.bind(commit.path)
+                    b.bind(now)
+                    b.bind(now)
+                    b.bind(stored.summary)
+                    b.bind(stored.subheadings)
+                    b.bind(stored.captions)
+                    b.bind(stored.posts)
+                    b.bind(stored.meta)
+                    b.bind(links.duplicateOf)
+                    b.bind(links.storyID)
+                    b.bind(article.url)
+                }
+                fullText.add(id, stored.indexed)
                 if links.duplicateOf != nil { fullText.checkCopy(id) }
                 try insertEntities(of: article, id: id, in: db)
                 report.articleChange += 1
@@ -392,6 +424,9 @@ struct StoredArticle: Sendable {
     var signature: NearDuplicates.Signature?
     /// What story linking compares.
     var features: StoryFeatures
+    /// The searchable columns as the full-text index takes them (cut, Chinese and Japanese
+    /// spaced), made here on a reading thread rather than by the writer.
+    var indexed: FullTextChanges.Columns
 
     init(_ article: Article) {
         body = article.body.joined(separator: "\n")
@@ -406,6 +441,8 @@ struct StoredArticle: Sendable {
         signature = NearDuplicates.signature(of: article.body)
         features = StoryFeatures(article)
         doc = DocumentJSON.encode(article)
+        indexed = FullTextChanges.Columns(title: article.title, summary: summary, subheadings: subheadings,
+                                          captions: captions, posts: posts, body: body, meta: meta)
     }
 
     static func article(doc: Data, body: String) -> Article? {
