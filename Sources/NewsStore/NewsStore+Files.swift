@@ -293,7 +293,8 @@ extension NewsStore {
             return
         }
 
-        let existing = try Row.fetchAll(
+        // A file row inserted just now has no articles yet.
+        let existing = knownID == nil ? [] : try Row.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT id, ordinal, revision, doc, ingested_at, content_hash, \(FullTextChanges.selection)
