@@ -9,9 +9,11 @@ import SystemPackage
 /// The writer stage of the pipeline. A batch goes into the database in one transaction
 /// (`NewsStore.commitBatch`: the files' offsets and states, their articles, the full-text rows and
 /// what the counts gained or lost), then its articles go to the observers (follow streams, the
-/// log) and its files to the `Disposer` (quarantine, `after_ingest`), whose moves are recorded under
-/// the row ids the commit handed back. A failed write backs off: ingest pauses, tries again after
-/// 1 s, doubling up to 60 s, and logs one line when it starts and one when writes work again.
+/// log) and its files to the `Disposer` (quarantine, `after_ingest`). The files that left are
+/// recorded, under the row ids the commit handed back, by the next batch's transaction, or by
+/// `recordLeft` when the loop goes idle first: no transaction of their own while batches follow.
+/// A failed write backs off: ingest pauses, tries again after 1 s, doubling up to 60 s, and logs
+/// one line when it starts and one when writes work again.
 final class Committer: Sendable {
     /// Called after each commit with the articles created or revised.
     typealias Observer = IngestPipeline.CommitObserver
@@ -20,9 +22,8 @@ final class Committer: Sendable {
     enum Outcome: Sendable {
         /// Nothing to write: every file of the batch was skipped.
         case nothing
-        /// Written. `resumed` when it ended a back-off; `problem` when the files' disposition could
-        /// not be recorded (the articles are committed all the same).
-        case committed(NewsStore.CommitReport, files: Int, resumed: Bool, problem: String?)
+        /// Written (with the disposition of earlier batches' files). `resumed` when it ended a back-off.
+        case committed(NewsStore.CommitReport, files: Int, resumed: Bool)
         /// The transaction rolled back and nothing of the batch is in the database; `reason` is for
         /// `status`.
         case failed(reason: String)
@@ -33,11 +34,17 @@ final class Committer: Sendable {
     let logger: Logger
     let threadPool: NIOThreadPool
     private let observers = Mutex<[Observer]>([])
+    /// Files that left the inbox and wait for the next transaction to record it.
+    let leaving: LeavingFiles
     /// After a failed write: when to try again, and the delay that led there.
     private let backoff = Mutex<(until: ContinuousClock.Instant, delay: Duration)?>(nil)
 
-    init(store: NewsStore, journal: InFlightJournal?, logger: Logger, threadPool: NIOThreadPool) {
+    init(
+        store: NewsStore, journal: InFlightJournal?, logger: Logger, threadPool: NIOThreadPool,
+        leaving: LeavingFiles = LeavingFiles()
+    ) {
         self.store = store
+        self.leaving = leaving
         self.journal = journal
         self.logger = logger
         self.threadPool = threadPool
@@ -66,20 +73,22 @@ final class Committer: Sendable {
         let commits = outcomes.compactMap(\.commit)
         guard !commits.isEmpty else { return .nothing }
         let report: NewsStore.CommitReport
+        let left = leaving.pending()
         do {
-            report = try await store.commitBatch(commits)
+            report = try await store.commitBatch(commits, left: left)
         } catch {
             return .failed(reason: backOff(after: error))
         }
+        leaving.recorded(left)
         let resumed = recovered()
         journal?.end(commits.compactMap(\.identity))
         for observer in observers.withLock({ $0 }) { observer(report.articles) }
-        let problem = await dispose(Self.identified(outcomes, fileIDs: report.fileIDs), disposer: disposer)
+        await dispose(Self.identified(outcomes, fileIDs: report.fileIDs), disposer: disposer)
         if commits.reduce(0, { $0 + $1.size }) >= Self.trimAfterBytes {
             // A very large file leaves its copies in freed heap pages: give them back.
             _ = cnews_malloc_trim()
         }
-        return .committed(report, files: commits.count, resumed: resumed, problem: problem)
+        return .committed(report, files: commits.count, resumed: resumed)
     }
 
     /// A batch of at least this many bytes is followed by a `malloc_trim`.
@@ -103,24 +112,24 @@ final class Committer: Sendable {
         }
     }
 
-    /// Quarantine moves and `after_ingest`, strictly after the commit that records them; where
-    /// the files went is recorded at once (until then their rows keep the files' (device, inode),
-    /// which a new file may reuse as soon as a deleted one is gone). Returns a problem for `status`.
-    private func dispose(_ outcomes: [FileOutcome], disposer: Disposer) async -> String? {
+    /// Quarantine moves and `after_ingest`, strictly after the commit that records them. The files
+    /// that left wait in `leaving` for the next transaction (their rows keep the files' (device,
+    /// inode) until then, which the look-ups pass over).
+    private func dispose(_ outcomes: [FileOutcome], disposer: Disposer) async {
         // The parsing threads may hold every thread of the pool while they read the next batch.
-        guard disposer.hasWork(outcomes) else { return nil }
-        guard let left = try? await threadPool.runIfActive({ disposer.dispose(outcomes) }), !left.isEmpty else {
-            return nil
-        }
-        var ids: [Int64] = []
-        var movedTo: [Int64: String] = [:]
-        for file in left {
-            guard let fileID = file.fileID else { continue }
-            ids.append(fileID)
-            if let destination = file.movedTo { movedTo[fileID] = destination }
-        }
+        guard disposer.hasWork(outcomes) else { return }
+        _ = try? await threadPool.runIfActive { [leaving] in disposer.dispose(outcomes, leaving: leaving) }
+    }
+
+    /// Records the files that left the inbox since the last transaction, in one of their own: the
+    /// loop calls it when no batch follows (idle, paused, before a scan, at shutdown). Returns a
+    /// problem for `status`; the files stay to be recorded by the next transaction.
+    func recordLeft() async -> String? {
+        let left = leaving.pending()
+        guard !left.isEmpty else { return nil }
         do {
-            try await store.markLeft(ids: ids, movedTo: movedTo, vanished: false)
+            _ = try await store.commitBatch([], left: left)
+            leaving.recorded(left)
             return nil
         } catch {
             let problem = "recording disposition failed: \(error)"

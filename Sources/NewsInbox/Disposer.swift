@@ -5,7 +5,8 @@ import SystemPackage
 /// What happens to files after the commit that recorded them: quarantined files move to the
 /// quarantine folder with their reason beside them, and ingested ones are kept, archived or
 /// deleted as `after_ingest` says. Acts only through `InboxDirectory`, so only the file that was
-/// read moves or goes. Blocking: runs on the thread pool.
+/// read moves or goes; where the files went is recorded by the next batch's transaction
+/// (`LeavingFiles`). Blocking: runs on the thread pool.
 struct Disposer: Sendable {
     /// A file that left the inbox: its row (as the commit gave it), its path, and where
     /// it went (nil when deleted).
@@ -32,8 +33,9 @@ struct Disposer: Sendable {
     }
 
     /// Moves or removes what the batch's outcomes say; returns the files that left the inbox by
-    /// `after_ingest`, for their rows. A file that cannot be moved stays where it is (logged).
-    func dispose(_ outcomes: [FileOutcome]) -> [Left] {
+    /// `after_ingest`. Each is entered in `leaving` (for its row) before it moves, and taken out
+    /// again when it cannot be moved: it then stays where it is (logged).
+    func dispose(_ outcomes: [FileOutcome], leaving: LeavingFiles) -> [Left] {
         var left: [Left] = []
         for outcome in outcomes {
             switch outcome {
@@ -56,14 +58,19 @@ struct Disposer: Sendable {
                 guard dispose, settings.afterIngest != .keep, let identity = commit.identity else { continue }
                 do {
                     if settings.afterIngest == .delete {
+                        if let id = commit.fileID { leaving.enter(.init(id: id, commit.path, identity, movedTo: nil)) }
                         try directory.remove(commit.path, identity: identity)
                         left.append(Left(fileID: commit.fileID, path: commit.path, movedTo: nil))
                     } else {
                         let destination = FileProcessor.freeName(FileProcessor.path(settings.archiveDir, commit.path))
+                        if let id = commit.fileID {
+                            leaving.enter(.init(id: id, commit.path, identity, movedTo: RawName.string(destination)))
+                        }
                         try directory.move(commit.path, identity: identity, to: destination)
                         left.append(Left(fileID: commit.fileID, path: commit.path, movedTo: RawName.string(destination)))
                     }
                 } catch {
+                    if let id = commit.fileID { leaving.stay(id) }
                     logger.error(
                         "cannot \(settings.afterIngest.rawValue) \(commit.path): \(error)",
                         metadata: ["file": "\(commit.path)", "event": "dispose_failed"])

@@ -15,7 +15,7 @@ extension IngestPipeline {
                 $0.lastError = reason
             }
             return false
-        case .committed(let report, let files, let resumed, let problem):
+        case .committed(let report, let files, let resumed):
             // The writer counted in the transaction what it created, deleted and failed.
             statsBox.withLock {
                 $0.articles += report.articleChange
@@ -27,10 +27,16 @@ extension IngestPipeline {
                     $0.degraded = false
                     $0.lastError = nil
                 }
-                if let problem { $0.lastError = problem }
             }
             return true
         }
+    }
+
+    /// Records the files that left the inbox since the last transaction when no batch will: before
+    /// a scan or a look at removals (which would take them for vanished), when the loop goes idle,
+    /// and at shutdown.
+    func recordLeft() async {
+        if let problem = await committer.recordLeft() { statsBox.withLock { $0.lastError = problem } }
     }
 
     /// Whether a failed write still holds ingest back.

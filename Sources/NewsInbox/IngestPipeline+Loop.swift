@@ -28,6 +28,7 @@ extension IngestPipeline {
             await turn()
             if Task.isCancelled || Task.isShuttingDownGracefully { break }
         }
+        await recordLeft()
         wakeContinuation.finish()
         journal?.clear()
     }

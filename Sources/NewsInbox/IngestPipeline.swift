@@ -80,7 +80,14 @@ public final class IngestPipeline: Service, Sendable {
         self.heartbeat = heartbeat
         self.heartbeatInterval = heartbeatInterval
         self.threadPool = threadPool
-        self.committer = Committer(store: store, journal: journal, logger: logger, threadPool: threadPool)
+        // Files a run that died had moved or removed without recording it: recorded before anything is read.
+        let directory = InboxDirectory(root: inbox)
+        let leaving =
+            LeavingFiles(path: store.path + ".leaving") { entry in
+                (try? directory.stat(entry.path))??.identity == entry.identity
+            } ?? LeavingFiles()
+        self.committer = Committer(
+            store: store, journal: journal, logger: logger, threadPool: threadPool, leaving: leaving)
         let counts = try store.countsNow()
         self.statsBox = StatsBox(IngestStats(articles: counts.articles, failed: counts.failed))
     }
@@ -141,6 +148,7 @@ public final class IngestPipeline: Service, Sendable {
         for request in requests {
             request.done.resume(returning: await putBack(ids: request.ids))
         }
+        await recordLeft()
         await promoteSettled()
         await recordSettling()
         if let rescan = tracker.takeRescan() { await reconcile(reason: rescan) }
@@ -200,6 +208,7 @@ public final class IngestPipeline: Service, Sendable {
                 }
             }
         }
+        if tracker.isIdle || statsBox.withLock({ $0.paused }) { await recordLeft() }
         if tracker.isIdle {
             statsBox.withLock { $0.catchingUp = false }
             let committed = statsBox.withLock { $0.filesSinceStart }
@@ -268,18 +277,21 @@ public final class IngestPipeline: Service, Sendable {
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
-    /// Stats, looks up and reads one chunk of a batch (on a thread-pool thread).
-    private static func read(_ chunk: ArraySlice<String>, processor: FileProcessor, store: NewsStore) throws
-        -> [FileOutcome]
-    {
+    /// Stats, looks up and reads one chunk of a batch (on a thread-pool thread). Rows of files that
+    /// left the inbox but are not yet recorded so (`leaving`) match no file.
+    private static func read(
+        _ chunk: ArraySlice<String>, processor: FileProcessor, store: NewsStore, leaving: LeavingFiles
+    ) throws -> [FileOutcome] {
         var stats: [(String, FileStat)] = []
         for path in chunk {
             guard let st = processor.stat(path), st.isRegular, st.size >= 0 else { continue }
             stats.append((path, st))
         }
-        let known = try store.fileRecords(for: stats.map(\.1.identity))
+        var known = try store.fileRecords(for: stats.map(\.1.identity))
+        if leaving.count > 0 { known = known.filter { !leaving.contains($0.value.id) } }
         let unknown = stats.filter { known[$0.1.identity] == nil }.map { processor.relative($0.0) }
-        let byPath = unknown.isEmpty ? [:] : try store.presentFileRecords(paths: unknown)
+        var byPath = unknown.isEmpty ? [:] : try store.presentFileRecords(paths: unknown)
+        if leaving.count > 0 { byPath = byPath.filter { !leaving.contains($0.value.id) } }
         return stats.map { path, st in
             var record = known[st.identity]
             if record == nil, let previous = byPath[processor.relative(path)], previous.identity != st.identity {
@@ -305,6 +317,7 @@ public final class IngestPipeline: Service, Sendable {
     {
         let processor = FileProcessor(inbox: inbox, settings: settings, parsers: parsers, journal: journal)
         let store = self.store
+        let leaving = committer.leaving
         let outcomes: [FileOutcome]
         let claimed: Int
         // A batch closes when it holds `batch_max_articles` files or when `batch_max_delay` has
@@ -331,7 +344,7 @@ public final class IngestPipeline: Service, Sendable {
                                 let start = cursor.claim(16)
                                 guard start < paths.count else { break }
                                 let chunk = paths[start..<min(paths.count, start + 16)]
-                                done.append((start, try Self.read(chunk, processor: processor, store: store)))
+                                done.append((start, try Self.read(chunk, processor: processor, store: store, leaving: leaving)))
                             }
                             return done
                         }

@@ -111,13 +111,38 @@ extension NewsStore {
         guard !ids.isEmpty else { return }
         let now = Timestamp.now()
         try await write { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    UPDATE files SET state = CASE WHEN ? AND state <> 'failed' THEN 'gone' ELSE state END,
-                        device = NULL, inode = NULL, moved_to = coalesce(?, moved_to), updated_at = ? WHERE id = ?
-                    """)
-            for id in ids {
-                try statement.execute(arguments: [vanished, movedTo[id], now, id])
+            try Self.markLeft(ids.map { LeftFile(id: $0, movedTo: movedTo[$0]) }, vanished: vanished, now: now, in: db)
+        }
+    }
+
+    /// A file that left the inbox after its commit (`after_ingest`): its row, and where it went
+    /// (nil when deleted).
+    public struct LeftFile: Sendable, Hashable {
+        /// The file's row.
+        public var id: Int64
+        /// The archive path, nil when the file was deleted.
+        public var movedTo: String?
+
+        /// Creates an entry.
+        public init(id: Int64, movedTo: String?) {
+            self.id = id
+            self.movedTo = movedTo
+        }
+    }
+
+    static func markLeft(_ files: [LeftFile], vanished: Bool, now: String, in db: Database) throws {
+        guard !files.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE files SET state = CASE WHEN ? AND state <> 'failed' THEN 'gone' ELSE state END,
+                    device = NULL, inode = NULL, moved_to = coalesce(?, moved_to), updated_at = ? WHERE id = ?
+                """)
+        for file in files {
+            try statement.run(in: db) { b in
+                b.bind(Int64(vanished ? 1 : 0))
+                b.bind(file.movedTo)
+                b.bind(now)
+                b.bind(file.id)
             }
         }
     }
@@ -183,272 +208,5 @@ extension NewsStore {
                     identity.map { Int64(bitPattern: $0.device) }, identity.map { Int64(bitPattern: $0.inode) }, now, id,
                 ])
         }
-    }
-
-    /// What one batch's transaction did: for the pipeline's counters (kept by the writer, so they
-    /// never drift from the database) and for what follows the commit.
-    public struct CommitReport: Sendable {
-        /// The articles created or revised.
-        public var articles: [CommittedArticle] = []
-        /// Each commit's file row id, in the order of the commits.
-        public var fileIDs: [Int64] = []
-        /// Articles created less articles deleted (records a file no longer yields).
-        public var articleChange = 0
-        /// Files that became `failed` less files that are `failed` no more.
-        public var failedChange = 0
-    }
-
-    /// Commits a batch of files in one transaction: each file's offset and state together with the
-    /// articles it yields and their full-text rows, so a crash leaves each file either fully before
-    /// or fully after its commit.
-    public func commit(_ commits: [FileCommit]) async throws(StoreError) -> [CommittedArticle] {
-        try await commitBatch(commits).articles
-    }
-
-    /// Commits a batch as `commit` does and reports what changed.
-    public func commitBatch(_ commits: [FileCommit]) async throws(StoreError) -> CommitReport {
-        guard !commits.isEmpty else { return CommitReport() }
-        let now = Timestamp.now()
-        do {
-            return try await write { db in
-                try self.linking.withLock { state in
-                    var report = CommitReport()
-                    var fullText = FullTextChanges()
-                    for commit in commits {
-                        try Self.apply(commit, now: now, state: &state, fullText: &fullText, report: &report, in: db)
-                    }
-                    if state.loaded { try Self.mergeBucketsIfDue(&state, in: db) }
-                    try fullText.write(in: db)  // last: see FullTextChanges
-                    return report
-                }
-            }
-        } catch {
-            // The transaction rolled back: the index may hold what it undid, so it is rebuilt.
-            linking.withLock { $0.loaded = false }
-            throw error
-        }
-    }
-
-    private static func apply(
-        _ commit: FileCommit, now: String, state: inout LinkState, fullText: inout FullTextChanges,
-        report: inout CommitReport, in db: Database
-    ) throws {
-        let device = commit.identity.map { Int64(bitPattern: $0.device) }
-        let inode = commit.identity.map { Int64(bitPattern: $0.inode) }
-        var knownID = commit.fileID
-        if knownID == nil, let device, let inode {
-            // A file with this identity may have been recorded since the caller looked.
-            knownID = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM files WHERE device = ? AND inode = ?"),
-                arguments: [device, inode])
-        }
-        let bindFile = { (b: inout DirectBinding) in
-            b.bind(commit.path)
-            b.bind(device)
-            b.bind(inode)
-            b.bind(commit.size)
-            b.bind(commit.mtimeNanoseconds)
-            b.bind(commit.offset)
-            b.bind(commit.state.rawValue)
-            b.bind(commit.error)
-            b.bind(commit.movedTo)
-            b.bind(now)
-        }
-        let failed = commit.state == .failed ? 1 : 0
-        let fileID: Int64
-        if let id = knownID {
-            fileID = id
-            let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM files WHERE id = ?"), arguments: [id])
-            report.failedChange += failed - (previous == FileState.failed.rawValue ? 1 : 0)
-            try db.cachedStatement(
-                sql: """
-                    UPDATE files SET path = ?, device = ?, inode = ?, size = ?, mtime_ns = ?, offset = ?,
-                        state = ?, error = ?, moved_to = ?, updated_at = ?,
-                        head_hash = '', head_length = 0, parser_state = NULL WHERE id = ?
-                    """
-            ).run(in: db) { b in
-                bindFile(&b)
-                b.bind(id)
-            }
-        } else {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO files (path, device, inode, size, mtime_ns, offset, state, error, moved_to,
-                        updated_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).run(in: db) { b in
-                bindFile(&b)
-                b.bind(now)
-            }
-            fileID = db.lastInsertedRowID
-            report.failedChange += failed
-        }
-        report.fileIDs.append(fileID)
-        guard commit.state == .ingested else { return }
-        guard let articles = commit.articles, let storedArticles = commit.stored else {
-            // Same bytes, new name: the articles follow the file.
-            try db.cachedStatement(sql: "UPDATE articles SET path = ? WHERE file_id = ? AND path <> ?")
-                .execute(arguments: [commit.path, fileID, commit.path])
-            return
-        }
-
-        // A file row inserted just now has no articles yet.
-        let existing = knownID == nil ? [] : try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, ordinal, revision, doc, ingested_at, content_hash, \(FullTextChanges.selection)
-                        FROM articles WHERE file_id = ?
-                    """),
-            arguments: [fileID])
-        var byOrdinal: [Int: Row] = [:]
-        for row in existing { byOrdinal[row["ordinal"]] = row }
-        for (ordinal, article) in articles.enumerated() {
-            let stored = storedArticles[ordinal]
-            if let row = byOrdinal.removeValue(forKey: ordinal) {
-                let id: Int64 = row["id"]
-                let oldDoc: Data = row["doc"]
-                let oldBody: String = row["body"]
-                if oldDoc == stored.doc && oldBody == stored.body {
-                    continue  // the file changed but this article did not
-                }
-                let revision: Int = row["revision"] + 1
-                try db.cachedStatement(
-                    sql: """
-                        UPDATE articles SET title = ?, source = ?, published = ?, kind = ?, language = ?,
-                            word_count = ?, content_hash = ?, body = ?, doc = ?, path = ?, updated_at = ?,
-                            revision = ?, summary = ?, subheadings = ?, captions = ?, posts = ?, meta = ?, url = ?
-                            WHERE id = ?
-                        """
-                ).execute(
-                    arguments: [
-                        article.title, article.source, article.published, article.kind.rawValue, article.language,
-                        article.wordCount, article.contentHash, stored.body, stored.doc, commit.path, now, revision,
-                        stored.summary, stored.subheadings, stored.captions, stored.posts, stored.meta, article.url, id,
-                    ])
-                fullText.remove(id, FullTextChanges.Columns(row))
-                fullText.add(id, stored.indexed)
-                fullText.checkCopy(id)
-                try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
-                try insertEntities(of: article, id: id, in: db)
-                let links = try link(
-                    id: id, article: article, stored: stored, revised: true, now: now, state: &state, in: db)
-                let previousHash: String = row["content_hash"]
-                if previousHash != article.contentHash {
-                    try regroup(previousHash: previousHash, previousBody: oldBody, in: db)
-                }
-                report.articles.append(
-                    CommittedArticle(id: id, revision: revision, article: article, path: commit.path,
-                                     ingestedAt: row["ingested_at"], duplicateOf: links.duplicateOf,
-                                     storyID: links.storyID))
-            } else {
-                // Linked before it is written, under the id it is about to get (SQLite's next rowid),
-                // so that its links go into the row with it instead of rewriting the row after.
-                let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM articles")) ?? 1
-                let links = try link(
-                    id: id, article: article, stored: stored, revised: false, now: now, state: &state, in: db)
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO articles (id, file_id, ordinal, title, source, published, kind, language, word_count,
-                            content_hash, body, doc, path, ingested_at, updated_at, revision, summary, subheadings,
-                            captions, posts, meta, duplicate_of, story_id, url)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """
-                ).run(in: db) { b in
-                    b.bind(id)
-                    b.bind(fileID)
-                    b.bind(ordinal)
-                    b.bind(article.title)
-                    b.bind(article.source)
-                    b.bind(article.published)
-                    b.bind(article.kind.rawValue)
-                    b.bind(article.language)
-                    b.bind(article.wordCount)
-                    b.bind(article.contentHash)
-                    b.bind(stored.body)
-                    b.bind(stored.doc)
-                    b.bind(commit.path)
-                    b.bind(now)
-                    b.bind(now)
-                    b.bind(stored.summary)
-                    b.bind(stored.subheadings)
-                    b.bind(stored.captions)
-                    b.bind(stored.posts)
-                    b.bind(stored.meta)
-                    b.bind(links.duplicateOf)
-                    b.bind(links.storyID)
-                    b.bind(article.url)
-                }
-                fullText.add(id, stored.indexed)
-                if links.duplicateOf != nil { fullText.checkCopy(id) }
-                try insertEntities(of: article, id: id, in: db)
-                report.articleChange += 1
-                report.articles.append(
-                    CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,
-                                     duplicateOf: links.duplicateOf, storyID: links.storyID))
-            }
-        }
-        // Records the file no longer yields (a JSONL file rewritten shorter).
-        for row in byOrdinal.values {
-            let id: Int64 = row["id"]
-            try unlink(id: id, keepStory: false, state: &state, in: db)
-            try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
-            fullText.remove(id, FullTextChanges.Columns(row))
-            try regroup(previousHash: row["content_hash"], previousBody: row["body"], in: db)
-            report.articleChange -= 1
-        }
-    }
-
-    private static func insertEntities(of article: Article, id: Int64, in db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO article_entities (article_id, kind, name) VALUES (?, ?, ?)")
-        for (kind, names) in [("person", article.people), ("place", article.places), ("org", article.organisations)] {
-            for name in names { try statement.execute(arguments: [id, kind, name]) }
-        }
-    }
-}
-
-/// An article split the way the `articles` table holds it: the body as text for the full-text
-/// index, everything else as a compact JSON document.
-struct StoredArticle: Sendable {
-    var body: String
-    var doc: Data
-    /// Summary bullets, subheadings, captions and embedded posts as text, one per line, for
-    /// their full-text columns (the document keeps them as lists).
-    var summary: String
-    var subheadings: String
-    var captions: String
-    var posts: String
-    /// Filter tokens (`NewsStore.metaText`).
-    var meta: String
-    /// The body's MinHash signature, nil when it is too short to compare.
-    var signature: NearDuplicates.Signature?
-    /// What story linking compares.
-    var features: StoryFeatures
-    /// The searchable columns as the full-text index takes them (cut, Chinese and Japanese
-    /// spaced), made here on a reading thread rather than by the writer.
-    var indexed: FullTextChanges.Columns
-
-    init(_ article: Article) {
-        body = article.body.joined(separator: "\n")
-        summary = article.summary.joined(separator: "\n")
-        subheadings = article.subheadings.joined(separator: "\n")
-        captions = article.captions.joined(separator: "\n")
-        // As the v2 migration writes them: author, handle, text.
-        posts = article.embeddedPosts.map { p in
-            [p.author, p.handle, p.text].compactMap { $0 }.joined(separator: " ")
-        }.joined(separator: "\n")
-        meta = NewsStore.metaText(source: article.source, published: article.published)
-        signature = NearDuplicates.signature(of: article.body)
-        features = StoryFeatures(article)
-        doc = DocumentJSON.encode(article)
-        indexed = FullTextChanges.Columns(title: article.title, summary: summary, subheadings: subheadings,
-                                          captions: captions, posts: posts, body: body, meta: meta)
-    }
-
-    static func article(doc: Data, body: String) -> Article? {
-        guard var article = try? JSONDecoder().decode(Article.self, from: doc) else { return nil }
-        article.body = body.isEmpty ? [] : body.components(separatedBy: "\n")
-        return article
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import Glibc
 import Logging
 import NewsStore
 import NewsWorker
@@ -19,11 +21,12 @@ import Testing
             let value = Atomic<Int>(0)
         }
 
-        let folder = ScratchFolder()
+        let folder: ScratchFolder
         let pipeline: IngestPipeline
         let heartbeats: Counter
 
-        init(settle: Duration = .milliseconds(200), heartbeatInterval: Duration? = nil) throws {
+        init(folder: ScratchFolder = ScratchFolder(), settle: Duration = .milliseconds(200), heartbeatInterval: Duration? = nil) throws {
+            self.folder = folder
             try folder.write("inbox/.keep", "")
             let settings = IngestSettings(
                 patterns: defaultPatterns, settle: settle, archiveDir: FilePath(folder.path + "/archive"),
@@ -83,6 +86,47 @@ import Testing
             #expect(read, "never read once quiet")
             #expect(bench.pipeline.stats.pending == 0)
         }
+    }
+
+    @Test func aFileADeadRunHadRemovedIsRecordedBeforeANewFileWithItsInodeIsRead() async throws {
+        let first = try Bench()
+        let folder = first.folder
+        try await first.running { bench in
+            try bench.folder.write("inbox/a.txt", "Harbour reopens\n\nThe harbour reopened on Monday.\n")
+            bench.pipeline.submit(.ready(bench.folder.path + "/inbox/a.txt"))
+            let read = try await Self.eventually { bench.pipeline.stats.articles == 1 }
+            #expect(read, "a.txt never read")
+        }
+        // The run dies right after `after_ingest` removed a.txt, before recording it; a new file
+        // then gets a.txt's inode (forged here: the row is given b.txt's identity).
+        let store = try NewsStore(path: folder.path + "/newsd.db")
+        let old = try #require(try await store.fileRecord(path: "a.txt"))
+        #expect(unlink(folder.path + "/inbox/a.txt") == 0)
+        try folder.write("inbox/b.txt", "Bridge closes\n\nThe bridge closed on Tuesday for repairs.\n")
+        var st = stat()
+        #expect(lstat(folder.path + "/inbox/b.txt", &st) == 0)
+        let reused = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        try await DatabaseQueue(path: folder.path + "/newsd.db").write { db in
+            try db.execute(
+                sql: "UPDATE files SET device = ?, inode = ? WHERE id = ?",
+                arguments: [Int64(bitPattern: reused.device), Int64(bitPattern: reused.inode), old.id])
+        }
+        do {
+            let record = try #require(LeavingFiles(path: folder.path + "/newsd.db.leaving") { _ in false })
+            record.enter(.init(id: old.id, "a.txt", reused, movedTo: nil))
+        }
+
+        let second = try Bench(folder: folder)
+        try await second.running { bench in
+            // b.txt is a new file with an article of its own; a.txt's article stays.
+            let both = try await Self.eventually { bench.pipeline.stats.articles == 2 }
+            #expect(both, "b.txt read as a.txt changed")
+        }
+        let gone = try #require(try await store.fileRecord(id: old.id))
+        #expect(gone.path == "a.txt" && gone.identity == nil && gone.state == .ingested)
+        let new = try #require(try await store.fileRecord(path: "b.txt"))
+        #expect(new.id != old.id && new.identity == reused)
+        #expect(try store.countsNow().articles == 2)
     }
 
     @Test func anIdlePipelineSleepsUntilSomethingIsDue() async throws {
