@@ -267,6 +267,30 @@ import Testing
         #expect(try feature("opens page title", of: site) == 0)
     }
 
+    /// A headline printed in other words than the page title's shares some of its words, in both
+    /// directions; a menu's line shares none.
+    @Test func headlineInOtherWordsThanThePageTitle() throws {
+        let text = [
+            "Harbour bridge approved by council after decade of debate - The Daily Example", "", "Home", "Weather", "",
+            "Council votes for new harbour bridge", "", "By Jane Holloway", "",
+            "The city council voted on Monday night to approve the construction of a new bridge across the harbour.",
+        ].map(TextExtractor.clean)
+        let roles = [TextExtractor.Role](repeating: .paragraph, count: text.count)
+        let all = TitleRanker.candidates(text: text, first: 0, firstBody: 9, roles: roles, layout: PageLayout(text: text, start: 0))
+        func feature(_ name: String, of text: String) throws -> Double {
+            let candidate = try #require(all.first { $0.line != nil && $0.text == text })
+            return candidate.features[try #require(TitleRanker.featureNames.firstIndex(of: name))]
+        }
+        // council, harbour, bridge of council, votes, for, new, harbour, bridge; of the title's seven
+        // words of three letters or more (`by`, `of` are shorter).
+        #expect(try feature("share of words in page title", of: "Council votes for new harbour bridge") == 3.0 / 6)
+        #expect(try feature("share of page title's words held", of: "Council votes for new harbour bridge") == 3.0 / 7)
+        #expect(try feature("share of words in page title", of: "Weather") == 0)
+        #expect(try feature("share of page title's words held", of: "Weather") == 0)
+        #expect(TitleRanker.held(["bridge", "harbour"], by: "Bridge, bridge and more bridge") == 0.5)
+        #expect(TitleRanker.held([], by: "Bridge") == 0)
+    }
+
     /// Copyright lines in the forms sites print them, and no more than the bound of them.
     @Test func copyrightLinesOfAPage() {
         let text = ["© 2021 The Daily Example", "Copyright 2020 Harbour Weekly", "ALL RIGHTS RESERVED", "Our rights and yours"]
