@@ -276,7 +276,8 @@ import Testing
             "The city council voted on Monday night to approve the construction of a new bridge across the harbour.",
         ].map(TextExtractor.clean)
         let roles = [TextExtractor.Role](repeating: .paragraph, count: text.count)
-        let all = TitleRanker.candidates(text: text, first: 0, firstBody: 9, roles: roles, layout: PageLayout(text: text, start: 0))
+        let layout = PageLayout(text: text, start: 0)
+        let all = TitleRanker.candidates(text: text, first: 0, firstBody: 9, roles: roles, layout: layout)
         func feature(_ name: String, of text: String) throws -> Double {
             let candidate = try #require(all.first { $0.line != nil && $0.text == text })
             return candidate.features[try #require(TitleRanker.featureNames.firstIndex(of: name))]
