@@ -127,6 +127,34 @@ extension PageLayout {
         return found
     }
 
+    /// The name of a byline as Chinese and Japanese pages print it under the headline, without a
+    /// label: two to four Han characters, then the story's stamp with its time of day (`松村太郎
+    /// 2019年04月13日 09時00分`, `谢若含 2017-03-01 14:27:02`). A stamp's own label (`公開日 2019年2月13日
+    /// 10:00`, `更新 …`) is no name, nor is a section before a bare day (`科技 2017-03-01`).
+    static func hanNameBeforeStamp(_ line: String) -> String? {
+        guard line.utf8.count <= 80, let head = line.utf8.first, head >= 0xE4 && head <= 0xE9,
+            let gap = line.firstIndex(where: { $0 == " " || $0 == "\u{3000}" })
+        else { return nil }
+        let name = String(line[..<gap])
+        let scalars = name.unicodeScalars
+        guard scalars.count >= 2, scalars.count <= 4, scalars.allSatisfy({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }),
+            !hanStampLabels.contains(name), let last = name.last, !"日时時期间間".contains(last)
+        else { return nil }
+        let stamp = String(line[gap...]).trimmingCharacters(in: .whitespaces.union(["\u{3000}"]))
+        // A time of day: `09時00分`, `14:27`.
+        let bytes = Array(stamp.utf8)
+        let digit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        let clock = bytes.indices.dropFirst().dropLast().contains { at in
+            bytes[at] == 0x3A && digit(bytes[at - 1]) && digit(bytes[at + 1])
+        }
+        let timed = clock || stamp.contains("時") || stamp.contains("时")
+        guard timed, DateFinder.find(in: stamp) != nil else { return nil }
+        return name
+    }
+
+    /// Words a Chinese or Japanese stamp opens with that are no one's name (updated, published).
+    static let hanStampLabels: Set<String> = ["更新", "发布", "發布", "发表", "發表", "公開", "公开", "投稿", "掲載", "来源", "來源", "编辑", "編集"]
+
     /// Labels before a byline's name on Chinese and Japanese pages (editor, author, reporter), with
     /// the full-width colon and the ASCII one.
     static let hanLabels = ["责任编辑：", "责任编辑:", "作者：", "作者:", "记者：", "记者:", "编辑：", "編集：", "著者：", "著者:", "文："]

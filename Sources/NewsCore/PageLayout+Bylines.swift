@@ -17,6 +17,7 @@ extension PageLayout {
         guard anchor >= 0, anchor < text.count else { return titleBarByline(text) }
         let printed = PrintedLines(text)
         if let found = authors(text: text, printed: printed, anchor: anchor, firstBody: firstBody, headline: headline) { return found }
+        if let next = printed.next(after: anchor), let name = hanNameBeforeStamp(text[next]) { return (next, [name]) }
         if let headline {
             let copies = headlineCopies(headline, in: text).prefix(4).filter { $0 != anchor }
             for copy in copies {

@@ -712,6 +712,38 @@ import Testing
         #expect(PageLayout.hanLabelledByline(["编辑：在益阳一个智慧农业园区里物联网大数据等技术"]) == nil)
     }
 
+    /// What ends a byline's names and what opens one: a day after `vom`, the name printed twice
+    /// (the byline's text, then its link's), a forum thread's starter.
+    @Test func bylineEndsAndForumOpenings() {
+        #expect(PageLayout.byline("Von Jane Roth vom 3. Februar 2022 0") == ["Jane Roth"])
+        #expect(PageLayout.byline("by Maria Keller Maria Keller") == ["Maria Keller"])
+        #expect(PageLayout.byline("By Juan Carlos Pérez Gómez") == ["Juan Carlos Pérez Gómez"])
+        #expect(PageLayout.byline("Thread starter Gandalf42") == ["Gandalf42"])
+        #expect(PageLayout.byline("Themenstarter Katzenfreundin") == ["Katzenfreundin"])
+        #expect(PageLayout.byline("Thread starter") == nil)
+    }
+
+    /// A Chinese or Japanese byline without a label: a Han name before the story's stamp with its
+    /// time, right below the headline; a stamp's label, a section before a bare day, a long name or
+    /// a line further down are none.
+    @Test func hanNameBeforeTheStamp() throws {
+        #expect(PageLayout.hanNameBeforeStamp("王小明 2021-06-01 08:30") == "王小明")
+        #expect(PageLayout.hanNameBeforeStamp("山田花子 2020年05月10日 10時15分") == "山田花子")
+        #expect(PageLayout.hanNameBeforeStamp("公開日 2020年5月10日 10:15") == nil)
+        #expect(PageLayout.hanNameBeforeStamp("更新 2021-06-01 08:30") == nil)
+        #expect(PageLayout.hanNameBeforeStamp("科技 2021-06-01") == nil)
+        #expect(PageLayout.hanNameBeforeStamp("城市交通新规今日实施 2021-06-01 08:30") == nil)
+        #expect(PageLayout.hanNameBeforeStamp("Jane Doe 2021-06-01 08:30") == nil)
+        let headline = "城市交通新规今日实施，市民出行更方便"
+        let story = "今天起，本市开始实施新的交通规定，公交车和地铁的运营时间都有所延长，市民出行更加方便。"
+        let text = ["\(headline)_新闻网", "", "首页", "新闻", "", headline, "", "王小明 2021-06-01 08:30", "", story, "", story]
+        let found = try #require(PageLayout.authors(text: text, anchor: 5, firstBody: 9, headline: headline))
+        #expect(found.names == ["王小明"])
+        #expect(found.line == 7)
+        let later = ["\(headline)_新闻网", "", headline, "", story, "", "相关新闻", "王小明 2021-06-01 08:30", "", story]
+        #expect(PageLayout.authors(text: later, anchor: 2, firstBody: 4, headline: headline)?.names != ["王小明"])
+    }
+
     /// The headline printed three times (a breadcrumb, the story's header, a sticky bar over the
     /// story): a name and a date right below the middle copy are the byline, though the copy taken
     /// for the headline is the last one.
