@@ -152,6 +152,61 @@ extension PageLayout {
         return name
     }
 
+    /// A blog's or forum's handle beside the post's date, as the line under a headline prints them
+    /// (`reineckefuchs — 2. Februar 2022`, `MikeNils 18.10.2019, 15:07 Uhr`, `26 Mai, 2008 | ThE_PaiN |
+    /// Kommentare 34`): one word shaped as no section's or category's name is (`Politik — 2. Februar
+    /// 2022`, `News · April 19, 2019`): written in lower case (six letters or more), with a capital
+    /// inside it, or with a digit or an underscore.
+    static func handleBesideDate(_ line: String) -> String? {
+        guard line.utf8.count <= 80, DateFinder.find(in: line) != nil else { return nil }
+        let words = line.split(separator: " ")
+        var handles: [(word: Substring, at: Int)] = []
+        for (at, raw) in words.enumerated() {
+            let word = raw.trimmingCharacters(in: CharacterSet(charactersIn: ",;|·•—–-"))[...]
+            // A label (`opublikowano: 2021-04-29`) is no handle.
+            guard !word.hasSuffix(":"), isHandle(word) else { continue }
+            handles.append((word, at))
+        }
+        guard handles.count == 1, let (handle, at) = handles.first,
+            // Between two stamps it is their label (`19.2.2020 16:20 päivitetty 19.2.2020 16:20`).
+            at == 0 || DateFinder.find(in: words[(at + 1)...].joined(separator: " ")) == nil
+        else { return nil }
+        // The rest is the date and what a post's line prints beside it (separators, a comment count).
+        let rest = line.replacingOccurrences(of: String(handle), with: " ")
+        guard DateFinder.find(in: rest) != nil,
+            !rest.split(separator: " ").contains(where: { word in
+                let lower = word.lowercased()
+                return word.contains(where: \.isLetter) && !isDayOrMonth(lower) && !handleLineWords.contains(lower)
+            })
+        else { return nil }
+        return String(handle)
+    }
+
+    /// Words a post's date line prints beside its author's handle: the time's, the comments'.
+    static let handleLineWords: Set<String> = [
+        "um", "uhr", "am", "at", "on", "pm", "kommentare", "kommentar", "comments", "comment", "antworten", "replies",
+    ]
+
+    /// Words of a stamp in lower case that are no handle (`updated 2 May 2020`, `posted …`).
+    static let stampWords: Set<String> = [
+        "updated", "posted", "published", "edited", "modified", "aktualisiert", "veröffentlicht", "geändert",
+        "actualizado", "publicado", "publié", "modifié", "pubblicato", "aggiornato",
+    ]
+
+    /// A word shaped as a handle, not as a word of the language: see `handleBesideDate`.
+    static func isHandle(_ word: Substring) -> Bool {
+        guard word.count >= 3, word.count <= 30, word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+            word.contains(where: \.isLowercase), let first = word.first, first.isLetter,
+            !siteSuffixes.contains(where: word.lowercased().hasSuffix), !isDayOrMonth(word.lowercased()),
+            !notOneWordNames.contains(word.lowercased()), !TitleRanker.sectionWords.contains(word.lowercased()),
+            !handleLineWords.contains(word.lowercased()), !stampWords.contains(word.lowercased())
+        else { return false }
+        let digitOrUnderscore = word.contains { $0.isNumber || $0 == "_" }
+        let innerCapital = word.dropFirst().contains(where: \.isUppercase)
+        let lowerCase = first.isLowercase && word.count >= 6 && !word.contains(where: \.isUppercase)
+        return digitOrUnderscore || innerCapital || lowerCase
+    }
+
     /// Words a Chinese or Japanese stamp opens with that are no one's name (updated, published).
     static let hanStampLabels: Set<String> = ["更新", "发布", "發布", "发表", "發表", "公開", "公开", "投稿", "掲載", "来源", "來源", "编辑", "編集"]
 

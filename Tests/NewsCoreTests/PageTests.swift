@@ -723,6 +723,29 @@ import Testing
         #expect(PageLayout.byline("Thread starter") == nil)
     }
 
+    /// A handle beside the post's date under the headline: a word no section's name is shaped as;
+    /// a section, a label, a comment count or a word between two stamps is none.
+    @Test func handleBesideTheDate() throws {
+        #expect(PageLayout.handleBesideDate("lisamueller — 2. März 2021") == "lisamueller")
+        #expect(PageLayout.handleBesideDate("TomK88 14.05.2020, 09:12 Uhr") == "TomK88")
+        #expect(PageLayout.handleBesideDate("3 Mai, 2019 | Dark_Knight | Kommentare 12 |") == "Dark_Knight")
+        #expect(PageLayout.handleBesideDate("12. März 2021 12. März 2021 gartenfee") == "gartenfee")
+        #expect(PageLayout.handleBesideDate("Politik — 2. März 2021") == nil)
+        #expect(PageLayout.handleBesideDate("News · April 19, 2019") == nil)
+        #expect(PageLayout.handleBesideDate("opublikowano: 2021-04-29 17:13") == nil)
+        #expect(PageLayout.handleBesideDate("1.3.2021 10:00 paivitetty 1.3.2021 10:05") == nil)
+        #expect(PageLayout.handleBesideDate("August 3, 2012 · 0 comments") == nil)
+        #expect(PageLayout.handleBesideDate("updated 2 May 2020") == nil)
+        #expect(PageLayout.handleBesideDate("lisamueller") == nil)
+        let story = "Der Gemeinderat hat am Montagabend den Bau einer neuen Brücke über den Hafen beschlossen."
+        let text = ["Neue Brücke beschlossen – Hafenblog", "", "Start", "Archiv", "", "Neue Brücke beschlossen", "",
+                    "lisamueller — 2. März 2021", "", story, "", story]
+        let headline = "Neue Brücke beschlossen"
+        let found = try #require(PageLayout.authors(text: text, anchor: 5, firstBody: 9, headline: headline))
+        #expect(found.names == ["lisamueller"])
+        #expect(found.line == 7)
+    }
+
     /// A Chinese or Japanese byline without a label: a Han name before the story's stamp with its
     /// time, right below the headline; a stamp's label, a section before a bare day, a long name or
     /// a line further down are none.
