@@ -127,6 +127,89 @@ extension PageLayout {
         return found
     }
 
+    /// The name of a byline as Chinese and Japanese pages print it under the headline, without a
+    /// label: two to four Han characters, then the story's stamp with its time of day (`松村太郎
+    /// 2019年04月13日 09時00分`, `谢若含 2017-03-01 14:27:02`). A stamp's own label (`公開日 2019年2月13日
+    /// 10:00`, `更新 …`) is no name, nor is a section before a bare day (`科技 2017-03-01`).
+    static func hanNameBeforeStamp(_ line: String) -> String? {
+        guard line.utf8.count <= 80, let head = line.utf8.first, head >= 0xE4 && head <= 0xE9,
+            let gap = line.firstIndex(where: { $0 == " " || $0 == "\u{3000}" })
+        else { return nil }
+        let name = String(line[..<gap])
+        let scalars = name.unicodeScalars
+        guard scalars.count >= 2, scalars.count <= 4, scalars.allSatisfy({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }),
+            !hanStampLabels.contains(name), let last = name.last, !"日时時期间間".contains(last)
+        else { return nil }
+        let stamp = String(line[gap...]).trimmingCharacters(in: .whitespaces.union(["\u{3000}"]))
+        // A time of day: `09時00分`, `14:27`.
+        let bytes = Array(stamp.utf8)
+        let digit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        let clock = bytes.indices.dropFirst().dropLast().contains { at in
+            bytes[at] == 0x3A && digit(bytes[at - 1]) && digit(bytes[at + 1])
+        }
+        let timed = clock || stamp.contains("時") || stamp.contains("时")
+        guard timed, DateFinder.find(in: stamp) != nil else { return nil }
+        return name
+    }
+
+    /// A blog's or forum's handle beside the post's date, as the line under a headline prints them
+    /// (`reineckefuchs — 2. Februar 2022`, `MikeNils 18.10.2019, 15:07 Uhr`, `26 Mai, 2008 | ThE_PaiN |
+    /// Kommentare 34`): one word shaped as no section's or category's name is (`Politik — 2. Februar
+    /// 2022`, `News · April 19, 2019`): written in lower case (six letters or more), with a capital
+    /// inside it, or with a digit or an underscore.
+    static func handleBesideDate(_ line: String) -> String? {
+        guard line.utf8.count <= 80, DateFinder.find(in: line) != nil else { return nil }
+        let words = line.split(separator: " ")
+        var handles: [(word: Substring, at: Int)] = []
+        for (at, raw) in words.enumerated() {
+            let word = raw.trimmingCharacters(in: CharacterSet(charactersIn: ",;|·•—–-"))[...]
+            // A label (`opublikowano: 2021-04-29`) is no handle.
+            guard !word.hasSuffix(":"), isHandle(word) else { continue }
+            handles.append((word, at))
+        }
+        guard handles.count == 1, let (handle, at) = handles.first,
+            // Between two stamps it is their label (`19.2.2020 16:20 päivitetty 19.2.2020 16:20`).
+            at == 0 || DateFinder.find(in: words[(at + 1)...].joined(separator: " ")) == nil
+        else { return nil }
+        // The rest is the date and what a post's line prints beside it (separators, a comment count).
+        let rest = line.replacingOccurrences(of: String(handle), with: " ")
+        guard DateFinder.find(in: rest) != nil,
+            !rest.split(separator: " ").contains(where: { word in
+                let lower = word.lowercased()
+                return word.contains(where: \.isLetter) && !isDayOrMonth(lower) && !handleLineWords.contains(lower)
+            })
+        else { return nil }
+        return String(handle)
+    }
+
+    /// Words a post's date line prints beside its author's handle: the time's, the comments'.
+    static let handleLineWords: Set<String> = [
+        "um", "uhr", "am", "at", "on", "pm", "kommentare", "kommentar", "comments", "comment", "antworten", "replies",
+    ]
+
+    /// Words of a stamp in lower case that are no handle (`updated 2 May 2020`, `posted …`).
+    static let stampWords: Set<String> = [
+        "updated", "posted", "published", "edited", "modified", "aktualisiert", "veröffentlicht", "geändert",
+        "actualizado", "publicado", "publié", "modifié", "pubblicato", "aggiornato",
+    ]
+
+    /// A word shaped as a handle, not as a word of the language: see `handleBesideDate`.
+    static func isHandle(_ word: Substring) -> Bool {
+        guard word.count >= 3, word.count <= 30, word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+            word.contains(where: \.isLowercase), let first = word.first, first.isLetter,
+            !siteSuffixes.contains(where: word.lowercased().hasSuffix), !isDayOrMonth(word.lowercased()),
+            !notOneWordNames.contains(word.lowercased()), !TitleRanker.sectionWords.contains(word.lowercased()),
+            !handleLineWords.contains(word.lowercased()), !stampWords.contains(word.lowercased())
+        else { return false }
+        let digitOrUnderscore = word.contains { $0.isNumber || $0 == "_" }
+        let innerCapital = word.dropFirst().contains(where: \.isUppercase)
+        let lowerCase = first.isLowercase && word.count >= 6 && !word.contains(where: \.isUppercase)
+        return digitOrUnderscore || innerCapital || lowerCase
+    }
+
+    /// Words a Chinese or Japanese stamp opens with that are no one's name (updated, published).
+    static let hanStampLabels: Set<String> = ["更新", "发布", "發布", "发表", "發表", "公開", "公开", "投稿", "掲載", "来源", "來源", "编辑", "編集"]
+
     /// Labels before a byline's name on Chinese and Japanese pages (editor, author, reporter), with
     /// the full-width colon and the ASCII one.
     static let hanLabels = ["责任编辑：", "责任编辑:", "作者：", "作者:", "记者：", "记者:", "编辑：", "編集：", "著者：", "著者:", "文："]

@@ -124,8 +124,9 @@ extension PageLayout {
     ]
 
     /// Words that put a time or a day after a byline's names (`Geschrieben von Cooper am 25.08.2015`,
-    /// `Posted by T. V. Raman at 2:33 PM`, `by oz on December 4, 2006`, `Publié par Unknown à 08:00`).
-    static let timeWords: Set<String> = ["am", "um", "at", "on", "à", "le", "el", "il", "op", "dne"]
+    /// `Posted by T. V. Raman at 2:33 PM`, `by oz on December 4, 2006`, `Publié par Unknown à 08:00`,
+    /// `Von Jane Roth vom 3. Februar 2022`).
+    static let timeWords: Set<String> = ["am", "um", "vom", "at", "on", "à", "le", "el", "il", "op", "dne"]
 
     /// A weekday or a month's name (`Dienstag`, `December`, `Fr,`), lower-cased.
     static func isDayOrMonth(_ word: String) -> Bool {
@@ -271,7 +272,7 @@ extension PageLayout {
         "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ", "verfasst von: ", "gepostet von ",
         "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
         "text von ", "artikel von ", "beitrag von ", "post author by ", "submitted by ", "gespeichert von ", "escribe ",
-        "redactado por ", "geplaatst door ", "a cura di ", "written by: ", "posted by: ",
+        "redactado por ", "geplaatst door ", "a cura di ", "written by: ", "posted by: ", "thread starter ", "themenstarter ",
     ]
 
     /// Whether a lower-cased line's head opens with one of `bylineOpenings`: the first byte turns
@@ -415,6 +416,11 @@ extension PageLayout {
             companions = names
         }
         body = Byline.withoutGluedAgency(nameRun(body))
+        // `by Andrea Wong Andrea Wong`: the name printed twice (a byline's text, then its link's).
+        let words = body.split(separator: " ")
+        if words.count >= 4, words.count % 2 == 0, words[..<(words.count / 2)].elementsEqual(words[(words.count / 2)...]) {
+            body = Substring(words[..<(words.count / 2)].joined(separator: " "))
+        }
         // `By Tatyana Turner.`: a full stop after a surname (not an initial's) goes.
         if body.last == ".", body.split(separator: " ").last.map({ $0.count > 3 }) == true { body = body.dropLast() }
         guard !body.isEmpty else { return nil }

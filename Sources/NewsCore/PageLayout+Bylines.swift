@@ -17,6 +17,13 @@ extension PageLayout {
         guard anchor >= 0, anchor < text.count else { return titleBarByline(text) }
         let printed = PrintedLines(text)
         if let found = authors(text: text, printed: printed, anchor: anchor, firstBody: firstBody, headline: headline) { return found }
+        if let next = printed.next(after: anchor) {
+            if let name = hanNameBeforeStamp(text[next]) { return (next, [name]) }
+            // A handle beside the date, on the line right below the headline or the one after it.
+            for index in [next, printed.next(after: next)].compactMap({ $0 }) {
+                if let name = handleBesideDate(text[index]) { return (index, [name]) }
+            }
+        }
         if let headline {
             let copies = headlineCopies(headline, in: text).prefix(4).filter { $0 != anchor }
             for copy in copies {

@@ -31,7 +31,7 @@ package enum TitleRanker {
         "longest held by page title", "log lines from top", "story follows", "link-like", "code-like",
         "site-stripped variant", "words in story opening", "title part printed on the page",
         "log distance of the copy nearest the story", "in a copyright line", "opens page title", "closes page title",
-        "log lines from top to first copy",
+        "log lines from top to first copy", "share of words in page title", "share of page title's words held",
     ]
 
     /// The model, from the generated tables (`treeFeature` …), made once.
@@ -139,6 +139,14 @@ package enum TitleRanker {
             }
         }
         let opening = openingWords(text: text, roles: roles, firstBody: firstBody)
+        // The page title's words without its site's part: a headline printed in other words than
+        // the title's (`Jury Finds Dylann Roof Guilty …` under `Dylann Roof Convicted …`) shares some.
+        var titleWords = Set<String>()
+        forEachWord(in: stripped) { titleWords.insert($0) }
+        func wording(_ candidate: String, _ f: inout [Double]) {
+            f[43] = share(of: candidate, in: titleWords)
+            f[44] = held(titleWords, by: candidate)
+        }
 
         var out: [Candidate] = []
         // The first line, whole and in parts.
@@ -178,6 +186,7 @@ package enum TitleRanker {
                 f[42] = 9
             }
             place(key, &f)
+            wording(part, &f)
             out.append(Candidate(text: part, line: nil, features: f))
         }
         guard lower < upper else { return out }
@@ -214,6 +223,7 @@ package enum TitleRanker {
             f[38] = f[10]
             f[42] = log1p(Double((firstCopy[key] ?? index) - first))
             place(key, &f)
+            wording(line, &f)
             out.append(Candidate(text: line, line: index, features: f))
             let strippedLine = PageLayout.siteStripped(line)
             if strippedLine != line, Sentences.wordCount(strippedLine) >= 2 {
@@ -226,6 +236,7 @@ package enum TitleRanker {
                 g[6] = strippedLineKey.count >= 8 && titleKey.contains(strippedLineKey) ? 1 : 0
                 g[7] = g[6] > 0 && !titleKey.isEmpty ? Double(strippedLineKey.count) / titleLength : 0
                 place(strippedLineKey, &g)
+                wording(strippedLine, &g)
                 out.append(Candidate(text: strippedLine, line: index, features: g))
             }
         }
@@ -314,6 +325,14 @@ package enum TitleRanker {
             if opening.contains(word) { found += 1 }
         }
         return total == 0 ? 0 : Double(found) / Double(total)
+    }
+
+    /// The share of `words` (a text's, as `forEachWord` gives them) that a candidate holds.
+    package static func held(_ words: Set<String>, by candidate: String) -> Double {
+        guard !words.isEmpty else { return 0 }
+        var found = Set<String>()
+        forEachWord(in: candidate) { if words.contains($0) { found.insert($0) } }
+        return Double(found.count) / Double(words.count)
     }
 
     /// Each word of three bytes or more (runs of ASCII letters and digits, lowercased, and of

@@ -267,6 +267,31 @@ import Testing
         #expect(try feature("opens page title", of: site) == 0)
     }
 
+    /// A headline printed in other words than the page title's shares some of its words, in both
+    /// directions; a menu's line shares none.
+    @Test func headlineInOtherWordsThanThePageTitle() throws {
+        let text = [
+            "Harbour bridge approved by council after decade of debate - The Daily Example", "", "Home", "Weather", "",
+            "Council votes for new harbour bridge", "", "By Jane Holloway", "",
+            "The city council voted on Monday night to approve the construction of a new bridge across the harbour.",
+        ].map(TextExtractor.clean)
+        let roles = [TextExtractor.Role](repeating: .paragraph, count: text.count)
+        let layout = PageLayout(text: text, start: 0)
+        let all = TitleRanker.candidates(text: text, first: 0, firstBody: 9, roles: roles, layout: layout)
+        func feature(_ name: String, of text: String) throws -> Double {
+            let candidate = try #require(all.first { $0.line != nil && $0.text == text })
+            return candidate.features[try #require(TitleRanker.featureNames.firstIndex(of: name))]
+        }
+        // council, harbour, bridge of council, votes, for, new, harbour, bridge; of the title's seven
+        // words of three letters or more (`by`, `of` are shorter).
+        #expect(try feature("share of words in page title", of: "Council votes for new harbour bridge") == 3.0 / 6)
+        #expect(try feature("share of page title's words held", of: "Council votes for new harbour bridge") == 3.0 / 7)
+        #expect(try feature("share of words in page title", of: "Weather") == 0)
+        #expect(try feature("share of page title's words held", of: "Weather") == 0)
+        #expect(TitleRanker.held(["bridge", "harbour"], by: "Bridge, bridge and more bridge") == 0.5)
+        #expect(TitleRanker.held([], by: "Bridge") == 0)
+    }
+
     /// Copyright lines in the forms sites print them, and no more than the bound of them.
     @Test func copyrightLinesOfAPage() {
         let text = ["© 2021 The Daily Example", "Copyright 2020 Harbour Weekly", "ALL RIGHTS RESERVED", "Our rights and yours"]
@@ -685,6 +710,61 @@ import Testing
         #expect(PageLayout.hanLabelledByline(["责任编辑：孔德明", "责任编辑：焦鹏"]) == nil)
         #expect(PageLayout.hanLabelledByline(["作者： Diogo Carleto"]) == nil)
         #expect(PageLayout.hanLabelledByline(["编辑：在益阳一个智慧农业园区里物联网大数据等技术"]) == nil)
+    }
+
+    /// What ends a byline's names and what opens one: a day after `vom`, the name printed twice
+    /// (the byline's text, then its link's), a forum thread's starter.
+    @Test func bylineEndsAndForumOpenings() {
+        #expect(PageLayout.byline("Von Jane Roth vom 3. Februar 2022 0") == ["Jane Roth"])
+        #expect(PageLayout.byline("by Maria Keller Maria Keller") == ["Maria Keller"])
+        #expect(PageLayout.byline("By Juan Carlos Pérez Gómez") == ["Juan Carlos Pérez Gómez"])
+        #expect(PageLayout.byline("Thread starter Gandalf42") == ["Gandalf42"])
+        #expect(PageLayout.byline("Themenstarter Katzenfreundin") == ["Katzenfreundin"])
+        #expect(PageLayout.byline("Thread starter") == nil)
+    }
+
+    /// A handle beside the post's date under the headline: a word no section's name is shaped as;
+    /// a section, a label, a comment count or a word between two stamps is none.
+    @Test func handleBesideTheDate() throws {
+        #expect(PageLayout.handleBesideDate("lisamueller — 2. März 2021") == "lisamueller")
+        #expect(PageLayout.handleBesideDate("TomK88 14.05.2020, 09:12 Uhr") == "TomK88")
+        #expect(PageLayout.handleBesideDate("3 Mai, 2019 | Dark_Knight | Kommentare 12 |") == "Dark_Knight")
+        #expect(PageLayout.handleBesideDate("12. März 2021 12. März 2021 gartenfee") == "gartenfee")
+        #expect(PageLayout.handleBesideDate("Politik — 2. März 2021") == nil)
+        #expect(PageLayout.handleBesideDate("News · April 19, 2019") == nil)
+        #expect(PageLayout.handleBesideDate("opublikowano: 2021-04-29 17:13") == nil)
+        #expect(PageLayout.handleBesideDate("1.3.2021 10:00 paivitetty 1.3.2021 10:05") == nil)
+        #expect(PageLayout.handleBesideDate("August 3, 2012 · 0 comments") == nil)
+        #expect(PageLayout.handleBesideDate("updated 2 May 2020") == nil)
+        #expect(PageLayout.handleBesideDate("lisamueller") == nil)
+        let story = "Der Gemeinderat hat am Montagabend den Bau einer neuen Brücke über den Hafen beschlossen."
+        let text = ["Neue Brücke beschlossen – Hafenblog", "", "Start", "Archiv", "", "Neue Brücke beschlossen", "",
+                    "lisamueller — 2. März 2021", "", story, "", story]
+        let headline = "Neue Brücke beschlossen"
+        let found = try #require(PageLayout.authors(text: text, anchor: 5, firstBody: 9, headline: headline))
+        #expect(found.names == ["lisamueller"])
+        #expect(found.line == 7)
+    }
+
+    /// A Chinese or Japanese byline without a label: a Han name before the story's stamp with its
+    /// time, right below the headline; a stamp's label, a section before a bare day, a long name or
+    /// a line further down are none.
+    @Test func hanNameBeforeTheStamp() throws {
+        #expect(PageLayout.hanNameBeforeStamp("王小明 2021-06-01 08:30") == "王小明")
+        #expect(PageLayout.hanNameBeforeStamp("山田花子 2020年05月10日 10時15分") == "山田花子")
+        #expect(PageLayout.hanNameBeforeStamp("公開日 2020年5月10日 10:15") == nil)
+        #expect(PageLayout.hanNameBeforeStamp("更新 2021-06-01 08:30") == nil)
+        #expect(PageLayout.hanNameBeforeStamp("科技 2021-06-01") == nil)
+        #expect(PageLayout.hanNameBeforeStamp("城市交通新规今日实施 2021-06-01 08:30") == nil)
+        #expect(PageLayout.hanNameBeforeStamp("Jane Doe 2021-06-01 08:30") == nil)
+        let headline = "城市交通新规今日实施，市民出行更方便"
+        let story = "今天起，本市开始实施新的交通规定，公交车和地铁的运营时间都有所延长，市民出行更加方便。"
+        let text = ["\(headline)_新闻网", "", "首页", "新闻", "", headline, "", "王小明 2021-06-01 08:30", "", story, "", story]
+        let found = try #require(PageLayout.authors(text: text, anchor: 5, firstBody: 9, headline: headline))
+        #expect(found.names == ["王小明"])
+        #expect(found.line == 7)
+        let later = ["\(headline)_新闻网", "", headline, "", story, "", "相关新闻", "王小明 2021-06-01 08:30", "", story]
+        #expect(PageLayout.authors(text: later, anchor: 2, firstBody: 4, headline: headline)?.names != ["王小明"])
     }
 
     /// The headline printed three times (a breadcrumb, the story's header, a sticky bar over the
