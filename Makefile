@@ -3,7 +3,8 @@
 #   make test           unit and end-to-end tests
 #   make test-release   the end-to-end tests against the release build's binaries
 #   make test-systemd   the units under a real, throw-away systemd (root; skipped where it cannot run)
-#   make crash-test     SIGKILL newsd at random moments while it ingests; check exactly-once (KILLS=20 FILES=5000)
+#   make crash-test     SIGKILL newsd at random moments while it ingests; check exactly-once (KILLS=20 FILES=5000;
+#                       AFTER_INGEST=archive|delete: and that every file left the inbox once, recorded)
 #   make eval           parser quality on the seeds (eval/seeds.expected.json) and on a generated corpus
 #   make bench          benchmarks into docs/BENCHMARKS.md (QUICK=1 for a short run)
 #   make fuzz           libFuzzer targets for parser, JSON, front matter, saved state, requests, config (FUZZ_SECONDS=300 each)
@@ -82,7 +83,7 @@ test-systemd: build
 	bash scripts/test-systemd.sh $(BIN_DIR)
 
 crash-test: build
-	python3 scripts/crash-test.py --bin-dir $(BIN_DIR) --kills $${KILLS:-20} --files $${FILES:-5000}
+	python3 scripts/crash-test.py --bin-dir $(BIN_DIR) --kills $${KILLS:-20} --files $${FILES:-5000} --after-ingest $${AFTER_INGEST:-keep}
 
 eval: build
 	bash scripts/eval.sh $(BIN_DIR)

@@ -11,11 +11,15 @@ SIGTERM and checks the database with the sqlite3 module:
     quarantined as suspects because newsd was killed twice in a row while reading them;
   * no file yields two article rows, no path has two live rows in `files`;
   * the full-text index has one row per article and passes its integrity check;
-  * PRAGMA integrity_check is ok.
+  * PRAGMA integrity_check is ok;
+  * with --after-ingest archive or delete: every file left the inbox (archived once, or deleted),
+    no row still holds a (device, inode) that a new file could reuse, and the record of files
+    leaving (DATABASE.leaving) is empty.
 
 Standard library only. Exit status 0 when every check passes, 1 otherwise.
 
   python3 scripts/crash-test.py --bin-dir .build/debug --kills 20 --files 5000
+  python3 scripts/crash-test.py --bin-dir .build/debug --kills 20 --files 5000 --after-ingest delete
 """
 import argparse
 import json
@@ -139,6 +143,40 @@ class Dropper(threading.Thread):
             self.placed[name] = relative
 
 
+def check_left(database, inbox, archive, expected, after_ingest):
+    """With `after_ingest` archive or delete: the files' ways out of the inbox. Returns failures."""
+    failures = []
+    in_inbox = sorted(os.path.relpath(os.path.join(d, n), inbox)
+                      for d, _, names in os.walk(inbox) for n in names if not n.startswith("."))
+    if in_inbox:
+        failures.append(f"{len(in_inbox)} files still in the inbox, e.g. {in_inbox[:5]}")
+    if after_ingest == "archive":
+        archived = {}
+        for d, _, names in os.walk(archive):
+            for n in names:
+                archived.setdefault(n, []).append(os.path.relpath(os.path.join(d, n), archive))
+        wanted = {os.path.basename(p) for p in expected.values()}
+        missing = sorted(n for n in wanted if n not in archived)
+        twice = sorted(n for n, paths in archived.items() if len(paths) > 1)
+        if missing:
+            failures.append(f"{len(missing)} files not in the archive, e.g. {missing[:5]}")
+        if twice:
+            failures.append(f"{len(twice)} files archived twice, e.g. {[archived[n] for n in twice[:3]]}")
+    db = sqlite3.connect(database)
+    held = db.execute("SELECT path FROM files WHERE inode IS NOT NULL").fetchall()
+    if held:
+        failures.append(f"{len(held)} rows still hold the (device, inode) of a file that left, e.g. {held[:5]}")
+    if after_ingest == "archive":
+        unrecorded = db.execute("SELECT path FROM files WHERE moved_to IS NULL").fetchall()
+        if unrecorded:
+            failures.append(f"{len(unrecorded)} archived files with no archive path, e.g. {unrecorded[:5]}")
+    db.close()
+    leaving = database + ".leaving"
+    if os.path.exists(leaving) and os.path.getsize(leaving) > 0:
+        failures.append(f"{leaving} is not empty after a clean stop: {open(leaving).read()[:300]}")
+    return failures
+
+
 def check_database(path, expected):
     """Returns a list of failures and a dict of figures."""
     failures = []
@@ -209,6 +247,8 @@ def main():
     parser.add_argument("--max-gap", type=float, default=2.0, help="longest run before a kill, seconds")
     parser.add_argument("--timeout", type=float, default=900, help="longest final catch-up, seconds")
     parser.add_argument("--workdir", default=None, help="folder to work in (default: a new temporary one)")
+    parser.add_argument("--after-ingest", choices=["keep", "archive", "delete"], default="keep",
+                        help="after_ingest of the daemon (default keep)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args()
 
@@ -229,7 +269,8 @@ def main():
     socket = os.path.join(work, "control.sock")
     config_path = os.path.join(work, "newsd.json")
     os.makedirs(inbox, exist_ok=True)
-    log(f"seed {seed}, {args.files} files, {args.kills} kills, work folder {work}")
+    archive = os.path.join(work, "archive")
+    log(f"seed {seed}, {args.files} files, {args.kills} kills, after_ingest {args.after_ingest}, work folder {work}")
 
     subprocess.run(
         [sys.executable, gen_corpus, "--out", staging, "--count", str(args.files), "--seed", str(seed % 100000),
@@ -240,7 +281,7 @@ def main():
 
     with open(config_path, "w") as f:
         json.dump({"inbox": inbox, "database": database, "socket": socket, "settle_ms": 200,
-                   "log_level": "warning"}, f)
+                   "log_level": "notice", "after_ingest": args.after_ingest, "archive_dir": archive}, f)
     log_file = open(os.path.join(work, "newsd.log"), "ab")
     daemon = Daemon(bin_dir, config_path, log_file)
 
@@ -301,6 +342,13 @@ def main():
         log(f"newsd exited with {code} after SIGTERM")
 
     failures, figures = check_database(database, dropper.placed)
+    log_file.flush()
+    with open(os.path.join(work, "newsd.log"), "rb") as f:
+        recovered = f.read().count(b"event=leaving-recovered")
+    if args.after_ingest != "keep":
+        log(f"starts that recorded files a killed run had moved or removed: {recovered}")
+    if args.after_ingest != "keep":
+        failures += check_left(database, inbox, archive, dropper.placed, args.after_ingest)
     if code != 0:
         failures.append(f"SIGTERM exit status {code}")
     log(f"result: {json.dumps(figures)}")
@@ -310,7 +358,7 @@ def main():
             log(f"FAIL: {failure}")
         log(f"work folder kept: {work}")
         return 1
-    log(f"PASS: {len(names)} files, {args.kills} kills, 0 lost, 0 duplicated")
+    log(f"PASS: {len(names)} files, {args.kills} kills, after_ingest {args.after_ingest}, 0 lost, 0 duplicated")
     if not args.keep and not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return 0

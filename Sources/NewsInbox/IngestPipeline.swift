@@ -86,6 +86,11 @@ public final class IngestPipeline: Service, Sendable {
             LeavingFiles(path: store.path + ".leaving") { entry in
                 (try? directory.stat(entry.path))??.identity == entry.identity
             } ?? LeavingFiles()
+        if leaving.count > 0 {
+            logger.notice(
+                "\(leaving.count) files a previous run archived or deleted are recorded before anything is read",
+                metadata: ["event": "leaving-recovered", "files": "\(leaving.count)"])
+        }
         self.committer = Committer(
             store: store, journal: journal, logger: logger, threadPool: threadPool, leaving: leaving)
         let counts = try store.countsNow()
