@@ -105,7 +105,7 @@ final class LeavingFiles: Sendable {
 
     /// The files waiting to be recorded, in row order. They stay entered until `recorded`.
     func pending() -> [NewsStore.LeftFile] {
-        state.withLock { $0.files.values.map { NewsStore.LeftFile(id: $0.id, movedTo: $0.movedTo) } }.sorted { $0.id < $1.id }
+        state.withLock { $0.files.values.map { NewsStore.LeftFile(id: $0.id, movedTo: $0.movedTo, identity: $0.identity) } }.sorted { $0.id < $1.id }
     }
 
     /// Forgets files whose rows a committed transaction has recorded.

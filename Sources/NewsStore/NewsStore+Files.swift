@@ -122,11 +122,16 @@ extension NewsStore {
         public var id: Int64
         /// The archive path, nil when the file was deleted.
         public var movedTo: String?
+        /// The (device, inode) the row held for the file: the row is recorded only while it still
+        /// holds it (a record kept beside a database that was since replaced names rows of other
+        /// files). nil: whatever the row holds.
+        public var identity: FileIdentity?
 
         /// Creates an entry.
-        public init(id: Int64, movedTo: String?) {
+        public init(id: Int64, movedTo: String?, identity: FileIdentity? = nil) {
             self.id = id
             self.movedTo = movedTo
+            self.identity = identity
         }
     }
 
@@ -135,7 +140,8 @@ extension NewsStore {
         let statement = try db.cachedStatement(
             sql: """
                 UPDATE files SET state = CASE WHEN ? AND state <> 'failed' THEN 'gone' ELSE state END,
-                    device = NULL, inode = NULL, moved_to = coalesce(?, moved_to), updated_at = ? WHERE id = ?
+                    device = NULL, inode = NULL, moved_to = coalesce(?, moved_to), updated_at = ?
+                WHERE id = ? AND (? IS NULL OR device = ? AND inode = ?)
                 """)
         for file in files {
             try statement.run(in: db) { b in
@@ -143,6 +149,10 @@ extension NewsStore {
                 b.bind(file.movedTo)
                 b.bind(now)
                 b.bind(file.id)
+                let device = file.identity.map { Int64(bitPattern: $0.device) }
+                b.bind(device)
+                b.bind(device)
+                b.bind(file.identity.map { Int64(bitPattern: $0.inode) })
             }
         }
     }

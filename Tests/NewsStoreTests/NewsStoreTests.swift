@@ -157,6 +157,21 @@ struct NewsStoreTests {
         #expect(try await t.store.counts().articles == 1, "articles of a gone file stay searchable")
     }
 
+    @Test("a file that left is recorded only on a row that still holds its (device, inode)")
+    func leftOnlyWhereTheRowHoldsTheFile() async throws {
+        let t = try TemporaryStore()
+        _ = try await t.store.commit([commit("a.txt", inode: 42, size: 10, [article("T", ["x"])])])
+        let row = try #require(try await t.store.fileRecord(path: "a.txt"))
+        // A record kept beside a database since replaced: the id is that of another file's row.
+        _ = try await t.store.commitBatch([], left: [.init(id: row.id, movedTo: "/archive/z.txt", identity: FileIdentity(device: 1, inode: 99))])
+        let untouched = try #require(try await t.store.fileRecord(id: row.id))
+        #expect(untouched.identity == FileIdentity(device: 1, inode: 42) && untouched.movedTo == nil)
+        // The file's own identity: recorded, its inode freed.
+        _ = try await t.store.commitBatch([], left: [.init(id: row.id, movedTo: "/archive/a.txt", identity: FileIdentity(device: 1, inode: 42))])
+        let moved = try #require(try await t.store.fileRecord(id: row.id))
+        #expect(moved.identity == nil && moved.movedTo == "/archive/a.txt" && moved.state == .ingested)
+    }
+
     @Test("filters: source, since/until, person; listing without text is newest first")
     func filters() async throws {
         let t = try TemporaryStore()
