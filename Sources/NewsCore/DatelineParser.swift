@@ -253,6 +253,34 @@ enum DatelineParser {
 }
 
 extension Substring {
+    /// The text without leading and trailing scalars that `drop` says go, scalar by scalar as
+    /// Foundation's `trimmingCharacters(in:)` trims, without bridging to NSString.
+    func trimmingScalars(_ drop: (Unicode.Scalar) -> Bool) -> Substring {
+        let scalars = unicodeScalars
+        var low = scalars.startIndex
+        var high = scalars.endIndex
+        while low < high, drop(scalars[low]) { low = scalars.index(after: low) }
+        while high > low {
+            let last = scalars.index(before: high)
+            guard drop(scalars[last]) else { break }
+            high = last
+        }
+        return Substring(scalars[low..<high])
+    }
+
+    /// Without leading and trailing punctuation: Unicode's P* categories, Foundation's
+    /// `punctuationCharacters` (but for 14 scalars new in Unicode 16, whose categories the standard
+    /// library knows and Foundation's tables do not yet).
+    func trimmingPunctuation() -> Substring { trimmingScalars(Scalars.isPunctuation) }
+
+    /// Without leading and trailing blanks: Unicode's Zs, the tab and the zero-width space, as
+    /// Foundation's `whitespaces` holds them.
+    func trimmingBlanks() -> Substring {
+        trimmingScalars {
+            $0 == "\t" || $0 == " " || $0.value >= 0x80 && ($0.value == 0x200B || $0.properties.generalCategory == .spaceSeparator)
+        }
+    }
+
     /// The text without leading and trailing spaces, tabs and no-break spaces.
     func trimmingSpaces() -> Substring {
         var s = self

@@ -93,7 +93,7 @@ extension PageLayout {
                 // `Posted by click here on …`), and the page's byline none of them.
                 guard let given = byline(line), !given.isEmpty else { return nil }
                 names = given
-            } else if line.utf8.count <= 20, labelLines.contains(head.trimmingCharacters(in: .whitespaces)), let next = printed.next(after: index),
+            } else if line.utf8.count <= 20, labelLines.contains(String(Substring(head).trimmingBlanks())), let next = printed.next(after: index),
                 Sentences.wordCount(text[next]) <= 6
             {
                 // `Von:` / `Götz Warnke`, `Geschrieben von` / `Benjamin-Immanuel Hoff`: the label on
@@ -258,7 +258,7 @@ extension PageLayout {
             {
                 // `Will Knight is a senior writer for WIRED, covering …`
                 let words = line.split(separator: " ", maxSplits: 4)
-                for count in [2, 3] where words.count > count {
+                for count in [2, 3] where words.count > count && opensWithBioVerb(line[words[count].startIndex...]) {
                     let head = words.prefix(count).joined(separator: " ")
                     if let clean = Byline.cleanName(head), clean == head, isBio(line[words[count].startIndex...]) {
                         name = clean
@@ -269,7 +269,7 @@ extension PageLayout {
                 // `Farouq is a Live Page Journalist, …` beside another's note: a page of several
                 // contributors (a live blog's), whose authors no one note gives.
                 if name == nil, words.count > 1, let first = words[0].unicodeScalars.first, Scalars.isUpper(first),
-                    oneWordName(words[0]) != nil, LanguageDetector.index[words[0].lowercased()] == nil,
+                    opensWithBioVerb(line[words[1].startIndex...]), oneWordName(words[0]) != nil, LanguageDetector.index[words[0].lowercased()] == nil,
                     !pronouns.contains(words[0].lowercased()), isBio(line[words[1].startIndex...])
                 {
                     return nil
@@ -308,11 +308,11 @@ extension PageLayout {
     static func isRoleLine(_ line: String) -> Bool {
         guard let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { return false }
         // Cheap first: the line opens with a role or a desk.
-        let opening = String(line.prefix { $0 != " " }).trimmingCharacters(in: .punctuationCharacters)
+        let opening = String(line.prefix { $0 != " " }.trimmingPunctuation())
         guard isRole(opening) || Byline.desks.contains(Byline.titleCased(opening)) else { return false }
         var sawRole = false
         for word in line.split(separator: " ") {
-            let bare = Byline.titleCased(word.trimmingCharacters(in: .punctuationCharacters))
+            let bare = Byline.titleCased(String(word.trimmingPunctuation()))
             if ["For", "Für", "At", "Bei", "De", "Du", "Of", "Der", "Des", "Im", "In", "Und", "And"].contains(bare) { break }
             if isRole(bare) {
                 sawRole = true
@@ -357,9 +357,9 @@ extension PageLayout {
     /// within its first words (`is a senior writer for`, `ist Redakteurin bei`, `lehrt Geschichte
     /// der Neuzeit`).
     static func isBio(_ rest: Substring) -> Bool {
-        let words = rest.prefix(160).split(separator: " ").prefix(10).map { String($0.trimmingCharacters(in: .punctuationCharacters)) }
-        guard let verb = words.first?.lowercased(), ["is", "ist", "est", "es", "writes", "schreibt", "lehrt", "teaches", "works", "arbeitet", "covers"].contains(verb)
-        else { return false }
+        guard opensWithBioVerb(rest) else { return false }
+        let words = rest.prefix(160).split(separator: " ").prefix(10).map { String($0.trimmingPunctuation()) }
+        guard let verb = words.first?.lowercased() else { return false }
         // Who teaches is an academic's note; who writes or covers may be a story's sentence
         // (`Moreno schreibt, er könne nicht teilnehmen`) unless a role follows.
         if ["lehrt", "teaches", "covers"].contains(verb) { return true }
@@ -371,6 +371,16 @@ extension PageLayout {
         }
         return words.dropFirst().contains { isRole($0) }
     }
+
+    /// Whether `rest`'s first word is a verb a note opens with (`isBio`'s first test, alone: what
+    /// is tried on every line that holds such a verb before the costlier look at the name).
+    static func opensWithBioVerb(_ rest: Substring) -> Bool {
+        let word = rest.prefix(160).drop { $0 == " " }.prefix { $0 != " " }
+        return !word.isEmpty && noteVerbs.contains(word.trimmingPunctuation().lowercased())
+    }
+
+    /// The verbs a note about an author opens with after the name.
+    static let noteVerbs: Set<String> = ["is", "ist", "est", "es", "writes", "schreibt", "lehrt", "teaches", "works", "arbeitet", "covers"]
 
     /// The verbs `isBio` reads, spaced, to find a note's line cheaply.
     static let bioVerbs = [" is ", " ist ", " est ", " es ", " lehrt ", " teaches ", " covers ", " writes ", " schreibt ", " works ", " arbeitet "]

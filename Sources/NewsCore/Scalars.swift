@@ -35,6 +35,17 @@ package enum Scalars {
     @inline(never) static func isUppercaseBeyondASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
     @inline(never) static func isLowercaseBeyondASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
 
+    /// Punctuation: Unicode's P* categories (what Foundation's `punctuationCharacters` holds).
+    static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
         s.value >= 0x30 && s.value <= 0x39
     }

@@ -203,7 +203,7 @@ package enum TitleRanker {
             f[6] = held ? 1 : 0
             f[7] = held && !titleKey.isEmpty ? Double(key.count) / titleLength : 0
             f[8] = !strippedKey.isEmpty && key == strippedKey ? 1 : 0
-            f[9] = strippedKey.count >= 12 && key != strippedKey && key.contains(strippedKey) ? 1 : 0
+            f[9] = strippedKey.count >= 12 && key != strippedKey && key.containsUTF8(strippedKey) ? 1 : 0
             f[10] = log1p(Double(max(0, firstBody - index)))
             f[11] = index >= firstBody ? 1 : 0
             Shape(line).fill(&f)

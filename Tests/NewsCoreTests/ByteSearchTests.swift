@@ -21,6 +21,28 @@ import Testing
         }
     }
 
+    /// The trims that take the place of Foundation's `trimmingCharacters(in:)` for punctuation and
+    /// blanks keep what it keeps, on strings drawn from punctuation of many scripts, symbols that are
+    /// no punctuation, spaces of every width, marks that combine and letters.
+    @Test func trimsWhatFoundationTrims() {
+        let alphabet: [String] = [
+            "a", "Z", "é", "e\u{301}", "ß", "日", "я", "1", " ", "\t", "\n", "\u{A0}", "\u{2003}", "\u{3000}", ".", ",", ":",
+            "!", "?", "'", "\"", "-", "_", "(", ")", "[", "]", "{", "}", "@", "#", "%", "&", "*", "/", "\\", "$", "+", "<",
+            "=", ">", "^", "`", "|", "~", "«", "»", "“", "”", "„", "‘", "’", "–", "—", "…", "·", "•", "。", "、", "「", "」",
+            "¿", "¡", "§", "©", "€", "\u{301}", "\u{200B}", "🙂", "🇩🇪",
+        ]
+        var seed: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<4000 {
+            let text = (0..<next(9)).map { _ in alphabet[next(alphabet.count)] }.joined()
+            #expect(String(Substring(text).trimmingPunctuation()) == text.trimmingCharacters(in: .punctuationCharacters), "\(text.debugDescription)")
+            #expect(String(Substring(text).trimmingBlanks()) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
+
     @Test func aSubstringsRangeIsInItsBaseString() {
         let text = "Héadline – Site | By Jane Doe | 2 May"
         let tail = text[text.utf8Range(of: "Site")!.lowerBound...]
