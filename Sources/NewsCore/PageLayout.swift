@@ -117,12 +117,12 @@ struct PageLayout {
         let title = spacedPipes(title)
         for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", ": ", "｜", " － "] where title.containsUTF8(separator) {
             // `AFP: Headline` yes, `Trump: I will win` no: a colon cuts off a short lead only.
-            if separator == ": ", case let colonParts = title.components(separatedBy: ": "), colonParts.count == 2,
-                Sentences.wordCount(colonParts[0]) > 3 || Byline.cleanName(colonParts[0]) != nil
+            if separator == ": ", case let colonParts = title.parts(separatedBy: ": "), colonParts.count == 2,
+                Sentences.wordCount(String(colonParts[0])) > 3 || Byline.cleanName(String(colonParts[0])) != nil
             {
                 continue
             }
-            let parts = title.components(separatedBy: separator).map { String(Substring($0).trimmingBlanks()) }
+            let parts = title.parts(separatedBy: separator).map { String($0.trimmingBlanks()) }
             let words = { (part: String) in TitleRanker.wordsIn(part, spaced: Sentences.wordCount(part)) }
             if let best = parts.max(by: { words($0) < words($1) }), !best.isEmpty {
                 return best

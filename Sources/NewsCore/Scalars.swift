@@ -171,6 +171,21 @@ extension String {
         return best
     }
 
+    /// The parts between the occurrences of `separator`, left to right, as Foundation's
+    /// `components(separatedBy:)` cuts text at a separator that combines with nothing around it,
+    /// without bridging to NSString.
+    func parts(separatedBy separator: String) -> [Substring] {
+        guard !separator.isEmpty else { return [self[...]] }
+        var parts: [Substring] = []
+        var rest = self[...]
+        while let range = rest.utf8Range(of: separator) {
+            parts.append(rest[..<range.lowerBound])
+            rest = rest[range.upperBound...]
+        }
+        parts.append(rest)
+        return parts
+    }
+
     /// Whether `needle`'s UTF-8 bytes occur in the text's UTF-8 bytes.
     func containsUTF8(_ needle: String) -> Bool {
         var needle = needle

@@ -33,6 +33,11 @@ enum Signatures {
         return answer ?? true
     }
 
+    /// The outlets' names of more than three characters that a copyright line is searched for,
+    /// longest first (then in order): a line that names two takes the longer, the same on every run.
+    static let copyrightKeys: [(key: String, outlet: String)] = Gazetteer.outlets.filter { $0.key.count > 3 }
+        .sorted { ($0.key.utf8.count, $1.key) > ($1.key.utf8.count, $0.key) }.map { ($0.key, $0.value) }
+
     /// The outlet a line names as its publisher, or nil.
     static func source(in line: String) -> String? {
         let reporting = line.containsBytes(", reporting from")
@@ -73,7 +78,7 @@ enum Signatures {
             }
         }
         for suffix in ["(c) ", "© ", "copyright "] where lower.fastHasPrefix(suffix) {
-            for (key, outlet) in Gazetteer.outlets where key.count > 3 && lower.contains(key) { return outlet }
+            for (key, outlet) in copyrightKeys where lower.containsUTF8(key) { return outlet }
         }
         return nil
     }

@@ -393,8 +393,8 @@ package enum TitleRanker {
         let wide = title.unicodeScalars.contains { $0.value >= 0x2E80 }
         for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " > ", " · ", ": ", " : ", "_"] + (wide ? ["-", "｜", "|"] : [])
         where title.containsUTF8(separator) {
-            for part in title.components(separatedBy: separator) {
-                let trimmed = part.trimmingCharacters(in: .whitespaces)
+            for part in title.parts(separatedBy: separator) {
+                let trimmed = String(part.trimmingBlanks())
                 if Sentences.wordCount(trimmed) >= 2 || wide && wordsIn(trimmed) >= 2, !out.contains(trimmed) { out.append(trimmed) }
                 if out.count == maxTitleParts { return out }
             }

@@ -21,6 +21,18 @@ import Testing
         }
     }
 
+    @Test func cutsWhereFoundationCuts() {
+        let titles = [
+            "Headline - Site", "Site | Section | Headline", "a - b - c", " - ", "- lead", "trail - ", "", "no cut",
+            "AFP: Headline: more", "é - é – é | x", "Über: „Zitat“ - Zürich", "x -  - y", "日本 - 新闻 | 网",
+        ]
+        for title in titles {
+            for separator in [" - ", " | ", ": ", " – ", "-", "x"] {
+                #expect(title.parts(separatedBy: separator).map(String.init) == title.components(separatedBy: separator), "\(title) / \(separator)")
+            }
+        }
+    }
+
     /// The trims that take the place of Foundation's `trimmingCharacters(in:)` for punctuation and
     /// blanks keep what it keeps, on strings drawn from punctuation of many scripts, symbols that are
     /// no punctuation, spaces of every width, marks that combine and letters.
