@@ -174,7 +174,7 @@ extension String {
     /// The parts between the occurrences of `separator`, left to right, as Foundation's
     /// `components(separatedBy:)` cuts text at a separator that combines with nothing around it,
     /// without bridging to NSString.
-    func parts(separatedBy separator: String) -> [Substring] {
+    package func parts(separatedBy separator: String) -> [Substring] {
         guard !separator.isEmpty else { return [self[...]] }
         var parts: [Substring] = []
         var rest = self[...]
@@ -269,7 +269,7 @@ extension StringProtocol {
     /// cost on a short line). The bounds are scalar boundaries of the text, since a needle of valid
     /// UTF-8 can only match there; unlike `range(of:)` it does not match canonically equivalent
     /// spellings (a decomposed `é` for a composed one), which no needle newsd searches for needs.
-    func utf8Range(of needle: String, backwards: Bool = false) -> Range<Index>? {
+    package func utf8Range(of needle: String, backwards: Bool = false) -> Range<Index>? {
         var needle = needle
         let offset: Int?? = needle.withUTF8 { pattern -> Int?? in
             utf8.withContiguousStorageIfAvailable { hay -> Int? in

@@ -233,21 +233,23 @@ extension MainContent {
         // canonically equivalent to another but the middle dot, which U+0387 is): a part without
         // them stays whole without asking Foundation.
         for separator in separators {
-            parts = parts.flatMap { part in
-                separator != " · " && !part.hasBytes(separator) ? [part] : part.components(separatedBy: separator)
+            parts = parts.flatMap { part -> [String] in
+                if separator == " · " { return part.components(separatedBy: separator) }
+                return part.hasBytes(separator) ? part.parts(separatedBy: separator).map(String.init) : [part]
             }
         }
         parts = parts.flatMap { part -> [String] in
-            guard let colon = part.range(of: ": ") else { return [part] }
+            guard let colon = part.utf8Range(of: ": ") else { return [part] }
             let head = part[..<colon.lowerBound]
             let headKey = key(String(head))
-            let isSite = !siteKey.isEmpty && headKey.contains(siteKey)
-                || [".com", ".net", ".org", ".co.", ".tv"].contains { head.lowercased().hasSuffix($0) || head.lowercased().contains($0 + " ") }
+            let lowerHead = head.lowercased()
+            let isSite = !siteKey.isEmpty && headKey.hasBytes(siteKey)
+                || [".com", ".net", ".org", ".co.", ".tv"].contains { lowerHead.hasSuffix($0) || lowerHead.hasBytes($0 + " ") }
             return isSite ? [String(head), String(part[colon.upperBound...])] : [part]
         }
         // `Headline：Site`: a full-width colon before the site's own name.
-        if !siteKey.isEmpty, let last = parts.last, let colon = last.range(of: "：", options: .backwards),
-            key(String(last[colon.upperBound...])).contains(siteKey)
+        if !siteKey.isEmpty, let last = parts.last, let colon = last.utf8Range(of: "：", backwards: true),
+            key(String(last[colon.upperBound...])).hasBytes(siteKey)
         {
             parts[parts.count - 1] = String(last[..<colon.lowerBound])
             parts.append(String(last[colon.upperBound...]))

@@ -884,10 +884,10 @@ struct MainContent {
     /// gives way to the people a byline names.
     static func isOrganisation(_ name: String) -> Bool {
         let lower = " " + name.lowercased() + " "
-        if [" e.v. ", " e. v. ", " gmbh ", " ag ", " inc. ", " inc ", " ltd ", " ltd. ", " llc ", " s.a. ", " (www."].contains(where: lower.contains) {
+        if [" e.v. ", " e. v. ", " gmbh ", " ag ", " inc. ", " inc ", " ltd ", " ltd. ", " llc ", " s.a. ", " (www."].contains(where: lower.hasBytes) {
             return true
         }
-        return ["stiftung", "verband", "magazin", "zeitung", "illustrierte", "verlag", "landesanstalt"].contains(where: lower.contains)
+        return ["stiftung", "verband", "magazin", "zeitung", "illustrierte", "verlag", "landesanstalt"].contains(where: lower.hasBytes)
     }
 
     /// Labels that say who wrote a piece (`labelledByline`), lower-case, as UTF-8.

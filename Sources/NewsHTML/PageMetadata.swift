@@ -435,7 +435,7 @@ struct JSONLDFields {
     /// Text some pages state with its markup (`<p class="…">Text</p>`): tags go, a block's end
     /// ends a line, an inline element's marks (`<a>`, `<em>`) leave its words in place.
     static func plainText(_ text: String) -> String {
-        guard text.contains("</") || text.contains("<p") || text.contains("<br") else { return text }
+        guard text.hasBytes("</") || text.hasBytes("<p") || text.hasBytes("<br") else { return text }
         var out = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: "<") {
