@@ -283,8 +283,8 @@ enum Gazetteer {
     /// First names a byline's name may open with: `firstNames` and more given names common in the
     /// languages of the pages newsd reads (German, English, French, Spanish, Italian, Dutch). Only
     /// bylines ask it (a name beside a date, in an author's box): entity recognition keeps
-    /// `firstNames`. No word that is as often a place, a brand or a month (`Florence`, `Mercedes`,
-    /// `April`).
+    /// `firstNames`. No word that is as often a place, a brand, a common word or a month (`Florence`,
+    /// `Brandon`, `Mercedes`, `Amber`, `April`).
     static let bylineFirstNames: Set<String> = firstNames.union(
         """
         Achim Alexa Alois Anja Anke Annette Antje Armin Axel Benedikt Bernd Bettina Birgit Björn Brigitte Burkhard \
@@ -297,7 +297,7 @@ enum Gazetteer {
         Nadine Nicole Niklas Nils Norbert Petra Philipp Rainer Ralf Reinhard Renate Rolf Rüdiger Sabine Sascha \
         Sebastian Silke Simone Sonja Stefanie Steffen Stephan Stephanie Susanne Sven Svenja Tanja Thilo Thorsten \
         Tobias Torsten Udo Ulf Ulrike Ute Uwe Verena Volker Werner Wiebke Wilhelm \
-        Abigail Allison Amber Andy Anderson Angie Becky Bradley Brandon Brenda Brett Brittany Caitlin Cameron Carla \
+        Abigail Allison Andy Anderson Angie Becky Bradley Brenda Brett Brittany Caitlin Cameron Carla \
         Carrie Cheryl Chloe Cindy Cody Connor Courtney Craig Cynthia Dana Darren Deborah Debbie Derek Devin Donna \
         Dylan Erica Erin Evan Glenn Hayley Holly Jacqueline Jenna Jenny Jill Joel Jenifer Kara Katy Kayla Kelsey \
         Kristen Kyle Leah Lori Lucas Madeline Marcia Marissa Meghan Melinda Mia Molly Nathaniel Nicholas Patricia \
