@@ -186,6 +186,17 @@ extension PageLayout {
             while names.last == "," { names.removeLast() }
             // `John Plunkett. Updated …`: a full stop after a surname (not an initial's) goes.
             if names.last == ".", names.split(separator: " ").last.map({ $0.count > 2 }) == true { names.removeLast() }
+            // A post's facts line right under the headline with a one-word name, a date and the
+            // comments' link or count: the name first (`Paddy · April 19, 2019 · Mac · 7 comments`),
+            // or a handle after the date (`28. Januar 2015 karstenruppert Schreibe einen Kommentar`;
+            // a capitalised word there is a category as often).
+            if index > anchor, printed.distance(index, anchor) <= 2, !names.contains(" "), let word = oneWordName(names),
+                datedBefore ? commentsAfter && isHandle(names) : whole.hasPrefix(names) && DateFinder.find(in: cutOff) != nil
+                    && isCommentsLink(lastPart(whole).lowercased()) && wordsCouldBeAName(word),
+                !TitleRanker.sectionWords.contains(word.lowercased())
+            {
+                return (index, [word])
+            }
             guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)),
                 !name.split(separator: " ").contains(where: { controls.contains($0.lowercased()) })
             else { continue }
@@ -264,6 +275,13 @@ extension PageLayout {
         "tags", "tagged", "topics", "themen", "thema", "schlagworte", "schlagwörter", "stichworte", "stichwörter",
         "kategorie", "kategorien", "rubrik", "categories", "category", "étiquettes", "mots-clés", "etiquetas", "temas",
     ]
+
+    /// What follows a line's last ` · ` or ` | `, trimmed (the whole line when it has neither).
+    static func lastPart(_ line: Substring) -> Substring {
+        let cuts = [" · ", " | "].compactMap { line.utf8Range(of: $0, backwards: true)?.upperBound }
+        guard let cut = cuts.max() else { return line.trimmingSpaces() }
+        return line[cut...].trimmingSpaces()
+    }
 
     /// Whether `name` is part of the headline, or the opening part of the page's title bar
     /// (`Silicon Exposed: Headline`, where a site's name stands): a heading's words, not a person's.

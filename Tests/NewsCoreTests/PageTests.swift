@@ -511,6 +511,21 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// A post's facts line right under the headline with a one-word name: the name first, then the
+    /// date and the comments' count, or a handle between the date and the comments' link. A
+    /// capitalised word there is a category as often, and without the comments it is no byline.
+    @Test(arguments: [
+        ("Paddy · March 15, 2021 · Harbour · 7 comments", ["Paddy"]),
+        ("15. März 2021 harbourwatcher Schreibe einen Kommentar", ["harbourwatcher"]),
+        ("15. März 2021 Allgemein Schreibe einen Kommentar", []),
+        ("Paddy · March 15, 2021 · Harbour", []),
+    ] as [(String, [String])])
+    func oneWordNameInAPostsFactsLine(line: String, names: [String]) throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: line)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
     /// The site's name that closes the title bar, printed beside the date, is no byline.
     @Test func siteNameClosingTheTitleBarIsNoByline() throws {
         let text = Self.page
