@@ -29,7 +29,7 @@ enum Byline {
             for cut in [" in ", " at ", " from ", " for ", " For ", " FOR "] {
                 if let r = segment.utf8Range(of: cut) { segment = segment[..<r.lowerBound] }
             }
-            if let name = cleanName(String(segment)) {
+            if let name = cleanName(String(segment), opened: true) {
                 if !names.contains(name) { names.append(name) }
             } else if names.isEmpty {
                 return nil
@@ -40,7 +40,10 @@ enum Byline {
 
     /// The segment as a person's name (title-cased when written in capitals), or nil when it is a role,
     /// an agency or anything else.
-    static func cleanName(_ raw: String) -> String? {
+    ///
+    /// `opened`: the segment follows a byline's opening (`By April Glaser`), where a month that is
+    /// also a given name opens a name.
+    static func cleanName(_ raw: String, opened: Bool = false) -> String? {
         var words = raw.split(separator: " ").map(String.init)
         while let w = words.first, Gazetteer.titles.contains(w), words.count > 2 { words.removeFirst() }
         words = withoutOutletAndRole(words)
@@ -57,7 +60,8 @@ enum Byline {
             guard let head = word.unicodeScalars.first, Scalars.isUpper(head), !functionWords.contains(word.lowercased()) else { return nil }
             guard word.unicodeScalars.allSatisfy({ Scalars.isLetter($0) || ".-'’".unicodeScalars.contains($0) })
             else { return nil }
-            if index == 0 && (Gazetteer.notNames.contains(word) || Gazetteer.demonyms.contains(word))
+            let givenMonth = opened && index == 0 && givenMonths.contains(word) && !Gazetteer.notNames.contains(words[1])
+            if index == 0 && (Gazetteer.notNames.contains(word) && !givenMonth || Gazetteer.demonyms.contains(word))
                 || Gazetteer.organisationHeads.contains(word) || Gazetteer.titles.contains(word) && index == words.count - 1
             {
                 return nil
@@ -135,6 +139,9 @@ enum Byline {
         let capitals = agency.count >= 2 && agency.count <= 6 && agency.unicodeScalars.allSatisfy { Scalars.isUpper($0) || $0 == "-" }
         return agencies.contains(agency.lowercased()) || capitals ? body[..<slash] : body
     }
+
+    /// Months that are given names too (`April Glaser`, `May Bulman`, `June Thomas`).
+    static let givenMonths: Set<String> = ["April", "May", "June"]
 
     /// `WRITER` → `Writer`.
     static func titleCased(_ word: String) -> String {

@@ -279,4 +279,37 @@ enum Gazetteer {
         Ilhan Alexandria Pete Marjorie Matt Lindsey Kash Tulsi Pam Kristi Howard Scott Doug Sean Linda Brooke
         """.split(separator: " ").map(String.init)
     )
+
+    /// First names a byline's name may open with: `firstNames` and more given names common in the
+    /// languages of the pages newsd reads (German, English, French, Spanish, Italian, Dutch). Only
+    /// bylines ask it (a name beside a date, in an author's box): entity recognition keeps
+    /// `firstNames`. No word that is as often a place, a brand, a common word or a month (`Florence`,
+    /// `Brandon`, `Mercedes`, `Amber`, `April`).
+    static let bylineFirstNames: Set<String> = firstNames.union(
+        """
+        Achim Alexa Alois Anja Anke Annette Antje Armin Axel Benedikt Bernd Bettina Birgit Björn Brigitte Burkhard \
+        Carina Carola Carolin Christa Christiane Christoph Christof Clemens Cornelia Dagmar Detlef Dieter Dirk \
+        Dominik Doris Elke Erich Ernst Erwin Fabian Florian Franziska Gabi Gabriele Georg Gerd Gisela Gudrun \
+        Günter Günther Hannes Harald Hartmut Heidi Heike Heiko Heiner Heinrich Helga Herbert Hermann Holger Horst \
+        Hubert Ingo Ingrid Jakob Jana Janina Jasmin Jochen Johanna Jonas Jörg Jürgen Jutta Kai Karin Karsten \
+        Katharina Kathrin Katrin Kerstin Kilian Kirsten Konrad Kurt Lars Lena Lothar Lukas Lutz Manfred Manuela \
+        Marc Marcel Marcus Mareike Maren Marion Markus Martina Matthias Maximilian Melanie Miriam Monika Moritz \
+        Nadine Nicole Niklas Nils Norbert Petra Philipp Rainer Ralf Reinhard Renate Rolf Rüdiger Sabine Sascha \
+        Sebastian Silke Simone Sonja Stefanie Steffen Stephan Stephanie Susanne Sven Svenja Tanja Thilo Thorsten \
+        Tobias Torsten Udo Ulf Ulrike Ute Uwe Verena Volker Werner Wiebke Wilhelm \
+        Abigail Allison Andy Anderson Angie Becky Bradley Brenda Brett Brittany Caitlin Cameron Carla \
+        Carrie Cheryl Chloe Cindy Cody Connor Courtney Craig Cynthia Dana Darren Deborah Debbie Derek Devin Donna \
+        Dylan Erica Erin Evan Glenn Hayley Holly Jacqueline Jenna Jenny Jill Joel Jenifer Kara Katy Kayla Kelsey \
+        Kristen Kyle Leah Lori Lucas Madeline Marcia Marissa Meghan Melinda Mia Molly Nathaniel Nicholas Patricia \
+        Phil Phillip Randy Rick Rita Russell Sally Seth Shannon Sharon Shawn Stacy Stuart Tara Tiffany Todd \
+        Tracy Travis Trevor Tyler Wendy Zach Zachary \
+        Antoine Aurélie Baptiste Camille Céline Chantal Christophe Claude Clément Delphine Didier Émilie Étienne \
+        Fabien Françoise Frédéric Guillaume Hélène Isabelle Jacques Jérôme Julien Laurent Loïc Lucie Mathieu \
+        Maxime Nathalie Pascal Patrice Quentin Raphaël Romain Sébastien Stéphane Sylvie Thierry Valérie Véronique \
+        Xavier Yves Alejandra Alessandro Alessandra Andrés Beatriz Carmen Chiara Cristina Davide Diego Eduardo \
+        Enrique Fabio Federico Federica Francisco Gabriela Gianluca Guillermo Ignacio Lorenzo Lucía Manuel Marcela \
+        Mariano Marta Massimo Matías Nicolás Pablo Paola Riccardo Roberta Rodrigo Sergio Silvia Valeria Vicente \
+        Jeroen Joost Pieter Sanne Wouter Willem Hendrik Marieke Femke
+        """.split(separator: " ").map(String.init)
+    )
 }

@@ -237,7 +237,7 @@ extension PageLayout {
                     && moreFromOpenings.contains(where: below.characterPrefix(16).lowercased().hasPrefix)
                 let note = !role && !more && below.utf8.count > line.utf8.count && below.hasPrefix(line + " ")
                 if role || more || note, Sentences.wordCount(line) <= 4, let clean = Byline.cleanName(line) {
-                    let known = clean.split(separator: " ").first.map { Gazetteer.firstNames.contains(String($0)) } ?? false
+                    let known = clean.split(separator: " ").first.map { Gazetteer.bylineFirstNames.contains(String($0)) } ?? false
                     // A role of one word under a menu's item (`Closet Diary` / `Designer`) or a label
                     // (`Autor`) over the name below is as common: it takes a known first name, unless
                     // the role is one no menu prints alone (`Chefredakteur`).
@@ -286,7 +286,7 @@ extension PageLayout {
     static func startsAsProse(_ name: String) -> Bool {
         guard let word = name.split(separator: " ").first else { return true }
         // Given names that are common words too (`Will Knight`, `May Bulman`).
-        if Gazetteer.firstNames.contains(String(word)) || ["Will", "May", "Grant", "Mark", "Frank", "Rich", "Pat", "Chance"].contains(word) {
+        if Gazetteer.bylineFirstNames.contains(String(word)) || ["Will", "May", "Grant", "Mark", "Frank", "Rich", "Pat", "Chance"].contains(word) {
             return false
         }
         let first = word.lowercased()
@@ -327,7 +327,7 @@ extension PageLayout {
     /// (`Unsere Themen`, `Doch Moreno`) and none newsd knows as a place's, an organisation's or a
     /// role's (`Berlin`, `Ministry`).
     static func isPersonShaped(_ name: String) -> Bool {
-        if let first = name.split(separator: " ").first, Gazetteer.firstNames.contains(String(first)) { return true }
+        if let first = name.split(separator: " ").first, Gazetteer.bylineFirstNames.contains(String(first)) { return true }
         return !startsAsProse(name) && wordsCouldBeAName(name)
     }
 

@@ -161,7 +161,7 @@ extension PageLayout {
             if line.utf8Range(of: " and ") != nil, abs(index - anchor) <= 4 || index > anchor,
                 DateFinder.find(in: cutOff) != nil || printed.around(index).contains(where: { isStamp(text[$0]) }),
                 let many = byline("By " + line), many.count >= 2,
-                many.allSatisfy({ Gazetteer.firstNames.contains($0.split(separator: " ").first.map(String.init) ?? "") })
+                many.allSatisfy({ Gazetteer.bylineFirstNames.contains($0.split(separator: " ").first.map(String.init) ?? "") })
             {
                 return (index, many)
             }
@@ -186,16 +186,28 @@ extension PageLayout {
             while names.last == "," { names.removeLast() }
             // `John Plunkett. Updated …`: a full stop after a surname (not an initial's) goes.
             if names.last == ".", names.split(separator: " ").last.map({ $0.count > 2 }) == true { names.removeLast() }
+            // A post's facts line right under the headline with a one-word name, a date and the
+            // comments' link or count: the name first (`Paddy · April 19, 2019 · Mac · 7 comments`),
+            // or a handle after the date (`28. Januar 2015 karstenruppert Schreibe einen Kommentar`;
+            // a capitalised word there is a category as often).
+            if index > anchor, printed.distance(index, anchor) <= 2, !names.contains(" "), let word = oneWordName(names),
+                datedBefore ? commentsAfter && isHandle(names) : whole.hasPrefix(names) && DateFinder.find(in: cutOff) != nil
+                    && isCommentsLink(lastPart(whole).lowercased()) && wordsCouldBeAName(word),
+                !TitleRanker.sectionWords.contains(word.lowercased())
+            {
+                return (index, [word])
+            }
             guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)),
                 !name.split(separator: " ").contains(where: { controls.contains($0.lowercased()) })
             else { continue }
             let first = name.split(separator: " ").first.map(String.init) ?? ""
+            let nameWords = name.split(separator: " ")
             // Evidence of a person: a date or a handle beside the name, or a stamp (a date, `11 min
             // read`, `2 hours ago`) on the line before or after it, or a known first name. Menus are
             // full of short capitalised lines, so further from the headline (up to sixteen printed
             // lines: headers that stack the author's card above it) it takes more: a reading time or
             // a `Follow` button beside the name, or a known first name with a stamp beside it.
-            let known = Gazetteer.firstNames.contains(first)
+            let known = Gazetteer.bylineFirstNames.contains(first)
             // The lines right before and after it; for a first name newsd knows, the printed ones (a
             // renderer's blank line between blocks is no neighbour). A menu item next to a date
             // across a blank line (`Discount Codes`) is too common for any other name.
@@ -205,10 +217,22 @@ extension PageLayout {
             // A date before the name is no evidence alone: a category or a label follows a date as
             // often (`07.12.2022 Wissenschaft Atmosphäre Klima`, `04. November 2021 | PAID CONTENT`).
             if datedBefore && !known && !((separatedFromDate || commentsAfter) && printed.distance(index, anchor) <= 1) { continue }
+            // After a date, with nothing after the names that ends them, a known first name and a
+            // surname: a third word is as often the post's category (`Ulrike Stockhausen Kultur`).
+            if datedBefore, known, !separatedFromDate, !commentsAfter, cutOff.allSatisfy({ $0 == " " }), nameWords.count > 2 { continue }
             // A name newsd does not know needs words that could be a person's (no article, place,
-            // organisation or role), and is no part of the headline or the site's name that opens the
-            // title bar (`Der Turm der Wünsche` over a date and the same headline, a blog's name).
+            // organisation or role), and is no part of the headline or the site's name that opens or
+            // closes the title bar (`Der Turm der Wünsche` over a date and the same headline, a blog's
+            // name).
             if !known && (!wordsCouldBeAName(name) || isHeadingOrSite(name, headline: headline, text: text)) { continue }
+            // A page's tags or topics name it (`Themen: Ehrenamt Jugendverbände`, `Schlagworte` over
+            // `Pressemitteilung Aktuell Waffen …`): a category printed with the story's date.
+            if isTagged(name, text: text) { continue }
+            // `Georg N. am 10.4.2020`: a first name and an initial on a dated line sign a review or a
+            // comment.
+            if nameWords.count == 2, nameWords[1].count == 2, nameWords[1].hasSuffix("."), datedBefore || DateFinder.find(in: cutOff) != nil {
+                continue
+            }
             // A possessive is a heading's (`China’s Modus Operandi`), not a name's.
             if name.split(separator: " ").contains(where: { $0.hasSuffix("’s") || $0.hasSuffix("'s") }) { continue }
             // Between the headline and the story's first paragraph (the story's header), a name
@@ -232,6 +256,33 @@ extension PageLayout {
         return nil
     }
 
+    /// Whether a line of the page's tags or topics holds `name`: a line that opens with a label of
+    /// tags (`Tags:`, `Themen:`, `Schlagwörter:`), or the line after such a label alone.
+    static func isTagged(_ name: String, text: [String]) -> Bool {
+        var labelAlone = false
+        for line in text where !line.isEmpty {
+            defer { labelAlone = line.utf8.count <= 16 && tagLabels.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))) }
+            guard line.utf8.count <= 400, line.utf8.count > name.utf8.count, line.containsUTF8(name) else { continue }
+            if labelAlone { return true }
+            guard let colon = line.prefix(16).firstIndex(of: ":") else { continue }
+            if tagLabels.contains(line[..<colon].lowercased().trimmingCharacters(in: .whitespaces)) { return true }
+        }
+        return false
+    }
+
+    /// Labels of a page's tags and topics.
+    static let tagLabels: Set<String> = [
+        "tags", "tagged", "topics", "themen", "thema", "schlagworte", "schlagwörter", "stichworte", "stichwörter",
+        "kategorie", "kategorien", "rubrik", "categories", "category", "étiquettes", "mots-clés", "etiquetas", "temas",
+    ]
+
+    /// What follows a line's last ` · ` or ` | `, trimmed (the whole line when it has neither).
+    static func lastPart(_ line: Substring) -> Substring {
+        let cuts = [" · ", " | "].compactMap { line.utf8Range(of: $0, backwards: true)?.upperBound }
+        guard let cut = cuts.max() else { return line.trimmingSpaces() }
+        return line[cut...].trimmingSpaces()
+    }
+
     /// Whether `name` is part of the headline, or the opening part of the page's title bar
     /// (`Silicon Exposed: Headline`, where a site's name stands): a heading's words, not a person's.
     static func isHeadingOrSite(_ name: String, headline: String?, text: [String]) -> Bool {
@@ -240,10 +291,14 @@ extension PageLayout {
         if let headline, foldKey(headline).containsUTF8(key) { return true }
         guard let first = text.firstIndex(where: { !$0.isEmpty }), text[first].utf8.count <= 300 else { return false }
         let bar = spacedPipes(text[first])
-        // The part before the bar's first separator, whichever separator that is.
-        let cuts = [" | ", " - ", " – ", " — ", ": ", " :: ", " » ", " · "].compactMap { bar.utf8Range(of: $0)?.lowerBound }
+        // The part before the bar's first separator, whichever separator that is, and the part after
+        // its last (`Headline - Handball Schweiz`, where the site's name closes the bar).
+        let separators = [" | ", " - ", " – ", " — ", ": ", " :: ", " » ", " · "]
+        let cuts = separators.compactMap { bar.utf8Range(of: $0)?.lowerBound }
         guard let cut = cuts.min() else { return false }
-        return foldKey(String(bar[..<cut])) == key
+        if foldKey(String(bar[..<cut])) == key { return true }
+        guard let end = separators.compactMap({ bar.utf8Range(of: $0, backwards: true)?.upperBound }).max() else { return false }
+        return foldKey(String(bar[end...])) == key
     }
 
     /// `Headline | by Jane Doe | Site`: the `by` part of the page's first line (its window title);
@@ -268,7 +323,7 @@ extension PageLayout {
             let given = owner.split(separator: " ").first, owner.split(separator: " ").count >= 2
         else { return nil }
         let header = text[first...].lazy.filter { !$0.isEmpty }.dropFirst().prefix(12)
-        guard Gazetteer.firstNames.contains(String(given)) || wordsCouldBeAName(owner) && header.contains(owner) else { return nil }
+        guard Gazetteer.bylineFirstNames.contains(String(given)) || wordsCouldBeAName(owner) && header.contains(owner) else { return nil }
         for line in text.reversed() where line.utf8.count <= 200 && line.contains("©") {
             guard let mark = line.range(of: "©") else { continue }
             var after = line[mark.upperBound...].trimmingSpaces()

@@ -491,6 +491,51 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// Given names of the languages newsd reads beyond the entity recogniser's list vouch for a name
+    /// alone under the headline or in a post's facts line; a month that is a given name opens a
+    /// byline after `By`; a first name and an initial beside a date (a review's signature), a
+    /// site's name that closes the title bar and a page's tags beside the date are no bylines.
+    @Test(arguments: [
+        ("Sabine Kornfeld", ["Sabine Kornfeld"]),
+        ("15. März 2021 Markus Beispielmann", ["Markus Beispielmann"]),
+        ("By April Holloway\n\nMarch 15, 2021", ["April Holloway"]),
+        ("By May Day\n\nMarch 15, 2021", []),
+        ("Georg N. am 15.3.2021", []),
+        ("Harbour Works 15.03.2021", []),
+    ] as [(String, [String])])
+    func moreGivenNamesAndWhatIsNoByline(lines: String, names: [String]) throws {
+        let text = Self.page
+            .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: lines)
+            .replacingOccurrences(of: "Share this article\n", with: "Topics: Harbour Works, Council\nShare this article\n")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
+    /// A post's facts line right under the headline with a one-word name: the name first, then the
+    /// date and the comments' count, or a handle between the date and the comments' link. A
+    /// capitalised word there is a category as often, and without the comments it is no byline.
+    @Test(arguments: [
+        ("Paddy · March 15, 2021 · Harbour · 7 comments", ["Paddy"]),
+        ("15. März 2021 harbourwatcher Schreibe einen Kommentar", ["harbourwatcher"]),
+        ("15. März 2021 Allgemein Schreibe einen Kommentar", []),
+        ("Paddy · March 15, 2021 · Harbour", []),
+    ] as [(String, [String])])
+    func oneWordNameInAPostsFactsLine(line: String, names: [String]) throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: line)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
+    /// The site's name that closes the title bar, printed beside the date, is no byline.
+    @Test func siteNameClosingTheTitleBarIsNoByline() throws {
+        let text = Self.page
+            .replacingOccurrences(of: " - The Daily Example\n", with: " - Harbour Herald\n")
+            .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "Harbour Herald • 15.03.2021")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == [])
+        #expect(article.published == "2021-03-15")
+    }
+
     /// A blog's name printed over the date, which the title bar opens with, is the site's, not a
     /// byline.
     @Test func blogNameOverTheDateIsNoByline() throws {
