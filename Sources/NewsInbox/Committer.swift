@@ -69,13 +69,14 @@ final class Committer: Sendable {
     var lastWriteFailed: Bool { backoff.withLock { $0 != nil } }
 
     /// Commits the batch's outcomes, tells the observers, and disposes of the files.
-    func commit(_ outcomes: [FileOutcome], disposer: Disposer) async -> Outcome {
+    /// `entities`: whether the articles' entity rows are written in this transaction or later.
+    func commit(_ outcomes: [FileOutcome], disposer: Disposer, entities: NewsStore.EntityRows = .now) async -> Outcome {
         let commits = outcomes.compactMap(\.commit)
         guard !commits.isEmpty else { return .nothing }
         let report: NewsStore.CommitReport
         let left = leaving.pending()
         do {
-            report = try await store.commitBatch(commits, left: left)
+            report = try await store.commitBatch(commits, left: left, entities: entities)
         } catch {
             return .failed(reason: backOff(after: error))
         }

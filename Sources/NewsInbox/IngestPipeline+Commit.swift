@@ -4,9 +4,9 @@ import NewsStore
 /// The commit of a batch through the `Committer`, and what it changes in the counters.
 extension IngestPipeline {
     /// Returns false when the transaction failed (nothing of the batch was committed).
-    func commit(_ outcomes: [FileOutcome], settings: IngestSettings) async -> Bool {
+    func commit(_ outcomes: [FileOutcome], settings: IngestSettings, entities: NewsStore.EntityRows = .now) async -> Bool {
         let disposer = Disposer(directory: InboxDirectory(root: inbox), settings: settings, logger: logger)
-        switch await committer.commit(outcomes, disposer: disposer) {
+        switch await committer.commit(outcomes, disposer: disposer, entities: entities) {
         case .nothing:
             return true
         case .failed(let reason):

@@ -26,6 +26,41 @@ extension IngestPipeline {
         }
     }
 
+    /// Writes the entity rows of the articles a backlog left waiting (`NewsStore.EntityRows`), in
+    /// steps of `NewsStore.entityStepArticles` while no file waits and for `mergeSlice` at most a
+    /// turn: the first file that comes waits one step at most. Logged once the backlog is empty.
+    func writeEntitiesWhileIdle() async {
+        guard entityBacklogDue.withLock({ $0 }), entityResume.withLock({ $0 }) <= .now else { return }
+        let start = ContinuousClock.now
+        while tracker.isIdle, start.duration(to: .now) < Self.mergeSlice {
+            do {
+                let step = try await store.writeDeferredEntities()
+                let progress = entityProgress.withLock { p in
+                    p.articles += step.articles
+                    p.steps += 1
+                    return p
+                }
+                if !step.more {
+                    entityBacklogDue.withLock { $0 = false }
+                    entityProgress.withLock { $0 = (0, 0) }
+                    if progress.articles > 0 {
+                        logger.info(
+                            "entity rows of \(progress.articles) articles written in \(progress.steps) steps",
+                            metadata: ["event": "entities-written"])
+                    }
+                    return
+                }
+            } catch {
+                // Tried again after the next batch that leaves rows waiting, or at the next start.
+                entityBacklogDue.withLock { $0 = false }
+                logger.warning(
+                    "writing the waiting entity rows failed: \(error.message)", metadata: ["event": "entities-failed"])
+                return
+            }
+        }
+        entityResume.withLock { $0 = ContinuousClock.now.advanced(by: Self.mergeSlice) }
+    }
+
     /// Merges the full-text index's segments (`NewsStore.mergeIndexStep`) in short steps once no
     /// file has come for `mergeQuiet` and while none waits: the first file that comes waits one
     /// step at most. When a merge is done, the log it wrote is checkpointed.

@@ -27,7 +27,11 @@ extension NewsStore {
     /// Commits a batch as `commit` does and reports what changed. `left`: files of earlier batches
     /// that left the inbox since (`after_ingest`), recorded first in the same transaction (as
     /// `markLeft` with `vanished` false), so that the batch's own look-ups no longer find them.
-    public func commitBatch(_ commits: [FileCommit], left: [LeftFile] = []) async throws(StoreError) -> CommitReport {
+    /// `entities`: whether the articles' entity rows are written now or named in the backlog
+    /// (`EntityRows`).
+    public func commitBatch(_ commits: [FileCommit], left: [LeftFile] = [], entities: EntityRows = .now)
+        async throws(StoreError) -> CommitReport
+    {
         guard !commits.isEmpty || !left.isEmpty else { return CommitReport() }
         let now = Timestamp.now()
         do {
@@ -38,7 +42,9 @@ extension NewsStore {
                     var report = CommitReport()
                     var fullText = FullTextChanges()
                     for commit in commits {
-                        try Self.apply(commit, now: now, state: &state, fullText: &fullText, report: &report, in: db)
+                        try Self.apply(
+                            commit, now: now, entities: entities, state: &state, fullText: &fullText, report: &report,
+                            in: db)
                     }
                     if state.loaded { try Self.mergeBucketsIfDue(&state, in: db) }
                     try fullText.write(in: db)  // last: see FullTextChanges
@@ -53,7 +59,7 @@ extension NewsStore {
     }
 
     private static func apply(
-        _ commit: FileCommit, now: String, state: inout LinkState, fullText: inout FullTextChanges,
+        _ commit: FileCommit, now: String, entities: EntityRows, state: inout LinkState, fullText: inout FullTextChanges,
         report: inout CommitReport, in db: Database
     ) throws {
         let device = commit.identity.map { Int64(bitPattern: $0.device) }
@@ -152,8 +158,7 @@ extension NewsStore {
                 fullText.remove(id, FullTextChanges.Columns(row))
                 fullText.add(id, stored.indexed)
                 fullText.checkCopy(id)
-                try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
-                try insertEntities(of: article, id: id, in: db)
+                try writeEntities(of: article, id: id, entities, revised: true, in: db)
                 let links = try link(
                     id: id, article: article, stored: stored, revised: true, now: now, state: &state, in: db)
                 let previousHash: String = row["content_hash"]
@@ -204,7 +209,7 @@ extension NewsStore {
                 }
                 fullText.add(id, stored.indexed)
                 if links.duplicateOf != nil { fullText.checkCopy(id) }
-                try insertEntities(of: article, id: id, in: db)
+                try writeEntities(of: article, id: id, entities, revised: false, in: db)
                 report.articleChange += 1
                 report.articles.append(
                     CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,
@@ -219,14 +224,6 @@ extension NewsStore {
             fullText.remove(id, FullTextChanges.Columns(row))
             try regroup(previousHash: row["content_hash"], previousBody: row["body"], in: db)
             report.articleChange -= 1
-        }
-    }
-
-    private static func insertEntities(of article: Article, id: Int64, in db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO article_entities (article_id, kind, name) VALUES (?, ?, ?)")
-        for (kind, names) in [("person", article.people), ("place", article.places), ("org", article.organisations)] {
-            for name in names { try statement.execute(arguments: [id, kind, name]) }
         }
     }
 }

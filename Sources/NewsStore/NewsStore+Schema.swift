@@ -303,6 +303,11 @@ extension NewsStore {
                     """
             )
         }
+        // v11: articles whose entity rows wait for an idle moment (`EntityRows`): a batch written
+        // during a backlog names its articles here instead of writing their rows.
+        migrator.registerMigration("v11") { db in
+            try db.execute(sql: "CREATE TABLE entity_backlog (article_id INTEGER PRIMARY KEY)")
+        }
         return migrator
     }
 

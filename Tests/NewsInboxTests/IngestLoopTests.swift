@@ -129,6 +129,40 @@ import Testing
         #expect(try store.countsNow().articles == 2)
     }
 
+    @Test func aCatchUpsEntityRowsAreWrittenOnceTheInboxIsIdleAndALoneFileGetsItsOwnAtOnce() async throws {
+        let bench = try Bench()
+        // A start-up scan of more files than a backlog needs (`entityBacklogFiles`).
+        let cities = ["Helsinki", "Geneva", "Vienna", "Oslo", "Madrid", "Lisbon", "Athens", "Dublin", "Prague",
+                      "Warsaw", "Riga", "Tallinn", "Vilnius", "Berlin", "Paris", "Rome", "Bern", "Sofia", "Zagreb", "Kyiv"]
+        #expect(cities.count >= IngestPipeline.entityBacklogFiles)
+        for (k, city) in cities.enumerated() {
+            try bench.folder.write(
+                "inbox/\(k).txt",
+                "Talks in \(city)\n\nVladimir Putin met Donald Trump in \(city) on Monday, officials said.\n")
+        }
+        try await bench.running { bench in
+            // The start-up scan's files come as one batch, whose entity rows wait for the idle loop.
+            let read = try await Self.eventually { bench.pipeline.stats.articles == cities.count }
+            #expect(read, "the catch-up never finished")
+            let limit = ContinuousClock.now.advanced(by: .seconds(180))
+            while try await bench.pipeline.store.deferredEntityCount() > 0, ContinuousClock.now < limit {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(try await bench.pipeline.store.deferredEntityCount() == 0, "the entity backlog was never written")
+            let people = try await bench.pipeline.store.entities(kind: "person", top: 10)
+            #expect(people.map(\.name).sorted() == ["Donald Trump", "Vladimir Putin"])
+            #expect(people.allSatisfy { $0.articles == cities.count })
+            #expect(Set(try await bench.pipeline.store.entities(kind: "place", top: 50).map(\.name)) == Set(cities))
+
+            try bench.folder.write("inbox/lone.txt", "Talks in Naples\n\nGiorgia Meloni met Keir Starmer in Naples on Friday.\n")
+            bench.pipeline.submit(.ready(bench.folder.path + "/inbox/lone.txt"))
+            let lone = try await Self.eventually { bench.pipeline.stats.articles == cities.count + 1 }
+            #expect(lone, "lone.txt never read")
+            let named = try await bench.pipeline.store.entities(kind: "person", top: 10).map(\.name)
+            #expect(named.contains("Giorgia Meloni") && named.contains("Keir Starmer"))
+        }
+    }
+
     @Test func anIdlePipelineSleepsUntilSomethingIsDue() async throws {
         let bench = try Bench()
         try await bench.running { bench in
