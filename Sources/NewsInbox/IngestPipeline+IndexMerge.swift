@@ -26,11 +26,14 @@ extension IngestPipeline {
         }
     }
 
-    /// Writes the entity rows of the articles a backlog left waiting (`NewsStore.EntityRows`), in
-    /// steps of `NewsStore.entityStepArticles` while no file waits and for `mergeSlice` at most a
-    /// turn: the first file that comes waits one step at most. Logged once the backlog is empty.
+    /// Writes the entity rows of the articles a backlog left waiting (`NewsStore.EntityRows`) once
+    /// no file has come for `mergeQuiet`, in steps of `NewsStore.entityStepArticles` while no file
+    /// waits and for `mergeSlice` at most a turn: the first file that comes waits one step at most.
+    /// Logged once the backlog is empty.
     func writeEntitiesWhileIdle() async {
-        guard entityBacklogDue.withLock({ $0 }), entityResume.withLock({ $0 }) <= .now else { return }
+        guard entityBacklogDue.withLock({ $0 }), entityResume.withLock({ $0 }) <= .now,
+            lastBatch.withLock({ $0 }).duration(to: .now) >= Self.mergeQuiet
+        else { return }
         let start = ContinuousClock.now
         while tracker.isIdle, start.duration(to: .now) < Self.mergeSlice {
             do {

@@ -82,7 +82,10 @@ extension IngestPipeline {
         if heartbeatInterval != nil { times.append(nextHeartbeat.withLock { $0 }) }
         // While ingest is paused, ready files wait for `resume` (an event); a write back-off ends by itself.
         if !statsBox.withLock({ $0.paused }), let until = committer.backoffUntil { times.append(until) }
-        if tracker.isIdle, entityBacklogDue.withLock({ $0 }) { times.append(entityResume.withLock { $0 }) }
+        if tracker.isIdle, entityBacklogDue.withLock({ $0 }) {
+            let quiet = lastBatch.withLock { $0 }.advanced(by: Self.mergeQuiet)
+            times.append(max(quiet, entityResume.withLock { $0 }))
+        }
         if tracker.isIdle, indexMergeDue.withLock({ $0 }) {
             let quiet = lastBatch.withLock { $0 }.advanced(by: Self.mergeQuiet)
             times.append(max(quiet, mergeResume.withLock { $0 }))
