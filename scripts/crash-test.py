@@ -12,6 +12,9 @@ SIGTERM and checks the database with the sqlite3 module:
   * no file yields two article rows, no path has two live rows in `files`;
   * the full-text index has one row per article and passes its integrity check;
   * PRAGMA integrity_check is ok;
+  * once the last newsd is idle, every article's entity rows are those of its stored document
+    (rows left to the idle moments of a backlog are written, even by a run that was killed first),
+    and none wait in entity_backlog;
   * with --after-ingest archive or delete: every file left the inbox (archived once, or deleted),
     no row still holds a (device, inode) that a new file could reuse, and the record of files
     leaving (DATABASE.leaving) is empty.
@@ -229,6 +232,20 @@ def check_database(path, expected):
     figures["fts_rows"] = fts_rows
     if fts_rows != len(rows):
         failures.append(f"{fts_rows} full-text rows for {len(rows)} articles")
+    expected_entities = set()
+    for article_id, doc in db.execute("SELECT id, doc FROM articles"):
+        stored = json.loads(doc)
+        for kind, key in (("person", "people"), ("place", "places"), ("org", "organisations")):
+            expected_entities.update((article_id, kind, name) for name in stored.get(key) or [])
+    entity_rows = set(db.execute("SELECT article_id, kind, name FROM article_entities"))
+    figures["entity_rows"] = len(entity_rows)
+    waiting = db.execute("SELECT count(*) FROM entity_backlog").fetchone()[0]
+    if waiting:
+        failures.append(f"{waiting} articles still wait for their entity rows")
+    if entity_rows != expected_entities:
+        missing = len(expected_entities - entity_rows)
+        extra = len(entity_rows - expected_entities)
+        failures.append(f"entity rows: {missing} missing, {extra} not in any stored article")
     figures["revised"] = db.execute("SELECT count(*) FROM articles WHERE revision > 1").fetchone()[0]
     offsets = db.execute("SELECT count(*) FROM files WHERE offset <> size").fetchone()[0]
     if offsets:
@@ -337,6 +354,19 @@ def main():
     if status:
         figures_run = status.get("ingested_since_start", 0)
         log(f"articles committed by the killed runs: {status.get('articles', 0) - figures_run}")
+    # The entity rows a backlog left are written once the inbox is idle.
+    waiting = None
+    entities_by = time.monotonic() + 300
+    while time.monotonic() < entities_by and daemon.alive():
+        try:
+            db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+            waiting = db.execute("SELECT count(*) FROM entity_backlog").fetchone()[0]
+            db.close()
+        except sqlite3.Error:
+            waiting = None
+        if waiting == 0:
+            break
+        time.sleep(0.2)
     code = daemon.terminate()
     if code != 0:
         log(f"newsd exited with {code} after SIGTERM")
