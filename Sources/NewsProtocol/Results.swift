@@ -47,7 +47,7 @@ public struct StatusResult: Sendable, Codable, Equatable {
     public var pending: Int
     /// Files quarantined.
     public var failed: Int
-    /// Files known (every state).
+    /// Files committed since start (the protocol's `files`).
     public var files: Int
     /// Seconds since start.
     public var uptimeS: Double

@@ -15,6 +15,8 @@ extension NewsStore {
         public var articleChange = 0
         /// Files that became `failed` less files that are `failed` no more.
         public var failedChange = 0
+        /// Articles this transaction named in the entity backlog.
+        var entityBacklogChange = 0
     }
 
     /// Commits a batch of files in one transaction: each file's offset and state together with the
@@ -35,7 +37,7 @@ extension NewsStore {
         guard !commits.isEmpty || !left.isEmpty else { return CommitReport() }
         let now = Timestamp.now()
         do {
-            return try await write { db in
+            let report = try await write { db in
                 try Self.markLeft(left, vanished: false, now: now, in: db)
                 guard !commits.isEmpty else { return CommitReport() }
                 return try self.linking.withLock { state in
@@ -51,6 +53,8 @@ extension NewsStore {
                     return report
                 }
             }
+            entityBacklog.add(report.entityBacklogChange, ordering: .relaxed)
+            return report
         } catch {
             // The transaction rolled back: the index may hold what it undid, so it is rebuilt.
             linking.withLock { $0.loaded = false }
@@ -158,7 +162,7 @@ extension NewsStore {
                 fullText.remove(id, FullTextChanges.Columns(row))
                 fullText.add(id, stored.indexed)
                 fullText.checkCopy(id)
-                try writeEntities(of: article, id: id, entities, revised: true, in: db)
+                report.entityBacklogChange += try writeEntities(of: article, id: id, entities, revised: true, in: db)
                 let links = try link(
                     id: id, article: article, stored: stored, revised: true, now: now, state: &state, in: db)
                 let previousHash: String = row["content_hash"]
@@ -209,7 +213,7 @@ extension NewsStore {
                 }
                 fullText.add(id, stored.indexed)
                 if links.duplicateOf != nil { fullText.checkCopy(id) }
-                try writeEntities(of: article, id: id, entities, revised: false, in: db)
+                report.entityBacklogChange += try writeEntities(of: article, id: id, entities, revised: false, in: db)
                 report.articleChange += 1
                 report.articles.append(
                     CommittedArticle(id: id, revision: 1, article: article, path: commit.path, ingestedAt: now,

@@ -23,8 +23,8 @@ extension NewsStore {
     public static let entityStepArticles = 128
 
     /// Writes (or replaces, for a revised article) an article's entity rows, or names the article
-    /// in the backlog.
-    static func writeEntities(of article: Article, id: Int64, _ when: EntityRows, revised: Bool, in db: Database) throws {
+    /// in the backlog. Returns the articles it added to the backlog (0 or 1).
+    static func writeEntities(of article: Article, id: Int64, _ when: EntityRows, revised: Bool, in db: Database) throws -> Int {
         if revised {
             try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
         }
@@ -32,12 +32,14 @@ extension NewsStore {
         case .later:
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_backlog (article_id) VALUES (?)")
                 .execute(arguments: [id])
+            return db.changesCount
         case .now:
             let statement = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO article_entities (article_id, kind, name) VALUES (?, ?, ?)")
             for (kind, names) in [("person", article.people), ("place", article.places), ("org", article.organisations)] {
                 for name in names { try statement.execute(arguments: [id, kind, name]) }
             }
+            return 0
         }
     }
 
@@ -47,11 +49,11 @@ extension NewsStore {
     public func writeDeferredEntities(limit: Int = NewsStore.entityStepArticles) async throws(StoreError)
         -> (articles: Int, more: Bool)
     {
-        try await write { db in
+        let step: (articles: Int, more: Bool) = try await write { db in
             let ids = try Int64.fetchAll(
                 db.cachedStatement(sql: "SELECT article_id FROM entity_backlog ORDER BY article_id LIMIT ?"),
                 arguments: [limit])
-            guard let last = ids.last else { return (0, false) }
+            guard let last = ids.last else { return (articles: 0, more: false) }
             // The document holds each kind as a JSON list of names (`DocumentJSON`).
             try db.cachedStatement(
                 sql: """
@@ -66,12 +68,22 @@ extension NewsStore {
             ).execute(arguments: [last])
             try db.cachedStatement(sql: "DELETE FROM entity_backlog WHERE article_id <= ?").execute(arguments: [last])
             let more = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entity_backlog)") ?? false
-            return (ids.count, more)
+            return (articles: ids.count, more: more)
         }
+        if step.more {
+            entityBacklog.add(-step.articles, ordering: .relaxed)
+        } else {
+            entityBacklog.store(0, ordering: .relaxed)
+        }
+        return step
     }
 
-    /// Articles whose entity rows wait in the backlog.
+    /// Articles whose entity rows wait in the backlog (read from the database).
     public func deferredEntityCount() async throws(StoreError) -> Int {
         try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_backlog") ?? 0 }
     }
+
+    /// Articles whose entity rows wait in the backlog, as the committed transactions left it: for
+    /// `metrics` (`newsd_entity_backlog_articles`), without a read.
+    public var entityBacklogArticles: Int { max(0, entityBacklog.load(ordering: .relaxed)) }
 }

@@ -14,6 +14,8 @@ public final class NewsStore: Sendable {
     private let timeout = Mutex<Duration>(.milliseconds(2000))
     /// Linking settings and the active-story index, used inside the write transactions.
     let linking = Mutex(LinkState())
+    /// Articles named in `entity_backlog` (`EntityRows`), as the committed transactions left it.
+    let entityBacklog = Atomic<Int>(0)
 
     /// How long a query may read before it is stopped (`query_timeout_ms`, default 2 s).
     public var queryTimeout: Duration {
@@ -57,6 +59,8 @@ public final class NewsStore: Sendable {
             try Self.migrator.migrate(pool)
             // The pool's one writer connection keeps its temporary trigger for its lifetime.
             try pool.writeWithoutTransaction { db in try db.execute(sql: FullTextChanges.copyTracking) }
+            let waiting = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_backlog") ?? 0 }
+            entityBacklog.store(waiting, ordering: .relaxed)
         } catch {
             throw StoreError(.cannotOpen, "cannot open database \(path): \(Self.reason(error))")
         }

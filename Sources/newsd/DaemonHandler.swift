@@ -282,6 +282,9 @@ final class DaemonHandler: ControlHandler {
             # HELP newsd_follow_subscribers Connected follow streams.
             # TYPE newsd_follow_subscribers gauge
             newsd_follow_subscribers \(hub.count)
+            # HELP newsd_entity_backlog_articles Articles committed during a backlog whose entity rows wait for the inbox to be idle.
+            # TYPE newsd_entity_backlog_articles gauge
+            newsd_entity_backlog_articles \(store.entityBacklogArticles)
             # HELP newsd_story_index_stories Stories held in the active-story index (bounded).
             # TYPE newsd_story_index_stories gauge
             newsd_story_index_stories \(stories.stories)

@@ -41,10 +41,13 @@ struct EntityRowsTests {
         #expect(try await later.store.counts().articles == 3)
         #expect(try await later.store.entities(kind: "person", top: 10).isEmpty)
         #expect(try await later.store.deferredEntityCount() == 3)
+        #expect(later.store.entityBacklogArticles == 3)
         let first = try await later.store.writeDeferredEntities(limit: 2)
         #expect(first.articles == 2 && first.more)
+        #expect(later.store.entityBacklogArticles == 1)
         let second = try await later.store.writeDeferredEntities(limit: 2)
         #expect(second.articles == 1 && !second.more)
+        #expect(later.store.entityBacklogArticles == 0)
         let none = try await later.store.writeDeferredEntities(limit: 2)
         #expect(none.articles == 0 && !none.more)
         #expect(try Self.rows(later.store) == expected)
@@ -65,6 +68,7 @@ struct EntityRowsTests {
         revised.offset = 20
         _ = try await t.store.commitBatch([revised], entities: .later)
         #expect(try await t.store.deferredEntityCount() == 2)
+        #expect(t.store.entityBacklogArticles == 2)  // the revised article was waiting already
         let step = try await t.store.writeDeferredEntities()
         #expect(step.articles == 2 && !step.more)
         #expect(try Self.rows(t.store) == ["\(report.articles[0].id) person Grace Hopper"])
@@ -86,6 +90,7 @@ struct EntityRowsTests {
         }
         let store = try NewsStore(path: folder.path + "/newsd.db")
         #expect(try await store.deferredEntityCount() == 3)
+        #expect(store.entityBacklogArticles == 3)
         while try await store.writeDeferredEntities(limit: 1).more {}
         #expect(try Self.rows(store).count == 7)
         #expect(try await store.deferredEntityCount() == 0)
