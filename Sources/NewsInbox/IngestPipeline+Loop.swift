@@ -82,9 +82,8 @@ extension IngestPipeline {
         if heartbeatInterval != nil { times.append(nextHeartbeat.withLock { $0 }) }
         // While ingest is paused, ready files wait for `resume` (an event); a write back-off ends by itself.
         if !statsBox.withLock({ $0.paused }), let until = committer.backoffUntil { times.append(until) }
-        if tracker.isIdle, entityBacklogDue.withLock({ $0 }) {
-            let quiet = lastBatch.withLock { $0 }.advanced(by: Self.mergeQuiet)
-            times.append(max(quiet, entityResume.withLock { $0 }))
+        if tracker.isIdle, let resume = entityBacklog.withLock({ $0.due ? $0.resume : nil }) {
+            times.append(max(lastBatch.withLock { $0 }.advanced(by: Self.mergeQuiet), resume))
         }
         if tracker.isIdle, indexMergeDue.withLock({ $0 }) {
             let quiet = lastBatch.withLock { $0 }.advanced(by: Self.mergeQuiet)

@@ -60,12 +60,8 @@ public final class IngestPipeline: Service, Sendable {
     /// A batch that holds, with the files waiting behind it, this many files or more is a backlog:
     /// its entity rows wait for the inbox to go idle.
     static let entityBacklogFiles = 16
-    /// True while articles may wait in the entity backlog (at start: a crash may have left some).
-    let entityBacklogDue = Mutex(true)
-    /// The entity backlog's progress: articles written and steps, logged when it is empty.
-    let entityProgress = Mutex<(articles: Int, steps: Int)>((0, 0))
-    /// Entity steps cut short by `mergeSlice` go on from here, after as long a pause.
-    let entityResume = Mutex(ContinuousClock.now)
+    /// The entity rows waiting for an idle moment (`writeEntitiesWhileIdle`).
+    let entityBacklog = Mutex(EntityBacklog())
     /// Loop turns since the start; tests count them to see that an idle loop sleeps.
     let turns = Atomic<Int>(0)
 
@@ -215,7 +211,7 @@ public final class IngestPipeline: Service, Sendable {
                     // (`NewsStore.EntityRows`); a few files get them in their own transaction.
                     let backlog = batch.count + tracker.pending >= Self.entityBacklogFiles
                     let entities: NewsStore.EntityRows = backlog ? .later : .now
-                    if backlog { entityBacklogDue.withLock { $0 = true } }
+                    if backlog { entityBacklog.withLock { $0.due = true } }
                     commits.addTask {
                         if !(await self.commit(outcomes, settings: settings, entities: entities)) {
                             // Nothing was committed: the files wait, counted in `pending`, and are read again.

@@ -26,42 +26,52 @@ extension IngestPipeline {
         }
     }
 
-    /// Writes the entity rows of the articles a backlog left waiting (`NewsStore.EntityRows`) once
-    /// no file has come for `mergeQuiet`, in steps of `NewsStore.entityStepArticles` while no file
-    /// waits and for `mergeSlice` at most a turn: the first file that comes waits one step at most.
-    /// Logged once the backlog is empty.
+    /// The entity rows a backlog left waiting (`NewsStore.EntityRows`), as the idle loop writes them.
+    struct EntityBacklog {
+        /// True while articles may wait (at start: a crash may have left some).
+        var due = true
+        /// Articles written and steps taken since the backlog was last empty, for the log.
+        var articles = 0
+        var steps = 0
+        /// Steps cut short by `mergeSlice` go on from here, after as long a pause.
+        var resume = ContinuousClock.now
+    }
+
+    /// Writes the entity rows of the articles a backlog left waiting once no file has come for
+    /// `mergeQuiet`, in steps of `NewsStore.entityStepArticles` while no file waits and for
+    /// `mergeSlice` at most a turn: the first file that comes waits one step at most. Logged once
+    /// the backlog is empty.
     func writeEntitiesWhileIdle() async {
-        guard entityBacklogDue.withLock({ $0 }), entityResume.withLock({ $0 }) <= .now,
+        guard entityBacklog.withLock({ $0.due && $0.resume <= .now }),
             lastBatch.withLock({ $0 }).duration(to: .now) >= Self.mergeQuiet
         else { return }
         let start = ContinuousClock.now
         while tracker.isIdle, start.duration(to: .now) < Self.mergeSlice {
             do {
                 let step = try await store.writeDeferredEntities()
-                let progress = entityProgress.withLock { p in
-                    p.articles += step.articles
-                    p.steps += 1
-                    return p
+                let (articles, steps) = entityBacklog.withLock { b in
+                    b.articles += step.articles
+                    b.steps += 1
+                    defer { if !step.more { b = EntityBacklog(due: false) } }
+                    return (b.articles, b.steps)
                 }
                 if !step.more {
-                    entityBacklogDue.withLock { $0 = false }
-                    entityProgress.withLock { $0 = (0, 0) }
-                    if progress.articles > 0 {
+                    if articles > 0 {
                         logger.info(
-                            "entity rows of \(progress.articles) articles written in \(progress.steps) steps",
+                            "entity rows of \(articles) articles written in \(steps) steps",
                             metadata: ["event": "entities-written"])
                     }
                     return
                 }
             } catch {
                 // Tried again after the next batch that leaves rows waiting, or at the next start.
-                entityBacklogDue.withLock { $0 = false }
+                entityBacklog.withLock { $0.due = false }
                 logger.warning(
                     "writing the waiting entity rows failed: \(error.message)", metadata: ["event": "entities-failed"])
                 return
             }
         }
-        entityResume.withLock { $0 = ContinuousClock.now.advanced(by: Self.mergeSlice) }
+        entityBacklog.withLock { $0.resume = ContinuousClock.now.advanced(by: Self.mergeSlice) }
     }
 
     /// Merges the full-text index's segments (`NewsStore.mergeIndexStep`) in short steps once no
