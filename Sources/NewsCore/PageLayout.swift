@@ -75,6 +75,10 @@ struct PageLayout {
             // A key has at most as many letters as the line has bytes: a line under a quarter of the
             // headline's key cannot be held by it.
             guard text[index].utf8.count * 4 >= keyLength else { continue }
+            // An ASCII line's key is its letters and digits: as many as the headline's, or more,
+            // and the headline's key cannot hold it with room to spare (checked before any count
+            // that walks the line twice).
+            if let alphanumerics = Self.asciiAlphanumerics(text[index]), alphanumerics >= keyLength { continue }
             let words = Sentences.wordCount(text[index])
             guard words >= 2, words <= 30 else { continue }
             // Whether the key holds the line's first (cheap, and false for nearly every line), then
@@ -94,6 +98,21 @@ struct PageLayout {
             }
         }
         return best?.index
+    }
+
+    /// The letters and digits of an ASCII line (the length of its `foldKey`); nil when the line
+    /// holds any other byte.
+    static func asciiAlphanumerics(_ line: String) -> Int? {
+        var line = line
+        return line.withUTF8 { bytes -> Int? in
+            var count = 0
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let folded = byte | 0x20
+                if folded >= 0x61 && folded <= 0x7A || byte >= 0x30 && byte <= 0x39 { count += 1 }
+            }
+            return count
+        }
     }
 
     /// Whether `part` stands in `line` between separators (or at an end): `Site: Part - Section`,

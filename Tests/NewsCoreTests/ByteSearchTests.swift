@@ -5,6 +5,19 @@ import Testing
 /// The byte searches the parser uses in place of Foundation's `range(of:)`: the same places on any
 /// text, as indices valid in the string a substring comes from.
 @Suite struct ByteSearchTests {
+    @Test func anASCIILinesAlphanumericsAreItsFoldedKeysLength() {
+        let ascii = [
+            "Harbour reopens after storm", "AFP: Talks in Geneva - 2015", "", "  --  ", "R2-D2 & C-3PO @ [home]^_`{|}~",
+            "\u{01}\u{1A}\u{7F}\t", "By JANE DOE, 04.05.2015",
+        ]
+        for line in ascii {
+            #expect(PageLayout.asciiAlphanumerics(line) == PageLayout.foldKey(line).count, "\(line)")
+        }
+        for line in ["Zürich talks", "“Quoted”", "日本", "a\u{2009}b"] {
+            #expect(PageLayout.asciiAlphanumerics(line) == nil, "\(line)")
+        }
+    }
+
     @Test func findsWhatFoundationFindsForwardAndBackward() {
         let lines = [
             "By Jane Doe | May 2, 2015 | The Daily Example", "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger",
