@@ -14,7 +14,8 @@ import Glibc
 ///   (but `type`), which gumbo gets as one placeholder character that the copy of its tree replaces
 ///   by the run or the value (`TextRuns`).
 /// Each is left alone whenever gumbo might read it differently from this pass (a script holding `<!--`,
-/// an end tag not followed by a space, `/` or `>`, anything inside `<svg>` or `<math>`).
+/// an end tag not followed by a space, `/` or `>`, text, comments and placeholders inside `<svg>` or
+/// `<math>`, where only the attributes never read go).
 extension HTMLDocument {
     /// The text with the start tags dropped that would open more than `maxDepth` elements (and an
     /// unclosed `<title>` closed at the next tag). The count
@@ -246,7 +247,9 @@ struct InputPass {
             // Whether this tag may lose attributes or content: not inside text read as raw.
             var free = hollowing && i >= keepUntil
             let selfClosing = end > j && text[end - 1] == 0x2F
-            let trims = free && !closing && end - j > 1 && !insideForeignContent
+            // Inside SVG and MathML too: their tags are read as HTML's, and the attributes their
+            // tree building reads (`<font color>`, `<annotation-xml encoding>`) are kept.
+            let trims = free && !closing && end - j > 1
             if hollowing, first != 0x21, trims || hasQuote(j..<end) {
                 let scanned = scanTag(from: nameStart, of: name)
                 if scanned.end != end {
@@ -420,11 +423,15 @@ struct InputPass {
             for b in text[nameStart..<(value?.lowerBound ?? attributeEnd)] where b < 0x20 && !isSpace(b) || b == 0x7F {
                 keeps = false
             }
-            let followed = attributeEnd < n && (isSpace(text[attributeEnd]) || text[attributeEnd] == 0x3E)
+            // (`/` after a quoted value: `<path d="…"/>` is `<path/>` without it.)
+            let followed = attributeEnd < n
+                && (isSpace(text[attributeEnd]) || text[attributeEnd] == 0x3E || value != nil && text[attributeEnd] == 0x2F)
             guard keeps else { continue }
             if spaced, followed, !name.isIn(TagName.readAttributes) || !readsHref && name == TagName.href {
                 left.append(TagCut(range: spaceStart..<attributeEnd, placeholder: false))
-            } else if plain, let value, value.count >= TextRuns.shortest, runs?.open == true, name.isIn(TagName.asideAttributes) {
+            } else if plain, let value, value.count >= TextRuns.shortest, runs?.open == true, !insideForeignContent,
+                name.isIn(TagName.asideAttributes)
+            {
                 left.append(TagCut(range: value, placeholder: true))
             }
         }
