@@ -63,6 +63,17 @@ import Testing
         #expect(trimmed == #"<b data-x="1">Bold</b> <i onclick="f()">it</i> <a>link</a>"#)
     }
 
+    /// A JSON-LD script's data goes to gumbo as one placeholder and comes back as written.
+    @Test func jsonLDAsPlaceholder() {
+        let json = "{\n  \"@type\": \"NewsArticle\",   \"url\": \"https://a.example/?x=1&y=2\"\n}"
+        let page = Array("<head><script type=\"application/ld+json\">\(json)</script></head>".utf8)
+        let prepared = HTMLDocument.prepared(page, hollowing: true, puttingAside: true).text
+        #expect(!String(decoding: prepared, as: UTF8.self).contains("NewsArticle"))
+        let document = HTMLDocument(utf8: page)
+        let script = document.nodes.first { $0.name == "script" }
+        #expect(script.map { document.text($0.index, raw: true) } == json)
+    }
+
     /// Inside SVG the attributes newsd does not read go, and the values it copies stay as written.
     @Test func svgAttributes() {
         let page = Array(#"<svg class="icon" viewBox="0 0 24 24"><path d="M0 0L1 1" fill="red"/></svg>"#.utf8)
@@ -130,6 +141,11 @@ import Testing
         #"<svg class="icon-class"><use class="inner-class"></use></svg><p class="after-svg">z</p>"#,
         "<my-element\u{0C}class=\"story-class\">an unknown element whose name ends at a form feed</my-element>",
         #"<font color="red" face="serif-face" size="3" class="font-class">f</font><math><annotation-xml encoding="text/html"><p>q</p></annotation-xml></math>"#,
+        // A JSON-LD script's data goes whole, as written; one that gumbo would read otherwise stays.
+        "<script type=\"application/ld+json\">\n  {\"headline\": \"A &amp; B\",   \"url\": \"https://a.example/?x=1&y=2\"}\n</script>",
+        "<script type=\"application/ld+json\">{\"a\":\n\r\n \"CR LF\"}</script><script type=\"application/ld+json\">{\"b\": \"\u{1}\"}</script>",
+        "<script type=\"application/ld+json\">{\"c\": \"<!-- x -->\"}</script ><script type=\"application/ld+json\">{\"d\": 1}</scriptx>",
+        "<svg><script type=\"application/ld+json\">{\"e\": \"<b>in svg</b>\"}</script></svg><p>after</p>",
     ])
     func placeholdersLeaveTheTree(html: String) {
         let bytes = Array(html.utf8)
