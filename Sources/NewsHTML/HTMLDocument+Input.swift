@@ -11,10 +11,11 @@ import Glibc
 ///   indentation between tags): gumbo hands text to its tree one character at a time, and newsd
 ///   reads any run of white space as one space (a text that was white space alone still is);
 /// - the characters of each run of text, and of each quoted value of an attribute newsd copies
-///   (but `type`), which gumbo gets as one placeholder character that the copy of its tree replaces
-///   by the run or the value (`TextRuns`).
+///   (but `type`), and of a JSON-LD script, which gumbo gets as one placeholder character that the
+///   copy of its tree replaces by the run, the value or the script's data (`TextRuns`).
 /// Each is left alone whenever gumbo might read it differently from this pass (a script holding `<!--`,
-/// an end tag not followed by a space, `/` or `>`, anything inside `<svg>` or `<math>`).
+/// an end tag not followed by a space, `/` or `>`, text, comments and placeholders inside `<svg>` or
+/// `<math>`, where only the attributes never read go).
 extension HTMLDocument {
     /// The text with the start tags dropped that would open more than `maxDepth` elements (and an
     /// unclosed `<title>` closed at the next tag). The count
@@ -246,7 +247,9 @@ struct InputPass {
             // Whether this tag may lose attributes or content: not inside text read as raw.
             var free = hollowing && i >= keepUntil
             let selfClosing = end > j && text[end - 1] == 0x2F
-            let trims = free && !closing && end - j > 1 && !insideForeignContent
+            // Inside SVG and MathML too: their tags are read as HTML's, and the attributes their
+            // tree building reads (`<font color>`, `<annotation-xml encoding>`) are kept.
+            let trims = free && !closing && end - j > 1
             if hollowing, first != 0x21, trims || hasQuote(j..<end) {
                 let scanned = scanTag(from: nameStart, of: name)
                 if scanned.end != end {
@@ -316,6 +319,12 @@ struct InputPass {
                 }
                 if free, found, k > end + 1, isHollowable(name, tag: i..<end, content: end + 1..<k) {
                     leaveOut(upTo: end + 1, resumingAt: k)
+                } else if free, found, isPlainJSONLD(name, tag: i..<end, content: end + 1..<k),
+                    let placeholder = runs?.add(end + 1..<k)
+                {
+                    // A JSON-LD script's data, which newsd copies as written: one placeholder.
+                    leaveOut(upTo: end + 1, resumingAt: k)
+                    TextRuns.append(placeholder, to: &out)
                 }
                 i = k
                 continue
@@ -420,11 +429,15 @@ struct InputPass {
             for b in text[nameStart..<(value?.lowerBound ?? attributeEnd)] where b < 0x20 && !isSpace(b) || b == 0x7F {
                 keeps = false
             }
-            let followed = attributeEnd < n && (isSpace(text[attributeEnd]) || text[attributeEnd] == 0x3E)
+            // (`/` after a quoted value: `<path d="…"/>` is `<path/>` without it.)
+            let followed = attributeEnd < n
+                && (isSpace(text[attributeEnd]) || text[attributeEnd] == 0x3E || value != nil && text[attributeEnd] == 0x2F)
             guard keeps else { continue }
             if spaced, followed, !name.isIn(TagName.readAttributes) || !readsHref && name == TagName.href {
                 left.append(TagCut(range: spaceStart..<attributeEnd, placeholder: false))
-            } else if plain, let value, value.count >= TextRuns.shortest, runs?.open == true, name.isIn(TagName.asideAttributes) {
+            } else if plain, let value, value.count >= TextRuns.shortest, runs?.open == true, !insideForeignContent,
+                name.isIn(TagName.asideAttributes)
+            {
                 left.append(TagCut(range: value, placeholder: true))
             }
         }
@@ -519,6 +532,22 @@ struct InputPass {
             if contains(Needles.commentOpening, in: content, ignoringCase: false) { return false }
         }
         return !insideForeignContent
+    }
+
+    /// Whether a script is JSON-LD whose data gumbo reads as written (`TextRuns`), so that it can
+    /// go to gumbo as a placeholder: ended by a real end tag, not inside SVG or MathML, holding no
+    /// `<!--`, and no character `readValue` marks (an `&` opens no reference there).
+    func isPlainJSONLD(_ name: TagName, tag: Range<Int>, content: Range<Int>) -> Bool {
+        guard name == TagName.script, content.count >= TextRuns.shortest, runs?.open == true, !insideForeignContent else {
+            return false
+        }
+        let after = content.upperBound + name.count + 2
+        guard after < text.count, isSpaceOrEnd(text[after]) || text[after] == 0x2F else { return false }
+        guard contains(Needles.ldJSON, in: tag, ignoringCase: true),
+            !contains(Needles.commentOpening, in: content, ignoringCase: false)
+        else { return false }
+        let read = readValue(content, references: false)
+        return !read.control && read.plain
     }
 
     /// Whether a comment's text ends where gumbo ends it too: not `<!-->` or `<!--->` (ended at

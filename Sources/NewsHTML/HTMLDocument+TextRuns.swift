@@ -20,7 +20,8 @@ import Glibc
 /// What gumbo reads differently from plain characters is never put aside: character references
 /// (`&amp;`, `&#8217;` and the name or number after the `&`), the characters it reads as U+FFFD
 /// or drops (NUL, controls, noncharacters, bytes that are not UTF-8), runs of four bytes or
-/// fewer, text where the pass leaves everything as written (raw text, `<pre>`, SVG and MathML), and
+/// fewer, text where the pass leaves everything as written (raw text but a JSON-LD script's data,
+/// which goes whole as one placeholder and comes back as written; `<pre>`, SVG and MathML), and
 /// everything after a `<![CDATA[` (whose end the pass does not look for). A page that holds any
 /// character of planes 12 to 16 (lead byte `F3` or `F4`) gets no placeholders at all, so every such
 /// character in gumbo's tree is one.
@@ -177,7 +178,8 @@ extension InputPass {
     /// A quoted attribute value in one pass: whether it holds a control byte (the tag then keeps
     /// all its attributes), and whether it reads as written, so that it can be a placeholder: no
     /// character `character(at:)` marks, and no carriage return (HTML reads `CR LF` as `LF`).
-    func readValue(_ value: Range<Int>) -> (control: Bool, plain: Bool) {
+    /// `references`: whether an `&` opens a reference (not in a script's data).
+    func readValue(_ value: Range<Int>, references: Bool = true) -> (control: Bool, plain: Bool) {
         var plain = true
         var k = value.lowerBound
         while k < value.upperBound {
@@ -198,7 +200,7 @@ extension InputPass {
             }
             let b = text[k]
             if b >= 0x20 && b < 0x7F {
-                if b == 0x26 { plain = false }
+                if b == 0x26, references { plain = false }
                 k += 1
                 continue
             }

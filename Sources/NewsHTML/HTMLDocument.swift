@@ -234,7 +234,8 @@ extension HTMLDocument {
                     UnsafeRawPointer(cText).withMemoryRebound(to: UInt8.self, capacity: length) {
                         let bytes = UnsafeBufferPointer(start: $0, count: length)
                         if let (runs, page) = runs, TextRuns.holdsPlaceholderBytes(bytes) {
-                            runs.expand(bytes, from: page, into: &fields.textBytes)
+                            // A script's data (JSON-LD) is raw text, as written.
+                            runs.expand(bytes, from: page, into: &fields.textBytes, asWritten: owner == GUMBO_TAG_SCRIPT.rawValue)
                         } else {
                             fields.textBytes.append(contentsOf: bytes)
                         }

@@ -42,6 +42,15 @@ import Testing
         #"<p><a href=/1 data-x=1><a href=/2><a href=/3><a href=/4>Link</p><p>After</p>"#,
         // An `href` is read from `<link>` only.
         #"<link rel=canonical href="https://example.com/a"><a href="/b" class=c>B</a><base href="/">"#,
+        // SVG and MathML: the attributes never read go, those their tree building reads stay.
+        ##"<svg viewBox="0 0 24 24" class="icon"><path d="M0 0L1 1" fill="red"/><use xlink:href="#a" /></svg><p data-x=1>x</p>"##,
+        #"<svg><title class="t">Icon</title><foreignObject width="5"><p data-x=1>In</p></foreignObject></svg>"#,
+        #"<svg><font color=red data-x=1>out</font><font data-y=2 size=3>too</font></svg><p>after</p>"#,
+        #"<math><annotation-xml encoding="text/html" data-x=1><p class=a data-y=2>x</p></annotation-xml></math>"#,
+        #"<svg><style data-x=1>.a{}</style><script data-y=2>f()</script><circle r="2" data-z=3/></svg>"#,
+        // An attribute before a tag's closing slash.
+        #"<img src="a.png"/><br data-x="1"/><a data-y="2"/ class=c>x</a><input type="hidden" value="v"/>"#,
+        #"<p data-x="1"/class="c">Text</p><p data-y='2'/>More</p>"#,
     ])
     func sameTree(html: String) {
         let bytes = Array(html.utf8)
@@ -52,6 +61,24 @@ import Testing
         let page = Array(#"<b data-x="1">Bold</b> <i onclick="f()">it</i> <a href="/x" data-y="2">link</a>"#.utf8)
         let trimmed = String(decoding: HTMLDocument.prepared(page, hollowing: true), as: UTF8.self)
         #expect(trimmed == #"<b data-x="1">Bold</b> <i onclick="f()">it</i> <a>link</a>"#)
+    }
+
+    /// A JSON-LD script's data goes to gumbo as one placeholder and comes back as written.
+    @Test func jsonLDAsPlaceholder() {
+        let json = "{\n  \"@type\": \"NewsArticle\",   \"url\": \"https://a.example/?x=1&y=2\"\n}"
+        let page = Array("<head><script type=\"application/ld+json\">\(json)</script></head>".utf8)
+        let prepared = HTMLDocument.prepared(page, hollowing: true, puttingAside: true).text
+        #expect(!String(decoding: prepared, as: UTF8.self).contains("NewsArticle"))
+        let document = HTMLDocument(utf8: page)
+        let script = document.nodes.first { $0.name == "script" }
+        #expect(script.map { document.text($0.index, raw: true) } == json)
+    }
+
+    /// Inside SVG the attributes newsd does not read go, and the values it copies stay as written.
+    @Test func svgAttributes() {
+        let page = Array(#"<svg class="icon" viewBox="0 0 24 24"><path d="M0 0L1 1" fill="red"/></svg>"#.utf8)
+        let trimmed = String(decoding: HTMLDocument.prepared(page, hollowing: true), as: UTF8.self)
+        #expect(trimmed == #"<svg class="icon"><path/></svg>"#)
     }
 
     @Test func hrefOfLinkOnly() {
@@ -114,6 +141,11 @@ import Testing
         #"<svg class="icon-class"><use class="inner-class"></use></svg><p class="after-svg">z</p>"#,
         "<my-element\u{0C}class=\"story-class\">an unknown element whose name ends at a form feed</my-element>",
         #"<font color="red" face="serif-face" size="3" class="font-class">f</font><math><annotation-xml encoding="text/html"><p>q</p></annotation-xml></math>"#,
+        // A JSON-LD script's data goes whole, as written; one that gumbo would read otherwise stays.
+        "<script type=\"application/ld+json\">\n  {\"headline\": \"A &amp; B\",   \"url\": \"https://a.example/?x=1&y=2\"}\n</script>",
+        "<script type=\"application/ld+json\">{\"a\":\n\r\n \"CR LF\"}</script><script type=\"application/ld+json\">{\"b\": \"\u{1}\"}</script>",
+        "<script type=\"application/ld+json\">{\"c\": \"<!-- x -->\"}</script ><script type=\"application/ld+json\">{\"d\": 1}</scriptx>",
+        "<svg><script type=\"application/ld+json\">{\"e\": \"<b>in svg</b>\"}</script></svg><p>after</p>",
     ])
     func placeholdersLeaveTheTree(html: String) {
         let bytes = Array(html.utf8)
