@@ -241,12 +241,13 @@ extension PageLayout {
             // `Headline` / `Stewart Perrie` / `Published 22:00, 11 July 2021 BST`: a name printed
             // under the headline (a standfirst and a caption may stand between) and right over a
             // story's stamp (a time, a label, a reading time: `Discount Codes` over a bare date is
-            // a menu's), blank lines between or not, is the story's header's byline when the line
+            // a menu's) or a role (`Felipe Morales Sierra` / `Periodista Judicial`), blank lines
+            // between or not, is the story's header's byline when the line
             // is the name and nothing else (`Economic Stimulus Proposals` is a heading) and reads
             // as a person's (`Unser Bayern`, `FOCUS-Online-Experte Robin Tschöpe` do not). Over the
             // headline, a name and a stamp are a section's or a site's as often.
             let underHeadline = index > anchor && printed.distance(index, anchor) <= 4
-                && printed.next(after: index).map({ isStoryStamp(text[$0]) }) == true && name == String(Substring(text[index]).trimmingSpaces())
+                && printed.next(after: index).map({ isStoryStamp(text[$0]) || text[$0].utf8.count <= 100 && isRoleLine(text[$0]) }) == true && name == String(Substring(text[index]).trimmingSpaces())
                 && isPersonShaped(name) && !name.split(separator: " ").contains(where: { Byline.isGermanRole($0.lowercased()) })
             let near = abs(index - anchor) <= 4 && (dated || known) || inHeader && known || underHeadline
             let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated

@@ -484,6 +484,12 @@ import Testing
         ("Unser Bayern", "\nMarch 15, 2021 10:00", []),
         ("FOCUS-Online-Experte Robin Tschöpe", "\nFreitag, 06.07.2018, 10:29", []),
         ("China’s Modus Operandi", "March 15, 2021", []),
+        // Over a role instead of a stamp: a role of another language and its field, a German role
+        // after `Stellvertretende`; a menu's `Blogger Stories` or a desk alone is no role.
+        ("The council's vote ends ten years of debate about the crossing.\n\nPriya Raman", "\nPeriodista Judicial", ["Priya Raman"]),
+        ("Priya Raman", "Stellvertretende Pressesprecherin und Bereichsleitung Presse", ["Priya Raman"]),
+        ("Priya Raman", "\nBlogger Stories", []),
+        ("Priya Raman", "\nHealth Care", []),
     ])
     func nameBesideAStamp(name: String, below: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "\(name)\n\(below)")
@@ -760,6 +766,11 @@ import Testing
     /// What ends a byline's names and what opens one: a day after `vom`, the name printed twice
     /// (the byline's text, then its link's), a forum thread's starter.
     @Test func bylineEndsAndForumOpenings() {
+        // `Autor Mark Newton:`: the label's colon after the name.
+        #expect(PageLayout.byline("Autor Maria Keller:") == ["Maria Keller"])
+        #expect(PageLayout.byline("Author Jane Roth:") == ["Jane Roth"])
+        #expect(PageLayout.byline("Autor des Monats:") == nil)
+        #expect(PageLayout.byline("Autor Maria Keller") == nil)
         #expect(PageLayout.byline("Von Jane Roth vom 3. Februar 2022 0") == ["Jane Roth"])
         #expect(PageLayout.byline("by Maria Keller Maria Keller") == ["Maria Keller"])
         #expect(PageLayout.byline("By Juan Carlos Pérez Gómez") == ["Juan Carlos Pérez Gómez"])
@@ -906,6 +917,11 @@ import Testing
         ("Vorheriger Beitrag Nächster Beitrag\n\nAutor", []),
         ("Nutzungsbasierte Onlinewerbung\nAlle Artikel", []),
         ("Autor\n\nJil Schuller\n\nAlle Artikel", ["Jil Schuller"]),
+        ("Christie Wilcox\nDie Autorin ist Wissenschaftsautorin in Washington, USA.", ["Christie Wilcox"]),
+        ("Jim Morin\nThe author is a senior writer for the Example.", ["Jim Morin"]),
+        ("Jim Morin\nThe author is unknown.", []),
+        ("Alexandra Weber\n\nStellvertretende Pressesprecherin und Bereichsleitung Presse und Öffentlichkeitsarbeit", ["Alexandra Weber"]),
+        ("Interest Dashboard\nBlogger Stories", []),
     ])
     func authorsBoxAtTheEndOfThePage(box: String, names: [String]) throws {
         let noByline = Self.page.replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
