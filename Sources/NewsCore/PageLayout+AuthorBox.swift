@@ -410,8 +410,11 @@ extension PageLayout {
     /// Whether a word names a role an author's box prints: a byline's role (`Writer`), one of the
     /// other languages' below, or a German role by its ending (`Chefredakteurin`, `Werkstudentin`).
     static func isRole(_ word: some StringProtocol) -> Bool {
-        roleWords.contains(Byline.titleCased(String(word))) || Byline.isGermanRole(word.lowercased())
+        roleWords.contains(Byline.titleCased(String(word))) || Byline.isGermanRole(word.lowercased()) || word.utf8.count == 3 && chiefOfficers.contains(word.uppercased())
     }
+
+    /// A firm's chief officers, as their initials are printed (`Gina Trapani CEO`).
+    static let chiefOfficers: Set<String> = ["CEO", "CTO", "CFO", "COO", "CMO"]
 
     /// Roles an author's box names besides a byline's, in French, Spanish, Italian and English.
     static let roleWords: Set<String> = Byline.roles.union([

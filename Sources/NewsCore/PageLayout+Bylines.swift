@@ -137,6 +137,9 @@ extension PageLayout {
         // name, or a date beside it.
         // Menu items (`Discount Codes`, `Middle East`, `Sign UP Now`) are shaped like names too.
         for index in ordered where index != anchor && printed.distance(index, anchor) <= reachAbove {
+            // `Gina Trapani CEO`, `Sam Stein Senior Politics Editor, The Huffington Post`: a name and
+            // the author's role on one line under the headline (a standfirst and a stamp between).
+            if index > anchor, printed.distance(index, anchor) <= 4, let name = nameBeforeRole(text[index]) { return (index, [name]) }
             var line = Substring(text[index])
             // `11.12.2019 - Amelie Loevenich`, `September 17, 2019 Helmut Rubik 0`: the date before the name.
             let whole = line
@@ -253,6 +256,28 @@ extension PageLayout {
             let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated
             guard near || card else { continue }
             return (index, [name])
+        }
+        return nil
+    }
+
+    /// A line that is a name of two or three words and a role after it, up to a comma (`Gina Trapani
+    /// CEO`, `Sam Stein Senior Politics Editor, The Huffington Post`): the name. A role first (`Chief
+    /// Washington Correspondent`), a place before the role (`Denis Staunton China Correspondent`) or a
+    /// name newsd cannot tell from a heading's words is none.
+    static func nameBeforeRole(_ line: String) -> String? {
+        guard line.utf8.count <= 100, let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { return nil }
+        let upToComma = line.prefix { $0 != "," }
+        let words = upToComma.split(separator: " ")
+        guard words.count >= 3, words.count <= 7 else { return nil }
+        for count in [2, 3] where words.count > count {
+            let role = words[count...].joined(separator: " ")
+            guard isRoleLine(role) else { continue }
+            let head = words[..<count].joined(separator: " ")
+            // `Denis Staunton China Correspondent`: a place of the role's is no part of the name.
+            guard let name = Byline.cleanName(head), name == head, isPersonShaped(name), wordsCouldBeAName(name),
+                !words[..<count].contains(where: { isRole($0) || isDesk(String($0)) })
+            else { return nil }
+            return name
         }
         return nil
     }

@@ -497,6 +497,22 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// A name and the author's role on one line under the headline, a standfirst between: the name.
+    /// A role first, a place before the role, or a heading's words before it are none.
+    @Test func nameAndRoleOnOneLine() throws {
+        #expect(PageLayout.nameBeforeRole("Priya Raman CEO") == "Priya Raman")
+        #expect(PageLayout.nameBeforeRole("Priya Raman Senior Politics Editor, The Daily Example") == "Priya Raman")
+        #expect(PageLayout.nameBeforeRole("Chief Washington Correspondent") == nil)
+        #expect(PageLayout.nameBeforeRole("Priya Raman China Correspondent, in Seoul") == nil)
+        #expect(PageLayout.nameBeforeRole("Priya Raman") == nil)
+        #expect(PageLayout.nameBeforeRole("Unsere Themen Redakteur") == nil)
+        let standfirst = "The council's vote ends ten years of debate about the crossing."
+        let text = Self.page.replacingOccurrences(
+            of: "By Jane Holloway\n\nMarch 15, 2021", with: "\(standfirst)\n\nPriya Raman Senior Politics Editor, The Daily Example")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == ["Priya Raman"])
+    }
+
     /// Given names of the languages newsd reads beyond the entity recogniser's list vouch for a name
     /// alone under the headline or in a post's facts line; a month that is a given name opens a
     /// byline after `By`; a first name and an initial beside a date (a review's signature), a
