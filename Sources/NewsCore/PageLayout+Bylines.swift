@@ -200,7 +200,7 @@ extension PageLayout {
             {
                 return (index, [word])
             }
-            guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)),
+            guard Sentences.wordCount(String(names)) <= 4, var name = Byline.cleanName(String(names)),
                 !name.split(separator: " ").contains(where: { controls.contains($0.lowercased()) })
             else { continue }
             let first = name.split(separator: " ").first.map(String.init) ?? ""
@@ -222,7 +222,14 @@ extension PageLayout {
             if datedBefore && !known && !((separatedFromDate || commentsAfter) && printed.distance(index, anchor) <= 1) { continue }
             // After a date, with nothing after the names that ends them, a known first name and a
             // surname: a third word is as often the post's category (`Ulrike Stockhausen Kultur`).
-            if datedBefore, known, !separatedFromDate, !commentsAfter, cutOff.allSatisfy({ $0 == " " }), nameWords.count > 2 { continue }
+            if datedBefore, known, !separatedFromDate, !commentsAfter, cutOff.allSatisfy({ $0 == " " }), nameWords.count > 2 {
+                // Unless the page's menu prints that word alone on its line (`30. Oktober 2023 Carola
+                // Pönisch Kultur` under a menu's `Kultur`): the category goes, the name stays.
+                guard nameWords.count == 3, case let category = String(nameWords[2]),
+                    text.contains(where: { $0.utf8.count == category.utf8.count && $0 == category })
+                else { continue }
+                name = nameWords[..<2].joined(separator: " ")
+            }
             // A name newsd does not know needs words that could be a person's (no article, place,
             // organisation or role), and is no part of the headline or the site's name that opens or
             // closes the title bar (`Der Turm der Wünsche` over a date and the same headline, a blog's

@@ -497,6 +497,19 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// After a date and a known first name, a third word is the post's category when the page's
+    /// menu prints it alone on its line: the name without it is the byline; without such a menu item
+    /// the line gives none (`nameAloneNearTheHeadline`).
+    @Test func categoryAfterTheNameThatTheMenuPrints() throws {
+        let text = Self.page
+            .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "15. März 2021 Ulrike Stockhausen Kultur")
+            .replacingOccurrences(of: "Weather\n", with: "Weather\nKultur\n")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == ["Ulrike Stockhausen"])
+        let other = text.replacingOccurrences(of: "Weather\nKultur\n", with: "Weather\nReisen\n")
+        #expect(try #require(try TestSupport.article(other)).authors == [])
+    }
+
     /// A name and the author's role on one line under the headline, a standfirst between: the name.
     /// A role first, a place before the role, or a heading's words before it are none.
     @Test func nameAndRoleOnOneLine() throws {
