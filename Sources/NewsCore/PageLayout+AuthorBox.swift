@@ -232,11 +232,15 @@ extension PageLayout {
             if line.utf8.count <= 60, let next = printed.next(after: index) {
                 // What is below decides first (cheap), then whether the line is a name.
                 let below = text[next]
-                let role = below.utf8.count <= 60 && isRoleLine(below)
+                let role = below.utf8.count <= 100 && isRoleLine(below)
                 let more = !role && below.utf8.count <= 80 && below.utf8.first.map { "AaMmWwVvSsPpTt".utf8.contains($0) } == true
                     && moreFromOpenings.contains(where: below.characterPrefix(16).lowercased().hasPrefix)
                 let note = !role && !more && below.utf8.count > line.utf8.count && below.hasPrefix(line + " ")
-                if role || more || note, Sentences.wordCount(line) <= 4, let clean = Byline.cleanName(line) {
+                // `Christie Wilcox` / `Die Autorin ist Wissenschaftsautorin in Washington`: the note
+                // speaks of the author without the name.
+                let aboutAuthor = !role && !more && !note && below.utf8.count > 12 && below.utf8.first.map { "DdTtLlE".utf8.contains($0) } == true
+                    ? authorNoteOpenings.first(where: below.characterPrefix(16).lowercased().hasPrefix) : nil
+                if role || more || note || aboutAuthor != nil, Sentences.wordCount(line) <= 4, let clean = Byline.cleanName(line) {
                     let known = clean.split(separator: " ").first.map { Gazetteer.bylineFirstNames.contains(String($0)) } ?? false
                     // A role of one word under a menu's item (`Closet Diary` / `Designer`) or a label
                     // (`Autor`) over the name below is as common: it takes a known first name, unless
@@ -248,6 +252,9 @@ extension PageLayout {
                     } else if more, below.hasSuffix(clean) || below.count < 24 && (known || labelAbove(index, text)) {
                         name = clean
                     } else if note, clean == line, isBio(below.dropFirst(clean.count + 1)) {
+                        name = clean
+                        bio = true
+                    } else if let opening = aboutAuthor, clean == line, isBio(below.dropFirst(opening.count)) {
                         name = clean
                         bio = true
                     }
@@ -309,18 +316,30 @@ extension PageLayout {
         guard let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { return false }
         // Cheap first: the line opens with a role or a desk.
         let opening = String(line.prefix { $0 != " " }.trimmingPunctuation())
-        guard isRole(opening) || Byline.desks.contains(Byline.titleCased(opening)) else { return false }
+        guard isRole(opening) || isDesk(opening) else { return false }
+        let words = line.split(separator: " ")
         var sawRole = false
-        for word in line.split(separator: " ") {
+        for (index, word) in words.enumerated() {
             let bare = Byline.titleCased(String(word.trimmingPunctuation()))
             if ["For", "Für", "At", "Bei", "De", "Du", "Of", "Der", "Des", "Im", "In", "Und", "And"].contains(bare) { break }
             if isRole(bare) {
                 sawRole = true
-            } else if !Byline.desks.contains(bare) {
-                return false
+            } else if !isDesk(bare) {
+                // `Periodista Judicial`, `Redakteurin Politik`: a role other than a byline's English
+                // ones, then its field, as the last of two words (a menu's `Developer Edition`,
+                // `Blogger Stories`, `Author Login` are none).
+                let role = Byline.titleCased(String(words[0]))
+                return sawRole && index == 1 && words.count == 2 && !Byline.roles.contains(role) && role != "Author" && role != "Blogger"
+                    && word.first?.isUppercase == true && word.allSatisfy(\.isLetter)
             }
         }
         return sawRole
+    }
+
+    /// A word that goes before a role: a byline's desks, and the German for deputy and leading
+    /// (`Stellvertretende Pressesprecherin`).
+    static func isDesk(_ word: String) -> Bool {
+        Byline.desks.contains(Byline.titleCased(word)) || ["Stellvertretende", "Stellvertretender", "Leitende", "Leitender"].contains(word)
     }
 
     /// A name that reads as a person's: a known first name, or no word that opens sentences
@@ -391,14 +410,21 @@ extension PageLayout {
     /// Whether a word names a role an author's box prints: a byline's role (`Writer`), one of the
     /// other languages' below, or a German role by its ending (`Chefredakteurin`, `Werkstudentin`).
     static func isRole(_ word: some StringProtocol) -> Bool {
-        roleWords.contains(Byline.titleCased(String(word))) || Byline.isGermanRole(word.lowercased())
+        roleWords.contains(Byline.titleCased(String(word))) || Byline.isGermanRole(word.lowercased()) || word.utf8.count == 3 && chiefOfficers.contains(word.uppercased())
     }
+
+    /// A firm's chief officers, as their initials are printed (`Gina Trapani CEO`).
+    static let chiefOfficers: Set<String> = ["CEO", "CTO", "CFO", "COO", "CMO"]
 
     /// Roles an author's box names besides a byline's, in French, Spanish, Italian and English.
     static let roleWords: Set<String> = Byline.roles.union([
         "Journaliste", "Rédacteur", "Rédactrice", "Correspondant", "Correspondante", "Periodista", "Redactor", "Redactora",
         "Corresponsal", "Giornalista", "Professor", "Author", "Blogger",
     ])
+
+    /// How a note on the author opens when it does not repeat the name (`Die Autorin ist …`,
+    /// `The author is …`), lower-cased: the verb follows.
+    static let authorNoteOpenings = ["der autor ", "die autorin ", "the author ", "l'auteur ", "l’auteur ", "l'autrice ", "el autor ", "la autora "]
 
     /// Links to an author's other pieces, below the name in a box.
     static let moreFromOpenings = [

@@ -372,6 +372,12 @@ extension PageLayout {
         if let piece = pieceByline(line) {
             return byline(String(piece), dated: dated)
         }
+        // `Autor Mark Newton:`: the label without its colon before the name, the colon after it.
+        if line.utf8.count <= 60, line.last == ":", let label = ["autor ", "autorin ", "author "].first(where: head.hasPrefix),
+            let names = Byline.parse("By " + line.dropFirst(label.count).dropLast().trimmingSpaces())
+        {
+            return names
+        }
         guard opensWithBylineOpening(head) else {
             guard line.utf8.count <= 200 else { return nil }
             // `on March 10, 2015 by Nikhil Marathe`, `1.11.23 20:19 von Lars Sobiraj`: names after a date.

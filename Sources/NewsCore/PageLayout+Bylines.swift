@@ -137,6 +137,9 @@ extension PageLayout {
         // name, or a date beside it.
         // Menu items (`Discount Codes`, `Middle East`, `Sign UP Now`) are shaped like names too.
         for index in ordered where index != anchor && printed.distance(index, anchor) <= reachAbove {
+            // `Gina Trapani CEO`, `Sam Stein Senior Politics Editor, The Huffington Post`: a name and
+            // the author's role on one line under the headline (a standfirst and a stamp between).
+            if index > anchor, printed.distance(index, anchor) <= 4, let name = nameBeforeRole(text[index]) { return (index, [name]) }
             var line = Substring(text[index])
             // `11.12.2019 - Amelie Loevenich`, `September 17, 2019 Helmut Rubik 0`: the date before the name.
             let whole = line
@@ -197,7 +200,7 @@ extension PageLayout {
             {
                 return (index, [word])
             }
-            guard Sentences.wordCount(String(names)) <= 4, let name = Byline.cleanName(String(names)),
+            guard Sentences.wordCount(String(names)) <= 4, var name = Byline.cleanName(String(names)),
                 !name.split(separator: " ").contains(where: { controls.contains($0.lowercased()) })
             else { continue }
             let first = name.split(separator: " ").first.map(String.init) ?? ""
@@ -219,7 +222,14 @@ extension PageLayout {
             if datedBefore && !known && !((separatedFromDate || commentsAfter) && printed.distance(index, anchor) <= 1) { continue }
             // After a date, with nothing after the names that ends them, a known first name and a
             // surname: a third word is as often the post's category (`Ulrike Stockhausen Kultur`).
-            if datedBefore, known, !separatedFromDate, !commentsAfter, cutOff.allSatisfy({ $0 == " " }), nameWords.count > 2 { continue }
+            if datedBefore, known, !separatedFromDate, !commentsAfter, cutOff.allSatisfy({ $0 == " " }), nameWords.count > 2 {
+                // Unless the page's menu prints that word alone on its line (`30. Oktober 2023 Carola
+                // Pönisch Kultur` under a menu's `Kultur`): the category goes, the name stays.
+                guard nameWords.count == 3, case let category = String(nameWords[2]),
+                    text.contains(where: { $0.utf8.count == category.utf8.count && $0 == category })
+                else { continue }
+                name = nameWords[..<2].joined(separator: " ")
+            }
             // A name newsd does not know needs words that could be a person's (no article, place,
             // organisation or role), and is no part of the headline or the site's name that opens or
             // closes the title bar (`Der Turm der Wünsche` over a date and the same headline, a blog's
@@ -241,17 +251,40 @@ extension PageLayout {
             // `Headline` / `Stewart Perrie` / `Published 22:00, 11 July 2021 BST`: a name printed
             // under the headline (a standfirst and a caption may stand between) and right over a
             // story's stamp (a time, a label, a reading time: `Discount Codes` over a bare date is
-            // a menu's), blank lines between or not, is the story's header's byline when the line
+            // a menu's) or a role (`Felipe Morales Sierra` / `Periodista Judicial`), blank lines
+            // between or not, is the story's header's byline when the line
             // is the name and nothing else (`Economic Stimulus Proposals` is a heading) and reads
             // as a person's (`Unser Bayern`, `FOCUS-Online-Experte Robin Tschöpe` do not). Over the
             // headline, a name and a stamp are a section's or a site's as often.
             let underHeadline = index > anchor && printed.distance(index, anchor) <= 4
-                && printed.next(after: index).map({ isStoryStamp(text[$0]) }) == true && name == String(Substring(text[index]).trimmingSpaces())
+                && printed.next(after: index).map({ isStoryStamp(text[$0]) || text[$0].utf8.count <= 100 && isRoleLine(text[$0]) }) == true && name == String(Substring(text[index]).trimmingSpaces())
                 && isPersonShaped(name) && !name.split(separator: " ").contains(where: { Byline.isGermanRole($0.lowercased()) })
             let near = abs(index - anchor) <= 4 && (dated || known) || inHeader && known || underHeadline
             let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated
             guard near || card else { continue }
             return (index, [name])
+        }
+        return nil
+    }
+
+    /// A line that is a name of two or three words and a role after it, up to a comma (`Gina Trapani
+    /// CEO`, `Sam Stein Senior Politics Editor, The Huffington Post`): the name. A role first (`Chief
+    /// Washington Correspondent`), a place before the role (`Denis Staunton China Correspondent`) or a
+    /// name newsd cannot tell from a heading's words is none.
+    static func nameBeforeRole(_ line: String) -> String? {
+        guard line.utf8.count <= 100, let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { return nil }
+        let upToComma = line.prefix { $0 != "," }
+        let words = upToComma.split(separator: " ")
+        guard words.count >= 3, words.count <= 7 else { return nil }
+        for count in [2, 3] where words.count > count {
+            let role = words[count...].joined(separator: " ")
+            guard isRoleLine(role) else { continue }
+            let head = words[..<count].joined(separator: " ")
+            // `Denis Staunton China Correspondent`: a place of the role's is no part of the name.
+            guard let name = Byline.cleanName(head), name == head, isPersonShaped(name), wordsCouldBeAName(name),
+                !words[..<count].contains(where: { isRole($0) || isDesk(String($0)) })
+            else { return nil }
+            return name
         }
         return nil
     }

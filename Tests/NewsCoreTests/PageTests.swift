@@ -484,11 +484,46 @@ import Testing
         ("Unser Bayern", "\nMarch 15, 2021 10:00", []),
         ("FOCUS-Online-Experte Robin Tschöpe", "\nFreitag, 06.07.2018, 10:29", []),
         ("China’s Modus Operandi", "March 15, 2021", []),
+        // Over a role instead of a stamp: a role of another language and its field, a German role
+        // after `Stellvertretende`; a menu's `Blogger Stories` or a desk alone is no role.
+        ("The council's vote ends ten years of debate about the crossing.\n\nPriya Raman", "\nPeriodista Judicial", ["Priya Raman"]),
+        ("Priya Raman", "Stellvertretende Pressesprecherin und Bereichsleitung Presse", ["Priya Raman"]),
+        ("Priya Raman", "\nBlogger Stories", []),
+        ("Priya Raman", "\nHealth Care", []),
     ])
     func nameBesideAStamp(name: String, below: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "\(name)\n\(below)")
         let article = try #require(try TestSupport.article(text))
         #expect(article.authors == names)
+    }
+
+    /// After a date and a known first name, a third word is the post's category when the page's
+    /// menu prints it alone on its line: the name without it is the byline; without such a menu item
+    /// the line gives none (`nameAloneNearTheHeadline`).
+    @Test func categoryAfterTheNameThatTheMenuPrints() throws {
+        let text = Self.page
+            .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "15. März 2021 Ulrike Stockhausen Kultur")
+            .replacingOccurrences(of: "Weather\n", with: "Weather\nKultur\n")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == ["Ulrike Stockhausen"])
+        let other = text.replacingOccurrences(of: "Weather\nKultur\n", with: "Weather\nReisen\n")
+        #expect(try #require(try TestSupport.article(other)).authors == [])
+    }
+
+    /// A name and the author's role on one line under the headline, a standfirst between: the name.
+    /// A role first, a place before the role, or a heading's words before it are none.
+    @Test func nameAndRoleOnOneLine() throws {
+        #expect(PageLayout.nameBeforeRole("Priya Raman CEO") == "Priya Raman")
+        #expect(PageLayout.nameBeforeRole("Priya Raman Senior Politics Editor, The Daily Example") == "Priya Raman")
+        #expect(PageLayout.nameBeforeRole("Chief Washington Correspondent") == nil)
+        #expect(PageLayout.nameBeforeRole("Priya Raman China Correspondent, in Seoul") == nil)
+        #expect(PageLayout.nameBeforeRole("Priya Raman") == nil)
+        #expect(PageLayout.nameBeforeRole("Unsere Themen Redakteur") == nil)
+        let standfirst = "The council's vote ends ten years of debate about the crossing."
+        let text = Self.page.replacingOccurrences(
+            of: "By Jane Holloway\n\nMarch 15, 2021", with: "\(standfirst)\n\nPriya Raman Senior Politics Editor, The Daily Example")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == ["Priya Raman"])
     }
 
     /// Given names of the languages newsd reads beyond the entity recogniser's list vouch for a name
@@ -760,6 +795,11 @@ import Testing
     /// What ends a byline's names and what opens one: a day after `vom`, the name printed twice
     /// (the byline's text, then its link's), a forum thread's starter.
     @Test func bylineEndsAndForumOpenings() {
+        // `Autor Mark Newton:`: the label's colon after the name.
+        #expect(PageLayout.byline("Autor Maria Keller:") == ["Maria Keller"])
+        #expect(PageLayout.byline("Author Jane Roth:") == ["Jane Roth"])
+        #expect(PageLayout.byline("Autor des Monats:") == nil)
+        #expect(PageLayout.byline("Autor Maria Keller") == nil)
         #expect(PageLayout.byline("Von Jane Roth vom 3. Februar 2022 0") == ["Jane Roth"])
         #expect(PageLayout.byline("by Maria Keller Maria Keller") == ["Maria Keller"])
         #expect(PageLayout.byline("By Juan Carlos Pérez Gómez") == ["Juan Carlos Pérez Gómez"])
@@ -906,6 +946,11 @@ import Testing
         ("Vorheriger Beitrag Nächster Beitrag\n\nAutor", []),
         ("Nutzungsbasierte Onlinewerbung\nAlle Artikel", []),
         ("Autor\n\nJil Schuller\n\nAlle Artikel", ["Jil Schuller"]),
+        ("Christie Wilcox\nDie Autorin ist Wissenschaftsautorin in Washington, USA.", ["Christie Wilcox"]),
+        ("Jim Morin\nThe author is a senior writer for the Example.", ["Jim Morin"]),
+        ("Jim Morin\nThe author is unknown.", []),
+        ("Alexandra Weber\n\nStellvertretende Pressesprecherin und Bereichsleitung Presse und Öffentlichkeitsarbeit", ["Alexandra Weber"]),
+        ("Interest Dashboard\nBlogger Stories", []),
     ])
     func authorsBoxAtTheEndOfThePage(box: String, names: [String]) throws {
         let noByline = Self.page.replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
