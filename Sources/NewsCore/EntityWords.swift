@@ -20,17 +20,28 @@ struct WordInfo: Sendable {
         static let locative = Flags(rawValue: 1 << 10)
         /// A key of `Gazetteer.places` as it is (quotes not straightened).
         static let place = Flags(rawValue: 1 << 11)
+        /// `hit` is an organisation rather than a place.
+        static let hitIsOrganisation = Flags(rawValue: 1 << 12)
     }
 
     var flags: Flags = []
+    /// `gazetteerWords`, stored small: every token carries two `WordInfo`s, and eight bytes each
+    /// keep tokens cheap to copy.
+    private var storedGazetteerWords: UInt16 = 0
     /// Most words of a gazetteer entry whose first word is this word with its quotes straightened;
     /// 0 when none starts with it.
-    var gazetteerWords: Int = 0
+    var gazetteerWords: Int {
+        get { Int(storedGazetteerWords) }
+        set { storedGazetteerWords = UInt16(clamping: newValue) }
+    }
     /// The gazetteer entry for this word alone (organisation, then place, then both again with
     /// quotes straightened), as an index into `names`; -1 when there is none. An index keeps the
     /// entry a plain value, cheap to copy with every token.
     var hitIndex: Int32 = -1
-    var hitIsOrganisation = false
+    var hitIsOrganisation: Bool {
+        get { flags.contains(.hitIsOrganisation) }
+        set { if newValue { flags.insert(.hitIsOrganisation) } else { flags.remove(.hitIsOrganisation) } }
+    }
 
     var hit: String? { hitIndex < 0 ? nil : Self.names[Int(hitIndex)] }
     var hitKind: EntityRecognizer.Kind { hitIsOrganisation ? .organisation : .place }
