@@ -179,8 +179,9 @@ struct EntityRecognizer {
 
     /// Splits one run of capitalised words into gazetteer entries, titles and name candidates.
     private mutating func segment(_ tokens: [EntityTokenizer.Token], _ run: Range<Int>, into out: inout [Mention]) {
-        let before = run.lowerBound > 0 ? tokens[run.lowerBound - 1] : nil
-        let beforeIsRole = before.map { info($0).flags.contains(.roleNoun) } ?? false
+        // Indices rather than tokens: a token is large, and a copy retains each of its strings.
+        let before = run.lowerBound > 0 ? run.lowerBound - 1 : nil
+        let beforeIsRole = before.map { info(tokens[$0]).flags.contains(.roleNoun) } ?? false
         var titled = beforeIsRole
         // A run that ends in an organisation word is one organisation (`Defence Studies Department`).
         if run.count >= 2, let last = run.last, baseInfo(tokens[last]).flags.contains(.organisationHead),
@@ -244,7 +245,7 @@ struct EntityRecognizer {
                 for k in seq {
                     if let name = resolveSingle(tokens[k]) {
                         out.append(Mention(start: tokens[k].start, end: tokens[k].end, name: name, kind: .person))
-                    } else if seq.count == 1, let b = before, info(b).flags.contains(.locative),
+                    } else if seq.count == 1, let b = before, info(tokens[b]).flags.contains(.locative),
                         !tokens[k].isAllCaps, tokens[k].base.count > 3, run.count == 1
                     {
                         out.append(Mention(start: tokens[k].start, end: tokens[k].end, name: tokens[k].base, kind: .place))
@@ -331,10 +332,10 @@ struct EntityRecognizer {
         for k in seq { words.append(k == seq.upperBound - 1 ? tokens[k].base : tokens[k].text) }
         let text = words.joined(separator: " ")
         if let canonical = aliasIndex[Self.key(text)] { return canonical }
-        let first = tokens[seq.lowerBound]
-        guard !first.isAllCaps || first.text.contains(".") || first.text.count <= 2 else { return nil }
+        let first = seq.lowerBound
+        guard !tokens[first].isAllCaps || tokens[first].text.contains(".") || tokens[first].text.count <= 2 else { return nil }
         for k in seq where tokens[k].isAllCaps && !tokens[k].text.contains(".") && tokens[k].text.count > 2 { return nil }
-        let firstIsFirstName = info(first).flags.contains(.firstName)
+        let firstIsFirstName = info(tokens[first]).flags.contains(.firstName)
         if seq.count == 2, baseInfo(tokens[seq.upperBound - 1]).flags.contains(.place), !firstIsFirstName { return nil }
         let evidence = firstIsFirstName || titled || beforeIsRole || afterIsSpeech || isKnownFullName(text)
         guard evidence else { return nil }

@@ -20,17 +20,28 @@ struct WordInfo: Sendable {
         static let locative = Flags(rawValue: 1 << 10)
         /// A key of `Gazetteer.places` as it is (quotes not straightened).
         static let place = Flags(rawValue: 1 << 11)
+        /// `hit` is an organisation rather than a place.
+        static let hitIsOrganisation = Flags(rawValue: 1 << 12)
     }
 
     var flags: Flags = []
+    /// `gazetteerWords`, stored small: every token carries two `WordInfo`s, and eight bytes each
+    /// keep tokens cheap to copy.
+    private var storedGazetteerWords: UInt16 = 0
     /// Most words of a gazetteer entry whose first word is this word with its quotes straightened;
     /// 0 when none starts with it.
-    var gazetteerWords: Int = 0
+    var gazetteerWords: Int {
+        get { Int(storedGazetteerWords) }
+        set { storedGazetteerWords = UInt16(clamping: newValue) }
+    }
     /// The gazetteer entry for this word alone (organisation, then place, then both again with
     /// quotes straightened), as an index into `names`; -1 when there is none. An index keeps the
     /// entry a plain value, cheap to copy with every token.
     var hitIndex: Int32 = -1
-    var hitIsOrganisation = false
+    var hitIsOrganisation: Bool {
+        get { flags.contains(.hitIsOrganisation) }
+        set { if newValue { flags.insert(.hitIsOrganisation) } else { flags.remove(.hitIsOrganisation) } }
+    }
 
     var hit: String? { hitIndex < 0 ? nil : Self.names[Int(hitIndex)] }
     var hitKind: EntityRecognizer.Kind { hitIsOrganisation ? .organisation : .place }
@@ -116,7 +127,7 @@ typealias ASCIIWordTable = ASCIIKeyTable<WordInfo>
 /// form is ASCII (String keys compare by canonical equivalence), so it answers exactly as the
 /// dictionary does for ASCII text.
 struct ASCIIKeyTable<Value: Sendable>: Sendable {
-    /// Where a key sits in `bytes` and which value it has; `length` -1 marks an empty slot.
+    /// Where a key sits in `bytes` and which value it has (`tags` tells which slots are empty).
     private struct Slot {
         var start: Int32 = 0
         var length: Int32 = -1
@@ -124,6 +135,11 @@ struct ASCIIKeyTable<Value: Sendable>: Sendable {
     }
 
     private var slots: [Slot]
+    /// One byte per slot: 0 for an empty slot, else seven bits of its key's hash (`tag`). A look-up
+    /// reads these first and a slot only when its tag matches: this array is an eighth of the
+    /// size of `slots`, so it stays in the cache between look-ups and a word that is not in the
+    /// table (most are not) is usually turned away without reading a slot.
+    private var tags: [UInt8]
     /// All keys' bytes back to back.
     private var bytes: [UInt8] = []
     private var values: [Value] = []
@@ -133,12 +149,15 @@ struct ASCIIKeyTable<Value: Sendable>: Sendable {
         var capacity = 16
         while capacity < table.count * 3 { capacity <<= 1 }
         slots = Array(repeating: Slot(), count: capacity)
+        tags = Array(repeating: 0, count: capacity)
         mask = capacity - 1
         for (key, value) in table {
             let canonical = Array(key.precomposedStringWithCanonicalMapping.utf8)
             guard canonical.allSatisfy({ $0 < 0x80 }) else { continue }
-            var slot = canonical.withUnsafeBufferPointer { Self.hash($0, lowercasing: false) } & mask
-            while slots[slot].length >= 0 { slot = (slot + 1) & mask }
+            let hash = canonical.withUnsafeBufferPointer { Self.hash($0, lowercasing: false) }
+            var slot = hash & mask
+            while tags[slot] != 0 { slot = (slot + 1) & mask }
+            tags[slot] = Self.tag(hash)
             slots[slot] = Slot(start: Int32(bytes.count), length: Int32(canonical.count), value: Int32(values.count))
             bytes.append(contentsOf: canonical)
             values.append(value)
@@ -153,6 +172,12 @@ struct ASCIIKeyTable<Value: Sendable>: Sendable {
         return Int(truncatingIfNeeded: h >> 32)
     }
 
+    /// The non-zero tag of a key with this hash: bits above those a slot index uses (the table
+    /// holds far fewer than 2^25 slots).
+    @inline(__always) static func tag(_ hash: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: hash >> 25) | 0x80
+    }
+
     /// The value for exactly these bytes.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
         find(key, lowercasing: false)
@@ -165,19 +190,24 @@ struct ASCIIKeyTable<Value: Sendable>: Sendable {
     }
 
     @inline(__always) private func find(_ key: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Value? {
-        var slot = Self.hash(key, lowercasing: lowercasing) & mask
-        let index: Int? = slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { all -> Int? in
-                while true {
-                    let entry = slots[slot]
-                    if entry.length < 0 { return nil }
-                    if Int(entry.length) == key.count {
-                        let start = Int(entry.start)
-                        var k = 0
-                        while k < key.count, all[start + k] == (lowercasing ? key[k] | 0x20 : key[k]) { k += 1 }
-                        if k == key.count { return Int(entry.value) }
+        let hash = Self.hash(key, lowercasing: lowercasing)
+        let tag = Self.tag(hash)
+        var slot = hash & mask
+        let index: Int? = tags.withUnsafeBufferPointer { tags in
+            slots.withUnsafeBufferPointer { slots in
+                bytes.withUnsafeBufferPointer { all -> Int? in
+                    while true {
+                        let slotTag = tags[slot]
+                        if slotTag == 0 { return nil }
+                        if slotTag == tag, Int(slots[slot].length) == key.count {
+                            let entry = slots[slot]
+                            let start = Int(entry.start)
+                            var k = 0
+                            while k < key.count, all[start + k] == (lowercasing ? key[k] | 0x20 : key[k]) { k += 1 }
+                            if k == key.count { return Int(entry.value) }
+                        }
+                        slot = (slot + 1) & mask
                     }
-                    slot = (slot + 1) & mask
                 }
             }
         }

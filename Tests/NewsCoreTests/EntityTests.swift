@@ -76,4 +76,26 @@ import Testing
         let article = try #require(try TestSupport.article("Talks\nThe „peacemaker“ president will „trouble“ Kyiv.\n"))
         #expect(article.quotes.isEmpty)
     }
+
+    /// The byte-keyed table answers as the dictionary it was built from, for every key, for words
+    /// that are no key, and with ASCII letters lowercased.
+    @Test func asciiKeyTableAnswersAsTheDictionary() {
+        let table = WordInfo.table
+        let ascii = WordInfo.asciiTable
+        var probes = Array(table.keys)
+        probes += ["", "a", "Zz", "xyzzy", "Washingtonian", "the", "THE", "Of", "NATO", "Mr", "Putin’s"]
+        probes += table.keys.map { $0 + "s" } + table.keys.map { String($0.dropFirst()) }
+        for word in probes where word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let found = Array(word.utf8).withUnsafeBufferPointer { ascii.find($0) }
+            let expected = table[word]
+            #expect(found?.flags == expected?.flags, "\(word)")
+            #expect(found?.hitIndex == expected?.hitIndex, "\(word)")
+            #expect(found?.gazetteerWords == expected?.gazetteerWords, "\(word)")
+        }
+        let stopWords = LanguageDetector.asciiIndex
+        for word in ["The", "AND", "und", "Der", "sagte", "Quick", "x", ""] {
+            let found = Array(word.utf8).withUnsafeBufferPointer { stopWords.find(lowercasingLetters: $0) }
+            #expect(found == LanguageDetector.index[word.lowercased()], "\(word)")
+        }
+    }
 }
