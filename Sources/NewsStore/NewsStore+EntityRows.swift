@@ -54,7 +54,8 @@ extension NewsStore {
                 db.cachedStatement(sql: "SELECT article_id FROM entity_backlog ORDER BY article_id LIMIT ?"),
                 arguments: [limit])
             guard let last = ids.last else { return (articles: 0, more: false) }
-            // The document holds each kind as a JSON list of names (`DocumentJSON`).
+            // The document holds each kind as a JSON list of names (`DocumentJSON`); one that is
+            // not JSON (a damaged row) yields no rows instead of failing every step after it.
             try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO article_entities (article_id, kind, name)
@@ -62,7 +63,7 @@ extension NewsStore {
                         FROM entity_backlog b JOIN articles a ON a.id = b.article_id
                         JOIN (SELECT 'person' AS kind, '$.people' AS path UNION ALL SELECT 'place', '$.places'
                               UNION ALL SELECT 'org', '$.organisations') k
-                        JOIN json_each(CAST(a.doc AS TEXT), k.path) j
+                        JOIN json_each(iif(json_valid(CAST(a.doc AS TEXT)), CAST(a.doc AS TEXT), '{}'), k.path) j
                         WHERE b.article_id <= ? AND j.type = 'text'
                     """
             ).execute(arguments: [last])

@@ -81,6 +81,19 @@ struct EntityRowsTests {
         #expect(try await t.store.deferredEntityCount() == 0)
     }
 
+    @Test("a waiting article whose stored document is damaged gets no rows and holds up no other")
+    func damagedDocument() async throws {
+        let t = try TemporaryStore()
+        let report = try await t.store.commitBatch(Self.batch, entities: .later)
+        try await t.store.write { db in
+            try db.execute(sql: "UPDATE articles SET doc = CAST('{not json' AS BLOB) WHERE id = ?", arguments: [report.articles[0].id])
+        }
+        let step = try await t.store.writeDeferredEntities()
+        #expect(step.articles == 3 && !step.more)
+        #expect(try Self.rows(t.store).count == 3)  // the second article's people and places
+        #expect(try await t.store.deferredEntityCount() == 0)
+    }
+
     @Test("the backlog outlives the store: a store opened again writes what was left")
     func backlogSurvivesReopen() async throws {
         let folder = try TemporaryFolder("newsd-entities")
