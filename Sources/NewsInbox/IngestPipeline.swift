@@ -160,8 +160,9 @@ public final class IngestPipeline: Service, Sendable {
         }
         await recordLeft()
         await promoteSettled()
-        await recordSettling()
         if let rescan = tracker.takeRescan() { await reconcile(reason: rescan) }
+        // After the rescan: a fresh file it found is shown as settling now, not at the next wake.
+        await recordSettling()
         await handleRemovals()
         // Batch n+1 is read and parsed while batch n commits (and moves its files): the writer and
         // the parsing threads work at once. The commit is the task group's one child (at most one

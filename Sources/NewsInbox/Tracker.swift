@@ -91,7 +91,8 @@ final class Tracker: Sendable {
     }
 
     /// Files a scan found: ready at once, unless written in the last `settle` (wall clock), which
-    /// may still be open: those settle first.
+    /// may still be open: those settle first, and get their `settling` row like a file an event
+    /// named.
     func found(_ files: [(path: String, look: Look)], wallNow: Int64, now: ContinuousClock.Instant = .now) {
         state.withLock { s in
             let settleNanoseconds = Self.nanoseconds(s.settle)
@@ -99,6 +100,7 @@ final class Tracker: Sendable {
                 if wallNow - look.mtimeNanoseconds < settleNanoseconds {
                     if s.settling[path] == nil {
                         s.settling[path] = Settle(deadline: now.advanced(by: s.settle), last: look)
+                        s.newlySettling.append(path)
                     }
                 } else {
                     s.settling[path] = nil

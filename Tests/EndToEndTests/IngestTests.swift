@@ -62,7 +62,7 @@ struct IngestTests {
         // write (20 s was once not enough beside a parallel build), and the file must still be
         // settling then. Closing it ends the wait at once.
         let daemon = try DaemonUnderTest(config: ["settle_ms": 120_000])
-        daemon.waitReady()
+        #expect(daemon.waitReady(timeout: 120), "no READY=1; newsd's log ends:\n\(daemon.log.tail())")
         let path = daemon.inbox + "/open.txt"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let text = Self.article("Still open for writing", paragraphs: [Self.paragraph("o1")])
@@ -73,6 +73,22 @@ struct IngestTests {
         close(fd)
         try daemon.waitArticles(1)
         #expect(try daemon.fileStatus("open.txt")["state"] as? String == "ingested")
+    }
+
+    @Test func aFreshFileFoundByTheStartUpScanIsShownSettlingAtOnce() throws {
+        // Written just before the start: the scan, not an event, finds it, and it must wait the
+        // quiet time like one an event named, with its `settling` row, without a later wake.
+        let daemon = try DaemonUnderTest(config: ["settle_ms": 120_000], start: false)
+        let fd = open(daemon.inbox + "/early.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        let text = Self.article("Written before the start", paragraphs: [Self.paragraph("e1")])
+        _ = text.withCString { write(fd, $0, strlen($0)) }
+        try daemon.launch()
+        #expect(daemon.waitReady(timeout: 120), "no READY=1; newsd's log ends:\n\(daemon.log.tail())")
+        let settling = try daemon.waitFile("early.txt", timeout: 30) { $0["state"] as? String == "settling" }
+        #expect(settling["offset"] as? Int == 0)
+        #expect(try daemon.articleCount() == 0)
     }
 
     @Test func liveBlogAppendedInThreeStepsIsOneArticleAtRevisionThree() throws {
@@ -505,7 +521,7 @@ extension DaemonUnderTest {
             if predicate(last) { return last }
             usleep(50_000)
         }
-        Issue.record("timed out waiting for \(path); last \(last)")
+        Issue.record("timed out waiting for \(path); last \(last); newsd's log ends:\n\(log.tail())")
         return last
     }
 

@@ -101,6 +101,8 @@ import Testing
             ], wallNow: wall, now: start)
         #expect(tracker.takeBatch(10) == ["/in/queued", "/in/old"])
         #expect(tracker.pending == 1)
+        // The fresh one is shown as settling, as one an event named would be.
+        #expect(tracker.takeNewlySettling() == ["/in/fresh"])
         let later = start.advanced(by: .seconds(1))
         tracker.settled(tracker.due(now: later), looks: ["/in/fresh": .init(size: 5, mtimeNanoseconds: wall - 1_000_000)], wallNow: wall, now: later)
         #expect(tracker.takeBatch(10) == ["/in/fresh"])
