@@ -259,7 +259,13 @@ extension PageLayout {
             let underHeadline = index > anchor && printed.distance(index, anchor) <= 4
                 && printed.next(after: index).map({ isStoryStamp(text[$0]) || text[$0].utf8.count <= 100 && isRoleLine(text[$0]) }) == true && name == String(Substring(text[index]).trimmingSpaces())
                 && isPersonShaped(name) && !name.split(separator: " ").contains(where: { Byline.isGermanRole($0.lowercased()) })
-            let near = abs(index - anchor) <= 4 && (dated || known) || inHeader && known || underHeadline
+            // `Mattias Geniar, April 19, 2020`: a name and, after its comma, a date and nothing else
+            // is a byline's stamp, near the headline by printed lines too (a renderer's blank lines
+            // between blocks do not push it away).
+            let nameThenDate = whole.hasPrefix(name + ",")
+                && DatelineParser.parse(whole.dropFirst(name.count + 1).trimmingBlanks()) != nil
+            let close = abs(index - anchor) <= 4 || nameThenDate && printed.distance(index, anchor) <= 4
+            let near = close && (dated || known) || inHeader && known || underHeadline
             let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated
             guard near || card else { continue }
             return (index, [name])

@@ -497,6 +497,23 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// A name and a date after its comma, the whole line, under the headline and a short standfirst
+    /// with blank lines between each block: a byline's stamp, near by printed lines (more than four
+    /// lines away counting the blank ones). Anything after the date, or a name newsd cannot tell
+    /// from other words, and it is none.
+    @Test(arguments: [
+        ("Priya Raman, March 15, 2021", ["Priya Raman"]),
+        ("Priya Raman, March 15, 2021, at the town hall", []),
+        ("Priya Raman March 15 2021 Weather", []),
+    ])
+    func nameAndDateAfterItsComma(line: String, names: [String]) throws {
+        let text = Self.page.replacingOccurrences(
+            of: "By Jane Holloway\n\nMarch 15, 2021",
+            with: "A weekly letter about the harbour.\n\nSign up below.\n\n\(line)")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
     /// After a date and a known first name, a third word is the post's category when the page's
     /// menu prints it alone on its line: the name without it is the byline; without such a menu item
     /// the line gives none (`nameAloneNearTheHeadline`).
