@@ -416,6 +416,8 @@ extension PageLayout {
             break
         }
         guard var body, !body.isEmpty else { return nil }
+        // What the opening names before the cuts below, for a desk's byline (`By BWW News Desk`).
+        let printedBody = body
         var companions: [String] = []
         if let (rest, names) = Byline.companions(String(body)) {
             body = Substring(rest)
@@ -447,6 +449,31 @@ extension PageLayout {
             return names
         }
         if companions.isEmpty, label || datedLine, let name = oneWordName(body) { return [name] }
+        if let desk = deskByline(printedBody) { return [desk] }
         return nil
     }
+
+    /// A desk, a team or a staff credited after a byline's opening instead of a person (`By BWW News
+    /// Desk`, `By Smart Shopping Team`, `von auto-motor.at Redaktion`, `By Staff Writer`, `by HLNF
+    /// Staff Report`): up to five words, each capitalised or a site's domain, the last one a word
+    /// that names such a desk. As printed; nil for anything else (`By the editors`, a label before a
+    /// desk's one word: `Author Redaktion`). A reporter's role (`Court Reporter`) is no desk.
+    static func deskByline(_ body: Substring) -> String? {
+        let words = body.split(separator: " ")
+        guard let first = words.first, !["Author", "Autor", "Autorin", "Auteur"].contains(String(first)) else { return nil }
+        guard words.count >= 2, words.count <= 5, let last = words.last, deskWords.contains(String(last)) else { return nil }
+        for word in words {
+            guard let head = word.unicodeScalars.first, Scalars.isUpper(head) || word.contains(".") && word.utf8.count >= 4,
+                word.unicodeScalars.allSatisfy({ Scalars.isLetter($0) || Scalars.isDigit($0) || ".-".unicodeScalars.contains($0) }),
+                word.last != "."
+            else { return nil }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Last words of a desk's byline (`News Desk`, `Shopping Team`, `Staff Writer`, `Redaktion`).
+    static let deskWords: Set<String> = [
+        "Staff", "Team", "Desk", "Newsroom", "Writer", "Writers", "Report", "Reports", "Editors", "Redaktion",
+        "Rédaction", "Redacción", "Redazione", "Redactie",
+    ]
 }

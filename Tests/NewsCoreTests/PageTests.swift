@@ -514,6 +514,24 @@ import Testing
         #expect(article.authors == names)
     }
 
+    /// A desk, a team or a staff credited after a byline's opening is the byline, as printed; a
+    /// person's name before a role stays the name, and an opening before lower-case words or a
+    /// desk's word after a lower-case one gives none.
+    @Test(arguments: [
+        ("By BWW News Desk", ["BWW News Desk"]),
+        ("by Smart Shopping Team", ["Smart Shopping Team"]),
+        ("von auto-motor.at Redaktion", ["auto-motor.at Redaktion"]),
+        ("By Staff Writer", ["Staff Writer"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("By the editors", []),
+        ("By our Newsroom Team", []),
+    ])
+    func deskTeamOrStaffAfterAnOpening(line: String, names: [String]) throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway", with: line)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == names)
+    }
+
     /// After a date and a known first name, a third word is the post's category when the page's
     /// menu prints it alone on its line: the name without it is the byline; without such a menu item
     /// the line gives none (`nameAloneNearTheHeadline`).
@@ -747,13 +765,14 @@ import Testing
     }
 
     /// The same forms where a page prints them: under the headline, a label on its own line with the
-    /// name on the next (`Von:` / `Moritz Pieczewski-Freimuth`), a date before a bare name with a
-    /// known first name (`11.12.2019 - Anna Becker`, `Will Leitch / November 18, 2016`); a picture's
-    /// credit (`Noah Berger / AP`), a date before a category (`07.12.2022 Wissenschaft Atmosphäre
-    /// Klima`) and a control's label (`Text` / `background`) are none.
+    /// name on the next (`Von:` / `Moritz Pieczewski-Freimuth`; a desk too: `Autor` / `Teufel Blog
+    /// Redaktion`), a date before a bare name with a known first name (`11.12.2019 - Anna Becker`,
+    /// `Will Leitch / November 18, 2016`); a picture's credit (`Noah Berger / AP`), a date before a
+    /// category (`07.12.2022 Wissenschaft Atmosphäre Klima`) and a control's label (`Text` /
+    /// `background`) are none.
     @Test(arguments: [
         ("Von:\nMoritz Pieczewski-Freimuth", ["Moritz Pieczewski-Freimuth"]),
-        ("Autor\nTeufel Blog Redaktion", []),
+        ("Autor\nTeufel Blog Redaktion", ["Teufel Blog Redaktion"]),
         ("Von\nRedaktion", ["Redaktion"]),
         ("By :\nJoe S.", ["Joe S."]),
         ("11.12.2019 - Anna Becker", ["Anna Becker"]),
