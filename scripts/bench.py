@@ -1398,41 +1398,32 @@ HAND_WRITTEN = "<!-- Written by hand from here on: make bench keeps what follows
 # page can be regenerated; update when the daemon changes).
 ANALYSIS = {
     "ingest": """
-**Bulk ingest is bound by CPU: newsd does about nine times the reference's work per file.** "Where the
-CPU goes" (section 1) adds up to about 2.1 ms of CPU per file — the parser workers about 1.0 ms (the
-whole-page extraction, entities, quotes, language, content hash and near-duplicate signature of each
-article), newsd's threads that read files and hand them over about 0.3 ms, the database writer about
-0.8 ms — on two cores, which caps newsd near 950 files/s whatever the overlap; the reference spends
-about 0.23 ms per file (a minimal parse and one FTS5 insert). Half the reference's rate would need
-about 0.9 ms of CPU per file in all, less than the parse alone. The writer's part grows with the
-archive (0.46–0.73 ms in the 20,000-file QUICK runs, 0.69–0.87 ms here at 100,000): of it, SQLite's
-own work on newsd's rows is about 0.40 ms against 0.10 ms for the reference's schema on the same rows
-(`schema-cost.py`; entity rows 0.11 ms of it, the saved parser state 0.03 ms), the rest is
-Swift/GRDB per statement. Next, by expected yield: entity rows written in the idle moments after a
-backlog; the writer's statements without GRDB's argument boxing; a cheaper analysis in the workers
-(tokens as byte ranges, one pass for word count, hash and language).
+**Bulk ingest is bound by CPU.** "Where the CPU goes" (section 1) adds up to about 2.4 ms of CPU per
+file in this run — the parser workers about 1.2 ms (the whole-page extraction, entities, quotes,
+language, content hash and near-duplicate signature of each article), newsd's threads that read
+files and hand them over about 0.4 ms, the database writer about 0.8 ms — on two cores, against the
+reference's 0.42 ms of wall time per file on one (a minimal parse and one FTS5 insert). Half the
+reference's rate would need about a third of that CPU per file in all, less than the parse alone.
+A profile of the writer in a catch-up (`perf record --call-graph dwarf`): FTS5's own indexing about
+38 % (the insert and the segment written at commit), story and near-duplicate linking about 24 %,
+the log's frames about 9 %, SQLite's automatic checkpoint about 8 %, the merge of recent bucket
+rows about 8 %. The entity rows of a backlog are written once the inbox is idle, outside these
+figures (`schema-cost.py`: entity rows are about a fifth of SQLite's work on newsd's rows).
 """,
     "latency": """
-**Drop → follow.** A lone file is read, parsed and committed at once (p50 about 8 ms to the `follow`
-notification and 10 ms to the first `query` that finds it, at 100,000 articles), but about one drop in
-ten took over 40 ms, in bursts (drops 248–300 and 560–660 of the series), while the inotify reference
-just before had a p99 of 0.17 ms. The 20,000-article QUICK runs (300 drops each) came out at p50
-3.7–5.7 ms and p99 9.7–34 ms, most within both targets, so the tail grows with the archive's size or
-the series' length. Measured since (release build, the 100,000-article catch-up archive, the same
-drop series started by hand, `make bench` not run again): on an idle machine p50 3.9–4.8 ms and p99
-14–15 ms in four series of 1,000, within both targets, so the wider spread of this run came with
-the run's conditions, not with the archive. The remaining stalls are of two kinds. SQLite's automatic
-checkpoint, inside the commit once the log holds 64 MiB: 109–137 ms every 257 drops (drops 257, 515
-and 769 of a series), two `fdatasync` of 40–50 ms each on this disk and the copy. Checkpoints from a
-connection and a thread of their own were tried and not kept: a passive checkpoint there never finds
-the log all copied at the moment the writer begins, so the log never starts again (286 MB after a
-catch-up, 754 MB after two drop series) unless the writer copies the rest itself, which costs the
-same two syncs inside its commit; with that, the series came out at p99 25–28 ms (the extra syncs of
-the second thread slow the writer's own writes) and the catch-up at 656–706 files/s instead of 812.
-And the first file after a start waited for linking's memory to load inside its commit (2.2–2.8 s at
-100,000 articles); it is now loaded as soon as the inbox is idle (2.0 s, `event=linking-loaded`) and
-the first drop after a start took 26 ms. Under the bulk stream a drop waits behind the files queued before it, so the
-loaded tail is the backlog divided by the ingest rate.
+**Drop → follow.** A lone file is read, parsed and committed at once; on an idle daemon a drop costs
+about 6 ms of CPU in all, a third of it the worker's parse, and its commit writes about 36 pages of
+the log. On two cores the median follows that CPU: the QUICK runs and hand series of quieter days
+gave p50 3.7–5.9 ms (docs below), this run's machine was slower throughout (see the reference
+rates). The tail's stalls are of two kinds. SQLite's automatic checkpoint, inside the commit once
+the log holds 64 MiB: 100–140 ms every few hundred drops, two `fdatasync` on this disk and the
+copy. Checkpoints from a connection and a thread of their own were tried and not kept: a passive
+checkpoint there never finds the log all copied at the moment the writer begins, so the log never
+starts again unless the writer copies the rest itself, which costs the same two syncs inside its
+commit. And the first file after a start used to wait for linking's memory to load inside its
+commit; it is loaded as soon as the inbox is idle (`event=linking-loaded`). Under the bulk stream a
+drop waits behind the files queued before it, so the loaded tail is the backlog divided by the
+ingest rate.
 """,
     "memory": """
 **Memory.** After 100,000 articles the daemon and each parser worker stay under 64 MiB (section 3).
@@ -1445,19 +1436,19 @@ is refused before it is read.
     "queries": """
 **Queries.** Full-text queries rank the newest 1,000 matches (walked newest first) and count the
 rest separately; outlet and day filters are terms of the index's filter column, so a filtered count
-is an intersection of doclists ("Queries at scale" below).
+is an intersection of doclists ("Queries at scale" below). Against the same FTS5 match straight on
+SQLite in the same run, every measured query's p95 is below SQLite's own.
 """,
     "isolation": """
 **Isolation.** With 200 pollers (200 `status`/s) and a stalled `follow` client, ingest kept most of its
 rate: `status` is answered from counters in memory, and a stalled follower only fills its own bounded
 buffer. On this 2-core machine the poller process competes with the parsers for the same cores, so
-the ratio moves by ±0.15 between pairs (0.83–1.14 in the run before this one).
+the ratio moves by ±0.15 between pairs.
 """,
     "notes": """
-Absolute figures on this 2-core virtual machine move by up to 2× between runs of the same binary (the
-reference ran at 2,240 files/s in the run before this one and 4,392 in this one); ratios are measured
-against references taken in the same run. The run used 2 repetitions (the script's default for a
-full run is 3).
+Absolute figures on this 2-core virtual machine move by up to 2× between runs (the reference ran at
+4,341–4,444 files/s in the full run of 2026-12-02 and at 2,315–2,574 in this one, the same script on
+the same corpus); ratios are measured against references taken in the same run.
 """,
 }
 
