@@ -68,7 +68,8 @@ def printed(page, title):
 
 
 def norm_title(t):
-    return " ".join(re.sub(r"[^\w\s]", " ", (t or "").casefold()).split())
+    # Soft hyphens (U+00AD) are hints where a word may break: no reader sees them.
+    return " ".join(re.sub(r"[^\w\s]", " ", (t or "").replace("\u00ad", "").casefold()).split())
 
 
 BYLINE_OPENING = re.compile(r"^\s*(written by|posted by|by|von|par|por|di)\b:?\s*", re.I)
@@ -88,7 +89,7 @@ def names(byline):
     brackets, a degree such as `MA`; a bracket of co-authors, `(avec B et C)`, gives their names too).
     Readability's gold bylines are such elements' text (`By Nathan Willis\n March 25,
     2015`); a gold byline that holds no name (`Last Updated: January 7, 2025`) gives the empty set."""
-    lines = [line.strip() for line in (byline or "").split("\n") if line.strip()]
+    lines = [line.strip() for line in (byline or "").replace("\u00ad", "").split("\n") if line.strip()]
     b = ""
     for line in lines:  # `By` alone on its line: the names are on the next
         b = (b + " " + line).strip()

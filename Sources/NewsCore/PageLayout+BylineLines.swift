@@ -267,7 +267,7 @@ extension PageLayout {
     ]
 
     static let bylineOpenings = [
-        "by ", "von ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
+        "by ", "von ", "vom ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
         "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "by: ", "von: ", "veröffentlicht von ",
         "eingestellt von ", "erstellt von ", "geschrieben von ", "verfasst von ", "verfasst von: ", "gepostet von ",
         "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
@@ -294,7 +294,7 @@ extension PageLayout {
     /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
     /// byline without more evidence: every opening but the bare prepositions, which menus and
     /// sentences open with too (`By Topic`, `Von Berlin`).
-    static let labelOpenings = Set(bylineOpenings).subtracting(["by ", "von ", "par ", "por ", "di ", "door ", "text: ", "escribe "])
+    static let labelOpenings = Set(bylineOpenings).subtracting(["by ", "von ", "vom ", "par ", "por ", "di ", "door ", "text: ", "escribe "])
 
     /// `Ein Interview von Eugen Zentner`, `Eine Kolumne von Nils Pickert`, `A column by Jane Doe`:
     /// a kind of piece, then its author. The rest of the line from the preposition, or nil.
@@ -385,7 +385,7 @@ extension PageLayout {
                 // `Posted in Datenschutz by damianduchamps on August 3, 2019`: a category first.
                 let filed = ["posted in ", "filed under ", "veröffentlicht in "].contains(where: head.hasPrefix)
                 // `Posted on 28. Juli 2019 Author Andreas Kalt 4 Kommentare`: `Author` without a colon too.
-                for opening in [" by ", " von ", " par ", " por ", " door ", " Author ", " Autor "] {
+                for opening in [" by ", " von ", " vom ", " par ", " por ", " door ", " Author ", " Autor "] {
                     if let r = line.utf8Range(of: opening), filed || DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
                         return byline("By " + line[r.upperBound...], dated: true)
                     }
@@ -444,14 +444,62 @@ extension PageLayout {
             }
             body = (body[..<from] + body[body.index(after: close)...]).split(separator: " ").joined(separator: " ")[...]
         }
-        if var names = Byline.parse("By " + body) {
+        // `vom` (`von dem`) opens a byline of a desk or a blog's one-word name (`vom Support Team`,
+        // `vom Krimiblogger`); before a person's name it is a heading's (`Vom Grätzltelefon zu Cloud`).
+        let contracted = lower.hasPrefix("vom ")
+        if !contracted, var names = Byline.parse("By " + body) {
             for name in companions where !names.contains(name) { names.append(name) }
             return names
         }
         if companions.isEmpty, label || datedLine, let name = oneWordName(body) { return [name] }
         if let desk = deskByline(printedBody) { return [desk] }
+        if datedLine, let organisation = organisationByline(nameRun(printedBody)) { return [organisation] }
         return nil
     }
+
+    /// A desk's byline alone (`Redaktion`, `Newsdesk`) or a desk's words (`ZDNet Japan Staff`).
+    static func isDeskByline(_ name: String) -> Bool {
+        deskAlone.contains(name) || deskByline(Substring(name)) != nil
+    }
+
+    /// A desk's line under a byline's name: a desk's word and the site's or the section's name after
+    /// it (`Redaktion Haus.de`), up to four words.
+    static func isDeskLine(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        return words.count <= 4 && words.first.map { deskAlone.contains(String($0)) } == true
+    }
+
+    /// A line that is one e-mail address (`bruno.cardoso@redebahia.com.br`).
+    static func isEmailAddress(_ line: String) -> Bool {
+        guard line.utf8.count <= 80, !line.contains(" "), let at = line.firstIndex(of: "@"), at != line.startIndex else { return false }
+        let domain = line[line.index(after: at)...]
+        return domain.contains(".") && !domain.contains("@") && domain.last != "."
+    }
+
+    /// Desks that sign alone, one word.
+    static let deskAlone: Set<String> = ["Redaktion", "Rédaction", "Redacción", "Redazione", "Redactie", "Newsroom", "Newsdesk"]
+
+    /// An organisation credited after a dated byline's opening (`By Wikimedia Foundation • 15 January
+    /// 2020`, `By THE NEW YORK TIMES SEPT. 15, 2016`): two to five capitalised words, the last one a
+    /// word that names an organisation or a paper. As printed.
+    static func organisationByline(_ body: Substring) -> String? {
+        let words = body.split(separator: " ")
+        guard words.count >= 2, words.count <= 5, let last = words.last,
+            organisationWords.contains(last.prefix(1).uppercased() + last.dropFirst().lowercased())
+        else { return nil }
+        for word in words {
+            guard let head = word.unicodeScalars.first, Scalars.isUpper(head),
+                word.unicodeScalars.allSatisfy({ Scalars.isLetter($0) || $0 == "-" })
+            else { return nil }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Last words of an organisation's or a paper's name.
+    static let organisationWords: Set<String> = [
+        "Foundation", "Institute", "Association", "Society", "Council", "Times", "Post", "Tribune", "Herald", "Gazette",
+        "Journal", "Stiftung", "Verband", "Institut", "Fondation",
+    ]
 
     /// A desk, a team or a staff credited after a byline's opening instead of a person (`By BWW News
     /// Desk`, `By Smart Shopping Team`, `von auto-motor.at Redaktion`, `By Staff Writer`, `by HLNF
@@ -474,6 +522,6 @@ extension PageLayout {
     /// Last words of a desk's byline (`News Desk`, `Shopping Team`, `Staff Writer`, `Redaktion`).
     static let deskWords: Set<String> = [
         "Staff", "Team", "Desk", "Newsroom", "Writer", "Writers", "Report", "Reports", "Editors", "Redaktion",
-        "Rédaction", "Redacción", "Redazione", "Redactie",
+        "Rédaction", "Redacción", "Redazione", "Redactie", "Newsdesk",
     ]
 }

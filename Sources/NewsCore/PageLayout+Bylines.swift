@@ -200,6 +200,15 @@ extension PageLayout {
             {
                 return (index, [word])
             }
+            // `Redaktion 1. November 2023 10:29`, `Redaktion - 31. Januar 2022`, `ZDNet Japan Staff
+            // 2019年04月28日`: a desk and the story's date right under the headline.
+            // Or the desk alone on its line over the stamp (`Redaktion` / `am 3. Februar 2022 um 21:17`).
+            if index > anchor, printed.distance(index, anchor) <= 2, !datedBefore, isDeskByline(String(names)),
+                DateFinder.find(in: cutOff) != nil
+                    || names == whole.trimmingSpaces() && printed.next(after: index).map({ isStamp(text[$0]) }) == true
+            {
+                return (index, [String(names)])
+            }
             guard Sentences.wordCount(String(names)) <= 4, var name = Byline.cleanName(String(names)),
                 !name.split(separator: " ").contains(where: { controls.contains($0.lowercased()) })
             else { continue }
@@ -251,13 +260,14 @@ extension PageLayout {
             // `Headline` / `Stewart Perrie` / `Published 22:00, 11 July 2021 BST`: a name printed
             // under the headline (a standfirst and a caption may stand between) and right over a
             // story's stamp (a time, a label, a reading time: `Discount Codes` over a bare date is
-            // a menu's) or a role (`Felipe Morales Sierra` / `Periodista Judicial`), blank lines
-            // between or not, is the story's header's byline when the line
+            // a menu's), a role (`Felipe Morales Sierra` / `Periodista Judicial`), a desk's line
+            // (`André Borbe` / `Redaktion Haus.de`) or the author's address (`Bruno Wendel` /
+            // `bruno.cardoso@…`), blank lines between or not, is the story's header's byline when the line
             // is the name and nothing else (`Economic Stimulus Proposals` is a heading) and reads
             // as a person's (`Unser Bayern`, `FOCUS-Online-Experte Robin Tschöpe` do not). Over the
             // headline, a name and a stamp are a section's or a site's as often.
             let underHeadline = index > anchor && printed.distance(index, anchor) <= 4
-                && printed.next(after: index).map({ isStoryStamp(text[$0]) || text[$0].utf8.count <= 100 && isRoleLine(text[$0]) }) == true && name == String(Substring(text[index]).trimmingSpaces())
+                && printed.next(after: index).map({ isStoryStamp(text[$0]) || text[$0].utf8.count <= 100 && isRoleLine(text[$0]) || isDeskLine(text[$0]) || isEmailAddress(text[$0]) }) == true && name == String(Substring(text[index]).trimmingSpaces())
                 && isPersonShaped(name) && !name.split(separator: " ").contains(where: { Byline.isGermanRole($0.lowercased()) })
             // `Mattias Geniar, April 19, 2020`: a name and, after its comma, a date and nothing else
             // is a byline's stamp, near the headline by printed lines too (a renderer's blank lines

@@ -380,7 +380,8 @@ struct TextExtractor {
     static let analysedBytes = 256 * 1024
 
     /// Trims a line and collapses runs of white space (spaces, tabs, no-break, thin and zero-width
-    /// spaces, byte-order marks).
+    /// spaces, byte-order marks), and drops soft hyphens (`Mat\u{AD}thi\u{AD}as`, a page's hints where
+    /// a word may break, which no reader sees and which would split the word for search).
     static func clean(_ line: String) -> String {
         // Most lines are tidy already: no leading, trailing or doubled space and no other white space.
         let tidy: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
@@ -390,7 +391,7 @@ struct TextExtractor {
             while i < n {
                 let b = bytes[i]
                 if b < 0x20 || b == 0x20 && previous == 0x20 { return false }
-                if b == 0xC2 || b == 0xE2 || b == 0xEF, whiteSpaceWidth(bytes, i) > 0 { return false }
+                if b == 0xC2 || b == 0xE2 || b == 0xEF, whiteSpaceWidth(bytes, i) > 0 || isSoftHyphen(bytes, i) { return false }
                 previous = b
                 i += 1
             }
@@ -413,6 +414,10 @@ struct TextExtractor {
                     i += width
                     continue
                 }
+                if isSoftHyphen(bytes, i) {
+                    i += 2
+                    continue
+                }
                 if space, !out.isEmpty { out.append(0x20) }
                 space = false
                 out.append(b)
@@ -420,6 +425,11 @@ struct TextExtractor {
             }
             return String(decoding: out, as: UTF8.self)
         } ?? line
+    }
+
+    /// Whether a soft hyphen (U+00AD) starts at `i`.
+    @inline(__always) static func isSoftHyphen(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        bytes[i] == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xAD
     }
 
     /// Width in bytes of the white-space scalar starting at `i` (space, tab, vertical tab, form feed,

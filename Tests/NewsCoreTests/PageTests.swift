@@ -724,6 +724,13 @@ import Testing
         ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),
         ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", ["Fatima"]),
         ("Written by: Julie Mollins", ["Julie Mollins"]),
+        // `vom` (`von dem`) before a desk after a date; before other words it opens a heading.
+        ("Eingetragen am 3. Januar 2020, aktualisiert am 3. Januar 2020 vom Support Team", ["Support Team"]),
+        ("Vom Grätzltelefon zu Cloud Lösungen", nil),
+        // An organisation or a paper after a dated byline's opening, as printed; undated, none.
+        ("By Wikimedia Foundation • 15 January 2020", ["Wikimedia Foundation"]),
+        ("By THE NEW YORK TIMES SEPT. 15, 2016", ["THE NEW YORK TIMES"]),
+        ("By Wikimedia Foundation", nil),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
@@ -772,6 +779,16 @@ import Testing
         ("By Jane Doe, Staff Writer\nMarch 15, 2021", ["Jane Doe"]),
         ("By the editors\nMarch 15, 2021", []),
         ("By our Newsroom Team\nMarch 15, 2021", []),
+        // A desk that signs alone right under the headline, the date after it on its line or on the
+        // next; a blog's one-word name after `vom`; soft hyphens inside a name go.
+        ("Redaktion 15. März 2021 10:29", ["Redaktion"]),
+        ("Redaktion - 15. März 2021", ["Redaktion"]),
+        ("Redaktion\nam 15. März 2021 um 21:17", ["Redaktion"]),
+        ("vom Krimiblogger", ["Krimiblogger"]),
+        ("Von Mat\u{AD}thi\u{AD}as Lauerer\nMarch 15, 2021", ["Matthias Lauerer"]),
+        // A name alone over a desk's line or over the author's address, then the stamp.
+        ("Halvard Brenneke\nRedaktion Harbour.de\n15.03.2021 14:47 Uhr", ["Halvard Brenneke"]),
+        ("Halvard Brenneke\nh.brenneke@harbour-news.example\n15.03.2021, 05:45:00", ["Halvard Brenneke"]),
     ])
     func bylineFormsUnderTheHeadline(lines: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: lines)
