@@ -166,7 +166,7 @@ enum Gazetteer {
         "Judge", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Foreign", "Defence", "Defense",
         "Finance", "Interior", "Home", "Press", "Deputy", "Commissioner", "Director", "Chairman", "Chairwoman",
         "Chair", "Leader", "Speaker", "Commander", "Marshal", "Sheikh", "Emir", "Crown", "Archbishop", "Bishop",
-        "Cardinal", "Rabbi", "Imam", "Professor", "Prof.", "Federal", "Supreme", "Head", "CEO", "Executive",
+        "Cardinal", "Rabbi", "Imam", "Professor", "Prof.", "Rechtsanwalt", "Rechtsanwältin", "Federal", "Supreme", "Head", "CEO", "Executive",
         "Officer", "Attorney", "District", "Special", "Senior", "Former", "Acting", "Interim", "First", "Prosecutor",
         "Premier", "Sultan", "Tsar", "Czar", "Patriarch", "Father", "Sister", "Brother", "Saint", "St", "Analyst",
         "Correspondent", "Editor", "Reporter", "Economy", "Trade", "Health", "Energy", "Security", "National",
@@ -309,7 +309,29 @@ enum Gazetteer {
         Xavier Yves Alejandra Alessandro Alessandra Andrés Beatriz Carmen Chiara Cristina Davide Diego Eduardo \
         Enrique Fabio Federico Federica Francisco Gabriela Gianluca Guillermo Ignacio Lorenzo Lucía Manuel Marcela \
         Mariano Marta Massimo Matías Nicolás Pablo Paola Riccardo Roberta Rodrigo Sergio Silvia Valeria Vicente \
-        Jeroen Joost Pieter Sanne Wouter Willem Hendrik Marieke Femke
+        Jeroen Joost Pieter Sanne Wouter Willem Hendrik Marieke Femke \
+        Amelie Tina Uta Nadja Swantje Bärbel Frauke Gesa Hanna Insa Jannik Lea Leonie Malte Mirko Ole Pia Timo \
+        Tilman Ulla Yvonne Anett Antonia Carsten Claas Detlev Eckhard Friederike Gregor Hauke Henning Ilka \
+        Imke Inga Jörn Knut Lennart Mathias Meike Merle Nele Sönke Annika Benno Dörte Elmar Gunnar Hajo Ivonne \
+        Marlene Reinhold Roland Theresa Volkmar Waltraud Anabel Bruno André Carlo Dario Emanuele Enrico \
+        Fabrizio Filippo Giacomo Gianni Ilaria Leonardo Luigi Mattia Michela Monica Pietro Salvatore Simona \
+        Tommaso Vittorio Alessio Antonella Alexandre Amélie Anaïs Benoît Bertrand Cécile Damien Dominique Éric \
+        Gaëlle Gilles Hervé Henri Jérémy Jean-Pierre Jean-Claude Jean-Marc Jean-Luc Jean-François Jeanne \
+        Joëlle Laure Laurence Léa Martine Mathilde Morgane Murielle Pauline Pierre-Yves Renaud Sandrine Solène \
+        Thibault Thibaut Virginie Yannick Arnaud Aurélien Bérénice Corinne Fanny César Luisa Mónica Raúl \
+        Ricardo Rocío Sofía Verónica Agustín Alfonso Catalina Cecilia Esteban Facundo Fernanda Gonzalo Inés \
+        Joaquín Julieta Leandro Mariana Martín Mateo Nahuel Óscar Patricio Ramiro Rubén Tomás Valentín Ximena \
+        João Paulo Renata Thiago Tiago Vinícius Luana Bruna Camila Felipe Larissa Letícia Marcelo Sérgio Vitor \
+        Raphael Eleanor Gillian Corey Alissa Arielle Kelli Pamela Abby Alexis Annie Audrey Bethany Bianca \
+        Chelsea Ciara Declan Desmond Eamon Elliot Eliza Fiona Freddie Gareth Gemma Harriet Imogen Isobel \
+        Jessie Jocelyn Juliet Kirsty Lindsay Maeve Natasha Niamh Owen Penelope Rhys Rory Rosie Siobhan Tessa \
+        Toby Whitney Alyssa Brianna Clint Dustin Garrett Kendra Kristin Kristina Lacey Mallory Marcy Meredith \
+        Nolan Paige Tori Tariq Arun Nikhil Pooja Ajay Rahul Anil Sunil Sanjay Vijay Rajesh Ramesh Suresh \
+        Deepak Amit Anjali Neha Rohit Sandeep Shreya Vikram Aditya Akshay Arjun Karan Manish Nisha Pradeep \
+        Prakash Rakesh Yusuf Khaled Karim Layla Leila Mustafa Nadia Rania Samir Tarek Yasmin Michiel Bart Bram \
+        Daan Joris Koen Lotte Maarten Niels Ruud Sander Sjoerd Thijs Mattias Anders Astrid Gustav Johan Magnus \
+        Mikael Pernilla Ulrika Nataliya Natalya Olena Oksana Tetiana Yuliya Agnieszka Katarzyna Małgorzata \
+        Piotr Tomasz Wojciech Krzysztof Marek Jarosław Paweł Jakub Tomáš Jiří Lukáš Zuzana
         """.split(separator: " ").map(String.init)
     )
 }

@@ -67,6 +67,24 @@ extension PageLayout {
         return name
     }
 
+    /// A portal's line under a syndicated story's headline: the outlet, the day, then the author
+    /// (`Medical Daily 9/21/2016 Lizette Borreli`, `The Guardian 02/10/2020 Anna Fazackerley`). The
+    /// author's name, or nil when the words before the day name no outlet.
+    static func nameAfterOutletAndDate(_ line: String) -> String? {
+        guard line.utf8.count <= 100 else { return nil }
+        let words = line.split(separator: " ")
+        guard let day = words.firstIndex(where: { $0.first?.isNumber == true }), day >= 1, day <= 4,
+            mediaWords.contains(String(words[day - 1])) || Gazetteer.outlets[words[..<day].joined(separator: " ").lowercased()] != nil
+        else { return nil }
+        var end = day
+        while end < words.count, words[end].first?.isNumber == true || isDayOrMonth(words[end].lowercased()) { end += 1 }
+        let rest = words[end...].joined(separator: " ")
+        guard DateFinder.find(in: words[day..<end].joined(separator: " ")) != nil, (2...4).contains(words.count - end),
+            let name = Byline.cleanName(rest), isPersonShaped(name)
+        else { return nil }
+        return name
+    }
+
     /// Words of an outlet's name, which a dated line under the headline prints as often as a
     /// person's (`Auto Zeitung 12.05.2023`).
     static let mediaWords: Set<String> = [
@@ -114,7 +132,12 @@ extension PageLayout {
     static func hanLabelledByline(_ text: [String]) -> (line: Int?, names: [String])? {
         var found: (line: Int?, names: [String])?
         for (index, line) in text.enumerated() where line.utf8.count >= 9 && line.utf8.count <= 60 {
-            // Every label opens with a Han character (E4–E9 in UTF-8).
+            // Every label opens with a Han character (E4–E9 in UTF-8); brackets may enclose the label
+            // and the name (`[责任编辑:肖春芳]`, `【责任编辑：孔德明】`).
+            var line = Substring(line)
+            if let open = line.first, open == "[" || open == "【", let close = line.last, close == "]" || close == "】" {
+                line = line.dropFirst().dropLast()
+            }
             guard let head = line.utf8.first, head >= 0xE4 && head <= 0xE9,
                 let label = hanLabels.first(where: { line.hasPrefix($0) })
             else { continue }

@@ -273,6 +273,8 @@ extension PageLayout {
         "publié par ", "écrit par ", "publicado por ", "escrito por ", "published by ", "pubblicato da ", "scritto da ",
         "text von ", "artikel von ", "beitrag von ", "post author by ", "submitted by ", "gespeichert von ", "escribe ",
         "redactado por ", "geplaatst door ", "a cura di ", "written by: ", "posted by: ", "thread starter ", "themenstarter ",
+        "text & fotos: ", "text und fotos: ", "text & foto: ", "text und foto: ", "text & bilder: ", "redaktion: ", "投稿者 ",
+        "投稿者：",
     ]
 
     /// Whether a lower-cased line's head opens with one of `bylineOpenings`: the first byte turns
@@ -385,7 +387,7 @@ extension PageLayout {
                 // `Posted in Datenschutz by damianduchamps on August 3, 2019`: a category first.
                 let filed = ["posted in ", "filed under ", "veröffentlicht in "].contains(where: head.hasPrefix)
                 // `Posted on 28. Juli 2019 Author Andreas Kalt 4 Kommentare`: `Author` without a colon too.
-                for opening in [" by ", " von ", " vom ", " par ", " por ", " door ", " Author ", " Autor "] {
+                for opening in [" by ", " von ", " vom ", " par ", " por ", " door ", " Author: ", " Autor: ", " Author ", " Autor "] {
                     if let r = line.utf8Range(of: opening), filed || DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
                         return byline("By " + line[r.upperBound...], dated: true)
                     }
@@ -406,7 +408,7 @@ extension PageLayout {
             || line.contains(where: { $0 == ":" }) && line.utf8.count <= 80 && line.contains(where: \.isNumber) && !head.hasPrefix("by")
         var rest = line
         // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
-        for cut in [" | ", " • ", " · ", " // ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the ", " le ", " in "] {
+        for cut in [" | ", " • ", " · ", " // ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the ", " le ", " in ", " under "] {
             if let r = rest.utf8Range(of: cut) { rest = rest[..<r.lowerBound] }
         }
         let lower = rest.lowercased()
@@ -508,7 +510,9 @@ extension PageLayout {
     /// desk's one word: `Author Redaktion`). A reporter's role (`Court Reporter`) is no desk.
     static func deskByline(_ body: Substring) -> String? {
         let words = body.split(separator: " ")
-        guard let first = words.first, !["Author", "Autor", "Autorin", "Auteur"].contains(String(first)) else { return nil }
+        guard let first = words.first, !["Author", "Autor", "Autorin", "Auteur"].contains(String(first)),
+            !bylineOpeningCores.contains(first.lowercased())
+        else { return nil }
         guard words.count >= 2, words.count <= 5, let last = words.last, deskWords.contains(String(last)) else { return nil }
         for word in words {
             guard let head = word.unicodeScalars.first, Scalars.isUpper(head) || word.contains(".") && word.utf8.count >= 4,
@@ -522,6 +526,6 @@ extension PageLayout {
     /// Last words of a desk's byline (`News Desk`, `Shopping Team`, `Staff Writer`, `Redaktion`).
     static let deskWords: Set<String> = [
         "Staff", "Team", "Desk", "Newsroom", "Writer", "Writers", "Report", "Reports", "Editors", "Redaktion",
-        "Rédaction", "Redacción", "Redazione", "Redactie", "Newsdesk",
+        "Rédaction", "Redacción", "Redazione", "Redactie", "Newsdesk", "Online",
     ]
 }

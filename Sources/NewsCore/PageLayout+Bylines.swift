@@ -45,7 +45,7 @@ extension PageLayout {
 
     /// A name and a date on the printed line right below a copy of the headline (`datedName`).
     private static func datedNameBelow(_ copy: Int, text: [String], printed: PrintedLines) -> (line: Int?, names: [String])? {
-        guard let next = printed.next(after: copy), let name = datedName(text[next]) else { return nil }
+        guard let next = printed.next(after: copy), let name = datedName(text[next]) ?? nameAfterOutletAndDate(text[next]) else { return nil }
         return (next, [name])
     }
 
@@ -136,11 +136,16 @@ extension PageLayout {
         // 18, 2020`), close to the headline, when something says it is a person's: a known first
         // name, or a date beside it.
         // Menu items (`Discount Codes`, `Middle East`, `Sign UP Now`) are shaped like names too.
+        var undated: (line: Int?, names: [String])?
         for index in ordered where index != anchor && printed.distance(index, anchor) <= reachAbove {
             // `Gina Trapani CEO`, `Sam Stein Senior Politics Editor, The Huffington Post`: a name and
             // the author's role on one line under the headline (a standfirst and a stamp between).
             if index > anchor, printed.distance(index, anchor) <= 4, let name = nameBeforeRole(text[index]) { return (index, [name]) }
+            // `Medical Daily 9/21/2016 Lizette Borreli`: a portal's outlet, day and author under the headline.
+            if index > anchor, printed.distance(index, anchor) <= 2, let name = nameAfterOutletAndDate(text[index]) { return (index, [name]) }
             var line = Substring(text[index])
+            // A separator left at the line's end (`ET Online |`) is no part of a name.
+            while let last = line.last, last == "|" || last == "·" || last == "•" { line = line.dropLast().trimmingSpaces() }
             // `11.12.2019 - Amelie Loevenich`, `September 17, 2019 Helmut Rubik 0`: the date before the name.
             let whole = line
             let datedBefore = withoutLeadingDate(&line)
@@ -203,9 +208,11 @@ extension PageLayout {
             // `Redaktion 1. November 2023 10:29`, `Redaktion - 31. Januar 2022`, `ZDNet Japan Staff
             // 2019年04月28日`: a desk and the story's date right under the headline.
             // Or the desk alone on its line over the stamp (`Redaktion` / `am 3. Februar 2022 um 21:17`).
-            if index > anchor, printed.distance(index, anchor) <= 2, !datedBefore, isDeskByline(String(names)),
-                DateFinder.find(in: cutOff) != nil
-                    || names == whole.trimmingSpaces() && printed.next(after: index).map({ isStamp(text[$0]) }) == true
+            // A desk's line of the site's name (`Redaktion Polizeiticker Schweiz`) beside the stamp too.
+            let alone = names == whole.trimmingSpaces()
+            if index > anchor, printed.distance(index, anchor) <= 2, !datedBefore,
+                isDeskByline(String(names)) || alone && names.contains(" ") && isDeskLine(String(names)),
+                DateFinder.find(in: cutOff) != nil || alone && printed.around(index).contains(where: { isStamp(text[$0]) })
             {
                 return (index, [String(names)])
             }
@@ -276,11 +283,23 @@ extension PageLayout {
                 && DatelineParser.parse(whole.dropFirst(name.count + 1).trimmingBlanks()) != nil
             let close = abs(index - anchor) <= 4 || nameThenDate && printed.distance(index, anchor) <= 4
             let near = close && (dated || known) || inHeader && known || underHeadline
-            let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated
+            // `Nuño Domínguez` / `Twitter` / `19 FEB 2020 - 18:37 CET`: the author's profile link
+            // between the name and the stamp.
+            let profileThenStamp = printed.next(after: index).flatMap { link in
+                socialNetworks.contains(text[link].lowercased()) ? printed.next(after: link) : nil
+            }.map { isStamp(text[$0]) } == true
+            let card = beside.contains { isReadingTime(text[$0]) || isFollow(text[$0]) } || known && dated || profileThenStamp
             guard near || card else { continue }
+            // A known first name over the headline with nothing that dates it is a related story's
+            // or a column's as often (`Amanda Marcotte` over a teaser's picture): a name under the
+            // headline over the story's stamp, further down, is the story's own.
+            if index < anchor, !dated, !card {
+                if undated == nil { undated = (index, [name]) }
+                continue
+            }
             return (index, [name])
         }
-        return nil
+        return undated
     }
 
     /// A line that is a name of two or three words and a role after it, up to a comma (`Gina Trapani

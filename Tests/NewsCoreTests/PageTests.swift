@@ -731,6 +731,13 @@ import Testing
         ("By Wikimedia Foundation • 15 January 2020", ["Wikimedia Foundation"]),
         ("By THE NEW YORK TIMES SEPT. 15, 2016", ["THE NEW YORK TIMES"]),
         ("By Wikimedia Foundation", nil),
+        // Labels for text and pictures, a poster in Japanese, a category after `under`, a label with
+        // its colon after the date, a lawyer's title before the name.
+        ("Text & Fotos: Ivan Valetny", ["Ivan Valetny"]),
+        ("投稿者 Masafumi Negishi", ["Masafumi Negishi"]),
+        ("Posted by Nesselsetzer under Just For Fun, Rebloggt", ["Nesselsetzer"]),
+        ("13. April 2017 Autor: Anna Becker 2 Kommentare", ["Anna Becker"]),
+        ("Autor: Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"]),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
@@ -789,6 +796,17 @@ import Testing
         // A name alone over a desk's line or over the author's address, then the stamp.
         ("Halvard Brenneke\nRedaktion Harbour.de\n15.03.2021 14:47 Uhr", ["Halvard Brenneke"]),
         ("Halvard Brenneke\nh.brenneke@harbour-news.example\n15.03.2021, 05:45:00", ["Halvard Brenneke"]),
+        // A desk's line of the site's name beside the stamp; an outlet's credit with a separator left
+        // at its end over the stamp.
+        ("15.03.2021 | 14:10\nRedaktion Polizeiticker Schweiz", ["Redaktion Polizeiticker Schweiz"]),
+        ("HB Online |\n15 Mar 2021, 02:32 PM IST", ["HB Online"]),
+        // A syndicating portal's line: the outlet, the day, the author.
+        ("Medical Daily 3/15/2021 Lizette Borreli", ["Lizette Borreli"]),
+        ("The Guardian 15/03/2021 Anna Fazackerley", ["Anna Fazackerley"]),
+        // The author's profile link between the name and the stamp.
+        ("Nuño Domínguez\nTwitter\n15 MAR 2021 - 18:37 CET", ["Nuño Domínguez"]),
+        // A given name newsd knows, over a bare date, under a standfirst.
+        ("A weekly letter about the harbour and its bridge.\n\nPhoto: Harbour Archive\n\nTina Klostermeier\n\n15.03.2021", ["Tina Klostermeier"]),
     ])
     func bylineFormsUnderTheHeadline(lines: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: lines)
@@ -814,12 +832,31 @@ import Testing
         #expect(PageLayout.authors(text: teaser, anchor: 0, firstBody: 2) == nil)
     }
 
+    /// A known name over the headline with nothing that dates it (a teaser's, a column's) gives way
+    /// to a name under the headline over the story's stamp.
+    @Test func nameUnderTheHeadlineBeatsAnUndatedOneOverIt() throws {
+        let text = Self.page
+            .replacingOccurrences(of: "Local news\n", with: "Local news\n\nAmanda Marcotte\n")
+            .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "Shares\n\nNathanael Johnson\n\nMarch 15, 2021 9:00AM (UTC)")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.authors == ["Nathanael Johnson"])
+        // With no name under the headline, the one over it stays.
+        let alone = Self.page
+            .replacingOccurrences(of: "Local news\n", with: "Local news\n\nAmanda Marcotte\n")
+            .replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
+        #expect(try TestSupport.article(alone)?.authors == ["Amanda Marcotte"])
+    }
+
     /// Chinese and Japanese labelled bylines: the label, then a name of two to four Han characters; a
     /// page that labels two names, a name in Latin letters and a sentence give none.
     @Test func hanLabelledBylines() {
         #expect(PageLayout.hanLabelledByline(["益阳：“数字”是优长", "", "正文第一段。", "责任编辑：孔德明", "热门推荐"])?.names == ["孔德明"])
         #expect(PageLayout.hanLabelledByline(["责任编辑： 焦鹏"])?.names == ["焦鹏"])
         #expect(PageLayout.hanLabelledByline(["著者：後藤大地"])?.names == ["後藤大地"])
+        // Brackets around the label and the name.
+        #expect(PageLayout.hanLabelledByline(["正文第一段。", "[责任编辑:肖春芳]"])?.names == ["肖春芳"])
+        #expect(PageLayout.hanLabelledByline(["【责任编辑：孔德明】"])?.names == ["孔德明"])
         #expect(PageLayout.hanLabelledByline(["责任编辑：孔德明", "责任编辑：焦鹏"]) == nil)
         #expect(PageLayout.hanLabelledByline(["作者： Diogo Carleto"]) == nil)
         #expect(PageLayout.hanLabelledByline(["编辑：在益阳一个智慧农业园区里物联网大数据等技术"]) == nil)
