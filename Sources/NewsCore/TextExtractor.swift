@@ -74,6 +74,12 @@ struct TextExtractor {
                         roles[line] = .title
                     }
                 }
+                // A kicker printed on the headline's line before the headline the title bar gives.
+                if known == nil, let printed = title, let bar = text.first(where: { !$0.isEmpty }),
+                    let bare = PageLayout.withoutKicker(printed, titleBar: bar)
+                {
+                    title = bare
+                }
             }
             if metadata.authors == nil {
                 if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstBody, headline: title) {

@@ -832,6 +832,30 @@ import Testing
         #expect(PageLayout.authors(text: teaser, anchor: 0, firstBody: 2) == nil)
     }
 
+    /// A kicker printed on the headline's line before the headline the title bar gives goes: one
+    /// that ends in a colon, a date, or one run into the headline; not one set off by a dash, one
+    /// that ends in a small word, nor one the title bar prints too.
+    @Test(arguments: [
+        ("Energiewende Oberland: Klimavorreiter Oberland?", "Klimavorreiter Oberland? | Tegernseer Stimme", "Klimavorreiter Oberland?"),
+        ("23.01.2022 - Dorothea Wierer darf noch jubeln", "Dorothea Wierer darf noch jubeln - Biathlon Antholz", "Dorothea Wierer darf noch jubeln"),
+        ("Immobilienkrise Rene Benko-Firma Signa in Sorge", "Rene Benko-Firma Signa in Sorge | Finanzmarktwelt", "Rene Benko-Firma Signa in Sorge"),
+        ("Korsetts – Shops, Designer, online kaufen", "Shops, Designer, online kaufen | Pinup Fashion", nil),
+        ("Eignet sich eine Wärmepumpe im Altbau?", "Wärmepumpe im Altbau | Heizung", nil),
+        ("Algeria: Al-Qaeda claims northern attack", "Algeria: Al-Qaeda claims northern attack - World News", nil),
+        ("ElixirConf 2016 - Keynote by José Valim", "Keynote by José Valim - YouTube", nil),
+    ] as [(String, String, String?)])
+    func kickerBeforeTheHeadline(printed: String, titleBar: String, headline: String?) {
+        #expect(PageLayout.withoutKicker(printed, titleBar: titleBar) == headline)
+    }
+
+    @Test func kickerOnTheHeadlinesLineLeavesTheTitle() throws {
+        let text = Self.page
+            .replacingOccurrences(of: "Council approves new harbour bridge after long debate - The Daily Example", with: "Harbour bridge approved after long debate | The Daily Example")
+            .replacingOccurrences(of: "\nCouncil approves new harbour bridge after long debate\n", with: "\nHafenausbau: Harbour bridge approved after long debate\n")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Harbour bridge approved after long debate")
+    }
+
     /// A known name over the headline with nothing that dates it (a teaser's, a column's) gives way
     /// to a name under the headline over the story's stamp.
     @Test func nameUnderTheHeadlineBeatsAnUndatedOneOverIt() throws {

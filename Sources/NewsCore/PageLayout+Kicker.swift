@@ -1,0 +1,41 @@
+import Foundation
+
+/// A kicker printed on the headline's own line, before the headline that the page's title bar gives.
+extension PageLayout {
+    /// `Immobilienkrise Rene Benko-Firma Signa in Sorge …`, `Eintracht Presse: Eintracht Frankfurt
+    /// stellt Weichen …`, `23.01.2022 - Dorothea Wierer darf …`: a page prints a kicker (a topic, a
+    /// label, the day) before the headline on one line, where the title bar (`titleBar`, the page's
+    /// first line) gives the headline alone. The headline without the kicker, or nil.
+    ///
+    /// The kicker is one to five words and ends in a colon, or is a date, or is run into the
+    /// headline with no separator and ends in a capitalised word. A kicker set off by a dash is not
+    /// taken off (`Korsetts – Shops, Designer, online kaufen`, `Welpen kaufen – Tipps …`: a headline's
+    /// own two parts as often), nor one that ends in a small word (`Eignet sich eine Wärmepumpe im
+    /// Altbau?` over a title bar's `Wärmepumpe im Altbau`).
+    static func withoutKicker(_ title: String, titleBar: String) -> String? {
+        guard title.utf8.count <= 300, title != titleBar else { return nil }
+        let words = title.split(separator: " ")
+        guard words.count >= 3 else { return nil }
+        let key = foldKey(title)
+        // A title bar that prints the kicker too (`Algeria: Al-Qaeda claims …`) makes it the headline's.
+        guard !foldKey(titleBar).contains(key) else { return nil }
+        for part in TitleRanker.titleParts(titleBar) + [titleBar] {
+            let partKey = foldKey(part)
+            guard !partKey.isEmpty, partKey.utf8.count < key.utf8.count, key.hasSuffix(partKey) else { continue }
+            for split in 1...min(5, words.count - 2) {
+                let rest = words[split...].joined(separator: " ")
+                // A separator opening the rest belongs to the kicker: the next split takes it.
+                guard foldKey(rest) == partKey, words[split].contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+                let kicker = words[..<split].joined(separator: " ")
+                var bare = Substring(kicker)
+                while let last = bare.last, "-–—|".contains(last) || last == " " { bare = bare.dropLast() }
+                let dated = bare.contains(where: \.isNumber) && (DatelineParser.parse(bare) ?? DateFinder.find(in: String(bare))) != nil
+                let colon = kicker.hasSuffix(":")
+                let runIn = bare.count == kicker.count && words[split - 1].first.map { $0.isUppercase } == true
+                guard dated || colon || runIn else { return nil }
+                return rest
+            }
+        }
+        return nil
+    }
+}
