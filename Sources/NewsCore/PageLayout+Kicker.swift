@@ -1,6 +1,7 @@
 import Foundation
 
-/// A kicker printed on the headline's own line, before the headline that the page's title bar gives.
+/// A kicker printed on the headline's own line before the headline that the page's title bar gives,
+/// or a standfirst run into it after.
 extension PageLayout {
     /// `Immobilienkrise Rene Benko-Firma Signa in Sorge …`, `Eintracht Presse: Eintracht Frankfurt
     /// stellt Weichen …`, `23.01.2022 - Dorothea Wierer darf …`: a page prints a kicker (a topic, a
@@ -34,6 +35,30 @@ extension PageLayout {
                 let runIn = bare.count == kicker.count && words[split - 1].first.map { $0.isUppercase } == true
                 guard dated || colon || runIn else { return nil }
                 return rest
+            }
+        }
+        return nil
+    }
+
+    /// `Tagesschau unterschlägt Hass-Demo in Essen Gebührenfinanzierte Islamismus-Verharmlosung im
+    /// ÖRR`: a standfirst run into the headline's line with no separator, where the title bar gives
+    /// the headline alone (three words or more). The headline, or nil. What follows the headline must
+    /// open with a capital (a sentence of its own), not a separator or a word that goes on with it.
+    static func withoutRunInStandfirst(_ title: String, titleBar: String) -> String? {
+        guard title.utf8.count <= 300, title != titleBar else { return nil }
+        let key = foldKey(title)
+        guard !foldKey(titleBar).contains(key) else { return nil }
+        let words = title.split(separator: " ")
+        for part in TitleRanker.titleParts(titleBar) + [titleBar] where Sentences.wordCount(part) >= 3 {
+            let partKey = foldKey(part)
+            guard !partKey.isEmpty, key.hasPrefix(partKey) else { continue }
+            for end in 3..<words.count {
+                let head = words[..<end].joined(separator: " ")
+                guard foldKey(head) == partKey else { continue }
+                // `Seat Mo 125: Was kann …`: a title bar's part that ends at a colon or a comma is
+                // the first of the headline's own parts.
+                guard let next = words[end].first, next.isUppercase, let last = head.last, !":,;–—-|".contains(last) else { return nil }
+                return head
             }
         }
         return nil

@@ -74,9 +74,10 @@ struct TextExtractor {
                         roles[line] = .title
                     }
                 }
-                // A kicker printed on the headline's line before the headline the title bar gives.
+                // A kicker printed on the headline's line before the headline the title bar gives, or a
+                // standfirst run into it after.
                 if known == nil, let printed = title, let bar = text.first(where: { !$0.isEmpty }),
-                    let bare = PageLayout.withoutKicker(printed, titleBar: bar)
+                    let bare = PageLayout.withoutKicker(printed, titleBar: bar) ?? PageLayout.withoutRunInStandfirst(printed, titleBar: bar)
                 {
                     title = bare
                 }

@@ -848,6 +848,17 @@ import Testing
         #expect(PageLayout.withoutKicker(printed, titleBar: titleBar) == headline)
     }
 
+    /// A standfirst run into the headline's line with no separator, where the title bar gives the
+    /// headline alone, goes; a title bar's part that ends at a colon is the headline's own first part.
+    @Test(arguments: [
+        ("Tagesschau unterschlägt Hass-Demo in Essen Gebührenfinanzierte Verharmlosung im ÖRR", "Tagesschau unterschlägt Hass-Demo in Essen | Reitschuster", "Tagesschau unterschlägt Hass-Demo in Essen"),
+        ("Seat Mo 125: Was kann der Elektroroller mit dem Akku-Trolley?", "Seat Mo 125: Was kann der Elektroroller? - motor.at", nil),
+        ("Harbour bridge approved after long debate and a vote", "Harbour bridge approved after long debate | The Daily Example", nil),
+    ] as [(String, String, String?)])
+    func standfirstRunIntoTheHeadline(printed: String, titleBar: String, headline: String?) {
+        #expect(PageLayout.withoutRunInStandfirst(printed, titleBar: titleBar) == headline)
+    }
+
     @Test func kickerOnTheHeadlinesLineLeavesTheTitle() throws {
         let text = Self.page
             .replacingOccurrences(of: "Council approves new harbour bridge after long debate - The Daily Example", with: "Harbour bridge approved after long debate | The Daily Example")
