@@ -73,8 +73,10 @@ def norm_title(t):
 
 
 BYLINE_OPENING = re.compile(r"^\s*(written by|posted by|by|von|par|por|di)\b:?\s*", re.I)
+# A digit that opens a word ends the names (`By Jane Doe 12 May`), and so does a day run into the
+# last name (`by Lucas Nolan22 Dec 2016`); one inside a handle (`c1ph4`, `freeman1984`) is part of it.
 DATE_AFTER_NAMES = re.compile(
-    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(last )?(updated|published|posted)\b", re.I)
+    r"\b\d|\d+\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(last )?(updated|published|posted)\b", re.I)
 
 
 # `A (avec B et C)`, `A (with B and C)`: the bracket names co-authors.
