@@ -14,15 +14,10 @@ extension PageLayout {
     /// own two parts as often), nor one that ends in a small word (`Eignet sich eine Wärmepumpe im
     /// Altbau?` over a title bar's `Wärmepumpe im Altbau`).
     static func withoutKicker(_ title: String, titleBar: String) -> String? {
-        guard title.utf8.count <= 300, title != titleBar else { return nil }
+        guard let (key, parts) = titleBarParts(title, titleBar) else { return nil }
         let words = title.split(separator: " ")
         guard words.count >= 3 else { return nil }
-        let key = foldKey(title)
-        // A title bar that prints the kicker too (`Algeria: Al-Qaeda claims …`) makes it the headline's.
-        guard !foldKey(titleBar).contains(key) else { return nil }
-        for part in TitleRanker.titleParts(titleBar) + [titleBar] {
-            let partKey = foldKey(part)
-            guard !partKey.isEmpty, partKey.utf8.count < key.utf8.count, key.hasSuffix(partKey) else { continue }
+        for (_, partKey) in parts where partKey.utf8.count < key.utf8.count && key.hasSuffix(partKey) {
             for split in 1...min(5, words.count - 2) {
                 let rest = words[split...].joined(separator: " ")
                 // A separator opening the rest belongs to the kicker: the next split takes it.
@@ -45,16 +40,14 @@ extension PageLayout {
     /// the headline alone (three words or more). The headline, or nil. What follows the headline must
     /// open with a capital (a sentence of its own), not a separator or a word that goes on with it.
     static func withoutRunInStandfirst(_ title: String, titleBar: String) -> String? {
-        guard title.utf8.count <= 300, title != titleBar else { return nil }
-        let key = foldKey(title)
-        guard !foldKey(titleBar).contains(key) else { return nil }
+        guard let (key, parts) = titleBarParts(title, titleBar) else { return nil }
         let words = title.split(separator: " ")
-        for part in TitleRanker.titleParts(titleBar) + [titleBar] where Sentences.wordCount(part) >= 3 {
-            let partKey = foldKey(part)
-            guard !partKey.isEmpty, key.hasPrefix(partKey) else { continue }
-            for end in 3..<words.count {
+        for (part, partKey) in parts where Sentences.wordCount(part) >= 3 && key.hasPrefix(partKey) {
+            for end in 3..<max(3, words.count) {
                 let head = words[..<end].joined(separator: " ")
-                guard foldKey(head) == partKey else { continue }
+                let headKey = foldKey(head)
+                if headKey.utf8.count > partKey.utf8.count { break }
+                guard headKey == partKey else { continue }
                 // `Seat Mo 125: Was kann …`: a title bar's part that ends at a colon or a comma is
                 // the first of the headline's own parts.
                 guard let next = words[end].first, next.isUppercase, let last = head.last, !":,;–—-|".contains(last) else { return nil }
@@ -62,5 +55,17 @@ extension PageLayout {
             }
         }
         return nil
+    }
+
+    /// The printed headline's fold key and the title bar's parts (and the bar whole) with theirs, or
+    /// nil when nothing is to be cut: a headline that is the title bar or that the title bar prints
+    /// whole (`Algeria: Al-Qaeda claims …` over `Algeria: Al-Qaeda claims … - World News`: its kicker
+    /// is the headline's), or a first line too long to be a title bar (a hostile page's one line).
+    private static func titleBarParts(_ title: String, _ titleBar: String) -> (key: String, parts: [(String, String)])? {
+        guard title.utf8.count <= 300, titleBar.utf8.count <= 1_000, title != titleBar else { return nil }
+        let key = foldKey(title)
+        guard !key.isEmpty, !foldKey(titleBar).containsUTF8(key) else { return nil }
+        let parts = (TitleRanker.titleParts(titleBar) + [titleBar]).map { ($0, foldKey($0)) }.filter { !$0.1.isEmpty }
+        return (key, parts)
     }
 }

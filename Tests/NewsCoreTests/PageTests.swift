@@ -848,6 +848,14 @@ import Testing
         #expect(PageLayout.withoutKicker(printed, titleBar: titleBar) == headline)
     }
 
+    /// A first line too long to be a title bar (a hostile page's single line) cuts nothing, however
+    /// it ends.
+    @Test func noCutAgainstAFirstLineTooLongForATitleBar() {
+        let bar = String(repeating: "a", count: 200_000) + " | Klimavorreiter Oberland? Gebührenfinanzierte"
+        #expect(PageLayout.withoutKicker("Energiewende Oberland: Klimavorreiter Oberland?", titleBar: bar) == nil)
+        #expect(PageLayout.withoutRunInStandfirst("Klimavorreiter Oberland? Gebührenfinanzierte Verharmlosung", titleBar: bar) == nil)
+    }
+
     /// A standfirst run into the headline's line with no separator, where the title bar gives the
     /// headline alone, goes; a title bar's part that ends at a colon is the headline's own first part.
     @Test(arguments: [
