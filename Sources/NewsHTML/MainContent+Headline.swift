@@ -18,31 +18,48 @@ extension MainContent {
         metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String] = [], onlyH1: String? = nil,
         above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []
     ) -> String? {
-        let chosen = chosenHeadline(metadata: metadata, headings: allHeadings, inHeaders: inHeaders, above: above, opening: opening)
+        let (chosen, statedOnly) = chosenHeadline(metadata: metadata, headings: allHeadings, inHeaders: inHeaders, above: above, opening: opening)
         guard let chosen, let onlyH1, !isOnlyADate(onlyH1) else { return chosen }
         let h1 = withoutTrailingDate(onlyH1)
         let (k, hk) = (key(chosen), key(h1))
-        return !hk.isEmpty && hk.count < k.count && k.contains(hk) ? h1 : chosen
+        if !hk.isEmpty && hk.count < k.count && k.contains(hk) { return h1 }
+        // A title the metadata states and no heading prints is the one written for search engines
+        // and social cards (`Jennifer Aniston on Leaving the Tags on Her Coat`); the page's only
+        // `<h1>` is the headline its readers see (`… Her Céline Coat: 'I Wore It for Weeks'`) when
+        // the story repeats its words as much (`Read more`, `Detailansicht` and `Navigation und
+        // Service` are no headline), and unless it holds the stated title with more around it (a
+        // kicker, a date or the site: `Tunesien Große Aufgaben für die neue Regierung`).
+        if statedOnly, !hk.isEmpty, !hk.contains(k), opening.count >= 20,
+            Self.share(h1, opening) >= 0.5, Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
+        {
+            return h1
+        }
+        return chosen
     }
 
+    /// The share of a text's words the story repeats (`opening`), common words (`the`, `and`) not
+    /// counted.
+    static func share(_ text: String, _ opening: Set<String>) -> Double {
+        var total = 0
+        var found = 0
+        TitleRanker.forEachWord(in: text) { word in
+            guard !LineFeatures.stopWords.contains(word) else { return }
+            total += 1
+            if opening.contains(word) { found += 1 }
+        }
+        return total == 0 ? 0 : Double(found) / Double(total)
+    }
+
+    /// The headline by the rules above, before the page's only `<h1>` is weighed against it, and
+    /// whether it is the metadata's title that no heading prints.
     private static func chosenHeadline(
         metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String],
         above: (before: [String], inside: [String]), opening: Set<String>
-    ) -> String? {
+    ) -> (String?, statedOnly: Bool) {
         let headings = allHeadings.filter { !isOnlyADate($0) }.map(withoutTrailingDate)
         // Enough of the story to judge by, in words written with spaces between them.
         let judged = opening.count >= 20
-        // The share of a text's words the story repeats, common words (`the`, `and`) not counted.
-        func share(_ text: String) -> Double {
-            var total = 0
-            var found = 0
-            TitleRanker.forEachWord(in: text) { word in
-                guard !LineFeatures.stopWords.contains(word) else { return }
-                total += 1
-                if opening.contains(word) { found += 1 }
-            }
-            return total == 0 ? 0 : Double(found) / Double(total)
-        }
+        func share(_ text: String) -> Double { Self.share(text, opening) }
         func spaced(_ text: String) -> Bool {
             let ascii = text.utf8.lazy.filter { $0 < 0x80 }.count
             return ascii * 2 > text.utf8.count
@@ -64,12 +81,12 @@ extension MainContent {
                 // which are set aside with the header's other furniture.
                 let printed = headings + inHeaders.filter { !isOnlyADate($0) }.map(withoutTrailingDate)
                 let keys = printed.map(key)
-                if let j = keys.firstIndex(of: k) { return printed[j] }
+                if let j = keys.firstIndex(of: k) { return (printed[j], false) }
                 // `Headline | Site`, `Headline (Published 2016)`: the heading is the headline.
                 if let j = keys.firstIndex(where: { !$0.isEmpty && k.hasPrefix($0) && $0.count * 2 > k.count }) {
-                    return printed[j]
+                    return (printed[j], false)
                 }
-                return stripSiteName(title, source: metadata.source)
+                return (stripSiteName(title, source: metadata.source), true)
             }
         }
         if let document {
@@ -80,7 +97,7 @@ extension MainContent {
                 let length = hk.count
                 return length >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3 ? (h, length) : nil
             }
-            if let best = held.max(by: { $0.length < $1.length }) { return best.heading }
+            if let best = held.max(by: { $0.length < $1.length }) { return (best.heading, false) }
             // `Site: Headline`, `Section - Headline`: the page prints the end of its `<title>` alone
             // in a styled line above the story (`<b>Trio set for Derby debuts</b>`), and what stands
             // before it is shorter and ends in a separator (`IOL: `, `Site - `), not in a word or a
@@ -96,18 +113,18 @@ extension MainContent {
                 let separated = gap.contains("\t") || gap.count >= 2 || head.last.map { ":-|–—»·/>".contains($0) } == true
                 return separated && head.split(separator: " ").count < line.split(separator: " ").count ? (line, lk.count) : nil
             }
-            if let best = printedEnd.max(by: { $0.length < $1.length }) { return best.line }
+            if let best = printedEnd.max(by: { $0.length < $1.length }) { return (best.line, false) }
             var stripped = stripSiteName(document, source: metadata.source)
-            guard judged, spaced(document) else { return stripped }
+            guard judged, spaced(document) else { return (stripped, false) }
             // `Site / Network - City News, Weather and Sports | Headline`: the part the story repeats,
             // when the others share clearly less with it.
             let parts = titleParts(document, source: metadata.source).filter { $0.split(separator: " ").count >= 3 && !isOnlyADate($0) }
             if describesTheSite(stripped) {
                 // The site's description: another part the story repeats, else a heading it repeats.
                 let others = parts.filter { !describesASite($0) }
-                if let best = others.max(by: { share($0) < share($1) }), share(best) >= 0.34 { return best }
+                if let best = others.max(by: { share($0) < share($1) }), share(best) >= 0.34 { return (best, false) }
                 if let heading = storyLine(headings.filter { !describesASite($0) }, above, share: share, floor: 0.4) {
-                    return heading
+                    return (heading, false)
                 }
             }
             if stripped == document, parts.count > 1, !goesOnInLowerCase(parts), let best = parts.max(by: { share($0) < share($1) }), share(best) >= 0.5,
@@ -128,19 +145,19 @@ extension MainContent {
             // four words) holds no headline when a heading the story repeats is there.
             let namesOnly = parts.count > 1 && parts.allSatisfy { $0.split(separator: " ").count <= 4 }
             if namesOnly, !echoed, let heading = storyLine(headings, above, share: share, floor: 0.5) {
-                return heading
+                return (heading, false)
             }
             if share(stripped) < 0.34, !echoed, let heading = storyLine(headings, above, share: share, floor: share(stripped) == 0 ? 0.4 : 0.5) {
-                return heading
+                return (heading, false)
             }
-            return stripped
+            return (stripped, false)
         }
         // No `<title>`: the first heading, unless the story does not repeat it and repeats another.
         if judged, let first = headings.first, share(first) < 0.2, let heading = storyLine(headings, above, share: share, floor: 0.5) {
-            return heading
+            return (heading, false)
         }
-        if headings.isEmpty, judged, let line = storyLine([], above, share: share, floor: 0.5) { return line }
-        return headings.first
+        if headings.isEmpty, judged, let line = storyLine([], above, share: share, floor: 0.5) { return (line, false) }
+        return (headings.first, false)
     }
 
     /// Whether a text is a site's description of itself rather than a headline (`TitleRanker`).
