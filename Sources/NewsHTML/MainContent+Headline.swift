@@ -23,13 +23,14 @@ extension MainContent {
         let h1 = withoutTrailingDate(onlyH1)
         let (k, hk) = (key(chosen), key(h1))
         if !hk.isEmpty && hk.count < k.count && k.contains(hk) { return h1 }
-        // A title the metadata states and no heading prints is the one written for search engines
-        // and social cards (`Jennifer Aniston on Leaving the Tags on Her Coat`); the page's only
-        // `<h1>` is the headline its readers see (`… Her Céline Coat: 'I Wore It for Weeks'`) when
-        // the story repeats its words as much (`Read more`, `Detailansicht` and `Navigation und
-        // Service` are no headline), and unless it holds the stated title with more around it (a
-        // kicker, a date or the site: `Tunesien Große Aufgaben für die neue Regierung`).
-        if statedOnly, !hk.isEmpty, !hk.contains(k), opening.count >= 20,
+        // A title the metadata or the `<title>` states and no heading prints is often the one
+        // written for search engines and social cards (`Jennifer Aniston on Leaving the Tags on Her
+        // Coat`); the page's only `<h1>` is the headline its readers see (`… Her Céline Coat: 'I
+        // Wore It for Weeks'`) when it has two words or more, the story repeats its words as much
+        // (`Read more`, `Detailansicht` and `Navigation und Service` are no headline), and unless it
+        // holds the stated title with more around it (a kicker, a date or the site: `Tunesien Große
+        // Aufgaben für die neue Regierung`).
+        if statedOnly, !hk.isEmpty, !hk.contains(k), wordsIn(h1) >= 2, opening.count >= 20,
             Self.share(h1, opening) >= 0.5, Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
         {
             return h1
@@ -51,7 +52,7 @@ extension MainContent {
     }
 
     /// The headline by the rules above, before the page's only `<h1>` is weighed against it, and
-    /// whether it is the metadata's title that no heading prints.
+    /// whether it is the metadata's title or the `<title>` (trimmed) that no heading prints.
     private static func chosenHeadline(
         metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String],
         above: (before: [String], inside: [String]), opening: Set<String>
@@ -150,7 +151,7 @@ extension MainContent {
             if share(stripped) < 0.34, !echoed, let heading = storyLine(headings, above, share: share, floor: share(stripped) == 0 ? 0.4 : 0.5) {
                 return (heading, false)
             }
-            return (stripped, false)
+            return (stripped, true)
         }
         // No `<title>`: the first heading, unless the story does not repeat it and repeats another.
         if judged, let first = headings.first, share(first) < 0.2, let heading = storyLine(headings, above, share: share, floor: 0.5) {

@@ -437,6 +437,22 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// The same for a `<title>` no heading prints: the page's only `<h1>` the story repeats is the
+    /// headline, but not an `<h1>` of one word (`Lorem`, `Kontakt`: a label more often than a headline).
+    @Test(arguments: [
+        ("<h1>Four hours of talks without a joint statement</h1>", "Four hours of talks without a joint statement"),
+        ("<h1>Diplomats</h1>", "Talks in Geneva: what we know so far"),
+        ("<h1>Four hours of talks without a joint statement</h1><h1>Geneva</h1>", "Talks in Geneva: what we know so far"),
+    ])
+    func onlyHeadingOverAPageTitleNoHeadingPrints(headings: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><title>Talks in Geneva: what we know so far</title></head>
+            <body><article>\(headings)\(story)</article></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// A `<title>` that names only the site (or only names: no part over four words): the heading
     /// whose words the story repeats is the headline, not a heading of the menus; a `<title>` the
     /// story echoes stays.
