@@ -137,6 +137,11 @@ package struct PageArticle: Sendable, Equatable {
         return words.count >= 2 && words.contains { $0.unicodeScalars.filter(Scalars.isLetter).count >= 3 }
     }
 
+    /// Whether a name is a place newsd knows (`New York`, `Berlin`): no author.
+    package static func isPlace(_ name: String) -> Bool {
+        Gazetteer.places[name] != nil
+    }
+
     /// One person's name from a metadata field (`Jane Doe`), or nil when it is an outlet or a role.
     package static func personName(_ raw: String) -> String? {
         Byline.cleanName(TextExtractor.clean(raw))

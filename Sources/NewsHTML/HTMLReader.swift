@@ -42,12 +42,27 @@ package enum HTMLReader {
         // fields for a date, which few pages lack; the layout alone for an author. An old page of
         // links and text that says nothing of itself gives the text reader little to find for as
         // much time as the rest of its reading.
+        //
+        // Authors that only name the outlet or an organisation (`Badische Zeitung`, `Hanns-Seidel-
+        // Stiftung e.V.`), stated with no byline in the markup to replace them, give way to the
+        // people the text reader finds in the page's byline (`Lisa Petrich`).
+        let person = { (name: String) in !MainContent.namesAnOutlet(name, source: metadata.source) && !PageArticle.isPlace(name) }
+        let outletsOnly = !page.authors.isEmpty && !page.authors.contains(where: person)
         if metadata.statesArticle, page.published == nil {
             let read = PageArticle.textArticle(lines: document.renderedLines(title: metadata.documentTitle), headline: page.title)
             page.published = read?.published
-            if page.authors.isEmpty { page.authors = read?.authors ?? [] }
-        } else if metadata.statesArticle, page.authors.isEmpty {
-            page.authors = PageArticle.pageAuthors(lines: document.renderedLines(title: metadata.documentTitle), headline: page.title)
+            if page.authors.isEmpty {
+                page.authors = read?.authors ?? []
+            } else if outletsOnly, let people = read?.authors.filter(person), !people.isEmpty {
+                page.authors = people
+            }
+        } else if metadata.statesArticle && page.authors.isEmpty || outletsOnly {
+            let found = PageArticle.pageAuthors(lines: document.renderedLines(title: metadata.documentTitle), headline: page.title)
+            if page.authors.isEmpty {
+                page.authors = found
+            } else if case let people = found.filter(person), !people.isEmpty {
+                page.authors = people
+            }
         }
         return page
     }

@@ -518,11 +518,7 @@ struct MainContent {
         page.authors = page.authors.map(Self.tidyName).filter(plausible)
         // A stated author that is the outlet itself (`ABC News`, `mediagene Inc.`) gives way to the
         // people the page's byline names.
-        let outlet = metadata.source.map(Self.key) ?? ""
-        let isOutlet = { (name: String) in
-            let k = Self.key(name)
-            return !outlet.isEmpty && (k == outlet || k.contains(outlet) || outlet.contains(k)) || Self.isOrganisation(name)
-        }
+        let isOutlet = { [metadata] (name: String) in Self.namesAnOutlet(name, source: metadata.source) }
         // The outlet named beside its people (`Ariel Melgar Cabrera`, `El Deber`) is no author.
         if page.authors.contains(where: { !isOutlet($0) }) { page.authors.removeAll(where: isOutlet) }
         // A later stated field (`author` after an `article:author` naming the site) when the page
@@ -879,15 +875,23 @@ struct MainContent {
         return []
     }
 
+    /// Whether an author's name is the outlet's (`source`, the site's name: `ABC News`, `mediagene
+    /// Inc.`) or an organisation's (`isOrganisation`): no person who wrote the piece.
+    static func namesAnOutlet(_ name: String, source: String?) -> Bool {
+        let outlet = source.map(key) ?? ""
+        let k = key(name)
+        return !outlet.isEmpty && (k == outlet || k.contains(outlet) || outlet.contains(k)) || isOrganisation(name)
+    }
+
     /// Whether a stated author is an organisation by its name (`Hanns-Seidel-Stiftung e.V.`,
-    /// `Web Commerce GmbH`, `IT Finanzmagazin`, `Deutsche Welle (www.dw.com)`): like the outlet, it
+    /// `Web Commerce GmbH`, `IT Finanzmagazin`, `Deutsche Welle (www.dw.com)`, `PR Newswire`): like the outlet, it
     /// gives way to the people a byline names.
     static func isOrganisation(_ name: String) -> Bool {
         let lower = " " + name.lowercased() + " "
         if [" e.v. ", " e. v. ", " gmbh ", " ag ", " inc. ", " inc ", " ltd ", " ltd. ", " llc ", " s.a. ", " (www."].contains(where: lower.hasBytes) {
             return true
         }
-        return ["stiftung", "verband", "magazin", "zeitung", "illustrierte", "verlag", "landesanstalt"].contains(where: lower.hasBytes)
+        return ["stiftung", "verband", "magazin", "zeitung", "illustrierte", "verlag", "landesanstalt", "newswire"].contains(where: lower.hasBytes)
     }
 
     /// Labels that say who wrote a piece (`labelledByline`), lower-case, as UTF-8.

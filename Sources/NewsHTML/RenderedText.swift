@@ -6,18 +6,22 @@ import NewsCore
 /// paragraphs, headings and sections, inline elements run together. What the whole-page text
 /// reader is given when the markup named no author (`HTMLReader.page`).
 extension HTMLDocument {
-    /// Elements that stand on lines of their own with a blank line around them.
+    /// Elements that stand on lines of their own with a blank line around them: paragraphs,
+    /// headings, lists, quotes, as `html-text` sets them apart.
     static let blankLineTags: Set<UInt16> = Set(
         [
-            GUMBO_TAG_P, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_DIV,
-            GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_ARTICLE, GUMBO_TAG_SECTION, GUMBO_TAG_HEADER, GUMBO_TAG_FOOTER, GUMBO_TAG_NAV,
-            GUMBO_TAG_ASIDE, GUMBO_TAG_MAIN, GUMBO_TAG_TABLE, GUMBO_TAG_PRE, GUMBO_TAG_FIGURE, GUMBO_TAG_FORM, GUMBO_TAG_UL,
-            GUMBO_TAG_OL, GUMBO_TAG_DL, GUMBO_TAG_ADDRESS, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_HR,
+            GUMBO_TAG_P, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6,
+            GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_PRE, GUMBO_TAG_FIGURE, GUMBO_TAG_UL, GUMBO_TAG_OL, GUMBO_TAG_DL, GUMBO_TAG_ADDRESS,
         ].map { UInt16(truncatingIfNeeded: $0.rawValue) })
-    /// Elements that stand on lines of their own.
+    /// Elements that stand on lines of their own: containers (`<div>`, `<article>`, `<nav>` …) and
+    /// items, with no blank line around them, as `html-text` renders them (a byline's name in one
+    /// `<div>` and its date in the next are lines next to each other, as the text reader expects).
     static let lineTags: Set<UInt16> = Set(
-        [GUMBO_TAG_LI, GUMBO_TAG_DD, GUMBO_TAG_DT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_OPTION]
-            .map { UInt16(truncatingIfNeeded: $0.rawValue) })
+        [
+            GUMBO_TAG_LI, GUMBO_TAG_DD, GUMBO_TAG_DT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_OPTION, GUMBO_TAG_DIV,
+            GUMBO_TAG_ARTICLE, GUMBO_TAG_SECTION, GUMBO_TAG_HEADER, GUMBO_TAG_FOOTER, GUMBO_TAG_NAV, GUMBO_TAG_ASIDE,
+            GUMBO_TAG_MAIN, GUMBO_TAG_TABLE, GUMBO_TAG_FORM, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_HR,
+        ].map { UInt16(truncatingIfNeeded: $0.rawValue) })
 
     /// At most this many lines are rendered (a page of a hundred thousand list items is read up to
     /// them): the reader of whole-page text looks for a byline near the headline, high on a page.

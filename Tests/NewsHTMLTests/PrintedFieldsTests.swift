@@ -247,4 +247,36 @@ import Testing
             """)
         #expect(article.authors == ["Tatyana Turner", "Claire Stottlemyer"])
     }
+
+    /// A stated author that only names the outlet (`Badische Zeitung`, the site's name), with no
+    /// byline in the markup to replace it, gives way to the name the page prints under its headline
+    /// over the date, as the text reader finds it in the rendered page; a page that prints no such
+    /// name keeps the stated one.
+    @Test(arguments: [("<div>Lisa Petrich</div>", ["Lisa Petrich"]), ("", ["Badische Zeitung"])])
+    func outletStatedAsAuthorGivesWayToThePrintedName(byline: String, expected: [String]) throws {
+        let menu = ["Startseite", "Freiburg", "Lörrach", "Emmendingen", "Offenburg", "Lahr", "Sport", "SC Freiburg", "Kultur",
+            "Wirtschaft", "Panorama", "Ausland", "Meinung", "Bilder", "Videos", "Podcasts", "Veranstaltungen", "Abo", "E-Paper"]
+        let teasers = ["Neue Radwege in der Innenstadt", "Weihnachtsmarkt öffnet am Donnerstag", "SC Freiburg gewinnt in Bochum",
+            "Gemeinderat streitet über Haushalt", "Uniklinik sucht Pflegekräfte"]
+        let links = { (items: [String]) in items.map { "<li><a href=\"/\($0.count)\">\($0)</a></li>" }.joined() }
+        let article = try read(
+            """
+            <html lang="de"><head><title>Wohnungssuche in Freiburg wird schwieriger - Badische Zeitung</title>
+            <meta property="og:type" content="article"><meta property="og:site_name" content="Badische Zeitung">
+            <meta name="author" content="Badische Zeitung">
+            <meta property="article:published_time" content="2021-12-03T15:00:00+01:00"></head>
+            <body><nav><ul>\(links(menu))</ul></nav><main><article>
+            <h1>Wohnungssuche in Freiburg wird schwieriger</h1>\(byline)<div>Fr, 03. Dezember 2021 um 15:00 Uhr</div>
+            <p>Wer in Freiburg eine Wohnung sucht, braucht Geduld: Auf jede freie Wohnung kommen inzwischen mehr als \
+            hundert Bewerbungen, wie die Stadtverwaltung am Freitag mitteilte.</p>
+            <p>Besonders schwer haben es Studierende und Familien mit Kindern. Die Mieten sind im vergangenen Jahr \
+            erneut gestiegen, im Durchschnitt um mehr als sechs Prozent.</p>
+            <p>Die Stadt will mit einem neuen Programm gegensteuern und in den kommenden Jahren mehrere tausend \
+            Wohnungen bauen lassen, sagte der Oberbürgermeister.</p>
+            </article></main><aside><h2>Meistgelesen</h2><ul>\(links(teasers))</ul></aside>
+            <footer><p>© Badische Zeitung 2021</p></footer></body></html>
+            """)
+        #expect(article.authors == expected)
+    }
+
 }
