@@ -452,7 +452,9 @@ struct MainContent {
         let titleKey = Self.key(page.title ?? "")
 
         // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
-        let plausible = { (name: String) in PageArticle.isPlausibleAuthor(name) && !Self.isAccountLinks(name) }
+        let plausible = { (name: String) in
+            PageArticle.isPlausibleAuthor(name) && !Self.isAccountLinks(name) && !Self.namesNoOne.contains(name.lowercased())
+        }
         // A byline's label alone (`Autor:` in a heading of its own) and the names in the next block
         // (`Peter Maahn/SP-X`), anywhere: both are the byline, neither is text of the story.
         var labelled: [Int: [String]] = [:]
@@ -758,11 +760,26 @@ struct MainContent {
         {
             words.removeLast()
         }
+        // `FOCUS-Online-Experte Robin Tschöpe`, `Gastautorin Jana Weiß`: a role before the name,
+        // written as one word.
+        if words.count >= 3, let first = words.first?.lowercased(), leadingRoles.contains(where: { first.hasSuffix($0) }) {
+            words.removeFirst()
+        }
         if words.count >= 2, words.count % 2 == 0, words[..<(words.count / 2)].elementsEqual(words[(words.count / 2)...]) {
             words.removeLast(words.count / 2)
         }
         return words.count == name.split(separator: " ").count ? name : words.joined(separator: " ")
     }
+
+    /// What a site's template states when it has no author (`<meta name="author" content="No
+    /// Author">`), lower-case.
+    static let namesNoOne: Set<String> = ["no author", "unknown author", "author unknown", "no byline", "not available"]
+
+    /// Ends of a word that names a role (`…experte`, `Gastautorin`, `Chefredakteur`), lower-case.
+    private static let leadingRoles = [
+        "experte", "expertin", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin",
+        "kolumnist", "kolumnistin", "reporter", "reporterin",
+    ]
 
     /// Whether a "name" is a site's account links (`Login Register Log-out`, `Move Comment`).
     static func isAccountLinks(_ name: String) -> Bool {
@@ -916,7 +933,7 @@ struct MainContent {
     /// Names a site's software writes where no one signed.
     static let standIns: Set<String> = [
         "admin", "administrator", "root", "webmaster", "user", "author", "by", "von", "posted", "staff", "guest", "anonymous",
-        "alle", "all", "view", "more",
+        "alle", "all", "view", "more", "datum", "date", "published", "updated", "unknown",
     ]
 
     /// A date stated in the page's text: an element whose class or id says date, time or published

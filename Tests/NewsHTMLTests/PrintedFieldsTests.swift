@@ -279,4 +279,20 @@ import Testing
         #expect(article.authors == expected)
     }
 
+
+    /// What templates state for no one (`No Author`), a role written as one word before the name
+    /// (`FOCUS-Online-Experte`), and a label of the date block (`Datum:`) are no authors.
+    @Test(arguments: [
+        ("<meta name=\"author\" content=\"No Author\">", "", [String]()),
+        ("<meta name=\"author\" content=\"FOCUS-Online-Experte Robin Tschöpe\">", "", ["Robin Tschöpe"]),
+        ("", "<div class=\"authorDateBlock\"><span class=\"authorDateBlockLabel\">Datum:</span> 19.11.2021<br>"
+            + "<span class=\"authorDateBlockLabel\">Autor:</span> Fritz Imhof<br></div>",
+            ["Fritz Imhof"]),
+    ])
+    func templatesStandInsRolesAndLabelsAreNoNames(head: String, byline: String, expected: [String]) throws {
+        // (The date block stands under the story, as on the page it was seen on.)
+        let article = try read("<html><head>\(head)</head><body><article><h1>Talks in Geneva</h1>\(story)\(byline)</article></body></html>")
+        #expect(article.authors == expected)
+    }
+
 }
