@@ -25,7 +25,7 @@ extension HTMLDocument {
 
     /// At most this many lines are rendered (a page of a hundred thousand list items is read up to
     /// them): the reader of whole-page text looks for a byline near the headline, high on a page.
-    static let renderedLineLimit = 250
+    static let renderedLineLimit = 600
 
     /// The page's lines, `title` (its `<title>`) first.
     func renderedLines(title: String?) -> [String] {
