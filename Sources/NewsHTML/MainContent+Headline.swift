@@ -99,6 +99,18 @@ extension MainContent {
                 return length >= 12 && k.contains(hk) && h.split(separator: " ").count >= 3 ? (h, length) : nil
             }
             if let best = held.max(by: { $0.length < $1.length }) { return (best.heading, false) }
+            // A shorter heading that is the `<title>`'s part before or after a separator (`Jens Weber`
+            // in `mediaarchitecture.de // » Jens Weber`, `maudlin` in `A.Word.A.Day --maudlin`, `Emden`
+            // in `Emden - Sehenswürdigkeiten Attraktionen`): the headline, when it is not the site's
+            // name and the story repeats its words.
+            let site = metadata.source.map(key) ?? ""
+            if let part = headings.prefix(8).first(where: { h in
+                let hk = key(h)
+                guard hk.count >= 3, hk.count < k.count, hk != site, !describesASite(h), !judged || share(h) >= 0.5 else { return false }
+                return Self.isSeparatedPart(h, of: document)
+            }) {
+                return (part, false)
+            }
             // `Site: Headline`, `Section - Headline`: the page prints the end of its `<title>` alone
             // in a styled line above the story (`<b>Trio set for Derby debuts</b>`), and what stands
             // before it is shorter and ends in a separator (`IOL: `, `Site - `), not in a word or a
@@ -159,6 +171,27 @@ extension MainContent {
         }
         if headings.isEmpty, judged, let line = storyLine([], above, share: share, floor: 0.5) { return (line, false) }
         return (headings.first, false)
+    }
+
+    /// Whether `part` opens or closes `title` with only separators (`|`, `-`, `»`, `:` …) and spaces
+    /// between it and the rest, compared without case.
+    static func isSeparatedPart(_ part: String, of title: String) -> Bool {
+        let marks = CharacterSet(charactersIn: "|-–—:»«/·_>｜•")
+        func separated(_ gap: Substring) -> Bool {
+            let trimmed = gap.trimmingCharacters(in: .whitespaces)
+            return !trimmed.isEmpty && trimmed.unicodeScalars.allSatisfy(marks.contains)
+        }
+        if let r = title.range(of: part, options: [.caseInsensitive, .anchored]) {
+            let rest = title[r.upperBound...]
+            let gap = rest.prefix { !$0.isLetter && !$0.isNumber }
+            return gap.count < rest.count && separated(gap)
+        }
+        if let r = title.range(of: part, options: [.caseInsensitive, .anchored, .backwards]) {
+            let head = title[..<r.lowerBound]
+            let gap = head.reversed().prefix { !$0.isLetter && !$0.isNumber }
+            return gap.count < head.count && separated(Substring(String(gap.reversed())))
+        }
+        return false
     }
 
     /// Whether a text is a site's description of itself rather than a headline (`TitleRanker`).

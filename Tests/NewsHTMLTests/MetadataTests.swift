@@ -453,6 +453,24 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// A heading that is the `<title>`'s part before or after a separator, however short, is the
+    /// headline (`maudlin` in `A.Word.A.Day --maudlin`); not the site's name, and not a part joined to
+    /// the rest without a separator.
+    @Test(arguments: [
+        ("Talks Weekly --Geneva", "<h2>Geneva</h2>", "Geneva"),
+        ("Geneva : Talks Weekly", "<h2>Geneva</h2>", "Geneva"),
+        ("Geneva talks end without a statement | Talks Weekly", "<h2>Talks Weekly</h2>", "Geneva talks end without a statement"),
+        ("Geneva talks weekly", "<h2>Geneva</h2>", "Geneva talks weekly"),
+    ])
+    func shortHeadingThatIsAPartOfThePageTitle(title: String, heading: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><title>\(title)</title><meta property="og:site_name" content="Talks Weekly"></head>
+            <body><article>\(heading)\(story)</article></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// A `<title>` that names only the site (or only names: no part over four words): the heading
     /// whose words the story repeats is the headline, not a heading of the menus; a `<title>` the
     /// story echoes stays.
