@@ -254,7 +254,7 @@ def score(rows):
             titles.append(scoring.norm_title(pred["title"]) == scoring.norm_title(gold["title"]))
         if gold.get("authors") and scoring.names(gold["authors"]):
             want = scoring.names(gold["authors"])
-            got = {" ".join(n.casefold().split()) for n in pred["authors"]}
+            got = {scoring.name_key(n) for n in pred["authors"]}
             authors.append(bool(want) and got == want)
         if gold.get("date"):
             dates.append(pred["date"] == gold["date"][:10])

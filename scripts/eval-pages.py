@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORD = re.compile(r"\w+")
@@ -68,8 +69,10 @@ def printed(page, title):
 
 
 def norm_title(t):
-    # Soft hyphens (U+00AD) are hints where a word may break: no reader sees them.
-    return " ".join(re.sub(r"[^\w\s]", " ", (t or "").replace("\u00ad", "").casefold()).split())
+    # Soft hyphens (U+00AD) are hints where a word may break: no reader sees them. Text in its
+    # composed and decomposed forms (`ড়` as one character or as `ড` and a nukta) is the same text.
+    t = unicodedata.normalize("NFC", (t or "").replace("\u00ad", ""))
+    return " ".join(re.sub(r"[^\w\s]", " ", t.casefold()).split())
 
 
 BYLINE_OPENING = re.compile(r"^\s*(written by|posted by|by|von|par|por|di)\b:?\s*", re.I)
@@ -102,8 +105,14 @@ def names(byline):
     b = DATE_AFTER_NAMES.split(b)[0]
     b = COMPANIONS.sub(r", \1", b)
     parts = re.split(r",|;|\band\b|&|\bund\b|\bet\b|\by\b|\|", b)
-    parts = [" ".join(p.casefold().split()) for p in parts]
+    parts = [name_key(p) for p in parts]
     return {p for p in parts if p and p.replace(".", "") not in CREDENTIALS}
+
+
+def name_key(name):
+    """A name compared without case, runs of white space or the difference between composed and
+    decomposed characters."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def first_line(text):

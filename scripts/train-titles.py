@@ -26,12 +26,15 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 
 import numpy as np
 
 
 def norm_title(t):
-    return " ".join(re.sub(r"[^\w\s]", " ", (t or "").casefold()).split())
+    # As scripts/eval-pages.py compares titles: soft hyphens dropped, composed and decomposed forms alike.
+    t = unicodedata.normalize("NFC", (t or "").replace("\u00ad", ""))
+    return " ".join(re.sub(r"[^\w\s]", " ", t.casefold()).split())
 
 
 def load(sets, extract):
