@@ -87,7 +87,7 @@ extension MainContent {
                 if let j = keys.firstIndex(where: { !$0.isEmpty && k.hasPrefix($0) && $0.count * 2 > k.count }) {
                     return (printed[j], false)
                 }
-                return (stripSiteName(title, source: metadata.source), true)
+                return (statedTitleStripped(title, source: metadata.source, document: document), true)
             }
         }
         if let document {
@@ -171,6 +171,27 @@ extension MainContent {
         }
         if headings.isEmpty, judged, let line = storyLine([], above, share: share, floor: 0.5) { return (line, false) }
         return (headings.first, false)
+    }
+
+    /// A stated title (`og:title`, JSON-LD) without its site's name (`stripSiteName`), when the
+    /// `<title>` ends or opens with each part cut off after the headline too (`Headline | Site`
+    /// stated and in the `<title>`): a part that only the stated title has after a separator is the
+    /// headline's own (`This County Criminalized Students for Bad Grades – Until Now`, whose
+    /// `<title>` ends in `| American Civil Liberties Union`). With no `<title>`, and before the
+    /// headline, as `stripSiteName` cuts.
+    static func statedTitleStripped(_ title: String, source: String?, document: String?) -> String {
+        let stripped = stripSiteName(title, source: source)
+        guard stripped != title, let document, !document.isEmpty else { return stripped }
+        let documentKey = key(document)
+        let strippedKey = key(stripped)
+        let titleKey = key(title)
+        // Only what follows the headline: a site or a section before it (`Fachmeldungen - …`) is cut
+        // as before.
+        guard let after = titleKey.range(of: strippedKey)?.upperBound else { return stripped }
+        let cut = split(title, at: separators + [" : ", ": "], siteColon: source.map { key($0) } ?? "").map(key)
+            .filter { !$0.isEmpty && !strippedKey.contains($0) && titleKey[after...].contains($0) }
+        let atTheEdges = cut.allSatisfy { documentKey.hasSuffix($0) || documentKey.hasPrefix($0) }
+        return atTheEdges ? stripped : title
     }
 
     /// Whether `part` opens or closes `title` with only separators (`|`, `-`, `»`, `:` …) and spaces

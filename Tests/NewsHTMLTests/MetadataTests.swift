@@ -471,6 +471,23 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// A stated title keeps a part after a separator that the `<title>` does not end with (the
+    /// headline's own: `– Until Now`), and loses one it does (the site's name); a section before the
+    /// headline is cut either way.
+    @Test(arguments: [
+        ("Diplomats meet in Geneva – Until Now", "Diplomats meet in Geneva – Until Now | Talks Weekly", "Diplomats meet in Geneva – Until Now"),
+        ("Diplomats meet in Geneva | Talks Weekly", "Diplomats meet in Geneva | Talks Weekly", "Diplomats meet in Geneva"),
+        ("Fachmeldungen - Diplomats meet in Geneva", "Diplomats meet in Geneva", "Diplomats meet in Geneva"),
+    ])
+    func statedTitleLosesOnlyWhatThePageTitleAlsoEndsWith(stated: String, title: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><title>\(title)</title><meta property="og:title" content="\(stated)"></head>
+            <body><article>\(story)</article></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// A `<title>` that names only the site (or only names: no part over four words): the heading
     /// whose words the story repeats is the headline, not a heading of the menus; a `<title>` the
     /// story echoes stays.
