@@ -177,8 +177,8 @@ extension MainContent {
     /// `<title>` ends or opens with each part cut off after the headline too (`Headline | Site`
     /// stated and in the `<title>`): a part that only the stated title has after a separator is the
     /// headline's own (`This County Criminalized Students for Bad Grades – Until Now`, whose
-    /// `<title>` ends in `| American Civil Liberties Union`). With no `<title>`, and before the
-    /// headline, as `stripSiteName` cuts.
+    /// `<title>` ends in `| American Civil Liberties Union`). The site's stated name is cut wherever
+    /// it stands; with no `<title>`, and before the headline, as `stripSiteName` cuts.
     static func statedTitleStripped(_ title: String, source: String?, document: String?) -> String {
         let stripped = stripSiteName(title, source: source)
         guard stripped != title, let document, !document.isEmpty else { return stripped }
@@ -188,10 +188,14 @@ extension MainContent {
         // Only what follows the headline: a site or a section before it (`Fachmeldungen - …`) is cut
         // as before.
         guard let after = titleKey.range(of: strippedKey)?.upperBound else { return stripped }
-        let cut = split(title, at: separators + [" : ", ": "], siteColon: source.map { key($0) } ?? "").map(key)
+        let siteKey = source.map { key($0) } ?? ""
+        let cut = split(title, at: separators + [" : ", ": "], siteColon: siteKey).map(key)
             .filter { !$0.isEmpty && !strippedKey.contains($0) && titleKey[after...].contains($0) }
-        let atTheEdges = cut.allSatisfy { documentKey.hasSuffix($0) || documentKey.hasPrefix($0) }
-        return atTheEdges ? stripped : title
+        // The site's name (`og:site_name`, the publisher) is cut wherever it stands.
+        let sites = cut.allSatisfy {
+            documentKey.hasSuffix($0) || documentKey.hasPrefix($0) || !siteKey.isEmpty && ($0.contains(siteKey) || siteKey.contains($0))
+        }
+        return sites ? stripped : title
     }
 
     /// Whether `part` opens or closes `title` with only separators (`|`, `-`, `»`, `:` …) and spaces
