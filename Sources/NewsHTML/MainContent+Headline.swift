@@ -16,26 +16,32 @@ extension MainContent {
     /// or the site.
     static func headline(
         metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String] = [], onlyH1: String? = nil,
-        above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []
+        firstH1: String? = nil, above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []
     ) -> String? {
         let (chosen, statedOnly) = chosenHeadline(metadata: metadata, headings: allHeadings, inHeaders: inHeaders, above: above, opening: opening)
-        guard let chosen, let onlyH1, !isOnlyADate(onlyH1) else { return chosen }
-        let h1 = withoutTrailingDate(onlyH1)
-        let (k, hk) = (key(chosen), key(h1))
-        if !hk.isEmpty && hk.count < k.count && k.contains(hk) { return h1 }
+        guard let chosen else { return nil }
+        let k = key(chosen)
         // A title the metadata or the `<title>` states and no heading prints is often the one
         // written for search engines and social cards (`Jennifer Aniston on Leaving the Tags on Her
-        // Coat`); the page's only `<h1>` is the headline its readers see (`… Her Céline Coat: 'I
-        // Wore It for Weeks'`) when it has two words or more, the story repeats its words as much
-        // (`Read more`, `Detailansicht` and `Navigation und Service` are no headline), and unless it
-        // holds the stated title with more around it (a kicker, a date or the site: `Tunesien Große
+        // Coat`); the page's `<h1>` is the headline its readers see (`… Her Céline Coat: 'I Wore It
+        // for Weeks'`) when it has two words or more, the story repeats its words as much (`Read
+        // more`, `Detailansicht` and `Navigation und Service` are no headline), and unless it holds
+        // the stated title with more around it (a kicker, a date or the site: `Tunesien Große
         // Aufgaben für die neue Regierung`).
-        if statedOnly, !hk.isEmpty, !hk.contains(k), wordsIn(h1) >= 2, opening.count >= 20,
-            Self.share(h1, opening) >= 0.5, Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
-        {
-            return h1
+        func printedWins(_ h1: String) -> Bool {
+            let hk = key(h1)
+            return statedOnly && !hk.isEmpty && !hk.contains(k) && wordsIn(h1) >= 2 && opening.count >= 20
+                && Self.share(h1, opening) >= 0.5 && Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
         }
-        return chosen
+        guard let onlyH1, !isOnlyADate(onlyH1) else {
+            // Of several `<h1>`s, the first (outside the page's furniture) the same way.
+            if onlyH1 == nil, let firstH1, !isOnlyADate(firstH1), case let h1 = withoutTrailingDate(firstH1), printedWins(h1) { return h1 }
+            return chosen
+        }
+        let h1 = withoutTrailingDate(onlyH1)
+        let hk = key(h1)
+        if !hk.isEmpty && hk.count < k.count && k.contains(hk) { return h1 }
+        return printedWins(h1) ? h1 : chosen
     }
 
     /// The share of a text's words the story repeats (`opening`), common words (`the`, `and`) not

@@ -445,9 +445,9 @@ struct MainContent {
             for k in found.indices where found[k].namedCaption { found[k].role = .paragraph }
         }
         page.embeddedPosts = posts
-        let (headings, inHeaders, onlyH1) = headlines()
+        let (headings, inHeaders, onlyH1, firstH1) = headlines()
         page.title = Self.headline(
-            metadata: metadata, headings: headings, inHeaders: inHeaders, onlyH1: onlyH1, above: linesAboveStory(found),
+            metadata: metadata, headings: headings, inHeaders: inHeaders, onlyH1: onlyH1, firstH1: firstH1, above: linesAboveStory(found),
             opening: Self.openingWords(found))
         let titleKey = Self.key(page.title ?? "")
 
@@ -628,9 +628,9 @@ struct MainContent {
 
     /// Heading texts outside furniture in document order: `<h1>` first, then `<h2>`/`<h3>` and elements
     /// whose class or id says headline or title (old pages set their headline in a styled `<span>`);
-    /// and apart, the `<h1>`s of an article's own `<header>` (`inArticleHeader`); and the page's
-    /// `<h1>` when it has only one of either kind.
-    private func headlines() -> (texts: [String], inHeaders: [String], onlyH1: String?) {
+    /// and apart, the `<h1>`s of an article's own `<header>` (`inArticleHeader`); the page's `<h1>`
+    /// when it has only one of either kind; and its first `<h1>` outside furniture.
+    private func headlines() -> (texts: [String], inHeaders: [String], onlyH1: String?, firstH1: String?) {
         var first: [String] = []
         var other: [String] = []
         var inHeaders: [String] = []
@@ -652,7 +652,7 @@ struct MainContent {
             if isH1 { first.append(text) } else { other.append(text) }
         }
         let h1s = first + inHeaders
-        return (first + other, inHeaders, h1s.count == 1 ? h1s[0] : nil)
+        return (first + other, inHeaders, h1s.count == 1 ? h1s[0] : nil, first.first)
     }
 
     /// Class and id words of a kicker, the line over a headline that names its subject.
