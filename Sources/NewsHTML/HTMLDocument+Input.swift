@@ -109,6 +109,7 @@ struct TagName: Equatable {
     static let formatting = TagNameSet(
         ["b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"].map(TagName.init))
     static let link = TagName("link")
+    static let anchor = TagName("a")
     static let href = TagName("href")
     static let plaintext = TagName("plaintext")
     static let frameset = TagName("frameset")
@@ -433,7 +434,9 @@ struct InputPass {
             let followed = attributeEnd < n
                 && (isSpace(text[attributeEnd]) || text[attributeEnd] == 0x3E || value != nil && text[attributeEnd] == 0x2F)
             guard keeps else { continue }
-            if spaced, followed, !name.isIn(TagName.readAttributes) || !readsHref && name == TagName.href {
+            // An `<a>`'s `href` stays when it is an author's page (`MainContent.pageBylines`).
+            let authorPage = tag == TagName.anchor && name == TagName.href && value.map(namesAuthorPage) == true
+            if spaced, followed, !name.isIn(TagName.readAttributes) || !readsHref && !authorPage && name == TagName.href {
                 left.append(TagCut(range: spaceStart..<attributeEnd, placeholder: false))
             } else if plain, let value, value.count >= TextRuns.shortest, runs?.open == true, !insideForeignContent,
                 name.isIn(TagName.asideAttributes)
@@ -442,6 +445,24 @@ struct InputPass {
             }
         }
         return (n, [])
+    }
+
+    /// Whether a link's address (`range` of the page's bytes) is an author's page on the site
+    /// (`MainContent.isAuthorPage`); the bytes are read as a string only when a `/` is followed by the
+    /// first letter of one of its folders.
+    func namesAuthorPage(_ range: Range<Int>) -> Bool {
+        guard range.count <= 400 else { return false }
+        var hinted = false
+        for k in range.dropLast() where text[k] == 0x2F {
+            let b = text[k + 1] | 0x20
+            if b == 0x61 || b == 0x65 || b == 0x6A || b == 0x72 {  // a, e, j, r
+                hinted = true
+                break
+            }
+        }
+        guard hinted else { return false }
+        let bytes = Array(text[range])
+        return MainContent.isAuthorPage(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Leaves out what `scanTag` found, in order: attributes newsd does not read, and values given to

@@ -49,7 +49,8 @@ package struct HTMLDocument: Sendable {
 // MARK: - Storage
 
 extension HTMLDocument {
-    /// The attributes copied from gumbo's tree (`href` of `<link>` only); the others are never read.
+    /// The attributes copied from gumbo's tree (`href` of `<link>`, and of an `<a>` to an author's
+    /// page); the others are never read.
     package enum AttributeName: UInt8, CaseIterable, Sendable {
         case id, `class`, itemprop, property, name, content, rel, href, datetime, type, role
         case hidden, style, ariaHidden, lang, title, pubdate
@@ -206,11 +207,14 @@ extension HTMLDocument {
                         let attribute = raw.assumingMemoryBound(to: GumboAttribute.self).pointee
                         guard let cName = attribute.name, let key = AttributeName(cName), let cValue = attribute.value
                         else { continue }
-                        // Only the canonical `<link>`'s address is read.
-                        if key == .href, element.tag != GUMBO_TAG_LINK { continue }
+                        // Only the canonical `<link>`'s address is read, and an `<a>`'s to an
+                        // author's page (the only one of an `<a>`'s the input pass keeps).
+                        if key == .href, element.tag != GUMBO_TAG_LINK, element.tag != GUMBO_TAG_A { continue }
                         // The first of a repeated attribute counts, as in HTML.
                         if fields.attributes[first...].contains(where: { $0.name == key }) { continue }
-                        fields.attributes.append((key, Self.value(cValue, runs: runs)))
+                        let value = Self.value(cValue, runs: runs)
+                        if key == .href, element.tag == GUMBO_TAG_A, !MainContent.isAuthorPage(value) { continue }
+                        fields.attributes.append((key, value))
                     }
                     fields.append(name: name, tag: UInt16(truncatingIfNeeded: element.tag.rawValue), parent: parent)
                     let children = element.children

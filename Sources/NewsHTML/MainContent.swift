@@ -795,6 +795,7 @@ struct MainContent {
     /// names too).
     private static let openings: [[String]] = [
         ["written", "by"], ["posted", "by"], ["erstellt", "von"], ["veröffentlicht", "von"], ["geschrieben", "von"],
+        ["alles", "von"], ["mehr", "von"], ["more", "from"], ["more", "by"], ["all", "posts", "by"],
         ["by"], ["von"], ["par"], ["por"], ["door"], ["über"], ["about"],
     ]
 
@@ -813,18 +814,22 @@ struct MainContent {
         var first: Int?
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
-            let isByline = node[.rel]?.lowercased() == "author" || node[.itemprop]?.lowercased() == "author"
+            // A link to the author's page on the site (`/about/editors/jon-fingas/`, `/autor/…`) is
+            // one as `rel=author` is.
+            let toAuthorPage = node.isTag(GUMBO_TAG_A) && node[.href].map(Self.isAuthorPage) == true
+            let isByline = node[.rel]?.lowercased() == "author" || node[.itemprop]?.lowercased() == "author" || toAuthorPage
                 || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar")
                     // A comment's author (`comment-author-link`) or a comment form's field is a reader's.
                     && !words.hasBytes("comment"))
             guard isByline else { continue }
-            let isAuthorLink = node[.rel]?.lowercased() == "author"
+            let isAuthorLink = node[.rel]?.lowercased() == "author" || toAuthorPage
             // Once the byline is found, only more `rel=author` links add names: a later element
             // classed `author` is a comment's or a widget's.
             if !names.isEmpty, !isAuthorLink { break }
             // More `rel=author` links near the first (co-authors), not those of the related posts'
-            // teasers further down.
-            if let first, i - first > 80 { break }
+            // teasers further down; links to authors' pages only right beside it (`Clara Löw,
+            // Siddharth Prakash & Klaus Jacob`), where a list of columnists has one per teaser.
+            if let first, i - first > (toAuthorPage && node[.rel]?.lowercased() != "author" ? 12 : 80) { break }
             let text = document.text(i, spaced: true)
             guard !text.isEmpty, text.count <= 120 else { continue }
             var found = PageMetadata.bylineNames(text)
@@ -839,6 +844,19 @@ struct MainContent {
         }
         return names
     }
+
+    /// Whether a link's address is an author's page on a site: a path with a folder of authors
+    /// (`/author/jane-doe`, `/about/editors/jon-fingas/`, `/autoren/…`).
+    static func isAuthorPage(_ href: String) -> Bool {
+        guard href.utf8.count <= 400 else { return false }
+        let lower = href.lowercased()
+        return authorFolders.contains { lower.contains($0) }
+    }
+
+    private static let authorFolders = [
+        "/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/auteurs/", "/autore/", "/editors/", "/journalists/",
+        "/reporters/",
+    ]
 
     /// The names of the first child element of a byline box that reads as a printed byline (`By Meg
     /// Wagner`, a label and names): a box's other lines are as often a comment form's fields or a
@@ -933,7 +951,8 @@ struct MainContent {
     /// Names a site's software writes where no one signed.
     static let standIns: Set<String> = [
         "admin", "administrator", "root", "webmaster", "user", "author", "by", "von", "posted", "staff", "guest", "anonymous",
-        "alle", "all", "view", "more", "datum", "date", "published", "updated", "unknown",
+        "alle", "all", "view", "more", "datum", "date", "published", "updated", "unknown", "authors", "autoren", "auteurs",
+        "see", "editors", "team", "mehr", "other", "my", "you",
     ]
 
     /// A date stated in the page's text: an element whose class or id says date, time or published

@@ -295,4 +295,25 @@ import Testing
         #expect(article.authors == expected)
     }
 
+
+    /// A link to the author's page on the site (`/about/editors/jon-fingas/`) names the author as
+    /// `rel=author` does, and the links right beside it the co-authors; a columnist's link in a
+    /// teaser further down does not, nor does a link whose text is a label (`Autoren`) or says
+    /// `Alles von` before the name.
+    @Test(arguments: [
+        ("<div class=\"meta\"><a href=\"/about/editors/jon-fingas/\">Jon Fingas</a></div>", ["Jon Fingas"]),
+        ("<p class=\"meta\"><a href=\"/autor/clara-loew\">Clara Löw</a>, <a href=\"/autor/klaus-jacob\">Klaus Jacob</a></p>",
+            ["Clara Löw", "Klaus Jacob"]),
+        ("<div class=\"meta\"><a href=\"/autoren/\">Autoren</a></div>", [String]()),
+        ("<div class=\"meta\"><a href=\"/author/martin-junker\">Alles von Martin Junker</a></div>", ["Martin Junker"]),
+        ("<div class=\"meta\"><a href=\"/about/editors/jon-fingas/\">Jon Fingas</a></div>"
+            + "<ul><li><p>Teaser one</p><p>More text of the teaser</p><p>And more</p><p>And more</p><p>And more</p>"
+            + "<a href=\"/author/jane-roe\">Jane Roe</a></li></ul>", ["Jon Fingas"]),
+        ("<div class=\"meta\"><a href=\"/tag/jon-fingas/\">Jon Fingas</a></div>", [String]()),
+    ])
+    func linkToTheAuthorsPageNamesTheAuthor(byline: String, expected: [String]) throws {
+        let article = try read("<html><body><article><h1>Talks in Geneva</h1>\(byline)\(story)</article></body></html>")
+        #expect(article.authors == expected)
+    }
+
 }

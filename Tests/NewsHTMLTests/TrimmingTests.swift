@@ -40,8 +40,9 @@ import Testing
         #"<p><b data-x=1><b data-x=2><b data-x=3><b data-x=4>Bold</p><p>Reopened</p>"#,
         #"<p><font data-x=1 size=2><font data-x=2 size=2><font data-x=3 size=2><font size=2>x</p><p>y"#,
         #"<p><a href=/1 data-x=1><a href=/2><a href=/3><a href=/4>Link</p><p>After</p>"#,
-        // An `href` is read from `<link>` only.
+        // An `href` is read from `<link>`, and from an `<a>` to an author's page only.
         #"<link rel=canonical href="https://example.com/a"><a href="/b" class=c>B</a><base href="/">"#,
+        #"<a href="/author/jane-doe" class=c>Jane Doe</a><a href="/b">B</a><a href='/Autoren/x'>X</a>"#,
         // SVG and MathML: the attributes never read go, those their tree building reads stay.
         ##"<svg viewBox="0 0 24 24" class="icon"><path d="M0 0L1 1" fill="red"/><use xlink:href="#a" /></svg><p data-x=1>x</p>"##,
         #"<svg><title class="t">Icon</title><foreignObject width="5"><p data-x=1>In</p></foreignObject></svg>"#,
