@@ -448,21 +448,18 @@ struct InputPass {
     }
 
     /// Whether a link's address (`range` of the page's bytes) is an author's page on the site
-    /// (`MainContent.isAuthorPage`); the bytes are read as a string only when a `/` is followed by the
-    /// first letter of one of its folders.
+    /// (`MainContent.isAuthorPage`), matched on the bytes at each `/` (no string is made: most of a
+    /// page's links are no author's).
     func namesAuthorPage(_ range: Range<Int>) -> Bool {
         guard range.count <= 400 else { return false }
-        var hinted = false
-        for k in range.dropLast() where text[k] == 0x2F {
-            let b = text[k + 1] | 0x20
-            if b == 0x61 || b == 0x65 || b == 0x6A || b == 0x72 {  // a, e, j, r
-                hinted = true
-                break
+        for k in range where text[k] == 0x2F {
+            for folder in MainContent.authorFolderBytes where k + folder.count <= range.upperBound {
+                var j = 1
+                while j < folder.count, text[k + j] | 0x20 == folder[j] { j += 1 }
+                if j == folder.count { return true }
             }
         }
-        guard hinted else { return false }
-        let bytes = Array(text[range])
-        return MainContent.isAuthorPage(String(decoding: bytes, as: UTF8.self))
+        return false
     }
 
     /// Leaves out what `scanTag` found, in order: attributes newsd does not read, and values given to

@@ -857,6 +857,8 @@ struct MainContent {
         "/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/auteurs/", "/autore/", "/editors/", "/journalists/",
         "/reporters/",
     ]
+    /// The folders as bytes, for the input pass (letters and `/` only: a byte `| 0x20` is its lower case).
+    static let authorFolderBytes = authorFolders.map { Array($0.utf8) }
 
     /// The names of the first child element of a byline box that reads as a printed byline (`By Meg
     /// Wagner`, a label and names): a box's other lines are as often a comment form's fields or a
