@@ -137,6 +137,11 @@ package struct PageArticle: Sendable, Equatable {
         return words.count >= 2 && words.contains { $0.unicodeScalars.filter(Scalars.isLetter).count >= 3 }
     }
 
+    /// Whether a word is a given name newsd knows in bylines (`Stefan`, `Marina`).
+    package static func isGivenName(_ word: String) -> Bool {
+        Gazetteer.bylineFirstNames.contains(word)
+    }
+
     /// Whether a name is a place newsd knows (`New York`, `Berlin`): no author.
     package static func isPlace(_ name: String) -> Bool {
         Gazetteer.places[name] != nil

@@ -531,6 +531,12 @@ struct MainContent {
             if page.authors.isEmpty { page.authors = later }
             if page.authors.isEmpty { page.authors = labelledByline().map(Self.tidyName).filter(plausible) }
             if page.authors.isEmpty { page.authors = metadata.cardAuthors.map(Self.tidyName).filter { plausible($0) && !isOutlet($0) } }
+            // The story signed under its last paragraph (`<p><b><i>Stefan Wasmer</i></b></p>`): a
+            // last paragraph that is only a person's name, a given name newsd knows first.
+            if page.authors.isEmpty, let last = page.body.last, let name = Self.signature(last) {
+                page.authors = [name]
+                page.body.removeLast()
+            }
         } else if page.authors.allSatisfy(isOutlet) {
             let printed = pageBylines(roots).map(Self.tidyName).filter { printedName($0) && !isOutlet($0) }
             if !printed.isEmpty { page.authors = printed } else if !later.isEmpty { page.authors = later }
@@ -843,6 +849,22 @@ struct MainContent {
             if !names.isEmpty, !isAuthorLink { break }
         }
         return names
+    }
+
+    /// A paragraph that is only a person's name (two to four capitalised words of letters, the
+    /// first a given name newsd knows: `Stefan Wasmer`, `Marina Mucha`), as a story's signature; nil
+    /// otherwise.
+    static func signature(_ paragraph: String) -> String? {
+        let text = PageArticle.clean(paragraph)
+        guard text.count <= 40 else { return nil }
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count), PageArticle.isGivenName(String(words[0])),
+            words.allSatisfy({ word in
+                word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" }
+            }),
+            !PageArticle.isPlace(text)
+        else { return nil }
+        return text
     }
 
     /// Whether a link's address is an author's page on a site: a path with a folder of authors

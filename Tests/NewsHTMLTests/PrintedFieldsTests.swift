@@ -316,4 +316,20 @@ import Testing
         #expect(article.authors == expected)
     }
 
+
+    /// A story signed under its last paragraph (`<p><b><i>Stefan Wasmer</i></b></p>`) names its
+    /// author when nothing else does, and the signature is no paragraph of the story; a last line of
+    /// capitalised words that is no person's (`Thank You Very Much`, `Mehr Zum Thema`) is neither.
+    @Test(arguments: [
+        ("<p><b><i>Stefan Wasmer</i></b></p>", ["Stefan Wasmer"]),
+        ("<p><strong>Marina Mucha</strong></p>", ["Marina Mucha"]),
+        ("<p>Thank You Very Much</p>", [String]()),
+        ("<p>Mehr Zum Thema</p>", [String]()),
+    ])
+    func signatureUnderTheStory(signature: String, expected: [String]) throws {
+        let article = try read("<html><body><article><h1>Talks in Geneva</h1>\(story)\(signature)</article></body></html>")
+        #expect(article.authors == expected)
+        if let name = expected.first { #expect(!article.body.contains(name)) }
+    }
+
 }
