@@ -329,13 +329,21 @@ extension PageLayout {
     static func isTagged(_ name: String, text: [String]) -> Bool {
         var labelAlone = false
         for line in text where !line.isEmpty {
-            defer { labelAlone = line.utf8.count <= 16 && tagLabels.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))) }
+            defer { labelAlone = line.utf8.count <= 16 && isTagLabel(line[...]) }
             guard line.utf8.count <= 400, line.utf8.count > name.utf8.count, line.containsUTF8(name) else { continue }
             if labelAlone { return true }
             guard let colon = line.prefix(16).firstIndex(of: ":") else { continue }
-            if tagLabels.contains(line[..<colon].lowercased().trimmingCharacters(in: .whitespaces)) { return true }
+            if isTagLabel(line[..<colon]) { return true }
         }
         return false
+    }
+
+    /// Whether a short piece of a line, colons and spaces around it aside, is one of `tagLabels`.
+    static func isTagLabel(_ piece: Substring) -> Bool {
+        let isEdge = { (c: Character) in c == ":" || c == " " || c == "\u{A0}" || c == "\t" }
+        guard let first = piece.firstIndex(where: { !isEdge($0) }), let last = piece.lastIndex(where: { !isEdge($0) })
+        else { return false }
+        return tagLabels.contains(piece[first...last].lowercased())
     }
 
     /// Labels of a page's tags and topics.

@@ -448,18 +448,9 @@ struct InputPass {
     }
 
     /// Whether a link's address (`range` of the page's bytes) is an author's page on the site
-    /// (`MainContent.isAuthorPage`), matched on the bytes at each `/` (no string is made: most of a
-    /// page's links are no author's).
+    /// (`MainContent.isAuthorPage`).
     func namesAuthorPage(_ range: Range<Int>) -> Bool {
-        guard range.count <= 400 else { return false }
-        for k in range where text[k] == 0x2F {
-            for folder in MainContent.authorFolderBytes where k + folder.count <= range.upperBound {
-                var j = 1
-                while j < folder.count, text[k + j] | 0x20 == folder[j] { j += 1 }
-                if j == folder.count { return true }
-            }
-        }
-        return false
+        MainContent.namesAuthorFolder(text, in: range)
     }
 
     /// Leaves out what `scanTag` found, in order: attributes newsd does not read, and values given to

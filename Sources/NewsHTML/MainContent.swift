@@ -870,16 +870,30 @@ struct MainContent {
     /// Whether a link's address is an author's page on a site: a path with a folder of authors
     /// (`/author/jane-doe`, `/about/editors/jon-fingas/`, `/autoren/…`).
     static func isAuthorPage(_ href: String) -> Bool {
-        guard href.utf8.count <= 400 else { return false }
-        let lower = href.lowercased()
-        return authorFolders.contains { lower.contains($0) }
+        var href = href
+        return href.withUTF8 { namesAuthorFolder($0, in: 0..<$0.count) }
+    }
+
+    /// Whether `range` of `bytes` (a link's address) holds one of `authorFolders`, in any case,
+    /// matched on the bytes at each `/`: no string is made, and most of a page's links are no
+    /// author's. Addresses over 400 bytes are not looked at.
+    static func namesAuthorFolder(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        guard range.count <= 400 else { return false }
+        for k in range where bytes[k] == 0x2F {
+            for folder in authorFolderBytes where k + folder.count <= range.upperBound {
+                var j = 1
+                while j < folder.count, bytes[k + j] | 0x20 == folder[j] { j += 1 }
+                if j == folder.count { return true }
+            }
+        }
+        return false
     }
 
     private static let authorFolders = [
         "/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/auteurs/", "/autore/", "/editors/", "/journalists/",
         "/reporters/",
     ]
-    /// The folders as bytes, for the input pass (letters and `/` only: a byte `| 0x20` is its lower case).
+    /// The folders as bytes, for `namesAuthorFolder` (letters and `/` only: a byte `| 0x20` is its lower case).
     static let authorFolderBytes = authorFolders.map { Array($0.utf8) }
 
     /// The names of the first child element of a byline box that reads as a printed byline (`By Meg

@@ -944,6 +944,19 @@ import Testing
         #expect(found.line == 7)
     }
 
+    /// A page's tags or topics: a line that opens with a tags label, or the line after the label
+    /// alone, holds a name (a category printed with the date is no author); any other line does not.
+    @Test func tagLinesHoldNoAuthors() {
+        #expect(PageLayout.isTagged("Ehrenamt Jugend", text: ["Themen: Ehrenamt Jugend Verbände"]))
+        #expect(PageLayout.isTagged("Ehrenamt Jugend", text: ["Tags : Ehrenamt Jugend, Sport"]))
+        #expect(PageLayout.isTagged("Waffen Recht", text: ["Start", "Schlagwörter:", "Waffen Recht Aktuell"]))
+        #expect(PageLayout.isTagged("Waffen Recht", text: ["SCHLAGWORTE", "", "Waffen Recht Aktuell"]))
+        #expect(!PageLayout.isTagged("Waffen Recht", text: ["Menü", "Waffen Recht Aktuell"]))
+        #expect(!PageLayout.isTagged("Anna Weber", text: ["Von Anna Weber: Themen der Woche"]))
+        #expect(!PageLayout.isTagged("Anna Weber", text: ["Anna Weber"]))
+        #expect(PageLayout.isTagLabel(" Themen: "[...]) && !PageLayout.isTagLabel("Thesen"[...]) && !PageLayout.isTagLabel(": "[...]))
+    }
+
     /// A Chinese or Japanese byline without a label: a Han name before the story's stamp with its
     /// time, right below the headline; a stamp's label, a section before a bare day, a long name or
     /// a line further down are none.
