@@ -213,6 +213,12 @@ struct PageMetadata {
                 text = (text[..<open] + text[text.index(after: close)...]).trimmingCharacters(in: .whitespaces)
             }
             if text.hasPrefix("http") || text.contains("/") { continue }
+            // `Williams Perdomo @wperdomod`: the handle after the name goes.
+            var words = text.split(separator: " ")
+            if words.count > 1, words.last?.hasPrefix("@") == true {
+                while words.count > 1, words.last?.hasPrefix("@") == true { words.removeLast() }
+                text = words.joined(separator: " ")
+            }
             // A name with digits in it is a name with a date glued on (`Lucas Nolan22 Dec 2016`).
             var names = PageArticle.authorNames(text)
             if names.contains(where: { $0.contains(where: \.isNumber) }) { names = bylineNames(text) }
@@ -405,19 +411,26 @@ struct JSONLDFields {
             return
         }
         found = true
+        // Objects named by their `@id`, for the article's references to them (`"author": {"@id":
+        // ".../#author"}` pointing at a `Person` elsewhere in the `@graph`, as WordPress's SEO plug-ins
+        // write it).
+        var nodes: [String: [String: Any]] = [:]
+        for candidate in candidates {
+            if let id = candidate["@id"] as? String, candidate.count > 1, nodes[id] == nil { nodes[id] = candidate }
+        }
         isLive = Self.types(article).contains("liveblogposting")
         name = Self.string(article["name"])
         headline = Self.string(article["headline"]) ?? name ?? Self.string(article["alternativeHeadline"])
-        authors = Self.people(article["author"]) + Self.people(article["creator"])
+        authors = Self.people(article["author"], nodes: nodes) + Self.people(article["creator"], nodes: nodes)
         published = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
             ?? Self.string(article["coverageStartTime"])
         modified = Self.string(article["dateModified"])
         url = Self.string(article["url"]).flatMap { $0.hasPrefix("http") ? $0 : nil }
             ?? Self.identifier(article["mainEntityOfPage"])
         if let p = article["publisher"] as? [String: Any] {
-            publisher = Self.string(p["name"])
+            publisher = Self.string(Self.resolved(p, nodes: nodes)["name"])
         } else if let list = article["publisher"] as? [Any], let p = list.first as? [String: Any] {
-            publisher = Self.string(p["name"])
+            publisher = Self.string(Self.resolved(p, nodes: nodes)["name"])
         }
         language = Self.string(article["inLanguage"])
         articleBody = Self.string(article["articleBody"]).map(Self.plainText)
@@ -531,11 +544,20 @@ struct JSONLDFields {
         return nil
     }
 
-    /// Author names: strings, `Person` objects, lists of either; organisations are not authors.
-    static func people(_ value: Any?) -> [String] {
+    /// An object that only refers to another (`{"@id": "…#author"}`): that one, when the same
+    /// script states it; else the object itself.
+    static func resolved(_ object: [String: Any], nodes: [String: [String: Any]]) -> [String: Any] {
+        guard object["name"] == nil, let id = object["@id"] as? String, let node = nodes[id] else { return object }
+        return node
+    }
+
+    /// Author names: strings, `Person` objects (or references to them, by `@id`, among `nodes`),
+    /// lists of either; organisations are not authors.
+    static func people(_ value: Any?, nodes: [String: [String: Any]] = [:]) -> [String] {
         if let s = string(value), !(value is [Any]) { return [s] }
-        if let list = value as? [Any] { return list.prefix(20).flatMap { people($0) } }
-        if let object = value as? [String: Any] {
+        if let list = value as? [Any] { return list.prefix(20).flatMap { people($0, nodes: nodes) } }
+        if let given = value as? [String: Any] {
+            let object = resolved(given, nodes: nodes)
             let kinds = types(object)
             if kinds.contains(where: { $0.contains("organization") }) { return [] }
             return string(object["name"]).map { [$0] } ?? []

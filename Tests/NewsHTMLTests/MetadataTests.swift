@@ -59,6 +59,35 @@ let story = """
         #expect(article.published == "2025-03-02")
     }
 
+    /// A `@graph` whose article names its author and publisher by reference (`{"@id": …}`, as
+    /// WordPress's SEO plug-ins write it): the `Person` and the `Organization` the references point
+    /// at are read; a reference to an organisation names no author, and one that points at nothing
+    /// in the script names no one. A handle after a stated name goes.
+    @Test(arguments: [
+        (#"{"@id":"https://blog.example.org/#/person/1"}"#, ["Doris Schuppe"]),
+        (#"[{"@id":"https://blog.example.org/#/person/1"},{"@id":"https://blog.example.org/#/person/2"}]"#,
+         ["Doris Schuppe", "Max Berger"]),
+        (#"{"@id":"https://blog.example.org/#organization"}"#, []),
+        (#"{"@id":"https://blog.example.org/#/person/9"}"#, []),
+        (#"{"@type":"Person","name":"Williams Perdomo @wperdomod"}"#, ["Williams Perdomo"]),
+    ])
+    func jsonLDReferencesByID(author: String, expected: [String]) throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"Organization","@id":"https://blog.example.org/#organization","name":"Beispiel Blog"},
+              {"@type":"Article","@id":"https://blog.example.org/2020/02/post/#article","headline":"Floods close the border crossing",
+               "author":\(author),"publisher":{"@id":"https://blog.example.org/#organization"},"datePublished":"2020-02-14"},
+              {"@type":"Person","@id":"https://blog.example.org/#/person/1","name":"Doris Schuppe"},
+              {"@type":"Person","@id":"https://blog.example.org/#/person/2","name":"Max Berger"}]}
+            </script></head><body><main>\(story)</main></body></html>
+            """)
+        #expect(article.title == "Floods close the border crossing")
+        #expect(article.authors == expected)
+        #expect(article.source == "Beispiel Blog")
+    }
+
     @Test func jsonLDBeatsOpenGraph() throws {
         let article = try read(
             """
