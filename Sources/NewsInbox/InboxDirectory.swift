@@ -50,12 +50,11 @@ struct InboxDirectory: Sendable {
                 throw Errno(rawValue: errno)
             }
             defer { close(parent) }
-            var st = Glibc.stat()
-            if fstatat(parent, pointer + offset, &st, AT_SYMLINK_NOFOLLOW) != 0 {
-                if errno == ENOENT || errno == ENOTDIR { return nil }
-                throw Errno(rawValue: errno)
+            do throws(Errno) {
+                return FileStat(try Stat(pointer + offset, relativeTo: FileDescriptor(rawValue: parent), flags: .symlinkNoFollow))
+            } catch Errno.noSuchFileOrDirectory, Errno.notDirectory {
+                return nil
             }
-            return FileStat(st)
         }
     }
 
@@ -150,9 +149,8 @@ struct InboxDirectory: Sendable {
             let parent = cnews_open_parent_beneath(rootFD.rawValue, pointer, &offset)
             guard parent >= 0 else { throw Errno(rawValue: errno) }
             defer { close(parent) }
-            var st = Glibc.stat()
-            guard fstatat(parent, pointer + offset, &st, AT_SYMLINK_NOFOLLOW) == 0 else { throw Errno(rawValue: errno) }
-            guard FileStat(st).identity == identity, (st.st_mode & S_IFMT) == S_IFREG else { throw Errno.staleNFSFileHandle }
+            let st = FileStat(try Stat(pointer + offset, relativeTo: FileDescriptor(rawValue: parent), flags: .symlinkNoFollow))
+            guard st.identity == identity, st.isRegular else { throw Errno.staleNFSFileHandle }
             try body(parent, pointer + offset)
         }
     }

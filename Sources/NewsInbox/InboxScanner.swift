@@ -81,9 +81,8 @@ public struct InboxScanner: Sendable {
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 // Some filesystems do not fill d_type: look without following a symlink.
-                var st = stat()
-                if FileProcessor.path(path, name).withPlatformString({ lstat($0, &st) }) != 0 { continue }
-                type = (st.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((st.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
+                guard let st = try? FileProcessor.path(path, name).stat(followTargetSymlink: false) else { continue }
+                type = st.type == .directory ? Int32(DT_DIR) : (st.type == .regular ? Int32(DT_REG) : 0)
             }
             // A symlink is never followed, to a folder or to a file: the inbox is a boundary.
             if type == Int32(DT_REG), patterns.accepts(fileName: name) {

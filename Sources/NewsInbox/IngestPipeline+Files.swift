@@ -16,35 +16,32 @@ enum FileOutcome: Sendable {
     case quarantine(FileCommit, reason: QuarantineReason, source: String, destination: FilePath)
 }
 
-/// A file's (device, inode), size and mtime as `stat(2)` saw them.
+/// A file's (device, inode), size and mtime as `stat(2)` saw them (swift-system's `Stat`).
 struct FileStat: Sendable {
     var identity: FileIdentity
     var size: Int64
     var mtimeNanoseconds: Int64
     var isRegular: Bool
 
-    init(_ st: stat) {
-        identity = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-        size = Int64(st.st_size)
+    init(_ st: Stat) {
+        identity = FileIdentity(device: UInt64(st.deviceID.rawValue), inode: UInt64(st.inode.rawValue))
+        size = st.size
         mtimeNanoseconds = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        isRegular = (st.st_mode & S_IFMT) == S_IFREG
+        isRegular = st.type == .regular
     }
 
     /// `lstat(2)` of a path outside the inbox (quarantine, archive); nil when it is gone.
     static func of(_ path: FilePath) throws(Errno) -> FileStat? {
-        var st = stat()
-        if path.withPlatformString({ lstat($0, &st) }) != 0 {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw Errno(rawValue: errno)
+        do throws(Errno) {
+            return FileStat(try path.stat(followTargetSymlink: false))
+        } catch Errno.noSuchFileOrDirectory, Errno.notDirectory {
+            return nil
         }
-        return FileStat(st)
     }
 
     /// `fstat(2)` of an open file.
     static func of(_ fd: FileDescriptor) throws(Errno) -> FileStat {
-        var st = stat()
-        guard fstat(fd.rawValue, &st) == 0 else { throw Errno(rawValue: errno) }
-        return FileStat(st)
+        FileStat(try fd.stat())
     }
 }
 

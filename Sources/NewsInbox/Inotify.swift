@@ -115,10 +115,13 @@ public final class Inotify: Sendable {
         }
         guard pfds[0].revents != 0 else { return [] }
         var buffer = [CChar](repeating: 0, count: 64 * 1024)
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(fd.rawValue, $0.baseAddress, $0.count) }
-        if count < 0 {
-            if errno == EINTR || errno == EAGAIN { return [] }
-            throw Errno(rawValue: errno)
+        let count: Int
+        do {
+            count = try buffer.withUnsafeMutableBytes { try fd.read(into: $0, retryOnInterrupt: true) }
+        } catch Errno.resourceTemporarilyUnavailable {
+            return []
+        } catch {
+            throw (error as? Errno) ?? .ioError  // `read` throws only `Errno`
         }
         var raw = [cnews_inotify_event](repeating: cnews_inotify_event(), count: 4096)
         let n = buffer.withUnsafeBufferPointer { b in

@@ -6,6 +6,7 @@ import NewsInbox
 import NewsProtocol
 import NewsStore
 import Synchronization
+import SystemPackage
 
 /// Answers control calls from the store (reads) and the pipeline (actions).
 final class DaemonHandler: ControlHandler {
@@ -233,8 +234,7 @@ final class DaemonHandler: ControlHandler {
         guard let record = try await mapped({ () async throws(StoreError) in try await store.fileRecord(path: wanted) })
         else {
             // A symlink is never followed, so it never gets a row: say so rather than "not seen".
-            var st = stat()
-            if RawName.path(prefix + wanted).withPlatformString({ lstat($0, &st) }) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+            if (try? RawName.path(prefix + wanted).stat(followTargetSymlink: false).type) == .symbolicLink {
                 return FileStatus(
                     id: 0, path: wanted, state: "ignored", offset: 0, size: 0, articleId: nil, error: "symlink",
                     movedTo: nil, updatedAt: Timestamp.now())
