@@ -823,19 +823,20 @@ struct MainContent {
             // A link to the author's page on the site (`/about/editors/jon-fingas/`, `/autor/…`) is
             // one as `rel=author` is.
             let toAuthorPage = node.isTag(GUMBO_TAG_A) && node[.href].map(Self.isAuthorPage) == true
-            let isByline = node[.rel]?.lowercased() == "author" || node[.itemprop]?.lowercased() == "author" || toAuthorPage
+            let relAuthor = node[.rel]?.lowercased() == "author"
+            let isByline = relAuthor || node[.itemprop]?.lowercased() == "author" || toAuthorPage
                 || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar")
                     // A comment's author (`comment-author-link`) or a comment form's field is a reader's.
                     && !words.hasBytes("comment"))
             guard isByline else { continue }
-            let isAuthorLink = node[.rel]?.lowercased() == "author" || toAuthorPage
+            let isAuthorLink = relAuthor || toAuthorPage
             // Once the byline is found, only more `rel=author` links add names: a later element
             // classed `author` is a comment's or a widget's.
             if !names.isEmpty, !isAuthorLink { break }
             // More `rel=author` links near the first (co-authors), not those of the related posts'
             // teasers further down; links to authors' pages only right beside it (`Clara Löw,
             // Siddharth Prakash & Klaus Jacob`), where a list of columnists has one per teaser.
-            if let first, i - first > (toAuthorPage && node[.rel]?.lowercased() != "author" ? 12 : 80) { break }
+            if let first, i - first > (toAuthorPage && !relAuthor ? 12 : 80) { break }
             let text = document.text(i, spaced: true)
             guard !text.isEmpty, text.count <= 120 else { continue }
             var found = PageMetadata.bylineNames(text)
