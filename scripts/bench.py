@@ -1398,12 +1398,16 @@ HAND_WRITTEN = "<!-- Written by hand from here on: make bench keeps what follows
 # page can be regenerated; update when the daemon changes).
 ANALYSIS = {
     "ingest": """
-**Bulk ingest is bound by CPU.** "Where the CPU goes" (section 1) adds up to about 2.4 ms of CPU per
-file in this run — the parser workers about 1.2 ms (the whole-page extraction, entities, quotes,
-language, content hash and near-duplicate signature of each article), newsd's threads that read
-files and hand them over about 0.4 ms, the database writer about 0.8 ms — on two cores, against the
-reference's 0.42 ms of wall time per file on one (a minimal parse and one FTS5 insert). Half the
-reference's rate would need about a third of that CPU per file in all, less than the parse alone.
+**Bulk ingest is bound by CPU.** "Where the CPU goes" (section 1) adds up to about 1.6 ms of CPU per
+file in the run of 2026-12-05 — the parser workers about 0.8 ms (the whole-page extraction,
+entities, quotes, language, content hash and near-duplicate signature of each article), newsd's
+threads that read files and hand them over about 0.3 ms, the database writer about 0.5 ms — on two
+cores, against the reference's 0.29 ms of wall time per file on one (a minimal parse and one FTS5
+insert). Half the reference's rate would need about 1.2 ms of CPU per file in all with both cores
+busy all the time, less than the parse and the writer together. The build of the run before (2845586,
+the same ingest path) measured 2.4 ms in all (writer 0.78 ms) on 2026-12-04, when the reference ran 1.4× slower: the
+writer's 0.51 ms here is the machine's speed as much as the code's, and the ratio to the reference
+is what stays (0.29× then, 0.30× now).
 A profile of the writer in a catch-up (`perf record --call-graph dwarf`): FTS5's own indexing about
 38 % (the insert and the segment written at commit), story and near-duplicate linking about 24 %,
 the log's frames about 9 %, SQLite's automatic checkpoint about 8 %, the merge of recent bucket
@@ -1413,17 +1417,21 @@ figures (`schema-cost.py`: entity rows are about a fifth of SQLite's work on new
     "latency": """
 **Drop → follow.** A lone file is read, parsed and committed at once; on an idle daemon a drop costs
 about 6 ms of CPU in all, a third of it the worker's parse, and its commit writes about 36 pages of
-the log. On two cores the median follows that CPU: the QUICK runs and hand series of quieter days
-gave p50 3.7–5.9 ms (docs below), this run's machine was slower throughout (see the reference
-rates). The tail's stalls are of two kinds. SQLite's automatic checkpoint, inside the commit once
-the log holds 64 MiB: 100–140 ms every few hundred drops, two `fdatasync` on this disk and the
-copy. Checkpoints from a connection and a thread of their own were tried and not kept: a passive
-checkpoint there never finds the log all copied at the moment the writer begins, so the log never
-starts again unless the writer copies the rest itself, which costs the same two syncs inside its
-commit. And the first file after a start used to wait for linking's memory to load inside its
-commit; it is loaded as soon as the inbox is idle (`event=linking-loaded`). Under the bulk stream a
-drop waits behind the files queued before it, so the loaded tail is the backlog divided by the
-ingest rate.
+the log. On two cores the median follows that CPU: 5.26 ms in the run of 2026-12-05 (8.83 ms in the
+slower run of 2026-12-04; the QUICK runs and hand series of quieter days 3.7–5.9 ms). The slow drops
+of a series are of three kinds. SQLite's automatic checkpoint, inside the commit once the log holds
+64 MiB: 100–140 ms every few hundred drops, two `fdatasync` on this disk and the copy. The corpus's
+long articles: the drops copy random files of the corpus, 0.4 % of which are over 50 KB (up to
+141 KB, two thousand lines); such a file takes 10–20 ms to parse, in proportion to its lines, and
+with its commit it is most of the tail below the checkpoints (a hand series of 600 drops on a
+100,000-article archive, `perf record -a` beside it: each drop slower than 20 ms but the
+checkpoints was a file of 115–141 KB being parsed). Checkpoints from a connection and a thread of
+their own were tried and not kept: a passive checkpoint there never finds the log all copied at the
+moment the writer begins, so the log never starts again unless the writer copies the rest itself,
+which costs the same two syncs inside its commit. And the first file after a start used to wait for
+linking's memory to load inside its commit; it is loaded as soon as the inbox is idle
+(`event=linking-loaded`). Under the bulk stream a drop waits behind the files queued before it, so
+the loaded tail is the backlog divided by the ingest rate.
 """,
     "memory": """
 **Memory.** After 100,000 articles the daemon and each parser worker stay under 64 MiB (section 3).
@@ -1447,8 +1455,9 @@ the ratio moves by ±0.15 between pairs.
 """,
     "notes": """
 Absolute figures on this 2-core virtual machine move by up to 2× between runs (the reference ran at
-4,341–4,444 files/s in the full run of 2026-12-02 and at 2,315–2,574 in this one, the same script on
-the same corpus); ratios are measured against references taken in the same run.
+4,341–4,444 files/s in the full run of 2026-12-02, at 2,315–2,574 on 2026-12-04 and at 3,323–3,621 on
+2026-12-05, the same script on the same corpus); ratios are measured against references taken in
+the same run.
 """,
 }
 
