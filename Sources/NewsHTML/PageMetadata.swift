@@ -545,9 +545,12 @@ struct JSONLDFields {
     }
 
     /// An object that only refers to another (`{"@id": "…#author"}`): that one, when the same
-    /// script states it; else the object itself.
+    /// script states it as a person or an organisation (a reference to the page or the article
+    /// itself names no one); else the object itself.
     static func resolved(_ object: [String: Any], nodes: [String: [String: Any]]) -> [String: Any] {
-        guard object["name"] == nil, let id = object["@id"] as? String, let node = nodes[id] else { return object }
+        guard object["name"] == nil, let id = object["@id"] as? String, let node = nodes[id],
+            types(node).contains(where: { $0 == "person" || $0.contains("organization") })
+        else { return object }
         return node
     }
 

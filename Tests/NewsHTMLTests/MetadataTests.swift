@@ -62,13 +62,15 @@ let story = """
     /// A `@graph` whose article names its author and publisher by reference (`{"@id": …}`, as
     /// WordPress's SEO plug-ins write it): the `Person` and the `Organization` the references point
     /// at are read; a reference to an organisation names no author, and one that points at nothing
-    /// in the script names no one. A handle after a stated name goes.
+    /// in the script, or at the page (a `WebPage` with a name), names no one. A handle after a
+    /// stated name goes.
     @Test(arguments: [
         (#"{"@id":"https://blog.example.org/#/person/1"}"#, ["Doris Schuppe"]),
         (#"[{"@id":"https://blog.example.org/#/person/1"},{"@id":"https://blog.example.org/#/person/2"}]"#,
          ["Doris Schuppe", "Max Berger"]),
         (#"{"@id":"https://blog.example.org/#organization"}"#, []),
         (#"{"@id":"https://blog.example.org/#/person/9"}"#, []),
+        (#"{"@id":"https://blog.example.org/2020/02/post/"}"#, []),
         (#"{"@type":"Person","name":"Williams Perdomo @wperdomod"}"#, ["Williams Perdomo"]),
     ])
     func jsonLDReferencesByID(author: String, expected: [String]) throws {
@@ -80,7 +82,8 @@ let story = """
               {"@type":"Article","@id":"https://blog.example.org/2020/02/post/#article","headline":"Floods close the border crossing",
                "author":\(author),"publisher":{"@id":"https://blog.example.org/#organization"},"datePublished":"2020-02-14"},
               {"@type":"Person","@id":"https://blog.example.org/#/person/1","name":"Doris Schuppe"},
-              {"@type":"Person","@id":"https://blog.example.org/#/person/2","name":"Max Berger"}]}
+              {"@type":"Person","@id":"https://blog.example.org/#/person/2","name":"Max Berger"},
+              {"@type":"WebPage","@id":"https://blog.example.org/2020/02/post/","name":"Lena Hofmann"}]}
             </script></head><body><main>\(story)</main></body></html>
             """)
         #expect(article.title == "Floods close the border crossing")
