@@ -388,7 +388,8 @@ struct TextExtractor {
 
     /// Trims a line and collapses runs of white space (spaces, tabs, no-break, thin and zero-width
     /// spaces, byte-order marks), and drops soft hyphens (`Mat\u{AD}thi\u{AD}as`, a page's hints where
-    /// a word may break, which no reader sees and which would split the word for search).
+    /// a word may break, which no reader sees and which would split the word for search). Control
+    /// characters but line breaks go.
     static func clean(_ line: String) -> String {
         // Most lines are tidy already: no leading, trailing or doubled space and no other white space.
         let tidy: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
@@ -423,6 +424,12 @@ struct TextExtractor {
                 }
                 if isSoftHyphen(bytes, i) {
                     i += 2
+                    continue
+                }
+                if b < 0x20, b != 0x0A, b != 0x0D {
+                    // Control characters (`WWF\u{7} (2020)`, a DOS end of file) print as nothing. Line
+                    // breaks stay: a block's text is split at them after this.
+                    i += 1
                     continue
                 }
                 if space, !out.isEmpty { out.append(0x20) }

@@ -433,13 +433,18 @@ struct JSONLDFields {
             publisher = Self.string(Self.resolved(p, nodes: nodes)["name"])
         }
         language = Self.string(article["inLanguage"])
-        articleBody = Self.string(article["articleBody"]).map(Self.plainText)
+        // Stated text, like stated names, may carry character references no parser decoded
+        // (`They&apos;re`, WordPress's `&#8217;`), or its markup escaped (`&lt;p&gt;…`): references
+        // first, then the tags.
+        articleBody = Self.string(article["articleBody"]).map { Self.plainText(PageMetadata.unescape($0)) }
         description = Self.string(article["description"])
         var entries: [Any] = []
         if let list = article["liveBlogUpdate"] as? [Any] { entries = list } else if let one = article["liveBlogUpdate"] { entries = [one] }
         for case let entry as [String: Any] in entries.prefix(2000) {
-            let body = Self.string(entry["articleBody"]) ?? Self.string(entry["text"]) ?? Self.string(entry["description"]) ?? ""
-            let head = Self.string(entry["headline"]) ?? Self.string(entry["name"])
+            let body = (Self.string(entry["articleBody"]) ?? Self.string(entry["text"]) ?? Self.string(entry["description"]))
+                .map { Self.plainText(PageMetadata.unescape($0)) } ?? ""
+            let head = (Self.string(entry["headline"]) ?? Self.string(entry["name"])).map { PageArticle.clean(PageMetadata.unescape($0)) }
+                .flatMap { $0.isEmpty ? nil : $0 }
             if body.isEmpty && head == nil { continue }
             updates.append(.init(headline: head, body: body, published: Self.string(entry["datePublished"]).flatMap(PageArticle.date)))
         }

@@ -88,6 +88,23 @@ import Testing
         #expect(article.source == "Sky News")
     }
 
+    /// Control characters in a line (`WWF\u{7} (2020)`, a DOS end-of-file mark alone on its line)
+    /// print as nothing: they neither stay in the text nor make a line of their own.
+    @Test func controlCharactersGo() throws {
+        let text = """
+            Report on land use
+            The report counts the loss of farmland across the country over ten years.
+            Sources: WWF\u{7} (2020):\u{7} Living Planet Report 2020, and the national survey.
+            \u{1A}
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.body == [
+            "The report counts the loss of farmland across the country over ten years.",
+            "Sources: WWF (2020): Living Planet Report 2020, and the national survey.",
+        ])
+        #expect(TextExtractor.clean("a\u{0}b\u{8} c\u{1F}") == "ab c")
+    }
+
     @Test func embeddedPosts() throws {
         let text = """
             Trump spoke to Putin for two hours on Monday. Talks will follow.

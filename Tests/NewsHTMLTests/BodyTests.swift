@@ -454,6 +454,22 @@ import Testing
             """)
         #expect(article.body.joined().hasPrefix("The full text of the story"))
     }
+
+    /// A stated `articleBody` is text as written into JSON: its character references (`&apos;`,
+    /// WordPress's `&#8217;`) are decoded, and markup escaped as references (`&lt;p&gt;`) is markup.
+    @Test func articleBodyStatedWithCharacterReferences() throws {
+        let sentence = "They&apos;re open on weekends, the owner&#8217;s &quot;winter&quot; plan says &amp; more. "
+        let escaped = "&lt;p&gt;" + String(repeating: sentence, count: 6) + "&lt;/p&gt;"
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","articleBody":"\(escaped + escaped)"}</script>
+            </head><body><div id="app">Loading…</div></body></html>
+            """)
+        #expect(article.body.count == 2)
+        #expect(article.body.first?.hasPrefix("They're open on weekends, the owner’s \"winter\" plan says & more.") == true)
+        #expect(!article.body.joined().contains("&#") && !article.body.joined().contains("&quot;"))
+        #expect(!article.body.joined().contains("<"))
+    }
 }
 
 @Suite struct CharacterTests {

@@ -716,6 +716,22 @@ let story = """
         #expect(article.subheadings == ["Polls close in the east", "Turnout high"])
     }
 
+    /// A live blog's updates are read as stated bodies are: references decoded, markup gone.
+    @Test func liveBlogUpdatesAsText() throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">
+            {"@type":"LiveBlogPosting","headline":"Storm live","datePublished":"2025-11-04T22:00:00Z",
+             "liveBlogUpdate":[
+               {"@type":"BlogPosting","headline":"Roads &amp; rail","articleBody":"<p>Trains won&#8217;t run.</p><p>Roads are shut.</p>"},
+               {"@type":"BlogPosting","headline":"","articleBody":"&lt;b&gt;Schools&lt;/b&gt; stay closed on Friday."}]}
+            </script></head><body><div>Loading the live page…</div></body></html>
+            """)
+        #expect(article.kind == .live)
+        #expect(article.body == ["Trains won’t run.", "Roads are shut.", "Schools stay closed on Friday."])
+        #expect(article.subheadings == ["Roads & rail"])
+    }
+
     @Test func brokenJSONLDFallsBackToMeta() throws {
         let article = try read(
             """
