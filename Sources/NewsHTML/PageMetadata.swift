@@ -201,11 +201,22 @@ struct PageMetadata {
     /// Words of an RDFa property on an element other than `<meta>` whose value is read as a date.
     static let rdfaDateWords = ["date", "created", "published", "issued"]
 
-    /// Names from author fields, outlets and roles dropped, each name once.
+    /// Names from author fields, outlets and roles dropped, each name once. Names a field separates
+    /// with semicolons (`ROD NORDLAND;MAYY EL SHEIKH`) are read one by one.
     static func names(_ fields: [String]) -> [String] {
         var out: [String] = []
-        for field in fields {
-            var text = unescape(field)
+        for field in fields.flatMap({ unescape($0).split(separator: ";").map(String.init) }) {
+            var text = field.trimmingCharacters(in: .whitespaces)
+            // `Фото: Алексей Меринов`, `Photo: …`: a picture's credit names its photographer, not the
+            // story's author.
+            if photoCreditLabels.contains(where: { text.lowercased().hasPrefix($0) }) { continue }
+            // `Nathan Bernier | KUT`: the outlet after a bar goes; a site's address before the bar
+            // (`www.mrsadiq.info | Sadiq Məmmədov`) goes instead.
+            if text.contains(" | ") {
+                let parts = text.components(separatedBy: " | ")
+                let isAddress = { (part: String) in part.hasPrefix("http") || part.contains("/") || !part.contains(" ") && part.contains(".") }
+                text = parts.first { !isAddress($0) } ?? parts[0]
+            }
             // `Bradley M. Kuhn (http://ebb.org/bkuhn/)`: the address beside the name goes.
             while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")"),
                 text[open..<close].contains("/")
@@ -226,6 +237,9 @@ struct PageMetadata {
         }
         return out
     }
+
+    /// Labels of a picture's credit.
+    static let photoCreditLabels = ["photo:", "photos:", "photograph:", "foto:", "fotos:", "фото:", "bild:", "crédit photo:"]
 
     /// The names in a byline printed in the page (`By Jane Doe, Reuters`, `Jane Doe March 25, 2015`,
     /// `Par Jean Dupont`): the date and anything after a `|` cut off, roles and outlets dropped; only
@@ -562,7 +576,13 @@ struct JSONLDFields {
     /// Author names: strings, `Person` objects (or references to them, by `@id`, among `nodes`),
     /// lists of either; organisations are not authors.
     static func people(_ value: Any?, nodes: [String: [String: Any]] = [:]) -> [String] {
-        if let s = string(value), !(value is [Any]) { return [s] }
+        if let s = string(value), !(value is [Any]) {
+            // A `Person` written as JSON inside the string (`"{ \"@type\":\"Person\", \"name\":\"Alice
+            // Wu\" }"`, a template that encoded it twice) is that person; other JSON names no one.
+            guard s.utf8.first == UInt8(ascii: "{") else { return [s] }
+            guard s.utf8.count <= 4096, let object = try? JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any] else { return [] }
+            return people(object, nodes: nodes)
+        }
         if let list = value as? [Any] { return list.prefix(20).flatMap { people($0, nodes: nodes) } }
         if let given = value as? [String: Any] {
             let object = resolved(given, nodes: nodes)

@@ -402,6 +402,30 @@ let story = """
         #expect(article.authors == names)
     }
 
+    /// Author fields as pages fill them: names separated by semicolons, an outlet after a bar (or a
+    /// site's address before it), a picture's credit (no author), and a `Person` written as JSON
+    /// inside a JSON-LD string.
+    @Test(arguments: [
+        (#"<meta name="author" content="Patti Waldmeir; Leslie Hook; Jamil Anderlini | Financial Times">"#,
+         ["Patti Waldmeir", "Leslie Hook", "Jamil Anderlini"]),
+        (#"<meta name="author" content="Nathan Bernier | KUT">"#, ["Nathan Bernier"]),
+        (#"<meta name="author" content="www.mrsadiq.info | Sadiq Məmmədov">"#, ["Sadiq Məmmədov"]),
+        (#"<meta name="author" content="Conan O&amp;#8217;Brien; Jane Doe">"#, ["Conan O’Brien", "Jane Doe"]),
+        (#"<meta name="author" content="Фото: Алексей Меринов">"#, []),
+        (#"<meta name="author" content="Photo: Jane Doe">"#, []),
+        (#"<script type="application/ld+json">{"@type":"NewsArticle","author":"{ \"@type\":\"Person\", \"name\":\"Alice Wu\" }"}</script>"#,
+         ["Alice Wu"]),
+        (#"<script type="application/ld+json">{"@type":"NewsArticle","author":"{ not json"}</script>"#, []),
+    ])
+    func authorFieldsAsPagesFillThem(head: String, names: [String]) throws {
+        let article = try read(
+            """
+            <html><head>\(head)</head>
+            <body><article><h1>Port strike enters its second week</h1>\(story)</article></body></html>
+            """)
+        #expect(article.authors == names)
+    }
+
     @Test func relAuthorLink() throws {
         let article = try read(
             """
