@@ -152,6 +152,15 @@ extension PageLayout {
             // `04.02.2022 | 13:10 Uhr | Uta Helkenberg`, `21. Jan 2022 // Dominik Ricker`: a separator
             // printed between the date and the name, as a stamp's layout does.
             let separatedFromDate = datedBefore && whole[..<line.startIndex].trimmingSpaces().last.map { "|/·•–—-".contains($0) } == true
+            // `Par Nicolas Gutierrez C. le 14.09.2020`, `31. Oktober 2023 · Von Campact-Team`: a byline
+            // the byline rules above did not take; its opening is no part of the name, which needs a
+            // known first name (`By Clean Air - Cool Planet` is an organisation's).
+            let head = line.prefix(20).lowercased()
+            var opened = false
+            if opensWithBylineOpening(head), let opening = bylineOpenings.first(where: head.hasPrefix) {
+                line = line.dropFirst(opening.count).trimmingSpaces()
+                opened = true
+            }
             var cutOff = ""
             for cut in [" - ", " – ", " | ", " • ", " · ", " / "] {
                 // `Will Leitch / November 18, 2016`; not a picture's credit (`Noah Berger / AP`).
@@ -227,6 +236,7 @@ extension PageLayout {
             // lines: headers that stack the author's card above it) it takes more: a reading time or
             // a `Follow` button beside the name, or a known first name with a stamp beside it.
             let known = Gazetteer.bylineFirstNames.contains(first)
+            if opened && !known { continue }
             // The lines right before and after it; for a first name newsd knows, the printed ones (a
             // renderer's blank line between blocks is no neighbour). A menu item next to a date
             // across a blank line (`Discount Codes`) is too common for any other name.

@@ -807,6 +807,13 @@ import Testing
         ("Nuño Domínguez\nTwitter\n15 MAR 2021 - 18:37 CET", ["Nuño Domínguez"]),
         // A given name newsd knows, over a bare date, under a standfirst.
         ("A weekly letter about the harbour and its bridge.\n\nPhoto: Harbour Archive\n\nTina Klostermeier\n\n15.03.2021", ["Tina Klostermeier"]),
+        // A dated byline the byline rules do not read (a name with a closing initial, a date before
+        // the opening): the name without its opening, when its first name is known; an organisation
+        // or initials after the opening name no one.
+        ("Par Nicolas Gutierrez C. le 15.03.2021 à 11h46", ["Nicolas Gutierrez C."]),
+        ("March 15, 2021 By George Ambler 1 Comment", ["George Ambler"]),
+        ("March 15, 2021 — By Clean Air - Cool Planet", []),
+        ("Von R. R. am 15.03.2021 um 09:07 Uhr", []),
     ])
     func bylineFormsUnderTheHeadline(lines: String, names: [String]) throws {
         let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: lines)
