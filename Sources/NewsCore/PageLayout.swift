@@ -369,9 +369,11 @@ enum DateFinder {
                 let b = Int(tokens[k + 1].text) ?? 0
                 let c = Int(tokens[k + 2].text) ?? 0
                 if t.text.count == 4, t.end == "-" || t.end == "/" || t.end == ".", let v = valid(a, b, c) { return v }
-                // `17.11.19`, `1.11.23 20:19`: a two-digit year only between dots.
+                // `17.11.19`, `1.11.23 20:19`: a two-digit year only between dots, and not in a longer
+                // dotted number (`version - 9.5.3.72`) or a version (`Kernel version 2.6.29`).
                 if tokens[k + 2].text.count == 2, t.end == ".", tokens[k + 1].end == ".", t.text.count <= 2,
                     tokens[k + 1].text.count <= 2, k + 3 >= tokens.count || tokens[k + 2].end != ".",
+                    k == 0 || !(tokens[k - 1].isNumber && tokens[k - 1].end == "." || versionWords.contains(tokens[k - 1].text)),
                     let v = valid(2000 + c, b, a)
                 {
                     return v
@@ -412,6 +414,10 @@ enum DateFinder {
         }
         return nil
     }
+
+    /// Words before a version number (`version 2.6.29`, `v 1.2.23`), which reads as a day with a
+    /// two-digit year.
+    static let versionWords: Set<String> = ["version", "versión", "versão", "v", "ver", "release", "build", "kernel", "firmware"]
 
     static let months: [String: Int] = {
         var table = DatelineParser.months

@@ -1280,6 +1280,17 @@ import Testing
         #expect(DateFinder.find(in: line) == day)
     }
 
+    /// Version numbers are no days with a two-digit year: a longer dotted number, or one after a
+    /// version's word.
+    @Test(arguments: [
+        "- Gimlet v9.5 (version - 9.5.3.72)",
+        "Linux Kernel version 2.6.29–5.1",
+        "Firmware 1.2.23 is out",
+    ])
+    func versionsAreNoDates(line: String) {
+        #expect(DateFinder.find(in: line) == nil)
+    }
+
     @Test func foldKeysAreTheUnicodeTablesFoldKeys() {
         // The byte paths (ASCII, General Punctuation) must give exactly what the tables give: the
         // line lowercased, then its alphabetic and numeric scalars.
