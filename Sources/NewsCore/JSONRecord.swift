@@ -74,10 +74,11 @@ struct JSONRecord {
         return value
     }
 
-    /// The ISO day that opens `text` when a time follows it (`T` or a space), else nil.
+    /// The ISO day that opens `text` when a time follows it (`T` or a space, or a zone's name run in:
+    /// `2018-11-28CET11:59:00+0100`), else nil.
     static func leadingDay(_ text: String) -> String? {
         let head = text.utf8.prefix(11)
-        guard head.count == 11, head.last == 0x54 || head.last == 0x20 else { return nil }
+        guard head.count == 11, let next = head.last, next == 0x20 || next | 0x20 >= 0x61 && next | 0x20 <= 0x7A else { return nil }
         return DatelineParser.parseISO(Substring(text).prefix(10))
     }
 

@@ -170,10 +170,11 @@ struct PageMetadata {
         ]
         published = publishedFields.lazy.compactMap { $0.flatMap(PageArticle.date) }.first
         if published == nil {
-            // Any other meta tag whose name says publication or creation (`five_hundred_pixels:created`).
+            // Any other meta tag whose name says publication or creation (`five_hundred_pixels:created`),
+            // not another page's (`relatedContentDate`).
             for (key, value) in meta.sorted(by: { $0.key < $1.key })
             where ["publish", "created", "date", "uploaded", "release"].contains(where: { key.hasBytes($0) })
-                && !["modif", "updat", "expir", "revis"].contains(where: { key.hasBytes($0) })
+                && !["modif", "updat", "expir", "revis", "related"].contains(where: { key.hasBytes($0) })
             {
                 if let day = PageArticle.date(value) {
                     published = day

@@ -722,6 +722,20 @@ let story = """
             <body><article><h1>Growth in the wine trade</h1>\(story)</article></body></html>
             """)
         #expect(malformed.published == "2022-01-10")
+        // A zone's name run in between the day and the time: the day stays.
+        let zoneRunIn = try read(
+            """
+            <html><head><meta property="article:published_time" content="2018-11-28CET11:59:00+0100"></head>
+            <body><article><h1>Growth in the wine trade</h1>\(story)</article></body></html>
+            """)
+        #expect(zoneRunIn.published == "2018-11-28")
+        // A meta tag dating related content is no date of this page.
+        let related = try read(
+            """
+            <html><head><meta name="relatedContentDate" content="2030-12-31"></head>
+            <body><article><h1>Growth in the wine trade</h1>\(story)</article></body></html>
+            """)
+        #expect(related.published == nil)
     }
 
     @Test func liveBlogUpdatesAreTheBody() throws {
