@@ -194,7 +194,11 @@ enum QuoteFinder {
                 } else if let named = persons.last(where: { $0.start >= begin && $0.start < verbStart }) {
                     speaker = named.name
                 }
-            } else if let named = persons.last(where: { $0.start >= begin && $0.start < quote.range.lowerBound && $0.kind == .person }) {
+            } else if let named = persons.last(where: {
+                $0.start >= begin && $0.start < quote.range.lowerBound && $0.kind == .person && !isPossessive($0, s)
+            }) {
+                // `Xi Jinping had also lauded Lam’s bravery during “these unusual times”`: the one
+                // whose something it is does not speak.
                 speaker = named.name
             }
             out.append(Article.Quote(speaker: speaker, text: quote.text))
@@ -227,8 +231,7 @@ enum QuoteFinder {
     static func isSubject(_ m: EntityRecognizer.Mention, _ s: [Unicode.Scalar]) -> Bool {
         guard m.end <= s.count, m.start <= s.count else { return false }
         // `Donald Trump’s call`: a possessive is no subject.
-        if m.end < s.count, s[m.end] == "’" || s[m.end] == "'" { return false }
-        if m.end >= 2, s[m.end - 1] == "s", s[m.end - 2] == "’" || s[m.end - 2] == "'" { return false }
+        if isPossessive(m, s) { return false }
         let after = words(s, m.end..<min(s.count, m.end + 48))
         if let first = after.first, auxiliaries.contains(first.text) || isVerb(first.text) { return true }
         // `Zelensky took to social media`: a lowercase word that is no preposition or conjunction
@@ -245,6 +248,13 @@ enum QuoteFinder {
         var begin = m.start
         while begin > 0, !(isStop(s[begin - 1], semicolon: true)) { begin -= 1 }
         return words(s, begin..<m.start).allSatisfy { w in w.text.unicodeScalars.first.map(Scalars.isUpper) ?? false }
+    }
+
+    /// Whether a mention is followed by an apostrophe or ends in `’s` (`Lam’s bravery`).
+    static func isPossessive(_ m: EntityRecognizer.Mention, _ s: [Unicode.Scalar]) -> Bool {
+        guard m.end <= s.count else { return false }
+        if m.end < s.count, s[m.end] == "’" || s[m.end] == "'" { return true }
+        return m.end >= 2 && s[m.end - 1] == "s" && (s[m.end - 2] == "’" || s[m.end - 2] == "'")
     }
 
     /// The subject of the paragraph's last sentence that names one (see `isSubject`), for a pronoun

@@ -77,7 +77,8 @@ extension MainContent {
         // that the story does not repeat is no headline.
         func describesTheSite(_ text: String) -> Bool { describesASite(text) && (!judged || share(text) < 0.5) }
 
-        if let title = metadata.title, !title.isEmpty {
+        if var title = metadata.title, !title.isEmpty {
+            if let document, let full = completed(title, from: document) { title = full }
             // `<meta name="title" content="Edmonton Sun">`: no word of it in the story, where the
             // `<title>` has some.
             let namesTheSite = judged && spaced(title) && share(title) == 0 && document.map { share($0) > 0 } == true
@@ -264,7 +265,8 @@ extension MainContent {
         let parts = split(title, at: separators + (trail ? [" : ", ": "] : []), siteColon: siteKey)
         guard parts.count > 1 else { return title }
         let words = wordsIn
-        guard let longest = parts.max(by: { words($0) < words($1) }) else { return title }
+        // A date is no headline (`Wochenbericht 14. - 20. Januar 2022 - SLF`).
+        guard let longest = parts.max(by: { words($0) < words($1) }), !isOnlyADate(longest) else { return title }
         let rest = parts.filter { $0 != longest }
         let named = { (part: String) in !siteKey.isEmpty && key(part).contains(siteKey) }
         // Only cut when every other part is short (a site or section name), never inside a headline;
@@ -320,6 +322,10 @@ extension MainContent {
                 return part.hasBytes(separator) ? part.parts(separatedBy: separator).map(String.init) : [part]
             }
         }
+        // Text written without spaces puts its site after a bare `-` or `|` (`…英雄的城！-新华网`,
+        // `NEWS WEB EASY|子どもへの…`): cut there when a wide character stands beside the mark, not
+        // inside a Latin name or number (`COVID-19`).
+        if isUnspaced(title) { parts = parts.flatMap(splitBesideWide) }
         parts = parts.flatMap { part -> [String] in
             guard let colon = part.utf8Range(of: ": ") else { return [part] }
             let head = part[..<colon.lowerBound]
@@ -337,6 +343,59 @@ extension MainContent {
             parts.append(String(last[colon.upperBound...]))
         }
         return parts.map { PageArticle.clean($0) }.filter { !$0.isEmpty }
+    }
+
+    /// A stated title cut short, completed from a longer text that goes on from it (the `<title>` or
+    /// a heading): `… califica a Biden de` where the `<title>` says `… Biden de "incapacitado"` (an
+    /// attribute ended by the quotation mark it holds), a JSON-LD headline stopped mid-sentence at
+    /// 110 characters (`… ei ole` before `otettu riittävästi huomioon” | Uusi Suomi`), or one ended in
+    /// an ellipsis. The longer text must go on in lower case or with a quotation mark (a capital may
+    /// open the site's name: `Headline Site`), or after the ellipsis; it is taken up to its next
+    /// separator; a byline's opening word (`von`, `by`) is no continuation, nor letters run on to the
+    /// last word without a space. Nil when `short` is no such cut.
+    static func completed(_ short: String, from longer: String) -> String? {
+        var stem = Substring(trimmedSpaces(short))
+        var ellipsis = false
+        if stem.hasSuffix("…") {
+            stem = stem.dropLast()
+            ellipsis = true
+        } else if stem.hasSuffix("...") {
+            stem = stem.dropLast(3)
+            ellipsis = true
+        }
+        while stem.last == " " { stem = stem.dropLast() }
+        guard wordsIn(String(stem)) >= 3, longer.count > stem.count + 1, longer.hasPrefix(stem) else { return nil }
+        var rest = Substring(longer.dropFirst(stem.count))
+        let word = rest.drop { $0 == " " }.prefix { $0 != " " }
+        guard let next = word.first, ellipsis || rest.first == " " || !(stem.last?.isLetter ?? false),
+            next.isLowercase && !bylineOpenings.contains(word.lowercased()) || "\"“”„«'‘’".contains(next) || ellipsis && (next.isLetter || next.isNumber)
+        else { return nil }
+        for separator in separators + [" :: "] {
+            if let r = rest.range(of: separator) { rest = rest[..<r.lowerBound] }
+        }
+        let full = PageArticle.clean(String(stem + rest))
+        return full.count > stem.count ? full : nil
+    }
+
+    /// Words that open a byline after a title (`Spring in China von Alexey Kruglov`): no headline
+    /// goes on with them.
+    private static let bylineOpenings: Set<String> = ["by", "von", "par", "por", "door", "av", "af", "przez", "od"]
+
+    /// A part cut at each ASCII `-` or `|` with a wide character (`isUnspaced`'s) on either side.
+    private static func splitBesideWide(_ part: String) -> [String] {
+        let scalars = Array(part.unicodeScalars)
+        var parts: [String] = []
+        var start = 0
+        for k in scalars.indices where scalars[k] == "-" || scalars[k] == "|" {
+            let before = k > 0 ? scalars[k - 1].value : 0
+            let after = k + 1 < scalars.count ? scalars[k + 1].value : 0
+            guard before >= 0x2E80 || after >= 0x2E80 else { continue }
+            parts.append(String(String.UnicodeScalarView(scalars[start..<k])))
+            start = k + 1
+        }
+        guard start > 0 else { return [part] }
+        parts.append(String(String.UnicodeScalarView(scalars[start...])))
+        return parts
     }
 
     /// A text that says only when (`01-14-2008 15:45`, `Tuesday January 15`): digits, month and

@@ -685,7 +685,9 @@ struct MainContent {
 
     /// Whether an `<h1>` set aside only for standing in a `<header>` is the story's own heading: the
     /// header is inside an `<article>` or `<main>` (`<article><header><h1>`, where a page's masthead
-    /// with its logo is outside them) and nothing between it and the heading is furniture.
+    /// with its logo is outside them), or the heading says it is the headline (`<h1
+    /// itemprop="headline">`, in a header among `<div>`s), and nothing between it and the heading is
+    /// furniture.
     private func inArticleHeader(_ i: Int) -> Bool {
         let nodes = document.nodes
         guard nodes[i].isTag(GUMBO_TAG_H1) else { return false }
@@ -702,6 +704,7 @@ struct MainContent {
         if Self.isFurniture(nodes[i], hints: hintsOf[i]) { return false }
         guard top != i, nodes[top].isTag(GUMBO_TAG_HEADER), hintsOf[top].isEmpty || !Self.isFurnitureByWords(hintsOf[top], unlikely: false)
         else { return false }
+        if nodes[i][.itemprop]?.lowercased() == "headline" { return true }
         var j = nodes[top].parent
         steps = 0
         while j >= 0, steps < 32 {

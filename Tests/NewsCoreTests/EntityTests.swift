@@ -54,6 +54,7 @@ import Testing
         ("« Nous sommes prêts à négocier », a dit Emmanuel Macron.", "Emmanuel Macron"),
         ("Merz wrote on X: „Wir werden die Ukraine eng unterstützen.“", "Friedrich Merz"),
         ("‚Look, are you serious about this,‘ said Keir Starmer.", "Keir Starmer"),
+        ("Chinese President Xi Jinping had also lauded Carrie Lam’s bravery during “these unusual times”.", "Xi Jinping"),
     ])
     func quoteSpeakers(line: String, speaker: String) throws {
         let article = try #require(try TestSupport.article("Talks\n" + line + "\n"))

@@ -548,6 +548,53 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// A stated title cut short is completed from the `<title>` that goes on from it: an attribute
+    /// ended by the quotation mark it holds, a headline stopped mid-sentence or at an ellipsis (up to
+    /// the `<title>`'s next separator); a `<title>` that goes on with a byline or a capitalised word
+    /// (a site's name) completes nothing.
+    @Test(arguments: [
+        (#"<meta property="og:title" content="Senator calls the president "unfit"">"#,
+         #"Senator calls the president "unfit""#, #"Senator calls the president "unfit""#),
+        (#"<meta property="og:title" content="Diplomats from Ukraine and Russia meet">"#,
+         "Diplomats from Ukraine and Russia meet in Geneva, ending a year without talks | Talks Weekly",
+         "Diplomats from Ukraine and Russia meet in Geneva, ending a year without talks"),
+        (#"<meta property="og:title" content="Diplomats from Ukraine and Russia meet…">"#,
+         "Diplomats from Ukraine and Russia meet Swiss hosts in Geneva - Talks Weekly",
+         "Diplomats from Ukraine and Russia meet Swiss hosts in Geneva"),
+        (#"<meta property="og:title" content="Diplomats meet in Geneva">"#,
+         "Diplomats meet in Geneva von Anna Muster", "Diplomats meet in Geneva"),
+        (#"<meta property="og:title" content="Diplomats meet in Geneva">"#,
+         "Diplomats meet in Geneva Talks Weekly", "Diplomats meet in Geneva"),
+    ])
+    func statedTitleCutShortIsCompleted(head: String, title: String, expected: String) throws {
+        let article = try read("<html><head>\(head)<title>\(title)</title></head><body><article>\(story)</article></body></html>")
+        #expect(article.title == expected)
+    }
+
+    /// The headline an `<h1 itemprop="headline">` states inside a `<header>` among `<div>`s (no
+    /// `<article>` around it) wins over a stated title that adds the site's name.
+    @Test func headlineStatedByItsHeading() throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="Diplomats meet in Geneva for talks | Talks Weekly"></head><body>
+            <div id="main"><div class="news-single"><header><h1 itemprop="headline">Diplomats meet in Geneva for talks</h1></header>
+            <div itemprop="articleBody">\(story)</div></div></div></body></html>
+            """)
+        #expect(article.title == "Diplomats meet in Geneva for talks")
+    }
+
+    /// A `<title>` written without spaces names its site after a bare `-` or `|` beside a wide
+    /// character (`…！-新华网`); a date is never the part kept.
+    @Test(arguments: [
+        ("武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！"),
+        ("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる", "子どもへの体罰を禁止する法律ができる"),
+        ("Wochenbericht 14. - 20. Januar 2022 - SLF", "Wochenbericht 14. - 20. Januar 2022 - SLF"),
+    ])
+    func titleSitesWithoutSpacesAndNoDate(documentTitle: String, expected: String) throws {
+        let article = try read("<html><head><title>\(documentTitle)</title></head><body><div>\(story)</div></body></html>")
+        #expect(article.title == expected)
+    }
+
     /// A `<title>` that names only the site (or only names: no part over four words): the heading
     /// whose words the story repeats is the headline, not a heading of the menus; a `<title>` the
     /// story echoes stays.
