@@ -374,6 +374,9 @@ struct TextExtractor {
             if layout.score(index) < PageLayout.threshold { rejected += 1 }
         }
         if PageLayout.isWholePage(rejected: rejected, candidates: kept) { return layout }
+        // A long story under a site's menu: few of its lines are furniture, but no article's own
+        // text opens with a menu.
+        if menuAboveStory(text: text, start: start) { return layout }
         // Fewer lines rejected, but the first line (a window title) printed again below as the
         // headline: a page, which plain article text never looks like.
         // (The line search only for texts that pass with half as many lines rejected.)
@@ -381,6 +384,24 @@ struct TextExtractor {
             let printed = PageLayout.printedHeadline(text[first], in: text, after: start), printed - first <= 60
         else { return nil }
         return layout
+    }
+
+    /// Whether eight lines or more of a word to three, none ending a sentence (`NEWS`, `FEATURES`,
+    /// `Privacy Policy`), stand between the first line and the first full paragraph (twelve words or
+    /// more ending a sentence): a site's menu printed above its story.
+    static func menuAboveStory(text: [String], start: Int) -> Bool {
+        guard let first = text[start...].firstIndex(where: { !$0.isEmpty }) else { return false }
+        var short = 0
+        for line in text[(first + 1)...].prefix(80) where !line.isEmpty {
+            let words = Sentences.wordCount(line)
+            let ends = line.unicodeScalars.last.map { ".!?\"”".unicodeScalars.contains($0) } ?? false
+            if words >= 12 && ends { return false }
+            if words <= 3 && !ends {
+                short += 1
+                if short >= 8 { return true }
+            }
+        }
+        return false
     }
 
     /// How much of a body (in UTF-8 bytes) entity and quote extraction reads.

@@ -145,7 +145,7 @@ struct MainContent {
         "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments", "commenttext", "commentbody",
         "commentcontent", "commentlist", "relatedposts",
         "related-posts", "related_posts", "related-articles", "related-stories", "yarpp", "next-prev", "prev-next",
-        "nextprev", "prevnext",
+        "nextprev", "prevnext", "trackback",
     ]
 
     static let furnitureWordList = WordList(furnitureWords)
@@ -182,7 +182,7 @@ struct MainContent {
 
     /// Whether class and id words (lower-cased) say furniture.
     static func isFurnitureByWords(_ words: String, unlikely useUnlikely: Bool) -> Bool {
-        if furnitureWordList.occurs(in: words) { return true }
+        if furnitureWordList.occurs(in: words), !namesAPost(words) || furnitureWordList.occurs(in: withoutTaxonomy(words)) { return true }
         // Blogger's posts widget (`widget Blog`, beside `widget BlogArchive` and the other widgets of
         // its sidebar) holds the page's posts.
         if words.hasBytes("widget"), words.split(separator: " ").contains("blog") { return false }
@@ -190,6 +190,25 @@ struct MainContent {
             return true
         }
         return false
+    }
+
+    /// Class words that name a post or an entry as a whole (WordPress's `post type-post hentry`,
+    /// TypePad's `entry`): on such an element, words made from the post's author, categories and tags
+    /// (`entry-author-aws_evangelist`, `category-social-media`, `tag-newsletter`) say nothing of
+    /// furniture; its other words still do (`<div class="post" id="author">`).
+    static let postWords: Set<Substring> = ["entry", "hentry", "post", "type-post", "h-entry"]
+
+    /// Openings of the class words a blog engine makes from a post's author, categories and tags.
+    static let taxonomyPrefixes = ["category-", "tag-", "entry-category-", "entry-author-", "entry-tag-", "post_tag-", "format-", "status-"]
+
+    /// Whether one of the words is, whole, a `postWords` word.
+    static func namesAPost(_ words: String) -> Bool {
+        words.split(separator: " ").contains { postWords.contains($0) }
+    }
+
+    /// The words without those a blog engine makes from a post's author, categories and tags.
+    static func withoutTaxonomy(_ words: String) -> String {
+        words.split(separator: " ").filter { word in !taxonomyPrefixes.contains { word.hasPrefix($0) } }.joined(separator: " ")
     }
 
     /// The lower-cased class and id of an element (empty when it has neither), a space between them.

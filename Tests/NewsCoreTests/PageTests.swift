@@ -1291,6 +1291,64 @@ import Testing
         #expect(DateFinder.find(in: line) == nil)
     }
 
+    /// A long story under a site's menu (few of its lines are furniture, and the window title is
+    /// not printed again as it stands): still a whole page, so the printed headline, the byline under
+    /// it and its date are read, and the menu is no part of the body. An article's own text with a
+    /// few short lines above its first paragraph is no menu.
+    @Test func longStoryUnderASiteMenu() throws {
+        // Fifteen parts of three paragraphs: too few furniture lines among them for the line model's
+        // share alone to call the text a page.
+        let paragraphs = (1...45).map { k in
+            "Section \(k): doctors say that a daily multivitamin can fill gaps in a diet that lacks fruit and vegetables, "
+                + "although most healthy adults who eat well get what they need from their food, and a study of \(k * 1000) people agreed."
+        }
+        let story = (0..<15).map { part in
+            (part == 0 ? "" : "Why a multivitamin may help, part \(part + 1)\nShutterstock\n")
+                + paragraphs[(part * 3)..<(part * 3 + 3)].joined(separator: "\n") + "\n"
+        }.joined(separator: "\n")
+        let text = """
+            When you take a multivitamin every day, this happens
+
+            ×
+
+            NEWS
+            FEATURES
+            BEAUTY
+            ENTERTAINMENT
+            ROYALS
+            HEALTH
+            FOOD
+            STYLE
+            LIVING
+            LOVE
+            About
+            Privacy Policy
+
+            © 2020 Example Media ®. All Rights Reserved
+            When you take a multivitamin every day, this is what happens to your body
+            NEWS FEATURES BEAUTY ENTERTAINMENT ROYALS HEALTH LOVE
+
+            When you take a multivitamin every day, this is what happens to your body
+
+            Shutterstock
+            By Cat Lafuente / June 12, 2020 9:49 am EST / Updated: Aug. 18, 2020 4:17 pm EST
+
+            \(story)
+            Recommended
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "When you take a multivitamin every day, this is what happens to your body")
+        #expect(article.authors == ["Cat Lafuente"])
+        #expect(article.published.map { String($0.prefix(10)) } == "2020-06-12")
+        let body = article.body.joined(separator: "\n")
+        #expect(!body.contains("FEATURES") && !body.contains("Privacy Policy") && !body.contains("×"))
+        #expect(body.contains("a study of 45000 people agreed"))
+
+        let plain = "Council approves the bridge\nBy Jane Doe\nMay 4, 2025\nUpdated\nShare\nTweet\n" + paragraphs.prefix(12).joined(separator: "\n")
+        #expect(!TextExtractor.menuAboveStory(text: plain.components(separatedBy: "\n"), start: 0))
+        #expect(TextExtractor.menuAboveStory(text: text.components(separatedBy: "\n"), start: 0))
+    }
+
     @Test func foldKeysAreTheUnicodeTablesFoldKeys() {
         // The byte paths (ASCII, General Punctuation) must give exactly what the tables give: the
         // line lowercased, then its alphabetic and numeric scalars.

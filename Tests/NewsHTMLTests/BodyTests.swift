@@ -32,6 +32,49 @@ import Testing
         </body></html>
         """
 
+    /// A blog engine's entry names its author, categories and tags in class words (TypePad's
+    /// `entry-author-…`, WordPress's `category-social-media`): the entry is still the story, and a
+    /// sidebar is not taken instead; its trackbacks are no text of it, and an element that is a post
+    /// by one word and an author box by another (`<div class="post" id="author">`) stays furniture.
+    @Test(arguments: [
+        #"<div class="entry-category-news entry-author-aws_evangelist entry-type-post entry" id="entry-1">"#,
+        #"<div class="post-81 post type-post status-publish hentry category-social-media tag-newsletter">"#,
+    ])
+    func blogEntryNamedByItsAuthorAndCategories(entry: String) throws {
+        let article = try read(
+            """
+            <html><head><title>Deploy a server farm in six steps</title></head><body>
+            <div id="alpha"><div class="module"><h2>Events</h2>
+            <p>This session will use real world case studies to help introduce how gaming companies can use the cloud \
+            to stay flexible, agile and ahead of the curve, with customer speakers and a panel discussion.</p>
+            <p>You are interested in running your web app in the cloud, but you do not know which services will best \
+            meet your needs; through a series of questions you will learn which are right for you.</p></div></div>
+            <div id="beta">\(entry)<h3 class="entry-header">Deploy a server farm in six steps</h3>
+            <div class="entry-content"><div class="entry-body">
+            <p>One of the key differentiators of the cloud is its flexibility: it allows you to choose the programming \
+            models, languages and operating systems, and to deploy packaged applications tested by the industry.</p>
+            <p>A server farm is one such application, and these six steps with their scripts and templates deploy one \
+            in about an hour, from the network to the last web server.</p>
+            <p>The first step creates the network: two subnets, one for the web servers and one for the database, \
+            with the rules that let the servers talk to each other and nothing else reach the database.</p>
+            <p>The second and third steps start the domain controllers and the database cluster; the scripts wait for \
+            each to answer before they go on, so that a failed start stops the deployment where it happened.</p>
+            <p>The last steps add the application servers and the web servers behind a load balancer, and a final \
+            script checks every page of the farm from outside before it reports the farm ready.</p></div></div>
+            <div class="post" id="author"><p>Jane Doe is the founder of the blog and writes about clouds, servers and \
+            the people who run them, from her home in the hills.</p></div>
+            <div class="trackbacks"><h3 class="trackbacks-header">TrackBack</h3>
+            <p>TrackBack URL for this entry: http://example.com/trackback/1</p></div>
+            </div></div></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("One of the key differentiators") == true)
+        let all = article.body.joined(separator: "\n")
+        #expect(all.contains("six steps with their scripts"))
+        #expect(!all.contains("gaming companies"))
+        #expect(!all.contains("TrackBack"))
+        #expect(!all.contains("founder of the blog"))
+    }
+
     @Test func keepsTheStoryAndDropsTheFurniture() throws {
         let article = try read(Self.page)
         #expect(article.title == "Water rationing begins in the capital")
