@@ -26,6 +26,44 @@ enum Debris {
         "don't miss", "don't miss:",
     ]
 
+    /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,
+    /// the author's box, an advertisement's label), in the languages newsd reads most, compared
+    /// whole after trailing punctuation and dashes are dropped (`Mehr zum Thema:`, `- Anzeige-`).
+    static let blockHeadings: Set<String> = [
+        // English
+        "related coverage", "related content", "related posts", "related tutorials", "related topics", "related news",
+        "you might also like", "you may also be interested in", "explore further", "tagged", "tags", "about the author",
+        "share this article", "share this post", "leave a comment", "leave a reply", "post a comment", "no comments yet",
+        "more stories", "further reading",
+        // German
+        "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+        "das thema könnte dich auch interessieren", "auch interessant", "ähnliche beiträge", "ähnliche artikel",
+        "ähnliche nachrichten", "weitere beiträge", "weitere artikel", "empfohlene beiträge", "schon gelesen",
+        "teilen sie dies mit", "teilen mit", "artikel teilen", "diese seite teilen", "seite teilen", "kommentar verfassen",
+        "kommentare schreiben", "kommentieren", "bisher keine kommentare", "schlagworte", "weiterlesen", "zum weiterlesen",
+        "weiterführende links", "weiterführende informationen", "weiterführender link", "mehr themen", "mehr interessantes",
+        "über den autor", "themen im artikel", "war der artikel nützlich", "möchten sie den artikel teilen",
+        "hier können sie den artikel bewerten", "inhaltsverzeichnis", "anzeige", "werbung",
+        // Spanish, Portuguese
+        "contenido relacionado", "temas relacionados", "noticias relacionadas", "te puede interesar", "veja também",
+        "leia mais", "notícias relacionadas",
+        // French, Italian, Dutch
+        "à découvrir", "vos réactions", "à lire aussi", "sur le même sujet", "articoli correlati", "potrebbe interessarti",
+        "lees ook", "gerelateerde artikelen",
+        // Polish, Hungarian, Chinese
+        "inne artykuły autora", "reklama", "drukuj", "czytaj także", "zobacz także", "więcej informacji",
+        "ezek is érdekelhetnek", "热门推荐", "相关阅读", "相关新闻",
+    ]
+
+    /// `blockHeadings`' key of a short line already lower-cased: without dashes, stars and spaces
+    /// around it, or trailing punctuation.
+    static func headingKey(_ lower: String) -> Substring {
+        var key = Substring(lower)
+        while let first = key.first, first == "-" || first == "*" || first == " " { key = key.dropFirst() }
+        while let last = key.last, ":!?.…-* ".contains(last) { key = key.dropLast() }
+        return key
+    }
+
     /// The first bytes of `prefixes` and of the other openings `isDebris` checks.
     static let openingBytes = ByteSet(prefixes.compactMap(\.utf8.first) + Array("-r".utf8))
 
@@ -56,7 +94,7 @@ enum Debris {
         // A long line is debris only by a listed opening; ASCII bytes lowercase one to one, in place.
         if line.utf8.count > 48, let head = asciiHead(line), !openings.contains(head) { return false }
         let lower = line.lowercasedPrefix48().replacingQuotes()
-        if line.utf8.count <= 48, exact.contains(lower) { return true }
+        if line.utf8.count <= 48, exact.contains(lower) || blockHeadings.contains(String(headingKey(lower))) { return true }
         if let head = lower.utf8.first, openingBytes.contains(head) {
             for prefix in prefixes where lower.fastHasPrefix(prefix) {
                 return lower.count < 160

@@ -81,6 +81,7 @@ struct TextExtractor {
                 {
                     title = bare
                 }
+                if known == nil, let cut = title, let whole = PageLayout.uncut(cut, in: text) { title = whole }
             }
             if metadata.authors == nil {
                 if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstBody, headline: title) {

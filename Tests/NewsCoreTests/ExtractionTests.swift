@@ -43,6 +43,9 @@ import Testing
         "Thomson Reuters",
         "DON'T MISS", "TRENDING:", "Related Tags", "Like this story? Share it with a friend!", "Filed under:",
         "Leggi anche", "Lesen Sie auch: Die Wahl in Bayern",
+        // Headings of the blocks around a story, whole, with their punctuation and dashes.
+        "Related Coverage", "Mehr zum Thema:", "- Anzeige -", "ANZEIGE", "Das könnte Sie auch interessieren!",
+        "About the author...", "Tags :", "Veja Também:", "À lire aussi :", "Inne artykuły autora", "热门推荐",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
@@ -51,6 +54,7 @@ import Testing
     @Test(arguments: [
         "Don't miss out on opportunities to sell to the many people now reading on their phones.",
         "Trending topics on the network were dominated by the vote.",
+        "Anzeige erstattet", "Tags and labels", "Mehr zum Thema Klimaschutz lesen Sie morgen.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))

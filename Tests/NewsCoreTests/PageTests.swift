@@ -1349,6 +1349,21 @@ import Testing
         #expect(TextExtractor.menuAboveStory(text: text.components(separatedBy: "\n"), start: 0))
     }
 
+    /// A headline taken from a teaser cut at an ellipsis is completed from a line of the page that
+    /// prints it whole, without a site after a separator; nothing when no line goes on from it, when
+    /// the line is far longer (a paragraph that opens with the same words) or cut again.
+    @Test(arguments: [
+        ("Vintage-Flair mit viel...", ["Menu", "Vintage-Flair mit viel Grün • COUCH", "Vintage-Flair mit viel Grün"], "Vintage-Flair mit viel Grün"),
+        ("Kelly Ripa’s Skincare Secret Revealed:…", ["Kelly Ripa’s Skincare Secret Revealed: Botox"], "Kelly Ripa’s Skincare Secret Revealed: Botox"),
+        ("Vintage-Flair mit viel Grün", ["Vintage-Flair mit viel Grün und Holz"], nil),
+        ("Vintage-Flair mit viel…", ["Vintage-Flair mit viel Grün und Holz, sagt die Designerin, die seit zwanzig Jahren Wohnungen in Berlin einrichtet."], nil),
+        ("Vintage-Flair mit viel…", ["Vintage-Flair mit viel Grün und…"], nil),
+        ("Vintage-Flair mit viel…", ["Vintage-Flair mit vielen Pflanzen"], "Vintage-Flair mit vielen Pflanzen"),
+    ] as [(String, [String], String?)])
+    func headlineCutAtAnEllipsisIsCompleted(title: String, lines: [String], expected: String?) {
+        #expect(PageLayout.uncut(title, in: lines) == expected)
+    }
+
     @Test func foldKeysAreTheUnicodeTablesFoldKeys() {
         // The byte paths (ASCII, General Punctuation) must give exactly what the tables give: the
         // line lowercased, then its alphabetic and numeric scalars.
