@@ -2,7 +2,11 @@ import Foundation
 
 /// Photo captions: `FILE PHOTO: … REUTERS/Name`, `… REUTERS/Kevin Lamarque/File Photo`, agency credits.
 enum Captions {
-    static let prefixes = ["FILE PHOTO:", "File photo:", "PHOTO:", "Photo:", "Image:", "Picture:", "Caption:", "Pictured:"]
+    static let prefixes = [
+        "FILE PHOTO:", "File photo:", "PHOTO:", "Photo:", "Image:", "Picture:", "Caption:", "Pictured:",
+        // A picture's credit in the languages newsd reads most (`Foto: Ingo Pertramer`, `Crédits photos : …`).
+        "Foto:", "FOTO:", "Fotos:", "Bild:", "BILD:", "Crédits photos", "Crédit photo",
+    ]
     static let credits: [StaticString] = [
         "Getty Images", "AP Photo", "/AFP", "AFP via", "(AFP)", "EPA-EFE", "/EPA", "Photograph:",
         "(Photo:", "Photo by ", "/Shutterstock", "/Alamy", "ANADOLU", "/Bloomberg", "/Sputnik",

@@ -64,6 +64,7 @@ import Testing
         "FILE PHOTO: Trump and Putin at the G20 in Hamburg, July 7, 2017. REUTERS/Carlos Barria",
         "U.S. President Donald Trump in Osaka, Japan June 28, 2019. REUTERS/Kevin Lamarque/File Photo",
         "Protesters gather outside parliament. Photograph: Jane Doe/Getty Images",
+        "Foto: Ingo Pertramer", "Bild: Imago", "Fotos: Berliner Feuerwehr", "Crédits photos : Bestimage",
     ])
     func captions(line: String) {
         #expect(Captions.isCaption(line))
