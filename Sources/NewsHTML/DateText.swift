@@ -6,7 +6,8 @@ import NewsCore
 /// order unless the text says it is from where the day comes first: `DayOrder`), anywhere in a short
 /// text. Only the day is kept.
 enum DateText {
-    /// Month names (English, German, French, Spanish, Italian, Dutch) and their common abbreviations.
+    /// Month names (English, German, French, Spanish, Italian, Dutch) and their common abbreviations,
+    /// and the Russian, Ukrainian, Polish, Czech and Arabic ones the text reader knows.
     static let months: [String: Int] = {
         var out: [String: Int] = [:]
         let names: [[String]] = [
@@ -24,6 +25,7 @@ enum DateText {
             ["december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dez"],
         ]
         for (index, list) in names.enumerated() { for name in list { out[name] = index + 1 } }
+        for (name, month) in MonthNames.slavicAndArabic { out[name] = month }
         return out
     }()
 

@@ -35,7 +35,13 @@ package enum HTMLReader {
             if length >= shortBody { break }
         }
         var page = best!.page
-        if page.published == nil, let text { page.published = ScriptDates.find(in: text) }
+        // A day the page prints (`11 maja 2021, 11:49`) keeps the time a script states for the same
+        // day (`"datePublished": "2021-05-11 09:49:18"` in JSON-LD too broken to be read as such).
+        if let text, page.published.map({ $0.utf8.count == 10 }) ?? true, let stated = ScriptDates.find(in: text),
+            page.published.map({ stated.hasPrefix($0) }) ?? true
+        {
+            page.published = stated
+        }
         // No author or no date in the markup of a page that says it is an article: the page's text
         // read as whole-page text names them (the byline near the headline, the stamp beside it, in
         // the forms the text reader knows; docs/EXTRACTION.md). The reading up to the article's

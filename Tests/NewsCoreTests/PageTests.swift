@@ -1280,6 +1280,21 @@ import Testing
         #expect(DateFinder.find(in: line) == day)
     }
 
+    /// Days written with Russian, Ukrainian, Polish, Czech and Arabic month names (the genitive a
+    /// day takes; Arabic's Egyptian and Levantine names, a year followed by `م`).
+    @Test(arguments: [
+        ("21 сентября 2020, 14:05", "2020-09-21"),
+        ("Опубліковано 3 березня 2021 о 10:15", "2021-03-03"),
+        ("Opublikowano: 3 marca 2021", "2021-03-03"),
+        ("Vydáno 12. června 2020", "2020-06-12"),
+        ("التاريخ: 03 يونيو 2020", "2020-06-03"),
+        ("11 شوال 1441هـ - 03 يونيو 2020م", "2020-06-03"),
+        ("15 حزيران 2020", "2020-06-15"),
+    ])
+    func daysInMoreLanguages(line: String, day: String) {
+        #expect(DateFinder.find(in: line) == day)
+    }
+
     /// Version numbers are no days with a two-digit year: a longer dotted number, or one after a
     /// version's word.
     @Test(arguments: [

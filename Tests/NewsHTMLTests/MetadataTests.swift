@@ -755,6 +755,28 @@ let story = """
         #expect(stated.published == "2018-06-09T08:00:00Z")
     }
 
+    /// A day the page prints keeps the time a script states for the same day (JSON-LD too broken to
+    /// be read as such: names without quotes); a script's time of another day does not replace it,
+    /// and a printed Polish day is read without any script.
+    @Test func printedDayKeepsTheScriptsTimeOfTheSameDay() throws {
+        func page(_ stated: String) -> String {
+            """
+            <html><head><script type="application/ld+json">{ "@context": "http://schema.org", "@type": "NewsArticle",
+            "@author": Jane Doe, "headline": "Diplomats meet in Geneva", "datePublished": "\(stated)" }</script></head>
+            <body><article><h1>Diplomats meet in Geneva</h1><div class="row"><div class="col-6"><span>11 maja 2021, 11:49</span></div></div>
+            \(story)</article></body></html>
+            """
+        }
+        #expect(try read(page("2021-05-11 09:49:18")).published == "2021-05-11T09:49:18Z")
+        #expect(try read(page("2021-05-12 09:49:18")).published == "2021-05-11")
+        let printed = try read(
+            """
+            <html><body><article><h1>Diplomats meet in Geneva</h1><div class="row"><span>11 maja 2021, 11:49</span></div>
+            \(story)</article></body></html>
+            """)
+        #expect(printed.published == "2021-05-11")
+    }
+
     @Test func rdfaDateOnAnyElementAndAMalformedTime() throws {
         let rdfa = try read(
             """
