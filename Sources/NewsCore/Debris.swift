@@ -64,6 +64,14 @@ enum Debris {
         return key
     }
 
+    /// Whether a short line already lower-cased is one of `blockHeadings`; a key the line is whole
+    /// (most lines) is looked up without a copy.
+    static func isBlockHeading(_ lower: String) -> Bool {
+        let key = headingKey(lower)
+        return key.startIndex == lower.startIndex && key.endIndex == lower.endIndex
+            ? blockHeadings.contains(lower) : blockHeadings.contains(String(key))
+    }
+
     /// The first bytes of `prefixes` and of the other openings `isDebris` checks.
     static let openingBytes = ByteSet(prefixes.compactMap(\.utf8.first) + Array("-r".utf8))
 
@@ -94,7 +102,7 @@ enum Debris {
         // A long line is debris only by a listed opening; ASCII bytes lowercase one to one, in place.
         if line.utf8.count > 48, let head = asciiHead(line), !openings.contains(head) { return false }
         let lower = line.lowercasedPrefix48().replacingQuotes()
-        if line.utf8.count <= 48, exact.contains(lower) || blockHeadings.contains(String(headingKey(lower))) { return true }
+        if line.utf8.count <= 48, exact.contains(lower) || isBlockHeading(lower) { return true }
         if let head = lower.utf8.first, openingBytes.contains(head) {
             for prefix in prefixes where lower.fastHasPrefix(prefix) {
                 return lower.count < 160

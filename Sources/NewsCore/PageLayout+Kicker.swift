@@ -74,23 +74,14 @@ extension PageLayout {
     /// headline (up to a separator after the cut, as a title bar goes on with its site), or nil. Only
     /// the first 2,000 lines, and lines at most three times as long as the cut, are looked at.
     static func uncut(_ title: String, in text: [String]) -> String? {
-        var stem = Substring(title)
-        if stem.hasSuffix("…") {
-            stem = stem.dropLast()
-        } else if stem.hasSuffix("...") {
-            stem = stem.dropLast(3)
-        } else {
-            return nil
-        }
-        while stem.last == " " { stem = stem.dropLast() }
+        let (stem, ellipsis) = CutHeadline.stem(title)
+        guard ellipsis else { return nil }
         guard Sentences.wordCount(String(stem)) >= 3 else { return nil }
         let limit = stem.utf8.count * 3 + 16
         for line in text.prefix(2_000) where line.utf8.count > stem.utf8.count + 1 && line.utf8.count <= limit && line.hasPrefix(stem) {
             var rest = line.dropFirst(stem.count)
             guard rest.first == " " || rest.first?.isLetter == true || rest.first?.isNumber == true else { continue }
-            for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « "] {
-                if let r = rest.range(of: separator) { rest = rest[..<r.lowerBound] }
-            }
+            rest = CutHeadline.upToSeparator(rest, separators: [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « "])
             let whole = String(stem + rest).trimmingCharacters(in: .whitespaces)
             guard !whole.hasSuffix("…"), !whole.hasSuffix("..."), whole.count > stem.count else { continue }
             return whole

@@ -345,34 +345,23 @@ extension MainContent {
         return parts.map { PageArticle.clean($0) }.filter { !$0.isEmpty }
     }
 
-    /// A stated title cut short, completed from a longer text that goes on from it (the `<title>` or
-    /// a heading): `… califica a Biden de` where the `<title>` says `… Biden de "incapacitado"` (an
-    /// attribute ended by the quotation mark it holds), a JSON-LD headline stopped mid-sentence at
+    /// A stated title cut short, completed from the `<title>` when it goes on from it: `… califica a
+    /// Biden de` where the `<title>` says `… Biden de "incapacitado"` (an attribute ended by the
+    /// quotation mark it holds), a JSON-LD headline stopped mid-sentence at
     /// 110 characters (`… ei ole` before `otettu riittävästi huomioon” | Uusi Suomi`), or one ended in
     /// an ellipsis. The longer text must go on in lower case or with a quotation mark (a capital may
     /// open the site's name: `Headline Site`), or after the ellipsis; it is taken up to its next
     /// separator; a byline's opening word (`von`, `by`) is no continuation, nor letters run on to the
     /// last word without a space. Nil when `short` is no such cut.
     static func completed(_ short: String, from longer: String) -> String? {
-        var stem = Substring(trimmedSpaces(short))
-        var ellipsis = false
-        if stem.hasSuffix("…") {
-            stem = stem.dropLast()
-            ellipsis = true
-        } else if stem.hasSuffix("...") {
-            stem = stem.dropLast(3)
-            ellipsis = true
-        }
-        while stem.last == " " { stem = stem.dropLast() }
+        let (stem, ellipsis) = CutHeadline.stem(trimmedSpaces(short))
         guard wordsIn(String(stem)) >= 3, longer.count > stem.count + 1, longer.hasPrefix(stem) else { return nil }
         var rest = Substring(longer.dropFirst(stem.count))
         let word = rest.drop { $0 == " " }.prefix { $0 != " " }
         guard let next = word.first, ellipsis || rest.first == " " || !(stem.last?.isLetter ?? false),
             next.isLowercase && !bylineOpenings.contains(word.lowercased()) || "\"“”„«'‘’".contains(next) || ellipsis && (next.isLetter || next.isNumber)
         else { return nil }
-        for separator in separators + [" :: "] {
-            if let r = rest.range(of: separator) { rest = rest[..<r.lowerBound] }
-        }
+        rest = CutHeadline.upToSeparator(rest, separators: separators + [" :: "])
         let full = PageArticle.clean(String(stem + rest))
         return full.count > stem.count ? full : nil
     }
