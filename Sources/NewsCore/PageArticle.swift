@@ -178,6 +178,10 @@ package struct PageArticle: Sendable, Equatable {
         Debris.isDebris(TextExtractor.clean(line))
     }
 
+    /// How many of a story's last paragraphs (through `clean`) are a site's notices under it: calls to
+    /// follow or subscribe, copyright and licence, spam and editor's notes (`Promotions`).
+    package static func trailingPromotions(_ paragraphs: [String]) -> Int { Promotions.trailing(paragraphs) }
+
     /// `isDebris` and `isCaption` of a line already through `clean` (a block's text).
     package static func isDebris(cleaned line: String) -> Bool { Debris.isDebris(line) }
     package static func isCaption(cleaned line: String) -> Bool { Captions.isCaption(line) }

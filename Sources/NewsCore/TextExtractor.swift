@@ -311,6 +311,10 @@ struct TextExtractor {
         }
         let firstBody = Self.storyStart(text: text, roles: roles, from: opening)
             ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
+        // The site's notices under the story (`Follow The Gleaner on Twitter …`, `© 2022 … All rights
+        // reserved`): among its last five paragraphs.
+        let lastParagraphs = (firstBody..<text.count).filter { roles[$0] == .paragraph }.suffix(5)
+        for index in lastParagraphs.suffix(Promotions.trailing(lastParagraphs.map { text[$0] })) { roles[index] = .debris }
         return (layout, firstBody)
     }
 

@@ -533,6 +533,9 @@ struct MainContent {
                 if block.length >= Self.storyOpening { seenBody = true }
             }
         }
+        // The site's notices under the story (`Follow The Gleaner on Twitter …`, `© 2022 … All rights
+        // reserved`, `This site uses Akismet to reduce spam`).
+        page.body.removeLast(PageArticle.trailingPromotions(page.body))
         // A byline's element vouches for a name of one word too (`Heiko`), where a stated one may be a
         // social account (`TodayShow`).
         let printedName = { (name: String) in plausible(name) || Self.singleName(name) == name }

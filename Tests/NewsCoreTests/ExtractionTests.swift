@@ -60,6 +60,55 @@ import Testing
         #expect(!Debris.isDebris(line))
     }
 
+    /// A site's notices under a story: calls to follow it or subscribe, copyright and licence,
+    /// the comment form's spam notice, a disclaimer, in several languages.
+    @Test(arguments: [
+        "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.",
+        "• Follow @DJMatthewDalton on Twitter.",
+        "Siguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones",
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+        "Subscribe now to our eNATION edition for the full story.",
+        "Nichts Neues verpassen! - Newsletter abonnieren", "SUSCRIBITE",
+        "Unser täglicher Newsletter nd-Kompakt bringt Ordnung in den Nachrichtenwahnsinn.",
+        "© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News.",
+        "Copyright 2008 Associated Press. All rights reserved. This material may not be published.",
+        "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
+        "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "We want to hear what you think about this article. Submit a letter to the editor.",
+        "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+    ])
+    func promotion(line: String) {
+        #expect(Promotions.isPromotion(line))
+    }
+
+    /// A story's own last sentences with the same words: a copyright dispute, a channel's
+    /// subscribers, a newsletter remembered, a list of names with `assassine` in it, a draw streamed
+    /// on a network.
+    @Test(arguments: [
+        "However, the band's manager rebuffs these claims and says the band asked for the copyright of their catalogue.",
+        "It was shot by a YouTube sensation, they of the 3.7 million subscribers and 736 million hits.",
+        "Newsletter subscribers may remember my rave reviews of the software. Now Matthew wishes he had it installed.",
+        "Collectif urgence notre police assassine, Union syndicale Solidaires, Grupo Apoyo Alfon",
+        "Die Halbfinals werden am Montag ausgelost und können via den Instagram-Kanal live mitverfolgt werden.",
+        "This isn’t supposed to be a manifesto™© we just think it’s pretty cool to share what we’ve learned.",
+        "On Twitter, Williamson notes that he is often on the road. You can follow him there or on Facebook.",
+    ])
+    func notAPromotion(line: String) {
+        #expect(!Promotions.isPromotion(line))
+    }
+
+    /// Only notices at the end count, four at most, and never a story's only line.
+    @Test func promotionsCountFromTheEnd() {
+        let story = ["The council approved the bridge on Monday after a debate of six hours, the mayor said."]
+        let follow = "Follow The Example Times on Twitter and Facebook."
+        let copyright = "© 2025 Example Media. All rights reserved."
+        #expect(Promotions.trailing(story + [follow, copyright]) == 2)
+        #expect(Promotions.trailing(story + [follow] + story) == 0)
+        #expect(Promotions.trailing([copyright]) == 0)
+        #expect(Promotions.trailing(story + Array(repeating: copyright, count: 6)) == 4)
+    }
+
     @Test(arguments: [
         "FILE PHOTO: Trump and Putin at the G20 in Hamburg, July 7, 2017. REUTERS/Carlos Barria",
         "U.S. President Donald Trump in Osaka, Japan June 28, 2019. REUTERS/Kevin Lamarque/File Photo",

@@ -71,6 +71,25 @@ import Testing
         for line in furniture { #expect(!article.body.contains(line), "\(line)") }
     }
 
+    /// The site's notices under the story — a call to follow it, a newsletter offer — read as
+    /// sentences but are no part of the body.
+    @Test func noticesUnderTheStoryLeaveTheBody() throws {
+        let notices = """
+            regional government.
+
+            Follow The Daily Example on Twitter and Instagram @DailyExample and on Facebook for the latest news.
+
+            Never miss a story: sign up for our free daily newsletter and get the headlines in your inbox every morning.
+
+            Share this article
+            """
+        let text = Self.page.replacingOccurrences(of: "regional government.\n\nShare this article", with: notices)
+        #expect(text != Self.page)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.body.count == 5)
+        #expect(article.body.last?.hasPrefix("The council will now ask for bids") == true)
+    }
+
     @Test func dateInARelatedListIsNotThePublicationDate() throws {
         // Without its own date line the page has no publication date; the related list's dates are not it.
         let text = Self.page.replacingOccurrences(of: "March 15, 2021\n", with: "")

@@ -75,6 +75,32 @@ import Testing
         #expect(!all.contains("founder of the blog"))
     }
 
+    /// The site's notices under the story — a call to follow it, a newsletter offer, the copyright
+    /// line — are no part of the body; a last paragraph about a copyright stays.
+    @Test func noticesUnderTheStoryLeaveTheBody() throws {
+        let story = """
+            <html><head><title>Band wins back its catalogue</title></head><body><article>
+            <h1>Band wins back its catalogue</h1>
+            <p>The band has won back the rights to its first five albums after a two-year dispute with its former \
+            label, a court in London ruled on Tuesday.</p>
+            <p>The judge said the contract signed in 1998 had expired, and that the label could no longer sell the \
+            records without the band's consent.</p>
+            <p>The band's manager said the members had asked for the copyright of their previous catalogue to be \
+            returned to them years ago.</p>
+            """
+        let article = try read(
+            story + """
+                <p>Follow The Example Times on Twitter and Instagram @ExampleTimes and on Facebook.</p>
+                <p>Get the best of The Example Times delivered to your inbox: sign up for our daily newsletter.</p>
+                <p>© 2025 Example Media Ltd. All rights reserved. This material may not be published or redistributed.</p>
+                </article></body></html>
+                """)
+        #expect(article.body.count == 3)
+        #expect(article.body.last?.hasSuffix("returned to them years ago.") == true)
+        let plain = try read(story + "</article></body></html>")
+        #expect(plain.body == article.body)
+    }
+
     @Test func keepsTheStoryAndDropsTheFurniture() throws {
         let article = try read(Self.page)
         #expect(article.title == "Water rationing begins in the capital")

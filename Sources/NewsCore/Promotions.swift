@@ -1,0 +1,113 @@
+import Foundation
+
+/// What a site puts under its stories: calls to follow it on social networks or to subscribe, the
+/// copyright and licence notice, a comment form's spam notice, an invitation to write to the
+/// editor, a disclaimer. Such lines read as sentences, so the line rules keep them; they are told by
+/// their words and only at the end of a story (`trailing`), where a story's own sentence with the
+/// same words is rare. Every word list is matched at the start of a word (`assine` is not in
+/// `assassine`).
+enum Promotions {
+    /// The social networks and messengers a site asks its readers to follow it on.
+    static let networks = ["twitter", "facebook", "instagram", "telegram", "youtube", "whatsapp", "tiktok", "linkedin"]
+
+    /// A call to follow or join the site (or a writer) there, in the languages newsd reads most; a
+    /// sentence that opens with `Follow` is one too (`Follow The Gleaner on Twitter`).
+    static let calls = [
+        "follow us", "follow me", "follow @", "follow our", "síguenos", "siguenos", "seguir a", "únete", "unete",
+        "folge uns", "folgen sie uns", "suivez-nous", "suivez nous", "join us", "join our", "subscribe to our",
+        "subscribe on", "nuestro canal", "unseren kanal", "our channel", "seguici", "volg ons", "obserwuj nas",
+        "like us", "find us",
+    ]
+
+    /// Words of a subscription offer or a newsletter sign-up.
+    static let subscriptions = [
+        "subscribe", "subscription", "subscriber", "newsletter", "abonnieren", "abonnez", "abonnement", "suscrib",
+        "suscríb", "subskrypc", "prenumer", "assinante", "assine",
+    ]
+
+    /// What makes a line with a subscription's words an offer rather than a story's sentence about
+    /// one (`Newsletter subscribers may remember my review …`): the site speaking of itself, a
+    /// sign-up, a price, a rhythm.
+    static let invitations = [
+        "our", "unser", "nuestr", "notre", "nostr", "sign up", "anmeld", "jetzt", "subscribe now", "free",
+        "kostenlos", "gratis", "inbox", "click", "aquí", "únete", "zapraszamy", "verpassen", "register", "your email",
+        "emailed to", "daily", "weekly", "monthly", "already a subscriber",
+    ]
+
+    /// Copyright, licence and reprint notices (a bare `©` counts beside a year or `rights`).
+    static let notices = [
+        "copyright ©", "copyright (c)", "© copyright", "all rights reserved", "alle rechte vorbehalten",
+        "todos los derechos reservados", "tous droits réservés", "tutti i diritti riservati", "prawem autorskim",
+        "wszelkie prawa zastrzeżone", "licensed under", "under a creative commons", "creative commons licen",
+        "lizenz cc-", "permission must be obtained", "copyrighted property", "subject to copyright",
+    ]
+
+    /// A comment form's spam notice, an invitation to write to the editor, an opinion disclaimer, an
+    /// advertising disclosure.
+    static let phrases = [
+        "akismet", "letter to the editor", "leserbrief", "advertising disclosure", "advertising disclaimer",
+        "affiliate link", "gibt die meinung des autors wieder", "does not necessarily reflect",
+        "do not necessarily reflect", "not necessarily those of",
+    ]
+
+    /// Whether a line (through `TextExtractor.clean`) is such a notice: under 400 bytes, with words of
+    /// one of the kinds above (a network with a call to follow it; a subscription's words alone in a
+    /// short line, or with an invitation in one under 300 bytes).
+    static func isPromotion(_ line: String) -> Bool {
+        guard line.utf8.count < 400 else { return false }
+        let lower = line.lowercased()
+        let has = { (words: [String]) in words.contains { lower.hasWord(startingWith: $0) } }
+        if has(phrases) || has(notices) { return true }
+        if lower.contains("©"), lower.contains("rights") || lower.contains(where: \.isNumber) && hasYear(lower) { return true }
+        if lower.hasWord(startingWith: "copyright"), hasYear(lower) { return true }
+        if line.utf8.count < 300, has(subscriptions), line.utf8.count < 60 || has(invitations) { return true }
+        guard has(networks) else { return false }
+        let opening = lower.drop { !$0.isLetter }
+        return has(calls) || opening.hasPrefix("follow ") || lower.contains(". follow ")
+    }
+
+    /// Whether the text holds a year of the last two centuries (`2022`, `©1999`).
+    static func hasYear(_ lower: String) -> Bool {
+        let digits = Array(lower.utf8)
+        var run = 0
+        for (k, byte) in digits.enumerated() {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if run == 4, (k + 1 == digits.count || !(digits[k + 1] >= 0x30 && digits[k + 1] <= 0x39)),
+                    digits[k - 3] == 0x31 && digits[k - 2] == 0x39 || digits[k - 3] == 0x32 && digits[k - 2] == 0x30
+                {
+                    return true
+                }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// How many of the last lines of a story (`lines`, in order) are such notices, counted from the
+    /// end while each is one; at most four, and never the story's only line.
+    static func trailing(_ lines: some BidirectionalCollection<String>) -> Int {
+        var count = 0
+        for line in lines.reversed() {
+            guard count < 4, count + 1 < lines.count, isPromotion(line) else { break }
+            count += 1
+        }
+        return count
+    }
+}
+
+extension String {
+    /// Whether `prefix` occurs where a word starts: at the start or after a character that is no
+    /// letter or digit (`follow @`, not `unfollow`).
+    func hasWord(startingWith prefix: String) -> Bool {
+        var rest = self[...]
+        while let range = rest.range(of: prefix) {
+            if range.lowerBound == startIndex { return true }
+            let before = self[index(before: range.lowerBound)]
+            if !before.isLetter && !before.isNumber { return true }
+            rest = self[range.upperBound...]
+        }
+        return false
+    }
+}
