@@ -38,10 +38,25 @@ struct MainContent {
         fileprivate static let judged: UInt8 = 2
         fileprivate static let kept: UInt8 = 3
 
+        /// Per node, whether a `<main>` is inside it. A `<header>` that holds one is no furniture as a
+        /// whole (its other children are judged each): a `<header role="banner">` a page never closes
+        /// holds the rest of the page, story and all, as HTML5 builds its tree. Other elements holding
+        /// a `<main>` are judged as any (a hidden dialog's own `<main>` stays hidden).
+        let holdsMain: [Bool]
+
         init(_ document: HTMLDocument) {
             let nodes = document.nodes
             hints = nodes.map { $0.isText ? "" : MainContent.withoutTermSlugs(MainContent.hints($0)) }
             markup = [UInt8](repeating: 0, count: nodes.count)
+            var holdsMain = [Bool](repeating: false, count: nodes.count)
+            for i in nodes.indices where nodes[i].isTag(GUMBO_TAG_MAIN) {
+                var p = nodes[i].parent
+                while p >= 0, !holdsMain[p] {
+                    holdsMain[p] = true
+                    p = nodes[p].parent
+                }
+            }
+            self.holdsMain = holdsMain
         }
     }
 
@@ -70,6 +85,7 @@ struct MainContent {
                 excluded[i] = true
                 continue
             }
+            if evidence.holdsMain[i], nodes[i].isTag(GUMBO_TAG_HEADER) { continue }
             var markup = evidence.markup[i]
             if markup == 0 {
                 let node = nodes[i]
