@@ -69,6 +69,9 @@ extension PageLayout {
         return (key, parts)
     }
 
+    /// Where a line that completes a cut headline goes on with something else (a site, a section).
+    static let cutSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « "]
+
     /// `Vintage-Flair mit viel...`: a headline the title model took from a teaser cut at an
     /// ellipsis, where a line of the page prints it whole (`Vintage-Flair mit viel Grün`). The whole
     /// headline (up to a separator after the cut, as a title bar goes on with its site), or nil. Only
@@ -81,7 +84,7 @@ extension PageLayout {
         for line in text.prefix(2_000) where line.utf8.count > stem.utf8.count + 1 && line.utf8.count <= limit && line.hasPrefix(stem) {
             var rest = line.dropFirst(stem.count)
             guard rest.first == " " || rest.first?.isLetter == true || rest.first?.isNumber == true else { continue }
-            rest = CutHeadline.upToSeparator(rest, separators: [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « "])
+            rest = CutHeadline.upToSeparator(rest, separators: Self.cutSeparators)
             let whole = String(stem + rest).trimmingCharacters(in: .whitespaces)
             guard !whole.hasSuffix("…"), !whole.hasSuffix("..."), whole.count > stem.count else { continue }
             return whole

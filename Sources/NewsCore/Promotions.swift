@@ -34,18 +34,21 @@ enum Promotions {
         "emailed to", "daily", "weekly", "monthly", "already a subscriber",
     ]
 
-    /// Copyright, licence and reprint notices (a bare `©` counts beside a year or `rights`).
+    /// Copyright, licence and reprint notices (a bare `©` counts beside a year or `rights`; a licence
+    /// only as a site states its own: `licensed under the GPL` may end a story about software).
     static let notices = [
         "copyright ©", "copyright (c)", "© copyright", "all rights reserved", "alle rechte vorbehalten",
         "todos los derechos reservados", "tous droits réservés", "tutti i diritti riservati", "prawem autorskim",
-        "wszelkie prawa zastrzeżone", "licensed under", "under a creative commons", "creative commons licen",
+        "wszelkie prawa zastrzeżone", "licensed under a creative", "licensed under the creative",
+        "licensed under creative", "licensed under cc", "under a creative commons", "creative commons licen",
         "lizenz cc-", "permission must be obtained", "copyrighted property", "subject to copyright",
     ]
 
-    /// A comment form's spam notice, an invitation to write to the editor, an opinion disclaimer, an
-    /// advertising disclosure.
+    /// A comment form's spam notice, an invitation to write to the editor (not a story's `in a letter
+    /// to the editor`), an opinion disclaimer, an advertising disclosure.
     static let phrases = [
-        "akismet", "letter to the editor", "leserbrief", "advertising disclosure", "advertising disclaimer",
+        "akismet", "submit a letter to the editor", "your letter to the editor", "write a letter to the editor",
+        "letters to the editor", "leserbrief schreiben", "advertising disclosure", "advertising disclaimer",
         "affiliate link", "gibt die meinung des autors wieder", "does not necessarily reflect",
         "do not necessarily reflect", "not necessarily those of",
     ]
@@ -58,7 +61,7 @@ enum Promotions {
         let lower = line.lowercased()
         let has = { (words: [String]) in words.contains { lower.hasWord(startingWith: $0) } }
         if has(phrases) || has(notices) { return true }
-        if lower.contains("©"), lower.contains("rights") || lower.contains(where: \.isNumber) && hasYear(lower) { return true }
+        if lower.contains("©"), lower.contains("rights") || hasYear(lower) { return true }
         if lower.hasWord(startingWith: "copyright"), hasYear(lower) { return true }
         if line.utf8.count < 300, has(subscriptions), line.utf8.count < 60 || has(invitations) { return true }
         guard has(networks) else { return false }

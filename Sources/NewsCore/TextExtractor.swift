@@ -314,7 +314,8 @@ struct TextExtractor {
         // The site's notices under the story (`Follow The Gleaner on Twitter …`, `© 2022 … All rights
         // reserved`): among its last five paragraphs.
         let lastParagraphs = (firstBody..<text.count).filter { roles[$0] == .paragraph }.suffix(5)
-        for index in lastParagraphs.suffix(Promotions.trailing(lastParagraphs.map { text[$0] })) { roles[index] = .debris }
+        let notices = Promotions.trailing(lastParagraphs.map { text[$0] })
+        for index in lastParagraphs.suffix(notices) { roles[index] = .debris }
         return (layout, firstBody)
     }
 

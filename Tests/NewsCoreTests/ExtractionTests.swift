@@ -84,15 +84,17 @@ import Testing
 
     /// A story's own last sentences with the same words: a copyright dispute, a channel's
     /// subscribers, a newsletter remembered, a list of names with `assassine` in it, a draw streamed
-    /// on a network.
+    /// on a network, software's licence, a letter to the editor as a source.
     @Test(arguments: [
-        "However, the band's manager rebuffs these claims and says the band asked for the copyright of their catalogue.",
+        "However, the band's manager says the band asked for the copyright of their catalogue to be returned.",
         "It was shot by a YouTube sensation, they of the 3.7 million subscribers and 736 million hits.",
         "Newsletter subscribers may remember my rave reviews of the software. Now Matthew wishes he had it installed.",
         "Collectif urgence notre police assassine, Union syndicale Solidaires, Grupo Apoyo Alfon",
         "Die Halbfinals werden am Montag ausgelost und können via den Instagram-Kanal live mitverfolgt werden.",
         "This isn’t supposed to be a manifesto™© we just think it’s pretty cool to share what we’ve learned.",
         "On Twitter, Williamson notes that he is often on the road. You can follow him there or on Facebook.",
+        "The new version is licensed under the GPL, the developers said.",
+        "Smith made the claim in a letter to the editor of the local paper published on Monday.",
     ])
     func notAPromotion(line: String) {
         #expect(!Promotions.isPromotion(line))
