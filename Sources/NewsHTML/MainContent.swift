@@ -152,7 +152,8 @@ struct MainContent {
     /// Class or id words that mark furniture wherever they occur.
     static let furnitureWords = [
         "sharedaddy", "share-", "-share", "sharing", "social-", "newsletter", "subscribe", "promo", "outbrain",
-        "taboola", "recommend", "most-read", "mostread", "most-popular", "trending", "cookie", "signup", "sign-up",
+        "taboola", "recommend", "most-read", "mostread", "most-popular", "most-viewed", "mostviewed",
+        "most-shared", "most-commented", "trending", "cookie", "signup", "sign-up",
         "advert", "byline", "author", "breadcrumb", "caption-credit", "image-credit", "photo-credit", "skip-link",
         "skiplink", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "dateline",
         "timestamp", "published-date", "article-date", "post-date", "entry-date", "entry-meta", "post-meta",
@@ -460,6 +461,37 @@ struct MainContent {
         return Article.EmbeddedPost(author: author, handle: handle, date: date, text: text)
     }
 
+    /// Teaser cards: an element with a heading and little text (under 300 bytes) whose link is an
+    /// empty `<a>` child laid over the whole card by the stylesheet (`<article><h3>Headline</h3>
+    /// <p>Miradas</p><a class="links" href="…"></a></article>`), so that no text of it is inside a
+    /// link and its kicker passed for a paragraph. Teasers come in lists: three such cards or none.
+    /// An empty anchor with a name or an id (a target: Blogger's `<a name="…">` over each post), or
+    /// inside a paragraph, a heading or a cell, makes no card.
+    private func overlaidCards(under roots: [Int]) -> Set<Int> {
+        let nodes = document.nodes
+        var cards = Set<Int>()
+        for root in roots {
+            for i in nodes[root].descendants where nodes[i].isTag(GUMBO_TAG_A) && textLength[i] == 0 && !excluded[i] {
+                let anchor = nodes[i]
+                guard anchor[.name] == nil, anchor[.id] == nil, anchor.descendants.allSatisfy({ nodes[$0].isText }) else { continue }
+                let card = anchor.parent
+                guard card >= 0, !cards.contains(card), textLength[card] > 0, textLength[card] < 300,
+                    !Self.textElements.contains(nodes[card]),
+                    nodes[card].descendants.contains(where: { Self.teaserHeadings.contains(nodes[$0]) })
+                else { continue }
+                cards.insert(card)
+            }
+        }
+        return cards.count >= 3 ? cards : []
+    }
+
+    /// Elements that hold a line of text, not a card.
+    static let textElements = HTMLDocument.TagSet([
+        "p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "b", "i", "em", "strong", "a", "font",
+    ])
+    /// The headings a teaser card's headline is set in.
+    static let teaserHeadings = HTMLDocument.TagSet(["h2", "h3", "h4", "h5"])
+
     // MARK: - The page
 
     /// The page's fields: metadata, then the blocks sorted.
@@ -473,6 +505,19 @@ struct MainContent {
         page.authors = metadata.authors
         let roots = roots()
         var (found, posts) = blocks(roots)
+        // Teaser cards among the story's blocks (`overlaidCards`): their text is a link's.
+        let cards = overlaidCards(under: roots)
+        if !cards.isEmpty {
+            let nodes = document.nodes
+            found.removeAll { block in
+                var n = block.node
+                for _ in 0..<8 where n >= 0 {
+                    if cards.contains(n) { return true }
+                    n = nodes[n].parent
+                }
+                return false
+            }
+        }
         // A gallery's slides are named captions and are its story: when they hold as much text as
         // the paragraphs, they are paragraphs.
         let named = found.reduce(0) { $0 + ($1.namedCaption ? $1.length : 0) }

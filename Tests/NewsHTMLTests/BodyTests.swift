@@ -122,6 +122,39 @@ import Testing
         #expect(!article.body.joined().contains("Sections"))
     }
 
+    /// Teaser cards whose link is an empty `<a>` laid over the whole card hold no text inside a
+    /// link: in a list of three or more, their kickers are no paragraphs of the story. A single such
+    /// card, or an empty anchor that is a named target, leaves the text alone; a "most viewed" box is
+    /// furniture by its class.
+    @Test(arguments: [3, 1])
+    func teaserCardsWithAnOverlaidLink(cards: Int) throws {
+        let kickers = ["Sharp criticism", "Views", "No anaesthetic"]
+        let teasers = kickers.prefix(cards).enumerated().map { k, kicker in
+            """
+            <li><article class="content-article"><div class="text"><h3>Another story number \(k + 1) of the day</h3>\
+            <p>\(kicker)</p></div><a class="links" href="/story-\(k + 1).html"></a></article></li>
+            """
+        }.joined()
+        let article = try read(
+            """
+            <html><head><title>The president answers his critics</title></head><body><div class="news">
+            <h1>The president answers his critics</h1>
+            <section class="most-viewed"><span>The most read</span></section>
+            <ul class="latest">\(teasers)</ul>
+            <p><a name="top"></a>"Nobody owns the government," the president said on Tuesday at noon, answering a new attack \
+            from a minister of his own coalition who had questioned his leadership once again.</p>
+            <p>It is the first time the president has answered the attacks so directly, after weeks in which his \
+            spokespeople had left the replies to the ministers closest to him.</p>
+            <p>The two leaders have not spoken for two months, according to people close to both, and a meeting \
+            planned for the end of the month has not been confirmed by either office.</p>
+            </div></body></html>
+            """)
+        let body = article.body.joined(separator: "\n")
+        #expect(body.contains("Nobody owns the government"))
+        #expect(!body.contains("The most read"))
+        for kicker in kickers.prefix(cards) { #expect(body.contains(kicker) == (cards < 3), "\(kicker)") }
+    }
+
     @Test func keepsTheStoryAndDropsTheFurniture() throws {
         let article = try read(Self.page)
         #expect(article.title == "Water rationing begins in the capital")
