@@ -153,7 +153,9 @@ struct MainContent {
     static let furnitureWords = [
         "sharedaddy", "share-", "-share", "sharing", "social-", "newsletter", "subscribe", "promo", "outbrain",
         "taboola", "recommend", "most-read", "mostread", "most-popular", "most-viewed", "mostviewed",
-        "most-shared", "most-commented", "trending", "cookie", "signup", "sign-up",
+        "most-shared", "most-commented", "recirc", "read-next", "readnext", "up-next", "upnext", "more-from",
+        "editors-picks", "editorspicks", "you-may-like", "related-content", "relatedcontent", "related-links",
+        "related-news", "trending", "cookie", "signup", "sign-up",
         "advert", "byline", "author", "breadcrumb", "caption-credit", "image-credit", "photo-credit", "skip-link",
         "skiplink", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "dateline",
         "timestamp", "published-date", "article-date", "post-date", "entry-date", "entry-meta", "post-meta",

@@ -479,6 +479,17 @@ import Testing
         #expect(article.body.contains { $0.contains("Note 4: a source the story cites") })
     }
 
+    /// Boxes of other stories named for what they are — recirculation modules, "read next", "more
+    /// from", editors' picks, related content even where `content` would vouch for a block — are
+    /// furniture; a story's own container is not.
+    @Test(arguments: [
+        ("recirculation-module l-grid article-recirculation", true), ("read-next-list", true), ("more-from-author", true),
+        ("editors-picks", true), ("related-content-box", true), ("most-viewed", true), ("article-body story-content", false),
+    ])
+    func boxesOfOtherStories(words: String, furniture: Bool) {
+        #expect(MainContent.isFurnitureByWords(words, unlikely: true) == furniture)
+    }
+
     /// The previous and next articles' box under a story (`next-prev`) is furniture, teasers and all;
     /// a story's own container with `next` in a longer word is not.
     @Test func previousAndNextArticlesAreFurniture() throws {
