@@ -313,7 +313,11 @@ struct TextExtractor {
             ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
         // The site's notices under the story (`Follow The Gleaner on Twitter …`, `© 2022 … All rights
         // reserved`): among its last five paragraphs.
-        let lastParagraphs = (firstBody..<text.count).filter { roles[$0] == .paragraph }.suffix(5)
+        var lastParagraphs: [Int] = []
+        for index in (firstBody..<text.count).reversed() where roles[index] == .paragraph {
+            lastParagraphs.insert(index, at: 0)
+            if lastParagraphs.count == 5 { break }
+        }
         let notices = Promotions.trailing(lastParagraphs.map { text[$0] })
         for index in lastParagraphs.suffix(notices) { roles[index] = .debris }
         return (layout, firstBody)

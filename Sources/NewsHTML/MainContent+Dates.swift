@@ -1,0 +1,116 @@
+import CGumbo
+import Foundation
+import NewsCore
+
+/// The story's date where the page's metadata states none: an element that says date, the address,
+/// a day printed in the story's first blocks or in a short line near it.
+extension MainContent {
+    static let dateWords = WordList(["date", "time", "publish", "datum", "posted", "byline", "created", "meta"])
+
+    /// A date stated in the page's text: an element whose class or id says date, time or published
+    /// (its text, or its `title`), else the page's address, else a day in the text above the story.
+    func pageDate(order: PageOrder) -> String? {
+        let nodes = document.nodes
+        for (i, node) in nodes.enumerated() where !node.isText {
+            let words = hintsOf[i]
+            guard Self.dateWords.occurs(in: words) || node.isTag(GUMBO_TAG_TIME) else { continue }
+            guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
+            if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title, page: order) { return value }
+            guard textLength[i] <= 200 || excluded[i] else { continue }
+            let text = document.text(i)
+            guard !text.isEmpty, text.utf8.count <= 200 else { continue }
+            if let stamp = PageArticle.stamp(text), !stamp.updated { return stamp.value }
+            if let value = PageArticle.date(text) ?? DateText.find(in: text, shortYears: true, page: order) { return value }
+        }
+        if let url = metadata.url, let value = Self.dateInAddress(url) { return value }
+        return nil
+    }
+
+    /// The nodes of the story's first, second and last paragraphs that are in its body (the second
+    /// is the first when there is one only).
+    func storySpan(_ blocks: [Block], body: [String]) -> (first: Int, second: Int, last: Int)? {
+        let kept = Set(body)
+        let paragraphs = blocks.lazy.filter { $0.role == .paragraph && kept.contains($0.text) }
+        guard let first = paragraphs.first else { return nil }
+        let second = paragraphs.dropFirst().first?.node ?? first.node
+        return (first.node, second, paragraphs.last?.node ?? first.node)
+    }
+
+    /// The first day in a short text node outside furniture (a date line set in a `<span>`), else
+    /// the day nearest above the story in a text of furniture that holds little but the day
+    /// (`<dd>12.01.2017</dd>`, `Handball Schweiz • 02.02.2022` in a page header, `am 25.01.2022` in
+    /// a byline box) and is no link (a teaser's), else such a day between the story's lead and its
+    /// next paragraph (a byline box with the share buttons), else just below the story (a footer's
+    /// `<h5>23.01.2019</h5>` beside the share buttons).
+    func shortTextDate(story: (first: Int, second: Int, last: Int)?, order: PageOrder) -> String? {
+        let nodes = document.nodes
+        for (i, node) in nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
+            if let day = DateText.find(in: node.text, page: order) { return day }
+        }
+        guard let story else { return nil }
+        func dayAlone(_ i: Int) -> String? {
+            let node = nodes[i]
+            guard node.isText, excluded[i] else { return nil }
+            let text = node.text
+            // Spaces and no-break spaces do not count.
+            let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
+            guard length >= 8, length <= 40, let day = DateText.find(in: text, page: order) else { return nil }
+            let letters = text.unicodeScalars.count { $0.properties.isAlphabetic }
+            return letters <= 20 && !isInLink(i) ? day : nil
+        }
+        for i in stride(from: story.first - 1, through: max(0, story.first - Self.dateReach), by: -1) {
+            if let day = dayAlone(i) { return day }
+        }
+        // Between a lead and the paragraphs after it: a byline box (`<h5>23.01.2019</h5>` and the
+        // authors beside the share buttons).
+        for i in (story.first + 1)..<max(story.first + 1, min(story.second, story.first + 1 + Self.footerReach)) {
+            if let day = dayAlone(i) { return day }
+        }
+        for i in (story.last + 1)..<min(nodes.count, story.last + 1 + Self.footerReach) {
+            if let day = dayAlone(i) { return day }
+        }
+        return nil
+    }
+
+    /// How many nodes above the story's first block a date in furniture may be.
+    static let dateReach = 400
+    /// How many nodes below the story's last block a date in its footer may be.
+    static let footerReach = 40
+
+    /// Whether node `i` is inside an `<a>`.
+    private func isInLink(_ i: Int) -> Bool {
+        var p = document.nodes[i].parent
+        var steps = 0
+        while p >= 0, steps < 64 {
+            if document.nodes[p].isTag(GUMBO_TAG_A) { return true }
+            p = document.nodes[p].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// `/2025/05/19/`, `2025-05-19` or `/20250519/` in an address.
+    static func dateInAddress(_ url: String) -> String? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" }).map(String.init)
+        // A day of the calendar (not `2020-02-31`), as `YYYY-MM-DD`.
+        func day(_ y: Int, _ m: Int, _ d: Int) -> String? {
+            guard y >= 1995, y <= 2100 else { return nil }
+            return PageArticle.date(String(format: "%04d-%02d-%02d", y, m, d))
+        }
+        for part in parts where part.utf8.count == 8 && part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            if let y = Int(part.prefix(4)), let m = Int(part.dropFirst(4).prefix(2)), let d = Int(part.suffix(2)),
+                let value = day(y, m, d)
+            {
+                return value
+            }
+        }
+        guard parts.count >= 3 else { return nil }
+        for k in 0..<(parts.count - 2) {
+            guard parts[k].count == 4, let y = Int(parts[k]), parts[k + 1].count <= 2, let m = Int(parts[k + 1]),
+                parts[k + 2].count <= 2, let d = Int(parts[k + 2]), let value = day(y, m, d)
+            else { continue }
+            return value
+        }
+        return nil
+    }
+}
