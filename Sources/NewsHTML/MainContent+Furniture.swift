@@ -42,6 +42,28 @@ extension MainContent {
     ]
 
     static let furnitureWordList = WordList(furnitureWords)
+    /// Class or id words of a cookie-consent dialog (Cookiebot, OneTrust, Usercentrics, Didomi,
+    /// Borlabs, WordPress's GDPR plugins).
+    static let consentList = WordList(["cookie", "consent", "gdpr", "onetrust", "usercentrics", "didomi", "borlabs"])
+    static let dialogTagSet = HTMLDocument.TagSet(["div", "section", "form", "ul", "ol", "dl", "table"])
+
+    /// Whether class and id words name a dialog laid over the page: a cookie-consent dialog
+    /// (`consentList`), or a class or id that is a modal, a popup or a dialog itself (`modal`,
+    /// `app-modal`, `modal-dialog`, `popup-banner`, `b-dialog`), not an element that opens one (`slideshow-modal-image`,
+    /// `search_popup_expand`). Such a dialog (a login, a paywall's lock, a help text, an old-browser
+    /// notice, the consent settings) is furniture at every strictness: it is what is left when class
+    /// words that set the story aside are no longer trusted (`Strictness.tagsOnly`). Only containers
+    /// (`dialogTagSet`) are dialogs: a `<span class="modal_lexicon">` in a sentence opens one.
+    static func namesADialog(_ words: String) -> Bool {
+        if consentList.occurs(in: words) { return true }
+        guard words.hasBytes("modal") || words.hasBytes("popup") || words.hasBytes("dialog") else { return false }
+        return words.split(separator: " ").contains { word in
+            ["modal", "popup", "dialog"].contains { name in
+                word == name || word.hasPrefix(name + "-") || word.hasPrefix(name + "_") || word.hasSuffix("-" + name)
+                    || word.hasSuffix("_" + name)
+            }
+        }
+    }
     static let unlikelyList = WordList(unlikely)
     static let contentHintList = WordList(contentHints)
 

@@ -43,20 +43,31 @@ struct MainContent {
         /// holds the rest of the page, story and all, as HTML5 builds its tree. Other elements holding
         /// a `<main>` are judged as any (a hidden dialog's own `<main>` stays hidden).
         let holdsMain: [Bool]
+        /// Per node, whether its class or id names a dialog laid over the page (`namesADialog`):
+        /// furniture at every strictness. A wrapper so named (`cookies-accepted`, `modal-open`) that
+        /// holds a `<main>`, an `<article>` or an `<h1>` is no dialog.
+        let isDialog: [Bool]
 
         init(_ document: HTMLDocument) {
             let nodes = document.nodes
             hints = nodes.map { $0.isText ? "" : MainContent.withoutTermSlugs(MainContent.hints($0)) }
             markup = [UInt8](repeating: 0, count: nodes.count)
-            var holdsMain = [Bool](repeating: false, count: nodes.count)
-            for i in nodes.indices where nodes[i].isTag(GUMBO_TAG_MAIN) {
-                var p = nodes[i].parent
-                while p >= 0, !holdsMain[p] {
-                    holdsMain[p] = true
-                    p = nodes[p].parent
+            func ancestors(of tags: (HTMLDocument.Node) -> Bool) -> [Bool] {
+                var holds = [Bool](repeating: false, count: nodes.count)
+                for i in nodes.indices where tags(nodes[i]) {
+                    var p = nodes[i].parent
+                    while p >= 0, !holds[p] {
+                        holds[p] = true
+                        p = nodes[p].parent
+                    }
                 }
+                return holds
             }
-            self.holdsMain = holdsMain
+            holdsMain = ancestors { $0.isTag(GUMBO_TAG_MAIN) }
+            let holdsStory = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) || $0.isTag(GUMBO_TAG_H1) }
+            isDialog = nodes.indices.map { [hints] i in
+                !hints[i].isEmpty && !holdsStory[i] && MainContent.dialogTagSet.contains(nodes[i]) && MainContent.namesADialog(hints[i])
+            }
         }
     }
 
@@ -94,6 +105,8 @@ struct MainContent {
                 evidence.markup[i] = markup
             }
             if markup == Evidence.furniture {
+                excluded[i] = true
+            } else if markup == Evidence.judged, evidence.isDialog[i] {
                 excluded[i] = true
             } else if markup == Evidence.judged, strictness != .tagsOnly {
                 let hints = hintsOf[i]

@@ -490,6 +490,44 @@ import Testing
         #expect(MainContent.isFurnitureByWords(words, unlikely: true) == furniture)
     }
 
+    /// Class and id words of a dialog laid over the page: a cookie-consent dialog by its words or its
+    /// vendor's, and an element that is a modal, a popup or a dialog itself; an element that only
+    /// opens one (`nyp-slideshow-modal-image`, `search_popup_expand`) is none.
+    @Test(arguments: [
+        ("cookie-notice", true), ("onetrust-consent-sdk", true), ("moove_gdpr_cookie_info_bar", true), ("app-modal fade in", true),
+        ("modal", true), ("popup-banner box-shadow", true), ("b-dialog x-dialog-login", true), ("modal_window", true),
+        ("nyp-slideshow-modal-image wp-block-image", false), ("jeg_search_popup_expand", false), ("article-body", false),
+        ("dialogue-column", false),
+    ])
+    func dialogsByTheirNames(words: String, dialog: Bool) {
+        #expect(MainContent.namesADialog(words) == dialog)
+    }
+
+    /// A short story beside dialogs with more text than it (a paywall's lock in a modal, the cookie
+    /// settings) is read, and the dialogs are not, however little the class words are trusted; a
+    /// wrapper named for the consent's state that holds the story, and a glossary link in a sentence
+    /// that opens a modal, are no dialogs.
+    @Test func dialogsAreNoStory() throws {
+        let settings = (1...4).map { "<p>Marketing cookies, number \($0), let us and our partners, such as advertisers, show you offers.</p>" }
+        let page = """
+            <html><head><title>Ferry service resumes</title></head><body><div class="page cookies-accepted">
+            <main><h1>Ferry service resumes</h1>
+            <p>The ferry to the island runs again from Monday, its operator said, after a month of repairs to \
+            the <span class="modal_lexicon"><a href="/glossary/pier">pier</a></span> that was damaged in a storm.</p>
+            </main></div>
+            <div id="post-lock" class="suplist-modal"><div class="modal-content"><p>This post is locked while an \
+            editor, who has been editing it since this morning, checks it, and it will be back, with all its \
+            changes, shortly.</p><p>Something is wrong, a short history of this post, its edits and its editors, \
+            follows below, and it is long, with many commas, for a lock.</p></div></div>
+            <div id="cookie-settings" class="consent-layer">\(settings.joined())</div>
+            </body></html>
+            """
+        let article = try read(page)
+        #expect(article.body.count == 1)
+        #expect(article.body.first?.contains("repairs to the pier that was damaged") == true)
+        #expect(!article.body.contains { $0.contains("locked") || $0.contains("cookies") })
+    }
+
     /// The previous and next articles' box under a story (`next-prev`) is furniture, teasers and all;
     /// a story's own container with `next` in a longer word is not.
     @Test func previousAndNextArticlesAreFurniture() throws {
