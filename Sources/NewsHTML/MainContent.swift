@@ -47,6 +47,12 @@ struct MainContent {
         /// furniture at every strictness. A wrapper so named (`cookies-accepted`, `modal-open`) that
         /// holds a `<main>`, an `<article>` or an `<h1>` is no dialog.
         let isDialog: [Bool]
+        /// Per node, whether it is a `<noscript>` holding a story's worth of text (`storyInNoscript`
+        /// bytes or more, and a third of the page's or more): no furniture by its tag. Blogger's templates put the post there for readers
+        /// without scripts, and an element a page leaves open inside one (`<noscript><div
+        /// id="nojava"></noscript>`, whose end tag HTML then ignores) puts the rest of the page there,
+        /// as a parser that runs no scripts builds it.
+        let isStoryNoscript: [Bool]
 
         init(_ document: HTMLDocument) {
             let nodes = document.nodes
@@ -65,6 +71,23 @@ struct MainContent {
             }
             holdsMain = ancestors { $0.isTag(GUMBO_TAG_MAIN) }
             let holdsStory = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) || $0.isTag(GUMBO_TAG_H1) }
+            var text = [Int](repeating: 0, count: nodes.count)
+            var noscripts = false
+            for i in stride(from: nodes.count - 1, through: 0, by: -1) {
+                if nodes[i].isText {
+                    text[i] = nodes[i].utf8Text.count
+                } else if nodes[i].isTag(GUMBO_TAG_NOSCRIPT) {
+                    noscripts = true
+                }
+                let p = nodes[i].parent
+                if p >= 0 { text[p] += text[i] }
+            }
+            isStoryNoscript =
+                noscripts
+                ? nodes.indices.map {
+                    nodes[$0].isTag(GUMBO_TAG_NOSCRIPT) && text[$0] >= MainContent.storyInNoscript && text[$0] * 3 >= text[0]
+                }
+                : [Bool](repeating: false, count: nodes.count)
             isDialog = nodes.indices.map { [hints] i in
                 !hints[i].isEmpty && !holdsStory[i] && MainContent.dialogTagSet.contains(nodes[i]) && MainContent.namesADialog(hints[i])
             }
@@ -100,7 +123,7 @@ struct MainContent {
             var markup = evidence.markup[i]
             if markup == 0 {
                 let node = nodes[i]
-                markup = Self.isFurniture(node, hints: "") ? Evidence.furniture
+                markup = Self.isFurniture(node, hints: "") && !evidence.isStoryNoscript[i] ? Evidence.furniture
                     : !hintsOf[i].isEmpty && !Self.isEmbeddedPost(node) && !Self.keptByName(node) ? Evidence.judged : Evidence.kept
                 evidence.markup[i] = markup
             }
@@ -323,6 +346,10 @@ struct MainContent {
         guard let last = block.text.utf8.last(where: { $0 > 0x20 }) else { return false }
         return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
     }
+
+    /// Bytes of text in a `<noscript>` that make it no furniture (`Evidence.isStoryNoscript`): more
+    /// than any notice that scripts are off says.
+    static let storyInNoscript = 1000
 
     /// Characters of the first paragraph that opens the story; shorter lines before it are still
     /// where bylines and date stamps are printed.

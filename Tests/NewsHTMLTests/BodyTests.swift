@@ -503,6 +503,47 @@ import Testing
         #expect(MainContent.namesADialog(words) == dialog)
     }
 
+    /// A page that leaves an element open inside a `<noscript>` (`<noscript><div id="nojava"></noscript>`,
+    /// whose end tag HTML then ignores) has the rest of the page inside it, as a parser that runs no
+    /// scripts builds it; the story is still read. A `<noscript>`'s notice that scripts are off that
+    /// holds less than a third of the page's text, however long, is still no part of it.
+    @Test func storyInsideANoscript() throws {
+        let paragraphs = (1...12).map {
+            "<p>Paragraph \($0) of the report on the bears of the park, which counted sixteen cubs this year, a record.</p>"
+        }
+        let article = try read(
+            """
+            <html><head><title>A record year for the bears</title></head><body><noscript><div id="nojava"></noscript>
+            <div id="menu"><a href="/a">Nature</a> <a href="/b">Visit</a> <a href="/c">News</a></div>
+            <div id="text"><h1>A record year for the bears</h1>\(paragraphs.joined())</div>
+            <noscript></div></noscript></body></html>
+            """)
+        #expect(article.body.count == 12)
+        #expect(article.body.first?.hasPrefix("Paragraph 1 of the report") == true)
+
+        let notice = (1...16).map { "<p>Notice \($0): please turn on JavaScript, in your browser's settings, to see this page.</p>" }
+        let long = (1...40).map { "<p>Paragraph \($0) of a longer story on the bears, counted in every valley this year.</p>" }
+        let withNotice = try read(
+            """
+            <html><head><title>A record year for the bears</title></head><body>
+            <noscript><div class="article-content">\(notice.joined())</div></noscript>
+            <div class="article-content"><h1>A record year for the bears</h1>\(long.joined())</div></body></html>
+            """)
+        #expect(withNotice.body.count == 40)
+        #expect(!withNotice.body.contains { $0.contains("JavaScript") })
+        // That notice is over a thousand bytes but under a third of its page's text: furniture; alone
+        // beside a short story, it is not.
+        let storyNoscript = { (page: String) in
+            let document = HTMLDocument(utf8: Array(page.utf8))
+            let evidence = MainContent.Evidence(document)
+            return document.nodes.indices.filter { document.nodes[$0].name == "noscript" }.map { evidence.isStoryNoscript[$0] }
+        }
+        let noticePage = "<html><body><noscript><div>\(notice.joined())</div></noscript><div>\(long.joined())</div></body></html>"
+        let shortPage = "<html><body><noscript><div>\(notice.joined())</div></noscript><div>\(long[0])</div></body></html>"
+        #expect(storyNoscript(noticePage) == [false])
+        #expect(storyNoscript(shortPage) == [true])
+    }
+
     /// A short story beside dialogs with more text than it (a paywall's lock in a modal, the cookie
     /// settings) is read, and the dialogs are not, however little the class words are trusted; a
     /// wrapper named for the consent's state that holds the story, and a glossary link in a sentence
