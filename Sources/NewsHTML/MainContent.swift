@@ -38,11 +38,11 @@ struct MainContent {
         fileprivate static let judged: UInt8 = 2
         fileprivate static let kept: UInt8 = 3
 
-        /// Per node, whether a `<main>` is inside it. A `<header>` that holds one is no furniture as a
-        /// whole (its other children are judged each): a `<header role="banner">` a page never closes
-        /// holds the rest of the page, story and all, as HTML5 builds its tree. Other elements holding
-        /// a `<main>` are judged as any (a hidden dialog's own `<main>` stays hidden).
-        let holdsMain: [Bool]
+        /// Per node, whether a `<main>` or an `<article>` is inside it. A `<header>` that holds one is
+        /// no furniture as a whole (its other children are judged each): a `<header role="banner">` a
+        /// page never closes holds the rest of the page, story and all, as HTML5 builds its tree. Other
+        /// elements holding one are judged as any (a hidden dialog's own `<main>` stays hidden).
+        let holdsMainOrArticle: [Bool]
         /// Per node, whether its class or id names a dialog laid over the page (`namesADialog`):
         /// furniture at every strictness. A wrapper so named (`cookies-accepted`, `modal-open`) that
         /// holds a `<main>`, an `<article>` or an `<h1>` is no dialog.
@@ -69,7 +69,7 @@ struct MainContent {
                 }
                 return holds
             }
-            holdsMain = ancestors { $0.isTag(GUMBO_TAG_MAIN) }
+            holdsMainOrArticle = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) }
             let holdsStory = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) || $0.isTag(GUMBO_TAG_H1) }
             var text = [Int](repeating: 0, count: nodes.count)
             var noscripts = false
@@ -119,7 +119,7 @@ struct MainContent {
                 excluded[i] = true
                 continue
             }
-            if evidence.holdsMain[i], nodes[i].isTag(GUMBO_TAG_HEADER) { continue }
+            if evidence.holdsMainOrArticle[i], nodes[i].isTag(GUMBO_TAG_HEADER) { continue }
             var markup = evidence.markup[i]
             if markup == 0 {
                 let node = nodes[i]

@@ -102,19 +102,23 @@ import Testing
     }
 
     /// A page that never closes its `<header role="banner">` has the rest of the page inside it, as
-    /// HTML5 builds the tree: the story in its `<main>` is still read, the menu beside it is not.
-    @Test func storyInsideAHeaderNeverClosed() throws {
+    /// HTML5 builds the tree: the story in its `<main>` or `<article>` is still read, the menu beside it is not.
+    @Test(arguments: [true, false])
+    func storyInsideAHeaderNeverClosed(inMain: Bool) throws {
+        let story = """
+            <article><h1>Singer registers his name as a trademark</h1>
+            <div class="article-body"><p>The well-known accordion player filed on Thursday a request to register his \
+            name as a trademark at the ministry of trade, so that no one else may use it on a stage.</p>
+            <p>"My name is what represents me, so I have formally asked for the exclusive right to its use," he said \
+            in a statement, after a band in the west of the country had played under it for a year.</p>
+            </div></article>
+            """
         let article = try read(
             """
             <html><head><title>Singer registers his name as a trademark</title></head><body>
             <header id="header" class="header" role="banner"><div class="menu-principal">\
             <a href="/a">Sections</a> <a href="/b">Sport</a> <a href="/c">Fame</a> <a href="/d">Opinion</a></div>
-            <main class="main-content" role="main"><article><h1>Singer registers his name as a trademark</h1>
-            <div class="article-body"><p>The well-known accordion player filed on Thursday a request to register his \
-            name as a trademark at the ministry of trade, so that no one else may use it on a stage.</p>
-            <p>"My name is what represents me, so I have formally asked for the exclusive right to its use," he said \
-            in a statement, after a band in the west of the country had played under it for a year.</p>
-            </div></article></main>
+            \(inMain ? "<main class=\"main-content\" role=\"main\">\(story)</main>" : "<div id=\"content\">\(story)</div>")
             <footer><p>Contact us</p></footer></body></html>
             """)
         #expect(article.body.count == 2)
