@@ -36,7 +36,11 @@ extension MainContent {
         let words = hintsOf[i]
         if !words.isEmpty {
             if Self.storyBodyWords.occurs(in: words) {
-                score += 35
+                // A class that names a story's body, worn by three elements or more with little text
+                // each, is a teaser card's (`story-content` on every card of other stories). (A post's
+                // or an entry's is not: a thread's posts are short and alike.)
+                let teaser = textLength[i] < Self.teaserLength && node[.class].map(repeatedDress.contains) == true
+                if !teaser { score += 35 }
             } else if Self.storyWords.occurs(in: words) {
                 score += 20
             }
@@ -44,6 +48,9 @@ extension MainContent {
         }
         return score
     }
+
+    /// Bytes of text under which an element that wears a repeated class is taken for a teaser.
+    static let teaserLength = 300
 
     static let storyBodyWords = WordList([
         "article-body", "articlebody", "article__body", "story-body", "storybody", "entry-content", "post-content",

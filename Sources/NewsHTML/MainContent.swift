@@ -20,6 +20,8 @@ struct MainContent {
     private(set) var commas: [Int]
     /// Each element's lower-cased class and id (`hints`), made once.
     private(set) var hintsOf: [String]
+    /// Class values that three elements or more wear (`Evidence.repeatedDress`).
+    let repeatedDress: Set<String>
 
     /// How much of the class and id evidence sets furniture aside: `.all`, then (when that leaves
     /// too little text) `.strongWords` without the words a content word can overrule, then `.tagsOnly`.
@@ -53,6 +55,8 @@ struct MainContent {
         /// id="nojava"></noscript>`, whose end tag HTML then ignores) puts the rest of the page there,
         /// as a parser that runs no scripts builds it.
         let isStoryNoscript: [Bool]
+        /// Class values that three elements or more of the page wear: a list's items, teaser cards.
+        let repeatedDress: Set<String>
 
         init(_ document: HTMLDocument) {
             let nodes = document.nodes
@@ -71,6 +75,11 @@ struct MainContent {
             }
             holdsMainOrArticle = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) }
             let holdsStory = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) || $0.isTag(GUMBO_TAG_H1) }
+            var dresses: [String: Int] = [:]
+            for node in nodes where !node.isText {
+                if let dress = node[.class], !dress.isEmpty { dresses[dress, default: 0] += 1 }
+            }
+            repeatedDress = Set(dresses.lazy.filter { $0.value >= 3 }.map(\.key))
             var text = [Int](repeating: 0, count: nodes.count)
             var noscripts = false
             for i in stride(from: nodes.count - 1, through: 0, by: -1) {
@@ -110,6 +119,7 @@ struct MainContent {
         linkLength = [Int](repeating: 0, count: count)
         commas = [Int](repeating: 0, count: count)
         hintsOf = evidence.hints
+        repeatedDress = evidence.repeatedDress
         // Pages repeat their class names (every item of a list has the same): each distinct one is
         // matched against the word lists once.
         var verdicts: [String: Bool] = [:]

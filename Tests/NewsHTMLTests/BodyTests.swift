@@ -507,6 +507,38 @@ import Testing
         #expect(MainContent.namesADialog(words) == dialog)
     }
 
+    /// Teaser cards that each wear a class naming a story's body (`story-content` on every card of
+    /// other stories, with a sentence each) do not outweigh the story, whose paragraphs sit deep in
+    /// wrappers of their own; a story's body container that wears such a class keeps its weight.
+    @Test func teaserCardsNamedLikeAStorysBody() throws {
+        let paragraphs = (1...10).map {
+            """
+            <div class="section-outer"><div class="section-container"><div class="section-text">Paragraph \($0) of the \
+            story, in which a psychotherapist says that questions about being single, asked at the table, hurt more \
+            than people think.</div></div></div>
+            """
+        }
+        let cards = (1...8).map {
+            "<div class=\"card\"><div class=\"story-content\"><p>Teaser \($0): another story of the site, with a line of its own.</p></div></div>"
+        }
+        let article = try read(
+            """
+            <html><head><title>Single at Christmas</title></head><body><main><article><h1>Single at Christmas</h1>
+            <section class="body">\(paragraphs.joined())</section></article>
+            <div class="more">\(cards.joined())</div></main></body></html>
+            """)
+        #expect(article.body.count == 10)
+        #expect(!article.body.contains { $0.hasPrefix("Teaser") })
+        // One such container holding a short story is the story's.
+        let short = try read(
+            """
+            <html><body><div class="menu"><a href="/a">Home</a> <a href="/b">News</a></div>
+            <div class="story-content"><p>The ferry runs again from Monday, its operator said, after a month of \
+            repairs to the pier.</p></div></body></html>
+            """)
+        #expect(short.body.first?.hasPrefix("The ferry runs again") == true)
+    }
+
     /// A page that leaves an element open inside a `<noscript>` (`<noscript><div id="nojava"></noscript>`,
     /// whose end tag HTML then ignores) has the rest of the page inside it, as a parser that runs no
     /// scripts builds it; the story is still read. A `<noscript>`'s notice that scripts are off that
