@@ -34,15 +34,17 @@ extension MainContent {
         }
         if node[.itemprop]?.lowercased() == "articlebody" { score += 60 }
         let words = hintsOf[i]
+        // A class that names a story or its body, worn by three elements or more with little text
+        // each, is a teaser card's or an excerpt's (`story-content` on every card of other stories,
+        // `elementor-post__excerpt`): it gives no points (an aside's words still take some away).
+        let teaser = textLength[i] < Self.teaserLength && node[.class].map(repeatedDress.contains) == true
         if !words.isEmpty {
-            if Self.storyBodyWords.occurs(in: words) {
-                // A class that names a story's body, worn by three elements or more with little text
-                // each, is a teaser card's (`story-content` on every card of other stories). (A post's
-                // or an entry's is not: a thread's posts are short and alike.)
-                let teaser = textLength[i] < Self.teaserLength && node[.class].map(repeatedDress.contains) == true
-                if !teaser { score += 35 }
-            } else if Self.storyWords.occurs(in: words) {
-                score += 20
+            if !teaser {
+                if Self.storyBodyWords.occurs(in: words) {
+                    score += 35
+                } else if Self.storyWords.occurs(in: words) {
+                    score += 20
+                }
             }
             if Self.asideWords.occurs(in: words) { score -= 20 }
         }

@@ -509,7 +509,7 @@ import Testing
 
     /// Teaser cards that each wear a class naming a story's body (`story-content` on every card of
     /// other stories, with a sentence each) do not outweigh the story, whose paragraphs sit deep in
-    /// wrappers of their own; a story's body container that wears such a class keeps its weight.
+    /// wrappers of their own; a story's container that wears such a class alone keeps its weight.
     @Test func teaserCardsNamedLikeAStorysBody() throws {
         let paragraphs = (1...10).map {
             """
