@@ -49,11 +49,12 @@ extension MainContent {
 
     /// Whether class and id words name a dialog laid over the page: a cookie-consent dialog
     /// (`consentList`), or a class or id that is a modal, a popup or a dialog itself (`modal`,
-    /// `app-modal`, `modal-dialog`, `popup-banner`, `b-dialog`), not an element that opens one (`slideshow-modal-image`,
-    /// `search_popup_expand`). Such a dialog (a login, a paywall's lock, a help text, an old-browser
-    /// notice, the consent settings) is furniture at every strictness: it is what is left when class
-    /// words that set the story aside are no longer trusted (`Strictness.tagsOnly`). Only containers
-    /// (`dialogTagSet`) are dialogs: a `<span class="modal_lexicon">` in a sentence opens one.
+    /// `app-modal`, `modal-dialog`, `popup-banner`, `b-dialog`), not an element that opens one
+    /// (`slideshow-modal-image`, `search_popup_expand`). Such a dialog (a login, a paywall's lock, a
+    /// help text, an old-browser notice, the consent settings) is furniture at every strictness: it is
+    /// what is left when class words that set the story aside are no longer trusted
+    /// (`Strictness.tagsOnly`). Only containers (`dialogTagSet`) are dialogs: a `<span
+    /// class="modal_lexicon">` in a sentence opens one.
     static func namesADialog(_ words: String) -> Bool {
         if consentList.occurs(in: words) { return true }
         guard words.hasBytes("modal") || words.hasBytes("popup") || words.hasBytes("dialog") else { return false }

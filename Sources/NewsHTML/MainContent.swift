@@ -50,10 +50,10 @@ struct MainContent {
         /// holds a `<main>`, an `<article>` or an `<h1>` is no dialog.
         let isDialog: [Bool]
         /// Per node, whether it is a `<noscript>` holding a story's worth of text (`storyInNoscript`
-        /// bytes or more, and a third of the page's or more): no furniture by its tag. Blogger's templates put the post there for readers
-        /// without scripts, and an element a page leaves open inside one (`<noscript><div
-        /// id="nojava"></noscript>`, whose end tag HTML then ignores) puts the rest of the page there,
-        /// as a parser that runs no scripts builds it.
+        /// bytes or more, and a third of the page's or more): no furniture by its tag. Blogger's
+        /// templates put the post there for readers without scripts, and an element a page leaves open
+        /// inside one (`<noscript><div id="nojava"></noscript>`, whose end tag HTML then ignores) puts
+        /// the rest of the page there, as a parser that runs no scripts builds it.
         let isStoryNoscript: [Bool]
         /// Class values that three elements or more of the page wear: a list's items, teaser cards.
         let repeatedDress: Set<String>
@@ -74,7 +74,9 @@ struct MainContent {
                 return holds
             }
             holdsMainOrArticle = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) }
-            let holdsStory = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) || $0.isTag(GUMBO_TAG_H1) }
+            let holdsStory = ancestors {
+                $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) || $0.isTag(GUMBO_TAG_H1)
+            }
             var dresses: [String: Int] = [:]
             for node in nodes where !node.isText {
                 if let dress = node[.class], !dress.isEmpty { dresses[dress, default: 0] += 1 }
@@ -94,11 +96,13 @@ struct MainContent {
             isStoryNoscript =
                 noscripts
                 ? nodes.indices.map {
-                    nodes[$0].isTag(GUMBO_TAG_NOSCRIPT) && text[$0] >= MainContent.storyInNoscript && text[$0] * 3 >= text[0]
+                    nodes[$0].isTag(GUMBO_TAG_NOSCRIPT) && text[$0] >= MainContent.storyInNoscript
+                        && text[$0] * 3 >= text[0]
                 }
                 : [Bool](repeating: false, count: nodes.count)
             isDialog = nodes.indices.map { [hints] i in
-                !hints[i].isEmpty && !holdsStory[i] && MainContent.dialogTagSet.contains(nodes[i]) && MainContent.namesADialog(hints[i])
+                !hints[i].isEmpty && !holdsStory[i] && MainContent.dialogTagSet.contains(nodes[i])
+                    && MainContent.namesADialog(hints[i])
             }
         }
     }
