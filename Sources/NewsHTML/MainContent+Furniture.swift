@@ -42,6 +42,9 @@ extension MainContent {
     ]
 
     static let furnitureWordList = WordList(furnitureWords)
+    static let unlikelyList = WordList(unlikely)
+    static let contentHintList = WordList(contentHints)
+
     /// Class or id words of a cookie-consent dialog (Cookiebot, OneTrust, Usercentrics, Didomi,
     /// Borlabs, WordPress's GDPR plugins).
     static let consentList = WordList(["cookie", "consent", "gdpr", "onetrust", "usercentrics", "didomi", "borlabs"])
@@ -65,8 +68,6 @@ extension MainContent {
             }
         }
     }
-    static let unlikelyList = WordList(unlikely)
-    static let contentHintList = WordList(contentHints)
 
     /// Whether an element is page furniture by its tag, role, visibility or class and id words.
     static func isFurniture(_ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true) -> Bool {
