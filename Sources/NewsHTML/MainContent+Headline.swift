@@ -24,14 +24,23 @@ extension MainContent {
         // A title the metadata or the `<title>` states and no heading prints is often the one
         // written for search engines and social cards (`Jennifer Aniston on Leaving the Tags on Her
         // Coat`); the page's `<h1>` is the headline its readers see (`… Her Céline Coat: 'I Wore It
-        // for Weeks'`) when it has two words or more, the story repeats its words as much (`Read
-        // more`, `Detailansicht` and `Navigation und Service` are no headline), and unless it holds
-        // the stated title with more around it (a kicker, a date or the site: `Tunesien Große
-        // Aufgaben für die neue Regierung`).
+        // for Weeks'`) when it has two words or more, is not the site's name, the story repeats its
+        // words as much (`Read more`, `Detailansicht` and `Navigation und Service` are no headline),
+        // and unless it holds the stated title with more around it (a kicker, a date or the site:
+        // `Tunesien Große Aufgaben für die neue Regierung`).
         func printedWins(_ h1: String) -> Bool {
             let hk = key(h1)
-            return statedOnly && !hk.isEmpty && !hk.contains(k) && wordsIn(h1) >= 2 && opening.count >= 20
+            return statedOnly && !hk.isEmpty && !hk.contains(k) && hk != metadata.source.map(key) && wordsIn(h1) >= 2 && opening.count >= 20
                 && Self.share(h1, opening) >= 0.5 && Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
+        }
+        // `Penny - Stardew Valley Wiki` stated, `<h1>Penny</h1>` printed: the page's `<h1>` that is the
+        // stated title's first or last part is the headline, the rest the site's name or its section,
+        // however long (`Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin`).
+        if statedOnly, let h1 = (onlyH1 ?? firstH1).map(withoutTrailingDate), !isOnlyADate(h1),
+            let title = metadata.title, isSeparatedPart(h1, of: title), case let hk = key(h1), hk.count >= 3,
+            !hk.contains(k), hk != metadata.source.map(key), !describesASite(h1), opening.count < 20 || Self.share(h1, opening) >= 0.5
+        {
+            return h1
         }
         guard let onlyH1, !isOnlyADate(onlyH1) else {
             // Of several `<h1>`s, the first (outside the page's furniture) the same way.
@@ -77,6 +86,20 @@ extension MainContent {
         // that the story does not repeat is no headline.
         func describesTheSite(_ text: String) -> Bool { describesASite(text) && (!judged || share(text) < 0.5) }
 
+        // A heading that is the first or the last part of a title, between separators, and neither
+        // the site's name nor its description.
+        let site = metadata.source.map(key) ?? ""
+        func separatedPart(of title: String) -> String? {
+            let k = key(title)
+            return headings.prefix(8).first { h in
+                let hk = key(h)
+                guard hk.count >= 3, hk.count < k.count, hk != site, !describesASite(h), !judged || share(h) >= 0.5 else {
+                    return false
+                }
+                return Self.isSeparatedPart(h, of: title)
+            }
+        }
+
         if var title = metadata.title, !title.isEmpty {
             if let document, let full = completed(title, from: document) { title = full }
             // `<meta name="title" content="Edmonton Sun">`: no word of it in the story, where the
@@ -110,14 +133,7 @@ extension MainContent {
             // in `mediaarchitecture.de // » Jens Weber`, `maudlin` in `A.Word.A.Day --maudlin`, `Emden`
             // in `Emden - Sehenswürdigkeiten Attraktionen`): the headline, when it is not the site's
             // name and the story repeats its words.
-            let site = metadata.source.map(key) ?? ""
-            if let part = headings.prefix(8).first(where: { h in
-                let hk = key(h)
-                guard hk.count >= 3, hk.count < k.count, hk != site, !describesASite(h), !judged || share(h) >= 0.5 else { return false }
-                return Self.isSeparatedPart(h, of: document)
-            }) {
-                return (part, false)
-            }
+            if let part = separatedPart(of: document) { return (part, false) }
             // `Site: Headline`, `Section - Headline`: the page prints the end of its `<title>` alone
             // in a styled line above the story (`<b>Trio set for Derby debuts</b>`), and what stands
             // before it is shorter and ends in a separator (`IOL: `, `Site - `), not in a word or a

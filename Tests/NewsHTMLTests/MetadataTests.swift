@@ -531,6 +531,26 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// The page's `<h1>` that is the stated title's first or last part between separators is the
+    /// headline, however long the rest (`Penny - Stardew Valley Wiki`, `Bielersee-Winterhechte |
+    /// petri-heil.ch | Dein Schweizer Fischereimagazin`); not when it is the site's name, and not
+    /// a heading that only begins like a part of it.
+    @Test(arguments: [
+        ("<h1>Geneva</h1>", "Geneva"),
+        ("<h1>Talks Weekly</h1>", "Diplomats of Europe and their weekly talks"),
+        ("<h1>Gen</h1>", "Diplomats of Europe and their weekly talks"),
+    ])
+    func headingThatIsAPartOfTheStatedTitle(heading: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><title>Geneva</title>
+            <meta property="og:title" content="Geneva | Talks Weekly | Diplomats of Europe and their weekly talks">
+            <meta property="og:site_name" content="Talks Weekly"></head>
+            <body><article>\(heading)\(story)</article></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// A stated title keeps a part after a separator that the `<title>` does not end with (the
     /// headline's own: `– Until Now`), and loses one it does (the site's name); a section before the
     /// headline is cut either way.
