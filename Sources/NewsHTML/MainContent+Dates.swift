@@ -26,6 +26,52 @@ extension MainContent {
         return nil
     }
 
+    /// The day the page prints under a publication label (`Veröffentlicht am 16.08.2019`, `Erschienen
+    /// am:` with the day in the next element, `Published: 3 March 2020`, `Publié le 29 juin 2019`),
+    /// in the story's byline or in the page's footer, when every such label on the page gives the
+    /// same day (a list of posts or comments, each with its own, gives none). Not in a link.
+    func labelledDate(order: PageOrder) -> String? {
+        let nodes = document.nodes
+        var found: String?
+        for (i, node) in nodes.enumerated() where node.isText && node.text.utf8.count <= 120 {
+            guard let rest = Self.afterPublicationLabel(node.text), !isInLink(i) else { continue }
+            var day = DateText.find(in: String(rest), page: order)
+            if day == nil, !rest.contains(where: { $0.isLetter || $0.isNumber }) {
+                // The label alone; the day in the next text (`<span>Erschienen am:</span> <h2>13.10.2021</h2>`).
+                day = nodes[(i + 1)..<min(nodes.count, i + 4)].lazy.filter { $0.isText && $0.text.utf8.count <= 80 && $0.text.contains(where: \.isNumber) }.first
+                    .flatMap { DateText.find(in: $0.text, page: order) }
+            }
+            guard let day else { continue }
+            if let found, found != day { return nil }
+            found = day
+        }
+        return found
+    }
+
+    /// Labels of a publication day, lower-cased, each followed by its languages' word for `on`.
+    static let publicationLabels = [
+        "veröffentlicht", "erschienen", "published", "first published", "publié", "publiée", "publicado",
+        "publicada", "pubblicato", "pubblicata", "gepubliceerd", "opublikowano", "publicerad", "julkaistu",
+        "publikováno", "date de publication", "fecha de publicación", "data di pubblicazione", "publication date",
+    ]
+    static let labelLinks: Set<String> = ["am", "on", "le", "el", "il", "op", "em", "den", "dne", "the"]
+
+    /// What follows a publication label that opens `text`, its `on` and a colon skipped; nil when
+    /// `text` opens with none.
+    static func afterPublicationLabel(_ text: String) -> Substring? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = trimmed.unicodeScalars.first, first.properties.isAlphabetic else { return nil }
+        let lower = trimmed.lowercased()
+        guard let label = publicationLabels.filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return nil }
+        var rest = lower.dropFirst(label.count)
+        guard rest.first.map({ !$0.isLetter }) ?? true else { return nil }
+        rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{a0}" }
+        if let word = rest.split(separator: " ", maxSplits: 1).first, labelLinks.contains(word.trimmingCharacters(in: .punctuationCharacters)) {
+            rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == ":" || $0 == "\u{a0}" }
+        }
+        return rest
+    }
+
     /// The nodes of the story's first, second and last paragraphs that are in its body (the second
     /// is the first when there is one only).
     func storySpan(_ blocks: [Block], body: [String]) -> (first: Int, second: Int, last: Int)? {

@@ -316,6 +316,13 @@ struct MainContent {
         }.map(\.element)
         // Numeric dates are read in the order the page writes them (`DayOrder.pageOrder`).
         let order = PageOrder(locale: metadata.localeDayFirst) { [document] in document.nodes.filter(\.isText).map(\.text) }
+        // A day printed under a publication label outranks a generic field's (`<meta name="date">`);
+        // the field's time stays when its day is the one printed.
+        if page.published == nil || metadata.publishedIsGeneric && page.published == metadata.published,
+            let printed = labelledDate(order: order), page.published?.hasPrefix(printed) != true
+        {
+            page.published = printed
+        }
         if page.published == nil { page.published = pageDate(order: order) }
         if page.published == nil {
             // A day printed in the story's first blocks (`am 20.06.2018`, `Datum: 22.12.2012`), else in a

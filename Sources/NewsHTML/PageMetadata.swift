@@ -18,6 +18,10 @@ struct PageMetadata {
     /// post's account in the site's software, the last resort when the page prints no byline.
     var cardAuthors: [String] = []
     var published: String?
+    /// Whether `published` comes from a generic field (`<meta name="date">`, Dublin Core's
+    /// `dc.date`, another meta tag that says date, a `<time>` not marked as the publication's), which
+    /// a publication date the page prints under its label outranks.
+    var publishedIsGeneric = false
     var updated: String?
     var language: String?
     /// Whether the page's declared locale writes numeric dates day first (`pt-BR`, `en-GB`: true;
@@ -161,14 +165,17 @@ struct PageMetadata {
             }
         }
 
-        let publishedFields: [String?] = [
-            fromJSONLD.published, meta["article:published_time"], meta["og:article:published_time"],
-            meta["datepublished"], meta["article.published"], meta["parsely-pub-date"], meta["sailthru.date"],
-            meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["dc.date.issued"], meta["dc.date"],
-            meta["dcterms.date"], meta["dcterms.created"], meta["date"], meta["og:pubdate"], micro["datepublished"],
-            fromJSONLD.pagePublished,
+        // In order of trust; `generic`: a field a content system fills with any date of the page.
+        let publishedFields: [(value: String?, generic: Bool)] = [
+            (fromJSONLD.published, false), (meta["article:published_time"], false), (meta["og:article:published_time"], false),
+            (meta["datepublished"], false), (meta["article.published"], false), (meta["parsely-pub-date"], false),
+            (meta["sailthru.date"], false), (meta["pubdate"], false), (meta["publishdate"], false), (meta["publish-date"], false),
+            (meta["dc.date.issued"], false), (meta["dc.date"], true), (meta["dcterms.date"], true), (meta["dcterms.created"], true),
+            (meta["date"], true), (meta["og:pubdate"], false), (micro["datepublished"], false), (fromJSONLD.pagePublished, false),
         ]
-        published = publishedFields.lazy.compactMap { $0.flatMap(PageArticle.date) }.first
+        if let (day, generic) = publishedFields.lazy.compactMap({ field in field.value.flatMap(PageArticle.date).map { ($0, field.generic) } }).first {
+            (published, publishedIsGeneric) = (day, generic)
+        }
         if published == nil {
             // Any other meta tag whose name says publication or creation (`five_hundred_pixels:created`),
             // not another page's (`relatedContentDate`).
@@ -178,6 +185,7 @@ struct PageMetadata {
             {
                 if let day = PageArticle.date(value) {
                     published = day
+                    publishedIsGeneric = true
                     break
                 }
             }
@@ -196,6 +204,7 @@ struct PageMetadata {
                     || hint.hasBytes("created")
             }
             published = (marked.map { [$0] } ?? times).lazy.compactMap { PageArticle.date($0.value) }.first
+            publishedIsGeneric = marked == nil
         }
     }
 

@@ -744,6 +744,30 @@ let story = """
         #expect(article.url == "https://example.com/2023/11/05/city-council-vote/")
     }
 
+    /// A day printed under a publication label (`Erschienen am:`, the day in the next element, or
+    /// `Veröffentlicht am …`) outranks `<meta name="date">`, not a publication field; labels that
+    /// give different days (a list of posts) and a label inside a link give none.
+    @Test(arguments: [
+        (#"<meta name="date" content="2021-10-15">"#, "<footer><span>Erschienen am:</span> <h2>13.10.2021</h2></footer>",
+         "2021-10-13"),
+        (#"<meta name="date" content="2021-10-15">"#, "<footer><p>Veröffentlicht am 16.08.2019<br>Dauer: 58 Minuten</p></footer>",
+         "2019-08-16"),
+        (#"<meta property="article:published_time" content="2021-10-15T09:00:00Z">"#,
+         "<footer><p>Published: 13 October 2021</p></footer>", "2021-10-15T09:00:00Z"),
+        (#"<meta name="date" content="2021-10-15">"#,
+         "<ul><li><p>Published: 13 October 2021</p></li><li><p>Published: 12 October 2021</p></li></ul>", "2021-10-15"),
+        (#"<meta name="date" content="2021-10-15">"#, #"<footer><a href="/archive">Published on 13 October 2021</a></footer>"#,
+         "2021-10-15"),
+    ])
+    func dayUnderAPublicationLabel(meta: String, printed: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head>\(meta)</head>
+            <body><article><h1>City council vote</h1>\(story)</article>\(printed)</body></html>
+            """)
+        #expect(article.published == expected)
+    }
+
     @Test func compactDayInTheAddress() throws {
         let article = try read(
             """
