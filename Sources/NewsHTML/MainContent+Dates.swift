@@ -38,7 +38,8 @@ extension MainContent {
             var day = DateText.find(in: String(rest), page: order)
             if day == nil, !rest.contains(where: { $0.isLetter || $0.isNumber }) {
                 // The label alone; the day in the next text (`<span>Erschienen am:</span> <h2>13.10.2021</h2>`).
-                day = nodes[(i + 1)..<min(nodes.count, i + 4)].lazy.filter { $0.isText && $0.text.utf8.count <= 80 && $0.text.contains(where: \.isNumber) }.first
+                day = nodes[(i + 1)..<min(nodes.count, i + 4)].lazy
+                    .filter { $0.isText && $0.text.utf8.count <= 80 && $0.text.contains(where: \.isNumber) }.first
                     .flatMap { DateText.find(in: $0.text, page: order) }
             }
             guard let day else { continue }
@@ -48,25 +49,35 @@ extension MainContent {
         return found
     }
 
-    /// Labels of a publication day, lower-cased, each followed by its languages' word for `on`.
+    /// Labels of a publication day, lower-cased; one of `labelLinks` (the languages' `on`) may follow.
     static let publicationLabels = [
         "veröffentlicht", "erschienen", "published", "first published", "publié", "publiée", "publicado",
         "publicada", "pubblicato", "pubblicata", "gepubliceerd", "opublikowano", "publicerad", "julkaistu",
         "publikováno", "date de publication", "fecha de publicación", "data di pubblicazione", "publication date",
     ]
+    /// The labels' first letters, lower-case ASCII.
+    private static let labelInitials = Set(publicationLabels.compactMap { $0.utf8.first })
     static let labelLinks: Set<String> = ["am", "on", "le", "el", "il", "op", "em", "den", "dne", "the"]
 
     /// What follows a publication label that opens `text`, its `on` and a colon skipped; nil when
     /// `text` opens with none.
     static func afterPublicationLabel(_ text: String) -> Substring? {
+        // Most texts open with none of the labels' first letters: no copy made of them.
+        guard let opening = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+            labelInitials.contains(opening | 0x20)
+        else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let first = trimmed.unicodeScalars.first, first.properties.isAlphabetic else { return nil }
         let lower = trimmed.lowercased()
-        guard let label = publicationLabels.filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return nil }
+        guard let label = publicationLabels.filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else {
+            return nil
+        }
         var rest = lower.dropFirst(label.count)
         guard rest.first.map({ !$0.isLetter }) ?? true else { return nil }
         rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{a0}" }
-        if let word = rest.split(separator: " ", maxSplits: 1).first, labelLinks.contains(word.trimmingCharacters(in: .punctuationCharacters)) {
+        if let word = rest.split(separator: " ", maxSplits: 1).first,
+            labelLinks.contains(word.trimmingCharacters(in: .punctuationCharacters))
+        {
             rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == ":" || $0 == "\u{a0}" }
         }
         return rest

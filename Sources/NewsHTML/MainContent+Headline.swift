@@ -30,7 +30,8 @@ extension MainContent {
         // `Tunesien Große Aufgaben für die neue Regierung`).
         func printedWins(_ h1: String) -> Bool {
             let hk = key(h1)
-            return statedOnly && !hk.isEmpty && !hk.contains(k) && hk != metadata.source.map(key) && wordsIn(h1) >= 2 && opening.count >= 20
+            return statedOnly && !hk.isEmpty && !hk.contains(k) && hk != metadata.source.map(key) && wordsIn(h1) >= 2
+                && opening.count >= 20
                 && Self.share(h1, opening) >= 0.5 && Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
         }
         // `Penny - Stardew Valley Wiki` stated, `<h1>Penny</h1>` printed: the page's `<h1>` that is the
@@ -38,7 +39,8 @@ extension MainContent {
         // however long (`Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin`).
         if statedOnly, let h1 = (onlyH1 ?? firstH1).map(withoutTrailingDate), !isOnlyADate(h1),
             let title = metadata.title, isSeparatedPart(h1, of: title), case let hk = key(h1), hk.count >= 3,
-            !hk.contains(k), hk != metadata.source.map(key), !describesASite(h1), opening.count < 20 || Self.share(h1, opening) >= 0.5
+            !hk.contains(k), hk != metadata.source.map(key), !describesASite(h1),
+            opening.count < 20 || Self.share(h1, opening) >= 0.5
         {
             return h1
         }
@@ -93,9 +95,8 @@ extension MainContent {
             let k = key(title)
             return headings.prefix(8).first { h in
                 let hk = key(h)
-                guard hk.count >= 3, hk.count < k.count, hk != site, !describesASite(h), !judged || share(h) >= 0.5 else {
-                    return false
-                }
+                guard hk.count >= 3, hk.count < k.count, hk != site, !describesASite(h) else { return false }
+                guard !judged || share(h) >= 0.5 else { return false }
                 return Self.isSeparatedPart(h, of: title)
             }
         }

@@ -167,15 +167,18 @@ struct PageMetadata {
 
         // In order of trust; `generic`: a field a content system fills with any date of the page.
         let publishedFields: [(value: String?, generic: Bool)] = [
-            (fromJSONLD.published, false), (meta["article:published_time"], false), (meta["og:article:published_time"], false),
-            (meta["datepublished"], false), (meta["article.published"], false), (meta["parsely-pub-date"], false),
-            (meta["sailthru.date"], false), (meta["pubdate"], false), (meta["publishdate"], false), (meta["publish-date"], false),
-            (meta["dc.date.issued"], false), (meta["dc.date"], true), (meta["dcterms.date"], true), (meta["dcterms.created"], true),
-            (meta["date"], true), (meta["og:pubdate"], false), (micro["datepublished"], false), (fromJSONLD.pagePublished, false),
+            (fromJSONLD.published, false), (meta["article:published_time"], false),
+            (meta["og:article:published_time"], false), (meta["datepublished"], false),
+            (meta["article.published"], false), (meta["parsely-pub-date"], false), (meta["sailthru.date"], false),
+            (meta["pubdate"], false), (meta["publishdate"], false), (meta["publish-date"], false),
+            (meta["dc.date.issued"], false), (meta["dc.date"], true), (meta["dcterms.date"], true),
+            (meta["dcterms.created"], true), (meta["date"], true), (meta["og:pubdate"], false),
+            (micro["datepublished"], false), (fromJSONLD.pagePublished, false),
         ]
-        if let (day, generic) = publishedFields.lazy.compactMap({ field in field.value.flatMap(PageArticle.date).map { ($0, field.generic) } }).first {
-            (published, publishedIsGeneric) = (day, generic)
+        let stated = publishedFields.lazy.compactMap { field in
+            field.value.flatMap(PageArticle.date).map { (day: $0, generic: field.generic) }
         }
+        if let first = stated.first { (published, publishedIsGeneric) = (first.day, first.generic) }
         if published == nil {
             // Any other meta tag whose name says publication or creation (`five_hundred_pixels:created`),
             // not another page's (`relatedContentDate`).
