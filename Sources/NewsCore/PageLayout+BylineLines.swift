@@ -345,6 +345,40 @@ extension PageLayout {
         "stand", "last", "reset", "range", "permalink", "agencies", "agency", "print", "drucken", "top", "more", "mehr",
     ]
 
+    /// `04.02.2022 | 13:10 Uhr | Uta Helkenberg`, `25.10.2022 - Reiner Nagel`: a line of at most 80
+    /// bytes that opens with a day, then at most two times of day, and ends with a name alone whose
+    /// first word is a given name newsd knows (`Gazetteer.bylineFirstNames`), two to four
+    /// capitalised words that are no place.
+    static func nameAfterDay(_ line: Substring) -> String? {
+        guard line.utf8.count <= 80, line.unicodeScalars.contains(where: Scalars.isDigit) else { return nil }
+        for separator in [" | ", " - ", " – ", " · ", " • "] where line.utf8Range(of: separator) != nil {
+            let parts = line.components(separatedBy: separator).map { Substring($0).trimmingSpaces() }
+            guard (2...4).contains(parts.count), DateFinder.find(in: String(parts[0])) != nil,
+                parts.dropFirst().dropLast().allSatisfy(isTimeOfDay), let last = parts.last
+            else { continue }
+            let words = last.split(separator: " ")
+            guard (2...4).contains(words.count), Gazetteer.bylineFirstNames.contains(String(words[0])),
+                words.allSatisfy({ word in
+                    word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" }
+                }),
+                Gazetteer.places[String(last)] == nil
+            else { continue }
+            return String(last)
+        }
+        return nil
+    }
+
+    /// `13:10 Uhr`, `13:10`, `1:10 pm`, `13.10 h`.
+    private static func isTimeOfDay(_ part: Substring) -> Bool {
+        let words = part.lowercased().split(separator: " ")
+        guard let clock = words.first, (1...2).contains(words.count),
+            words.dropFirst().allSatisfy({ ["uhr", "h", "am", "pm", "a.m.", "p.m."].contains(String($0)) })
+        else { return false }
+        let digits = clock.filter(\.isNumber).count
+        return (3...4).contains(digits) && clock.allSatisfy { $0.isNumber || $0 == ":" || $0 == "." }
+            && clock.contains { $0 == ":" || $0 == "." }
+    }
+
     /// `By A and B`, `Von A`, `Par A`, `Por A`, `Written by A`, `Author: A`, `By A | May 2, 2015`.
     ///
     /// A name of one word (`By Daniel | Published: 23. Juli 2017`, `Veröffentlicht am 12. Juni 2017
@@ -401,6 +435,7 @@ extension PageLayout {
                     if bylineOpenings.contains(where: part.prefix(20).lowercased().hasPrefix) { return byline(String(part), dated: true) }
                 }
             }
+            if let name = nameAfterDay(line) { return [name] }
             return nil
         }
         let label = labelOpenings.contains(where: head.hasPrefix)

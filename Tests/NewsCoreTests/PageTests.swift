@@ -762,6 +762,23 @@ import Testing
         #expect(PageLayout.byline(line) == names)
     }
 
+    /// A name alone after the day and its time (`04.02.2022 | 13:10 Uhr | Uta Helkenberg`) when its
+    /// first word is a given name newsd knows; not a name first, a place, a section or words after a
+    /// part that is no time.
+    @Test(arguments: [
+        ("04.02.2022 | 13:10 Uhr | Anna Becker", ["Anna Becker"]),
+        ("25.10.2022 - Anna Becker", ["Anna Becker"]),
+        ("March 3, 2021 · 9:15 am · Stefan Wasmer", ["Stefan Wasmer"]),
+        ("Anna Becker | 04.02.2022", nil),
+        ("04.02.2022 | New York", nil),
+        ("04.02.2022 | Politik | Anna Becker", nil),
+        ("04.02.2022 | Wirtschaft und Finanzen", nil),
+        ("04.02.2022 - Anna Becker erklärt die Lage", nil),
+    ] as [(String, [String]?)])
+    func nameAloneAfterTheDay(line: String, names: [String]?) {
+        #expect(PageLayout.byline(line) == names)
+    }
+
     /// The same forms where a page prints them: under the headline, a label on its own line with the
     /// name on the next (`Von:` / `Moritz Pieczewski-Freimuth`; a desk too: `Autor` / `Teufel Blog
     /// Redaktion`), a date before a bare name with a known first name (`11.12.2019 - Anna Becker`,
