@@ -69,8 +69,11 @@ extension MainContent {
         }
     }
 
-    /// Whether an element is page furniture by its tag, role, visibility or class and id words.
-    static func isFurniture(_ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true) -> Bool {
+    /// Whether an element is page furniture by its tag, role (unless `byRole` is false), visibility or
+    /// class and id words.
+    static func isFurniture(
+        _ node: HTMLDocument.Node, hints words: String, unlikely useUnlikely: Bool = true, byRole: Bool = true
+    ) -> Bool {
         if node.isText { return false }
         if furnitureTagSet.contains(node) { return true }
         if node[.hidden] != nil || node[.ariaHidden]?.lowercased() == "true" { return true }
@@ -85,7 +88,7 @@ extension MainContent {
             return true
         }
         if keptByName(node) { return false }
-        if let role = node[.role]?.lowercased(), furnitureRoles.contains(role) { return true }
+        if byRole, let role = node[.role]?.lowercased(), furnitureRoles.contains(role) { return true }
         if words.isEmpty || isEmbeddedPost(node) { return false }
         return isFurnitureByWords(words, unlikely: useUnlikely)
     }

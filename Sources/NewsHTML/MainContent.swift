@@ -57,6 +57,10 @@ struct MainContent {
         let isStoryNoscript: [Bool]
         /// Class values that three elements or more of the page wear: a list's items, teaser cards.
         let repeatedDress: Set<String>
+        /// Per node, whether it is an accordion: a `role="tablist"` that holds its `role="tabpanel"`s
+        /// (Bootstrap's `panel-group`, a FAQ's or a press release's sections, each opened by its
+        /// heading), no furniture by its role as a bar of tabs is.
+        let isAccordion: [Bool]
 
         init(_ document: HTMLDocument) {
             let nodes = document.nodes
@@ -74,6 +78,8 @@ struct MainContent {
                 return holds
             }
             holdsMainOrArticle = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) }
+            let holdsPanel = ancestors { !$0.isText && $0[.role]?.lowercased() == "tabpanel" }
+            isAccordion = nodes.indices.map { i in holdsPanel[i] && nodes[i][.role]?.lowercased() == "tablist" }
             let holdsStory = ancestors {
                 $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) || $0.isTag(GUMBO_TAG_H1)
             }
@@ -137,7 +143,8 @@ struct MainContent {
             var markup = evidence.markup[i]
             if markup == 0 {
                 let node = nodes[i]
-                markup = Self.isFurniture(node, hints: "") && !evidence.isStoryNoscript[i] ? Evidence.furniture
+                let furniture = Self.isFurniture(node, hints: "", byRole: !evidence.isAccordion[i])
+                markup = furniture && !evidence.isStoryNoscript[i] ? Evidence.furniture
                     : !hintsOf[i].isEmpty && !Self.isEmbeddedPost(node) && !Self.keptByName(node) ? Evidence.judged : Evidence.kept
                 evidence.markup[i] = markup
             }

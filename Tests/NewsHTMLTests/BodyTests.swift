@@ -126,6 +126,33 @@ import Testing
         #expect(!article.body.joined().contains("Sections"))
     }
 
+    /// A story in an accordion (`role="tablist"` holding its `role="tabpanel"`s, each section opened
+    /// by its heading) is read; a bar of tabs (`role="tablist"` without its panels) stays furniture.
+    @Test func storyInAnAccordion() throws {
+        let article = try read(
+            """
+            <html><head><title>Unemployment rose in January</title></head><body><main><article>
+            <h1>Unemployment rose in January</h1>
+            <div class="copytext"><p>Tip: all of this year's news is on the page of current reports.</p></div>
+            <div class="panel-group" role="tablist"><div class="panel">
+            <div class="panel-heading" role="tab"><h2><a href="#p1">The labour market in January</a></h2></div>
+            <div id="p1" class="panel-collapse collapse" role="tabpanel"><div class="panel-body">
+            <p>Unemployment rose by 133,000 to 2.46 million people in January, as it does every winter, the agency \
+            said on Tuesday in its monthly report on the labour market.</p>
+            <p>Adjusted for the season, the number of people out of work fell by 48,000 against December, and the \
+            rate of unemployment stayed at 5.4 percent for the third month in a row.</p>
+            <p>Employers registered short-time work for 286,000 people in the first four weeks of the year, fewer \
+            than in the same weeks a year before, when the second lockdown had begun.</p>
+            </div></div></div></div>
+            <div class="tabs" role="tablist"><a role="tab" href="/a">Reports of 2022 and of the years before them</a> \
+            <a role="tab" href="/b">Figures of the regions and of their labour markets</a></div>
+            </article></main></body></html>
+            """)
+        #expect(article.body.contains { $0.hasPrefix("Unemployment rose by 133,000") })
+        #expect(article.body.contains { $0.hasPrefix("Employers registered short-time work") })
+        #expect(!article.body.joined().contains("Figures of the regions"))
+    }
+
     /// Teaser cards whose link is an empty `<a>` laid over the whole card hold no text inside a
     /// link: in a list of three or more, their kickers are no paragraphs of the story. A single such
     /// card, or an empty anchor that is a named target, leaves the text alone; a "most viewed" box is
