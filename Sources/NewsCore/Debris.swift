@@ -24,6 +24,10 @@ enum Debris {
         "whatsapp", "linkedin", "copy link", "skip to content", "skip to main content", "newsletter",
         "trending", "trending:", "trending now", "related tags", "more from", "must read", "editor's picks",
         "don't miss", "don't miss:",
+        // Buttons and links a page's text keeps as lines of their own: a comment's reply, a post's
+        // tweet button, the menu's `About`, an embedded Instagram post's placeholder.
+        "reply", "[ reply ]", "antworten", "tweet", "about", "more...", "more…", "back to top", "permalink",
+        "sieh dir diesen beitrag auf instagram an", "view this post on instagram",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,

@@ -46,6 +46,9 @@ import Testing
         // Headings of the blocks around a story, whole, with their punctuation and dashes.
         "Related Coverage", "Mehr zum Thema:", "- Anzeige -", "ANZEIGE", "Das könnte Sie auch interessieren!",
         "About the author...", "Tags :", "Veja Também:", "À lire aussi :", "Inne artykuły autora", "热门推荐",
+        // Buttons and links as lines of their own.
+        "Reply", "[ Reply ]", "Antworten", "Tweet", "About", "More...", "Back to Top", "Permalink",
+        "Sieh dir diesen Beitrag auf Instagram an",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
@@ -55,6 +58,7 @@ import Testing
         "Don't miss out on opportunities to sell to the many people now reading on their phones.",
         "Trending topics on the network were dominated by the vote.",
         "Anzeige erstattet", "Tags and labels", "Mehr zum Thema Klimaschutz lesen Sie morgen.",
+        "About 300 people gathered in the square.", "Reply to the minister's letter was swift.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))
