@@ -206,6 +206,60 @@ extension MainContent {
         return []
     }
 
+    /// A byline printed anywhere on the page outside readers' comments, read when no other source
+    /// names an author (`<span class="hero__meta-label">von Alexander Rosenkranz</span>` in a page's
+    /// header): a text of at most 60 bytes that opens with a byline's word (`By`, `Von`, `Par`, `Por`,
+    /// `Door`), read with its element (the name is often a link beside it), whose names each open
+    /// with a given name newsd knows. A name in a menu (`By Topic`), a place or a label is no
+    /// person's, and the given name is what tells them apart where no element says author.
+    func bylineWithAKnownName() -> [String] {
+        let nodes = document.nodes
+        for node in nodes where node.isText {
+            let bytes = node.utf8Text
+            guard bytes.count <= 60,
+                let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D })
+            else { continue }
+            let lower = bytes[first...].prefix(5).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            guard Self.bylineWordBytes.contains(where: lower.starts(with:)) else { continue }
+            let element = node.parent
+            var ancestor = element
+            var inComments = false
+            while ancestor >= 0, !inComments {
+                inComments = hintsOf[ancestor].hasBytes("comment")
+                ancestor = nodes[ancestor].parent
+            }
+            guard !inComments else { continue }
+            var text = element >= 0 ? document.text(element, spaced: true) : node.text
+            // The word alone in its element (`<span>By </span><a>Laura Clout</a>`): the element around.
+            if text.utf8.count <= 5, element >= 0, case let outer = nodes[element].parent, outer >= 0 {
+                text = document.text(outer, spaced: true)
+            }
+            guard text.utf8.count <= 80, let names = PageArticle.printedByline(text), !names.isEmpty,
+                names.allSatisfy(Self.isKnownPersonsName)
+            else { continue }
+            return names
+        }
+        return []
+    }
+
+    /// Two to four words that open with a given name newsd knows, each capitalised (after a hyphen
+    /// too: `Hall-Jones`, not `News-gazette`), a full stop only at a word's end (`J.`, not
+    /// `Offoffoff.com`), and no place.
+    static func isKnownPersonsName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (2...4).contains(words.count), PageArticle.isGivenName(String(words[0])), !PageArticle.isPlace(name)
+        else { return false }
+        return words.allSatisfy { word in
+            word.split(separator: "-").allSatisfy { part in
+                part.first?.isUppercase == true && part.dropLast().allSatisfy { $0.isLetter || $0 == "'" }
+                    && part.last.map { $0.isLetter || $0 == "." } == true
+            }
+        }
+    }
+
+    /// The byline's opening words, lower-case ASCII with the space after them.
+    static let bylineWordBytes: [[UInt8]] = ["by ", "von ", "par ", "por ", "door "].map { Array($0.utf8) }
+
     /// Whether an author's name is the outlet's (`source`, the site's name: `ABC News`, `mediagene
     /// Inc.`) or an organisation's (`isOrganisation`): no person who wrote the piece.
     static func namesAnOutlet(_ name: String, source: String?) -> Bool {

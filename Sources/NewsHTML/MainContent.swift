@@ -312,6 +312,9 @@ struct MainContent {
                 page.authors = [name]
                 page.body.removeLast()
             }
+            // A page that says it is an article is read as whole-page text for its byline next
+            // (`HTMLReader`); another, by a byline word and a known given name anywhere.
+            if page.authors.isEmpty, !metadata.statesArticle { page.authors = bylineWithAKnownName() }
         } else if page.authors.allSatisfy(isOutlet) {
             let printed = pageBylines(roots).map(Self.tidyName).filter { printedName($0) && !isOutlet($0) }
             if !printed.isEmpty { page.authors = printed } else if !later.isEmpty { page.authors = later }

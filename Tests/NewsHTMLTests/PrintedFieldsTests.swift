@@ -332,4 +332,20 @@ import Testing
         if let name = expected.first { #expect(!article.body.contains(name)) }
     }
 
+    /// A byline word and a name that opens with a known given name, anywhere on a page that states
+    /// nothing (`<span class="hero__meta-label">von Alexander Rosenkranz</span>` in its header), is
+    /// the author; not a name no given name opens (`By Topic`), one glued to a site's address, or a
+    /// reader's in the comments.
+    @Test(arguments: [
+        (#"<div class="hero"><span class="hero__meta-label"> von Alexander Rosenkranz </span></div>"#, ["Alexander Rosenkranz"]),
+        (#"<div class="hero"><span>By </span><a href="/people/7">Laura Clout</a></div>"#, ["Laura Clout"]),
+        (#"<div class="hero"><span>By Topic Index</span></div>"#, [String]()),
+        (#"<div class="hero"><span>By Joshua Tanzer Offoffoff.com</span></div>"#, [String]()),
+        (#"<div class="comments"><p>by John Miller on Fri Feb 21, 2003</p></div>"#, [String]()),
+    ])
+    func bylineWithAKnownGivenNameAnywhere(byline: String, expected: [String]) throws {
+        let article = try read("<html><body>\(byline)<div class=\"main\"><h1>Talks in Geneva</h1>\(story)</div></body></html>")
+        #expect(article.authors == expected)
+    }
+
 }
