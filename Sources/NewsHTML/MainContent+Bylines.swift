@@ -176,19 +176,10 @@ extension MainContent {
             // Labels of who wrote it; `Posted by` and `Submitted by` label readers' posts as often.
             // Checked on the bytes first: most of a page's short texts are no label.
             let bytes = node.utf8Text
-            guard bytes.count <= 24, let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D })
+            guard bytes.count <= 24, Self.opens(bytes, with: Self.writerLabelBytes), PageArticle.opensWithBylineLabel(node.text)
             else { continue }
-            let lower = bytes[first...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-            guard Self.writerLabelBytes.contains(where: lower.starts(with:)), PageArticle.opensWithBylineLabel(node.text) else { continue }
             let element = node.parent
-            // Parents come before their children: the walk up ends at the root (-1).
-            var ancestor = element
-            var inComments = false
-            while ancestor >= 0, !inComments {
-                inComments = hintsOf[ancestor].hasBytes("comment")
-                ancestor = nodes[ancestor].parent
-            }
-            guard !inComments else { continue }
+            guard !isInComments(element) else { continue }
             var line = PageArticle.clean(node.text)
             if PageArticle.isBylineLabel(line) || PageArticle.isBylineLabel(line + ":") {
                 // The label alone in its text: the names are the next text, in the same element or
@@ -216,19 +207,9 @@ extension MainContent {
         let nodes = document.nodes
         for node in nodes where node.isText {
             let bytes = node.utf8Text
-            guard bytes.count <= 60,
-                let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D })
-            else { continue }
-            let lower = bytes[first...].prefix(5).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-            guard Self.bylineWordBytes.contains(where: lower.starts(with:)) else { continue }
+            guard bytes.count <= 60, Self.opens(bytes, with: Self.bylineWordBytes) else { continue }
             let element = node.parent
-            var ancestor = element
-            var inComments = false
-            while ancestor >= 0, !inComments {
-                inComments = hintsOf[ancestor].hasBytes("comment")
-                ancestor = nodes[ancestor].parent
-            }
-            guard !inComments else { continue }
+            guard !isInComments(element) else { continue }
             var text = element >= 0 ? document.text(element, spaced: true) : node.text
             // The word alone in its element (`<span>By </span><a>Laura Clout</a>`): the element around.
             if text.utf8.count <= 5, element >= 0, case let outer = nodes[element].parent, outer >= 0 {
@@ -255,6 +236,29 @@ extension MainContent {
                     && part.last.map { $0.isLetter || $0 == "." } == true
             }
         }
+    }
+
+    /// Whether a text's bytes open, after white space and lower-cased as ASCII, with one of
+    /// `openings` (lower-case ASCII): checked on the bytes, as most of a page's short texts open
+    /// with none.
+    static func opens(_ bytes: UnsafeBufferPointer<UInt8>, with openings: [[UInt8]]) -> Bool {
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) else {
+            return false
+        }
+        let longest = openings.map(\.count).max() ?? 0
+        let lower = bytes[first...].prefix(longest).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return openings.contains(where: lower.starts(with:))
+    }
+
+    /// Whether an element (or one around it) is named for readers' comments. Parents come before
+    /// their children: the walk up ends at the root (-1).
+    func isInComments(_ element: Int) -> Bool {
+        var ancestor = element
+        while ancestor >= 0 {
+            if hintsOf[ancestor].hasBytes("comment") { return true }
+            ancestor = document.nodes[ancestor].parent
+        }
+        return false
     }
 
     /// The byline's opening words, lower-case ASCII with the space after them.
