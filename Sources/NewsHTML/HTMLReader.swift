@@ -70,6 +70,12 @@ package enum HTMLReader {
                 page.authors = people
             }
         }
+        // A page that says it is an article and names no author in its markup nor in its text's
+        // byline: a byline word and a known given name anywhere, as on other pages (`MainContent`).
+        if metadata.statesArticle, page.authors.isEmpty {
+            let content = MainContent(document, metadata: metadata, strictness: .tagsOnly, evidence: &evidence)
+            page.authors = content.bylineWithAKnownName()
+        }
         return page
     }
 

@@ -346,6 +346,13 @@ import Testing
     func bylineWithAKnownGivenNameAnywhere(byline: String, expected: [String]) throws {
         let article = try read("<html><body>\(byline)<div class=\"main\"><h1>Talks in Geneva</h1>\(story)</div></body></html>")
         #expect(article.authors == expected)
+        // On a page that says it is an article, once its text's byline gave none.
+        let stated = try read(
+            """
+            <html><head><meta property="og:type" content="article"></head><body><div class="main">\
+            <h1>Talks in Geneva</h1>\(story)</div><div class="more">\(byline)</div></body></html>
+            """)
+        #expect(stated.authors == expected)
     }
 
 }
