@@ -224,9 +224,11 @@ struct InputPass {
                 continue
             }
             let nameStart = j
+            // A tag's name ends at white space, `/` or `>` only: another control byte is part of it
+            // (`<title\u{1A}>` opens no title), as HTML's tokenizer reads it.
             while j < n, j - nameStart < 32 {
                 let b = text[j]
-                guard b > 0x20, b != 0x3E, b != 0x2F else { break }
+                guard b != 0x20, b != 0x09, b != 0x0A, b != 0x0C, b != 0x0D, b != 0x3E, b != 0x2F else { break }
                 j += 1
             }
             let first = j > nameStart ? text[nameStart] | 0x20 : 0
