@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads publication stamps (`Monday 19 May 2025 17:13, UK`, `Published 19 May 2025 at 21:52 IST`,
 /// ISO 8601, RFC 2822) and turns them into UTC without the machine's time-zone database, so the
 /// answer is the same on every host.
@@ -12,28 +14,52 @@ enum DatelineParser {
 
     /// A whole line that is nothing but a (labelled) date: its label and value (`…Z` or `YYYY-MM-DD`).
     static func parseLine(_ line: String) -> (label: Label, value: String)? {
-        guard line.utf8.count <= 80, let firstDigit = line.utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 })
-        else { return nil }
+        guard line.utf8.count <= 80, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var label = Label.published
         var rest = Substring(line)
-        let lower = line.lowercasedFast()
-        for (prefix, kind) in labels where lower.fastHasPrefix(prefix) {
-            let afterPrefix = line.utf8.index(line.utf8.startIndex, offsetBy: prefix.utf8.count)
-            guard afterPrefix <= firstDigit || prefix.hasSuffix(" ") else { continue }
-            label = kind
-            rest = line[afterPrefix...]
-            break
+        if let after = afterLabel(rest, among: updateLabels) {
+            label = .updated
+            rest = after
+        } else if let after = afterLabel(rest, among: publicationLabels) ?? afterLabel(rest, among: otherLabels) {
+            rest = after
         }
         guard let value = parse(rest) else { return nil }
         return (label, value)
     }
 
-    static let labels: [(String, Label)] = [
-        ("last updated", .updated), ("updated on", .updated), ("updated:", .updated), ("updated ", .updated),
-        ("first published", .published), ("published on", .published), ("published:", .published),
-        ("published ", .published), ("posted on", .published), ("posted:", .published), ("posted ", .published),
-        ("date:", .published), ("dateline:", .published),
+    /// Labels of a publication day, lower-cased, in the languages newsd reads (`Published`,
+    /// `Veröffentlicht am`, `Publié le`, `Opublikowano:`); one of `labelLinks` may follow, then a colon.
+    static let publicationLabels = [
+        "published", "first published", "veröffentlicht", "erschienen", "publié", "publiée", "publicado",
+        "publicada", "pubblicato", "pubblicata", "gepubliceerd", "opublikowano", "publicerad", "julkaistu",
+        "publikováno", "date de publication", "fecha de publicación", "data di pubblicazione", "publication date",
     ]
+    /// Labels of the day a story was last revised (`Updated`, `Aktualisiert am`, `Mis à jour le`).
+    static let updateLabels = ["updated", "last updated", "aktualisiert", "mis à jour", "actualizado", "aggiornato"]
+    /// Labels that date a reader's post as often as a story (`Posted on`), or any line (`Date:`).
+    static let otherLabels = ["posted", "date", "dateline"]
+    /// The languages' `on` between a label and its day (`am`, `le`, `el`, `op`).
+    static let labelLinks: Set<String> = ["am", "on", "le", "el", "il", "op", "em", "den", "dne", "the"]
+
+    /// What follows the longest of `labels` (lower-case) that opens `text` in any case and is not
+    /// run into a word (`Published:`, not `Publishers`), with the language's `on` and a colon
+    /// skipped; nil when `text` opens with none of them.
+    static func afterLabel(_ text: Substring, among labels: [String]) -> Substring? {
+        let text = text.drop(while: \.isWhitespace)
+        guard let first = text.first, first.isLetter else { return nil }
+        let lower = text.prefix(labels.map(\.count).max() ?? 0).lowercased()
+        guard let label = labels.filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return nil }
+        var rest = text.dropFirst(label.count)
+        guard rest.first.map({ !$0.isLetter }) ?? true else { return nil }
+        func skipped(_ s: Substring) -> Substring { s.drop { $0 == " " || $0 == ":" || $0 == "\u{a0}" } }
+        rest = skipped(rest)
+        if let word = rest.split(separator: " ", maxSplits: 1).first,
+            labelLinks.contains(word.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        {
+            rest = skipped(rest.dropFirst(word.count))
+        }
+        return rest
+    }
 
     /// Parses a date expression that must fill the whole text; nil when any part is not understood.
     static func parse(_ text: Substring) -> String? {

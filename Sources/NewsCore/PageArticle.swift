@@ -137,6 +137,34 @@ package struct PageArticle: Sendable, Equatable {
         return words.count >= 2 && words.contains { $0.unicodeScalars.filter(Scalars.isLetter).count >= 3 }
     }
 
+    /// What follows a publication label that opens `text` (`Veröffentlicht am 16.08.2019` →
+    /// `16.08.2019`, `Published: 3 March 2020`), the label's `on` and a colon skipped; nil when it
+    /// opens with none.
+    package static func afterPublicationLabel(_ text: String) -> Substring? {
+        // Most texts open with none of the labels' first letters: the first byte tells, no copy made.
+        guard let k = text.utf8.firstNonBlankIndex, publicationInitials.contains(text.utf8[k] | 0x20) else {
+            return nil
+        }
+        return DatelineParser.afterLabel(text[...], among: DatelineParser.publicationLabels)
+    }
+
+    /// The first bytes of the publication labels, lower-case ASCII.
+    private static let publicationInitials = Set(DatelineParser.publicationLabels.compactMap(\.utf8.first))
+
+    /// Two to four words that open with a given name newsd knows, each capitalised (after a hyphen
+    /// too: `Hall-Jones`, not `News-gazette`), a full stop only at a word's end (`J.`, not
+    /// `Offoffoff.com`), and no place: a person's name where nothing else says it is one.
+    package static func isKnownPersonsName(_ name: some StringProtocol) -> Bool {
+        let words = name.split(separator: " ")
+        guard (2...4).contains(words.count), isGivenName(String(words[0])), !isPlace(String(name)) else { return false }
+        return words.allSatisfy { word in
+            word.split(separator: "-").allSatisfy { part in
+                part.first?.isUppercase == true && part.dropLast().allSatisfy { $0.isLetter || $0 == "'" }
+                    && part.last.map { $0.isLetter || $0 == "." } == true
+            }
+        }
+    }
+
     /// Whether a word is a given name newsd knows in bylines (`Stefan`, `Marina`).
     package static func isGivenName(_ word: String) -> Bool {
         Gazetteer.bylineFirstNames.contains(word)

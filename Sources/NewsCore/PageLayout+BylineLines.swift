@@ -260,11 +260,9 @@ extension PageLayout {
         return ["kommentar", "kommentare", "comment", "comments", "commentaire", "commentaires", "comentario", "comentarios"].contains(words[1])
     }
 
-    /// Words that label a story's date (`Published`, `Updated`, `Veröffentlicht`).
-    static let publicationLabels = [
-        "published", "updated", "posted", "last updated", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "publicado",
-        "actualizado", "pubblicato", "aggiornato",
-    ]
+    /// Words that label a story's date (`Published`, `Updated`, `Veröffentlicht`, `Posted`).
+    static let publicationLabels =
+        DatelineParser.publicationLabels + DatelineParser.updateLabels + ["posted"]
 
     static let bylineOpenings = [
         "by ", "von ", "vom ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
@@ -346,22 +344,15 @@ extension PageLayout {
     ]
 
     /// `04.02.2022 | 13:10 Uhr | Uta Helkenberg`, `25.10.2022 - Reiner Nagel`: a line of at most 80
-    /// bytes that opens with a day, then at most two times of day, and ends with a name alone whose
-    /// first word is a given name newsd knows (`Gazetteer.bylineFirstNames`), two to four
-    /// capitalised words that are no place.
+    /// bytes that opens with a day, then at most two times of day, and ends with a name alone that
+    /// opens with a given name newsd knows (`PageArticle.isKnownPersonsName`).
     static func nameAfterDay(_ line: Substring) -> String? {
         guard line.utf8.count <= 80, line.unicodeScalars.contains(where: Scalars.isDigit) else { return nil }
         for separator in [" | ", " - ", " – ", " · ", " • "] where line.utf8Range(of: separator) != nil {
             let parts = line.components(separatedBy: separator).map { Substring($0).trimmingSpaces() }
             guard (2...4).contains(parts.count), DateFinder.find(in: String(parts[0])) != nil,
-                parts.dropFirst().dropLast().allSatisfy(isTimeOfDay), let last = parts.last
-            else { continue }
-            let words = last.split(separator: " ")
-            guard (2...4).contains(words.count), Gazetteer.bylineFirstNames.contains(String(words[0])),
-                words.allSatisfy({ word in
-                    word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" }
-                }),
-                Gazetteer.places[String(last)] == nil
+                parts.dropFirst().dropLast().allSatisfy(isTimeOfDay), let last = parts.last,
+                PageArticle.isKnownPersonsName(last)
             else { continue }
             return String(last)
         }

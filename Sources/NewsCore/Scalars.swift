@@ -419,3 +419,10 @@ struct ByteSet: Sendable {
         b < 128 ? low >> UInt128(b) & 1 != 0 : high >> UInt128(b - 128) & 1 != 0
     }
 }
+
+extension Collection<UInt8> {
+    /// The index of the first byte that is not a space, tab, line feed or carriage return.
+    package var firstNonBlankIndex: Index? {
+        firstIndex { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
+    }
+}

@@ -114,15 +114,7 @@ extension MainContent {
     /// otherwise.
     static func signature(_ paragraph: String) -> String? {
         let text = PageArticle.clean(paragraph)
-        guard text.count <= 40 else { return nil }
-        let words = text.split(separator: " ")
-        guard (2...4).contains(words.count), PageArticle.isGivenName(String(words[0])),
-            words.allSatisfy({ word in
-                word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" }
-            }),
-            !PageArticle.isPlace(text)
-        else { return nil }
-        return text
+        return text.count <= 40 && PageArticle.isKnownPersonsName(text) ? text : nil
     }
 
     /// Whether a link's address is an author's page on a site: a path with a folder of authors
@@ -216,35 +208,18 @@ extension MainContent {
                 text = document.text(outer, spaced: true)
             }
             guard text.utf8.count <= 80, let names = PageArticle.printedByline(text), !names.isEmpty,
-                names.allSatisfy(Self.isKnownPersonsName)
+                names.allSatisfy(PageArticle.isKnownPersonsName)
             else { continue }
             return names
         }
         return []
     }
 
-    /// Two to four words that open with a given name newsd knows, each capitalised (after a hyphen
-    /// too: `Hall-Jones`, not `News-gazette`), a full stop only at a word's end (`J.`, not
-    /// `Offoffoff.com`), and no place.
-    static func isKnownPersonsName(_ name: String) -> Bool {
-        let words = name.split(separator: " ")
-        guard (2...4).contains(words.count), PageArticle.isGivenName(String(words[0])), !PageArticle.isPlace(name)
-        else { return false }
-        return words.allSatisfy { word in
-            word.split(separator: "-").allSatisfy { part in
-                part.first?.isUppercase == true && part.dropLast().allSatisfy { $0.isLetter || $0 == "'" }
-                    && part.last.map { $0.isLetter || $0 == "." } == true
-            }
-        }
-    }
-
     /// Whether a text's bytes open, after white space and lower-cased as ASCII, with one of
     /// `openings` (lower-case ASCII): checked on the bytes, as most of a page's short texts open
     /// with none.
     static func opens(_ bytes: UnsafeBufferPointer<UInt8>, with openings: [[UInt8]]) -> Bool {
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) else {
-            return false
-        }
+        guard let first = bytes.firstNonBlankIndex else { return false }
         let longest = openings.map(\.count).max() ?? 0
         let lower = bytes[first...].prefix(longest).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         return openings.contains(where: lower.starts(with:))

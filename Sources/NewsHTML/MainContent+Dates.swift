@@ -34,7 +34,7 @@ extension MainContent {
         let nodes = document.nodes
         var found: String?
         for (i, node) in nodes.enumerated() where node.isText && node.text.utf8.count <= 120 {
-            guard let rest = Self.afterPublicationLabel(node.text), !isInLink(i) else { continue }
+            guard let rest = PageArticle.afterPublicationLabel(node.text), !isInLink(i) else { continue }
             var day = DateText.find(in: String(rest), page: order)
             if day == nil, !rest.contains(where: { $0.isLetter || $0.isNumber }) {
                 // The label alone; the day in the next text (`<span>Erschienen am:</span> <h2>13.10.2021</h2>`).
@@ -47,40 +47,6 @@ extension MainContent {
             found = day
         }
         return found
-    }
-
-    /// Labels of a publication day, lower-cased; one of `labelLinks` (the languages' `on`) may follow.
-    static let publicationLabels = [
-        "veröffentlicht", "erschienen", "published", "first published", "publié", "publiée", "publicado",
-        "publicada", "pubblicato", "pubblicata", "gepubliceerd", "opublikowano", "publicerad", "julkaistu",
-        "publikováno", "date de publication", "fecha de publicación", "data di pubblicazione", "publication date",
-    ]
-    /// The labels' first letters, lower-case ASCII.
-    private static let labelInitials = Set(publicationLabels.compactMap { $0.utf8.first })
-    static let labelLinks: Set<String> = ["am", "on", "le", "el", "il", "op", "em", "den", "dne", "the"]
-
-    /// What follows a publication label that opens `text`, its `on` and a colon skipped; nil when
-    /// `text` opens with none.
-    static func afterPublicationLabel(_ text: String) -> Substring? {
-        // Most texts open with none of the labels' first letters: no copy made of them.
-        guard let opening = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
-            labelInitials.contains(opening | 0x20)
-        else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let first = trimmed.unicodeScalars.first, first.properties.isAlphabetic else { return nil }
-        let lower = trimmed.lowercased()
-        guard let label = publicationLabels.filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else {
-            return nil
-        }
-        var rest = lower.dropFirst(label.count)
-        guard rest.first.map({ !$0.isLetter }) ?? true else { return nil }
-        rest = rest.drop { $0 == " " || $0 == ":" || $0 == "\u{a0}" }
-        if let word = rest.split(separator: " ", maxSplits: 1).first,
-            labelLinks.contains(word.trimmingCharacters(in: .punctuationCharacters))
-        {
-            rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == ":" || $0 == "\u{a0}" }
-        }
-        return rest
     }
 
     /// The nodes of the story's first, second and last paragraphs that are in its body (the second

@@ -62,6 +62,39 @@ import Testing
         #expect(DatelineParser.parseLine(line) == nil)
     }
 
+    /// Publication and update labels in the languages newsd reads, with their `on` and a colon, before
+    /// a stamp this parser reads (ISO 8601, RFC 2822, English month names); a day in another
+    /// language's words (`16.08.2019`, `4. Februar 2022`) is the page readers' (`DateFinder`).
+    @Test(arguments: [
+        ("Veröffentlicht am 2019-08-16", DatelineParser.Label.published, "2019-08-16"),
+        ("Erschienen am: 2022-02-04T10:15:00+01:00", .published, "2022-02-04T09:15:00Z"),
+        ("Published on: March 3, 2020", .published, "2020-03-03"),
+        ("Publié le 2019-06-29", .published, "2019-06-29"),
+        ("Publication Date: Wednesday, August 11, 2004", .published, "2004-08-11"),
+        ("Updated on March 3, 2020", .updated, "2020-03-03"),
+        ("Last Updated: Oct 29, 2012 9:03 AM ET", .updated, "2012-10-29T13:03:00Z"),
+        ("Aktualisiert am 2019-08-16", .updated, "2019-08-16"),
+        ("Mis à jour le 2020-03-03", .updated, "2020-03-03"),
+        ("Posted : Thu, 10 Jan 2008 03:47:03 GMT", .published, "2008-01-10T03:47:03Z"),
+        ("Date: 2020-03-03", .published, "2020-03-03"),
+    ])
+    func labelledDatelines(line: String, label: DatelineParser.Label, expected: String) {
+        let found = DatelineParser.parseLine(line)
+        #expect(found?.label == label)
+        #expect(found?.value == expected)
+    }
+
+    /// A label run into a word is no label (`Publishers`), and a label's text is what follows it.
+    @Test func labelsEndAtAWordsEnd() {
+        #expect(DatelineParser.parseLine("Publishers 12.03.2021") == nil)
+        #expect(DatelineParser.parseLine("Dates 12.03.2021") == nil)
+        let labels = DatelineParser.publicationLabels
+        #expect(DatelineParser.afterLabel("Veröffentlicht am: 16.08.2019", among: labels) == "16.08.2019")
+        #expect(DatelineParser.afterLabel("  First published on 3 March", among: labels) == "3 March")
+        #expect(DatelineParser.afterLabel("Publisher: Acme", among: labels) == nil)
+        #expect(DatelineParser.afterLabel("Updated 3 March", among: labels) == nil)
+    }
+
     @Test func dateInsideTextIsNotTheArticleDate() throws {
         let text = "Headline here\nTrump spoke on Monday 19 May 2025 at 17:13 with Putin.\n"
             + "— The White House (@WhiteHouse) May 19, 2025\n"

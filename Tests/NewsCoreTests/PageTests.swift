@@ -779,6 +779,24 @@ import Testing
         #expect(PageLayout.byline(line) == names)
     }
 
+    /// A known person's name, as the page readers check it where no element says author: two to four
+    /// capitalised words opening with a known given name, hyphenated parts capitalised, a full stop
+    /// only at a word's end, no place.
+    @Test(arguments: [
+        ("Anna Becker", true),
+        ("Stefan Hall-Jones", true),
+        ("Anna J. Becker", true),
+        ("Anna", false),
+        ("Anna becker", false),
+        ("Anna News-gazette", false),
+        ("Anna Offoffoff.com", false),
+        ("Anna Becker Und Die Stadt Berlin", false),
+        ("Becker Anna", false),
+    ])
+    func knownPersonsName(name: String, known: Bool) {
+        #expect(PageArticle.isKnownPersonsName(name) == known)
+    }
+
     /// The same forms where a page prints them: under the headline, a label on its own line with the
     /// name on the next (`Von:` / `Moritz Pieczewski-Freimuth`; a desk too: `Autor` / `Teufel Blog
     /// Redaktion`), a date before a bare name with a known first name (`11.12.2019 - Anna Becker`,
