@@ -330,7 +330,10 @@ extension PageLayout {
     }
 
     /// How a site's address ends.
-    static let siteSuffixes = [".com", ".net", ".org", ".info", ".de", ".at", ".ch", ".uk", ".fr", ".it", ".es", ".nl", ".eu", ".io"]
+    static let siteSuffixes = [
+        ".com", ".net", ".org", ".info", ".de", ".at", ".ch", ".uk", ".fr", ".it", ".es", ".nl", ".eu", ".io", ".pl", ".be",
+        ".dk", ".se", ".no", ".fi", ".ru", ".jp", ".cn", ".in", ".us", ".ca", ".au", ".news", ".tv",
+    ]
 
     /// Words after `By` or `Von` that name no author: what menus sort by and sentences go on with.
     static let notOneWordNames: Set<String> = [

@@ -47,7 +47,50 @@ struct PageLayout {
             return nil
         }
         let inStory = best.line.map { $0 >= firstBody && roles[$0] == .paragraph } == true && !best.echoesPageTitle
-        return (best.line, best.text, inStory)
+        return (best.line, withoutAddressOrDay(best.text), inStory)
+    }
+
+    /// A headline without the site's address or a day set off by a separator at its start or end
+    /// (`makrophotos von insekten » gizmeo.eu`, `mediaarchitecture.de // » Jens Weber`, `23.01.2022 -
+    /// Dorothea Wierer darf …`), when two words or more are left; the headline as it is otherwise.
+    static func withoutAddressOrDay(_ headline: String) -> String {
+        let words = headline.split(whereSeparator: { $0 == " " || $0 == "\u{a0}" })
+        guard words.count >= 4, words.count <= 60 else { return headline }
+        var start = 0
+        var end = words.count
+        if isAddressOrDay(words[0]), words.count > 1, titleSeparators.contains(words[1]) {
+            start = 1
+            while start < end, titleSeparators.contains(words[start]) { start += 1 }
+        }
+        if end - start >= 3, isAddress(words[end - 1]), titleSeparators.contains(words[end - 2]) {
+            end -= 1
+            while end > start, titleSeparators.contains(words[end - 1]) { end -= 1 }
+        }
+        guard start > 0 || end < words.count, Sentences.wordCount(words[start..<end].joined(separator: " ")) >= 2 else {
+            return headline
+        }
+        return words[start..<end].joined(separator: " ")
+    }
+
+    /// Words that set a site's name or address apart from a headline.
+    static let titleSeparators: Set<Substring> = ["»", "«", "//", ">", "|", "-", "–", "—", "•", "·", "::"]
+
+    /// A site's address as a word (`gizmeo.eu`, `www.example.com`, `Tagesschau.de`): letters, digits,
+    /// hyphens and dots, ending in a suffix of `siteSuffixes`.
+    static func isAddress(_ word: Substring) -> Bool {
+        guard word.utf8.count <= 60, word.contains("."),
+            word.unicodeScalars.allSatisfy({ Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "." || $0 == "-" })
+        else { return false }
+        let lower = word.lowercased()
+        return siteSuffixes.contains(where: lower.hasSuffix) && !lower.hasPrefix(".")
+    }
+
+    /// A site's address, or a day written as one word (`23.01.2022`, `2022-01-23`, `23/01/2022`).
+    static func isAddressOrDay(_ word: Substring) -> Bool {
+        if isAddress(word) { return true }
+        let parts = word.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "/" })
+        guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
+        return DateFinder.find(in: String(word)) != nil
     }
 
     /// The first line after the page's first (its window title) that prints the headline taken from

@@ -779,6 +779,24 @@ import Testing
         #expect(PageLayout.byline(line) == names)
     }
 
+    /// A whole page's headline loses the site's address or a day set off by a separator at its start
+    /// or end; an address or a version inside the headline, or a headline of a few words, stays.
+    @Test(arguments: [
+        ("makrophotos von insekten » gizmeo.eu", "makrophotos von insekten"),
+        ("mediaarchitecture.de // \u{a0}» Jens Weber", "Jens Weber"),
+        ("23.01.2022 - Dorothea Wierer darf beim Antholz-Abschluss noch jubeln",
+         "Dorothea Wierer darf beim Antholz-Abschluss noch jubeln"),
+        ("Musk-Firma mit erstem KI-Modell, auch für Tesla > teslamag.de", "Musk-Firma mit erstem KI-Modell, auch für Tesla"),
+        ("Why Node.js is fast on one core", "Why Node.js is fast on one core"),
+        ("Version 2.0 - what is new in it", "Version 2.0 - what is new in it"),
+        ("Berlin - tagesschau.de", "Berlin - tagesschau.de"),
+        ("Council votes on the bridge - 12.03.2021", "Council votes on the bridge - 12.03.2021"),
+        ("Ein Interview mit Sonja über tagesschau.de", "Ein Interview mit Sonja über tagesschau.de"),
+    ])
+    func headlineWithoutAddressOrDay(headline: String, expected: String) {
+        #expect(PageLayout.withoutAddressOrDay(headline) == expected)
+    }
+
     /// A known person's name, as the page readers check it where no element says author: two to four
     /// capitalised words opening with a known given name, hyphenated parts capitalised, a full stop
     /// only at a word's end, no place.
