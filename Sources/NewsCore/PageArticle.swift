@@ -180,6 +180,12 @@ package struct PageArticle: Sendable, Equatable {
         Byline.cleanName(TextExtractor.clean(raw))
     }
 
+    /// A headline without the site's address or a day set off by a separator at its start or end
+    /// (`makrophotos von insekten » gizmeo.eu`, `23.01.2022 - Headline`), as whole-page text cuts it.
+    package static func withoutAddressOrDay(_ headline: String) -> String {
+        PageLayout.withoutAddressOrDay(headline)
+    }
+
     /// What a byline opens with before the names (`By `, `Veröffentlicht von `), lower-cased, as the
     /// text reader reads them.
     package static var bylineOpenings: [String] { PageLayout.bylineOpenings }

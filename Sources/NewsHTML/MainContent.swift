@@ -220,7 +220,8 @@ struct MainContent {
         let (headings, inHeaders, onlyH1, firstH1) = headlines()
         page.title = Self.headline(
             metadata: metadata, headings: headings, inHeaders: inHeaders, onlyH1: onlyH1, firstH1: firstH1, above: linesAboveStory(found),
-            opening: Self.openingWords(found))
+            opening: Self.openingWords(found)
+        ).map(PageArticle.withoutAddressOrDay)
         let titleKey = Self.key(page.title ?? "")
 
         // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
