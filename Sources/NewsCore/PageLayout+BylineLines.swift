@@ -264,6 +264,9 @@ extension PageLayout {
     static let publicationLabels =
         DatelineParser.publicationLabels + DatelineParser.updateLabels + ["posted"]
 
+    /// Spanish and Portuguese openings of a byline, after which `en` / `em` is no conjunction.
+    static let iberianOpenings: Set<String> = ["por ", "escribe ", "publicado por ", "escrito por ", "redactado por "]
+
     static let bylineOpenings = [
         "by ", "von ", "vom ", "par ", "por ", "di ", "door ", "written by ", "posted by ", "story by ", "words by ", "author: ",
         "authors: ", "autor: ", "autorin: ", "autore: ", "auteur: ", "text: ", "by: ", "von: ", "veröffentlicht von ",
@@ -444,6 +447,15 @@ extension PageLayout {
         var body: Substring?
         for opening in bylineOpenings where lower.hasPrefix(opening) {
             body = rest.dropFirst(opening.count).trimmingSpaces()
+            // `Escribe Camila Méndez en Territorio`, `Por João Silva em São Paulo`: after a Spanish or
+            // Portuguese opening, `en` and `em` open the section or the place (Dutch `Door A en B`
+            // joins two names with it).
+            if iberianOpenings.contains(opening), var names = body {
+                for cut in [" en ", " em "] {
+                    if let r = names.utf8Range(of: cut) { names = names[..<r.lowerBound] }
+                }
+                body = names
+            }
             break
         }
         guard var body, !body.isEmpty else { return nil }

@@ -710,6 +710,9 @@ import Testing
     /// weekday or a control's word is nobody's name.
     @Test(arguments: [
         ("Geschrieben von Cooper am 25.08.2015 22:30 (1599 x gelesen)", ["Cooper"]),
+        ("Escribe Camila Méndez en Territorio", ["Camila Méndez"]),
+        ("Por João Silva em São Paulo", ["João Silva"]),
+        ("Por Ana Torres y Luis Gómez", ["Ana Torres", "Luis Gómez"]),
         ("Veröffentlicht am 12. Juni 2017 von gizzmo", ["gizzmo"]),
         ("Posted on 21. Juli 2019 by Realiberry", ["Realiberry"]),
         ("By Daniel | Published: 23. Juli 2017 | Kommentare geschlossen", ["Daniel"]),
