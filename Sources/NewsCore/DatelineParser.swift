@@ -17,11 +17,15 @@ enum DatelineParser {
         guard line.utf8.count <= 80, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var label = Label.published
         var rest = Substring(line)
-        if let after = afterLabel(rest, among: updateLabels) {
-            label = .updated
-            rest = after
-        } else if let after = afterLabel(rest, among: publicationLabels) ?? afterLabel(rest, among: otherLabels) {
-            rest = after
+        // Most stamps open with the day or its weekday: the labels are compared only with a line whose
+        // first letter opens one.
+        if mayOpenWithLabel(line) {
+            if let after = afterLabel(rest, among: updateLabels) {
+                label = .updated
+                rest = after
+            } else if let after = afterLabel(rest, among: publicationLabels) ?? afterLabel(rest, among: otherLabels) {
+                rest = after
+            }
         }
         guard let value = parse(rest) else { return nil }
         return (label, value)
@@ -41,13 +45,25 @@ enum DatelineParser {
     /// The languages' `on` between a label and its day (`am`, `le`, `el`, `op`).
     static let labelLinks: Set<String> = ["am", "on", "le", "el", "il", "op", "em", "den", "dne", "the"]
 
+    /// The labels' first letters (lower-case ASCII) and the longest label's length in characters.
+    private static let allLabels = publicationLabels + updateLabels + otherLabels
+    private static let labelInitials = ByteSet(allLabels.compactMap(\.utf8.first))
+    private static let longestLabel = allLabels.map(\.count).max() ?? 0
+
+    /// Whether `text`'s first byte after white space, in either case, is the first letter of a label:
+    /// false for most lines, looked at without a copy.
+    static func mayOpenWithLabel(_ text: some StringProtocol) -> Bool {
+        guard let k = text.utf8.firstNonBlankIndex else { return false }
+        return labelInitials.contains(text.utf8[k] | 0x20)
+    }
+
     /// What follows the longest of `labels` (lower-case) that opens `text` in any case and is not
     /// run into a word (`Published:`, not `Publishers`), with the language's `on` and a colon
     /// skipped; nil when `text` opens with none of them.
     static func afterLabel(_ text: Substring, among labels: [String]) -> Substring? {
         let text = text.drop(while: \.isWhitespace)
         guard let first = text.first, first.isLetter else { return nil }
-        let lower = text.prefix(labels.map(\.count).max() ?? 0).lowercased()
+        let lower = text.prefix(longestLabel).lowercased()
         guard let label = labels.filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return nil }
         var rest = text.dropFirst(label.count)
         guard rest.first.map({ !$0.isLetter }) ?? true else { return nil }

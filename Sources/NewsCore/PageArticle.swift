@@ -142,14 +142,9 @@ package struct PageArticle: Sendable, Equatable {
     /// opens with none.
     package static func afterPublicationLabel(_ text: String) -> Substring? {
         // Most texts open with none of the labels' first letters: the first byte tells, no copy made.
-        guard let k = text.utf8.firstNonBlankIndex, publicationInitials.contains(text.utf8[k] | 0x20) else {
-            return nil
-        }
+        guard DatelineParser.mayOpenWithLabel(text) else { return nil }
         return DatelineParser.afterLabel(text[...], among: DatelineParser.publicationLabels)
     }
-
-    /// The first bytes of the publication labels, lower-case ASCII.
-    private static let publicationInitials = Set(DatelineParser.publicationLabels.compactMap(\.utf8.first))
 
     /// Two to four words that open with a given name newsd knows, each capitalised (after a hyphen
     /// too: `Hall-Jones`, not `News-gazette`), a full stop only at a word's end (`J.`, not
@@ -185,6 +180,9 @@ package struct PageArticle: Sendable, Equatable {
     package static func withoutAddressOrDay(_ headline: String) -> String {
         PageLayout.withoutAddressOrDay(headline)
     }
+
+    /// The one-word openings of a byline without a label (`by `, `von `, `par `, `por `, `door `).
+    package static var bylineWords: [String] { PageLayout.bylineWords }
 
     /// What a byline opens with before the names (`By `, `Veröffentlicht von `), lower-cased, as the
     /// text reader reads them.

@@ -297,7 +297,11 @@ extension PageLayout {
     /// Openings after which a name of one word (`Geschrieben von Cooper`, `Autor: gnaddrig`) is a
     /// byline without more evidence: every opening but the bare prepositions, which menus and
     /// sentences open with too (`By Topic`, `Von Berlin`).
-    static let labelOpenings = Set(bylineOpenings).subtracting(["by ", "von ", "vom ", "par ", "por ", "di ", "door ", "text: ", "escribe "])
+    static let labelOpenings = Set(bylineOpenings).subtracting(bylineWords + ["vom ", "di ", "text: ", "escribe "])
+
+    /// The one-word openings of a byline without a label (`By`, `Von`, `Par`, `Por`, `Door`) that
+    /// are looked for anywhere on a page, lower-cased; `vom`, `di` open dates and phrases as often.
+    static let bylineWords = ["by ", "von ", "par ", "por ", "door "]
 
     /// `Ein Interview von Eugen Zentner`, `Eine Kolumne von Nils Pickert`, `A column by Jane Doe`:
     /// a kind of piece, then its author. The rest of the line from the preposition, or nil.

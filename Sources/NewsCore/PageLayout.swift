@@ -66,10 +66,9 @@ struct PageLayout {
             end -= 1
             while end > start, titleSeparators.contains(words[end - 1]) { end -= 1 }
         }
-        guard start > 0 || end < words.count, Sentences.wordCount(words[start..<end].joined(separator: " ")) >= 2 else {
-            return headline
-        }
-        return words[start..<end].joined(separator: " ")
+        guard start > 0 || end < words.count else { return headline }
+        let kept = words[start..<end].joined(separator: " ")
+        return Sentences.wordCount(kept) >= 2 ? kept : headline
     }
 
     /// Words that set a site's name or address apart from a headline.

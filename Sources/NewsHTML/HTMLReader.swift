@@ -25,13 +25,13 @@ package enum HTMLReader {
     /// only in a script's data is read from it (`ScriptDates`).
     package static func page(_ document: HTMLDocument, text: [UInt8]? = nil) -> PageArticle {
         let metadata = PageMetadata(document)
-        var best: (page: PageArticle, length: Int)?
+        var best: (page: PageArticle, length: Int, content: MainContent)?
         var evidence = MainContent.Evidence(document)
         for strictness in MainContent.Strictness.allCases {
             var content = MainContent(document, metadata: metadata, strictness: strictness, evidence: &evidence)
             let page = content.page()
             let length = page.body.reduce(0) { $0 + $1.utf8.count }
-            if best == nil || length > best!.length { best = (page, length) }
+            if best == nil || length > best!.length { best = (page, length, content) }
             if length >= shortBody { break }
         }
         var page = best!.page
@@ -73,8 +73,7 @@ package enum HTMLReader {
         // A page that says it is an article and names no author in its markup nor in its text's
         // byline: a byline word and a known given name anywhere, as on other pages (`MainContent`).
         if metadata.statesArticle, page.authors.isEmpty {
-            let content = MainContent(document, metadata: metadata, strictness: .tagsOnly, evidence: &evidence)
-            page.authors = content.bylineWithAKnownName()
+            page.authors = best!.content.bylineWithAKnownName()
         }
         return page
     }

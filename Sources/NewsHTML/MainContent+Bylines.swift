@@ -237,7 +237,7 @@ extension MainContent {
     }
 
     /// The byline's opening words, lower-case ASCII with the space after them.
-    static let bylineWordBytes: [[UInt8]] = ["by ", "von ", "par ", "por ", "door "].map { Array($0.utf8) }
+    static let bylineWordBytes: [[UInt8]] = PageArticle.bylineWords.map { Array($0.utf8) }
 
     /// Whether an author's name is the outlet's (`source`, the site's name: `ABC News`, `mediagene
     /// Inc.`) or an organisation's (`isOrganisation`): no person who wrote the piece.

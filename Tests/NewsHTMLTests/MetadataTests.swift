@@ -551,6 +551,20 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// A page's headline loses the site's address or a day set off at its start or end, whether the
+    /// `<title>` gives it (`Outdoor Lovers | talksweekly.eu`) or the page's `<h1>` (`23.01.2022 -
+    /// Headline`); an address inside the headline, or a headline of three words, stays.
+    @Test(arguments: [
+        ("<title>Outdoor Lovers | talksweekly.eu</title>", "", "Outdoor Lovers"),
+        ("", "<h1>23.01.2022 - Diplomats meet in Geneva again</h1>", "Diplomats meet in Geneva again"),
+        ("<title>Diplomats meet again on talksweekly.eu</title>", "", "Diplomats meet again on talksweekly.eu"),
+        ("<title>Diplomats | talksweekly.eu</title>", "", "Diplomats | talksweekly.eu"),
+    ])
+    func headlineWithoutTheSitesAddressOrADay(head: String, heading: String, expected: String) throws {
+        let article = try read("<html><head>\(head)</head><body><article>\(heading)\(story)</article></body></html>")
+        #expect(article.title == expected)
+    }
+
     /// A stated title keeps a part after a separator that the `<title>` does not end with (the
     /// headline's own: `– Until Now`), and loses one it does (the site's name); a section before the
     /// headline is cut either way.
