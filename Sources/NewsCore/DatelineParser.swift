@@ -47,14 +47,29 @@ enum DatelineParser {
 
     /// The labels' first letters (lower-case ASCII) and the longest label's length in characters.
     private static let allLabels = publicationLabels + updateLabels + otherLabels
-    private static let labelInitials = ByteSet(allLabels.compactMap(\.utf8.first))
+    /// Per first letter of a label, the second letters that follow it in one (lower-case; every
+    /// label opens with two ASCII letters).
+    private static let labelOpenings: [ByteSet] = (0..<256).map { first in
+        ByteSet(allLabels.compactMap { label in
+            let bytes = Array(label.utf8)
+            return bytes.count > 1 && bytes[0] == first ? bytes[1] : nil
+        })
+    }
     private static let longestLabel = allLabels.map(\.count).max() ?? 0
 
-    /// Whether `text`'s first byte after white space, in either case, is the first letter of a label:
-    /// false for most lines, looked at without a copy.
+    /// Whether `text`'s first two bytes after white space, in either case, are the first two letters
+    /// of a label: false for most lines, looked at without a copy.
     static func mayOpenWithLabel(_ text: some StringProtocol) -> Bool {
-        guard let k = text.utf8.firstNonBlankIndex else { return false }
-        return labelInitials.contains(text.utf8[k] | 0x20)
+        mayOpenWithLabel(utf8: text.utf8)
+    }
+
+    /// `mayOpenWithLabel` of a text's UTF-8 (a page's text node, before it is made a string).
+    static func mayOpenWithLabel(utf8 bytes: some Collection<UInt8>) -> Bool {
+        guard let k = bytes.firstNonBlankIndex else { return false }
+        let next = bytes.index(after: k)
+        guard next != bytes.endIndex else { return false }
+        // `| 0x20` lower-cases a letter; it may make another byte look like one, never the reverse.
+        return labelOpenings[Int(bytes[k] | 0x20)].contains(bytes[next] | 0x20)
     }
 
     /// What follows the longest of `labels` (lower-case) that opens `text` in any case and is not
@@ -64,7 +79,9 @@ enum DatelineParser {
         let text = text.drop(while: \.isWhitespace)
         guard let first = text.first, first.isLetter else { return nil }
         let lower = text.prefix(longestLabel).lowercased()
-        guard let label = labels.filter({ lower.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return nil }
+        var longest: String?
+        for label in labels where lower.hasPrefix(label) && label.utf8.count > longest?.utf8.count ?? 0 { longest = label }
+        guard let label = longest else { return nil }
         var rest = text.dropFirst(label.count)
         guard rest.first.map({ !$0.isLetter }) ?? true else { return nil }
         func skipped(_ s: Substring) -> Substring { s.drop { $0 == " " || $0 == ":" || $0 == "\u{a0}" } }

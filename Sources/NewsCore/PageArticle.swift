@@ -141,9 +141,15 @@ package struct PageArticle: Sendable, Equatable {
     /// `16.08.2019`, `Published: 3 March 2020`), the label's `on` and a colon skipped; nil when it
     /// opens with none.
     package static func afterPublicationLabel(_ text: String) -> Substring? {
-        // Most texts open with none of the labels' first letters: the first byte tells, no copy made.
+        // Most texts open with none of the labels' first two letters: the bytes tell, no copy made.
         guard DatelineParser.mayOpenWithLabel(text) else { return nil }
         return DatelineParser.afterLabel(text[...], among: DatelineParser.publicationLabels)
+    }
+
+    /// Whether a text's UTF-8 may open with a label of a date (`afterPublicationLabel`'s first look):
+    /// a page's text node is asked before it is made a string.
+    package static func mayOpenWithDateLabel(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        DatelineParser.mayOpenWithLabel(utf8: bytes)
     }
 
     /// Two to four words that open with a given name newsd knows, each capitalised (after a hyphen

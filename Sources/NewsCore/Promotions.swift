@@ -102,15 +102,20 @@ enum Promotions {
 
 extension String {
     /// Whether `prefix` occurs where a word starts: at the start or after a character that is no
-    /// letter or digit (`follow @`, not `unfollow`).
+    /// letter or digit (`follow @`, not `unfollow`). Matched on the UTF-8, byte for byte (a line and
+    /// its words are compared as written, without Foundation's string search).
     func hasWord(startingWith prefix: String) -> Bool {
-        var rest = self[...]
-        while let range = rest.range(of: prefix) {
-            if range.lowerBound == startIndex { return true }
-            let before = self[index(before: range.lowerBound)]
-            if !before.isLetter && !before.isNumber { return true }
-            rest = self[range.upperBound...]
+        var line = self
+        var word = prefix
+        return line.withUTF8 { text in
+            word.withUTF8 { needle in
+                var from = 0
+                while let k = text.firstOffset(of: needle, from: from) {
+                    if !text.isLetterOrDigit(before: k) { return true }
+                    from = k + 1
+                }
+                return false
+            }
         }
-        return false
     }
 }

@@ -420,9 +420,42 @@ struct ByteSet: Sendable {
     }
 }
 
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first place at or after `start` where `needle`'s bytes occur, byte for byte:
+    /// each place its first byte occurs (`memchr`), then the rest compared. An empty needle is at
+    /// `start`.
+    package func firstOffset(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return start <= count ? start : nil }
+        guard let base = baseAddress, let pattern = needle.baseAddress, count >= needle.count else { return nil }
+        let last = count - needle.count
+        var i = start
+        while i <= last {
+            guard let found = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i, pattern, needle.count) == 0 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the character that ends at `offset` is a letter or a digit (`Character.isLetter` or
+    /// `isNumber` for the scalar, read back from its UTF-8); false at the start.
+    package func isLetterOrDigit(before offset: Int) -> Bool {
+        guard offset > 0 else { return false }
+        let b = self[offset - 1]
+        if b < 0x80 { return b >= 0x30 && b <= 0x39 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        var start = offset - 1
+        while start > 0, self[start] & 0xC0 == 0x80 { start -= 1 }
+        guard let scalar = String(decoding: UnsafeBufferPointer(rebasing: self[start..<offset]), as: UTF8.self).unicodeScalars.first
+        else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
+
 extension Collection<UInt8> {
-    /// The index of the first byte that is not a space, tab, line feed or carriage return.
-    package var firstNonBlankIndex: Index? {
+    /// The index of the first byte that is not a space, tab, line feed or carriage return (inlined,
+    /// so that the other modules' byte scans are specialised for their collection).
+    @inlinable package var firstNonBlankIndex: Index? {
         firstIndex { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
     }
 }

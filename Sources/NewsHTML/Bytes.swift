@@ -8,22 +8,7 @@ extension String {
     func hasBytes(_ needle: String) -> Bool {
         var haystack = self
         var pattern = needle
-        return haystack.withUTF8 { h in
-            pattern.withUTF8 { p in
-                guard let needle = p.baseAddress, !p.isEmpty else { return true }
-                guard let base = h.baseAddress, h.count >= p.count else { return false }
-                // Each place the first byte occurs (`memchr`), then the rest compared.
-                let last = h.count - p.count
-                var i = 0
-                while i <= last {
-                    guard let found = memchr(base + i, Int32(p[0]), last - i + 1) else { return false }
-                    i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + i, needle, p.count) == 0 { return true }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { h in pattern.withUTF8 { p in h.firstOffset(of: p) != nil } }
     }
 
     /// `lowercased().hasBytes(needle)` for a lower-case ASCII needle, without the lower-cased copy when

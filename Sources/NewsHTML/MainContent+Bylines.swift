@@ -220,9 +220,14 @@ extension MainContent {
     /// with none.
     static func opens(_ bytes: UnsafeBufferPointer<UInt8>, with openings: [[UInt8]]) -> Bool {
         guard let first = bytes.firstNonBlankIndex else { return false }
-        let longest = openings.map(\.count).max() ?? 0
-        let lower = bytes[first...].prefix(longest).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        return openings.contains(where: lower.starts(with:))
+        return openings.contains { opening in
+            guard opening.count <= bytes.count - first else { return false }
+            for (k, want) in opening.enumerated() {
+                let b = bytes[first + k]
+                if (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) != want { return false }
+            }
+            return true
+        }
     }
 
     /// Whether an element (or one around it) is named for readers' comments. Parents come before

@@ -37,14 +37,11 @@ extension MainContent {
         // A class that names a story or its body, worn by three elements or more with little text
         // each, is a teaser card's or an excerpt's (`story-content` on every card of other stories,
         // `elementor-post__excerpt`): it gives no points (an aside's words still take some away).
-        let teaser = textLength[i] < Self.teaserLength && node[.class].map(repeatedDress.contains) == true
         if !words.isEmpty {
-            if !teaser {
-                if Self.storyBodyWords.occurs(in: words) {
-                    score += 35
-                } else if Self.storyWords.occurs(in: words) {
-                    score += 20
-                }
+            let story: Double =
+                Self.storyBodyWords.occurs(in: words) ? 35 : Self.storyWords.occurs(in: words) ? 20 : 0
+            if story > 0, !(textLength[i] < Self.teaserLength && node[.class].map(dresses.isRepeated) == true) {
+                score += story
             }
             if Self.asideWords.occurs(in: words) { score -= 20 }
         }

@@ -20,8 +20,8 @@ struct MainContent {
     private(set) var commas: [Int]
     /// Each element's lower-cased class and id (`hints`), made once.
     private(set) var hintsOf: [String]
-    /// Class values that three elements or more wear (`Evidence.repeatedDress`).
-    let repeatedDress: Set<String>
+    /// Which class values three elements or more wear (`Evidence.dresses`).
+    let dresses: Dresses
 
     /// How much of the class and id evidence sets furniture aside: `.all`, then (when that leaves
     /// too little text) `.strongWords` without the words a content word can overrule, then `.tagsOnly`.
@@ -55,8 +55,9 @@ struct MainContent {
         /// inside one (`<noscript><div id="nojava"></noscript>`, whose end tag HTML then ignores) puts
         /// the rest of the page there, as a parser that runs no scripts builds it.
         let isStoryNoscript: [Bool]
-        /// Class values that three elements or more of the page wear: a list's items, teaser cards.
-        let repeatedDress: Set<String>
+        /// Which class values three elements or more of the page wear (a list's items, teaser
+        /// cards), counted when first asked.
+        let dresses: Dresses
         /// Per node, whether it is an accordion: a `role="tablist"` that holds its `role="tabpanel"`s
         /// (Bootstrap's `panel-group`, a FAQ's or a press release's sections, each opened by its
         /// heading), no furniture by its role as a bar of tabs is.
@@ -66,39 +67,36 @@ struct MainContent {
             let nodes = document.nodes
             hints = nodes.map { $0.isText ? "" : MainContent.withoutTermSlugs(MainContent.hints($0)) }
             markup = [UInt8](repeating: 0, count: nodes.count)
-            func ancestors(of tags: (HTMLDocument.Node) -> Bool) -> [Bool] {
-                var holds = [Bool](repeating: false, count: nodes.count)
-                for i in nodes.indices where tags(nodes[i]) {
-                    var p = nodes[i].parent
-                    while p >= 0, !holds[p] {
-                        holds[p] = true
-                        p = nodes[p].parent
-                    }
-                }
-                return holds
-            }
-            holdsMainOrArticle = ancestors { $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) }
-            let holdsPanel = ancestors { !$0.isText && $0[.role]?.lowercased() == "tabpanel" }
-            isAccordion = nodes.indices.map { i in holdsPanel[i] && nodes[i][.role]?.lowercased() == "tablist" }
-            let holdsStory = ancestors {
-                $0.isTag(GUMBO_TAG_MAIN) || $0.isTag(GUMBO_TAG_ARTICLE) || $0.isTag(GUMBO_TAG_H1)
-            }
-            var dresses: [String: Int] = [:]
-            for node in nodes where !node.isText {
-                if let dress = node[.class], !dress.isEmpty { dresses[dress, default: 0] += 1 }
-            }
-            repeatedDress = Set(dresses.lazy.filter { $0.value >= 3 }.map(\.key))
+            dresses = Dresses(document)
+            // One walk from the last node to the first (children come after their parents): the
+            // text under each node, and what is below it (`holds`, a bit per kind).
+            let mainOrArticle: UInt8 = 1
+            let panel: UInt8 = 2
+            let story: UInt8 = 4
+            var holds = [UInt8](repeating: 0, count: nodes.count)
             var text = [Int](repeating: 0, count: nodes.count)
             var noscripts = false
             for i in stride(from: nodes.count - 1, through: 0, by: -1) {
-                if nodes[i].isText {
-                    text[i] = nodes[i].utf8Text.count
-                } else if nodes[i].isTag(GUMBO_TAG_NOSCRIPT) {
+                let node = nodes[i]
+                var own: UInt8 = 0
+                if node.isText {
+                    text[i] = node.utf8Text.count
+                } else if node.isTag(GUMBO_TAG_MAIN) || node.isTag(GUMBO_TAG_ARTICLE) {
+                    own = mainOrArticle | story
+                } else if node.isTag(GUMBO_TAG_H1) {
+                    own = story
+                } else if node.isTag(GUMBO_TAG_NOSCRIPT) {
                     noscripts = true
                 }
-                let p = nodes[i].parent
-                if p >= 0 { text[p] += text[i] }
+                if !node.isText, node[.role]?.lowercased() == "tabpanel" { own |= panel }
+                let p = node.parent
+                if p >= 0 {
+                    text[p] += text[i]
+                    holds[p] |= holds[i] | own
+                }
             }
+            holdsMainOrArticle = holds.map { $0 & mainOrArticle != 0 }
+            isAccordion = nodes.indices.map { i in holds[i] & panel != 0 && nodes[i][.role]?.lowercased() == "tablist" }
             isStoryNoscript =
                 noscripts
                 ? nodes.indices.map {
@@ -107,9 +105,31 @@ struct MainContent {
                 }
                 : [Bool](repeating: false, count: nodes.count)
             isDialog = nodes.indices.map { [hints] i in
-                !hints[i].isEmpty && !holdsStory[i] && MainContent.dialogTagSet.contains(nodes[i])
+                !hints[i].isEmpty && holds[i] & story == 0 && MainContent.dialogTagSet.contains(nodes[i])
                     && MainContent.namesADialog(hints[i])
             }
+        }
+    }
+
+    /// The class values of a page's elements and how many wear each, counted on the first question:
+    /// only an element with a story's class words and little text asks (`baseScore`), and most pages
+    /// have none. Shared by the passes of one page.
+    final class Dresses {
+        private let document: HTMLDocument
+        private var worn: [String: Int]?
+
+        init(_ document: HTMLDocument) { self.document = document }
+
+        /// Whether three elements or more wear `dress` as their whole class value.
+        func isRepeated(_ dress: String) -> Bool {
+            if worn == nil {
+                var counts: [String: Int] = [:]
+                for node in document.nodes where !node.isText {
+                    if let dress = node[.class], !dress.isEmpty { counts[dress, default: 0] += 1 }
+                }
+                worn = counts
+            }
+            return worn?[dress] ?? 0 >= 3
         }
     }
 
@@ -129,7 +149,7 @@ struct MainContent {
         linkLength = [Int](repeating: 0, count: count)
         commas = [Int](repeating: 0, count: count)
         hintsOf = evidence.hints
-        repeatedDress = evidence.repeatedDress
+        dresses = evidence.dresses
         // Pages repeat their class names (every item of a list has the same): each distinct one is
         // matched against the word lists once.
         var verdicts: [String: Bool] = [:]

@@ -1,3 +1,4 @@
+import Glibc
 import NewsCore
 
 /// The publication date a page states only in its scripts' data: sites built on JavaScript
@@ -21,17 +22,21 @@ enum ScriptDates {
     /// The publication date in the article's form (an instant in UTC, or a day), or nil.
     static func find(in text: [UInt8]) -> String? {
         let end = min(text.count, reach)
-        var i = 0
-        while i < end {
-            // Every key opens with a quote then a letter among `d`, `p`, `f`.
-            guard let quote = text[i..<end].firstIndex(of: 0x22) else { return nil }
-            i = quote + 1
-            guard i < end, text[i] == 0x64 || text[i] == 0x70 || text[i] == 0x66 else { continue }
-            for key in keys where quote + key.count <= end && text[quote..<(quote + key.count)].elementsEqual(key) {
-                if let date = value(in: text, after: quote + key.count, end: end) { return date }
+        return text.withUnsafeBufferPointer { bytes -> String? in
+            // Every key opens with a quote then a letter among `d`, `p`, `f`: the quotes found by
+            // `memchr`, the keys compared after those only.
+            guard let base = bytes.baseAddress else { return nil }
+            var i = 0
+            while i < end, let hit = memchr(base + i, 0x22, end - i) {
+                let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                i = quote + 1
+                guard i < end, bytes[i] == 0x64 || bytes[i] == 0x70 || bytes[i] == 0x66 else { continue }
+                for key in keys where quote + key.count <= end && bytes[quote..<(quote + key.count)].elementsEqual(key) {
+                    if let date = value(in: text, after: quote + key.count, end: end) { return date }
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// The ISO 8601 date in `"…"` after a key's colon (spaces allowed around it), or nil.

@@ -95,6 +95,19 @@ import Testing
         #expect(DatelineParser.afterLabel("Updated 3 March", among: labels) == nil)
     }
 
+    /// The first look at a line: its first two letters, in either case, after white space, open a
+    /// label or the line is passed over without being read further.
+    @Test func labelsFirstTwoLetters() {
+        for line in ["Published: 3 March", "  PUBLISHED 3 March", "\tveröffentlicht am", "Mis à jour le", "dateline", "Posted"] {
+            #expect(DatelineParser.mayOpenWithLabel(line), "\(line)")
+        }
+        for line in ["Paris, 3 March", "12.03.2021", "P", "", "   ", "Über", "Pz: 2021"] {
+            #expect(!DatelineParser.mayOpenWithLabel(line), "\(line)")
+        }
+        let bytes = Array("Erschienen am 13.10.2021".utf8)
+        #expect(bytes.withUnsafeBufferPointer { PageArticle.mayOpenWithDateLabel(utf8: $0) })
+    }
+
     @Test func dateInsideTextIsNotTheArticleDate() throws {
         let text = "Headline here\nTrump spoke on Monday 19 May 2025 at 17:13 with Putin.\n"
             + "— The White House (@WhiteHouse) May 19, 2025\n"

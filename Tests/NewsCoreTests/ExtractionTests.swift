@@ -104,6 +104,21 @@ import Testing
         #expect(!Promotions.isPromotion(line))
     }
 
+    /// Words are matched where a word starts, on the UTF-8 as written: after a space, a punctuation
+    /// mark or at the start, not after a letter or a digit of any script (`désabonner`, `9subscribe`).
+    @Test func wordsStartAfterNoLetterOrDigit() {
+        #expect("follow us on twitter".hasWord(startingWith: "follow us"))
+        #expect("please (follow us)".hasWord(startingWith: "follow us"))
+        #expect(!"unfollow us".hasWord(startingWith: "follow us"))
+        #expect("unfollow us, then follow us".hasWord(startingWith: "follow us"))
+        #expect(!"désabonnez-vous".hasWord(startingWith: "abonnez"))
+        #expect(!"日本subscribe".hasWord(startingWith: "subscribe"))
+        #expect("—subscribe".hasWord(startingWith: "subscribe"))
+        #expect(!"9subscribe".hasWord(startingWith: "subscribe"))
+        #expect(!"".hasWord(startingWith: "subscribe"))
+        #expect(!"sub".hasWord(startingWith: "subscribe"))
+    }
+
     /// Only notices at the end count, four at most, and never a story's only line.
     @Test func promotionsCountFromTheEnd() {
         let story = ["The council approved the bridge on Monday after a debate of six hours, the mayor said."]
