@@ -47,14 +47,8 @@ enum DatelineParser {
 
     /// The labels' first letters (lower-case ASCII) and the longest label's length in characters.
     private static let allLabels = publicationLabels + updateLabels + otherLabels
-    /// Per first letter of a label, the second letters that follow it in one (lower-case; every
-    /// label opens with two ASCII letters).
-    private static let labelOpenings: [ByteSet] = (0..<256).map { first in
-        ByteSet(allLabels.compactMap { label in
-            let bytes = Array(label.utf8)
-            return bytes.count > 1 && bytes[0] == first ? bytes[1] : nil
-        })
-    }
+    /// The labels' first two letters (every label opens with two ASCII letters).
+    private static let labelOpenings = OpeningPairs(allLabels)
     private static let longestLabel = allLabels.map(\.count).max() ?? 0
 
     /// Whether `text`'s first two bytes after white space, in either case, are the first two letters
@@ -65,11 +59,7 @@ enum DatelineParser {
 
     /// `mayOpenWithLabel` of a text's UTF-8 (a page's text node, before it is made a string).
     static func mayOpenWithLabel(utf8 bytes: some Collection<UInt8>) -> Bool {
-        guard let k = bytes.firstNonBlankIndex else { return false }
-        let next = bytes.index(after: k)
-        guard next != bytes.endIndex else { return false }
-        // `| 0x20` lower-cases a letter; it may make another byte look like one, never the reverse.
-        return labelOpenings[Int(bytes[k] | 0x20)].contains(bytes[next] | 0x20)
+        labelOpenings.mayOpen(bytes)
     }
 
     /// What follows the longest of `labels` (lower-case) that opens `text` in any case and is not

@@ -46,9 +46,8 @@ extension PageLayout {
     /// (`Posted by: …`).
     static let footerLabels = labelOpenings.filter { !$0.hasSuffix(": ") }.sorted()
 
-    /// The first bytes, either case, of the labels `labelledByline` reads.
-    static let labelFirstBytes = ByteSet(
-        (lineLabels + footerLabels + Array(labelLines)).compactMap(\.utf8.first).flatMap { [$0, $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0] })
+    /// The first two bytes, either case, of the labels `labelledByline` reads.
+    static let labelOpeningPairs = OpeningPairs(lineLabels + footerLabels + Array(labelLines))
 
     /// A name and a date on one short line, set apart or not (`Saibal Dasgupta / TNN / Updated: Oct
     /// 9, 2019`, `Mike Conley December 18, 2020`): the name.
@@ -99,7 +98,7 @@ extension PageLayout {
         let printed = PrintedLines(text)
         var found: (line: Int?, names: [String])?
         for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 2 {
-            guard let c = line.utf8.first, labelFirstBytes.contains(c) else { continue }
+            guard labelOpeningPairs.mayOpen(line.utf8) else { continue }
             var names: [String]?
             var at = index
             let head = line.characterPrefix(16).lowercased()

@@ -420,6 +420,34 @@ struct ByteSet: Sendable {
     }
 }
 
+/// The first two bytes of a list of openings (labels, words), either case: a look at a text's first
+/// two bytes tells that it opens with none of them, as most lines do, before any copy or comparison.
+/// `| 0x20` lower-cases an ASCII letter (and the second byte of a Latin-1 letter) on both sides; it
+/// may make other bytes look alike, which only lets a text through to the full comparison.
+struct OpeningPairs: Sendable {
+    /// Per first byte (`| 0x20`), the second bytes (`| 0x20`) that follow it in an opening.
+    private let seconds: [ByteSet]
+
+    init(_ openings: some Sequence<String>) {
+        var seconds = [[UInt8]](repeating: [], count: 256)
+        for opening in openings {
+            let bytes = Array(opening.utf8)
+            guard let first = bytes.first else { continue }
+            // An opening of one byte lets every second byte through.
+            seconds[Int(first | 0x20)] += bytes.count > 1 ? [bytes[1] | 0x20] : (0...255).map { UInt8($0) }
+        }
+        self.seconds = seconds.map { ByteSet($0) }
+    }
+
+    /// Whether the text's first two bytes after white space may open one of the openings.
+    func mayOpen(_ bytes: some Collection<UInt8>) -> Bool {
+        guard let k = bytes.firstNonBlankIndex else { return false }
+        let next = bytes.index(after: k)
+        guard next != bytes.endIndex else { return false }
+        return seconds[Int(bytes[k] | 0x20)].contains(bytes[next] | 0x20)
+    }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first place at or after `start` where `needle`'s bytes occur, byte for byte:
     /// each place its first byte occurs (`memchr`), then the rest compared. An empty needle is at

@@ -18,6 +18,33 @@ import Testing
         }
     }
 
+    /// `firstOffset(of:from:)` finds what Foundation's literal search finds, from any start.
+    @Test func firstOffsetIsFoundationsLiteralSearch() {
+        for line in ["follow us, follow @site", "é é é", "", "aaa", "日本 subscribe 日本"] {
+            for needle in ["follow", "é", "a", "aa", "subscribe", "x", ""] {
+                let found = Array(line.utf8).withUnsafeBufferPointer { h in
+                    Array(needle.utf8).withUnsafeBufferPointer { n in h.firstOffset(of: n) }
+                }
+                let theirs = needle.isEmpty ? 0 : line.range(of: needle, options: .literal).map { line.utf8.distance(from: line.startIndex, to: $0.lowerBound) }
+                #expect(found == theirs, "\(line) / \(needle)")
+            }
+        }
+        let twice = Array("ab ab".utf8).withUnsafeBufferPointer { h in Array("ab".utf8).withUnsafeBufferPointer { h.firstOffset(of: $0, from: 1) } }
+        #expect(twice == 3)
+    }
+
+    /// The first look at a line: its first two bytes, either case, after white space, open one of
+    /// the openings, or the line is passed over.
+    @Test func openingPairsLetThroughOnlyTheirFirstTwoLetters() {
+        let pairs = OpeningPairs(["author: ", "posted by", "é", "Überschrift"])
+        for line in ["Author: Jane Doe", "AUTHOR", "  posted by x", "Posted", "él", "Écrit", "überschrift", "ÜBERSCHRIFT"] {
+            #expect(pairs.mayOpen(line.utf8), "\(line)")
+        }
+        for line in ["Ahead", "Paris", "", " ", "a", "Ober"] {
+            #expect(!pairs.mayOpen(line.utf8), "\(line)")
+        }
+    }
+
     @Test func findsWhatFoundationFindsForwardAndBackward() {
         let lines = [
             "By Jane Doe | May 2, 2015 | The Daily Example", "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger",
