@@ -16,6 +16,9 @@ enum Debris {
         "support our journalism", "this article was originally", "thank you for reading", "click to share",
         "like this story?", "filed under:", "leggi anche", "lesen sie auch", "lire aussi", "lea también",
         "leia também",
+        // A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
+        "leave this field empty", "leave this field blank", "please leave this field empty",
+        "wenn du ein mensch bist, lasse das feld leer", "bitte dieses feld leer lassen", "spam control text:",
     ]
     static let exact: Set<String> = [
         "thomson reuters", "advertisement", "share", "reuters", "bbc", "getty images", "comments", "read more",
@@ -101,6 +104,7 @@ enum Debris {
 
     /// Whether a whole line is page furniture.
     static func isDebris(_ line: String) -> Bool {
+        if isServerDiagnostic(line) { return true }
         guard line.utf8.count <= 240 else { return false }
         if line.containsBytes("opens new tab") { return true }
         // A long line is debris only by a listed opening; ASCII bytes lowercase one to one, in place.
@@ -114,6 +118,23 @@ enum Debris {
         }
         if lower.fastHasPrefix("- read ") || lower.fastHasPrefix("read our ") && lower.hasSuffix(" here") { return true }
         return false
+    }
+
+    /// The openings of the diagnostics PHP prints into a page it serves (as PHP writes them).
+    static let diagnosticOpenings = ["Deprecated: ", "Warning: ", "Notice: ", "Strict Standards: ", "Fatal error: ", "Parse error: "]
+
+    /// Whether a line is a diagnostic the site's server printed into the page (`Deprecated: Assigning
+    /// the return value of new by reference is deprecated in /www/htdocs/wp-settings.php on line
+    /// 520`): a PHP opening, a file's path and, at the end, its line number.
+    static func isServerDiagnostic(_ line: String) -> Bool {
+        guard let first = line.utf8.first, first == 0x44 || first == 0x57 || first == 0x4E || first == 0x53 || first == 0x46 || first == 0x50,
+            line.utf8.count <= 1000, diagnosticOpenings.contains(where: line.hasPrefix), line.containsBytes(" in /"),
+            let at = line.utf8Range(of: " on line ", backwards: true)
+        else { return false }
+        // The line's number ends it (a full stop at most after it).
+        var number = line[at.upperBound...].trimmingSpaces()
+        if number.last == "." { number = number.dropLast() }
+        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// A staff bio under a `Thomson Reuters` author card (`Kylie is the Deputy Live Pages Editor, …`).

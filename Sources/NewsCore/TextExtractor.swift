@@ -224,6 +224,13 @@ struct TextExtractor {
         var metadata = self.metadata
         var start = 0
         if readsHeader { start = Self.readMetadata(&text, into: &metadata) }
+        // Diagnostics the site's server printed before its page (`Warning: … on line 46`) are no
+        // line of it, nor its window title.
+        var top = start
+        while top < text.count, text[top].isEmpty || Debris.isServerDiagnostic(text[top]) {
+            text[top] = ""
+            top += 1
+        }
         var roles = [Role](repeating: .debris, count: text.count)
         var datelines: [(index: Int, label: DatelineParser.Label, value: String)] = []
         var authors: [String] = []

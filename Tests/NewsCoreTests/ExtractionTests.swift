@@ -49,6 +49,13 @@ import Testing
         // Buttons and links as lines of their own.
         "Reply", "[ Reply ]", "Antworten", "Tweet", "About", "More...", "Back to Top", "Permalink",
         "Sieh dir diesen Beitrag auf Instagram an",
+        // A form's trap for spam robots; a diagnostic the site's server printed into the page.
+        "Leave this field empty if you're human:", "Wenn du ein Mensch bist, lasse das Feld leer:",
+        "Bitte dieses Feld leer lassen",
+        "Deprecated: Assigning the return value of new by reference is deprecated in /www/htdocs/wp-settings.php on line 520",
+        "Warning: Use of undefined constant XMLRPC_REQUEST - assumed 'XMLRPC_REQUEST' (this will throw an Error in a "
+            + "future version of PHP) in /homepages/39/htdocs/wp-content/languages/de_DE.php on line 46",
+        "Strict Standards: Only variables should be passed by reference in /www/htdocs/wp-includes/wp-db.php on line 785.",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
@@ -59,6 +66,9 @@ import Testing
         "Trending topics on the network were dominated by the vote.",
         "Anzeige erstattet", "Tags and labels", "Mehr zum Thema Klimaschutz lesen Sie morgen.",
         "About 300 people gathered in the square.", "Reply to the minister's letter was swift.",
+        "Warning: storms are expected in /r/weather's city on line with the forecast",
+        "Notice: the office in /Berlin is closed on line 5 of the timetable, the council said.",
+        "Leave this field of work to the specialists, the minister said.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))
@@ -117,6 +127,20 @@ import Testing
         #expect(!"9subscribe".hasWord(startingWith: "subscribe"))
         #expect(!"".hasWord(startingWith: "subscribe"))
         #expect(!"sub".hasWord(startingWith: "subscribe"))
+    }
+
+    /// Diagnostics a site's server printed above its page are neither its window title (the first
+    /// line the reader looks at) nor a line of its story; one further down is debris.
+    @Test func serverDiagnosticsAboveAPageAreNoLines() throws {
+        let warning = "Warning: Use of undefined constant XMLRPC_REQUEST - assumed 'XMLRPC_REQUEST' in /htdocs/wp-content/de_DE.php on line 46"
+        let lines = [warning, warning, "", "Harbour reopens after the storm « Example Blog", "", "Home", warning]
+        let classified = TextExtractor(lines: lines, metadata: Metadata(), aliases: .builtin).classify()
+        #expect(classified.text.prefix(3).allSatisfy { $0.isEmpty })
+        #expect(classified.text[3] == "Harbour reopens after the storm « Example Blog")
+        #expect(classified.text[6] == warning && classified.roles[6] == .debris)
+        let article = try #require(try TestSupport.article(lines.joined(separator: "\n") + "\nThe harbour reopened on Monday.\n"))
+        #expect(!article.body.contains { $0.contains("XMLRPC_REQUEST") })
+        #expect(article.title?.contains("XMLRPC") == false)
     }
 
     /// Only notices at the end count, four at most, and never a story's only line.
