@@ -70,7 +70,9 @@ enum DatelineParser {
         guard let first = text.first, first.isLetter else { return nil }
         let lower = text.prefix(longestLabel).lowercased()
         var longest: String?
-        for label in labels where lower.hasPrefix(label) && label.utf8.count > longest?.utf8.count ?? 0 { longest = label }
+        for label in labels where lower.hasPrefix(label) && label.utf8.count > longest?.utf8.count ?? 0 {
+            longest = label
+        }
         guard let label = longest else { return nil }
         var rest = text.dropFirst(label.count)
         guard rest.first.map({ !$0.isLetter }) ?? true else { return nil }

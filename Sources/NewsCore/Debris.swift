@@ -121,14 +121,17 @@ enum Debris {
     }
 
     /// The openings of the diagnostics PHP prints into a page it serves (as PHP writes them).
-    static let diagnosticOpenings = ["Deprecated: ", "Warning: ", "Notice: ", "Strict Standards: ", "Fatal error: ", "Parse error: "]
+    static let diagnosticOpenings = [
+        "Deprecated: ", "Warning: ", "Notice: ", "Strict Standards: ", "Fatal error: ", "Parse error: ",
+    ]
+    static let diagnosticFirstBytes = ByteSet(diagnosticOpenings.compactMap(\.utf8.first))
 
     /// Whether a line is a diagnostic the site's server printed into the page (`Deprecated: Assigning
     /// the return value of new by reference is deprecated in /www/htdocs/wp-settings.php on line
     /// 520`): a PHP opening, a file's path and, at the end, its line number.
     static func isServerDiagnostic(_ line: String) -> Bool {
-        guard let first = line.utf8.first, first == 0x44 || first == 0x57 || first == 0x4E || first == 0x53 || first == 0x46 || first == 0x50,
-            line.utf8.count <= 1000, diagnosticOpenings.contains(where: line.hasPrefix), line.containsBytes(" in /"),
+        guard let first = line.utf8.first, diagnosticFirstBytes.contains(first), line.utf8.count <= 1000,
+            diagnosticOpenings.contains(where: line.hasPrefix), line.containsBytes(" in /"),
             let at = line.utf8Range(of: " on line ", backwards: true)
         else { return false }
         // The line's number ends it (a full stop at most after it).

@@ -467,16 +467,16 @@ extension UnsafeBufferPointer<UInt8> {
     }
 
     /// Whether the character that ends at `offset` is a letter or a digit (`Character.isLetter` or
-    /// `isNumber` for the scalar, read back from its UTF-8); false at the start.
+    /// `isNumber` for the scalar, read back from its UTF-8, which must be valid); false at the start.
     package func isLetterOrDigit(before offset: Int) -> Bool {
         guard offset > 0 else { return false }
         let b = self[offset - 1]
         if b < 0x80 { return b >= 0x30 && b <= 0x39 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
         var start = offset - 1
         while start > 0, self[start] & 0xC0 == 0x80 { start -= 1 }
-        guard let scalar = String(decoding: UnsafeBufferPointer(rebasing: self[start..<offset]), as: UTF8.self).unicodeScalars.first
-        else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        // The bytes are a string's, valid UTF-8.
+        let scalar = Scalars.decode(self, start).0
+        return Scalars.isLetter(scalar) || scalar.properties.numericType != nil
     }
 }
 

@@ -35,8 +35,8 @@ extension MainContent {
         var found: String?
         for (i, node) in nodes.enumerated() where node.isText && node.utf8Text.count <= 120 {
             // Most texts open with no label's first two letters: told from the bytes, no string made.
-            guard PageArticle.mayOpenWithDateLabel(utf8: node.utf8Text), let rest = PageArticle.afterPublicationLabel(node.text),
-                !isInLink(i)
+            guard PageArticle.mayOpenWithDateLabel(utf8: node.utf8Text),
+                let rest = PageArticle.afterPublicationLabel(node.text), !isInLink(i)
             else { continue }
             var day = DateText.find(in: String(rest), page: order)
             if day == nil, !rest.contains(where: { $0.isLetter || $0.isNumber }) {

@@ -25,11 +25,15 @@ import Testing
                 let found = Array(line.utf8).withUnsafeBufferPointer { h in
                     Array(needle.utf8).withUnsafeBufferPointer { n in h.firstOffset(of: n) }
                 }
-                let theirs = needle.isEmpty ? 0 : line.range(of: needle, options: .literal).map { line.utf8.distance(from: line.startIndex, to: $0.lowerBound) }
+                let theirs =
+                    needle.isEmpty
+                    ? 0 : line.range(of: needle, options: .literal).map { line.utf8.distance(from: line.startIndex, to: $0.lowerBound) }
                 #expect(found == theirs, "\(line) / \(needle)")
             }
         }
-        let twice = Array("ab ab".utf8).withUnsafeBufferPointer { h in Array("ab".utf8).withUnsafeBufferPointer { h.firstOffset(of: $0, from: 1) } }
+        let twice = Array("ab ab".utf8).withUnsafeBufferPointer { h in
+            Array("ab".utf8).withUnsafeBufferPointer { h.firstOffset(of: $0, from: 1) }
+        }
         #expect(twice == 3)
     }
 
