@@ -74,6 +74,25 @@ struct PageLayout {
     /// Words that set a site's name or address apart from a headline.
     static let titleSeparators: Set<Substring> = ["»", "«", "//", ">", "|", "-", "–", "—", "•", "·", "::"]
 
+    /// A name that runs into the site's name as the page's title bar ends or opens with it (`Sarah
+    /// Schnieder Reiterrevue International` on a page titled `Heulage: … - Reiterrevue
+    /// International`): the name without it, when the site's name has two words or more and two words
+    /// or more are left.
+    static func withoutSiteName(_ name: String, titleBar: String) -> String {
+        let words = spacedPipes(titleBar).split(separator: " ")
+        guard let cut = words.firstIndex(where: titleSeparators.contains),
+            let last = words.lastIndex(where: titleSeparators.contains)
+        else { return name }
+        // A site's name of one word is as often the person's own (`Longfellow - Poems`).
+        for site in [words[..<cut], words[(last + 1)...]] where site.count >= 2 {
+            let suffix = " " + site.joined(separator: " ")
+            guard name.hasSuffix(suffix) else { continue }
+            let rest = String(name.dropLast(suffix.count))
+            if rest.split(separator: " ").count >= 2 { return rest }
+        }
+        return name
+    }
+
     /// A site's address as a word (`gizmeo.eu`, `www.example.com`, `Tagesschau.de`): letters, digits,
     /// hyphens and dots, ending in a suffix of `siteSuffixes`.
     static func isAddress(_ word: Substring) -> Bool {

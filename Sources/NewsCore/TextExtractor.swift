@@ -85,7 +85,8 @@ struct TextExtractor {
             }
             if metadata.authors == nil {
                 if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstBody, headline: title) {
-                    authors = byline.names
+                    let bar = text[start...].first { !$0.isEmpty } ?? ""
+                    authors = byline.names.map { PageLayout.withoutSiteName($0, titleBar: bar) }
                     if let line = byline.line { roles[line] = .byline }
                 } else if let line = roles.firstIndex(of: .byline), abs(line - anchor) > 8 {
                     authors = []  // a byline far from the story belongs to something else on the page

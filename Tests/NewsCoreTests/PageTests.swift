@@ -800,6 +800,32 @@ import Testing
         #expect(PageLayout.withoutAddressOrDay(headline) == expected)
     }
 
+    /// A byline's name that runs into the site's name as the title bar ends or opens with it loses
+    /// it; a site of one word (often the person's own name) or a name left with one word keeps it.
+    @Test(arguments: [
+        ("Sarah Schnieder Reiterrevue International", "Heulage: Besser als ihr Ruf? - Reiterrevue International", "Sarah Schnieder"),
+        ("Jane Doe Example Times", "Example Times | Council votes on the bridge", "Jane Doe"),
+        ("Henry Wadsworth Longfellow", "Dana Gioia Online - Longfellow", "Henry Wadsworth Longfellow"),
+        ("Jane Example Times", "Council votes - Example Times", "Jane Example Times"),
+        ("Jane Doe Example Times", "Council votes on the bridge", "Jane Doe Example Times"),
+    ])
+    func bylineWithoutTheSitesName(name: String, titleBar: String, expected: String) {
+        #expect(PageLayout.withoutSiteName(name, titleBar: titleBar) == expected)
+    }
+
+    /// On a whole page, the byline's name stops where the site's name starts.
+    @Test func wholePageBylineWithoutTheSitesName() throws {
+        var lines = [
+            "Heulage: Besser als ihr Ruf? - fuetterung - Reiterrevue International", "", "Zum Inhalt springen", "",
+            "Home", "Pferde", "Ausbildung", "Fütterung", "Gesundheit", "Zucht", "Sport", "Shop", "",
+            "Heulage: Besser als ihr Ruf?", "",
+            "Veröffentlicht am 03.02.2022 von Sarah Schnieder Reiterrevue International", "",
+        ]
+        lines += (1...6).map { "Heulage ist bei vielen Pferdehaltern umstritten, doch richtig gelagert ist sie ein gutes Futter für \($0 + 2) Pferde." }
+        let article = try #require(try TestSupport.article(lines.joined(separator: "\n") + "\n"))
+        #expect(article.authors == ["Sarah Schnieder"])
+    }
+
     /// A known person's name, as the page readers check it where no element says author: two to four
     /// capitalised words opening with a known given name, hyphenated parts capitalised, a full stop
     /// only at a word's end, no place.
