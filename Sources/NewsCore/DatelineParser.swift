@@ -19,7 +19,7 @@ enum DatelineParser {
         var rest = Substring(line)
         // Most stamps open with the day or its weekday: the labels are compared only with a line whose
         // first letter opens one.
-        if mayOpenWithLabel(line) {
+        if mayOpenWithLabel(line.utf8) {
             if let after = afterLabel(rest, among: updateLabels) {
                 label = .updated
                 rest = after
@@ -45,20 +45,16 @@ enum DatelineParser {
     /// The languages' `on` between a label and its day (`am`, `le`, `el`, `op`).
     static let labelLinks: Set<String> = ["am", "on", "le", "el", "il", "op", "em", "den", "dne", "the"]
 
-    /// The labels' first letters (lower-case ASCII) and the longest label's length in characters.
     private static let allLabels = publicationLabels + updateLabels + otherLabels
     /// The labels' first two letters (every label opens with two ASCII letters).
     private static let labelOpenings = OpeningPairs(allLabels)
+    /// The longest label's length in characters.
     private static let longestLabel = allLabels.map(\.count).max() ?? 0
 
-    /// Whether `text`'s first two bytes after white space, in either case, are the first two letters
-    /// of a label: false for most lines, looked at without a copy.
-    static func mayOpenWithLabel(_ text: some StringProtocol) -> Bool {
-        mayOpenWithLabel(utf8: text.utf8)
-    }
-
-    /// `mayOpenWithLabel` of a text's UTF-8 (a page's text node, before it is made a string).
-    static func mayOpenWithLabel(utf8 bytes: some Collection<UInt8>) -> Bool {
+    /// Whether a text's first two bytes after white space (its UTF-8: a line's, or a page's text
+    /// node's before it is made a string), in either case, are the first two letters of a label:
+    /// false for most lines, looked at without a copy.
+    static func mayOpenWithLabel(_ bytes: some Collection<UInt8>) -> Bool {
         labelOpenings.mayOpen(bytes)
     }
 

@@ -142,14 +142,14 @@ package struct PageArticle: Sendable, Equatable {
     /// opens with none.
     package static func afterPublicationLabel(_ text: String) -> Substring? {
         // Most texts open with none of the labels' first two letters: the bytes tell, no copy made.
-        guard DatelineParser.mayOpenWithLabel(text) else { return nil }
+        guard DatelineParser.mayOpenWithLabel(text.utf8) else { return nil }
         return DatelineParser.afterLabel(text[...], among: DatelineParser.publicationLabels)
     }
 
     /// Whether a text's UTF-8 may open with a label of a date (`afterPublicationLabel`'s first look):
     /// a page's text node is asked before it is made a string.
     package static func mayOpenWithDateLabel(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        DatelineParser.mayOpenWithLabel(utf8: bytes)
+        DatelineParser.mayOpenWithLabel(bytes)
     }
 
     /// Two to four words that open with a given name newsd knows, each capitalised (after a hyphen

@@ -110,7 +110,10 @@ extension String {
         return line.withUTF8 { text in
             word.withUTF8 { needle in
                 var from = 0
-                while let k = text.firstOffset(of: needle, from: from) {
+                while from < text.count,
+                    let found = String.firstOffset(of: needle, in: UnsafeBufferPointer(rebasing: text[from...]))
+                {
+                    let k = from + found
                     if !text.isLetterOrDigit(before: k) { return true }
                     from = k + 1
                 }

@@ -130,7 +130,7 @@ extension String {
     /// Where the pattern first occurs (nil for an empty one): `memchr` finds the places where the
     /// pattern's rarest-looking byte occurs, and only there is the whole pattern compared.
     @inline(__always)
-    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = pattern.count
         guard n > 0, hay.count >= n, let base = hay.baseAddress else { return nil }
         let anchor = anchorIndex(pattern)
@@ -187,7 +187,7 @@ extension String {
     }
 
     /// Whether `needle`'s UTF-8 bytes occur in the text's UTF-8 bytes.
-    func containsUTF8(_ needle: String) -> Bool {
+    package func containsUTF8(_ needle: String) -> Bool {
         var needle = needle
         var text = self
         return needle.withUTF8 { pattern in
@@ -449,23 +449,6 @@ struct OpeningPairs: Sendable {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// The offset of the first place at or after `start` where `needle`'s bytes occur, byte for byte:
-    /// each place its first byte occurs (`memchr`), then the rest compared. An empty needle is at
-    /// `start`.
-    package func firstOffset(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        guard let first = needle.first else { return start <= count ? start : nil }
-        guard let base = baseAddress, let pattern = needle.baseAddress, count >= needle.count else { return nil }
-        let last = count - needle.count
-        var i = start
-        while i <= last {
-            guard let found = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + i, pattern, needle.count) == 0 { return i }
-            i += 1
-        }
-        return nil
-    }
-
     /// Whether the character that ends at `offset` is a letter or a digit (`Character.isLetter` or
     /// `isNumber` for the scalar, read back from its UTF-8, which must be valid); false at the start.
     package func isLetterOrDigit(before offset: Int) -> Bool {

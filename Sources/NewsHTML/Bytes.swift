@@ -1,20 +1,12 @@
-import Glibc
 import NewsCore
 
 /// Byte-level string helpers: class names and hints are ASCII, and Foundation's `contains` costs more
 /// than the rest of a page's reading.
 extension String {
-    /// Whether the UTF-8 of `needle` occurs in the string's UTF-8.
-    func hasBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var pattern = needle
-        return haystack.withUTF8 { h in pattern.withUTF8 { p in h.firstOffset(of: p) != nil } }
-    }
-
-    /// `lowercased().hasBytes(needle)` for a lower-case ASCII needle, without the lower-cased copy when
-    /// the string is ASCII.
+    /// `lowercased().containsUTF8(needle)` for a lower-case ASCII needle, without the lower-cased copy
+    /// when the string is ASCII.
     func lowercasedHasBytes(_ needle: StaticString) -> Bool {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased().hasBytes(needle.description) }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased().containsUTF8(needle.description) }
         var haystack = self
         return haystack.withUTF8 { h in
             let p = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
@@ -52,13 +44,13 @@ extension String {
 
 /// A list of ASCII words to look for in class and id hints, matched in one pass over the text: each
 /// position's two bytes are checked against the words' first two, and only the words that start so
-/// are compared (where `list.contains { text.hasBytes($0) }` scans the text once per word).
+/// are compared (where `list.contains { text.containsUTF8($0) }` scans the text once per word).
 struct WordList: Sendable {
     /// The words by their first two bytes.
     private let words: [UInt16: [[UInt8]]]
     /// One bit per two-byte start that some word has.
     private let starts: [UInt64]
-    /// Words shorter than two bytes (matched by `hasBytes`).
+    /// Words shorter than two bytes (matched by `containsUTF8`).
     private let short: [String]
 
     init(_ list: [String]) {
@@ -103,9 +95,9 @@ struct WordList: Sendable {
         }
     }
 
-    /// Whether one of the words occurs in the text (as `hasBytes`).
+    /// Whether one of the words occurs in the text (as `containsUTF8`).
     func occurs(in text: String) -> Bool {
-        if short.contains(where: { text.hasBytes($0) }) { return true }
+        if short.contains(where: { text.containsUTF8($0) }) { return true }
         var text = text
         return text.withUTF8 { h in
             let n = h.count

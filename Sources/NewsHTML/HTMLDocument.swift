@@ -255,7 +255,7 @@ extension HTMLDocument {
         func isJSONLD(_ script: Int) -> Bool {
             let attributes = fields.attributes[Int(fields.attributeOffsets[script])..<Int(fields.attributeOffsets[script + 1])]
             let type = attributes.first { $0.name == .type }?.value
-            return type?.lowercased().hasBytes("ld+json") ?? false
+            return type?.lowercased().containsUTF8("ld+json") ?? false
         }
 
         /// Tag names by gumbo's tag number, made once.

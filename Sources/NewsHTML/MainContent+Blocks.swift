@@ -54,11 +54,12 @@ extension MainContent {
             // in a photo's box, `div.caption > p`) is a caption; a gallery's long slide texts are its story.
             // (The block's own element may be a box with a caption, `has-caption`: its own text is
             // the caption or the credit.)
-            default: role = hintsOf[node].hasBytes("caption") || allCaption && clean.utf8.count <= 300 ? .caption : .paragraph
+            default:
+                role = hintsOf[node].containsUTF8("caption") || allCaption && clean.utf8.count <= 300 ? .caption : .paragraph
             }
             var length = 0
             for b in clean.utf8 where b > 0x20 { length += 1 }
-            let named = allCaption && role == .caption && !hintsOf[node].hasBytes("caption")
+            let named = allCaption && role == .caption && !hintsOf[node].containsUTF8("caption")
             out.append(Block(role: role, text: clean, links: min(l, length), length: length, node: node, namedCaption: named))
         }
         for root in roots {
@@ -123,9 +124,9 @@ extension MainContent {
     /// Whether class and id words name a caption (`newsCaption`, `caption`, `wp-caption-text`), not a
     /// box with or without one (`withoutCaption`, `has-caption`).
     static func namesACaption(_ hints: String) -> Bool {
-        guard !hints.isEmpty, hints.hasBytes("caption") else { return false }
-        return !(hints.hasBytes("withoutcaption") || hints.hasBytes("nocaption") || hints.hasBytes("no-caption")
-            || hints.hasBytes("has-caption") || hints.hasBytes("hascaption") || hints.hasBytes("with-caption"))
+        guard !hints.isEmpty, hints.containsUTF8("caption") else { return false }
+        let marks = ["withoutcaption", "nocaption", "no-caption", "has-caption", "hascaption", "with-caption"]
+        return !marks.contains(where: hints.containsUTF8)
     }
 
     /// The cells of a table row that holds data, not layout: two cells or more, each short and

@@ -82,9 +82,10 @@ extension MainContent {
             let toAuthorPage = node.isTag(GUMBO_TAG_A) && node[.href].map(Self.isAuthorPage) == true
             let relAuthor = node[.rel]?.lowercased() == "author"
             let isByline = relAuthor || node[.itemprop]?.lowercased() == "author" || toAuthorPage
-                || words.hasBytes("byline") || (words.hasBytes("author") && !words.hasBytes("bio") && !words.hasBytes("avatar")
+                || words.containsUTF8("byline")
+                || (words.containsUTF8("author") && !words.containsUTF8("bio") && !words.containsUTF8("avatar")
                     // A comment's author (`comment-author-link`) or a comment form's field is a reader's.
-                    && !words.hasBytes("comment"))
+                    && !words.containsUTF8("comment"))
             guard isByline else { continue }
             let isAuthorLink = relAuthor || toAuthorPage
             // Once the byline is found, only more `rel=author` links add names: a later element
@@ -235,7 +236,7 @@ extension MainContent {
     func isInComments(_ element: Int) -> Bool {
         var ancestor = element
         while ancestor >= 0 {
-            if hintsOf[ancestor].hasBytes("comment") { return true }
+            if hintsOf[ancestor].containsUTF8("comment") { return true }
             ancestor = document.nodes[ancestor].parent
         }
         return false
@@ -257,10 +258,10 @@ extension MainContent {
     /// gives way to the people a byline names.
     static func isOrganisation(_ name: String) -> Bool {
         let lower = " " + name.lowercased() + " "
-        if [" e.v. ", " e. v. ", " gmbh ", " ag ", " inc. ", " inc ", " ltd ", " ltd. ", " llc ", " s.a. ", " (www."].contains(where: lower.hasBytes) {
-            return true
-        }
-        return ["stiftung", "verband", "magazin", "zeitung", "illustrierte", "verlag", "landesanstalt", "newswire"].contains(where: lower.hasBytes)
+        let forms = [" e.v. ", " e. v. ", " gmbh ", " ag ", " inc. ", " inc ", " ltd ", " ltd. ", " llc ", " s.a. ", " (www."]
+        if forms.contains(where: lower.containsUTF8) { return true }
+        let kinds = ["stiftung", "verband", "magazin", "zeitung", "illustrierte", "verlag", "landesanstalt", "newswire"]
+        return kinds.contains(where: lower.containsUTF8)
     }
 
     /// Labels that say who wrote a piece (`labelledByline`), lower-case, as UTF-8.

@@ -14,7 +14,7 @@ extension MainContent {
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
             guard Self.dateWords.occurs(in: words) || node.isTag(GUMBO_TAG_TIME) else { continue }
-            guard !words.hasBytes("update"), !words.hasBytes("modif") else { continue }
+            guard !words.containsUTF8("update"), !words.containsUTF8("modif") else { continue }
             if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title, page: order) { return value }
             guard textLength[i] <= 200 || excluded[i] else { continue }
             let text = document.text(i)

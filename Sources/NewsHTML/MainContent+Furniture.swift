@@ -60,7 +60,7 @@ extension MainContent {
     /// class="modal_lexicon">` in a sentence opens one.
     static func namesADialog(_ words: String) -> Bool {
         if consentList.occurs(in: words) { return true }
-        guard words.hasBytes("modal") || words.hasBytes("popup") || words.hasBytes("dialog") else { return false }
+        guard ["modal", "popup", "dialog"].contains(where: words.containsUTF8) else { return false }
         return words.split(separator: " ").contains { word in
             ["modal", "popup", "dialog"].contains { name in
                 word == name || word.hasPrefix(name + "-") || word.hasPrefix(name + "_") || word.hasSuffix("-" + name)
@@ -105,7 +105,7 @@ extension MainContent {
         if furnitureWordList.occurs(in: words), !namesAPost(words) || furnitureWordList.occurs(in: withoutTaxonomy(words)) { return true }
         // Blogger's posts widget (`widget Blog`, beside `widget BlogArchive` and the other widgets of
         // its sidebar) holds the page's posts.
-        if words.hasBytes("widget"), words.split(separator: " ").contains("blog") { return false }
+        if words.containsUTF8("widget"), words.split(separator: " ").contains("blog") { return false }
         if useUnlikely, unlikelyList.occurs(in: words), !contentHintList.occurs(in: words) {
             return true
         }
@@ -163,8 +163,8 @@ extension MainContent {
     /// social media is no share bar.
     static func withoutTermSlugs(_ hints: String) -> String {
         // The slugs first: most elements have none, and then one or two searches settle it.
-        guard hints.hasBytes("tag-") || hints.hasBytes("category-"),
-            hints.hasBytes("hentry") || hints.hasBytes("status-publish") || hints.hasBytes("type-post")
+        guard hints.containsUTF8("tag-") || hints.containsUTF8("category-"),
+            hints.containsUTF8("hentry") || hints.containsUTF8("status-publish") || hints.containsUTF8("type-post")
         else { return hints }
         return hints.split(separator: " ").filter { !$0.hasPrefix("category-") && !$0.hasPrefix("tag-") }.joined(separator: " ")
     }

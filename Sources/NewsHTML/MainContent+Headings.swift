@@ -86,7 +86,7 @@ extension MainContent {
         let nodes = document.nodes
         let inside = nodes[i].descendants
         guard inside.count <= 64 else { return text }
-        for j in inside where !nodes[j].isText && Self.kickerHints.contains(where: hintsOf[j].hasBytes) {
+        for j in inside where !nodes[j].isText && Self.kickerHints.contains(where: hintsOf[j].containsUTF8) {
             let kicker = document.text(j)
             guard !kicker.isEmpty, text.hasPrefix(kicker) else { continue }
             let rest = text.dropFirst(kicker.count).trimmingCharacters(in: CharacterSet(charactersIn: " :-–—|·•"))

@@ -336,7 +336,7 @@ extension MainContent {
         for separator in separators {
             parts = parts.flatMap { part -> [String] in
                 if separator == " · " { return part.components(separatedBy: separator) }
-                return part.hasBytes(separator) ? part.parts(separatedBy: separator).map(String.init) : [part]
+                return part.containsUTF8(separator) ? part.parts(separatedBy: separator).map(String.init) : [part]
             }
         }
         // Text written without spaces puts its site after a bare `-` or `|` (`…英雄的城！-新华网`,
@@ -348,13 +348,15 @@ extension MainContent {
             let head = part[..<colon.lowerBound]
             let headKey = key(String(head))
             let lowerHead = head.lowercased()
-            let isSite = !siteKey.isEmpty && headKey.hasBytes(siteKey)
-                || [".com", ".net", ".org", ".co.", ".tv"].contains { lowerHead.hasSuffix($0) || lowerHead.hasBytes($0 + " ") }
+            let isSite = !siteKey.isEmpty && headKey.containsUTF8(siteKey)
+                || [".com", ".net", ".org", ".co.", ".tv"].contains {
+                    lowerHead.hasSuffix($0) || lowerHead.containsUTF8($0 + " ")
+                }
             return isSite ? [String(head), String(part[colon.upperBound...])] : [part]
         }
         // `Headline：Site`: a full-width colon before the site's own name.
         if !siteKey.isEmpty, let last = parts.last, let colon = last.utf8Range(of: "：", backwards: true),
-            key(String(last[colon.upperBound...])).hasBytes(siteKey)
+            key(String(last[colon.upperBound...])).containsUTF8(siteKey)
         {
             parts[parts.count - 1] = String(last[..<colon.lowerBound])
             parts.append(String(last[colon.upperBound...]))

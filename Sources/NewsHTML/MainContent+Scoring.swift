@@ -164,7 +164,7 @@ extension MainContent {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
                 keep = length > 80 && density < 0.25 || length > 0 && length <= 80 && density == 0
-                    && document.text(sibling).hasBytes(". ")
+                    && document.text(sibling).containsUTF8(". ")
             }
             // A paragraph typed into a division dressed like the story's own (`zn-body__paragraph`
             // beside the container that holds the rest of them).

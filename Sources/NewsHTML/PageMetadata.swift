@@ -77,7 +77,7 @@ struct PageMetadata {
                     canonical = href
                 }
             case GUMBO_TAG_SCRIPT:
-                if node[.type]?.lowercased().hasBytes("ld+json") == true {
+                if node[.type]?.lowercased().containsUTF8("ld+json") == true {
                     fromJSONLD.read(document.text(index, raw: true))
                 }
             case GUMBO_TAG_TIME:
@@ -87,7 +87,7 @@ struct PageMetadata {
                 // dates count as the meta tags' do, after them.
                 if let property = node[.property], let content = node[.content], !content.isEmpty {
                     for key in property.split(separator: " ").map({ $0.lowercased() })
-                    where meta[key] == nil && Self.rdfaDateWords.contains(where: { key.hasBytes($0) }) {
+                    where meta[key] == nil && Self.rdfaDateWords.contains(where: { key.containsUTF8($0) }) {
                         meta[key] = content
                     }
                 }
@@ -183,8 +183,8 @@ struct PageMetadata {
             // Any other meta tag whose name says publication or creation (`five_hundred_pixels:created`),
             // not another page's (`relatedContentDate`).
             for (key, value) in meta.sorted(by: { $0.key < $1.key })
-            where ["publish", "created", "date", "uploaded", "release"].contains(where: { key.hasBytes($0) })
-                && !["modif", "updat", "expir", "revis", "related"].contains(where: { key.hasBytes($0) })
+            where ["publish", "created", "date", "uploaded", "release"].contains(where: { key.containsUTF8($0) })
+                && !["modif", "updat", "expir", "revis", "related"].contains(where: { key.containsUTF8($0) })
             {
                 if let day = PageArticle.date(value) {
                     published = day
@@ -203,8 +203,8 @@ struct PageMetadata {
             let marked = times.first { t in
                 let node = nodes[t.index]
                 let hint = ((node[.class] ?? "") + " " + (node[.itemprop] ?? "") + " " + (node[.id] ?? "")).lowercased()
-                return node[.pubdate] != nil || hint.hasBytes("publish") || hint.hasBytes("posted")
-                    || hint.hasBytes("created")
+                return node[.pubdate] != nil || hint.containsUTF8("publish") || hint.containsUTF8("posted")
+                    || hint.containsUTF8("created")
             }
             published = (marked.map { [$0] } ?? times).lazy.compactMap { PageArticle.date($0.value) }.first
             publishedIsGeneric = marked == nil
@@ -480,7 +480,7 @@ struct JSONLDFields {
     /// Text some pages state with its markup (`<p class="…">Text</p>`): tags go, a block's end
     /// ends a line, an inline element's marks (`<a>`, `<em>`) leave its words in place.
     static func plainText(_ text: String) -> String {
-        guard text.hasBytes("</") || text.hasBytes("<p") || text.hasBytes("<br") else { return text }
+        guard text.containsUTF8("</") || text.containsUTF8("<p") || text.containsUTF8("<br") else { return text }
         var out = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: "<") {

@@ -99,10 +99,10 @@ import Testing
     /// label or the line is passed over without being read further.
     @Test func labelsFirstTwoLetters() {
         for line in ["Published: 3 March", "  PUBLISHED 3 March", "\tveröffentlicht am", "Mis à jour le", "dateline", "Posted"] {
-            #expect(DatelineParser.mayOpenWithLabel(line), "\(line)")
+            #expect(DatelineParser.mayOpenWithLabel(line.utf8), "\(line)")
         }
         for line in ["Paris, 3 March", "12.03.2021", "P", "", "   ", "Über", "Pz: 2021"] {
-            #expect(!DatelineParser.mayOpenWithLabel(line), "\(line)")
+            #expect(!DatelineParser.mayOpenWithLabel(line.utf8), "\(line)")
         }
         let bytes = Array("Erschienen am 13.10.2021".utf8)
         #expect(bytes.withUnsafeBufferPointer { PageArticle.mayOpenWithDateLabel(utf8: $0) })
