@@ -231,7 +231,10 @@ struct InputPass {
                 guard b != 0x20, b != 0x09, b != 0x0A, b != 0x0C, b != 0x0D, b != 0x3E, b != 0x2F else { break }
                 j += 1
             }
-            let first = j > nameStart ? text[nameStart] | 0x20 : 0
+            // The name's first byte, a capital letter in lower case. (`| 0x20` on every byte would make
+            // `!` of U+0001, and `<\u{1}` opens nothing in HTML: it is text.)
+            let head = j > nameStart ? text[nameStart] : 0
+            let first = head >= 0x41 && head <= 0x5A ? head | 0x20 : head
             // `<![CDATA[`: its text ends at `]]>` in SVG and MathML, which this pass does not look for.
             if first == 0x21, nameStart + 1 < n, text[nameStart + 1] == 0x5B { runs?.stop() }
             guard first >= 0x61 && first <= 0x7A || first == 0x21 else {
