@@ -178,10 +178,16 @@ enum Byline {
         // An ASCII word can only end with an ASCII ending, byte for byte (`hasSuffix` compares
         // characters, which for ASCII are its bytes); the others are compared as characters.
         let ascii: Bool? = lower.utf8.withContiguousStorageIfAvailable { word in
-            guard !word.contains(where: { $0 >= 0x80 }) else { return nil }
-            return asciiGermanRoleEndings.contains { ending in
-                ending.count <= word.count && word.suffix(ending.count).elementsEqual(ending)
+            guard let last = word.last, !word.contains(where: { $0 >= 0x80 }) else { return nil }
+            let n = word.count
+            // The last byte first: most words end otherwise than every ending.
+            for ending in asciiGermanRoleEndings where ending.count <= n && ending[ending.count - 1] == last {
+                let offset = n - ending.count
+                var k = 0
+                while k < ending.count, word[offset + k] == ending[k] { k += 1 }
+                if k == ending.count { return true }
             }
+            return false
         } ?? nil
         return ascii ?? germanRoleEndings.contains(where: lower.hasSuffix)
     }

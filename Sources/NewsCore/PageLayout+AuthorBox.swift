@@ -336,9 +336,10 @@ extension PageLayout {
     /// role's word (`Developer Edition`, `Public Editor`, `Letters to the Editor`) are none.
     static func isRoleLine(_ line: String) -> Bool {
         guard let head = line.utf8.first, head >= 0x41 && head <= 0x5A || head >= 0xC3 else { return false }
-        // Cheap first: the line opens with a role or a desk.
-        let opening = String(line.prefix { $0 != " " }.trimmingPunctuation())
-        guard isRole(opening) || isDesk(opening) else { return false }
+        // Cheap first: the line opens with a role or a desk (one lower-cased copy of the word says
+        // when it cannot, as for most lines).
+        let opening = String(line[..<(line.utf8.firstIndex(of: 0x20) ?? line.endIndex)].trimmingPunctuation())
+        guard mayBeRoleOrDesk(opening), isRole(opening) || isDesk(opening) else { return false }
         let words = line.split(separator: " ")
         var sawRole = false
         for (index, word) in words.enumerated() {
@@ -357,6 +358,21 @@ extension PageLayout {
         }
         return sawRole
     }
+
+    /// Whether `isRole(word) || isDesk(word)` may hold: the word lower-cased is a role's or a desk's,
+    /// or ends as a German role does (both compare the title-cased word with title-cased words, so
+    /// the lower-cased forms agree).
+    static func mayBeRoleOrDesk(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return roleOrDeskForms.contains(lower) || Byline.isGermanRole(lower)
+    }
+
+    /// The roles', desks' and chief officers' words lower-cased (those written title-cased or in
+    /// capitals, which are the only ones `isRole` and `isDesk` can match).
+    static let roleOrDeskForms: Set<String> = Set(
+        roleWords.union(Byline.desks).filter { $0 == Byline.titleCased($0) }.map { $0.lowercased() }
+            + chiefOfficers.map { $0.lowercased() }
+            + ["Stellvertretende", "Stellvertretender", "Leitende", "Leitender"].map { $0.lowercased() })
 
     /// A word that goes before a role: a byline's desks, and the German for deputy and leading
     /// (`Stellvertretende Pressesprecherin`).
