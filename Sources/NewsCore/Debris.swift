@@ -16,10 +16,19 @@ enum Debris {
         "support our journalism", "this article was originally", "thank you for reading", "click to share",
         "like this story?", "filed under:", "leggi anche", "lesen sie auch", "lire aussi", "lea también",
         "leia também",
-        // A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
+    ] + spamTraps
+    /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
+    static let spamTraps = [
         "leave this field empty", "leave this field blank", "please leave this field empty",
         "wenn du ein mensch bist, lasse das feld leer", "bitte dieses feld leer lassen", "spam control text:",
     ]
+
+    /// Whether a line is a form's spam trap (`Wenn du ein Mensch bist, lasse das Feld leer:`).
+    static func isSpamTrap(_ line: String) -> Bool {
+        guard let head = line.utf8.first, "LlWwBbPpSs".utf8.contains(head) else { return false }
+        let lower = line.lowercased()
+        return spamTraps.contains { lower.hasPrefix($0) }
+    }
     static let exact: Set<String> = [
         "thomson reuters", "advertisement", "share", "reuters", "bbc", "getty images", "comments", "read more",
         "menu", "home", "search", "close", "loading", "loading...", "more", "live", "breaking", "video", "audio",

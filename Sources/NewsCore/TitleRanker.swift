@@ -71,6 +71,8 @@ package enum TitleRanker {
         var all = candidates(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout)
         // A site's description of itself (`Latest football news, transfers, reports`) is no headline
         // while anything else is left.
+        // A form's spam trap (`Wenn du ein Mensch bist, lasse das Feld leer:`) never is.
+        all.removeAll { Debris.isSpamTrap($0.text) }
         let undescribed = all.filter { !describesASite($0.text) }
         if !undescribed.isEmpty { all = undescribed }
         var best: (candidate: Candidate, score: Double)?

@@ -247,6 +247,19 @@ import Testing
         #expect(best.line == headline)
     }
 
+    /// A form's spam trap above the story is never the headline, whatever else is left.
+    @Test(arguments: ["Wenn du ein Mensch bist, lasse das Feld leer:", "Leave this field empty if you're human:"])
+    func aSpamTrapIsNoHeadline(trap: String) {
+        let text = ["Newsletter", "", trap, "", "Keine Angst, wir spammen dich nicht voll.", "",
+            "Der Verband hat am Montag in einer Petition gefordert, vor dem Turnier ein Zeichen zu setzen."]
+        let roles = [TextExtractor.Role](repeating: .paragraph, count: text.count)
+        let layout = PageLayout(text: text, start: 0)
+        let best = TitleRanker.best(text: text, first: 0, firstBody: 6, roles: roles, layout: layout)
+        #expect(best?.text != trap)
+        #expect(Debris.isSpamTrap(trap))
+        #expect(!Debris.isSpamTrap("Leave the EU: what the vote means"))
+    }
+
     /// A page whose story start was not found (the start is past its last line) still gets a
     /// headline from its title, and nothing traps.
     @Test func headlineOfAPageWithoutAStoryLine() throws {
