@@ -101,9 +101,23 @@ struct TextExtractor {
     /// headline: `headline` where the page prints it, else the one the title model picks); what a
     /// web page's reader asks when its markup named none. None when the text is no whole page.
     package static func pageAuthors(lines: [String], headline: String? = nil, aliases: EntityAliases = .builtin) -> [String] {
+        // A byline stands near the headline (an author's box at most a long story's length below it):
+        // the rest of a long page is left out, which is most of this reading's cost there.
+        let lines = aroundHeadline(lines, headline: headline, before: 40, after: 120)
         let extractor = TextExtractor(lines: lines, metadata: Metadata(), aliases: aliases, knownHeadline: headline)
         let layout = extractor.storyLayout(extractor.classify())
         return layout.page == nil ? [] : layout.authors
+    }
+
+    /// A page's first two lines (its window title and the blank after it) and the lines from `before`
+    /// above to `after` below the first that prints the headline alone; the lines as they are when
+    /// none does or there are no more than that.
+    static func aroundHeadline(_ lines: [String], headline: String?, before: Int, after: Int) -> [String] {
+        guard let headline, lines.count > 2 + before + after else { return lines }
+        guard let at = lines.indices.dropFirst(2).first(where: { lines[$0] == headline }) else { return lines }
+        let from = max(2, at - before)
+        let to = min(lines.count, at + after)
+        return Array(lines[..<2]) + lines[from..<to]
     }
 
     /// The article, or nil when the lines hold no text at all.

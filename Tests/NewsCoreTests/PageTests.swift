@@ -247,6 +247,25 @@ import Testing
         #expect(best.line == headline)
     }
 
+    /// A long page's text is read for its byline from forty lines above the printed headline to 120
+    /// below it, with its window title: the byline under the headline and an author's box below a
+    /// story are still found; a page too short to cut, or that does not print the headline alone,
+    /// is read whole.
+    @Test func bylineOfALongPageAroundItsHeadline() {
+        let menu = (1...400).map { "Menu item \($0)" }
+        let footer = (1...400).map { "Footer link \($0)" }
+        let headline = "Council approves new harbour bridge after long debate"
+        let story = (1...8).map { "Paragraph \($0) of the story, which the council debated for six hours on Monday night." }
+        let page = ["Council approves new harbour bridge after long debate | Example News", ""] + menu
+            + [headline, "By Jane Doe", "12 May 2024"] + story + footer
+        let cut = TextExtractor.aroundHeadline(page, headline: headline, before: 40, after: 120)
+        #expect(cut.count == 2 + 40 + 120)
+        #expect(cut[0] == page[0] && cut[42] == headline && cut[41] == "Menu item 400" && cut.last == "Footer link 109")
+        #expect(TextExtractor.aroundHeadline(page, headline: "Printed nowhere alone", before: 40, after: 120) == page)
+        #expect(TextExtractor.aroundHeadline(Array(page.prefix(100)), headline: headline, before: 40, after: 120).count == 100)
+        #expect(PageArticle.pageAuthors(lines: page, headline: headline) == ["Jane Doe"])
+    }
+
     /// A form's spam trap above the story is never the headline, whatever else is left.
     @Test(arguments: ["Wenn du ein Mensch bist, lasse das Feld leer:", "Leave this field empty if you're human:"])
     func aSpamTrapIsNoHeadline(trap: String) {
