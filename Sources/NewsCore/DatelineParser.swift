@@ -328,6 +328,34 @@ extension Substring {
         }
     }
 
+    /// `split(separator: " ", maxSplits:)` (empty pieces omitted) found on the UTF-8 bytes instead of
+    /// the characters: the same pieces but where a combining mark follows a space (a space and its
+    /// mark are one character, which no split makes), at a fraction of the cost.
+    func spaceSeparated(maxSplits: Int = .max) -> [Substring] {
+        var result: [Substring] = []
+        let view = utf8
+        let end = view.endIndex
+        var start = view.startIndex
+        if maxSplits == 0 || start == end {
+            if start != end { result.append(self[start..<end]) }
+            return result
+        }
+        var index = start
+        while index != end {
+            if view[index] == 0x20 {
+                let appended = start != index
+                if appended { result.append(self[start..<index]) }
+                view.formIndex(after: &index)
+                start = index
+                if appended && result.count == maxSplits { break }
+                continue
+            }
+            view.formIndex(after: &index)
+        }
+        if start != end { result.append(self[start..<end]) }
+        return result
+    }
+
     /// The text without leading and trailing spaces, tabs and no-break spaces.
     func trimmingSpaces() -> Substring {
         var s = self

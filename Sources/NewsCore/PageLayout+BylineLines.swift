@@ -12,7 +12,7 @@ extension PageLayout {
     /// or publication label in other languages (`Lesezeit: 4 Min.`, `Veröffentlicht: …`), a button
     /// (`Email Author`, `Discuss (0)`, `No Comments`).
     static func nameRun(_ body: Substring) -> Substring {
-        let words = body.split(separator: " ", omittingEmptySubsequences: true)
+        let words = body.spaceSeparated()
         var end = body.endIndex
         // Each word lower-cased once: the next word's form is this word's on the next turn.
         var lowered = words.first.map { $0.lowercased() } ?? ""
@@ -306,7 +306,7 @@ extension PageLayout {
     /// `Ein Interview von Eugen Zentner`, `Eine Kolumne von Nils Pickert`, `A column by Jane Doe`:
     /// a kind of piece, then its author. The rest of the line from the preposition, or nil.
     static func pieceByline(_ line: Substring) -> Substring? {
-        let words = line.prefix(60).split(separator: " ", maxSplits: 3)
+        let words = line.prefix(60).spaceSeparated(maxSplits: 3)
         guard words.count == 4, ["ein", "eine", "a", "an", "un", "une", "uno", "una"].contains(words[0].lowercased()),
             ["von", "by", "par", "di", "por", "de"].contains(words[2].lowercased()),
             !["foto", "photo", "bild", "video", "film", "image", "illustration", "grafik", "picture", "podcast"].contains(where: words[1].lowercased().hasPrefix)

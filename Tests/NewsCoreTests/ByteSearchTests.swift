@@ -146,6 +146,22 @@ import Testing
         #expect(!"anything".containsAny(of: ByteNeedles([])))
     }
 
+    /// Splitting at spaces on the bytes gives the pieces `split(separator:maxSplits:)` gives, for any
+    /// runs of spaces and any limit, as slices of the same text.
+    @Test func spaceSeparatedIsSplitAtSpaces() {
+        let texts = ["", " ", "   ", "one", " one", "one ", "  one  two   three ", "Jane Doe 12 May 2024 Updated",
+            "Zoë  Müller\tvon 5 Min.", "日本 語  テキスト", "a b c d e f", "By  Jane   Doe ", "no-space-here"]
+        for text in texts {
+            let line = Substring("«" + text + "»").dropFirst().dropLast()
+            for limit in [0, 1, 2, 3, 4, Int.max] {
+                let bytes = line.spaceSeparated(maxSplits: limit)
+                let characters = line.split(separator: " ", maxSplits: limit)
+                #expect(bytes == characters, "\(text.debugDescription) \(limit)")
+                #expect(bytes.map(\.startIndex) == characters.map(\.startIndex), "\(text.debugDescription) \(limit)")
+            }
+        }
+    }
+
     @Test func germanRolesByBytesAsByCharacters() {
         let words = ["chefredakteur", "redakteurin", "autor", "autorin", "volontär", "volontärin", "volontar", "tor", "", "r",
             "praktikant", "korrespondentin", "leiter", "bauleiter", "xautor", "autorx", "vorsitzende", "volonta\u{308}r"]
