@@ -137,6 +137,18 @@ extension MainContent {
 
     static let headingWords = WordList(["headline", "title", "heading"])
 
+    /// Whether `key(text)` may be `key`: false when the text holds more ASCII letters and digits
+    /// than the key has bytes (each is one byte of its key), counted without making the key.
+    static func mayHaveKey(_ text: String, _ key: String) -> Bool {
+        let limit = key.utf8.count
+        var count = 0
+        for b in text.utf8 where b >= 0x30 && b <= 0x7A && (b <= 0x39 || b >= 0x61 || b >= 0x41 && b <= 0x5A) {
+            count += 1
+            if count > limit { return false }
+        }
+        return true
+    }
+
     static func key(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the letters (lower-cased) and digits, byte by byte.

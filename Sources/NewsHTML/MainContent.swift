@@ -282,7 +282,8 @@ struct MainContent {
             if !seenBody {
                 // Above the first paragraph: the headline again, bylines and date stamps.
                 if block.role == .title { continue }
-                let blockKey = Self.key(block.text)
+                // (A long block's key is made only when it may be the title's.)
+                let blockKey = block.length < 80 || Self.mayHaveKey(block.text, titleKey) ? Self.key(block.text) : nil
                 if blockKey == titleKey { continue }
                 if block.length < 80, page.authors.contains(where: { Self.key($0) == blockKey }) { continue }
                 if let stamp = PageArticle.stamp(block.text) {
@@ -293,7 +294,7 @@ struct MainContent {
             if PageArticle.isDebris(cleaned: block.text) { continue }
             switch block.role {
             case .title, .heading:
-                if Self.key(block.text) != titleKey { page.subheadings.append(block.text) }
+                if !Self.mayHaveKey(block.text, titleKey) || Self.key(block.text) != titleKey { page.subheadings.append(block.text) }
             case .caption:
                 page.captions.append(block.text)
             case .paragraph, .quote, .listItem:

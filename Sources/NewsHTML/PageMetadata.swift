@@ -222,7 +222,8 @@ struct PageMetadata {
             var text = field.trimmingCharacters(in: .whitespaces)
             // `Фото: Алексей Меринов`, `Photo: …`: a picture's credit names its photographer, not the
             // story's author.
-            if photoCreditLabels.contains(where: { text.lowercased().hasPrefix($0) }) { continue }
+            let lower = text.lowercased()
+            if photoCreditLabels.contains(where: { lower.hasPrefix($0) }) { continue }
             // `Nathan Bernier | KUT`: the outlet after a bar goes; a site's address before the bar
             // (`www.mrsadiq.info | Sadiq Məmmədov`) goes instead.
             if text.contains(" | ") {
@@ -261,14 +262,16 @@ struct PageMetadata {
         // As pages print it: the names before a date, a handle or `Updated`.
         let flat = PageArticle.clean(raw.flattened)
         if flat.count <= 200 {
-            let opened = PageArticle.bylineOpenings.contains { flat.lowercased().hasPrefix($0) }
+            let lower = flat.lowercased()
+            let opened = PageArticle.bylineOpenings.contains { lower.hasPrefix($0) }
             if let names = PageArticle.printedByline(opened ? flat : "By " + flat), !names.isEmpty { return names }
         }
         var text = raw.flattened
         if let digit = text.firstIndex(where: { $0.isNumber }) { text = String(text[..<digit]) }
         if let bar = text.firstIndex(of: "|") { text = String(text[..<bar]) }
         text = PageArticle.clean(text)
-        for prefix in PageArticle.bylineOpenings where text.lowercased().hasPrefix(prefix) {
+        let lower = text.lowercased()
+        for prefix in PageArticle.bylineOpenings where lower.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count))
             break
         }

@@ -355,4 +355,18 @@ import Testing
         #expect(stated.authors == expected)
     }
 
+    /// The count that spares making a long block's key never turns away a text whose key is the one
+    /// asked for: each ASCII letter or digit is one byte of the key, whatever else the text holds.
+    @Test func aKeyIsMadeOnlyWhenItMayMatch() {
+        let texts = ["Council approves new harbour bridge", "COUNCIL approves, new harbour-bridge!", "Zoë Müller über die Brücke",
+            "\u{212A}elvin sign in K", "İstanbul’da köprü", "日本語の見出し 2024", "", "---", "A 1 b 2"]
+        for text in texts {
+            let key = MainContent.key(text)
+            #expect(MainContent.mayHaveKey(text, key), "\(text)")
+            for other in texts where !MainContent.mayHaveKey(other, key) {
+                #expect(MainContent.key(other) != key, "\(other) / \(text)")
+            }
+        }
+        #expect(!MainContent.mayHaveKey(String(repeating: "A long paragraph of the story. ", count: 20), MainContent.key("A short headline")))
+    }
 }
