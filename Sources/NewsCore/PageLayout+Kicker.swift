@@ -69,6 +69,30 @@ extension PageLayout {
         return (key, parts)
     }
 
+    /// `Benjamin Näßler: «Liebe kennt keine Pause`: a headline the title model took from the title bar
+    /// (`titleBar`, the page's first line) cut at a separator that is the headline's own (`… Pause –
+    /// gegen Homophobie in Katar» – Mannschaft`: the bar goes on in lower case), where a line of the
+    /// page prints more of the bar from its start (`… Pause – gegen Homophobie in Katar»`). The longest such line that is not the
+    /// bar whole, or nil. Only the first 2,000 lines are looked at.
+    static func completedFromTitleBar(_ title: String, titleBar: String, in text: [String]) -> String? {
+        guard titleBar.utf8.count <= 1_000, titleBar.hasPrefix(title) else { return nil }
+        let rest = titleBar.dropFirst(title.count)
+        guard let separator = cutSeparators.first(where: { rest.hasPrefix($0) }) else { return nil }
+        // The bar goes on in lower case, as a sentence does (`– gegen Homophobie …`), not with a name
+        // (`| Polly Toynbee`, `| Bad Astronomy`) or a section.
+        guard let next = rest.dropFirst(separator.count).first, next.isLowercase else { return nil }
+        let opening = title + separator
+        var best: String?
+        for line in text.prefix(2_000).dropFirst() where line.utf8.count > opening.utf8.count && line.utf8.count < titleBar.utf8.count {
+            guard line.hasPrefix(opening), titleBar.hasPrefix(line), line.utf8.count > best?.utf8.count ?? 0 else { continue }
+            // The line ends where the bar's next part starts, not inside a word.
+            let after = titleBar.dropFirst(line.count)
+            guard cutSeparators.contains(where: { after.hasPrefix($0) }) else { continue }
+            best = line
+        }
+        return best
+    }
+
     /// Where a line that completes a cut headline goes on with something else (a site, a section).
     static let cutSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « "]
 

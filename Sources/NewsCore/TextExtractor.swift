@@ -82,6 +82,11 @@ struct TextExtractor {
                     title = bare
                 }
                 if known == nil, let cut = title, let whole = PageLayout.uncut(cut, in: text) { title = whole }
+                if known == nil, let cut = title, let bar = text.first(where: { !$0.isEmpty }),
+                    let whole = PageLayout.completedFromTitleBar(cut, titleBar: bar, in: text)
+                {
+                    title = whole
+                }
             }
             if metadata.authors == nil {
                 if let byline = PageLayout.authors(text: text, anchor: anchor, firstBody: firstBody, headline: title) {

@@ -266,6 +266,21 @@ import Testing
         #expect(PageArticle.pageAuthors(lines: page, headline: headline) == ["Jane Doe"])
     }
 
+    /// A headline the title bar gives cut at its own dash is completed from the line that prints it
+    /// whole; a bar that goes on with a name or a section after the cut is not.
+    @Test func aHeadlineCutAtItsOwnDashIsCompleted() {
+        let bar = "Benjamin Berger: «Liebe kennt keine Pause – gegen Homophobie in Katar» – Mannschaft"
+        let text = [bar, "", "Menu", "Benjamin Berger: «Liebe kennt keine Pause – gegen Homophobie in Katar»", "von Newsdesk"]
+        #expect(PageLayout.completedFromTitleBar("Benjamin Berger: «Liebe kennt keine Pause", titleBar: bar, in: text)
+            == "Benjamin Berger: «Liebe kennt keine Pause – gegen Homophobie in Katar»")
+        let opinion = "Labour, make the case for the EU | Polly Toynbee | Opinion | The Guardian"
+        let printed = [opinion, "", "Labour, make the case for the EU | Polly Toynbee", "Labour, make the case for the EU"]
+        #expect(PageLayout.completedFromTitleBar("Labour, make the case for the EU", titleBar: opinion, in: printed) == nil)
+        // A line that stops inside one of the bar's words completes nothing.
+        let inside = [bar, "", "Benjamin Berger: «Liebe kennt keine Pause – gegen Homo"]
+        #expect(PageLayout.completedFromTitleBar("Benjamin Berger: «Liebe kennt keine Pause", titleBar: bar, in: inside) == nil)
+    }
+
     /// A form's spam trap above the story is never the headline, whatever else is left.
     @Test(arguments: ["Wenn du ein Mensch bist, lasse das Feld leer:", "Leave this field empty if you're human:"])
     func aSpamTrapIsNoHeadline(trap: String) {
