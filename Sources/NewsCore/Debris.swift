@@ -25,7 +25,6 @@ enum Debris {
 
     /// Whether a line is a form's spam trap (`Wenn du ein Mensch bist, lasse das Feld leer:`).
     static func isSpamTrap(_ line: String) -> Bool {
-        guard let head = line.utf8.first, "LlWwBbPpSs".utf8.contains(head) else { return false }
         let lower = line.lowercased()
         return spamTraps.contains { lower.hasPrefix($0) }
     }

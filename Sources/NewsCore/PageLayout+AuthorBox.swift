@@ -371,13 +371,15 @@ extension PageLayout {
     /// capitals, which are the only ones `isRole` and `isDesk` can match).
     static let roleOrDeskForms: Set<String> = Set(
         roleWords.union(Byline.desks).filter { $0 == Byline.titleCased($0) }.map { $0.lowercased() }
-            + chiefOfficers.map { $0.lowercased() }
-            + ["Stellvertretende", "Stellvertretender", "Leitende", "Leitender"].map { $0.lowercased() })
+            + chiefOfficers.map { $0.lowercased() } + deputyWords.map { $0.lowercased() })
+
+    /// The German for deputy and leading, which go before a role (`isDesk`).
+    static let deputyWords: Set<String> = ["Stellvertretende", "Stellvertretender", "Leitende", "Leitender"]
 
     /// A word that goes before a role: a byline's desks, and the German for deputy and leading
     /// (`Stellvertretende Pressesprecherin`).
     static func isDesk(_ word: String) -> Bool {
-        Byline.desks.contains(Byline.titleCased(word)) || ["Stellvertretende", "Stellvertretender", "Leitende", "Leitender"].contains(word)
+        Byline.desks.contains(Byline.titleCased(word)) || deputyWords.contains(word)
     }
 
     /// A name that reads as a person's: a known first name, or no word that opens sentences

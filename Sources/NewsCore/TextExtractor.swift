@@ -76,16 +76,19 @@ struct TextExtractor {
                 }
                 // A kicker printed on the headline's line before the headline the title bar gives, or a
                 // standfirst run into it after.
-                if known == nil, let printed = title, let bar = text.first(where: { !$0.isEmpty }),
-                    let bare = PageLayout.withoutKicker(printed, titleBar: bar) ?? PageLayout.withoutRunInStandfirst(printed, titleBar: bar)
-                {
-                    title = bare
-                }
-                if known == nil, let cut = title, let whole = PageLayout.uncut(cut, in: text) { title = whole }
-                if known == nil, let cut = title, let bar = text.first(where: { !$0.isEmpty }),
-                    let whole = PageLayout.completedFromTitleBar(cut, titleBar: bar, in: text)
-                {
-                    title = whole
+                // And a headline cut at an ellipsis or at its own dash, completed from the line
+                // printing it whole.
+                if known == nil, let bar = text.first(where: { !$0.isEmpty }) {
+                    if let printed = title,
+                        let bare = PageLayout.withoutKicker(printed, titleBar: bar) ?? PageLayout.withoutRunInStandfirst(printed, titleBar: bar)
+                    {
+                        title = bare
+                    }
+                    if let cut = title,
+                        let whole = PageLayout.uncut(cut, in: text) ?? PageLayout.completedFromTitleBar(cut, titleBar: bar, in: text)
+                    {
+                        title = whole
+                    }
                 }
             }
             if metadata.authors == nil {
