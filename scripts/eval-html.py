@@ -11,7 +11,8 @@ what trafilatura's time covers); trafilatura's one time is in both columns.
 
 BIN_DIR holds `newsd-extract` (swift build; it times decoding, parsing, extraction and analysis of
 each page in process, and the extraction before the analysis, as this script times trafilatura's
-`bare_extraction` in process). The pages
+`bare_extraction` in process; every fifty pages are read by newsd, then at once by trafilatura, so
+that a machine whose speed drifts over minutes slows both alike). The pages
 are the public sets scripts/page-sets.py reads, as their HTML: --merged a checkout of
 j-szulc/html-cleaning-dataset-merged (CleanEval, CleanPortalEval, Dragnet, L3S-GN1 Google News),
 --readability one of mozilla/readability (test/test-pages), --htmldate one of adbar/htmldate
@@ -216,6 +217,33 @@ def run_newsd(bin_dir, paths):
     return out
 
 
+class NewsdExtract:
+    """One `newsd-extract -` process, given the pages a few dozen at a time: trafilatura reads each
+    batch right after newsd, so that both see the machine as it is in those seconds (on a shared
+    machine the speed of the same code moves by a third between runs minutes apart), and each reads
+    its batch back to back, as an extractor reads a stream of pages (one page of each in turn leaves
+    each one's code and tables out of the processor's caches for the other's next page)."""
+
+    BATCH = 50
+
+    def __init__(self, bin_dir):
+        self.proc = subprocess.Popen([os.path.join(bin_dir, "newsd-extract"), "-"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def read(self, paths):
+        self.proc.stdin.write("".join(p + "\n" for p in paths))
+        self.proc.stdin.flush()
+        out = {}
+        for _ in paths:
+            r = json.loads(self.proc.stdout.readline())
+            out[r["file"]] = (r.get("ms"), r.get("article"), r.get("error"), r.get("extract_ms"))
+        return out
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
 def newsd_fields(article):
     if not article:
         return {"body": "", "title": None, "authors": [], "date": None}
@@ -295,10 +323,15 @@ def main():
             if counts[r[0]] <= args.limit:
                 kept.append(r)
         chosen = kept
-    ours = run_newsd(args.bin, [r[2] for r in chosen])
+    # Without trafilatura, newsd reads all pages first; with it, a batch at a time, each batch by
+    # trafilatura right after.
+    ours = run_newsd(args.bin, [r[2] for r in chosen]) if args.no_trafilatura else {}
+    interleaved = None if args.no_trafilatura else NewsdExtract(args.bin)
     by_set = collections.defaultdict(lambda: {"newsd": [], "trafilatura": [], "ms_n": [], "ms_x": [], "ms_t": []})
     saved = open(args.save, "w", encoding="utf-8") if args.save else None
-    for set_name, name, path, gold in chosen:
+    for position, (set_name, name, path, gold) in enumerate(chosen):
+        if interleaved and position % NewsdExtract.BATCH == 0:
+            ours.update(interleaved.read([r[2] for r in chosen[position:position + NewsdExtract.BATCH]]))
         ms, article, error, extraction_ms = ours.get(path, (None, None, "missing", None))
         pred = newsd_fields(article)
         group = by_set[set_name]
@@ -319,6 +352,8 @@ def main():
                 row["trafilatura"] = tpred
                 row["f1_trafilatura"] = scoring.f1(tpred["body"], gold["body"]) if gold.get("body") else None
             saved.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if interleaved:
+        interleaved.close()
 
     print(f"split: {args.split}; cells are score (pages scored); ms is the median per page (newsd: whole reading, "
           f"and extraction before its analysis)\n")

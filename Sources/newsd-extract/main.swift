@@ -2,7 +2,7 @@ import Foundation
 import NewsCore
 import NewsHTML
 
-// newsd-extract [--repeat N] FILE…: one JSON line per file, {"file", "ms", "article"} or {"file", "error"}, the
+// newsd-extract [--repeat N] FILE… (or `-`: the paths on standard input): one JSON line per file, {"file", "ms", "article"} or {"file", "error"}, the
 // file read in the format its name implies (HTML by the HTML reader, text and JSON by the parser
 // the daemon's workers run). `ms` covers decoding, parsing, extraction and analysis, not reading
 // the file; for a page, `extract_ms` is the part before the analysis (decoding, gumbo's parse,
@@ -51,7 +51,15 @@ if files.first == "--repeat", files.count >= 2, let n = Int(files[files.startInd
     repeats = n
     files = files.dropFirst(2)
 }
-for path in files {
+// `-` alone: the paths come on standard input, one per line, and each answer is written as soon as
+// its file is read, so that a caller can time another extractor on the same page right after
+// newsd's (the two then see the same machine, where two runs minutes apart may not).
+let fromInput = files.count == 1 && files.first == "-"
+let pathSource = AnyIterator<String> {
+    if fromInput { return readLine(strippingNewline: true) }
+    return files.popFirst()
+}
+for path in pathSource {
     var line: [String: Any] = ["file": path]
     if let data = FileManager.default.contents(atPath: path) {
         let bytes = [UInt8](data)
