@@ -16,6 +16,10 @@ extension MainContent {
     static let paragraphTagSet = HTMLDocument.TagSet(paragraphTags)
     static let blockTagSet = HTMLDocument.TagSet(blockTags)
 
+    /// Text (non-space bytes) under which a container is too short to stand for a page on its class
+    /// words alone (`roots`).
+    static let shortContainer = 200
+
     func linkDensity(_ i: Int) -> Double {
         textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
     }
@@ -125,6 +129,18 @@ extension MainContent {
                 bestScore = score[c]
                 best = c
             }
+        }
+        // A container of a sentence or two that its class words put first (`td.polltext`, a poll's
+        // question in a sidebar, lifted by `text`) does not stand for the page when another one that
+        // scores at least half as well holds eight times its text or more, little of it in links:
+        // that is the story (typed straight into a table's cell between line breaks, as pages of
+        // the 2000s did, it is one paragraph to the scoring, however long).
+        if textLength[best] < Self.shortContainer {
+            var longer: Int?
+            for c in candidates where score[c] >= bestScore * 0.5 && textLength[c] >= textLength[best] * 8 && linkDensity(c) < 0.3 {
+                if longer.map({ score[c] > score[$0] }) ?? true { longer = c }
+            }
+            if let longer { best = longer }
         }
         // A container whose parent holds little else stands for its parent (the text often continues
         // in wrappers beside it), up to the page's `<article>` or `<main>`: what is around those is the

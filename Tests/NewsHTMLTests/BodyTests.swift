@@ -295,6 +295,35 @@ import Testing
         #expect(article.body.count == 2)
     }
 
+    /// A story typed into a table's cell between line breaks (one paragraph to the scoring, however
+    /// long) beside a reader poll whose cell's class says `text`: the poll's question is no story.
+    @Test func storyInATableCellBesideAPollNamedText() throws {
+        let article = try read(
+            """
+            <html><head><title>Agency approves research with hybrid embryos</title></head><body>
+            <table><tr><td valign="top">
+            <table><tr><td>
+            <b class="Headline">Agency approves research with hybrid embryos</b><br>LONDON<br><br>
+            British authorities on Thursday approved the use of animal eggs to create human stem cells, a ruling             that is expected to boost the supply of stem cells for research, officials said.<br><br>
+            The decision means that researchers, in London, Newcastle and elsewhere, will be able to refine their             techniques by practising first on animal eggs, of which there is a steady supply.<br><br>
+            "This is good news for research, but most importantly, it is good news for patients," said a spokeswoman             for a group of medical research charities, who welcomed the ruling.<br><br>
+            Scientists have explored the use of stem cells to cure diseases such as Parkinson's, since the cells,             unlike most, can develop into any cell in the human body.<br><br>
+            The authority said it had granted conditional one-year licences to two institutions, a college and a             university, to conduct the research, which must be approved case by case.
+            </td></tr></table>
+            </td><td valign="top">
+            <table><tr><td><a href="/a">Community calendar and events</a><br><a href="/b">Obituaries and memorials</a><br>\
+            <a href="/c">Letters to the editor</a><br><a href="/d">Getting married? Tell us</a><br>\
+            <a href="/e">Company directory</a><br><a href="/f">Subscribe to the paper</a><br><a href="/g">News tips</a></td></tr>
+            <tr><td class="sections">READER POLL</td></tr>
+            <tr><td class="polltext"><font>Should professional drivers be required for school trips outside the county?</font></td></tr>
+            <tr><td><input type="radio" name="p"> Yes <input type="radio" name="p"> No</td></tr></table>
+            </td></tr></table>
+            </body></html>
+            """)
+        #expect(article.body.contains { $0.hasPrefix("British authorities on Thursday") })
+        #expect(!article.body.contains { $0.contains("professional drivers") })
+    }
+
     @Test func embeddedTweet() throws {
         let article = try read(
             """
