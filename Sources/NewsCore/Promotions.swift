@@ -57,7 +57,7 @@ enum Promotions {
     /// one of the kinds above (a network with a call to follow it; a subscription's words alone in a
     /// short line, or with an invitation in one under 300 bytes).
     static func isPromotion(_ line: String) -> Bool {
-        guard line.utf8.count < 400 else { return false }
+        guard line.utf8.count < 400 else { return isLongNotice(line) }
         let lower = line.lowercased()
         let has = { (words: [String]) in words.contains { lower.hasWord(startingWith: $0) } }
         if has(phrases) || has(notices) { return true }
@@ -67,6 +67,17 @@ enum Promotions {
         guard has(networks) else { return false }
         let opening = lower.drop { !$0.isLetter }
         return has(calls) || opening.hasPrefix("follow ") || lower.contains(". follow ")
+    }
+
+    /// Whether a paragraph of 400 bytes or more is a site's legal notice: one that ends with a
+    /// copyright notice (`… are the property of the NHL … © NHL 2012. All Rights Reserved.`, in its
+    /// last 120 bytes) and names a copyright or a trademark. A story's paragraph rarely ends so.
+    static func isLongNotice(_ line: String) -> Bool {
+        guard line.utf8.count <= 8192 else { return false }
+        let tail = String(decoding: line.utf8.suffix(120), as: UTF8.self).lowercased()
+        guard notices.contains(where: { tail.hasWord(startingWith: $0) }) else { return false }
+        let lower = line.lowercased()
+        return lower.contains("©") || lower.hasWord(startingWith: "copyright") || lower.hasWord(startingWith: "trademark")
     }
 
     /// Whether the text holds a year of the last two centuries (`2022`, `©1999`).

@@ -114,6 +114,23 @@ import Testing
         #expect(!Promotions.isPromotion(line))
     }
 
+    /// A legal notice of any length that ends with the copyright notice and names a copyright or a
+    /// trademark is a site's; a story's long paragraph that mentions its rights elsewhere, or ends
+    /// so without naming a copyright or a trademark, is the story's.
+    @Test func longLegalNoticeUnderAStory() {
+        let marks = String(repeating: "NHL GameCenter Live, NHL Network, NHL Mobile name and logo, NHL Radio, ", count: 5)
+        let notice = "NHL.com is the official web site of the National Hockey League. \(marks)are trademarks of the National "
+            + "Hockey League. All NHL logos and marks depicted herein are the property of the NHL. © NHL 2012. All Rights Reserved."
+        #expect(notice.utf8.count >= 400)
+        #expect(Promotions.isPromotion(notice))
+        let filler = String(repeating: "The league and the players met again on Monday to discuss the schedule. ", count: 5)
+        let dispute = "The trademark dispute, in which the club said all rights reserved by its founders had passed to it, "
+            + "went on for years. \(filler)A ruling is expected next month."
+        #expect(dispute.utf8.count >= 400)
+        #expect(!Promotions.isPromotion(dispute))
+        #expect(!Promotions.isPromotion(filler + "The band said it had kept all rights reserved."))
+    }
+
     /// Words are matched where a word starts, on the UTF-8 as written: after a space, a punctuation
     /// mark or at the start, not after a letter or a digit of any script (`désabonner`, `9subscribe`).
     @Test func wordsStartAfterNoLetterOrDigit() {
