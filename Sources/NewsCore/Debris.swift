@@ -16,6 +16,10 @@ enum Debris {
         "support our journalism", "this article was originally", "thank you for reading", "click to share",
         "like this story?", "filed under:", "leggi anche", "lesen sie auch", "lire aussi", "lea también",
         "leia também",
+        // A blog engine's comment form and the line under a post (WordPress's templates).
+        "your email address will not be published", "required fields are marked", "you may use these html tags",
+        "you can follow any responses to this entry", "notify me of follow-up comments", "notify me of new posts",
+        "save my name, email, and website",
     ] + spamTraps
     /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
     static let spamTraps = [

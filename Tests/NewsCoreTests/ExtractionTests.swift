@@ -56,6 +56,12 @@ import Testing
         "Warning: Use of undefined constant XMLRPC_REQUEST - assumed 'XMLRPC_REQUEST' (this will throw an Error in a "
             + "future version of PHP) in /homepages/39/htdocs/wp-content/languages/de_DE.php on line 46",
         "Strict Standards: Only variables should be passed by reference in /www/htdocs/wp-includes/wp-db.php on line 785.",
+        // A blog engine's comment form and the line under a post.
+        "Your email address will not be published. Required fields are marked *",
+        "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback "
+            + "from your own site.",
+        #"You may use these HTML tags and attributes: <a href="" title=""> <abbr title=""> <b> <blockquote cite=""> <em>"#,
+        "Notify me of follow-up comments by email.", "Save my name, email, and website in this browser for the next time I comment.",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
@@ -69,6 +75,7 @@ import Testing
         "Warning: storms are expected in /r/weather's city on line with the forecast",
         "Notice: the office in /Berlin is closed on line 5 of the timetable, the council said.",
         "Leave this field of work to the specialists, the minister said.",
+        "Your email address, the bank said, will never be asked for by phone.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))
