@@ -20,6 +20,8 @@ enum Debris {
         "your email address will not be published", "required fields are marked", "you may use these html tags",
         "you can follow any responses to this entry", "notify me of follow-up comments", "notify me of new posts",
         "save my name, email, and website",
+        // A newspaper's note on its print edition under the web story.
+        "a version of this article appeared", "a version of this article appears", "posted in:",
     ] + spamTraps
     /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
     static let spamTraps = [
@@ -43,6 +45,9 @@ enum Debris {
         // tweet button, the menu's `About`, an embedded Instagram post's placeholder.
         "reply", "[ reply ]", "antworten", "tweet", "about", "more...", "more…", "back to top", "permalink",
         "sieh dir diesen beitrag auf instagram an", "view this post on instagram",
+        // A page's tools and the headings of its lists of other stories and pages.
+        "text size", "ads by google", "most popular", "related links", "latest news", "archives", "categories",
+        "site tools", "featured content", "follow us", "have your say",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,

@@ -62,6 +62,9 @@ import Testing
             + "from your own site.",
         #"You may use these HTML tags and attributes: <a href="" title=""> <abbr title=""> <b> <blockquote cite=""> <em>"#,
         "Notify me of follow-up comments by email.", "Save my name, email, and website in this browser for the next time I comment.",
+        // A newspaper's print-edition note; a page's tools and the headings of its lists.
+        "A version of this article appeared July 24, 2012, on page A2 in the U.S. edition of The Wall Street Journal.",
+        "Posted in: Fantasy | Tagged", "Text Size", "Ads by Google", "MOST POPULAR", "Related Links", "Have Your Say",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
@@ -76,6 +79,7 @@ import Testing
         "Notice: the office in /Berlin is closed on line 5 of the timetable, the council said.",
         "Leave this field of work to the specialists, the minister said.",
         "Your email address, the bank said, will never be asked for by phone.",
+        "Posted in Kabul, the soldiers said, the unit lost two men.", "The most popular names were Emma and Noah.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))
