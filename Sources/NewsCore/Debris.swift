@@ -16,10 +16,17 @@ enum Debris {
         "support our journalism", "this article was originally", "thank you for reading", "click to share",
         "like this story?", "filed under:", "leggi anche", "lesen sie auch", "lire aussi", "lea también",
         "leia também",
-        // A blog engine's comment form and the line under a post (WordPress's templates).
+        // Blog engines' comment forms and the lines under a post (WordPress's, TypePad's, Slashdot's templates).
         "your email address will not be published", "required fields are marked", "you may use these html tags",
         "you can follow any responses to this entry", "notify me of follow-up comments", "notify me of new posts",
-        "save my name, email, and website",
+        "save my name, email, and website", "this entry was posted on", "this entry was written by", "name (required)",
+        "mail (will not be published)", "(name and email address are required", "as a final step before posting your comment",
+        "the letters and numbers you entered", "this is only a preview. your comment", "having trouble reading this image?",
+        "you can follow this conversation by subscribing", "your comment could not be posted", "your comment has been saved",
+        "comments are moderated, and will not appear", "listed below are links to weblogs", "trackback url for this entry",
+        "the fine print: the following comments", "subscribe via rss", "if you liked this article, please help spread",
+        // A reprint service's notice (Dow Jones's).
+        "this copy is for your personal, non-commercial",
         // A newspaper's note on its print edition under the web story.
         "a version of this article appeared", "a version of this article appears", "posted in:",
     ] + spamTraps
@@ -47,7 +54,7 @@ enum Debris {
         "sieh dir diesen beitrag auf instagram an", "view this post on instagram",
         // A page's tools and the headings of its lists of other stories and pages.
         "text size", "ads by google", "most popular", "related links", "latest news", "archives", "categories",
-        "site tools", "featured content", "follow us", "have your say",
+        "site tools", "featured content", "follow us", "have your say", "blogthis!",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,

@@ -65,9 +65,20 @@ import Testing
         // A newspaper's print-edition note; a page's tools and the headings of its lists.
         "A version of this article appeared July 24, 2012, on page A2 in the U.S. edition of The Wall Street Journal.",
         "Posted in: Fantasy | Tagged", "Text Size", "Ads by Google", "MOST POPULAR", "Related Links", "Have Your Say",
+        "This entry was posted on Monday, October 15th, 2012 at 4:48 pm and posted in Life.",
+        "As a final step before posting your comment, enter the letters and numbers you see in the image below.",
+        "Your comment has been saved. Comments are moderated and will not appear until approved by the author.",
+        "TrackBack URL for this entry:", "Mail (will not be published) (required)",
+        "This copy is for your personal, non-commercial use only. Distribution and use of this material are governed",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
+    }
+
+    /// `isDebris` compares a line's first 48 characters with the listed openings: a longer opening
+    /// would never match.
+    @Test func debrisOpeningsFitTheComparedHead() {
+        #expect(Debris.prefixes.allSatisfy { $0.count <= 48 })
     }
 
     @Test(arguments: [
@@ -80,6 +91,7 @@ import Testing
         "Leave this field of work to the specialists, the minister said.",
         "Your email address, the bank said, will never be asked for by phone.",
         "Posted in Kabul, the soldiers said, the unit lost two men.", "The most popular names were Emma and Noah.",
+        "This entry was never meant to be public, the diarist's son said.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))
