@@ -28,7 +28,7 @@ enum Debris {
         // A reprint service's notice (Dow Jones's).
         "this copy is for your personal, non-commercial",
         // A newspaper's note on its print edition under the web story.
-        "a version of this article appeared", "a version of this article appears", "posted in:",
+        "a version of this article appeared", "a version of this article appears", "posted in:", "article continues",
     ] + spamTraps
     /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
     static let spamTraps = [
@@ -54,7 +54,7 @@ enum Debris {
         "sieh dir diesen beitrag auf instagram an", "view this post on instagram",
         // A page's tools and the headings of its lists of other stories and pages.
         "text size", "ads by google", "most popular", "related links", "latest news", "archives", "categories",
-        "site tools", "featured content", "follow us", "have your say", "blogthis!",
+        "site tools", "featured content", "follow us", "have your say", "blogthis!", "more »", "more ...", "uncategorized",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,

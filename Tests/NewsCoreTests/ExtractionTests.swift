@@ -68,7 +68,8 @@ import Testing
         "This entry was posted on Monday, October 15th, 2012 at 4:48 pm and posted in Life.",
         "As a final step before posting your comment, enter the letters and numbers you see in the image below.",
         "Your comment has been saved. Comments are moderated and will not appear until approved by the author.",
-        "TrackBack URL for this entry:", "Mail (will not be published) (required)",
+        "TrackBack URL for this entry:", "Mail (will not be published) (required)", "Article continues below",
+        "More »", "Uncategorized",
         "This copy is for your personal, non-commercial use only. Distribution and use of this material are governed",
     ])
     func debris(line: String) {
