@@ -187,6 +187,19 @@ extension MainContent {
             if share(stripped) < 0.34, !echoed, let heading = storyLine(headings, above, share: share, floor: share(stripped) == 0 ? 0.4 : 0.5) {
                 return (heading, false)
             }
+            // A `<title>` of two to four words, none of its parts over three (`Press TV`,
+            // `SportsAustralia.com :: News Article`), that no heading prints, over a heading of four
+            // words of letters or more the story repeats (`'No exceptions to settlement freeze'`): the
+            // site's or the section's name over the story's headline, however much the story names
+            // the site itself (`… told Press TV`). (A one-word `<title>`, `Hope!`, is as often the
+            // headline; a date's heading, `JANUARY 13TH, 2005 | ARCHIVE`, is none.)
+            let titleWords = stripped.split(separator: " ").count
+            if titleWords >= 2, titleWords <= 4, parts.allSatisfy({ $0.split(separator: " ").count <= 3 }),
+                !headings.contains(where: { key($0).contains(key(stripped)) }),
+                let heading = storyHeading((headings + above.before).filter { Self.lettersOnlyWords($0) >= 4 }, share: share, floor: 0.5)
+            {
+                return (heading, false)
+            }
             return (stripped, true)
         }
         // No `<title>`: the first heading, unless the story does not repeat it and repeats another.
@@ -245,6 +258,11 @@ extension MainContent {
 
     /// Whether a text is a site's description of itself rather than a headline (`TitleRanker`).
     static func describesASite(_ text: String) -> Bool { TitleRanker.describesASite(text) }
+
+    /// How many of a text's words (between spaces) hold letters and no digit.
+    static func lettersOnlyWords(_ text: String) -> Int {
+        text.split(separator: " ").filter { word in word.contains(where: \.isLetter) && !word.contains(where: \.isNumber) }.count
+    }
 
     /// The heading or line above the story the story repeats (`storyHeading`), the lines inside its
     /// first paragraph only when no heading or line above qualifies.

@@ -730,6 +730,27 @@ let story = """
         #expect(article.title == "Ukraine and Russia diplomats meet in Geneva")
     }
 
+    /// A `<title>` of a few words that no heading prints (`Geneva Wire`, `Example.com :: News
+    /// Article`) is the site's or the section's name over a heading the story repeats, even where the
+    /// story names the site; a one-word `<title>` and one a heading prints stay.
+    @Test func shortTitleNoHeadingPrintsGivesWayToTheStorysHeading() throws {
+        let cited = story.replacingOccurrences(of: "officials in Kyiv and Moscow said", with: "officials told Geneva Wire")
+        for title in ["Geneva Wire", "Example.com :: News Article"] {
+            let article = try read(
+                """
+                <html><head><title>\(title)</title></head><body><div><h3>Diplomats from Ukraine and Russia meet in Geneva</h3>
+                \(cited)</div></body></html>
+                """)
+            #expect(article.title == "Diplomats from Ukraine and Russia meet in Geneva")
+        }
+        let printed = try read(
+            """
+            <html><head><title>Talks in Geneva</title></head><body><div><h2>Talks in Geneva</h2>
+            <h3>Diplomats from Ukraine and Russia meet in Geneva</h3>\(story)</div></body></html>
+            """)
+        #expect(printed.title == "Talks in Geneva")
+    }
+
     /// `Site: Headline` in the `<title>`, the headline printed alone above the story: the printed
     /// line; the end of `Post title - Blog Name` printed in the blog's header is not.
     @Test func titleEndPrintedAboveTheStory() throws {
