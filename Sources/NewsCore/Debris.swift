@@ -54,7 +54,7 @@ enum Debris {
         "sieh dir diesen beitrag auf instagram an", "view this post on instagram",
         // A page's tools and the headings of its lists of other stories and pages.
         "text size", "ads by google", "most popular", "related links", "latest news", "archives", "categories",
-        "site tools", "featured content", "follow us", "have your say", "blogthis!", "more »", "more ...", "uncategorized",
+        "site tools", "featured content", "follow us", "have your say", "blogthis!", "more ...", "uncategorized",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,

@@ -69,7 +69,7 @@ import Testing
         "As a final step before posting your comment, enter the letters and numbers you see in the image below.",
         "Your comment has been saved. Comments are moderated and will not appear until approved by the author.",
         "TrackBack URL for this entry:", "Mail (will not be published) (required)", "Article continues below",
-        "More »", "Uncategorized",
+        "More ...", "Uncategorized",
         "This copy is for your personal, non-commercial use only. Distribution and use of this material are governed",
     ])
     func debris(line: String) {
