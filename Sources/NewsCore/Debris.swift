@@ -27,7 +27,8 @@ enum Debris {
         "the fine print: the following comments", "subscribe via rss", "if you liked this article, please help spread",
         // A reprint service's notice (Dow Jones's).
         "this copy is for your personal, non-commercial",
-        // A newspaper's note on its print edition under the web story.
+        // A newspaper's note on its print edition under the web story; a post's category label; an
+        // advertisement's break in the story.
         "a version of this article appeared", "a version of this article appears", "posted in:", "article continues",
     ] + spamTraps
     /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.

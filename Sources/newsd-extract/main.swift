@@ -2,12 +2,13 @@ import Foundation
 import NewsCore
 import NewsHTML
 
-// newsd-extract [--repeat N] FILE… (or `-`: the paths on standard input): one JSON line per file, {"file", "ms", "article"} or {"file", "error"}, the
-// file read in the format its name implies (HTML by the HTML reader, text and JSON by the parser
-// the daemon's workers run). `ms` covers decoding, parsing, extraction and analysis, not reading
-// the file; for a page, `extract_ms` is the part before the analysis (decoding, gumbo's parse,
-// metadata and main content: what an extractor such as trafilatura does) and `parse_ms` the part
-// before metadata and main content (decoding and gumbo's parse).
+// newsd-extract [--repeat N] FILE… (or `-`: the paths on standard input): one JSON line per file,
+// {"file", "ms", "article"} or {"file", "error"}, the file read in the format its name implies
+// (HTML by the HTML reader, text and JSON by the parser the daemon's workers run). `ms` covers
+// decoding, parsing, extraction and analysis, not reading the file; for a page, `extract_ms` is the
+// part before the analysis (decoding, gumbo's parse, metadata and main content: what an extractor
+// such as trafilatura does) and `parse_ms` the part before metadata and main content (decoding and
+// gumbo's parse).
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 var failures: Int32 = 0
