@@ -202,24 +202,9 @@ def shingle_counts(text):
     return collections.Counter(tuple(words[i:i + 4]) for i in range(max(1, len(words) - 3)) if words[i:i + 4])
 
 
-def run_newsd(bin_dir, paths):
-    """newsd-extract over the pages in batches: {path: (ms, article or None, error, extraction ms)}."""
-    out = {}
-    tool = os.path.join(bin_dir, "newsd-extract")
-    for k in range(0, len(paths), 200):
-        batch = paths[k:k + 200]
-        proc = subprocess.run([tool] + batch, capture_output=True, text=True)
-        for line in proc.stdout.split("\n"):
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            out[r["file"]] = (r.get("ms"), r.get("article"), r.get("error"), r.get("extract_ms"))
-    return out
-
-
 class NewsdExtract:
-    """One `newsd-extract -` process, given the pages a few dozen at a time: trafilatura reads each
-    batch right after newsd, so that both see the machine as it is in those seconds (on a shared
+    """One `newsd-extract -` process, given the pages fifty at a time ({path: (ms, article or None,
+    error, extraction ms)} for each batch): when trafilatura runs, it reads each batch right after newsd, so that both see the machine as it is in those seconds (on a shared
     machine the speed of the same code moves by a third between runs minutes apart), and each reads
     its batch back to back, as an extractor reads a stream of pages (one page of each in turn leaves
     each one's code and tables out of the processor's caches for the other's next page)."""
@@ -323,15 +308,14 @@ def main():
             if counts[r[0]] <= args.limit:
                 kept.append(r)
         chosen = kept
-    # Without trafilatura, newsd reads all pages first; with it, a batch at a time, each batch by
-    # trafilatura right after.
-    ours = run_newsd(args.bin, [r[2] for r in chosen]) if args.no_trafilatura else {}
-    interleaved = None if args.no_trafilatura else NewsdExtract(args.bin)
+    # newsd reads a batch, then trafilatura the same batch (when it runs).
+    newsd = NewsdExtract(args.bin)
+    ours = {}
     by_set = collections.defaultdict(lambda: {"newsd": [], "trafilatura": [], "ms_n": [], "ms_x": [], "ms_t": []})
     saved = open(args.save, "w", encoding="utf-8") if args.save else None
     for position, (set_name, name, path, gold) in enumerate(chosen):
-        if interleaved and position % NewsdExtract.BATCH == 0:
-            ours.update(interleaved.read([r[2] for r in chosen[position:position + NewsdExtract.BATCH]]))
+        if position % NewsdExtract.BATCH == 0:
+            ours.update(newsd.read([r[2] for r in chosen[position:position + NewsdExtract.BATCH]]))
         ms, article, error, extraction_ms = ours.get(path, (None, None, "missing", None))
         pred = newsd_fields(article)
         group = by_set[set_name]
@@ -352,8 +336,7 @@ def main():
                 row["trafilatura"] = tpred
                 row["f1_trafilatura"] = scoring.f1(tpred["body"], gold["body"]) if gold.get("body") else None
             saved.write(json.dumps(row, ensure_ascii=False) + "\n")
-    if interleaved:
-        interleaved.close()
+    newsd.close()
 
     print(f"split: {args.split}; cells are score (pages scored); ms is the median per page (newsd: whole reading, "
           f"and extraction before its analysis)\n")

@@ -72,8 +72,8 @@ extension PageLayout {
     /// `Benjamin Näßler: «Liebe kennt keine Pause`: a headline the title model took from the title bar
     /// (`titleBar`, the page's first line) cut at a separator that is the headline's own (`… Pause –
     /// gegen Homophobie in Katar» – Mannschaft`: the bar goes on in lower case), where a line of the
-    /// page prints more of the bar from its start (`… Pause – gegen Homophobie in Katar»`). The longest such line that is not the
-    /// bar whole, or nil. Only the first 2,000 lines are looked at.
+    /// page prints more of the bar from its start (`… Pause – gegen Homophobie in Katar»`). The
+    /// longest such line that is not the bar whole, or nil. Only the first 2,000 lines are looked at.
     static func completedFromTitleBar(_ title: String, titleBar: String, in text: [String]) -> String? {
         guard titleBar.utf8.count <= 1_000, titleBar.hasPrefix(title) else { return nil }
         let rest = titleBar.dropFirst(title.count)

@@ -72,6 +72,7 @@ enum Promotions {
     /// Whether a paragraph of 400 bytes or more is a site's legal notice: one that ends with a
     /// copyright notice (`… are the property of the NHL … © NHL 2012. All Rights Reserved.`, in its
     /// last 120 bytes) and names a copyright or a trademark. A story's paragraph rarely ends so.
+    /// Up to 8 KiB: past that the line is a story's text run together, whatever it ends with.
     static func isLongNotice(_ line: String) -> Bool {
         guard line.utf8.count <= 8192 else { return false }
         let tail = String(decoding: line.utf8.suffix(120), as: UTF8.self).lowercased()

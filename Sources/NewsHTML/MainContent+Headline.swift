@@ -193,9 +193,11 @@ extension MainContent {
             // site's or the section's name over the story's headline, however much the story names
             // the site itself (`… told Press TV`). (A one-word `<title>`, `Hope!`, is as often the
             // headline; a date's heading, `JANUARY 13TH, 2005 | ARCHIVE`, is none.)
+            // (`parts` holds the parts of three words or more.)
             let titleWords = stripped.split(separator: " ").count
+            let strippedKey = key(stripped)
             if titleWords >= 2, titleWords <= 4, parts.allSatisfy({ $0.split(separator: " ").count <= 3 }),
-                !headings.contains(where: { key($0).contains(key(stripped)) }),
+                !headings.contains(where: { key($0).contains(strippedKey) }),
                 let heading = storyHeading((headings + above.before).filter { Self.lettersOnlyWords($0) >= 4 }, share: share, floor: 0.5)
             {
                 return (heading, false)
