@@ -128,6 +128,40 @@ struct TextExtractor {
         return Array(lines[..<2]) + lines[from..<to]
     }
 
+    /// A story's signature: the last of `paragraphs` or the printed line right after it, when it is
+    /// only a person's name (`PageArticle.isKnownPersonsName`: a given name newsd knows first), the
+    /// page prints it nowhere else (a name a menu repeats is no signature), the story is no interview
+    /// of that person (paragraphs that open `Helfrich:`, over a box that names the one asked), and no
+    /// other name stands on a short line right before or after it (a letter's signatories, a list
+    /// of donors).
+    static func signature(text: [String], after paragraphs: [Int]) -> (line: Int, name: String)? {
+        guard let last = paragraphs.last else { return nil }
+        let printedAfter = { (line: Int) in (line + 1..<min(text.count, line + 3)).first { !text[$0].isEmpty } }
+        for line in [last, printedAfter(last)].compactMap({ $0 }) {
+            let name = PageArticle.clean(text[line])
+            guard name.utf8.count <= 40, PageArticle.isKnownPersonsName(name) else { continue }
+            let printed = text[line]
+            guard !text.indices.contains(where: { $0 != line && text[$0] == printed }),
+                let surname = name.split(separator: " ").last,
+                !paragraphs.contains(where: { text[$0].hasPrefix(surname + ":") })
+            else { continue }
+            let before = text[..<line].lastIndex { !$0.isEmpty }
+            if [before, printedAfter(line)].contains(where: { other in
+                other.map { text[$0].utf8.count <= 60 && isNameShaped(text[$0].prefix { $0 != "," }) } == true
+            }) {
+                continue
+            }
+            return (line, name)
+        }
+        return nil
+    }
+
+    /// Two to four words, each capitalised: a name's shape, whoever's.
+    private static func isNameShaped(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ")
+        return (2...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLetter) }
+    }
+
     /// The article, or nil when the lines hold no text at all.
     func article() -> Article? {
         guard let read = fields() else { return nil }
@@ -215,6 +249,16 @@ struct TextExtractor {
             }
         }
         guard title != nil || !body.isEmpty || !summary.isEmpty || !subheadings.isEmpty else { return nil }
+
+        // A whole page whose story names nobody near its headline, signed under its last paragraph
+        // (`Claudia Duwe` alone on the next line, or as the last paragraph itself).
+        if page != nil, metadata.authors == nil, authors.isEmpty, let signed = Self.signature(text: text, after: paragraphIndexes) {
+            authors = [signed.name]
+            if signed.line == paragraphIndexes.last {
+                body.removeLast()
+                paragraphIndexes.removeLast()
+            }
+        }
 
         // Dates: header stamps (before the first paragraph) win; `Published` beats `Updated` there.
         let firstParagraph = paragraphIndexes.first ?? text.count

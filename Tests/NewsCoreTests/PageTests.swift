@@ -90,6 +90,31 @@ import Testing
         #expect(article.body.last?.hasPrefix("The council will now ask for bids") == true)
     }
 
+    /// A page whose story names nobody near its headline, signed under its last paragraph: the
+    /// name alone on the next line is its author. Not when the story is an interview of that person,
+    /// nor when other names stand beside it (a letter's signatories).
+    @Test func storySignedUnderItsLastParagraph() throws {
+        let unsigned = Self.page.replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
+        #expect(unsigned != Self.page)
+        let signature = "regional government.\n\nMartin Keller\n\nShare this article"
+        let signed = unsigned.replacingOccurrences(of: "regional government.\n\nShare this article", with: signature)
+        #expect(signed != unsigned)
+        #expect(try #require(try TestSupport.article(unsigned)).authors == [])
+        let article = try #require(try TestSupport.article(signed))
+        #expect(article.authors == ["Martin Keller"])
+        #expect(!article.body.contains("Martin Keller"))
+
+        // The one asked in an interview, named in a box under it.
+        let interview = signed.replacingOccurrences(of: "The bridge, which will carry", with: "Keller: The bridge, which will carry")
+        #expect(interview != signed)
+        #expect(try #require(try TestSupport.article(interview)).authors == [])
+
+        // The first of several who signed.
+        let letter = signed.replacingOccurrences(of: "Martin Keller\n", with: "Martin Keller\nAnna Weber, Harbour Trust\n")
+        #expect(letter != signed)
+        #expect(try #require(try TestSupport.article(letter)).authors == [])
+    }
+
     @Test func dateInARelatedListIsNotThePublicationDate() throws {
         // Without its own date line the page has no publication date; the related list's dates are not it.
         let text = Self.page.replacingOccurrences(of: "March 15, 2021\n", with: "")
