@@ -309,6 +309,22 @@ extension PageLayout {
             }
             return (index, [name])
         }
+        // `Verónica De Vita` / `miércoles, 4 de mayo de 2022 00:00 hs` next to the story's first
+        // paragraph (over it, or under a standfirst taken for the story's start), however far share
+        // buttons push it from the headline: a known person's name alone over the story's stamp.
+        if undated == nil, firstBody > anchor, firstBody < text.count {
+            let near = (max(anchor + 1, firstBody - 4)..<min(text.count, firstBody + 4)).filter {
+                !text[$0].isEmpty && printed.distance($0, firstBody) <= 2
+            }
+            for index in near {
+                let name = String(Substring(text[index]).trimmingSpaces())
+                if name.utf8.count <= 40, PageArticle.isKnownPersonsName(name),
+                    printed.next(after: index).map({ isStoryStamp(text[$0]) }) == true
+                {
+                    return (index, [name])
+                }
+            }
+        }
         return undated
     }
 

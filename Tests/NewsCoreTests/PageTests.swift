@@ -115,6 +115,20 @@ import Testing
         #expect(try #require(try TestSupport.article(letter)).authors == [])
     }
 
+    /// A name alone over the story's stamp right under its first paragraph (a standfirst), share
+    /// buttons between the headline and the story, is the story's byline.
+    @Test func nameOverTheStampUnderTheFirstParagraph() throws {
+        let share = (1...20).map { "Share on network \($0)" }.joined(separator: "\n\n")
+        let text = Self.page
+            .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021\n\n", with: share + "\n\n")
+            .replacingOccurrences(of: "more than ten years.\n\n", with: "more than ten years.\n\nMartin Keller\nMarch 15, 2021 10:30\n\n")
+        #expect(text.contains("Martin Keller\nMarch 15, 2021 10:30") && text.contains("Share on network 20"))
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+        #expect(article.authors == ["Martin Keller"])
+        #expect(article.published?.hasPrefix("2021-03-15") == true)
+    }
+
     @Test func dateInARelatedListIsNotThePublicationDate() throws {
         // Without its own date line the page has no publication date; the related list's dates are not it.
         let text = Self.page.replacingOccurrences(of: "March 15, 2021\n", with: "")
