@@ -317,7 +317,10 @@ extension PageLayout {
                 !text[$0].isEmpty && printed.distance($0, firstBody) <= 2
             }
             for index in near {
-                let name = String(Substring(text[index]).trimmingSpaces())
+                // `Amelie Siekmann,` / `am Sonntag, 11.12.2022 - 05:00`: the comma that runs on into the stamp goes.
+                var line = Substring(text[index]).trimmingSpaces()
+                if line.last == "," { line = line.dropLast() }
+                let name = String(line)
                 if name.utf8.count <= 40, PageArticle.isKnownPersonsName(name),
                     printed.next(after: index).map({ isStoryStamp(text[$0]) }) == true
                 {

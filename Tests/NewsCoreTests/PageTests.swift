@@ -117,12 +117,17 @@ import Testing
 
     /// A name alone over the story's stamp right under its first paragraph (a standfirst), share
     /// buttons between the headline and the story, is the story's byline.
-    @Test func nameOverTheStampUnderTheFirstParagraph() throws {
+    /// A comma after the name runs on into the stamp (`Amelie Siekmann,` / `am Sonntag, …`).
+    @Test(arguments: [
+        ("Martin Keller", "March 15, 2021 10:30"), ("Martin Keller,", "am Montag, 15.03.2021 - 10:30 (1 Kommentar)"),
+    ])
+    func nameOverTheStampUnderTheFirstParagraph(name: String, stamp: String) throws {
         let share = (1...20).map { "Share on network \($0)" }.joined(separator: "\n\n")
+        let byline = name + "\n" + stamp
         let text = Self.page
             .replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021\n\n", with: share + "\n\n")
-            .replacingOccurrences(of: "more than ten years.\n\n", with: "more than ten years.\n\nMartin Keller\nMarch 15, 2021 10:30\n\n")
-        #expect(text.contains("Martin Keller\nMarch 15, 2021 10:30") && text.contains("Share on network 20"))
+            .replacingOccurrences(of: "more than ten years.\n\n", with: "more than ten years.\n\n" + byline + "\n\n")
+        #expect(text.contains(byline) && text.contains("Share on network 20"))
         let article = try #require(try TestSupport.article(text))
         #expect(article.title == "Council approves new harbour bridge after long debate")
         #expect(article.authors == ["Martin Keller"])
