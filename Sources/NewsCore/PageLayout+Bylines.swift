@@ -317,7 +317,8 @@ extension PageLayout {
                 !text[$0].isEmpty && printed.distance($0, firstBody) <= 2
             }
             for index in near {
-                // `Amelie Siekmann,` / `am Sonntag, 11.12.2022 - 05:00`: the comma that runs on into the stamp goes.
+                // `Amelie Siekmann,` / `am Sonntag, 11.12.2022 - 05:00`: the comma that runs on into
+                // the stamp goes.
                 var line = Substring(text[index]).trimmingSpaces()
                 if line.last == "," { line = line.dropLast() }
                 let name = String(line)

@@ -159,7 +159,8 @@ struct TextExtractor {
     /// Two to four words, each capitalised: a name's shape, whoever's.
     private static func isNameShaped(_ text: Substring) -> Bool {
         let words = text.split(separator: " ")
-        return (2...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLetter) }
+        return (2...4).contains(words.count)
+            && words.allSatisfy { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLetter) }
     }
 
     /// The article, or nil when the lines hold no text at all.
@@ -252,7 +253,9 @@ struct TextExtractor {
 
         // A whole page whose story names nobody near its headline, signed under its last paragraph
         // (`Claudia Duwe` alone on the next line, or as the last paragraph itself).
-        if page != nil, metadata.authors == nil, authors.isEmpty, let signed = Self.signature(text: text, after: paragraphIndexes) {
+        if page != nil, metadata.authors == nil, authors.isEmpty,
+            let signed = Self.signature(text: text, after: paragraphIndexes)
+        {
             authors = [signed.name]
             if signed.line == paragraphIndexes.last {
                 body.removeLast()
