@@ -199,6 +199,14 @@ package struct PageArticle: Sendable, Equatable {
         TextExtractor.clean(text)
     }
 
+    /// A line that is only a person's name, as a story's signature under its last paragraph: at most
+    /// 40 characters once cleaned, two to four capitalised words, the first a given name newsd knows
+    /// (`isKnownPersonsName`: `Stefan Wasmer`, `Claudia Duwe`); nil otherwise.
+    package static func signedName(_ line: String) -> String? {
+        let name = clean(line)
+        return name.count <= 40 && isKnownPersonsName(name) ? name : nil
+    }
+
     /// The outlet a domain belongs to (`bbc.co.uk` → `BBC News`), when newsd knows it.
     package static func outlet(domain: String) -> String? {
         var d = domain.lowercased()

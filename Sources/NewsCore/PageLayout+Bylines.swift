@@ -321,8 +321,7 @@ extension PageLayout {
                 // the stamp goes.
                 var line = Substring(text[index]).trimmingSpaces()
                 if line.last == "," { line = line.dropLast() }
-                let name = String(line)
-                if name.utf8.count <= 40, PageArticle.isKnownPersonsName(name),
+                if let name = PageArticle.signedName(String(line)),
                     printed.next(after: index).map({ isStoryStamp(text[$0]) }) == true
                 {
                     return (index, [name])

@@ -129,7 +129,7 @@ struct TextExtractor {
     }
 
     /// A story's signature: the last of `paragraphs` or the printed line right after it, when it is
-    /// only a person's name (`PageArticle.isKnownPersonsName`: a given name newsd knows first), the
+    /// only a person's name (`PageArticle.signedName`: a given name newsd knows first), the
     /// page prints it nowhere else (a name a menu repeats is no signature), the story is no interview
     /// of that person (paragraphs that open `Helfrich:`, over a box that names the one asked), and no
     /// other name stands on a short line right before or after it (a letter's signatories, a list
@@ -138,8 +138,7 @@ struct TextExtractor {
         guard let last = paragraphs.last else { return nil }
         let printedAfter = { (line: Int) in (line + 1..<min(text.count, line + 3)).first { !text[$0].isEmpty } }
         for line in [last, printedAfter(last)].compactMap({ $0 }) {
-            let name = PageArticle.clean(text[line])
-            guard name.utf8.count <= 40, PageArticle.isKnownPersonsName(name) else { continue }
+            guard let name = PageArticle.signedName(text[line]) else { continue }
             let printed = text[line]
             guard !text.indices.contains(where: { $0 != line && text[$0] == printed }),
                 let surname = name.split(separator: " ").last,
@@ -156,7 +155,9 @@ struct TextExtractor {
         return nil
     }
 
-    /// Two to four words, each capitalised: a name's shape, whoever's.
+    /// Two to four words, each capitalised: a name's shape, a person's or an organisation's (an
+    /// address block's `Swanlund Administration Building` under the addressee; `isPersonShaped`,
+    /// which turns organisations away, would take that addressee for a signature).
     private static func isNameShaped(_ text: Substring) -> Bool {
         let words = text.split(separator: " ")
         return (2...4).contains(words.count)

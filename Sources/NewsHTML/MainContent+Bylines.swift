@@ -110,14 +110,6 @@ extension MainContent {
         return names
     }
 
-    /// A paragraph that is only a person's name (two to four capitalised words of letters, the
-    /// first a given name newsd knows: `Stefan Wasmer`, `Marina Mucha`), as a story's signature; nil
-    /// otherwise.
-    static func signature(_ paragraph: String) -> String? {
-        let text = PageArticle.clean(paragraph)
-        return text.count <= 40 && PageArticle.isKnownPersonsName(text) ? text : nil
-    }
-
     /// Whether a link's address is an author's page on a site: a path with a folder of authors
     /// (`/author/jane-doe`, `/about/editors/jon-fingas/`, `/autoren/…`).
     static func isAuthorPage(_ href: String) -> Bool {

@@ -330,7 +330,7 @@ struct MainContent {
             if page.authors.isEmpty { page.authors = metadata.cardAuthors.map(Self.tidyName).filter { plausible($0) && !isOutlet($0) } }
             // The story signed under its last paragraph (`<p><b><i>Stefan Wasmer</i></b></p>`): a
             // last paragraph that is only a person's name, a given name newsd knows first.
-            if page.authors.isEmpty, let last = page.body.last, let name = Self.signature(last) {
+            if page.authors.isEmpty, let last = page.body.last, let name = PageArticle.signedName(last) {
                 page.authors = [name]
                 page.body.removeLast()
             }
