@@ -55,6 +55,8 @@ TARGETS = {
     "drop_p99_ms": 20.0,        # idle drop -> follow notification p99
     "writer_ms": 0.6,           # the database writer's CPU per file in catch-up
     "rss_mib": 64.0,            # peak RSS at 100k articles
+    "huge_copies": 4,           # the 50 MiB article: "a few copies" of it at most over the level before
+    "huge_settle_mib": 16,      # ... and the daemon back within this of that level once idle
     "query_p95_ms": 20.0,       # query p95 at 100k
     "isolation": 0.9,           # ingest rate with hostile clients / without
     "linking": 0.9,             # ingest rate with duplicates and stories on / off
@@ -942,11 +944,14 @@ class Bench:
         after = d.mem()
         follower.close()
         _, st2 = wait_idle(d.sock, 600)
+        time.sleep(1.0)
+        settled = d.mem()  # the freed copies are given back once the daemon is idle
         # the source's size: the file itself may have been archived, deleted or quarantined by now
         r = {"bytes": os.path.getsize(self.huge), "articles_before": st.get("articles"),
              "rss_before": before.get("VmRSS"), "hwm_before": before.get("VmHWM"),
              "rss_peak_sampled": max((s[1] or 0) for s in samples) if samples else None,
              "hwm_after": after.get("VmHWM"), "rss_after": after.get("VmRSS"),
+             "rss_settled": settled.get("VmRSS"),
              "ingest_s": (t1 - t0) if t1 else None, "failed_after": st2.get("failed"),
              "last_error": st2.get("last_error")}
         self.res["huge"] = r
@@ -1178,9 +1183,17 @@ def write_markdown(res, path):
     ok_rss = peak <= TARGETS["rss_mib"] and all(w <= TARGETS["rss_mib"] for w in workers)
     L.append("| peak RSS (VmHWM) after %s | ≤ 64 MiB, daemon and each worker | daemon %.1f MiB, largest parser worker %s (max of %d ingest runs) | %s |"
              % (art, peak, "%.1f MiB" % max(workers) if workers else "not measured", len(hwm), verdict(ok_rss)))
-    ok_huge = (huge.get("hwm_after") or 0) <= TARGETS["rss_mib"]
-    L.append("| peak RSS while a 50 MiB article is ingested | ≤ 64 MiB, not growing | %.1f MiB (VmHWM; %.1f MiB before it) | %s |"
-             % (huge.get("hwm_after") or 0, huge.get("hwm_before") or 0, verdict(ok_huge)))
+    # "a few copies" of the article at most (TARGETS["huge_copies"] times its size over the level
+    # before it), and back to that level once the daemon is idle: nothing kept, nothing growing
+    size_mib = (huge.get("bytes") or 0) / MIB
+    level = huge.get("rss_before") or 0
+    copies = ((huge.get("hwm_after") or 0) - level) / size_mib if size_mib else float("inf")
+    settled = huge.get("rss_settled")
+    ok_huge = copies <= TARGETS["huge_copies"] and settled is not None and settled <= level + TARGETS["huge_settle_mib"]
+    L.append("| peak RSS while a %.0f MiB article is ingested | a few copies: ≤ %d × its size over the level before it, "
+             "back within %d MiB of that level once idle | %.1f MiB (VmHWM; %.1f MiB before it: %.1f copies), %s MiB once idle | %s |"
+             % (size_mib, TARGETS["huge_copies"], TARGETS["huge_settle_mib"], huge.get("hwm_after") or 0, level, copies,
+                "%.1f" % settled if settled is not None else "not measured", verdict(ok_huge)))
     ok_rss = ok_rss and ok_huge
     ok_q = worst_q["p95_ms"] <= TARGETS["query_p95_ms"]
     L.append("| query p95 at %s (worst of the set) | ≤ 20 ms | %.1f ms (%s; %d runs each) | %s |"
@@ -1291,6 +1304,8 @@ def write_markdown(res, path):
     L.append("| VmRSS before the 50 MiB article | 1 | %.1f |" % (huge["rss_before"] or 0))
     L.append("| VmRSS peak while it is ingested (sampled every 20 ms) | 1 | %.1f |" % (huge["rss_peak_sampled"] or 0))
     L.append("| VmHWM before → after it | 1 | %.1f → %.1f |" % (huge["hwm_before"] or 0, huge["hwm_after"] or 0))
+    if huge.get("rss_settled") is not None:
+        L.append("| VmRSS once the daemon is idle again (1 s after) | 1 | %.1f |" % huge["rss_settled"])
     L.append("")
     L.append("The 50 MiB article (%.1f MiB) took %s to be searchable; `status` afterwards: %s failed, last error %s. "
              "SIGTERM after it: the daemon exited in %.1f s."
@@ -1435,11 +1450,15 @@ the loaded tail is the backlog divided by the ingest rate.
 """,
     "memory": """
 **Memory.** After 100,000 articles the daemon and each parser worker stay under 64 MiB (section 3).
-A 50 MiB article is another matter: with `max_file_bytes` 64 MiB and `parse_memory_mb` 4096 (this
-benchmark's settings) the daemon holds a few copies of the text on its way from the worker's reply to
-SQLite (the article, its stored form, the parser state, the values bound) and FTS5's term list for
-one 50 MiB document. With the defaults (`max_file_bytes` 16 MiB, `parse_memory_mb` 512) such a file
-is refused before it is read.
+A 50 MiB article (with `max_file_bytes` 64 MiB and `parse_memory_mb` 4096, this benchmark's
+settings; the defaults, 16 MiB and 512, refuse it before it is read) passes through the daemon as
+about three copies at once: the reply's paragraphs, then the body joined for the `articles` row
+(one allocation), then SQLite's copy of the bound value and the row's record. The paragraphs'
+pages are given back (`malloc_trim`) before the commit, each statement lets go of its bound
+values after its run, and the heap is trimmed again once the loop is idle, so the daemon returns
+to its level before the article. The near-duplicate signature reads a body's first 20,000 words
+(its tables were 340 MiB of the peak for this article before), the full-text index its first
+100,000 characters. Before these (2026-12-05): 506 MiB at the peak and 165 MiB kept after.
 """,
     "queries": """
 **Queries.** Full-text queries rank the newest 1,000 matches (walked newest first) and count the

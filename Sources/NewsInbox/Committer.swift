@@ -1,4 +1,3 @@
-import CNewsLinux
 import Logging
 import NIOPosix
 import NewsCore
@@ -85,15 +84,8 @@ final class Committer: Sendable {
         journal?.end(commits.compactMap(\.identity))
         for observer in observers.withLock({ $0 }) { observer(report.articles) }
         await dispose(Self.identified(outcomes, fileIDs: report.fileIDs), disposer: disposer)
-        if commits.reduce(0, { $0 + $1.size }) >= Self.trimAfterBytes {
-            // A very large file leaves its copies in freed heap pages: give them back.
-            _ = cnews_malloc_trim()
-        }
         return .committed(report, files: commits.count, resumed: resumed)
     }
-
-    /// A batch of at least this many bytes is followed by a `malloc_trim`.
-    static let trimAfterBytes: Int64 = 16 * 1024 * 1024
 
     /// The outcomes with each commit's file row id as the commit gave it (`fileIDs`, in the order of
     /// the commits), so a new file's row need not be looked up again.

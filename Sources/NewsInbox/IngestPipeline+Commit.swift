@@ -16,6 +16,11 @@ extension IngestPipeline {
             }
             return false
         case .committed(let report, let files, let resumed):
+            if outcomes.reduce(0, { $0 + ($1.commit?.size ?? 0) }) >= Self.trimAfterBytes {
+                // A very large file leaves its copies in freed heap pages; they are given back once
+                // the loop is idle, when the batch's arrays are gone (here they are still held).
+                heapTrimDue.withLock { $0 = true }
+            }
             // The writer counted in the transaction what it created, deleted and failed.
             statsBox.withLock {
                 $0.articles += report.articleChange
@@ -41,4 +46,7 @@ extension IngestPipeline {
 
     /// Whether a failed write still holds ingest back.
     var isBackingOff: Bool { committer.isBackingOff }
+
+    /// A batch of at least this many bytes is followed by a `malloc_trim` when the loop goes idle.
+    static let trimAfterBytes: Int64 = 16 * 1024 * 1024
 }

@@ -1,3 +1,4 @@
+import CNewsLinux
 import Foundation
 import Glibc
 import NewsCore
@@ -121,7 +122,13 @@ struct FileProcessor: Sendable {
             let current = try FileStat.of(fd)
             guard current.isRegular else { return .skip }
             guard current.identity == seen.identity else { return .skip }  // replaced since stat: its own event follows
-            return try parse(fd, path, relativePath, stat: current, record: record)
+            let outcome = try parse(fd, path, relativePath, stat: current, record: record)
+            if current.size >= IngestPipeline.trimAfterBytes {
+                // The worker's reply (the article's paragraphs, one allocation each) is gone by now,
+                // its pages freed between live ones: given back before the commit copies the body.
+                _ = cnews_malloc_trim()
+            }
+            return outcome
         } catch let error as ParseError {
             return quarantine(path, relativePath, stat: seen, record: record, reason: .content(error))
         } catch {

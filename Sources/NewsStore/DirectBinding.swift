@@ -79,5 +79,8 @@ extension Statement {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
         }
         sqlite3_reset(handle)
+        // The cached statement would keep its copies of the values until the next run: a long
+        // article's body for as long as the daemon is idle.
+        sqlite3_clear_bindings(handle)
     }
 }

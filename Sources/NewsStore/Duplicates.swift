@@ -26,6 +26,11 @@ package enum NearDuplicates {
     package static let containmentThreshold = 0.85
     /// Bodies with fewer distinct shingles are not compared: a few shared sentences are no article.
     package static let minimumShingles = 20
+    /// Words of a body the signature is made from: its first 20,000 (about 120 KB of text, past
+    /// the longest feature article and the 100,000 characters search indexes). A longer body's
+    /// later words change neither what it is a copy of nor what copies it, and its word, shingle
+    /// and counting tables would otherwise grow with the file (a 50 MiB article: 270 MiB).
+    package static let maximumWords = 20_000
 
     /// A body's MinHash signature and the number of distinct shingles it was made from.
     package struct Signature: Sendable, Equatable {
@@ -60,11 +65,12 @@ package enum NearDuplicates {
         }
     }
 
-    /// The signature of a body (its paragraphs), or nil when it has fewer than `minimumShingles`
-    /// shingles. Words are runs of letters and digits, lowercased; everything else separates them,
-    /// so quotes, punctuation, white space and case do not matter.
+    /// The signature of a body (its paragraphs, the first `maximumWords` words of them), or nil
+    /// when it has fewer than `minimumShingles` shingles. Words are runs of letters and digits,
+    /// lowercased; everything else separates them, so quotes, punctuation, white space and case do
+    /// not matter.
     package static func signature(of paragraphs: [String]) -> Signature? {
-        let words = wordHashes(paragraphs)
+        let words = wordHashes(paragraphs, limit: maximumWords)
         guard words.count >= shingleWords else { return nil }
         var shingles = [UInt64](repeating: 0, count: words.count - shingleWords + 1)
         for i in shingles.indices {
@@ -160,12 +166,13 @@ package enum NearDuplicates {
         return j >= 0.2 && containment(a, b, jaccard: j) >= containmentThreshold
     }
 
-    /// Hashes of the body's words (runs of letters and digits, lowercased): FNV-1a over the
-    /// `wordValue`s of their scalars. ASCII bytes are classified in place; other scalars decoded.
-    static func wordHashes(_ paragraphs: [String]) -> [UInt64] {
+    /// Hashes of the body's words (runs of letters and digits, lowercased), the first `limit` of
+    /// them: FNV-1a over the `wordValue`s of their scalars. ASCII bytes are classified in place;
+    /// other scalars decoded.
+    static func wordHashes(_ paragraphs: [String], limit: Int = .max) -> [UInt64] {
         var hashes: [UInt64] = []
-        hashes.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count / 5 })
-        for paragraph in paragraphs {
+        hashes.reserveCapacity(min(limit, paragraphs.reduce(0) { $0 + $1.utf8.count / 5 }))
+        for paragraph in paragraphs where hashes.count < limit {
             var paragraph = paragraph
             paragraph.withUTF8 { bytes in
                 var h: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -191,6 +198,7 @@ package enum NearDuplicates {
                         inWord = true
                     } else if inWord {
                         hashes.append(h)
+                        if hashes.count == limit { return }
                         h = 0xCBF2_9CE4_8422_2325
                         inWord = false
                     }

@@ -77,10 +77,22 @@ public struct FileCommit: Sendable {
     /// Where it was moved (quarantine), when it left the inbox.
     public var movedTo: String?
     /// Every article the file yields now, by record number, replacing what it yielded before;
-    /// nil when the bytes did not change (a rename), so the articles stay as they are.
+    /// nil when the bytes did not change (a rename), so the articles stay as they are. Once set,
+    /// each keeps only its body's first paragraph (what a follow notification shows): the whole
+    /// body is in `stored`, and a very long article is then not held twice until its commit.
     public var articles: [Article]? {
-        didSet { stored = articles?.map(StoredArticle.init) }
+        get { heads }
+        set {
+            stored = newValue?.map(StoredArticle.init)
+            heads = newValue?.map { article in
+                var head = article
+                head.body = Array(article.body.prefix(1))
+                return head
+            }
+        }
     }
+    /// The articles with the first paragraph of their bodies.
+    private var heads: [Article]?
     /// The articles as the table holds them, encoded where the commit is built (on a parsing
     /// thread) rather than inside the write transaction.
     private(set) var stored: [StoredArticle]?
@@ -101,7 +113,6 @@ public struct FileCommit: Sendable {
         self.error = error
         self.movedTo = movedTo
         self.articles = articles
-        self.stored = articles?.map(StoredArticle.init)
     }
 }
 
@@ -111,7 +122,8 @@ public struct CommittedArticle: Sendable {
     public var id: Int64
     /// Its revision after the commit (1 for a new article).
     public var revision: Int
-    /// The article as stored.
+    /// The article as stored, its body cut to the first paragraph (the snippet a follow
+    /// notification shows; `FileCommit.articles`).
     public var article: Article
     /// Its file's path relative to the inbox.
     public var path: String

@@ -254,7 +254,7 @@ struct StoredArticle: Sendable {
     var indexed: FullTextChanges.Columns
 
     init(_ article: Article) {
-        body = article.body.joined(separator: "\n")
+        body = Self.joinedLines(article.body)
         summary = article.summary.joined(separator: "\n")
         subheadings = article.subheadings.joined(separator: "\n")
         captions = article.captions.joined(separator: "\n")
@@ -268,6 +268,29 @@ struct StoredArticle: Sendable {
         doc = DocumentJSON.encode(article)
         indexed = FullTextChanges.Columns(title: article.title, summary: summary, subheadings: subheadings,
                                           captions: captions, posts: posts, body: body, meta: meta)
+    }
+
+    /// Lines joined by newlines in one allocation of the final size (`joined(separator:)` grows
+    /// its result as it goes: seven allocations and 98 MiB at once for a 50 MiB body).
+    static func joinedLines(_ lines: [String]) -> String {
+        guard lines.count > 1 else { return lines.first ?? "" }
+        let total = lines.reduce(lines.count - 1) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            guard let start = buffer.baseAddress else { return 0 }
+            var at = 0
+            for (n, line) in lines.enumerated() {
+                if n > 0 {
+                    start[at] = 0x0A
+                    at += 1
+                }
+                var line = line
+                line.withUTF8 { bytes in
+                    if let from = bytes.baseAddress { (start + at).initialize(from: from, count: bytes.count) }
+                    at += bytes.count
+                }
+            }
+            return at
+        }
     }
 
     static func article(doc: Data, body: String) -> Article? {

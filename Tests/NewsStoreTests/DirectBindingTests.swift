@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 @testable import NewsStore
 import Testing
 
@@ -48,6 +49,24 @@ import Testing
             // An empty text and an empty blob are values, not NULL.
             #expect(try String.fetchOne(db, sql: "SELECT typeof(s) FROM t WHERE id = 2") == "text")
             #expect(try String.fetchOne(db, sql: "SELECT typeof(b) FROM t WHERE id = 2") == "blob")
+        }
+    }
+
+    @Test func theStatementKeepsNoCopyOfTheValuesAfterItsRun() throws {
+        let queue = try Self.database()
+        try queue.write { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO t (n, s, b) VALUES (?, ?, ?)")
+            try insert.run(in: db) { b in
+                b.bind(7)
+                b.bind(String(repeating: "a long body ", count: 100_000))
+                b.bind(Data(repeating: 1, count: 100_000))
+            }
+            // The SQL with the values bound now: all NULL, so the cached statement holds no copy of
+            // a long text while the daemon is idle.
+            let expanded = try #require(sqlite3_expanded_sql(insert.sqliteStatement))
+            defer { sqlite3_free(expanded) }
+            #expect(String(cString: expanded) == "INSERT INTO t (n, s, b) VALUES (NULL, NULL, NULL)")
+            #expect(try Int.fetchOne(db, sql: "SELECT length(s) FROM t WHERE n = 7") == 1_200_000)
         }
     }
 

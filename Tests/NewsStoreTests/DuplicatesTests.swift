@@ -47,6 +47,24 @@ struct NearDuplicatesTests {
         #expect(NearDuplicates.areNear(b, a) == near, "\(name), the other way round")
     }
 
+    @Test("a body's words past the first maximumWords do not change its signature")
+    func longBodies() throws {
+        // 60 words a paragraph: 400 paragraphs are 24,000 words, past the 20,000 the signature reads.
+        let long = prose(seed: 21, paragraphs: 400)
+        let otherTail = Array(long.prefix(340)) + prose(seed: 22, paragraphs: 60)
+        let words = NearDuplicates.maximumWords
+        #expect(NearDuplicates.wordHashes(long, limit: words).count == words)
+        #expect(NearDuplicates.wordHashes(long, limit: words) == Array(NearDuplicates.wordHashes(long).prefix(words)))
+        // The first 20,000 words are the same (333 paragraphs and a third): so is the signature.
+        #expect(NearDuplicates.signature(of: long) == NearDuplicates.signature(of: otherTail))
+        #expect(NearDuplicates.signature(of: long) == Self.plainSignature(Array(long.prefix(334)).enumerated().map {
+            $0.offset == 333 ? $0.element.split(separator: " ").prefix(20).joined(separator: " ") : $0.element
+        }))
+        // A change inside the first 20,000 words does change it.
+        let early = prose(seed: 23, paragraphs: 100) + Array(long.dropFirst(100))
+        #expect(NearDuplicates.signature(of: long) != NearDuplicates.signature(of: early))
+    }
+
     @Test("case, quotes and white space do not change a signature; too little text has none")
     func normalisation() throws {
         let text = prose(seed: 3, paragraphs: 3)

@@ -73,6 +73,23 @@ struct NewsStoreTests {
         #expect(document.revision == 1)
     }
 
+    @Test("a commit holds one copy of a body: its stored text whole, the article its first paragraph; stored whole")
+    func oneCopyOfTheBody() async throws {
+        let body = ["Leaders met in Kyiv on Monday.", "", "Talks — «the ceasefire» — resume in Zürich 東京.", "Last."]
+        let file = commit("long.txt", inode: 11, size: 100, [article("Talks", body)])
+        #expect(file.articles?.first?.body == ["Leaders met in Kyiv on Monday."])
+        #expect(file.stored?.first?.body == body.joined(separator: "\n"))
+        for lines in [[], [""], ["one"], ["", ""], body, ["a\u{301}", "\u{1F600}", ""]] {
+            #expect(StoredArticle.joinedLines(lines) == lines.joined(separator: "\n"))
+        }
+        let t = try TemporaryStore()
+        let committed = try await t.store.commit([file])
+        #expect(committed.first?.article.body == ["Leaders met in Kyiv on Monday."])
+        let document = try #require(try await t.store.document(id: committed[0].id))
+        #expect(document.article.body == body)
+        #expect(try await t.store.search(QueryParams(text: "zurich")).total == 1)
+    }
+
     @Test("porter stemming and diacritics: 'negotiating' finds 'negotiations', 'zurich' finds 'Zürich'")
     func tokenizer() async throws {
         let t = try TemporaryStore()
