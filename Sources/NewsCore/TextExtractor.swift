@@ -439,10 +439,16 @@ struct TextExtractor {
         role == .paragraph || role == .subheading || role == .caption || role == .summaryItem
     }
 
+    /// Lines a whole page can have: ten times the longest page of the public page sets (4,271
+    /// lines, a Dragnet page with its readers' comments).
+    static let maximumPageLines = 40_000
+
     /// The line model's view of the page when the text is a whole page (menus, related links…),
     /// nil for an article's own text.
     static func wholePageLayout(text: [String], start: Int, roles: [Role]) -> PageLayout? {
-        guard start < text.count else { return nil }
+        // A text of more lines than any page prints is read as an article's own text: the line
+        // model's features for a million short lines would take the worker past its memory limit.
+        guard start < text.count, text.count - start <= maximumPageLines else { return nil }
         // Too few text lines to be a page, or too few lines that look like page furniture at all
         // (short, or not ending a sentence): the model is not run. On the public page sets and the
         // generated corpus the model never called such a text a page (docs/EXTRACTION.md), and

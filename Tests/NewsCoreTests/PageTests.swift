@@ -59,6 +59,21 @@ import Testing
         © 2021 The Daily Example. All rights reserved.
         """
 
+    @Test func aTextOfMoreLinesThanAnyPageIsReadAsAnArticlesOwnText() throws {
+        // The page above, then more short lines than a page prints: the line model is not run (its
+        // features for every line would take a worker past its memory limit on a long list), and
+        // the text is read as an article's own: its menus and list stay in the body.
+        let list = (0..<TextExtractor.maximumPageLines).map { "Item \($0)" }.joined(separator: "\n")
+        let article = try #require(try TestSupport.article(Self.page + "\n" + list))
+        #expect(article.body.contains("Subscribe"))
+        #expect(article.body.contains("Item 39999"))
+        // Under the limit it is still a page: the menus are furniture.
+        let shorter = (0..<(TextExtractor.maximumPageLines - 200)).map { "Item \($0)" }.joined(separator: "\n")
+        let page = try #require(try TestSupport.article(Self.page + "\n" + shorter))
+        #expect(!page.body.contains("Subscribe"))
+        #expect(page.body.first?.hasPrefix("The city council voted") == true)
+    }
+
     @Test func wholePageGivesStoryHeadlineBylineAndDate() throws {
         let article = try #require(try TestSupport.article(Self.page))
         #expect(article.title == "Council approves new harbour bridge after long debate")
