@@ -77,25 +77,14 @@ public struct FileCommit: Sendable {
     /// Where it was moved (quarantine), when it left the inbox.
     public var movedTo: String?
     /// Every article the file yields now, by record number, replacing what it yielded before;
-    /// nil when the bytes did not change (a rename), so the articles stay as they are. Once set,
-    /// each keeps only its body's first paragraph (what a follow notification shows): the whole
-    /// body is in `stored`, and a very long article is then not held twice until its commit.
-    public var articles: [Article]? {
-        get { heads }
-        set {
-            stored = newValue?.map(StoredArticle.init)
-            heads = newValue?.map { article in
-                var head = article
-                head.body = Array(article.body.prefix(1))
-                return head
-            }
-        }
-    }
-    /// The articles with the first paragraph of their bodies.
-    private var heads: [Article]?
+    /// nil when the bytes did not change (a rename), so the articles stay as they are. Each keeps
+    /// only its body's first paragraph (what a follow notification shows): the whole body is in
+    /// `stored`, and a very long article is then not held twice until its commit. Set once, by
+    /// `init`, so that the two cannot disagree.
+    public let articles: [Article]?
     /// The articles as the table holds them, encoded where the commit is built (on a parsing
     /// thread) rather than inside the write transaction.
-    private(set) var stored: [StoredArticle]?
+    let stored: [StoredArticle]?
 
     /// Creates a commit.
     public init(
@@ -112,7 +101,12 @@ public struct FileCommit: Sendable {
         self.state = state
         self.error = error
         self.movedTo = movedTo
-        self.articles = articles
+        self.stored = articles?.map(StoredArticle.init)
+        self.articles = articles?.map { article in
+            var head = article
+            head.body = Array(article.body.prefix(1))
+            return head
+        }
     }
 }
 
