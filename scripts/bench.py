@@ -1451,10 +1451,16 @@ figures (`schema-cost.py`: entity rows are about a fifth of SQLite's work on new
 **Duplicates and stories.** With both off the writer does no linking: no look-up of an exact copy,
 no near-duplicate candidates from the recent bands and their merge into `lsh_buckets`, no story
 scoring against the active-story index and no story rows. On a 20,000-file catch-up that is
-0.10 ms of the writer's CPU per file (0.24 against 0.14 ms); the signature and the story features
-are made on the reading threads either way. The parse has become cheaper since linking was first
-measured against this target, so the writer's share of the two cores is larger, and so is what
-linking takes from the rate.
+0.10 ms of the writer's CPU per file (0.24 against 0.14 ms; duplicates and stories about half
+each), on 100,000 files 0.16 ms (0.31 against 0.15; 1,365 against 1,611 files/s, 0.85): it grows
+with the archive. A profile of the writer over the last quarter of that catch-up (`perf record
+--call-graph dwarf`): near-duplicate linking 12 % of its time, more than half of it reading the signatures
+of older candidates from `article_signatures` (only the newest 4,096 are held in memory), story
+linking 7 %, the merge of recent bucket rows into `lsh_buckets` 5 %; the full-text rows 23 %, the
+commit 10 %, SQLite's checkpoint 4 %. The signature and the story features are made on the
+reading threads either way. The parse has become cheaper since linking was first measured against
+this target, so the writer's share of the two cores is larger, and so is what linking takes from
+the rate.
 """,
     "latency": """
 **Drop → follow.** A lone file is read, parsed and committed at once; on an idle daemon a drop costs
