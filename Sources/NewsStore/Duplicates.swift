@@ -29,7 +29,7 @@ package enum NearDuplicates {
     /// Words of a body the signature is made from: its first 20,000 (about 120 KB of text, past
     /// the longest feature article and the 100,000 characters search indexes). A longer body's
     /// later words change neither what it is a copy of nor what copies it, and its word, shingle
-    /// and counting tables would otherwise grow with the file (a 50 MiB article: 270 MiB).
+    /// and counting tables would otherwise grow with the file (a 50 MiB article: 340 MiB).
     package static let maximumWords = 20_000
 
     /// A body's MinHash signature and the number of distinct shingles it was made from.

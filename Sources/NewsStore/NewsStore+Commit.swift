@@ -273,24 +273,13 @@ struct StoredArticle: Sendable {
     /// Lines joined by newlines in one allocation of the final size (`joined(separator:)` grows
     /// its result as it goes: seven allocations and 98 MiB at once for a 50 MiB body).
     static func joinedLines(_ lines: [String]) -> String {
-        guard lines.count > 1 else { return lines.first ?? "" }
-        let total = lines.reduce(lines.count - 1) { $0 + $1.utf8.count }
-        return String(unsafeUninitializedCapacity: total) { buffer in
-            guard let start = buffer.baseAddress else { return 0 }
-            var at = 0
-            for (n, line) in lines.enumerated() {
-                if n > 0 {
-                    start[at] = 0x0A
-                    at += 1
-                }
-                var line = line
-                line.withUTF8 { bytes in
-                    if let from = bytes.baseAddress { (start + at).initialize(from: from, count: bytes.count) }
-                    at += bytes.count
-                }
-            }
-            return at
+        var joined = ""
+        joined.reserveCapacity(lines.reduce(max(0, lines.count - 1)) { $0 + $1.utf8.count })
+        for (n, line) in lines.enumerated() {
+            if n > 0 { joined.append("\n") }
+            joined.append(line)
         }
+        return joined
     }
 
     static func article(doc: Data, body: String) -> Article? {
