@@ -73,6 +73,24 @@ import Testing
         }
     }
 
+    @Test func aLongListOfShortLinesIsIngestedWithinTheWorkersMemory() throws {
+        // 1.2 million lines of a word and a number (about 14 MB, under the default `max_file_bytes`):
+        // more lines than any page prints, so the whole-page line model, whose features for each
+        // line took the worker past the default `parse_memory_mb` (512), does not run; the list is
+        // stored as an article, not quarantined for memory.
+        let daemon = try DaemonUnderTest()
+        daemon.waitReady()
+        var text = "Stock list of the harbour warehouse\n\n" + IngestTests.paragraph("list1") + "\n"
+        for n in 0..<1_200_000 { text += "Item \(n)\n" }
+        try daemon.dropCarefully("list.txt", Data(text.utf8))
+        let status = try daemon.waitStatus("the list was read", timeout: 120) {
+            ($0["pending"] as? Int) == 0 && (($0["articles"] as? Int) ?? 0) + (($0["failed"] as? Int) ?? 0) >= 1
+        }
+        #expect(status["failed"] as? Int == 0 && status["articles"] as? Int == 1, "\(status)")
+        #expect(try daemon.fileStatus("list.txt")["state"] as? String == "ingested")
+        #expect(try daemon.ctl("query", "list1").stdout.contains("Stock list of the harbour warehouse"))
+    }
+
     @Test func aWorkerKilledWithSIGSEGVIsReplacedAndTheFileReadAgain() throws {
         // A query's snippet of a 12 MB body can take seconds on a busy machine: the deadline is not
         // what this test is about.
