@@ -232,7 +232,7 @@ class NewsdExtract:
 def newsd_fields(article):
     if not article:
         return {"body": "", "title": None, "authors": [], "date": None}
-    body = "\n".join(article.get("summary", []) + article.get("subheadings", []) + article.get("body", []))
+    body = "\n".join(article.get("body", []))  # the text in reading order, as `show` gives it
     published = article.get("published")
     return {"body": body, "title": article.get("title"), "authors": article.get("authors") or [],
             "date": published[:10] if published else None}

@@ -12,7 +12,8 @@ With --bin it copies SETS/pages (the split asked for) into a temporary inbox, ru
 BIN_DIR on it, dumps every article (scripts/dump-articles.py) and scores them; --keep saves that
 dump. With --articles it scores a saved dump.
 
-Rules: body = summary, subheadings and body paragraphs; tokens are runs of word characters,
+Rules: body = the article's `body` (its text in reading order, subheadings among the paragraphs,
+as `newsctl --json show` gives it; summary and captions apart); tokens are runs of word characters,
 lower-cased; F1 of the multiset of 4-token shingles, averaged over pages (a page with no gold
 shingles is skipped). Titles match after case-folding, collapsing white space and dropping
 punctuation. Authors match when the set of names equals the gold byline's (split at commas, semicolons
@@ -196,7 +197,7 @@ def main():
         for key in (r["set"], "all"):
             s = stats[key]
             if r["body"]:
-                pred = "\n".join((a.get("summary") or []) + (a.get("subheadings") or []) + (a.get("body") or []))
+                pred = "\n".join(a.get("body") or [])
                 score = f1(pred, r["body"])
                 if score is not None:
                     s["body"].append(score)

@@ -22,6 +22,10 @@ package struct PageArticle: Sendable, Equatable {
     package var summary: [String] = []
     /// Section heads inside the body.
     package var subheadings: [String] = []
+    /// For each of `subheadings`, how many of `body`'s paragraphs come before it: the article's body
+    /// is its text in reading order, its subheadings among its paragraphs. A subheading without one
+    /// comes after the last paragraph.
+    package var subheadingPlacement: [Int] = []
     /// Body paragraphs in order (list items and block quotes included).
     package var body: [String] = []
     /// Figure captions.
@@ -37,9 +41,28 @@ package struct PageArticle: Sendable, Equatable {
     /// The page as an article after the same analysis as text gets, or nil when it holds no text.
     package func article(aliases: EntityAliases) -> Article? {
         let clean = { (lines: [String]) in lines.map(TextExtractor.clean).filter { !$0.isEmpty } }
-        let body = clean(self.body)
+        // Paragraphs and subheadings cleaned, each subheading kept before the paragraph it preceded.
+        var body: [String] = []
+        var subheadings: [String] = []
+        var placement: [Int] = []
+        var next = 0
+        func headings(before paragraph: Int) {
+            while next < self.subheadings.count, (self.subheadingPlacement.indices.contains(next) ? self.subheadingPlacement[next] : .max) <= paragraph {
+                let heading = TextExtractor.clean(self.subheadings[next])
+                if !heading.isEmpty {
+                    subheadings.append(heading)
+                    placement.append(body.count)
+                }
+                next += 1
+            }
+        }
+        for (index, paragraph) in self.body.enumerated() {
+            headings(before: index)
+            let cleaned = TextExtractor.clean(paragraph)
+            if !cleaned.isEmpty { body.append(cleaned) }
+        }
+        headings(before: .max)
         let summary = clean(self.summary)
-        let subheadings = clean(self.subheadings)
         let captions = clean(self.captions)
         let title = self.title.map(TextExtractor.clean).flatMap { $0.isEmpty ? nil : $0 }
             ?? body.first.map { Sentences.first(of: $0) }
@@ -49,7 +72,8 @@ package struct PageArticle: Sendable, Equatable {
             title: title, source: source, url: url, authors: authors, published: published, updated: updated,
             summary: summary, subheadings: subheadings, body: body, captions: captions, embeddedPosts: embeddedPosts,
             kind: kind)
-        return TextExtractor.analysed(parts, titleNamesEntities: true, language: language, aliases: aliases)
+        return TextExtractor.analysed(
+            parts, subheadingsBefore: placement.map(Optional.some), titleNamesEntities: true, language: language, aliases: aliases)
     }
 
     /// A date as metadata states it (ISO 8601, RFC 2822, `May 19, 2025`…) in the article's form: an

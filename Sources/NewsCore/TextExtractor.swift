@@ -167,7 +167,9 @@ struct TextExtractor {
     /// The article, or nil when the lines hold no text at all.
     func article() -> Article? {
         guard let read = fields() else { return nil }
-        return Self.analysed(read.parts, titleNamesEntities: read.titleNamesEntities, language: read.language, aliases: aliases)
+        return Self.analysed(
+            read.parts, subheadingsBefore: read.subheadingPlacement, titleNamesEntities: read.titleNamesEntities,
+            language: read.language, aliases: aliases)
     }
 
     /// The article's fields before its analysis (entities, quotes, language, hash), what a web page's
@@ -178,7 +180,7 @@ struct TextExtractor {
         fields().map { ($0.parts, $0.isPage) }
     }
 
-    private func fields() -> (parts: Article, titleNamesEntities: Bool, language: String?, isPage: Bool)? {
+    private func fields() -> (parts: Article, subheadingPlacement: [Int?], titleNamesEntities: Bool, language: String?, isPage: Bool)? {
         let classified = classify()
         let text = classified.text
         let metadata = classified.metadata
@@ -236,13 +238,16 @@ struct TextExtractor {
 
         var summary: [String] = []
         var subheadings: [String] = []
+        var subheadingPlacement: [Int] = []  // the paragraphs before each subheading
         var body: [String] = []
         var captions: [String] = []
         var paragraphIndexes: [Int] = []
         for index in start..<text.count {
             switch roles[index] {
             case .summaryItem: summary.append(Self.bulletText(text[index]) ?? text[index])
-            case .subheading: subheadings.append(Self.stripHeadingMarks(text[index]))
+            case .subheading:
+                subheadings.append(Self.stripHeadingMarks(text[index]))
+                subheadingPlacement.append(body.count)
             case .paragraph:
                 body.append(text[index])
                 paragraphIndexes.append(index)
@@ -285,7 +290,13 @@ struct TextExtractor {
             captions: captions, embeddedPosts: posts, kind: isLive ? .live : .article
         )
         // A headline that is a body line is read with the body, not twice.
-        return (parts, titleLine == nil || roles[titleLine ?? 0] == .title, metadata.language, page != nil)
+        // A subheading goes into the body between two paragraphs only, after one that ends a sentence:
+        // above the story or under it, a line that reads as one is as often a menu's or a footer's
+        // (`FEATURES`, `Recommended`), and so is one under a window title read as a paragraph.
+        let placement = subheadingPlacement.map { at in
+            (1..<max(1, body.count)).contains(at) && Self.endsASentence(body[at - 1]) ? at : nil
+        }
+        return (parts, placement, titleLine == nil || roles[titleLine ?? 0] == .title, metadata.language, page != nil)
     }
 
     /// Sorts every line by the rules: metadata, datelines, bylines, embedded posts, summary, debris,
@@ -747,10 +758,19 @@ extension TextExtractor {
     /// and organisations, quotes with their speakers, language, word count and content hash.
     /// Entities and quotes come from the paragraphs that start in the first `analysedBytes` of the
     /// body: a very large file is stored and indexed whole, but not analysed word by word.
+    /// The article's `body` is its text in reading order: the paragraphs of `parts.body` with each of
+    /// `parts.subheadings` that has a place before the paragraph it preceded, as a reader sees them
+    /// (the subheadings stay a list of their own too); the analysis, word count and content hash read
+    /// the paragraphs.
     /// - Parameters:
+    ///   - placement: for each subheading, how many paragraphs come before it; nil for one that is
+    ///     listed apart only.
     ///   - titleNamesEntities: whether the title is read for entities (not when it is a body line).
     ///   - language: the language metadata states; detected from the body when nil.
-    static func analysed(_ parts: Article, titleNamesEntities: Bool, language: String?, aliases: EntityAliases) -> Article {
+    static func analysed(
+        _ parts: Article, subheadingsBefore placement: [Int?], titleNamesEntities: Bool, language: String?,
+        aliases: EntityAliases
+    ) -> Article {
         let (title, summary, subheadings, body, captions) = (parts.title, parts.summary, parts.subheadings, parts.body, parts.captions)
         var analysis = EntityRecognizer(aliases: aliases)
         var quotes: [Article.Quote] = []
@@ -802,6 +822,35 @@ extension TextExtractor {
         for part in [summary, subheadings, body] { for line in part { words += Sentences.wordCount(line) } }
         article.wordCount = words
         article.contentHash = ContentHash.of(body)
+        article.body = inReadingOrder(paragraphs: body, subheadings: subheadings, before: placement)
         return article
+    }
+
+    /// Whether a paragraph ends a sentence: a full stop, `!`, `?`, `…` or `:` last, before any closing
+    /// quotation marks or brackets.
+    static func endsASentence(_ paragraph: String) -> Bool {
+        let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", "»", "«", ")", "]", " "]
+        guard let last = paragraph.unicodeScalars.last(where: { !closers.contains($0) }) else { return false }
+        return [".", "!", "?", "…", ":"].contains(last)
+    }
+
+    /// Paragraphs with each subheading before the paragraph `placement` counts up to (after the last
+    /// paragraph when the count is past them); a subheading with no place (nil, or past the end of
+    /// `placement`) is left out.
+    static func inReadingOrder(paragraphs: [String], subheadings: [String], before placement: [Int?]) -> [String] {
+        let placed = zip(subheadings, placement).compactMap { heading, place in place.map { (heading, $0) } }
+        guard !placed.isEmpty else { return paragraphs }
+        var text: [String] = []
+        text.reserveCapacity(paragraphs.count + placed.count)
+        var next = 0
+        for index in 0...paragraphs.count {
+            let last = index == paragraphs.count
+            while next < placed.count, last || placed[next].1 <= index {
+                text.append(placed[next].0)
+                next += 1
+            }
+            if !last { text.append(paragraphs[index]) }
+        }
+        return text
     }
 }

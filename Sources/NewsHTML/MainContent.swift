@@ -294,7 +294,10 @@ struct MainContent {
             if PageArticle.isDebris(cleaned: block.text) { continue }
             switch block.role {
             case .title, .heading:
-                if !Self.mayHaveKey(block.text, titleKey) || Self.key(block.text) != titleKey { page.subheadings.append(block.text) }
+                if !Self.mayHaveKey(block.text, titleKey) || Self.key(block.text) != titleKey {
+                    page.subheadings.append(block.text)
+                    page.subheadingPlacement.append(page.body.count)
+                }
             case .caption:
                 page.captions.append(block.text)
             case .paragraph, .quote, .listItem:
@@ -371,6 +374,7 @@ struct MainContent {
             if statedLength > 400, foundLength * 2 < statedLength {
                 page.body = paragraphs
                 page.subheadings = []
+                page.subheadingPlacement = []
             }
         }
         if metadata.isLive {
@@ -378,13 +382,18 @@ struct MainContent {
             if !metadata.liveUpdates.isEmpty {
                 var body: [String] = []
                 var heads: [String] = []
+                var placement: [Int] = []
                 for update in metadata.liveUpdates {
-                    if let h = update.headline { heads.append(h) }
+                    if let h = update.headline {
+                        heads.append(h)
+                        placement.append(body.count)
+                    }
                     body += update.body.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
                 }
                 if body.reduce(0, { $0 + $1.utf8.count }) * 2 >= page.body.reduce(0, { $0 + $1.utf8.count }) {
                     page.body = body
                     page.subheadings = heads
+                    page.subheadingPlacement = placement
                 }
             }
         }

@@ -58,9 +58,10 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     public var updated: String?
     /// Summary bullets (live pages, Reuters `Summary` blocks).
     public var summary: [String]
-    /// Question lines and section heads, in order.
+    /// Question lines and section heads, in order (those of the story's text stand in `body` too).
     public var subheadings: [String]
-    /// Body paragraphs in order, page debris removed.
+    /// The text in reading order, page debris removed: the paragraphs, with each subheading between
+    /// them where it stands.
     public var body: [String]
     /// Photo captions (`FILE PHOTO: … REUTERS/Name`).
     public var captions: [String]
@@ -78,9 +79,9 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     public var quotes: [Quote]
     /// ISO 639-1 code (`en`), or nil when it cannot be told.
     public var language: String?
-    /// Words in title, summary, subheadings and body.
+    /// Words in title, summary, subheadings and the body's paragraphs (a subheading counts once).
     public var wordCount: Int
-    /// Hex SHA-256 of the normalised body, equal for byte-different copies of one text.
+    /// Hex SHA-256 of the body's normalised paragraphs, equal for byte-different copies of one text.
     public var contentHash: String
 
     /// Creates an article; every list defaults to empty.

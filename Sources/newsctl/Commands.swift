@@ -148,13 +148,18 @@ struct Show: ParsableCommand {
             ])
         if !a.summary.isEmpty { Output.line() }
         for s in a.summary { Output.line("• \(s)") }
-        if !a.subheadings.isEmpty {
+        // The body is the text in reading order, its subheadings (in bold) among its paragraphs; an
+        // article stored before subheadings were part of it lists them apart.
+        let inBody = Set(a.body)
+        let apart = a.subheadings.filter { !inBody.contains($0) }
+        if !apart.isEmpty {
             Output.line()
             Output.line(Output.bold("Subheadings"))
-            for s in a.subheadings { Output.line("  \(s)") }
+            for s in apart { Output.line("  \(s)") }
         }
         Output.line()
-        for paragraph in a.body { Output.line(paragraph) }
+        let headings = Set(a.subheadings)
+        for paragraph in a.body { Output.line(headings.contains(paragraph) ? Output.bold(paragraph) : paragraph) }
         if !a.captions.isEmpty {
             Output.line()
             Output.line(Output.bold("Captions"))

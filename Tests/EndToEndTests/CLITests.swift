@@ -157,6 +157,20 @@ struct CLITests {
         #expect(shown.stdout.contains("Putin in Osaka, Japan"))
     }
 
+    /// `show` prints the body in reading order, each subheading once, between its paragraphs.
+    @Test func showPrintsSubheadingsWhereTheyStand() throws {
+        let found = try ctl("--json", "query", "Zelenskyy")
+        let result = try JSONDecoder().decode(QueryResult.self, from: Data(found.stdout.utf8))
+        let hit = try #require(result.results.first { $0.path == "002_3204eb3f43a6d663.txt" })
+        let shown = try ctl("show", String(hit.id))
+        #expect(shown.status == 0)
+        #expect(!shown.stdout.contains("Subheadings"))
+        let lines = shown.stdout.components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex(of: "What did Russia agree to?"))
+        #expect(lines.filter { $0 == "What did Russia agree to?" }.count == 1)
+        #expect(lines[at - 1].count > 40 && lines[at + 1].count > 40)
+    }
+
     @Test func noCommandIsAUsageError() throws {
         let r = try run(Binaries.newsctl, [])
         #expect(r.status == 2)

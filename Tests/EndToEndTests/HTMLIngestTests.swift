@@ -63,7 +63,9 @@ struct HTMLIngestTests {
         #expect(try daemon.show(id)["kind"] as? String == "live")
         try daemon.dropCarelessly("live.html", Self.page(headline: "Election night live", marker: "l1", updates: 3))
         let shown = try daemon.waitShow(id) { ($0["revision"] as? Int) == 2 }
-        #expect((shown["body"] as? [String])?.count == 3)
+        // Three updates, each under its headline.
+        #expect((shown["body"] as? [String])?.count == 6)
+        #expect(shown["subheadings"] as? [String] == ["Update 0", "Update 1", "Update 2"])
         #expect(try daemon.articleCount() == 1)
     }
 

@@ -222,7 +222,8 @@ import Testing
         #expect(article.title == "Leaders meet in Geneva")
         #expect(article.published == "2025-05-19T16:13:00Z")
         #expect(article.authors == ["James Matthews"])
-        #expect(article.body == ["By now, the talks have stalled.", "They spoke again on 18 March."])
+        // The subheading stays where the reader sees it, between the paragraphs, and is listed too.
+        #expect(article.body == ["By now, the talks have stalled.", "How often have they spoken?", "They spoke again on 18 March."])
         #expect(article.subheadings == ["How often have they spoken?"])
         #expect(article.captions.count == 1)
         #expect(article.source == "Sky News")

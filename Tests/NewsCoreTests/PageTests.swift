@@ -1437,8 +1437,33 @@ import Testing
             """
         let article = try #require(try TestSupport.article(text))
         #expect(article.title == "Harbour bridge approved")
-        #expect(article.body.count == 4)
+        #expect(article.body.count == 5)
+        #expect(article.body[1] == "What happens next?")
         #expect(article.subheadings == ["What happens next?"])
+    }
+
+    /// A subheading between two paragraphs, after one that ends a sentence, is part of the body where
+    /// it stands; one under a line that ends no sentence (a window title or a menu read as a
+    /// paragraph) is listed apart only.
+    @Test func onlySubheadingsBetweenSentencesJoinTheBody() throws {
+        let text = """
+            Harbour bridge approved
+            The city council voted on Monday night to approve the construction of a new bridge across the harbour.
+            What happens next?
+            The council will now ask for bids from construction companies before the end of the year.
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.subheadings == ["What happens next?"])
+        #expect(article.body == [
+            "The city council voted on Monday night to approve the construction of a new bridge across the harbour.",
+            "What happens next?", "The council will now ask for bids from construction companies before the end of the year.",
+        ])
+        let unended = try #require(try TestSupport.article(text.replacingOccurrences(of: "harbour.", with: "harbour")))
+        #expect(unended.subheadings == ["What happens next?"])
+        #expect(!unended.body.contains("What happens next?"))
+        #expect(TextExtractor.inReadingOrder(paragraphs: ["a", "b"], subheadings: ["x", "y", "z"], before: [1, nil, 9]) == ["a", "x", "b", "z"])
+        #expect(TextExtractor.endsASentence("He said: \"We will win.\"") && TextExtractor.endsASentence("Really?”"))
+        #expect(!TextExtractor.endsASentence("NEWS FEATURES BEAUTY") && !TextExtractor.endsASentence(""))
     }
 
     /// Lines the line model is run for: only a text with enough of these can be a whole page.

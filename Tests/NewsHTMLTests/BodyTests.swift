@@ -257,6 +257,21 @@ import Testing
         #expect(!article.body.contains { $0.contains("J. Doe") })
     }
 
+    /// The body is the story in reading order: a subheading stands before the paragraph it heads
+    /// (and is listed among the subheadings too); the word count counts it once and the content hash
+    /// reads the paragraphs, as before subheadings were part of the body.
+    @Test func subheadingsStandInTheBodyWhereTheyArePrinted() throws {
+        let article = try read(Self.page)
+        let at = try #require(article.body.firstIndex(of: "Hospitals exempt"))
+        #expect(article.body[at - 1].hasPrefix("Residents of the capital"))
+        #expect(article.body[at + 1].hasPrefix("Hospitals, schools and fire stations"))
+        #expect(article.body.filter { $0 == "Hospitals exempt" }.count == 1)
+        let plain = try read(Self.page.replacingOccurrences(of: "<h2>Hospitals exempt</h2>", with: ""))
+        #expect(plain.body == article.body.filter { $0 != "Hospitals exempt" })
+        #expect(plain.wordCount + 2 == article.wordCount)
+        #expect(plain.contentHash == article.contentHash)
+    }
+
     @Test func analysisRunsOverTheBody() throws {
         let article = try read(Self.page)
         #expect(article.language == "en")

@@ -898,7 +898,10 @@ let story = """
             """)
         #expect(article.kind == .live)
         #expect(article.title == "Election night: live results")
-        #expect(article.body == ["Voting has ended in six eastern states.", "Officials report turnout above 60 percent in the capital."])
+        #expect(article.body == [
+            "Polls close in the east", "Voting has ended in six eastern states.",
+            "Turnout high", "Officials report turnout above 60 percent in the capital.",
+        ])
         #expect(article.subheadings == ["Polls close in the east", "Turnout high"])
     }
 
@@ -914,7 +917,7 @@ let story = """
             </script></head><body><div>Loading the live page…</div></body></html>
             """)
         #expect(article.kind == .live)
-        #expect(article.body == ["Trains won’t run.", "Roads are shut.", "Schools stay closed on Friday."])
+        #expect(article.body == ["Roads & rail", "Trains won’t run.", "Roads are shut.", "Schools stay closed on Friday."])
         #expect(article.subheadings == ["Roads & rail"])
     }
 
