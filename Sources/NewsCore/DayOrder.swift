@@ -5,7 +5,8 @@
 /// a 24-hour time does not (Drupal's default is `08/09/2012 - 14:49`, month first). Else the page
 /// decides, as it writes its dates one way: a date elsewhere on it whose first number is over
 /// twelve (`26/12/2019`) says day first, whose second is (`12/26/2019`) month first (`pageOrder`).
-/// Else a web page's declared locale (`PageOrder`); else the month comes first.
+/// Else a web page's declared locale, else the language the page is written in (`PageOrder`: a
+/// Spanish page's `03/05/2022` is the 3rd of May); else the month comes first.
 package enum DayOrder {
     /// Zone abbreviations of places that write the day first.
     static let dayFirstZones: Set<String> = [
@@ -114,7 +115,8 @@ package final class PageOrder {
     private let locale: Bool?
 
     /// `locale`: what the page's declared locale says (a page in Portuguese writes the day first),
-    /// heard when its dates do not tell.
+    /// heard when its dates do not tell; without one, the language its lines are written in
+    /// (`LanguageDetector`: English does not tell).
     package init(locale: Bool? = nil, _ lines: @escaping () -> [String]) {
         self.lines = lines
         self.locale = locale
@@ -123,7 +125,8 @@ package final class PageOrder {
     /// True for day first, false for month first, nil when the page does not tell.
     package var dayFirst: Bool? {
         if let known { return known }
-        let value = DayOrder.pageOrder(lines?() ?? []) ?? locale
+        let text = lines?() ?? []
+        let value = DayOrder.pageOrder(text) ?? locale ?? LanguageDetector.detect(text).flatMap(DayOrder.dayFirst(locale:))
         (known, lines) = (.some(value), nil)
         return value
     }

@@ -1669,6 +1669,29 @@ import Testing
         #expect(asked)
     }
 
+    /// A page whose dates do not tell their order and that declares no locale writes them as its
+    /// language does: a Spanish or German page day first, an English one (whose countries differ)
+    /// month first; a declared locale and the page's own dates come before its language.
+    @Test func numericDatesInThePagesLanguage() throws {
+        let spanish = [
+            "El presidente dijo que no es el dueño del Gobierno y que el Gobierno es del pueblo, en una jornada de cruces.",
+            "Los ministros se reunieron con los gobernadores de las provincias para hablar de la economía del país.",
+        ]
+        let english = [
+            "The president said that the government belongs to the people, in a day of fierce exchanges with his allies.",
+            "The ministers met with the governors of the provinces to talk about the economy of the country.",
+        ]
+        #expect(DateFinder.find(in: "03/05/2022 22:46", page: PageOrder { spanish }) == "2022-05-03")
+        #expect(DateFinder.find(in: "03/05/2022 22:46", page: PageOrder { english }) == "2022-03-05")
+        #expect(DateFinder.find(in: "03/05/2022 22:46", page: PageOrder(locale: false) { spanish }) == "2022-03-05")
+        #expect(DateFinder.find(in: "03/05/2022 22:46", page: PageOrder { spanish + ["12/26/2021"] }) == "2022-03-05")
+        // As whole-page text: the stamp under a Spanish story's byline.
+        let text = (["Aumenta la ofensiva sobre el Gobierno", "", "Federico Mayol", "", "03/05/2022 22:46", ""]
+            + spanish.flatMap { [$0, ""] } + spanish.map { "Además, " + $0.lowercased() }).joined(separator: "\n")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.published.map { String($0.prefix(10)) } == "2022-05-03")
+    }
+
     @Test(arguments: ["Page 12 of 30", "Call 555 1234", "Top 10 stories of 2019", "31.02.2020", "Version 2.3.10.5", "29.02.23"])
     func noDateInsideALine(line: String) {
         #expect(DateFinder.find(in: line) == nil)
