@@ -158,9 +158,14 @@ extension MainContent {
         // other stories' teasers and the site's furniture.
         if nodes[top].isTag(GUMBO_TAG_MAIN) { return [top] }
         let threshold = max(10, score[best] * 0.2)
-        var storyDress = Set<String>()
+        // The story's paragraphs' dress: the first word of their class (`zn-body__paragraph`, also
+        // worn as `zn-body__paragraph speakable`).
+        let dressOf = { (node: Int) -> Substring? in
+            nodes[node][.class].flatMap { $0.split(separator: " ").first }
+        }
+        var storyDress = Set<Substring>()
         for c in nodes[top].children where typedIn[c] || nodes[c].isTag(GUMBO_TAG_P) {
-            if let dress = nodes[c][.class], !dress.isEmpty { storyDress.insert(dress) }
+            if let dress = dressOf(c) { storyDress.insert(dress) }
         }
         var out: [Int] = []
         for sibling in nodes[parent].children where !excluded[sibling] && !nodes[sibling].isText {
@@ -183,8 +188,14 @@ extension MainContent {
                     && document.text(sibling).containsUTF8(". ")
             }
             // A paragraph typed into a division dressed like the story's own (`zn-body__paragraph`
-            // beside the container that holds the rest of them).
-            if !keep, typedIn[sibling], let dress = nodes[sibling][.class], storyDress.contains(dress) {
+            // beside the container that holds the rest of them), or such a paragraph alone in a
+            // wrapper of its own (the first, under the outlet's name: `div.el__leafmedia > p`).
+            if !keep, typedIn[sibling], let dress = dressOf(sibling), storyDress.contains(dress) {
+                keep = linkDensity(sibling) < 0.25
+            }
+            if !keep, !typedIn[sibling], let only = onlyBlock(of: sibling), nodes[only].isTag(GUMBO_TAG_P),
+                let dress = dressOf(only), storyDress.contains(dress), textLength[only] * 10 >= textLength[sibling] * 9
+            {
                 keep = linkDensity(sibling) < 0.25
             }
             // The story's lead or standfirst typed into a division of its own (`article__summary`).
@@ -198,6 +209,16 @@ extension MainContent {
             }
         }
         return out
+    }
+
+    /// The one child element of a container that holds text, when it has no other child with text.
+    private func onlyBlock(of container: Int) -> Int? {
+        var found: Int?
+        for c in document.nodes[container].children where textLength[c] > 0 {
+            if found != nil || document.nodes[c].isText { return nil }
+            found = c
+        }
+        return found
     }
 
     /// Whether a container is a list of other stories' teasers: three list items or more with text,

@@ -712,6 +712,32 @@ import Testing
         #expect(!article.body.contains { $0.hasPrefix("A reader writes") })
     }
 
+    /// The same story's first paragraphs as pages wear them: a class with a word after the dress
+    /// (`zn-body__paragraph speakable`), and the first one in a wrapper of its own under the outlet's
+    /// name (`div.el__leafmedia > p`); a promotion beside them is still not the story's.
+    @Test func paragraphDivisionsWornWithMoreClassWords() throws {
+        let paragraph = { (text: String) in "<div class=\"zn-body__paragraph\">\(text)</div>" }
+        let rest = (1...8).map { paragraph("Paragraph \($0) of the rest of the story, which goes on, with detail, for a while longer.") }.joined()
+        let article = try read(
+            """
+            <html><head><title>Why the statements cannot be trusted - Example News</title></head><body>
+            <h1>Why the statements cannot be trusted</h1><section id="body-text"><div class="l-container">
+            <div class="el__leafmedia"><p class="zn-body__paragraph speakable"><cite>(CNN)</cite>The opening paragraph of the story, \
+            <a href="/x">according to the officials</a>, set apart in a wrapper of its own under the outlet's name, \
+            as the first paragraph of every story on the site is.</p></div>
+            <div class="zn-body__paragraph speakable">You shouldn't just believe them.</div>
+            <div class="el__embedded"><div class="element-raw"><p><b>THE POINT, NOW ON VIDEO!</b></p><p>Subscribe to the weekly show.</p></div></div>
+            <div class="zn-body__paragraph speakable">Which is not to say that what happened was anything but minor, as the officials say it was.</div>
+            <div class="zn-body__read-all">\(rest)</div>
+            </div></section></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("(CNN)The opening paragraph of the story") == true)
+        #expect(article.body.dropFirst().first == "You shouldn't just believe them.")
+        #expect(article.body.contains { $0.hasPrefix("Which is not to say") })
+        #expect(article.body.last?.hasPrefix("Paragraph 8 of the rest") == true)
+        #expect(!article.body.contains { $0.contains("Subscribe") })
+    }
+
     /// A feature whose opening section sits deeper, in the wrapper of its hero image, than the
     /// sections after it keeps that opening (its text container is dressed like the rest's); a
     /// short excerpt dressed alike (a teaser of the next story) is not part of it.
