@@ -121,6 +121,11 @@ package struct PageArticle: Sendable, Equatable {
         return read.article
     }
 
+    /// Whether a line is a summary's label (`Key Points`, `Summary`, `Highlights`, `At a glance`).
+    package static func isSummaryHeader(_ line: String) -> Bool {
+        TextExtractor.isSummaryHeader(line)
+    }
+
     /// The authors a page's rendered lines name when read as whole-page text (`TextExtractor`).
     package static func pageAuthors(lines: [String], headline: String? = nil) -> [String] {
         TextExtractor.pageAuthors(lines: lines, headline: headline)

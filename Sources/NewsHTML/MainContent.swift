@@ -256,9 +256,28 @@ struct MainContent {
         }
         var seenBody = false
         var skipping = false
+        var inSummary = false
         for (k, block) in found.enumerated() {
             if skipping {
                 skipping = false
+                continue
+            }
+            // Above the story, a list under a summary's label (`Key Points`, `Summary`, `Highlights`)
+            // followed by the story's prose is its summary: bullets of their own, not the story's
+            // paragraphs, the label neither. (A post that opens with a section so named and goes on
+            // with more lists keeps it.)
+            if inSummary, block.role == .listItem {
+                page.summary.append(block.text)
+                continue
+            }
+            inSummary = false
+            if !seenBody, block.length <= 16, PageArticle.isSummaryHeader(block.text),
+                found.indices.contains(k + 1), found[k + 1].role == .listItem,
+                found[(k + 1)...].first(where: { block in
+                    block.role == .heading || block.role == .title || block.role == .paragraph && block.length >= Self.storyOpening
+                })?.role == .paragraph
+            {
+                inSummary = true
                 continue
             }
             if let names = labelled[k] {

@@ -738,6 +738,35 @@ import Testing
         #expect(!article.body.contains { $0.contains("Subscribe") })
     }
 
+    /// A list under a summary's label above the story (`Key Points`, `Highlights`) followed by the
+    /// story's prose is its summary, not its body; a post that opens with a section so named and
+    /// goes on with more sections keeps it in the body.
+    @Test func keyPointsAboveTheStoryAreItsSummary() throws {
+        let story = (1...4).map { "<p>Paragraph \($0): the airline finalised the order on Wednesday at the air show, executives of both companies said in a statement.</p>" }.joined()
+        let article = try read(
+            """
+            <html><head><title>Airline orders 30 jets</title></head><body><article><h1>Airline orders 30 jets</h1>
+            <div class="keyPoints"><div class="keyPoints-label">Key Points</div><ul><li>The airline has finalised a deal to buy 30 jets.</li>\
+            <li>The deal comes in addition to five sales earlier this week.</li></ul></div>
+            <figure><img src="a.jpg"><figcaption>The new jet at the air show on Sunday, before the order was announced by the airline.</figcaption></figure>
+            \(story)</article></body></html>
+            """)
+        #expect(article.summary == ["The airline has finalised a deal to buy 30 jets.", "The deal comes in addition to five sales earlier this week."])
+        #expect(article.body.first?.hasPrefix("Paragraph 1") == true)
+        #expect(!article.body.contains("Key Points") && !article.body.contains { $0.hasPrefix("The deal comes") })
+
+        let post = try read(
+            """
+            <html><head><title>These weeks in the project: issue 85</title></head><body><article><h1>These weeks in the project: issue 85</h1>
+            <h3>Highlights</h3><ul><li>We have just landed a change that stops an update from starting twice.</li>\
+            <li>The year in review is out, with the numbers of every team.</li></ul>
+            <h3>Friends of the team</h3><ul><li>Thanks to everyone who fixed a bug this month, and there were many of them.</li></ul>
+            \(story)</article></body></html>
+            """)
+        #expect(post.summary.isEmpty)
+        #expect(post.body.contains { $0.hasPrefix("We have just landed a change") })
+    }
+
     /// A feature whose opening section sits deeper, in the wrapper of its hero image, than the
     /// sections after it keeps that opening (its text container is dressed like the rest's); a
     /// short excerpt dressed alike (a teaser of the next story) is not part of it.
