@@ -490,11 +490,19 @@ extension MainContent {
         guard text.utf8.count <= 300, text.utf8.last.map({ (0x30...0x39).contains($0) }) == true else { return text }
         let words = text.split(separator: " ")
         guard words.count >= 5 else { return text }
-        for k in 3..<(words.count - 1) where isOnlyADate(words[k...].joined(separator: " ")) && namesAMonthOrDay(words[k...]) {
-            if leadingWords.contains(words[k - 1].lowercased()) { return text }
-            return words[..<k].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;|-–—"))
+        // A date from word `k` on names a month or a weekday at or after `k`. The text ends with a
+        // digit, so every run of words to its end holds a number, and a run that is only a date
+        // stays one when shortened from the front: the longest is found from the end, a word at a time.
+        guard let named = words.lastIndex(where: { namesAMonthOrDay($0) }), named >= 3 else { return text }
+        var first: Int?
+        var k = min(words.count - 2, named)
+        while k >= 3, isOnlyADate(words[k...].joined(separator: " ")) {
+            first = k
+            k -= 1
         }
-        return text
+        guard let first else { return text }
+        if leadingWords.contains(words[first - 1].lowercased()) { return text }
+        return words[..<first].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;|-–—"))
     }
 
     /// Words after which a date belongs to the sentence (`… for March 26, 2015`, `… since May 2020`).
@@ -503,12 +511,11 @@ extension MainContent {
         "in", "on", "vom", "am", "im", "seit", "bis", "ab", "du", "au", "le", "del", "dal", "al", "van", "sinds",
     ]
 
-    /// Whether some word is a month's or a weekday's name (a run of numbers alone is a score).
-    private static func namesAMonthOrDay(_ words: ArraySlice<Substring>) -> Bool {
-        words.contains { word in
-            let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
-            return DateText.months[w] != nil || weekdays.contains(w)
-        }
+    /// Whether a word is a month's or a weekday's name (a run of numbers alone is a score).
+    private static func namesAMonthOrDay(_ word: Substring) -> Bool {
+        guard word.utf8.contains(where: { $0 >= 0x41 }) else { return false }
+        let w = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return DateText.months[w] != nil || weekdays.contains(w)
     }
 
     private static let weekdays: Set<String> = [
