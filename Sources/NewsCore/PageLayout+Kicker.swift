@@ -93,6 +93,34 @@ extension PageLayout {
         return best
     }
 
+    /// `Leasing oder Finanzierung`: a headline taken from the title bar (`… » Der große Vergleich |
+    /// FINANZCHECK.de`) whose page prints it longer on a line of its own, a dash and a subtitle
+    /// that goes on in lower case as a sentence does (`Leasing oder Finanzierung – was lohnt sich
+    /// mehr?`): the first such line after the bar whose subtitle has one to twelve words, is none of
+    /// the bar's (its site, its slogan) nor holds a `|`, and ends no cut teaser. A line that runs on
+    /// without a separator is a teaser's, a date's or a count's as often (`… 12 Dezember, 2015`,
+    /// `… 3 Comments`), a part in capitals a section's (`… - Warme Morgenmahlzeit`), and one after a
+    /// colon a subheading's (`1000 Euro Kredit: die Vorteile auf einen Blick`). Nil when the
+    /// headline is under three words or not the bar's opening. Only the first 2,000 lines are looked at.
+    static func printedLonger(_ title: String, titleBar: String, in text: [String]) -> String? {
+        guard titleBar.utf8.count <= 1_000, titleBar.hasPrefix(title), titleBar != title, Sentences.wordCount(title) >= 3
+        else { return nil }
+        let bar = foldKey(titleBar)
+        for line in text.prefix(2_000).dropFirst() where line.utf8.count > title.utf8.count + 2 && line.utf8.count <= 200 {
+            guard line.hasPrefix(title), line != titleBar else { continue }
+            var rest = line.dropFirst(title.count)
+            guard let separator = [" – ", " - ", " — "].first(where: { rest.hasPrefix($0) }) else { continue }
+            rest = rest.dropFirst(separator.count)
+            let words = Sentences.wordCount(String(rest))
+            guard rest.first?.isLowercase == true, (1...12).contains(words), !rest.contains("|"), !rest.hasSuffix("…"),
+                !rest.hasSuffix("..."),
+                case let key = foldKey(String(rest)), !key.isEmpty, !bar.containsUTF8(key)
+            else { continue }
+            return line
+        }
+        return nil
+    }
+
     /// Where a line that completes a cut headline goes on with something else (a site, a section).
     static let cutSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « "]
 

@@ -86,6 +86,7 @@ struct TextExtractor {
                     }
                     if let cut = title,
                         let whole = PageLayout.uncut(cut, in: text) ?? PageLayout.completedFromTitleBar(cut, titleBar: bar, in: text)
+                            ?? PageLayout.printedLonger(cut, titleBar: bar, in: text)
                     {
                         title = whole
                     }

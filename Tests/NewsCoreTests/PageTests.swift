@@ -340,6 +340,24 @@ import Testing
         #expect(PageLayout.completedFromTitleBar("Benjamin Berger: «Liebe kennt keine Pause", titleBar: bar, in: inside) == nil)
     }
 
+    /// A headline the title bar gives shorter than the page prints it (`Leasing oder Finanzierung »
+    /// Der große Vergleich | FINANZCHECK.de`) takes the subtitle the page prints after a dash, in
+    /// lower case; a run-on date, a part in capitals, a colon's subheading or the site does not.
+    @Test func aHeadlinePrintedWithItsSubtitle() {
+        let bar = "Leasing oder Finanzierung » Der große Vergleich | FINANZCHECK.de"
+        let title = "Leasing oder Finanzierung"
+        let text = [bar, "", "Kredit", "Leasing oder Finanzierung – was lohnt sich mehr?", "Leasing oder Finanzierung: Worin liegt der Unterschied?"]
+        #expect(PageLayout.printedLonger(title, titleBar: bar, in: text) == "Leasing oder Finanzierung – was lohnt sich mehr?")
+        for line in [
+            "Leasing oder Finanzierung 12. Dezember 2015", "Leasing oder Finanzierung - Warme Worte vom Berater",
+            "Leasing oder Finanzierung: die Vorteile auf einen Blick", "Leasing oder Finanzierung – finanzcheck.de",
+            "Leasing oder Finanzierung – was sich lohnt, lesen Sie in unserem großen Ratgeber mit allen Rechnern und Tabellen zum Thema",
+        ] {
+            #expect(PageLayout.printedLonger(title, titleBar: bar, in: [bar, "", line]) == nil, "\(line)")
+        }
+        #expect(PageLayout.printedLonger("Kredit", titleBar: "Kredit | Bank", in: ["Kredit | Bank", "Kredit – was lohnt sich?"]) == nil)
+    }
+
     /// A form's spam trap above the story is never the headline, whatever else is left.
     @Test(arguments: ["Wenn du ein Mensch bist, lasse das Feld leer:", "Leave this field empty if you're human:"])
     func aSpamTrapIsNoHeadline(trap: String) {
