@@ -78,7 +78,8 @@ public struct FileCommit: Sendable {
     public var movedTo: String?
     /// Every article the file yields now, by record number, replacing what it yielded before;
     /// nil when the bytes did not change (a rename), so the articles stay as they are. Each keeps
-    /// only its body's first paragraph (what a follow notification shows): the whole body is in
+    /// only its body's first paragraph (what a follow notification shows; not a subheading before
+    /// it): the whole body is in
     /// `stored`, and a very long article is then not held twice until its commit. Set once, by
     /// `init`, so that the two cannot disagree.
     public let articles: [Article]?
@@ -104,7 +105,9 @@ public struct FileCommit: Sendable {
         self.stored = articles?.map(StoredArticle.init)
         self.articles = articles?.map { article in
             var head = article
-            head.body = Array(article.body.prefix(1))
+            // The first paragraph, not a subheading standing before it.
+            let first = article.body.prefix(8).first { !article.subheadings.contains($0) } ?? article.body.first
+            head.body = first.map { [$0] } ?? []
             return head
         }
     }

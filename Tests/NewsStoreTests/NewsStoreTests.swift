@@ -88,6 +88,11 @@ struct NewsStoreTests {
         let document = try #require(try await t.store.document(id: committed[0].id))
         #expect(document.article.body == body)
         #expect(try await t.store.search(QueryParams(text: "zurich")).total == 1)
+
+        // A subheading standing before the first paragraph is not what a notification shows.
+        var headed = article("Talks", ["Background", "Leaders met in Kyiv on Monday.", "Last."])
+        headed.subheadings = ["Background"]
+        #expect(commit("headed.txt", inode: 12, size: 100, [headed]).articles?.first?.body == ["Leaders met in Kyiv on Monday."])
     }
 
     @Test("porter stemming and diacritics: 'negotiating' finds 'negotiations', 'zurich' finds 'Zürich'")
