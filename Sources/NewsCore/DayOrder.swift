@@ -126,7 +126,8 @@ package final class PageOrder {
     package var dayFirst: Bool? {
         if let known { return known }
         let text = lines?() ?? []
-        let value = DayOrder.pageOrder(text) ?? locale ?? LanguageDetector.detect(text).flatMap(DayOrder.dayFirst(locale:))
+        let value = DayOrder.pageOrder(text) ?? locale
+            ?? LanguageDetector.detect(text).flatMap(DayOrder.dayFirst(locale:))
         (known, lines) = (.some(value), nil)
         return value
     }

@@ -46,8 +46,9 @@ package struct PageArticle: Sendable, Equatable {
         var subheadings: [String] = []
         var placement: [Int] = []
         var next = 0
+        let placed = { (k: Int) in self.subheadingPlacement.indices.contains(k) ? self.subheadingPlacement[k] : .max }
         func headings(before paragraph: Int) {
-            while next < self.subheadings.count, (self.subheadingPlacement.indices.contains(next) ? self.subheadingPlacement[next] : .max) <= paragraph {
+            while next < self.subheadings.count, placed(next) <= paragraph {
                 let heading = TextExtractor.clean(self.subheadings[next])
                 if !heading.isEmpty {
                     subheadings.append(heading)
@@ -73,7 +74,8 @@ package struct PageArticle: Sendable, Equatable {
             summary: summary, subheadings: subheadings, body: body, captions: captions, embeddedPosts: embeddedPosts,
             kind: kind)
         return TextExtractor.analysed(
-            parts, subheadingsBefore: placement.map(Optional.some), titleNamesEntities: true, language: language, aliases: aliases)
+            parts, subheadingsBefore: placement.map(Optional.some), titleNamesEntities: true, language: language,
+            aliases: aliases)
     }
 
     /// A date as metadata states it (ISO 8601, RFC 2822, `May 19, 2025`…) in the article's form: an

@@ -103,10 +103,12 @@ extension PageLayout {
     /// colon a subheading's (`1000 Euro Kredit: die Vorteile auf einen Blick`). Nil when the
     /// headline is under three words or not the bar's opening. Only the first 2,000 lines are looked at.
     static func printedLonger(_ title: String, titleBar: String, in text: [String]) -> String? {
-        guard titleBar.utf8.count <= 1_000, titleBar.hasPrefix(title), titleBar != title, Sentences.wordCount(title) >= 3
+        guard titleBar.utf8.count <= 1_000, titleBar.hasPrefix(title), titleBar != title,
+            Sentences.wordCount(title) >= 3
         else { return nil }
         let bar = foldKey(titleBar)
-        for line in text.prefix(2_000).dropFirst() where line.utf8.count > title.utf8.count + 2 && line.utf8.count <= 200 {
+        let shortest = title.utf8.count + 3
+        for line in text.prefix(2_000).dropFirst() where line.utf8.count >= shortest && line.utf8.count <= 200 {
             guard line.hasPrefix(title), line != titleBar else { continue }
             var rest = line.dropFirst(title.count)
             guard let separator = [" – ", " - ", " — "].first(where: { rest.hasPrefix($0) }) else { continue }

@@ -181,7 +181,9 @@ struct TextExtractor {
         fields().map { ($0.parts, $0.isPage) }
     }
 
-    private func fields() -> (parts: Article, subheadingPlacement: [Int?], titleNamesEntities: Bool, language: String?, isPage: Bool)? {
+    private func fields() -> (
+        parts: Article, subheadingPlacement: [Int?], titleNamesEntities: Bool, language: String?, isPage: Bool
+    )? {
         let classified = classify()
         let text = classified.text
         let metadata = classified.metadata

@@ -274,7 +274,8 @@ struct MainContent {
             if !seenBody, block.length <= 16, PageArticle.isSummaryHeader(block.text),
                 found.indices.contains(k + 1), found[k + 1].role == .listItem,
                 found[(k + 1)...].first(where: { block in
-                    block.role == .heading || block.role == .title || block.role == .paragraph && block.length >= Self.storyOpening
+                    block.role == .heading || block.role == .title
+                        || block.role == .paragraph && block.length >= Self.storyOpening
                 })?.role == .paragraph
             {
                 inSummary = true
