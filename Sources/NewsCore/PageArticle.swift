@@ -22,9 +22,9 @@ package struct PageArticle: Sendable, Equatable {
     package var summary: [String] = []
     /// Section heads inside the body.
     package var subheadings: [String] = []
-    /// For each of `subheadings`, how many of `body`'s paragraphs come before it: the article's body
-    /// is its text in reading order, its subheadings among its paragraphs. A subheading without one
-    /// comes after the last paragraph.
+    /// For each of `subheadings`, how many of `body`'s paragraphs come before it (never fewer than
+    /// the one before's): the article's body is its text in reading order, its subheadings among
+    /// its paragraphs. A subheading without one comes after the last paragraph.
     package var subheadingPlacement: [Int] = []
     /// Body paragraphs in order (list items and block quotes included).
     package var body: [String] = []
@@ -41,28 +41,20 @@ package struct PageArticle: Sendable, Equatable {
     /// The page as an article after the same analysis as text gets, or nil when it holds no text.
     package func article(aliases: EntityAliases) -> Article? {
         let clean = { (lines: [String]) in lines.map(TextExtractor.clean).filter { !$0.isEmpty } }
-        // Paragraphs and subheadings cleaned, each subheading kept before the paragraph it preceded.
-        var body: [String] = []
+        // Paragraphs and subheadings cleaned; a subheading's place counts the paragraphs left before
+        // it (`kept[i]`: how many of the first `i` paragraphs are not empty once cleaned).
+        let paragraphs = self.body.map(TextExtractor.clean)
+        var kept = [0]
+        kept.reserveCapacity(paragraphs.count + 1)
+        for paragraph in paragraphs { kept.append(kept[kept.count - 1] + (paragraph.isEmpty ? 0 : 1)) }
+        let body = paragraphs.filter { !$0.isEmpty }
         var subheadings: [String] = []
-        var placement: [Int] = []
-        var next = 0
-        let placed = { (k: Int) in self.subheadingPlacement.indices.contains(k) ? self.subheadingPlacement[k] : .max }
-        func headings(before paragraph: Int) {
-            while next < self.subheadings.count, placed(next) <= paragraph {
-                let heading = TextExtractor.clean(self.subheadings[next])
-                if !heading.isEmpty {
-                    subheadings.append(heading)
-                    placement.append(body.count)
-                }
-                next += 1
-            }
+        var placement: [Int?] = []
+        for (k, heading) in self.subheadings.map(TextExtractor.clean).enumerated() where !heading.isEmpty {
+            let before = subheadingPlacement.indices.contains(k) ? subheadingPlacement[k] : paragraphs.count
+            subheadings.append(heading)
+            placement.append(kept[min(max(0, before), paragraphs.count)])
         }
-        for (index, paragraph) in self.body.enumerated() {
-            headings(before: index)
-            let cleaned = TextExtractor.clean(paragraph)
-            if !cleaned.isEmpty { body.append(cleaned) }
-        }
-        headings(before: .max)
         let summary = clean(self.summary)
         let captions = clean(self.captions)
         let title = self.title.map(TextExtractor.clean).flatMap { $0.isEmpty ? nil : $0 }
@@ -74,7 +66,7 @@ package struct PageArticle: Sendable, Equatable {
             summary: summary, subheadings: subheadings, body: body, captions: captions, embeddedPosts: embeddedPosts,
             kind: kind)
         return TextExtractor.analysed(
-            parts, subheadingsBefore: placement.map(Optional.some), titleNamesEntities: true, language: language,
+            parts, subheadingsBefore: placement, titleNamesEntities: true, language: language,
             aliases: aliases)
     }
 

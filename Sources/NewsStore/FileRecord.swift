@@ -79,9 +79,8 @@ public struct FileCommit: Sendable {
     /// Every article the file yields now, by record number, replacing what it yielded before;
     /// nil when the bytes did not change (a rename), so the articles stay as they are. Each keeps
     /// only its body's first paragraph (what a follow notification shows; not a subheading before
-    /// it): the whole body is in
-    /// `stored`, and a very long article is then not held twice until its commit. Set once, by
-    /// `init`, so that the two cannot disagree.
+    /// it): the whole body is in `stored`, and a very long article is then not held twice until its
+    /// commit. Set once, by `init`, so that the two cannot disagree.
     public let articles: [Article]?
     /// The articles as the table holds them, encoded where the commit is built (on a parsing
     /// thread) rather than inside the write transaction.
@@ -105,7 +104,8 @@ public struct FileCommit: Sendable {
         self.stored = articles?.map(StoredArticle.init)
         self.articles = articles?.map { article in
             var head = article
-            // The first paragraph, not a subheading standing before it.
+            // The first paragraph, not the subheadings standing before it (looked for among the
+            // first few lines only: a body of headings alone shows its first).
             let first = article.body.prefix(8).first { !article.subheadings.contains($0) } ?? article.body.first
             head.body = first.map { [$0] } ?? []
             return head

@@ -272,6 +272,22 @@ import Testing
         #expect(plain.contentHash == article.contentHash)
     }
 
+    /// A subheading keeps its place among the paragraphs that are left once empty ones are dropped,
+    /// and one with no place given ends the body.
+    @Test func subheadingsKeepTheirPlaceAmongCleanedParagraphs() throws {
+        var page = PageArticle()
+        page.title = "Water rationing begins"
+        page.body = ["The utility said on Sunday that supply will be cut.", " ", "Hospitals are exempt from the cuts."]
+        page.subheadings = ["Who is exempt", "", "What next"]
+        page.subheadingPlacement = [2, 2]
+        let article = try #require(page.article(aliases: .builtin))
+        #expect(article.body == [
+            "The utility said on Sunday that supply will be cut.", "Who is exempt", "Hospitals are exempt from the cuts.",
+            "What next",
+        ])
+        #expect(article.subheadings == ["Who is exempt", "What next"])
+    }
+
     @Test func analysisRunsOverTheBody() throws {
         let article = try read(Self.page)
         #expect(article.language == "en")
