@@ -44,6 +44,15 @@ extension MainContent {
         {
             return h1
         }
+        // `<title>Hund vertreibt Einbrecher – Zeugenaufruf – Hildesheimer Presse</title>` trimmed to its
+        // first part, `<h1>` printing the first two: the `<title>` is the `<h1>` and the site's name,
+        // and the `<h1>` the headline whole.
+        if statedOnly, let h1 = (onlyH1 ?? firstH1).map(withoutTrailingDate), !isOnlyADate(h1),
+            let document = metadata.documentTitle, case let hk = key(h1), hk.count > k.count, hk.contains(k),
+            isSeparatedPart(h1, of: document), !describesASite(h1)
+        {
+            return h1
+        }
         guard let onlyH1, !isOnlyADate(onlyH1) else {
             // Of several `<h1>`s, the first (outside the page's furniture) the same way.
             if onlyH1 == nil, let firstH1, !isOnlyADate(firstH1), case let h1 = withoutTrailingDate(firstH1), printedWins(h1) { return h1 }
@@ -105,7 +114,11 @@ extension MainContent {
             if let document, let full = completed(title, from: document) { title = full }
             // `<meta name="title" content="Edmonton Sun">`: no word of it in the story, where the
             // `<title>` has some.
+            // (A title a heading prints whole is the page's own, however little the story's opening
+            // repeats it: `Unstillbares Heimweh` over an essay, `<title>` `Unstillbares Heimweh – tell`.)
+            let printedWhole = headings.contains { key($0) == key(title) }
             let namesTheSite = judged && spaced(title) && share(title) == 0 && document.map { share($0) > 0 } == true
+                && !printedWhole
                 || describesTheSite(stripSiteName(title, source: metadata.source))
             if !namesTheSite {
                 let k = key(title)

@@ -693,6 +693,32 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// A stated title the page prints whole as its heading is the headline however few of its words
+    /// the story's opening repeats (an essay's `Unstillbares Heimweh`), where a stated title no
+    /// heading prints and the story does not repeat names the site.
+    @Test func statedTitlePrintedWholeIsTheHeadlineTheStoryNeedNotRepeat() throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="Unspoken Homesickness">
+            <title>Unspoken Homesickness – a geneva review</title></head>
+            <body><article><h1>Unspoken Homesickness</h1>\(story)<h2>Talks in Geneva, a second round</h2></article></body></html>
+            """)
+        #expect(article.title == "Unspoken Homesickness")
+    }
+
+    /// A `<title>` that is the page's `<h1>` and the site's name, where the `<h1>` itself holds a
+    /// separator (`Hund vertreibt Einbrecher – Zeugenaufruf – Hildesheimer Presse`): the `<h1>` whole
+    /// is the headline, not the `<title>`'s first part.
+    @Test func headingThatIsThePageTitleLessTheSiteIsWhole() throws {
+        let article = try read(
+            """
+            <html><head><title>Geneva talks end without a statement – Second round in June – Talks Weekly</title></head>
+            <body><article><header><h1>Geneva talks end without a statement – Second round in June</h1></header>
+            \(story)</article></body></html>
+            """)
+        #expect(article.title == "Geneva talks end without a statement – Second round in June")
+    }
+
     /// A metadata title that is only the site's name (no word of it in the story) gives way to the
     /// `<title>`; a heading that is only a date is no headline, and a stamp run on after a headline
     /// goes (numbers alone, a score, stay).
