@@ -116,7 +116,7 @@ extension MainContent {
             // `<title>` has some.
             // (A title a heading prints whole is the page's own, however little the story's opening
             // repeats it: `Unstillbares Heimweh` over an essay, `<title>` `Unstillbares Heimweh – tell`.)
-            let printedWhole = headings.contains { key($0) == key(title) }
+            let printedWhole = (headings + inHeaders).contains { key($0) == key(title) }
             let namesTheSite = judged && spaced(title) && share(title) == 0 && document.map { share($0) > 0 } == true
                 && !printedWhole
                 || describesTheSite(stripSiteName(title, source: metadata.source))
@@ -131,7 +131,7 @@ extension MainContent {
                 if let j = keys.firstIndex(where: { !$0.isEmpty && k.hasPrefix($0) && $0.count * 2 > k.count }) {
                     return (printed[j], false)
                 }
-                return (statedTitleStripped(title, source: metadata.source, document: document), true)
+                return (statedTitleStripped(title, source: metadata.source, document: document, printed: keys), true)
             }
         }
         if let document {
@@ -230,8 +230,10 @@ extension MainContent {
     /// stated and in the `<title>`): a part that only the stated title has after a separator is the
     /// headline's own (`This County Criminalized Students for Bad Grades – Until Now`, whose
     /// `<title>` ends in `| American Civil Liberties Union`). The site's stated name is cut wherever
-    /// it stands; with no `<title>`, and before the headline, as `stripSiteName` cuts.
-    static func statedTitleStripped(_ title: String, source: String?, document: String?) -> String {
+    /// it stands; with no `<title>`, and before the headline, as `stripSiteName` cuts. A stated title
+    /// of two parts that the `<title>` holds whole, the site's name after it, stays whole, unless
+    /// the part kept is `printed` as a heading of its own (keys).
+    static func statedTitleStripped(_ title: String, source: String?, document: String?, printed: [String] = []) -> String {
         let stripped = stripSiteName(title, source: source)
         guard stripped != title, let document, !document.isEmpty else { return stripped }
         let documentKey = key(document)
@@ -239,8 +241,17 @@ extension MainContent {
         let titleKey = key(title)
         // Only what follows the headline: a site or a section before it (`Fachmeldungen - …`) is cut
         // as before.
-        guard let after = titleKey.range(of: strippedKey)?.upperBound else { return stripped }
         let siteKey = source.map { key($0) } ?? ""
+        // `Silver Society – The young old people` stated, its `<title>` the same and `| OTRSmag`: the
+        // site put its name after the stated title, whose two parts are both the headline's (unless
+        // the page prints the second alone as a heading: `Fachmeldungen - …` is a section).
+        if documentKey.count > titleKey.count, isSeparatedPart(title, of: document),
+            siteKey.isEmpty || !titleKey.contains(siteKey), !printed.contains(strippedKey),
+            split(title, at: separators + [" : ", ": "], siteColon: siteKey).count == 2
+        {
+            return title
+        }
+        guard let after = titleKey.range(of: strippedKey)?.upperBound else { return stripped }
         let cut = split(title, at: separators + [" : ", ": "], siteColon: siteKey).map(key)
             .filter { !$0.isEmpty && !strippedKey.contains($0) && titleKey[after...].contains($0) }
         // The site's name (`og:site_name`, the publisher) is cut wherever it stands.

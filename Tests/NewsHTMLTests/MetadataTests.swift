@@ -719,6 +719,24 @@ let story = """
         #expect(article.title == "Geneva talks end without a statement – Second round in June")
     }
 
+    /// A stated title of two parts that the `<title>` holds whole before the site's name is the
+    /// headline whole (`Silver Society – The young old people | OTRSmag`); when the page prints its
+    /// last part alone as a heading, the first is a section (`Fachmeldungen - …`) and goes.
+    @Test(arguments: [
+        ("", "Geneva Diary – Four hours without a statement"),
+        ("<h2>Four hours without a statement</h2>", "Four hours without a statement"),
+    ])
+    func twoPartStatedTitleBeforeTheSiteNameStaysWhole(heading: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="Geneva Diary – Four hours without a statement">
+            <meta property="og:site_name" content="Talks Weekly">
+            <title>Geneva Diary – Four hours without a statement | Talks Weekly</title></head>
+            <body><article>\(heading)\(story)</article></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// A metadata title that is only the site's name (no word of it in the story) gives way to the
     /// `<title>`; a heading that is only a date is no headline, and a stamp run on after a headline
     /// goes (numbers alone, a score, stay).
