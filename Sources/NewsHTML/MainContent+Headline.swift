@@ -24,15 +24,16 @@ extension MainContent {
         // A title the metadata or the `<title>` states and no heading prints is often the one
         // written for search engines and social cards (`Jennifer Aniston on Leaving the Tags on Her
         // Coat`); the page's `<h1>` is the headline its readers see (`… Her Céline Coat: 'I Wore It
-        // for Weeks'`) when it has two words or more, is not the site's name, the story repeats its
-        // words as much (`Read more`, `Detailansicht` and `Navigation und Service` are no headline),
+        // for Weeks'`) when it has two words or more, is not the site's name, the story repeats a
+        // third of its words and nearly as many as the stated title's (`Read more`, `Detailansicht`
+        // and `Navigation und Service` are no headline),
         // and unless it holds the stated title with more around it (a kicker, a date or the site:
         // `Tunesien Große Aufgaben für die neue Regierung`).
         func printedWins(_ h1: String) -> Bool {
             let hk = key(h1)
             return statedOnly && !hk.isEmpty && !hk.contains(k) && hk != metadata.source.map(key) && wordsIn(h1) >= 2
                 && opening.count >= 20
-                && Self.share(h1, opening) >= 0.5 && Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
+                && Self.share(h1, opening) >= 0.34 && Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
         }
         // `Penny - Stardew Valley Wiki` stated, `<h1>Penny</h1>` printed: the page's `<h1>` that is the
         // stated title's first or last part is the headline, the rest the site's name or its section,

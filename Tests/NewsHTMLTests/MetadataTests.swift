@@ -484,6 +484,8 @@ let story = """
         ("Chronik: Diplomats meet in Geneva", "<h1>March 15, 2021</h1>", "Chronik: Diplomats meet in Geneva"),
         ("Geneva talks: what we know", "<h1>Four hours of talks without a joint statement</h1>", "Four hours of talks without a joint statement"),
         ("Geneva talks: what we know", "<h1>Navigation und Service</h1>", "Geneva talks: what we know"),
+        ("A quiet day by the lake", "<h1>Four hours of quiet talks beside a lake in Switzerland</h1>",
+         "Four hours of quiet talks beside a lake in Switzerland"),
         ("Diplomats meet in Geneva", "<h1>Ukraine Diplomats meet in Geneva</h1>", "Diplomats meet in Geneva"),
     ])
     func onlyHeadingHeldByTheMetaTitleIsTheHeadline(metaTitle: String, headings: String, expected: String) throws {
