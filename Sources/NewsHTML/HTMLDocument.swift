@@ -229,8 +229,12 @@ extension HTMLDocument {
                 case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA:
                     guard parent >= 0, let cText = node.pointee.v.text.text else { continue }
                     let owner = UInt32(fields.tags[parent])
-                    // Script and style text is never content; a JSON-LD script's text is metadata.
-                    if owner == GUMBO_TAG_STYLE.rawValue || owner == GUMBO_TAG_NOSCRIPT.rawValue || owner == GUMBO_TAG_TEMPLATE.rawValue {
+                    // Script and style text is never content; a JSON-LD script's text is metadata. A
+                    // ruby annotation's reading (`<ruby>子<rt>こ</rt></ruby>`, the small kana over a
+                    // Japanese word) is not the text's own: read with it, `子こども` is no word.
+                    if owner == GUMBO_TAG_STYLE.rawValue || owner == GUMBO_TAG_NOSCRIPT.rawValue || owner == GUMBO_TAG_TEMPLATE.rawValue
+                        || owner == GUMBO_TAG_RT.rawValue || owner == GUMBO_TAG_RP.rawValue
+                    {
                         continue
                     }
                     if owner == GUMBO_TAG_SCRIPT.rawValue, !isJSONLD(parent) { continue }

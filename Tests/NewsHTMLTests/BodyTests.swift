@@ -75,6 +75,21 @@ import Testing
         #expect(!all.contains("founder of the blog"))
     }
 
+    /// A ruby annotation's reading, the kana printed small over a Japanese word, is not read into the
+    /// text: `<ruby>子<rt>こ</rt></ruby>ども` is `子ども`, as a reader reads it, not `子こども`.
+    @Test func rubyReadingsAreNotText() throws {
+        let article = try read(
+            """
+            <html><head><title>法律ができる</title></head><body><article>
+            <p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための\
+            <ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が子どもを教育するために、\
+            たたいたり蹴ったりする体罰を禁止することになりました。</p>
+            <p>最近、親に虐待された子どもを児童相談所が守ることができなくて、子どもが亡くなる事件が続いています。</p>
+            </article></body></html>
+            """)
+        #expect(article.body.first == "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。")
+    }
+
     /// The site's notices under the story — a call to follow it, a newsletter offer, the copyright
     /// line — are no part of the body; a last paragraph about a copyright stays.
     @Test func noticesUnderTheStoryLeaveTheBody() throws {
