@@ -334,6 +334,11 @@ struct MainContent {
         // The site's notices under the story (`Follow The Gleaner on Twitter …`, `© 2022 … All rights
         // reserved`, `This site uses Akismet to reduce spam`).
         page.body.removeLast(PageArticle.trailingPromotions(page.body))
+        // Short lines above the story's dateline (`By Reuters`, a wire slug, a stamp) head the story.
+        if case let header = PageArticle.linesAboveDateline(page.body), header > 0 {
+            page.body.removeFirst(header)
+            page.subheadingPlacement = page.subheadingPlacement.map { max(0, $0 - header) }
+        }
         // A byline's element vouches for a name of one word too (`Heiko`), where a stated one may be a
         // social account (`TodayShow`).
         let printedName = { (name: String) in plausible(name) || Self.singleName(name) == name }

@@ -125,3 +125,35 @@ import Testing
         #expect(!article.body.contains { $0.hasPrefix("Published") })
     }
 }
+
+/// A story's opening dateline (`WireDateline`), and the lines a page prints above it.
+@Suite struct WireDatelineTests {
+    @Test(arguments: [
+        ("WASHINGTON (AP) — The Senate voted on Tuesday.", true),
+        ("BUFFALO, N.Y. — Hours before the game, the coach spoke.", true),
+        ("WASHINGTON, Nov 19 (Reuters) - Scientists on Monday unveiled a map.", true),
+        ("NEW DELHI: Their American dream ended at an airport.", true),
+        ("KOBE – A total of 6,000 surgical masks have been lost.", true),
+        ("BERLIN -- The European Space Agency says it is ready.", true),
+        ("SAN FRANCISCO, Calif. -- President Obama spoke.", true),
+        ("Washington - The Senate voted on Tuesday.", false),
+        ("A – the first letter.", false),
+        ("NASA announced on Monday that it was adding companies.", false),
+    ])
+    func opensWithADateline(paragraph: String, opens: Bool) {
+        #expect(WireDateline.opens(paragraph) == opens)
+    }
+
+    /// Short lines that end no sentence above the dateline are the story's header; a standfirst that
+    /// ends a sentence, or more than three lines, are not.
+    @Test func linesAboveTheDatelineHeadTheStory() {
+        let story = "WASHINGTON (Reuters) - Scientists on Monday unveiled the most detailed map yet of the sky."
+        #expect(WireDateline.headerLines(["By Reuters", "November 19, 2019 / 12:21 AM / Updated 14 hours ago", story]) == 2)
+        #expect(WireDateline.headerLines(["AP-US--Trump-Impeachment, 4th Ld-Writethru", story, "More."]) == 1)
+        #expect(WireDateline.headerLines(["The map shows where dark matter lies.", story]) == 0)
+        #expect(WireDateline.headerLines(["One", "Two", "Three", "Four", story]) == 0)
+        #expect(WireDateline.headerLines([story, "By Reuters"]) == 0)
+        #expect(WireDateline.headerLines([]) == 0)
+        #expect(WireDateline.headerLines([story]) == 0)
+    }
+}

@@ -75,6 +75,25 @@ import Testing
         #expect(!all.contains("founder of the blog"))
     }
 
+    /// A wire story's byline and stamp printed as paragraphs above its dateline are its header, not
+    /// its text: the body opens at `WASHINGTON (Reuters) - `.
+    @Test func linesAboveAWireDatelineLeaveTheBody() throws {
+        let article = try read(
+            """
+            <html><head><title>Scientists map dark matter</title></head><body><article>
+            <h1>Scientists map dark matter</h1>
+            <p>By Reuters</p>
+            <p>November 19, 2019 / 12:21 AM / Updated 14 hours ago</p>
+            <p>WASHINGTON (Reuters) - Scientists on Monday unveiled the most detailed map yet of the dark matter \
+            that fills much of the space between galaxies, a project that took eight years.</p>
+            <p>The map covers a tenth of the sky and shows where the unseen matter gathers, the team said in a \
+            statement released with the study.</p>
+            </article></body></html>
+            """)
+        #expect(article.body.first?.hasPrefix("WASHINGTON (Reuters) - Scientists") == true)
+        #expect(article.body.count == 2)
+    }
+
     /// A ruby annotation's reading, the kana printed small over a Japanese word, is not read into the
     /// text: `<ruby>子<rt>こ</rt></ruby>ども` is `子ども`, as a reader reads it, not `子こども`.
     @Test func rubyReadingsAreNotText() throws {
