@@ -40,4 +40,7 @@ enum WireDateline {
 extension PageArticle {
     /// How many of a page's first paragraphs are lines above its story's dateline (`WireDateline`).
     package static func linesAboveDateline(_ paragraphs: [String]) -> Int { WireDateline.headerLines(paragraphs) }
+
+    /// Whether a paragraph opens with a story's dateline (`WireDateline`).
+    package static func opensWithDateline(_ paragraph: String) -> Bool { WireDateline.opens(paragraph) }
 }

@@ -100,6 +100,9 @@ extension MainContent {
 
     static let keptTagSet = HTMLDocument.TagSet(["html", "body", "main", "article", "p", "a"])
 
+    /// Elements that run inside a line of text.
+    static let inlineTagSet = HTMLDocument.TagSet(["span", "strong", "b", "em", "i"])
+
     /// Whether class and id words (lower-cased) say furniture.
     static func isFurnitureByWords(_ words: String, unlikely useUnlikely: Bool) -> Bool {
         if furnitureWordList.occurs(in: words), !namesAPost(words) || furnitureWordList.occurs(in: withoutTaxonomy(words)) { return true }

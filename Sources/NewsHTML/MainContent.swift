@@ -181,6 +181,14 @@ struct MainContent {
                     verdicts[hints] = verdict
                     excluded[i] = verdict
                 }
+                // A story's dateline set in its first paragraph (`<p><span class="dateline">CAIRO —
+                // </span>Gunmen opened fire …`) is its text, where a `dateline` block is a stamp (and
+                // so is a day in such a span: `21.01.2022`).
+                if excluded[i], parent >= 0, nodes[parent].isTag(GUMBO_TAG_P), Self.inlineTagSet.contains(nodes[i]),
+                    hints.containsUTF8("dateline"), PageArticle.opensWithDateline(document.text(parent))
+                {
+                    excluded[i] = false
+                }
             }
         }
         // Children come after their parents: a backward pass sums each subtree.

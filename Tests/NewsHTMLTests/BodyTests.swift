@@ -94,6 +94,29 @@ import Testing
         #expect(article.body.count == 2)
     }
 
+    /// A dateline set in a span of its own inside the first paragraph (`<span class="dateline">KOBE –
+    /// </span>`) is the story's text; a day in such a span is a stamp and stays out.
+    @Test func aDatelineSpanInTheFirstParagraphIsText() throws {
+        func body(_ span: String) throws -> String? {
+            try read(
+                """
+                <html><head><title>Masks lost at hospital</title></head><body><article>
+                <p><span class="dateline">\(span)</span>A total of 6,000 surgical masks have been lost at a hospital in \
+                Kobe, it was learned Tuesday, and the police are investigating the incident as a case of theft.</p>
+                <p>The masks, worth ¥40,000, had been kept in a machine room on the third floor of the hospital, \
+                which noticed they were missing during a stock check.</p>
+                <p>Masks have been in short supply across the country since January, and several hospitals have \
+                asked the prefecture to help them buy more from manufacturers abroad.</p>
+                <p>The prefectural government said on Wednesday that it would release 200,000 masks from its own \
+                reserves to hospitals and nursing homes by the end of the month.</p>
+                </article></body></html>
+                """
+            ).body.first
+        }
+        #expect(try body("KOBE – ")?.hasPrefix("KOBE – A total of 6,000") == true)
+        #expect(try body("21.01.2022 ")?.hasPrefix("A total of 6,000") == true)
+    }
+
     /// A ruby annotation's reading, the kana printed small over a Japanese word, is not read into the
     /// text: `<ruby>子<rt>こ</rt></ruby>ども` is `子ども`, as a reader reads it, not `子こども`.
     @Test func rubyReadingsAreNotText() throws {
