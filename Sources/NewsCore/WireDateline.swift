@@ -9,8 +9,11 @@ import Foundation
 /// story's header, not its text.
 enum WireDateline {
     /// A dateline at the start of a paragraph, followed by its text.
+    /// (The place: a word in capitals and up to four more; after a comma, a state or a day; the
+    /// agency in brackets; the dash or colon, and text after it.)
     private static let opening = try! NSRegularExpression(
-        pattern: #"^\p{Lu}[\p{Lu}\p{M}.'’\-]+(?: [\p{Lu}\p{M}.'’\-]+){0,4}(?:, ?[\p{L}\p{N}.'’ ]{1,24}?)?(?: ?\([^()]{2,30}\))? ?(?:—|–|--?|:) \S"#)
+        pattern: #"^\p{Lu}[\p{Lu}\p{M}.'’\-]+(?: [\p{Lu}\p{M}.'’\-]+){0,4}"#
+            + #"(?:, ?[\p{L}\p{N}.'’ ]{1,24}?)?(?: ?\([^()]{2,30}\))? ?(?:—|–|--?|:) \S"#)
 
     /// Whether a paragraph opens with a dateline.
     static func opens(_ paragraph: String) -> Bool {

@@ -117,12 +117,12 @@ extension MainContent {
             // `<title>` has some.
             // (A title a heading prints whole is the page's own, however little the story's opening
             // repeats it: `Unstillbares Heimweh` over an essay, `<title>` `Unstillbares Heimweh – tell`.)
-            let printedWhole = (headings + inHeaders).contains { key($0) == key(title) }
+            let k = key(title)
+            let printedWhole = headings.contains { key($0) == k } || inHeaders.contains { key($0) == k }
             let namesTheSite = judged && spaced(title) && share(title) == 0 && document.map { share($0) > 0 } == true
                 && !printedWhole
                 || describesTheSite(stripSiteName(title, source: metadata.source))
             if !namesTheSite {
-                let k = key(title)
                 // The page's headings, then those of an article's header (`<article><header><h1>`),
                 // which are set aside with the header's other furniture.
                 let printed = headings + inHeaders.filter { !isOnlyADate($0) }.map(withoutTrailingDate)

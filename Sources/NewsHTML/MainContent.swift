@@ -183,8 +183,10 @@ struct MainContent {
                 }
                 // A story's dateline set in its first paragraph (`<p><span class="dateline">CAIRO —
                 // </span>Gunmen opened fire …`) is its text, where a `dateline` block is a stamp (and
-                // so is a day in such a span: `21.01.2022`).
+                // so is a day in such a span: `21.01.2022`). Only a paragraph's first element is asked
+                // (a page of a thousand such spans in one paragraph reads it once).
                 if excluded[i], parent >= 0, nodes[parent].isTag(GUMBO_TAG_P), Self.inlineTagSet.contains(nodes[i]),
+                    nodes[parent].children.first(where: { !nodes[$0].isText || nodes[$0].utf8Text.contains { $0 > 0x20 } }) == i,
                     hints.containsUTF8("dateline"), PageArticle.opensWithDateline(document.text(parent))
                 {
                     excluded[i] = false

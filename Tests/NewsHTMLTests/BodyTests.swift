@@ -1111,6 +1111,16 @@ import Testing
         #expect(articles.first?.title == "A headline about nothing here")
     }
 
+    /// A paragraph of fifty thousand dateline spans, each a place and a dash, is read once (only a
+    /// paragraph's first element is asked whether it opens a dateline): the page is read, the first
+    /// span's dateline kept with the story's text.
+    @Test func manyDatelineSpansInOneParagraph() throws {
+        let html = "<html><body><article><p>" + String(repeating: "<span class=\"dateline\">KOBE – </span>words ", count: 50_000)
+            + "</p>\(story)</article></body></html>"
+        let articles = try HTMLReader.articles(Array(html.utf8))
+        #expect(articles.first?.body.first?.hasPrefix("KOBE – words") == true)
+    }
+
     /// Text that is all one link is no article text, however deep.
     @Test func deepNestingOfLinks() throws {
         let html = String(repeating: "<a href=x>", count: 100_000) + "The only words on this page, all of them a link."
