@@ -272,6 +272,14 @@ struct TextExtractor {
             }
         }
 
+        // Short lines above a whole page's story dateline (`Associated Press - January 16, 2008 12:55
+        // PM ET` over `NEW YORK (AP) - …`) head the story (`WireDateline`).
+        if page != nil, case let above = WireDateline.headerLines(body), above > 0 {
+            body.removeFirst(above)
+            paragraphIndexes.removeFirst(above)
+            subheadingPlacement = subheadingPlacement.map { max(0, $0 - above) }
+        }
+
         // Dates: header stamps (before the first paragraph) win; `Published` beats `Updated` there.
         let firstParagraph = paragraphIndexes.first ?? text.count
         let header = datelines.filter { $0.index < firstParagraph }

@@ -86,6 +86,17 @@ import Testing
         for line in furniture { #expect(!article.body.contains(line), "\(line)") }
     }
 
+    /// A wire story's slug printed above its dateline (`AP-UK--Harbour-Bridge, 1st Ld-Writethru` over
+    /// `HARBOUR CITY (AP) - …`) heads the story: the body opens at the dateline.
+    @Test func linesAboveAWireDatelineHeadTheStory() throws {
+        let text = Self.page
+            .replacingOccurrences(of: "March 15, 2021\n\nThe city council voted", with: "March 15, 2021\n\nAP-UK--Harbour-Bridge, 1st Ld-Writethru\n\nHARBOUR CITY (AP) - The city council voted")
+        #expect(text != Self.page)
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.body.first?.hasPrefix("HARBOUR CITY (AP) - The city council voted") == true)
+        #expect(article.body.count == 5)
+    }
+
     /// The site's notices under the story — a call to follow it, a newsletter offer — read as
     /// sentences but are no part of the body.
     @Test func noticesUnderTheStoryLeaveTheBody() throws {
