@@ -251,6 +251,21 @@ package struct PageArticle: Sendable, Equatable {
     /// follow or subscribe, copyright and licence, spam and editor's notes (`Promotions`).
     package static func trailingPromotions(_ paragraphs: [String]) -> Int { Promotions.trailing(paragraphs) }
 
+    /// How many of a story's last paragraphs (up to three) are short lines of five words or fewer
+    /// that end no sentence, under a paragraph that ends one: a page's links and labels under its
+    /// story (`previous post`, `next post`, `Compartir Noticia`, `Comments (+)`, a photo's credit).
+    package static func trailingShortLines(_ paragraphs: [String]) -> Int {
+        var count = 0
+        for line in paragraphs.reversed().prefix(3) {
+            guard Sentences.wordCount(line) <= 5, !TextExtractor.endsASentence(line) else { break }
+            count += 1
+        }
+        guard count > 0, count < paragraphs.count, TextExtractor.endsASentence(paragraphs[paragraphs.count - 1 - count]) else {
+            return 0
+        }
+        return count
+    }
+
     /// `isDebris` and `isCaption` of a line already through `clean` (a block's text).
     package static func isDebris(cleaned line: String) -> Bool { Debris.isDebris(line) }
     package static func isCaption(cleaned line: String) -> Bool { Captions.isCaption(line) }

@@ -379,6 +379,9 @@ struct MainContent {
             let printed = pageBylines(roots).map(Self.tidyName).filter { printedName($0) && !isOutlet($0) }
             if !printed.isEmpty { page.authors = printed } else if !later.isEmpty { page.authors = later }
         }
+        // Short lines under the story's last sentence (`previous post`, `Comments (+)`) are the page's
+        // (after a signature under the story was read as its author).
+        page.body.removeLast(PageArticle.trailingShortLines(page.body))
         // A name that runs on into the author's card (`Jane Doe Journaliste au Monde Suivre …`) is
         // the name before it again.
         page.authors = page.authors.enumerated().filter { index, name in

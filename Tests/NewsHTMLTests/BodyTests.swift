@@ -117,6 +117,22 @@ import Testing
         #expect(try body("21.01.2022 ")?.hasPrefix("A total of 6,000") == true)
     }
 
+    /// Short lines under the story's last sentence (`previous post`, `Comments (+)`, a photo's credit)
+    /// are the page's, not the story's; a list the story ends with (its last line after one that ends
+    /// no sentence) stays, and a name signed under the story is still its author.
+    @Test func shortLinesUnderTheLastSentenceLeaveTheBody() throws {
+        func page(_ tail: String) throws -> Article {
+            try read("<html><body><article>\(story)\(story)\(tail)</article></body></html>")
+        }
+        let links = try page("<p>previous post</p><p>next post</p><p>Main image credit: Getty</p>")
+        #expect(links.body.last == "A second round is planned for June, the Swiss foreign ministry said in a statement on Monday evening.")
+        let list = try page("<p>The delegations named three topics for June</p><ul><li>prisoners</li><li>grain exports</li></ul>")
+        #expect(list.body.last == "grain exports")
+        let signed = try page("<p>Stefan Wasmer</p>")
+        #expect(signed.authors == ["Stefan Wasmer"])
+        #expect(!signed.body.contains("Stefan Wasmer"))
+    }
+
     /// A ruby annotation's reading, the kana printed small over a Japanese word, is not read into the
     /// text: `<ruby>子<rt>こ</rt></ruby>ども` is `子ども`, as a reader reads it, not `子こども`.
     @Test func rubyReadingsAreNotText() throws {
