@@ -34,6 +34,11 @@ enum WireDateline {
         return 0
     }
 
+    /// Whether a line above a dateline ends as a sentence does: its last character a full stop,
+    /// `!`, `?`, `…` or a closing quotation mark. Not `TextExtractor.endsASentence`, for which a colon
+    /// ends one and closing brackets are passed over: here a label (`Font size:`, `SEARCH:`,
+    /// `Поделиться:`) and a note in brackets (`(File Photo. …)`) head the story (five pages'
+    /// bodies worse with that one).
     private static func endsASentence(_ line: String) -> Bool {
         guard let last = line.trimmingCharacters(in: .whitespaces).last else { return false }
         return ".!?…\"”»".contains(last)

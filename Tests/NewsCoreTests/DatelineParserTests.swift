@@ -151,6 +151,8 @@ import Testing
         #expect(WireDateline.headerLines(["By Reuters", "November 19, 2019 / 12:21 AM / Updated 14 hours ago", story]) == 2)
         #expect(WireDateline.headerLines(["AP-US--Trump-Impeachment, 4th Ld-Writethru", story, "More."]) == 1)
         #expect(WireDateline.headerLines(["The map shows where dark matter lies.", story]) == 0)
+        // A label ends no sentence here (`Font size:`, `Share:` above the dateline are the page's).
+        #expect(WireDateline.headerLines(["Font size:", "Share:", story]) == 2)
         #expect(WireDateline.headerLines(["One", "Two", "Three", "Four", story]) == 0)
         #expect(WireDateline.headerLines([story, "By Reuters"]) == 0)
         #expect(WireDateline.headerLines([]) == 0)
