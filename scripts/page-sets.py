@@ -4,7 +4,7 @@ rendered to plain text the way a browser's "save as text" or `html-text` renders
 banners, related links and footers included), with its gold body, title, authors or date.
 
     page-sets.py OUT [--merged DIR] [--readability DIR] [--htmldate DIR] [--postlight DIR]
-                 [--trafilatura-eval DIR]
+                 [--trafilatura-eval DIR] [--untitled]
 
     --merged       a checkout of j-szulc/html-cleaning-dataset-merged (CleanEval dev and final,
                    CleanPortalEval, Dragnet, L3S-GN1 "page-signal")
@@ -15,6 +15,9 @@ banners, related links and footers included), with its gold body, title, authors
                    tests assert; the UTC day of that instant is the gold date)
     --trafilatura-eval  a checkout of adbar/trafilatura (tests/evaldata.json: about 990 pages with
                    title, author and date; trafilatura is tuned on them)
+    --untitled     each page without its window title: `html-text` prints the page's `<title>` as
+                   the first line, but a browser's copy of the page (select all, copy) has no such
+                   line, and the headline must be found among the page's own lines
 
 Writes OUT/pages/SET/NAME.txt (what newsd reads) and OUT/gold.jsonl, one line per page:
 {"set", "file" (relative to OUT/pages), "split" ("train" or "dev"), "body", "title", "authors",
@@ -55,12 +58,27 @@ def decode(raw):
     return raw.decode("cp1252", errors="replace")
 
 
-def render(html):
-    """Plain text of a page as `html-text` renders it (block elements on their own lines)."""
+def render(html, window_title=True):
+    """Plain text of a page as `html-text` renders it (block elements on their own lines): its
+    `<title>` first, as the window's title, unless `window_title` is false."""
     try:
+        if not window_title:
+            tree = html_text.parse_html(html)
+            for title in tree.xpath("//title"):
+                title.drop_tree()
+            return html_text.extract_text(tree, guess_layout=True)
         return html_text.extract_text(html, guess_layout=True)
     except Exception:  # an unparsable page: keep the set going
         return ""
+
+
+# Whether a page's text opens with its window title (`--untitled` leaves it out).
+WINDOW_TITLE = True
+
+
+def rendered_page(html):
+    """A page as the set's readers get it (gold texts keep `render`'s default)."""
+    return render(html, window_title=WINDOW_TITLE)
 
 
 def split_of(name):
@@ -126,7 +144,7 @@ def merged_sets(w, root):
             if page.startswith("URL:"):
                 page = page.split("\n", 1)[1] if "\n" in page else ""
             body = gold_body(read(os.path.join(gold_dir, g)))
-            w.add(set_name, stem, render(page), body=body)
+            w.add(set_name, stem, rendered_page(page), body=body)
     # L3S-GN1 (Google News): spans marked x-nc-sel1 are the headline, x-nc-sel2 the full text.
     folder = os.path.join(root, "page-signal-master")
     for g in sorted(os.listdir(os.path.join(folder, "GoldStandard"))):
@@ -140,7 +158,7 @@ def merged_sets(w, root):
             continue
         head = " ".join(" ".join(e.text_content().split()) for e in doc.xpath('//span[@class="x-nc-sel1"]')).strip()
         body = "\n".join(" ".join(e.text_content().split()) for e in doc.xpath('//span[@class="x-nc-sel2"]'))
-        w.add("l3s-gn1", stem, render(read(src)), body=body.strip(), title=head or None)
+        w.add("l3s-gn1", stem, rendered_page(read(src)), body=body.strip(), title=head or None)
 
 
 def readability_set(w, root):
@@ -155,7 +173,7 @@ def readability_set(w, root):
             continue
         byline = meta.get("byline")
         date = meta.get("publishedTime")
-        w.add("readability", name, render(page), body=body, title=meta.get("title"),
+        w.add("readability", name, rendered_page(page), body=body, title=meta.get("title"),
               authors=[byline] if byline else [], date=date[:10] if date else None)
 
 
@@ -170,7 +188,7 @@ def htmldate_set(w, root):
             else:
                 continue
             stem = re.sub(r"[^\w.-]", "_", entry["file"])[:100]
-            w.add("htmldate", stem, render(read(src)), date=entry["date"])
+            w.add("htmldate", stem, rendered_page(read(src)), date=entry["date"])
 
 
 JS_STRING = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`"""
@@ -223,7 +241,7 @@ def postlight_pages(root):
 
 def postlight_set(w, root):
     for fixture, html, gold in postlight_pages(root):
-        w.add("postlight", os.path.splitext(fixture)[0], render(decode(html)), title=gold["title"],
+        w.add("postlight", os.path.splitext(fixture)[0], rendered_page(decode(html)), title=gold["title"],
               authors=[gold["authors"]] if gold["authors"] else [], date=gold["date"])
 
 
@@ -256,7 +274,7 @@ def trafilatura_pages(root):
 def trafilatura_set(w, root):
     for name, src, gold in trafilatura_pages(root):
         stem = re.sub(r"[^\w.-]", "_", os.path.splitext(name)[0])[:100]
-        w.add("trafilatura-eval", stem, render(read(src)), title=gold["title"],
+        w.add("trafilatura-eval", stem, rendered_page(read(src)), title=gold["title"],
               authors=[gold["authors"]] if gold["authors"] else [], date=gold["date"])
 
 
@@ -268,7 +286,11 @@ def main():
     ap.add_argument("--htmldate")
     ap.add_argument("--postlight")
     ap.add_argument("--trafilatura-eval")
+    ap.add_argument("--untitled", action="store_true",
+                    help="leave the page's <title> out of its text, as a browser's copy of the page has none")
     args = ap.parse_args()
+    global WINDOW_TITLE
+    WINDOW_TITLE = not args.untitled
     os.makedirs(args.out, exist_ok=True)
     w = Writer(args.out)
     if args.merged:

@@ -3,13 +3,16 @@
 parts of its first line (Sources/NewsCore/TitleRanker.swift), and writes its weights as
 Sources/NewsCore/TitleModelWeights.swift.
 
-    train-titles.py SETS --extract BIN/newsd-extract [--write FILE] [--report]
+    train-titles.py SETS [SETS …] --extract BIN/newsd-extract [--write FILE] [--report]
 
-SETS is what scripts/page-sets.py built. newsd-extract computes each page's candidates and their
-features (`--title-candidates`), so the features are the parser's own and cannot drift from what
-it scores. A candidate is right when it equals the gold title after case-folding, dropping
+SETS is what scripts/page-sets.py built; the model newsd ships is trained on the sets in both forms,
+as `html-text` prints them (the window title first) and as a browser's copy has them (`page-sets.py
+--untitled`), so that it finds the headline with or without that first line. With more than one
+SETS, the report names each set with its directory (`trafilatura-eval@SETS-untitled`).
+newsd-extract computes each page's candidates and their features (`--title-candidates`), so the
+features are the parser's own and cannot drift from what it scores. A candidate is right when it equals the gold title after case-folding, dropping
 punctuation and collapsing white space (as scripts/eval-pages.py scores titles). The model is
-gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, 100 trees of depth 3, no
+gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, 100 trees of depth 4, no
 early stopping, a fixed seed: the same trees on every run) that score each candidate as right or not,
 fitted on the candidates of the "train" split's pages that have a right candidate; a page's headline
 is its best-scored candidate. --report prints, per split and per set, how often that is right, over
@@ -117,7 +120,7 @@ def accuracy(data, score):
     return right, len(data)
 
 
-TREES = dict(max_depth=3, max_iter=100, learning_rate=0.1, early_stopping=False, random_state=0)
+TREES = dict(max_depth=4, max_iter=100, learning_rate=0.1, early_stopping=False, random_state=0)
 
 
 def fit_trees(data):
@@ -159,7 +162,7 @@ def swift_file(trees, names):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("sets")
+    ap.add_argument("sets", nargs="+", help="one or more directories page-sets.py wrote (a page's forms are trained on together)")
     ap.add_argument("--extract", required=True, help="the newsd-extract binary")
     ap.add_argument("--write", help="write the weights as this Swift file")
     ap.add_argument("--report", action="store_true")
@@ -168,7 +171,15 @@ def main():
                                          "TitleRanker.swift"))
     args = ap.parse_args()
 
-    gold, pages = load(args.sets, args.extract)
+    gold, pages = {}, []
+    for sets in args.sets:
+        g, p = load(sets, args.extract)
+        if len(args.sets) > 1:
+            # The same set in another form is reported apart (`trafilatura-eval@SETS-untitled`).
+            tag = "@" + os.path.basename(os.path.normpath(sets))
+            p = [(dict(page_gold, set=page_gold["set"] + tag), candidates) for page_gold, candidates in p]
+        gold.update(g)
+        pages += p
     data = design(pages)
     train = [d for d in data if d[0]["split"] == "train" and d[2].sum() > 0]
     print(f"{len(gold)} pages with a gold title; {len(data)} read as whole pages; "

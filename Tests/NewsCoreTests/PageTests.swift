@@ -255,6 +255,57 @@ import Testing
         #expect(article.published == "2021-03-15")
     }
 
+    /// A page as a browser's copy has it (select all, copy): no window title above the page, whose
+    /// first line is a skip link. The title model is trained on pages in both forms; one trained
+    /// only on pages whose first line is their `<title>` took `Skip to content` for the headline.
+    @Test func headlineOfAPageCopiedWithoutItsWindowTitle() throws {
+        let text = """
+            Skip to content
+
+            blog.example.org Home
+
+            Go
+
+            Home
+            Articles
+            Demos
+            About
+
+            Example Labs
+
+            Home
+            Articles
+
+            A faster way to sync your notes between devices
+
+            Older Article
+            Newer Article
+
+            on March 10, 2015 by Maria Lindqvist
+
+            in Featured Article Sync Storage
+
+            2 comments
+
+            For more than a decade the notes app has kept every note in one large file that had to be copied whole whenever anything changed. While simple, that design made syncing slow and used far more data than it needed to on phones.
+
+            The new sync engine fixes most of these problems. It splits the notes into small pieces and sends only the pieces that changed, so that a small edit travels in a fraction of a second even on a slow connection.
+
+            The engine also keeps a short history of every note, which means that two devices editing the same note at the same time no longer overwrite each other's changes.
+
+            As of this writing, the new engine is available in the nightly builds, and it will reach everyone with the next release in the spring.
+
+            Share this article
+            Facebook
+            Twitter
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "A faster way to sync your notes between devices")
+        #expect(article.authors == ["Maria Lindqvist"])
+        #expect(article.published == "2015-03-10")
+        #expect(article.body.first?.hasPrefix("For more than a decade") == true)
+    }
+
     /// A bar with a space on one side only separates a page title's parts as ` | ` does
     /// (`Headline| Sport | Site`); a bar inside a word does not.
     /// Titles written without spaces: parts are measured in wide characters, and the full-width
