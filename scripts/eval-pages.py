@@ -183,7 +183,9 @@ def main():
         if args.keep:
             open(args.keep, "w", encoding="utf-8").write(dump)
     articles = {}
-    for line in dump.splitlines():
+    for line in dump.split("\n"):  # not splitlines(): a story may hold U+2028 or U+0085
+        if not line:
+            continue
         a = json.loads(line)
         if "error" not in a:
             articles[a["path"].lstrip("./")] = a

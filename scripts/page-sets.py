@@ -18,6 +18,9 @@ banners, related links and footers included), with its gold body, title, authors
     --untitled     each page without its window title: `html-text` prints the page's `<title>` as
                    the first line, but a browser's copy of the page (select all, copy) has no such
                    line, and the headline must be found among the page's own lines
+    --w3m          each page as `w3m -dump` prints it (needs w3m: `apt-get install w3m`): lines
+                   wrapped at 80 columns, lists indented with bullets, no window title, as text saved
+                   with a text-mode browser or a mail client is
 
 Writes OUT/pages/SET/NAME.txt (what newsd reads) and OUT/gold.jsonl, one line per page:
 {"set", "file" (relative to OUT/pages), "split" ("train" or "dev"), "body", "title", "authors",
@@ -32,6 +35,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 
 import html_text
@@ -74,10 +78,25 @@ def render(html, window_title=True):
 
 # Whether a page's text opens with its window title (`--untitled` leaves it out).
 WINDOW_TITLE = True
+# How pages are rendered: "html-text", or "w3m" (`--w3m`).
+RENDERER = "html-text"
+
+
+def render_w3m(html):
+    """The page as `w3m -dump` prints it: lines wrapped at 80 columns, lists indented with bullets,
+    no window title."""
+    try:
+        return subprocess.run(["w3m", "-dump", "-T", "text/html", "-cols", "80", "-I", "UTF-8", "-O", "UTF-8"],
+                              input=html.encode("utf-8", "replace"), capture_output=True,
+                              timeout=60).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.SubprocessError):  # an unreadable page: keep the set going
+        return ""
 
 
 def rendered_page(html):
     """A page as the set's readers get it (gold texts keep `render`'s default)."""
+    if RENDERER == "w3m":
+        return render_w3m(html)
     return render(html, window_title=WINDOW_TITLE)
 
 
@@ -288,9 +307,12 @@ def main():
     ap.add_argument("--trafilatura-eval")
     ap.add_argument("--untitled", action="store_true",
                     help="leave the page's <title> out of its text, as a browser's copy of the page has none")
+    ap.add_argument("--w3m", action="store_true",
+                    help="render the pages with `w3m -dump` (wrapped at 80 columns) instead of html-text")
     args = ap.parse_args()
-    global WINDOW_TITLE
+    global WINDOW_TITLE, RENDERER
     WINDOW_TITLE = not args.untitled
+    RENDERER = "w3m" if args.w3m else "html-text"
     os.makedirs(args.out, exist_ok=True)
     w = Writer(args.out)
     if args.merged:

@@ -53,7 +53,7 @@ def load(sets, extract):
     for i in range(0, len(files), 200):
         out = subprocess.run([extract, "--title-candidates", *files[i:i + 200]], check=True,
                              capture_output=True, text=True).stdout
-        for line in out.splitlines():
+        for line in filter(None, out.split("\n")):  # a candidate may hold U+2028
             r = json.loads(line)
             pages.append((gold[r["file"]], r["candidates"]))
     return gold, pages

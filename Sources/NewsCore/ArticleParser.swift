@@ -75,7 +75,8 @@ public struct ArticleParser: Sendable {
     public func articles() throws(ParseError) -> [Article] {
         switch state.format {
         case .text, .html:
-            let lines = try state.allLines()
+            // Text wrapped at a fixed width is read with its paragraphs' lines joined (`HardWraps`).
+            let lines = HardWraps.unwrapped(try state.allLines())
             return TextExtractor(lines: lines, metadata: Metadata(), aliases: aliases).article().map { [$0] } ?? []
         case .json:
             if state.pending.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return [] }
@@ -97,6 +98,6 @@ public struct ArticleParser: Sendable {
     /// `TitleRanker`), for `scripts/train-titles.py`; nil for JSON and for text that is no page.
     package func titleCandidates() throws(ParseError) -> [TitleRanker.Candidate]? {
         guard state.format == .text else { return nil }
-        return TextExtractor(lines: try state.allLines(), metadata: Metadata(), aliases: aliases).titleCandidates()
+        return TextExtractor(lines: HardWraps.unwrapped(try state.allLines()), metadata: Metadata(), aliases: aliases).titleCandidates()
     }
 }
