@@ -6,7 +6,8 @@
 /// the next word would not have fitted (`wrapWidth`; text that is not wrapped has lines of every
 /// length, its widest an outlier, and words that would have fitted). A line then runs on into the
 /// next when the next one's first word would not have fitted after it, the line is at least three
-/// fifths of the width, and the next line is no list item, blank line or further-indented block. Where the text sets its
+/// fifths of the width, the next line is no list item, blank line or further-indented block, and
+/// the two are not both a header's labelled fields (`From: …`). Where the text sets its
 /// paragraphs apart by blank lines, a sentence's end at a line's end runs on too; where it does not,
 /// a line that ends a sentence ends its paragraph. A line that ends a word with a hyphen runs on
 /// without a space (`E-Mail-` / `Adresse`), as do two wide (CJK) characters.
@@ -98,6 +99,8 @@ enum HardWraps {
         let aboveIndent = above.prefix { $0 == " " || $0 == "\t" }.count + (opensListItem(aboveText) ? 2 : 0)
         guard indent <= aboveIndent else { return false }
         if !spaced, endsASentence(above), first.isUppercase || first.isNumber || "\"“„«'‘".contains(first) { return false }
+        // A header's fields, each on a line of its own (`Next message: …` / `Previous message: …`).
+        if opensWithLabel(aboveText), opensWithLabel(next) { return false }
         let word = next.prefix { $0 != " " && $0 != "\t" }
         // The next line's first word would not have fitted after this line.
         return width + 1 + columns(word) > wrap
@@ -113,6 +116,13 @@ enum HardWraps {
             return (tail.first == "." || tail.first == ")") && tail.dropFirst().first == " "
         }
         return false
+    }
+
+    /// Whether a line opens with a label: up to three words, the first capitalised, and a colon
+    /// within the first 24 characters (`From:`, `Next message:`).
+    static func opensWithLabel(_ text: Substring) -> Bool {
+        guard text.first?.isUppercase == true, let colon = text.prefix(24).firstIndex(of: ":") else { return false }
+        return text[..<colon].split(separator: " ").count <= 3
     }
 
     /// Whether a line ends a sentence: a full stop, `!`, `?` or `:`, a closing quote or bracket after one.

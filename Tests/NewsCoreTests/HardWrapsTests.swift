@@ -79,6 +79,26 @@ import Testing
         ])
     }
 
+    /// A header's fields of about the wrap's width stay on lines of their own; the message under
+    /// them is joined.
+    @Test func labelledLinesStayApart() {
+        let lines = [
+            "From: Susan Parker (s.parker@example.org)",
+            "Next message: Donna Crumley: \"On remembering everything, a second reply\"",
+            "Previous message: Judy Chatwin: \"On the man with a shattered world\"",
+            "",
+            "Luria's patient was once a very clever student studying at a polytechnic in",
+            "Russia, and he was in his fourth year of study when he suffered severe brain",
+            "damage which destroyed his chance of a normal life, and which came from a",
+            "bullet fragment shot into his brain during the war.",
+        ]
+        #expect(HardWraps.unwrapped(lines) == Array(lines[..<4]) + [
+            "Luria's patient was once a very clever student studying at a polytechnic in Russia, and he was in his "
+                + "fourth year of study when he suffered severe brain damage which destroyed his chance of a normal "
+                + "life, and which came from a bullet fragment shot into his brain during the war.",
+        ])
+    }
+
     /// Without blank lines between paragraphs, a line that ends a sentence ends its paragraph when
     /// the next opens with a capital; with them, a paragraph runs on over a sentence's end.
     @Test func sentenceEndsAtALinesEnd() {
