@@ -29,23 +29,30 @@ enum HardWraps {
         var lastWidth = 0
         for (index, line) in lines.enumerated() {
             defer { (last, lastWidth) = (line, widths[index]) }
-            if var open = current {
-                if runsOn(last, width: lastWidth, into: line, wrap: width, spaced: spaced) {
-                    let next = line.drop { $0 == " " || $0 == "\t" }
-                    while open.last == " " || open.last == "\t" { open.removeLast() }
-                    let glued = open.last == "-" && open.dropLast().last?.isLetter == true
-                        || isWide(open.unicodeScalars.last) && isWide(next.unicodeScalars.first)
-                    if !glued { open.append(" ") }
-                    open.append(contentsOf: next)
-                    current = open
-                    continue
-                }
-                out.append(open)
+            guard current != nil else {
+                current = line
+                continue
             }
+            if runsOn(last, width: lastWidth, into: line, wrap: width, spaced: spaced) {
+                // In place: a copy of the paragraph per line joined would take the square of its length.
+                join(&current!, line.drop { $0 == " " || $0 == "\t" })
+                continue
+            }
+            out.append(current!)
             current = line
         }
         if let current { out.append(current) }
         return out
+    }
+
+    /// Appends the next line's text to a paragraph: after a space, or without one after a word broken
+    /// at its hyphen and between two wide characters.
+    static func join(_ paragraph: inout String, _ next: Substring) {
+        while paragraph.last == " " || paragraph.last == "\t" { paragraph.removeLast() }
+        let glued = paragraph.last == "-" && paragraph.dropLast().last?.isLetter == true
+            || isWide(paragraph.unicodeScalars.last) && isWide(next.unicodeScalars.first)
+        if !glued { paragraph.append(" ") }
+        paragraph.append(contentsOf: next)
     }
 
     /// The width the text is wrapped at, or nil when it is not wrapped: the widest lines but one in

@@ -79,6 +79,15 @@ import Testing
         ])
     }
 
+    /// A hostile text of a hundred thousand wrapped lines and no paragraph break is one paragraph,
+    /// joined in place (a copy of the paragraph per line joined took minutes).
+    @Test func aHundredThousandWrappedLinesAreOneParagraph() {
+        let line = "every line of this endless paragraph runs on into the next one without a stop"
+        let joined = HardWraps.unwrapped(Array(repeating: line, count: 100_000))
+        #expect(joined.count == 1)
+        #expect(joined.first?.utf8.count == 100_000 * (line.utf8.count + 1) - 1)
+    }
+
     /// A header's fields of about the wrap's width stay on lines of their own; the message under
     /// them is joined.
     @Test func labelledLinesStayApart() {
