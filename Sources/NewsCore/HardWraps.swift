@@ -23,25 +23,19 @@ enum HardWraps {
         let spaced = blanks * 5 >= lines.count
         var out: [String] = []
         out.reserveCapacity(lines.count)
-        var current: String?
-        // The paragraph's last line as written, and its width.
-        var last = ""
-        var lastWidth = 0
-        for (index, line) in lines.enumerated() {
-            defer { (last, lastWidth) = (line, widths[index]) }
-            guard current != nil else {
-                current = line
-                continue
+        // The paragraph being joined, in place: a copy of it per line joined would take the square
+        // of its length.
+        var current = lines[0]
+        for index in 1..<lines.count {
+            // The paragraph's last line as written is the line above.
+            if runsOn(lines[index - 1], width: widths[index - 1], into: lines[index], wrap: width, spaced: spaced) {
+                join(&current, lines[index].drop { $0 == " " || $0 == "\t" })
+            } else {
+                out.append(current)
+                current = lines[index]
             }
-            if runsOn(last, width: lastWidth, into: line, wrap: width, spaced: spaced) {
-                // In place: a copy of the paragraph per line joined would take the square of its length.
-                join(&current!, line.drop { $0 == " " || $0 == "\t" })
-                continue
-            }
-            out.append(current!)
-            current = line
         }
-        if let current { out.append(current) }
+        out.append(current)
         return out
     }
 
@@ -105,7 +99,7 @@ enum HardWraps {
         let aboveText = above.drop { $0 == " " || $0 == "\t" }
         let aboveIndent = above.prefix { $0 == " " || $0 == "\t" }.count + (opensListItem(aboveText) ? 2 : 0)
         guard indent <= aboveIndent else { return false }
-        if !spaced, endsASentence(above), first.isUppercase || first.isNumber || "\"“„«'‘".contains(first) { return false }
+        if !spaced, TextExtractor.endsASentence(above), first.isUppercase || first.isNumber || "\"“„«'‘".contains(first) { return false }
         // A header's fields, each on a line of its own (`Next message: …` / `Previous message: …`).
         if opensWithLabel(aboveText), opensWithLabel(next) { return false }
         let word = next.prefix { $0 != " " && $0 != "\t" }
@@ -130,14 +124,6 @@ enum HardWraps {
     static func opensWithLabel(_ text: Substring) -> Bool {
         guard text.first?.isUppercase == true, let colon = text.prefix(24).firstIndex(of: ":") else { return false }
         return text[..<colon].split(separator: " ").count <= 3
-    }
-
-    /// Whether a line ends a sentence: a full stop, `!`, `?` or `:`, a closing quote or bracket after one.
-    static func endsASentence(_ line: String) -> Bool {
-        var end = line.unicodeScalars.reversed().drop { $0 == " " || $0 == "\t" }[...]
-        while let last = end.first, "\"”’'»)]".unicodeScalars.contains(last) { end = end.dropFirst() }
-        guard let last = end.first else { return false }
-        return ".!?:。！？".unicodeScalars.contains(last)
     }
 
     /// Columns a terminal gives the text: two for a wide (CJK) character, none for a combining
