@@ -20,6 +20,9 @@ package enum HTMLReader {
     /// The page's fields before analysis (metadata and sorted blocks).
     /// When class and id words set so much aside that less text than this is left, they are trusted less.
     static let shortBody = 500
+    /// When a pass found this much text, it found the story, and the passes after it leave readers'
+    /// comments out (`MainContent.Evidence.setsCommentsAside`).
+    static let storyBeforeComments = 200
 
     /// `text` is the page as decoded, before the parser's copy left its scripts out: a date stated
     /// only in a script's data is read from it (`ScriptDates`).
@@ -33,6 +36,7 @@ package enum HTMLReader {
             let length = page.body.reduce(0) { $0 + $1.utf8.count }
             if best == nil || length > best!.length { best = (page, length, content) }
             if length >= shortBody { break }
+            if length >= storyBeforeComments { evidence.setsCommentsAside = true }
         }
         var page = best!.page
         // A day the page prints (`11 maja 2021, 11:49`) keeps the time a script states for the same

@@ -69,6 +69,20 @@ extension MainContent {
         }
     }
 
+    /// Whether class and id words name the section of readers' comments under a story, as blog and
+    /// news systems name it (WordPress's `comments-area` and `comment-list`, Disqus's `disqus_thread`,
+    /// an `id="comments"`), by a whole word: a story's `comment-body` or an opinion section's
+    /// `commentisfree` is none.
+    static func namesCommentSection(_ words: String) -> Bool {
+        guard words.containsUTF8("comment") || words.containsUTF8("disqus") else { return false }
+        return words.split(separator: " ").contains { commentSectionWords.contains(String($0)) }
+    }
+
+    static let commentSectionWords: Set<String> = [
+        "comments", "commentlist", "comment-list", "comments-list", "comments-area", "comments-section",
+        "comment-section", "comments-container", "comment-respond", "disqus_thread",
+    ]
+
     /// Whether an element is page furniture by its tag, role (unless `byRole` is false), visibility or
     /// class and id words.
     static func isFurniture(

@@ -49,6 +49,15 @@ struct MainContent {
         /// furniture at every strictness. A wrapper so named (`cookies-accepted`, `modal-open`) that
         /// holds a `<main>`, an `<article>` or an `<h1>` is no dialog.
         let isDialog: [Bool]
+        /// Per node, whether its class or id names the readers' comments under a story
+        /// (`namesCommentSection`); an element that holds a `<main>`, an `<article>` or an `<h1>` is
+        /// none. Furniture in every pass once `setsCommentsAside`.
+        let isCommentSection: [Bool]
+        /// Whether a pass found a story (`HTMLReader.page`): the passes that trust class words less are
+        /// for a story those words set aside, and a short post's readers can write more than its author
+        /// did, so from then on the comments stay out. A page whose strict pass found nothing (a post
+        /// with no text, a forum's thread) may be its comments.
+        var setsCommentsAside = false
         /// Per node, whether it is a `<noscript>` holding a story's worth of text (`storyInNoscript`
         /// bytes or more, and a third of the page's or more): no furniture by its tag. Blogger's
         /// templates put the post there for readers without scripts, and an element a page leaves open
@@ -107,6 +116,9 @@ struct MainContent {
             isDialog = nodes.indices.map { [hints] i in
                 !hints[i].isEmpty && holds[i] & story == 0 && MainContent.dialogTagSet.contains(nodes[i])
                     && MainContent.namesADialog(hints[i])
+            }
+            isCommentSection = nodes.indices.map { [hints] i in
+                !hints[i].isEmpty && holds[i] & story == 0 && MainContent.namesCommentSection(hints[i])
             }
         }
     }
@@ -170,7 +182,7 @@ struct MainContent {
             }
             if markup == Evidence.furniture {
                 excluded[i] = true
-            } else if markup == Evidence.judged, evidence.isDialog[i] {
+            } else if markup == Evidence.judged, evidence.isDialog[i] || evidence.setsCommentsAside && evidence.isCommentSection[i] {
                 excluded[i] = true
             } else if markup == Evidence.judged, strictness != .tagsOnly {
                 let hints = hintsOf[i]
