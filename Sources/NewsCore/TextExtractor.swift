@@ -212,8 +212,9 @@ struct TextExtractor {
             if let t = titleLine {
                 let line = roles[t] == .summaryItem ? (Self.bulletText(text[t]) ?? text[t]) : text[t]
                 let first = Sentences.first(of: line)
-                title = first
-                if roles[t] == .paragraph, first.count == line.count { roles[t] = .title }
+                title = Self.headlineSized(first)
+                // A line cut to a headline's size stays in the body: none of its text is lost.
+                if roles[t] == .paragraph, title == first, first.count == line.count { roles[t] = .title }
             }
         }
 
@@ -782,7 +783,8 @@ extension TextExtractor {
         _ parts: Article, subheadingsBefore placement: [Int?], titleNamesEntities: Bool, language: String?,
         aliases: EntityAliases
     ) -> Article {
-        let (title, summary, subheadings, body, captions) = (parts.title, parts.summary, parts.subheadings, parts.body, parts.captions)
+        let title = parts.title.map(Self.headlineSized)
+        let (summary, subheadings, body, captions) = (parts.summary, parts.subheadings, parts.body, parts.captions)
         var analysis = EntityRecognizer(aliases: aliases)
         var quotes: [Article.Quote] = []
         var texts: [String] = []
@@ -824,6 +826,7 @@ extension TextExtractor {
         for mentions in allMentions[(headTokens.count + bodyTokens.count)...] { analysis.record(mentions) }
 
         var article = parts
+        article.title = title
         article.people = analysis.people
         article.places = analysis.places
         article.organisations = analysis.organisations
@@ -835,6 +838,29 @@ extension TextExtractor {
         article.contentHash = ContentHash.of(body)
         article.body = inReadingOrder(paragraphs: body, subheadings: subheadings, before: placement)
         return article
+    }
+
+    /// Most characters a title has: the longest headlines of the page sets have about 250. A first
+    /// line with no sentence end (a file of one line, a minified script, a page rendered as one line)
+    /// would otherwise be a title of any length, shown whole by every listing.
+    package static let maxTitleCharacters = 300
+
+    /// A title on one line and of at most `maxTitleCharacters`: line breaks and the white space
+    /// around them are one space (a page's `<title>` whose end tag is broken runs over its script's
+    /// lines), and a longer title is cut after its last whole word within the limit (or at the limit,
+    /// in text written without spaces) and ends with `…`.
+    static func headlineSized(_ title: String) -> String {
+        var title = title
+        if title.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            title = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        guard title.utf8.count > maxTitleCharacters, title.count > maxTitleCharacters else { return title }
+        let limit = title.index(title.startIndex, offsetBy: maxTitleCharacters - 1)
+        var cut = title[..<limit]
+        if let space = cut.lastIndex(where: \.isWhitespace), cut.distance(from: cut.startIndex, to: space) >= maxTitleCharacters / 2 {
+            cut = cut[..<space]
+        }
+        return cut.trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// Whether a paragraph ends a sentence: a full stop, `!`, `?`, `…` or `:` last, before any closing

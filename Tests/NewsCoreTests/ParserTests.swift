@@ -52,6 +52,23 @@ import Testing
         }
     }
 
+    /// A file of one line with no sentence end (a minified script, a log line, a page rendered as one
+    /// line): the title is cut to a headline's size, and the line stays in the body whole, so that
+    /// none of its text is lost to search.
+    @Test func aLongLineWithNoSentenceEndIsNoTitleOfAnyLength() throws {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+        let line = (0..<20_000).map { words[$0 * 7 % words.count] }.joined(separator: " ")
+        let article = try #require(try TestSupport.article(line + "\n"))
+        let title = try #require(article.title)
+        #expect(title.count <= TextExtractor.maxTitleCharacters)
+        #expect(title.hasPrefix("alpha theta eta zeta"))
+        #expect(title.hasSuffix("…"))
+        #expect(article.body == [line])
+        // A title of ordinary length is left as it is.
+        let short = try #require(try TestSupport.article("Council approves the budget\nThe council met on Tuesday.\n"))
+        #expect(short.title == "Council approves the budget")
+    }
+
     @Test func savedStateResumes() throws {
         let bytes = try TestSupport.seed("000_edc18a25d3498dcf.txt")
         let whole = try TestSupport.parse(bytes)

@@ -20,6 +20,21 @@ let story = """
     """
 
 @Suite struct MetadataTests {
+    /// A stated title whose closing quotation mark is missing runs over the page's script: the title is
+    /// one line and of a headline's size, however long the value.
+    @Test func aRunawayTitleIsOneLineOfAHeadlinesSize() throws {
+        let script = (0..<400).map { "this.prop\($0) = 'section';" }.joined(separator: "\n ")
+        let article = try read(
+            """
+            <html><head><meta name="title" content="Slammer for Rammer \(script)"></head><body><p>The team's new \
+            goalie made thirty saves on Saturday night.</p></body></html>
+            """)
+        let title = try #require(article.title)
+        #expect(title.count <= 300)
+        #expect(title.hasPrefix("Slammer for Rammer this.prop0 = 'section'; this.prop1"))
+        #expect(!title.contains("\n"))
+    }
+
     @Test func jsonLDNewsArticle() throws {
         let article = try read(
             """
