@@ -29,10 +29,16 @@ extension MainContent {
         // and `Navigation und Service` are no headline),
         // and unless it holds the stated title with more around it (a kicker, a date or the site:
         // `Tunesien Große Aufgaben für die neue Regierung`).
+        // An `<h1>` that prints every word of the stated title with more between them is the fuller
+        // form of the same headline, whatever the story repeats (`… No Longer In The Running To
+        // Become Donald Trump’s Secretary Of State` printed, `… For Secretary Of State` stated).
         func printedWins(_ h1: String) -> Bool {
             let hk = key(h1)
-            return statedOnly && !hk.isEmpty && !hk.contains(k) && hk != metadata.source.map(key) && wordsIn(h1) >= 2
-                && opening.count >= 20
+            guard statedOnly && !hk.isEmpty && !hk.contains(k) && hk != metadata.source.map(key) && wordsIn(h1) >= 2 else {
+                return false
+            }
+            if printsWithMore(h1, chosen) { return true }
+            return opening.count >= 20
                 && Self.share(h1, opening) >= 0.34 && Self.share(h1, opening) + 0.1 >= Self.share(chosen, opening)
         }
         // `Penny - Stardew Valley Wiki` stated, `<h1>Penny</h1>` printed: the page's `<h1>` that is the
@@ -63,6 +69,18 @@ extension MainContent {
         let hk = key(h1)
         if !hk.isEmpty && hk.count < k.count && k.contains(hk) { return h1 }
         return printedWins(h1) ? h1 : chosen
+    }
+
+    /// Whether `printed` holds every word of `stated` (three words or more, common words not
+    /// counted) and more words than it.
+    static func printsWithMore(_ printed: String, _ stated: String) -> Bool {
+        var words = Set<String>()
+        var counted = 0
+        TitleRanker.forEachWord(in: printed) { words.insert($0) }
+        TitleRanker.forEachWord(in: stated) { word in
+            if !LineFeatures.stopWords.contains(word) { counted += 1 }
+        }
+        return counted >= 3 && wordsIn(printed) > wordsIn(stated) && share(stated, words) == 1
     }
 
     /// The share of a text's words the story repeats (`opening`), common words (`the`, `and`) not

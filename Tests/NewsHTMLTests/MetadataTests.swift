@@ -723,6 +723,23 @@ let story = """
         #expect(article.title == "Unspoken Homesickness")
     }
 
+    /// A page's only `<h1>` that prints every word of the social card's title with more between them
+    /// is the fuller form of the same headline, though the story repeats fewer of its words; one that
+    /// holds the stated title with a kicker before it leaves the stated title as it is.
+    @Test(arguments: [
+        ("Geneva talks between the envoys end in stalemate without a statement",
+         "Geneva talks between the envoys end in stalemate without a statement"),
+        ("Diplomacy: Geneva talks end without a statement", "Geneva talks end without a statement"),
+    ])
+    func headingThatPrintsTheStatedTitleFullerIsTheHeadline(heading: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="Geneva talks end without a statement"></head>
+            <body><article><h1>\(heading)</h1>\(story)</article></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// A `<title>` that is the page's `<h1>` and the site's name, where the `<h1>` itself holds a
     /// separator (`Hund vertreibt Einbrecher – Zeugenaufruf – Hildesheimer Presse`): the `<h1>` whole
     /// is the headline, not the `<title>`'s first part.
