@@ -845,10 +845,10 @@ extension TextExtractor {
     /// would otherwise be a title of any length, shown whole by every listing.
     package static let maxTitleCharacters = 300
 
-    /// A title on one line and of at most `maxTitleCharacters`: line breaks and the white space
-    /// around them are one space (a page's `<title>` whose end tag is broken runs over its script's
-    /// lines), and a longer title is cut after its last whole word within the limit (or at the limit,
-    /// in text written without spaces) and ends with `…`.
+    /// A title on one line and of at most `maxTitleCharacters`: in a title that holds a line break
+    /// (a stated title whose closing quotation mark is missing runs over the page's script), each run
+    /// of white space is one space; a longer title is cut after its last whole word within the limit
+    /// (or at the limit, in text written without spaces) and ends with `…`.
     static func headlineSized(_ title: String) -> String {
         var title = title
         if title.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {

@@ -21,7 +21,7 @@ package enum HTMLReader {
     /// When class and id words set so much aside that less text than this is left, they are trusted less.
     static let shortBody = 500
     /// When a pass found this much text, it found the story, and the passes after it leave readers'
-    /// comments out (`MainContent.Evidence.setsCommentsAside`).
+    /// comments out (`MainContent.Evidence.setCommentsAside`).
     static let storyBeforeComments = 200
 
     /// `text` is the page as decoded, before the parser's copy left its scripts out: a date stated
@@ -36,7 +36,7 @@ package enum HTMLReader {
             let length = page.body.reduce(0) { $0 + $1.utf8.count }
             if best == nil || length > best!.length { best = (page, length, content) }
             if length >= shortBody { break }
-            if length >= storyBeforeComments { evidence.setsCommentsAside = true }
+            if length >= storyBeforeComments { evidence.setCommentsAside() }
         }
         var page = best!.page
         // A day the page prints (`11 maja 2021, 11:49`) keeps the time a script states for the same

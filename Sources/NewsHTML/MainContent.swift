@@ -49,15 +49,24 @@ struct MainContent {
         /// furniture at every strictness. A wrapper so named (`cookies-accepted`, `modal-open`) that
         /// holds a `<main>`, an `<article>` or an `<h1>` is no dialog.
         let isDialog: [Bool]
+        /// Per node, whether a `<main>`, an `<article>` or an `<h1>` is inside it.
+        let holdsStory: [Bool]
         /// Per node, whether its class or id names the readers' comments under a story
         /// (`namesCommentSection`); an element that holds a `<main>`, an `<article>` or an `<h1>` is
-        /// none. Furniture in every pass once `setsCommentsAside`.
-        let isCommentSection: [Bool]
-        /// Whether a pass found a story (`HTMLReader.page`): the passes that trust class words less are
-        /// for a story those words set aside, and a short post's readers can write more than its author
-        /// did, so from then on the comments stay out. A page whose strict pass found nothing (a post
-        /// with no text, a forum's thread) may be its comments.
-        var setsCommentsAside = false
+        /// none. Furniture in every pass after `setCommentsAside()`; empty until then (most pages never
+        /// ask).
+        private(set) var isCommentSection: [Bool] = []
+
+        /// Called when a pass found a story (`HTMLReader.page`): the passes that trust class words
+        /// less are for a story those words set aside, and a short post's readers can write more than
+        /// its author did, so from then on the comments stay out. A page whose strict pass found
+        /// nothing (a post with no text, a forum's thread) may be its comments.
+        mutating func setCommentsAside() {
+            guard isCommentSection.isEmpty else { return }
+            isCommentSection = hints.indices.map { i in
+                !hints[i].isEmpty && !holdsStory[i] && MainContent.namesCommentSection(hints[i])
+            }
+        }
         /// Per node, whether it is a `<noscript>` holding a story's worth of text (`storyInNoscript`
         /// bytes or more, and a third of the page's or more): no furniture by its tag. Blogger's
         /// templates put the post there for readers without scripts, and an element a page leaves open
@@ -117,9 +126,7 @@ struct MainContent {
                 !hints[i].isEmpty && holds[i] & story == 0 && MainContent.dialogTagSet.contains(nodes[i])
                     && MainContent.namesADialog(hints[i])
             }
-            isCommentSection = nodes.indices.map { [hints] i in
-                !hints[i].isEmpty && holds[i] & story == 0 && MainContent.namesCommentSection(hints[i])
-            }
+            holdsStory = holds.map { $0 & story != 0 }
         }
     }
 
@@ -182,7 +189,7 @@ struct MainContent {
             }
             if markup == Evidence.furniture {
                 excluded[i] = true
-            } else if markup == Evidence.judged, evidence.isDialog[i] || evidence.setsCommentsAside && evidence.isCommentSection[i] {
+            } else if markup == Evidence.judged, evidence.isDialog[i] || !evidence.isCommentSection.isEmpty && evidence.isCommentSection[i] {
                 excluded[i] = true
             } else if markup == Evidence.judged, strictness != .tagsOnly {
                 let hints = hintsOf[i]
