@@ -4,7 +4,7 @@ rendered to plain text the way a browser's "save as text" or `html-text` renders
 banners, related links and footers included), with its gold body, title, authors or date.
 
     page-sets.py OUT [--merged DIR] [--readability DIR] [--htmldate DIR] [--postlight DIR]
-                 [--trafilatura-eval DIR] [--untitled]
+                 [--trafilatura-eval DIR] [--untitled | --w3m]
 
     --merged       a checkout of j-szulc/html-cleaning-dataset-merged (CleanEval dev and final,
                    CleanPortalEval, Dragnet, L3S-GN1 "page-signal")

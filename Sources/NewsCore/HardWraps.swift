@@ -67,7 +67,7 @@ enum HardWraps {
         for index in lines.indices.dropLast() where widths[index] * 5 >= width * 3 && widths[index] <= width {
             let next = lines[index + 1].drop { $0 == " " || $0 == "\t" }
             guard let first = next.first, !opensListItem(next) else { continue }
-            if widths[index] + 1 + columns(next.prefix { $0 != " " && $0 != "\t" }) > width {
+            if overflows(widths[index], next, wrap: width) {
                 breaks += 1
                 if first.isLowercase { lowercase += 1 }
             } else {
@@ -102,9 +102,13 @@ enum HardWraps {
         if !spaced, TextExtractor.endsASentence(above), first.isUppercase || first.isNumber || "\"“„«'‘".contains(first) { return false }
         // A header's fields, each on a line of its own (`Next message: …` / `Previous message: …`).
         if opensWithLabel(aboveText), opensWithLabel(next) { return false }
-        let word = next.prefix { $0 != " " && $0 != "\t" }
-        // The next line's first word would not have fitted after this line.
-        return width + 1 + columns(word) > wrap
+        return overflows(width, next, wrap: wrap)
+    }
+
+    /// Whether the first word of `next` (its text, indentation dropped) would not have fitted after a
+    /// line `width` columns wide, wrapped at `wrap`.
+    static func overflows(_ width: Int, _ next: Substring, wrap: Int) -> Bool {
+        width + 1 + columns(next.prefix { $0 != " " && $0 != "\t" }) > wrap
     }
 
     /// A list item's bullet or number (`• `, `* `, `- `, `□ `, `1. `, `a) `).

@@ -114,6 +114,8 @@ struct MainContent {
                 }
             }
             holdsMainOrArticle = holds.map { $0 & mainOrArticle != 0 }
+            let storyInside = holds.map { $0 & story != 0 }
+            holdsStory = storyInside
             isAccordion = nodes.indices.map { i in holds[i] & panel != 0 && nodes[i][.role]?.lowercased() == "tablist" }
             isStoryNoscript =
                 noscripts
@@ -123,10 +125,9 @@ struct MainContent {
                 }
                 : [Bool](repeating: false, count: nodes.count)
             isDialog = nodes.indices.map { [hints] i in
-                !hints[i].isEmpty && holds[i] & story == 0 && MainContent.dialogTagSet.contains(nodes[i])
+                !hints[i].isEmpty && !storyInside[i] && MainContent.dialogTagSet.contains(nodes[i])
                     && MainContent.namesADialog(hints[i])
             }
-            holdsStory = holds.map { $0 & story != 0 }
         }
     }
 
