@@ -126,7 +126,10 @@ enum Byline {
     }
 
     /// News agencies and broadcasters whose name follows a reporter's (`Joseph White AP Sports Writer`).
-    static let agencies: Set<String> = ["ap", "afp", "reuters", "bbc", "cnn", "upi", "dpa", "npr", "efe", "ansa", "xinhua", "pa"]
+    static let agencies: Set<String> = [
+        "ap", "afp", "reuters", "bbc", "cnn", "upi", "dpa", "npr", "efe", "ansa", "xinhua", "pa", "ritzau", "ntb", "tt", "anp",
+        "belga", "apa", "sda", "kyodo", "yonhap", "tass", "aap",
+    ]
 
     /// `Peter Maahn/SP-X` → `Peter Maahn`: an agency glued to a byline's last name by a slash (its
     /// known name, or a short word of capitals). Only for a line that says it is a byline: a photo

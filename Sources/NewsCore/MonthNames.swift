@@ -1,5 +1,60 @@
-/// Month names the date readers of text and of pages share beyond the Western European ones.
+/// Month names the date readers of text and of pages share beyond English.
 package enum MonthNames {
+    /// Month names of Western and Northern Europe and beyond as a day is written with them, full
+    /// and (where no other word is spelt so) short: German, French, Spanish, Italian, Portuguese,
+    /// Dutch, Romanian, Indonesian; Danish, Norwegian and Swedish (`10. marts 2020`, `3 augusti
+    /// 2021`), Catalan (`23 de març de 2020`), Finnish (`23. marraskuuta 2020`), Hungarian (`2020.
+    /// március 23.`), Turkish (`23 Mart 2020`), Greek (`23 Μαρτίου 2020`), Slovak, Serbian and
+    /// Bulgarian (the genitive where the day is written with it). Croatian is left out: its
+    /// `listopada` is October where the Polish is November.
+    package static let european: [(String, Int)] = {
+        let names: [[String]] = [
+            [
+                "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "ianuarie", "gener", "tammikuuta",
+                "január", "ocak", "ιανουαρίου", "januára", "januara", "януари",
+            ],
+            [
+                "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "februarie", "febrer",
+                "helmikuuta", "február", "şubat", "φεβρουαρίου", "februára", "februara", "февруари",
+            ],
+            [
+                "märz", "mär", "mars", "marzo", "março", "maart", "martie", "marts", "març", "maaliskuuta", "március", "mart",
+                "maret", "μαρτίου", "marca", "marta", "март",
+            ],
+            ["avril", "abril", "aprile", "aprilie", "huhtikuuta", "április", "nisan", "απριλίου", "apríla", "aprila", "април"],
+            ["mai", "mayo", "maggio", "maio", "mei", "maj", "maig", "toukokuuta", "május", "mayıs", "μαΐου", "mája", "maja", "май"],
+            [
+                "juni", "juin", "junio", "giugno", "junho", "iunie", "juny", "kesäkuuta", "június", "haziran", "ιουνίου", "júna",
+                "juna", "юни",
+            ],
+            [
+                "juli", "juillet", "julio", "luglio", "julho", "iulie", "juliol", "heinäkuuta", "július", "temmuz", "ιουλίου",
+                "júla", "jula", "юли",
+            ],
+            [
+                "august", "août", "aout", "agosto", "augustus", "agustus", "augusti", "agost", "elokuuta", "augusztus",
+                "ağustos", "αυγούστου", "augusta", "avgusta", "август",
+            ],
+            [
+                "september", "septembre", "septiembre", "settembre", "setembro", "septembrie", "setembre", "syyskuuta",
+                "szeptember", "eylül", "σεπτεμβρίου", "septembra", "септември",
+            ],
+            [
+                "oktober", "octobre", "octubre", "ottobre", "outubro", "octombrie", "okt", "lokakuuta", "október", "ekim",
+                "οκτωβρίου", "októbra", "oktobra", "октомври",
+            ],
+            [
+                "november", "novembre", "noviembre", "novembro", "noiembrie", "marraskuuta", "kasım", "νοεμβρίου", "novembra",
+                "ноември",
+            ],
+            [
+                "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "december", "dez", "decembrie",
+                "desember", "desembre", "joulukuuta", "aralık", "δεκεμβρίου", "decembra", "декември",
+            ],
+        ]
+        return names.enumerated().flatMap { index, list in list.map { ($0, index + 1) } }
+    }()
+
     /// Month names as a day is written with them in Russian, Ukrainian, Polish and Czech (the
     /// genitive: `21 сентября 2020`, `3 marca 2021`, with the nominative where it differs and is
     /// used) and in Arabic (`03 يونيو 2020`, and the Levant's single-word names: `حزيران`).

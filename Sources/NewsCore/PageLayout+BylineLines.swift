@@ -275,7 +275,7 @@ extension PageLayout {
         "text von ", "artikel von ", "beitrag von ", "post author by ", "submitted by ", "gespeichert von ", "escribe ",
         "redactado por ", "geplaatst door ", "a cura di ", "written by: ", "posted by: ", "thread starter ", "themenstarter ",
         "text & fotos: ", "text und fotos: ", "text & foto: ", "text und foto: ", "text & bilder: ", "redaktion: ", "投稿者 ",
-        "投稿者：",
+        "投稿者：", "af ", "av ", "skrevet af ", "skrevet av ",
     ]
 
     /// Whether a lower-cased line's head opens with one of `bylineOpenings`: the first byte turns

@@ -192,6 +192,14 @@ extension PageLayout {
             {
                 return (index, many)
             }
+            // `John Patrick Pullen, TIME` / `Updated: Dec 15, 2016`: a person's name and, after its
+            // comma, the agency or outlet the story comes from (an agency newsd knows, or a short word
+            // in capitals), under the headline and right over the story's stamp.
+            if index > anchor, printed.distance(index, anchor) <= 4, let name = nameBeforeAgency(line),
+                printed.next(after: index).map({ isStamp(text[$0]) }) == true
+            {
+                return (index, [name])
+            }
             var names = nameRun(line)
             // A toolbar (`Print Save EMail Write to Editor`) is no name before its buttons.
             if let cut = line[names.endIndex...].split(separator: " ").first?.lowercased(), buttons.contains(cut) { continue }
@@ -329,6 +337,22 @@ extension PageLayout {
             }
         }
         return undated
+    }
+
+    /// `Jane Doe, Reuters`, `John Patrick Pullen, TIME`: a name of two to four words newsd could take
+    /// for a person's (not a place's: `New Orleans, AP`), a comma, and an agency newsd knows or a word
+    /// of three to six capitals. The name, or nil.
+    static func nameBeforeAgency(_ line: Substring) -> String? {
+        guard line.utf8.count <= 60, let comma = line.utf8Range(of: ", ") else { return nil }
+        let source = line[comma.upperBound...].trimmingSpaces()
+        // Three capitals or more: two are a state's code after a town as often (`New Orleans, LA`).
+        let capitals = source.count >= 3 && source.count <= 6 && source.unicodeScalars.allSatisfy { Scalars.isUpper($0) }
+        guard capitals || Byline.agencies.contains(source.lowercased()) else { return nil }
+        let name = String(line[..<comma.lowerBound].trimmingSpaces())
+        guard case 2...4 = name.split(separator: " ").count, !PageArticle.isPlace(name), let clean = Byline.cleanName(name),
+            isPersonShaped(clean)
+        else { return nil }
+        return clean
     }
 
     /// A line that is a name of two or three words and a role after it, up to a comma (`Gina Trapani

@@ -373,8 +373,8 @@ struct NearestDate {
 
 /// Finds a calendar day written anywhere in a short line, in the forms pages use: ISO
 /// (`2014-07-19`), `19.07.2014`, `7/19/2014` (month first unless the line says otherwise:
-/// `DayOrder`), `19 July 2014` and `July 19, 2014` with month names in English, German, French,
-/// Spanish, Italian, Portuguese and Dutch.
+/// `DayOrder`), `19 July 2014` and `July 19, 2014` with month names in English and the languages
+/// of `MonthNames`, and `2014. július 19.`.
 enum DateFinder {
     /// The first day in `line`; `page` gives the page's order of numeric dates, asked only when a
     /// date could be read either way and the line says nothing of its own.
@@ -461,7 +461,8 @@ enum DateFinder {
                 }
                 // Day Month Year
                 var d = k - 1
-                if d >= 0, !tokens[d].isNumber, ["de", "st", "nd", "rd", "th", "er"].contains(tokens[d].text) { d -= 1 }
+                // `23 de març`, `23 d'abril` (Catalan), `1st`, `1er`.
+                if d >= 0, !tokens[d].isNumber, ["de", "d", "st", "nd", "rd", "th", "er"].contains(tokens[d].text) { d -= 1 }
                 if d >= 0, tokens[d].isNumber, tokens[d].text.count <= 2 {
                     var y = k + 1
                     if y < tokens.count, !tokens[y].isNumber, tokens[y].text == "de" { y += 1 }
@@ -470,6 +471,13 @@ enum DateFinder {
                     {
                         return v
                     }
+                }
+                // Year. Month Day (Hungarian: `2020. március 23.`).
+                if k >= 1, k + 1 < tokens.count, tokens[k - 1].isNumber, tokens[k - 1].text.count == 4, tokens[k - 1].end == ".",
+                    tokens[k + 1].isNumber, tokens[k + 1].text.count <= 2,
+                    let v = valid(Int(tokens[k - 1].text) ?? 0, month, Int(tokens[k + 1].text) ?? 0)
+                {
+                    return v
                 }
             }
         }
@@ -482,22 +490,7 @@ enum DateFinder {
 
     static let months: [String: Int] = {
         var table = DatelineParser.months
-        let more: [(String, Int)] = [
-            ("januar", 1), ("jänner", 1), ("janvier", 1), ("enero", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1),
-            ("februar", 2), ("février", 2), ("fevrier", 2), ("febrero", 2), ("febbraio", 2), ("fevereiro", 2),
-            ("februari", 2), ("märz", 3), ("mars", 3), ("marzo", 3), ("março", 3), ("maart", 3), ("avril", 4),
-            ("abril", 4), ("aprile", 4), ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5), ("mei", 5), ("juni", 6),
-            ("juin", 6), ("junio", 6), ("giugno", 6), ("junho", 6), ("juli", 7), ("juillet", 7), ("julio", 7),
-            ("luglio", 7), ("julho", 7), ("august", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("augustus", 8),
-            ("september", 9), ("septembre", 9), ("septiembre", 9), ("settembre", 9), ("setembro", 9), ("oktober", 10),
-            ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10), ("november", 11), ("novembre", 11),
-            ("noviembre", 11), ("novembro", 11), ("dezember", 12), ("décembre", 12), ("decembre", 12),
-            ("diciembre", 12), ("dicembre", 12), ("dezembro", 12), ("december", 12), ("okt", 10), ("dez", 12),
-            ("mär", 3), ("ianuarie", 1), ("februarie", 2), ("martie", 3), ("aprilie", 4), ("iunie", 6), ("iulie", 7),
-            ("septembrie", 9), ("octombrie", 10), ("noiembrie", 11), ("decembrie", 12), ("agustus", 8),
-            ("desember", 12),
-        ]
-        for (name, month) in more + MonthNames.slavicAndArabic { table[name] = month }
+        for (name, month) in MonthNames.european + MonthNames.slavicAndArabic { table[name] = month }
         return table
     }()
 }

@@ -2,30 +2,21 @@ import Foundation
 import NewsCore
 
 /// Days written in a page's own text, in the forms newsd's date-line reader does not take as a whole
-/// line: `16.12.2012`, `Samstag, 19. Juli 2014`, `le 3 mars 2019`, `2018/07/03`, `07/03/2018` (US
-/// order unless the text says it is from where the day comes first: `DayOrder`), anywhere in a short
-/// text. Only the day is kept.
+/// line: `16.12.2012`, `Samstag, 19. Juli 2014`, `le 3 mars 2019`, `23 de marzo de 2020`, `2020.
+/// március 23.`, `2018/07/03`, `07/03/2018` (US order unless the text says it is from where the day
+/// comes first: `DayOrder`), anywhere in a short text. Only the day is kept.
 enum DateText {
-    /// Month names (English, German, French, Spanish, Italian, Dutch) and their common abbreviations,
-    /// and the Russian, Ukrainian, Polish, Czech and Arabic ones the text reader knows.
+    /// Month names in English with their common abbreviations, and those of `MonthNames` (German,
+    /// French, Spanish … Russian, Arabic) the text reader knows.
     static let months: [String: Int] = {
         var out: [String: Int] = [:]
-        let names: [[String]] = [
-            ["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "januari"],
-            ["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "februari"],
-            ["march", "mar", "märz", "maerz", "mars", "marzo", "maart"],
-            ["april", "apr", "avril", "abril", "aprile"],
-            ["may", "mai", "mayo", "maggio", "mei"],
-            ["june", "jun", "juni", "juin", "junio", "giugno"],
-            ["july", "jul", "juli", "juillet", "julio", "luglio"],
-            ["august", "aug", "août", "aout", "agosto", "augustus"],
-            ["september", "sep", "sept", "septembre", "septiembre", "settembre"],
-            ["october", "oct", "oktober", "octobre", "octubre", "ottobre", "okt"],
-            ["november", "nov", "novembre", "noviembre"],
-            ["december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dez"],
+        let english: [[String]] = [
+            ["january", "jan"], ["february", "feb"], ["march", "mar", "maerz"], ["april", "apr"], ["may"], ["june", "jun"],
+            ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
+            ["december", "dec"],
         ]
-        for (index, list) in names.enumerated() { for name in list { out[name] = index + 1 } }
-        for (name, month) in MonthNames.slavicAndArabic { out[name] = month }
+        for (index, list) in english.enumerated() { for name in list { out[name] = index + 1 } }
+        for (name, month) in MonthNames.european + MonthNames.slavicAndArabic { out[name] = month }
         return out
     }()
 
@@ -89,6 +80,17 @@ enum DateText {
                 }
                 if k >= 2, k + 1 < tokens.count, case .number(let d, let dd) = tokens[k - 2], dd <= 2,
                     case .separator(".") = tokens[k - 1], case .number(let y, 4) = tokens[k + 1], let day = day(y, month, d)
+                {
+                    return day
+                }
+                // `23 de marzo de 2020`, `23 d'abril de 2020` (Catalan).
+                if k >= 2, case .number(let d, let dd) = tokens[k - 2], dd <= 2, case .word(let de) = tokens[k - 1], de == "de" || de == "d" {
+                    let y = k + 1 < tokens.count && tokens[k + 1] == .word("de") ? k + 2 : k + 1
+                    if y < tokens.count, case .number(let year, 4) = tokens[y], let day = day(year, month, d) { return day }
+                }
+                // `2020. március 23.` (Hungarian).
+                if k >= 2, k + 1 < tokens.count, case .number(let y, 4) = tokens[k - 2], case .separator(".") = tokens[k - 1],
+                    case .number(let d, let dd) = tokens[k + 1], dd <= 2, let day = day(y, month, d)
                 {
                     return day
                 }

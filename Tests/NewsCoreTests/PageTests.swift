@@ -715,6 +715,27 @@ import Testing
         #expect(try #require(try TestSupport.article(other)).authors == [])
     }
 
+    /// A name and, after its comma, the agency or outlet it writes for, under the headline over the
+    /// story's stamp: the name. A short word in capitals or an agency newsd knows is a source; a
+    /// place or a word in lower case after the comma is not, nor a line with no stamp under it.
+    @Test func nameAndItsAgencyOverTheStamp() throws {
+        #expect(PageLayout.nameBeforeAgency("John Patrick Pullen, TIME") == "John Patrick Pullen")
+        #expect(PageLayout.nameBeforeAgency("Priya Raman, Reuters") == "Priya Raman")
+        #expect(PageLayout.nameBeforeAgency("Priya Raman, Berlin") == nil)
+        #expect(PageLayout.nameBeforeAgency("New Orleans, AP") == nil)
+        #expect(PageLayout.nameBeforeAgency("Baton Rouge, LA") == nil)
+        #expect(PageLayout.nameBeforeAgency("Latest News, AP") == nil)
+        #expect(PageLayout.nameBeforeAgency("Priya Raman") == nil)
+        for (line, stamp, names) in [
+            ("John Patrick Pullen, TIME", "Updated: Dec 15, 2016 2:57 PM UTC", ["John Patrick Pullen"]),
+            ("Priya Raman, Reuters", "March 15, 2021", ["Priya Raman"]),
+            ("Priya Raman, Reuters", "Comments", [String]()),
+        ] {
+            let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "\(line)\n\(stamp)")
+            #expect(try #require(try TestSupport.article(text)).authors == names, "\(line) / \(stamp)")
+        }
+    }
+
     /// A name and the author's role on one line under the headline, a standfirst between: the name.
     /// A role first, a place before the role, or a heading's words before it are none.
     @Test func nameAndRoleOnOneLine() throws {
@@ -888,10 +909,10 @@ import Testing
         #expect((found?.names ?? []) == names)
     }
 
-    /// Bylines of blogs and German, French and Spanish sites: a name of one word after a label or on a
-    /// dated line, the time after the names (`am`, `um`, `at`, `on`, `à`), an opening with a colon or
-    /// printed twice, a kind of piece before the opening, a comment count, a label (`Datum:`) or a
-    /// social network's link after the names, a category before them. A bare `By`
+    /// Bylines of blogs and German, French, Spanish and Nordic sites: a name of one word after a
+    /// label or on a dated line, the time after the names (`am`, `um`, `at`, `on`, `à`), an opening
+    /// with a colon or printed twice, a kind of piece before the opening, a comment count, a label
+    /// (`Datum:`) or a social network's link after the names, a category before them. A bare `By`
     /// or `Von` before one word on an undated line is a menu's or a sentence's, and a place, a
     /// weekday or a control's word is nobody's name.
     @Test(arguments: [
@@ -946,6 +967,10 @@ import Testing
         ("Posted by Nesselsetzer under Just For Fun, Rebloggt", ["Nesselsetzer"]),
         ("13. April 2017 Autor: Anna Becker 2 Kommentare", ["Anna Becker"]),
         ("Autor: Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"]),
+        // Danish, Norwegian and Swedish openings, a Nordic agency after the name.
+        ("Af Jens Hansen", ["Jens Hansen"]),
+        ("Av Kari Nordmann, NTB", ["Kari Nordmann"]),
+        ("Skrevet af Mette Frederiksen 10. marts 2020", ["Mette Frederiksen"]),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
@@ -1604,6 +1629,26 @@ import Testing
         ("15 حزيران 2020", "2020-06-15"),
     ])
     func daysInMoreLanguages(line: String, day: String) {
+        #expect(DateFinder.find(in: line) == day)
+    }
+
+    /// Days written with Nordic, Catalan, Finnish, Hungarian (the year first), Turkish, Greek,
+    /// Slovak, Serbian and Bulgarian month names, as pages in those languages print them.
+    @Test(arguments: [
+        ("Danmark - 10. marts 2020 kl. 20:00", "2020-03-10"),
+        ("Publisert 3. desember 2021", "2021-12-03"),
+        ("Publicerad 3 augusti 2021 kl 10.15", "2021-08-03"),
+        ("Dilluns, Març 23, 2020", "2020-03-23"),
+        ("Publicat el 23 d'abril de 2020", "2020-04-23"),
+        ("Julkaistu 23. marraskuuta 2020", "2020-11-23"),
+        ("2020. március 23. 14:05", "2020-03-23"),
+        ("23 Mart 2020 Pazartesi", "2020-03-23"),
+        ("Δημοσίευση: 23 Μαρτίου 2020", "2020-03-23"),
+        ("Publikované 5. októbra 2021", "2021-10-05"),
+        ("Objavljeno 5. oktobra 2021", "2021-10-05"),
+        ("Публикувано на 5 октомври 2021", "2021-10-05"),
+    ])
+    func daysInNordicAndOtherLanguages(line: String, day: String) {
         #expect(DateFinder.find(in: line) == day)
     }
 

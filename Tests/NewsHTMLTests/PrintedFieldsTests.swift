@@ -165,6 +165,24 @@ import Testing
         #expect(article.authors == ["Cécile Ducourtieux"])
     }
 
+    /// A page's date in a language whose month names came with the text reader's, or with the
+    /// words between day, month and year that Spanish, Portuguese and Catalan print.
+    @Test func datesWithMoreLanguagesMonthNames() throws {
+        #expect(DateText.find(in: "10. marts 2020") == "2020-03-10")
+        #expect(DateText.find(in: "23 de marzo de 2020") == "2020-03-23")
+        #expect(DateText.find(in: "23 d'abril de 2020") == "2020-04-23")
+        #expect(DateText.find(in: "5 de outubro de 2021, 10:20") == "2021-10-05")
+        #expect(DateText.find(in: "2020. március 23.") == "2020-03-23")
+        #expect(DateText.find(in: "23 Mart 2020") == "2020-03-23")
+        #expect(DateText.find(in: "de 2020") == nil)
+        let article = try read(
+            """
+            <html lang="da"><head><title>Byrådet vedtager budgettet efter lang debat</title></head><body>
+            <p class="date">Danmark - 10. marts 2020 kl. 20:00</p><article>\(story)</article></body></html>
+            """)
+        #expect(article.published?.hasPrefix("2020-03-10") == true)
+    }
+
     @Test func datesWrittenWithTheirUnits() throws {
         #expect(DateText.find(in: "» 2019年02月22日 14時30分 公開") == "2019-02-22")
         #expect(DateText.find(in: "2019년 4월 21일 12:00") == "2019-04-21")
