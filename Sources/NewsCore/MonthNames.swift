@@ -4,52 +4,58 @@ package enum MonthNames {
     /// and (where no other word is spelt so) short: German, French, Spanish, Italian, Portuguese,
     /// Dutch, Romanian, Indonesian; Danish, Norwegian and Swedish (`10. marts 2020`, `3 augusti
     /// 2021`), Catalan (`23 de març de 2020`), Finnish (`23. marraskuuta 2020`), Hungarian (`2020.
-    /// március 23.`), Turkish (`23 Mart 2020`), Greek (`23 Μαρτίου 2020`), Slovak, Serbian and
-    /// Bulgarian (the genitive where the day is written with it). Croatian is left out: its
-    /// `listopada` is October where the Polish is November.
+    /// március 23.`), Turkish (`23 Mart 2020`), Greek (`23 Μαρτίου 2020`, and without its accents,
+    /// as capitals print it), Slovak, Serbian and Bulgarian (the genitive where the day is written
+    /// with it). Croatian is left out: its `listopada` is October where the Polish is November.
     package static let european: [(String, Int)] = {
         let names: [[String]] = [
             [
-                "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "ianuarie", "gener", "tammikuuta",
-                "január", "ocak", "ιανουαρίου", "januára", "januara", "януари",
+                "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "ianuarie", "gener",
+                "tammikuuta", "január", "ocak", "ιανουαρίου", "ιανουαριου", "januára", "januara", "януари",
             ],
             [
                 "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "februarie", "febrer",
-                "helmikuuta", "február", "şubat", "φεβρουαρίου", "februára", "februara", "февруари",
+                "helmikuuta", "február", "şubat", "φεβρουαρίου", "φεβρουαριου", "februára", "februara", "февруари",
             ],
             [
-                "märz", "mär", "mars", "marzo", "março", "maart", "martie", "marts", "març", "maaliskuuta", "március", "mart",
-                "maret", "μαρτίου", "marca", "marta", "март",
-            ],
-            ["avril", "abril", "aprile", "aprilie", "huhtikuuta", "április", "nisan", "απριλίου", "apríla", "aprila", "април"],
-            ["mai", "mayo", "maggio", "maio", "mei", "maj", "maig", "toukokuuta", "május", "mayıs", "μαΐου", "mája", "maja", "май"],
-            [
-                "juni", "juin", "junio", "giugno", "junho", "iunie", "juny", "kesäkuuta", "június", "haziran", "ιουνίου", "júna",
-                "juna", "юни",
+                "märz", "mär", "mars", "marzo", "março", "maart", "martie", "marts", "març", "maaliskuuta", "március",
+                "mart", "maret", "μαρτίου", "μαρτιου", "marca", "marta", "март",
             ],
             [
-                "juli", "juillet", "julio", "luglio", "julho", "iulie", "juliol", "heinäkuuta", "július", "temmuz", "ιουλίου",
-                "júla", "jula", "юли",
+                "avril", "abril", "aprile", "aprilie", "huhtikuuta", "április", "nisan", "απριλίου", "απριλιου",
+                "apríla", "aprila", "април",
+            ],
+            [
+                "mai", "mayo", "maggio", "maio", "mei", "maj", "maig", "toukokuuta", "május", "mayıs", "μαΐου", "μαιου",
+                "mája", "maja", "май",
+            ],
+            [
+                "juni", "juin", "junio", "giugno", "junho", "iunie", "juny", "kesäkuuta", "június", "haziran",
+                "ιουνίου", "ιουνιου", "júna", "juna", "юни",
+            ],
+            [
+                "juli", "juillet", "julio", "luglio", "julho", "iulie", "juliol", "heinäkuuta", "július", "temmuz",
+                "ιουλίου", "ιουλιου", "júla", "jula", "юли",
             ],
             [
                 "august", "août", "aout", "agosto", "augustus", "agustus", "augusti", "agost", "elokuuta", "augusztus",
-                "ağustos", "αυγούστου", "augusta", "avgusta", "август",
+                "ağustos", "αυγούστου", "αυγουστου", "augusta", "avgusta", "август",
             ],
             [
                 "september", "septembre", "septiembre", "settembre", "setembro", "septembrie", "setembre", "syyskuuta",
-                "szeptember", "eylül", "σεπτεμβρίου", "septembra", "септември",
+                "szeptember", "eylül", "σεπτεμβρίου", "σεπτεμβριου", "septembra", "септември",
             ],
             [
-                "oktober", "octobre", "octubre", "ottobre", "outubro", "octombrie", "okt", "lokakuuta", "október", "ekim",
-                "οκτωβρίου", "októbra", "oktobra", "октомври",
+                "oktober", "octobre", "octubre", "ottobre", "outubro", "octombrie", "okt", "lokakuuta", "október",
+                "ekim", "οκτωβρίου", "οκτωβριου", "októbra", "oktobra", "октомври",
             ],
             [
-                "november", "novembre", "noviembre", "novembro", "noiembrie", "marraskuuta", "kasım", "νοεμβρίου", "novembra",
-                "ноември",
+                "november", "novembre", "noviembre", "novembro", "noiembrie", "marraskuuta", "kasım", "νοεμβρίου",
+                "νοεμβριου", "novembra", "ноември",
             ],
             [
                 "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "december", "dez", "decembrie",
-                "desember", "desembre", "joulukuuta", "aralık", "δεκεμβρίου", "decembra", "декември",
+                "desember", "desembre", "joulukuuta", "aralık", "δεκεμβρίου", "δεκεμβριου", "decembra", "декември",
             ],
         ]
         return names.enumerated().flatMap { index, list in list.map { ($0, index + 1) } }
