@@ -353,6 +353,10 @@ extension PageLayout {
         "stand", "last", "reset", "range", "permalink", "agencies", "agency", "print", "drucken", "top", "more", "mehr",
     ]
 
+    /// The accounts a blog's software signs with where no one signed (`Posted by admin on …`), as
+    /// the page reader's `MainContent.standIns`, lower-cased.
+    static let siteAccounts: Set<String> = ["admin", "administrator", "webmaster", "root", "guest", "user"]
+
     /// `04.02.2022 | 13:10 Uhr | Uta Helkenberg`, `25.10.2022 - Reiner Nagel`: a line of at most 80
     /// bytes that opens with a day, then at most two times of day, and ends with a name alone that
     /// opens with a given name newsd knows (`PageArticle.isKnownPersonsName`).
@@ -498,7 +502,11 @@ extension PageLayout {
             for name in companions where !names.contains(name) { names.append(name) }
             return names
         }
-        if companions.isEmpty, label || datedLine, let name = oneWordName(body) { return [name] }
+        if companions.isEmpty, label || datedLine {
+            // `Posted by admin on …`: a byline, of no one.
+            if siteAccounts.contains(body.lowercased()) { return [] }
+            if let name = oneWordName(body) { return [name] }
+        }
         if let desk = deskByline(printedBody) { return [desk] }
         if datedLine, let organisation = organisationByline(nameRun(printedBody)) { return [organisation] }
         return nil

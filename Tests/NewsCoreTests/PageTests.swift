@@ -715,6 +715,16 @@ import Testing
         #expect(try #require(try TestSupport.article(other)).authors == [])
     }
 
+    /// A post signed by the account a blog's software signs with (`Posted by admin on …`) names no
+    /// author, and the line is the byline's, not the story's first paragraph.
+    @Test func postSignedByTheSitesAccount() throws {
+        let text = Self.page.replacingOccurrences(of: "By Jane Holloway\n\nMarch 15, 2021", with: "Posted by admin on March 15, 2021")
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.authors == [])
+        #expect(!article.body.contains { $0.contains("Posted by") })
+        #expect(article.published == "2021-03-15")
+    }
+
     /// A name and, after its comma, the agency or outlet it writes for, under the headline over the
     /// story's stamp: the name. A short word in capitals or an agency newsd knows is a source; a
     /// place or a word in lower case after the comma is not, nor a line with no stamp under it.
@@ -971,6 +981,9 @@ import Testing
         ("Af Jens Hansen", ["Jens Hansen"]),
         ("Av Kari Nordmann, NTB", ["Kari Nordmann"]),
         ("Skrevet af Mette Frederiksen 10. marts 2020", ["Mette Frederiksen"]),
+        // The account a blog's software signs with: a byline that names no one.
+        ("Posted on March 30, 2015 by Admin", []),
+        ("by webmaster on December 4, 2006", []),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
