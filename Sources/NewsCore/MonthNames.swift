@@ -18,8 +18,8 @@ package enum MonthNames {
                 "helmikuuta", "február", "şubat", "φεβρουαρίου", "φεβρουαριου", "februára", "februara", "февруари",
             ],
             [
-                "märz", "mär", "mars", "marzo", "março", "maart", "martie", "marts", "març", "maaliskuuta", "március",
-                "mart", "maret", "μαρτίου", "μαρτιου", "marca", "marta", "март",
+                "märz", "mär", "maerz", "mars", "marzo", "março", "maart", "martie", "marts", "març", "maaliskuuta",
+                "március", "mart", "maret", "μαρτίου", "μαρτιου", "marca", "marta", "март",
             ],
             [
                 "avril", "abril", "aprile", "aprilie", "huhtikuuta", "április", "nisan", "απριλίου", "απριλιου",

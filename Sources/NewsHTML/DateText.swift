@@ -11,7 +11,7 @@ enum DateText {
     static let months: [String: Int] = {
         var out: [String: Int] = [:]
         let english: [[String]] = [
-            ["january", "jan"], ["february", "feb"], ["march", "mar", "maerz"], ["april", "apr"], ["may"], ["june", "jun"],
+            ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
             ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
             ["december", "dec"],
         ]
