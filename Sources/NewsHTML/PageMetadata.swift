@@ -264,6 +264,9 @@ struct PageMetadata {
         if flat.count <= 200 {
             let lower = flat.lowercased()
             let opened = PageArticle.bylineOpenings.contains { lower.hasPrefix($0) }
+            // `Danmark - 10. marts 2020 kl. 20:00 Af Ritzau`, `March 10, 2015 by Nikhil Marathe`: a
+            // byline after the date is the box's, not what stands before the date.
+            if !opened, let names = PageArticle.printedByline(flat) { return names }
             if let names = PageArticle.printedByline(opened ? flat : "By " + flat), !names.isEmpty { return names }
         }
         var text = raw.flattened

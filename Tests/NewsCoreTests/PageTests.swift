@@ -981,6 +981,7 @@ import Testing
         ("Af Jens Hansen", ["Jens Hansen"]),
         ("Av Kari Nordmann, NTB", ["Kari Nordmann"]),
         ("Skrevet af Mette Frederiksen 10. marts 2020", ["Mette Frederiksen"]),
+        ("Danmark - 10. marts 2020 kl. 20:00 Af Jens Hansen", ["Jens Hansen"]),
         // The account a blog's software signs with: a byline that names no one.
         ("Posted on March 30, 2015 by Admin", []),
         ("by webmaster on December 4, 2006", []),

@@ -405,6 +405,23 @@ let story = """
         #expect(article.authors == ["Nathan Willis"])
     }
 
+    /// A byline element that opens with decoration (`// posted by …`, Blogger's old template) or
+    /// with the date before its byline (`10. marts 2020 kl. 20:00 Af …`): the names after the
+    /// opening.
+    @Test(arguments: [
+        ("// posted by Nate Johnson&nbsp;@&nbsp;<a href=\"/2005/05/post.html\">10:30 AM</a>", ["Nate Johnson"]),
+        ("Danmark - 10. marts 2020 kl. 20:00 Af Jens Hansen", ["Jens Hansen"]),
+    ])
+    func bylineElementWithTheOpeningAfterDecorationOrADate(byline: String, names: [String]) throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Port strike enters its second week</h1>
+            <div class="byline">\(byline)</div>
+            \(story)</article></body></html>
+            """)
+        #expect(article.authors == names)
+    }
+
     /// Stated authors that are no person's name (a site's handle, initials) are dropped; a name
     /// with initials and one in a script written without spaces stay.
     @Test(arguments: [("folha", [String]()), ("CBSNews.com", []), ("J J", []), ("T. V. Raman", ["T. V. Raman"]), ("肖春芳", ["肖春芳"])])
