@@ -264,8 +264,9 @@ struct PageMetadata {
         if flat.count <= 200 {
             let lower = flat.lowercased()
             let opened = PageArticle.bylineOpenings.contains { lower.hasPrefix($0) }
-            // `Danmark - 10. marts 2020 kl. 20:00 Af Ritzau`, `March 10, 2015 by Nikhil Marathe`: a
-            // byline after the date is the box's, not what stands before the date.
+            // As printed first: a byline after decoration (`// posted by Nate Johnson @ 10:30 AM`) or
+            // after the date (`Danmark - 10. marts 2020 kl. 20:00 Af Jens Hansen`) is the box's, not
+            // what stands before the date; only a text that reads as no byline is read after `By`.
             if !opened, let names = PageArticle.printedByline(flat) { return names }
             if let names = PageArticle.printedByline(opened ? flat : "By " + flat), !names.isEmpty { return names }
         }
