@@ -20,7 +20,10 @@ extension MainContent {
             let text = Self.trimmedSpaces(node.text.flattened)
             let words = text.split(separator: " ")
             guard (3...25).contains(words.count), let last = words.last?.lowercased(),
-                !LineFeatures.stopWords.contains(last), !text.hasSuffix("."), !text.hasSuffix(":"), !Self.isOnlyADate(text)
+                !LineFeatures.stopWords.contains(last), !text.hasSuffix("."), !text.hasSuffix(":"), !Self.isOnlyADate(text),
+                // Neither a byline (`By Andrea Wolf, Globe Correspondent`) nor a reader's comment
+                // opening in lower case (`ahh, these shoes are brilliant!`).
+                text.first?.isLowercase == false, !text.lowercased().hasPrefix("by ")
             else { return nil }
             return text
         }
@@ -40,6 +43,19 @@ extension MainContent {
                 inside.append(text)
             }
             k += 1
+        }
+        // A first paragraph of a few words (`The Hindu / Print Edition` over the site's menu) is not
+        // where the story starts: the title-shaped lines just above its first paragraph of ten words
+        // or more are read too.
+        if let long = blocks.first(where: { $0.role == .paragraph && $0.text.split(separator: " ").count >= 10 })?.node, long > k {
+            var seen = 0
+            var j = long - 1
+            while j > k, seen < 4 {
+                defer { j -= 1 }
+                guard nodes[j].isText, !nodes[j].isBlank else { continue }
+                seen += 1
+                if let text = titleShaped(j) { inside.append(text) }
+            }
         }
         return (before, inside)
     }

@@ -825,6 +825,48 @@ let story = """
         #expect(article.title == "Ukraine and Russia diplomats meet in Geneva")
     }
 
+    /// A first paragraph of a few words over the site's long menu (`The Hindu / Print Edition`) is
+    /// not where the story starts: the styled line above its first long paragraph is the headline
+    /// when the `<title>` names the site.
+    @Test func styledLineAboveTheFirstLongParagraphIsTheHeadline() throws {
+        let menu = (1...30).map { "<li><a href=\"/s\($0)\"><font style=\"text-decoration:none\">Section \($0)</font></a><br>" }
+        let article = try read(
+            """
+            <html><head><title>Courier News Update Service</title></head><body><table><tr>
+            <td width=150><p style="margin-left:2pt"><b>Example Courier<br>Print Edition</b>
+            <font class=leftnavi><ul>\(menu.joined(separator: "\n"))</ul></font></td>
+            <td align=left valign=top width=470>
+            <a href="top.htm"><font class=leftnavi>Top Stories</font></a><br>
+            <font style="margin-left:2pt"><FONT class=storyhead size=4><b>Ukraine and Russia diplomats meet in Geneva</b></FONT>
+            <p style="margin-left:2pt">
+            Diplomats from Ukraine and Russia met in Geneva on Monday, officials in Kyiv and Moscow said, \
+            the first such meeting in more than a year.
+            <p style="margin-left:2pt">
+            The talks, hosted by the Swiss government, lasted four hours and ended without a joint \
+            statement, according to people familiar with the matter.
+            <p style="margin-left:2pt">
+            A second round is planned for June, the Swiss foreign ministry said in a statement on Monday evening.
+            </td></tr></table></body></html>
+            """)
+        // (The short paragraph is kept as the story's, so the headline is not the line just above
+        // the story's first block.)
+        #expect(article.body.first == "Example Courier")
+        #expect(article.title == "Ukraine and Russia diplomats meet in Geneva")
+    }
+
+    /// A styled line above the story that is a byline or a reader's comment opening in lower case is
+    /// no headline.
+    @Test func bylineOrCommentAboveTheStoryIsNoHeadline() throws {
+        for line in ["By Anna Weber, Geneva Correspondent, 6/20/04", "ahh, these talks in Geneva went on and on!"] {
+            let article = try read(
+                """
+                <html><head><title>Courier News Update Service</title></head><body><table><tr><td>
+                <font class="storyhead"><b>\(line)</b></font>\(story)</td></tr></table></body></html>
+                """)
+            #expect(article.title != line)
+        }
+    }
+
     /// A `<title>` of a few words that no heading prints (`Geneva Wire`, `Example.com :: News
     /// Article`) is the site's or the section's name over a heading the story repeats, even where the
     /// story names the site; a one-word `<title>` and one a heading prints stay.
