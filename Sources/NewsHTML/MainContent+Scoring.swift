@@ -96,6 +96,15 @@ extension MainContent {
                     }
                 }
                 isParagraph = direct >= 25 && direct * 2 >= textLength[i]
+                // Styling nested around the same text (`<font><font><font>…`, seven deep on old pages)
+                // is one paragraph, the outermost: counted at each level, a sidebar's teaser scored
+                // seven times over the story beside it.
+                if isParagraph, !node.isTag(GUMBO_TAG_DIV), !node.isTag(GUMBO_TAG_SECTION), case let up = node.parent, up >= 0,
+                    nodes[up].isTag(GUMBO_TAG_FONT) || nodes[up].isTag(GUMBO_TAG_SPAN) || nodes[up].isTag(GUMBO_TAG_CENTER),
+                    textLength[up] == textLength[i]
+                {
+                    isParagraph = false
+                }
                 typedIn[i] = isParagraph
                 if isParagraph, holdsBlocks, !node.isTag(GUMBO_TAG_SPAN), !node.isTag(GUMBO_TAG_FONT), !node.isTag(GUMBO_TAG_CENTER) {
                     // A division's text beside its blocks is a paragraph inside it (as Readability wraps

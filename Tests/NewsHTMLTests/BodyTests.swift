@@ -133,6 +133,50 @@ import Testing
         #expect(!signed.body.contains("Stefan Wasmer"))
     }
 
+    /// Styling nested around the same text is one paragraph: a sidebar's teaser inside seven
+    /// `<font>`s (as old pages wrap theirs) scored once, not seven times, does not join the story
+    /// beside it.
+    @Test func nestedStylingAroundATeaserCountsOnce() throws {
+        let paragraphs = [
+            "The city council voted on Tuesday to close the old bridge to cars from March, after engineers found cracks in two of its piers.",
+            "Buses, bicycles and people on foot may still cross, the council said.",
+            "Repairs are expected to take two years and cost about 40 million, twice the first estimate, according to the city's own report.",
+            "Shops on both banks of the river fear they will lose trade while the work goes on, and have asked for lower rents during the closure.",
+            "The council's transport committee will meet traders next week to discuss the plan.",
+            "Engineers first raised concerns about the bridge in 2019, when a routine inspection found that water had seeped into the "
+                + "concrete of the eastern pier, and a second inspection last autumn found the damage had spread.",
+            "The mayor said the city had no choice but to act now, before the spring floods put more strain on the piers.",
+            "Opposition members said the council had known about the cracks for years and should have started the repairs sooner, when they would have cost far less.",
+            "A temporary footbridge will open beside the old one in April, the council said, and ferries will run from both banks every fifteen minutes at peak hours.",
+            "The bridge, built in 1902, carries about 30,000 vehicles a day.",
+            "Traders on the north bank said footfall had already fallen since the council first talked of closing the bridge, a claim the council disputes.",
+            "The work will be paid for from the city's own budget and a grant from the national government, which has promised half of the cost.",
+            "Residents can comment on the plan until the end of the month, on the council's website or at the town hall.",
+        ]
+        let singers = (1...21).map { "the singer from town number \($0)" }.joined(separator: ", ")
+        let fonts = ["size=\"2\"", "size=\"4\"", "color=\"#003366\" size=\"2\"", "size=\"3\"", "size=\"3\"", "size=\"2\"", "color=\"#003366\""]
+        let article = try read(
+            """
+            <html><body><div align="center"><div id="wrapper"><div id="middlecolumn">\
+            <p class="byline">By Anna Weber (AP) Published: 2008-01-09 02:55:03</p>\
+            \(paragraphs.map { "<p>\($0)</p>" }.joined())\
+            <p>Copyright 2008 The Example Press. All rights reserved.</p></div>\
+            <div class="noprint"><div id="rightcolumn"><div id="greyLinedBox"><table border="0"><tbody><tr><td>\
+            \(fonts.map { "<font \($0)>" }.joined())\
+            <p> It is his birthday this week, which reminds me that it is January, which reminds me of the anniversary \
+            of his death. I had to look up the year, but I remember the phone call from a friend, one of the few I knew \
+            who saw him live. </p>\
+            <p> If you do not know him, he is the godfather of a school of songwriters: \(singers), and many more I \
+            leave out, who all go together, as some bands do. </p>\
+            \(String(repeating: "</font>", count: 7))\
+            <p><font size="2"><font color="#003366"><a href="/blogs/other/">: Another column of the week</a></font></font></p>\
+            </td></tr></tbody></table></div></div></div></div></div></body></html>
+            """)
+        #expect(article.body.first == paragraphs[0])
+        #expect(article.body.contains(paragraphs[12]))
+        #expect(!article.body.contains { $0.contains("godfather") })
+    }
+
     /// A ruby annotation's reading, the kana printed small over a Japanese word, is not read into the
     /// text: `<ruby>子<rt>こ</rt></ruby>ども` is `子ども`, as a reader reads it, not `子こども`.
     @Test func rubyReadingsAreNotText() throws {
