@@ -23,7 +23,9 @@ extension MainContent {
                 !LineFeatures.stopWords.contains(last), !text.hasSuffix("."), !text.hasSuffix(":"), !Self.isOnlyADate(text),
                 // Neither a byline (`By Andrea Wolf, Globe Correspondent`) nor a reader's comment
                 // opening in lower case (`ahh, these shoes are brilliant!`).
-                text.first?.isLowercase == false, !text.lowercased().hasPrefix("by ")
+                text.first?.isLowercase == false, !text.lowercased().hasPrefix("by "),
+                // Nor a label's count (`Word Count: 676`).
+                !(text.range(of: ": ", options: .backwards).map { text[$0.upperBound...].allSatisfy { $0.isNumber || $0 == "." || $0 == "," } } ?? false)
             else { return nil }
             return text
         }
@@ -44,17 +46,17 @@ extension MainContent {
             }
             k += 1
         }
-        // A first paragraph of a few words (`The Hindu / Print Edition` over the site's menu) is not
-        // where the story starts: the title-shaped lines just above its first paragraph of ten words
-        // or more are read too.
-        if let long = blocks.first(where: { $0.role == .paragraph && $0.text.split(separator: " ").count >= 10 })?.node, long > k {
+        // A first paragraph of a few words (`The Hindu / Print Edition` over the site's menu, a date
+        // stamp's cell) is not where the story starts: the title-shaped lines just above its first
+        // paragraph of ten words or more are read too, in whatever element they stand (`<td><u>`).
+        if let long = blocks.first(where: { $0.role == .paragraph && $0.text.split(separator: " ").count >= 10 })?.node, long > block {
             var seen = 0
             var j = long - 1
-            while j > k, seen < 4 {
+            while j > block, seen < 4 {
                 defer { j -= 1 }
                 guard nodes[j].isText, !nodes[j].isBlank else { continue }
                 seen += 1
-                if let text = titleShaped(j) { inside.append(text) }
+                if let text = titleShaped(j), !inside.contains(text) { inside.append(text) }
             }
         }
         return (before, inside)

@@ -491,6 +491,25 @@ extension MainContent {
         return digits && !other
     }
 
+    /// Whether a text holds a year of four digits (`1900`–`2099`), as a date stamp does and a score
+    /// (`81-65`) or a count does not.
+    static func namesAYear(_ text: String) -> Bool {
+        var run = 0
+        var value = 0
+        for b in text.utf8 + [0x20] {
+            if b >= 0x30 && b <= 0x39 {
+                run += 1
+                value = value * 10 + Int(b - 0x30)
+                if run > 4 { value = 0 }
+            } else {
+                if run == 4, (1900...2099).contains(value) { return true }
+                run = 0
+                value = 0
+            }
+        }
+        return false
+    }
+
     /// `isOnlyADate` for ASCII text, on the bytes: the tokens are the runs of letters and digits
     /// (lower-cased), as `Character`'s `isLetter` and `isNumber` cut ASCII.
     private static func isOnlyADate(ascii text: String) -> Bool {

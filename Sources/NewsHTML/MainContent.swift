@@ -340,6 +340,9 @@ struct MainContent {
                     if stamp.updated { page.updated = page.updated ?? stamp.value } else { page.published = page.published ?? stamp.value }
                     continue
                 }
+                // A day and time alone above the story (`01-14-2008 15:45`, `14.01.2008`): a stamp the
+                // line reader does not read, still no text of the story.
+                if block.length <= 40, Self.isOnlyADate(block.text), Self.namesAYear(block.text) { continue }
             }
             if PageArticle.isDebris(cleaned: block.text) { continue }
             switch block.role {

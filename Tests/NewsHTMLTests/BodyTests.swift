@@ -177,6 +177,18 @@ import Testing
         #expect(!article.body.contains { $0.contains("godfather") })
     }
 
+    /// A day and time alone above the story, in a form the stamp reader does not read
+    /// (`01-14-2008 15:45`, `14.01.2008`), is no text of the story; a score (`81-65`) stays.
+    @Test func aDayAloneAboveTheStoryLeavesTheBody() throws {
+        for stamp in ["01-14-2008 15:45", "14.01.2008"] {
+            let article = try read("<html><body><article><p>\(stamp)</p>\(story)</article></body></html>")
+            #expect(!article.body.contains(stamp))
+            #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+        }
+        let scored = try read("<html><body><article><p>81-65</p>\(story)</article></body></html>")
+        #expect(scored.body.first == "81-65")
+    }
+
     /// A ruby annotation's reading, the kana printed small over a Japanese word, is not read into the
     /// text: `<ruby>子<rt>こ</rt></ruby>ども` is `子ども`, as a reader reads it, not `子こども`.
     @Test func rubyReadingsAreNotText() throws {

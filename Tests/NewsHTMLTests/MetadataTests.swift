@@ -830,28 +830,50 @@ let story = """
     /// when the `<title>` names the site.
     @Test func styledLineAboveTheFirstLongParagraphIsTheHeadline() throws {
         let menu = (1...30).map { "<li><a href=\"/s\($0)\"><font style=\"text-decoration:none\">Section \($0)</font></a><br>" }
-        let article = try read(
-            """
-            <html><head><title>Courier News Update Service</title></head><body><table><tr>
-            <td width=150><p style="margin-left:2pt"><b>Example Courier<br>Print Edition</b>
-            <font class=leftnavi><ul>\(menu.joined(separator: "\n"))</ul></font></td>
-            <td align=left valign=top width=470>
-            <a href="top.htm"><font class=leftnavi>Top Stories</font></a><br>
-            <font style="margin-left:2pt"><FONT class=storyhead size=4><b>Ukraine and Russia diplomats meet in Geneva</b></FONT>
-            <p style="margin-left:2pt">
-            Diplomats from Ukraine and Russia met in Geneva on Monday, officials in Kyiv and Moscow said, \
-            the first such meeting in more than a year.
-            <p style="margin-left:2pt">
-            The talks, hosted by the Swiss government, lasted four hours and ended without a joint \
-            statement, according to people familiar with the matter.
-            <p style="margin-left:2pt">
-            A second round is planned for June, the Swiss foreign ministry said in a statement on Monday evening.
-            </td></tr></table></body></html>
-            """)
+        func page(_ line: String) throws -> Article {
+            try read(
+                """
+                <html><head><title>Courier News Update Service</title></head><body><table><tr>
+                <td width=150><p style="margin-left:2pt"><b>Example Courier<br>Print Edition</b>
+                <font class=leftnavi><ul>\(menu.joined(separator: "\n"))</ul></font></td>
+                <td align=left valign=top width=470>
+                <a href="top.htm"><font class=leftnavi>Top Stories</font></a><br>
+                <font style="margin-left:2pt"><FONT class=storyhead size=4><b>\(line)</b></FONT>
+                <p style="margin-left:2pt">
+                Diplomats from Ukraine and Russia met in Geneva on Monday, officials in Kyiv and Moscow said, \
+                the first such meeting in more than a year.
+                <p style="margin-left:2pt">
+                The talks, hosted by the Swiss government, lasted four hours and ended without a joint \
+                statement, according to people familiar with the matter.
+                <p style="margin-left:2pt">
+                A second round is planned for June, the Swiss foreign ministry said in a statement on Monday evening.
+                </td></tr></table></body></html>
+                """)
+        }
+        let article = try page("Ukraine and Russia diplomats meet in Geneva")
         // (The short paragraph is kept as the story's, so the headline is not the line just above
         // the story's first block.)
         #expect(article.body.first == "Example Courier")
         #expect(article.title == "Ukraine and Russia diplomats meet in Geneva")
+        // A label's count there (`Word Count: 676`) is no headline.
+        #expect(try page("Word Count: 676").title == "Courier News Update Service")
+    }
+
+    /// A page without a `<title>` whose first block is a stamp's cell (`01-14-2008 15:45`), its
+    /// headline in the next row: the headline is the line above the story's first long paragraph, in
+    /// whatever element it stands (`<td><u>`), not the stamp.
+    @Test func lineAboveTheFirstLongParagraphPastAStampIsTheHeadline() throws {
+        let article = try read(
+            """
+            <td align="left"><table width="100%"><td width="70%">&nbsp;&nbsp;01-14-2008&nbsp;15:45</td>
+            <tr><td class="style7"><u>Ukraine and Russia diplomats meet in Geneva</u></td></table></td>
+            <td valign="top"><p align="left"><font id=font>Diplomats from Ukraine and Russia met in Geneva on \
+            Monday, officials in Kyiv and Moscow said, the first such meeting in more than a year. The talks, \
+            hosted by the Swiss government, lasted four hours and ended without a joint statement, according \
+            to people familiar with the matter.<br>
+            """)
+        #expect(article.title == "Ukraine and Russia diplomats meet in Geneva")
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
     }
 
     /// A styled line above the story that is a byline or a reader's comment opening in lower case is
