@@ -304,14 +304,20 @@ extension PageLayout {
     static let bylineWords = ["by ", "von ", "par ", "por ", "door "]
 
     /// `Ein Interview von Eugen Zentner`, `Eine Kolumne von Nils Pickert`, `A column by Jane Doe`:
-    /// a kind of piece, then its author. The rest of the line from the preposition, or nil.
+    /// a kind of piece, then its author. The rest of the line from the preposition, or nil; an
+    /// interview's partner after it (`… von Eugen Zentner mit Sonja Silberhorn.`, `An interview by
+    /// Jane Doe with …`) is cut off.
     static func pieceByline(_ line: Substring) -> Substring? {
         let words = line.prefix(60).spaceSeparated(maxSplits: 3)
         guard words.count == 4, ["ein", "eine", "a", "an", "un", "une", "uno", "una"].contains(words[0].lowercased()),
             ["von", "by", "par", "di", "por", "de"].contains(words[2].lowercased()),
             !["foto", "photo", "bild", "video", "film", "image", "illustration", "grafik", "picture", "podcast"].contains(where: words[1].lowercased().hasPrefix)
         else { return nil }
-        return line[words[2].startIndex...]
+        var rest = line[words[2].startIndex...]
+        for partner in [" mit ", " with ", " avec ", " con ", " met "] {
+            if let r = rest.utf8Range(of: partner) { rest = rest[..<r.lowerBound] }
+        }
+        return rest
     }
 
     /// A byline's one-word name (`Cooper`, `gizzmo`, `C.Habermueller`, `Redaktion`): a handle or a

@@ -942,7 +942,9 @@ import Testing
         ("Von: Björn Jahner | 31.10.23", ["Björn Jahner"]),
         ("By by JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL", ["Josh Haskell", "David Caplan", "Patrick Reevell"]),
         ("Gepostet von Katharina Volkwein | Wohnen", ["Katharina Volkwein"]),
-        ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", nil),
+        // An interview's author, not its partner.
+        ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", ["Eugen Zentner"]),
+        ("An interview by Jane Doe with John Smith", ["Jane Doe"]),
         ("Eine Kolumne von Nils Pickert", ["Nils Pickert"]),
         ("Ein Foto von Nils Pickert", nil),
         ("Accueil | Par Loïc Le Clerc | 30 septembre 2018", ["Loïc Le Clerc"]),
