@@ -432,7 +432,11 @@ extension PageLayout {
                 // `Posted in Datenschutz by damianduchamps on August 3, 2019`: a category first.
                 let filed = ["posted in ", "filed under ", "veröffentlicht in "].contains(where: head.hasPrefix)
                 // `Posted on 28. Juli 2019 Author Andreas Kalt 4 Kommentare`: `Author` without a colon too.
-                for opening in [" by ", " von ", " vom ", " par ", " por ", " door ", " Author: ", " Autor: ", " Author ", " Autor ", " Af ", " af "] {
+                // `05.02.2020 - Redaktion: Eberhard Fuhr`: a label after the day, as after no day.
+                for opening in [
+                    " by ", " von ", " vom ", " par ", " por ", " door ", " Author: ", " Autor: ", " Author ", " Autor ", " Af ", " af ",
+                    " Autorin: ", " Auteur: ", " Autore: ", " Redaktion: ", " Text: ",
+                ] {
                     if let r = line.utf8Range(of: opening), filed || DateFinder.find(in: String(line[..<r.lowerBound])) != nil {
                         return byline("By " + line[r.upperBound...], dated: true)
                     }

@@ -978,6 +978,8 @@ import Testing
         ("投稿者 Masafumi Negishi", ["Masafumi Negishi"]),
         ("Posted by Nesselsetzer under Just For Fun, Rebloggt", ["Nesselsetzer"]),
         ("13. April 2017 Autor: Anna Becker 2 Kommentare", ["Anna Becker"]),
+        ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)", ["Eberhard Fuhr"]),
+        ("12. März 2021 | Text: Anna Weber", ["Anna Weber"]),
         ("Autor: Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"]),
         // Danish, Norwegian and Swedish openings, a Nordic agency after the name.
         ("Af Jens Hansen", ["Jens Hansen"]),
