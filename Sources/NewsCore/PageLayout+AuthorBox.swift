@@ -93,10 +93,14 @@ extension PageLayout {
 
     /// A labelled byline anywhere on the page (`Author: Jacopo Cascioli` below the story, `Auteur:
     /// Anna Kubišta`, `Text: Klausmartin Friedrich`, a post's footer `Posted by T. V. Raman at 2:33
-    /// PM`) when it names one author only: a forum or a comment list labels many.
+    /// PM`) when it names one author only: a forum or a comment list labels many. A line that names
+    /// only what is no person (`Geschrieben von Global Voices Latin America` under `Geschrieben von
+    /// Elisa Marvena`: a desk, a network, a place's name) does not count against a person's.
     static func labelledByline(_ text: [String]) -> (line: Int?, names: [String])? {
         let printed = PrintedLines(text)
         var found: (line: Int?, names: [String])?
+        var person: (line: Int?, names: [String])?
+        var others = false
         for (index, line) in text.enumerated() where line.utf8.count <= 120 && line.utf8.count > 2 {
             guard labelOpeningPairs.mayOpen(line.utf8) else { continue }
             var names: [String]?
@@ -120,10 +124,14 @@ extension PageLayout {
                 at = next
             }
             guard let names else { continue }
-            if let found, found.names != names { return nil }
+            if !names.isEmpty, names.allSatisfy(isPersonShaped) {
+                if let person, person.names != names { return nil }
+                if person == nil { person = (at, names) }
+            }
+            if let found, found.names != names { others = true }
             if found == nil { found = (at, names) }
         }
-        return found
+        return person ?? (others ? nil : found)
     }
 
     /// A byline as Chinese and Japanese pages label it (`责任编辑：孔德明`, `记者：焦鹏`, `著者：後藤大地`): the

@@ -1360,6 +1360,10 @@ import Testing
         #expect(try TestSupport.article(once)?.authors == ["Anna Kubišta"])
         let twice = once.replacingOccurrences(of: "Contact us", with: "Autor: Peter Maahn\nContact us")
         #expect(try TestSupport.article(twice)?.authors == [])
+        // A line that names no person (a network's desk) does not count against the person's.
+        let desk = noByline.replacingOccurrences(
+            of: "Cookie settings", with: "Cookie settings\nGeschrieben von Elisa Marvena\nGeschrieben von Global Voices Latin America")
+        #expect(try TestSupport.article(desk)?.authors == ["Elisa Marvena"])
         // The label alone on its line, the name on the next; a menu's `Autoren` over `Newsletter` is none.
         let alone = noByline.replacingOccurrences(of: "Cookie settings", with: "Cookie settings\nGeschrieben von\nGötz Warnke")
         #expect(try TestSupport.article(alone)?.authors == ["Götz Warnke"])
