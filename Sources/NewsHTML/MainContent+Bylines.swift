@@ -86,7 +86,7 @@ extension MainContent {
                 || (words.containsUTF8("author") && !words.containsUTF8("bio") && !words.containsUTF8("avatar")
                     // A comment's author (`comment-author-link`) or a comment form's field is a reader's.
                     && !words.containsUTF8("comment"))
-            guard isByline else { continue }
+            guard isByline, !inTeaser(i) else { continue }
             let isAuthorLink = relAuthor || toAuthorPage
             // Once the byline is found, only more `rel=author` links add names: a later element
             // classed `author` is a comment's or a widget's.
@@ -108,6 +108,20 @@ extension MainContent {
             if !names.isEmpty, !isAuthorLink { break }
         }
         return names
+    }
+
+    /// Whether an element is inside a teaser card within five levels: an `<article>` whose class
+    /// says teaser (`<article class="slider-teaser-opinion">…<span
+    /// class="slider-teaser-opinion__author">`), the author of another story, which a page lists
+    /// before its own byline. (A story's own header may wear a teaser's class words: Cicero's
+    /// `teaser-small__metadata`.)
+    func inTeaser(_ i: Int) -> Bool {
+        var n = i
+        for _ in 0..<6 where n >= 0 {
+            if document.nodes[n].isTag(GUMBO_TAG_ARTICLE), hintsOf[n].containsUTF8("teaser") { return true }
+            n = document.nodes[n].parent
+        }
+        return false
     }
 
     /// Whether a link's address is an author's page on a site: a path with a folder of authors

@@ -876,6 +876,30 @@ let story = """
         #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
     }
 
+    /// A teaser card's author (`<article class="slider-teaser-opinion">` of another story, listed
+    /// before the story) is not the page's, whose own byline box follows; a story's header that
+    /// wears a teaser's class words (`teaser-small__metadata`) is still its byline.
+    @Test func teaserCardsAuthorIsNotThePagesByline() throws {
+        let teaser = """
+            <div class="swiper-slide"><article class="slider-teaser-opinion"><h2><a href="/x">Another opinion</a></h2>
+            <footer><span class="slider-teaser-opinion__author">Manfred Prisch</span></footer></article></div>
+            """
+        let article = try read(
+            """
+            <html><head><meta name="author" content="Die Wochenzeitung"></head><body>\(teaser)
+            <article><h1>Diplomats meet in Geneva</h1>\(story)
+            <div class="author"><a href="/autor/ursula-baa" rel="author"><h2 class="author__name">Ursula Baa</h2></a></div>
+            </article></body></html>
+            """)
+        #expect(article.authors == ["Ursula Baa"])
+        let header = try read(
+            """
+            <html><body>\(teaser)<article><h1>Diplomats meet in Geneva</h1>
+            <div class="teaser-small__metadata"><p class="byline__author">Von Moritz Gath</p></div>\(story)</article></body></html>
+            """)
+        #expect(header.authors == ["Moritz Gath"])
+    }
+
     /// A styled line above the story that is a byline or a reader's comment opening in lower case is
     /// no headline.
     @Test func bylineOrCommentAboveTheStoryIsNoHeadline() throws {
