@@ -260,7 +260,11 @@ struct PageMetadata {
     /// what reads as a person's name is kept.
     static func bylineNames(_ raw: String) -> [String] {
         // As pages print it: the names before a date, a handle or `Updated`.
-        let flat = PageArticle.clean(raw.flattened)
+        var flat = PageArticle.clean(raw.flattened)
+        // A byline's element that credits an interview (`Interview: Julia Lauter`) names its author.
+        if let label = ["interview: ", "interview von ", "interview by "].first(where: flat.lowercased().hasPrefix) {
+            flat = "By " + flat.dropFirst(label.count)
+        }
         if flat.count <= 200 {
             let lower = flat.lowercased()
             let opened = PageArticle.bylineOpenings.contains { lower.hasPrefix($0) }

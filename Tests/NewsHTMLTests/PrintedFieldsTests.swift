@@ -136,6 +136,9 @@ import Testing
         #expect(PageMetadata.bylineNames("Publié par Marie Dupont") == ["Marie Dupont"])
         #expect(PageMetadata.bylineNames("Eingestellt von Gàbor Muniér") == ["Gàbor Muniér"])
         #expect(PageMetadata.bylineNames("Author: Anna Kubišta") == ["Anna Kubišta"])
+        // A byline's element that credits an interview names its author.
+        #expect(PageMetadata.bylineNames("Interview: Julia Lauter") == ["Julia Lauter"])
+        #expect(PageMetadata.bylineNames("Interview von Julia Lauter") == ["Julia Lauter"])
     }
 
     @Test func wordsOfTextWrittenWithoutSpaces() {
