@@ -151,6 +151,10 @@ package struct PageArticle: Sendable, Equatable {
         PageLayout.byline(TextExtractor.clean(line))
     }
 
+    /// The accounts a blog's software signs with where no one signed (`Posted by admin on …`),
+    /// lower-cased: a byline of no one, in text and in pages.
+    package static var siteAccounts: Set<String> { PageLayout.siteAccounts }
+
     /// Whether a stated author reads as a person's name: at least two words, one of them of three
     /// letters or more (`T. V. Raman`), or text in a script written without spaces (`肖春芳`). A lone
     /// word (`folha`, `FAIL`, `CBSNews.com`) or initials alone (`J J`) are not.

@@ -359,8 +359,8 @@ extension PageLayout {
         "stand", "last", "reset", "range", "permalink", "agencies", "agency", "print", "drucken", "top", "more", "mehr",
     ]
 
-    /// The accounts a blog's software signs with where no one signed (`Posted by admin on …`), as
-    /// the page reader's `MainContent.standIns`, lower-cased.
+    /// The accounts a blog's software signs with where no one signed (`Posted by admin on …`),
+    /// lower-cased; the page reader's `MainContent.standIns` hold them too.
     static let siteAccounts: Set<String> = ["admin", "administrator", "webmaster", "root", "guest", "user"]
 
     /// `04.02.2022 | 13:10 Uhr | Uta Helkenberg`, `25.10.2022 - Reiner Nagel`: a line of at most 80

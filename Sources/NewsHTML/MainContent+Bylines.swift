@@ -290,9 +290,8 @@ extension MainContent {
     }
 
     /// Names a site's software writes where no one signed.
-    static let standIns: Set<String> = [
-        "admin", "administrator", "root", "webmaster", "user", "author", "by", "von", "posted", "staff", "guest", "anonymous",
-        "alle", "all", "view", "more", "datum", "date", "published", "updated", "unknown", "authors", "autoren", "auteurs",
-        "see", "editors", "team", "mehr", "other", "my", "you",
-    ]
+    static let standIns: Set<String> = PageArticle.siteAccounts.union([
+        "author", "by", "von", "posted", "staff", "anonymous", "alle", "all", "view", "more", "datum", "date", "published",
+        "updated", "unknown", "authors", "autoren", "auteurs", "see", "editors", "team", "mehr", "other", "my", "you",
+    ])
 }

@@ -18,16 +18,7 @@ extension MainContent {
                 !["script", "style", "noscript", "title", "option", "a"].contains(nodes[node.parent].name)
             else { return nil }
             let text = Self.trimmedSpaces(node.text.flattened)
-            let words = text.split(separator: " ")
-            guard (3...25).contains(words.count), let last = words.last?.lowercased(),
-                !LineFeatures.stopWords.contains(last), !text.hasSuffix("."), !text.hasSuffix(":"), !Self.isOnlyADate(text),
-                // Neither a byline (`By Andrea Wolf, Globe Correspondent`) nor a reader's comment
-                // opening in lower case (`ahh, these shoes are brilliant!`).
-                text.first?.isLowercase == false, !text.lowercased().hasPrefix("by "),
-                // Nor a label's count (`Word Count: 676`).
-                !(text.range(of: ": ", options: .backwards).map { text[$0.upperBound...].allSatisfy { $0.isNumber || $0 == "." || $0 == "," } } ?? false)
-            else { return nil }
-            return text
+            return Self.isTitleShaped(text) ? text : nil
         }
         var before: [String] = []
         var seen = 0
@@ -60,6 +51,20 @@ extension MainContent {
             }
         }
         return (before, inside)
+    }
+
+    /// Whether a line can be a headline set apart above a story: three to twenty-five words, not
+    /// ending in a common word, a full stop or a colon, not only a date; neither a byline (`By Andrea
+    /// Wolf, Globe Correspondent`), a reader's comment opening in lower case (`ahh, these shoes are
+    /// brilliant!`) nor a label's count (`Word Count: 676`).
+    static func isTitleShaped(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (3...25).contains(words.count), let last = words.last?.lowercased(), !LineFeatures.stopWords.contains(last),
+            !text.hasSuffix("."), !text.hasSuffix(":"), !isOnlyADate(text), text.first?.isLowercase == false,
+            !text.lowercased().hasPrefix("by ")
+        else { return false }
+        guard let colon = text.range(of: ": ", options: .backwards) else { return true }
+        return !text[colon.upperBound...].allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
     }
 
     /// Heading texts outside furniture in document order: `<h1>` first, then `<h2>`/`<h3>` and elements

@@ -496,18 +496,19 @@ extension MainContent {
     static func namesAYear(_ text: String) -> Bool {
         var run = 0
         var value = 0
-        for b in text.utf8 + [0x20] {
+        let isYear = { run == 4 && (1900...2099).contains(value) }
+        for b in text.utf8 {
             if b >= 0x30 && b <= 0x39 {
                 run += 1
-                value = value * 10 + Int(b - 0x30)
-                if run > 4 { value = 0 }
+                // (Only a run's first five digits are summed: a longer one is no year, and a hostile
+                // page's thousand digits would overflow.)
+                if run <= 5 { value = value * 10 + Int(b - 0x30) }
             } else {
-                if run == 4, (1900...2099).contains(value) { return true }
-                run = 0
-                value = 0
+                if isYear() { return true }
+                (run, value) = (0, 0)
             }
         }
-        return false
+        return isYear()
     }
 
     /// `isOnlyADate` for ASCII text, on the bytes: the tokens are the runs of letters and digits

@@ -99,10 +99,10 @@ extension MainContent {
                 // Styling nested around the same text (`<font><font><font>…`, seven deep on old pages)
                 // is one paragraph, the outermost: counted at each level, a sidebar's teaser scored
                 // seven times over the story beside it.
-                if isParagraph, !node.isTag(GUMBO_TAG_DIV), !node.isTag(GUMBO_TAG_SECTION), case let up = node.parent, up >= 0,
-                    nodes[up].isTag(GUMBO_TAG_FONT) || nodes[up].isTag(GUMBO_TAG_SPAN) || nodes[up].isTag(GUMBO_TAG_CENTER),
-                    textLength[up] == textLength[i]
-                {
+                func styling(_ n: Int) -> Bool {
+                    nodes[n].isTag(GUMBO_TAG_FONT) || nodes[n].isTag(GUMBO_TAG_SPAN) || nodes[n].isTag(GUMBO_TAG_CENTER)
+                }
+                if isParagraph, styling(i), case let up = node.parent, up >= 0, styling(up), textLength[up] == textLength[i] {
                     isParagraph = false
                 }
                 typedIn[i] = isParagraph

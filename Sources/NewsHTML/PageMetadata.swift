@@ -261,12 +261,13 @@ struct PageMetadata {
     static func bylineNames(_ raw: String) -> [String] {
         // As pages print it: the names before a date, a handle or `Updated`.
         var flat = PageArticle.clean(raw.flattened)
+        var lower = flat.lowercased()
         // A byline's element that credits an interview (`Interview: Julia Lauter`) names its author.
-        if let label = ["interview: ", "interview von ", "interview by "].first(where: flat.lowercased().hasPrefix) {
+        if let label = ["interview: ", "interview von ", "interview by "].first(where: lower.hasPrefix) {
             flat = "By " + flat.dropFirst(label.count)
+            lower = flat.lowercased()
         }
         if flat.count <= 200 {
-            let lower = flat.lowercased()
             let opened = PageArticle.bylineOpenings.contains { lower.hasPrefix($0) }
             // As printed first: a byline after decoration (`// posted by Nate Johnson @ 10:30 AM`) or
             // after the date (`Danmark - 10. marts 2020 kl. 20:00 Af Jens Hansen`) is the box's, not
@@ -278,8 +279,8 @@ struct PageMetadata {
         if let digit = text.firstIndex(where: { $0.isNumber }) { text = String(text[..<digit]) }
         if let bar = text.firstIndex(of: "|") { text = String(text[..<bar]) }
         text = PageArticle.clean(text)
-        let lower = text.lowercased()
-        for prefix in PageArticle.bylineOpenings where lower.hasPrefix(prefix) {
+        let textLower = text.lowercased()
+        for prefix in PageArticle.bylineOpenings where textLower.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count))
             break
         }

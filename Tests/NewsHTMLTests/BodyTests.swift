@@ -187,6 +187,11 @@ import Testing
         }
         let scored = try read("<html><body><article><p>81-65</p>\(story)</article></body></html>")
         #expect(scored.body.first == "81-65")
+        // A year is four digits from 1900 to 2099, at the end of the text too; a run of a thousand
+        // digits is none (and no overflow).
+        #expect(MainContent.namesAYear("14.01.2008"))
+        #expect(!MainContent.namesAYear("81-65 12345"))
+        #expect(!MainContent.namesAYear(String(repeating: "9", count: 1000)))
     }
 
     /// A ruby annotation's reading, the kana printed small over a Japanese word, is not read into the
