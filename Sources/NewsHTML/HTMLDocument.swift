@@ -53,12 +53,13 @@ extension HTMLDocument {
     /// page); the others are never read.
     package enum AttributeName: UInt8, CaseIterable, Sendable {
         case id, `class`, itemprop, property, name, content, rel, href, datetime, type, role
-        case hidden, style, ariaHidden, lang, title, pubdate
+        case hidden, style, ariaHidden, lang, title, pubdate, xmlLang
 
         /// The name as HTML writes it (gumbo lower-cases HTML attribute names).
         var html: String {
             switch self {
             case .ariaHidden: "aria-hidden"
+            case .xmlLang: "xml:lang"
             default: "\(self)"
             }
         }

@@ -8,13 +8,17 @@ extension MainContent {
     static let dateWords = WordList(["date", "time", "publish", "datum", "posted", "byline", "created", "meta"])
 
     /// A date stated in the page's text: an element whose class or id says date, time or published
-    /// (its text, or its `title`), else the page's address, else a day in the text above the story.
+    /// (its text, or its `title`) and is not in an embedded post or a list of related stories, else
+    /// the page's address.
     func pageDate(order: PageOrder) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where !node.isText {
             let words = hintsOf[i]
             guard Self.dateWords.occurs(in: words) || node.isTag(GUMBO_TAG_TIME) else { continue }
             guard !words.containsUTF8("update"), !words.containsUTF8("modif") else { continue }
+            // An embedded post's time, a related story's, or a linked card's (`<a><h2>Follow us
+            // <span class="date">…`) is theirs.
+            guard !PageMetadata.inAnotherStory(i, nodes), !inLinkedCard(i) else { continue }
             if let title = node[.title], let value = PageArticle.date(title) ?? DateText.find(in: title, page: order) { return value }
             guard textLength[i] <= 200 || excluded[i] else { continue }
             let text = document.text(i)
@@ -26,10 +30,30 @@ extension MainContent {
         return nil
     }
 
+    /// The days the page prints in its text (`15.12.2022`, `6. November 2023`), one per short text
+    /// (up to 120 bytes) outside scripts, embedded posts and lists of related stories: read only for a page
+    /// whose stated fields disagree.
+    func printedDays(order: PageOrder) -> Set<String> {
+        let nodes = document.nodes
+        var days: Set<String> = []
+        for (i, node) in nodes.enumerated() where node.isText && node.utf8Text.count <= 120 {
+            guard node.utf8Text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), node.parent >= 0,
+                !Self.unprintedTagSet.contains(nodes[node.parent]),
+                let day = DateText.find(in: node.text, page: order), !PageMetadata.inAnotherStory(i, nodes)
+            else { continue }
+            days.insert(day)
+        }
+        return days
+    }
+
+    /// Elements whose text the page does not print: its scripts' data (JSON-LD) and styles.
+    static let unprintedTagSet = HTMLDocument.TagSet(["script", "style", "template"])
+
     /// The day the page prints under a publication label (`Veröffentlicht am 16.08.2019`, `Erschienen
     /// am:` with the day in the next element, `Published: 3 March 2020`, `Publié le 29 juin 2019`),
     /// in the story's byline or in the page's footer, when every such label on the page gives the
-    /// same day (a list of posts or comments, each with its own, gives none). Not in a link.
+    /// same day (a list of posts or comments, each with its own, gives none). Not in a link, an
+    /// embedded post or a list of related stories.
     func labelledDate(order: PageOrder) -> String? {
         let nodes = document.nodes
         var found: String?
@@ -45,7 +69,7 @@ extension MainContent {
                     .filter { $0.isText && $0.text.utf8.count <= 80 && $0.text.contains(where: \.isNumber) }.first
                     .flatMap { DateText.find(in: $0.text, page: order) }
             }
-            guard let day else { continue }
+            guard let day, !PageMetadata.inAnotherStory(i, nodes) else { continue }
             if let found, found != day { return nil }
             found = day
         }
@@ -71,7 +95,7 @@ extension MainContent {
     func shortTextDate(story: (first: Int, second: Int, last: Int)?, order: PageOrder) -> String? {
         let nodes = document.nodes
         for (i, node) in nodes.enumerated() where node.isText && !excluded[i] && textLength[i] >= 6 && textLength[i] <= 60 {
-            if let day = DateText.find(in: node.text, page: order) { return day }
+            if let day = DateText.find(in: node.text, page: order), !PageMetadata.inAnotherStory(i, nodes) { return day }
         }
         guard let story else { return nil }
         func dayAlone(_ i: Int) -> String? {
@@ -82,7 +106,7 @@ extension MainContent {
             let length = text.unicodeScalars.count { !$0.properties.isWhitespace }
             guard length >= 8, length <= 40, let day = DateText.find(in: text, page: order) else { return nil }
             let letters = text.unicodeScalars.count { $0.properties.isAlphabetic }
-            return letters <= 20 && !isInLink(i) ? day : nil
+            return letters <= 20 && !isInLink(i) && !PageMetadata.inAnotherStory(i, nodes) ? day : nil
         }
         for i in stride(from: story.first - 1, through: max(0, story.first - Self.dateReach), by: -1) {
             if let day = dayAlone(i) { return day }
@@ -102,6 +126,23 @@ extension MainContent {
     static let dateReach = 400
     /// How many nodes below the story's last block a date in its footer may be.
     static let footerReach = 40
+
+    /// Whether node `i` is inside a card that one link makes of a heading (`<a href="/other"><h2>Title
+    /// <span class="date">…</span></h2><p>…</p></a>`): another page's teaser. A permalink around a
+    /// story's own date (`<a rel="bookmark"><time>…`) holds no heading.
+    private func inLinkedCard(_ i: Int) -> Bool {
+        let nodes = document.nodes
+        var p = nodes[i].parent
+        for _ in 0..<8 where p >= 0 {
+            if nodes[p].isTag(GUMBO_TAG_A) {
+                return nodes[p].descendants.contains { Self.cardHeadingTags.contains(nodes[$0]) }
+            }
+            p = nodes[p].parent
+        }
+        return false
+    }
+
+    static let cardHeadingTags = HTMLDocument.TagSet(["h1", "h2", "h3", "h4", "h5", "h6"])
 
     /// Whether node `i` is inside an `<a>`.
     private func isInLink(_ i: Int) -> Bool {

@@ -412,6 +412,19 @@ struct MainContent {
         }.map(\.element)
         // Numeric dates are read in the order the page writes them (`DayOrder.pageOrder`).
         let order = PageOrder(locale: metadata.localeDayFirst) { [document] in document.nodes.filter(\.isText).map(\.text) }
+        // Publication fields that disagree on the day (a JSON-LD `datePublished` of 2021-12-06 against
+        // an `article:published_time` of 2022-12-15): the one whose day the page prints, when the
+        // most trusted one's is not printed, and not the day the page says it was modified (a
+        // `datePublished` that a content system rewrites on each change).
+        if let stated = page.published, stated == metadata.published, !metadata.otherPublished.isEmpty {
+            let printed = printedDays(order: order)
+            let modified = metadata.updated?.prefix(10)
+            if !printed.contains(String(stated.prefix(10))),
+                let other = metadata.otherPublished.first(where: { printed.contains(String($0.prefix(10))) && $0.prefix(10) != modified })
+            {
+                page.published = other
+            }
+        }
         // A day printed under a publication label outranks a generic field's (`<meta name="date">`);
         // the field's time stays when its day is the one printed.
         if page.published == nil || metadata.publishedIsGeneric && page.published == metadata.published,

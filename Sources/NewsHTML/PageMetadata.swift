@@ -22,6 +22,10 @@ struct PageMetadata {
     /// `dc.date`, another meta tag that says date, a `<time>` not marked as the publication's), which
     /// a publication date the page prints under its label outranks.
     var publishedIsGeneric = false
+    /// Publication dates that other fields state for another day than `published`'s (JSON-LD's
+    /// `datePublished` against `article:published_time`), in order of trust: the page's printed day
+    /// chooses among them (`MainContent.printedDays`).
+    var otherPublished: [String] = []
     var updated: String?
     var language: String?
     /// Whether the page's declared locale writes numeric dates day first (`pt-BR`, `en-GB`: true;
@@ -58,7 +62,8 @@ struct PageMetadata {
         for (index, node) in nodes.enumerated() where !node.isText {
             switch GumboTag(UInt32(node.tag)) {
             case GUMBO_TAG_HTML:
-                if let lang = node[.lang], lang.utf8.count >= 2 {
+                // XHTML saved as HTML states it as `xml:lang` (`<html xml:lang="en-GB">`).
+                if let lang = node[.lang] ?? node[.xmlLang], lang.utf8.count >= 2 {
                     language = String(lang.prefix(2)).lowercased()
                     localeDayFirst = DayOrder.dayFirst(locale: lang)
                 }
@@ -81,7 +86,9 @@ struct PageMetadata {
                     fromJSONLD.read(document.text(index, raw: true))
                 }
             case GUMBO_TAG_TIME:
-                if let value = node[.datetime] ?? node[.content], !value.isEmpty { times.append((index, value)) }
+                if let value = node[.datetime] ?? node[.content], !value.isEmpty, !Self.inAnotherStory(index, nodes) {
+                    times.append((index, value))
+                }
             default:
                 // RDFa states a value on any element (`<span property="schema:dateCreated" content="…">`):
                 // dates count as the meta tags' do, after them.
@@ -178,7 +185,19 @@ struct PageMetadata {
         let stated = publishedFields.lazy.compactMap { field in
             field.value.flatMap(PageArticle.date).map { (day: $0, generic: field.generic) }
         }
-        if let first = stated.first { (published, publishedIsGeneric) = (first.day, first.generic) }
+        if let first = stated.first {
+            (published, publishedIsGeneric) = (first.day, first.generic)
+            // Another day stated beside a day no second specific field confirms, a full day or more
+            // away (within a day, two fields may state one instant in two zones: `sailthru.date`'s
+            // local `2016-12-19 19:08:44` and `article:published_time`'s `2016-12-20T00:08:44+00:00`).
+            let confirmed = !first.generic && stated.dropFirst().contains { !$0.generic && $0.day.prefix(10) == first.day.prefix(10) }
+            var days: Set<Substring> = [first.day.prefix(10)]
+            for field in stated.dropFirst() where !confirmed && days.insert(field.day.prefix(10)).inserted {
+                if let a = Self.seconds(first.day), let b = Self.seconds(field.day), abs(a - b) >= 86_400 {
+                    otherPublished.append(field.day)
+                }
+            }
+        }
         if published == nil {
             // Any other meta tag whose name says publication or creation (`five_hundred_pixels:created`),
             // not another page's (`relatedContentDate`).
@@ -209,6 +228,29 @@ struct PageMetadata {
             published = (marked.map { [$0] } ?? times).lazy.compactMap { PageArticle.date($0.value) }.first
             publishedIsGeneric = marked == nil
         }
+    }
+
+    /// Whether an element stands in another story's place on the page: an embedded post (`<blockquote
+    /// class="instagram-media">`, whose `<time>` is the post's) or a list of related stories (`<div
+    /// class="related-inner">`, whose `<time>`s are theirs), within twelve levels.
+    static func inAnotherStory(_ index: Int, _ nodes: HTMLDocument.Nodes) -> Bool {
+        var n = nodes[index].parent
+        for _ in 0..<12 where n >= 0 {
+            let node = nodes[n]
+            if MainContent.isEmbeddedPost(node) { return true }
+            if let words = node[.class] ?? node[.id], words.lowercased().containsUTF8("related") { return true }
+            n = node.parent
+        }
+        return false
+    }
+
+    /// Seconds since the epoch of a date as `PageArticle.date` writes it (`2023-11-06`,
+    /// `2023-11-07T06:30:00Z`), a day alone read as its midnight.
+    static func seconds(_ value: String) -> Int? {
+        let parts = value.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).prefix(6).compactMap { Int($0) }
+        guard parts.count >= 3 else { return nil }
+        let time = parts.count >= 5 ? (parts[3], parts[4], parts.count > 5 ? parts[5] : 0) : (0, 0, 0)
+        return CivilTime.epochSeconds(parts[0], parts[1], parts[2], time.0, time.1, time.2)
     }
 
     /// Words of an RDFa property on an element other than `<meta>` whose value is read as a date.

@@ -1292,6 +1292,89 @@ let story = """
         #expect(article.published == day)
     }
 
+    /// XHTML saved as HTML states its locale as `xml:lang`, read as `lang` is.
+    @Test(arguments: [("en-GB", "2020-10-02"), ("en-US", "2020-02-10")])
+    func numericDateInTheXMLLocalesOrder(locale: String, day: String) throws {
+        let article = try read(
+            """
+            <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="\(locale)"><body><div class="col">
+            <p class="headline">Student halls too full to be safe</p>
+            <small><b>02/10/2020</b> - Clara Borba</small>\(story)</div></body></html>
+            """)
+        #expect(article.published == day)
+    }
+
+    /// A `<time>` in an embedded post is the post's, and one in a list of related stories is theirs:
+    /// neither dates the page, whose own day printed under a class that says date does.
+    @Test func aTimeInAnEmbeddedPostOrARelatedListIsAnotherStorys() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>What the ruling changes for advertising</h1>\(story)
+            <blockquote class="instagram-media"><p>Ein Beitrag geteilt von <a href="/v">Vreni</a> am
+            <time datetime="2018-03-12T19:30:12+00:00">Mär 12, 2018</time></p></blockquote>
+            <div class="publish"><span class="PublishDate_date">29. Januar 2019</span></div></article>
+            <ul class="related-posts"><li><div class="related-inner"><h4><a href="/old">Workstations</a></h4>
+            <time class="published" datetime="2009-04-11 18:06:36">11. April 2009</time></div></li></ul>
+            </body></html>
+            """)
+        #expect(article.published == "2019-01-29")
+        // The same page without its own day: no date rather than the post's or a related story's.
+        let undated = try read(
+            """
+            <html><body><article><h1>What the ruling changes for advertising</h1>\(story)
+            <blockquote class="twitter-tweet"><p>Posted <time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></p>
+            </blockquote></article><div id="related"><time datetime="2009-04-11">11 April 2009</time></div></body></html>
+            """)
+        #expect(undated.published == nil)
+    }
+
+    /// A date in a card one link makes of a heading is another page's teaser; a permalink around
+    /// the story's own date is not.
+    @Test func aDateInALinkedCardIsATeasers() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Berlin confronts its colonial past</h1>\(story)</article>
+            <div class="promo"><a href="https://social.example/news"><h2>Follow us <span class="date">11.07.2017</span></h2></a></div>
+            <ul class="smallList"><li><span class="date">19.01.2020</span></li></ul></body></html>
+            """)
+        #expect(article.published == "2020-01-19")
+        let permalink = try read(
+            """
+            <html><body><article><h1>Berlin confronts its colonial past</h1>
+            <a href="/2020/berlin-colonial" rel="bookmark"><span class="date">19.01.2020</span></a>\(story)</article></body></html>
+            """)
+        #expect(permalink.published == "2020-01-19")
+    }
+
+    /// Publication fields a day or more apart: the one whose day the page prints wins, unless the
+    /// most trusted one's day is printed too, a second field confirms it, the printed one is the
+    /// day the page was modified, or the two are within a day (one instant in two zones).
+    @Test func theDayThePagePrintsChoosesBetweenStatedFields() throws {
+        func page(json: String, meta: String, modified: String? = nil, printed: String, extra: String = "") -> String {
+            """
+            <html><head><meta property="article:published_time" content="\(meta)">\(extra)
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Vanlife in Sweden",
+            "datePublished": "\(json)"\(modified.map { #", "dateModified": "\#($0)""# } ?? "")}</script></head>
+            <body><article><h1>Vanlife in Sweden</h1><div class="info-item">\(printed)</div>\(story)</article></body></html>
+            """
+        }
+        // The page prints the meta tag's day, not JSON-LD's.
+        #expect(try read(page(json: "2022-01-04T07:29:00.000Z", meta: "2022-01-06T08:29:34Z", printed: "06.01.2022")).published
+            == "2022-01-06T08:29:34Z")
+        // JSON-LD's day printed too: JSON-LD's.
+        #expect(try read(page(json: "2022-01-04T07:29:00.000Z", meta: "2022-01-06T08:29:34Z", printed: "04.01.2022 · 06.01.2022"))
+            .published == "2022-01-04T07:29:00Z")
+        // The printed day is the day the page was modified: the publication's.
+        #expect(try read(page(json: "2021-12-06T14:36:00Z", meta: "2022-12-15T09:13:00Z", modified: "2022-12-15T08:13:00Z", printed: "15.12.2022"))
+            .published == "2021-12-06T14:36:00Z")
+        // A second field confirms JSON-LD's day.
+        #expect(try read(page(json: "2017-12-15T08:50:02-05:00", meta: "2018-07-24T10:00:00Z", printed: "24.07.2018",
+            extra: #"<meta name="pubdate" content="2017-12-15T08:50:02-05:00">"#)).published == "2017-12-15T13:50:02Z")
+        // One instant in two zones (a local time without its zone beside UTC's): the trusted one's.
+        #expect(try read(page(json: "2016-12-20T00:08:44+00:00", meta: "2016-12-19 19:08:44", printed: "December 19, 2016")).published
+            == "2016-12-20T00:08:44Z")
+    }
+
     @Test func twoDigitYearInAnElementNamedForTheDate() throws {
         let article = try read(
             """
