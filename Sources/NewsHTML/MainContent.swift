@@ -73,6 +73,10 @@ struct MainContent {
         /// inside one (`<noscript><div id="nojava"></noscript>`, whose end tag HTML then ignores) puts
         /// the rest of the page there, as a parser that runs no scripts builds it.
         let isStoryNoscript: [Bool]
+        /// Per node, whether it is an `<aside>` that holds an `<h1>` and a story's worth of text
+        /// (`storyInNoscript` bytes or more): no furniture by its tag. Some blog themes set the post
+        /// itself in an `<aside class="blogPost">`, headline and all.
+        let isStoryAside: [Bool]
         /// Which class values three elements or more of the page wear (a list's items, teaser
         /// cards), counted when first asked.
         let dresses: Dresses
@@ -91,6 +95,7 @@ struct MainContent {
             let mainOrArticle: UInt8 = 1
             let panel: UInt8 = 2
             let story: UInt8 = 4
+            let heading: UInt8 = 8
             var holds = [UInt8](repeating: 0, count: nodes.count)
             var text = [Int](repeating: 0, count: nodes.count)
             var noscripts = false
@@ -102,7 +107,7 @@ struct MainContent {
                 } else if node.isTag(GUMBO_TAG_MAIN) || node.isTag(GUMBO_TAG_ARTICLE) {
                     own = mainOrArticle | story
                 } else if node.isTag(GUMBO_TAG_H1) {
-                    own = story
+                    own = story | heading
                 } else if node.isTag(GUMBO_TAG_NOSCRIPT) {
                     noscripts = true
                 }
@@ -124,6 +129,9 @@ struct MainContent {
                         && text[$0] * 3 >= text[0]
                 }
                 : [Bool](repeating: false, count: nodes.count)
+            isStoryAside = nodes.indices.map { i in
+                holds[i] & heading != 0 && text[i] >= MainContent.storyInNoscript && nodes[i].isTag(GUMBO_TAG_ASIDE)
+            }
             isDialog = nodes.indices.map { [hints] i in
                 !hints[i].isEmpty && !storyInside[i] && MainContent.dialogTagSet.contains(nodes[i])
                     && MainContent.namesADialog(hints[i])
@@ -184,7 +192,7 @@ struct MainContent {
             if markup == 0 {
                 let node = nodes[i]
                 let furniture = Self.isFurniture(node, hints: "", byRole: !evidence.isAccordion[i])
-                markup = furniture && !evidence.isStoryNoscript[i] ? Evidence.furniture
+                markup = furniture && !evidence.isStoryNoscript[i] && !evidence.isStoryAside[i] ? Evidence.furniture
                     : !hintsOf[i].isEmpty && !Self.isEmbeddedPost(node) && !Self.keptByName(node) ? Evidence.judged : Evidence.kept
                 evidence.markup[i] = markup
             }
@@ -405,6 +413,12 @@ struct MainContent {
         // Short lines under the story's last sentence (`previous post`, `Comments (+)`) are the page's
         // (after a signature under the story was read as its author).
         page.body.removeLast(PageArticle.trailingShortLines(page.body))
+        // A heading under the story's last paragraph heads nothing of it (a comment form's `Speak
+        // your mind`, `Related posts` over links that are not kept).
+        while let last = page.subheadingPlacement.last, last >= page.body.count, !page.body.isEmpty {
+            page.subheadingPlacement.removeLast()
+            page.subheadings.removeLast()
+        }
         // A name that runs on into the author's card (`Jane Doe Journaliste au Monde Suivre …`) is
         // the name before it again.
         page.authors = page.authors.enumerated().filter { index, name in

@@ -177,6 +177,44 @@ import Testing
         #expect(!article.body.contains { $0.contains("godfather") })
     }
 
+    /// A blog theme that sets the post itself in an `<aside>`, headline and all (a kilobyte of text
+    /// or more): that aside is the story, while the page's other asides (a sidebar of links, with no headline) stay furniture.
+    @Test func aPostSetInAnAsideWithItsHeadlineIsTheStory() throws {
+        let paragraphs = [
+            "The city council voted on Tuesday to close the old bridge to cars from March, after engineers found cracks in two of its piers.",
+            "Repairs are expected to take two years and cost about 40 million, twice the first estimate, according to the city's own report.",
+            "Shops on both banks of the river fear they will lose trade while the work goes on, and have asked for lower rents during the closure.",
+            "Engineers first raised concerns about the bridge in 2019, when a routine inspection found that water had seeped into the "
+                + "concrete of the eastern pier, and a second inspection last autumn found the damage had spread.",
+            "A temporary footbridge will open beside the old one in April, the council said, and ferries will run from both banks every fifteen minutes at peak hours.",
+            "Opposition members said the council had known about the cracks for years and should have started the repairs sooner, when they would have cost far less.",
+            "The work will be paid for from the city's own budget and a grant from the national government, which has promised half of the cost.",
+        ]
+        let sidebar = (1...12).map { "<li><a href=\"/p/\($0)\">Another post about the town, number \($0)</a></li>" }.joined()
+        let article = try read(
+            """
+            <html><body><section id="contentWrap"><section id="leftColumn"><aside class="blogPost">            <h1>Old bridge to close to cars</h1><div class="detailsBar"><h4>Posted, August 9th, 2012</h4></div>            <div class="blogContent">\(paragraphs.map { "<p>\($0)</p>" }.joined())</div></aside>            <div id="respond"><h3>Speak your mind</h3><p>Signed in as Guest</p></div></section>            <aside id="sidebar"><h3>Recent posts</h3><ul>\(sidebar)</ul>            <p>Our newsletter brings you the week's posts every Friday, with the best of the comments and a few links we liked.</p></aside>            </section></body></html>
+            """)
+        #expect(article.body == paragraphs)
+        #expect(article.title == "Old bridge to close to cars")
+        // The comment form's heading under the story's last paragraph heads nothing of it.
+        #expect(article.subheadings.isEmpty)
+    }
+
+    /// A heading under the story's last paragraph (a form's, a list's whose links are not kept) is
+    /// no subheading; one between paragraphs stays where it stands.
+    @Test func aHeadingUnderTheLastParagraphHeadsNothing() throws {
+        let article = try read(
+            """
+            <html><body><article><h1>Old bridge to close to cars</h1>\(story)<h2>What happens next</h2>\(story)
+            <h3>Similar projects:</h3><ul><li><a href="/a">A bridge in another town</a></li><li><a href="/b">A tunnel</a></li></ul>
+            </article></body></html>
+            """)
+        #expect(article.subheadings == ["What happens next"])
+        #expect(article.body.contains("What happens next"))
+        #expect(!article.body.contains("Similar projects:"))
+    }
+
     /// A day and time alone above the story, in a form the stamp reader does not read
     /// (`01-14-2008 15:45`, `14.01.2008`), is no text of the story; a score (`81-65`) stays.
     @Test func aDayAloneAboveTheStoryLeavesTheBody() throws {
