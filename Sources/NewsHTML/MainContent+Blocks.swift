@@ -70,7 +70,7 @@ extension MainContent {
                 let node = nodes[i]
                 if !entering {
                     if node.isTag(GUMBO_TAG_A) { inLink -= 1 }
-                    if Self.namesACaption(hintsOf[i]) { inCaption -= 1 }
+                    if Self.namesACaption(hintsOf[i]), textLength[i] <= Self.longestCaption { inCaption -= 1 }
                     if cells.contains(i) { continue }
                     if Self.blockTagSet.contains(node) {
                         flush()
@@ -99,7 +99,7 @@ extension MainContent {
                     continue
                 }
                 if node.isTag(GUMBO_TAG_A) { inLink += 1 }
-                if Self.namesACaption(hintsOf[i]) { inCaption += 1 }
+                if Self.namesACaption(hintsOf[i]), textLength[i] <= Self.longestCaption { inCaption += 1 }
                 if node.isTag(GUMBO_TAG_TR), let row = dataRowCells(i) { cells.formUnion(row) }
                 if cells.contains(i) {
                     text.append(0x20)
@@ -120,6 +120,11 @@ extension MainContent {
         }
         return (out, posts)
     }
+
+    /// The most text (bytes other than spaces) an element named for a caption holds for its blocks
+    /// to be captions: a photo blog that sets each photo's story in its `div.caption-image`, several
+    /// paragraphs long, sets no caption.
+    static let longestCaption = 500
 
     /// Whether class and id words name a caption (`newsCaption`, `caption`, `wp-caption-text`), not a
     /// box with or without one (`withoutCaption`, `has-caption`).

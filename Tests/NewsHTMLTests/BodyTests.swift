@@ -725,6 +725,33 @@ import Testing
         #expect(gallery.body.first?.hasPrefix("Slide 1") == true)
     }
 
+    /// A photo blog that sets each photo's story, several paragraphs long, in an element named for a
+    /// caption (`div.caption-image`) sets no caption: those paragraphs are the body. A short caption
+    /// in a box so named stays a caption.
+    @Test func aCaptionsElementHoldingAStoryIsNoCaption() throws {
+        let post = [
+            "It is half past one in the morning here and I need to get up in a few hours to be on stage at the festival.",
+            "None of our team have slept to bring you the biggest booth ever, and this time we will be serving a load of goodies.",
+            "These photos were all taken today at the expo hall while I ran back and forth to rehearsals and the team built the booth.",
+            "I will be on stage this Sunday for my talk but will also host a load of other segments on both days of the festival.",
+            "If you have a spare pair of boots, then please help: we are one pair short for the costume parade on Sunday.",
+            "The hall is huge, so bring a good pair of walking shoes, some water and a bag for everything you will want to take home.",
+        ]
+        let article = try read(
+            """
+            <html><body><div class="post"><h1>Festival preview</h1>
+            <div class="image-wrapper"><div class="note">Mouseover photo to load notes</div>\
+            <div class="caption-image"><img src="1.jpg" alt="Festival preview">\
+            <div class="inline-edit-bbcode">\(post.map { "<p>\($0)</p>" }.joined())</div></div></div>
+            <div class="image-wrapper"><div class="note">Mouseover photo to load notes</div>\
+            <div class="caption-image"><img src="2.jpg"><div><p>The hall at night, an hour before the doors open.</p></div></div></div>
+            \(String(repeating: #"<div class="image-wrapper"><div class="note">Mouseover photo to load notes or add a comment</div><div class="caption-image"><img src="n.jpg"></div></div>"#, count: 30))
+            </div></body></html>
+            """)
+        #expect(article.body.filter { !$0.hasPrefix("Mouseover") } == post)
+        #expect(article.captions == ["The hall at night, an hour before the doors open."])
+    }
+
     /// A story's lead typed into a division of its own above the body (`div.article__summary`) is
     /// part of it.
     @Test func leadInASummaryDivisionAboveTheBody() throws {
