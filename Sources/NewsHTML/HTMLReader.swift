@@ -1,3 +1,4 @@
+import CGumbo
 import Foundation
 import NewsCore
 
@@ -56,20 +57,23 @@ package enum HTMLReader {
         // Authors that only name the outlet or an organisation (`Badische Zeitung`, `Hanns-Seidel-
         // Stiftung e.V.`), stated with no byline in the markup to replace them, give way to the
         // people the text reader finds in the page's byline (`Lisa Petrich`).
-        let person = { (name: String) in !MainContent.namesAnOutlet(name, source: metadata.source) && !PageArticle.isPlace(name) }
+        let menuItems = MenuItems(document)
+        let person = { (name: String) in
+            !MainContent.namesAnOutlet(name, source: metadata.source) && !PageArticle.isPlace(name) && !menuItems.contains(name)
+        }
         let outletsOnly = !page.authors.isEmpty && !page.authors.contains(where: person)
         if metadata.statesArticle, page.published == nil {
             let read = PageArticle.textArticle(lines: document.renderedLines(title: metadata.documentTitle), headline: page.title)
             page.published = read?.published
             if page.authors.isEmpty {
-                page.authors = read?.authors ?? []
+                page.authors = (read?.authors ?? []).filter { !menuItems.contains($0) }
             } else if outletsOnly, let people = read?.authors.filter(person), !people.isEmpty {
                 page.authors = people
             }
         } else if metadata.statesArticle && page.authors.isEmpty || outletsOnly {
             let found = PageArticle.pageAuthors(lines: document.renderedLines(title: metadata.documentTitle), headline: page.title)
             if page.authors.isEmpty {
-                page.authors = found
+                page.authors = found.filter { !menuItems.contains($0) }
             } else if case let people = found.filter(person), !people.isEmpty {
                 page.authors = people
             }
@@ -80,6 +84,35 @@ package enum HTMLReader {
             page.authors = best!.content.bylineWithAKnownName()
         }
         return page
+    }
+
+    /// The texts of a page's menus: each link that is the whole of an item in a list of three items
+    /// or more (`<li><a href="/topics/kate-middleton">Kate Middleton</a></li>` among a bar of topics).
+    /// The text reader sees a name alone on a line above the headline as its byline; a menu's item is
+    /// none. Made when first asked.
+    final class MenuItems {
+        private let document: HTMLDocument
+        private var texts: Set<String>?
+
+        init(_ document: HTMLDocument) { self.document = document }
+
+        func contains(_ name: String) -> Bool {
+            if texts == nil {
+                var found: Set<String> = []
+                var items: [Int: Int] = [:]  // per list, its items
+                let nodes = document.nodes
+                for node in nodes where node.isTag(GUMBO_TAG_LI) && node.parent >= 0 { items[node.parent, default: 0] += 1 }
+                for (i, node) in nodes.enumerated() where node.isTag(GUMBO_TAG_A) && found.count < 10_000 {
+                    let item = node.parent
+                    guard item >= 0, nodes[item].isTag(GUMBO_TAG_LI), items[nodes[item].parent, default: 0] >= 3 else { continue }
+                    let text = document.text(i)
+                    guard text.utf8.count <= 80, text == document.text(item) else { continue }
+                    found.insert(text)
+                }
+                texts = found
+            }
+            return texts!.contains(name)
+        }
     }
 
     /// Whether a file's first bytes are an HTML page rather than text that mentions a tag: after an

@@ -271,8 +271,13 @@ struct MainContent {
         // A gallery's slides are named captions and are its story: when they hold as much text as
         // the paragraphs, they are paragraphs.
         let named = found.reduce(0) { $0 + ($1.namedCaption ? $1.length : 0) }
-        if named > 0, named >= found.reduce(0, { $0 + ($1.role == .paragraph ? $1.length : 0) }) {
+        let paragraphs = found.reduce(0, { $0 + ($1.role == .paragraph ? $1.length : 0) })
+        if named > 0, named >= paragraphs {
             for k in found.indices where found[k].namedCaption { found[k].role = .paragraph }
+        } else if case let captions = found.reduce(0, { $0 + ($1.role == .caption ? $1.length : 0) }), captions > 2 * paragraphs {
+            // A slideshow's page, its story told in its photos' captions (`div.caption`) under a line
+            // of its own: the captions are the story.
+            for k in found.indices where found[k].role == .caption { found[k].role = .paragraph }
         }
         page.embeddedPosts = posts
         let (headings, inHeaders, onlyH1, firstH1) = headlines()

@@ -752,6 +752,30 @@ import Testing
         #expect(article.captions == ["The hall at night, an hour before the doors open."])
     }
 
+    /// A slideshow's page tells its story in its photo's caption (`div.caption`), under a line of
+    /// its own: when the captions hold more than twice the paragraphs' text, they are the story.
+    @Test func aSlideshowsCaptionIsItsStory() throws {
+        let caption = "The actress looked a tad too done up after a night of partying at a hotel in the hills on Saturday. "
+            + "She got into the driver's seat of her car with a face full of lipstick and eyeliner, and drove off alone. "
+            + "Her latest project is a film she is shooting this summer in the city."
+        let article = try read(
+            """
+            <html><body><div id="main"><h1>Heavy on makeup</h1><p>Her latest look featured a lot of lipstick.</p>
+            <div class="slideshow"><div class="thumbs">\((1...12).map { "<div class=\"thumb\"><a href=\"/s/\($0)\"><img src=\"\($0).jpg\"></a></div>" }.joined())</div>
+            <div class="content-wrapper"><div class="image"><img src="big.jpg"></div><div class="caption">\(caption) <span class="credit">(Agency photo)</span></div></div>
+            </div></div></body></html>
+            """)
+        #expect(article.body.contains { $0.hasPrefix("The actress looked a tad too done up") })
+        // A story with a photo keeps its caption apart.
+        let story = try read(
+            """
+            <html><body><article><h1>Heavy on makeup</h1>\(story)<div class="image"><img src="big.jpg"><div class="caption">\(caption)</div></div>
+            </article></body></html>
+            """)
+        #expect(story.captions.first?.hasPrefix("The actress looked") == true)
+        #expect(!story.body.contains { $0.hasPrefix("The actress looked") })
+    }
+
     /// A story's lead typed into a division of its own above the body (`div.article__summary`) is
     /// part of it.
     @Test func leadInASummaryDivisionAboveTheBody() throws {

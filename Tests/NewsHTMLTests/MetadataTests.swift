@@ -1375,6 +1375,29 @@ let story = """
             == "2016-12-20T00:08:44Z")
     }
 
+    /// A name that is a menu's item (a topic in a bar of links) is no byline. The page states the
+    /// outlet as its author and its story was not found; its text, read for a person's byline,
+    /// shows the topic alone on a line, after a box that names two actors.
+    @Test func aMenusItemIsNoByline() throws {
+        func list(_ title: String, _ items: [String]) -> String {
+            "<div class=\"nav_layout\"><div class=\"nav_section_title\">\(title)</div><ul>"
+                + items.map { "<li><a href=\"/x\">\($0)</a></li>" }.joined() + "</ul></div>"
+        }
+        let headlines = ["The Seven Best Film Sets of the Year", "A Festival Opens Without Its Stars", "Is the Band Back Together?",
+            "Who Will Play the Lead?", "Two Singers Share Five Awards"]
+        let slideshows = ["The Best-Dressed List", "This Week's Round-Up", "A Singer's Furry Friend", "A Summer in the City", "Faces Without Makeup"]
+        let article = try read(
+            """
+            <meta name="author" content="ABC News"><meta property="og:url" content="http://abcnews.go.com/Entertainment/story?id=1">
+            <div class="container">\(list("Culture Headlines", headlines))<div class="nav_video"><div class="nav_section_title">\
+            <a href="/x">WATCH VIDEO: Culture &raquo</a></div><div class="nv_content"><a href="/x">Anna Weber, Paul Martin Star in...</a></div>\
+            <div class="nv_content"><a href="/x">A Singer Engaged: Marriage Before...</a></div></div>\
+            \(list("Culture Slideshows", slideshows))\(list("In The News", ["Movie Reviews", "TV News", "Dancing Shows", "Kate Middleton"]))</div>
+            More from ABC News
+            """)
+        #expect(article.authors == ["ABC News"])
+    }
+
     @Test func twoDigitYearInAnElementNamedForTheDate() throws {
         let article = try read(
             """
