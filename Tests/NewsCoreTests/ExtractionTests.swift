@@ -101,7 +101,8 @@ import Testing
     }
 
     /// A site's notices under a story: calls to follow it or subscribe, copyright and licence,
-    /// the comment form's spam notice, a disclaimer, in several languages.
+    /// the comment form's spam notice, a disclaimer, a notice to readers of old browsers, in several
+    /// languages.
     @Test(arguments: [
         "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.",
         "• Follow @DJMatthewDalton on Twitter.",
@@ -117,6 +118,9 @@ import Testing
         "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
         "We want to hear what you think about this article. Submit a letter to the editor.",
         "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+        "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. While you will be able to "
+            + "view the content of this page in your current browser, you will not be able to get the full visual experience.",
+        "Please enable JavaScript to view the comments.",
     ])
     func promotion(line: String) {
         #expect(Promotions.isPromotion(line))
@@ -135,6 +139,7 @@ import Testing
         "On Twitter, Williamson notes that he is often on the road. You can follow him there or on Facebook.",
         "The new version is licensed under the GPL, the developers said.",
         "Smith made the claim in a letter to the editor of the local paper published on Monday.",
+        "The comet is best viewed in the hour before dawn, the observatory said.",
     ])
     func notAPromotion(line: String) {
         #expect(!Promotions.isPromotion(line))
