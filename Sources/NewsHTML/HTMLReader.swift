@@ -100,11 +100,18 @@ package enum HTMLReader {
             if texts == nil {
                 var found: Set<String> = []
                 var items: [Int: Int] = [:]  // per list, its items
+                var elements: [Int: Int] = [:]  // per item, the elements it holds
                 let nodes = document.nodes
-                for node in nodes where node.isTag(GUMBO_TAG_LI) && node.parent >= 0 { items[node.parent, default: 0] += 1 }
+                for node in nodes where !node.isText && node.parent >= 0 {
+                    if node.isTag(GUMBO_TAG_LI) { items[node.parent, default: 0] += 1 }
+                    if nodes[node.parent].isTag(GUMBO_TAG_LI) { elements[node.parent, default: 0] += 1 }
+                }
                 for (i, node) in nodes.enumerated() where node.isTag(GUMBO_TAG_A) && found.count < 10_000 {
+                    // A link that is its item's one element child, so each item's text is read once.
                     let item = node.parent
-                    guard item >= 0, nodes[item].isTag(GUMBO_TAG_LI), items[nodes[item].parent, default: 0] >= 3 else { continue }
+                    guard item >= 0, nodes[item].isTag(GUMBO_TAG_LI), elements[item] == 1,
+                        items[nodes[item].parent, default: 0] >= 3
+                    else { continue }
                     let text = document.text(i)
                     guard text.utf8.count <= 80, text == document.text(item) else { continue }
                     found.insert(text)

@@ -129,13 +129,14 @@ extension MainContent {
 
     /// Whether node `i` is inside a card that one link makes of a heading (`<a href="/other"><h2>Title
     /// <span class="date">…</span></h2><p>…</p></a>`): another page's teaser. A permalink around a
-    /// story's own date (`<a rel="bookmark"><time>…`) holds no heading.
+    /// story's own date (`<a rel="bookmark"><time>…`) holds no heading. A card is small: only a
+    /// link's first 200 nodes are looked at.
     private func inLinkedCard(_ i: Int) -> Bool {
         let nodes = document.nodes
         var p = nodes[i].parent
         for _ in 0..<8 where p >= 0 {
             if nodes[p].isTag(GUMBO_TAG_A) {
-                return nodes[p].descendants.contains { Self.cardHeadingTags.contains(nodes[$0]) }
+                return nodes[p].descendants.prefix(200).contains { Self.cardHeadingTags.contains(nodes[$0]) }
             }
             p = nodes[p].parent
         }

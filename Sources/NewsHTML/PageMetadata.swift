@@ -232,14 +232,16 @@ struct PageMetadata {
 
     /// Whether an element stands in another story's place on the page: an embedded post (`<blockquote
     /// class="instagram-media">`, whose `<time>` is the post's) or a list of related stories (`<div
-    /// class="related-inner">`, whose `<time>`s are theirs), within twelve levels.
+    /// class="related-inner">`, whose `<time>`s are theirs), within twelve levels. Class and id
+    /// values over 300 bytes are no such names (and are not read again for each node below them).
     static func inAnotherStory(_ index: Int, _ nodes: HTMLDocument.Nodes) -> Bool {
         var n = nodes[index].parent
         for _ in 0..<12 where n >= 0 {
             let node = nodes[n]
-            if MainContent.isEmbeddedPost(node) { return true }
-            if let words = node[.class] ?? node[.id], words.lowercased().containsUTF8("related") { return true }
             n = node.parent
+            guard let words = node[.class] ?? node[.id], words.utf8.count <= 300 else { continue }
+            if node[.class] != nil, MainContent.isEmbeddedPost(node) { return true }
+            if words.lowercasedHasBytes("related") { return true }
         }
         return false
     }
