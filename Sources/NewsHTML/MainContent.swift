@@ -298,6 +298,7 @@ struct MainContent {
             if let names = PageArticle.printedByline(found[k].text + " " + found[k + 1].text), !names.isEmpty { labelled[k] = names }
         }
         var seenBody = false
+        var openingBlock = -2  // the block that opened the story
         var skipping = false
         var inSummary = false
         for (k, block) in found.enumerated() {
@@ -340,6 +341,15 @@ struct MainContent {
                 if !page.authors.contains(where: plausible) { page.authors = names }
                 continue
             }
+            // Just under the story's opening paragraph (a standfirst), a byline in its explicit form
+            // (`Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR`), where the page
+            // names no person yet.
+            if seenBody, k == openingBlock + 1, block.role == .paragraph, block.length < 160,
+                !page.authors.contains(where: plausible), let names = PageArticle.byline(block.text), !names.isEmpty
+            {
+                page.authors = names
+                continue
+            }
             let density = block.length == 0 ? 0 : Double(block.links) / Double(block.length)
             if density > 0.5, block.role != .quote, !Self.isLinkedProse(block, density: density) { continue }
             if !seenBody {
@@ -374,7 +384,10 @@ struct MainContent {
                 page.body.append(block.text)
                 // A short line (`Quelle: dpa-AFX`, `Werbung`) does not yet open the story: a byline
                 // or a stamp after it is still read as one.
-                if block.length >= Self.storyOpening { seenBody = true }
+                if block.length >= Self.storyOpening, !seenBody {
+                    seenBody = true
+                    openingBlock = k
+                }
             }
         }
         // The site's notices under the story (`Follow The Gleaner on Twitter …`, `© 2022 … All rights

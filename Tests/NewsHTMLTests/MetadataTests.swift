@@ -1398,6 +1398,26 @@ let story = """
         #expect(article.authors == ["ABC News"])
     }
 
+    /// A byline just under the story's standfirst (its opening paragraph) names the author where the
+    /// page names no person yet; a sentence that opens with `By` there stays the story's.
+    @Test func aBylineUnderTheStandfirst() throws {
+        let standfirst = "Sometimes big stories are ignored by news organisations because they simply cannot be stood up. "
+            + "So when did we start putting so much trust in rumours?"
+        let article = try read(
+            """
+            <html><body><div class="post"><h1>Rumours and the news</h1><p>\(standfirst)</p><p>By Steven Baxter</p>\(story)</div></body></html>
+            """)
+        #expect(article.authors == ["Steven Baxter"])
+        #expect(!article.body.contains("By Steven Baxter"))
+        let sentence = "By Monday the rumour had spread to three countries and two languages."
+        let other = try read(
+            """
+            <html><body><div class="post"><h1>Rumours and the news</h1><p>\(standfirst)</p><p>\(sentence)</p>\(story)</div></body></html>
+            """)
+        #expect(other.authors.isEmpty)
+        #expect(other.body.contains(sentence))
+    }
+
     @Test func twoDigitYearInAnElementNamedForTheDate() throws {
         let article = try read(
             """
