@@ -299,6 +299,7 @@ struct MainContent {
         }
         var seenBody = false
         var openingBlock = -2  // the block that opened the story
+        var bylineUnderOpening: [String] = []
         var skipping = false
         var inSummary = false
         for (k, block) in found.enumerated() {
@@ -341,13 +342,15 @@ struct MainContent {
                 if !page.authors.contains(where: plausible) { page.authors = names }
                 continue
             }
-            // Just under the story's opening paragraph (a standfirst), a byline in its explicit form
-            // (`Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR`), where the page
-            // names no person yet.
+            // Just under the story's opening paragraph (a standfirst), a byline in the forms read above
+            // it (`By Steven Baxter`, `Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR`)
+            // leaves the body; it names the author where the page names no person and no byline's
+            // element does (below).
             if seenBody, k == openingBlock + 1, block.role == .paragraph, block.length < 160,
-                !page.authors.contains(where: plausible), let names = PageArticle.byline(block.text), !names.isEmpty
+                let names = PageArticle.byline(block.text) ?? (block.length < 80 ? PageArticle.printedByline(block.text) : nil),
+                !names.isEmpty
             {
-                page.authors = names
+                bylineUnderOpening = names
                 continue
             }
             let density = block.length == 0 ? 0 : Double(block.links) / Double(block.length)
@@ -412,6 +415,7 @@ struct MainContent {
         let later = metadata.laterAuthors.map(Self.tidyName).filter { plausible($0) && !isOutlet($0) }
         if page.authors.isEmpty {
             page.authors = pageBylines(roots).map(Self.tidyName).filter(printedName)
+            if page.authors.isEmpty { page.authors = bylineUnderOpening.map(Self.tidyName).filter(plausible) }
             if page.authors.isEmpty { page.authors = later }
             if page.authors.isEmpty { page.authors = labelledByline().map(Self.tidyName).filter(plausible) }
             if page.authors.isEmpty { page.authors = metadata.cardAuthors.map(Self.tidyName).filter { plausible($0) && !isOutlet($0) } }
@@ -426,7 +430,14 @@ struct MainContent {
             if page.authors.isEmpty, !metadata.statesArticle { page.authors = bylineWithAKnownName() }
         } else if page.authors.allSatisfy(isOutlet) {
             let printed = pageBylines(roots).map(Self.tidyName).filter { printedName($0) && !isOutlet($0) }
-            if !printed.isEmpty { page.authors = printed } else if !later.isEmpty { page.authors = later }
+            let under = bylineUnderOpening.map(Self.tidyName).filter { plausible($0) && !isOutlet($0) }
+            if !printed.isEmpty {
+                page.authors = printed
+            } else if !under.isEmpty {
+                page.authors = under
+            } else if !later.isEmpty {
+                page.authors = later
+            }
         }
         // Short lines under the story's last sentence (`previous post`, `Comments (+)`) are the page's
         // (after a signature under the story was read as its author).

@@ -1416,6 +1416,22 @@ let story = """
             """)
         #expect(other.authors.isEmpty)
         #expect(other.body.contains(sentence))
+        // A German byline of three names and the desk.
+        let german = try read(
+            """
+            <html><body><article><h1>Datenleck bei Rheinmetall</h1><p><strong>\(standfirst)</strong></p>
+            <p class="autorenzeile small">Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>\(story)</article></body></html>
+            """)
+        #expect(german.authors == ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"])
+        // A byline's element elsewhere on the page names the author first; the line under the
+        // standfirst still leaves the body.
+        let element = try read(
+            """
+            <html><body><div class="post"><h1>Rumours and the news</h1><span class="byline">By Tariq Panja</span>
+            <p>\(standfirst)</p><p>By Steven Baxter</p>\(story)</div></body></html>
+            """)
+        #expect(element.authors == ["Tariq Panja"])
+        #expect(!element.body.contains("By Steven Baxter"))
     }
 
     @Test func twoDigitYearInAnElementNamedForTheDate() throws {
