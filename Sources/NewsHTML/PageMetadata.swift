@@ -231,14 +231,20 @@ struct PageMetadata {
     }
 
     /// Whether an element stands in another story's place on the page: an embedded post (`<blockquote
-    /// class="instagram-media">`, whose `<time>` is the post's) or a list of related stories (`<div
-    /// class="related-inner">`, whose `<time>`s are theirs), within twelve levels. Class and id
-    /// values over 300 bytes are no such names (and are not read again for each node below them).
+    /// class="instagram-media">`, whose `<time>` is the post's), a list of related stories (`<div
+    /// class="related-inner">`, whose `<time>`s are theirs) or an `<aside>` without a headline,
+    /// within twelve levels. Class and id values over 300 bytes are no such names (and are not read
+    /// again for each node below them).
     static func inAnotherStory(_ index: Int, _ nodes: HTMLDocument.Nodes) -> Bool {
         var n = nodes[index].parent
         for _ in 0..<12 where n >= 0 {
             let node = nodes[n]
             n = node.parent
+            // An `<aside>` is a sidebar's (a blog's recent posts, a list of teasers), unless it opens
+            // with the story's headline (a theme that sets the post itself in one).
+            if node.isTag(GUMBO_TAG_ASIDE), !node.descendants.prefix(200).contains(where: { nodes[$0].isTag(GUMBO_TAG_H1) }) {
+                return true
+            }
             guard let words = node[.class] ?? node[.id], words.utf8.count <= 300 else { continue }
             if node[.class] != nil, MainContent.isEmbeddedPost(node) { return true }
             if words.lowercasedHasBytes("related") { return true }

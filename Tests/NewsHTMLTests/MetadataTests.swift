@@ -1328,6 +1328,23 @@ let story = """
         #expect(undated.published == nil)
     }
 
+    /// A day in an `<aside>` (a blog's recent posts) is another story's; a theme that sets the post
+    /// itself in an `<aside>` with its headline keeps the post's `<time>`.
+    @Test func aDayInAnAsideIsAnotherStorys() throws {
+        let sidebar = """
+            <aside class="widget"><h2>Blogbeiträge</h2><ul><li><a href="/gift">Ein Geschenk zur Hochzeit</a> \
+            <span class="post-date">29. September 2020</span></li></ul></aside>
+            """
+        let article = try read("<html><body><article><h2>Katzendecke mit Namen</h2>\(story)</article>\(sidebar)</body></html>")
+        #expect(article.published == nil)
+        let post = try read(
+            """
+            <html><body><aside class="blogPost"><h1>Katzendecke mit Namen</h1><time datetime="2021-03-18T09:00:00Z">heute</time>\
+            \(story)\(story)\(story)</aside>\(sidebar)</body></html>
+            """)
+        #expect(post.published == "2021-03-18T09:00:00Z")
+    }
+
     /// A date in a card one link makes of a heading is another page's teaser; a permalink around
     /// the story's own date is not.
     @Test func aDateInALinkedCardIsATeasers() throws {
