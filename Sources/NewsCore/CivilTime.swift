@@ -16,6 +16,23 @@ package enum CivilTime {
         days(y, m, d) * 86_400 + h * 3_600 + mi * 60 + s
     }
 
+    /// Seconds since the epoch of a date as newsd writes one (`2025-05-19T16:13:00Z`, or a day alone,
+    /// read as its midnight); nil when it does not open with `YYYY-MM-DD`.
+    package static func seconds(ofStored value: String) -> Int? {
+        let u = Array(value.utf8.prefix(19))
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= u.count else { return nil }
+            var v = 0
+            for b in u[from..<from + count] {
+                guard b >= 48, b <= 57 else { return nil }
+                v = v * 10 + Int(b - 48)
+            }
+            return v
+        }
+        guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+        return epochSeconds(y, m, d, number(11, 2) ?? 0, number(14, 2) ?? 0, number(17, 2) ?? 0)
+    }
+
     /// The civil date of a day count since the epoch.
     static func civil(days z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719_468

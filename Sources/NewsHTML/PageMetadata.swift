@@ -193,7 +193,7 @@ struct PageMetadata {
             let confirmed = !first.generic && stated.dropFirst().contains { !$0.generic && $0.day.prefix(10) == first.day.prefix(10) }
             var days: Set<Substring> = [first.day.prefix(10)]
             for field in stated.dropFirst() where !confirmed && days.insert(field.day.prefix(10)).inserted {
-                if let a = Self.seconds(first.day), let b = Self.seconds(field.day), abs(a - b) >= 86_400 {
+                if let a = CivilTime.seconds(ofStored: first.day), let b = CivilTime.seconds(ofStored: field.day), abs(a - b) >= 86_400 {
                     otherPublished.append(field.day)
                 }
             }
@@ -250,15 +250,6 @@ struct PageMetadata {
             if words.lowercasedHasBytes("related") { return true }
         }
         return false
-    }
-
-    /// Seconds since the epoch of a date as `PageArticle.date` writes it (`2023-11-06`,
-    /// `2023-11-07T06:30:00Z`), a day alone read as its midnight.
-    static func seconds(_ value: String) -> Int? {
-        let parts = value.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).prefix(6).compactMap { Int($0) }
-        guard parts.count >= 3 else { return nil }
-        let time = parts.count >= 5 ? (parts[3], parts[4], parts.count > 5 ? parts[5] : 0) : (0, 0, 0)
-        return CivilTime.epochSeconds(parts[0], parts[1], parts[2], time.0, time.1, time.2)
     }
 
     /// Words of an RDFa property on an element other than `<meta>` whose value is read as a date.

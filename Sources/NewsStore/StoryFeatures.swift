@@ -177,17 +177,6 @@ enum StoryText {
 
     /// Seconds since the epoch of a stored `published` value (`2025-05-19T16:13:00Z` or a day).
     static func seconds(_ published: String) -> Int64? {
-        let u = Array(published.utf8)
-        func number(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= u.count else { return nil }
-            var v = 0
-            for b in u[from..<from + count] {
-                guard b >= 48, b <= 57 else { return nil }
-                v = v * 10 + Int(b - 48)
-            }
-            return v
-        }
-        guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
-        return Int64(CivilTime.epochSeconds(y, m, d, number(11, 2) ?? 0, number(14, 2) ?? 0, number(17, 2) ?? 0))
+        CivilTime.seconds(ofStored: published).map(Int64.init)
     }
 }
