@@ -67,16 +67,14 @@ struct MainContent {
                 !hints[i].isEmpty && !holdsStory[i] && MainContent.namesCommentSection(hints[i])
             }
         }
-        /// Per node, whether it is a `<noscript>` holding a story's worth of text (`storyInNoscript`
-        /// bytes or more, and a third of the page's or more): no furniture by its tag. Blogger's
-        /// templates put the post there for readers without scripts, and an element a page leaves open
-        /// inside one (`<noscript><div id="nojava"></noscript>`, whose end tag HTML then ignores) puts
-        /// the rest of the page there, as a parser that runs no scripts builds it.
-        let isStoryNoscript: [Bool]
-        /// Per node, whether it is an `<aside>` that holds an `<h1>` and a story's worth of text
-        /// (`storyInNoscript` bytes or more): no furniture by its tag. Some blog themes set the post
-        /// itself in an `<aside class="blogPost">`, headline and all.
-        let isStoryAside: [Bool]
+        /// Per node, whether it is furniture by its tag that holds the story, and so is none: a
+        /// `<noscript>` holding a story's worth of text (`storyInNoscript` bytes or more, and a third
+        /// of the page's or more), or an `<aside>` holding an `<h1>` and a story's worth of text.
+        /// Blogger's templates put the post in a `<noscript>` for readers without scripts, and an
+        /// element a page leaves open inside one (`<noscript><div id="nojava"></noscript>`, whose end
+        /// tag HTML then ignores) puts the rest of the page there, as a parser that runs no scripts
+        /// builds it; some blog themes set the post itself in an `<aside class="blogPost">`.
+        let holdsTheStory: [Bool]
         /// Which class values three elements or more of the page wear (a list's items, teaser
         /// cards), counted when first asked.
         let dresses: Dresses
@@ -122,15 +120,11 @@ struct MainContent {
             let storyInside = holds.map { $0 & story != 0 }
             holdsStory = storyInside
             isAccordion = nodes.indices.map { i in holds[i] & panel != 0 && nodes[i][.role]?.lowercased() == "tablist" }
-            isStoryNoscript =
-                noscripts
-                ? nodes.indices.map {
-                    nodes[$0].isTag(GUMBO_TAG_NOSCRIPT) && text[$0] >= MainContent.storyInNoscript
-                        && text[$0] * 3 >= text[0]
-                }
-                : [Bool](repeating: false, count: nodes.count)
-            isStoryAside = nodes.indices.map { i in
-                holds[i] & heading != 0 && text[i] >= MainContent.storyInNoscript && nodes[i].isTag(GUMBO_TAG_ASIDE)
+            holdsTheStory = nodes.indices.map { i in
+                let node = nodes[i]
+                guard text[i] >= MainContent.storyInNoscript else { return false }
+                return noscripts && node.isTag(GUMBO_TAG_NOSCRIPT) && text[i] * 3 >= text[0]
+                    || holds[i] & heading != 0 && node.isTag(GUMBO_TAG_ASIDE)
             }
             isDialog = nodes.indices.map { [hints] i in
                 !hints[i].isEmpty && !storyInside[i] && MainContent.dialogTagSet.contains(nodes[i])
@@ -192,7 +186,7 @@ struct MainContent {
             if markup == 0 {
                 let node = nodes[i]
                 let furniture = Self.isFurniture(node, hints: "", byRole: !evidence.isAccordion[i])
-                markup = furniture && !evidence.isStoryNoscript[i] && !evidence.isStoryAside[i] ? Evidence.furniture
+                markup = furniture && !evidence.holdsTheStory[i] ? Evidence.furniture
                     : !hintsOf[i].isEmpty && !Self.isEmbeddedPost(node) && !Self.keptByName(node) ? Evidence.judged : Evidence.kept
                 evidence.markup[i] = markup
             }
@@ -526,7 +520,7 @@ struct MainContent {
         return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
     }
 
-    /// Bytes of text in a `<noscript>` that make it no furniture (`Evidence.isStoryNoscript`): more
+    /// Bytes of text in a `<noscript>` that make it no furniture (`Evidence.holdsTheStory`): more
     /// than any notice that scripts are off says.
     static let storyInNoscript = 1000
 

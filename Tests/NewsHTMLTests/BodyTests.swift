@@ -902,7 +902,7 @@ import Testing
         let storyNoscript = { (page: String) in
             let document = HTMLDocument(utf8: Array(page.utf8))
             let evidence = MainContent.Evidence(document)
-            return document.nodes.indices.filter { document.nodes[$0].name == "noscript" }.map { evidence.isStoryNoscript[$0] }
+            return document.nodes.indices.filter { document.nodes[$0].name == "noscript" }.map { evidence.holdsTheStory[$0] }
         }
         let noticePage = "<html><body><noscript><div>\(notice.joined())</div></noscript><div>\(long.joined())</div></body></html>"
         let shortPage = "<html><body><noscript><div>\(notice.joined())</div></noscript><div>\(long[0])</div></body></html>"
