@@ -78,6 +78,9 @@ struct MainContent {
         /// Which class values three elements or more of the page wear (a list's items, teaser
         /// cards), counted when first asked.
         let dresses: Dresses
+        /// Per node, whether it is a form for readers to fill in (`isEntryForm`): furniture at every
+        /// strictness.
+        let isEntryForm: [Bool]
         /// Per node, whether it is an accordion: a `role="tablist"` that holds its `role="tabpanel"`s
         /// (Bootstrap's `panel-group`, a FAQ's or a press release's sections, each opened by its
         /// heading), no furniture by its role as a bar of tabs is.
@@ -94,6 +97,8 @@ struct MainContent {
             let panel: UInt8 = 2
             let story: UInt8 = 4
             let heading: UInt8 = 8
+            let entry: UInt8 = 16
+            let prose: UInt8 = 32
             var holds = [UInt8](repeating: 0, count: nodes.count)
             var text = [Int](repeating: 0, count: nodes.count)
             var noscripts = false
@@ -102,12 +107,15 @@ struct MainContent {
                 var own: UInt8 = 0
                 if node.isText {
                     text[i] = node.utf8Text.count
+                    if text[i] >= MainContent.entryFormProse { own = prose }
                 } else if node.isTag(GUMBO_TAG_MAIN) || node.isTag(GUMBO_TAG_ARTICLE) {
                     own = mainOrArticle | story
                 } else if node.isTag(GUMBO_TAG_H1) {
                     own = story | heading
                 } else if node.isTag(GUMBO_TAG_NOSCRIPT) {
                     noscripts = true
+                } else if MainContent.isTextEntry(node) {
+                    own = entry
                 }
                 if !node.isText, node[.role]?.lowercased() == "tabpanel" { own |= panel }
                 let p = node.parent
@@ -125,6 +133,9 @@ struct MainContent {
                 guard text[i] >= MainContent.storyInNoscript else { return false }
                 return noscripts && node.isTag(GUMBO_TAG_NOSCRIPT) && text[i] * 3 >= text[0]
                     || holds[i] & heading != 0 && node.isTag(GUMBO_TAG_ASIDE)
+            }
+            isEntryForm = nodes.indices.map { i in
+                holds[i] & (entry | story | prose) == entry && text[i] < MainContent.entryFormText && nodes[i].isTag(GUMBO_TAG_FORM)
             }
             isDialog = nodes.indices.map { [hints] i in
                 !hints[i].isEmpty && !storyInside[i] && MainContent.dialogTagSet.contains(nodes[i])
@@ -190,7 +201,7 @@ struct MainContent {
                     : !hintsOf[i].isEmpty && !Self.isEmbeddedPost(node) && !Self.keptByName(node) ? Evidence.judged : Evidence.kept
                 evidence.markup[i] = markup
             }
-            if markup == Evidence.furniture {
+            if markup == Evidence.furniture || evidence.isEntryForm[i] {
                 excluded[i] = true
             } else if markup == Evidence.judged, evidence.isDialog[i] || !evidence.isCommentSection.isEmpty && evidence.isCommentSection[i] {
                 excluded[i] = true
@@ -519,6 +530,25 @@ struct MainContent {
         guard let last = block.text.utf8.last(where: { $0 > 0x20 }) else { return false }
         return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
     }
+
+    /// Whether an element is a field a reader types into: a `<textarea>`, or an `<input>` for text,
+    /// a password, an address or a number (not a hidden field, a button or a box to tick).
+    static func isTextEntry(_ node: HTMLDocument.Node) -> Bool {
+        if node.isTag(GUMBO_TAG_TEXTAREA) { return true }
+        guard node.isTag(GUMBO_TAG_INPUT) else { return false }
+        guard let type = node[.type]?.lowercased() else { return true }
+        return ["text", "password", "email", "tel", "number", "url"].contains(type)
+    }
+
+    /// Bytes of text under which a `<form>` with a field to type into and no `<h1>`, `<main>` or
+    /// `<article>` is a form for readers (a comment box, a login, a newsletter's sign-up, a
+    /// registration's labels, a story's e-mail-to-a-friend box), not a page a site wraps whole in
+    /// its one `<form>` (ASP.NET's), whose text is the page's.
+    static let entryFormText = 2000
+
+    /// Bytes of one run of text that make a `<form>` hold prose, not labels and notes: a story
+    /// some sites set inside a form is read.
+    static let entryFormProse = 200
 
     /// Bytes of text in a `<noscript>` that make it no furniture (`Evidence.holdsTheStory`): more
     /// than any notice that scripts are off says.

@@ -201,6 +201,38 @@ import Testing
         #expect(article.subheadings.isEmpty)
     }
 
+    /// A form for readers to fill in under the story (an e-mail-to-a-friend box, a comment box with
+    /// its registration, a login) leaves the body with its labels and notes, at every strictness; a
+    /// story a site sets inside its one `<form>` (prose, or a page's worth of text) stays.
+    @Test func aFormForReadersLeavesTheBody() throws {
+        let forms = """
+            <form action="/mail" method="post"><table><tr><td>Your Name</td><td><input name="n"></td></tr>\
+            <tr><td>Your e-mail address (for return address purposes)</td><td><input type="email" name="e"></td></tr>\
+            <tr><td>Message (optional)</td><td><textarea name="m"></textarea></td></tr></table>\
+            <p>Disclaimer: we do not keep this information; it is used to send this one e-mail.</p></form>
+            <form method="post"><p>Note: Fields marked with an asterisk (*) are required!</p><table>\
+            <tr><th>*Create a Member ID:</th><td><input type="text" name="id"></td></tr>\
+            <tr><th>*Choose a password:</th><td><input type="password" name="pw"></td></tr></table></form>
+            """
+        let article = try read("<html><body><table><tr><td>\(story)\(forms)</td></tr></table></body></html>")
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+        #expect(article.body.last?.hasPrefix("A second round is planned") == true)
+        for label in ["Your Name", "Message (optional)", "Disclaimer", "Fields marked", "Member ID", "password"] {
+            #expect(!article.body.contains { $0.contains(label) }, "\(label)")
+        }
+        // A story set inside a form with a search box: its paragraphs are prose, and they stay.
+        let wrapped = try read(
+            """
+            <html><body><form id="aspnetForm" method="post"><input type="text" name="q"><table><tr><td>\
+            <p>Diplomats from Ukraine and Russia met in Geneva on Monday, officials in Kyiv and Moscow said, the first \
+            such meeting in more than a year, and the first since the two sides broke off talks over the exchange of \
+            prisoners last spring.</p><p>A second round is planned for June, the Swiss foreign ministry said.</p>\
+            </td></tr></table></form></body></html>
+            """)
+        #expect(wrapped.body.count == 2)
+        #expect(wrapped.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+    }
+
     /// A heading under the story's last paragraph (a form's, a list's whose links are not kept) is
     /// no subheading; one between paragraphs stays where it stands.
     @Test func aHeadingUnderTheLastParagraphHeadsNothing() throws {
