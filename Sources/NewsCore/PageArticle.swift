@@ -261,13 +261,22 @@ package struct PageArticle: Sendable, Equatable {
     package static func trailingShortLines(_ paragraphs: [String]) -> Int {
         var count = 0
         for line in paragraphs.reversed().prefix(3) {
-            guard Sentences.wordCount(line) <= 5, !TextExtractor.endsASentence(line) else { break }
+            guard !TextExtractor.endsASentence(line), Sentences.wordCount(line) <= 5 || isBareStamp(line) else { break }
             count += 1
         }
         guard count > 0, count < paragraphs.count, TextExtractor.endsASentence(paragraphs[paragraphs.count - 1 - count]) else {
             return 0
         }
         return count
+    }
+
+    /// A stamp (`PageLayout.isStamp`: `Last updated: 28-Nov-04 01:13 GMT`, `Wed, Jan 16 2008, 06:54
+    /// GMT`, `November 9, 2012, | Permalink`) that names no one: a blog's `Posted by … at …` signs
+    /// the post as well as dating it.
+    static func isBareStamp(_ line: String) -> Bool {
+        guard PageLayout.isStamp(line) else { return false }
+        let lower = line.lowercased()
+        return !lower.hasPrefix("by ") && !lower.contains(" by ") && !lower.contains(" by:")
     }
 
     /// `isDebris` and `isCaption` of a line already through `clean` (a block's text).

@@ -131,6 +131,17 @@ import Testing
         let signed = try page("<p>Stefan Wasmer</p>")
         #expect(signed.authors == ["Stefan Wasmer"])
         #expect(!signed.body.contains("Stefan Wasmer"))
+        // A stamp of more than five words under the story (a page's last update, a blog's permalink
+        // line) leaves with the short lines; one that names who posted, or a sentence that ends
+        // with a day, stays.
+        let stamped = try page("<p>Last Updated: 31 December 2007 10:36 AM</p><p>Page 1 of 1</p>")
+        #expect(stamped.body.last == "A second round is planned for June, the Swiss foreign ministry said in a statement on Monday evening.")
+        let dated = try page("<p>Friday December 8, 2006 | permalink | comments (1)</p>")
+        #expect(dated.body.last == "A second round is planned for June, the Swiss foreign ministry said in a statement on Monday evening.")
+        let posted = try page("<p>Posted by: Chloe at Feb 28, 2005 4:08:17 AM</p>")
+        #expect(posted.body.last == "Posted by: Chloe at Feb 28, 2005 4:08:17 AM")
+        let sentence = try page("<p>The film is set to open in theaters on February 13, 2013.</p>")
+        #expect(sentence.body.last == "The film is set to open in theaters on February 13, 2013.")
     }
 
     /// Styling nested around the same text is one paragraph: a sidebar's teaser inside seven
