@@ -47,14 +47,16 @@ enum Promotions {
     /// A comment form's spam notice, an invitation to write to the editor (not a story's `in a letter
     /// to the editor`), an opinion disclaimer, an advertising disclosure, a notice to readers whose
     /// browser shows the page without its styles or scripts (`This page is best viewed in an
-    /// up-to-date web browser …`).
+    /// up-to-date web browser …`), an invitation to comment or word that comments are closed, a
+    /// disclaimer of the sites a story links to.
     static let phrases = [
         "akismet", "submit a letter to the editor", "your letter to the editor", "write a letter to the editor",
         "letters to the editor", "leserbrief schreiben", "advertising disclosure", "advertising disclaimer",
         "affiliate link", "gibt die meinung des autors wieder", "does not necessarily reflect",
         "do not necessarily reflect", "not necessarily those of", "page is best viewed", "site is best viewed",
         "upgrading your browser", "upgrade your browser", "enabling style sheets", "enable javascript",
-        "javascript is disabled",
+        "javascript is disabled", "have your say", "tell us what you think", "not responsible for the content of external",
+        "comments are closed", "comments are now closed",
     ]
 
     /// Whether a line (through `TextExtractor.clean`) is such a notice: under 400 bytes, with words of

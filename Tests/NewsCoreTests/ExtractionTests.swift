@@ -121,6 +121,10 @@ import Testing
         "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. While you will be able to "
             + "view the content of this page in your current browser, you will not be able to get the full visual experience.",
         "Please enable JavaScript to view the comments.",
+        "Have your say on the latest news and sport in our Forums",
+        "Tell us what you think...",
+        "The BBC is not responsible for the content of external internet sites",
+        "Comments are now closed on Letters of Note.",
     ])
     func promotion(line: String) {
         #expect(Promotions.isPromotion(line))
