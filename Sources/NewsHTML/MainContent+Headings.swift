@@ -88,12 +88,30 @@ extension MainContent {
             let words = hintsOf[i]
             guard isH1 || node.isTag(GUMBO_TAG_H2) || node.isTag(GUMBO_TAG_H3) || Self.headingWords.occurs(in: words) else { continue }
             guard textLength[i] > 0, textLength[i] <= 300 else { continue }
-            let text = withoutKicker(i, document.text(i))
+            let text = withoutKicker(i, isH1 || node.isTag(GUMBO_TAG_H2) || node.isTag(GUMBO_TAG_H3) ? document.text(i) : ownLine(i))
             if text.isEmpty || text.count > 300 { continue }
             if isH1 { first.append(text) } else { other.append(text) }
         }
         let h1s = first + inHeaders
         return (first + other, inHeaders, h1s.count == 1 ? h1s[0] : nil, first.first)
+    }
+
+    /// The text of an element named for a headline up to the first block inside it that follows
+    /// some (`<td class="articalTitle">Junk food advertising ban comes into force<table><tr><td
+    /// class="dates">Published: …`): the line the page prints as its headline, not the stamp or the
+    /// standfirst set under it in the same element. Its whole text when it has none before a block.
+    private func ownLine(_ i: Int) -> String {
+        let nodes = document.nodes
+        let inside = nodes[i].descendants
+        // A few elements at most (a hostile page's nested headings cost no more than their text).
+        guard inside.count <= 64,
+            let block = nodes[i].children.first(where: {
+                !nodes[$0].isText && Self.blockTagSet.contains(nodes[$0]) && !nodes[$0].isTag(GUMBO_TAG_BR) && !nodes[$0].isTag(GUMBO_TAG_HR)
+            }),
+            (inside.lowerBound..<block).contains(where: { nodes[$0].isText && !nodes[$0].isBlank })
+        else { return document.text(i) }
+        let before = nodes[i].children.prefix { $0 != block }
+        return PageArticle.clean(before.map { nodes[$0].isTag(GUMBO_TAG_BR) ? " " : document.text($0) }.joined())
     }
 
     /// Class and id words of a kicker, the line over a headline that names its subject.

@@ -287,6 +287,25 @@ let story = """
         #expect(article.title == "Bohren, bis es heiß wird")
     }
 
+    /// An old page's headline (no `<title>`, no `<h1>`) in a cell named for it, with its stamp in a
+    /// table set inside the same cell: the headline is the cell's own line, not the line run on into
+    /// the stamp.
+    @Test func aHeadlineCellHoldingItsStamp() throws {
+        func page(_ cell: String) throws -> Article {
+            try read(
+                """
+                <html><body><table><tr>\
+                <td class="articalTitle">\(cell)<table><tr><td class="dates">Published: Wednesday, 2 January, 2008, \
+                02:42 AM Doha Time</td></tr></table></td></tr><tr><td class="articalBody"><p>LONDON: Britain introduced a ban \
+                on advertising junk food to under-16s on Tuesday, the last stage of rules that cover food high in fat, \
+                salt or sugar.</p><p>The ban covers television channels and programmes made for children, the regulator \
+                said, and campaigners called for it to reach the evening shows that children watch as well.</p>\
+                </td></tr></table></body></html>
+                """)
+        }
+        #expect(try page("Junk food advertising ban comes into force").title == "Junk food advertising ban comes into force")
+    }
+
     /// JSON-LD wrapped as some publishers wrap scripts (`<![CDATA[ … ]]>`, `<!-- … -->`, with or
     /// without `//` before the marks) is read like bare JSON-LD.
     @Test(arguments: [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")])
