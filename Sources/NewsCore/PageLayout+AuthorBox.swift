@@ -250,6 +250,96 @@ extension PageLayout {
     /// what the person does (`Philipp Sarasin lehrt Geschichte …`, `Will Knight is a senior writer
     /// …`), or such a note alone. Taken only when the page has one such box: a team page or a list
     /// of contributors has many.
+    /// The person a page's copyright notice names, when the page names no author otherwise: a
+    /// personal site's footer (`© 2009-2012 Jonathan Krase. Impressum …`, `(c) Johannes Wolf •
+    /// Weitere Rechte …`, `Copyright (c) 2012- Gregory Szorc. All rights reserved.`). The notice opens
+    /// its line, in the page's last third; the name is a person's newsd knows (`isKnownPersonsName`)
+    /// and ends where the notice goes on after a full stop, a comma or a separator (a photo's credit,
+    /// `© Michael Kappeler/dpa`, goes on with its agency and names none). A page with notices naming
+    /// two people names neither.
+    static func copyrightHolder(_ text: [String]) -> (line: Int?, names: [String])? {
+        var found: (line: Int, name: String)?
+        for index in (text.count * 2 / 3)..<text.count {
+            let line = text[index]
+            guard line.utf8.count <= 300, let head = line.utf8.first, head == 0xC2 || head == 0x28 || head == 0x43 || head == 0x63 else { continue }
+            guard let name = copyrightName(line) else { continue }
+            if let found, found.name != name { return nil }
+            found = (index, name)
+        }
+        return found.map { ($0.line, [$0.name]) }
+    }
+
+    /// The holder's name in a copyright notice that opens a line (`© 2009-2012 Jonathan Krase. …`),
+    /// when it is a person's (`copyrightHolder`): the notice has a year or goes on after the name (a
+    /// photo's credit, `© Marcel Burkhardt`, is the name alone), and names no second person after a
+    /// comma (`Pierre-Yves David, Greg Ward, and contributors`) and no company (`Paul Parey
+    /// Zeitschriftenverlag GmbH`, `Luigi LAVAZZA SPA`).
+    static func copyrightName(_ line: String) -> String? {
+        var rest = Substring(line)
+        var marked = false
+        while true {
+            rest = rest.drop { $0 == " " }
+            let lower = rest.prefix(9).lowercased()
+            if lower.hasPrefix("©") {
+                rest = rest.dropFirst()
+            } else if lower.hasPrefix("(c)") {
+                rest = rest.dropFirst(3)
+            } else if lower.hasPrefix("copyright") {
+                rest = rest.dropFirst(9)
+            } else {
+                break
+            }
+            marked = true
+        }
+        guard marked else { return nil }
+        // Years, a range of them (`2009-2012`, `2012-`, `2009 – 2020`), and a `by`.
+        let years = rest.prefix { $0.isNumber || $0 == " " || $0 == "-" || $0 == "–" || $0 == "," }
+        let dated = years.contains(where: \.isNumber)
+        rest = rest.dropFirst(years.count)
+        if rest.lowercased().hasPrefix("by ") { rest = rest.dropFirst(3) }
+        // The name ends at a separator; a full stop after an initial (`James J. Smith`) is the name's.
+        let ends: Set<Character> = [".", ",", "•", "|", "·", "–", "—", ";", "(", "/"]
+        var end = rest.startIndex
+        while end < rest.endIndex {
+            let c = rest[end]
+            if ends.contains(c) {
+                let before = rest[..<end].split(separator: " ").last
+                if c == ".", let before, before.count == 1, before.first?.isUppercase == true {
+                    end = rest.index(after: end)
+                    continue
+                }
+                break
+            }
+            end = rest.index(after: end)
+        }
+        // A photo's credit goes on with its agency or archive (`© Michael Kappeler/dpa`, `© Frank
+        // Derer (LBV-Bildarchiv)`).
+        if end < rest.endIndex, rest[end] == "/" || rest[end] == "(" { return nil }
+        var name = rest[..<end]
+        // `Paul Sippel - Alle Rechte vorbehalten!`: a spaced dash ends the name too.
+        if let dash = name.range(of: " - ") { name = name[..<dash.lowerBound] }
+        while name.last == " " { name = name.dropLast() }
+        let after = rest[name.endIndex...].drop { $0 == " " || ends.contains($0) || $0 == "-" }
+        guard dated || !after.isEmpty else { return nil }
+        if rest[name.endIndex...].hasPrefix(","), case let next = after.prefix(while: { !ends.contains($0) }),
+            PageArticle.isKnownPersonsName(next.trimmingCharacters(in: .whitespaces))
+        {
+            return nil
+        }
+        guard name.utf8.count <= 40, PageArticle.isKnownPersonsName(name) else { return nil }
+        let words = name.split(separator: " ")
+        guard !words.contains(where: { word in
+            word.count > 1 && word.allSatisfy(\.isUppercase) || companyWords.contains(String(word)) || organisationWords.contains(String(word))
+        }) else { return nil }
+        return String(name)
+    }
+
+    /// Words of a company's or an organisation's name that no person's has.
+    static let companyWords: Set<String> = [
+        "GmbH", "AG", "SpA", "Inc", "Ltd", "LLC", "University", "Universität", "College", "Communications", "Today", "Media",
+        "Group", "Press", "News", "Verlag", "Zeitschriftenverlag", "Productions", "Studios", "Company",
+    ]
+
     static func authorBox(_ text: [String]) -> (line: Int?, names: [String])? {
         let printed = PrintedLines(text)
         var found: (line: Int?, names: [String])?

@@ -40,7 +40,7 @@ extension PageLayout {
                 if let found = bylineBelow(copy, text: text) ?? datedNameBelow(copy, text: text, printed: printed) { return found }
             }
         }
-        return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text) ?? hanLabelledByline(text)
+        return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text) ?? hanLabelledByline(text) ?? copyrightHolder(text)
     }
 
     /// A name and a date on the printed line right below a copy of the headline (`datedName`).

@@ -141,6 +141,29 @@ import Testing
         #expect(try #require(try TestSupport.article(letter)).authors == [])
     }
 
+    /// A personal site's page that names no author but in its footer's copyright notice: the person
+    /// the notice names is the author. Not a photo's credit (the name alone, or with its agency or
+    /// archive), a company, or a notice that names two people.
+    @Test func aPersonalSitesCopyrightHolder() throws {
+        let unsigned = Self.page.replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
+        func author(_ notice: String) throws -> [String] {
+            let text = unsigned.replacingOccurrences(of: "© 2021 The Daily Example. All rights reserved.", with: notice)
+            #expect(text != unsigned)
+            return try #require(try TestSupport.article(text)).authors
+        }
+        #expect(try #require(try TestSupport.article(unsigned)).authors == [])
+        #expect(try author("© 2009-2012 Jonathan Krase. Impressum & Datenschutz Proudly powered by WordPress") == ["Jonathan Krase"])
+        #expect(try author("(c) Johannes Wolf • Weitere Rechte siehe Impressum") == ["Johannes Wolf"])
+        #expect(try author("Copyright (c) 2012- Gregory Szorc. All rights reserved.") == ["Gregory Szorc"])
+        #expect(try author("Copyright 2004, James J. Broad") == ["James J. Broad"])
+        for notice in [
+            "© Marcel Burkhardt", "© Frank Derer (LBV-Bildarchiv)", "© 2021 Michael Kappeler/dpa",
+            "© 2021 Paul Parey Zeitschriftenverlag GmbH", "© Copyright 2010-2014, Pierre-Yves David, Greg Ward, and contributors.",
+        ] {
+            #expect(try author(notice) == [], "\(notice)")
+        }
+    }
+
     /// A name alone over the story's stamp right under its first paragraph (a standfirst), share
     /// buttons between the headline and the story, is the story's byline.
     /// A comma after the name runs on into the stamp (`Amelie Siekmann,` / `am Sonntag, …`).
