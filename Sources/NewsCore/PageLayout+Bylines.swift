@@ -43,6 +43,17 @@ extension PageLayout {
         return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text) ?? hanLabelledByline(text) ?? copyrightHolder(text)
     }
 
+    /// Whether a printed line is a section's short name (four words at most, some in lower case, no
+    /// sentence) right over the story's stamp (`Energie & Umwelt` / `26. Oktober 2023`).
+    static func isSectionOverStamp(_ index: Int, text: [String], printed: PrintedLines) -> Bool {
+        let line = text[index]
+        // (A credit's agency, `AFP` under a caption, is in capitals.)
+        guard line.utf8.count <= 40, Sentences.wordCount(line) <= 4, !TextExtractor.endsASentence(line), !isStamp(line),
+            line.contains(where: \.isLowercase)
+        else { return false }
+        return printed.next(after: index).map { isStamp(text[$0]) } == true
+    }
+
     /// A name and a date on the printed line right below a copy of the headline (`datedName`).
     private static func datedNameBelow(_ copy: Int, text: [String], printed: PrintedLines) -> (line: Int?, names: [String])? {
         guard let next = printed.next(after: copy), let name = datedName(text[next]) ?? nameAfterOutletAndDate(text[next]) else { return nil }
@@ -183,9 +194,10 @@ extension PageLayout {
                 return (index, many)
             }
             // `Ibtisam Mahdi, Ruwaida Kamal Amer` / `Clara Löw, Siddharth Prakash & Klaus Jacob` right
-            // over the stamp, close to the headline: every part a person's name.
+            // over the stamp (or over a section's name over it: `Energie & Umwelt` / `26. Oktober
+            // 2023`), close to the headline: every part a person's name.
             if line.utf8Range(of: ", ") != nil || line.utf8Range(of: " & ") != nil, abs(index - anchor) <= 4,
-                printed.next(after: index).map({ isStamp(text[$0]) }) == true
+                printed.next(after: index).map({ isStamp(text[$0]) || isSectionOverStamp($0, text: text, printed: printed) }) == true
                     || text[..<index].lastIndex(where: { !$0.isEmpty }).map({ isStamp(text[$0]) }) == true,
                 let many = byline("By " + line), many.count >= 2, many.count == namesParts(line),
                 many.allSatisfy({ isPersonShaped($0) })

@@ -672,6 +672,9 @@ import Testing
         ("Ibtisam Mahdi, Ruwaida Kamal Amer", ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]),
         ("Politics, Business & Tech", nil),
         ("Isabel Caro, Rocío Latorre y José Miguel Wilson", ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]),
+        // Names over a section's name over the stamp; a caption's credit over its agency is none.
+        ("Clara Löw, Siddharth Prakash & Klaus Jacob\n\nEnergie & Umwelt", ["Clara Löw", "Siddharth Prakash", "Klaus Jacob"]),
+        ("Presidente de EEUU, Joe Biden / AFP\n\nAFP", nil),
         // A blog's line of a post's facts: the date, the author, the comments' link or count; a
         // category after the name is no such evidence.
         ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", ["Ulrike Stockhausen"]),
