@@ -40,7 +40,7 @@ extension PageLayout {
                 if let found = bylineBelow(copy, text: text) ?? datedNameBelow(copy, text: text, printed: printed) { return found }
             }
         }
-        return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text) ?? hanLabelledByline(text) ?? copyrightHolder(text)
+        return labelledByline(text) ?? authorBox(text) ?? titleBarByline(text) ?? hanLabelledByline(text)
     }
 
     /// Whether a printed line is a section's short name (four words at most, some in lower case, no

@@ -272,6 +272,11 @@ struct TextExtractor {
                 paragraphIndexes.removeLast()
             }
         }
+        // Failing all of those, the person a personal site's copyright notice names (`© 2009-2012
+        // Jonathan Krase.` in its footer).
+        if page != nil, metadata.authors == nil, authors.isEmpty, let holder = PageLayout.copyrightHolder(text) {
+            authors = holder.names
+        }
 
         // Short lines above a whole page's story dateline (`Associated Press - January 16, 2008 12:55
         // PM ET` over `NEW YORK (AP) - …`) head the story (`WireDateline`).

@@ -156,6 +156,10 @@ import Testing
         #expect(try author("(c) Johannes Wolf • Weitere Rechte siehe Impressum") == ["Johannes Wolf"])
         #expect(try author("Copyright (c) 2012- Gregory Szorc. All rights reserved.") == ["Gregory Szorc"])
         #expect(try author("Copyright 2004, James J. Broad") == ["James J. Broad"])
+        // A story signed under its last paragraph is the signer's, whoever the footer names.
+        let signed = unsigned.replacingOccurrences(of: "regional government.\n\nShare this article", with: "regional government.\n\nMartin Keller\n\nShare this article")
+            .replacingOccurrences(of: "© 2021 The Daily Example. All rights reserved.", with: "© 2009-2012 Jonathan Krase. Impressum")
+        #expect(try #require(try TestSupport.article(signed)).authors == ["Martin Keller"])
         for notice in [
             "© Marcel Burkhardt", "© Frank Derer (LBV-Bildarchiv)", "© 2021 Michael Kappeler/dpa",
             "© 2021 Paul Parey Zeitschriftenverlag GmbH", "© Copyright 2010-2014, Pierre-Yves David, Greg Ward, and contributors.",
