@@ -138,8 +138,19 @@ struct TextExtractor {
     static func signature(text: [String], after paragraphs: [Int]) -> (line: Int, name: String)? {
         guard let last = paragraphs.last else { return nil }
         let printedAfter = { (line: Int) in (line + 1..<min(text.count, line + 3)).first { !text[$0].isEmpty } }
-        for line in [last, printedAfter(last)].compactMap({ $0 }) {
-            guard let name = PageArticle.signedName(text[line]) else { continue }
+        // Past the story's source and day printed under it (`Quelle: Science, Rice University` /
+        // `28. November 2022` / `- Nadja Podbregar`), two lines at most.
+        var past = printedAfter(last)
+        for _ in 0..<2 {
+            guard let line = past, isSourceOrStamp(text[line]) else { break }
+            past = printedAfter(line)
+        }
+        let next = printedAfter(last)
+        for line in [last, next, past].compactMap({ $0 }) {
+            // A dash before the name only there: right under a paragraph it names the one quoted
+            // (`"Sushi is designer …"` / `- James Ferraro`).
+            let signed = line == past && past != next ? withoutDash(text[line]) : text[line]
+            guard let name = PageArticle.signedName(signed) else { continue }
             let printed = text[line]
             guard !text.indices.contains(where: { $0 != line && text[$0] == printed }),
                 let surname = name.split(separator: " ").last,
@@ -154,6 +165,20 @@ struct TextExtractor {
             return (line, name)
         }
         return nil
+    }
+
+    /// A line under a story that says where it comes from (`Quelle: …`, `Source: …`) or when (a
+    /// stamp, `28. November 2022`).
+    private static func isSourceOrStamp(_ line: String) -> Bool {
+        guard line.utf8.count <= 120 else { return false }
+        let lower = line.prefix(8).lowercased()
+        return ["quelle:", "quellen:", "source:", "sources:", "fuente:"].contains(where: lower.hasPrefix) || PageLayout.isStamp(line)
+    }
+
+    /// A signature's line without the dash a site sets before the name (`- Nadja Podbregar`).
+    private static func withoutDash(_ line: String) -> String {
+        for dash in ["- ", "– ", "— "] where line.hasPrefix(dash) { return String(line.dropFirst(dash.count)) }
+        return line
     }
 
     /// Two to four words, each capitalised: a name's shape, a person's or an organisation's (an

@@ -139,6 +139,18 @@ import Testing
         let letter = signed.replacingOccurrences(of: "Martin Keller\n", with: "Martin Keller\nAnna Weber, Harbour Trust\n")
         #expect(letter != signed)
         #expect(try #require(try TestSupport.article(letter)).authors == [])
+
+        // Signed with a dash under the story's source and day; a dash right under a paragraph names
+        // the one quoted in it.
+        let sourced = unsigned.replacingOccurrences(
+            of: "regional government.\n\nShare this article",
+            with: "regional government.\n\nQuelle: City council\n\n28. November 2022\n\n- Martin Keller\n\nShare this article")
+        #expect(sourced != unsigned)
+        #expect(try #require(try TestSupport.article(sourced)).authors == ["Martin Keller"])
+        let quoted = unsigned.replacingOccurrences(
+            of: "regional government.\n\nShare this article", with: "regional government.\n\n- Martin Keller\n\nShare this article")
+        #expect(quoted != unsigned)
+        #expect(try #require(try TestSupport.article(quoted)).authors == [])
     }
 
     /// A personal site's page that names no author but in its footer's copyright notice: the person
