@@ -135,7 +135,8 @@ struct MainContent {
                     || holds[i] & heading != 0 && node.isTag(GUMBO_TAG_ASIDE)
             }
             isEntryForm = nodes.indices.map { i in
-                holds[i] & (entry | story | prose) == entry && text[i] < MainContent.entryFormText && nodes[i].isTag(GUMBO_TAG_FORM)
+                holds[i] & (entry | story | prose) == entry && text[i] < MainContent.entryFormText && text[i] * 2 < text[0]
+                    && nodes[i].isTag(GUMBO_TAG_FORM)
             }
             isDialog = nodes.indices.map { [hints] i in
                 !hints[i].isEmpty && !storyInside[i] && MainContent.dialogTagSet.contains(nodes[i])
@@ -543,7 +544,8 @@ struct MainContent {
     /// Bytes of text under which a `<form>` with a field to type into and no `<h1>`, `<main>` or
     /// `<article>` is a form for readers (a comment box, a login, a newsletter's sign-up, a
     /// registration's labels, a story's e-mail-to-a-friend box), not a page a site wraps whole in
-    /// its one `<form>` (ASP.NET's), whose text is the page's.
+    /// its one `<form>` (ASP.NET's), whose text is the page's. A form that holds half the page's
+    /// text or more is that page too, however short (a brief of two lines and a search box).
     static let entryFormText = 2000
 
     /// Bytes of one run of text that make a `<form>` hold prose, not labels and notes: a story

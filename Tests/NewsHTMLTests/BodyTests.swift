@@ -214,7 +214,8 @@ import Testing
 
     /// A form for readers to fill in under the story (an e-mail-to-a-friend box, a comment box with
     /// its registration, a login) leaves the body with its labels and notes, at every strictness; a
-    /// story a site sets inside its one `<form>` (prose, or a page's worth of text) stays.
+    /// story a site sets inside its one `<form>` (prose, a page's worth of text, or half the page's
+    /// text or more) stays.
     @Test func aFormForReadersLeavesTheBody() throws {
         let forms = """
             <form action="/mail" method="post"><table><tr><td>Your Name</td><td><input name="n"></td></tr>\
@@ -242,6 +243,15 @@ import Testing
             """)
         #expect(wrapped.body.count == 2)
         #expect(wrapped.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+        // A short brief on a page the site wraps whole in its form (no run of prose, little text):
+        // the form holds the page, and the brief stays.
+        let brief = try read(
+            """
+            <html><body><form id="aspnetForm" method="post"><input type="text" name="q">\
+            <p>The north road will close for repairs from Monday to Friday next week.</p>\
+            <p>Buses will take the bridge instead, the city said.</p></form></body></html>
+            """)
+        #expect(brief.body == ["The north road will close for repairs from Monday to Friday next week.", "Buses will take the bridge instead, the city said."])
     }
 
     /// A heading under the story's last paragraph (a form's, a list's whose links are not kept) is
