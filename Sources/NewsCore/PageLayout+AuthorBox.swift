@@ -244,12 +244,6 @@ extension PageLayout {
     /// the full-width colon and the ASCII one.
     static let hanLabels = ["责任编辑：", "责任编辑:", "作者：", "作者:", "记者：", "记者:", "编辑：", "編集：", "著者：", "著者:", "文："]
 
-    /// An author's box, at the end of the story or beside it: a name alone on its line and, on the
-    /// next, a role (`Christoph Hein` / `Chefredakteur`), a link to the author's other pieces
-    /// (`Alles von Martin Junker`, `More from …`) or a note that opens with the same name and says
-    /// what the person does (`Philipp Sarasin lehrt Geschichte …`, `Will Knight is a senior writer
-    /// …`), or such a note alone. Taken only when the page has one such box: a team page or a list
-    /// of contributors has many.
     /// The person a page's copyright notice names, when the page names no author otherwise: a
     /// personal site's footer (`© 2009-2012 Jonathan Krase. Impressum …`, `(c) Johannes Wolf •
     /// Weitere Rechte …`, `Copyright (c) 2012- Gregory Szorc. All rights reserved.`). The notice opens
@@ -257,16 +251,17 @@ extension PageLayout {
     /// and ends where the notice goes on after a full stop, a comma or a separator (a photo's credit,
     /// `© Michael Kappeler/dpa`, goes on with its agency and names none). A page with notices naming
     /// two people names neither.
-    static func copyrightHolder(_ text: [String]) -> (line: Int?, names: [String])? {
-        var found: (line: Int, name: String)?
-        for index in (text.count * 2 / 3)..<text.count {
-            let line = text[index]
-            guard line.utf8.count <= 300, let head = line.utf8.first, head == 0xC2 || head == 0x28 || head == 0x43 || head == 0x63 else { continue }
-            guard let name = copyrightName(line) else { continue }
-            if let found, found.name != name { return nil }
-            found = (index, name)
+    static func copyrightHolder(_ text: [String]) -> String? {
+        var found: String?
+        for line in text[(text.count * 2 / 3)...] {
+            // Cheap first: the notice opens with `©`, `(c)` or `Copyright`.
+            guard line.utf8.count <= 300, let head = line.utf8.first, head == 0xC2 || head == 0x28 || head == 0x43 || head == 0x63,
+                let name = copyrightName(line)
+            else { continue }
+            if let found, found != name { return nil }
+            found = name
         }
-        return found.map { ($0.line, [$0.name]) }
+        return found
     }
 
     /// The holder's name in a copyright notice that opens a line (`© 2009-2012 Jonathan Krase. …`),
@@ -296,7 +291,7 @@ extension PageLayout {
         let years = rest.prefix { $0.isNumber || $0 == " " || $0 == "-" || $0 == "–" || $0 == "," }
         let dated = years.contains(where: \.isNumber)
         rest = rest.dropFirst(years.count)
-        if rest.lowercased().hasPrefix("by ") { rest = rest.dropFirst(3) }
+        if rest.prefix(3).lowercased() == "by " { rest = rest.dropFirst(3) }
         // The name ends at a separator; a full stop after an initial (`James J. Smith`) is the name's.
         let ends: Set<Character> = [".", ",", "•", "|", "·", "–", "—", ";", "(", "/"]
         var end = rest.startIndex
@@ -340,6 +335,12 @@ extension PageLayout {
         "Group", "Press", "News", "Verlag", "Zeitschriftenverlag", "Productions", "Studios", "Company",
     ]
 
+    /// An author's box, at the end of the story or beside it: a name alone on its line and, on the
+    /// next, a role (`Christoph Hein` / `Chefredakteur`), a link to the author's other pieces
+    /// (`Alles von Martin Junker`, `More from …`) or a note that opens with the same name and says
+    /// what the person does (`Philipp Sarasin lehrt Geschichte …`, `Will Knight is a senior writer
+    /// …`), or such a note alone. Taken only when the page has one such box: a team page or a list
+    /// of contributors has many.
     static func authorBox(_ text: [String]) -> (line: Int?, names: [String])? {
         let printed = PrintedLines(text)
         var found: (line: Int?, names: [String])?

@@ -138,18 +138,19 @@ struct TextExtractor {
     static func signature(text: [String], after paragraphs: [Int]) -> (line: Int, name: String)? {
         guard let last = paragraphs.last else { return nil }
         let printedAfter = { (line: Int) in (line + 1..<min(text.count, line + 3)).first { !text[$0].isEmpty } }
+        let next = printedAfter(last)
         // Past the story's source and day printed under it (`Quelle: Science, Rice University` /
         // `28. November 2022` / `- Nadja Podbregar`), two lines at most.
-        var past = printedAfter(last)
+        var past = next
         for _ in 0..<2 {
             guard let line = past, isSourceOrStamp(text[line]) else { break }
             past = printedAfter(line)
         }
-        let next = printedAfter(last)
+        if past == next { past = nil }
         for line in [last, next, past].compactMap({ $0 }) {
             // A dash before the name only there: right under a paragraph it names the one quoted
             // (`"Sushi is designer …"` / `- James Ferraro`).
-            let signed = line == past && past != next ? withoutDash(text[line]) : text[line]
+            let signed = line == past ? withoutDash(text[line]) : text[line]
             guard let name = PageArticle.signedName(signed) else { continue }
             let printed = text[line]
             guard !text.indices.contains(where: { $0 != line && text[$0] == printed }),
@@ -300,7 +301,7 @@ struct TextExtractor {
         // Failing all of those, the person a personal site's copyright notice names (`© 2009-2012
         // Jonathan Krase.` in its footer).
         if page != nil, metadata.authors == nil, authors.isEmpty, let holder = PageLayout.copyrightHolder(text) {
-            authors = holder.names
+            authors = [holder]
         }
 
         // Short lines above a whole page's story dateline (`Associated Press - January 16, 2008 12:55

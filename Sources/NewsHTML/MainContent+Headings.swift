@@ -85,10 +85,11 @@ extension MainContent {
                 continue
             }
             let isH1 = node.isTag(GUMBO_TAG_H1)
-            let words = hintsOf[i]
-            guard isH1 || node.isTag(GUMBO_TAG_H2) || node.isTag(GUMBO_TAG_H3) || Self.headingWords.occurs(in: words) else { continue }
+            let isHeading = isH1 || node.isTag(GUMBO_TAG_H2) || node.isTag(GUMBO_TAG_H3)
+            guard isHeading || Self.headingWords.occurs(in: hintsOf[i]) else { continue }
             guard textLength[i] > 0, textLength[i] <= 300 else { continue }
-            let text = withoutKicker(i, isH1 || node.isTag(GUMBO_TAG_H2) || node.isTag(GUMBO_TAG_H3) ? document.text(i) : ownLine(i))
+            // An element named for the headline is read up to a block it holds (`ownLine`).
+            let text = withoutKicker(i, isHeading ? document.text(i) : ownLine(i))
             if text.isEmpty || text.count > 300 { continue }
             if isH1 { first.append(text) } else { other.append(text) }
         }

@@ -135,8 +135,8 @@ struct MainContent {
                     || holds[i] & heading != 0 && node.isTag(GUMBO_TAG_ASIDE)
             }
             isEntryForm = nodes.indices.map { i in
-                holds[i] & (entry | story | prose) == entry && text[i] < MainContent.entryFormText && text[i] * 2 < text[0]
-                    && nodes[i].isTag(GUMBO_TAG_FORM)
+                holds[i] & (entry | story | prose) == entry && nodes[i].isTag(GUMBO_TAG_FORM)
+                    && text[i] < MainContent.entryFormText && text[i] * 2 < text[0]
             }
             isDialog = nodes.indices.map { [hints] i in
                 !hints[i].isEmpty && !storyInside[i] && MainContent.dialogTagSet.contains(nodes[i])

@@ -175,6 +175,8 @@ import Testing
         for notice in [
             "© Marcel Burkhardt", "© Frank Derer (LBV-Bildarchiv)", "© 2021 Michael Kappeler/dpa",
             "© 2021 Paul Parey Zeitschriftenverlag GmbH", "© Copyright 2010-2014, Pierre-Yves David, Greg Ward, and contributors.",
+            // Two notices that name different people: neither is the page's author.
+            "© 2009-2012 Jonathan Krase. Impressum\n© 2012 Gregory Szorc. All rights reserved.",
         ] {
             #expect(try author(notice) == [], "\(notice)")
         }
