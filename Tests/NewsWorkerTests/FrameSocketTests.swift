@@ -62,15 +62,18 @@ import Testing
     }
 
     /// A descriptor that arrives with a frame the receiver refuses (or with a frame cut short, with
-    /// a later message of a frame, or with a message of no bytes) is closed by the receiver: the write end of a pipe is sent,
-    /// the sender closes its own copy, and the read end then sees end of file — it would wait for
+    /// a later message of a frame, or with a message of no bytes) is closed by the receiver: one end of a connected pair is sent,
+    /// the sender closes its own copy, and the other end then sees end of file — it would wait for
     /// ever on a copy left open in the receiver.
     @Test(arguments: ["broken", "cut short", "on a later message", "empty"])
     func descriptorsOfRefusedFramesAreClosed(how: String) throws {
         let (a, b) = try Self.pair()
         defer { try? b.fd.close() }
         var ends: [Int32] = [-1, -1]
-        try #require(pipe(&ends) == 0)
+        // A connected pair made close-on-exec in the same call: tests run side by
+        // side, and a worker another test spawns meanwhile would otherwise inherit the write end
+        // and hold it, and the read end would not see end of file.
+        try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0)
         defer { close(ends[0]) }
         _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
         func send(_ bytes: [UInt8], file: Int32) -> Int {
@@ -100,7 +103,7 @@ import Testing
             try? a.fd.close()
         }
         var byte: UInt8 = 0
-        #expect(read(ends[0], &byte, 1) == 0, "the pipe's write end is still open somewhere: errno \(errno)")
+        #expect(read(ends[0], &byte, 1) == 0, "the sent end is still open somewhere: errno \(errno)")
     }
 
     @Test func aPeerThatGoesAwayMidFrameIsClosedNotAHang() throws {
