@@ -20,6 +20,10 @@ extension MainContent {
     /// words alone (`roots`).
     static let shortContainer = 200
 
+    /// Bytes of text typed straight into a division, beside its blocks, from which that text counts
+    /// as a paragraph of it however much more the blocks hold.
+    static let typedInRun = 200
+
     func linkDensity(_ i: Int) -> Double {
         textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
     }
@@ -96,6 +100,12 @@ extension MainContent {
                     }
                 }
                 isParagraph = direct >= 25 && direct * 2 >= textLength[i]
+                // A division that holds a story's first paragraphs typed between line breaks, and its
+                // later ones in a block left open after them (a blog post's `<div>` never closed), has
+                // those paragraphs too: without them, the block alone was taken for the story.
+                if !isParagraph, holdsBlocks, direct >= Self.typedInRun, node.isTag(GUMBO_TAG_DIV) || node.isTag(GUMBO_TAG_SECTION) {
+                    isParagraph = true
+                }
                 // Styling nested around the same text (`<font><font><font>…`, seven deep on old pages)
                 // is one paragraph, the outermost: counted at each level, a sidebar's teaser scored
                 // seven times over the story beside it.

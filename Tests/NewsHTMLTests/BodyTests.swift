@@ -188,6 +188,45 @@ import Testing
         #expect(!article.body.contains { $0.contains("godfather") })
     }
 
+    /// A blog post typed between line breaks whose later paragraphs sit in a division left open (a
+    /// list of key points, then the rest, as the editor left it): the paragraphs typed before that
+    /// division are the story too, not the list alone.
+    @Test func paragraphsTypedBeforeADivisionLeftOpen() throws {
+        let opening = [
+            "The city council voted on Tuesday to close the old bridge to cars from March, after engineers found cracks in two of its piers.",
+            "Repairs are expected to take two years and cost about 40 million, twice the first estimate, according to the city's own report.",
+            "Shops on both banks of the river fear they will lose trade while the work goes on, and have asked for lower rents during the closure.",
+            "The mayor, who had promised in her campaign to keep the bridge open, said the city had no choice but to act now, before the spring floods.",
+        ]
+        let points = [
+            "Firstly, the cracks were found in 2019, when a routine inspection showed that water had seeped into the concrete of the "
+                + "eastern pier, and a second inspection last autumn found that the damage had spread to the western one as well.",
+            "Secondly, the repairs cannot wait for the summer, as the council had hoped, because the spring floods would put more "
+                + "strain on both piers than the engineers are willing to accept, and the insurers agree with them.",
+            "Thirdly, a temporary footbridge will open beside the old one in April, the council said, and ferries will run from both "
+                + "banks every fifteen minutes at peak hours, paid for from the same budget as the repairs.",
+            "Finally, traders on the north bank said footfall had already fallen since the council first talked of closing the "
+                + "bridge, a claim the council disputes, and they have asked for a meeting with the mayor before March.",
+        ]
+        let closing = "The bridge, built in 1902, carries about 30,000 vehicles a day, and the council expects to reopen it to cars in 2027."
+        let article = try read(
+            """
+            <html><body><div id="sidebar"><h2>About</h2><p>A blog about the city, its council and its bridges.</p></div>\
+            <div id="p1"><h3><a href="/bridge">Old bridge to close to cars</a></h3>\
+            <div><p><div dir="ltr">\(opening.joined(separator: "<br /><br />\n"))<br /><br />
+            <div>So, what are the key points?</div>
+            <div><ul>\(points.map { "<li>\($0)</li>" }.joined())</ul>
+            <div>\(closing)</div>
+            </p></div>
+            <div class="post-footer">Posted by Anna Weber at 9:15 AM</div></div></body></html>
+            """)
+        #expect(article.body.first == opening[0])
+        #expect(article.body.contains(opening[2]))
+        #expect(article.body.contains(points[3]))
+        #expect(article.body.contains(closing))
+        #expect(!article.body.contains { $0.contains("A blog about the city") })
+    }
+
     /// A blog theme that sets the post itself in an `<aside>`, headline and all (a kilobyte of text
     /// or more): that aside is the story, while the page's other asides (a sidebar of links, with no headline) stay furniture.
     @Test func aPostSetInAnAsideWithItsHeadlineIsTheStory() throws {
