@@ -200,7 +200,7 @@ extension MainContent {
             {
                 keep = true
             }
-            if !keep, nodes[sibling].name == "p" {
+            if !keep, nodes[sibling].name == "p" || wrapsOneParagraph(sibling) && besideAnother(sibling) {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
                 keep = length > 80 && density < 0.25 || length > 0 && length <= 80 && density == 0
@@ -228,6 +228,25 @@ extension MainContent {
             }
         }
         return out
+    }
+
+    /// Whether a division holds one paragraph and nothing else of note (Telegraph's `div.firstPar >
+    /// p`): Readability puts such a paragraph in its wrapper's place.
+    private func wrapsOneParagraph(_ container: Int) -> Bool {
+        let nodes = document.nodes
+        guard nodes[container].isTag(GUMBO_TAG_DIV) || nodes[container].isTag(GUMBO_TAG_SECTION),
+            let only = onlyBlock(of: container), nodes[only].isTag(GUMBO_TAG_P)
+        else { return false }
+        return textLength[only] * 10 >= textLength[container] * 9
+    }
+
+    /// Whether the element before or after a division that wraps one paragraph (text of it, ignoring
+    /// white space and empty elements) does so too: a story set one paragraph to a division.
+    private func besideAnother(_ container: Int) -> Bool {
+        let nodes = document.nodes
+        let siblings = nodes[nodes[container].parent].children.filter { textLength[$0] > 0 }
+        guard let at = siblings.firstIndex(of: container) else { return false }
+        return [at - 1, at + 1].contains { $0 >= 0 && $0 < siblings.count && wrapsOneParagraph(siblings[$0]) }
     }
 
     /// The one child element of a container that holds text, when it has no other child with text.

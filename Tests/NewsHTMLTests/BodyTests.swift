@@ -227,6 +227,38 @@ import Testing
         #expect(!article.body.contains { $0.contains("A blog about the city") })
     }
 
+    /// A story set one paragraph to a division (`div.firstPar > p`, `div.secondPar > p`, … before
+    /// the related links and `div.body`, as the Telegraph did): those paragraphs are the story's
+    /// opening. A notice alone in its division under the story is not.
+    @Test func paragraphsSetOneToADivision() throws {
+        let opening = [
+            "Emergency services were called to a restaurant's curry-eating challenge on Saturday, after competitors fell ill.",
+            "One participant was so ill that she had to be taken to hospital twice in a matter of hours.",
+            "Today, the ambulance service said it wanted the restaurant to review the way the event was managed.",
+        ]
+        let rest = [
+            "The owner admitted that he would have to tone down the contest, but said the challenge had raised hundreds of pounds for charity.",
+            "He added that half of the 20 people who took part had dropped out after watching the first ten diners fall ill, one after another.",
+            "Previously the restaurant's dish had caused diners to suffer nose bleeds, and one elderly man had to go to hospital, the owner said.",
+            "The contest will go on next year, he said, with a doctor on hand and a smaller portion of the sauce for those who want to try it.",
+        ]
+        let notice = "Now let's hear what you've got to say about this story, or anything else in the news. Send your opinions to the editor."
+        let ordinals = ["first", "second", "third"]
+        let article = try read(
+            """
+            <html><body><div id="mainBodyArea">\
+            \(zip(ordinals, opening).map { "<div class=\"\($0)Par\"><p>\($1)</p></div>" }.joined())\
+            <div class="related_links_inline"><h2>Related Articles</h2><ul><li><a href="/a">Flag to fly above the promenade</a></li>\
+            <li><a href="/b">Water column forms over the lake</a></li></ul></div>\
+            <div class="body">\(rest.map { "<p>\($0)</p>" }.joined())</div>\
+            <div class="note"><p>\(notice)</p></div>\
+            </div></body></html>
+            """)
+        #expect(article.body.first == opening[0])
+        #expect(article.body.contains(opening[2]))
+        #expect(article.body.last == rest[3])
+    }
+
     /// A blog theme that sets the post itself in an `<aside>`, headline and all (a kilobyte of text
     /// or more): that aside is the story, while the page's other asides (a sidebar of links, with no headline) stay furniture.
     @Test func aPostSetInAnAsideWithItsHeadlineIsTheStory() throws {
