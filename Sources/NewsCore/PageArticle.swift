@@ -88,6 +88,12 @@ package struct PageArticle: Sendable, Equatable {
         return (found.value, found.label == .updated)
     }
 
+    /// The days of a line that holds stamps and nothing else, labelled (`Published: … | Last updated:
+    /// …`, `Last updated at 00:11am on 14th January 2008`), or nil for any other line.
+    package static func labelledStamps(_ line: String) -> (published: String?, updated: String?)? {
+        PageLayout.labelledStamps(TextExtractor.clean(line))
+    }
+
     /// The names in an author field (`By A, B and C`, `A & B`): roles and agencies dropped.
     package static func authorNames(_ raw: String) -> [String] {
         let text = TextExtractor.clean(raw)

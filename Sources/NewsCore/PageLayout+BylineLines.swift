@@ -234,6 +234,96 @@ extension PageLayout {
 
     static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
 
+    /// Labels that open a stamp, lower-cased: the dateline's own and those of older pages (`Last
+    /// Update`, `Created`, `Story Published`, `Article Last Updated`, `Page updated`).
+    static let stampLabels =
+        DatelineParser.publicationLabels + DatelineParser.updateLabels + DatelineParser.otherLabels + [
+            "last update", "created", "story published", "story updated", "article published", "article last updated",
+            "page updated", "last modified", "modified", "zuletzt aktualisiert", "erstellt", "geändert",
+        ]
+
+    /// The days a line of stamps gives, when it is one: stamps set apart by ` | `, ` · `, ` • ` or
+    /// ` - `, or run together before an update's label, at least one of them labelled, each a date
+    /// or a time of day (`Published: January 10 2008 02:00 | Last updated: January 10 2008 02:00`,
+    /// `Published Nov. 7, 2012 2:25 pm Updated Nov. 7, 2012 4:01 pm`, `Sunday, December 30, 2007 -
+    /// Page updated at 12:00 AM`, `Last updated at 00:11am on 14th January 2008`, `Last Updated:
+    /// 12:01am GMT 08/01/2008`). Nil for any other line (`Tucson, Arizona | Published: 01.09.2008`).
+    static func labelledStamps(_ line: String) -> (published: String?, updated: String?)? {
+        guard line.utf8.count <= 120, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var parts = [Substring(line)]
+        for cut in [" | ", " · ", " • ", " - ", " – "] {
+            parts = parts.flatMap { $0.split(separator: cut) }
+        }
+        // An update's label run on after the first stamp.
+        parts = parts.flatMap { part -> [Substring] in
+            for label in [" last updated", " updated", " aktualisiert"] {
+                if let cut = part.range(of: label, options: .caseInsensitive),
+                    part[..<cut.lowerBound].utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                {
+                    return [part[..<cut.lowerBound], part[part.index(after: cut.lowerBound)...]]
+                }
+            }
+            return [part]
+        }
+        var labelled = false
+        var published: String?
+        var updated: String?
+        for part in parts {
+            var rest = part.trimmingSpaces()
+            if rest.isEmpty { continue }
+            var isUpdate = false
+            if let after = DatelineParser.afterLabel(rest, among: stampLabels) {
+                labelled = true
+                let label = rest[..<after.startIndex].lowercased()
+                isUpdate = ["updat", "aktualis", "modif", "mis à jour", "actualiz", "aggiorn", "geändert"].contains { label.contains($0) }
+                rest = after
+                for link in ["at ", "as of "] where rest.lowercased().hasPrefix(link) {
+                    rest = rest.dropFirst(link.count)
+                }
+            }
+            guard rest.utf8.count <= 60, onlyDateWords(rest) else { return nil }
+            let text = String(rest)
+            let day = DatelineParser.parseLine(text)?.value ?? DateFinder.find(in: text)
+            guard day != nil || opensWithTimeOfDay(text) else { return nil }
+            if isUpdate { updated = updated ?? day } else { published = published ?? day }
+        }
+        return labelled ? (published, updated) : nil
+    }
+
+    /// Whether every word of a text is a date's (a month, a weekday, a time zone, `am`, `Uhr`, `on`):
+    /// `November 7th, 2012 Read the 8 comments` is more than a stamp.
+    private static func onlyDateWords(_ text: Substring) -> Bool {
+        var word = ""
+        func known() -> Bool {
+            defer { word = "" }
+            if word.isEmpty { return true }
+            // A zone's or a country's capitals (`GMT`, `IST`, `ET`, `UK`).
+            if word.count <= 4, word.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) { return true }
+            let lower = word.lowercased()
+            return DatelineParser.dateWords.contains(lower) || DateFinder.months[lower] != nil || stampFillers.contains(lower)
+        }
+        for c in text.unicodeScalars {
+            if c.properties.isAlphabetic {
+                word.unicodeScalars.append(c)
+            } else if !known() {
+                return false
+            }
+        }
+        return known()
+    }
+
+    private static let stampFillers: Set<String> = ["a", "m", "p", "uhr", "um", "h", "date", "de", "del", "le", "am", "er"]
+
+    /// Whether a short text is a time of day and little else (`12:00 AM`, `11:31 a.m. ET`, `9.45pm`).
+    private static func opensWithTimeOfDay(_ text: String) -> Bool {
+        guard text.utf8.count <= 24 else { return false }
+        let bytes = Array(text.utf8)
+        var k = 0
+        while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+        guard (1...2).contains(k), k + 2 < bytes.count, bytes[k] == 0x3A || bytes[k] == 0x2E else { return false }
+        return bytes[k + 1] >= 0x30 && bytes[k + 1] <= 0x39 && bytes[k + 2] >= 0x30 && bytes[k + 2] <= 0x39
+    }
+
     /// A stamp that dates a story rather than an item of a list: a reading time, a publication
     /// label, or a time of day beside the date (`4 Min Read`, `Published 22:00, 11 July 2021 BST`,
     /// `Updated: …`); a date alone (`March 15, 2021`) dates a list's items as often.

@@ -399,6 +399,14 @@ struct TextExtractor {
                 datelines.append((index, stamp.label, stamp.value))
                 continue
             }
+            // Stamps the dateline reader does not read whole (`Published: … | Last updated: …`,
+            // `Last updated at 00:11am on 14th January 2008`).
+            if let stamps = PageLayout.labelledStamps(line) {
+                roles[index] = .dateline
+                if let day = stamps.published { datelines.append((index, .published, day)) }
+                if let day = stamps.updated { datelines.append((index, .updated, day)) }
+                continue
+            }
             if contentSeen < 15, authors.isEmpty, let names = Byline.parse(line) {
                 roles[index] = .byline
                 authors = names

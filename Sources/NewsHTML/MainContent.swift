@@ -372,6 +372,13 @@ struct MainContent {
                     if stamp.updated { page.updated = page.updated ?? stamp.value } else { page.published = page.published ?? stamp.value }
                     continue
                 }
+                // Stamps the dateline reader does not read whole: two on a line, or a time of day
+                // before the day (`Published: … | Last updated: …`, `Last Updated: 12:01am GMT 08/01/2008`).
+                if let stamps = PageArticle.labelledStamps(block.text) {
+                    page.published = page.published ?? stamps.published
+                    page.updated = page.updated ?? stamps.updated
+                    continue
+                }
                 // A day and time alone above the story (`01-14-2008 15:45`, `14.01.2008`): a stamp the
                 // line reader does not read, still no text of the story.
                 if block.length <= 40, Self.isOnlyADate(block.text), Self.namesAYear(block.text) { continue }

@@ -2,6 +2,36 @@ import Testing
 @testable import NewsCore
 
 @Suite struct DatelineParserTests {
+    /// Lines of stamps the dateline reader does not read whole: two on one line, a time of day
+    /// before the day, older pages' labels. A line that says more than its stamp, or opens with no
+    /// label, is none.
+    @Test(arguments: [
+        ("Published: January 10 2008 02:00 | Last updated: January 10 2008 03:00", "2008-01-10", "2008-01-10"),
+        ("Published Nov. 7, 2012 2:25 pm Updated Nov. 8, 2012 4:01 pm", "2012-11-07", "2012-11-08"),
+        ("Last Updated: 12:01am GMT 08/01/2008", nil, "2008-01-08"),
+        ("Last updated at 00:11am on 14th January 2008", nil, "2008-01-14"),
+        ("Sunday, December 30, 2007 - Page updated at 12:00 AM", "2007-12-30", nil),
+        ("Created: 1/10/2008 4:09:14 PM", "2008-01-10", nil),
+        ("Veröffentlicht: 07.11.2023, 10:37 Uhr | aktualisiert: 07.11.2023, 11:01 Uhr", "2023-11-07", "2023-11-07"),
+        ("Updated at 11:31 a.m. ET", nil, nil),
+    ] as [(String, String?, String?)])
+    func labelledStamps(line: String, published: String?, updated: String?) throws {
+        let stamps = try #require(PageLayout.labelledStamps(line))
+        #expect(stamps.published == published)
+        #expect(stamps.updated == updated)
+    }
+
+    @Test(arguments: [
+        "Published on November 7th, 2012 Read the 8 comments",  // more than a stamp
+        "Updated March 3, 2020 with the council's reply",
+        "Tucson, Arizona | Published: 01.09.2008",  // a place beside it
+        "January 7, 2008 4:30 PM | Printable version",  // no label
+        "Updated guidance for schools",  // no date
+    ])
+    func noLabelledStamps(line: String) {
+        #expect(PageLayout.labelledStamps(line) == nil)
+    }
+
     @Test(arguments: [
         ("Monday 19 May 2025 17:13, UK", "2025-05-19T16:13:00Z"),
         ("Wednesday 15 January 2025 17:13, UK", "2025-01-15T17:13:00Z"),

@@ -80,6 +80,22 @@ import Testing
 
     /// `isDebris` compares a line's first 48 characters with the listed openings: a longer opening
     /// would never match.
+    /// Two stamps on one line, which the dateline reader does not read whole, date the article and
+    /// are no text of it.
+    @Test func twoStampsOnALine() throws {
+        let text = """
+            Old bridge to close to cars
+            Published: January 10 2008 02:00 | Last updated: January 11 2008 03:00
+            The city council voted on Tuesday to close the old bridge to cars from March, after engineers found cracks in two of its piers.
+            Repairs are expected to take two years and cost about 40 million, twice the first estimate, according to the city's own report.
+            """
+        let article = try #require(try TestSupport.article(text))
+        #expect(article.title == "Old bridge to close to cars")
+        #expect(article.published == "2008-01-10")
+        #expect(article.updated == "2008-01-11")
+        #expect(article.body.count == 2)
+    }
+
     @Test func debrisOpeningsFitTheComparedHead() {
         #expect(Debris.prefixes.allSatisfy { $0.count <= 48 })
     }

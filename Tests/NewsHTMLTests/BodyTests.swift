@@ -259,6 +259,34 @@ import Testing
         #expect(article.body.last == rest[3])
     }
 
+    /// Stamps above the story that the dateline reader does not read whole (two on a line, a time
+    /// of day before the day) date the page and leave the body; an editor's note that opens with a
+    /// label and says more stays.
+    @Test(arguments: [
+        ("Published: January 10 2008 02:00 | Last updated: January 11 2008 03:00", "2008-01-10", "2008-01-11"),
+        ("Last updated at 00:11am on 14th January 2008", nil, "2008-01-14"),
+        ("Updated March 3, 2020 with the council's reply", nil, nil),
+    ] as [(String, String?, String?)])
+    func stampsAboveTheStory(line: String, published: String?, updated: String?) throws {
+        let leaves = published != nil || updated != nil
+        let story = [
+            "The city council voted on Tuesday to close the old bridge to cars from March, after engineers found cracks in two of its piers.",
+            "Repairs are expected to take two years and cost about 40 million, twice the first estimate, according to the city's own report.",
+            "Shops on both banks of the river fear they will lose trade while the work goes on, and have asked for lower rents during the closure.",
+        ]
+        let article = try read(
+            """
+            <html><body><div class="article"><h1>Old bridge to close to cars</h1><p class="dates">\(line)</p>\
+            \(story.map { "<p>\($0)</p>" }.joined())</div></body></html>
+            """)
+        #expect(article.body.contains(line) == !leaves)
+        #expect(article.body.last == story[2])
+        if leaves {
+            #expect(article.published == published)
+            #expect(article.updated == updated)
+        }
+    }
+
     /// A blog theme that sets the post itself in an `<aside>`, headline and all (a kilobyte of text
     /// or more): that aside is the story, while the page's other asides (a sidebar of links, with no headline) stay furniture.
     @Test func aPostSetInAnAsideWithItsHeadlineIsTheStory() throws {
