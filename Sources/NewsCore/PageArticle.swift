@@ -252,6 +252,25 @@ package struct PageArticle: Sendable, Equatable {
         Captions.isCaption(TextExtractor.clean(line))
     }
 
+    /// Whether a line is a breadcrumb trail: the sections above the page, set apart by `>`, `»`, `›`
+    /// or `>>` (`Home > News > Business`, `You are here: Home » Design » Poltrona`), the last of
+    /// them often the page's own title. Not a sentence that names a menu's path (`Sie wählen Design
+    /// > Widgets aus.`) or a quoted reply (`Peter wrote: > WebKit is …`).
+    package static func isBreadcrumb(_ line: String) -> Bool {
+        guard line.utf8.count <= 200, line.contains(where: { $0 == ">" || $0 == "»" || $0 == "›" }) else { return false }
+        var trail = Substring(TextExtractor.clean(line))
+        // A label before the trail (`You are here:`, `Full list of categories:`).
+        if let colon = trail.firstIndex(of: ":"), trail[..<colon].split(separator: " ").count <= 5 {
+            trail = trail[trail.index(after: colon)...]
+        }
+        trail = trail.drop { $0 == " " || $0 == ">" || $0 == "»" || $0 == "›" }
+        guard let last = trail.last, last != "." else { return false }
+        let parts = trail.split(separator: " ").split { $0 == ">" || $0 == ">>" || $0 == "»" || $0 == "›" }
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else { return false }
+        // Sections are a few words each; the last, the page's title, may be longer.
+        return parts.dropLast().allSatisfy { $0.count <= 5 } && parts.last!.count <= 20
+    }
+
     /// Whether a line is page furniture (`Advertisement`, `Share this article`, `Read more`).
     package static func isDebris(_ line: String) -> Bool {
         Debris.isDebris(TextExtractor.clean(line))

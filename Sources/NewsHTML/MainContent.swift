@@ -379,6 +379,8 @@ struct MainContent {
                     page.updated = page.updated ?? stamps.updated
                     continue
                 }
+                // The sections above the page (`Home > News > Business`).
+                if PageArticle.isBreadcrumb(block.text) { continue }
                 // A day and time alone above the story (`01-14-2008 15:45`, `14.01.2008`): a stamp the
                 // line reader does not read, still no text of the story.
                 if block.length <= 40, Self.isOnlyADate(block.text), Self.namesAYear(block.text) { continue }

@@ -287,6 +287,31 @@ import Testing
         }
     }
 
+    /// A breadcrumb trail above the story leaves the body, with its label and a title at its end;
+    /// a line that names a menu's path in a sentence, or quotes a reply, stays.
+    @Test(arguments: [
+        ("News &gt; Economy &gt; <strong>Business</strong>", true),
+        ("Full list of categories: City Guide » Food » Restaurants", true),
+        ("» Home » Community News » How many lives can you save in 2008?", true),
+        ("Main Page &gt;&gt; English &gt;&gt; Introduction", true),
+        ("To start, choose Design &gt; Widgets in the menu.", false),
+        ("Peter Barber wrote: &gt; WebKit is the basis of the browser and of every app that shows a page", false),
+    ])
+    func breadcrumbAboveTheStory(trail: String, leaves: Bool) throws {
+        let story = [
+            "The city council voted on Tuesday to close the old bridge to cars from March, after engineers found cracks in two of its piers.",
+            "Repairs are expected to take two years and cost about 40 million, twice the first estimate, according to the city's own report.",
+        ]
+        let article = try read(
+            """
+            <html><body><div class="article"><p class="location">\(trail)</p><h1>Old bridge to close to cars</h1>\
+            \(story.map { "<p>\($0)</p>" }.joined())</div></body></html>
+            """)
+        #expect(article.title == "Old bridge to close to cars")
+        #expect(article.body.count == (leaves ? 2 : 3))
+        #expect(article.body.last == story[1])
+    }
+
     /// A blog theme that sets the post itself in an `<aside>`, headline and all (a kilobyte of text
     /// or more): that aside is the story, while the page's other asides (a sidebar of links, with no headline) stay furniture.
     @Test func aPostSetInAnAsideWithItsHeadlineIsTheStory() throws {
