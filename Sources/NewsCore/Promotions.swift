@@ -48,7 +48,8 @@ enum Promotions {
     /// to the editor`), an opinion disclaimer, an advertising disclosure, a notice to readers whose
     /// browser shows the page without its styles or scripts (`This page is best viewed in an
     /// up-to-date web browser …`), an invitation to comment or word that comments are closed, a
-    /// disclaimer of the sites a story links to.
+    /// disclaimer of the sites a story links to, a call to report a typo with Ctrl+Enter (`Нашли
+    /// опечатку? Выделите текст и нажмите Ctrl + Enter`).
     static let phrases = [
         "akismet", "submit a letter to the editor", "your letter to the editor", "write a letter to the editor",
         "letters to the editor", "leserbrief schreiben", "advertising disclosure", "advertising disclaimer",
@@ -56,7 +57,7 @@ enum Promotions {
         "do not necessarily reflect", "not necessarily those of", "page is best viewed", "site is best viewed",
         "upgrading your browser", "upgrade your browser", "enabling style sheets", "enable javascript",
         "javascript is disabled", "have your say", "tell us what you think", "not responsible for the content of external",
-        "comments are closed", "comments are now closed",
+        "comments are closed", "comments are now closed", "ctrl+enter", "ctrl + enter",
     ]
 
     /// Whether a line (through `TextExtractor.clean`) is such a notice: under 400 bytes, with words of

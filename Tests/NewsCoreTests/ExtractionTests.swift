@@ -141,6 +141,8 @@ import Testing
         "Tell us what you think...",
         "The BBC is not responsible for the content of external internet sites",
         "Comments are now closed on Letters of Note.",
+        "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!",
+        "Нашли опечатку? Выделите текст и нажмите Ctrl + Enter",
     ])
     func promotion(line: String) {
         #expect(Promotions.isPromotion(line))
