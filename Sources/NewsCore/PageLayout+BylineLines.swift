@@ -235,11 +235,12 @@ extension PageLayout {
     static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
 
     /// Labels that open a stamp, lower-cased: the dateline's own and those of older pages (`Last
-    /// Update`, `Created`, `Story Published`, `Article Last Updated`, `Page updated`).
+    /// Update`, `Created`, `Story Published`, `Article Last Updated`, `Page updated`, Drupal's
+    /// `Submitted on`).
     static let stampLabels =
         DatelineParser.publicationLabels + DatelineParser.updateLabels + DatelineParser.otherLabels + [
             "last update", "created", "story published", "story updated", "article published", "article last updated",
-            "page updated", "last modified", "modified", "zuletzt aktualisiert", "erstellt", "geändert",
+            "page updated", "last modified", "modified", "zuletzt aktualisiert", "erstellt", "geändert", "submitted",
         ]
 
     /// The days a line of stamps gives, when it is one: stamps set apart by ` | `, ` · `, ` • ` or
