@@ -68,7 +68,20 @@ extension MainContent {
         let h1 = withoutTrailingDate(onlyH1)
         let hk = key(h1)
         if !hk.isEmpty && hk.count < k.count && k.contains(hk) { return h1 }
+        if statedOnly, k.count >= 8, hk.count > k.count, hk.hasPrefix(k), Self.goesOnInWords(onlyH1, after: chosen) { return h1 }
         return printedWins(h1) ? h1 : chosen
+    }
+
+    /// Whether a printed headline that opens with the stated one goes on in words only: no more
+    /// digits and no more separators than the stated title has (not a count, a stamp or the site's
+    /// sections run on: `… 149 Comments`, `… Politics news, Updated Nov 06, 2012`, `… - House Sell -
+    /// Sales`).
+    static func goesOnInWords(_ printed: String, after stated: String) -> Bool {
+        func digits(_ text: String) -> Int { text.utf8.count { $0 >= 0x30 && $0 <= 0x39 } }
+        func separators(_ text: String) -> Int {
+            [" - ", " – ", " | ", " • ", " · ", " :: "].reduce(0) { $0 + text.components(separatedBy: $1).count - 1 }
+        }
+        return digits(printed) <= digits(stated) && separators(printed) <= separators(stated)
     }
 
     /// Whether `printed` holds every word of `stated` (three words or more, common words not

@@ -548,6 +548,25 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// A stated title that the page's only `<h1>` goes on after (`Ultium Cells erhöht
+    /// Gigafactory-Kapazität` stated, `… in Tennessee` printed) is the printed headline cut short:
+    /// the `<h1>` is the headline. Not when what follows is a count, a stamp or the site's sections.
+    @Test(arguments: [
+        ("Diplomats meet in Geneva", "<h1>Diplomats meet in Geneva: four hours without a statement</h1>",
+         "Diplomats meet in Geneva: four hours without a statement"),
+        ("Diplomats meet in Geneva", "<h1>Diplomats meet in Geneva 149 Comments</h1>", "Diplomats meet in Geneva"),
+        ("Diplomats meet in Geneva", "<h1>Diplomats meet in Geneva World news, Updated Nov 06, 2012</h1>", "Diplomats meet in Geneva"),
+        ("Diplomats meet in Geneva", "<h1>Diplomats meet in Geneva - Talks - Switzerland - Europe</h1>", "Diplomats meet in Geneva"),
+    ])
+    func onlyHeadingGoingOnAfterTheMetaTitle(metaTitle: String, headings: String, expected: String) throws {
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="\(metaTitle)"></head>
+            <body><article>\(headings)\(story)</article></body></html>
+            """)
+        #expect(article.title == expected)
+    }
+
     /// The same for a `<title>` no heading prints: the page's only `<h1>` the story repeats, or the
     /// first of several, is the headline, but not an `<h1>` of one word (`Lorem`, `Kontakt`: a label
     /// more often than a headline), and not a later `<h1>` after such a first one.
