@@ -449,8 +449,20 @@ struct TextExtractor {
             if Self.isText(roles[first]) { roles[first] = .debris }
             opening = first + 1
         }
-        let firstBody = Self.storyStart(text: text, roles: roles, from: opening)
+        var firstBody = Self.storyStart(text: text, roles: roles, from: opening)
             ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
+        // A breadcrumb trail kept above or at the story's start (`Home > Programs and Activities >
+        // Networked Economy Summit > Former Defense Secretary Cohen's Remarks`, eight words and more
+        // with the page's title at its end) is the site's.
+        var trails = false
+        for index in opening..<min(text.count, firstBody + 4) where Self.isText(roles[index]) && PageArticle.isBreadcrumb(text[index]) {
+            roles[index] = .debris
+            trails = true
+        }
+        if trails {
+            firstBody = Self.storyStart(text: text, roles: roles, from: opening)
+                ?? (start..<text.count).first(where: { roles[$0] == .paragraph }) ?? text.count
+        }
         // The site's notices under the story (`Follow The Gleaner on Twitter …`, `© 2022 … All rights
         // reserved`): among its last five paragraphs.
         var lastParagraphs: [Int] = []

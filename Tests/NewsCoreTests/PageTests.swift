@@ -153,6 +153,18 @@ import Testing
         #expect(try #require(try TestSupport.article(quoted)).authors == [])
     }
 
+    /// A breadcrumb trail of eight words or more right above the story's first paragraph (the page's
+    /// title at its end) is the site's, not the story's opening.
+    @Test func breadcrumbAboveTheStory() throws {
+        let trail = "EPA Home > Response to the Storm > News Releases > Oh My God, Look at That Bridge!"
+        let page = Self.page.replacingOccurrences(of: "March 15, 2021\n\n", with: "March 15, 2021\n\n\(trail)\n\n")
+        #expect(page != Self.page)
+        let article = try #require(try TestSupport.article(page))
+        #expect(!article.body.contains(trail))
+        #expect(article.body.first?.hasPrefix("The city council voted on Monday night") == true)
+        #expect(article.title == "Council approves new harbour bridge after long debate")
+    }
+
     /// A personal site's page that names no author but in its footer's copyright notice: the person
     /// the notice names is the author. Not a photo's credit (the name alone, or with its agency or
     /// archive), a company, or a notice that names two people.
