@@ -137,6 +137,7 @@ enum Debris {
         if isServerDiagnostic(line) { return true }
         guard line.utf8.count <= 240 else { return false }
         if line.containsBytes("opens new tab") { return true }
+        if line.utf8.count <= 160, line.utf8.contains(0x7C), isPostFooter(line) { return true }
         // A long line is debris only by a listed opening; ASCII bytes lowercase one to one, in place.
         if line.utf8.count > 48, let head = asciiHead(line), !openings.contains(head) { return false }
         let lower = line.lowercasedPrefix48().replacingQuotes()
@@ -149,6 +150,39 @@ enum Debris {
         if lower.fastHasPrefix("- read ") || lower.fastHasPrefix("read our ") && lower.hasSuffix(" here") { return true }
         return false
     }
+
+    /// Whether a line is a blog post's footer: parts set apart by `|`, one of them a link to the post
+    /// (its permalink, its comments or trackbacks) and the others its stamp, its byline or where it
+    /// is filed (`October 31, 2012, | Permalink`, `Posted by Seth Godin on July 05, 2012 | Permalink`,
+    /// `Tuesday December 26, 2006 | permalink | comments (0)`, `1 Comment » | Published in
+    /// Architecture | 1 Comment`). Pages that list several posts, or a post's readers' comments,
+    /// print one under each.
+    static func isPostFooter(_ line: String) -> Bool {
+        var linked = false
+        for raw in line.split(separator: "|") {
+            let part = raw.lowercased().trimmingCharacters(in: footerTrim)
+            if part.isEmpty { continue }
+            let core = part.filter { !$0.isNumber && $0 != "(" && $0 != ")" }.trimmingCharacters(in: .whitespaces)
+            if postLinks.contains(core) {
+                linked = true
+            } else if !(PageLayout.isStamp(part) || postFilings.contains(where: part.hasPrefix) && part.split(separator: " ").count <= 10) {
+                return false
+            }
+        }
+        return linked
+    }
+
+    private static let footerTrim = CharacterSet(charactersIn: " \u{a0}»«›·•-–—,:.")
+    /// A post's links in its footer, digits and brackets taken out (`Comments (3)`, `1 Comment`).
+    private static let postLinks: Set<String> = [
+        "permalink", "comments", "comment", "no comments", "trackbacks", "trackback", "trackback url", "leave a comment",
+        "add a comment", "post a comment", "links to this post", "email this", "print this", "share this",
+    ]
+    /// Openings of a post's byline or filing in its footer.
+    private static let postFilings = [
+        "posted by ", "by ", "posted in ", "published in ", "filed under ", "filed in ", "tags:", "categories:", "category:",
+        "posted at ", "posted on ",
+    ]
 
     /// The openings of the diagnostics PHP prints into a page it serves (as PHP writes them).
     static let diagnosticOpenings = [

@@ -73,13 +73,15 @@ import Testing
         "TrackBack URL for this entry:", "Mail (will not be published) (required)", "Article continues below",
         "More ...", "Uncategorized",
         "This copy is for your personal, non-commercial use only. Distribution and use of this material are governed",
+        // A post's footer, under each post or comment of a blog's page.
+        "October 31, 2012, | Permalink", "Posted by Seth Godin on July 05, 2012 | Permalink",
+        "Tuesday December 26, 2006 | permalink | comments (0)",
+        "1 Comment » | Published in Architecture, Preserving Modern Architecture | 1 Comment",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
     }
 
-    /// `isDebris` compares a line's first 48 characters with the listed openings: a longer opening
-    /// would never match.
     /// Two stamps on one line, which the dateline reader does not read whole, date the article and
     /// are no text of it.
     @Test func twoStampsOnALine() throws {
@@ -96,6 +98,8 @@ import Testing
         #expect(article.body.count == 2)
     }
 
+    /// `isDebris` compares a line's first 48 characters with the listed openings: a longer opening
+    /// would never match.
     @Test func debrisOpeningsFitTheComparedHead() {
         #expect(Debris.prefixes.allSatisfy { $0.count <= 48 })
     }
@@ -111,6 +115,7 @@ import Testing
         "Your email address, the bank said, will never be asked for by phone.",
         "Posted in Kabul, the soldiers said, the unit lost two men.", "The most popular names were Emma and Noah.",
         "This entry was never meant to be public, the diarist's son said.",
+        "Apple | Microsoft | Google: comments on the quarter were mixed", "Permalink | The report the council published",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))
