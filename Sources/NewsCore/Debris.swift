@@ -56,6 +56,9 @@ enum Debris {
         // A page's tools and the headings of its lists of other stories and pages.
         "text size", "ads by google", "most popular", "related links", "latest news", "archives", "categories",
         "site tools", "featured content", "follow us", "have your say", "blogthis!", "more ...", "uncategorized",
+        // A blog's word that its comments are closed, and Blogger's count over them.
+        "the comments to this entry are closed.", "comments are closed.", "0 comments:", "1 comment:", "2 comments:",
+        "3 comments:", "4 comments:", "5 comments:",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,

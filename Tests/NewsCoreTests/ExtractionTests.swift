@@ -77,6 +77,7 @@ import Testing
         "October 31, 2012, | Permalink", "Posted by Seth Godin on July 05, 2012 | Permalink",
         "Tuesday December 26, 2006 | permalink | comments (0)",
         "1 Comment » | Published in Architecture, Preserving Modern Architecture | 1 Comment",
+        "The comments to this entry are closed.", "0 comments:",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
