@@ -187,6 +187,12 @@ extension MainContent {
             if let dress = dressOf(c) { storyDress.insert(dress) }
         }
         var out: [Int] = []
+        // The siblings that hold text, each with its place among them (`besideAnother`).
+        var withText = (list: [Int](), place: [Int: Int]())
+        for child in nodes[parent].children where textLength[child] > 0 {
+            withText.place[child] = withText.list.count
+            withText.list.append(child)
+        }
         for sibling in nodes[parent].children where !excluded[sibling] && !nodes[sibling].isText {
             if sibling == top {
                 out.append(sibling)
@@ -200,7 +206,7 @@ extension MainContent {
             {
                 keep = true
             }
-            if !keep, nodes[sibling].name == "p" || wrapsOneParagraph(sibling) && besideAnother(sibling) {
+            if !keep, nodes[sibling].name == "p" || wrapsOneParagraph(sibling) && besideAnother(sibling, among: withText) {
                 let length = textLength[sibling]
                 let density = linkDensity(sibling)
                 keep = length > 80 && density < 0.25 || length > 0 && length <= 80 && density == 0
@@ -242,11 +248,9 @@ extension MainContent {
 
     /// Whether the element before or after a division that wraps one paragraph (text of it, ignoring
     /// white space and empty elements) does so too: a story set one paragraph to a division.
-    private func besideAnother(_ container: Int) -> Bool {
-        let nodes = document.nodes
-        let siblings = nodes[nodes[container].parent].children.filter { textLength[$0] > 0 }
-        guard let at = siblings.firstIndex(of: container) else { return false }
-        return [at - 1, at + 1].contains { $0 >= 0 && $0 < siblings.count && wrapsOneParagraph(siblings[$0]) }
+    private func besideAnother(_ container: Int, among siblings: (list: [Int], place: [Int: Int])) -> Bool {
+        guard let at = siblings.place[container] else { return false }
+        return [at - 1, at + 1].contains { $0 >= 0 && $0 < siblings.list.count && wrapsOneParagraph(siblings.list[$0]) }
     }
 
     /// The one child element of a container that holds text, when it has no other child with text.
