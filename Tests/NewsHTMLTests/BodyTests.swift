@@ -1484,6 +1484,16 @@ import Testing
         #expect(articles.first?.body.first?.hasPrefix("KOBE – words") == true)
     }
 
+    /// A story beside thirty thousand divisions of one short paragraph each (each asked whether its
+    /// neighbour is one too, by its place among the siblings: searched for, the page took seconds
+    /// in a release build): the page is read.
+    @Test func manySiblingDivisionsOfOneParagraph() throws {
+        let siblings = (0..<30_000).map { "<div><p>Item \($0) here</p></div>" }.joined()
+        let html = "<html><body><div><div class=\"body\">\(story)</div>\(siblings)</div></body></html>"
+        let articles = try HTMLReader.articles(Array(html.utf8))
+        #expect(articles.first?.body.first?.hasPrefix("Diplomats from Ukraine and Russia met in Geneva") == true)
+    }
+
     /// Text that is all one link is no article text, however deep.
     @Test func deepNestingOfLinks() throws {
         let html = String(repeating: "<a href=x>", count: 100_000) + "The only words on this page, all of them a link."
