@@ -56,9 +56,8 @@ enum Debris {
         // A page's tools and the headings of its lists of other stories and pages.
         "text size", "ads by google", "most popular", "related links", "latest news", "archives", "categories",
         "site tools", "featured content", "follow us", "have your say", "blogthis!", "more ...", "uncategorized",
-        // A blog's word that its comments are closed, and Blogger's count over them.
-        "the comments to this entry are closed.", "comments are closed.", "0 comments:", "1 comment:", "2 comments:",
-        "3 comments:", "4 comments:", "5 comments:",
+        // A blog's word that its comments are closed.
+        "the comments to this entry are closed.", "comments are closed.",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,
@@ -144,7 +143,7 @@ enum Debris {
         // A long line is debris only by a listed opening; ASCII bytes lowercase one to one, in place.
         if line.utf8.count > 48, let head = asciiHead(line), !openings.contains(head) { return false }
         let lower = line.lowercasedPrefix48().replacingQuotes()
-        if line.utf8.count <= 48, exact.contains(lower) || isBlockHeading(lower) { return true }
+        if line.utf8.count <= 48, exact.contains(lower) || isBlockHeading(lower) || isCommentCount(lower) { return true }
         if let head = lower.utf8.first, openingBytes.contains(head) {
             for prefix in prefixes where lower.fastHasPrefix(prefix) {
                 return lower.count < 160
@@ -152,6 +151,13 @@ enum Debris {
         }
         if lower.fastHasPrefix("- read ") || lower.fastHasPrefix("read our ") && lower.hasSuffix(" here") { return true }
         return false
+    }
+
+    /// Whether a lower-cased line is Blogger's count over a post's comments (`0 comments:`, `1 comment:`).
+    static func isCommentCount(_ lower: String) -> Bool {
+        guard lower.hasSuffix(" comments:") || lower.hasSuffix(" comment:"), let space = lower.firstIndex(of: " ") else { return false }
+        let count = lower[..<space]
+        return !count.isEmpty && count.count <= 6 && count.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Whether a line is a blog post's footer: parts set apart by `|`, one of them a link to the post

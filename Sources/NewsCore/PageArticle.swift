@@ -268,7 +268,7 @@ package struct PageArticle: Sendable, Equatable {
         let parts = trail.split(separator: " ").split { $0 == ">" || $0 == ">>" || $0 == "»" || $0 == "›" }
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else { return false }
         // Sections are a few words each; the last, the page's title, may be longer.
-        return parts.dropLast().allSatisfy { $0.count <= 5 } && parts.last!.count <= 20
+        return parts.dropLast().allSatisfy { $0.count <= 5 } && parts[parts.count - 1].count <= 20
     }
 
     /// Whether a line is page furniture (`Advertisement`, `Share this article`, `Read more`).
