@@ -243,6 +243,9 @@ extension PageLayout {
             "page updated", "last modified", "modified", "zuletzt aktualisiert", "erstellt", "geändert", "submitted",
         ]
 
+    /// The first two letters of `stampLabels`, for a look at a line's opening.
+    private static let stampLabelOpenings = OpeningPairs(stampLabels)
+
     /// The days a line of stamps gives, when it is one: stamps set apart by ` | `, ` · `, ` • ` or
     /// ` - `, or run together before an update's label, at least one of them labelled, each a date
     /// or a time of day (`Published: January 10 2008 02:00 | Last updated: January 10 2008 02:00`,
@@ -251,6 +254,11 @@ extension PageLayout {
     /// 12:01am GMT 08/01/2008`). Nil for any other line (`Tucson, Arizona | Published: 01.09.2008`).
     static func labelledStamps(_ line: String) -> (published: String?, updated: String?)? {
         guard line.utf8.count <= 120, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Most lines with a digit neither open with a label's letters nor hold a separator or a
+        // second space-led label: they are let go before any copy.
+        guard stampLabelOpenings.mayOpen(line.utf8) || line.containsBytes(" | ") || line.containsBytes(" · ")
+            || line.containsBytes(" • ") || line.containsBytes(" - ") || line.containsBytes(" – ")
+        else { return nil }
         var parts = [Substring(line)]
         for cut in [" | ", " · ", " • ", " - ", " – "] {
             parts = parts.flatMap { $0.split(separator: cut) }
