@@ -254,10 +254,11 @@ extension PageLayout {
     /// 12:01am GMT 08/01/2008`). Nil for any other line (`Tucson, Arizona | Published: 01.09.2008`).
     static func labelledStamps(_ line: String) -> (published: String?, updated: String?)? {
         guard line.utf8.count <= 120, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        // Most lines with a digit neither open with a label's letters nor hold a separator or a
-        // second space-led label: they are let go before any copy.
+        // Most lines with a digit neither open with a label's letters nor hold a separator or an
+        // update's label run on: they are let go before any copy.
         guard stampLabelOpenings.mayOpen(line.utf8) || line.containsBytes(" | ") || line.containsBytes(" · ")
             || line.containsBytes(" • ") || line.containsBytes(" - ") || line.containsBytes(" – ")
+            || line.containsBytes("pdated") || line.containsBytes("PDATED") || line.containsBytes("ktualisiert")
         else { return nil }
         var parts = [Substring(line)]
         for cut in [" | ", " · ", " • ", " - ", " – "] {
