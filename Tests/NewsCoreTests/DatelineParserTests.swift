@@ -13,6 +13,7 @@ import Testing
         ("Sunday, December 30, 2007 - Page updated at 12:00 AM", "2007-12-30", nil),
         ("Created: 1/10/2008 4:09:14 PM", "2008-01-10", nil),
         ("Submitted on Mon, 2019-01-21 13:49", "2019-01-21", nil),
+        ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28", "2019-04-29"),
         ("Veröffentlicht: 07.11.2023, 10:37 Uhr | aktualisiert: 07.11.2023, 11:01 Uhr", "2023-11-07", "2023-11-07"),
         ("Updated at 11:31 a.m. ET", nil, nil),
     ] as [(String, String?, String?)])
