@@ -137,10 +137,12 @@ extension MainContent {
     static func namesAuthorFolder(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
         guard range.count <= 400 else { return false }
         for k in range where bytes[k] == 0x2F {
-            for folder in authorFolderBytes where k + folder.count <= range.upperBound {
+            // Something after the folder: an author's page, not the list of them (`/author/`, a
+            // menu's `著者`).
+            for folder in authorFolderBytes where k + folder.count < range.upperBound {
                 var j = 1
                 while j < folder.count, bytes[k + j] | 0x20 == folder[j] { j += 1 }
-                if j == folder.count { return true }
+                if j == folder.count, bytes[k + j] != 0x3F, bytes[k + j] != 0x23 { return true }
             }
         }
         return false

@@ -320,7 +320,7 @@ import Testing
     /// A link to the author's page on the site (`/about/editors/jon-fingas/`) names the author as
     /// `rel=author` does, and the links right beside it the co-authors; a columnist's link in a
     /// teaser further down does not, nor does a link whose text is a label (`Autoren`) or says
-    /// `Alles von` before the name.
+    /// `Alles von` before the name, nor a menu's link to the list of authors.
     @Test(arguments: [
         ("<div class=\"meta\"><a href=\"/about/editors/jon-fingas/\">Jon Fingas</a></div>", ["Jon Fingas"]),
         ("<p class=\"meta\"><a href=\"/autor/clara-loew\">Clara Löw</a>, <a href=\"/autor/klaus-jacob\">Klaus Jacob</a></p>",
@@ -331,6 +331,9 @@ import Testing
             + "<ul><li><p>Teaser one</p><p>More text of the teaser</p><p>And more</p><p>And more</p><p>And more</p>"
             + "<a href=\"/author/jane-roe\">Jane Roe</a></li></ul>", ["Jon Fingas"]),
         ("<div class=\"meta\"><a href=\"/tag/jon-fingas/\">Jon Fingas</a></div>", [String]()),
+        // A menu's link to the list of authors (`/author/`, `著者`) is no author's page.
+        ("<ul class=\"tabs\"><li><a href=\"/author/\">著者</a></li></ul><div class=\"meta\"><a href=\"/author/jane-roe\">Jane Roe</a></div>",
+            ["Jane Roe"]),
     ])
     func linkToTheAuthorsPageNamesTheAuthor(byline: String, expected: [String]) throws {
         let article = try read("<html><body><article><h1>Talks in Geneva</h1>\(byline)\(story)</article></body></html>")
