@@ -234,14 +234,17 @@ extension PageLayout {
 
     static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
 
-    /// Labels that open a stamp, lower-cased: the dateline's own and those of older pages (`Last
-    /// Update`, `Created`, `Story Published`, `Article Last Updated`, `Page updated`, Drupal's
-    /// `Submitted on`).
-    static let stampLabels =
-        DatelineParser.publicationLabels + DatelineParser.updateLabels + DatelineParser.otherLabels + [
-            "last update", "created", "story published", "story updated", "article published", "article last updated",
-            "page updated", "last modified", "modified", "zuletzt aktualisiert", "erstellt", "geändert", "submitted",
-        ]
+    /// Labels of a revision's stamp, lower-cased: the dateline's own and older pages' (`Last Update`,
+    /// `Story Updated`, `Page updated`, `Last modified`).
+    static let updateStampLabels = DatelineParser.updateLabels + [
+        "last update", "story updated", "article last updated", "page updated", "last modified", "modified",
+        "zuletzt aktualisiert", "geändert",
+    ]
+    /// Labels that open a stamp, lower-cased: the revision's, the dateline's others and those of older
+    /// pages (`Created`, `Story Published`, Drupal's `Submitted on`).
+    static let stampLabels = updateStampLabels + DatelineParser.publicationLabels + DatelineParser.otherLabels + [
+        "created", "story published", "article published", "erstellt", "submitted",
+    ]
 
     /// The first two letters of `stampLabels`, for a look at a line's opening.
     private static let stampLabelOpenings = OpeningPairs(stampLabels)
@@ -281,11 +284,10 @@ extension PageLayout {
         for part in parts {
             var rest = part.trimmingSpaces()
             if rest.isEmpty { continue }
-            var isUpdate = false
-            if let after = DatelineParser.afterLabel(rest, among: stampLabels) {
+            let update = DatelineParser.afterLabel(rest, among: updateStampLabels)
+            let isUpdate = update != nil
+            if let after = update ?? DatelineParser.afterLabel(rest, among: stampLabels) {
                 labelled = true
-                let label = rest[..<after.startIndex].lowercased()
-                isUpdate = ["updat", "aktualis", "modif", "mis à jour", "actualiz", "aggiorn", "geändert"].contains { label.contains($0) }
                 rest = after
                 for link in ["at ", "as of "] where rest.lowercased().hasPrefix(link) {
                     rest = rest.dropFirst(link.count)
@@ -322,7 +324,9 @@ extension PageLayout {
         return known()
     }
 
-    private static let stampFillers: Set<String> = ["a", "m", "p", "uhr", "um", "h", "date", "de", "del", "le", "am", "er"]
+    /// Words of a stamp beyond `DatelineParser.dateWords` (which has `am`, `pm`, `on`): `a.m.`'s
+    /// letters, German's `Uhr` and `um`, `h`, `Date`, Romance `de` / `le`, `1er`.
+    private static let stampFillers: Set<String> = ["a", "m", "p", "uhr", "um", "h", "date", "de", "del", "le", "er"]
 
     /// Whether a short text is a time of day and little else (`12:00 AM`, `11:31 a.m. ET`, `9.45pm`).
     private static func opensWithTimeOfDay(_ text: String) -> Bool {

@@ -455,7 +455,8 @@ struct TextExtractor {
         // Networked Economy Summit > Former Defense Secretary Cohen's Remarks`, eight words and more
         // with the page's title at its end) is the site's.
         var trails = false
-        for index in opening..<min(text.count, firstBody + 4) where Self.isText(roles[index]) && PageArticle.isBreadcrumb(text[index]) {
+        for index in opening..<max(opening, min(text.count, firstBody + 4))
+        where Self.isText(roles[index]) && PageArticle.isBreadcrumb(text[index]) {
             roles[index] = .debris
             trails = true
         }
