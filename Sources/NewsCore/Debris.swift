@@ -30,6 +30,10 @@ enum Debris {
         // A newspaper's note on its print edition under the web story; a post's category label; an
         // advertisement's break in the story.
         "a version of this article appeared", "a version of this article appears", "posted in:", "article continues",
+        // A video player's notice to readers without scripts (video.js's), and the consent box a site
+        // sets in an embedded post's or video's place until the reader lets it load.
+        "to view this video please enable javascript", "ich bin damit einverstanden, dass mir",
+        "personenbezogene daten können an drittplatt", "externer inhalt nicht verfügbar",
     ] + spamTraps
     /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
     static let spamTraps = [
@@ -58,6 +62,9 @@ enum Debris {
         "site tools", "featured content", "follow us", "have your say", "blogthis!", "more ...", "uncategorized",
         // A blog's word that its comments are closed.
         "the comments to this entry are closed.", "comments are closed.",
+        // The heading of an embed's consent box (`Empfohlener redaktioneller Inhalt`, "recommended
+        // editorial content").
+        "empfohlener redaktioneller inhalt", "externer inhalt", "ein klick für den datenschutz",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,
@@ -137,6 +144,7 @@ enum Debris {
     /// Whether a whole line is page furniture.
     static func isDebris(_ line: String) -> Bool {
         if isServerDiagnostic(line) { return true }
+        if line.utf8.first == 0x41, isEmbedConsent(line) { return true }
         guard line.utf8.count <= 240 else { return false }
         if line.containsBytes("opens new tab") { return true }
         if line.utf8.count <= 160, line.utf8.contains(0x7C), isPostFooter(line) { return true }
@@ -151,6 +159,15 @@ enum Debris {
         }
         if lower.fastHasPrefix("- read ") || lower.fastHasPrefix("read our ") && lower.hasSuffix(" here") { return true }
         return false
+    }
+
+    /// Whether a line is an embed's consent box telling what it holds back (`An dieser Stelle finden
+    /// Sie einen von unseren Redakteuren ausgewählten, externen Inhalt, der den Artikel … ergänzt.`),
+    /// up to 400 bytes: such a box says "external content" in its first sentences.
+    static func isEmbedConsent(_ line: String) -> Bool {
+        guard line.utf8.count <= 400, line.hasPrefix("An dieser Stelle find") else { return false }
+        let lower = line.lowercased()
+        return lower.contains("externen inhalt") || lower.contains("externe inhalte")
     }
 
     /// Whether a lower-cased line is Blogger's count over a post's comments (`0 comments:`, `1 comment:`).

@@ -31,7 +31,7 @@ extension MainContent {
         "editors-picks", "editorspicks", "you-may-like", "related-content", "relatedcontent", "related-links",
         "related-news", "trending", "cookie", "signup", "sign-up",
         "advert", "byline", "author", "breadcrumb", "caption-credit", "image-credit", "photo-credit", "skip-link",
-        "skiplink", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "dateline",
+        "skiplink", "sr-only", "offscreen", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "dateline",
         "timestamp", "published-date", "article-date", "post-date", "entry-date", "entry-meta", "post-meta",
         "article-meta", "article-info", "post-info", "ad-container", "ad-slot", "adslot", "advertisement", "sponsored",
         "donate", "more-stories", "also-read", "see-also", "tag-list", "article-tags",
@@ -90,7 +90,7 @@ extension MainContent {
     ) -> Bool {
         if node.isText { return false }
         if furnitureTagSet.contains(node) { return true }
-        if node[.hidden] != nil || node[.ariaHidden]?.lowercased() == "true" { return true }
+        if node[.hidden] != nil && !isStreamedSegment(node) || node[.ariaHidden]?.lowercased() == "true" { return true }
         if let style = node[.style], style.lowercasedHasBytes("display:none") || style.lowercasedHasBytes("display: none")
             || style.lowercasedHasBytes("visibility:hidden")
         {
@@ -105,6 +105,14 @@ extension MainContent {
         if byRole, let role = node[.role]?.lowercased(), furnitureRoles.contains(role) { return true }
         if words.isEmpty || isEmbeddedPost(node) { return false }
         return isFurnitureByWords(words, unlikely: useUnlikely)
+    }
+
+    /// Whether a hidden element is a part of the page a server streamed after the rest (React's
+    /// `<div hidden id="S:1a">`, which the page's script moves into its place once it arrives): what
+    /// a reader sees, often the whole story, where a parser that runs no scripts finds it hidden.
+    static func isStreamedSegment(_ node: HTMLDocument.Node) -> Bool {
+        guard node.isTag(GUMBO_TAG_DIV), let id = node[.id], id.utf8.count > 2, id.hasPrefix("S:") else { return false }
+        return id.utf8.dropFirst(2).allSatisfy { $0 >= 0x30 && $0 <= 0x39 || $0 >= 0x61 && $0 <= 0x7A }
     }
 
     /// Elements whose class words never make them furniture.

@@ -161,6 +161,7 @@ extension MainContent {
             }
             if let longer { best = longer }
         }
+        best = commonContainer(of: best, among: candidates, score: score)
         // A container whose parent holds little else stands for its parent (the text often continues
         // in wrappers beside it), up to the page's `<article>` or `<main>`: what is around those is the
         // site's (a "Trending" heading above, the publisher's address below).
@@ -234,6 +235,35 @@ extension MainContent {
             }
         }
         return out
+    }
+
+    /// The element that holds the best container and three or more of the four next best, when those
+    /// score nearly as well as it (three quarters of its score or more) and wear its class (its first
+    /// word), as Readability unites close candidates: a story set one paragraph to a division, each
+    /// dressed alike with a class that lifts it (`text-trout`), is as many containers as paragraphs,
+    /// and the best may lie in a later part of the story than the others (the second of two rows that
+    /// each hold a column of paragraphs and an aside). Otherwise the best container itself.
+    private func commonContainer(of best: Int, among candidates: [Int], score: [Double]) -> Int {
+        let nodes = document.nodes
+        let dress = { (node: Int) -> Substring? in nodes[node][.class].flatMap { $0.split(separator: " ").first } }
+        guard let worn = dress(best) else { return best }
+        let leaders = candidates.sorted { score[$0] > score[$1] }.prefix(5)
+        let close = leaders.filter { $0 != best && score[$0] >= score[best] * 0.75 && dress($0) == worn }
+        guard close.count >= 3 else { return best }
+        func holds(_ ancestor: Int, _ node: Int) -> Bool {
+            var n = nodes[node].parent
+            while n >= 0 {
+                if n == ancestor { return true }
+                n = nodes[n].parent
+            }
+            return false
+        }
+        var ancestor = nodes[best].parent
+        while ancestor >= 0, !nodes[ancestor].isTag(GUMBO_TAG_BODY) {
+            if close.filter({ holds(ancestor, $0) }).count >= 3 { return ancestor }
+            ancestor = nodes[ancestor].parent
+        }
+        return best
     }
 
     /// Whether a division holds one paragraph and nothing else of note (Telegraph's `div.firstPar >

@@ -233,9 +233,17 @@ struct MainContent {
             if node.isText, !excluded[i] {
                 var n = 0
                 var c = 0
+                // Commas of every script: `,`, and the ideographic `、` (E3 80 81), the full-width `，`
+                // (EF BC 8C) and the Arabic `،` (D8 8C), told by the bytes before their last.
+                var (before, twoBefore): (UInt8, UInt8) = (0, 0)
                 for b in node.utf8Text where b > 0x20 {
                     n += 1
-                    if b == 0x2C { c += 1 }
+                    if b == 0x2C || b == 0x8C && (before == 0xD8 || before == 0xBC && twoBefore == 0xEF)
+                        || b == 0x81 && before == 0x80 && twoBefore == 0xE3
+                    {
+                        c += 1
+                    }
+                    (before, twoBefore) = (b, before)
                 }
                 textLength[i] = n
                 commas[i] = c

@@ -78,6 +78,15 @@ import Testing
         "Tuesday December 26, 2006 | permalink | comments (0)",
         "1 Comment » | Published in Architecture, Preserving Modern Architecture | 1 Comment",
         "The comments to this entry are closed.", "0 comments:", "12 comments:",
+        // A video player's notice and an embed's consent box, in a story's midst.
+        "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+        "Empfohlener redaktioneller Inhalt", "Externer Inhalt",
+        "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+        "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen Inhalt, der den Artikel für Sie "
+            + "mit zusätzlichen Informationen anreichert. Sie können sich hier den externen Inhalt mit einem Klick anzeigen "
+            + "lassen oder wieder ausblenden.",
+        "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+        "Personenbezogene Daten können an Drittplattformen übermittelt werden. Mehr dazu in unserer Datenschutzerklärung.",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
@@ -118,6 +127,8 @@ import Testing
         "This entry was never meant to be public, the diarist's son said.",
         "Apple | Microsoft | Google: comments on the quarter were mixed", "Permalink | The report the council published",
         "Three comments:",
+        "An dieser Stelle finden Sie einen Überblick über die Ergebnisse der Wahl.",
+        "Externer Inhalt ist für die Kommission kein Grund zur Sorge, sagte sie.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))

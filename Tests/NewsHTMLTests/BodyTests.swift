@@ -259,6 +259,107 @@ import Testing
         #expect(article.body.last == rest[3])
     }
 
+    /// A story the server streamed after the rest of the page, in a hidden division its script moves
+    /// into place (React's `<div hidden id="S:1">`), is what a reader sees; a hidden element that is
+    /// no such part stays hidden.
+    @Test func aStreamedPartOfThePageIsText() throws {
+        func page(_ id: String) -> String {
+            """
+            <html><body><main><template id="B:1"></template><div class="skeleton"></div></main>\
+            <div hidden id="\(id)"><article><h1>Ferry service resumes</h1>\(story)</article></div></body></html>
+            """
+        }
+        #expect(try read(page("S:1")).body.first?.hasPrefix("Diplomats from Ukraine") == true)
+        #expect(try read(page("S:1a")).body.count == 3)
+        #expect(try HTMLReader.articles(Array(page("legacy").utf8)).allSatisfy { $0.body.isEmpty })
+    }
+
+    /// Commas of scripts other than Latin count as commas do in the scoring: a Japanese story whose
+    /// sentences run on with `、` outscores a note box that its class words lift.
+    @Test func ideographicCommasCount() throws {
+        let story = [
+            "気象庁は、十三日午後九時十九分ごろ、日向灘で震度五弱の地震があったと発表した。震源の深さは、約三十キロ、地震の規模は、六・九と推定される。",
+            "この地震で、気象庁は、高知県と宮崎県に、一メートルの津波注意報を出した。沿岸の住民は、海岸から離れ、高台に避難した。",
+            "宮崎県では、高鍋町、新富町、宮崎市などで、震度五弱を観測した。県によると、けが人の情報は、今のところ入っていない。",
+        ]
+        let note = "有料記事を読むにはログインしてください。会員登録は無料です。今なら二か月間月額百円でお読みいただけます。"
+        let article = try read(
+            """
+            <html><body><div class="side"><div class="article-note"><p>\(note)</p></div></div>\
+            <div class="col"><div>\(story.map { "<p>\($0)</p>" }.joined())</div></div></body></html>
+            """)
+        #expect(article.body == story)
+    }
+
+    /// A story set one paragraph to a division dressed alike (a class that lifts each long one:
+    /// `text-trout`), in two rows that each hold a column of them and an aside: the best of those
+    /// divisions lies in the second row, beside a short paragraph, and the first row's divisions,
+    /// which score nearly as well, are the story's opening.
+    @Test func paragraphsInRowsOfDivisionsDressedAlike() throws {
+        let first = [
+            "Donald Trump has again shared a picture made with software, showing himself beside a "
+                + "religious figure at a lectern. The post, shared on Wednesday afternoon from his own account, "
+                + "drew criticism within hours from clergy, from political opponents in Congress and from a "
+                + "number of his own supporters, who called it a provocation that served no purpose at all, on "
+                + "a day of other news.",
+            "A similar picture had been deleted on Monday after a day of criticism, in which bishops, "
+                + "pastors and lawmakers of both parties joined. The White House did not say at the time who "
+                + "had posted it, and a spokeswoman said on Tuesday that the president had not seen the "
+                + "criticism before the picture was taken down from his account by members of his staff in the "
+                + "early evening hours.",
+            "The president said on Tuesday, speaking to reporters in the Oval Office, that he had thought "
+                + "the first picture showed him as a doctor. He said he had been told it showed a worker of the "
+                + "Red Cross, and that he had shared it because he liked it, not to offend anyone, least of all "
+                + "the believers who had written to him about it since then, in letters of their own.",
+            "Critics were not persuaded by the explanation. A bishop in Texas wrote that the picture "
+                + "could not be mistaken for a doctor's, and a senator from his own party said that the "
+                + "president should apologise to the churches. Others said that the affair would be forgotten "
+                + "within a week, as so many of his posts had been before it, whatever they said about them at "
+                + "the time they were posted.",
+        ]
+        let second = "He did not, however, say why the picture was shared again, whether he had seen it before, "
+            + "who had made it, or whether, as critics said, it was meant to provoke them. His aides "
+            + "declined to comment on the matter when they were asked about it on Wednesday evening, and "
+            + "the account that first posted the picture did not answer questions sent to it by reporters "
+            + "from several newspapers."
+        let third = "The White House is expected to address the matter at its briefing on Thursday morning."
+        let paragraph = { (text: String) in "<div class=\"px-24 pt-16 leading-12 text-trout\"><p>\(text)</p></div>" }
+        let article = try read(
+            """
+            <html><body><div class="wrap">\
+            <div class="row"><div class="column">\(first.map(paragraph).joined())</div>\
+            <aside><p>Most read: a whale in the harbour, a storm on the coast, a strike at the airport.</p></aside></div>\
+            <div class="row"><div class="column">\(paragraph(second) + paragraph(third))</div>\
+            <aside><p>Headlines: the budget, the election, the weather for the weekend in the north.</p></aside></div>\
+            </div></body></html>
+            """)
+        #expect(article.body == first + [second, third])
+    }
+
+    /// Text a page sets off screen for screen readers (`h-offscreen`: an expander's "open box" and
+    /// "close box"), a video player's notice to readers without scripts and an embed's consent box
+    /// are no text of the story.
+    @Test func screenReaderTextAndConsentBoxesLeaveTheBody() throws {
+        let more = [
+            "The Swiss delegation said that both sides had agreed to exchange lists of prisoners before the next round, "
+                + "a step that officials on both sides described as modest but useful.",
+            "Neither government commented on reports that a ceasefire along the southern front had been discussed.",
+        ]
+        let article = try read(
+            """
+            <html><body><article><h1>Ferry service resumes</h1>\(story)\
+            <div class="expandable-box__expand-icon"><span class="h-offscreen">Personen-Box aufklappen</span> \
+            <span class="h-offscreen">Personen-Box zuklappen</span></div>\
+            <p class="vjs-no-js">To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video</p>\
+            <div class="info-box"><div>Empfohlener redaktioneller Inhalt</div>\
+            <p>An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.</p>\
+            <p>Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.</p></div>\
+            \(more.map { "<p>\($0)</p>" }.joined())</article></body></html>
+            """)
+        #expect(article.body.count == 5)
+        #expect(Array(article.body.suffix(2)) == more)
+    }
+
     /// Stamps above the story that the dateline reader does not read whole (two on a line, a time
     /// of day before the day) date the page and leave the body; an editor's note that opens with a
     /// label and says more stays.
