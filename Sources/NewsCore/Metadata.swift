@@ -34,21 +34,48 @@ struct Metadata: Sendable, Equatable {
         return true
     }
 
-    /// `A, B and C` / `[A, B]` → names.
+    /// `A, B and C` / `[A, B]` → names. Another language's `and` (`Monika Bolliger und Anna
+    /// Trechsel`, `… og …`) parts two names only where a name of two words or more stands on each
+    /// side of it: one inside a name (`José Ortega y Gasset`, `João Ferreira e Silva`) stays.
     static func splitAuthors(_ value: String) -> [String] {
         var v = value
         if v.hasPrefix("["), v.hasSuffix("]") { v = String(v.dropFirst().dropLast()) }
         if v.lowercased().hasPrefix("by ") { v = String(v.dropFirst(3)) }
         var out: [String] = []
+        var parts: [String] = []
         for part in v.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
             .split(separator: ",")
         {
+            parts += splitAtJoiner(String(part))
+        }
+        for part in parts {
             var name = String(part).trimming(" \t\"'")
             if name.isEmpty { continue }
             if let bare = Byline.cleanName(name) { name = bare } else if !out.isEmpty { continue }
             if !out.contains(name) { out.append(name) }
         }
         return out
+    }
+}
+
+extension Metadata {
+    /// `and` in the languages whose bylines newsd reads, besides English's.
+    static let joiners = [" und ", " og ", " och ", " en ", " et ", " y ", " e ", " i ", " és ", " ve "]
+
+    /// A part of an author field split at another language's `and` when two words or more stand on
+    /// each side, capitalised next to it (`Monika Bolliger und Anna Trechsel`, not `Zone Justice et
+    /// faits divers`); else the part whole.
+    static func splitAtJoiner(_ part: String) -> [String] {
+        for joiner in joiners {
+            guard let r = part.range(of: joiner) else { continue }
+            let left = part[..<r.lowerBound].split(separator: " ")
+            let right = part[r.upperBound...].split(separator: " ")
+            guard left.count >= 2, right.count >= 2, right[0].first?.isUppercase == true,
+                left[left.count - 1].first?.isUppercase == true
+            else { continue }
+            return [String(part[..<r.lowerBound])] + splitAtJoiner(String(part[r.upperBound...]))
+        }
+        return [part]
     }
 }
 

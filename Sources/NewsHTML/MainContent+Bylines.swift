@@ -86,7 +86,9 @@ extension MainContent {
                 || (words.containsUTF8("author") && !words.containsUTF8("bio") && !words.containsUTF8("avatar")
                     // A comment's author (`comment-author-link`) or a comment form's field is a reader's.
                     && !words.containsUTF8("comment"))
-            guard isByline, !inTeaser(i) else { continue }
+            // A button in an author's box (`<button class="followAuthorBtn">Folgen</button>`) is a
+            // control, its text no name.
+            guard isByline, !node.isTag(GUMBO_TAG_BUTTON), !inTeaser(i) else { continue }
             let isAuthorLink = relAuthor || toAuthorPage
             // Once the byline is found, only more `rel=author` links add names: a later element
             // classed `author` is a comment's or a widget's.
@@ -295,5 +297,6 @@ extension MainContent {
     static let standIns: Set<String> = PageArticle.siteAccounts.union([
         "author", "by", "von", "posted", "staff", "anonymous", "alle", "all", "view", "more", "datum", "date", "published",
         "updated", "unknown", "authors", "autoren", "auteurs", "see", "editors", "team", "mehr", "other", "my", "you",
+        "follow", "folgen",
     ])
 }

@@ -279,6 +279,14 @@ struct PageMetadata {
                 text = (text[..<open] + text[text.index(after: close)...]).trimmingCharacters(in: .whitespaces)
             }
             if text.hasPrefix("http") || text.contains("/") { continue }
+            // `Elena Oberholzer (obe)`: the writer's initials a paper signs with, in brackets after the
+            // name, go.
+            if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[..<open].contains(" "),
+                case let initials = text[text.index(after: open)..<text.index(before: text.endIndex)],
+                (2...5).contains(initials.count), initials.allSatisfy({ $0.isLowercase || $0 == "." })
+            {
+                text = text[..<open].trimmingCharacters(in: .whitespaces)
+            }
             // `Williams Perdomo @wperdomod`: the handle after the name goes.
             var words = text.split(separator: " ")
             if words.count > 1, words.last?.hasPrefix("@") == true {

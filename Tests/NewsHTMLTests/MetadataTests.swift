@@ -78,7 +78,7 @@ let story = """
     /// WordPress's SEO plug-ins write it): the `Person` and the `Organization` the references point
     /// at are read; a reference to an organisation names no author, and one that points at nothing
     /// in the script, or at the page (a `WebPage` with a name), names no one. A handle after a
-    /// stated name goes.
+    /// stated name goes, and so do initials in brackets; two names joined by `und` or `og` are two.
     @Test(arguments: [
         (#"{"@id":"https://blog.example.org/#/person/1"}"#, ["Doris Schuppe"]),
         (#"[{"@id":"https://blog.example.org/#/person/1"},{"@id":"https://blog.example.org/#/person/2"}]"#,
@@ -87,6 +87,14 @@ let story = """
         (#"{"@id":"https://blog.example.org/#/person/9"}"#, []),
         (#"{"@id":"https://blog.example.org/2020/02/post/"}"#, []),
         (#"{"@type":"Person","name":"Williams Perdomo @wperdomod"}"#, ["Williams Perdomo"]),
+        // Names joined by another language's `and`, an agency after them; the initials a paper signs
+        // with after a name; a `y` inside one name.
+        (#"{"@type":"Person","name":"Felix Schröder und Jörg Soldwisch, dpa"}"#, ["Felix Schröder", "Jörg Soldwisch"]),
+        (#"{"@type":"Person","name":"Trine Juncher Jørgensen og Tôrtia Reimer-Johansen"}"#,
+         ["Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"]),
+        (#"[{"@type":"Person","name":"Elena Oberholzer (obe)"},{"@type":"Person","name":"Corina Gall (cog.)"}]"#,
+         ["Elena Oberholzer", "Corina Gall"]),
+        (#"{"@type":"Person","name":"José Ortega y Gasset"}"#, ["José Ortega y Gasset"]),
     ])
     func jsonLDReferencesByID(author: String, expected: [String]) throws {
         let article = try read(

@@ -6,6 +6,21 @@ import Testing
 /// Headlines and bylines as news sites print them: titles written without spaces, an article's own
 /// `<header>`, bylines whose parts are separate elements, stated names that are no person's.
 @Suite struct PrintedFieldsTests {
+    /// A button in the author's box (`<button class="followAuthorBtn">Folgen</button>`, "follow";
+    /// `Suivre`) is a control: its text names no one, and the name printed beside it is the byline.
+    @Test func aButtonToFollowTheAuthorIsNoByline() throws {
+        let alone = try read(
+            """
+            <html><body><article><h1>Ferry service resumes</h1>\(story)            <div class="followContainer"><button class="followAuthorBtn">Suivre</button></div></article></body></html>
+            """)
+        #expect(alone.authors.isEmpty)
+        let named = try read(
+            """
+            <html><body><article><h1>Ferry service resumes</h1>            <button class="followAuthorBtn">Folgen</button><span class="author-name">Anna Berger</span>\(story)            </article></body></html>
+            """)
+        #expect(named.authors == ["Anna Berger"])
+    }
+
     @Test func siteNameCutFromATitleWrittenWithoutSpaces() throws {
         let article = try read(
             """
