@@ -4,7 +4,7 @@ rendered to plain text the way a browser's "save as text" or `html-text` renders
 banners, related links and footers included), with its gold body, title, authors or date.
 
     page-sets.py OUT [--merged DIR] [--readability DIR] [--htmldate DIR] [--postlight DIR]
-                 [--trafilatura-eval DIR] [--untitled | --w3m]
+                 [--trafilatura-eval DIR] [--fundus DIR] [--untitled | --w3m]
 
     --merged       a checkout of j-szulc/html-cleaning-dataset-merged (CleanEval dev and final,
                    CleanPortalEval, Dragnet, L3S-GN1 "page-signal")
@@ -15,6 +15,11 @@ banners, related links and footers included), with its gold body, title, authors
                    tests assert; the UTC day of that instant is the gold date)
     --trafilatura-eval  a checkout of adbar/trafilatura (tests/evaldata.json: about 990 pages with
                    title, author and date; trafilatura is tuned on them)
+    --fundus       a checkout of flairNLP/fundus (tests/resources/parser/test_data: about 260 news
+                   pages of 2023–2026 from about 150 outlets in 40 countries, each with the body,
+                   title, authors and publication instant its publisher's parser must give; bodies
+                   are the story's lead, subheadings and paragraphs, no captions; the authors are
+                   often the outlet's or an agency's name, as the site states them)
     --untitled     each page without its window title: `html-text` prints the page's `<title>` as
                    the first line, but a browser's copy of the page (select all, copy) has no such
                    line, and the headline must be found among the page's own lines
@@ -290,6 +295,52 @@ def trafilatura_pages(root):
             "date": gold_day(item.get("date")) or None, "with": item.get("with") or [], "without": item.get("without") or []}
 
 
+def fundus_pages(root):
+    """(name, path of the packed page, gold) for each test page of flairNLP/fundus: a publisher's
+    pages (`PUBLISHER_YYYY_MM_DD.html.gz`) beside its expectations (`PUBLISHER.json`, one per version
+    of its parser), each page paired with the version whose title it prints (the first paragraph's
+    opening when titles do not tell). Body: the lead, then each section's subheading and paragraphs."""
+    import gzip
+    import html as htmllib
+    data = os.path.join(root, "tests", "resources", "parser", "test_data")
+    key = lambda t: re.sub(r"\W+", "", htmllib.unescape(t or "")).lower()
+    for country in sorted(os.listdir(data)):
+        folder = os.path.join(data, country)
+        if not os.path.isdir(folder):
+            continue
+        for expected in sorted(f for f in os.listdir(folder) if f.endswith(".json")):
+            publisher = expected[:-5]
+            versions = json.load(open(os.path.join(folder, expected), encoding="utf-8"))
+            for packed in sorted(f for f in os.listdir(folder) if f.startswith(publisher + "_") and f.endswith(".html.gz")):
+                path = os.path.join(folder, packed)
+                page = key(gzip.open(path).read().decode("utf-8", "replace"))
+                def opening(v):
+                    sections = (versions[v].get("body") or {}).get("sections") or []
+                    first = (sections[0].get("paragraphs") or [""])[0] if sections else ""
+                    return key(first)[:80]
+                found = [v for v in versions if versions[v].get("title") and key(versions[v]["title"])[:60] in page]
+                if len(found) != 1:
+                    found = [v for v in (found or versions) if opening(v) and opening(v) in page]
+                if len(found) != 1:
+                    continue
+                gold = versions[found[0]]
+                body = gold.get("body") or {}
+                parts = list(body.get("summary") or [])
+                for section in body.get("sections") or []:
+                    parts += (section.get("headline") or []) + (section.get("paragraphs") or [])
+                date = gold.get("publishing_date")
+                yield f"{country}_{packed[:-8]}", path, {
+                    "body": "\n".join(parts), "title": gold.get("title") or None,
+                    "authors": ", ".join(gold.get("authors") or []) or None, "date": date[:10] if date else None}
+
+
+def fundus_set(w, root):
+    import gzip
+    for name, path, gold in fundus_pages(root):
+        w.add("fundus", name, rendered_page(decode(gzip.open(path).read())), body=gold["body"], title=gold["title"],
+              authors=[gold["authors"]] if gold["authors"] else [], date=gold["date"])
+
+
 def trafilatura_set(w, root):
     for name, src, gold in trafilatura_pages(root):
         stem = re.sub(r"[^\w.-]", "_", os.path.splitext(name)[0])[:100]
@@ -305,6 +356,7 @@ def main():
     ap.add_argument("--htmldate")
     ap.add_argument("--postlight")
     ap.add_argument("--trafilatura-eval")
+    ap.add_argument("--fundus")
     ap.add_argument("--untitled", action="store_true",
                     help="leave the page's <title> out of its text, as a browser's copy of the page has none")
     ap.add_argument("--w3m", action="store_true",
@@ -325,6 +377,8 @@ def main():
         postlight_set(w, args.postlight)
     if args.trafilatura_eval:
         trafilatura_set(w, args.trafilatura_eval)
+    if args.fundus:
+        fundus_set(w, args.fundus)
     w.gold.close()
     for k, v in sorted(w.counts.items()):
         print(f"{k}: {v} pages", file=sys.stderr)
