@@ -65,6 +65,8 @@ enum Debris {
         // The heading of an embed's consent box (`Empfohlener redaktioneller Inhalt`, "recommended
         // editorial content").
         "empfohlener redaktioneller inhalt", "externer inhalt", "ein klick für den datenschutz",
+        // Polish `read more`.
+        "czytaj więcej",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,
@@ -152,6 +154,7 @@ enum Debris {
         if line.utf8.count > 48, let head = asciiHead(line), !openings.contains(head) { return false }
         let lower = line.lowercasedPrefix48().replacingQuotes()
         if line.utf8.count <= 48, exact.contains(lower) || isBlockHeading(lower) || isCommentCount(lower) { return true }
+        if line.utf8.count <= 40, isReadingTime(alone: lower) { return true }
         if let head = lower.utf8.first, openingBytes.contains(head) {
             for prefix in prefixes where lower.fastHasPrefix(prefix) {
                 return lower.count < 160
@@ -169,6 +172,24 @@ enum Debris {
         let lower = line.lowercased()
         return lower.contains("externen inhalt") || lower.contains("externe inhalte")
     }
+
+    /// Whether a short lower-cased line is a reading time and nothing else (`3 min lesezeit`,
+    /// `lesedauer: 4 min.`, `1 minuti di lettura`): every word one of a reading time's or a number;
+    /// a sentence about one (`Die Lesezeit sank auf 12 Minuten.`) is text.
+    static func isReadingTime(alone lower: String) -> Bool {
+        guard PageLayout.isReadingTime(lower) else { return false }
+        return lower.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "|" || $0 == "·" }).allSatisfy { word in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,-–—()"))
+            return bare.isEmpty || bare.allSatisfy(\.isNumber) || readingTimeParts.contains(bare)
+        }
+    }
+
+    /// The words a reading time is printed with, lower-cased (`isReadingTime(alone:)`).
+    static let readingTimeParts: Set<String> = [
+        "min", "mins", "minute", "minutes", "minuten", "minuti", "minutos", "read", "reading", "time", "lesezeit",
+        "lesedauer", "ca", "etwa", "di", "lettura", "temps", "de", "lecture", "tiempo", "lectura", "tempo", "leitura",
+        "leestijd", "czas", "czytania",
+    ]
 
     /// Whether a lower-cased line is Blogger's count over a post's comments (`0 comments:`, `1 comment:`).
     static func isCommentCount(_ lower: String) -> Bool {

@@ -191,12 +191,18 @@ extension PageLayout {
         return !["supported", "sponsored", "presented", "powered", "brought to you", "funded", "produced", "paid for", "published"].contains { lower.contains($0) }
     }
 
-    /// `14 min read`, `Lesezeit: 3 Min.`: how long the story takes to read.
+    /// `14 min read`, `Lesezeit: 3 Min.`, `3 Min Lesezeit`, `Lesedauer: 4 Min.`, `1 minuti di lettura`,
+    /// `Temps de lecture : 3 min`: how long the story takes to read.
     static func isReadingTime(_ line: String) -> Bool {
-        guard line.utf8.count <= 40 else { return false }
+        guard line.utf8.count <= 40, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let lower = line.lowercased()
-        return lower.contains(where: \.isNumber) && (lower.contains("min read") || lower.contains("minute read") || lower.contains("lesezeit"))
+        return readingTimeWords.contains { lower.contains($0) }
     }
+
+    static let readingTimeWords = [
+        "min read", "minute read", "mins read", "lesezeit", "lesedauer", "di lettura", "de lecture", "de lectura",
+        "de leitura", "leestijd", "czas czytania",
+    ]
 
     /// A profile button beside a name: `Follow`, `Profile Follow Unfollow`, `Follow Following`.
     static func isFollow(_ line: String) -> Bool {

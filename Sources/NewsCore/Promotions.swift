@@ -8,7 +8,9 @@ import Foundation
 /// `assassine`).
 enum Promotions {
     /// The social networks and messengers a site asks its readers to follow it on.
-    static let networks = ["twitter", "facebook", "instagram", "telegram", "youtube", "whatsapp", "tiktok", "linkedin"]
+    static let networks = [
+        "twitter", "facebook", "instagram", "telegram", "youtube", "whatsapp", "tiktok", "linkedin", "google news",
+    ]
 
     /// A call to follow or join the site (or a writer) there, in the languages newsd reads most; a
     /// sentence that opens with `Follow` is one too (`Follow The Gleaner on Twitter`).
@@ -16,7 +18,7 @@ enum Promotions {
         "follow us", "follow me", "follow @", "follow our", "síguenos", "siguenos", "seguir a", "únete", "unete",
         "folge uns", "folgen sie uns", "suivez-nous", "suivez nous", "join us", "join our", "subscribe to our",
         "subscribe on", "nuestro canal", "unseren kanal", "our channel", "seguici", "volg ons", "obserwuj nas",
-        "like us", "find us",
+        "like us", "find us", "folgst du",
     ]
 
     /// Words of a subscription offer or a newsletter sign-up.

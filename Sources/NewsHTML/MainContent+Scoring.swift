@@ -161,6 +161,11 @@ extension MainContent {
             }
             if let longer { best = longer }
         }
+        // The story in the article its stated title heads, not in the next one the page appends: what
+        // stands beside it is that next story.
+        let stated = inStatedArticle(best, among: candidates, score: score)
+        let switched = stated != best
+        best = stated
         best = commonContainer(of: best, among: candidates, score: score)
         // A container whose parent holds little else stands for its parent (the text often continues
         // in wrappers beside it), up to the page's `<article>` or `<main>`: what is around those is the
@@ -176,7 +181,7 @@ extension MainContent {
         guard parent >= 0 else { return [top] }
         // A page that marks its main content `<main>` has said where it ends: what stands beside it is
         // other stories' teasers and the site's furniture.
-        if nodes[top].isTag(GUMBO_TAG_MAIN) { return [top] }
+        if nodes[top].isTag(GUMBO_TAG_MAIN) || switched { return [top] }
         let threshold = max(10, score[best] * 0.2)
         // The story's paragraphs' dress: the first word of their class (`zn-body__paragraph`, also
         // worn as `zn-body__paragraph speakable`).
@@ -235,6 +240,37 @@ extension MainContent {
             }
         }
         return out
+    }
+
+    /// The best container of the `<article>` headed by the page's stated title, when the best
+    /// container lies in another `<article>`, headed by another story's `<h1>`: a page that appends
+    /// the next story under the first (Dagbladet's `#second-article`) has the longer story win.
+    /// Otherwise the best container itself.
+    private func inStatedArticle(_ best: Int, among candidates: [Int], score: [Double]) -> Int {
+        guard let stated = metadata.title.map(Self.key), !stated.isEmpty else { return best }
+        let nodes = document.nodes
+        func article(of node: Int) -> Int? {
+            var n = node
+            while n >= 0 {
+                if nodes[n].isTag(GUMBO_TAG_ARTICLE) { return n }
+                n = nodes[n].parent
+            }
+            return nil
+        }
+        // Whether an article's first `<h1>` is the stated title (the title may go on with the site's
+        // name: `Headline | Site`).
+        func headedByTitle(_ article: Int) -> Bool? {
+            guard let h1 = nodes[article].descendants.first(where: { nodes[$0].isTag(GUMBO_TAG_H1) }) else { return nil }
+            let head = Self.key(document.text(h1))
+            return head == stated || head.count >= 10 && stated.hasPrefix(head)
+        }
+        guard let own = article(of: best), headedByTitle(own) == false else { return best }
+        var found: Int?
+        for c in candidates where score[c] > 0 && !nodes[own].descendants.contains(c) && c != own {
+            guard let other = article(of: c), headedByTitle(other) == true else { continue }
+            if found.map({ score[c] > score[$0] }) ?? true { found = c }
+        }
+        return found ?? best
     }
 
     /// The element that holds the best container and three or more of the four next best, when those

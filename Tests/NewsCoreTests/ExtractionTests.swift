@@ -87,6 +87,8 @@ import Testing
             + "lassen oder wieder ausblenden.",
         "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
         "Personenbezogene Daten können an Drittplattformen übermittelt werden. Mehr dazu in unserer Datenschutzerklärung.",
+        // How long the story takes to read, in several languages; Polish `read more`.
+        "3 Min Lesezeit", "Lesedauer: 4 Min.", "1 minuti di lettura", "Temps de lecture : 3 min", "5 min read", "Czytaj więcej",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
@@ -129,6 +131,7 @@ import Testing
         "Three comments:",
         "An dieser Stelle finden Sie einen Überblick über die Ergebnisse der Wahl.",
         "Externer Inhalt ist für die Kommission kein Grund zur Sorge, sagte sie.",
+        "Die Lesezeit sank auf 12 Minuten.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))
@@ -161,6 +164,8 @@ import Testing
         "Comments are now closed on Letters of Note.",
         "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!",
         "Нашли опечатку? Выделите текст и нажмите Ctrl + Enter",
+        "Follow TechRadar on Google News and add us as a preferred source to get our expert news in your feeds.",
+        "Folgst du schon 20 Minuten auf Whatsapp?",
     ])
     func promotion(line: String) {
         #expect(Promotions.isPromotion(line))

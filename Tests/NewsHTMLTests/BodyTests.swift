@@ -336,6 +336,27 @@ import Testing
         #expect(article.body == first + [second, third])
     }
 
+    /// A page that appends the next story under the first, each in an `<article>` with its own
+    /// `<h1>` (Dagbladet's `#second-article`): the story is the one its stated title heads, however
+    /// much longer the next one is, and the next one stays out.
+    @Test func theNextStoryAppendedUnderTheFirstIsNotIt() throws {
+        let next = (1...6).map {
+            "Paragraph \($0) of the next story: the club's board met on Tuesday, people close to it said, and is expected to name "
+                + "a new manager, a former player, before the weekend's match against the league's leaders."
+        }
+        let article = try read(
+            """
+            <html><head><meta property="og:title" content="Ferry service resumes"></head><body><main>\
+            <article id="main-article"><h1>Ferry service resumes</h1><div class="bodytext">\(story)</div></article>\
+            <div class="under-article"><article id="second-article"><h1>Club to name a new manager</h1>\
+            <div class="bodytext">\(next.map { "<p>\($0)</p>" }.joined())</div></article></div>\
+            </main></body></html>
+            """)
+        #expect(article.title == "Ferry service resumes")
+        #expect(article.body.count == 3)
+        #expect(article.body.first?.hasPrefix("Diplomats from Ukraine") == true)
+    }
+
     /// Text a page sets off screen for screen readers (`h-offscreen`: an expander's "open box" and
     /// "close box"), a video player's notice to readers without scripts and an embed's consent box
     /// are no text of the story.
