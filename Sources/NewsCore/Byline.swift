@@ -79,6 +79,13 @@ enum Byline {
     /// Publicado`). What is left may be no name at all (`Herald Reporter` leaves one word).
     static func withoutOutletAndRole(_ words: [String]) -> [String] {
         var words = words
+        // A name printed twice in a row (`Martin Gramnæs Martin Gramnæs`: a picture's text beside the
+        // name's) is one.
+        if words.count >= 4, words.count % 2 == 0, words[..<(words.count / 2)] == words[(words.count / 2)...] {
+            words.removeLast(words.count / 2)
+        }
+        // A story's kind before the byline's `von` (`Kolumne von Carla Siepmann`).
+        if words.count >= 4, words[1] == "von", genres.contains(titleCased(words[0])) { words.removeFirst(2) }
         // Before: up to an outlet's possessive, or a role within the first four words with two after it.
         if let k = words.prefix(4).firstIndex(where: isPossessive), words.count - k - 1 >= 2,
             Gazetteer.outlets[(words[..<k] + [String(words[k].prefix { $0 != "'" && $0 != "’" })]).joined(separator: " ").lowercased()] != nil
@@ -93,13 +100,17 @@ enum Byline {
             let word = words[index]
             let cased = titleCased(word)
             let pair = index + 1 < words.count ? (word + " " + words[index + 1]).lowercased() : ""
+            let germanRole = index == words.count - 1 && isGermanRole(word.lowercased())
             if roles.contains(cased) || afterNameWords.contains(cased) || agencies.contains(word.lowercased())
-                || Gazetteer.outlets[pair] != nil
+                || Gazetteer.outlets[pair] != nil || germanRole
             {
                 words.removeSubrange(index...)
-                // `Lindsey Hilsum, International Editor`, `Sameer Hashmi, Mumbai correspondent`
-                // printed without their commas.
-                while let last = words.last, desks.contains(titleCased(last)) || Gazetteer.places[last] != nil {
+                // `Lindsey Hilsum, International Editor`, `Sameer Hashmi, Mumbai correspondent`, `Sina
+                // Zehrfeld Landespolitische Korrespondentin` printed without their commas.
+                while let last = words.last,
+                    desks.contains(titleCased(last)) || Gazetteer.places[last] != nil
+                        || germanRole && words.count > 2 && isGermanAdjective(last)
+                {
                     words.removeLast()
                 }
                 break
@@ -107,6 +118,19 @@ enum Byline {
             index += 1
         }
         return words
+    }
+
+    /// The kinds of story a German byline names before its `von` (`Kolumne von …`, `Gastbeitrag von …`).
+    static let genres: Set<String> = [
+        "Kolumne", "Kommentar", "Analyse", "Gastbeitrag", "Gastkommentar", "Essay", "Interview", "Reportage", "Glosse",
+        "Rezension", "Leitartikel", "Meinung", "Porträt", "Bericht", "Text", "Fotos",
+    ]
+
+    /// Whether a word is a German adjective of the kind that goes before a role (`Landespolitische
+    /// Korrespondentin`, `Wissenschaftlicher Redakteur`).
+    static func isGermanAdjective(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return ["ische", "ischer", "liche", "licher", "ierte", "ierter"].contains(where: lower.hasSuffix)
     }
 
     /// Words that go before a role (`International Editor`, `Senior Political Correspondent`).
@@ -119,6 +143,7 @@ enum Byline {
         "Food", "Music", "Film", "Books", "Fashion", "Style", "Weather", "Opinion", "News", "Video", "Photo", "Features",
         "Money", "Markets", "Energy", "Climate", "Property", "Motoring", "Wine", "Beauty", "Staff", "Tv", "Radio", "Online",
         "Freelance", "Freier", "Freie", "Head", "Web", "Investigative", "Data", "Visual", "National", "Local", "Regional",
+        "Lifestyle", "Showbiz", "Consumer", "Parliamentary",
     ]
 
     private static func isPossessive(_ word: String) -> Bool {

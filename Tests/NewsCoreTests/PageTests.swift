@@ -1045,9 +1045,25 @@ import Testing
         // The account a blog's software signs with: a byline that names no one.
         ("Posted on March 30, 2015 by Admin", []),
         ("by webmaster on December 4, 2006", []),
+        // A role printed after the name without a comma (a German one, a desk or an adjective before
+        // it).
+        ("Von Ulrich Exner Korrespondent", ["Ulrich Exner"]),
+        ("Von Sina Zehrfeld Landespolitische Korrespondentin", ["Sina Zehrfeld"]),
+        ("By Emma Mackenzie Lifestyle Writer", ["Emma Mackenzie"]),
+        ("Von Anna Maria Leitner", ["Anna Maria Leitner"]),
     ] as [(String, [String]?)])
     func bylinesOfBlogsAndOtherLanguages(line: String, names: [String]?) {
         #expect(PageLayout.byline(line) == names)
+    }
+
+    /// The kind of story a German byline names before its `von` (`Kolumne von Carla Siepmann`) is no
+    /// part of the name, and a name printed twice in a row (a picture's text beside the name's) is
+    /// one; a name with `von` in it stays whole.
+    @Test func aStorysKindBeforeVonAndANamePrintedTwice() {
+        #expect(Byline.cleanName("Kolumne von Carla Siepmann") == "Carla Siepmann")
+        #expect(Byline.cleanName("Gastbeitrag von Anna Becker") == "Anna Becker")
+        #expect(Byline.cleanName("Maria von der Leyen") == "Maria von der Leyen")
+        #expect(Byline.cleanName("Martin Gramnæs Martin Gramnæs") == "Martin Gramnæs")
     }
 
     /// A name alone after the day and its time (`04.02.2022 | 13:10 Uhr | Uta Helkenberg`) when its
