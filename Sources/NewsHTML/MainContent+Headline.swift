@@ -43,11 +43,14 @@ extension MainContent {
         }
         // `Penny - Stardew Valley Wiki` stated, `<h1>Penny</h1>` printed: the page's `<h1>` that is the
         // stated title's first or last part is the headline, the rest the site's name or its section,
-        // however long (`Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin`).
+        // however long (`Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin`),
+        // when the story's opening repeats half its words, or as many as it repeats of the rest
+        // (`„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung`, neither repeated: the longer
+        // site's name was taken).
         if statedOnly, let h1 = (onlyH1 ?? firstH1).map(withoutTrailingDate), !isOnlyADate(h1),
             let title = metadata.title, isSeparatedPart(h1, of: title), case let hk = key(h1), hk.count >= 3,
             !hk.contains(k), hk != metadata.source.map(key), !describesASite(h1),
-            opening.count < 20 || Self.share(h1, opening) >= 0.5
+            opening.count < 20 || Self.share(h1, opening) >= min(0.5, Self.share(chosen, opening))
         {
             return h1
         }

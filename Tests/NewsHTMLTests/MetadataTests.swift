@@ -631,6 +631,20 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// The page's `<h1>` that is the stated title's first part is the headline when the story repeats
+    /// its words as little as the rest's (`„Unermüdlicher Einsatz“ - Die Neue Südtiroler
+    /// Tageszeitung`: neither in the story's opening), where the longer rest, the site's name, was
+    /// taken for the headline.
+    @Test func aShortPrintedHeadlineBeforeALongerSiteName() throws {
+        let article = try read(
+            """
+            <html><head><title>Ferry service resumes - Die Neue Südtiroler Tageszeitung</title>
+            <meta property="og:title" content="Ferry service resumes - Die Neue Südtiroler Tageszeitung"></head>
+            <body><article><h1 class="cat_article_title">Ferry service resumes</h1>\(story)</article></body></html>
+            """)
+        #expect(article.title == "Ferry service resumes")
+    }
+
     /// A page's headline loses the site's address or a day set off at its start or end, whether the
     /// `<title>` gives it (`Outdoor Lovers | talksweekly.eu`) or the page's `<h1>` (`23.01.2022 -
     /// Headline`); an address inside the headline, or a headline of three words, stays.
