@@ -51,7 +51,8 @@ enum Promotions {
     /// browser shows the page without its styles or scripts (`This page is best viewed in an
     /// up-to-date web browser …`), an invitation to comment or word that comments are closed, a
     /// disclaimer of the sites a story links to, a call to report a typo with Ctrl+Enter (`Нашли
-    /// опечатку? Выделите текст и нажмите Ctrl + Enter`).
+    /// опечатку? Выделите текст и нажмите Ctrl + Enter`), a paywall's note (`Il vous reste 57% de cet
+    /// article à lire. La suite est réservée aux abonnés.`), a request to support the site.
     static let phrases = [
         "akismet", "submit a letter to the editor", "your letter to the editor", "write a letter to the editor",
         "letters to the editor", "leserbrief schreiben", "advertising disclosure", "advertising disclaimer",
@@ -60,6 +61,8 @@ enum Promotions {
         "upgrading your browser", "upgrade your browser", "enabling style sheets", "enable javascript",
         "javascript is disabled", "have your say", "tell us what you think", "not responsible for the content of external",
         "comments are closed", "comments are now closed", "ctrl+enter", "ctrl + enter",
+        // A paywall's note under a story's opening, a request to support the site.
+        "la suite est réservée aux abonnés", "hat ihnen dieser artikel gefallen",
     ]
 
     /// Whether a line (through `TextExtractor.clean`) is such a notice: under 400 bytes, with words of

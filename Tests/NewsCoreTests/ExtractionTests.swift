@@ -166,6 +166,8 @@ import Testing
         "Нашли опечатку? Выделите текст и нажмите Ctrl + Enter",
         "Follow TechRadar on Google News and add us as a preferred source to get our expert news in your feeds.",
         "Folgst du schon 20 Minuten auf Whatsapp?",
+        "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+        "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.",
     ])
     func promotion(line: String) {
         #expect(Promotions.isPromotion(line))
@@ -185,6 +187,7 @@ import Testing
         "The new version is licensed under the GPL, the developers said.",
         "Smith made the claim in a letter to the editor of the local paper published on Monday.",
         "The comet is best viewed in the hour before dawn, the observatory said.",
+        "La suite est connue: le ministre a démissionné le lendemain.",
     ])
     func notAPromotion(line: String) {
         #expect(!Promotions.isPromotion(line))
