@@ -258,11 +258,18 @@ extension MainContent {
             return nil
         }
         // Whether an article's first `<h1>` is the stated title (the title may go on with the site's
-        // name: `Headline | Site`).
+        // name: `Headline | Site`); nil for an article without one. Each article is read once (a page
+        // of many candidates in one long article asks for it as often).
+        var verdicts: [Int: Bool?] = [:]
         func headedByTitle(_ article: Int) -> Bool? {
-            guard let h1 = nodes[article].descendants.first(where: { nodes[$0].isTag(GUMBO_TAG_H1) }) else { return nil }
-            let head = Self.key(document.text(h1))
-            return head == stated || head.count >= 10 && stated.hasPrefix(head)
+            if let known = verdicts[article] { return known }
+            var verdict: Bool?
+            if let h1 = nodes[article].descendants.first(where: { nodes[$0].isTag(GUMBO_TAG_H1) }) {
+                let head = Self.key(document.text(h1))
+                verdict = head == stated || head.count >= 10 && stated.hasPrefix(head)
+            }
+            verdicts[article] = verdict
+            return verdict
         }
         guard let own = article(of: best), headedByTitle(own) == false else { return best }
         var found: Int?

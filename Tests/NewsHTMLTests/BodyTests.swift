@@ -1616,6 +1616,23 @@ import Testing
         #expect(articles.first?.body.first?.hasPrefix("Diplomats from Ukraine and Russia met in Geneva") == true)
     }
 
+    /// A story in an `<article>` headed by another headline than the stated one (one paragraph of
+    /// forty thousand commas, which outscores everything), beside an article of thirty thousand
+    /// divisions of one paragraph each and no `<h1>` (each of them asked which article holds it and
+    /// whether the stated title heads that one: asked afresh, the page took minutes): the page is
+    /// read, and its story is the best container's.
+    @Test func manyCandidatesInAnArticleWithoutAHeadline() throws {
+        let long = "Diplomats from Ukraine and Russia met in Geneva" + String(repeating: ", and again", count: 40_000) + "."
+        let items = (0..<30_000).map { "<div><p>Item \($0) of the list, in words</p></div>" }.joined()
+        let html = """
+            <html><head><meta property="og:title" content="Ferry service resumes"></head><body>\
+            <article><h1>Club to name a new manager</h1><div class="story-body"><p>\(long)</p></div></article>\
+            <article>\(items)</article></body></html>
+            """
+        let articles = try HTMLReader.articles(Array(html.utf8))
+        #expect(articles.first?.body.first?.hasPrefix("Diplomats from Ukraine and Russia met in Geneva") == true)
+    }
+
     /// Text that is all one link is no article text, however deep.
     @Test func deepNestingOfLinks() throws {
         let html = String(repeating: "<a href=x>", count: 100_000) + "The only words on this page, all of them a link."
