@@ -42,14 +42,10 @@ struct Metadata: Sendable, Equatable {
         if v.hasPrefix("["), v.hasSuffix("]") { v = String(v.dropFirst().dropLast()) }
         if v.lowercased().hasPrefix("by ") { v = String(v.dropFirst(3)) }
         var out: [String] = []
-        var parts: [String] = []
-        for part in v.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
-            .split(separator: ",")
-        {
-            parts += splitAtJoiner(String(part))
-        }
+        let parts = v.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
+            .split(separator: ",").flatMap { splitAtJoiner(String($0)) }
         for part in parts {
-            var name = String(part).trimming(" \t\"'")
+            var name = part.trimming(" \t\"'")
             if name.isEmpty { continue }
             if let bare = Byline.cleanName(name) { name = bare } else if !out.isEmpty { continue }
             if !out.contains(name) { out.append(name) }

@@ -273,7 +273,7 @@ extension MainContent {
         }
         guard let own = article(of: best), headedByTitle(own) == false else { return best }
         var found: Int?
-        for c in candidates where score[c] > 0 && !nodes[own].descendants.contains(c) && c != own {
+        for c in candidates where score[c] > 0 && c != own && !nodes[own].descendants.contains(c) {
             guard let other = article(of: c), headedByTitle(other) == true else { continue }
             if found.map({ score[c] > score[$0] }) ?? true { found = c }
         }
@@ -293,17 +293,10 @@ extension MainContent {
         let leaders = candidates.sorted { score[$0] > score[$1] }.prefix(5)
         let close = leaders.filter { $0 != best && score[$0] >= score[best] * 0.75 && dress($0) == worn }
         guard close.count >= 3 else { return best }
-        func holds(_ ancestor: Int, _ node: Int) -> Bool {
-            var n = nodes[node].parent
-            while n >= 0 {
-                if n == ancestor { return true }
-                n = nodes[n].parent
-            }
-            return false
-        }
         var ancestor = nodes[best].parent
         while ancestor >= 0, !nodes[ancestor].isTag(GUMBO_TAG_BODY) {
-            if close.filter({ holds(ancestor, $0) }).count >= 3 { return ancestor }
+            let under = nodes[ancestor].descendants
+            if close.filter({ under.contains($0) }).count >= 3 { return ancestor }
             ancestor = nodes[ancestor].parent
         }
         return best
