@@ -82,7 +82,8 @@ extension MainContent {
     static func goesOnInWords(_ printed: String, after stated: String) -> Bool {
         func digits(_ text: String) -> Int { text.utf8.count { $0 >= 0x30 && $0 <= 0x39 } }
         func separators(_ text: String) -> Int {
-            [" - ", " – ", " | ", " • ", " · ", " :: "].reduce(0) { $0 + text.components(separatedBy: $1).count - 1 }
+            // ` · ` also as the Greek ano teleia (U+0387), which Foundation's search takes for it.
+            [" - ", " – ", " | ", " • ", " · ", " \u{0387} ", " :: "].reduce(0) { $0 + text.parts(separatedBy: $1).count - 1 }
         }
         return digits(printed) <= digits(stated) && separators(printed) <= separators(stated)
     }
@@ -357,7 +358,7 @@ extension MainContent {
         // Colons twice make a trail (`The Hindu : Business : Headline`, `Headline: Sport: Rugby:
         // Site`); ` : ` once is French typography, `: ` once part of the headline — but not in a
         // title written without spaces (`…第１戦 : スポーツ`).
-        let trail = title.components(separatedBy: ": ").count > 2 || !title.utf8.allSatisfy({ $0 < 0x80 }) && isUnspaced(title)
+        let trail = title.parts(separatedBy: ": ").count > 2 || !title.utf8.allSatisfy({ $0 < 0x80 }) && isUnspaced(title)
         let parts = split(title, at: separators + (trail ? [" : ", ": "] : []), siteColon: siteKey)
         guard parts.count > 1 else { return title }
         let words = wordsIn
