@@ -303,13 +303,17 @@ extension MainContent {
     }
 
     /// Whether a division holds one paragraph and nothing else of note (Telegraph's `div.firstPar >
-    /// p`): Readability puts such a paragraph in its wrapper's place.
+    /// p`), directly or in a wrapper or two of its own (Spiegel's `div[data-area=text] >
+    /// div.RichText > p`): Readability puts such a paragraph in its wrapper's place.
     private func wrapsOneParagraph(_ container: Int) -> Bool {
         let nodes = document.nodes
-        guard nodes[container].isTag(GUMBO_TAG_DIV) || nodes[container].isTag(GUMBO_TAG_SECTION),
-            let only = onlyBlock(of: container), nodes[only].isTag(GUMBO_TAG_P)
-        else { return false }
-        return textLength[only] * 10 >= textLength[container] * 9
+        let isWrapper = { (node: Int) in nodes[node].isTag(GUMBO_TAG_DIV) || nodes[node].isTag(GUMBO_TAG_SECTION) }
+        guard isWrapper(container), var only = onlyBlock(of: container) else { return false }
+        for _ in 0..<2 where isWrapper(only) {
+            guard let inner = onlyBlock(of: only) else { return false }
+            only = inner
+        }
+        return nodes[only].isTag(GUMBO_TAG_P) && textLength[only] * 10 >= textLength[container] * 9
     }
 
     /// Whether the element before or after a division that wraps one paragraph (text of it, ignoring

@@ -291,6 +291,48 @@ import Testing
         #expect(article.body == story)
     }
 
+    /// A story whose opening paragraphs each stand in a wrapper of their own two levels deep
+    /// (`div[data-area=text] > div.RichText > p`), between advertisement slots and above a box of
+    /// related links, and whose longer rest stands in the same kind of wrapper below that box: the
+    /// opening is the story's, the box is not.
+    @Test func oneParagraphWrappersTwoLevelsDeep() throws {
+        let opening = [
+            "The central bank admitted failures in its supervision of the failed lender on Friday and "
+                + "announced stricter rules for banks of its size, in a report of more than a hundred pages.",
+            "The collapse shows that there are weaknesses in regulation and in supervision that must be "
+                + "addressed, the bank's vice chair for supervision wrote in a letter attached to the report.",
+            "Mismanagement of important risks by the bank itself lay at the heart of its failure, the report "
+                + "said. But its supervisors had not fully recognised the problems, and when they did, they had "
+                + "been slow to act, waiting to gather more evidence even as the weaknesses grew plain.",
+        ]
+        let rest = [
+            "Regulators closed the bank on March 10, after customers had withdrawn 42 billion dollars of "
+                + "deposits within a few hours the day before, and requests for a further 100 billion dollars had "
+                + "piled up by the following morning, in the largest failure of a bank since the financial crisis, "
+                + "which shook the confidence of markets in America and in Europe for weeks afterwards.",
+            "The vice chair called the report unflinching. It found that supervisory practice had changed "
+                + "between 2018 and 2021, with supervisors expected to gather more evidence before acting, and "
+                + "staff interviewed for it spoke of pressure to reduce the burden on firms, while the assets of "
+                + "the banking sector grew by 37 percent and the supervisory staff shrank by three percent.",
+        ]
+        let wrapped = { (text: String) in
+            "<div data-area=\"text\"><div class=\"RichText lg:w-8/12 break-words\"><p>\(text)</p></div></div>"
+        }
+        let slot = "<div class=\"sm:mb-24\"><div class=\"gujAd\" id=\"rectangle_1\"></div></div>"
+        let related = ["Save the rich", "Banks under pressure", "What the crisis means for savers"]
+            .map { "<li><a href=\"/economy/\($0.count)\">\($0)</a></li>" }.joined()
+        let article = try read(
+            """
+            <html><body><div data-area="body">\
+            \(opening.map { wrapped($0) + slot }.joined())\
+            <section><span>More on the subject</span><ul>\(related)</ul></section>\
+            <div data-area="text"><div class="RichText RichText--last lg:w-8/12 break-words">\
+            \(rest.map { "<p>\($0)</p>" }.joined())</div></div>\
+            </div></body></html>
+            """)
+        #expect(article.body == opening + rest)
+    }
+
     /// A story set one paragraph to a division dressed alike (a class that lifts each long one:
     /// `text-trout`), in two rows that each hold a column of them and an aside: the best of those
     /// divisions lies in the second row, beside a short paragraph, and the first row's divisions,
