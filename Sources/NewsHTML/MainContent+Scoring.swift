@@ -206,9 +206,12 @@ extension MainContent {
             }
             var keep = touched[sibling] && score[sibling] >= threshold
             // A sibling dressed like the story's container (the same class: the next section of a
-            // story split in several) joins it when it holds text of its own, as Readability does.
-            if !keep, touched[sibling], let dress = nodes[top][.class], !dress.isEmpty, nodes[sibling][.class] == dress,
-                linkDensity(sibling) < 0.15
+            // story split in several) joins it when it holds text of its own, as Readability does:
+            // paragraphs that scored it or, deeper than the five levels a paragraph scores (MDR's
+            // `div.con > div.modCon > div.mod > div.boxCon > div.box > div.paragraph > p`), an element
+            // inside it.
+            if !keep, let dress = nodes[top][.class], !dress.isEmpty, nodes[sibling][.class] == dress,
+                touched[sibling] || touched[nodes[sibling].descendants].contains(true), linkDensity(sibling) < 0.15
             {
                 keep = true
             }

@@ -291,6 +291,51 @@ import Testing
         #expect(article.body == story)
     }
 
+    /// A story split in sections dressed alike (`div.con`), each holding its paragraphs six levels
+    /// down, the longest last (`div.con > div.modCon > div.mod > div.boxCon > div.box > div.paragraph > p`), deeper than a
+    /// paragraph's score reaches, with a box of teasers between them: every section is the story's.
+    @Test func sectionsDressedAlikeHoldingParagraphsDeepDown() throws {
+        let parts = [
+            ["The carcasses still steam as they hang from hooks in the hall, waiting to be pushed along a "
+                + "rail to the next station. The pigs have been dead for only a few minutes, and some of their "
+                + "fellows at the entrance of the hall are still squealing, in a plant that does not work at scale.",
+             "Two hundred pigs an hour pass through the hall on a working day, and the firm sells the meat "
+                + "in the region, to butchers, to restaurants and to its own shops, under a name it has used "
+                + "since the plant was bought from the state more than thirty years ago."],
+            ["Slaughter numbers have fallen for years",
+             "There are 103 licensed slaughterhouses in the state, according to the ministry of agriculture, "
+                + "among them some small local butchers who still slaughter themselves, and a handful of "
+                + "larger plants that take in animals from farms across the region and beyond it."],
+            ["The state is among the leaders in meat consumption, according to a study of 2016, with each "
+                + "inhabitant eating more than sixty kilograms a year, most of it pork, and the sausage that "
+                + "bears its name is sold across the country, although less of it is made from local animals.",
+             "The large plants have lower costs, the manager says, and the small ones struggle to keep up "
+                + "with the rules on hygiene and on animal welfare, which have grown stricter every year, and "
+                + "with the wages that workers in the trade now expect to be paid.",
+             "Some farmers now drive their animals two hours or more to the nearest plant, the association of "
+                + "pig farmers says, and it has asked the state to help the small plants that remain, with "
+                + "grants for new equipment and with advice on the rules they must follow.",
+             "The ministry says it is looking at the request, but that the decline has many causes, among them "
+                + "the falling number of farms, the rising cost of energy, and a public that eats less meat, "
+                + "especially the young, who say they care more about how animals are kept."],
+        ]
+        let section = { (part: [String]) -> String in
+            let blocks = part.map { $0.count < 60 ? "<h3 class=\"subtitle\">\($0)</h3>" : "<div class=\"paragraph\"><p class=\"text\">\($0)</p></div>" }
+            return "<div class=\"con\"><div class=\"modCon\"><div class=\"mod modParagraph\"><div class=\"boxCon\">"
+                + "<div class=\"box\">\(blocks.joined())</div></div></div></div></div>"
+        }
+        let teasers = ["More on meat", "Fewer butchers in the region", "A study of pig farming"]
+            .map { "<div class=\"box\"><a href=\"/news/\($0.count)\">\($0)</a></div>" }.joined()
+        let article = try read(
+            """
+            <html><head><title>The hard trade of slaughter</title></head><body>\
+            <h1>The hard trade of slaughter</h1><div class="section">\(section(parts[0]))\
+            <div class="con teaser"><h3>New section</h3>\(teasers)</div>\
+            \(section(parts[1]))\(section(parts[2]))</div></body></html>
+            """)
+        #expect(article.body == parts.flatMap { $0 })
+    }
+
     /// A story whose opening paragraphs each stand in a wrapper of their own two levels deep
     /// (`div[data-area=text] > div.RichText > p`), between advertisement slots and above a box of
     /// related links, and whose longer rest stands in the same kind of wrapper below that box: the
