@@ -531,13 +531,29 @@ struct MainContent {
                     body += update.body.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
                 }
                 if body.reduce(0, { $0 + $1.utf8.count }) * 2 >= page.body.reduce(0, { $0 + $1.utf8.count }) {
-                    page.body = body
+                    // The blog's introduction stays the body's opening: the sentences of eight words
+                    // or more the page prints above the first paragraph of any post (not a post's
+                    // stamp, `21 mins ago11:48 Jon King`, nor a player's `Video Loading`). A post's
+                    // paragraph is known by its opening, which the page and its metadata print alike
+                    // where the rest may differ.
+                    let opening = { (text: String) in String(text.prefix(40)) }
+                    let posted = Set(body.map(opening))
+                    let intro = page.body.firstIndex { posted.contains(opening($0)) }
+                        .map { page.body[..<$0].filter(Self.isIntroSentence) } ?? []
+                    page.body = intro + body
                     page.subheadings = heads
-                    page.subheadingPlacement = placement
+                    page.subheadingPlacement = placement.map { $0 + intro.count }
                 }
             }
         }
         return page
+    }
+
+    /// Whether a paragraph above a live blog's first post is its introduction: eight words or more
+    /// that end a sentence (or a quote).
+    static func isIntroSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return ".!?\"”’»".unicodeScalars.contains(last) && text.split(separator: " ").count >= 8
     }
 
     /// A paragraph of sentences most of whose words are links (`Monday's best deals include <a>MacBooks

@@ -1148,6 +1148,37 @@ let story = """
         #expect(article.subheadings == ["Polls close in the east", "Turnout high"])
     }
 
+    /// A live blog's introduction, printed above its posts, opens the body; a post's stamp and a
+    /// player's notice above the posts do not, nor does a post printed with other words than its
+    /// metadata's after its opening.
+    @Test func aLiveBlogKeepsItsIntroduction() throws {
+        let intro = [
+            "Rival groups of demonstrators faced each other in the city centre this evening, police said.",
+            "THIS IS A LIVE BLOG. SCROLL DOWN FOR THE LATEST UPDATES.",
+        ]
+        let posts = [
+            ("Bottles thrown near the station", "Reporters at the scene said bottles and stones had been thrown at officers near the station."),
+            ("Vigil held in the park", "Hundreds of people gathered in the park for a peaceful vigil for the victims of the attack."),
+            ("Arrests overnight", "Police said twelve people had been arrested overnight and that more arrests would follow this week."),
+            ("Mayor calls for calm", "The mayor asked residents to stay away from the centre and to trust the police to keep the peace."),
+        ]
+        let updates = posts.map { #"{"@type":"BlogPosting","headline":"\#($0.0)","articleBody":"\#($0.1)"}"# }.joined(separator: ",")
+        let printed = posts.enumerated().map { k, post in
+            "<div class=\"post\"><p>21 mins ago 11:48 Jon King</p><h2>\(post.0)</h2><p>\(post.1)\(k == 0 ? " More followed." : "")</p></div>"
+        }
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">
+            {"@type":"LiveBlogPosting","headline":"Protests live","datePublished":"2024-08-05T17:00:00Z","liveBlogUpdate":[\(updates)]}
+            </script></head><body><article><h1>Protests live</h1>\
+            <div class="story">\(intro.map { "<p>\($0)</p>" }.joined())<p>Video Loading</p>\
+            \(printed.joined())</div></article></body></html>
+            """)
+        #expect(article.kind == .live)
+        #expect(article.body == intro + posts.flatMap { [$0.0, $0.1] })
+        #expect(article.subheadings == posts.map(\.0))
+    }
+
     /// A live blog's updates are read as stated bodies are: references decoded, markup gone.
     @Test func liveBlogUpdatesAsText() throws {
         let article = try read(
