@@ -98,9 +98,9 @@ enum Debris {
         "ezek is érdekelhetnek", "热门推荐", "相关阅读", "相关新闻",
         // An advertisement's label in other languages (Indonesian and Malay, French, Spanish,
         // Portuguese, Italian, Dutch, Russian, Swedish, Danish and Norwegian, Finnish, Chinese,
-        // Japanese, Korean).
+        // Japanese, Korean, Turkish).
         "iklan", "publicité", "publicidad", "publicidade", "pubblicità", "advertentie", "реклама", "annons", "reklame",
-        "mainos", "广告", "広告", "광고",
+        "mainos", "广告", "広告", "광고", "reklam",
     ]
 
     /// `blockHeadings`' key of a short line already lower-cased: without dashes, stars and spaces

@@ -34,7 +34,10 @@ package enum HTMLReader {
         for strictness in MainContent.Strictness.allCases {
             var content = MainContent(document, metadata: metadata, strictness: strictness, evidence: &evidence)
             let page = content.page()
-            let length = page.body.reduce(0) { $0 + $1.utf8.count }
+            // Judged by what the markup yielded: a pass that set the story aside and took the
+            // page's stated text (JSON-LD `articleBody`) instead found no story, and the next pass
+            // may (Habertürk's stated text lost its apostrophes and kept its entities escaped).
+            let length = content.markupLength
             if best == nil || length > best!.length { best = (page, length, content) }
             if length >= shortBody { break }
             if length >= storyBeforeComments { evidence.setCommentsAside() }

@@ -22,6 +22,9 @@ struct MainContent {
     private(set) var hintsOf: [String]
     /// Which class values three elements or more wear (`Evidence.dresses`).
     let dresses: Dresses
+    /// The bytes of the body the markup yielded (`page()`), before the page's stated text may stand in
+    /// for it: what the reader's passes compare.
+    private(set) var markupLength = 0
 
     /// How much of the class and id evidence sets furniture aside: `.all`, then (when that leaves
     /// too little text) `.strongWords` without the words a content word can overrule, then `.tagsOnly`.
@@ -507,11 +510,11 @@ struct MainContent {
         }
 
         // The page's own statement of its text wins when the markup yielded much less of it.
+        markupLength = page.body.reduce(0) { $0 + $1.utf8.count }
         if let stated = metadata.articleBody {
             let paragraphs = stated.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
             let statedLength = stated.utf8.count
-            let foundLength = page.body.reduce(0) { $0 + $1.utf8.count }
-            if statedLength > 400, foundLength * 2 < statedLength {
+            if statedLength > 400, markupLength * 2 < statedLength {
                 page.body = paragraphs
                 page.subheadings = []
                 page.subheadingPlacement = []

@@ -47,7 +47,7 @@ import Testing
         "Related Coverage", "Mehr zum Thema:", "- Anzeige -", "ANZEIGE", "Das könnte Sie auch interessieren!",
         "About the author...", "Tags :", "Veja Também:", "À lire aussi :", "Inne artykuły autora", "热门推荐",
         // An advertisement's label in other languages.
-        "Iklan", "- Publicité -", "PUBLICIDAD", "Реклама", "広告",
+        "Iklan", "- Publicité -", "PUBLICIDAD", "Реклама", "広告", "REKLAM",
         // Buttons and links as lines of their own.
         "Reply", "[ Reply ]", "Antworten", "Tweet", "About", "More...", "Back to Top", "Permalink",
         "Sieh dir diesen Beitrag auf Instagram an",

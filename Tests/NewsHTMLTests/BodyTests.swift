@@ -1475,6 +1475,28 @@ import Testing
         #expect(article.body.joined().hasPrefix("The full text of the story"))
     }
 
+    /// A story whose wrapper wears a class word that the strictest reading sets aside (Tailwind's
+    /// `overflow-hidden`) is read from the markup by the next reading, not replaced by the page's
+    /// stated `articleBody` the strictest reading fell back on (Habertürk's lost its apostrophes).
+    @Test func aStoryTheStrictestReadingSetAsideIsNotTheStatedText() throws {
+        let story = [
+            "İzmir'in Bornova ilçesinde ormanlık alanda çıkan yangına havadan ve karadan müdahale ediliyor, yetkililer açıkladı.",
+            "Beşyol Mahallesi'ndeki ormanlık alanda henüz belirlenemeyen nedenle yangın çıktı ve rüzgârla hızla yayıldı.",
+            "İhbar üzerine bölgeye 6 uçak, 9 helikopter, 25 arazöz ve 8 su ikmal aracı ile çok sayıda personel sevk edildi.",
+            "Yangın nedeniyle İzmir - Manisa kara yolunun Sabuncubeli bölümü tedbir amacıyla her iki yönde ulaşıma kapatıldı.",
+            "Bölgede incelemelerde bulunan Vali, gazetecilere yangının kısa sürede kontrol altına alınmasının beklendiğini söyledi.",
+        ]
+        let stated = story.map { $0.replacingOccurrences(of: "'", with: " ") }.joined(separator: " ")
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Orman yangını",\
+            "articleBody":"\(stated)"}</script></head>\
+            <body><h1>Orman yangını</h1><div class="wrapper px-5 overflow-hidden"><div class="cms-container">\
+            \(story.map { "<p>\($0)</p>" }.joined())<div class="adv-news">REKLAM</div></div></div></body></html>
+            """)
+        #expect(article.body == story)
+    }
+
     /// A stated `articleBody` is text as written into JSON: its character references (`&apos;`,
     /// WordPress's `&#8217;`) are decoded, and markup escaped as references (`&lt;p&gt;`) is markup.
     @Test func articleBodyStatedWithCharacterReferences() throws {
