@@ -34,6 +34,8 @@ enum Debris {
         // sets in an embedded post's or video's place until the reader lets it load.
         "to view this video please enable javascript", "ich bin damit einverstanden, dass mir",
         "personenbezogene daten können an drittplatt", "externer inhalt nicht verfügbar",
+        // An image's placeholder text where the page's script sets the image (`Placeholder image-1`).
+        "placeholder image",
     ] + spamTraps
     /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
     static let spamTraps = [
@@ -67,6 +69,8 @@ enum Debris {
         "empfohlener redaktioneller inhalt", "externer inhalt", "ein klick für den datenschutz",
         // Polish `read more`.
         "czytaj więcej",
+        // A video player's states and button, as a page's text keeps them (the Mirror's).
+        "video loading", "video unavailable", "click to play", "tap to play", "click to playtap to play",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,

@@ -51,6 +51,8 @@ import Testing
         // Buttons and links as lines of their own.
         "Reply", "[ Reply ]", "Antworten", "Tweet", "About", "More...", "Back to Top", "Permalink",
         "Sieh dir diesen Beitrag auf Instagram an",
+        // A video player's states and an image's placeholder, as a page's text keeps them.
+        "Video Loading", "Video Unavailable", "Click to playTap to play", "Placeholder image-2",
         // A form's trap for spam robots; a diagnostic the site's server printed into the page.
         "Leave this field empty if you're human:", "Wenn du ein Mensch bist, lasse das Feld leer:",
         "Bitte dieses Feld leer lassen",
