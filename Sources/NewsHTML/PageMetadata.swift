@@ -662,7 +662,11 @@ struct JSONLDFields {
             let object = resolved(given, nodes: nodes)
             let kinds = types(object)
             if kinds.contains(where: { $0.contains("organization") }) { return [] }
-            return string(object["name"]).map { [$0] } ?? []
+            if let name = string(object["name"]) { return [name] }
+            // A person stated by the parts of the name alone (`"givenName": "Anna Giulia",
+            // "familyName": "Fink"`).
+            let parts = [string(object["givenName"]), string(object["familyName"])].compactMap { $0 }
+            return parts.isEmpty ? [] : [parts.joined(separator: " ")]
         }
         return []
     }

@@ -184,6 +184,19 @@ let story = """
         #expect(!MainContent.isOrganisation("Ursula Baatz"))
     }
 
+    /// A person JSON-LD states by the parts of the name alone (`givenName`, `familyName`; Der
+    /// Standard's), and a person with neither name nor parts, who names no one.
+    @Test func authorsStatedByTheirNamesParts() throws {
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Sind wir zu sanft?",
+            "author":[{"@type":"Person","familyName":"Baumann","givenName":"Birgit"},
+            {"@type":"Person","familyName":"Fink","givenName":"Anna Giulia"},{"@type":"Person"}]}</script></head>
+            <body><article><h1>Sind wir zu sanft?</h1>\(story)</article></body></html>
+            """)
+        #expect(article.authors == ["Birgit Baumann", "Anna Giulia Fink"])
+    }
+
     /// A kind of piece and its author above the story is a byline, not the story's first paragraph,
     /// and names the author where the stated one is no person's name (`Nils`).
     @Test func pieceBylineAboveTheStory() throws {
