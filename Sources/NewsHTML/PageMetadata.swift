@@ -104,8 +104,9 @@ struct PageMetadata {
                 switch property {
                 case "headline", "datepublished", "datemodified":
                     if micro[property] == nil, let v = value ?? document.text(index).nonEmpty { micro[property] = v }
-                case "author", "creator":
-                    // `<span itemprop="author"><span itemprop="name">…</span></span>` or the text itself.
+                case "author" where !Self.inAnotherStory(index, nodes), "creator" where !Self.inAnotherStory(index, nodes):
+                    // `<span itemprop="author"><span itemprop="name">…</span></span>` or the text itself;
+                    // not a teaser's byline in a sidebar or a list of related stories.
                     let name = document.descendants(of: index).first { nodes[$0][.itemprop]?.lowercased() == "name" }
                         .map { document.text($0) } ?? node[.content] ?? document.text(index)
                     microAuthors.append(name)
@@ -233,11 +234,11 @@ struct PageMetadata {
     /// Whether an element stands in another story's place on the page: an embedded post (`<blockquote
     /// class="instagram-media">`, whose `<time>` is the post's), a list of related stories (`<div
     /// class="related-inner">`, whose `<time>`s are theirs) or an `<aside>` without a headline,
-    /// within twelve levels. Class and id values over 300 bytes are no such names (and are not read
+    /// within sixteen levels. Class and id values over 300 bytes are no such names (and are not read
     /// again for each node below them).
     static func inAnotherStory(_ index: Int, _ nodes: HTMLDocument.Nodes) -> Bool {
         var n = nodes[index].parent
-        for _ in 0..<12 where n >= 0 {
+        for _ in 0..<16 where n >= 0 {
             let node = nodes[n]
             n = node.parent
             // An `<aside>` is a sidebar's (a blog's recent posts, a list of teasers), unless it opens

@@ -973,6 +973,31 @@ let story = """
         #expect(header.authors == ["Moritz Gath"])
     }
 
+    /// Microdata authors of the teasers in an `<aside>` of onward reading, thirteen levels below it
+    /// (the Telegraph's `aside.onward-journey` of cards, each with `itemprop="author"`), are not the
+    /// page's: its own byline is.
+    @Test func microdataAuthorsOfTeasersInAnAsideAreNotThePages() throws {
+        let card = { (name: String) in
+            """
+            <li><article class="card"><div class="card__content"><h2><a href="/x">Another story</a></h2>\
+            <div class="u-meta"><div class="card__meta-wrapper"><span class="e-byline"><span class="e-byline__meta" \
+            itemscope itemtype="https://schema.org/Person" itemprop="author"><a href="/authors/x/" rel="author">\
+            <span itemprop="name">\(name)</span></a></span></span></div></div></div></article></li>
+            """
+        }
+        let onward = """
+            <aside class="onward-journey"><div class="container"><div class="grid"><div class="grid-col">\
+            <div class="articleList"><div class="section"><section class="article-list">\
+            <ul>\(card("Rebecca Astill") + card("Jack Rear"))</ul></section></div></div></div></div></div></aside>
+            """
+        let article = try read(
+            """
+            <html><body><main><article><h1>Diplomats meet in Geneva</h1><p class="byline">By Madeleine Howell</p>\
+            \(story)</article></main>\(onward)</body></html>
+            """)
+        #expect(article.authors == ["Madeleine Howell"])
+    }
+
     /// A styled line above the story that is a byline or a reader's comment opening in lower case is
     /// no headline.
     @Test func bylineOrCommentAboveTheStoryIsNoHeadline() throws {
