@@ -104,9 +104,10 @@ struct PageMetadata {
                 switch property {
                 case "headline", "datepublished", "datemodified":
                     if micro[property] == nil, let v = value ?? document.text(index).nonEmpty { micro[property] = v }
-                case "author" where !Self.inAnotherStory(index, nodes), "creator" where !Self.inAnotherStory(index, nodes):
+                case "author", "creator":
                     // `<span itemprop="author"><span itemprop="name">…</span></span>` or the text itself;
                     // not a teaser's byline in a sidebar or a list of related stories.
+                    if Self.inAnotherStory(index, nodes) { break }
                     let name = document.descendants(of: index).first { nodes[$0][.itemprop]?.lowercased() == "name" }
                         .map { document.text($0) } ?? node[.content] ?? document.text(index)
                     microAuthors.append(name)
