@@ -553,7 +553,8 @@ struct MainContent {
     }
 
     /// Whether a paragraph above a live blog's first post is its introduction: eight words or more
-    /// that end a sentence (or a quote).
+    /// that end a sentence or a quotation. Not the text reader's `endsASentence`, which wants the stop
+    /// before a closing quote: the Mirror's introduction ends `… to keep "Nazis off our streets"`.
     static func isIntroSentence(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
         return ".!?\"”’»".unicodeScalars.contains(last) && text.split(separator: " ").count >= 8
