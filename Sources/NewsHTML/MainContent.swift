@@ -523,23 +523,39 @@ struct MainContent {
         if metadata.isLive {
             page.kind = .live
             if !metadata.liveUpdates.isEmpty {
+                // A post's paragraph is known by its opening, which the page and its metadata print
+                // alike where the rest may differ.
+                let opening = { (text: String) in String(text.prefix(40)) }
+                let posts = metadata.liveUpdates.map { update in
+                    update.body.parts(separatedBy: "\n").map { PageArticle.clean(String($0)) }.filter { !$0.isEmpty }
+                }
+                // The posts the page prints, and those the metadata lists before them: a blog's metadata
+                // may hold its whole history, hundreds of posts older than the page shows (the
+                // Mirror's), which are no more the page's story than another page's.
+                // Each printed paragraph is the first post's that opens so (a later post may repeat
+                // an earlier one's first paragraph); openings of forty characters, as a short line (a
+                // post's heading, `How you can help the clean-up`) may be printed in a box of links.
+                var firstPost: [String: Int] = [:]
+                for (k, paragraphs) in posts.enumerated() {
+                    for text in paragraphs where text.count >= 40 && firstPost[opening(text)] == nil {
+                        firstPost[opening(text)] = k
+                    }
+                }
+                let shown = page.body.compactMap { firstPost[opening($0)] }.max().map { $0 + 1 } ?? posts.count
                 var body: [String] = []
                 var heads: [String] = []
                 var placement: [Int] = []
-                for update in metadata.liveUpdates {
+                for (update, paragraphs) in zip(metadata.liveUpdates, posts).prefix(shown) {
                     if let h = update.headline {
                         heads.append(h)
                         placement.append(body.count)
                     }
-                    body += update.body.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
+                    body += paragraphs
                 }
                 if body.reduce(0, { $0 + $1.utf8.count }) * 2 >= page.body.reduce(0, { $0 + $1.utf8.count }) {
                     // The blog's introduction stays the body's opening: the sentences of eight words
                     // or more the page prints above the first paragraph of any post (not a post's
-                    // stamp, `21 mins ago11:48 Jon King`, nor a player's `Video Loading`). A post's
-                    // paragraph is known by its opening, which the page and its metadata print alike
-                    // where the rest may differ.
-                    let opening = { (text: String) in String(text.prefix(40)) }
+                    // stamp, `21 mins ago11:48 Jon King`, nor a player's `Video Loading`).
                     let posted = Set(body.map(opening))
                     let intro = page.body.firstIndex { posted.contains(opening($0)) }
                         .map { page.body[..<$0].filter(Self.isIntroSentence) } ?? []

@@ -1217,6 +1217,32 @@ let story = """
         #expect(article.subheadings == posts.map(\.0))
     }
 
+    /// A live blog whose metadata holds older posts than the page prints keeps the posts up to the
+    /// last one printed: the rest are the blog's history, not what was saved. A later post that opens
+    /// as a printed one does (a repeated summary) does not stretch the cut.
+    @Test func aLiveBlogKeepsThePostsThePagePrints() throws {
+        let posts = [
+            ("Bottles thrown near the station", "Reporters at the scene said bottles and stones had been thrown at officers near the station."),
+            ("Vigil held in the park", "Hundreds of people gathered in the park for a peaceful vigil for the victims of the attack."),
+            ("Arrests overnight", "Police said twelve people had been arrested overnight and that more arrests would follow this week."),
+            ("Mayor calls for calm", "The mayor asked residents to stay away from the centre and to trust the police to keep the peace."),
+            ("Vigil recap", "Hundreds of people gathered in the park for a peaceful vigil for the victims, as reported yesterday."),
+            ("Trains cancelled", "Rail operators cancelled every evening service through the centre because of the disorder."),
+        ]
+        let updates = posts.map { #"{"@type":"BlogPosting","headline":"\#($0.0)","articleBody":"\#($0.1)"}"# }.joined(separator: ",")
+        let printed = posts.prefix(3).map { "<div class=\"post\"><h2>\($0.0)</h2><p>\($0.1)</p></div>" }
+        let article = try read(
+            """
+            <html><head><script type="application/ld+json">
+            {"@type":"LiveBlogPosting","headline":"Protests live","datePublished":"2024-08-05T17:00:00Z","liveBlogUpdate":[\(updates)]}
+            </script></head><body><article><h1>Protests live</h1>\
+            <div class="story">\(printed.joined())<p><a href="/older">Load more updates</a></p></div></article></body></html>
+            """)
+        #expect(article.kind == .live)
+        #expect(article.body == posts.prefix(3).flatMap { [$0.0, $0.1] })
+        #expect(article.subheadings == posts.prefix(3).map(\.0))
+    }
+
     /// A live blog's updates are read as stated bodies are: references decoded, markup gone.
     @Test func liveBlogUpdatesAsText() throws {
         let article = try read(
