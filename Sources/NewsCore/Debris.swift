@@ -150,7 +150,7 @@ enum Debris {
     /// Whether a whole line is page furniture.
     static func isDebris(_ line: String) -> Bool {
         if isServerDiagnostic(line) { return true }
-        if line.utf8.first == 0x41, isEmbedConsent(line) { return true }
+        if line.utf8.first == 0x41 || line.utf8.first == 0x55, isEmbedConsent(line) { return true }
         guard line.utf8.count <= 240 else { return false }
         if line.containsBytes("opens new tab") { return true }
         if line.utf8.count <= 160, line.utf8.contains(0x7C), isPostFooter(line) { return true }
@@ -158,7 +158,7 @@ enum Debris {
         if line.utf8.count > 48, let head = asciiHead(line), !openings.contains(head) { return false }
         let lower = line.lowercasedPrefix48().replacingQuotes()
         if line.utf8.count <= 48, exact.contains(lower) || isBlockHeading(lower) || isCommentCount(lower) { return true }
-        if line.utf8.count <= 40, isReadingTime(alone: lower) { return true }
+        if line.utf8.count <= 40, isReadingTime(alone: lower) || isPlayingTime(lower) { return true }
         if let head = lower.utf8.first, openingBytes.contains(head) {
             for prefix in prefixes where lower.fastHasPrefix(prefix) {
                 return lower.count < 160
@@ -170,11 +170,25 @@ enum Debris {
 
     /// Whether a line is an embed's consent box telling what it holds back (`An dieser Stelle finden
     /// Sie einen von unseren Redakteuren ausgewählten, externen Inhalt, der den Artikel … ergänzt.`),
-    /// up to 400 bytes: such a box says "external content" in its first sentences.
+    /// up to 400 bytes: such a box says "external content" in its first sentences. Or the box that
+    /// asks for consent to show embedded content (`Um eingebettete Inhalte anzuzeigen, ist deine
+    /// widerrufliche Einwilligung … notwendig`, Die Welt's, with the third parties' terms: up to
+    /// 1,200 bytes).
     static func isEmbedConsent(_ line: String) -> Bool {
+        if line.hasPrefix("Um eingebettete Inhalte anzuzeigen") {
+            return line.utf8.count <= 1200 && line.lowercased().contains("einwilligung")
+        }
         guard line.utf8.count <= 400, line.hasPrefix("An dieser Stelle find") else { return false }
         let lower = line.lowercased()
         return lower.contains("externen inhalt") || lower.contains("externe inhalte")
+    }
+
+    /// Whether a short lower-cased line is a video's playing time on its card (`Duration 1:30`,
+    /// `Duration 12:38`): the word and minutes and seconds, nothing else.
+    static func isPlayingTime(_ lower: String) -> Bool {
+        guard lower.fastHasPrefix("duration ") else { return false }
+        let time = lower.utf8.dropFirst(9)
+        return time.contains(0x3A) && time.first != 0x3A && time.allSatisfy { $0 == 0x3A || $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Whether a short lower-cased line is a reading time and nothing else (`3 min lesezeit`,

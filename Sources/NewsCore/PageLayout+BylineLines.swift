@@ -241,10 +241,10 @@ extension PageLayout {
     static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
 
     /// Labels of a revision's stamp, lower-cased: the dateline's own and older pages' (`Last Update`,
-    /// `Story Updated`, `Page updated`, `Last modified`).
+    /// `Story Updated`, `Page updated`, `Last modified`), and German broadcasters' `Stand:` ("as of").
     static let updateStampLabels = DatelineParser.updateLabels + [
         "last update", "story updated", "article last updated", "page updated", "last modified", "modified",
-        "zuletzt aktualisiert", "geändert",
+        "zuletzt aktualisiert", "geändert", "stand",
     ]
     /// Labels that open a stamp, lower-cased: the revision's, the dateline's others and those of older
     /// pages (`Created`, `Story Published`, Drupal's `Submitted on`).

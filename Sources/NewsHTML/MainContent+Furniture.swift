@@ -38,7 +38,8 @@ extension MainContent {
         "post-tags", "keywords", "print-only", "login", "carousel", "comment-", "comments", "commenttext", "commentbody",
         "commentcontent", "commentlist", "relatedposts",
         "related-posts", "related_posts", "related-articles", "related-stories", "yarpp", "next-prev", "prev-next",
-        "nextprev", "prevnext", "trackback",
+        "nextprev", "prevnext", "trackback", "videoplayer", "video-player", "video_player", "audioplayer",
+        "audio-player", "audio_player", "jwplayer", "player-placeholder", "video-card",
     ]
 
     static let furnitureWordList = WordList(furnitureWords)
@@ -49,10 +50,15 @@ extension MainContent {
     /// Borlabs, WordPress's GDPR plugins).
     static let consentList = WordList(["cookie", "consent", "gdpr", "onetrust", "usercentrics", "didomi", "borlabs"])
     static let dialogTagSet = HTMLDocument.TagSet(["div", "section", "form", "ul", "ol", "dl", "table"])
+    /// The names of a dialog's class or id word (`namesADialog`).
+    static let dialogNames = ["modal", "popup", "dialog", "popover"]
 
     /// Whether class and id words name a dialog laid over the page: a cookie-consent dialog
-    /// (`consentList`), or a class or id that is a modal, a popup or a dialog itself (`modal`,
-    /// `app-modal`, `modal-dialog`, `popup-banner`, `b-dialog`), not an element that opens one
+    /// (`consentList`), or a class or id that is a modal, a popup, a popover or a dialog itself
+    /// (`modal`, `app-modal`, `modal-dialog`, `popup-banner`, `b-dialog`, a share button's
+    /// `ft-mol-popover` that says `Noticia guardada en tu perfil`, a `lightbox` that shows a photo
+    /// again, large, with its caption a second time: that word alone, as a WordPress plugin wraps
+    /// whole stories in a `lightbox-content`), not an element that opens one
     /// (`slideshow-modal-image`, `search_popup_expand`). Such a dialog (a login, a paywall's lock, a
     /// help text, an old-browser notice, the consent settings) is furniture at every strictness: it is
     /// what is left when class words that set the story aside are no longer trusted
@@ -60,12 +66,13 @@ extension MainContent {
     /// class="modal_lexicon">` in a sentence opens one.
     static func namesADialog(_ words: String) -> Bool {
         if consentList.occurs(in: words) { return true }
-        guard ["modal", "popup", "dialog"].contains(where: words.containsUTF8) else { return false }
+        guard dialogNames.contains(where: words.containsUTF8) || words.containsUTF8("lightbox") else { return false }
         return words.split(separator: " ").contains { word in
-            ["modal", "popup", "dialog"].contains { name in
-                word == name || word.hasPrefix(name + "-") || word.hasPrefix(name + "_") || word.hasSuffix("-" + name)
-                    || word.hasSuffix("_" + name)
-            }
+            word == "lightbox"
+                || dialogNames.contains { name in
+                    word == name || word.hasPrefix(name + "-") || word.hasPrefix(name + "_") || word.hasSuffix("-" + name)
+                        || word.hasSuffix("_" + name)
+                }
         }
     }
 

@@ -16,6 +16,8 @@ import Testing
         ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28", "2019-04-29"),
         ("Veröffentlicht: 07.11.2023, 10:37 Uhr | aktualisiert: 07.11.2023, 11:01 Uhr", "2023-11-07", "2023-11-07"),
         ("Updated at 11:31 a.m. ET", nil, nil),
+        // German broadcasters' `Stand` ("as of"): the day the page was last revised.
+        ("Stand: 28.04.2023 17:23 Uhr", nil, "2023-04-28"),
     ] as [(String, String?, String?)])
     func labelledStamps(line: String, published: String?, updated: String?) throws {
         let stamps = try #require(PageLayout.labelledStamps(line))
@@ -29,6 +31,7 @@ import Testing
         "Tucson, Arizona | Published: 01.09.2008",  // a place beside it
         "January 7, 2008 4:30 PM | Printable version",  // no label
         "Updated guidance for schools",  // no date
+        "Stand der Ermittlungen: 28.04.2023",  // more than the label
     ])
     func noLabelledStamps(line: String) {
         #expect(PageLayout.labelledStamps(line) == nil)

@@ -91,6 +91,15 @@ import Testing
         "Personenbezogene Daten können an Drittplattformen übermittelt werden. Mehr dazu in unserer Datenschutzerklärung.",
         // How long the story takes to read, in several languages; Polish `read more`.
         "3 Min Lesezeit", "Lesedauer: 4 Min.", "1 minuti di lettura", "Temps de lecture : 3 min", "5 min read", "Czytaj więcej",
+        // A video card's playing time; the consent box in an embed's place, with the third parties' terms.
+        "Duration 1:30", "Duration 12:38",
+        "Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung in die Übermittlung und Verarbeitung von "
+            + "personenbezogenen Daten notwendig, da die Anbieter der eingebetteten Inhalte als Drittanbieter diese Einwilligung "
+            + "verlangen [In diesem Zusammenhang können auch Nutzungsprofile (u.a. auf Basis von Cookie-IDs) gebildet und "
+            + "angereichert werden, auch außerhalb des EWR]. Indem du den Schalter auf „an“ stellst, stimmst du diesen (jederzeit "
+            + "widerruflichen) Einwilligungen zu. Dies umfasst auch deine Einwilligung in die Übermittlung bestimmter "
+            + "personenbezogener Daten in Drittländer, u.a. die USA, nach Art. 49 (1) (a) DSGVO. Mehr Informationen dazu findest "
+            + "du hier. Du kannst deine Einwilligung jederzeit über den Schalter und über Privatsphäre am Seitenende widerrufen.",
     ])
     func debris(line: String) {
         #expect(Debris.isDebris(line))
@@ -134,6 +143,8 @@ import Testing
         "An dieser Stelle finden Sie einen Überblick über die Ergebnisse der Wahl.",
         "Externer Inhalt ist für die Kommission kein Grund zur Sorge, sagte sie.",
         "Die Lesezeit sank auf 12 Minuten.",
+        "Duration of compulsory education:", "Duration 90 minutes",
+        "Um eingebettete Inhalte anzuzeigen, braucht der Browser keine Erweiterung, sagte der Entwickler.",
     ])
     func notDebris(line: String) {
         #expect(!Debris.isDebris(line))

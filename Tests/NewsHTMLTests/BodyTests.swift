@@ -1205,6 +1205,10 @@ import Testing
     @Test(arguments: [
         ("recirculation-module l-grid article-recirculation", true), ("read-next-list", true), ("more-from-author", true),
         ("editors-picks", true), ("related-content-box", true), ("most-viewed", true), ("article-body story-content", false),
+        // A video or audio player and its card (its title, description and playing time); a sports
+        // table's row of a player is the story's.
+        ("player-placeholder-ui", true), ("video-item video-card-overlay", true), ("c-video-player", true),
+        ("jwplayer jw-reset", true), ("audio-player", true), ("oddrow player-2020-580", false),
     ])
     func boxesOfOtherStories(words: String, furniture: Bool) {
         #expect(MainContent.isFurnitureByWords(words, unlikely: true) == furniture)
@@ -1218,6 +1222,11 @@ import Testing
         ("modal", true), ("popup-banner box-shadow", true), ("b-dialog x-dialog-login", true), ("modal_window", true),
         ("nyp-slideshow-modal-image wp-block-image", false), ("jeg_search_popup_expand", false), ("article-body", false),
         ("dialogue-column", false),
+        // A popover (a share button's `Noticia guardada en tu perfil`) and a photo's enlarged view,
+        // whose caption is the one under the photo again; a WordPress plugin's `lightbox-content`
+        // wraps a whole story.
+        ("ft-mol-popover", true), ("popover-content", true), ("lightbox", true), ("lightbox-content", false),
+        ("lightbox__wrapper", false),
     ])
     func dialogsByTheirNames(words: String, dialog: Bool) {
         #expect(MainContent.namesADialog(words) == dialog)
