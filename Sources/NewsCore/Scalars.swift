@@ -188,6 +188,13 @@ extension String {
 
     /// Whether `needle`'s UTF-8 bytes occur in the text's UTF-8 bytes.
     package func containsUTF8(_ needle: String) -> Bool {
+        // Native strings are read in place (no copy, no retain of either).
+        if let found = needle.utf8.withContiguousStorageIfAvailable({ pattern in
+            pattern.isEmpty || self.utf8.withContiguousStorageIfAvailable { Self.search(pattern, in: $0) }
+                ?? Array(self.utf8).withUnsafeBufferPointer { Self.search(pattern, in: $0) }
+        }) {
+            return found
+        }
         var needle = needle
         var text = self
         return needle.withUTF8 { pattern in

@@ -512,10 +512,9 @@ struct MainContent {
         // The page's own statement of its text wins when the markup yielded much less of it.
         markupLength = page.body.reduce(0) { $0 + $1.utf8.count }
         if let stated = metadata.articleBody {
-            let paragraphs = stated.components(separatedBy: "\n").map(PageArticle.clean).filter { !$0.isEmpty }
             let statedLength = stated.utf8.count
             if statedLength > 400, markupLength * 2 < statedLength {
-                page.body = paragraphs
+                page.body = stated.parts(separatedBy: "\n").map { PageArticle.clean(String($0)) }.filter { !$0.isEmpty }
                 page.subheadings = []
                 page.subheadingPlacement = []
             }
