@@ -397,6 +397,14 @@ struct MainContent {
                 if block.length <= 40, Self.isOnlyADate(block.text), Self.namesAYear(block.text) { continue }
             }
             if PageArticle.isDebris(cleaned: block.text) { continue }
+            // A stamp alone on its line below the story's opening (a related story's day, `January 10,
+            // 2008 -`, a revision's `Last Updated: 11:48 IST(11/1/2008)`): no sentence of the story.
+            // A time of day alone (`8 p.m.:` in a story told hour by hour) is no stamp.
+            if seenBody, block.length <= 80, block.role != .title,
+                PageArticle.stamp(block.text) != nil || PageArticle.labelledStamps(block.text) != nil
+            {
+                continue
+            }
             switch block.role {
             case .title, .heading:
                 if !Self.mayHaveKey(block.text, titleKey) || Self.key(block.text) != titleKey {

@@ -94,6 +94,30 @@ import Testing
         #expect(article.body.count == 2)
     }
 
+    /// A stamp alone on its line below the story's opening (a related story's day, a labelled
+    /// revision) is no text of the story; a time of day alone, as a story told hour by hour heads its
+    /// paragraphs, is.
+    @Test func stampsBelowTheOpeningLeaveTheBody() throws {
+        let article = try read(
+            """
+            <html><head><title>Storm closes the coast road</title></head><body><article>
+            <h1>Storm closes the coast road</h1>
+            <p>The coast road was closed on Tuesday evening after waves threw stones and driftwood across both             lanes, the county's highways office said.</p>
+            <p>8 p.m.:</p>
+            <p>Crews with two loaders began clearing the northern stretch, working in the dark with lamps.</p>
+            <p>January 10, 2008 -</p>
+            <p>Last Updated: 11:48 IST(11/1/2008)</p>
+            <p>The office expects the road to reopen on Thursday morning if the wind drops as forecast.</p>
+            </article></body></html>
+            """)
+        #expect(article.body == [
+            "The coast road was closed on Tuesday evening after waves threw stones and driftwood across both lanes, "
+                + "the county's highways office said.",
+            "8 p.m.:", "Crews with two loaders began clearing the northern stretch, working in the dark with lamps.",
+            "The office expects the road to reopen on Thursday morning if the wind drops as forecast.",
+        ])
+    }
+
     /// A dateline set in a span of its own inside the first paragraph (`<span class="dateline">KOBE –
     /// </span>`) is the story's text; a day in such a span is a stamp and stays out.
     @Test func aDatelineSpanInTheFirstParagraphIsText() throws {
