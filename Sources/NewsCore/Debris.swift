@@ -36,6 +36,9 @@ enum Debris {
         "personenbezogene daten können an drittplatt", "externer inhalt nicht verfügbar",
         // An image's placeholder text where the page's script sets the image (`Placeholder image-1`).
         "placeholder image",
+        // An advertisement's break in the story (Global News's `Story continues below advertisement`)
+        // and a photo's link to its large size.
+        "story continues below", "click photo to enlarge",
     ] + spamTraps
     /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
     static let spamTraps = [
@@ -70,7 +73,13 @@ enum Debris {
         // Polish `read more`.
         "czytaj więcej",
         // A video player's states and button, as a page's text keeps them (the Mirror's).
-        "video loading", "video unavailable", "click to play", "tap to play", "click to playtap to play",
+        "video loading", "video unavailable", "click to play", "tap to play", "click to playtap to play", "autoplay",
+        // A photo agency's credit alone; a share bar's call; Japanese pages' advertisement label; a
+        // French paywall's `log in`.
+        "getty", "sharing is caring!", "[pr]", "identifiez-vous",
+        // A no-break space a page's own markup holds double-encoded (`Â` and `â` where a browser
+        // shows them too, alone on their line between the site's boxes).
+        "â",
     ]
 
     /// Headings a site puts over the blocks around a story (related links, sharing, comments, tags,

@@ -93,6 +93,10 @@ import Testing
         "3 Min Lesezeit", "Lesedauer: 4 Min.", "1 minuti di lettura", "Temps de lecture : 3 min", "5 min read", "Czytaj więcej",
         // A video card's playing time; the consent box in an embed's place, with the third parties' terms.
         "Duration 1:30", "Duration 12:38",
+        // An advertisement's break; a photo's link; a credit alone; a share bar's call; labels of
+        // Japanese and French pages; a double-encoded no-break space alone on its line.
+        "Story continues below advertisement", "Click photo to enlarge", "Getty", "Sharing is caring!", "[PR]",
+        "identifiez-vous", "Â", "autoplay",
         "Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung in die Übermittlung und Verarbeitung von "
             + "personenbezogenen Daten notwendig, da die Anbieter der eingebetteten Inhalte als Drittanbieter diese Einwilligung "
             + "verlangen [In diesem Zusammenhang können auch Nutzungsprofile (u.a. auf Basis von Cookie-IDs) gebildet und "
@@ -144,6 +148,8 @@ import Testing
         "Externer Inhalt ist für die Kommission kein Grund zur Sorge, sagte sie.",
         "Die Lesezeit sank auf 12 Minuten.",
         "Duration of compulsory education:", "Duration 90 minutes",
+        "Story continues to unfold in the capital, police said on Friday evening.", "Getty Images bought the archive.",
+        "Â la carte", "Autoplay videos annoy readers, a survey found.",
         "Um eingebettete Inhalte anzuzeigen, braucht der Browser keine Erweiterung, sagte der Entwickler.",
     ])
     func notDebris(line: String) {
