@@ -39,6 +39,12 @@ enum Debris {
         // An advertisement's break in the story (Global News's `Story continues below advertisement`)
         // and a photo's link to its large size.
         "story continues below", "click photo to enlarge",
+        // Wire services' and papers' notices under a story: the Associated Press's terms, Bloomberg's
+        // contacts, a year's copyright, a call for readers' stories and tips, the site's terms.
+        "this material may not be published", "to contact the reporter on this story",
+        "to contact the editor responsible for this story", "copyright 19", "copyright 20", "copyright (c)",
+        "copyright and trade mark notice", "do you have a story to tell", "want to submit a story",
+        "if you have any news tips", "please read our terms",
     ] + spamTraps
     /// A comment or newsletter form's trap for spam robots, a label readers see in the page's text.
     static let spamTraps = [

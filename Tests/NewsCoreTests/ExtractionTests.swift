@@ -97,6 +97,13 @@ import Testing
         // Japanese and French pages; a double-encoded no-break space alone on its line.
         "Story continues below advertisement", "Click photo to enlarge", "Getty", "Sharing is caring!", "[PR]",
         "identifiez-vous", "Â", "autoplay",
+        // Wire services' and papers' notices under a story.
+        "This material may not be published, broadcast, rewritten, or redistributed.",
+        "To contact the reporter on this story: Don Jeffrey in New York at djeffrey1@bloomberg.net",
+        "Copyright 2008 The Patriot Ledger", "Copyright and Trade Mark Notice",
+        "Do you have a story to tell? Email: news@example.com", "Want to submit a story?",
+        "If you have any news tips that you would like us to follow up on, contact us",
+        "Please read our Terms and Conditions and Privacy Statement before using this site.",
         "Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung in die Übermittlung und Verarbeitung von "
             + "personenbezogenen Daten notwendig, da die Anbieter der eingebetteten Inhalte als Drittanbieter diese Einwilligung "
             + "verlangen [In diesem Zusammenhang können auch Nutzungsprofile (u.a. auf Basis von Cookie-IDs) gebildet und "
@@ -150,6 +157,7 @@ import Testing
         "Duration of compulsory education:", "Duration 90 minutes",
         "Story continues to unfold in the capital, police said on Friday evening.", "Getty Images bought the archive.",
         "Â la carte", "Autoplay videos annoy readers, a survey found.",
+        "Copyright holders complained to the court on Friday.", "This material is what the engineers used.",
         "Um eingebettete Inhalte anzuzeigen, braucht der Browser keine Erweiterung, sagte der Entwickler.",
     ])
     func notDebris(line: String) {
