@@ -134,11 +134,28 @@ struct TextExtractor {
     /// page prints it nowhere else (a name a menu repeats is no signature), the story is no interview
     /// of that person (paragraphs that open `Helfrich:`, over a box that names the one asked), and no
     /// other name stands on a short line right before or after it (a letter's signatories, a list
-    /// of donors).
-    static func signature(text: [String], after paragraphs: [Int]) -> (line: Int, name: String)? {
+    /// of donors). Or the line right after a paragraph when it is a byline of 60 bytes or fewer (`Von
+    /// Cosima Künzel`, as German regional papers sign a story under it): under the last paragraph, or
+    /// the only such line under any paragraph but the first two.
+    static func signature(text: [String], after paragraphs: [Int]) -> (line: Int, names: [String])? {
         guard let last = paragraphs.last else { return nil }
         let printedAfter = { (line: Int) in (line + 1..<min(text.count, line + 3)).first { !text[$0].isEmpty } }
         let next = printedAfter(last)
+        // A byline under a paragraph: right under the last, or under an earlier one when the page
+        // prints no other such line among the story's (the reader took teasers under the story for
+        // its last paragraphs).
+        let bylineUnder = { (paragraph: Int) -> (line: Int, names: [String])? in
+            // (A place after the names, `By Nada Tawfik, BBC News, New York`, is none of them.)
+            guard let line = printedAfter(paragraph), text[line].utf8.count <= 60,
+                case let names = (PageLayout.byline(text[line]) ?? []).filter({ !PageArticle.isPlace($0) }), !names.isEmpty,
+                names.allSatisfy({ (2...4).contains($0.split(separator: " ").count) })
+            else { return nil }
+            return (line, names)
+        }
+        if let signed = bylineUnder(last) { return signed }
+        // (The byline may itself have been read as a paragraph.)
+        let under = paragraphs.dropFirst(2).dropLast().compactMap(bylineUnder)
+        if let first = under.first, under.allSatisfy({ $0.line == first.line }) { return first }
         // Past the story's source and day printed under it (`Quelle: Science, Rice University` /
         // `28. November 2022` / `- Nadja Podbregar`), two lines at most.
         var past = next
@@ -163,7 +180,7 @@ struct TextExtractor {
             }) {
                 continue
             }
-            return (line, name)
+            return (line, [name])
         }
         return nil
     }
@@ -292,10 +309,12 @@ struct TextExtractor {
         if page != nil, metadata.authors == nil, authors.isEmpty,
             let signed = Self.signature(text: text, after: paragraphIndexes)
         {
-            authors = [signed.name]
-            if signed.line == paragraphIndexes.last {
-                body.removeLast()
-                paragraphIndexes.removeLast()
+            authors = signed.names
+            // The signature read as a paragraph leaves the body (a subheading after it keeps its place).
+            if let k = paragraphIndexes.firstIndex(of: signed.line) {
+                body.remove(at: k)
+                paragraphIndexes.remove(at: k)
+                subheadingPlacement = subheadingPlacement.map { $0 > k ? $0 - 1 : $0 }
             }
         }
         // Failing all of those, the person a personal site's copyright notice names (`© 2009-2012

@@ -153,6 +153,38 @@ import Testing
         #expect(try #require(try TestSupport.article(quoted)).authors == [])
     }
 
+    /// A page whose story names nobody near its headline, signed with a byline under a paragraph
+    /// (`Von Martin Keller`, as German regional papers sign): under the last one, or under an earlier
+    /// one when the reader took teasers printed under the story for its last paragraphs; the line
+    /// leaves the body. Not when a second such line stands among the paragraphs (a teaser's byline).
+    @Test func storySignedWithABylineUnderIt() throws {
+        let unsigned = Self.page.replacingOccurrences(of: "By Jane Holloway\n\n", with: "")
+        #expect(unsigned != Self.page)
+        let teasers = """
+            Storm closes coastal road again: waves threw stones across both lanes, and the county's highways office shut it for the night.
+
+            School meals budget cut in half after the council's vote, a decision parents' groups said they would fight in the courts.
+            """
+        // A longer story: its signature far below the headline, where no byline is looked for.
+        let more = (1...8).map {
+            "Paragraph \($0) of the report describes how the plans changed after the public hearings, which drew "
+                + "hundreds of residents to the town hall over three evenings in February."
+        }.joined(separator: "\n\n")
+        func article(_ under: String) throws -> Article {
+            let text = unsigned.replacingOccurrences(
+                of: "regional government.\n\nShare this article", with: "regional government.\n\n\(more)\n\n\(under)\n\nShare this article")
+            #expect(text != unsigned)
+            return try #require(try TestSupport.article(text))
+        }
+        for under in ["Von Martin Keller", "Von Martin Keller\n\n\(teasers)"] {
+            let signed = try article(under)
+            #expect(signed.authors == ["Martin Keller"])
+            #expect(!signed.body.contains("Von Martin Keller"))
+        }
+        let teaserSigned = teasers.replacingOccurrences(of: "\n\nSchool", with: "\n\nBy Anna Weber\n\nSchool")
+        #expect(try article("Von Martin Keller\n\n\(teaserSigned)").authors == [])
+    }
+
     /// A breadcrumb trail of eight words or more right above the story's first paragraph (the page's
     /// title at its end) is the site's, not the story's opening.
     @Test func breadcrumbAboveTheStory() throws {
