@@ -14,9 +14,46 @@ extension MainContent {
     /// Tobisch ist tot` over `Lotte Tobisch ist tot`, `Rutger Bregman: Unser wahres Ich - brand eins
     /// online` over `Unser wahres Ich`) is the headline: what is around it is a kicker, a section
     /// or the site.
+    ///
+    /// A headline so chosen that is the stated title with a kicker before it, the stated title
+    /// without one, gives way to the stated title (`withoutKicker`).
     static func headline(
         metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String] = [], onlyH1: String? = nil,
         firstH1: String? = nil, above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []
+    ) -> String? {
+        printedOrStated(
+            metadata: metadata, headings: allHeadings, inHeaders: inHeaders, onlyH1: onlyH1, firstH1: firstH1, above: above,
+            opening: opening
+        ).map { withoutKicker($0, metadata: metadata) }
+    }
+
+    /// `withoutKicker` against each title the page states: its headline and its social card's (a
+    /// JSON-LD headline often keeps the kicker as printed, `"Es wird bald beginnen": Trump spricht …`,
+    /// where `og:title` leaves it out).
+    static func withoutKicker(_ headline: String, metadata: PageMetadata) -> String {
+        withoutKicker(withoutKicker(headline, stated: metadata.title), stated: metadata.socialTitle)
+    }
+
+    /// The stated title when a headline is that title with up to six words before it: a kicker the
+    /// page prints in its heading and leaves out of the title it states (`Neue Leipziger Schule: Judy
+    /// Lybke, ganz und gar nicht eigenartig` printed, `Judy Lybke, …` stated; a kicker's span run
+    /// into the headline's, `"Es wird bald beginnen"Trump spricht …`). The stated title has three
+    /// words or more.
+    static func withoutKicker(_ headline: String, stated: String?) -> String {
+        guard let stated else { return headline }
+        let words = { (text: String) in text.lowercased().split { !$0.isLetter && !$0.isNumber } }
+        let printed = words(headline)
+        let title = words(stated)
+        guard title.count >= 3, printed.count > title.count, printed.count - title.count <= 6,
+            printed.suffix(title.count).elementsEqual(title)
+        else { return headline }
+        return stated
+    }
+
+    /// The headline before `withoutKicker`: as the page prints it when it prints it.
+    static func printedOrStated(
+        metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String], onlyH1: String?,
+        firstH1: String?, above: (before: [String], inside: [String]), opening: Set<String>
     ) -> String? {
         let (chosen, statedOnly) = chosenHeadline(metadata: metadata, headings: allHeadings, inHeaders: inHeaders, above: above, opening: opening)
         guard let chosen else { return nil }

@@ -298,11 +298,19 @@ struct MainContent {
         }
         page.embeddedPosts = posts
         let (headings, inHeaders, onlyH1, firstH1) = headlines()
-        page.title = Self.headline(
+        let printedHeadline = Self.printedOrStated(
             metadata: metadata, headings: headings, inHeaders: inHeaders, onlyH1: onlyH1, firstH1: firstH1, above: linesAboveStory(found),
             opening: Self.openingWords(found)
-        ).map(PageArticle.withoutAddressOrDay)
+        )
+        page.title = printedHeadline.map { Self.withoutKicker($0, metadata: metadata) }.map(PageArticle.withoutAddressOrDay)
         let titleKey = Self.key(page.title ?? "")
+        // The headline as the page prints it, with a kicker the title leaves out, is no text of the
+        // story either.
+        let printedKey = printedHeadline.map { Self.key(PageArticle.withoutAddressOrDay($0)) } ?? titleKey
+        let isTheTitle = { (text: String) in
+            Self.mayHaveKey(text, printedKey.utf8.count > titleKey.utf8.count ? printedKey : titleKey)
+                && [titleKey, printedKey].contains(Self.key(text))
+        }
 
         // Stated names that are no person's (`NBCNews` from a social card) leave the byline to the page.
         let plausible = { (name: String) in
@@ -377,7 +385,7 @@ struct MainContent {
                 if block.role == .title { continue }
                 // (A long block's key is made only when it may be the title's.)
                 let blockKey = block.length < 80 || Self.mayHaveKey(block.text, titleKey) ? Self.key(block.text) : nil
-                if blockKey == titleKey { continue }
+                if blockKey == titleKey || isTheTitle(block.text) { continue }
                 if block.length < 80, page.authors.contains(where: { Self.key($0) == blockKey }) { continue }
                 if let stamp = PageArticle.stamp(block.text) {
                     if stamp.updated { page.updated = page.updated ?? stamp.value } else { page.published = page.published ?? stamp.value }
@@ -407,7 +415,7 @@ struct MainContent {
             }
             switch block.role {
             case .title, .heading:
-                if !Self.mayHaveKey(block.text, titleKey) || Self.key(block.text) != titleKey {
+                if !isTheTitle(block.text) {
                     page.subheadings.append(block.text)
                     page.subheadingPlacement.append(page.body.count)
                 }

@@ -7,6 +7,9 @@ import NewsCore
 /// `<meta>` tags, then microdata (`itemprop`), then `<time datetime>`, then bylines in the page.
 struct PageMetadata {
     var title: String?
+    /// The title the page states for social cards (`og:title`, else `twitter:title`), which may leave
+    /// out a kicker the JSON-LD headline keeps.
+    var socialTitle: String?
     /// The `<title>` element, the last resort for a headline.
     var documentTitle: String?
     var source: String?
@@ -128,6 +131,7 @@ struct PageMetadata {
         title = fromJSONLD.headline ?? meta["og:title"] ?? meta["twitter:title"] ?? meta["parsely-title"]
             ?? micro["headline"] ?? meta["title"]
         if let t = title { title = PageArticle.clean(Self.unescape(t)) }
+        socialTitle = (meta["og:title"] ?? meta["twitter:title"]).map { PageArticle.clean(Self.unescape($0)) }
         source = fromJSONLD.publisher ?? meta["og:site_name"] ?? meta["application-name"]
         url = canonical ?? fromJSONLD.url ?? meta["og:url"]
         if source == nil, let url, let host = URLComponents(string: url)?.host { source = PageArticle.outlet(domain: host) }

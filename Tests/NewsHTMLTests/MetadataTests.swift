@@ -644,6 +644,28 @@ let story = """
         #expect(article.title == expected)
     }
 
+    /// A printed headline that is the stated title with a kicker before it (`Neue Leipziger Schule:
+    /// Judy Lybke, …`, or the kicker's span run into the headline's, `"Es wird bald beginnen"Trump
+    /// spricht …`) gives way to the title the page states without it, whether JSON-LD or the social
+    /// card states it, and the printed form stays out of the body. A page that states no title without
+    /// the kicker keeps it.
+    @Test(arguments: [
+        (#"<meta property="og:title" content="Diplomats from Ukraine and Russia meet in Geneva">"#,
+         "<h1>Peace talks: Diplomats from Ukraine and Russia meet in Geneva</h1>",
+         "Diplomats from Ukraine and Russia meet in Geneva"),
+        (#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"\"First in a year\": Diplomats from Ukraine and Russia meet in Geneva"}</script><meta property="og:title" content="Diplomats from Ukraine and Russia meet in Geneva">"#,
+         #"<h2 class="headlines"><span class="kicker">"First in a year"</span><span class="headline">Diplomats from Ukraine and Russia meet in Geneva</span></h2>"#,
+         "Diplomats from Ukraine and Russia meet in Geneva"),
+        (#"<meta property="og:title" content="Peace talks: Diplomats from Ukraine and Russia meet in Geneva">"#,
+         "<h1>Peace talks: Diplomats from Ukraine and Russia meet in Geneva</h1>",
+         "Peace talks: Diplomats from Ukraine and Russia meet in Geneva"),
+    ])
+    func aKickerTheStatedTitleLeavesOut(head: String, heading: String, expected: String) throws {
+        let article = try read("<html><head>\(head)</head><body><article>\(heading)\(story)</article></body></html>")
+        #expect(article.title == expected)
+        #expect(article.body.count == 3)
+    }
+
     /// The page's `<h1>` that is the stated title's first part is the headline when the story repeats
     /// its words as little as the rest's (`„Unermüdlicher Einsatz“ - Die Neue Südtiroler
     /// Tageszeitung`: neither in the story's opening), where the longer rest, the site's name, was
