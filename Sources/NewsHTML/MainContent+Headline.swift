@@ -37,17 +37,22 @@ extension MainContent {
     /// The stated title when a headline is that title with up to six words before it: a kicker the
     /// page prints in its heading and leaves out of the title it states (`Neue Leipziger Schule: Judy
     /// Lybke, ganz und gar nicht eigenartig` printed, `Judy Lybke, …` stated; a kicker's span run
-    /// into the headline's, `"Es wird bald beginnen"Trump spricht …`). The stated title has three
-    /// words or more.
+    /// into the headline's, `"Es wird bald beginnen"Trump spricht …`), set off by a mark, not by a
+    /// space alone. The stated title has three words or more.
     static func withoutKicker(_ headline: String, stated: String?) -> String {
         guard let stated else { return headline }
-        let words = { (text: String) in text.lowercased().split { !$0.isLetter && !$0.isNumber } }
-        let printed = words(headline)
-        let title = words(stated)
+        let isWordCharacter = { (c: Character) in c.isLetter || c.isNumber }
+        let printed = headline.split { !isWordCharacter($0) }
+        let title = stated.lowercased().split { !isWordCharacter($0) }
         guard title.count >= 3, printed.count > title.count, printed.count - title.count <= 6,
-            printed.suffix(title.count).elementsEqual(title)
+            printed.suffix(title.count).map({ $0.lowercased() }).elementsEqual(title.map(String.init))
         else { return headline }
-        return stated
+        // The kicker is set off by a mark (`:`, a dash, a quotation mark, a hyphen), not by a space
+        // alone: `Officials Eyeing Possible Tsunami Debris off Wash.` is one headline that a social
+        // card shortened.
+        let cut = printed[printed.count - title.count].startIndex
+        let before = headline[printed[printed.count - title.count - 1].endIndex..<cut]
+        return before.contains(where: { !$0.isWhitespace }) ? stated : headline
     }
 
     /// The headline before `withoutKicker`: as the page prints it when it prints it.

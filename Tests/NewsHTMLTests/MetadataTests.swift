@@ -666,6 +666,25 @@ let story = """
         #expect(article.body.count == 3)
     }
 
+    /// A kicker is up to six words set off by a mark before the stated title; words before it with a
+    /// space alone are the headline's own (a social card's shorter title).
+    @Test(arguments: [
+        ("Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig", "Judy Lybke, ganz und gar nicht eigenartig",
+         "Judy Lybke, ganz und gar nicht eigenartig"),
+        (#""Es wird bald beginnen"Trump spricht nach Tanker-Stürmung"#, "Trump spricht nach Tanker-Stürmung",
+         "Trump spricht nach Tanker-Stürmung"),
+        (#"MSV-Interimstrainer Schubert: "Nicht mehr viel zu verlieren""#, #"Interimstrainer Schubert: "Nicht mehr viel zu verlieren""#,
+         #"Interimstrainer Schubert: "Nicht mehr viel zu verlieren""#),
+        ("Officials Eyeing Possible Tsunami Debris off Wash.", "Possible Tsunami Debris off Wash.",
+         "Officials Eyeing Possible Tsunami Debris off Wash."),
+        ("One two three four five six seven: Diplomats meet in Geneva", "Diplomats meet in Geneva",
+         "One two three four five six seven: Diplomats meet in Geneva"),
+        ("Geneva: Diplomats meet", "Diplomats meet", "Geneva: Diplomats meet"),
+    ])
+    func kickersSetOffByAMark(printed: String, stated: String, expected: String) {
+        #expect(MainContent.withoutKicker(printed, stated: stated) == expected)
+    }
+
     /// The page's `<h1>` that is the stated title's first part is the headline when the story repeats
     /// its words as little as the rest's (`„Unermüdlicher Einsatz“ - Die Neue Südtiroler
     /// Tageszeitung`: neither in the story's opening), where the longer rest, the site's name, was
