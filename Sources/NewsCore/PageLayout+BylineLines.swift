@@ -385,7 +385,7 @@ extension PageLayout {
         "text von ", "artikel von ", "beitrag von ", "post author by ", "submitted by ", "gespeichert von ", "escribe ",
         "redactado por ", "geplaatst door ", "a cura di ", "written by: ", "posted by: ", "thread starter ", "themenstarter ",
         "text & fotos: ", "text und fotos: ", "text & foto: ", "text und foto: ", "text & bilder: ", "redaktion: ", "投稿者 ",
-        "投稿者：", "af ", "av ", "skrevet af ", "skrevet av ",
+        "投稿者：", "af ", "av ", "skrevet af ", "skrevet av ", "autorin/autor ",
     ]
 
     /// Whether a lower-cased line's head opens with one of `bylineOpenings`: the first byte turns
@@ -567,6 +567,15 @@ extension PageLayout {
         let datedLine = dated || DateFinder.find(in: String(line)) != nil
             || line.contains(where: { $0 == ":" }) && line.utf8.count <= 80 && line.contains(where: \.isNumber) && !head.hasPrefix("by")
         var rest = line
+        // An agency credited beside the names (`Von Diana Resnik mit AP`, `By Jane Doe with AFP`,
+        // `… with agencies`) is none of them.
+        for cut in [" with ", " mit ", " avec ", " con "] {
+            if let r = rest.utf8Range(of: cut), case let credited = rest[r.upperBound...].lowercased(),
+                Byline.agencies.contains(credited) || ["agencies", "agenturen", "agences", "agencias", "wires"].contains(credited)
+            {
+                rest = rest[..<r.lowerBound]
+            }
+        }
         // A role described after the names (`By Alex Heath, a deputy editor and author of …`) goes too.
         for cut in [" | ", " • ", " · ", " // ", " / ", " - ", " – ", " — ", ", updated", ", published", " on ", " Published", " Updated", ", a ", ", an ", ", the ", " le ", " in ", " under "] {
             if let r = rest.utf8Range(of: cut) { rest = rest[..<r.lowerBound] }

@@ -714,6 +714,9 @@ import Testing
         ("06 November 2012 by Tom Walsh Discuss (0)", ["Tom Walsh"]),
         ("By Jane Holloway Last updated Nov 8, 2023 Share", ["Jane Holloway"]),
         ("By Tom Walsh No Comments", ["Tom Walsh"]),
+        // An agency credited beside the names; Deutsche Welle's label for either writer.
+        ("Von Diana Resnik mit AP", ["Diana Resnik"]), ("By Jane Doe with AFP", ["Jane Doe"]),
+        ("By Jane Doe with agencies", ["Jane Doe"]), ("Autorin/Autor Roman Goncharenko", ["Roman Goncharenko"]),
     ])
     func bylineBeforeADateOrHandle(line: String, names: [String]) {
         #expect(PageLayout.byline(line) == names)
