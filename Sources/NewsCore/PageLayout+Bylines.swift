@@ -143,6 +143,17 @@ extension PageLayout {
                 return (next, names)
             }
         }
+        // A `By …` line farther above the story's first paragraph, up to `reachAbove` printed lines,
+        // when the search starts there: a row of share buttons (`Share`, `Copy`, `Email`, `Facebook`,
+        // `X`, `Reddit`, … `Print`, `Read More`: the AP's thirteen) may stand between.
+        if anchor >= firstBody {
+            for index in ordered where index < anchor && printed.distance(index, anchor) > bylineAbove && text[index].utf8.count <= 200 {
+                let line = text[index]
+                if bylineWords.contains(where: line.characterPrefix(8).lowercased().hasPrefix), let names = byline(line) {
+                    return (index, names)
+                }
+            }
+        }
         // A name alone on its line (or before a date: `Dan Goodin - Apr 16, 2015`, `Mike Conley December
         // 18, 2020`), close to the headline, when something says it is a person's: a known first
         // name, or a date beside it.

@@ -185,6 +185,21 @@ import Testing
         #expect(try article("Von Martin Keller\n\n\(teaserSigned)").authors == [])
     }
 
+    /// A `By …` line above the story's first paragraph with a row of share buttons between (the AP's
+    /// thirteen: `Share`, `Copy`, `Email`, `Facebook`, …), where the page prints no headline above it,
+    /// is the story's byline.
+    @Test func bylineAboveARowOfShareButtons() throws {
+        let buttons = ["Share", "Share", "Copy", "Link copied", "Email", "Facebook", "X", "Reddit", "LinkedIn", "Pinterest",
+                       "Flipboard", "Print", "Read More"].joined(separator: "\n")
+        let page = Self.page
+            .replacingOccurrences(of: "Council approves new harbour bridge after long debate\n\nBy Jane Holloway\n\nMarch 15, 2021\n\n",
+                                  with: "By Jane Holloway\n\(buttons)\n\n")
+        #expect(page != Self.page)
+        let article = try #require(try TestSupport.article(page))
+        #expect(article.authors == ["Jane Holloway"])
+        #expect(article.body.first?.hasPrefix("The city council voted on Monday night") == true)
+    }
+
     /// A breadcrumb trail of eight words or more right above the story's first paragraph (the page's
     /// title at its end) is the site's, not the story's opening.
     @Test func breadcrumbAboveTheStory() throws {
