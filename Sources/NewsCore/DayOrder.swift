@@ -82,8 +82,9 @@ package enum DayOrder {
         return (value, j)
     }
 
-    /// Whether an ambiguous numeric date in `line` is day first.
-    package static func dayFirst(in line: some StringProtocol) -> Bool {
+    /// Whether an ambiguous numeric date in `line` is day first: a word of a language that writes
+    /// the day first, or (unless `byZone` is false) a time zone's name outside America.
+    package static func dayFirst(in line: some StringProtocol, byZone: Bool = true) -> Bool {
         let text = Substring(line)
         var words: [Substring] = []
         var start: Substring.Index?
@@ -98,7 +99,7 @@ package enum DayOrder {
         if let s = start { words.append(text[s...]) }
         for (k, word) in words.enumerated() {
             let lower = word.lowercased()
-            guard dayFirstZones.contains(lower) || dayFirstWords.contains(lower) else { continue }
+            guard byZone && dayFirstZones.contains(lower) || dayFirstWords.contains(lower) else { continue }
             // `8:30 am` is English: `am` counts only when no number is just before it.
             if lower == "am", k > 0, words[k - 1].allSatisfy(\.isNumber) { continue }
             return true

@@ -287,6 +287,10 @@ extension PageLayout {
         var labelled = false
         var published: String?
         var updated: String?
+        // The line's words that write the day first hold for each part: `Publié le 06/01/2026 - 14:16
+        // UTC+1` is the sixth of January, though `06/01/2026` alone reads month first. (Not a time
+        // zone's name: an American page prints `Published 01/08/2008 - 10:07 a.m. GMT`.)
+        let order = DayOrder.dayFirst(in: line, byZone: false) ? PageOrder(locale: true) { [] } : nil
         for part in parts {
             var rest = part.trimmingSpaces()
             if rest.isEmpty { continue }
@@ -301,7 +305,7 @@ extension PageLayout {
             }
             guard rest.utf8.count <= 60, onlyDateWords(rest) else { return nil }
             let text = String(rest)
-            let day = DatelineParser.parseLine(text)?.value ?? DateFinder.find(in: text)
+            let day = DatelineParser.parseLine(text)?.value ?? DateFinder.find(in: text, page: order)
             guard day != nil || opensWithTimeOfDay(text) else { return nil }
             if isUpdate { updated = updated ?? day } else { published = published ?? day }
         }

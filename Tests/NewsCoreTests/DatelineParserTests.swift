@@ -18,6 +18,10 @@ import Testing
         ("Updated at 11:31 a.m. ET", nil, nil),
         // German broadcasters' `Stand` ("as of"): the day the page was last revised.
         ("Stand: 28.04.2023 17:23 Uhr", nil, "2023-04-28"),
+        // The line's French words set its numeric date day first; a time zone's name does not (an
+        // American page prints GMT).
+        ("Publié le 06/01/2026 - 14:16 UTC+1", "2026-01-06", nil),
+        ("Published 01/08/2008 - 10:07 a.m. GMT", "2008-01-08", nil),
     ] as [(String, String?, String?)])
     func labelledStamps(line: String, published: String?, updated: String?) throws {
         let stamps = try #require(PageLayout.labelledStamps(line))
