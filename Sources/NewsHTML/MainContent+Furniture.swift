@@ -50,8 +50,11 @@ extension MainContent {
     /// Borlabs, WordPress's GDPR plugins).
     static let consentList = WordList(["cookie", "consent", "gdpr", "onetrust", "usercentrics", "didomi", "borlabs"])
     static let dialogTagSet = HTMLDocument.TagSet(["div", "section", "form", "ul", "ol", "dl", "table"])
-    /// The names of a dialog's class or id word (`namesADialog`).
+    /// The names of a dialog's class or id word (`namesADialog`), alone or with a prefix or suffix.
     static let dialogNames = ["modal", "popup", "dialog", "popover"]
+    /// Dialogs' names that are one only alone (`lightbox`, where a plugin's `lightbox-content` wraps
+    /// a whole story).
+    static let wholeDialogNames: Set<Substring> = ["lightbox"]
 
     /// Whether class and id words name a dialog laid over the page: a cookie-consent dialog
     /// (`consentList`), or a class or id that is a modal, a popup, a popover or a dialog itself
@@ -66,9 +69,10 @@ extension MainContent {
     /// class="modal_lexicon">` in a sentence opens one.
     static func namesADialog(_ words: String) -> Bool {
         if consentList.occurs(in: words) { return true }
-        guard dialogNames.contains(where: words.containsUTF8) || words.containsUTF8("lightbox") else { return false }
+        guard dialogNames.contains(where: words.containsUTF8) || wholeDialogNames.contains(where: { words.containsUTF8(String($0)) })
+        else { return false }
         return words.split(separator: " ").contains { word in
-            word == "lightbox"
+            wholeDialogNames.contains(word)
                 || dialogNames.contains { name in
                     word == name || word.hasPrefix(name + "-") || word.hasPrefix(name + "_") || word.hasSuffix("-" + name)
                         || word.hasSuffix("_" + name)

@@ -385,7 +385,7 @@ struct MainContent {
                 if block.role == .title { continue }
                 // (A long block's key is made only when it may be the title's.)
                 let blockKey = block.length < 80 || Self.mayHaveKey(block.text, titleKey) ? Self.key(block.text) : nil
-                if blockKey == titleKey || isTheTitle(block.text) { continue }
+                if isTheTitle(block.text) { continue }
                 if block.length < 80, page.authors.contains(where: { Self.key($0) == blockKey }) { continue }
                 if let stamp = PageArticle.stamp(block.text) {
                     if stamp.updated { page.updated = page.updated ?? stamp.value } else { page.published = page.published ?? stamp.value }
