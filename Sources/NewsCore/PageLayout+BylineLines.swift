@@ -229,6 +229,11 @@ extension PageLayout {
             let after = lower[lower.index(after: colon)...].trimmingSpaces()
             if after.first != nil, !after.hasPrefix(":") { return isStamp(String(after)) }
         }
+        // `Published 4 months ago`, `Updated 2 hours ago`: a label without its colon, then the age.
+        if let label = publicationLabels.first(where: { lower.hasPrefix($0 + " ") }) {
+            let after = lower.dropFirst(label.count + 1)
+            if after.first?.isNumber == true, after.hasSuffix(" ago") { return true }
+        }
         guard lower.first?.isNumber == true else { return false }
         if lower.hasSuffix(" fa") || lower.hasSuffix(" geleden") { return true }
         // A short date with a two-digit year and a time (`9/11/13 10:00AM`).

@@ -128,6 +128,13 @@ extension PageLayout {
         for index in ordered where (printed.distance(index, anchor) <= bylineAbove || index > anchor) && text[index].utf8.count <= 200 {
             let line = text[index]
             if let names = byline(line) { return (index, names) }
+            // `National, News | Published: 5 hours ago | Written by Eliaser Ndeyanale`: a line of the
+            // story's facts whose last part is its byline.
+            if line.utf8Range(of: " | ") != nil, case let last = String(lastPart(Substring(line))),
+                opensWithBylineOpening(last.characterPrefix(20).lowercased()), let names = byline(last)
+            {
+                return (index, names)
+            }
             // A one-word name after a bare opening (`By oradmin`, `von Kathrin`) where its place says
             // it is a byline: right below the headline, or beside a stamp.
             if line.utf8.count <= 60, opensWithBylineOpening(line.characterPrefix(20).lowercased()),
@@ -272,7 +279,9 @@ extension PageLayout {
             // renderer's blank line between blocks is no neighbour). A menu item next to a date
             // across a blank line (`Discount Codes`) is too common for any other name.
             let beside = known ? printed.around(index) : [index - 1, index + 1].filter { $0 >= 0 && $0 < text.count }
-            let dated = datedBefore || DateFinder.find(in: cutOff) != nil || cutOff.trimmingCharacters(in: .whitespaces).hasPrefix("@")
+            let after = cutOff.trimmingCharacters(in: .whitespaces)
+            // `Zimbili Vilakazi | Published 15 hours ago`: an age after the name dates it as a day does.
+            let dated = datedBefore || DateFinder.find(in: cutOff) != nil || after.hasPrefix("@") || isStamp(after)
                 || beside.contains { isStamp(text[$0]) }
             // A date before the name is no evidence alone: a category or a label follows a date as
             // often (`07.12.2022 Wissenschaft Atmosphäre Klima`, `04. November 2021 | PAID CONTENT`).
@@ -314,8 +323,12 @@ extension PageLayout {
             // is the name and nothing else (`Economic Stimulus Proposals` is a heading) and reads
             // as a person's (`Unser Bayern`, `FOCUS-Online-Experte Robin Tschöpe` do not). Over the
             // headline, a name and a stamp are a section's or a site's as often.
-            let underHeadline = index > anchor && printed.distance(index, anchor) <= 4
-                && printed.next(after: index).map({ isStoryStamp(text[$0]) || text[$0].utf8.count <= 100 && isRoleLine(text[$0]) || isDeskLine(text[$0]) || isEmailAddress(text[$0]) }) == true && name == String(Substring(text[index]).trimmingSpaces())
+            // In the story's header, before its first paragraph, share and font buttons may push the
+            // name and its stamp further down (`Tamaño de letra`, `Comparte`, `Comenta` / `Luna González`
+            // / `Madrid - 29/05/2025 20:00`): there a story's stamp after it is enough.
+            let overStamp = printed.next(after: index).map { isStoryStamp(text[$0]) } == true
+            let underHeadline = index > anchor && (printed.distance(index, anchor) <= 4 || inHeader && overStamp)
+                && (overStamp || printed.next(after: index).map({ text[$0].utf8.count <= 100 && isRoleLine(text[$0]) || isDeskLine(text[$0]) || isEmailAddress(text[$0]) }) == true) && name == String(Substring(text[index]).trimmingSpaces())
                 && isPersonShaped(name) && !name.split(separator: " ").contains(where: { Byline.isGermanRole($0.lowercased()) })
             // `Mattias Geniar, April 19, 2020`: a name and, after its comma, a date and nothing else
             // is a byline's stamp, near the headline by printed lines too (a renderer's blank lines

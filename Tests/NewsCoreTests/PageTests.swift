@@ -200,6 +200,29 @@ import Testing
         #expect(article.body.first?.hasPrefix("The city council voted on Monday night") == true)
     }
 
+    /// Bylines in the story's header that no `By` opens: a name with a labelled age after a separator
+    /// (`Published 15 hours ago`), a name over the story's stamp with the page's font and share buttons
+    /// between it and the headline, and a byline that ends a line of the story's facts.
+    @Test func bylinesInTheStorysHeader() throws {
+        let header = "Council approves new harbour bridge after long debate\n\nBy Jane Holloway\n\nMarch 15, 2021\n\n"
+        #expect(Self.page.contains(header))
+        func authors(_ replacement: String) throws -> [String] {
+            let page = Self.page.replacingOccurrences(of: header, with: "Council approves new harbour bridge after long debate\n\n\(replacement)\n\n")
+            return try #require(try TestSupport.article(page)).authors
+        }
+        // A name newsd does not know as a given name needs what dates it.
+        #expect(try authors("Thandeka Mbeleni | Published 15 hours ago") == ["Thandeka Mbeleni"])
+        #expect(try authors("Thandeka Mbeleni | Sponsored") == [])
+        // Buttons push the name and its stamp away from the headline; a stamp with a time of day is
+        // the story's, a bare day is not enough so far down.
+        let buttons = "Text size\nBackground colour\nShare\nComment"
+        #expect(try authors("\(buttons)\n\nThandeka Mbeleni\n\nCape Town - 15/03/2021 20:00") == ["Thandeka Mbeleni"])
+        #expect(try authors("\(buttons)\n\nThandeka Mbeleni\n\nMarch 15, 2021") == [])
+        // The last part of a line of facts.
+        #expect(try authors("Local, News | Published: 5 hours ago | Written by Thandeka Mbeleni") == ["Thandeka Mbeleni"])
+        #expect(try authors("Local, News | Published: 5 hours ago | By the numbers") == [])
+    }
+
     /// A breadcrumb trail of eight words or more right above the story's first paragraph (the page's
     /// title at its end) is the site's, not the story's opening.
     @Test func breadcrumbAboveTheStory() throws {
