@@ -323,9 +323,10 @@ extension PageLayout {
             // is the name and nothing else (`Economic Stimulus Proposals` is a heading) and reads
             // as a person's (`Unser Bayern`, `FOCUS-Online-Experte Robin Tschöpe` do not). Over the
             // headline, a name and a stamp are a section's or a site's as often.
-            // In the story's header, before its first paragraph, share and font buttons may push the
-            // name and its stamp further down (`Tamaño de letra`, `Comparte`, `Comenta` / `Luna González`
-            // / `Madrid - 29/05/2025 20:00`): there a story's stamp after it is enough.
+            // In the story's header, before its first paragraph, a video's length and title, a caption
+            // or share and font buttons may push the name and its stamp further down (`01:53` / `Italia
+            // muestra …` / `Un centro de recepción … Foto: …` / `María R. Sahuquillo` / `Bruselas - 15 oct
+            // 2024 - 08:22 …`): there a story's stamp after it is enough.
             let overStamp = printed.next(after: index).map { isStoryStamp(text[$0]) } == true
             let underHeadline = index > anchor && (printed.distance(index, anchor) <= 4 || inHeader && overStamp)
                 && (overStamp || printed.next(after: index).map({ text[$0].utf8.count <= 100 && isRoleLine(text[$0]) || isDeskLine(text[$0]) || isEmailAddress(text[$0]) }) == true) && name == String(Substring(text[index]).trimmingSpaces())
