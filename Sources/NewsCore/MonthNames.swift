@@ -7,14 +7,15 @@ package enum MonthNames {
     /// március 23.`), Turkish (`23 Mart 2020`), Greek (`23 Μαρτίου 2020`, and without its accents,
     /// as capitals print it), Slovak, Serbian and Bulgarian (the genitive where the day is written
     /// with it). Croatian is left out: its `listopada` is October where the Polish is November.
+    /// French short forms as Les Échos prints them (`18 juil. 2024`, `3 févr. 2021`).
     package static let european: [(String, Int)] = {
         let names: [[String]] = [
             [
-                "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "ianuarie", "gener",
+                "januar", "jänner", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "ianuarie", "gener",
                 "tammikuuta", "január", "ocak", "ιανουαρίου", "ιανουαριου", "januára", "januara", "януари",
             ],
             [
-                "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "februarie", "febrer",
+                "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio", "fevereiro", "februari", "februarie", "febrer",
                 "helmikuuta", "február", "şubat", "φεβρουαρίου", "φεβρουαριου", "februára", "februara", "февруари",
             ],
             [
@@ -22,7 +23,7 @@ package enum MonthNames {
                 "március", "mart", "maret", "μαρτίου", "μαρτιου", "marca", "marta", "март",
             ],
             [
-                "avril", "abril", "aprile", "aprilie", "huhtikuuta", "április", "nisan", "απριλίου", "απριλιου",
+                "avril", "avr", "abril", "aprile", "aprilie", "huhtikuuta", "április", "nisan", "απριλίου", "απριλιου",
                 "apríla", "aprila", "април",
             ],
             [
@@ -34,7 +35,7 @@ package enum MonthNames {
                 "ιουνίου", "ιουνιου", "júna", "juna", "юни",
             ],
             [
-                "juli", "juillet", "julio", "luglio", "julho", "iulie", "juliol", "heinäkuuta", "július", "temmuz",
+                "juli", "juillet", "juil", "julio", "luglio", "julho", "iulie", "juliol", "heinäkuuta", "július", "temmuz",
                 "ιουλίου", "ιουλιου", "júla", "jula", "юли",
             ],
             [
@@ -54,7 +55,7 @@ package enum MonthNames {
                 "νοεμβριου", "novembra", "ноември",
             ],
             [
-                "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "december", "dez", "decembrie",
+                "dezember", "décembre", "decembre", "déc", "diciembre", "dicembre", "dezembro", "december", "dez", "decembrie",
                 "desember", "desembre", "joulukuuta", "aralık", "δεκεμβρίου", "δεκεμβριου", "decembra", "декември",
             ],
         ]

@@ -1780,6 +1780,9 @@ import Testing
         ("Updated 02/11/2023 9:34 pm ET", "2023-02-11"),
         ("Post date: 08/09/2012 - 14:49", "2012-08-09"),
         ("02/11/2023 8:30 am", "2023-02-11"),
+        ("Publié le 18 juil. 2024 à 08:01 Mis à jour le 18 juil. 2024 à 09:06", "2024-07-18"),
+        ("Le 3 févr. 2021", "2021-02-03"),
+        ("Mis à jour le 9 déc. 2023 à 12:00", "2023-12-09"),
     ])
     func dateInsideALine(line: String, day: String) {
         #expect(DateFinder.find(in: line) == day)
