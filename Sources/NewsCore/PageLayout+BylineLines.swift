@@ -230,9 +230,10 @@ extension PageLayout {
             if after.first != nil, !after.hasPrefix(":") { return isStamp(String(after)) }
         }
         // `Published 4 months ago`, `Updated 2 hours ago`: a label without its colon, then the age.
-        if let label = publicationLabels.first(where: { lower.hasPrefix($0 + " ") }) {
-            let after = lower.dropFirst(label.count + 1)
-            if after.first?.isNumber == true, after.hasSuffix(" ago") { return true }
+        if lower.hasSuffix(" ago"), let label = publicationLabels.first(where: lower.hasPrefix),
+            case let after = lower.dropFirst(label.count), after.first == " ", after.dropFirst().first?.isNumber == true
+        {
+            return true
         }
         guard lower.first?.isNumber == true else { return false }
         if lower.hasSuffix(" fa") || lower.hasSuffix(" geleden") { return true }

@@ -327,9 +327,11 @@ extension PageLayout {
             // or share and font buttons may push the name and its stamp further down (`01:53` / `Italia
             // muestra …` / `Un centro de recepción … Foto: …` / `María R. Sahuquillo` / `Bruselas - 15 oct
             // 2024 - 08:22 …`): there a story's stamp after it is enough.
-            let overStamp = printed.next(after: index).map { isStoryStamp(text[$0]) } == true
+            let below = printed.next(after: index).map { text[$0] }
+            let overStamp = below.map(isStoryStamp) == true
+            let overRoleOrAddress = below.map { $0.utf8.count <= 100 && isRoleLine($0) || isDeskLine($0) || isEmailAddress($0) } == true
             let underHeadline = index > anchor && (printed.distance(index, anchor) <= 4 || inHeader && overStamp)
-                && (overStamp || printed.next(after: index).map({ text[$0].utf8.count <= 100 && isRoleLine(text[$0]) || isDeskLine(text[$0]) || isEmailAddress(text[$0]) }) == true) && name == String(Substring(text[index]).trimmingSpaces())
+                && (overStamp || overRoleOrAddress) && name == String(Substring(text[index]).trimmingSpaces())
                 && isPersonShaped(name) && !name.split(separator: " ").contains(where: { Byline.isGermanRole($0.lowercased()) })
             // `Mattias Geniar, April 19, 2020`: a name and, after its comma, a date and nothing else
             // is a byline's stamp, near the headline by printed lines too (a renderer's blank lines

@@ -54,7 +54,7 @@ extension MainContent {
     static let dialogNames = ["modal", "popup", "dialog", "popover"]
     /// Dialogs' names that are one only alone (`lightbox`, where a plugin's `lightbox-content` wraps
     /// a whole story).
-    static let wholeDialogNames: Set<Substring> = ["lightbox"]
+    static let wholeDialogNames = ["lightbox"]
 
     /// Whether class and id words name a dialog laid over the page: a cookie-consent dialog
     /// (`consentList`), or a class or id that is a modal, a popup, a popover or a dialog itself
@@ -69,10 +69,10 @@ extension MainContent {
     /// class="modal_lexicon">` in a sentence opens one.
     static func namesADialog(_ words: String) -> Bool {
         if consentList.occurs(in: words) { return true }
-        guard dialogNames.contains(where: words.containsUTF8) || wholeDialogNames.contains(where: { words.containsUTF8(String($0)) })
+        guard dialogNames.contains(where: words.containsUTF8) || wholeDialogNames.contains(where: words.containsUTF8)
         else { return false }
         return words.split(separator: " ").contains { word in
-            wholeDialogNames.contains(word)
+            wholeDialogNames.contains { word == $0 }
                 || dialogNames.contains { name in
                     word == name || word.hasPrefix(name + "-") || word.hasPrefix(name + "_") || word.hasSuffix("-" + name)
                         || word.hasSuffix("_" + name)

@@ -5,28 +5,6 @@ import NewsCore
 /// site's name and sections), and its headings. The story's opening words settle between them: a
 /// headline shares words with the story it heads, a site's or a menu's name does not.
 extension MainContent {
-    /// The headline: metadata's, trimmed of a site name the page's own heading does not carry, else
-    /// the part of the `<title>` the story repeats, else the heading (or short line `above` the story)
-    /// the story repeats, else the first heading. A metadata title that names only the site (`Edmonton Sun`), a heading that is
-    /// only a date (`01-14-2008 15:45`) and a `<title>` of the site alone are passed over.
-    ///
-    /// A page's only `<h1>` that the headline so chosen holds with more around it (`Chronik: Lotte
-    /// Tobisch ist tot` over `Lotte Tobisch ist tot`, `Rutger Bregman: Unser wahres Ich - brand eins
-    /// online` over `Unser wahres Ich`) is the headline: what is around it is a kicker, a section
-    /// or the site.
-    ///
-    /// A headline so chosen that is the stated title with a kicker before it, the stated title
-    /// without one, gives way to the stated title (`withoutKicker`).
-    static func headline(
-        metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String] = [], onlyH1: String? = nil,
-        firstH1: String? = nil, above: (before: [String], inside: [String]) = ([], []), opening: Set<String> = []
-    ) -> String? {
-        printedOrStated(
-            metadata: metadata, headings: allHeadings, inHeaders: inHeaders, onlyH1: onlyH1, firstH1: firstH1, above: above,
-            opening: opening
-        ).map { withoutKicker($0, metadata: metadata) }
-    }
-
     /// `withoutKicker` against each title the page states: its headline and its social card's (a
     /// JSON-LD headline often keeps the kicker as printed, `"Es wird bald beginnen": Trump spricht …`,
     /// where `og:title` leaves it out).
@@ -55,7 +33,19 @@ extension MainContent {
         return before.contains(where: { !$0.isWhitespace }) ? stated : headline
     }
 
-    /// The headline before `withoutKicker`: as the page prints it when it prints it.
+    /// The headline: metadata's, trimmed of a site name the page's own heading does not carry, else
+    /// the part of the `<title>` the story repeats, else the heading (or short line `above` the story)
+    /// the story repeats, else the first heading. A metadata title that names only the site (`Edmonton Sun`), a heading that is
+    /// only a date (`01-14-2008 15:45`) and a `<title>` of the site alone are passed over.
+    ///
+    /// A page's only `<h1>` that the headline so chosen holds with more around it (`Chronik: Lotte
+    /// Tobisch ist tot` over `Lotte Tobisch ist tot`, `Rutger Bregman: Unser wahres Ich - brand eins
+    /// online` over `Unser wahres Ich`) is the headline: what is around it is a kicker, a section
+    /// or the site.
+    ///
+    /// This is the headline as the page prints it when it prints it; one that is the stated title
+    /// with a kicker before it, the stated title without one, gives way to the stated title
+    /// (`withoutKicker(_:metadata:)`, which the caller applies).
     static func printedOrStated(
         metadata: PageMetadata, headings allHeadings: [String], inHeaders: [String], onlyH1: String?,
         firstH1: String?, above: (before: [String], inside: [String]), opening: Set<String>
