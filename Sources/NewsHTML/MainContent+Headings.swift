@@ -131,10 +131,31 @@ extension MainContent {
         for j in inside where !nodes[j].isText && Self.kickerHints.contains(where: hintsOf[j].containsUTF8) {
             let kicker = document.text(j)
             guard !kicker.isEmpty, text.hasPrefix(kicker) else { continue }
+            if let stated = statedWhole(text) { return stated }
             let rest = text.dropFirst(kicker.count).trimmingCharacters(in: CharacterSet(charactersIn: " :-–—|·•"))
             return Self.wordsIn(rest) >= 2 ? rest : text
         }
         return text
+    }
+
+    /// The title the page states (its JSON-LD headline, its social card's, its `<title>` up to the
+    /// site's name) when it is the whole of a heading, kicker and headline (`Bubi-Bomber wieder da:
+    /// Thioune fordert Geduld mit Niemiec` stated over `<span class="kicker">Bubi-Bomber wieder
+    /// da</span><span class="separator">: </span><span>Thioune …</span>`): the page names its story
+    /// with the kicker, as it prints it.
+    private func statedWhole(_ text: String) -> String? {
+        let whole = Self.key(text)
+        guard !whole.isEmpty else { return nil }
+        for stated in [metadata.title, metadata.socialTitle, metadata.documentTitle] {
+            guard let stated else { continue }
+            if Self.key(stated) == whole { return stated }
+            for separator in [" - ", " | ", " – ", " — "] {
+                if let cut = stated.range(of: separator, options: .backwards), Self.key(String(stated[..<cut.lowerBound])) == whole {
+                    return String(stated[..<cut.lowerBound])
+                }
+            }
+        }
+        return nil
     }
 
     /// Whether an `<h1>` set aside only for standing in a `<header>` is the story's own heading: the
