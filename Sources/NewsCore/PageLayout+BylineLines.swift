@@ -109,10 +109,12 @@ extension PageLayout {
     static let buttons: Set<String> = ["email", "e-mail", "discuss", "share", "contact", "comments"]
 
     /// Words of a page's controls and link labels beside a story's date (`Article Tools`, `Pin It`,
-    /// `Post Comment`, `Archive List`), which a name is not made of: the buttons' and more.
+    /// `Post Comment`, `Archive List`, `Increase Text Size`), which a name is not made of: the
+    /// buttons' and more.
     static let controls: Set<String> = buttons.union([
         "tools", "pin", "comment", "archive", "list", "print", "save", "subscribe", "login", "menu", "search", "tweet",
         "reply", "rss", "bookmark", "download", "paid", "content", "sponsored", "anzeige", "werbung", "advertorial",
+        "increase", "decrease", "text", "size", "font",
     ])
 
     static let weekdays: Set<String> = [
@@ -215,7 +217,7 @@ extension PageLayout {
     /// (`2 hours ago`).
     static func isStamp(_ line: String) -> Bool {
         guard line.utf8.count <= 80 else { return false }
-        if DateFinder.find(in: line) != nil { return true }
+        if DateFinder.find(in: line) != nil || isYearlessDayAndTime(line) { return true }
         let lower = line.lowercased()
         // An age in several languages (`vor 2 Stunden`, `il y a 3 heures`, `hace 2
         // horas`, `2 ore fa`, `há 2 horas`, `2 uur geleden`, `před 2 hodinami`).
@@ -245,6 +247,26 @@ extension PageLayout {
     }
 
     static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
+
+    /// A day of this year, printed without its year, and a time of day (`mandag 5. august kl. 14:47`,
+    /// `Thursday 18 July, 11:48`): a day of the month beside a month's name, and a time, on a short line.
+    static func isYearlessDayAndTime(_ line: String) -> Bool {
+        guard line.utf8.count <= 60, hasTimeOfDay(line) else { return false }
+        let words = line.lowercased().split { !$0.isLetter && !$0.isNumber }
+        return words.indices.dropLast().contains { k in
+            let (a, b) = (words[k], words[k + 1])
+            func isDay(_ word: Substring) -> Bool { word.count <= 2 && Int(word).map { (1...31).contains($0) } == true }
+            return isDay(a) && DateFinder.months[String(b)] != nil || DateFinder.months[String(a)] != nil && isDay(b)
+        }
+    }
+
+    /// Whether a line holds a time of day: a digit, a colon, a digit.
+    static func hasTimeOfDay(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        return bytes.indices.dropFirst().dropLast().contains { k in
+            bytes[k] == 0x3A && Scalars.isDigit(Unicode.Scalar(bytes[k - 1])) && Scalars.isDigit(Unicode.Scalar(bytes[k + 1]))
+        }
+    }
 
     /// Labels of a revision's stamp, lower-cased: the dateline's own and older pages' (`Last Update`,
     /// `Story Updated`, `Page updated`, `Last modified`), and German broadcasters' `Stand:` ("as of").
@@ -362,11 +384,7 @@ extension PageLayout {
         if isReadingTime(line) { return true }
         let lower = line.lowercased()
         if publicationLabels.contains(where: lower.hasPrefix) { return true }
-        // A time of day: a digit, a colon, a digit.
-        let bytes = Array(line.utf8)
-        return bytes.indices.dropFirst().dropLast().contains { k in
-            bytes[k] == 0x3A && Scalars.isDigit(Unicode.Scalar(bytes[k - 1])) && Scalars.isDigit(Unicode.Scalar(bytes[k + 1]))
-        }
+        return hasTimeOfDay(line)
     }
 
     /// A post's link to its comments or their count, lower-cased (`schreibe einen kommentar`,

@@ -330,8 +330,11 @@ extension PageLayout {
             let below = printed.next(after: index).map { text[$0] }
             let overStamp = below.map(isStoryStamp) == true
             let overRoleOrAddress = below.map { $0.utf8.count <= 100 && isRoleLine($0) || isDeskLine($0) || isEmailAddress($0) } == true
-            let underHeadline = index > anchor && (printed.distance(index, anchor) <= 4 || inHeader && overStamp)
-                && (overStamp || overRoleOrAddress) && name == String(Substring(text[index]).trimmingSpaces())
+            // Or right under the story's stamp in the story's header (`29.06.2023, 15:04 | Lesedauer: 7
+            // Minuten` / `Anne-Kathrin Neuberg-Vural`, the WAZ's order).
+            let underStamp = inHeader && printed.previous(before: index).map { $0 > anchor && isStoryStamp(text[$0]) } == true
+            let underHeadline = index > anchor && (printed.distance(index, anchor) <= 4 || inHeader && (overStamp || underStamp))
+                && (overStamp || underStamp || overRoleOrAddress) && name == String(Substring(text[index]).trimmingSpaces())
                 && isPersonShaped(name) && !name.split(separator: " ").contains(where: { Byline.isGermanRole($0.lowercased()) })
             // `Mattias Geniar, April 19, 2020`: a name and, after its comma, a date and nothing else
             // is a byline's stamp, near the headline by printed lines too (a renderer's blank lines
@@ -526,12 +529,14 @@ struct PrintedLines {
 
     /// The non-empty lines right before and after `index`.
     func around(_ index: Int) -> [Int] {
-        var lines: [Int] = []
+        [previous(before: index), next(after: index)].compactMap { $0 }
+    }
+
+    /// The last non-empty line before `index`.
+    func previous(before index: Int) -> Int? {
         var i = index - 1
         while i >= 0, text[i].isEmpty { i -= 1 }
-        if i >= 0 { lines.append(i) }
-        if let next = next(after: index) { lines.append(next) }
-        return lines
+        return i >= 0 ? i : nil
     }
 
     /// The next non-empty line after `index`.

@@ -201,8 +201,8 @@ import Testing
     }
 
     /// Bylines in the story's header that no `By` opens: a name with a labelled age after a separator
-    /// (`Published 15 hours ago`), a name over the story's stamp with the page's font and share buttons
-    /// between it and the headline, and a byline that ends a line of the story's facts.
+    /// (`Published 15 hours ago`), a name over or under the story's stamp with the page's font and share
+    /// buttons between it and the headline, and a byline that ends a line of the story's facts.
     @Test func bylinesInTheStorysHeader() throws {
         let header = "Council approves new harbour bridge after long debate\n\nBy Jane Holloway\n\nMarch 15, 2021\n\n"
         #expect(Self.page.contains(header))
@@ -218,6 +218,15 @@ import Testing
         let buttons = "Text size\nBackground colour\nShare\nComment"
         #expect(try authors("\(buttons)\n\nThandeka Mbeleni\n\nCape Town - 15/03/2021 20:00") == ["Thandeka Mbeleni"])
         #expect(try authors("\(buttons)\n\nThandeka Mbeleni\n\nMarch 15, 2021") == [])
+        // Or right under the story's stamp (the WAZ's order); a control's label there is no name.
+        #expect(try authors("\(buttons)\n\n15.03.2021, 15:04 | Lesedauer: 7 Minuten\n\nThandeka Mbeleni") == ["Thandeka Mbeleni"])
+        #expect(try authors("15.03.2021, 15:04 | Lesedauer: 7 Minuten\n\nIncrease Text Size") == [])
+        #expect(try authors("\(buttons)\n\n15.03.2021\n\nThandeka Mbeleni") == [])
+        // A stamp without its year (VG's `mandag 5. august kl. 14:47`) is a stamp when it holds a time.
+        #expect(try authors("Thandeka Mbeleni\n\nmandag 15. mars kl. 14:47") == ["Thandeka Mbeleni"])
+        #expect(try authors("Thandeka Mbeleni\n\nmandag 15. mars") == [])
+        #expect(PageLayout.isStamp("Thursday 18 July, 11:48") && PageLayout.isStamp("July 18 at 11:48"))
+        #expect(!PageLayout.isStamp("Room 15 at 14:47") && !PageLayout.isStamp("Chapter 5: March 14:47 remix and more words here to be long enough over sixty bytes"))
         // The last part of a line of facts.
         #expect(try authors("Local, News | Published: 5 hours ago | Written by Thandeka Mbeleni") == ["Thandeka Mbeleni"])
         #expect(try authors("Local, News | Published: 5 hours ago | By the numbers") == [])
