@@ -248,6 +248,12 @@ extension PageLayout {
 
     static let relativeOpenings = ["vor ", "il y a ", "hace ", "há ", "před "]
 
+    /// A stamp that is an age (`2 minutes ago`, `vor 3 Stunden`).
+    static func isAge(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return isStamp(line) && (lower.hasSuffix(" ago") || relativeOpenings.contains(where: lower.hasPrefix))
+    }
+
     /// A day of this year, printed without its year, and a time of day (`mandag 5. august kl. 14:47`,
     /// `Thursday 18 July, 11:48`): a day of the month beside a month's name, and a time, on a short line.
     static func isYearlessDayAndTime(_ line: String) -> Bool {
@@ -260,11 +266,15 @@ extension PageLayout {
         }
     }
 
-    /// Whether a line holds a time of day: a digit, a colon, a digit.
+    /// Whether a line holds a time of day: a digit, a colon, a digit; or German hours and minutes
+    /// with a full stop before `Uhr` (`16.03 Uhr`).
     static func hasTimeOfDay(_ line: String) -> Bool {
         let bytes = Array(line.utf8)
+        func digit(_ k: Int) -> Bool { k >= 0 && k < bytes.count && Scalars.isDigit(Unicode.Scalar(bytes[k])) }
         return bytes.indices.dropFirst().dropLast().contains { k in
-            bytes[k] == 0x3A && Scalars.isDigit(Unicode.Scalar(bytes[k - 1])) && Scalars.isDigit(Unicode.Scalar(bytes[k + 1]))
+            bytes[k] == 0x3A && digit(k - 1) && digit(k + 1)
+                || bytes[k] == 0x2E && digit(k - 1) && digit(k + 1) && digit(k + 2) && !digit(k + 3)
+                && bytes[(k + 3)...].starts(with: " Uhr".utf8)
         }
     }
 

@@ -341,7 +341,12 @@ extension PageLayout {
             // between blocks do not push it away).
             let nameThenDate = whole.hasPrefix(name + ",")
                 && DatelineParser.parse(whole.dropFirst(name.count + 1).trimmingBlanks()) != nil
-            let close = abs(index - anchor) <= 4 || nameThenDate && printed.distance(index, anchor) <= 4
+            // `Nizaar Kinsella 2 minutes ago` under the headline, a standfirst and a caption: a stamp
+            // after the name on its line counts the same way.
+            // (A story's stamp or an age: a bare day after a section's name is a list's, `Premier League
+            // Friday, Jan 11, 2008`.)
+            let nameThenStamp = nameThenDate || index > anchor && !after.isEmpty && (isStoryStamp(after) || isAge(after))
+            let close = abs(index - anchor) <= 4 || nameThenStamp && printed.distance(index, anchor) <= 4
             let near = close && (dated || known) || inHeader && known || underHeadline
             // `Nuño Domínguez` / `Twitter` / `19 FEB 2020 - 18:37 CET`: the author's profile link
             // between the name and the stamp.

@@ -222,6 +222,12 @@ import Testing
         #expect(try authors("\(buttons)\n\n15.03.2021, 15:04 | Lesedauer: 7 Minuten\n\nThandeka Mbeleni") == ["Thandeka Mbeleni"])
         #expect(try authors("15.03.2021, 15:04 | Lesedauer: 7 Minuten\n\nIncrease Text Size") == [])
         #expect(try authors("\(buttons)\n\n15.03.2021\n\nThandeka Mbeleni") == [])
+        // A name with an age or a story's stamp after it on its line, under a standfirst and a caption.
+        let above = "The vote ends a year of debate.\nThe bridge will open in 2024.\nGetty Images"
+        #expect(try authors("\(above)\nThandeka Mbeleni 2 minutes ago") == ["Thandeka Mbeleni"])
+        #expect(try authors("\(above)\nThandeka Mbeleni vor 2 Stunden") == ["Thandeka Mbeleni"])
+        // (German hours and minutes before `Uhr` are a time of day.)
+        #expect(PageLayout.isStoryStamp("15.03.2021, 16.03 Uhr") && !PageLayout.isStoryStamp("15.03.2021, 16.03"))
         // A stamp without its year (VG's `mandag 5. august kl. 14:47`) is a stamp when it holds a time.
         #expect(try authors("Thandeka Mbeleni\n\nmandag 15. mars kl. 14:47") == ["Thandeka Mbeleni"])
         #expect(try authors("Thandeka Mbeleni\n\nmandag 15. mars") == [])
