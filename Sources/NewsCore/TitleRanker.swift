@@ -67,12 +67,22 @@ package enum TitleRanker {
     ]
 
     /// The best candidate, or nil when there is none.
+    /// Whether a printed line is a byline (`By Jon King, News Reporter`, `Posted by Chef John at 2:28
+    /// PM`, `von David Straub, MDR THÜRINGEN`), which no headline is (`By the numbers: …`, `Von der
+    /// Leyen warnt …` are headlines).
+    static func isPrintedByline(_ line: String) -> Bool {
+        line.utf8.count <= 120 && PageLayout.byline(line) != nil
+    }
+
     static func best(text: [String], first: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout) -> Candidate? {
         var all = candidates(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout)
         // A site's description of itself (`Latest football news, transfers, reports`) is no headline
         // while anything else is left.
         // A form's spam trap (`Wenn du ein Mensch bist, lasse das Feld leer:`) never is.
         all.removeAll { Debris.isSpamTrap($0.text) }
+        // A printed byline (`By Jon King, News Reporter`, `von David Straub, MDR THÜRINGEN`) is the
+        // story's, never its headline.
+        all.removeAll { $0.line != nil && isPrintedByline($0.text) }
         let undescribed = all.filter { !describesASite($0.text) }
         if !undescribed.isEmpty { all = undescribed }
         var best: (candidate: Candidate, score: Double)?

@@ -238,6 +238,20 @@ import Testing
         #expect(try authors("Local, News | Published: 5 hours ago | By the numbers") == [])
     }
 
+    /// A printed byline is never the headline (the title model took `By Alan Boyle Science editor`,
+    /// `Posted by Chef John at 2:28 PM` and `von David Straub, MDR THÜRINGEN` over the lines around
+    /// them); a headline that opens with the same words is one.
+    @Test func aBylineIsNoHeadline() {
+        for line in ["By Jane Holloway, News Reporter", "von Jane Holloway, MDR THÜRINGEN", "Posted by Jane Holloway at 2:28 PM",
+                     "By Jane Holloway Science editor"] {
+            #expect(TitleRanker.isPrintedByline(line), "\(line)")
+        }
+        for line in ["By the numbers: how the harbour bridge will be paid for", "Von der Leyen warnt vor neuen Zöllen",
+                     "Council approves new harbour bridge after long debate", "By train or by car: the new bridge explained"] {
+            #expect(!TitleRanker.isPrintedByline(line), "\(line)")
+        }
+    }
+
     /// A breadcrumb trail of eight words or more right above the story's first paragraph (the page's
     /// title at its end) is the site's, not the story's opening.
     @Test func breadcrumbAboveTheStory() throws {
