@@ -172,6 +172,12 @@ extension PageLayout {
             if index > anchor, printed.distance(index, anchor) <= 4, let name = nameBeforeRole(text[index]) { return (index, [name]) }
             // `Medical Daily 9/21/2016 Lizette Borreli`: a portal's outlet, day and author under the headline.
             if index > anchor, printed.distance(index, anchor) <= 2, let name = nameAfterOutletAndDate(text[index]) { return (index, [name]) }
+            // `Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Költzsch`: the story's
+            // labelled stamp and its author after the last comma, in the story's header or six printed
+            // lines under the headline (a standfirst and buttons between).
+            if index > anchor, index < firstBody || printed.distance(index, anchor) <= 6, let name = nameAfterLabelledStamp(text[index]) {
+                return (index, [name])
+            }
             var line = Substring(text[index])
             // A separator left at the line's end (`ET Online |`) is no part of a name.
             while let last = line.last, last == "|" || last == "·" || last == "•" { line = line.dropLast().trimmingSpaces() }
@@ -384,6 +390,24 @@ extension PageLayout {
             }
         }
         return undated
+    }
+
+    /// A story's stamp opened by a publication label in its first three words (`Artikel veröffentlicht
+    /// am 28. April 2024, 14:26 Uhr`, `Published March 3, 2024, 9:15 AM`) and, after its last comma, a
+    /// name of two to four words that reads as a person's: the name, or nil.
+    static func nameAfterLabelledStamp(_ line: String) -> String? {
+        guard line.utf8.count <= 120, let comma = line.utf8Range(of: ", ", backwards: true) else { return nil }
+        let stamp = String(line[..<comma.lowerBound])
+        let words = stamp.lowercased().split(separator: " ")
+        guard (0..<min(3, words.count)).contains(where: { k in
+            DatelineParser.publicationLabels.contains { label in words[k...].joined(separator: " ").hasPrefix(label + " ") }
+        }), isStoryStamp(stamp)
+        else { return nil }
+        let name = String(line[comma.upperBound...].trimmingSpaces())
+        guard (2...4).contains(name.split(separator: " ").count), Byline.cleanName(name) == name, isPersonShaped(name),
+            wordsCouldBeAName(name)
+        else { return nil }
+        return name
     }
 
     /// `Jane Doe, Reuters`, `John Patrick Pullen, TIME`: a name of two to four words newsd could take

@@ -228,6 +228,11 @@ import Testing
         #expect(try authors("\(above)\nThandeka Mbeleni vor 2 Stunden") == ["Thandeka Mbeleni"])
         // (German hours and minutes before `Uhr` are a time of day.)
         #expect(PageLayout.isStoryStamp("15.03.2021, 16.03 Uhr") && !PageLayout.isStoryStamp("15.03.2021, 16.03"))
+        // A labelled stamp with the name after its last comma (Golem's), under buttons.
+        #expect(try authors("\(buttons)\n\nArtikel veröffentlicht am 15. März 2021, 14:26 Uhr, Thandeka Mbeleni") == ["Thandeka Mbeleni"])
+        #expect(try authors("\(buttons)\n\nArtikel veröffentlicht am 15. März 2021, 14:26 Uhr, Lokales Berlin") == [])
+        #expect(PageLayout.nameAfterLabelledStamp("Published March 15, 2021, 9:15 AM, Jane Holloway") == "Jane Holloway")
+        #expect(PageLayout.nameAfterLabelledStamp("March 15, 2021, 9:15 AM, Jane Holloway") == nil)
         // A stamp without its year (VG's `mandag 5. august kl. 14:47`) is a stamp when it holds a time.
         #expect(try authors("Thandeka Mbeleni\n\nmandag 15. mars kl. 14:47") == ["Thandeka Mbeleni"])
         #expect(try authors("Thandeka Mbeleni\n\nmandag 15. mars") == [])
