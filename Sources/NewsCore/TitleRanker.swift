@@ -66,7 +66,6 @@ package enum TitleRanker {
         "homes", "real", "estate", "shopping", "deals", "reviews", "analysis", "commentary", "community",
     ]
 
-    /// The best candidate, or nil when there is none.
     /// Whether a printed line is a byline (`By Jon King, News Reporter`, `Posted by Chef John at 2:28
     /// PM`, `von David Straub, MDR THÜRINGEN`), which no headline is (`By the numbers: …`, `Von der
     /// Leyen warnt …` are headlines).
@@ -74,6 +73,7 @@ package enum TitleRanker {
         line.utf8.count <= 120 && PageLayout.byline(line) != nil
     }
 
+    /// The best candidate, or nil when there is none.
     static func best(text: [String], first: Int, firstBody: Int, roles: [TextExtractor.Role], layout: PageLayout) -> Candidate? {
         var all = candidates(text: text, first: first, firstBody: firstBody, roles: roles, layout: layout)
         // A site's description of itself (`Latest football news, transfers, reports`) is no headline

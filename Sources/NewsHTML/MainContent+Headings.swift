@@ -142,12 +142,13 @@ extension MainContent {
     /// site's name) when it is the whole of a heading, kicker and headline (`Bubi-Bomber wieder da:
     /// Thioune fordert Geduld mit Niemiec` stated over `<span class="kicker">Bubi-Bomber wieder
     /// da</span><span class="separator">: </span><span>Thioune …</span>`): the page names its story
-    /// with the kicker, as it prints it.
+    /// with the kicker, as it prints it. (A stated title of more than 600 bytes is no heading's: a
+    /// hostile page's headings each cost no more than their own text.)
     private func statedWhole(_ text: String) -> String? {
         let whole = Self.key(text)
         guard !whole.isEmpty else { return nil }
         for stated in [metadata.title, metadata.socialTitle, metadata.documentTitle] {
-            guard let stated else { continue }
+            guard let stated, stated.utf8.count <= 600 else { continue }
             if Self.key(stated) == whole { return stated }
             for separator in [" - ", " | ", " – ", " — "] {
                 if let cut = stated.range(of: separator, options: .backwards), Self.key(String(stated[..<cut.lowerBound])) == whole {
