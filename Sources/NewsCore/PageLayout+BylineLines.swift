@@ -269,12 +269,14 @@ extension PageLayout {
     /// Whether a line holds a time of day: a digit, a colon, a digit; or German hours and minutes
     /// with a full stop before `Uhr` (`16.03 Uhr`).
     static func hasTimeOfDay(_ line: String) -> Bool {
-        let bytes = Array(line.utf8)
-        func digit(_ k: Int) -> Bool { k >= 0 && k < bytes.count && Scalars.isDigit(Unicode.Scalar(bytes[k])) }
-        return bytes.indices.dropFirst().dropLast().contains { k in
-            bytes[k] == 0x3A && digit(k - 1) && digit(k + 1)
-                || bytes[k] == 0x2E && digit(k - 1) && digit(k + 1) && digit(k + 2) && !digit(k + 3)
-                && bytes[(k + 3)...].starts(with: " Uhr".utf8)
+        var line = line
+        return line.withUTF8 { bytes in
+            func digit(_ k: Int) -> Bool { k >= 0 && k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+            return bytes.indices.dropFirst().dropLast().contains { k in
+                bytes[k] == 0x3A && digit(k - 1) && digit(k + 1)
+                    || bytes[k] == 0x2E && digit(k - 1) && digit(k + 1) && digit(k + 2) && !digit(k + 3)
+                    && bytes[(k + 3)...].starts(with: " Uhr".utf8)
+            }
         }
     }
 
