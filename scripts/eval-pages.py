@@ -143,10 +143,20 @@ def run_newsd(sets, records, bin_dir):
         # Done when every page is in, or when nothing is pending and the count has not moved for
         # ten seconds (a page newsd skips, such as a hidden or oversized file, never arrives).
         last, still = None, 0
+        failures = 0
         while True:
-            out = subprocess.run([os.path.join(bin_dir, "newsctl"), "--socket", sock, "--json", "status"],
-                                 capture_output=True, text=True).stdout
-            s = json.loads(out)
+            status = subprocess.run([os.path.join(bin_dir, "newsctl"), "--socket", sock, "--json", "status"],
+                                    capture_output=True, text=True)
+            if status.returncode != 0 or not status.stdout.strip():
+                # A status asked while the daemon starts its control server (or is busy past
+                # newsctl's wait) is asked again; ten failures in a row end the run with newsctl's error.
+                failures += 1
+                if failures >= 10:
+                    sys.exit(f"newsctl status failed {failures} times: {status.stderr.strip()}")
+                time.sleep(1)
+                continue
+            failures = 0
+            s = json.loads(status.stdout)
             idle = s["pending"] == 0 and s["state"] == "watching"
             if idle and s["files"] >= len(records):
                 break
