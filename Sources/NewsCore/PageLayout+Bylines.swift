@@ -398,10 +398,11 @@ extension PageLayout {
     static func nameAfterLabelledStamp(_ line: String) -> String? {
         guard line.utf8.count <= 120, let comma = line.utf8Range(of: ", ", backwards: true) else { return nil }
         let stamp = String(line[..<comma.lowerBound])
-        let words = stamp.lowercased().split(separator: " ")
-        guard (0..<min(3, words.count)).contains(where: { k in
-            DatelineParser.publicationLabels.contains { label in words[k...].joined(separator: " ").hasPrefix(label + " ") }
-        }), isStoryStamp(stamp)
+        // The stamp from each of its first three words on, lower-cased once.
+        let lower = stamp.lowercased()
+        let openings = [lower[...]] + lower.indices.filter { lower[$0] == " " }.prefix(2).map { lower[lower.index(after: $0)...] }
+        guard openings.contains(where: { opening in DatelineParser.publicationLabels.contains { opening.hasPrefix($0 + " ") } }),
+            isStoryStamp(stamp)
         else { return nil }
         let name = String(line[comma.upperBound...].trimmingSpaces())
         guard (2...4).contains(name.split(separator: " ").count), Byline.cleanName(name) == name, isPersonShaped(name),
